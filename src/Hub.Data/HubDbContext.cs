@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Platform;
+
+namespace Microsolidarity.Hub.Data;
+
+/// <summary>
+/// The one database of the hub. Each feature keeps its entities and their configuration in its
+/// own folder; this class only lists the sets and applies every configuration in the assembly.
+/// </summary>
+public class HubDbContext(DbContextOptions<HubDbContext> options)
+    : IdentityDbContext<HubUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<HubSetting> HubSettings => Set<HubSetting>();
+
+    /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored in UTC. SQLite forgets DateTime.Kind, PostgreSQL insists on it:
+        // one converter makes both give back UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcNullableDateTimeConverter>();
+    }
+}

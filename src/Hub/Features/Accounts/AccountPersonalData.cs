@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+
+namespace Microsolidarity.Hub.Features.Accounts;
+
+/// <summary>The account itself and the messages the hub queued or sent to its address.</summary>
+internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbContext db) : IPersonalData
+{
+    public string Section => "Account";
+
+    public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var messages = await db.OutgoingEmails.CountAsync(e => e.ToAddress == user.Email, cancellationToken);
+        return
+        [
+            $"Your account: your name ({user.DisplayName}), your email address ({user.Email}) and your password.",
+            messages == 1 ? "The record of 1 email the hub sent you." : $"The record of {messages} emails the hub sent you.",
+        ];
+    }
+
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var roles = await users.GetRolesAsync(user);
+        var messages = await db.OutgoingEmails.AsNoTracking()
+            .Where(e => e.ToAddress == user.Email)
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new { e.Subject, e.CreatedAt, e.SentAt, Body = e.TextBody })
+            .ToListAsync(cancellationToken);
+        return new
+        {
+            user.Id,
+            user.DisplayName,
+            user.Email,
+            user.EmailConfirmed,
+            user.CreatedAt,
+            Roles = roles,
+            TwoFactorEnabled = user.TwoFactorEnabled,
+            EmailsSent = messages,
+        };
+    }
+
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var messages = await db.OutgoingEmails.Where(e => e.ToAddress == user.Email).ToListAsync(cancellationToken);
+        db.OutgoingEmails.RemoveRange(messages);
+        // The account row itself is removed by DeleteAccount through UserManager, last.
+    }
+}

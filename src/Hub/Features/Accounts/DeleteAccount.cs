@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Accounts;
+
+/// <summary>Deletes the account and everything every feature holds about the person, in one transaction.</summary>
+public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, IEnumerable<IPersonalData> sources,
+    EmailOutbox outbox, AccountEmails emails)
+{
+    public sealed record Result(bool Succeeded, string Field, string Message);
+
+    public async Task<IReadOnlyList<(string Section, IReadOnlyList<string> Items)>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var list = new List<(string, IReadOnlyList<string>)>();
+        foreach (var source in sources)
+        {
+            list.Add((source.Section, await source.DescribeAsync(user, cancellationToken)));
+        }
+        return list;
+    }
+
+    public async Task<Result> RunAsync(HubUser user, string password, bool understood, CancellationToken cancellationToken)
+    {
+        if (!understood)
+        {
+            return new Result(false, "Understood", "Tick the box to confirm that you understand this cannot be undone.");
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            return new Result(false, "Password", "That password is not right.");
+        }
+        if (await users.IsInRoleAsync(user, AccountsFeature.AdminRole)
+            && (await users.GetUsersInRoleAsync(AccountsFeature.AdminRole)).Count == 1)
+        {
+            return new Result(false, "", "You are the hub's only administrator. Make another person an administrator before you delete your account.");
+        }
+        var (email, name) = (user.Email!, user.DisplayName);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var source in sources)
+        {
+            await source.DeleteAsync(user, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            return new Result(false, "", "The account could not be deleted; nothing was changed. Please try again.");
+        }
+        outbox.Enqueue(emails.AccountDeleted(email, name));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Wake();
+        return new Result(true, "", "");
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Accounts;
+
+[Authorize]
+public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUser> signIn, RequestEmailChange changeEmail) : HubPageModel
+{
+    public sealed class EmailInput
+    {
+        [Required(ErrorMessage = "Enter the new address.")]
+        [EmailAddress(ErrorMessage = "This does not look like an email address.")]
+        [StringLength(254)]
+        public string NewEmail { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password, so we know it is you.")]
+        public string Password { get; set; } = "";
+    }
+
+    public sealed class PasswordInput
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        public string Current { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(200)]
+        public string New { get; set; } = "";
+    }
+
+    public HubUser Person { get; private set; } = null!;
+
+    [BindProperty]
+    public EmailInput Email { get; set; } = new();
+
+    [BindProperty]
+    public PasswordInput Password { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Person = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeEmailAsync()
+    {
+        Person = (await users.GetUserAsync(User))!;
+        ClearErrorsOf(nameof(Password));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await changeEmail.RunAsync(Person, Email.NewEmail, Email.Password);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError($"Email.{result.Field}", result.Message);
+            return Page();
+        }
+        Notice = $"We sent a link to {Email.NewEmail.Trim()}. Your address changes when you open it.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostChangePasswordAsync()
+    {
+        Person = (await users.GetUserAsync(User))!;
+        ClearErrorsOf(nameof(Email));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await users.ChangePasswordAsync(Person, Password.Current, Password.New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Password.Current" : "Password.New";
+                ModelState.AddModelError(field, error.Description);
+            }
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(Person);
+        Notice = "Your new password is saved.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Two forms share the page; only the submitted one is validated.</summary>
+    private void ClearErrorsOf(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+}

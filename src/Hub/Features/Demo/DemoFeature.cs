@@ -1,0 +1,6 @@
+namespace Microsolidarity.Hub.Features.Demo;
+
+public static class DemoFeature
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder) => builder;
+}

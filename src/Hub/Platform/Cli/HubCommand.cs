@@ -1,0 +1,104 @@
+using Microsolidarity.Hub.Features.Demo;
+
+
+using Microsolidarity.Hub.Platform.Data;
+
+namespace Microsolidarity.Hub.Platform.Cli;
+
+public enum HubVerb { Serve, Migrate, Seed, Usage, Unknown }
+
+/// <summary>
+/// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
+/// out here; everything else (--urls, --Hub:DataDirectory=...) goes on to ASP.NET Core's configuration.
+/// </summary>
+public sealed class HubCommand
+{
+    public HubVerb Verb { get; private init; }
+    public string[] HostArgs { get; private init; } = [];
+    public bool NoDemo { get; private init; }
+    public bool SeedDemo { get; private init; }
+    public string? Error { get; private init; }
+
+    public static HubCommand Parse(string[] args)
+    {
+        var rest = args.ToList();
+        var verb = HubVerb.Serve;
+        if (rest.Count > 0 && !rest[0].StartsWith('-'))
+        {
+            var word = rest[0];
+            rest.RemoveAt(0);
+            verb = word switch
+            {
+                "serve" => HubVerb.Serve,
+                "migrate" => HubVerb.Migrate,
+                "seed" => HubVerb.Seed,
+                "help" => HubVerb.Usage,
+                _ => HubVerb.Unknown,
+            };
+            if (verb == HubVerb.Unknown)
+            {
+                return new HubCommand { Verb = verb, Error = $"Unknown command '{word}'." };
+            }
+        }
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            return new HubCommand { Verb = HubVerb.Usage };
+        }
+        var noDemo = rest.Remove("--no-demo");
+        var seedDemo = rest.Remove("--demo");
+        if (verb == HubVerb.Seed && !seedDemo)
+        {
+            return new HubCommand { Verb = HubVerb.Unknown, Error = "seed needs --demo (the demo community)." };
+        }
+        if (verb != HubVerb.Seed && seedDemo)
+        {
+            return new HubCommand { Verb = HubVerb.Unknown, Error = "--demo belongs to the seed command: hub seed --demo" };
+        }
+        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo };
+    }
+
+    public static void PrintUsage(TextWriter to) => to.WriteLine("""
+        Microsolidarity Hub
+
+        Usage: hub [COMMAND] [OPTIONS]
+          (from a checkout: dotnet run --project src/Hub -- [COMMAND] [OPTIONS])
+
+        Commands:
+          serve            Serve the hub (the default). Migrates the database and, on first
+                           start, seeds a demo community and prints the admin's credentials.
+          migrate          Apply database migrations, then exit.
+          seed --demo      Add the demo community of invented people, then exit.
+          help             Show this text.
+
+        Options:
+          --no-demo                  Do not seed the demo community on first start.
+          --urls http://127.0.0.1:5081
+                                     Where to listen (default http://localhost:5000).
+          --Hub:DataDirectory=PATH   Where hub.db and mail are kept (default ./data).
+          --Database:Provider=postgres --ConnectionStrings:Hub="Host=...;Database=hub"
+                                     Use PostgreSQL instead of SQLite.
+
+        Any setting of appsettings.json can be given as --Section:Key=value.
+        """);
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        switch (Verb)
+        {
+            case HubVerb.Migrate:
+                await DatabaseStartup.MigrateAsync(app.Services, force: true);
+                Console.WriteLine("The database is up to date.");
+                return 0;
+            case HubVerb.Seed:
+                await DatabaseStartup.MigrateAsync(app.Services, force: false);
+                var seeded = await SeedDemoCommunity.RunAsync(app.Services);
+                Console.WriteLine(seeded ? "The demo community is in place." : "The demo community was already there.");
+                return 0;
+            default:
+                await DatabaseStartup.MigrateAsync(app.Services, force: false);
+                await FirstStart.RunAsync(app.Services);
+                await app.RunAsync();
+                return 0;
+        }
+    }
+}

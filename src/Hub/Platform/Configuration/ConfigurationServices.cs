@@ -1,0 +1,23 @@
+using Microsolidarity.Hub.Platform.Cli;
+
+namespace Microsolidarity.Hub.Platform.Configuration;
+
+public static class ConfigurationServices
+{
+    public static WebApplicationBuilder AddHubConfiguration(this WebApplicationBuilder builder, HubCommand command)
+    {
+        if (command.NoDemo)
+        {
+            builder.Configuration["Hub:SeedDemo"] = "false";
+        }
+        builder.Services.AddOptions<HubOptions>()
+            .Bind(builder.Configuration.GetSection(HubOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.PublicUrl)
+                    || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https")),
+                "Hub:PublicUrl must be empty or an absolute http(s) address such as https://hub.example.org.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

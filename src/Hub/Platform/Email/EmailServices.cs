@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace Microsolidarity.Hub.Platform.Email;
+
+public static class EmailServices
+{
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailOptions>()
+            .Bind(builder.Configuration.GetSection(EmailOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _),
+                "Email:From is not an address. Use a form such as 'Our Hub <hub@example.org>'.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<EmailSignal>();
+        builder.Services.AddScoped<EmailOutbox>();
+        builder.Services.AddSingleton<PickupDirectoryTransport>();
+        builder.Services.AddSingleton<IMailTransport>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
+                ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
+                : sp.GetRequiredService<PickupDirectoryTransport>());
+        builder.Services.AddSingleton<EmailTemplates>();
+        builder.Services.AddHostedService<EmailSender>();
+        return builder;
+    }
+
+}

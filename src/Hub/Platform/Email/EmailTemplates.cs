@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
+
+namespace Microsolidarity.Hub.Platform.Email;
+
+/// <summary>
+/// One look for every message: a greeting, a few paragraphs, at most one action, and a footer
+/// saying why it came. Produces the HTML and the plain-text part from the same words.
+/// </summary>
+public sealed class EmailTemplates(IOptions<HubOptions> hub)
+{
+    public EmailMessage Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
+        (string Label, string Url)? action = null, string? footer = null)
+    {
+        var hubName = hub.Value.Name;
+        footer ??= $"You receive this because of your account at {hubName}.";
+        var greeting = string.IsNullOrWhiteSpace(toName) ? "Hello," : $"Hello {toName},";
+
+        var text = new StringBuilder();
+        text.AppendLine(greeting).AppendLine();
+        foreach (var p in paragraphs)
+        {
+            text.AppendLine(p).AppendLine();
+        }
+        if (action is { } a)
+        {
+            text.AppendLine($"{a.Label}:").AppendLine(a.Url).AppendLine();
+        }
+        text.AppendLine("—").AppendLine(hubName).AppendLine(footer);
+
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<title>").Append(E(subject)).Append("</title></head>")
+            .Append("<body style=\"margin:0;padding:24px;background:#faf6f0;font-family:Georgia,serif;color:#2b2520;\">")
+            .Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:28px;\">")
+            .Append("<p style=\"font-size:17px;line-height:1.5;\">").Append(E(greeting)).Append("</p>");
+        foreach (var p in paragraphs)
+        {
+            html.Append("<p style=\"font-size:17px;line-height:1.5;\">").Append(E(p)).Append("</p>");
+        }
+        if (action is { } b)
+        {
+            html.Append("<p style=\"margin:28px 0;\"><a href=\"").Append(E(b.Url))
+                .Append("\" style=\"background:#9a3b1e;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;font-family:sans-serif;\">")
+                .Append(E(b.Label)).Append("</a></p>")
+                .Append("<p style=\"font-size:14px;color:#5c5048;\">If the button does not work, open this address: <br>")
+                .Append("<a href=\"").Append(E(b.Url)).Append("\" style=\"color:#9a3b1e;word-break:break-all;\">").Append(E(b.Url)).Append("</a></p>");
+        }
+        html.Append("<hr style=\"border:none;border-top:1px solid #e8dfd4;margin:24px 0;\">")
+            .Append("<p style=\"font-size:13px;color:#5c5048;\">").Append(E(hubName)).Append(" · ").Append(E(footer)).Append("</p>")
+            .Append("</div></body></html>");
+
+        return new EmailMessage(toAddress, toName, subject, html.ToString(), text.ToString());
+    }
+}

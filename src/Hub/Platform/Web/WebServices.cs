@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Microsolidarity.Hub.Platform.Web;
+
+public static class WebServices
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(pages =>
+        {
+            // Pages live beside the feature they belong to (Features/Accounts/SignIn.cshtml),
+            // and each declares its own URL with @page.
+            pages.RootDirectory = "/";
+            pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+        });
+        builder.Services.AddAntiforgery(a =>
+        {
+            a.Cookie.Name = "hub.antiforgery";
+            a.FormFieldName = "__RequestVerificationToken";
+        });
+        builder.Services.Configure<RouteOptions>(r => r.LowercaseUrls = true);
+        builder.Services.Configure<ForwardedHeadersOptions>(f =>
+        {
+            f.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Only proxies on this machine are trusted by default; add others under ReverseProxy:KnownProxies.
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                f.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        builder.AddRateLimits();
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        // Exceptions are bugs: one place turns them into the friendly 500 page (never a stack trace).
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz").DisableRateLimiting();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+// The hub's table of contents: what it is made of, in the order a request meets it.
+using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Features.Demo;
+using Microsolidarity.Hub.Platform.Cli;
+using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Web;
+
+var command = HubCommand.Parse(args);
+if (command.Verb == HubVerb.Usage)
+{
+    HubCommand.PrintUsage(Console.Out);
+    return 0;
+}
+if (command.Verb == HubVerb.Unknown)
+{
+    Console.Error.WriteLine(command.Error);
+    HubCommand.PrintUsage(Console.Error);
+    return 2;
+}
+
+// Settings and static files come from beside the executable; ./data comes from the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command.HostArgs,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.AddHubConfiguration(command);
+
+// Platform: what every feature stands on.
+builder.AddData();
+builder.AddEmail();
+builder.AddWeb();
+
+// Features.
+builder.AddAccounts();
+builder.AddDemo();
+
+var app = builder.Build();
+
+app.UseWeb();
+app.MapWeb();
+app.MapAccounts();
+
+return await command.RunAsync(app);
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;
