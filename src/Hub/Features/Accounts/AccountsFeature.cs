@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 
@@ -18,8 +19,8 @@ public static class AccountsFeature
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Accounts").Get<AccountsOptions>() ?? new AccountsOptions();
-        builder.Services.AddSingleton(options);
+        builder.Services.AddOptions<AccountsOptions>().Bind(builder.Configuration.GetSection("Accounts"));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value);
 
         builder.Services.AddDataProtection()
             .SetApplicationName("microsolidarity-hub")
@@ -44,7 +45,8 @@ public static class AccountsFeature
             .AddDefaultTokenProviders()
             .AddErrorDescriber<HubIdentityErrors>()
             .AddPasswordValidator<HubPasswordValidator>();
-        builder.Services.Configure<DataProtectionTokenProviderOptions>(t => t.TokenLifespan = options.LinkLifetime);
+        builder.Services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<AccountsOptions>((tokens, accounts) => tokens.TokenLifespan = accounts.LinkLifetime);
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -53,7 +55,12 @@ public static class AccountsFeature
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = "/account/sign-in";
             cookie.LogoutPath = "/account/sign-out";
-            cookie.AccessDeniedPath = "/error/403";
+            // A signed-in person without the role gets a plain 403 (and the friendly error page), not a redirect.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
         });

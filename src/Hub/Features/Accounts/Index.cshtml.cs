@@ -48,8 +48,7 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
     public async Task<IActionResult> OnPostChangeEmailAsync()
     {
         Person = (await users.GetUserAsync(User))!;
-        ClearErrorsOf(nameof(Password));
-        if (!ModelState.IsValid)
+        if (!ValidateOnly(Email, nameof(Email)))
         {
             return Page();
         }
@@ -66,8 +65,7 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
     public async Task<IActionResult> OnPostChangePasswordAsync()
     {
         Person = (await users.GetUserAsync(User))!;
-        ClearErrorsOf(nameof(Email));
-        if (!ModelState.IsValid)
+        if (!ValidateOnly(Password, nameof(Password)))
         {
             return Page();
         }
@@ -87,11 +85,9 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
     }
 
     /// <summary>Two forms share the page; only the submitted one is validated.</summary>
-    private void ClearErrorsOf(string prefix)
+    private bool ValidateOnly(object input, string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        ModelState.Clear();
+        return TryValidateModel(input, prefix);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Configuration;
 
@@ -8,13 +9,18 @@ public static class DataServices
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
-        var connectionString = ResolveConnectionString(options, builder.Configuration.GetConnectionString("Hub"), hub);
-        builder.Services.AddSingleton(options);
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        // Resolved once, when first needed, so settings given by a test host or the command line all count.
+        builder.Services.AddSingleton(sp => new DatabaseConnection(ResolveConnectionString(
+            sp.GetRequiredService<DatabaseOptions>(),
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Hub"),
+            sp.GetRequiredService<IOptions<HubOptions>>().Value)));
 
-        builder.Services.AddDbContext<HubDbContext>(db =>
+        builder.Services.AddDbContext<HubDbContext>((sp, db) =>
         {
+            var options = sp.GetRequiredService<DatabaseOptions>();
+            var connectionString = sp.GetRequiredService<DatabaseConnection>().ConnectionString;
             if (options.IsPostgres)
             {
                 db.UseNpgsql(connectionString, x => x.MigrationsAssembly(HubDatabase.PostgresMigrationsAssembly));
@@ -53,3 +59,5 @@ public static class DataServices
         return $"Data Source={Path.Combine(hub.DataDirectoryFullPath, "hub.db")}";
     }
 }
+
+public sealed record DatabaseConnection(string ConnectionString);

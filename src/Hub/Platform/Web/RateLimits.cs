@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Microsolidarity.Hub.Platform.Web;
 
@@ -17,7 +18,7 @@ public static class RateLimits
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("RateLimits"));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -27,7 +28,7 @@ public static class RateLimits
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions
                         {
-                            PermitLimit = options.AccountFormsPerMinute,
+                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AccountFormsPerMinute,
                             Window = TimeSpan.FromMinutes(1),
                             QueueLimit = 0,
                         })

@@ -10,9 +10,8 @@ public static class WebServices
         builder.Services.AddRazorPages(pages =>
         {
             // Pages live beside the feature they belong to (Features/Accounts/SignIn.cshtml),
-            // and each declares its own URL with @page.
+            // and each declares its own URL with @page. Razor Pages check the anti-forgery token on every POST.
             pages.RootDirectory = "/";
-            pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
         });
         builder.Services.AddAntiforgery(a =>
         {
@@ -20,13 +19,14 @@ public static class WebServices
             a.FormFieldName = "__RequestVerificationToken";
         });
         builder.Services.Configure<RouteOptions>(r => r.LowercaseUrls = true);
-        builder.Services.Configure<ForwardedHeadersOptions>(f =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((f, configuration) =>
         {
             f.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // Only proxies on this machine are trusted by default; add others under ReverseProxy:KnownProxies.
-            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
             {
-                f.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                f.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"ReverseProxy:KnownProxies has '{proxy}', which is not an IP address."));
             }
         });
         builder.AddRateLimits();

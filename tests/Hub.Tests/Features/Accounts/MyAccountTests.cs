@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Features.Accounts;
+
+public sealed class MyAccountTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+
+    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    [Fact]
+    public async Task ChangeEmail_ConfirmedFromNewAddress_MovesTheAccountAndTellsTheOldOne()
+    {
+        await hub.CreatePersonAsync("old@test.example", "a steady passphrase", name: "Mover");
+        var client = await hub.SignedInClientAsync("old@test.example", "a steady passphrase");
+
+        var (wrong, wrongPage) = await client.SubmitAsync("/account", new Dictionary<string, string>
+        {
+            ["Email.NewEmail"] = "new@test.example",
+            ["Email.Password"] = "not my passphrase",
+        }, handler: "ChangeEmail");
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.True(wrongPage.QuerySelector("#email-password-error")!.TextContent.Contains("not right"), wrongPage.QuerySelector("main")!.InnerHtml);
+        Assert.Equal("new@test.example", wrongPage.QuerySelector("input[name='Email.NewEmail']")!.GetAttribute("value"));
+
+        var (sent, _) = await client.SubmitAsync("/account", new Dictionary<string, string>
+        {
+            ["Email.NewEmail"] = "new@test.example",
+            ["Email.Password"] = "a steady passphrase",
+        }, handler: "ChangeEmail");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var link = new Uri(SmtpSink.LinkIn(await hub.Smtp!.WaitForAsync("new@test.example", "Confirm your new email"), "/account/confirm-email-change"));
+        var (confirmed, page) = await client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("new address is confirmed", page.QuerySelector("h1")!.TextContent);
+        await hub.Smtp.WaitForAsync("old@test.example", "Your email address was changed");
+        await hub.SignedInClientAsync("new@test.example", "a steady passphrase");
+    }
+
+    [Fact]
+    public async Task DownloadData_SignedIn_GivesJsonWithTheAccount()
+    {
+        await hub.CreatePersonAsync("data@test.example", "a steady passphrase", name: "Data Keeper");
+        var client = await hub.SignedInClientAsync("data@test.example", "a steady passphrase");
+        var response = await client.Http.GetAsync("/account/download-data");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("my-hub-data.json", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var account = json.RootElement.GetProperty("account");
+        Assert.Equal("data@test.example", account.GetProperty("email").GetString());
+        Assert.Equal("Data Keeper", account.GetProperty("displayName").GetString());
+        Assert.False(account.TryGetProperty("passwordHash", out _));
+    }
+
+    [Fact]
+    public async Task DeleteAccount_ListsWhatGoesAndNeedsPasswordAndConsent()
+    {
+        await hub.CreatePersonAsync("leaver@test.example", "a steady passphrase", name: "Leaver");
+        var client = await hub.SignedInClientAsync("leaver@test.example", "a steady passphrase");
+        var (_, listing) = await client.GetAsync("/account/delete");
+        Assert.Contains("leaver@test.example", listing.QuerySelector("main ul")!.TextContent);
+
+        var (noConsent, noConsentPage) = await client.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "a steady passphrase" });
+        Assert.Equal(HttpStatusCode.OK, noConsent.StatusCode);
+        Assert.Contains("Tick the box", noConsentPage.QuerySelector("#understood-error")!.TextContent);
+        var (wrong, wrongPage) = await client.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "nope", ["Understood"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("not right", wrongPage.QuerySelector("#password-error")!.TextContent);
+        Assert.NotNull(await FindAsync("leaver@test.example"));
+
+        var (deleted, _) = await client.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "a steady passphrase", ["Understood"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Null(await FindAsync("leaver@test.example"));
+        await hub.Smtp!.WaitForAsync("leaver@test.example", "Your account was deleted");
+        var (after, _) = await client.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteAccount_OnlyAdministrator_IsRefusedWithReason()
+    {
+        await hub.CreatePersonAsync("sole-admin@test.example", "a steady passphrase", admin: true);
+        using (var scope = hub.Services.CreateScope())
+        {
+            // The administrator made at first start steps down, so the new one is the only one.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>();
+            var first = await users.FindByEmailAsync("host@hub.example");
+            await users.RemoveFromRoleAsync(first!, "Admin");
+        }
+        var client = await hub.SignedInClientAsync("sole-admin@test.example", "a steady passphrase");
+        var (response, page) = await client.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "a steady passphrase", ["Understood"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("only administrator", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.NotNull(await FindAsync("sole-admin@test.example"));
+    }
+
+    private async Task<HubUser?> FindAsync(string email)
+    {
+        using var scope = hub.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>().FindByEmailAsync(email);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Features.Accounts;
+
+public sealed class SignInTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+
+    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    private static Dictionary<string, string> Form(string email, string password) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    };
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoWithoutTellingWhichPart()
+    {
+        await hub.CreatePersonAsync("mira@test.example", "the right passphrase");
+        var (response, page) = await hub.NewClient().SubmitAsync("/account/sign-in", Form("mira@test.example", "the wrong passphrase"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("email address or the password is not right", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("mira@test.example", page.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        await hub.CreatePersonAsync("lock@test.example", "the right passphrase");
+        var client = hub.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SubmitAsync("/account/sign-in", Form("lock@test.example", $"wrong guess {i}"));
+        }
+        var (response, page) = await client.SubmitAsync("/account/sign-in", Form("lock@test.example", "the right passphrase"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked for 15 minutes", page.QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task SignOut_Post_EndsTheSession()
+    {
+        await hub.CreatePersonAsync("out@test.example", "the right passphrase");
+        var client = await hub.SignedInClientAsync("out@test.example", "the right passphrase");
+        var (signedIn, _) = await client.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+
+        var (response, _) = await client.SubmitAsync("/account/sign-out", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (after, _) = await client.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+}
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task SignIn_MoreAttemptsThanTheLimit_AnswersTooManyRequests()
+    {
+        await using var hub = await HubFactory.StartAsync(s => s["RateLimits:AccountFormsPerMinute"] = "3", smtp: false);
+        var client = hub.NewClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (response, _) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+            {
+                ["Input.Email"] = "someone@test.example",
+                ["Input.Password"] = "guess number " + i,
+            });
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        // Reading the form is never limited; the 429 page explains itself.
+        var (page, _) = await client.GetAsync("/account/sign-in");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var (limited, limitedPage) = await client.PostAsync("/account/sign-up", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Too many tries", limitedPage.QuerySelector("h1")!.TextContent);
+    }
+}

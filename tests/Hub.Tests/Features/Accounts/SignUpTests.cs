@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Features.Accounts;
+
+public sealed class SignUpTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+
+    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    private static Dictionary<string, string> Form(string name, string email, string password) => new()
+    {
+        ["Input.DisplayName"] = name,
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    };
+
+    private async Task<int> UsersWithEmailAsync(string email)
+    {
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        return await db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
+    }
+
+    private async Task<int> UserCountAsync()
+    {
+        using var scope = hub.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<HubDbContext>().Users.CountAsync();
+    }
+
+    [Fact]
+    public async Task SignUp_ValidInput_SendsWellFormedConfirmationThatConfirmsTheAccount()
+    {
+        var client = hub.NewClient();
+        var (response, _) = await client.SubmitAsync("/account/sign-up", Form("Rosa Tamsin", "rosa@test.example", "lanterns over the harbour"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/check-email", response.Headers.Location?.OriginalString);
+
+        var mail = await hub.Smtp!.WaitForAsync("rosa@test.example", "Confirm your email");
+        Assert.NotNull(mail.HtmlBody);
+        Assert.NotNull(mail.TextBody);
+        Assert.Contains("Rosa Tamsin", mail.TextBody);
+        var link = new Uri(SmtpSink.LinkIn(mail, "/account/confirm-email"));
+        Assert.Contains(link.AbsoluteUri, System.Net.WebUtility.HtmlDecode(mail.HtmlBody));
+
+        var (confirm, page) = await client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Contains("Your email is confirmed", page.QuerySelector("h1")!.TextContent);
+
+        var (again, againPage) = await client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Already confirmed", againPage.QuerySelector("h1")!.TextContent);
+
+        var (signIn, _) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "rosa@test.example",
+            ["Input.Password"] = "lanterns over the harbour",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var (account, accountPage) = await client.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Contains("rosa@test.example", accountPage.Body!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("short", "Input.Password", "at least 10 characters")]
+    [InlineData("1234567890", "Input.Password", "first that attackers try")]
+    [InlineData("aaaaaaaaaaaa", "Input.Password", "different characters")]
+    public async Task SignUp_WeakPassword_ShowsWhyAndCreatesNothing(string password, string field, string message)
+    {
+        var client = hub.NewClient();
+        var (response, page) = await client.SubmitAsync("/account/sign-up", Form("Weak Pass", "weak@test.example", password));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var input = page.QuerySelector($"input[name='{field}']")!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains(message, page.QuerySelector("#password-error")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        // What was typed comes back, except the password.
+        Assert.Equal("weak@test.example", page.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+        Assert.Equal("Weak Pass", page.QuerySelector("input[name='Input.DisplayName']")!.GetAttribute("value"));
+        Assert.Equal(0, await UsersWithEmailAsync("weak@test.example"));
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("two@@test.example")]
+    [InlineData("")]
+    public async Task SignUp_WrongEmail_ShowsMessageAndCreatesNothing(string email)
+    {
+        var before = await UserCountAsync();
+        var client = hub.NewClient();
+        var (response, page) = await client.SubmitAsync("/account/sign-up", Form("Wrong Mail", email, "a perfectly fine passphrase"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#email-error")!.TextContent));
+        Assert.Equal(before, await UserCountAsync());
+    }
+
+    [Fact]
+    public async Task SignUp_EmailAlreadyUsed_SaysSoAndKeepsOneAccount()
+    {
+        await hub.CreatePersonAsync("taken@test.example", "an existing passphrase");
+        var client = hub.NewClient();
+        var (response, page) = await client.SubmitAsync("/account/sign-up", Form("Second", "Taken@Test.example", "another fine passphrase"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("already an account", page.QuerySelector("#email-error")!.TextContent);
+        Assert.Equal(1, await UsersWithEmailAsync("taken@test.example"));
+    }
+
+    [Fact]
+    public async Task SignUp_SameEmailTwiceAtOnce_CreatesOneAccount()
+    {
+        var attempts = Enumerable.Range(0, 6).Select(async i =>
+        {
+            var client = hub.NewClient();
+            return await client.SubmitAsync("/account/sign-up", Form($"Racer {i}", "race@test.example", "racing to the finish line"));
+        });
+        var results = await Task.WhenAll(attempts);
+        Assert.Equal(1, results.Count(r => r.Response.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(1, await UsersWithEmailAsync("race@test.example"));
+    }
+
+    [Fact]
+    public async Task ConfirmEmail_TamperedLink_SaysTheLinkDoesNotWork()
+    {
+        var client = hub.NewClient();
+        await client.SubmitAsync("/account/sign-up", Form("Tam Perer", "tamper@test.example", "a perfectly fine passphrase"));
+        var link = new Uri(SmtpSink.LinkIn(await hub.Smtp!.WaitForAsync("tamper@test.example", "Confirm"), "/account/confirm-email"));
+        var tampered = link.PathAndQuery[..^3] + (link.PathAndQuery.EndsWith("AAA") ? "BBB" : "AAA");
+
+        var (response, page) = await client.GetAsync(tampered);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("does not work", page.QuerySelector("h1")!.TextContent);
+        var (other, otherPage) = await client.GetAsync("/account/confirm-email?user=nobody&code=%%%");
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("does not work", otherPage.QuerySelector("h1")!.TextContent);
+
+        using var scope = hub.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>().FindByEmailAsync("tamper@test.example");
+        Assert.False(user!.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task SignIn_BeforeConfirming_AsksToConfirmFirst()
+    {
+        var client = hub.NewClient();
+        await client.SubmitAsync("/account/sign-up", Form("Early Bird", "early@test.example", "a perfectly fine passphrase"));
+        var (response, page) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "early@test.example",
+            ["Input.Password"] = "a perfectly fine passphrase",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("confirm your email address first", page.QuerySelector("[role=alert]")!.TextContent);
+    }
+}

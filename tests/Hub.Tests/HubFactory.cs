@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests;
+
+/// <summary>
+/// The hub in-process on its real database (SQLite, or PostgreSQL when HUB_TEST_PROVIDER=postgres)
+/// with a real SMTP server on loopback. Each factory has its own data folder and database.
+/// </summary>
+public sealed class HubFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly string environment;
+
+    public TestDatabase Database { get; }
+    public SmtpSink? Smtp { get; }
+    public string DataDirectory { get; }
+
+    private HubFactory(TestDatabase database, SmtpSink? smtp, string dataDirectory, Dictionary<string, string?> settings, string environment)
+    {
+        (Database, Smtp, DataDirectory, this.settings, this.environment) = (database, smtp, dataDirectory, settings, environment);
+    }
+
+    public static async Task<HubFactory> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool smtp = true, string environment = "Production")
+    {
+        var database = await TestDatabase.CreateAsync();
+        var sink = smtp ? await SmtpSink.StartAsync() : null;
+        var data = TestPaths.NewTemporaryDirectory("hub-data");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hub:DataDirectory"] = data,
+            ["Hub:SeedDemo"] = "false",
+            ["RateLimits:AccountFormsPerMinute"] = "1000",
+            ["Email:PollIntervalMs"] = "100",
+        };
+        foreach (var (key, value) in database.Settings())
+        {
+            settings[key] = value;
+        }
+        if (sink is not null)
+        {
+            settings["Email:Smtp:Host"] = "127.0.0.1";
+            settings["Email:Smtp:Port"] = sink.Port.ToString();
+            settings["Email:Smtp:Security"] = "None";
+        }
+        configure?.Invoke(settings);
+        var factory = new HubFactory(database, sink, data, settings, environment);
+        _ = factory.Server; // start now, so migrations and the first start happen before the test
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public FormClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A confirmed person who can sign in at once, optionally an administrator.</summary>
+    public async Task<HubUser> CreatePersonAsync(string email, string password, bool admin = false, string name = "Test Person")
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HubUser>>();
+        var user = new HubUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (admin)
+        {
+            await users.AddToRoleAsync(user, AccountsFeature.AdminRole);
+        }
+        return user;
+    }
+
+    public async Task<FormClient> SignedInClientAsync(string email, string password)
+    {
+        var client = NewClient();
+        var (response, page) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, page.Body?.TextContent);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+        await Database.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Platform.Data;
+
+/// <summary>SIGKILL in the middle of a burst of sign-ups, then a restart on the same data.</summary>
+public sealed class CrashRecoveryTests
+{
+    [Fact]
+    public async Task SignUpBurst_KilledWithSigkill_EveryAnsweredSignUpSurvivesTheRestart()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var folder = TestPaths.NewTemporaryDirectory("hub-crash");
+        var settings = database.Settings().ToDictionary(s => s.Key, s => s.Value);
+        settings["RateLimits:AccountFormsPerMinute"] = "100000";
+        settings["Hub:SeedDemo"] = "false";
+
+        var answered = new ConcurrentBag<string>();
+        await using (var hub = await HubProcess.StartAsync(folder, settings))
+        {
+            using var stop = new CancellationTokenSource();
+            var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
+            {
+                var client = FormClient.For(hub.BaseUrl);
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    var email = $"burst-{worker}-{i}@test.example";
+                    try
+                    {
+                        var (response, _) = await client.SubmitAsync("/account/sign-up", new Dictionary<string, string>
+                        {
+                            ["Input.DisplayName"] = $"Burst {worker}-{i}",
+                            ["Input.Email"] = email,
+                            ["Input.Password"] = "a perfectly fine passphrase",
+                        });
+                        if (response.StatusCode == HttpStatusCode.Redirect)
+                        {
+                            answered.Add(email);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // the server is gone
+                    }
+                }
+            })).ToList();
+
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (answered.Count < 30 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+            await hub.KillHardAsync();
+            stop.Cancel();
+            await Task.WhenAll(workers);
+        }
+        Assert.True(answered.Count >= 30, $"only {answered.Count} sign-ups were answered before the kill");
+
+        await using (var restarted = await HubProcess.StartAsync(folder, settings))
+        {
+            var health = await new HttpClient().GetAsync($"{restarted.BaseUrl}/healthz");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        var (accounts, outbox, integrity) = await ReadBackAsync(database, folder);
+        Assert.Equal("ok", integrity);
+        var missing = answered.Where(e => !accounts.Contains(e)).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} answered sign-ups were lost: {string.Join(", ", missing.Take(5))}");
+        var withoutMail = answered.Where(e => !outbox.Contains(e)).ToList();
+        Assert.True(withoutMail.Count == 0, $"{withoutMail.Count} sign-ups have no confirmation email queued");
+    }
+
+    private static async Task<(HashSet<string> Accounts, HashSet<string> Outbox, string Integrity)> ReadBackAsync(TestDatabase database, string folder)
+    {
+        var accounts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var outbox = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (database.IsPostgres)
+        {
+            await using var pg = new NpgsqlConnection(database.ConnectionString);
+            await pg.OpenAsync();
+            await ReadAsync(pg.CreateCommand(), accounts, outbox);
+            return (accounts, outbox, "ok");
+        }
+        await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(folder, "data", "hub.db")}");
+        await sqlite.OpenAsync();
+        var check = sqlite.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        var integrity = (string)(await check.ExecuteScalarAsync())!;
+        await ReadAsync(sqlite.CreateCommand(), accounts, outbox);
+        return (accounts, outbox, integrity);
+    }
+
+    private static async Task ReadAsync(System.Data.Common.DbCommand command, HashSet<string> accounts, HashSet<string> outbox)
+    {
+        command.CommandText = "SELECT \"Email\" FROM \"AspNetUsers\"";
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                accounts.Add(reader.GetString(0));
+            }
+        }
+        command.CommandText = "SELECT \"ToAddress\" FROM \"OutgoingEmails\"";
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                outbox.Add(reader.GetString(0));
+            }
+        }
+    }
+}
+
+public sealed class ReverseProxyTests
+{
+    [Fact]
+    public async Task SignUp_BehindProxyOnLoopback_EmailLinksUseTheForwardedSchemeAndHost()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var smtp = await SmtpSink.StartAsync();
+        var folder = TestPaths.NewTemporaryDirectory("hub-proxy");
+        var settings = database.Settings().ToDictionary(s => s.Key, s => s.Value);
+        settings["Hub:SeedDemo"] = "false";
+        settings["Email:Smtp:Host"] = "127.0.0.1";
+        settings["Email:Smtp:Port"] = smtp.Port.ToString();
+        settings["Email:Smtp:Security"] = "None";
+        await using var hub = await HubProcess.StartAsync(folder, settings);
+
+        // As nginx would send it: the original scheme and host in X-Forwarded-* headers, from 127.0.0.1.
+        var client = FormClient.For(hub.BaseUrl);
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Host", "hub.example.org");
+        var (response, _) = await client.SubmitAsync("/account/sign-up", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Proxied",
+            ["Input.Email"] = "proxied@test.example",
+            ["Input.Password"] = "a perfectly fine passphrase",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var link = SmtpSink.LinkIn(await smtp.WaitForAsync("proxied@test.example", "Confirm"), "/account/confirm-email");
+        Assert.StartsWith("https://hub.example.org/account/confirm-email?", link);
+    }
+}

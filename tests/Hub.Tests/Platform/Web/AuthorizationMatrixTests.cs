@@ -1,0 +1,72 @@
+using System.Net;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Platform.Web;
+
+/// <summary>Every route against every role: who may open what. A new route goes into the table.</summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+    private readonly Dictionary<string, FormClient> clients = [];
+
+    public async Task InitializeAsync()
+    {
+        // Development, so the mailbox exists at all; production hides it (tested below).
+        hub = await HubFactory.StartAsync(smtp: false, environment: "Development");
+        await hub.CreatePersonAsync("member@test.example", "quiet garden path");
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        clients["anonymous"] = hub.NewClient();
+        clients["member"] = await hub.SignedInClientAsync("member@test.example", "quiet garden path");
+        clients["admin"] = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+    }
+
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    // 200 = open, 302 = sent to sign in, 403 = refused, 404 = not there.
+    public static TheoryData<string, int, int, int> Routes => new()
+    {
+        // route                           anonymous member admin
+        { "/",                             200, 200, 200 },
+        { "/healthz",                      200, 200, 200 },
+        { "/handbook",                     200, 200, 200 },
+        { "/congregations",                200, 200, 200 },
+        { "/crews",                        200, 200, 200 },
+        { "/gatherings",                   200, 200, 200 },
+        { "/commons",                      200, 200, 200 },
+        { "/account/sign-up",              200, 302, 302 },
+        { "/account/sign-in",              200, 200, 200 },
+        { "/account/forgot-password",      200, 200, 200 },
+        { "/account/resend-confirmation",  200, 200, 200 },
+        { "/account/check-email",          200, 200, 200 },
+        { "/account",                      302, 200, 200 },
+        { "/account/delete",               302, 200, 200 },
+        { "/account/download-data",        302, 200, 200 },
+        { "/dev/mailbox",                  302, 403, 200 },
+        { "/no-such-page",                 404, 404, 404 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int member, int admin)
+    {
+        foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("member", member), ("admin", admin) })
+        {
+            var response = await clients[role].Http.GetAsync(route);
+            Assert.True(expected == (int)response.StatusCode, $"{role} GET {route}: expected {expected}, got {(int)response.StatusCode}");
+        }
+    }
+}
+
+public sealed class MailboxInProductionTests
+{
+    [Fact]
+    public async Task Mailbox_InProduction_IsNotThereEvenForAdmins()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false, environment: "Production");
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        var (response, page) = await admin.GetAsync("/dev/mailbox");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Mailbox", page.QuerySelector("nav[aria-label=Account]")!.TextContent);
+    }
+}
