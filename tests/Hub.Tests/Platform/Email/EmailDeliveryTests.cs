@@ -73,7 +73,7 @@ public sealed class EmailDeliveryTests
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
         var (_, list) = await admin.GetAsync("/dev/mailbox");
-        var link = list.QuerySelector("table a")!;
+        var link = list.QuerySelector(".message-list a")!;
         Assert.Equal("A test message", link.TextContent);
         var (_, open) = await admin.GetAsync(link.GetAttribute("href")!);
         Assert.Contains("Hello there", open.QuerySelector("pre")!.TextContent);

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs every test of the hub on real parts: SQLite and a real PostgreSQL server, a real SMTP
+# server on loopback, and Debian's Chromium for the browser journeys. Installs what is missing
+# when it can (as root, with apt and npm); otherwise says what to install. Nothing is skipped.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+CONFIGURATION="${CONFIGURATION:-Debug}"
+LOG_DIR="$ROOT/artifacts/test-logs"
+mkdir -p "$LOG_DIR"
+
+say() { printf '\n== %s\n' "$*"; }
+fail() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+
+# --- Prerequisites -----------------------------------------------------------------------
+find_pg_bin() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do
+    [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+missing=()
+command -v dotnet >/dev/null || fail "The .NET 10 SDK is needed: https://dot.net (dotnet-sdk-10.0)."
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+find_pg_bin >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing ${missing[*]} with apt"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    fail "Missing: ${missing[*]}. Install them, for example: sudo apt-get install ${missing[*]}"
+  fi
+fi
+PG_BIN="$(find_pg_bin)" || fail "PostgreSQL's initdb and pg_ctl were not found under /usr/lib/postgresql (apt-get install postgresql)."
+
+say "Installing the npm packages the tests use (tests/tools)"
+if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules ]; then
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+fi
+
+# --- PostgreSQL on a free loopback port, in a temporary folder ------------------------------
+PG_DIR="$(mktemp -d /tmp/hub-pg.XXXXXX)"
+PG_PORT="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+as_pg() {
+  # initdb refuses to run as root: run the server as the postgres user then.
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+stop_pg() {
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap stop_pg EXIT
+if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir "$PG_DIR" postgres
+  chown postgres "$PG_DIR"
+fi
+say "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 \
+  || { cat "$LOG_DIR/initdb.log"; fail "initdb failed"; }
+# fsync off: this server lives for one test run; durability of the hub is tested by killing the hub, not the server.
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
+  || { cat "$PG_DIR/server.log"; fail "PostgreSQL did not start"; }
+export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
+
+# --- Build once, then run every test project ----------------------------------------------
+say "Building ($CONFIGURATION)"
+dotnet build Microsolidarity.slnx -c "$CONFIGURATION" -v q -nologo -clp:ErrorsOnly
+
+total_passed=0; total_failed=0; total_skipped=0; failures=()
+run_tests() {
+  local name="$1" project="$2"; shift 2
+  say "$name"
+  local log="$LOG_DIR/$(echo "$name" | tr ' /' '__').log"
+  set +e
+  env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$log"
+  local code=${PIPESTATUS[0]}
+  set -e
+  local line
+  line="$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -1 || true)"
+  if [ -z "$line" ]; then
+    failures+=("$name (no test summary; exit $code)"); total_failed=$((total_failed + 1)); return
+  fi
+  local f p s
+  f="$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")"
+  p="$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")"
+  s="$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")"
+  total_passed=$((total_passed + p)); total_failed=$((total_failed + f)); total_skipped=$((total_skipped + s))
+  if [ "$code" != 0 ] || [ "$f" != 0 ]; then failures+=("$name"); fi
+  if [ "$s" != 0 ]; then failures+=("$name skipped $s test(s); nothing may be skipped"); fi
+}
+
+run_tests "Grouping tests" tests/Grouping.Tests
+run_tests "Hub tests on SQLite" tests/Hub.Tests HUB_TEST_PROVIDER=sqlite
+run_tests "Hub tests on PostgreSQL" tests/Hub.Tests HUB_TEST_PROVIDER=postgres
+run_tests "Browser tests" tests/Browser.Tests HUB_TEST_PROVIDER=sqlite
+
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+  printf 'Failed: %s\n' "${failures[@]}"
+fi
+echo "Tests: $total_passed passed, $total_failed failed"
+[ ${#failures[@]} -eq 0 ]

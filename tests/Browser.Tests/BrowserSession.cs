@@ -1,0 +1,84 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. Every page a test visits is checked with axe-core
+/// and photographed at 1280 and 375 px wide, into artifacts/screenshots/, for people to look at.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+    private readonly string screenshots;
+    private int step;
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, string screenshots) =>
+        (this.playwright, this.browser, Context, Page, this.screenshots) = (playwright, browser, context, page, screenshots);
+
+    public static async Task<BrowserSession> StartAsync(string journey)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is needed at {ChromiumPath}: apt-get install chromium (./test.sh does this as root).");
+        }
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            AcceptDownloads = true,
+            Locale = "en-GB",
+            TimezoneId = "Europe/Berlin",
+        });
+        var page = await context.NewPageAsync();
+        var folder = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "screenshots", journey);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+        return new BrowserSession(playwright, browser, context, page, folder);
+    }
+
+    /// <summary>Runs axe-core on the page as it is now (0 violations allowed) and takes both screenshots.</summary>
+    public async Task CheckPageAsync(string name)
+    {
+        step++;
+        var results = await Page.RunAxe();
+        var violations = results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on '{name}' ({Page.Url}):\n{string.Join("\n", violations)}");
+
+        var file = $"{step:00}-{name}";
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{file}-1280.png"), FullPage = true });
+        await Page.SetViewportSizeAsync(375, 740);
+        var overflow = await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{file}-375.png"), FullPage = true });
+        var phoneResults = await Page.RunAxe();
+        await Page.SetViewportSizeAsync(1280, 800);
+        Assert.False(overflow, $"'{name}' scrolls sideways at 375 px wide ({Page.Url})");
+        Assert.True(phoneResults.Violations.Length == 0,
+            $"axe-core found violations at 375 px on '{name}': {string.Join("; ", phoneResults.Violations.Select(v => v.Id))}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await browser.CloseAsync();
+        playwright.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Browser.Tests;
+
+/// <summary>Every other page, as a visitor and as the first administrator, checked and photographed.</summary>
+public sealed class PageTourTests
+{
+    [Fact]
+    public async Task Visitor_And_Administrator_SeeEveryPageAccessibleAtBothWidths()
+    {
+        var folder = TestPaths.NewTemporaryDirectory("hub-tour");
+        // Development, with no SMTP server: mail goes to files and the administrator's mailbox shows them.
+        await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string> { ["Environment"] = "Development" });
+        await using var browser = await BrowserSession.StartAsync("page-tour");
+        var page = browser.Page;
+
+        // The skip link is the first thing the keyboard reaches.
+        await page.GotoAsync(hub.BaseUrl);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+
+        foreach (var (path, name) in new[]
+        {
+            ("/handbook", "handbook"), ("/congregations", "congregations"), ("/crews", "crews"),
+            ("/gatherings", "gatherings"), ("/commons", "commons"), ("/account/forgot-password", "forgot-password"),
+            ("/account/resend-confirmation", "resend-confirmation"), ("/no-such-page", "not-found"),
+            ("/account/confirm-email?user=x&code=y", "confirm-broken-link"), ("/account/reset-password?user=x&code=y", "reset-broken-link"),
+        })
+        {
+            await page.GotoAsync(hub.BaseUrl + path);
+            await browser.CheckPageAsync(name);
+        }
+
+        // Wrong input on the forgotten-password form.
+        await page.GotoAsync(hub.BaseUrl + "/account/forgot-password");
+        await page.GetByLabel("Email address").FillAsync("not an address");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#email-error")).ToContainTextAsync("does not look like an email address");
+        await browser.CheckPageAsync("forgot-password-wrong-input");
+
+        // The first administrator, with the credentials printed at first start.
+        var lines = hub.Output.ToList();
+        var email = lines.Single(l => l.TrimStart().StartsWith("Email:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        var password = lines.Single(l => l.TrimStart().StartsWith("Password:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        await page.GotoAsync(hub.BaseUrl + "/account/forgot-password");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await page.GotoAsync(hub.BaseUrl + "/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
+
+        // Changing the password with a wrong current one is refused with a reason.
+        await page.GetByLabel("Current password").FillAsync("not it at all");
+        await page.GetByLabel("New password").FillAsync("a new and longer passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#current-password-error")).ToContainTextAsync("not right");
+        await browser.CheckPageAsync("change-password-wrong");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mailbox" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Development mailbox" })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("mailbox");
+        await page.GotoAsync(hub.BaseUrl + "/");
+        await browser.CheckPageAsync("home-signed-in");
+    }
+}
