@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the hub on real parts: SQLite and a real PostgreSQL server, a real SMTP
-# server on loopback, and Debian's Chromium for the browser journeys. Installs what is missing
+# server on loopback, Debian's Chromium for the browser journeys, axe-core and the Nu HTML Checker. Installs what is missing
 # when it can (as root, with apt and npm); otherwise says what to install. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +25,7 @@ missing=()
 command -v dotnet >/dev/null || fail "The .NET 10 SDK is needed: https://dot.net (dotnet-sdk-10.0)."
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)   # the Nu HTML Checker (vnu.jar)
 find_pg_bin >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

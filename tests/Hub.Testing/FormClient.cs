@@ -14,6 +14,9 @@ public sealed class FormClient(HttpClient http)
 
     public HttpClient Http => http;
 
+    /// <summary>The last page's HTML exactly as the server sent it.</summary>
+    public string LastHtml { get; private set; } = "";
+
     public static FormClient For(string baseUrl)
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
@@ -23,7 +26,7 @@ public sealed class FormClient(HttpClient http)
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string url)
     {
         var response = await http.GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = LastHtml = await response.Content.ReadAsStringAsync();
         return (response, Parser.ParseDocument(html));
     }
 
@@ -53,7 +56,7 @@ public sealed class FormClient(HttpClient http)
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostAsync(string url, IDictionary<string, string> values)
     {
         var response = await http.PostAsync(url, new FormUrlEncodedContent(values));
-        var html = await response.Content.ReadAsStringAsync();
+        var html = LastHtml = await response.Content.ReadAsStringAsync();
         return (response, Parser.ParseDocument(html));
     }
 }
