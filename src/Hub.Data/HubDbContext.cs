@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Platform;
 
 namespace Microsolidarity.Hub.Data;
@@ -15,6 +16,12 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
 {
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<HubSetting> HubSettings => Set<HubSetting>();
+    public DbSet<Congregation> Congregations => Set<Congregation>();
+    public DbSet<MembershipLevel> MembershipLevels => Set<MembershipLevel>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Removal> Removals => Set<Removal>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -35,6 +36,7 @@ builder.AddWeb();
 
 // Features.
 builder.AddAccounts();
+builder.AddCongregations();
 builder.AddDemo();
 
 var app = builder.Build();

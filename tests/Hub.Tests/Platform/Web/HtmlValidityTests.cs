@@ -32,6 +32,14 @@ public sealed class HtmlValidityTests
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
+        var congregation = await Features.Congregations.CongregationTestKit.CreateAsync(admin, "Valid Markup Circle", "Request");
+        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", "/congregations/new", "/congregations" })
+        {
+            pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        pages["new congregation with errors"] = await HtmlOfAsync(admin, "/congregations/new", new() { ["Input.Name"] = "" });
+        pages["visitor congregation"] = await (await visitor.Http.GetAsync(congregation)).Content.ReadAsStringAsync();
+        pages["visitor invitation unknown"] = await (await visitor.Http.GetAsync("/congregations/invitations/unknown")).Content.ReadAsStringAsync();
         pages["account with errors"] = await HtmlOfAsync(admin, "/account", new() { ["Email.NewEmail"] = "x", ["Email.Password"] = "" }, "ChangeEmail");
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
 

@@ -1,0 +1,44 @@
+namespace Microsolidarity.Hub.Data.Congregations;
+
+/// <summary>How a person comes to belong: the host's choice, shown on the congregation's page.</summary>
+public enum MembershipPolicy
+{
+    /// <summary>Anyone signed in joins at once.</summary>
+    Open = 0,
+
+    /// <summary>People ask, answering the hosts' questions; a host says yes or no.</summary>
+    Request = 1,
+
+    /// <summary>Only people invited by a host or a Partner can join; the page is for members only.</summary>
+    InvitationOnly = 2,
+}
+
+/// <summary>A congregation: 15 to 150 people who gather once or twice a year so that crews can form.</summary>
+public class Congregation
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The address: /congregations/{slug}. Never changes once made, so links keep working.</summary>
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public string Purpose { get; set; } = "";
+
+    /// <summary>A city or region; empty when the congregation meets online only.</summary>
+    public string Place { get; set; } = "";
+
+    public bool IsOnline { get; set; }
+
+    /// <summary>Languages spoken, comma-separated as typed ("English, Deutsch").</summary>
+    public string Languages { get; set; } = "";
+
+    public MembershipPolicy Policy { get; set; }
+
+    /// <summary>What people who ask to join are asked, one question per line (Request policy).</summary>
+    public string JoinQuestions { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<MembershipLevel> Levels { get; set; } = [];
+    public List<Membership> Members { get; set; } = [];
+}

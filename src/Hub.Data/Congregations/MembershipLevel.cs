@@ -1,0 +1,14 @@
+namespace Microsolidarity.Hub.Data.Congregations;
+
+/// <summary>A level of commitment (by default Friend and Partner). Partners may invite.</summary>
+public class MembershipLevel
+{
+    public Guid Id { get; set; }
+    public Guid CongregationId { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>Order from the lightest commitment (0) upwards.</summary>
+    public int Rank { get; set; }
+
+    public bool CanInvite { get; set; }
+}

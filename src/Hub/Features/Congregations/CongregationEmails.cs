@@ -1,0 +1,44 @@
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>The words of every congregation email.</summary>
+public sealed class CongregationEmails(EmailTemplates templates, AccountLinks links)
+{
+    private string PageOf(Congregation c) => links.Absolute($"/congregations/{c.Slug}", new Dictionary<string, string?>());
+
+    public EmailMessage Invitation(Congregation c, string email, string inviterName, string message, string token, DateTime expiresAt)
+    {
+        var paragraphs = new List<string> { $"{inviterName} invites you to join {c.Name}, a congregation on this hub." };
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            paragraphs.Add($"“{message.Trim()}”");
+        }
+        if (!string.IsNullOrWhiteSpace(c.Purpose))
+        {
+            paragraphs.Add($"What it is for: {c.Purpose}");
+        }
+        paragraphs.Add($"The invitation works once, until {expiresAt:d MMMM yyyy}. You are free to decline: simply ignore this message.");
+        return templates.Compose(email, "", $"{inviterName} invites you to {c.Name}", paragraphs,
+            ("See the invitation", links.Absolute($"/congregations/invitations/{token}", new Dictionary<string, string?>())),
+            footer: "You receive this because a member of the congregation entered your address.");
+    }
+
+    public EmailMessage RequestReceived(Congregation c, string hostEmail, string hostName, string requesterName) => templates.Compose(
+        hostEmail, hostName, $"{requesterName} asks to join {c.Name}",
+        [$"{requesterName} asked to join {c.Name} and answered your questions. As a host, you can say yes or no."],
+        ("Answer the request", links.Absolute($"/congregations/{c.Slug}/host", new Dictionary<string, string?>())));
+
+    public EmailMessage RequestDecided(Congregation c, string email, string name, bool accepted) => templates.Compose(
+        email, name, accepted ? $"Welcome to {c.Name}" : $"About your request to join {c.Name}",
+        accepted
+            ? [$"The hosts of {c.Name} said yes: you are a member now.", "Crews form at the congregation's gatherings; have a look at what is coming."]
+            : [$"The hosts of {c.Name} did not accept your request this time.", "There are other congregations in the directory, and you can always start a crew with a few friends."],
+        ("Open the congregation", PageOf(c)));
+
+    public EmailMessage Removed(Congregation c, string email, string name, string reason) => templates.Compose(
+        email, name, $"You are no longer a member of {c.Name}",
+        [$"A host of {c.Name} removed your membership. The reason they gave:", $"“{reason.Trim()}”", "If you think this is a mistake, reply to the hosts."]);
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Every page under /congregations/{slug} starts by loading the congregation and the viewer's place in it.</summary>
+public abstract class CongregationPageModel(CongregationAccess access) : HubPageModel
+{
+    public CongregationView View { get; private set; } = null!;
+
+    /// <summary>Null when the page may go on; otherwise the answer to give (404, sign in, 403).</summary>
+    protected async Task<IActionResult?> LoadAsync(string slug, Func<CongregationView, bool>? allowed = null)
+    {
+        var view = await access.LoadAsync(slug, User, HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        if (allowed is not null && !allowed(view))
+        {
+            return view.IsSignedIn ? Forbid() : Challenge();
+        }
+        return null;
+    }
+
+    /// <summary>After an operation: a notice and back to the page, or the message on the same page.</summary>
+    protected async Task<IActionResult> DoneAsync(Outcome outcome, string notice, Func<Task<IActionResult>> redisplay, string? redirectTo = null)
+    {
+        if (outcome.Succeeded)
+        {
+            Notice = notice;
+            return Redirect(redirectTo ?? Request.Path);
+        }
+        ModelState.AddModelError(outcome.Field, outcome.Message);
+        return await redisplay();
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Memberships, requests and invitations a person sent, for "download my data" and "delete my account".</summary>
+internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider time) : IPersonalData
+{
+    public string Section => "Congregations";
+
+    public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var names = await db.Memberships.Where(m => m.UserId == user.Id).Select(m => m.Congregation.Name).ToListAsync(cancellationToken);
+        var requests = await db.JoinRequests.CountAsync(r => r.UserId == user.Id, cancellationToken);
+        return
+        [
+            names.Count == 0 ? "You belong to no congregation." : $"Your membership of {string.Join(", ", names)}.",
+            $"Your requests to join ({requests}) and the invitations you sent.",
+        ];
+    }
+
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
+    {
+        Memberships = await db.Memberships.Where(m => m.UserId == user.Id)
+            .Select(m => new { Congregation = m.Congregation.Name, Level = m.Level.Name, m.IsHost, m.JoinedAt }).ToListAsync(cancellationToken),
+        JoinRequests = await db.JoinRequests.Where(r => r.UserId == user.Id)
+            .Select(r => new { Congregation = r.Congregation.Name, r.Answers, Status = r.Status.ToString(), r.CreatedAt }).ToListAsync(cancellationToken),
+        InvitationsSent = await db.Invitations.Where(i => i.InvitedByUserId == user.Id)
+            .Select(i => new { Congregation = i.Congregation.Name, i.Email, i.CreatedAt, Accepted = i.AcceptedAt != null }).ToListAsync(cancellationToken),
+    };
+
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        // Memberships and requests go with the account (cascade); invitations sent keep no link to the sender.
+        await db.Invitations.Where(i => i.InvitedByUserId == user.Id && i.AcceptedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await db.Invitations.Where(i => i.InvitedByUserId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.InvitedByUserId, ""), cancellationToken);
+    }
+}

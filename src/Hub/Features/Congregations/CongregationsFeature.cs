@@ -1,0 +1,25 @@
+namespace Microsolidarity.Hub.Features.Congregations;
+
+public static class CongregationsFeature
+{
+    /// <summary>How long an emailed invitation works.</summary>
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+
+    public static WebApplicationBuilder AddCongregations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CongregationAccess>();
+        builder.Services.AddScoped<CongregationEmails>();
+        builder.Services.AddScoped<CreateCongregation>();
+        builder.Services.AddScoped<JoinCongregation>();
+        builder.Services.AddScoped<RequestToJoin>();
+        builder.Services.AddScoped<DecideJoinRequest>();
+        builder.Services.AddScoped<InviteByEmail>();
+        builder.Services.AddScoped<AcceptInvitation>();
+        builder.Services.AddScoped<RevokeInvitation>();
+        builder.Services.AddScoped<LeaveCongregation>();
+        builder.Services.AddScoped<RemoveMember>();
+        builder.Services.AddScoped<ChangeMembership>();
+        builder.Services.AddScoped<Accounts.IPersonalData, CongregationPersonalData>();
+        return builder;
+    }
+}

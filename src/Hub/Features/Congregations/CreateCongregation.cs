@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>A host starts a congregation, with the default levels Friend and Partner, and hosts it.</summary>
+public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
+{
+    public sealed record Input(string Name, string Purpose, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, string JoinQuestions);
+
+    /// <summary>Words that are pages of their own under /congregations/.</summary>
+    private static readonly HashSet<string> Reserved = ["new", "invitations", "map"];
+
+    public async Task<(Outcome Outcome, string? Slug)> RunAsync(string userId, Input input, CancellationToken cancellationToken = default)
+    {
+        if (!input.IsOnline && string.IsNullOrWhiteSpace(input.Place))
+        {
+            return (Outcome.Refused("Say where the congregation meets (a city or region), or tick that it meets online.", nameof(Input.Place)), null);
+        }
+        var baseSlug = Slugify(input.Name);
+        if (baseSlug.Length == 0)
+        {
+            return (Outcome.Refused("Use a name with at least one letter or digit.", nameof(Input.Name)), null);
+        }
+        var slug = baseSlug;
+        for (var n = 2; Reserved.Contains(slug) || await db.Congregations.AnyAsync(c => c.Slug == slug, cancellationToken); n++)
+        {
+            slug = $"{baseSlug}-{n}";
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var congregation = new Congregation
+        {
+            Id = Guid.NewGuid(),
+            Slug = slug,
+            Name = input.Name.Trim(),
+            Purpose = input.Purpose.Trim(),
+            Place = input.IsOnline && string.IsNullOrWhiteSpace(input.Place) ? "" : input.Place.Trim(),
+            IsOnline = input.IsOnline,
+            Languages = input.Languages.Trim(),
+            Policy = input.Policy,
+            JoinQuestions = input.Policy == MembershipPolicy.Request ? input.JoinQuestions.Trim() : "",
+            CreatedAt = now,
+        };
+        var friend = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Friend", Rank = 0 };
+        var partner = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Partner", Rank = 1, CanInvite = true };
+        congregation.Levels.AddRange([friend, partner]);
+        db.Congregations.Add(congregation);
+        db.Memberships.Add(new Membership
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = congregation.Id,
+            UserId = userId,
+            LevelId = partner.Id,
+            IsHost = true,
+            JoinedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, slug);
+    }
+
+    /// <summary>"Lüneburg Commons!" → "luneburg-commons": readable, ASCII, stable.</summary>
+    internal static string Slugify(string name)
+    {
+        var decomposed = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var slug = new StringBuilder();
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                slug.Append(ch);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var result = slug.ToString().Trim('-');
+        return result.Length > 60 ? result[..60].TrimEnd('-') : result;
+    }
+}

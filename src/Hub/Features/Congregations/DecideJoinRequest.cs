@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>A host says yes or no to a request; the person hears either way.</summary>
+public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, Guid requestId, bool accept, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only hosts answer requests.");
+        }
+        var request = await db.JoinRequests.Include(r => r.User)
+            .SingleOrDefaultAsync(r => r.Id == requestId && r.CongregationId == view.Congregation.Id, cancellationToken);
+        if (request is null || request.Status != JoinRequestStatus.Pending)
+        {
+            return Outcome.Refused("This request was answered already.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        request.Status = accept ? JoinRequestStatus.Accepted : JoinRequestStatus.Declined;
+        request.DecidedAt = now;
+        request.DecidedByUserId = view.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        if (accept)
+        {
+            await JoinCongregation.AddMemberAsync(db, view.Congregation.Id, request.UserId, now, cancellationToken);
+        }
+        outbox.Enqueue(emails.RequestDecided(view.Congregation, request.User.Email!, request.User.DisplayName, accept));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Wake();
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>The network's directory of congregations, with filters; one query however many there are.</summary>
+public sealed class DirectoryModel(HubDbContext db) : HubPageModel
+{
+    public sealed record Item(string Slug, string Name, string PurposeShort, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, int Members);
+
+    [BindProperty(SupportsGet = true)] public string Show { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Place { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Online { get; set; }
+
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+    public bool Filtered => Show != "" || !string.IsNullOrWhiteSpace(Place) || !string.IsNullOrWhiteSpace(Language) || Online;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Congregations.AsNoTracking();
+        query = Show switch
+        {
+            "open" => query.Where(c => c.Policy == MembershipPolicy.Open),
+            "request" => query.Where(c => c.Policy == MembershipPolicy.Request),
+            "invitation" => query.Where(c => c.Policy == MembershipPolicy.InvitationOnly),
+            _ => query,
+        };
+        if (Online)
+        {
+            query = query.Where(c => c.IsOnline);
+        }
+        if (!string.IsNullOrWhiteSpace(Place))
+        {
+            var place = Place.Trim().ToLower();
+            query = query.Where(c => c.Place.ToLower().Contains(place));
+        }
+        if (!string.IsNullOrWhiteSpace(Language))
+        {
+            var language = Language.Trim().ToLower();
+            query = query.Where(c => c.Languages.ToLower().Contains(language));
+        }
+        var rows = await query.OrderBy(c => c.Name)
+            .Select(c => new { c.Slug, c.Name, c.Purpose, c.Place, c.IsOnline, c.Languages, c.Policy, Members = db.Memberships.Count(m => m.CongregationId == c.Id) })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        Items = [.. rows.Select(r => new Item(r.Slug, r.Name, r.Purpose.Length > 220 ? r.Purpose[..220].TrimEnd() + "…" : r.Purpose,
+            r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))];
+    }
+}

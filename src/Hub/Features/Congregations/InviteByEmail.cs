@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Hosts and Partners invite by email: a single-use link that expires and can be revoked.</summary>
+public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, string email, string message, CancellationToken cancellationToken = default)
+    {
+        if (!view.CanInvite)
+        {
+            return Outcome.Refused("Only hosts and members at a level that may invite can invite.");
+        }
+        email = email.Trim();
+        if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
+        {
+            return Outcome.Refused("This does not look like an email address.", "Email");
+        }
+        var normalized = email.ToUpperInvariant();
+        var alreadyMember = await db.Memberships.AnyAsync(m => m.CongregationId == view.Congregation.Id
+            && m.User.NormalizedEmail == normalized, cancellationToken);
+        if (alreadyMember)
+        {
+            return Outcome.Refused($"{email} is a member already.", "Email");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        // A new invitation replaces an open one to the same address, so only the newest link works.
+        var open = await db.Invitations.Where(i => i.CongregationId == view.Congregation.Id && i.Email == email
+            && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken);
+        open.ForEach(i => i.RevokedAt = now);
+
+        var token = NewToken();
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            Email = email,
+            TokenHash = Hash(token),
+            InvitedByUserId = view.UserId!,
+            Message = message.Trim(),
+            CreatedAt = now,
+            ExpiresAt = now + CongregationsFeature.InvitationLifetime,
+        };
+        db.Invitations.Add(invitation);
+        var inviter = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        outbox.Enqueue(emails.Invitation(view.Congregation, email, inviter, invitation.Message, token, invitation.ExpiresAt));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+        return Outcome.Done;
+    }
+
+    internal static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Joining an open congregation: at once, at its first level.</summary>
+public sealed class JoinCongregation(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
+    {
+        if (view.UserId is null)
+        {
+            return Outcome.Refused("Sign in to join.");
+        }
+        if (view.IsMember)
+        {
+            return Outcome.Refused("You are a member already.");
+        }
+        if (view.Congregation.Policy != MembershipPolicy.Open)
+        {
+            return Outcome.Refused(view.Congregation.Policy == MembershipPolicy.Request
+                ? "This congregation asks people to send a request first."
+                : "This congregation welcomes new members by invitation only.");
+        }
+        return await AddMemberAsync(db, view.Congregation.Id, view.UserId, time.GetUtcNow().UtcDateTime, cancellationToken)
+            ? Outcome.Done
+            : Outcome.Refused("You are a member already.");
+    }
+
+    /// <summary>Adds a member at the first level; false when they were one already (the unique index decides races).</summary>
+    internal static async Task<bool> AddMemberAsync(HubDbContext db, Guid congregationId, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var firstLevel = await db.MembershipLevels.Where(l => l.CongregationId == congregationId)
+            .OrderBy(l => l.Rank).Select(l => l.Id).FirstAsync(cancellationToken);
+        if (await db.Memberships.AnyAsync(m => m.CongregationId == congregationId && m.UserId == userId, cancellationToken))
+        {
+            return false;
+        }
+        var membership = new Membership { Id = Guid.NewGuid(), CongregationId = congregationId, UserId = userId, LevelId = firstLevel, JoinedAt = now };
+        db.Memberships.Add(membership);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(membership).State = EntityState.Detached;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Anyone may leave, except the last host of a congregation that still has other members.</summary>
+public sealed class LeaveCongregation(HubDbContext db)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
+    {
+        if (view.Membership is null)
+        {
+            return Outcome.Refused("You are not a member.");
+        }
+        var id = view.Congregation.Id;
+        if (view.Membership.IsHost
+            && await db.Memberships.CountAsync(m => m.CongregationId == id && m.IsHost, cancellationToken) == 1
+            && await db.Memberships.CountAsync(m => m.CongregationId == id, cancellationToken) > 1)
+        {
+            return Outcome.Refused("You are the only host. Ask another member to host before you leave, so the congregation is held.");
+        }
+        await db.Memberships.Where(m => m.Id == view.Membership.Id).ExecuteDeleteAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+[Authorize]
+public sealed class NewCongregationModel(CreateCongregation create) : HubPageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the congregation a name.")]
+        [StringLength(120, ErrorMessage = "Keep the name under 120 characters.")]
+        public string Name { get; set; } = "";
+
+        [Required(ErrorMessage = "Say in a few words why it gathers.")]
+        [StringLength(2000, ErrorMessage = "Keep the purpose under 2,000 characters.")]
+        public string Purpose { get; set; } = "";
+
+        [StringLength(120, ErrorMessage = "Keep the place under 120 characters.")]
+        public string? Place { get; set; }
+
+        public bool IsOnline { get; set; }
+
+        [StringLength(200)]
+        public string? Languages { get; set; }
+
+        public MembershipPolicy Policy { get; set; } = MembershipPolicy.Request;
+
+        [StringLength(2000)]
+        public string? JoinQuestions { get; set; } = "What draws you to this congregation?";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var (outcome, slug) = await create.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, new CreateCongregation.Input(
+            Input.Name, Input.Purpose, Input.Place ?? "", Input.IsOnline, Input.Languages ?? "", Input.Policy, Input.JoinQuestions ?? ""), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError($"Input.{outcome.Field}", outcome.Message);
+            return Page();
+        }
+        Notice = "Your congregation exists. Invite a second host: never host alone.";
+        return Redirect($"/congregations/{slug}");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>A host removes a member, with a reason that the member receives and the hosts keep.</summary>
+public sealed class RemoveMember(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, Guid membershipId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only hosts can remove members.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Refused("Give a reason: the member will read it, and the other hosts can too.");
+        }
+        var membership = await db.Memberships.Include(m => m.User)
+            .SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
+        if (membership is null)
+        {
+            return Outcome.Refused("This person is not a member (any more).");
+        }
+        if (membership.UserId == view.UserId)
+        {
+            return Outcome.Refused("To go yourself, use Leave on the congregation's page.");
+        }
+        if (membership.IsHost && await db.Memberships.CountAsync(m => m.CongregationId == view.Congregation.Id && m.IsHost, cancellationToken) == 1)
+        {
+            return Outcome.Refused("This is the last host; name another host first.");
+        }
+        db.Memberships.Remove(membership);
+        db.Removals.Add(new Removal
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            UserId = membership.UserId,
+            RemovedByUserId = view.UserId!,
+            Reason = reason.Trim(),
+            RemovedAt = time.GetUtcNow().UtcDateTime,
+        });
+        outbox.Enqueue(emails.Removed(view.Congregation, membership.User.Email!, membership.User.DisplayName, reason));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+        return Outcome.Done;
+    }
+}

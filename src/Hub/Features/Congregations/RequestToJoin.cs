@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Asking to join, in one's own words; every host hears of it.</summary>
+public sealed class RequestToJoin(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, string answers, CancellationToken cancellationToken = default)
+    {
+        if (view.UserId is null)
+        {
+            return Outcome.Refused("Sign in to ask to join.");
+        }
+        if (view.IsMember)
+        {
+            return Outcome.Refused("You are a member already.");
+        }
+        if (view.Congregation.Policy != MembershipPolicy.Request)
+        {
+            return Outcome.Refused("This congregation does not take requests.");
+        }
+        if (!string.IsNullOrWhiteSpace(view.Congregation.JoinQuestions) && string.IsNullOrWhiteSpace(answers))
+        {
+            return Outcome.Refused("The hosts would like to read your answers to their questions.", "Answers");
+        }
+        var pending = await db.JoinRequests.AnyAsync(r => r.CongregationId == view.Congregation.Id && r.UserId == view.UserId
+            && r.Status == JoinRequestStatus.Pending, cancellationToken);
+        if (pending)
+        {
+            return Outcome.Refused("Your request is with the hosts already.");
+        }
+        db.JoinRequests.Add(new JoinRequest
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            UserId = view.UserId,
+            Answers = answers.Trim(),
+            Status = JoinRequestStatus.Pending,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        var requester = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var hosts = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.IsHost)
+            .Select(m => new { m.User.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
+        foreach (var host in hosts)
+        {
+            outbox.Enqueue(emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+        return Outcome.Done;
+    }
+}

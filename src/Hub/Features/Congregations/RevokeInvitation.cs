@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Withdraws an invitation that has not been used yet.</summary>
+public sealed class RevokeInvitation(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, Guid invitationId, CancellationToken cancellationToken = default)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CongregationId == view.Congregation.Id, cancellationToken);
+        if (invitation is null || !(view.IsHost || invitation.InvitedByUserId == view.UserId))
+        {
+            return Outcome.Refused("Only hosts and the person who invited can withdraw an invitation.");
+        }
+        if (invitation.AcceptedAt is not null)
+        {
+            return Outcome.Refused("This invitation was accepted already.");
+        }
+        invitation.RevokedAt ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Testing;
+using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
+
+namespace Microsolidarity.Hub.Tests.Features.Congregations;
+
+/// <summary>Every congregation route against every role: anonymous, signed in outsider, member, host, network admin.</summary>
+public sealed class CongregationAuthorizationTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+    private readonly Dictionary<string, FormClient> clients = [];
+    private string slug = "";
+
+    public async Task InitializeAsync()
+    {
+        hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("host@test.example", "keeper of the fire", name: "Host");
+        await hub.CreatePersonAsync("member@test.example", "keeper of the fire", name: "Yusra Okonkwo-Pell");
+        await hub.CreatePersonAsync("outsider@test.example", "keeper of the fire", name: "Outsider");
+        await hub.CreatePersonAsync("admin@test.example", "keeper of the fire", admin: true, name: "Admin");
+        clients["anonymous"] = hub.NewClient();
+        foreach (var role in new[] { "host", "member", "outsider", "admin" })
+        {
+            clients[role] = await hub.SignedInClientAsync($"{role}@test.example", "keeper of the fire");
+        }
+        slug = SlugOf(await CreateAsync(clients["host"], "Matrix Congregation", "InvitationOnly"));
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+        var congregation = db.Congregations.Single(c => c.Slug == slug);
+        var member = db.Users.Single(u => u.Email == "member@test.example");
+        await Microsolidarity.Hub.Features.Congregations.JoinCongregation.AddMemberAsync(db, congregation.Id, member.Id, DateTime.UtcNow, default);
+    }
+
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    public static TheoryData<string, int, int, int, int, int> Routes => new()
+    {
+        // route (SLUG replaced)              anonymous outsider member host admin
+        { "/congregations",                   200, 200, 200, 200, 200 },
+        { "/congregations/new",               302, 200, 200, 200, 200 },
+        { "/congregations/SLUG",              200, 200, 200, 200, 200 },
+        { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },
+        { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
+        { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
+        { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
+    {
+        var path = route.Replace("SLUG", slug);
+        foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
+        {
+            var response = await clients[role].Http.GetAsync(path);
+            Assert.True(expected == (int)response.StatusCode, $"{role} GET {path}: expected {expected}, got {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Members_ListIsNeverInAnOutsidersPage()
+    {
+        foreach (var path in new[] { $"/congregations/{slug}", "/congregations", $"/congregations/{slug}/members" })
+        {
+            var (_, page) = await clients["outsider"].GetAsync(path);
+            Assert.DoesNotContain("Yusra", page.DocumentElement.OuterHtml);
+        }
+        var (_, memberView) = await clients["member"].GetAsync($"/congregations/{slug}/members");
+        Assert.Contains("Yusra Okonkwo-Pell", memberView.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task HostActions_PostedByAMember_AreRefused()
+    {
+        var (_, page) = await clients["member"].GetAsync($"/congregations/{slug}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await clients["member"].PostAsync($"/congregations/{slug}/members?handler=Remove", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["MembershipId"] = Guid.NewGuid().ToString(),
+            ["Reason"] = "trying",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.Response.StatusCode);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Testing;
+using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
+
+namespace Microsolidarity.Hub.Tests.Features.Congregations;
+
+public sealed class CongregationLifeTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+    private FormClient host = null!;
+
+    public async Task InitializeAsync()
+    {
+        hub = await HubFactory.StartAsync();
+        await hub.CreatePersonAsync("ada@test.example", "tea by the river", name: "Ada Host");
+        host = await hub.SignedInClientAsync("ada@test.example", "tea by the river");
+    }
+
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    private async Task<FormClient> PersonAsync(string email, string name)
+    {
+        await hub.CreatePersonAsync(email, "walking in the hills", name: name);
+        return await hub.SignedInClientAsync(email, "walking in the hills");
+    }
+
+    [Fact]
+    public async Task Create_ValidInput_MakesCreatorHostAndWarnsHostingAlone()
+    {
+        var path = await CreateAsync(host, "Lisbon Commons");
+        Assert.Equal("/congregations/lisbon-commons", path);
+        var (_, page) = await host.GetAsync(path);
+        Assert.Contains("Lisbon Commons", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("a Partner and one of the hosts", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Never host alone", page.QuerySelector(".notice.warn")!.TextContent);
+        Assert.Contains("1 member, 1 host, and 0 possible", page.QuerySelector("#size + p")!.TextContent);
+
+        var second = await CreateAsync(host, "Lisbon Commons");
+        Assert.Equal("/congregations/lisbon-commons-2", second);
+    }
+
+    [Fact]
+    public async Task Create_NoPlaceAndNotOnline_AsksWhereAndKeepsWhatWasTyped()
+    {
+        var (response, page) = await host.SubmitAsync("/congregations/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Nowhere Yet",
+            ["Input.Purpose"] = "To find out.",
+            ["Input.Policy"] = "Open",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("where the congregation meets", page.QuerySelector("#place-error")!.TextContent);
+        Assert.Equal("Nowhere Yet", page.QuerySelector("#name")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Directory_Filters_ShowOnlyMatchingAndExplainEmptyResults()
+    {
+        await CreateAsync(host, "Porto Circle", "Open", "Porto");
+        await CreateAsync(host, "Quiet Valley", "InvitationOnly", "Valley");
+        var anonymous = hub.NewClient();
+        var (_, all) = await anonymous.GetAsync("/congregations");
+        Assert.Equal(2, all.QuerySelectorAll(".card-list > li").Length);
+        var (_, open) = await anonymous.GetAsync("/congregations?show=open");
+        Assert.Equal(["Porto Circle"], open.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim()));
+        var (_, none) = await anonymous.GetAsync("/congregations?place=Reykjavik");
+        Assert.Contains("No congregation fits these filters", none.QuerySelector(".empty")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Join_OpenCongregation_MemberOnceEvenWhenClickedTwiceAtOnce()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Open Door"));
+        var bea = await PersonAsync("bea@test.example", "Bea");
+        var (_, page) = await bea.GetAsync($"/congregations/{slug}");
+        var token = page.QuerySelector("form[action*='handler=Join'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            bea.PostAsync($"/congregations/{slug}?handler=Join", new Dictionary<string, string> { ["__RequestVerificationToken"] = token })));
+        Assert.Contains(clicks, c => c.Response.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(2, await MembersAsync(hub, slug));
+        var (_, after) = await bea.GetAsync($"/congregations/{slug}");
+        Assert.Contains("You are a Friend", after.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Request_AnsweredAndAccepted_HostsAreToldAndPersonBecomesMember()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Asking Place", "Request"));
+        var cai = await PersonAsync("cai@test.example", "Cai");
+        var (empty, emptyPage) = await cai.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string> { ["Answers"] = " " });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("read your answers", emptyPage.QuerySelector("#answers-error")!.TextContent);
+
+        var (sent, _) = await cai.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string> { ["Answers"] = "I host a small crew and want to learn." });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await hub.Smtp!.WaitForAsync("ada@test.example", "Cai asks to join");
+
+        var (_, hosting) = await host.GetAsync($"/congregations/{slug}/host");
+        Assert.Contains("I host a small crew", hosting.QuerySelector(".answers")!.TextContent);
+        var (accepted, _) = await host.SubmitAsync($"/congregations/{slug}/host", new Dictionary<string, string> { ["Accept"] = "true" }, handler: "Decide");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await hub.Smtp.WaitForAsync("cai@test.example", "Welcome to Asking Place");
+        Assert.Equal(2, await MembersAsync(hub, slug));
+    }
+
+    [Fact]
+    public async Task Invitation_AcceptedOnce_ThenUsedRevokedAndExpiredLinksSaySo()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Invited Few", "InvitationOnly"));
+        var (sent, _) = await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>
+        {
+            ["InviteEmail"] = "dov@test.example",
+            ["InviteMessage"] = "Come to our next gathering!",
+        }, handler: "Invite");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var mail = await hub.Smtp!.WaitForAsync("dov@test.example", "invites you to Invited Few");
+        Assert.Contains("Come to our next gathering!", mail.TextBody);
+        var link = new Uri(SmtpSink.LinkIn(mail, "/congregations/invitations/")).AbsolutePath;
+
+        var (anonymous, anonymousPage) = await hub.NewClient().GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Contains("sign in", anonymousPage.QuerySelector("main")!.TextContent);
+
+        var dov = await PersonAsync("dov@test.example", "Dov");
+        var (accepted, _) = await dov.SubmitAsync(link, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(2, await MembersAsync(hub, slug));
+
+        var eve = await PersonAsync("eve@test.example", "Eve");
+        var (used, usedPage) = await eve.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, used.StatusCode);
+        Assert.Contains("used already", usedPage.QuerySelector("[role=alert]")!.TextContent);
+
+        var (again, againPage) = await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string> { ["InviteEmail"] = "DOV@test.example" }, handler: "Invite");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("is a member already", againPage.QuerySelector("#invite-email-error")!.TextContent);
+
+        await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string> { ["InviteEmail"] = "fay@test.example" }, handler: "Invite");
+        var fayLink = new Uri(SmtpSink.LinkIn(await hub.Smtp.WaitForAsync("fay@test.example", "invites you"), "/congregations/invitations/")).AbsolutePath;
+        var (revoked, _) = await host.SubmitAsync($"/congregations/{slug}/host", new Dictionary<string, string>(), handler: "Revoke");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        var (revokedLink, revokedPage) = await hub.NewClient().GetAsync(fayLink);
+        Assert.Equal(HttpStatusCode.Gone, revokedLink.StatusCode);
+        Assert.Contains("withdrawn", revokedPage.QuerySelector("[role=alert]")!.TextContent);
+
+        await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string> { ["InviteEmail"] = "gil@test.example" }, handler: "Invite");
+        var gilLink = new Uri(SmtpSink.LinkIn(await hub.Smtp.WaitForAsync("gil@test.example", "invites you"), "/congregations/invitations/")).AbsolutePath;
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            await db.Invitations.Where(i => i.Email == "gil@test.example").ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+        var gil = await PersonAsync("gil@test.example", "Gil");
+        var (expired, expiredPage) = await gil.GetAsync(gilLink);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("expired", expiredPage.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(2, await MembersAsync(hub, slug));
+    }
+
+    [Fact]
+    public async Task LeaveAndRemove_LastHostIsKeptAndRemovalNeedsAReasonTheMemberReads()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Holding Space"));
+        var hal = await PersonAsync("hal@test.example", "Hal");
+        await hal.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Join");
+
+        var (leave, leavePage) = await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Leave");
+        Assert.Equal(HttpStatusCode.OK, leave.StatusCode);
+        Assert.Contains("only host", leavePage.QuerySelector("[role=alert]")!.TextContent);
+
+        var (_, members) = await host.GetAsync($"/congregations/{slug}/members");
+        var halId = members.QuerySelectorAll("form[action*='handler=Remove'] input[name=MembershipId]").Single().GetAttribute("value")!;
+        var (noReason, noReasonPage) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = halId, ["Reason"] = "" }, handler: "Remove");
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Give a reason", noReasonPage.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(2, await MembersAsync(hub, slug));
+
+        var (removed, _) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string>
+        {
+            ["MembershipId"] = halId,
+            ["Reason"] = "You asked us to, after moving away.",
+        }, handler: "Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var mail = await hub.Smtp!.WaitForAsync("hal@test.example", "no longer a member");
+        Assert.Contains("after moving away", mail.TextBody);
+        Assert.Equal(1, await MembersAsync(hub, slug));
+    }
+
+    [Fact]
+    public async Task Hosts_MakeSecondHostThenFirstMayLeave()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Two Hosts"));
+        var ivo = await PersonAsync("ivo@test.example", "Ivo");
+        await ivo.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Join");
+        var (_, members) = await host.GetAsync($"/congregations/{slug}/members");
+        var ivoId = members.QuerySelectorAll("form[action*='handler=Host'] input[name=MembershipId]").Single().GetAttribute("value")!;
+        var (made, _) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = ivoId, ["MakeHost"] = "true" }, handler: "Host");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var (_, page) = await host.GetAsync($"/congregations/{slug}");
+        Assert.Null(page.QuerySelector(".notice.warn"));
+        var (left, _) = await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Leave");
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        Assert.Equal(1, await MembersAsync(hub, slug));
+    }
+}
