@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Features.Demo;
@@ -25,6 +27,57 @@ public static class SeedDemoCommunity
         ("Dario Fennimore", "dario@demo.hub.example"),
         ("Mele Tupou-Hart", "mele@demo.hub.example"),
     ];
+
+    /// <summary>Two congregations, each held by two hosts, with Friends and Partners and one request waiting.</summary>
+    private static async Task SeedCongregationsAsync(HubDbContext db, DateTime now)
+    {
+        var people = await db.Users.Where(u => u.IsDemo).ToDictionaryAsync(u => u.Email!, u => u.Id);
+        string Id(int index) => people[People[index].Email];
+
+        Congregation Make(string slug, string name, string purpose, string place, bool online, string languages, MembershipPolicy policy, string questions)
+        {
+            var c = new Congregation
+            {
+                Id = Guid.NewGuid(), Slug = slug, Name = name, Purpose = purpose, Place = place, IsOnline = online,
+                Languages = languages, Policy = policy, JoinQuestions = questions, CreatedAt = now.AddMonths(-14),
+            };
+            c.Levels.Add(new MembershipLevel { Id = Guid.NewGuid(), CongregationId = c.Id, Name = "Friend", Rank = 0 });
+            c.Levels.Add(new MembershipLevel { Id = Guid.NewGuid(), CongregationId = c.Id, Name = "Partner", Rank = 1, CanInvite = true });
+            db.Congregations.Add(c);
+            return c;
+        }
+
+        void Member(Congregation c, int person, bool partner, bool host, int monthsAgo) => db.Memberships.Add(new Membership
+        {
+            Id = Guid.NewGuid(), CongregationId = c.Id, UserId = Id(person), LevelId = c.Levels[partner ? 1 : 0].Id,
+            IsHost = host, JoinedAt = now.AddMonths(-monthsAgo),
+        });
+
+        var riverside = Make("riverside", "Riverside Congregation",
+            "Freelancers and cooperators along the river who gather at the spring and autumn full moons, so that crews can form and work can be shared.",
+            "Lisbon", false, "English, Português", MembershipPolicy.Request, "What draws you to Riverside?\nWhich crew or project are you part of now, if any?");
+        Member(riverside, 0, partner: true, host: true, 14);
+        Member(riverside, 1, partner: true, host: true, 14);
+        Member(riverside, 2, partner: true, host: false, 11);
+        Member(riverside, 3, partner: false, host: false, 9);
+        Member(riverside, 4, partner: false, host: false, 6);
+        Member(riverside, 5, partner: false, host: false, 2);
+
+        var online = Make("online-commons", "Online Commons",
+            "An online congregation for people far from any other: monthly calls on the new moon, a yearly gathering, crews that meet by video.",
+            "", true, "English", MembershipPolicy.Open, "");
+        Member(online, 6, partner: true, host: true, 8);
+        Member(online, 7, partner: true, host: true, 8);
+        Member(online, 5, partner: false, host: false, 3);
+        Member(online, 8, partner: false, host: false, 1);
+
+        db.JoinRequests.Add(new JoinRequest
+        {
+            Id = Guid.NewGuid(), CongregationId = riverside.Id, UserId = Id(9), Status = JoinRequestStatus.Pending, CreatedAt = now.AddDays(-2),
+            Answers = "I moved to Lisbon last month and a friend from my old crew told me about Riverside.\nNo crew yet: I would love to find one.",
+        });
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Returns false when the demo community was there already.</summary>
     public static async Task<bool> RunAsync(IServiceProvider services)
@@ -61,6 +114,8 @@ public static class SeedDemoCommunity
                     string.Join("; ", created.Errors.Select(e => e.Description)));
             }
         }
+        await db.SaveChangesAsync();
+        await SeedCongregationsAsync(db, now);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
         await db.SaveChangesAsync();
         return true;
