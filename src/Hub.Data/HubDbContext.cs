@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Platform;
 
 namespace Microsolidarity.Hub.Data;
@@ -22,6 +23,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Removal> Removals => Set<Removal>();
+    public DbSet<Crew> Crews => Set<Crew>();
+    public DbSet<CrewMember> CrewMembers => Set<CrewMember>();
+    public DbSet<CrewMeeting> CrewMeetings => Set<CrewMeeting>();
+    public DbSet<RetrospectiveAnswer> RetrospectiveAnswers => Set<RetrospectiveAnswer>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

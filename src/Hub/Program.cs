@@ -1,6 +1,7 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -37,6 +38,7 @@ builder.AddWeb();
 // Features.
 builder.AddAccounts();
 builder.AddCongregations();
+builder.AddCrews();
 builder.AddDemo();
 
 var app = builder.Build();

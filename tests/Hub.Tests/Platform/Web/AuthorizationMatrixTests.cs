@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         { "/crews",                        200, 200, 200 },
         { "/gatherings",                   200, 200, 200 },
         { "/commons",                      200, 200, 200 },
+        { "/crews/new",                    302, 200, 200 },
+        { "/crews/00000000-0000-0000-0000-000000000001", 302, 404, 404 },
         { "/account/sign-up",              200, 302, 302 },
         { "/account/sign-in",              200, 200, 200 },
         { "/account/forgot-password",      200, 200, 200 },

@@ -40,6 +40,30 @@ public sealed class HtmlValidityTests
         pages["new congregation with errors"] = await HtmlOfAsync(admin, "/congregations/new", new() { ["Input.Name"] = "" });
         pages["visitor congregation"] = await (await visitor.Http.GetAsync(congregation)).Content.ReadAsStringAsync();
         pages["visitor invitation unknown"] = await (await visitor.Http.GetAsync("/congregations/invitations/unknown")).Content.ReadAsStringAsync();
+        await hub.CreatePersonAsync("kim@test.example", "moss and lichen", name: "Kim");
+        await hub.CreatePersonAsync("lou@test.example", "moss and lichen", name: "Lou");
+        var (called, _) = await admin.SubmitAsync("/crews/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Valid crew", ["Input.Invitees"] = "kim@test.example\nlou@test.example", ["Input.Cadence"] = "Weekly",
+            ["Input.Meetings"] = "6", ["Input.SlotDay"] = "Tuesday", ["Input.SlotTime"] = "19:00", ["Input.TimeZone"] = "Europe/Lisbon",
+        });
+        var crew = called.Headers.Location!.OriginalString;
+        var kim = await hub.SignedInClientAsync("kim@test.example", "moss and lichen");
+        pages["crew invited"] = await (await kim.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        await kim.SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+        var lou = await hub.SignedInClientAsync("lou@test.example", "moss and lichen");
+        await lou.SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+        pages["crew forming"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            tuesday = tuesday.AddDays(1);
+        }
+        await admin.SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, "Start");
+        pages["crew meeting"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        pages["crews"] = await (await admin.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
+        pages["crews for a visitor"] = await (await visitor.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
+        pages["call crew with errors"] = await HtmlOfAsync(admin, "/crews/new", new() { ["Input.Name"] = "", ["Input.TimeZone"] = "Nowhere/Else" });
         pages["account with errors"] = await HtmlOfAsync(admin, "/account", new() { ["Email.NewEmail"] = "x", ["Email.Password"] = "" }, "ChangeEmail");
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
 

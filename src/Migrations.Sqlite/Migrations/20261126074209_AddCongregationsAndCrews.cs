@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddCongregations : Migration
+    public partial class AddCongregationsAndCrews : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,32 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Crews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CongregationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CallerUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    MeetingsPerTerm = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Term = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Crews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Removals",
                 columns: table => new
                 {
@@ -45,6 +71,24 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Removals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetrospectiveAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CrewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Term = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    WhatWorked = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WhatDidNot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Choice = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetrospectiveAnswers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -126,6 +170,60 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrewMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CrewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Term = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HostUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    FocusUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrewMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrewMeetings_Crews_CrewId",
+                        column: x => x.CrewId,
+                        principalTable: "Crews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrewMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CrewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeftAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrewMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrewMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CrewMembers_Crews_CrewId",
+                        column: x => x.CrewId,
+                        principalTable: "Crews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
@@ -164,6 +262,28 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 table: "Congregations",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrewMeetings_CrewId_Term_Number",
+                table: "CrewMeetings",
+                columns: new[] { "CrewId", "Term", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrewMembers_CrewId_UserId",
+                table: "CrewMembers",
+                columns: new[] { "CrewId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrewMembers_UserId",
+                table: "CrewMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Crews_CongregationId",
+                table: "Crews",
+                column: "CongregationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_CongregationId_Email",
@@ -211,11 +331,23 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "IX_Removals_CongregationId",
                 table: "Removals",
                 column: "CongregationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetrospectiveAnswers_CrewId_Term_UserId",
+                table: "RetrospectiveAnswers",
+                columns: new[] { "CrewId", "Term", "UserId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CrewMeetings");
+
+            migrationBuilder.DropTable(
+                name: "CrewMembers");
+
             migrationBuilder.DropTable(
                 name: "Invitations");
 
@@ -227,6 +359,12 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Removals");
+
+            migrationBuilder.DropTable(
+                name: "RetrospectiveAnswers");
+
+            migrationBuilder.DropTable(
+                name: "Crews");
 
             migrationBuilder.DropTable(
                 name: "MembershipLevels");

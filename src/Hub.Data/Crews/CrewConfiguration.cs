@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Microsolidarity.Hub.Data.Crews;
+
+internal sealed class CrewConfiguration : IEntityTypeConfiguration<Crew>
+{
+    public void Configure(EntityTypeBuilder<Crew> c)
+    {
+        c.Property(x => x.Name).HasMaxLength(120).IsRequired();
+        c.Property(x => x.Purpose).HasMaxLength(2000);
+        c.Property(x => x.TimeZone).HasMaxLength(64).IsRequired();
+        c.Property(x => x.LastOutcome).HasMaxLength(300);
+        c.HasIndex(x => x.CongregationId);
+        c.HasMany(x => x.Members).WithOne(m => m.Crew).HasForeignKey(m => m.CrewId).OnDelete(DeleteBehavior.Cascade);
+        c.HasMany(x => x.Meetings).WithOne().HasForeignKey(m => m.CrewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CrewMemberConfiguration : IEntityTypeConfiguration<CrewMember>
+{
+    public void Configure(EntityTypeBuilder<CrewMember> m)
+    {
+        m.HasIndex(x => new { x.CrewId, x.UserId }).IsUnique();
+        m.HasIndex(x => x.UserId);
+        m.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CrewMeetingConfiguration : IEntityTypeConfiguration<CrewMeeting>
+{
+    public void Configure(EntityTypeBuilder<CrewMeeting> m)
+    {
+        m.Property(x => x.Notes).HasMaxLength(20000);
+        m.HasIndex(x => new { x.CrewId, x.Term, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class RetrospectiveAnswerConfiguration : IEntityTypeConfiguration<RetrospectiveAnswer>
+{
+    public void Configure(EntityTypeBuilder<RetrospectiveAnswer> a)
+    {
+        a.Property(x => x.WhatWorked).HasMaxLength(4000);
+        a.Property(x => x.WhatDidNot).HasMaxLength(4000);
+        a.HasIndex(x => new { x.CrewId, x.Term, x.UserId }).IsUnique();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Crews;
+
+/// <summary>A caller invites two to five people to an experiment: a term of meetings in a regular slot.</summary>
+public sealed class CallCrew(HubDbContext db, TimeProvider time, EmailOutbox outbox, EmailTemplates templates, Accounts.AccountLinks links)
+{
+    public sealed record Input(string Name, string Purpose, IReadOnlyList<string> InviteeEmails, CrewCadence Cadence, int Meetings,
+        DayOfWeek SlotDay, TimeOnly SlotTime, string TimeZone);
+
+    public async Task<(Outcome Outcome, Guid? CrewId)> RunAsync(string callerId, Input input, CancellationToken cancellationToken = default)
+    {
+        var emails = input.InviteeEmails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (emails.Count < CrewsFeature.MinSize - 1 || emails.Count > CrewsFeature.MaxSize - 1)
+        {
+            return (Outcome.Refused($"Invite 2 to 5 people: with you, a crew is {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}, small enough for one conversation. You listed {emails.Count}.", "Invitees"), null);
+        }
+        if (!CrewSchedule.TryFindZone(input.TimeZone, out _))
+        {
+            return (Outcome.Refused($"'{input.TimeZone}' is not a time zone we know. Use a name such as Europe/Lisbon or America/Toronto.", "TimeZone"), null);
+        }
+        if (input.Meetings is < 2 or > 12)
+        {
+            return (Outcome.Refused("A term has 2 to 12 meetings; six is a good first experiment.", "Meetings"), null);
+        }
+        var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
+        var people = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!) && u.EmailConfirmed)
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var unknown = emails.Where(e => !people.Any(p => string.Equals(p.Email, e, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            return (Outcome.Refused($"No one with an account uses {string.Join(", ", unknown)}. Ask them to join the hub first, then invite them.", "Invitees"), null);
+        }
+        if (people.Any(p => p.Id == callerId))
+        {
+            return (Outcome.Refused("You are in the crew already as its caller; list the others only.", "Invitees"), null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var crew = new Crew
+        {
+            Id = Guid.NewGuid(),
+            Name = input.Name.Trim(),
+            Purpose = input.Purpose.Trim(),
+            CallerUserId = callerId,
+            MeetingsPerTerm = input.Meetings,
+            Cadence = input.Cadence,
+            SlotDay = input.SlotDay,
+            SlotTime = input.SlotTime,
+            TimeZone = input.TimeZone.Trim(),
+            Stage = CrewStage.Forming,
+            JoinedCount = 1,
+            CreatedAt = now,
+        };
+        crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = callerId, Status = CrewMemberStatus.Joined, Position = 0, InvitedAt = now, JoinedAt = now });
+        foreach (var person in people)
+        {
+            crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = person.Id, Status = CrewMemberStatus.Invited, InvitedAt = now });
+        }
+        db.Crews.Add(crew);
+        var caller = await db.Users.Where(u => u.Id == callerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var link = links.Absolute($"/crews/{crew.Id}", new Dictionary<string, string?>());
+        foreach (var person in people)
+        {
+            outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, $"{caller} invites you to a crew: {crew.Name}",
+            [
+                $"{caller} is calling a crew, “{crew.Name}”, and would like you in it.",
+                $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
+                "You are free to decline, with no need to explain.",
+            ], ("See the invitation", link)));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+        return (Outcome.Done, crew.Id);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Microsolidarity.Hub.Features.Crews;
+
+public static class CrewsFeature
+{
+    /// <summary>Small enough for one conversation around a dinner table.</summary>
+    public const int MaxSize = 6;
+    public const int MinSize = 3;
+
+    public static WebApplicationBuilder AddCrews(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CrewAccess>();
+        builder.Services.AddScoped<CallCrew>();
+        builder.Services.AddScoped<RespondToCrewInvitation>();
+        builder.Services.AddScoped<StartExperiment>();
+        builder.Services.AddScoped<SwapHosts>();
+        builder.Services.AddScoped<SaveMeetingNotes>();
+        builder.Services.AddScoped<AnswerRetrospective>();
+        builder.Services.AddScoped<Accounts.IPersonalData, CrewPersonalData>();
+        return builder;
+    }
+}

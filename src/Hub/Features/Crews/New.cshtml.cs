@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Crews;
+
+[Authorize]
+public sealed class NewCrewModel(CallCrew call) : HubPageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the crew a name; it can be plain, like \"Tuesday crew\".")]
+        [StringLength(120)]
+        public string Name { get; set; } = "";
+
+        [StringLength(2000)]
+        public string? Purpose { get; set; }
+
+        [Required(ErrorMessage = "List the 2 to 5 people you invite.")]
+        public string Invitees { get; set; } = "";
+
+        public CrewCadence Cadence { get; set; } = CrewCadence.Weekly;
+
+        [Range(2, 12, ErrorMessage = "A term has 2 to 12 meetings; six is a good first experiment.")]
+        public int Meetings { get; set; } = 6;
+
+        public DayOfWeek SlotDay { get; set; } = DayOfWeek.Tuesday;
+
+        [Required(ErrorMessage = "Choose a time.")]
+        public string SlotTime { get; set; } = "19:00";
+
+        [Required(ErrorMessage = "Choose the time zone of the meeting time.")]
+        public string TimeZone { get; set; } = "Europe/Lisbon";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IEnumerable<string> Zones => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/')).Order();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!TimeOnly.TryParse(Input.SlotTime, System.Globalization.CultureInfo.InvariantCulture, out var slot))
+        {
+            ModelState.AddModelError("Input.SlotTime", "Give the time as hours and minutes, such as 19:00.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var (outcome, id) = await call.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, new CallCrew.Input(
+            Input.Name, Input.Purpose ?? "", Input.Invitees.Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries), Input.Cadence,
+            Input.Meetings, Input.SlotDay, slot, Input.TimeZone), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(outcome.Field == "" ? "" : $"Input.{outcome.Field}", outcome.Message);
+            return Page();
+        }
+        Notice = "Invitations sent. The crew starts once at least three of you have said yes.";
+        return Redirect($"/crews/{id}");
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Crews;
+
+/// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
+[Authorize]
+public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective) : HubPageModel
+{
+    public CrewView View { get; private set; } = null!;
+    public int Answered { get; private set; }
+    public RetrospectiveAnswer? MyAnswer { get; private set; }
+
+    [BindProperty] public bool Accept { get; set; }
+    [BindProperty] public DateOnly? FirstDate { get; set; }
+    [BindProperty] public Guid SwapA { get; set; }
+    [BindProperty] public Guid SwapB { get; set; }
+    [BindProperty] public Guid MeetingId { get; set; }
+    [BindProperty] public string? Notes { get; set; }
+    [BindProperty] public string? Worked { get; set; }
+    [BindProperty] public string? DidNot { get; set; }
+    [BindProperty] public RetrospectiveChoice Choice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? await ShowAsync();
+
+    public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await respond.RunAsync(View, Accept), Accept ? "Welcome to the crew." : "You declined. Thank you for saying so.");
+
+    public async Task<IActionResult> OnPostStartAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await start.RunAsync(View, FirstDate), "The meetings are planned. The first host opens the first meeting.");
+
+    public async Task<IActionResult> OnPostSwapAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await swap.RunAsync(View, SwapA, SwapB), "Hosting swapped.");
+
+    public async Task<IActionResult> OnPostNotesAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), "Notes saved.");
+
+    public async Task<IActionResult> OnPostRetrospectiveAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await retrospective.RunAsync(View, Worked ?? "", DidNot ?? "", Choice), "Thank you. Your answer stays private.");
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var view = await access.LoadAsync(id, User, HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        return null;
+    }
+
+    private async Task<IActionResult> DoneAsync(Outcome outcome, string notice)
+    {
+        if (outcome.Succeeded)
+        {
+            Notice = notice;
+            return Redirect(Request.Path);
+        }
+        ModelState.AddModelError(outcome.Field, outcome.Message);
+        return await ShowAsync();
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        var crew = View.Crew;
+        Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
+        MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.CrewId == crew.Id && a.Term == crew.Term && a.UserId == View.Me.UserId);
+        return Page();
+    }
+}
