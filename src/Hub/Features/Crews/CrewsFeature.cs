@@ -15,6 +15,8 @@ public static class CrewsFeature
         builder.Services.AddScoped<SwapHosts>();
         builder.Services.AddScoped<SaveMeetingNotes>();
         builder.Services.AddScoped<AnswerRetrospective>();
+        builder.Services.AddScoped<CloseTerm>();
+        builder.Services.AddScoped<InviteToCrew>();
         builder.Services.AddScoped<Accounts.IPersonalData, CrewPersonalData>();
         return builder;
     }

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
 [Authorize]
 public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
-    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective) : HubPageModel
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite) : HubPageModel
 {
     public CrewView View { get; private set; } = null!;
     public int Answered { get; private set; }
@@ -40,6 +40,14 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
 
     public async Task<IActionResult> OnPostNotesAsync(Guid id) =>
         await LoadAsync(id) ?? await DoneAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), "Notes saved.");
+
+    [BindProperty] public string? InviteEmail { get; set; }
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.");
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await close.RunAsync(View), "The retrospective is open. Each of you answers privately.");
 
     public async Task<IActionResult> OnPostRetrospectiveAsync(Guid id) =>
         await LoadAsync(id) ?? await DoneAsync(await retrospective.RunAsync(View, Worked ?? "", DidNot ?? "", Choice), "Thank you. Your answer stays private.");

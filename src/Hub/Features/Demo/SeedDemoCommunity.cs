@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Crews;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Platform.Data;
 
@@ -76,6 +78,45 @@ public static class SeedDemoCommunity
             Id = Guid.NewGuid(), CongregationId = riverside.Id, UserId = Id(9), Status = JoinRequestStatus.Pending, CreatedAt = now.AddDays(-2),
             Answers = "I moved to Lisbon last month and a friend from my old crew told me about Riverside.\nNo crew yet: I would love to find one.",
         });
+        await db.SaveChangesAsync();
+
+        // A crew of Riverside in the middle of its first experiment, and one closed after its term.
+        var crew = new Crew
+        {
+            Id = Guid.NewGuid(), Name = "Tuesday case clinic", Purpose = "Peer coaching: each week one of us brings a challenge, the others listen and reflect.",
+            CongregationId = riverside.Id, CallerUserId = Id(2), MeetingsPerTerm = 6, Cadence = CrewCadence.Weekly, SlotDay = DayOfWeek.Tuesday,
+            SlotTime = new TimeOnly(19, 0), TimeZone = "Europe/Lisbon", Stage = CrewStage.Meeting, JoinedCount = 4, CreatedAt = now.AddDays(-30),
+        };
+        int[] crewPeople = [2, 3, 4, 0];
+        for (var i = 0; i < crewPeople.Length; i++)
+        {
+            crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = Id(crewPeople[i]), Status = CrewMemberStatus.Joined, Position = i, InvitedAt = now.AddDays(-30), JoinedAt = now.AddDays(-29) });
+        }
+        db.Crews.Add(crew);
+        if (CrewSchedule.TryFindZone(crew.TimeZone, out var lisbon))
+        {
+            var first = DateOnly.FromDateTime(now.AddDays(-14));
+            while (first.DayOfWeek != DayOfWeek.Tuesday)
+            {
+                first = first.AddDays(-1);
+            }
+            var meetings = CrewSchedule.Plan(crew, first, [.. crewPeople.Select(Id)], lisbon);
+            meetings[0].Notes = "Check-in went long; we agreed to keep it to two minutes each. Case: finding fewer, better clients.";
+            db.CrewMeetings.AddRange(meetings);
+        }
+        var closed = new Crew
+        {
+            Id = Guid.NewGuid(), Name = "Spring experiment", Purpose = "A first try at a crew after the spring gathering.", CongregationId = riverside.Id,
+            CallerUserId = Id(5), MeetingsPerTerm = 6, Cadence = CrewCadence.Fortnightly, SlotDay = DayOfWeek.Thursday, SlotTime = new TimeOnly(12, 30),
+            TimeZone = "Europe/Lisbon", Stage = CrewStage.Disbanded, JoinedCount = 3, CreatedAt = now.AddMonths(-7),
+            LastOutcome = "The experiment has ended and the crew closes here. It stays in your history; new crews form at every gathering.",
+        };
+        int[] closedPeople = [5, 1, 3];
+        for (var i = 0; i < closedPeople.Length; i++)
+        {
+            closed.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = closed.Id, UserId = Id(closedPeople[i]), Status = CrewMemberStatus.Joined, Position = i, InvitedAt = now.AddMonths(-7), JoinedAt = now.AddMonths(-7) });
+        }
+        db.Crews.Add(closed);
         await db.SaveChangesAsync();
     }
 

@@ -121,6 +121,16 @@ public sealed class CrewLifeTests : IAsyncLifetime
         Assert.DoesNotContain("Secret reason", after.DocumentElement.OuterHtml);
         Assert.DoesNotContain("Leave", after.QuerySelector("#outcome")!.TextContent);
         Assert.Contains("term 2", after.QuerySelector("main")!.TextContent);
+
+        // Smaller now, the crew invites someone for its next term; inviting a current member is refused.
+        var (again, againPage) = await people["cy"].SubmitAsync(crew, new Dictionary<string, string> { ["InviteEmail"] = "ana@test.example" }, handler: "Invite");
+        Assert.Contains("in the crew or invited already", againPage.QuerySelector("#invite-email-error")!.TextContent);
+        var (invited, _) = await people["cy"].SubmitAsync(crew, new Dictionary<string, string> { ["InviteEmail"] = "eli@test.example" }, handler: "Invite");
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        await hub.Smtp.WaitForAsync("eli@test.example", "invites you to a crew");
+        await RespondAsync("eli", crew, accept: true);
+        var (_, grown) = await people["ana"].GetAsync(crew);
+        Assert.NotNull(grown.QuerySelector("form[action*='handler=Start']"));
     }
 
     [Fact]

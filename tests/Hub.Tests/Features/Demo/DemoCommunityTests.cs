@@ -18,6 +18,8 @@ public sealed class DemoCommunityTests
         Assert.Equal(2, congregations.Count);
         Assert.All(congregations, c => Assert.True(c.Hosts >= 2, $"{c.Slug} is hosted by {c.Hosts}"));
         Assert.Equal(1, await db.JoinRequests.CountAsync());
+        Assert.Equal(2, await db.Crews.CountAsync());
+        Assert.Equal(6, await db.CrewMeetings.CountAsync());
 
         var (_, directory) = await hub.NewClient().GetAsync("/congregations");
         Assert.Equal(2, directory.QuerySelectorAll(".card-list > li").Length);

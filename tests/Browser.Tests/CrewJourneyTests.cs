@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Browser.Tests;
+
+/// <summary>Three people form a crew, meet with a rotating host, and hold a retrospective where one leaves.</summary>
+public sealed class CrewJourneyTests
+{
+    private static async Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email)
+    {
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync($"{baseUrl}/account/sign-up");
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("kettle on the stove");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await page.GotoAsync(SmtpSink.LinkIn(await smtp.WaitForAsync(email, "Confirm your email"), "/account/confirm-email"));
+    }
+
+    private static async Task SignInAsync(IPage page, string baseUrl, string email, string then)
+    {
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync($"{baseUrl}/account/sign-in?returnUrl={then}");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("kettle on the stove");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task ThreePeople_FormMeetAndRetrospective_CrewContinuesWithTwo()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        var folder = TestPaths.NewTemporaryDirectory("hub-browser-crew");
+        await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = smtp.Port.ToString(), ["Email:Smtp:Security"] = "None",
+            ["Email:PollIntervalMs"] = "200", ["Hub:SeedDemo"] = "false", ["RateLimits:AccountFormsPerMinute"] = "100",
+        });
+        await using var browser = await BrowserSession.StartAsync("crew-journey");
+        var page = browser.Page;
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Mara Quill", "mara@test.example");
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Tobin Ashe", "tobin@test.example");
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Ines Varga", "ines@test.example");
+
+        await SignInAsync(page, hub.BaseUrl, "mara@test.example", "/crews");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No crew yet");
+        await browser.CheckPageAsync("crews-empty");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Call a crew" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Thursday crew");
+        await page.GetByLabel("What it is for").FillAsync("Case clinic for people starting out on their own.");
+        await page.GetByLabel("Who you invite").FillAsync("tobin@test.example");
+        await page.GetByLabel("Day").SelectOptionAsync("Thursday");
+        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#invitees-error")).ToContainTextAsync("Invite 2 to 5 people");
+        await browser.CheckPageAsync("call-crew-too-few");
+        await page.GetByLabel("Who you invite").FillAsync("tobin@test.example\nines@test.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thursday crew" })).ToBeVisibleAsync();
+        var crewUrl = page.Url;
+        await browser.CheckPageAsync("crew-forming");
+
+        foreach (var email in new[] { "tobin@test.example", "ines@test.example" })
+        {
+            await smtp.WaitForAsync(email, "invites you to a crew");
+            await SignInAsync(page, hub.BaseUrl, email, "/crews");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Thursday crew" }).ClickAsync();
+            if (email.StartsWith("tobin", StringComparison.Ordinal))
+            {
+                await browser.CheckPageAsync("crew-invitation");
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Join the crew" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Welcome to the crew");
+        }
+
+        await SignInAsync(page, hub.BaseUrl, "mara@test.example", new Uri(crewUrl).AbsolutePath);
+        var thursday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
+        while (thursday.DayOfWeek != DayOfWeek.Thursday)
+        {
+            thursday = thursday.AddDays(1);
+        }
+        await page.GetByLabel("First meeting").FillAsync(thursday.ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the meetings" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.card")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("article.card").First).ToContainTextAsync("Host: Mara Quill");
+        await page.GetByLabel("Notes (only this crew reads them)").First.FillAsync("Tobin's case: pricing the first workshop.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save notes" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Notes saved");
+        await browser.CheckPageAsync("crew-meetings");
+
+        await page.GetByText("Open the retrospective now").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the retrospective" }).ClickAsync();
+        foreach (var (email, choice) in new[] { ("mara@test.example", "continue"), ("tobin@test.example", "leave, with thanks"), ("ines@test.example", "continue") })
+        {
+            await SignInAsync(page, hub.BaseUrl, email, new Uri(crewUrl).AbsolutePath);
+            await page.GetByLabel("What worked for you").FillAsync("Having a fixed evening.");
+            await page.GetByLabel(choice).CheckAsync();
+            if (email.StartsWith("tobin", StringComparison.Ordinal))
+            {
+                await browser.CheckPageAsync("retrospective");
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your answer stays private");
+        }
+        await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("The crew continues with two.");
+        await Assertions.Expect(page.Locator("#people")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Invite someone (their email address)")).ToBeVisibleAsync();
+        await browser.CheckPageAsync("crew-continues");
+    }
+}
