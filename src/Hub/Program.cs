@@ -2,6 +2,7 @@
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -39,6 +40,7 @@ builder.AddWeb();
 builder.AddAccounts();
 builder.AddCongregations();
 builder.AddCrews();
+builder.AddPeople();
 builder.AddDemo();
 
 var app = builder.Build();

@@ -64,5 +64,27 @@ public sealed class PageTourTests
         await browser.CheckPageAsync("mailbox");
         await page.GotoAsync(hub.BaseUrl + "/");
         await browser.CheckPageAsync("home-signed-in");
+
+        // Self: profile with its availability grid, the private journal, the pathway.
+        await page.GotoAsync(hub.BaseUrl + "/me/profile");
+        await page.GetByLabel("Pronouns").FillAsync("they/them");
+        await page.GetByLabel("Tuesday 19:00").CheckAsync();
+        await page.GetByLabel("Time zone").FillAsync("Europe/Lisbon");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile is saved");
+        await browser.CheckPageAsync("profile");
+        await page.GetByRole(AriaRole.Link, new() { Name = "See it as others do" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Tue: 19:00");
+        await browser.CheckPageAsync("person");
+        await page.GotoAsync(hub.BaseUrl + "/me/journal");
+        await page.GetByLabel("A prompt, if you like").SelectOptionAsync("What is my learning edge?");
+        await page.GetByLabel("Entry").FillAsync("Letting others host.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep this entry" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Letting others host.");
+        await browser.CheckPageAsync("journal");
+        await page.GotoAsync(hub.BaseUrl + "/me/pathway");
+        await browser.CheckPageAsync("pathway");
+        await page.GotoAsync(hub.BaseUrl + "/congregations/riverside");
+        await browser.CheckPageAsync("demo-congregation");
     }
 }

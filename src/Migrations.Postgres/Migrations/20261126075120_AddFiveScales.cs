@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AddCongregationsAndCrews : Migration
+    public partial class AddFiveScales : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -55,6 +55,65 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Crews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JournalEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Prompt = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JournalEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JournalEntries_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Profiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Pronouns = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PronounsVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Bio = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BioVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Interests = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    InterestsVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Skills = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SkillsVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Offers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OffersVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Seeks = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SeeksVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LanguagesVisibility = table.Column<int>(type: "integer", nullable: false),
+                    City = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CityVisibility = table.Column<int>(type: "integer", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TimeZoneVisibility = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<string>(type: "character(168)", fixedLength: true, maxLength: 168, nullable: false),
+                    AvailabilityVisibility = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Profiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_Profiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -307,6 +366,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JournalEntries_UserId_WrittenAt",
+                table: "JournalEntries",
+                columns: new[] { "UserId", "WrittenAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MembershipLevels_CongregationId_Rank",
                 table: "MembershipLevels",
                 columns: new[] { "CongregationId", "Rank" });
@@ -355,7 +419,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 name: "JoinRequests");
 
             migrationBuilder.DropTable(
+                name: "JournalEntries");
+
+            migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "Profiles");
 
             migrationBuilder.DropTable(
                 name: "Removals");

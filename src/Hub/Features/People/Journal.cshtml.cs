@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.People;
+
+/// <summary>The private journal. The page only ever loads the signed-in person's own entries: there is no id in the URL to change.</summary>
+[Authorize]
+public sealed class JournalModel(HubDbContext db, WriteJournalEntry write) : HubPageModel
+{
+    public IReadOnlyList<JournalEntry> Entries { get; private set; } = [];
+
+    [BindProperty] public string? Prompt { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public Guid EntryId { get; set; }
+
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync() => await AfterAsync(await write.RunAsync(Me, Prompt ?? "", Text ?? ""), "Kept. Only you can read it.");
+
+    public async Task<IActionResult> OnPostDeleteAsync() => await AfterAsync(await write.DeleteAsync(Me, EntryId), "The entry is deleted.");
+
+    private async Task<IActionResult> AfterAsync(Congregations.Outcome outcome, string notice)
+    {
+        if (outcome.Succeeded)
+        {
+            Notice = notice;
+            return RedirectToPage();
+        }
+        ModelState.AddModelError(outcome.Field, outcome.Message);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Entries = await db.JournalEntries.AsNoTracking().Where(e => e.UserId == Me).OrderByDescending(e => e.WrittenAt).Take(200).ToListAsync();
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
+
+namespace Microsolidarity.Hub.Features.People;
+
+/// <summary>The profile and the private journal, exported only to their owner.</summary>
+internal sealed class PeoplePersonalData(HubDbContext db) : IPersonalData
+{
+    public string Section => "Self";
+
+    public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var entries = await db.JournalEntries.CountAsync(e => e.UserId == user.Id, cancellationToken);
+        return [$"Your profile and availability, and your private journal ({entries} {(entries == 1 ? "entry" : "entries")})."];
+    }
+
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
+    {
+        Profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken),
+        Journal = await db.JournalEntries.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.WrittenAt)
+            .Select(e => new { e.WrittenAt, e.Prompt, e.Text }).ToListAsync(cancellationToken),
+    };
+
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        await db.JournalEntries.Where(e => e.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Profiles.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+    }
+}
