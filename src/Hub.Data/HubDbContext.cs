@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Platform;
 
@@ -30,6 +31,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<RetrospectiveAnswer> RetrospectiveAnswers => Set<RetrospectiveAnswer>();
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<Dyad> Dyads => Set<Dyad>();
+    public DbSet<DyadCheckIn> DyadCheckIns => Set<DyadCheckIn>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

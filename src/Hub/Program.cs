@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
+using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
@@ -41,6 +42,7 @@ builder.AddAccounts();
 builder.AddCongregations();
 builder.AddCrews();
 builder.AddPeople();
+builder.AddDyads();
 builder.AddDemo();
 
 var app = builder.Build();

@@ -36,6 +36,13 @@ public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, I
         {
             return new Result(false, "", "You are the hub's only administrator. Make another person an administrator before you delete your account.");
         }
+        foreach (var source in sources)
+        {
+            if (await source.ReasonToWaitAsync(user, cancellationToken) is { } reason)
+            {
+                return new Result(false, "", reason);
+            }
+        }
         var (email, name) = (user.Email!, user.DisplayName);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var source in sources)

@@ -19,4 +19,7 @@ public interface IPersonalData
 
     /// <summary>Deletes or anonymises it, inside the caller's transaction (the caller saves).</summary>
     Task DeleteAsync(HubUser user, CancellationToken cancellationToken);
+
+    /// <summary>Why the account should not be deleted yet (it would leave others stranded), or null.</summary>
+    Task<string?> ReasonToWaitAsync(HubUser user, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

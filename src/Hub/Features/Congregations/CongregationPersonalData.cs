@@ -31,6 +31,18 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .Select(i => new { Congregation = i.Congregation.Name, i.Email, i.CreatedAt, Accepted = i.AcceptedAt != null }).ToListAsync(cancellationToken),
     };
 
+    /// <summary>Never host alone, and never leave a congregation with nobody holding it.</summary>
+    public async Task<string?> ReasonToWaitAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var stranded = await db.Memberships
+            .Where(m => m.UserId == user.Id && m.IsHost
+                && !db.Memberships.Any(o => o.CongregationId == m.CongregationId && o.IsHost && o.UserId != user.Id)
+                && db.Memberships.Any(o => o.CongregationId == m.CongregationId && o.UserId != user.Id))
+            .Select(m => m.Congregation.Name).ToListAsync(cancellationToken);
+        return stranded.Count == 0 ? null
+            : $"You are the only host of {string.Join(", ", stranded)}. Name another host there first, so its members are not left without one.";
+    }
+
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
     {
         // Memberships and requests go with the account (cascade); invitations sent keep no link to the sender.

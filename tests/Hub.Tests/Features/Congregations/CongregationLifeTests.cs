@@ -190,6 +190,18 @@ public sealed class CongregationLifeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeleteAccount_OnlyHostWithMembers_IsAskedToNameAnotherHostFirst()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Held Together"));
+        var joy = await PersonAsync("joy@test.example", "Joy");
+        await joy.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Join");
+        var (response, page) = await host.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "tea by the river", ["Understood"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("only host of Held Together", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(2, await MembersAsync(hub, slug));
+    }
+
+    [Fact]
     public async Task Hosts_MakeSecondHostThenFirstMayLeave()
     {
         var slug = SlugOf(await CreateAsync(host, "Two Hosts"));

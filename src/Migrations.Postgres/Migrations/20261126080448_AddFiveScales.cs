@@ -58,6 +58,38 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dyads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ProposerUserId = table.Column<string>(type: "text", nullable: false),
+                    PartnerUserId = table.Column<string>(type: "text", nullable: false),
+                    Intention = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TermWeeks = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dyads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dyads_AspNetUsers_PartnerUserId",
+                        column: x => x.PartnerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dyads_AspNetUsers_ProposerUserId",
+                        column: x => x.ProposerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JournalEntries",
                 columns: table => new
                 {
@@ -283,6 +315,27 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DyadCheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DyadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "text", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DyadCheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DyadCheckIns_Dyads_DyadId",
+                        column: x => x.DyadId,
+                        principalTable: "Dyads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
@@ -343,6 +396,21 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 name: "IX_Crews_CongregationId",
                 table: "Crews",
                 column: "CongregationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DyadCheckIns_DyadId_WrittenAt",
+                table: "DyadCheckIns",
+                columns: new[] { "DyadId", "WrittenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dyads_PartnerUserId",
+                table: "Dyads",
+                column: "PartnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dyads_ProposerUserId",
+                table: "Dyads",
+                column: "ProposerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_CongregationId_Email",
@@ -413,6 +481,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 name: "CrewMembers");
 
             migrationBuilder.DropTable(
+                name: "DyadCheckIns");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
 
             migrationBuilder.DropTable(
@@ -435,6 +506,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Crews");
+
+            migrationBuilder.DropTable(
+                name: "Dyads");
 
             migrationBuilder.DropTable(
                 name: "MembershipLevels");

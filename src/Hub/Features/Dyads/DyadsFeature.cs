@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Dyads;
+
+namespace Microsolidarity.Hub.Features.Dyads;
+
+public static class DyadsFeature
+{
+    public static WebApplicationBuilder AddDyads(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DyadAccess>();
+        builder.Services.AddScoped<ProposeDyad>();
+        builder.Services.AddScoped<TendDyad>();
+        builder.Services.AddScoped<Accounts.IPersonalData, DyadPersonalData>();
+        return builder;
+    }
+
+    public static string KindName(DyadKind kind) => kind switch
+    {
+        DyadKind.PeerCoaching => "peer coaching",
+        DyadKind.Mentoring => "mentoring",
+        _ => "accountability",
+    };
+}
+
+/// <summary>A dyad as one of its two people sees it.</summary>
+public sealed record DyadView(Dyad Dyad, string Me, string ProposerName, string PartnerName)
+{
+    public bool IsPartner => Dyad.PartnerUserId == Me;
+    public string OtherName => IsPartner ? ProposerName : PartnerName;
+}
+
+/// <summary>Loads a dyad only for its two people; to anyone else it does not exist.</summary>
+public sealed class DyadAccess(HubDbContext db)
+{
+    public async Task<DyadView?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (me is null)
+        {
+            return null;
+        }
+        var dyad = await db.Dyads.AsNoTracking().Include(d => d.CheckIns.OrderByDescending(c => c.WrittenAt))
+            .SingleOrDefaultAsync(d => d.Id == id && (d.ProposerUserId == me || d.PartnerUserId == me), cancellationToken);
+        if (dyad is null)
+        {
+            return null;
+        }
+        var names = await db.Users.Where(u => u.Id == dyad.ProposerUserId || u.Id == dyad.PartnerUserId)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new DyadView(dyad, me, names.GetValueOrDefault(dyad.ProposerUserId, "?"), names.GetValueOrDefault(dyad.PartnerUserId, "?"));
+    }
+}
