@@ -26,6 +26,17 @@ public sealed class CrewJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
+    private static async Task ShareAvailabilityAsync(IPage page, string baseUrl, params string[] hours)
+    {
+        await page.GotoAsync($"{baseUrl}/me/profile");
+        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        foreach (var hour in hours)
+        {
+            await page.GetByLabel(hour, new() { Exact = true }).CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+    }
+
     [Fact]
     public async Task ThreePeople_FormMeetAndRetrospective_CrewContinuesWithTwo()
     {
@@ -71,9 +82,16 @@ public sealed class CrewJourneyTests
             }
             await page.GetByRole(AriaRole.Button, new() { Name = "Join the crew" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Welcome to the crew");
+            await ShareAvailabilityAsync(page, hub.BaseUrl, "Wednesday 18:00", "Thursday 19:00", "Thursday 20:00");
         }
 
-        await SignInAsync(page, hub.BaseUrl, "mara@test.example", new Uri(crewUrl).AbsolutePath);
+        await SignInAsync(page, hub.BaseUrl, "mara@test.example", "/me/profile");
+        await ShareAvailabilityAsync(page, hub.BaseUrl, "Thursday 19:00", "Thursday 20:00", "Friday 09:00");
+        await page.GotoAsync(crewUrl);
+        await Assertions.Expect(page.Locator(".slot-list")).ToContainTextAsync("Thursday 19:00–21:00");
+        await browser.CheckPageAsync("crew-shared-slot");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meet at 20:00" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("on Thursdays at 20:00 (Europe/Berlin)");
         var thursday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
         while (thursday.DayOfWeek != DayOfWeek.Thursday)
         {

@@ -17,6 +17,7 @@ public static class CrewsFeature
         builder.Services.AddScoped<AnswerRetrospective>();
         builder.Services.AddScoped<CloseTerm>();
         builder.Services.AddScoped<InviteToCrew>();
+        builder.Services.AddScoped<ChooseSlot>();
         builder.Services.AddScoped<Accounts.IPersonalData, CrewPersonalData>();
         return builder;
     }

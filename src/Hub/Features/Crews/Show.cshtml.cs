@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
 [Authorize]
 public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
-    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite) : HubPageModel
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, TimeProvider time) : HubPageModel
 {
     public CrewView View { get; private set; } = null!;
     public int Answered { get; private set; }
@@ -42,6 +42,14 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         await LoadAsync(id) ?? await DoneAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), "Notes saved.");
 
     [BindProperty] public string? InviteEmail { get; set; }
+    [BindProperty] public int SlotIndex { get; set; }
+
+    /// <summary>Hours where every member who shared a grid is free, in the crew's zone; and who has not shared one.</summary>
+    public IReadOnlyList<SharedAvailability.Slot> CommonSlots { get; private set; } = [];
+    public IReadOnlyList<string> WithoutGrid { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostSlotAsync(Guid id) =>
+        await LoadAsync(id) ?? await DoneAsync(await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), SlotIndex % 24), "The crew's slot is set.");
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id) =>
         await LoadAsync(id) ?? await DoneAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.");
@@ -77,6 +85,16 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     private async Task<IActionResult> ShowAsync()
     {
         var crew = View.Crew;
+        if (crew.Stage == CrewStage.Forming && CrewSchedule.TryFindZone(crew.TimeZone, out var crewZone))
+        {
+            var ids = View.Joined.Select(m => m.UserId).ToList();
+            var profiles = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.UserId))
+                .Select(p => new { p.UserId, p.Availability, p.TimeZone }).ToListAsync();
+            var grids = profiles.Where(p => p.Availability.Contains('1'))
+                .Select(p => (p.Availability, CrewSchedule.TryFindZone(p.TimeZone, out var z) ? z : crewZone)).ToList();
+            WithoutGrid = [.. View.Joined.Where(m => !profiles.Any(p => p.UserId == m.UserId && p.Availability.Contains('1'))).Select(m => m.User.DisplayName)];
+            CommonSlots = grids.Count == 0 ? [] : SharedAvailability.Slots(SharedAvailability.CommonHours(grids, crewZone, time.GetUtcNow().UtcDateTime));
+        }
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
         MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()
             .SingleOrDefaultAsync(a => a.CrewId == crew.Id && a.Term == crew.Term && a.UserId == View.Me.UserId);
