@@ -17,6 +17,8 @@ public sealed class HubCommand
     public string[] HostArgs { get; private init; } = [];
     public bool NoDemo { get; private init; }
     public bool SeedDemo { get; private init; }
+    public int? SeedMembers { get; private init; }
+    public int? SeedCongregations { get; private init; }
     public string? Error { get; private init; }
 
     public static HubCommand Parse(string[] args)
@@ -46,15 +48,43 @@ public sealed class HubCommand
         }
         var noDemo = rest.Remove("--no-demo");
         var seedDemo = rest.Remove("--demo");
-        if (verb == HubVerb.Seed && !seedDemo)
+        int? members = null, congregations = null;
+        if (verb == HubVerb.Seed)
         {
-            return new HubCommand { Verb = HubVerb.Unknown, Error = "seed needs --demo (the demo community)." };
+            if (!TakeNumber(rest, "--members", out members, out var error) || !TakeNumber(rest, "--congregations", out congregations, out error))
+            {
+                return new HubCommand { Verb = HubVerb.Unknown, Error = error };
+            }
+            if (!seedDemo && members is null)
+            {
+                return new HubCommand { Verb = HubVerb.Unknown, Error = "seed needs --demo (the demo community) or --members N [--congregations M] (a synthetic network)." };
+            }
         }
         if (verb != HubVerb.Seed && seedDemo)
         {
             return new HubCommand { Verb = HubVerb.Unknown, Error = "--demo belongs to the seed command: hub seed --demo" };
         }
-        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo };
+        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, SeedMembers = members, SeedCongregations = congregations };
+    }
+
+    /// <summary>Takes "--name N" out of the arguments; false with a message when N is not a whole number of zero or more.</summary>
+    private static bool TakeNumber(List<string> args, string name, out int? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var at = args.IndexOf(name);
+        if (at < 0)
+        {
+            return true;
+        }
+        if (at + 1 >= args.Count || !int.TryParse(args[at + 1], out var number) || number < 0)
+        {
+            error = $"{name} needs a whole number of zero or more, e.g. {name} 200.";
+            return false;
+        }
+        value = number;
+        args.RemoveRange(at, 2);
+        return true;
     }
 
     public static void PrintUsage(TextWriter to) => to.WriteLine("""
@@ -68,6 +98,9 @@ public sealed class HubCommand
                            start, seeds a demo community and prints the admin's credentials.
           migrate          Apply database migrations, then exit.
           seed --demo      Add the demo community of invented people, then exit.
+          seed --members N --congregations M
+                           Add a synthetic network of N invented people in M congregations
+                           (for load tests), then exit.
           help             Show this text.
 
         Options:
@@ -91,8 +124,22 @@ public sealed class HubCommand
                 return 0;
             case HubVerb.Seed:
                 await DatabaseStartup.MigrateAsync(app.Services, force: false);
-                var seeded = await SeedDemoCommunity.RunAsync(app.Services);
-                Console.WriteLine(seeded ? "The demo community is in place." : "The demo community was already there.");
+                if (SeedDemo)
+                {
+                    var seeded = await SeedDemoCommunity.RunAsync(app.Services);
+                    Console.WriteLine(seeded ? "The demo community is in place." : "The demo community was already there.");
+                }
+                if (SeedMembers is { } members)
+                {
+                    if (SeedCongregations is { } m && m > 0 && members < m * 2)
+                    {
+                        Console.Error.WriteLine("Give at least two members per congregation (each is held by two hosts).");
+                        return 2;
+                    }
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var (people, congregations) = await SeedSyntheticNetwork.RunAsync(app.Services, members, SeedCongregations ?? 0, TimeProvider.System);
+                    Console.WriteLine($"Added {people} invented people in {congregations} congregations in {started.Elapsed.TotalSeconds:0.0} s.");
+                }
                 return 0;
             default:
                 await DatabaseStartup.MigrateAsync(app.Services, force: false);

@@ -23,6 +23,9 @@ public sealed class HubCommandTests
     [InlineData(new[] { "frobnicate" }, HubVerb.Unknown)]
     [InlineData(new[] { "seed" }, HubVerb.Unknown)]
     [InlineData(new[] { "migrate", "--demo" }, HubVerb.Unknown)]
+    [InlineData(new[] { "seed", "--members", "40000", "--congregations", "200" }, HubVerb.Seed)]
+    [InlineData(new[] { "seed", "--members", "many" }, HubVerb.Unknown)]
+    [InlineData(new[] { "seed", "--members" }, HubVerb.Unknown)]
     public void Parse_Verbs_AreRecognised(string[] args, HubVerb expected) =>
         Assert.Equal(expected, HubCommand.Parse(args).Verb);
 }
@@ -62,6 +65,20 @@ public sealed class HubExecutableTests
         var (againExit, againOutput) = await HubProcess.RunToEndAsync(folder, settings, "seed", "--demo");
         Assert.Equal(0, againExit);
         Assert.Contains("already there", againOutput);
+    }
+
+    [Fact]
+    public async Task SeedMembers_SyntheticNetwork_AddsPeopleDealtIntoCongregations()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var folder = TestPaths.NewTemporaryDirectory("hub-seed");
+        var settings = database.Settings().ToDictionary(s => s.Key, s => s.Value);
+        var (exit, output) = await HubProcess.RunToEndAsync(folder, settings, "seed", "--members", "600", "--congregations", "6");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Added 600 invented people in 6 congregations", output);
+        var (bad, badOutput) = await HubProcess.RunToEndAsync(folder, settings, "seed", "--members", "3", "--congregations", "6");
+        Assert.NotEqual(0, bad);
+        Assert.Contains("at least two members per congregation", badOutput);
     }
 
     [Fact]
