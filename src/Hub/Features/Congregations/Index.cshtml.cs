@@ -15,6 +15,23 @@ public sealed class DirectoryModel(HubDbContext db) : HubPageModel
     [BindProperty(SupportsGet = true)] public string? Place { get; set; }
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
     [BindProperty(SupportsGet = true)] public bool Online { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Cards per page: a network of hundreds of congregations stays fast and readable.</summary>
+    public const int PageSize = 24;
+
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The current filters as a query string, for the page links.</summary>
+    public string QueryFor(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["show"] = Show == "" ? null : Show,
+        ["place"] = string.IsNullOrWhiteSpace(Place) ? null : Place,
+        ["language"] = string.IsNullOrWhiteSpace(Language) ? null : Language,
+        ["online"] = Online ? "true" : null,
+        ["page"] = page.ToString(),
+    }).ToString();
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public bool Filtered => Show != "" || !string.IsNullOrWhiteSpace(Place) || !string.IsNullOrWhiteSpace(Language) || Online;
@@ -43,9 +60,11 @@ public sealed class DirectoryModel(HubDbContext db) : HubPageModel
             var language = Language.Trim().ToLower();
             query = query.Where(c => c.Languages.ToLower().Contains(language));
         }
-        var rows = await query.OrderBy(c => c.Name)
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Slug)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new { c.Slug, c.Name, c.Purpose, c.Place, c.IsOnline, c.Languages, c.Policy, Members = db.Memberships.Count(m => m.CongregationId == c.Id) })
-            .Take(500)
             .ToListAsync(cancellationToken);
         Items = [.. rows.Select(r => new Item(r.Slug, r.Name, r.Purpose.Length > 220 ? r.Purpose[..220].TrimEnd() + "…" : r.Purpose,
             r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))];

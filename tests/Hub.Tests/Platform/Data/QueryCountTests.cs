@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsolidarity.Hub.Features.Demo;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Platform.Data;
+
+/// <summary>
+/// Pages must not run one query per row (N+1): the number of database commands for a page stays
+/// the same when the network grows tenfold.
+/// </summary>
+public sealed class QueryCountTests
+{
+    private sealed class CommandCounter : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Commands { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CommandCounter counter, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => category == "Microsoft.EntityFrameworkCore.Database.Command";
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var text = formatter(state, exception);
+                // The background email sender and the key ring poll on their own; they are not the page's queries.
+                if (eventId.Id == 20101 && !text.Contains("OutgoingEmails", StringComparison.Ordinal) && !text.Contains("DataProtectionKeys", StringComparison.Ordinal))
+                {
+                    counter.Commands.Enqueue(text);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task CongregationPages_TenfoldNetwork_RunTheSameNumberOfQueries()
+    {
+        var counter = new CommandCounter();
+        await using var hub = await HubFactory.StartAsync(s => s["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information", smtp: false);
+        await using var counted = hub.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(counter)));
+        var client = new FormClient(counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+        async Task<int> CountAsync(string path)
+        {
+            await client.Http.GetAsync(path); // warm: the first request also loads the key ring
+            counter.Commands.Clear();
+            var response = await client.Http.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+            return counter.Commands.Count;
+        }
+
+        await SeedSyntheticNetwork.RunAsync(counted.Services, 12, 3, TimeProvider.System);
+        var slug = Slug(counted);
+        var small = (Directory: await CountAsync("/congregations"), Page: await CountAsync($"/congregations/{slug}"));
+
+        await SeedSyntheticNetwork.RunAsync(counted.Services, 1200, 30, TimeProvider.System);
+        var large = (Directory: await CountAsync("/congregations"), Page: await CountAsync($"/congregations/{slug}"));
+
+        Assert.True(small.Directory > 0 && small.Page > 0, "no database command was seen: the counter is not hooked up");
+        Assert.Equal(small, large);
+        Assert.True(small.Directory <= 3, $"the directory ran {small.Directory} queries");
+        Assert.True(small.Page <= 4, $"a congregation's page ran {small.Page} queries");
+    }
+
+    private static string Slug(WebApplicationFactory<Program> factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Congregations.OrderBy(c => c.Slug).First().Slug;
+    }
+}
