@@ -86,5 +86,7 @@ public sealed class PageTourTests
         await browser.CheckPageAsync("pathway");
         await page.GotoAsync(hub.BaseUrl + "/congregations/riverside");
         await browser.CheckPageAsync("demo-congregation");
+        await page.GotoAsync(hub.BaseUrl + "/congregations/map");
+        await browser.CheckPageAsync("network-map");
     }
 }

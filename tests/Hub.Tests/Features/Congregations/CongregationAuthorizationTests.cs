@@ -38,6 +38,7 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
         // route (SLUG replaced)              anonymous outsider member host admin
         { "/congregations",                   200, 200, 200, 200, 200 },
         { "/congregations/new",               302, 200, 200, 200, 200 },
+        { "/congregations/map",               200, 200, 200, 200, 200 },
         { "/congregations/SLUG",              200, 200, 200, 200, 200 },
         { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
         { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },

@@ -35,7 +35,7 @@ public sealed class HtmlValidityTests
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
         var congregation = await Features.Congregations.CongregationTestKit.CreateAsync(admin, "Valid Markup Circle", "Request");
-        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", "/congregations/new", "/congregations" })
+        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", "/congregations/new", "/congregations", "/congregations/map" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
