@@ -37,12 +37,12 @@ public static class BuildSchedule
         }
         if (constructed && request.KeepApart.Count == 0 && request.History.Count == 0 && methods.Count == 1)
         {
-            return new Schedule(request.People, initial) { Method = methods.Single() };
+            return new Schedule(request.People, Sorted(initial)) { Method = methods.Single() };
         }
         var search = new ScheduleSearch(request, initial);
         if (search.Cost == 0)
         {
-            return new Schedule(request.People, initial) { Method = string.Join(" + ", methods) };
+            return new Schedule(request.People, Sorted(initial)) { Method = string.Join(" + ", methods) };
         }
         var improved = search.Run(options, cancellation);
         methods.Add("tabu search");

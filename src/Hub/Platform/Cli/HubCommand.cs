@@ -5,7 +5,7 @@ using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Cli;
 
-public enum HubVerb { Serve, Migrate, Seed, Usage, Unknown }
+public enum HubVerb { Serve, Migrate, Seed, Groups, Usage, Unknown }
 
 /// <summary>
 /// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
@@ -32,6 +32,7 @@ public sealed class HubCommand
                 "serve" => HubVerb.Serve,
                 "migrate" => HubVerb.Migrate,
                 "seed" => HubVerb.Seed,
+                "groups" => HubVerb.Groups,
                 "help" => HubVerb.Usage,
                 _ => HubVerb.Unknown,
             };
@@ -39,6 +40,10 @@ public sealed class HubCommand
             {
                 return new HubCommand { Verb = verb, Error = $"Unknown command '{word}'." };
             }
+        }
+        if (verb == HubVerb.Groups)
+        {
+            return new HubCommand { Verb = verb, HostArgs = [.. rest] }; // GroupsCommand reads its own options
         }
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
@@ -68,6 +73,8 @@ public sealed class HubCommand
                            start, seeds a demo community and prints the admin's credentials.
           migrate          Apply database migrations, then exit.
           seed --demo      Add the demo community of invented people, then exit.
+          groups schedule|partition|pairs ...
+                           Group formation without the database; see: hub groups help
           help             Show this text.
 
         Options:
