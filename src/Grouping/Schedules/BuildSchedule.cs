@@ -6,7 +6,8 @@ namespace Microsolidarity.Grouping;
 /// </summary>
 public static class BuildSchedule
 {
-    public static Schedule Run(ScheduleRequest request, SearchOptions? options = null, CancellationToken cancellation = default)
+    /// <param name="useConstructions">False runs the greedy and the search alone: how benchmarks show what search achieves by itself.</param>
+    public static Schedule Run(ScheduleRequest request, SearchOptions? options = null, CancellationToken cancellation = default, bool useConstructions = true)
     {
         options ??= new SearchOptions();
         var absent = request.AbsenceTable();
@@ -17,7 +18,7 @@ public static class BuildSchedule
         var complete = Enumerable.Range(0, request.Rounds)
             .Where(r => Enumerable.Range(0, request.People).All(p => !absent[r, p]) && request.People % request.GroupSizes[r] == 0)
             .GroupBy(r => request.GroupSizes[r]);
-        foreach (var bySize in complete)
+        foreach (var bySize in complete.Where(_ => useConstructions))
         {
             var rounds = bySize.ToArray();
             if (ScheduleConstructions.Find(request.People, bySize.Key, rounds.Length, cancellation) is { } design)

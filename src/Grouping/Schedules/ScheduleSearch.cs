@@ -71,7 +71,9 @@ internal sealed class ScheduleSearch
         var best = Snapshot();
         var bestCost = cost;
         var sinceBest = 0;
-        var stallLimit = 400 + 20 * n;
+        var stallLimit = 2_000 + 50 * n;
+        // Short tenures (2 to 5 steps) did best on 8-4-9 and 10-4-10; longer ones (up to 50) kept good swaps out.
+        const int tenureLow = 2, tenureHigh = 6;
         while (cost > 0 && clock.Next())
         {
             var iteration = (int)Math.Min(clock.Iteration, int.MaxValue - 1000);
@@ -83,8 +85,8 @@ internal sealed class ScheduleSearch
             else
             {
                 Swap(round, a, b);
-                tabuUntil[round][a] = iteration + rng.Next(4, 12);
-                tabuUntil[round][b] = iteration + rng.Next(4, 12);
+                tabuUntil[round][a] = iteration + rng.Next(tenureLow, tenureHigh);
+                tabuUntil[round][b] = iteration + rng.Next(tenureLow, tenureHigh);
             }
             if (cost < bestCost)
             {
