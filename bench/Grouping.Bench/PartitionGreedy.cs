@@ -7,7 +7,6 @@ internal static class PartitionGreedy
     {
         var groupOf = Enumerable.Repeat(-1, problem.People).ToArray();
         var size = new int[problem.Groups];
-        var mustFill = problem.Lower.Sum();
         for (var p = 0; p < problem.People; p++)
         {
             var best = -1;
@@ -36,7 +35,6 @@ internal static class PartitionGreedy
             groupOf[p] = best;
             size[best]++;
         }
-        _ = mustFill;
         return groupOf;
     }
 }
