@@ -42,7 +42,7 @@ public static class GroupsCommand
     {
         try
         {
-            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+            if (args.Length == 0 || args[0] == "help" || args.Contains("--help") || args.Contains("-h"))
             {
                 output.WriteLine(Usage);
                 return args.Length == 0 ? 2 : 0;

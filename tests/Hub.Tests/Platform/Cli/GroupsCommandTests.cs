@@ -58,6 +58,15 @@ public sealed class GroupsCommandTests
         Assert.Equal(0, withHistory.RootElement.GetProperty("repeatPairs").GetInt32());
     }
 
+    [Fact]
+    public async Task Groups_Help_PrintsUsageWithFileFormatsAndExits0()
+    {
+        var (exit, output, _) = await Hub("groups", "schedule", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("--absent FILE    one line per round", output);
+        Assert.Contains("--history FILE   one line per earlier group", output);
+    }
+
     [Theory]
     [InlineData("groups", "schedule", "--people", "many", "--size", "3", "--rounds", "2", "--json")]
     [InlineData("groups", "schedule", "--people", "9", "--size", "3", "--json")]
