@@ -58,6 +58,7 @@ public static class PartitionSearch
         private readonly int[] size;
         private readonly double[] toward; // toward[i * m + g]: sum of w(i, j) over j in g
         private readonly int[] tabuUntil;
+        private readonly double[] here; // here[i]: i's weight towards their own group, refreshed each step
         private double objective;
 
         public State(PartitionProblem problem, int[] start)
@@ -68,6 +69,7 @@ public static class PartitionSearch
             size = new int[m];
             toward = new double[n * m];
             tabuUntil = new int[n];
+            here = new double[n];
             Load(start);
         }
 
@@ -143,7 +145,7 @@ public static class PartitionSearch
             return new Partition(best, problem.Objective(best), bestAt, clock.Iteration);
         }
 
-        /// <summary>Applies the best allowed move or swap; says who moved.</summary>
+        /// <summary>Applies the best allowed move or swap; says who moved. The inner loop is the whole cost of the search, so it is written out by hand.</summary>
         private bool Step(int iteration, double bestObjective, Random rng, out (int, int) moved)
         {
             var bestGain = double.NegativeInfinity;
@@ -151,22 +153,25 @@ public static class PartitionSearch
             (int I, int J, int G) chosen = (-1, -1, -1);
             for (var i = 0; i < n; i++)
             {
+                here[i] = toward[i * m + groupOf[i]];
+            }
+            for (var i = 0; i < n; i++)
+            {
                 var gi = groupOf[i];
                 var ti = i * m;
-                var here = toward[ti + gi];
+                var hereI = here[i];
                 var tabuI = tabuUntil[i] > iteration;
                 if (size[gi] > problem.Lower[gi])
                 {
                     for (var h = 0; h < m; h++)
                     {
-                        if (h == gi || size[h] >= problem.Upper[h])
+                        if (h != gi && size[h] < problem.Upper[h])
                         {
-                            continue;
+                            Consider(toward[ti + h] - hereI, tabuI, i, -1, h);
                         }
-                        var gain = toward[ti + h] - here;
-                        Consider(gain, tabuI, i, -1, h);
                     }
                 }
+                var row = i * n;
                 for (var j = i + 1; j < n; j++)
                 {
                     var gj = groupOf[j];
@@ -174,9 +179,11 @@ public static class PartitionSearch
                     {
                         continue;
                     }
-                    var tj = j * m;
-                    var gain = toward[ti + gj] - here + toward[tj + gi] - toward[tj + gj] - 2 * w[i * n + j];
-                    Consider(gain, tabuI || tabuUntil[j] > iteration, i, j, gj);
+                    var gain = toward[ti + gj] - hereI + toward[j * m + gi] - here[j] - 2 * w[row + j];
+                    if (gain >= bestGain - 1e-12)
+                    {
+                        Consider(gain, tabuI || tabuUntil[j] > iteration, i, j, gj);
+                    }
                 }
             }
             moved = (chosen.I, chosen.J);
