@@ -8,11 +8,17 @@ namespace Microsolidarity.Grouping;
 /// </summary>
 internal sealed class SearchClock(SearchOptions options, CancellationToken cancellation)
 {
-    private readonly Stopwatch watch = Stopwatch.StartNew();
+    private readonly Stopwatch watch = StartIfNotCancelled(cancellation);
     private long lastImprovement;
     private bool outOfTime;
 
     public long Iteration { get; private set; }
+
+    private static Stopwatch StartIfNotCancelled(CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        return Stopwatch.StartNew();
+    }
     public TimeSpan Elapsed => watch.Elapsed;
 
     /// <summary>Counts one step and says whether another may follow.</summary>

@@ -10,6 +10,7 @@ public static class BuildSchedule
     public static Schedule Run(ScheduleRequest request, SearchOptions? options = null, CancellationToken cancellation = default, bool useConstructions = true)
     {
         options ??= new SearchOptions();
+        cancellation.ThrowIfCancellationRequested();
         var absent = request.AbsenceTable();
         var start = new int[request.Rounds][][];
         var methods = new SortedSet<string>();

@@ -15,6 +15,8 @@ public sealed class ScheduleConstructionsTests
     [InlineData(30, 5, 6)]
     [InlineData(36, 6, 3)]
     [InlineData(50, 5, 9)]
+    [InlineData(40, 4, 13)]  // 1-rotational resolvable design
+    [InlineData(40, 4, 10)]
     public void Run_ConstructionInstance_ZeroRepeats(int people, int size, int rounds)
     {
         var request = ScheduleRequest.Uniform(people, size, rounds);
@@ -62,6 +64,19 @@ public sealed class ScheduleConstructionsTests
             Assert.Empty(ScheduleChecker.Problems(new Schedule(people, rounds), ScheduleRequest.Uniform(people, size, rounds.Length)));
             Assert.Equal(0, ScheduleChecker.RepeatPairs(new Schedule(people, rounds)));
         }
+    }
+
+    [Theory]
+    [InlineData(16, 4)]
+    [InlineData(27, 3)]
+    [InlineData(33, 3)]
+    public void Rounds_OneRotationalSearch_EveryPairExactlyOnce(int people, int size)
+    {
+        var rounds = OneRotationalDesign.Rounds(people, size, (people - 1) / (size - 1))!;
+        var schedule = new Schedule(people, rounds);
+        Assert.Empty(ScheduleChecker.Problems(schedule, ScheduleRequest.Uniform(people, size, rounds.Length)));
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.Equal(people * (people - 1) / 2, rounds.Sum(r => r.Sum(g => g.Length * (g.Length - 1) / 2)));
     }
 
     [Fact]

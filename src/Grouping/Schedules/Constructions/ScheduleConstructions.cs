@@ -21,6 +21,10 @@ public static class ScheduleConstructions
         {
             return (known[..rounds], "stored cyclic resolvable design");
         }
+        if (OneRotationalDesign.Rounds(people, size, Bound(people, size)) is { } design && design.Length >= rounds)
+        {
+            return (design[..rounds], "1-rotational resolvable design");
+        }
         if (CyclicDesign.Rounds(people, size, rounds, cancellation: cancellation) is { } cyclic)
         {
             return (cyclic[..rounds], "cyclic resolvable design");
