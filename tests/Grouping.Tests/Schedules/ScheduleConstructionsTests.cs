@@ -60,7 +60,7 @@ public sealed class ScheduleConstructionsTests
         foreach (var (people, size) in KnownCyclicBases.All)
         {
             var rounds = KnownCyclicBases.Rounds(people, size)!;
-            Assert.True(rounds.Length >= 9);
+            Assert.True(rounds.Length >= 7);
             Assert.Empty(ScheduleChecker.Problems(new Schedule(people, rounds), ScheduleRequest.Uniform(people, size, rounds.Length)));
             Assert.Equal(0, ScheduleChecker.RepeatPairs(new Schedule(people, rounds)));
         }
@@ -77,6 +77,15 @@ public sealed class ScheduleConstructionsTests
         Assert.Empty(ScheduleChecker.Problems(schedule, ScheduleRequest.Uniform(people, size, rounds.Length)));
         Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
         Assert.Equal(people * (people - 1) / 2, rounds.Sum(r => r.Sum(g => g.Length * (g.Length - 1) / 2)));
+    }
+
+    [Theory]
+    [InlineData(15, 3, 7)]
+    [InlineData(30, 3, 14)]
+    public void Rounds_CyclicSearchWithoutStoredBase_FindsTheKirkmanFamilyToo(int people, int size, int rounds)
+    {
+        var found = CyclicDesign.Rounds(people, size, rounds)!;
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(new Schedule(people, found[..rounds])));
     }
 
     [Fact]
