@@ -20,10 +20,3 @@ public sealed record CrewFormationRequest(IReadOnlyList<Participant> Participant
     /// <summary>The size the number of crews is chosen for: n/5 crews, so most crews have 4 or 5.</summary>
     public int AimSize { get; init; } = 5;
 }
-
-/// <summary>A proposed crew: its members, the weekly hours all of them are free, and what they have in common.</summary>
-public sealed record FormedCrew(IReadOnlyList<string> Members, IReadOnlyList<int> SharedSlots, IReadOnlyList<string> CommonInterests, int MutualWants);
-
-public sealed record UnplacedParticipant(string Id, string Reason);
-
-public sealed record CrewFormationResult(IReadOnlyList<FormedCrew> Crews, IReadOnlyList<UnplacedParticipant> Unplaced);
