@@ -17,6 +17,10 @@ if (command.Verb == HubVerb.Usage)
     HubCommand.PrintUsage(Console.Out);
     return 0;
 }
+if (command.Verb == HubVerb.Groups)
+{
+    return GroupsCommand.Run(command.HostArgs, Console.Out, Console.Error); // no web host, no database
+}
 if (command.Verb == HubVerb.Unknown)
 {
     Console.Error.WriteLine(command.Error);

@@ -5,7 +5,7 @@ using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Cli;
 
-public enum HubVerb { Serve, Migrate, Seed, Usage, Unknown }
+public enum HubVerb { Serve, Migrate, Seed, Groups, Usage, Unknown }
 
 /// <summary>
 /// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
@@ -34,6 +34,7 @@ public sealed class HubCommand
                 "serve" => HubVerb.Serve,
                 "migrate" => HubVerb.Migrate,
                 "seed" => HubVerb.Seed,
+                "groups" => HubVerb.Groups,
                 "help" => HubVerb.Usage,
                 _ => HubVerb.Unknown,
             };
@@ -41,6 +42,10 @@ public sealed class HubCommand
             {
                 return new HubCommand { Verb = verb, Error = $"Unknown command '{word}'." };
             }
+        }
+        if (verb == HubVerb.Groups)
+        {
+            return new HubCommand { Verb = verb, HostArgs = [.. rest] }; // GroupsCommand reads its own options
         }
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
@@ -101,6 +106,8 @@ public sealed class HubCommand
           seed --members N --congregations M
                            Add a synthetic network of N invented people in M congregations
                            (for load tests), then exit.
+          groups schedule|partition|pairs ...
+                           Group formation without the database; see: hub groups help
           help             Show this text.
 
         Options:

@@ -20,6 +20,8 @@ public sealed class HubCommandTests
     [InlineData(new[] { "serve", "--urls", "http://127.0.0.1:1" }, HubVerb.Serve)]
     [InlineData(new[] { "help" }, HubVerb.Usage)]
     [InlineData(new[] { "--help" }, HubVerb.Usage)]
+    [InlineData(new[] { "groups", "schedule", "--help" }, HubVerb.Groups)]
+    [InlineData(new[] { "groups", "pairs", "--demo" }, HubVerb.Groups)]
     [InlineData(new[] { "frobnicate" }, HubVerb.Unknown)]
     [InlineData(new[] { "seed" }, HubVerb.Unknown)]
     [InlineData(new[] { "migrate", "--demo" }, HubVerb.Unknown)]

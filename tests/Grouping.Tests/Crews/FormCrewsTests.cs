@@ -1,0 +1,96 @@
+namespace Microsolidarity.Grouping.Tests.Crews;
+
+public sealed class FormCrewsTests
+{
+    private static readonly SearchOptions Quick = new() { MaxIterations = 2_000, TimeLimit = TimeSpan.FromMinutes(1) };
+    private static readonly string[] Tags = ["gardening", "care work", "music", "cooperatives", "climate", "parenting"];
+
+    /// <summary>Invented members ("member-7"): random interests, a few evening hours, wants and rather-nots.</summary>
+    private static CrewFormationRequest Round(int seed, int people)
+    {
+        var rng = new Random(seed);
+        var participants = Enumerable.Range(0, people).Select(i => new Participant(
+            $"member-{i}",
+            Tags.Where(_ => rng.Next(3) == 0).ToHashSet(),
+            Enumerable.Range(0, rng.Next(1, 6)).Select(_ => WeeklySlots.Of((DayOfWeek)rng.Next(7), 17 + rng.Next(4))).ToHashSet()))
+            .ToArray();
+        var preferences = Enumerable.Range(0, people * 2)
+            .Select(_ => (A: rng.Next(people), B: rng.Next(people)))
+            .Where(p => p.A != p.B)
+            .Select(p => new PreferenceStatement($"member-{p.A}", $"member-{p.B}", rng.Next(4) == 0 ? Preference.RatherNot : Preference.Want))
+            .ToArray();
+        return new CrewFormationRequest(participants, preferences);
+    }
+
+    [Fact]
+    public void Run_RandomRounds_EveryRuleKept()
+    {
+        for (var seed = 0; seed < 25; seed++)
+        {
+            var request = Round(seed, 8 + seed);
+            var result = FormCrews.Run(request, Quick);
+            var byId = request.Participants.ToDictionary(p => p.Id);
+            var rather = request.Preferences.Where(p => p.Preference == Preference.RatherNot)
+                .Select(p => new HashSet<string> { p.From, p.About }).ToList();
+
+            var placed = result.Crews.SelectMany(c => c.Members).ToList();
+            Assert.Equal(placed.Count, placed.Distinct().Count());
+            Assert.Equal(request.Participants.Count, placed.Count + result.Unplaced.Count);
+            Assert.Empty(placed.Intersect(result.Unplaced.Select(u => u.Id)));
+            foreach (var crew in result.Crews)
+            {
+                Assert.InRange(crew.Members.Count, request.MinSize, request.MaxSize);
+                Assert.NotEmpty(crew.SharedSlots);
+                Assert.All(crew.Members, m => Assert.True(crew.SharedSlots.All(byId[m].Slots.Contains)));
+                Assert.DoesNotContain(rather, pair => pair.All(crew.Members.Contains));
+                Assert.All(crew.CommonInterests, tag => Assert.True(crew.Members.All(m => byId[m].Interests.Contains(tag))));
+            }
+            Assert.All(result.Unplaced, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason)));
+        }
+    }
+
+    [Fact]
+    public void Run_TwoCirclesOfFriends_EachFormsItsOwnCrew()
+    {
+        var evening = new HashSet<int> { WeeklySlots.Of(DayOfWeek.Tuesday, 18) };
+        var people = Enumerable.Range(0, 8).Select(i => new Participant($"member-{i}", new HashSet<string>(), evening)).ToArray();
+        var wants = from a in Enumerable.Range(0, 8)
+                    from b in Enumerable.Range(0, 8)
+                    where a != b && a / 4 == b / 4
+                    select new PreferenceStatement($"member-{a}", $"member-{b}", Preference.Want);
+        var result = FormCrews.Run(new CrewFormationRequest(people, wants.ToArray()), Quick);
+        Assert.Equal(2, result.Crews.Count);
+        Assert.Contains(result.Crews, c => c.Members.Order().SequenceEqual(["member-0", "member-1", "member-2", "member-3"]));
+        Assert.All(result.Crews, c => Assert.Equal(6, c.MutualWants));
+        Assert.All(result.Crews, c => Assert.Equal([WeeklySlots.Of(DayOfWeek.Tuesday, 18)], c.SharedSlots));
+    }
+
+    [Fact]
+    public void Run_NoHoursOrNoOverlap_UnplacedWithReason()
+    {
+        var monday = new HashSet<int> { WeeklySlots.Of(DayOfWeek.Monday, 19) };
+        var people = new List<Participant>
+        {
+            new("member-0", new HashSet<string> { "music" }, monday),
+            new("member-1", new HashSet<string> { "music" }, monday),
+            new("member-2", new HashSet<string> { "music" }, monday),
+            new("member-3", new HashSet<string>(), new HashSet<int>()),
+            new("member-4", new HashSet<string>(), new HashSet<int> { WeeklySlots.Of(DayOfWeek.Sunday, 7) }),
+        };
+        var result = FormCrews.Run(new CrewFormationRequest(people, []), Quick);
+        var crew = Assert.Single(result.Crews);
+        Assert.Equal(["member-0", "member-1", "member-2"], crew.Members.Order());
+        Assert.Equal(["music"], crew.CommonInterests);
+        Assert.Contains(result.Unplaced, u => u.Id == "member-3" && u.Reason.Contains("no weekly hours"));
+        Assert.Contains(result.Unplaced, u => u.Id == "member-4" && u.Reason.Contains("weekly hour"));
+    }
+
+    [Fact]
+    public void FromLocal_EveningInAuckland_IsMorningUtc()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland");
+        var slots = WeeklySlots.FromLocal([(DayOfWeek.Wednesday, 19)], zone, new DateOnly(2026, 7, 1));
+        // NZST is UTC+12 in July: Wednesday 19:00 there is Wednesday 07:00 UTC.
+        Assert.Equal([WeeklySlots.Of(DayOfWeek.Wednesday, 7)], slots);
+    }
+}

@@ -1,0 +1,93 @@
+namespace Microsolidarity.Grouping.Tests.Schedules;
+
+public sealed class ScheduleConstructionsTests
+{
+    [Theory]
+    [InlineData(15, 3, 7)]   // Kirkman's schoolgirls
+    [InlineData(21, 3, 10)]  // Kirkman triple system
+    [InlineData(30, 3, 14)]  // nearly Kirkman
+    [InlineData(60, 3, 29)]  // nearly Kirkman
+    [InlineData(16, 4, 5)]   // affine plane over GF(4)
+    [InlineData(25, 5, 6)]   // affine plane over GF(5)
+    [InlineData(49, 7, 8)]   // affine plane over GF(7)
+    [InlineData(24, 4, 7)]
+    [InlineData(28, 4, 9)]
+    [InlineData(30, 5, 6)]
+    [InlineData(36, 6, 3)]
+    [InlineData(50, 5, 9)]
+    [InlineData(40, 4, 13)]  // 1-rotational resolvable design
+    [InlineData(40, 4, 10)]
+    public void Run_ConstructionInstance_ZeroRepeats(int people, int size, int rounds)
+    {
+        var request = ScheduleRequest.Uniform(people, size, rounds);
+        var schedule = BuildSchedule.Run(request, new SearchOptions { MaxIterations = 1 });
+        Assert.Empty(ScheduleChecker.Problems(schedule, request));
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.DoesNotContain("search", schedule.Method);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(30)]
+    public void Run_PairsForTwoG_TwoGMinusOneRoundsWithoutRepeats(int g)
+    {
+        var request = ScheduleRequest.Uniform(2 * g, 2, 2 * g - 1);
+        var schedule = BuildSchedule.Run(request, new SearchOptions { MaxIterations = 1 });
+        Assert.Empty(ScheduleChecker.Problems(schedule, request));
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.Equal("circle method", schedule.Method);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(16)]
+    public void Rounds_AffinePlaneOverPrimePower_EveryPairExactlyOnce(int q)
+    {
+        var rounds = AffinePlane.Rounds(q * q, q)!;
+        Assert.Equal(q + 1, rounds.Length);
+        var schedule = new Schedule(q * q, rounds);
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.Equal(q * q * (q * q - 1) / 2, rounds.Sum(r => r.Sum(g => g.Length * (g.Length - 1) / 2)));
+    }
+
+    [Fact]
+    public void Rounds_StoredBases_DevelopWithoutRepeats()
+    {
+        foreach (var (people, size) in KnownCyclicBases.All)
+        {
+            var rounds = KnownCyclicBases.Rounds(people, size)!;
+            Assert.True(rounds.Length >= 7);
+            Assert.Empty(ScheduleChecker.Problems(new Schedule(people, rounds), ScheduleRequest.Uniform(people, size, rounds.Length)));
+            Assert.Equal(0, ScheduleChecker.RepeatPairs(new Schedule(people, rounds)));
+        }
+    }
+
+    [Theory]
+    [InlineData(16, 4)]
+    [InlineData(27, 3)]
+    [InlineData(33, 3)]
+    public void Rounds_OneRotationalSearch_EveryPairExactlyOnce(int people, int size)
+    {
+        var rounds = OneRotationalDesign.Rounds(people, size, (people - 1) / (size - 1))!;
+        var schedule = new Schedule(people, rounds);
+        Assert.Empty(ScheduleChecker.Problems(schedule, ScheduleRequest.Uniform(people, size, rounds.Length)));
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.Equal(people * (people - 1) / 2, rounds.Sum(r => r.Sum(g => g.Length * (g.Length - 1) / 2)));
+    }
+
+    [Theory]
+    [InlineData(15, 3, 7)]
+    [InlineData(30, 3, 14)]
+    public void Rounds_CyclicSearchWithoutStoredBase_FindsTheKirkmanFamilyToo(int people, int size, int rounds)
+    {
+        var found = CyclicDesign.Rounds(people, size, rounds)!;
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(new Schedule(people, found[..rounds])));
+    }
+
+    [Fact]
+    public void Rounds_NoAffinePlaneForSix_Null() => Assert.Null(AffinePlane.Rounds(36, 6));
+}
