@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Platform;
 
 namespace Microsolidarity.Hub.Data;
@@ -15,6 +16,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
 {
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<HubSetting> HubSettings => Set<HubSetting>();
+    public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
+    public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();
+    public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,7 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Demo;
+using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
@@ -36,12 +37,14 @@ builder.AddWeb();
 // Features.
 builder.AddAccounts();
 builder.AddDemo();
+builder.AddHandbook();
 
 var app = builder.Build();
 
 app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
+app.MapHandbook();
 
 return await command.RunAsync(app);
 

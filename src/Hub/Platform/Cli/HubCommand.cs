@@ -1,11 +1,12 @@
 using Microsolidarity.Hub.Features.Demo;
+using Microsolidarity.Hub.Features.Handbook;
 
 
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Cli;
 
-public enum HubVerb { Serve, Migrate, Seed, Usage, Unknown }
+public enum HubVerb { Serve, Migrate, Seed, Handbook, Usage, Unknown }
 
 /// <summary>
 /// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
@@ -18,6 +19,9 @@ public sealed class HubCommand
     public bool NoDemo { get; private init; }
     public bool SeedDemo { get; private init; }
     public string? Error { get; private init; }
+
+    /// <summary>For <c>handbook import|export</c>: the action and its own options.</summary>
+    public HandbookCommand? Handbook { get; private init; }
 
     public static HubCommand Parse(string[] args)
     {
@@ -32,6 +36,7 @@ public sealed class HubCommand
                 "serve" => HubVerb.Serve,
                 "migrate" => HubVerb.Migrate,
                 "seed" => HubVerb.Seed,
+                "handbook" => HubVerb.Handbook,
                 "help" => HubVerb.Usage,
                 _ => HubVerb.Unknown,
             };
@@ -44,6 +49,15 @@ public sealed class HubCommand
         {
             return new HubCommand { Verb = HubVerb.Usage };
         }
+        HandbookCommand? handbook = null;
+        if (verb == HubVerb.Handbook)
+        {
+            (handbook, var error) = HandbookCommand.Parse(rest);
+            if (handbook is null)
+            {
+                return new HubCommand { Verb = HubVerb.Unknown, Error = error };
+            }
+        }
         var noDemo = rest.Remove("--no-demo");
         var seedDemo = rest.Remove("--demo");
         if (verb == HubVerb.Seed && !seedDemo)
@@ -54,7 +68,7 @@ public sealed class HubCommand
         {
             return new HubCommand { Verb = HubVerb.Unknown, Error = "--demo belongs to the seed command: hub seed --demo" };
         }
-        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo };
+        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, Handbook = handbook };
     }
 
     public static void PrintUsage(TextWriter to) => to.WriteLine("""
@@ -68,6 +82,9 @@ public sealed class HubCommand
                            start, seeds a demo community and prints the admin's credentials.
           migrate          Apply database migrations, then exit.
           seed --demo      Add the demo community of invented people, then exit.
+          handbook import <folder|git-url> [--title T] [--author A]
+                           Import (or re-import in place) a GitBook-format handbook and
+                           print the report of problems; exit code 1 if it could not run.
           help             Show this text.
 
         Options:
@@ -94,6 +111,9 @@ public sealed class HubCommand
                 var seeded = await SeedDemoCommunity.RunAsync(app.Services);
                 Console.WriteLine(seeded ? "The demo community is in place." : "The demo community was already there.");
                 return 0;
+            case HubVerb.Handbook:
+                await DatabaseStartup.MigrateAsync(app.Services, force: false);
+                return await Handbook!.RunAsync(app.Services, Console.Out);
             default:
                 await DatabaseStartup.MigrateAsync(app.Services, force: false);
                 await FirstStart.RunAsync(app.Services);

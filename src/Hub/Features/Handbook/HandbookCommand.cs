@@ -1,0 +1,64 @@
+using Microsolidarity.Hub.Data.Handbook;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+/// <summary><c>hub handbook import &lt;folder|git-url&gt;</c>: the same import as the admin page, printing the report.</summary>
+public sealed class HandbookCommand
+{
+    public string Action { get; private init; } = "";
+    public string Source { get; private init; } = "";
+    public string? Title { get; private init; }
+    public string? Author { get; private init; }
+
+    public static (HandbookCommand? Command, string? Error) Parse(List<string> rest)
+    {
+        if (rest.Count == 0 || rest[0] is not ("import" or "export"))
+        {
+            return (null, "handbook needs an action: handbook import <folder|git-url>");
+        }
+        var action = rest[0];
+        rest.RemoveAt(0);
+        if (action == "export")
+        {
+            return (null, "handbook export is not built yet: see issue 3.");
+        }
+        string? Option(string name)
+        {
+            var at = rest.IndexOf(name);
+            if (at < 0 || at + 1 >= rest.Count)
+            {
+                return null;
+            }
+            var value = rest[at + 1];
+            rest.RemoveRange(at, 2);
+            return value;
+        }
+        var title = Option("--title");
+        var author = Option("--author");
+        var at = rest.FindIndex(a => !a.StartsWith('-'));
+        if (at < 0)
+        {
+            return (null, "handbook import needs a folder or a git URL: handbook import <folder|git-url>");
+        }
+        var source = rest[at];
+        rest.RemoveAt(at);
+        return (new HandbookCommand { Action = action, Source = source, Title = title, Author = author }, null);
+    }
+
+    public async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportHandbook>();
+        var progress = new Progress<string>(message => output.WriteLine(message));
+        HandbookImport result = await import.RunAsync(Source, new ImportHandbook.Settings(Title, Author), progress);
+        output.WriteLine(result.Succeeded
+            ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged."
+            : $"The import from {Source} could not run.");
+        output.WriteLine($"{result.ProblemCount} problems.");
+        if (result.Problems.Length > 0)
+        {
+            output.WriteLine(result.Problems);
+        }
+        return result.Succeeded ? 0 : 1;
+    }
+}
