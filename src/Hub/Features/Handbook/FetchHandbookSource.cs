@@ -34,7 +34,7 @@ public static class FetchHandbookSource
     public static async Task<Dictionary<string, DateTime>> LastChangesAsync(string repository, CancellationToken cancel)
     {
         var result = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        var (code, output) = await GitAsync(repository, cancel, "-c", "core.quotePath=false", "log", "--format=%x01%cI", "--name-only");
+        var (code, output) = await GitAsync(repository, cancel, "-c", "core.quotePath=false", "log", "--format=%x01%aI", "--name-only");
         if (code != 0)
         {
             return result;

@@ -63,11 +63,11 @@ public static class ReadSummary
                 entry = new NavItem { Title = TextOf(link) };
                 if (target is null)
                 {
-                    problems.Add(new(summaryPath, link.Line + 1, $"'{url}' points outside the handbook folder: left out of the sidebar."));
+                    problems.Add(new(summaryPath, (paragraph?.Line ?? item.Line) + 1, $"'{url}' points outside the handbook folder: left out of the sidebar."));
                 }
                 else if (!pageExists(target))
                 {
-                    problems.Add(new(summaryPath, link.Line + 1, $"SUMMARY names '{target}', which is missing or unreadable: shown without a link."));
+                    problems.Add(new(summaryPath, (paragraph?.Line ?? item.Line) + 1, $"SUMMARY names '{target}', which is missing or unreadable: shown without a link."));
                 }
                 else
                 {

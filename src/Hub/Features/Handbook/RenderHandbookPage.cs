@@ -64,7 +64,6 @@ public sealed partial class RenderHandbookPage
         body = CloseSelfClosingTags(InlineIncludes(body, sourcePath, links, problems, depth: 0));
 
         var document = Markdown.Parse(body, Pipeline);
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -75,15 +74,14 @@ public sealed partial class RenderHandbookPage
                 case GitBookTagBlock tag when !tag.Closed:
                     problems.Add(new(sourcePath, tag.Line + 1 + offset, $"{{% {tag.Name} %}} is never closed with {{% end{tag.Name} %}}: it runs to the end of the page."));
                     break;
-                case LinkInline link when link.Url is { Length: > 0 } url:
-                    lines.TryAdd(Decode(url), link.Line + 1 + offset);
-                    break;
             }
         }
         var html = Sanitizer.Sanitize(document.ToHtml(Pipeline));
 
         var dom = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        int LineOf(string url) => lines.TryGetValue(Decode(url), out var line) ? line : FindLine(markdown, url);
+        // Each further use of the same URL is looked for after the previous one, so repeated links get their own lines.
+        var searchedFrom = new Dictionary<string, int>(StringComparer.Ordinal);
+        int LineOf(string url) => FindLine(markdown, url, searchedFrom);
         RewriteLinks(dom, sourcePath, links, problems, LineOf);
         var firstHeading = TakeFirstHeading(dom);
         var plain = WhiteSpace().Replace(dom.Body!.TextContent, " ").Trim();
@@ -304,14 +302,20 @@ public sealed partial class RenderHandbookPage
         }
     }
 
-    private static int FindLine(string markdown, string url)
+    private static int FindLine(string markdown, string url, Dictionary<string, int> searchedFrom)
     {
-        foreach (var candidate in new[] { url, Decode(url) })
+        foreach (var candidate in new[] { url, Decode(url), Uri.UnescapeDataString(url) })
         {
-            var index = markdown.IndexOf(candidate, StringComparison.Ordinal);
+            var start = searchedFrom.GetValueOrDefault(candidate);
+            var index = start < markdown.Length ? markdown.IndexOf(candidate, start, StringComparison.Ordinal) : -1;
+            if (index < 0 && start > 0)
+            {
+                index = markdown.IndexOf(candidate, StringComparison.Ordinal);
+            }
             if (index >= 0)
             {
-                return markdown[..index].Count(c => c == '\n') + 1;
+                searchedFrom[candidate] = index + candidate.Length;
+                return markdown.AsSpan(0, index).Count('\n') + 1;
             }
         }
         return 0;
@@ -336,7 +340,7 @@ public sealed partial class RenderHandbookPage
     /// <summary>GitBook's empty anchors become the heading's id; ids are made unique; every heading gets a link to itself.</summary>
     private static List<HeadingEntry> FixHeadings(IDocument dom)
     {
-        var headings = dom.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToList();
+        var headings = CloseLevelGaps(dom);
         var used = new HashSet<string>(StringComparer.Ordinal) { "main", "content", "outline", "sidebar" };
         foreach (var element in dom.QuerySelectorAll("[id]").Where(e => !headings.Contains(e) && !(e.LocalName == "a" && e.TextContent.Trim().Length == 0 && headings.Any(h => h.Contains(e)))))
         {
@@ -378,6 +382,39 @@ public sealed partial class RenderHandbookPage
             }
         }
         return outline;
+    }
+
+    /// <summary>
+    /// Under the page's own h1, a heading may go down one level at a time (GitBook authors often jump
+    /// from the title to an h3): gaps are closed, keeping the order of the outline.
+    /// </summary>
+    private static List<IElement> CloseLevelGaps(IDocument dom)
+    {
+        var result = new List<IElement>();
+        var previous = 1;
+        foreach (var heading in dom.QuerySelectorAll("h1, h2, h3, h4, h5, h6").ToList())
+        {
+            var level = heading.LocalName[1] - '0';
+            var fitted = Math.Min(level, previous + 1);
+            previous = fitted;
+            if (fitted == level)
+            {
+                result.Add(heading);
+                continue;
+            }
+            var replacement = dom.CreateElement($"h{fitted}");
+            foreach (var attribute in heading.Attributes.ToList())
+            {
+                replacement.SetAttribute(attribute.Name, attribute.Value);
+            }
+            while (heading.FirstChild is { } child)
+            {
+                replacement.AppendChild(child);
+            }
+            heading.Replace(replacement);
+            result.Add(replacement);
+        }
+        return result;
     }
 
     private static string Slug(string text)
