@@ -129,9 +129,9 @@ public sealed class GitBookTagRenderer : HtmlObjectRenderer<GitBookTagBlock>
             case "hint":
                 var style = tag.Arg("style") is "success" or "warning" or "danger" ? tag.Arg("style") : "info";
                 var label = style switch { "success" => "Tip", "warning" => "Warning", "danger" => "Important", _ => "Note" };
-                renderer.Write($"<aside class=\"callout callout-{style}\" aria-label=\"{label}\">");
+                renderer.Write($"<div class=\"callout callout-{style}\" role=\"note\" aria-label=\"{label}\">");
                 renderer.WriteChildren(tag);
-                renderer.WriteLine("</aside>");
+                renderer.WriteLine("</div>");
                 break;
             case "tabs":
                 Wrap(renderer, tag, "<div class=\"tabs\">", "</div>");

@@ -430,7 +430,7 @@ public sealed partial class RenderHandbookPage
         {
             sanitizer.AllowedTags.Add(tag);
         }
-        foreach (var attribute in new[] { "class", "id", "aria-label", "download", "open" })
+        foreach (var attribute in new[] { "class", "id", "role", "aria-label", "download", "open" })
         {
             sanitizer.AllowedAttributes.Add(attribute);
         }

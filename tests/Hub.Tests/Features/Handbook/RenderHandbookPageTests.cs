@@ -27,7 +27,7 @@ public sealed class RenderHandbookPageTests
     public void Run_Hint_BecomesCalloutWithMarkdownInside(string style, string cssClass)
     {
         var page = Render($"{{% hint style=\"{style}\" %}}\nSome **bold** advice.\n{{% endhint %}}\n");
-        var aside = Dom(page).QuerySelector($"aside.{cssClass}");
+        var aside = Dom(page).QuerySelector($"div.{cssClass}[role=note]");
         Assert.NotNull(aside);
         Assert.Equal("bold", aside.QuerySelector("strong")?.TextContent);
         Assert.Empty(page.Problems);
