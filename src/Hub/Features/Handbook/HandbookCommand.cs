@@ -2,13 +2,17 @@ using Microsolidarity.Hub.Data.Handbook;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
-/// <summary><c>hub handbook import &lt;folder|git-url&gt;</c>: the same import as the admin page, printing the report.</summary>
+/// <summary>
+/// <c>hub handbook import &lt;folder|git-url&gt;</c> (the same import as the admin page, printing the report)
+/// and <c>hub handbook export --format epub --out FILE</c>.
+/// </summary>
 public sealed class HandbookCommand
 {
     public string Action { get; private init; } = "";
     public string Source { get; private init; } = "";
     public string? Title { get; private init; }
     public string? Author { get; private init; }
+    public string? Out { get; private init; }
 
     public static (HandbookCommand? Command, string? Error) Parse(List<string> rest)
     {
@@ -18,10 +22,6 @@ public sealed class HandbookCommand
         }
         var action = rest[0];
         rest.RemoveAt(0);
-        if (action == "export")
-        {
-            return (null, "handbook export is not built yet: see issue 3.");
-        }
         string? Option(string name)
         {
             var at = rest.IndexOf(name);
@@ -32,6 +32,16 @@ public sealed class HandbookCommand
             var value = rest[at + 1];
             rest.RemoveRange(at, 2);
             return value;
+        }
+        if (action == "export")
+        {
+            var format = Option("--format") ?? "epub";
+            var file = Option("--out");
+            if (format != "epub")
+            {
+                return (null, format == "pdf" ? "handbook export --format pdf is not built yet; --format epub is." : $"Unknown format '{format}': use --format epub.");
+            }
+            return file is null ? (null, "handbook export needs --out FILE, e.g. --out handbook.epub") : (new HandbookCommand { Action = action, Out = file }, null);
         }
         var title = Option("--title");
         var author = Option("--author");
@@ -48,6 +58,22 @@ public sealed class HandbookCommand
     public async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
         using var scope = services.CreateScope();
+        if (Action == "export")
+        {
+            var target = Path.GetFullPath(Out!);
+            await using (var file = File.Create(target))
+            {
+                if (!await scope.ServiceProvider.GetRequiredService<ExportHandbookEpub>().RunAsync(file))
+                {
+                    output.WriteLine("There is no handbook to export yet: import one with hub handbook import <folder|git-url>.");
+                    file.Close();
+                    File.Delete(target);
+                    return 1;
+                }
+            }
+            output.WriteLine($"Wrote {target} ({new FileInfo(target).Length / 1024} KiB).");
+            return 0;
+        }
         var import = scope.ServiceProvider.GetRequiredService<ImportHandbook>();
         var progress = new Progress<string>(message => output.WriteLine(message));
         HandbookImport result = await import.RunAsync(Source, new ImportHandbook.Settings(Title, Author), progress);

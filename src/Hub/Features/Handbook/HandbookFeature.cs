@@ -11,6 +11,7 @@ public static class HandbookFeature
         builder.Services.AddScoped<ImportHandbook>();
         builder.Services.AddScoped<HandbookSearch>();
         builder.Services.AddScoped<ReadHandbookPage>();
+        builder.Services.AddScoped<ExportHandbookEpub>();
         return builder;
     }
 
@@ -29,6 +30,15 @@ public static class HandbookFeature
                 // An uploaded SVG or HTML file must never run as a page of the hub.
                 context.Context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
             },
+        });
+        app.MapGet("/handbook.epub", async (HttpContext context, ExportHandbookEpub export, CancellationToken cancel) =>
+        {
+            using var book = new MemoryStream();
+            if (!await export.RunAsync(book, cancel))
+            {
+                return Results.NotFound();
+            }
+            return Results.File(book.ToArray(), "application/epub+zip", "handbook.epub");
         });
         return app;
     }

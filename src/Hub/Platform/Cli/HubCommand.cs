@@ -85,6 +85,8 @@ public sealed class HubCommand
           handbook import <folder|git-url> [--title T] [--author A]
                            Import (or re-import in place) a GitBook-format handbook and
                            print the report of problems; exit code 1 if it could not run.
+          handbook export --format epub --out FILE
+                           Write the whole handbook as an EPUB 3 book.
           help             Show this text.
 
         Options:
