@@ -78,7 +78,7 @@ public sealed class HandbookCommand
         var progress = new Progress<string>(message => output.WriteLine(message));
         HandbookImport result = await import.RunAsync(Source, new ImportHandbook.Settings(Title, Author), progress);
         output.WriteLine(result.Succeeded
-            ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged."
+            ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
             : $"The import from {Source} could not run.");
         output.WriteLine($"{result.ProblemCount} problems.");
         if (result.Problems.Length > 0)

@@ -88,18 +88,16 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             }
             texts[relative] = text;
         }
+        // .gitbook.yaml may name another file as the home page: it answers at /handbook, and a README.md beside it does not.
+        readme = HandbookPaths.Resolve("", readme) ?? "README.md";
+        string UrlOf(string sourcePath) => sourcePath == readme ? "" : HandbookPaths.UrlPathOf(sourcePath) is { Length: 0 } && readme != "README.md" ? "README" : HandbookPaths.UrlPathOf(sourcePath);
         var summaryPath = texts.ContainsKey(summaryName) ? summaryName : texts.Keys.FirstOrDefault(k => k.Equals(summaryName, StringComparison.OrdinalIgnoreCase));
         var navigation = summaryPath is null
             ? []
-            : ReadSummary.Run(texts[summaryPath], summaryPath, texts.ContainsKey, problems);
+            : ReadSummary.Run(texts[summaryPath], summaryPath, texts.ContainsKey, UrlOf, problems);
         if (summaryPath is null)
         {
             problems.Add(new(summaryName, 0, "There is no SUMMARY.md: pages are listed by path."));
-        }
-        if (readme != "README.md" && texts.TryGetValue(readme, out var readmeText) && !texts.ContainsKey("README.md"))
-        {
-            texts["README.md"] = readmeText;
-            texts.Remove(readme);
         }
 
         // SUMMARY order first, with each page's parent for breadcrumbs; then every other page by path.
@@ -120,13 +118,13 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in pagePaths.OrderBy(p => order.TryGetValue(p, out var o) ? o.Order : int.MaxValue).ThenBy(p => p, StringComparer.Ordinal))
         {
-            if (!byUrl.TryAdd(HandbookPaths.UrlPathOf(page), page))
+            if (!byUrl.TryAdd(UrlOf(page), page))
             {
-                problems.Add(new(page, 0, $"Another file already has the URL /handbook/{HandbookPaths.UrlPathOf(page)}: skipped."));
+                problems.Add(new(page, 0, $"Another file already has the URL /handbook/{UrlOf(page)}: skipped."));
                 texts.Remove(page);
             }
         }
-        var links = new Links(texts, files);
+        var links = new Links(texts, files, UrlOf);
 
         progress?.Report($"Rendering {byUrl.Count} pages");
         var lastChanged = isGit ? await FetchHandbookSource.LastChangesAsync(folder, cancel) : [];
@@ -217,8 +215,8 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             info.EditUrlPrefix = isGit ? EditUrlPrefix(source, rootPrefix) : null;
             info.NavigationJson = JsonSerializer.Serialize(navigation);
             info.RedirectsJson = JsonSerializer.Serialize(redirects.ToDictionary(
-                r => r.Key, r => byUrl.ContainsValue(r.Value) || texts.ContainsKey(r.Value) ? HandbookPaths.UrlPathOf(r.Value) : null));
-            foreach (var (from, to) in redirects.Where(r => !texts.ContainsKey(r.Value)))
+                r => r.Key, r => byUrl.ContainsValue(r.Value) ? UrlOf(r.Value) : null));
+            foreach (var (from, to) in redirects.Where(r => !byUrl.ContainsValue(r.Value)))
             {
                 problems.Add(new(".gitbook.yaml", 0, $"Redirect from '{from}' goes to '{to}', which is not a page: it answers 404."));
             }
@@ -385,9 +383,9 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar).Equals(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
         || Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private sealed class Links(Dictionary<string, string> texts, Dictionary<string, string> files) : IHandbookLinks
+    private sealed class Links(Dictionary<string, string> texts, Dictionary<string, string> files, Func<string, string> urlOf) : IHandbookLinks
     {
-        public string? PagePath(string sourcePath) => texts.ContainsKey(sourcePath) ? HandbookPaths.UrlPathOf(sourcePath) : null;
+        public string? PagePath(string sourcePath) => texts.ContainsKey(sourcePath) ? urlOf(sourcePath) : null;
         public bool AssetExists(string sourcePath) => !sourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && files.ContainsKey(sourcePath);
         public string? ReadText(string sourcePath) => texts.TryGetValue(sourcePath, out var text) ? text : null;
     }

@@ -20,7 +20,7 @@ public sealed class NavItem
 /// <summary>Reads SUMMARY.md: <c>##</c> groups, nested lists of links (their titles are the sidebar's titles), external links.</summary>
 public static class ReadSummary
 {
-    public static List<NavItem> Run(string markdown, string summaryPath, Func<string, bool> pageExists, List<HandbookProblem> problems)
+    public static List<NavItem> Run(string markdown, string summaryPath, Func<string, bool> pageExists, Func<string, string> urlOf, List<HandbookProblem> problems)
     {
         var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().Build());
         var top = new List<NavItem>();
@@ -35,14 +35,14 @@ public static class ReadSummary
                     current = group.Children;
                     break;
                 case ListBlock list:
-                    current.AddRange(ReadList(list, summaryPath, pageExists, problems));
+                    current.AddRange(ReadList(list, summaryPath, pageExists, urlOf, problems));
                     break;
             }
         }
         return top;
     }
 
-    private static IEnumerable<NavItem> ReadList(ListBlock list, string summaryPath, Func<string, bool> pageExists, List<HandbookProblem> problems)
+    private static IEnumerable<NavItem> ReadList(ListBlock list, string summaryPath, Func<string, bool> pageExists, Func<string, string> urlOf, List<HandbookProblem> problems)
     {
         foreach (var item in list.OfType<ListItemBlock>())
         {
@@ -72,12 +72,12 @@ public static class ReadSummary
                 else
                 {
                     entry.SourcePath = target;
-                    entry.Path = HandbookPaths.UrlPathOf(target);
+                    entry.Path = urlOf(target);
                 }
             }
             foreach (var nested in item.OfType<ListBlock>())
             {
-                entry.Children.AddRange(ReadList(nested, summaryPath, pageExists, problems));
+                entry.Children.AddRange(ReadList(nested, summaryPath, pageExists, urlOf, problems));
             }
             yield return entry;
         }

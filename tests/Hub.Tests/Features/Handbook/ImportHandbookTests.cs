@@ -113,6 +113,29 @@ public sealed class ImportHandbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_GitBookYamlWithRootAndStructure_ReadsTheBookFromThere()
+    {
+        var book = Path.Combine(folder, "..", Path.GetFileName(folder) + "-rooted");
+        SampleHandbook.PutBytes(book, ".gitbook.yaml", "root: ./docs/\nstructure:\n  readme: intro.md\n  summary: toc.md\n"u8.ToArray());
+        SampleHandbook.PutBytes(book, "docs/toc.md", "# Contents\n\n* [Intro](intro.md)\n* [Hosting](hosting.md)\n"u8.ToArray());
+        SampleHandbook.PutBytes(book, "docs/intro.md", "# Introduction\n\nRead [hosting](hosting.md).\n"u8.ToArray());
+        SampleHandbook.PutBytes(book, "docs/hosting.md", "# Hosting\n\nNever host alone.\n"u8.ToArray());
+        try
+        {
+            var result = await ImportAsync(book);
+            Assert.True(result.Succeeded, result.Problems);
+            Assert.Equal(0, result.ProblemCount);
+            var (_, home) = await hub.NewClient().GetAsync("/handbook");
+            Assert.Equal("Introduction", home.QuerySelector("h1")?.TextContent);
+            Assert.Equal("/handbook/hosting", home.QuerySelector(".prose a")?.GetAttribute("href"));
+        }
+        finally
+        {
+            Directory.Delete(book, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Run_MissingFolder_FailsWithAMessageAndKeepsThePages()
     {
         await ImportAsync(folder);
