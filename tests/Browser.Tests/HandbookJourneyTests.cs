@@ -51,5 +51,15 @@ public sealed class HandbookJourneyTests
         await browser.CheckPageAsync("search-results");
 
         Assert.True(thirdParty.Count == 0, "Requests to other sites: " + string.Join(", ", thirdParty));
+
+        // A video loads its player only when the reader clicks; the test answers for YouTube on loopback's behalf.
+        await page.RouteAsync("https://www.youtube-nocookie.com/**", route => route.FulfillAsync(new() { ContentType = "text/html", Body = "<title>player</title>" }));
+        await page.GotoAsync(hub.BaseUrl + "/handbook/why-open-collective/how-open-collective-works");
+        Assert.Equal(0, await page.Locator("iframe").CountAsync());
+        Assert.True(thirdParty.Count == 0, "Requests before the click: " + string.Join(", ", thirdParty));
+        await browser.CheckPageAsync("video-before-click");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Play the video on YouTube" }).ClickAsync();
+        await Assertions.Expect(page.Locator("iframe.embed-frame")).ToHaveAttributeAsync("src", "https://www.youtube-nocookie.com/embed/SfHeSpoSHTM?autoplay=1");
+        Assert.Contains(thirdParty, url => url.StartsWith("https://www.youtube-nocookie.com/embed/SfHeSpoSHTM", StringComparison.Ordinal));
     }
 }
