@@ -75,7 +75,8 @@ public sealed class HandbookCommand
             return 0;
         }
         var import = scope.ServiceProvider.GetRequiredService<ImportHandbook>();
-        var progress = new Progress<string>(message => output.WriteLine(message));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new SynchronousProgress(message => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {message}"));
         HandbookImport result = await import.RunAsync(Source, new ImportHandbook.Settings(Title, Author), progress);
         output.WriteLine(result.Succeeded
             ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
@@ -86,5 +87,11 @@ public sealed class HandbookCommand
             output.WriteLine(result.Problems);
         }
         return result.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>Reports at once, in order (Progress&lt;T&gt; posts to the thread pool and may reorder lines).</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }

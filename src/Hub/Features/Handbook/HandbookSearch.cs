@@ -23,11 +23,8 @@ public sealed class HandbookSearch(HubDbContext db)
             return; // PostgreSQL searches the pages table itself, through an expression index.
         }
         await db.Database.ExecuteSqlRawAsync("DELETE FROM HandbookSearch", cancel);
-        var pages = await db.HandbookPages.Where(p => !p.Hidden).Select(p => new { p.Path, p.Title, p.PlainText }).ToListAsync(cancel);
-        foreach (var page in pages)
-        {
-            await db.Database.ExecuteSqlAsync($"INSERT INTO HandbookSearch (Path, Title, Body) VALUES ({page.Path}, {page.Title}, {page.PlainText})", cancel);
-        }
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO HandbookSearch (Path, Title, Body) SELECT Path, Title, PlainText FROM HandbookPages WHERE NOT Hidden", cancel);
     }
 
     public async Task<IReadOnlyList<SearchHit>> RunAsync(string query, int limit = 30, CancellationToken cancel = default)

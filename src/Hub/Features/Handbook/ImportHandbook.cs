@@ -133,10 +133,15 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         var now = time.GetUtcNow().UtcDateTime;
         var rendered = new List<HandbookPage>();
         var position = order.Count;
-        foreach (var (url, sourcePath) in byUrl)
+        // Pages render independently (the renderer only reads shared state), so they use every core.
+        var sources = byUrl.ToArray();
+        var renders = new RenderedPage[sources.Length];
+        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancel },
+            i => renders[i] = renderer.Run(sources[i].Value, texts[sources[i].Value], links));
+        for (var i = 0; i < sources.Length; i++)
         {
-            cancel.ThrowIfCancellationRequested();
-            var page = renderer.Run(sourcePath, texts[sourcePath], links);
+            var (url, sourcePath) = sources[i];
+            var page = renders[i];
             problems.AddRange(page.Problems);
             var known = order.TryGetValue(sourcePath, out var entry);
             rendered.Add(new HandbookPage
@@ -229,7 +234,10 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             }
             info.ImportedAt = now;
             await db.SaveChangesAsync(cancel);
-            await HandbookSearch.ReindexAsync(db, cancel);
+            if (record.PagesAdded + record.PagesChanged + record.PagesRemoved > 0)
+            {
+                await HandbookSearch.ReindexAsync(db, cancel);
+            }
             await transaction.CommitAsync(cancel);
             record.Changes = string.Join('\n', changes);
         });
