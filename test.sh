@@ -26,6 +26,7 @@ command -v dotnet >/dev/null || fail "The .NET 10 SDK is needed: https://dot.net
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)   # the Nu HTML Checker (vnu.jar)
+[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)   # the handbook's EPUB export
 find_pg_bin >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

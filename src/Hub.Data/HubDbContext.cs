@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Platform;
 
 namespace Microsolidarity.Hub.Data;
@@ -33,6 +34,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<Dyad> Dyads => Set<Dyad>();
     public DbSet<DyadCheckIn> DyadCheckIns => Set<DyadCheckIn>();
+    public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
+    public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();
+    public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
+using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
@@ -48,12 +49,14 @@ builder.AddCrews();
 builder.AddPeople();
 builder.AddDyads();
 builder.AddDemo();
+builder.AddHandbook();
 
 var app = builder.Build();
 
 app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
+app.MapHandbook();
 
 return await command.RunAsync(app);
 

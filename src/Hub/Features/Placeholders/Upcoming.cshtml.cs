@@ -13,7 +13,6 @@ public sealed class UpcomingModel : PageModel
 
     public void OnGet(string section) => (Title, Purpose) = section switch
     {
-        "handbook" => ("Handbook", "Essays and practices of microsolidarity, to read here or download as an ebook or PDF."),
         "congregations" => ("Congregations", "Communities of 15 to 150 people who gather once or twice a year so that crews can form."),
         "crews" => ("Crews", "Groups of three to six who meet regularly for peer support, as a time-bounded experiment."),
         "gatherings" => ("Gatherings", "Events at every scale: crew meetings, congregation gatherings, network calls, intensives and camps."),

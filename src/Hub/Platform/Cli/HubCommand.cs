@@ -1,11 +1,12 @@
 using Microsolidarity.Hub.Features.Demo;
+using Microsolidarity.Hub.Features.Handbook;
 
 
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Cli;
 
-public enum HubVerb { Serve, Migrate, Seed, Groups, Usage, Unknown }
+public enum HubVerb { Serve, Migrate, Seed, Groups, Handbook, Usage, Unknown }
 
 /// <summary>
 /// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
@@ -21,6 +22,9 @@ public sealed class HubCommand
     public int? SeedCongregations { get; private init; }
     public string? Error { get; private init; }
 
+    /// <summary>For <c>handbook import|export</c>: the action and its own options.</summary>
+    public HandbookCommand? Handbook { get; private init; }
+
     public static HubCommand Parse(string[] args)
     {
         var rest = args.ToList();
@@ -35,6 +39,7 @@ public sealed class HubCommand
                 "migrate" => HubVerb.Migrate,
                 "seed" => HubVerb.Seed,
                 "groups" => HubVerb.Groups,
+                "handbook" => HubVerb.Handbook,
                 "help" => HubVerb.Usage,
                 _ => HubVerb.Unknown,
             };
@@ -50,6 +55,15 @@ public sealed class HubCommand
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
             return new HubCommand { Verb = HubVerb.Usage };
+        }
+        HandbookCommand? handbook = null;
+        if (verb == HubVerb.Handbook)
+        {
+            (handbook, var error) = HandbookCommand.Parse(rest);
+            if (handbook is null)
+            {
+                return new HubCommand { Verb = HubVerb.Unknown, Error = error };
+            }
         }
         var noDemo = rest.Remove("--no-demo");
         var seedDemo = rest.Remove("--demo");
@@ -69,7 +83,7 @@ public sealed class HubCommand
         {
             return new HubCommand { Verb = HubVerb.Unknown, Error = "--demo belongs to the seed command: hub seed --demo" };
         }
-        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, SeedMembers = members, SeedCongregations = congregations };
+        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, SeedMembers = members, SeedCongregations = congregations, Handbook = handbook };
     }
 
     /// <summary>Takes "--name N" out of the arguments; false with a message when N is not a whole number of zero or more.</summary>
@@ -108,6 +122,11 @@ public sealed class HubCommand
                            (for load tests), then exit.
           groups schedule|partition|pairs ...
                            Group formation without the database; see: hub groups help
+          handbook import <folder|git-url> [--title T] [--author A]
+                           Import (or re-import in place) a GitBook-format handbook and
+                           print the report of problems; exit code 1 if it could not run.
+          handbook export --format epub --out FILE
+                           Write the whole handbook as an EPUB 3 book.
           help             Show this text.
 
         Options:
@@ -148,6 +167,9 @@ public sealed class HubCommand
                     Console.WriteLine($"Added {people} invented people in {congregations} congregations in {started.Elapsed.TotalSeconds:0.0} s.");
                 }
                 return 0;
+            case HubVerb.Handbook:
+                await DatabaseStartup.MigrateAsync(app.Services, force: false);
+                return await Handbook!.RunAsync(app.Services, Console.Out);
             default:
                 await DatabaseStartup.MigrateAsync(app.Services, force: false);
                 await FirstStart.RunAsync(app.Services);

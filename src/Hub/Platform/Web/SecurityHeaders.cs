@@ -2,13 +2,14 @@ namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
 /// Headers on every response. The content security policy allows scripts and styles from the hub
-/// itself only: no inline script, no inline style, no third-party hosts.
+/// itself only: no inline script, no inline style, no third-party hosts. Frames only for the handbook's
+/// click-to-load video players, which load nothing until the reader clicks.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; media-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

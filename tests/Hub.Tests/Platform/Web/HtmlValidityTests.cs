@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Testing;
+using Microsolidarity.Hub.Tests.Features.Handbook;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
@@ -67,6 +70,19 @@ public sealed class HtmlValidityTests
         pages["crews for a visitor"] = await (await visitor.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["call crew with errors"] = await HtmlOfAsync(admin, "/crews/new", new() { ["Input.Name"] = "", ["Input.TimeZone"] = "Nowhere/Else" });
         pages["account with errors"] = await HtmlOfAsync(admin, "/account", new() { ["Email.NewEmail"] = "x", ["Email.Password"] = "" }, "ChangeEmail");
+        pages["handbook empty"] = await (await admin.Http.GetAsync("/handbook")).Content.ReadAsStringAsync();
+        pages["admin /admin/handbook empty"] = await (await admin.Http.GetAsync("/admin/handbook")).Content.ReadAsStringAsync();
+        pages["admin handbook with errors"] = await HtmlOfAsync(admin, "/admin/handbook", new() { ["Input.Source"] = "" });
+        var sample = SampleHandbook.Write();
+        using (var scope = hub.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(sample);
+        }
+        Directory.Delete(sample, recursive: true);
+        foreach (var path in new[] { "/handbook", "/handbook/practices/crews", "/handbook/practices/retrospectives", "/handbook/places/caf%C3%A9", "/search", "/search?q=crews", "/search?q=zzyzx", "/admin/handbook" })
+        {
+            pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
 
         // A page known to be wrong goes along, so a checker that silently checks nothing fails the test.

@@ -1,0 +1,97 @@
+using Microsolidarity.Hub.Data.Handbook;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+/// <summary>
+/// <c>hub handbook import &lt;folder|git-url&gt;</c> (the same import as the admin page, printing the report)
+/// and <c>hub handbook export --format epub --out FILE</c>.
+/// </summary>
+public sealed class HandbookCommand
+{
+    public string Action { get; private init; } = "";
+    public string Source { get; private init; } = "";
+    public string? Title { get; private init; }
+    public string? Author { get; private init; }
+    public string? Out { get; private init; }
+
+    public static (HandbookCommand? Command, string? Error) Parse(List<string> rest)
+    {
+        if (rest.Count == 0 || rest[0] is not ("import" or "export"))
+        {
+            return (null, "handbook needs an action: handbook import <folder|git-url>");
+        }
+        var action = rest[0];
+        rest.RemoveAt(0);
+        string? Option(string name)
+        {
+            var at = rest.IndexOf(name);
+            if (at < 0 || at + 1 >= rest.Count)
+            {
+                return null;
+            }
+            var value = rest[at + 1];
+            rest.RemoveRange(at, 2);
+            return value;
+        }
+        if (action == "export")
+        {
+            var format = Option("--format") ?? "epub";
+            var file = Option("--out");
+            if (format != "epub")
+            {
+                return (null, format == "pdf" ? "handbook export --format pdf is not built yet; --format epub is." : $"Unknown format '{format}': use --format epub.");
+            }
+            return file is null ? (null, "handbook export needs --out FILE, e.g. --out handbook.epub") : (new HandbookCommand { Action = action, Out = file }, null);
+        }
+        var title = Option("--title");
+        var author = Option("--author");
+        var at = rest.FindIndex(a => !a.StartsWith('-'));
+        if (at < 0)
+        {
+            return (null, "handbook import needs a folder or a git URL: handbook import <folder|git-url>");
+        }
+        var source = rest[at];
+        rest.RemoveAt(at);
+        return (new HandbookCommand { Action = action, Source = source, Title = title, Author = author }, null);
+    }
+
+    public async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        if (Action == "export")
+        {
+            var target = Path.GetFullPath(Out!);
+            await using (var file = File.Create(target))
+            {
+                if (!await scope.ServiceProvider.GetRequiredService<ExportHandbookEpub>().RunAsync(file))
+                {
+                    output.WriteLine("There is no handbook to export yet: import one with hub handbook import <folder|git-url>.");
+                    file.Close();
+                    File.Delete(target);
+                    return 1;
+                }
+            }
+            output.WriteLine($"Wrote {target} ({new FileInfo(target).Length / 1024} KiB).");
+            return 0;
+        }
+        var import = scope.ServiceProvider.GetRequiredService<ImportHandbook>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new SynchronousProgress(message => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {message}"));
+        HandbookImport result = await import.RunAsync(Source, new ImportHandbook.Settings(Title, Author), progress);
+        output.WriteLine(result.Succeeded
+            ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
+            : $"The import from {Source} could not run.");
+        output.WriteLine($"{result.ProblemCount} problems.");
+        if (result.Problems.Length > 0)
+        {
+            output.WriteLine(result.Problems);
+        }
+        return result.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>Reports at once, in order (Progress&lt;T&gt; posts to the thread pool and may reorder lines).</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+public static class HandbookFeature
+{
+    public static WebApplicationBuilder AddHandbook(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ImportHandbook>();
+        builder.Services.AddScoped<HandbookSearch>();
+        builder.Services.AddScoped<ReadHandbookPage>();
+        builder.Services.AddScoped<ExportHandbookEpub>();
+        return builder;
+    }
+
+    public static WebApplication MapHandbook(this WebApplication app)
+    {
+        // Images and downloads of the imported handbook, copied under the data folder by the importer.
+        var files = Path.Combine(app.Services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectoryFullPath, "handbook", "files");
+        Directory.CreateDirectory(files);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = RenderHandbookPage.AssetPrefix.TrimEnd('/'),
+            FileProvider = new PhysicalFileProvider(files),
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = context =>
+            {
+                // An uploaded SVG or HTML file must never run as a page of the hub.
+                context.Context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+            },
+        });
+        app.MapGet("/handbook.epub", async (HttpContext context, ExportHandbookEpub export, CancellationToken cancel) =>
+        {
+            using var book = new MemoryStream();
+            if (!await export.RunAsync(book, cancel))
+            {
+                return Results.NotFound();
+            }
+            return Results.File(book.ToArray(), "application/epub+zip", "handbook.epub");
+        });
+        return app;
+    }
+}

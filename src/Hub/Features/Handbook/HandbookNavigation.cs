@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+/// <summary>
+/// The sidebar as HTML: groups, then nested pages in &lt;details&gt; that open around the current page,
+/// so it folds without JavaScript.
+/// </summary>
+public static class HandbookNavigation
+{
+    public static IHtmlContent Render(IReadOnlyList<NavItem> items, string currentPath)
+    {
+        var html = new StringBuilder();
+        var list = new List<NavItem>();
+        foreach (var item in items)
+        {
+            if (item.IsGroup)
+            {
+                Flush(html, list, currentPath);
+                html.Append("<p class=\"nav-group\">").Append(Encode(item.Title)).Append("</p>");
+                WriteList(html, item.Children, currentPath);
+            }
+            else
+            {
+                list.Add(item);
+            }
+        }
+        Flush(html, list, currentPath);
+        return new HtmlString(html.ToString());
+    }
+
+    private static void Flush(StringBuilder html, List<NavItem> list, string currentPath)
+    {
+        if (list.Count > 0)
+        {
+            WriteList(html, list, currentPath);
+            list.Clear();
+        }
+    }
+
+    private static void WriteList(StringBuilder html, IEnumerable<NavItem> items, string currentPath)
+    {
+        html.Append("<ul>");
+        foreach (var item in items)
+        {
+            html.Append("<li>");
+            if (item.Children.Count > 0)
+            {
+                var open = Contains(item, currentPath) ? " open" : "";
+                html.Append("<details").Append(open).Append("><summary>").Append(Encode(item.Title)).Append("</summary><ul><li>");
+                WriteLink(html, item, currentPath, overview: true);
+                html.Append("</li>");
+                foreach (var child in item.Children)
+                {
+                    html.Append("<li>");
+                    if (child.Children.Count > 0)
+                    {
+                        WriteList(html, [child], currentPath);
+                    }
+                    else
+                    {
+                        WriteLink(html, child, currentPath, overview: false);
+                    }
+                    html.Append("</li>");
+                }
+                html.Append("</ul></details>");
+            }
+            else
+            {
+                WriteLink(html, item, currentPath, overview: false);
+            }
+            html.Append("</li>");
+        }
+        html.Append("</ul>");
+    }
+
+    private static void WriteLink(StringBuilder html, NavItem item, string currentPath, bool overview)
+    {
+        var title = Encode(item.Title.Length > 0 ? item.Title : "Untitled");
+        if (item.ExternalUrl is { } external)
+        {
+            html.Append("<a class=\"external\" href=\"").Append(Encode(external)).Append("\">").Append(title).Append("</a>");
+        }
+        else if (item.Path is { } path)
+        {
+            html.Append("<a href=\"").Append(Encode(RenderHandbookPage.PageUrl(path))).Append('"')
+                .Append(path == currentPath ? " aria-current=\"page\"" : "").Append('>')
+                .Append(overview ? $"{title}: overview" : title).Append("</a>");
+        }
+        else
+        {
+            html.Append("<span>").Append(title).Append("</span>");
+        }
+    }
+
+    private static bool Contains(NavItem item, string path) => item.Path == path || item.Children.Any(c => Contains(c, path));
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+}

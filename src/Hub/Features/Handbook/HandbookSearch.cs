@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+public sealed record SearchHit(string Path, string Title, string SnippetHtml);
+
+/// <summary>
+/// Full-text search over the handbook with English stemming: SQLite FTS5 (porter) or PostgreSQL
+/// (to_tsvector('english')), ranked, with the matched words marked in a snippet.
+/// </summary>
+public sealed class HandbookSearch(HubDbContext db)
+{
+    private const char Start = '\u0001';
+    private const char Stop = '\u0002';
+
+    public static async Task ReindexAsync(HubDbContext db, CancellationToken cancel)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return; // PostgreSQL searches the pages table itself, through an expression index.
+        }
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM HandbookSearch", cancel);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO HandbookSearch (Path, Title, Body) SELECT Path, Title, PlainText FROM HandbookPages WHERE NOT Hidden", cancel);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> RunAsync(string query, int limit = 30, CancellationToken cancel = default)
+    {
+        var words = query.Split((char[])[' ', '\t', '\n', '"', '\'', '(', ')', '*', ':', '^', '-', '+', '.', ',', ';', '?', '!'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 0).Take(12).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancel);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            if (db.Database.IsSqlite())
+            {
+                // Each word quoted (no FTS syntax from readers), the last one as a prefix for search as you type.
+                command.CommandText = """
+                    SELECT Path, Title, snippet(HandbookSearch, 2, char(1), char(2), '…', 16)
+                    FROM HandbookSearch WHERE HandbookSearch MATCH $q ORDER BY bm25(HandbookSearch, 0.0, 5.0, 1.0) LIMIT $limit
+                    """;
+                Add(command, "$q", string.Join(' ', words.Select((w, i) => $"\"{w}\"" + (i == words.Count - 1 ? "*" : ""))));
+            }
+            else
+            {
+                command.CommandText = """
+                    SELECT "Path", "Title", ts_headline('english', "PlainText", q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12')
+                    FROM "HandbookPages", plainto_tsquery('english', @q) AS q
+                    WHERE NOT "Hidden" AND to_tsvector('english', "Title" || ' ' || "PlainText") @@ q
+                    ORDER BY ts_rank(setweight(to_tsvector('english', "Title"), 'A') || to_tsvector('english', "PlainText"), q) DESC
+                    LIMIT @limit
+                    """;
+                Add(command, "@q", string.Join(' ', words));
+            }
+            Add(command, command.CommandText.Contains("$limit") ? "$limit" : "@limit", limit);
+            var hits = new List<SearchHit>();
+            await using var reader = await command.ExecuteReaderAsync(cancel);
+            while (await reader.ReadAsync(cancel))
+            {
+                hits.Add(new(reader.GetString(0), reader.GetString(1), Highlight(reader.IsDBNull(2) ? "" : reader.GetString(2))));
+            }
+            return hits;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>The snippet is plain text: escape it, then turn the markers into &lt;mark&gt;.</summary>
+    private static string Highlight(string snippet) =>
+        WebUtility.HtmlEncode(snippet).Replace(Start.ToString(), "<mark>").Replace(Stop.ToString(), "</mark>");
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Features.Handbook;
+
+public sealed class ExportHandbookEpubTests
+{
+    private const string EpubCheck = "/usr/share/java/epubcheck.jar";
+
+    [Theory]
+    [InlineData("corpus")]
+    [InlineData("sample")]
+    public async Task Run_ImportedHandbook_PassesEpubCheckWithNoErrorsOrWarnings(string which)
+    {
+        Assert.True(File.Exists(EpubCheck), $"epubcheck is needed at {EpubCheck}: apt-get install epubcheck (./test.sh does this as root).");
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        var source = which == "corpus" ? SampleHandbook.CorpusFolder : SampleHandbook.Write();
+        var book = Path.Combine(hub.DataDirectory, "book.epub");
+        using (var scope = hub.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(source)).Succeeded);
+            await using var file = File.Create(book);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExportHandbookEpub>().RunAsync(file));
+        }
+
+        var check = Process.Start(new ProcessStartInfo("java", ["-jar", EpubCheck, book]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await check.StandardOutput.ReadToEndAsync() + await check.StandardError.ReadToEndAsync();
+        await check.WaitForExitAsync();
+        Assert.True(output.Contains("0 fatals / 0 errors / 0 warnings", StringComparison.Ordinal), output);
+
+        using var zip = ZipFile.OpenRead(book);
+        Assert.Equal("mimetype", zip.Entries[0].FullName);
+        var package = new StreamReader(zip.GetEntry("EPUB/package.opf")!.Open()).ReadToEnd();
+        var nav = new StreamReader(zip.GetEntry("EPUB/nav.xhtml")!.Open()).ReadToEnd();
+        if (which == "sample")
+        {
+            Assert.Contains("<dc:rights>CC BY-SA 4.0", package);
+            Assert.Contains(">Crews, in short</a>", nav);
+            var crews = new StreamReader(zip.GetEntry("EPUB/page-002.xhtml")!.Open()).ReadToEnd();
+            Assert.Contains("href=\"page-003.xhtml\"", crews); // the link to Retrospectives stays inside the book
+            Assert.Contains("images/image-001.png", crews);
+            Directory.Delete(source, recursive: true);
+        }
+        else
+        {
+            Assert.True(zip.Entries.Count(e => e.FullName.StartsWith("EPUB/page-", StringComparison.Ordinal)) >= 150);
+        }
+    }
+
+    [Fact]
+    public async Task Get_HandbookEpub_DownloadsTheBookOrIsNotFoundBeforeAnImport()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        var client = hub.NewClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/handbook.epub")).StatusCode);
+        var sample = SampleHandbook.Write();
+        using (var scope = hub.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(sample);
+        }
+        Directory.Delete(sample, recursive: true);
+        var response = await client.Http.GetAsync("/handbook.epub");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/epub+zip", response.Content.Headers.ContentType?.MediaType);
+        var (_, home) = await client.GetAsync("/handbook");
+        Assert.NotNull(home.QuerySelector("a[href='/handbook.epub']"));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsolidarity.Hub.Platform.Cli;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Features.Handbook;
+
+public sealed class HandbookCommandTests
+{
+    [Fact]
+    public void Parse_ImportWithOptions_TakesSourceTitleAuthorAndPassesHostOptionsOn()
+    {
+        var command = HubCommand.Parse(["handbook", "import", "--Hub:DataDirectory=/x", "../book", "--author", "Our crew", "--title", "Our book"]);
+        Assert.Equal(HubVerb.Handbook, command.Verb);
+        Assert.Equal("../book", command.Handbook!.Source);
+        Assert.Equal(("Our crew", "Our book"), (command.Handbook.Author, command.Handbook.Title));
+        Assert.Equal(["--Hub:DataDirectory=/x"], command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData(new[] { "handbook" }, "needs an action")]
+    [InlineData(new[] { "handbook", "import" }, "needs a folder or a git URL")]
+    [InlineData(new[] { "handbook", "export", "--format", "epub" }, "needs --out")]
+    [InlineData(new[] { "handbook", "export", "--format", "pdf", "--out", "x.pdf" }, "pdf is not built yet")]
+    public void Parse_IncompleteHandbookCommands_AreRefusedWithAReason(string[] args, string reason)
+    {
+        var command = HubCommand.Parse(args);
+        Assert.Equal(HubVerb.Unknown, command.Verb);
+        Assert.Contains(reason, command.Error);
+    }
+
+    [Fact]
+    public async Task ImportThenExport_FromTheCommandLine_ReportProblemsAndWriteTheBook()
+    {
+        var folder = TestPaths.NewTemporaryDirectory("hub-handbook-cli");
+        var sample = SampleHandbook.Write();
+        try
+        {
+            var settings = new Dictionary<string, string>();
+            var (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", sample);
+            Assert.True(code == 0, output);
+            Assert.Contains("4 added", output);
+            Assert.Contains("5 problems.", output);
+            Assert.Contains("SUMMARY.md:9:", output);
+
+            (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "export", "--format", "epub", "--out", "book.epub");
+            Assert.True(code == 0, output);
+            Assert.True(new FileInfo(Path.Combine(folder, "book.epub")).Length > 1000);
+
+            (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", Path.Combine(sample, "missing"));
+            Assert.Equal(1, code);
+            Assert.Contains("There is no folder", output);
+        }
+        finally
+        {
+            Directory.Delete(sample, recursive: true);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Features.Handbook;
+
+namespace Microsolidarity.Hub.Tests.Features.Handbook;
+
+public sealed class ImportHandbookTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+    private string folder = null!;
+
+    public async Task InitializeAsync()
+    {
+        hub = await HubFactory.StartAsync(smtp: false);
+        folder = SampleHandbook.Write();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await hub.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<HandbookImport> ImportAsync(string source)
+    {
+        using var scope = hub.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(source);
+    }
+
+    [Fact]
+    public async Task Run_SampleWithBadParts_ImportsEveryGoodPageAndReportsEachProblemWithFileAndLine()
+    {
+        var result = await ImportAsync(folder);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(4, result.PagesAdded);
+        var problems = result.Problems.Split('\n');
+        Assert.Contains(problems, p => p.StartsWith("SUMMARY.md:9:", StringComparison.Ordinal) && p.Contains("practices/missing.md"));
+        Assert.Contains(problems, p => p.StartsWith("practices/binary.md:", StringComparison.Ordinal) && p.Contains("binary"));
+        Assert.Contains(problems, p => p.StartsWith("practices/crews.md:15:", StringComparison.Ordinal) && p.Contains("lost.png"));
+        Assert.Contains(problems, p => p.StartsWith("practices/crews.md:17:", StringComparison.Ordinal) && p.Contains("glitter"));
+        Assert.Contains(problems, p => p.StartsWith("practices/retrospectives.md:3:", StringComparison.Ordinal) && p.Contains("outside the handbook"));
+        Assert.Equal(5, result.ProblemCount);
+    }
+
+    [Fact]
+    public async Task Get_ImportedPages_AnswerAtStableUrlsWithSidebarAndAssets()
+    {
+        await ImportAsync(folder);
+        var reader = hub.NewClient();
+
+        var (home, homePage) = await reader.GetAsync("/handbook");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("Welcome", homePage.QuerySelector("h1")?.TextContent);
+        Assert.Equal("Essays and practices for belonging.", homePage.QuerySelector(".handbook-page .lead")?.TextContent);
+        Assert.Equal("/handbook/practices/crews#how-a-crew-starts", homePage.QuerySelector(".prose a")?.GetAttribute("href"));
+
+        var (crews, crewsPage) = await reader.GetAsync("/handbook/practices/crews");
+        Assert.Equal(HttpStatusCode.OK, crews.StatusCode);
+        Assert.Equal("/handbook/practices/crews", crewsPage.QuerySelector(".handbook-nav a[aria-current=page]")?.GetAttribute("href"));
+        Assert.Equal("Crews, in short", crewsPage.QuerySelector(".handbook-nav details[open] summary")?.TextContent);
+        Assert.Equal("Text inside an unknown tag.", crewsPage.QuerySelector(".unknown-tag")?.TextContent.Trim());
+        Assert.Equal("Lost picture", crewsPage.QuerySelector(".missing-image")?.TextContent);
+        Assert.Equal("/handbook/places/caf%C3%A9", crewsPage.QuerySelectorAll(".prose a").Last(a => a.TextContent == "the café").GetAttribute("href"));
+        Assert.Equal("/handbook/practices/retrospectives", crewsPage.QuerySelector(".pager a[rel=next]")?.GetAttribute("href"));
+        Assert.Contains("CC BY-SA 4.0", crewsPage.QuerySelector(".page-footer")?.TextContent);
+
+        var src = crewsPage.QuerySelector(".prose img")!.GetAttribute("src")!;
+        var image = await reader.Http.GetAsync(src);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+
+        var (retro, retroPage) = await reader.GetAsync("/handbook/practices/retrospectives");
+        Assert.Equal(HttpStatusCode.OK, retro.StatusCode);
+        Assert.Equal(["Welcome", "Crews"], retroPage.QuerySelectorAll(".breadcrumbs a").Select(a => a.TextContent));
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.Http.GetAsync("/handbook/places/caf%C3%A9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook/practices/binary")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook/practices/missing")).StatusCode);
+        var redirect = await reader.Http.GetAsync("/handbook/old/crews");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal("/handbook/practices/crews", redirect.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Run_ReImport_UpdatesInPlaceAndRecordsWhatChanged()
+    {
+        await ImportAsync(folder);
+        int IdOf(string path)
+        {
+            using var scope = hub.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<HubDbContext>().HandbookPages.Single(p => p.Path == path).Id;
+        }
+        var crewsId = IdOf("practices/crews");
+        File.AppendAllText(Path.Combine(folder, "practices", "crews.md"), "\nA new closing paragraph.\n");
+        File.Delete(Path.Combine(folder, "practices", "retrospectives.md"));
+        File.WriteAllText(Path.Combine(folder, "practices", "pulses.md"), "# Pulses\n\nFull moon and new moon.\n");
+
+        var second = await ImportAsync(folder);
+
+        // crews.md changed twice over: its text, and its link to the removed page is now broken.
+        Assert.Equal((1, 1), (second.PagesAdded, second.PagesRemoved));
+        Assert.Contains("changed practices/crews.md", second.Changes);
+        Assert.Contains("removed practices/retrospectives.md", second.Changes);
+        Assert.Contains("added practices/pulses.md", second.Changes);
+        Assert.DoesNotContain("README.md", second.Changes);
+        Assert.Equal(crewsId, IdOf("practices/crews"));
+        var (_, page) = await hub.NewClient().GetAsync("/handbook/practices/crews");
+        Assert.Contains("A new closing paragraph.", page.QuerySelector(".prose")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Run_GitBookYamlWithRootAndStructure_ReadsTheBookFromThere()
+    {
+        var book = Path.Combine(folder, "..", Path.GetFileName(folder) + "-rooted");
+        SampleHandbook.PutBytes(book, ".gitbook.yaml", "root: ./docs/\nstructure:\n  readme: intro.md\n  summary: toc.md\n"u8.ToArray());
+        SampleHandbook.PutBytes(book, "docs/toc.md", "# Contents\n\n* [Intro](intro.md)\n* [Hosting](hosting.md)\n"u8.ToArray());
+        SampleHandbook.PutBytes(book, "docs/intro.md", "# Introduction\n\nRead [hosting](hosting.md).\n"u8.ToArray());
+        SampleHandbook.PutBytes(book, "docs/hosting.md", "# Hosting\n\nNever host alone.\n"u8.ToArray());
+        try
+        {
+            var result = await ImportAsync(book);
+            Assert.True(result.Succeeded, result.Problems);
+            Assert.Equal(0, result.ProblemCount);
+            var (_, home) = await hub.NewClient().GetAsync("/handbook");
+            Assert.Equal("Introduction", home.QuerySelector("h1")?.TextContent);
+            Assert.Equal("/handbook/hosting", home.QuerySelector(".prose a")?.GetAttribute("href"));
+        }
+        finally
+        {
+            Directory.Delete(book, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_MissingFolder_FailsWithAMessageAndKeepsThePages()
+    {
+        await ImportAsync(folder);
+        var result = await ImportAsync(Path.Combine(folder, "no-such-folder"));
+        Assert.False(result.Succeeded);
+        Assert.Contains("no folder", result.Problems);
+        Assert.Equal(HttpStatusCode.OK, (await hub.NewClient().Http.GetAsync("/handbook/practices/crews")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_GitUrl_ClonesThenPullsOnReImportWithEditLinksAndDates()
+    {
+        var repository = Path.Combine(folder, "..", Path.GetFileName(folder) + "-git");
+        CopyFolder(folder, repository);
+        try
+        {
+            await GitAsync(repository, "init", "--quiet", "--initial-branch=main");
+            await GitAsync(repository, "add", "-A");
+            await GitAsync(repository, "-c", "user.name=Test", "-c", "user.email=t@test.example", "commit", "--quiet", "-m", "First", "--date=2025-03-04T05:06:07Z");
+            var url = new Uri(Path.GetFullPath(repository)).AbsoluteUri;
+
+            var first = await ImportAsync(url);
+            Assert.True(first.Succeeded, first.Problems);
+            Assert.Equal(4, first.PagesAdded);
+
+            File.WriteAllText(Path.Combine(repository, "practices", "pulses.md"), "# Pulses\n\nFull moon and new moon.\n");
+            await GitAsync(repository, "add", "-A");
+            await GitAsync(repository, "-c", "user.name=Test", "-c", "user.email=t@test.example", "commit", "--quiet", "-m", "Pulses");
+            var second = await ImportAsync(url);
+            Assert.True(second.Succeeded, second.Problems);
+            Assert.Equal("added practices/pulses.md", second.Changes);
+
+            using var scope = hub.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var crews = await db.HandbookPages.SingleAsync(p => p.Path == "practices/crews");
+            Assert.Equal(new DateTime(2025, 3, 4), crews.UpdatedAt.Date);
+            Assert.True((await db.Handbooks.SingleAsync()).SourceIsGit);
+        }
+        finally
+        {
+            Directory.Delete(repository, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Search_StemmedWords_FindsRankedPagesWithMarkedSnippets()
+    {
+        await ImportAsync(folder);
+        var (response, page) = await hub.NewClient().GetAsync("/search?q=choose+continuing");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = page.QuerySelector(".search-results li");
+        Assert.Equal("/handbook/practices/retrospectives", first?.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Contains(first!.QuerySelectorAll("mark"), m => m.TextContent == "chooses");
+        var (_, none) = await hub.NewClient().GetAsync("/search?q=%22%29%28*+zzyzx");
+        Assert.NotNull(none.QuerySelector(".empty"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static async Task GitAsync(string folder, params string[] arguments)
+    {
+        var (code, output) = await FetchHandbookSource.GitAsync(folder, CancellationToken.None, arguments);
+        Assert.True(code == 0, output);
+    }
+}
