@@ -16,8 +16,11 @@ run() {
   local name="$1"; shift
   local work; work="$(mktemp -d /tmp/hub-load.XXXXXX)"
   ( cd "$work" && env "$@" dotnet "$DLL" seed --members 40000 --congregations 200 | tail -1 )
-  ( cd "$work" && env "$@" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-      dotnet "$DLL" --no-demo --urls "$URL" >"$work/hub.log" 2>&1 & echo $! >"$work/pid" )
+  pushd "$work" >/dev/null
+  env "$@" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    dotnet "$DLL" --no-demo --urls "$URL" >"$work/hub.log" 2>&1 &
+  local pid=$!
+  popd >/dev/null
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz" 2>/dev/null)" = 200 ]; do sleep 0.1; done
   local slug
   slug="$(curl -s "$URL/congregations?page=3" | grep -o 'href="/congregations/synthetic-[^"]*"' | head -1 | sed 's/href="\/congregations\///; s/"//')"
@@ -26,7 +29,6 @@ run() {
     echo "== $name $path"
     wrk -t2 -c32 -d15s --latency "$URL$path" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx"
   done
-  local pid; pid="$(cat "$work/pid")"
   kill "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done   # the port must be free for the next run
   rm -rf "$work"
