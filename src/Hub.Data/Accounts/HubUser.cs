@@ -12,6 +12,13 @@ public class HubUser : IdentityUser
     [PersonalData]
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Since when the person is a member of the network (it opens the members-only network call).
+    /// Granted by hosts for now; contributions to the commons will grant it later.
+    /// </summary>
+    [PersonalData]
+    public DateTime? NetworkMemberSince { get; set; }
+
     /// <summary>True for the invented people of the demo community.</summary>
     public bool IsDemo { get; set; }
 }

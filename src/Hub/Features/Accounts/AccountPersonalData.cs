@@ -35,6 +35,7 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
             user.Email,
             user.EmailConfirmed,
             user.CreatedAt,
+            user.NetworkMemberSince,
             Roles = roles,
             TwoFactorEnabled = user.TwoFactorEnabled,
             EmailsSent = messages,

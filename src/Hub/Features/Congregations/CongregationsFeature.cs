@@ -19,6 +19,7 @@ public static class CongregationsFeature
         builder.Services.AddScoped<LeaveCongregation>();
         builder.Services.AddScoped<RemoveMember>();
         builder.Services.AddScoped<ChangeMembership>();
+        builder.Services.AddScoped<GrantNetworkMembership>();
         builder.Services.AddScoped<Accounts.IPersonalData, CongregationPersonalData>();
         return builder;
     }

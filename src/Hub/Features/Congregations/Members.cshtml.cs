@@ -5,10 +5,10 @@ using Microsolidarity.Hub.Data;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>The member directory: for members only; hosts change levels and hosts, and remove with a reason.</summary>
-public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove)
+public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove, GrantNetworkMembership network)
     : CongregationPageModel(access)
 {
-    public sealed record Member(Guid Id, string UserId, string Name, string Level, bool IsHost, DateTime JoinedAt);
+    public sealed record Member(Guid Id, string UserId, string Name, string Level, bool IsHost, DateTime JoinedAt, bool InNetwork);
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
@@ -16,6 +16,11 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     [BindProperty] public Guid LevelId { get; set; }
     [BindProperty] public bool MakeHost { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public bool Grant { get; set; }
+
+    public async Task<IActionResult> OnPostNetworkAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await network.RunAsync(View, MembershipId, Grant),
+            Grant ? "They are a network member now." : "Their network membership has ended.", ListAsync);
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.CanSeeMembers) ?? await ListAsync();
 
@@ -34,7 +39,7 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     {
         Members = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == View.Congregation.Id)
             .OrderByDescending(m => m.IsHost).ThenBy(m => m.User.DisplayName)
-            .Select(m => new Member(m.Id, m.UserId, m.User.DisplayName, m.Level.Name, m.IsHost, m.JoinedAt))
+            .Select(m => new Member(m.Id, m.UserId, m.User.DisplayName, m.Level.Name, m.IsHost, m.JoinedAt, m.User.NetworkMemberSince != null))
             .ToListAsync(HttpContext.RequestAborted);
         return Page();
     }

@@ -17,6 +17,7 @@ public sealed class PathwayModel(HubDbContext db, TimeProvider time) : HubPageMo
     public IReadOnlyList<Entry> Congregations { get; private set; } = [];
     public int MeetingsHosted { get; private set; }
     public int Hosting { get; private set; }
+    public DateTime? NetworkMemberSince { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,5 +34,6 @@ public sealed class PathwayModel(HubDbContext db, TimeProvider time) : HubPageMo
             .ToListAsync(cancellationToken);
         Congregations = [.. congregations.Select(c => new Entry(c.Id, c.Slug, c.Name, $"{c.Level}{(c.IsHost ? ", host" : "")} since {c.JoinedAt:MMMM yyyy}"))];
         Hosting = congregations.Count(c => c.IsHost);
+        NetworkMemberSince = await db.Users.Where(u => u.Id == me).Select(u => u.NetworkMemberSince).SingleAsync(cancellationToken);
     }
 }

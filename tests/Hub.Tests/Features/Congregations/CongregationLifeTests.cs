@@ -202,6 +202,29 @@ public sealed class CongregationLifeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NetworkMembership_GrantedByHost_ShowsOnMembersAndPathway_AndMembersCannotGrantIt()
+    {
+        var slug = SlugOf(await CreateAsync(host, "Network Door"));
+        var kai = await PersonAsync("kai@test.example", "Kai");
+        await kai.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Join");
+        var (_, members) = await host.GetAsync($"/congregations/{slug}/members");
+        var kaiId = members.QuerySelectorAll("form[action*='handler=Network'] input[name=MembershipId]").Single().GetAttribute("value")!;
+
+        var token = (await kai.GetAsync($"/congregations/{slug}/members")).Page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await kai.GetAsync($"/congregations/{slug}")).Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (byMember, _) = await kai.PostAsync($"/congregations/{slug}/members?handler=Network",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["MembershipId"] = kaiId, ["Grant"] = "true" });
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+
+        var (granted, _) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = kaiId, ["Grant"] = "true" }, handler: "Network");
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var (_, after) = await kai.GetAsync($"/congregations/{slug}/members");
+        Assert.Contains("Network member", after.QuerySelector(".member-list")!.TextContent);
+        var (_, pathway) = await kai.GetAsync("/me/pathway");
+        Assert.Contains("member since", pathway.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task Hosts_MakeSecondHostThenFirstMayLeave()
     {
         var slug = SlugOf(await CreateAsync(host, "Two Hosts"));

@@ -11,6 +11,12 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "NetworkMemberSince",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Congregations",
                 columns: table => new
@@ -515,6 +521,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Congregations");
+
+            migrationBuilder.DropColumn(
+                name: "NetworkMemberSince",
+                table: "AspNetUsers");
         }
     }
 }
