@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -24,15 +25,4 @@ public abstract class CongregationPageModel(CongregationAccess access) : HubPage
         return null;
     }
 
-    /// <summary>After an operation: a notice and back to the page, or the message on the same page.</summary>
-    protected async Task<IActionResult> DoneAsync(Outcome outcome, string notice, Func<Task<IActionResult>> redisplay, string? redirectTo = null)
-    {
-        if (outcome.Succeeded)
-        {
-            Notice = notice;
-            return Redirect(redirectTo ?? Request.Path);
-        }
-        ModelState.AddModelError(outcome.Field, outcome.Message);
-        return await redisplay();
-    }
 }

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

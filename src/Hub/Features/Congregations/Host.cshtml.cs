@@ -22,11 +22,11 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.IsHost) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostDecideAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await decide.RunAsync(View, RequestId, Accept),
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await decide.RunAsync(View, RequestId, Accept),
             Accept ? "Welcomed: they are a member now, and have been told." : "Declined: they have been told kindly.", ShowAsync);
 
     public async Task<IActionResult> OnPostRevokeAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await revoke.RunAsync(View, InvitationId), "The invitation was withdrawn; its link no longer works.", ShowAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await revoke.RunAsync(View, InvitationId), "The invitation was withdrawn; its link no longer works.", ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;

@@ -19,20 +19,20 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     [BindProperty] public bool Grant { get; set; }
 
     public async Task<IActionResult> OnPostNetworkAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await network.RunAsync(View, MembershipId, Grant),
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await network.RunAsync(View, MembershipId, Grant),
             Grant ? "They are a network member now." : "Their network membership has ended.", ListAsync);
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.CanSeeMembers) ?? await ListAsync();
 
     public async Task<IActionResult> OnPostLevelAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await change.SetLevelAsync(View, MembershipId, LevelId), "Level saved.", ListAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await change.SetLevelAsync(View, MembershipId, LevelId), "Level saved.", ListAsync);
 
     public async Task<IActionResult> OnPostHostAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await change.SetHostAsync(View, MembershipId, MakeHost),
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await change.SetHostAsync(View, MembershipId, MakeHost),
             MakeHost ? "They host with you now." : "They no longer host.", ListAsync);
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await DoneAsync(await remove.RunAsync(View, MembershipId, Reason ?? ""),
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await remove.RunAsync(View, MembershipId, Reason ?? ""),
             "The member was removed and told why.", ListAsync);
 
     private async Task<IActionResult> ListAsync()

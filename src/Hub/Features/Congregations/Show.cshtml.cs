@@ -19,16 +19,16 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostJoinAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsSignedIn) ?? await DoneAsync(await join.RunAsync(View), $"Welcome to {View.Congregation.Name}.", ShowAsync);
+        await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await join.RunAsync(View), $"Welcome to {View.Congregation.Name}.", ShowAsync);
 
     public async Task<IActionResult> OnPostRequestAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsSignedIn) ?? await DoneAsync(await request.RunAsync(View, Answers ?? ""), "Your request is on its way to the hosts.", ShowAsync);
+        await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await request.RunAsync(View, Answers ?? ""), "Your request is on its way to the hosts.", ShowAsync);
 
     public async Task<IActionResult> OnPostLeaveAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsMember) ?? await DoneAsync(await leave.RunAsync(View), $"You left {View.Congregation.Name}.", ShowAsync);
+        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await leave.RunAsync(View), $"You left {View.Congregation.Name}.", ShowAsync);
 
     public async Task<IActionResult> OnPostInviteAsync(string slug) =>
-        await LoadAsync(slug, v => v.CanInvite) ?? await DoneAsync(await invite.RunAsync(View, InviteEmail ?? "", InviteMessage ?? ""),
+        await LoadAsync(slug, v => v.CanInvite) ?? await AfterAsync(await invite.RunAsync(View, InviteEmail ?? "", InviteMessage ?? ""),
             $"Invitation sent to {InviteEmail?.Trim()}.", ShowAsync);
 
     private async Task<IActionResult> ShowAsync()

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,16 +31,16 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await respond.RunAsync(View, Accept), Accept ? "Welcome to the crew." : "You declined. Thank you for saying so.");
+        await LoadAsync(id) ?? await AfterAsync(await respond.RunAsync(View, Accept), Accept ? "Welcome to the crew." : "You declined. Thank you for saying so.", ShowAsync);
 
     public async Task<IActionResult> OnPostStartAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await start.RunAsync(View, FirstDate), "The meetings are planned. The first host opens the first meeting.");
+        await LoadAsync(id) ?? await AfterAsync(await start.RunAsync(View, FirstDate), "The meetings are planned. The first host opens the first meeting.", ShowAsync);
 
     public async Task<IActionResult> OnPostSwapAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await swap.RunAsync(View, SwapA, SwapB), "Hosting swapped.");
+        await LoadAsync(id) ?? await AfterAsync(await swap.RunAsync(View, SwapA, SwapB), "Hosting swapped.", ShowAsync);
 
     public async Task<IActionResult> OnPostNotesAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), "Notes saved.");
+        await LoadAsync(id) ?? await AfterAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), "Notes saved.", ShowAsync);
 
     [BindProperty] public string? InviteEmail { get; set; }
     [BindProperty] public int SlotIndex { get; set; }
@@ -49,16 +50,16 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     public IReadOnlyList<string> WithoutGrid { get; private set; } = [];
 
     public async Task<IActionResult> OnPostSlotAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), SlotIndex % 24), "The crew's slot is set.");
+        await LoadAsync(id) ?? await AfterAsync(await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), SlotIndex % 24), "The crew's slot is set.", ShowAsync);
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.");
+        await LoadAsync(id) ?? await AfterAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.", ShowAsync);
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await close.RunAsync(View), "The retrospective is open. Each of you answers privately.");
+        await LoadAsync(id) ?? await AfterAsync(await close.RunAsync(View), "The retrospective is open. Each of you answers privately.", ShowAsync);
 
     public async Task<IActionResult> OnPostRetrospectiveAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(await retrospective.RunAsync(View, Worked ?? "", DidNot ?? "", Choice), "Thank you. Your answer stays private.");
+        await LoadAsync(id) ?? await AfterAsync(await retrospective.RunAsync(View, Worked ?? "", DidNot ?? "", Choice), "Thank you. Your answer stays private.", ShowAsync);
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
@@ -71,16 +72,6 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         return null;
     }
 
-    private async Task<IActionResult> DoneAsync(Outcome outcome, string notice)
-    {
-        if (outcome.Succeeded)
-        {
-            Notice = notice;
-            return Redirect(Request.Path);
-        }
-        ModelState.AddModelError(outcome.Field, outcome.Message);
-        return await ShowAsync();
-    }
 
     private async Task<IActionResult> ShowAsync()
     {

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Features.Congregations;
@@ -17,13 +18,15 @@ public sealed class DyadModel(DyadAccess access, TendDyad tend) : HubPageModel
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(id, await tend.RespondAsync(View, Accept), Accept ? "The pair has started." : "You declined. Thank you for saying so.");
+        await LoadAsync(id) ?? await AfterAsync(await tend.RespondAsync(View, Accept), Accept ? "The pair has started." : "You declined. Thank you for saying so.", ShowAsync);
 
     public async Task<IActionResult> OnPostCheckInAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(id, await tend.CheckInAsync(View, CheckIn ?? ""), "Check-in added.");
+        await LoadAsync(id) ?? await AfterAsync(await tend.CheckInAsync(View, CheckIn ?? ""), "Check-in added.", ShowAsync);
 
     public async Task<IActionResult> OnPostEndAsync(Guid id) =>
-        await LoadAsync(id) ?? await DoneAsync(id, await tend.EndAsync(View), "The pair has ended.");
+        await LoadAsync(id) ?? await AfterAsync(await tend.EndAsync(View), "The pair has ended.", ShowAsync);
+
+    private Task<IActionResult> ShowAsync() => Task.FromResult<IActionResult>(Page());
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
@@ -36,15 +39,4 @@ public sealed class DyadModel(DyadAccess access, TendDyad tend) : HubPageModel
         return null;
     }
 
-    private async Task<IActionResult> DoneAsync(Guid id, Outcome outcome, string notice)
-    {
-        if (outcome.Succeeded)
-        {
-            Notice = notice;
-            return Redirect(Request.Path);
-        }
-        ModelState.AddModelError(outcome.Field, outcome.Message);
-        await LoadAsync(id);
-        return Page();
-    }
 }

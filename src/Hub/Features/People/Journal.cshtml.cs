@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,18 +23,13 @@ public sealed class JournalModel(HubDbContext db, WriteJournalEntry write) : Hub
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync() => await AfterAsync(await write.RunAsync(Me, Prompt ?? "", Text ?? ""), "Kept. Only you can read it.");
+    public async Task<IActionResult> OnPostAsync() => await AfterAsync(await write.RunAsync(Me, Prompt ?? "", Text ?? ""), "Kept. Only you can read it.", RedisplayAsync);
 
-    public async Task<IActionResult> OnPostDeleteAsync() => await AfterAsync(await write.DeleteAsync(Me, EntryId), "The entry is deleted.");
+    public async Task<IActionResult> OnPostDeleteAsync() => await AfterAsync(await write.DeleteAsync(Me, EntryId), "The entry is deleted.", RedisplayAsync);
 
-    private async Task<IActionResult> AfterAsync(Congregations.Outcome outcome, string notice)
+
+    private async Task<IActionResult> RedisplayAsync()
     {
-        if (outcome.Succeeded)
-        {
-            Notice = notice;
-            return RedirectToPage();
-        }
-        ModelState.AddModelError(outcome.Field, outcome.Message);
         await LoadAsync();
         return Page();
     }

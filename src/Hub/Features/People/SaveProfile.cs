@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Features.Congregations;

@@ -18,6 +18,21 @@ public abstract class HubPageModel : PageModel
     /// <summary>For aria-invalid: "true" when the field has an error, otherwise no attribute at all.</summary>
     public string? Invalid(string key) => ErrorFor(key) is null ? null : "true";
 
+    /// <summary>
+    /// After an operation: on success a notice and a redirect (post/redirect/get), otherwise its
+    /// message on the field it names and the page shown again with what was typed.
+    /// </summary>
+    protected async Task<IActionResult> AfterAsync(Outcome outcome, string notice, Func<Task<IActionResult>> redisplay, string? redirectTo = null)
+    {
+        if (outcome.Succeeded)
+        {
+            Notice = notice;
+            return Redirect(redirectTo ?? Request.Path);
+        }
+        ModelState.AddModelError(outcome.Field, outcome.Message);
+        return await redisplay();
+    }
+
     /// <summary>Errors that belong to no single field.</summary>
     public IEnumerable<string> FormErrors =>
         ModelState.TryGetValue(string.Empty, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];

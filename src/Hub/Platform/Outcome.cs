@@ -1,4 +1,4 @@
-namespace Microsolidarity.Hub.Features.Congregations;
+namespace Microsolidarity.Hub.Platform;
 
 /// <summary>An expected result of an operation: done, or refused with a message for a field ("" for the form).</summary>
 public sealed record Outcome(bool Succeeded, string Field = "", string Message = "")
