@@ -1,0 +1,10 @@
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+/// <summary>
+/// Something a person should hear about: a reminder, a promotion from a waitlist, a decision.
+/// <paramref name="Kind"/> is a stable dotted name ("gathering.reminder") that preferences refer to.
+/// The email is composed by the feature, because only it knows what to say.
+/// </summary>
+public sealed record Notice(string UserId, string Kind, string Title, string Url, EmailMessage Email);
