@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.Platform;
 
 namespace Microsolidarity.Hub.Data;
@@ -37,6 +38,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
     public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();
     public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

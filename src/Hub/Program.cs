@@ -10,6 +10,7 @@ using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
 var command = HubCommand.Parse(args);
@@ -44,6 +45,7 @@ builder.AddWeb();
 
 // Features.
 builder.AddAccounts();
+builder.AddNotifications(); // in the hub and by email, as each person chooses; the features below notify through it
 builder.AddCongregations();
 builder.AddCrews();
 builder.AddPeople();

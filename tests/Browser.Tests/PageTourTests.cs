@@ -82,8 +82,14 @@ public sealed class PageTourTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep this entry" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Letting others host.");
         await browser.CheckPageAsync("journal");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Europe/Lisbon"); // the journal shows times in the viewer's zone
         await page.GotoAsync(hub.BaseUrl + "/me/pathway");
         await browser.CheckPageAsync("pathway");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await page.GetByLabel("My pairs: check-ins").SelectOptionAsync("DailyDigest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("New notices follow your choices");
+        await browser.CheckPageAsync("notifications");
         await page.GotoAsync(hub.BaseUrl + "/congregations/riverside");
         await browser.CheckPageAsync("demo-congregation");
         await page.GotoAsync(hub.BaseUrl + "/congregations/map");

@@ -939,6 +939,73 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("HandbookPages");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DigestBatch")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DigestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "UserId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1305,6 +1372,24 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasOne("Microsolidarity.Hub.Data.Dyads.Dyad", null)
                         .WithMany("CheckIns")
                         .HasForeignKey("DyadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -922,6 +922,73 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("HandbookPages");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DigestBatch")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DigestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "UserId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1288,6 +1355,24 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasOne("Microsolidarity.Hub.Data.Dyads.Dyad", null)
                         .WithMany("CheckIns")
                         .HasForeignKey("DyadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -7,7 +8,7 @@ using Microsolidarity.Hub.Platform.Email;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host says yes or no to a request; the person hears either way.</summary>
-public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid requestId, bool accept, CancellationToken cancellationToken = default)
     {
@@ -31,10 +32,11 @@ public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, EmailO
         {
             await JoinCongregation.AddMemberAsync(db, view.Congregation.Id, request.UserId, now, cancellationToken);
         }
-        outbox.Enqueue(emails.RequestDecided(view.Congregation, request.User.Email!, request.User.DisplayName, accept));
+        await notifier.NotifyAsync(new Notice(request.UserId, "congregation.request-decided", accept ? $"Welcome to {view.Congregation.Name}: your request was accepted" : $"Your request to join {view.Congregation.Name} was declined", $"/congregations/{view.Congregation.Slug}",
+            emails.RequestDecided(view.Congregation, request.User.Email!, request.User.DisplayName, accept)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Wake();
+        notifier.Wake();
         return Outcome.Done;
     }
 }

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -7,7 +8,7 @@ using Microsolidarity.Hub.Platform.Email;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host removes a member, with a reason that the member receives and the hosts keep.</summary>
-public sealed class RemoveMember(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid membershipId, string reason, CancellationToken cancellationToken = default)
     {
@@ -43,9 +44,10 @@ public sealed class RemoveMember(HubDbContext db, TimeProvider time, EmailOutbox
             Reason = reason.Trim(),
             RemovedAt = time.GetUtcNow().UtcDateTime,
         });
-        outbox.Enqueue(emails.Removed(view.Congregation, membership.User.Email!, membership.User.DisplayName, reason));
+        await notifier.NotifyAsync(new Notice(membership.UserId, "congregation.removed", $"You are no longer a member of {view.Congregation.Name}", "/congregations",
+            emails.Removed(view.Congregation, membership.User.Email!, membership.User.DisplayName, reason)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Wake();
+        notifier.Wake();
         return Outcome.Done;
     }
 }

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -7,7 +8,7 @@ using Microsolidarity.Hub.Platform.Email;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Asking to join, in one's own words; every host hears of it.</summary>
-public sealed class RequestToJoin(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
 {
     public async Task<Outcome> RunAsync(CongregationView view, string answers, CancellationToken cancellationToken = default)
     {
@@ -44,13 +45,14 @@ public sealed class RequestToJoin(HubDbContext db, TimeProvider time, EmailOutbo
         });
         var requester = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var hosts = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.IsHost)
-            .Select(m => new { m.User.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
+            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
         foreach (var host in hosts)
         {
-            outbox.Enqueue(emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester));
+            await notifier.NotifyAsync(new Notice(host.UserId, "congregation.join-request", $"{requester} asks to join {view.Congregation.Name}", $"/congregations/{view.Congregation.Slug}/members",
+            emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Wake();
+        notifier.Wake();
         return Outcome.Done;
     }
 }

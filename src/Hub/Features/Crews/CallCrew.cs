@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsolidarity.Hub.Platform.Email;
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>A caller invites two to five people to an experiment: a term of meetings in a regular slot.</summary>
-public sealed class CallCrew(HubDbContext db, TimeProvider time, EmailOutbox outbox, EmailTemplates templates, Accounts.AccountLinks links)
+public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
 {
     public sealed record Input(string Name, string Purpose, IReadOnlyList<string> InviteeEmails, CrewCadence Cadence, int Meetings,
         DayOfWeek SlotDay, TimeOnly SlotTime, string TimeZone);
@@ -67,15 +68,16 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, EmailOutbox out
         var link = links.Absolute($"/crews/{crew.Id}", new Dictionary<string, string?>());
         foreach (var person in people)
         {
-            outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, $"{caller} invites you to a crew: {crew.Name}",
+            await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", $"{caller} invites you to a crew: {crew.Name}", $"/crews/{crew.Id}",
+            templates.Compose(person.Email!, person.DisplayName, $"{caller} invites you to a crew: {crew.Name}",
             [
                 $"{caller} is calling a crew, “{crew.Name}”, and would like you in it.",
                 $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
                 "You are free to decline, with no need to explain.",
-            ], ("See the invitation", link)));
+            ], ("See the invitation", link))), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Wake();
+        notifier.Wake();
         return (Outcome.Done, crew.Id);
     }
 }

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -11,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// Between terms (or while forming) any member may invite someone with an account, so a crew that
 /// continues smaller can grow again. Places are still limited to six when people accept.
 /// </summary>
-public sealed class InviteToCrew(HubDbContext db, TimeProvider time, EmailOutbox outbox, EmailTemplates templates, Accounts.AccountLinks links)
+public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
 {
     public async Task<Outcome> RunAsync(CrewView view, string email, CancellationToken cancellationToken = default)
     {
@@ -46,13 +47,14 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, EmailOutbox
             existing.InvitedAt = now;
         }
         var inviter = view.NameOf(view.Me.UserId);
-        outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, $"{inviter} invites you to a crew: {view.Crew.Name}",
+        await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", $"{inviter} invites you to a crew: {view.Crew.Name}", $"/crews/{view.Crew.Id}",
+            templates.Compose(person.Email!, person.DisplayName, $"{inviter} invites you to a crew: {view.Crew.Name}",
         [
             $"{inviter} invites you to join “{view.Crew.Name}” for its next term.",
             "You are free to decline, with no need to explain.",
-        ], ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>()))));
+        ], ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>())))), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Wake();
+        notifier.Wake();
         return Outcome.Done;
     }
 }

@@ -12,8 +12,9 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
 [Authorize]
 public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
-    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, TimeProvider time) : HubPageModel
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, TimeProvider time, ViewerClock clock) : HubPageModel
 {
+    public ViewerClock Clock => clock;
     public CrewView View { get; private set; } = null!;
     public int Answered { get; private set; }
     public RetrospectiveAnswer? MyAnswer { get; private set; }
@@ -75,6 +76,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
 
     private async Task<IActionResult> ShowAsync()
     {
+        await clock.ZoneAsync();
         var crew = View.Crew;
         if (crew.Stage == CrewStage.Forming && CrewSchedule.TryFindZone(crew.TimeZone, out var crewZone))
         {

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -8,7 +9,7 @@ using Microsolidarity.Hub.Platform.Email;
 namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>One person proposes a pair to another, who is free to say no.</summary>
-public sealed class ProposeDyad(HubDbContext db, TimeProvider time, EmailOutbox outbox, EmailTemplates templates, Accounts.AccountLinks links)
+public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
 {
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(string me, string partnerEmail, DyadKind kind, int weeks, string intention, CancellationToken cancellationToken = default)
     {
@@ -40,13 +41,14 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, EmailOutbox 
         };
         db.Dyads.Add(dyad);
         var myName = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        outbox.Enqueue(templates.Compose(partner.Email!, partner.DisplayName, $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}",
+        await notifier.NotifyAsync(new Notice(partner.Id, "dyad.proposal", $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}", $"/dyads/{dyad.Id}",
+            templates.Compose(partner.Email!, partner.DisplayName, $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}",
         [
             $"{myName} would like to pair with you for {DyadsFeature.KindName(kind)}, for {weeks} weeks, with check-ins only the two of you see.",
             "You are free to decline, with no need to explain.",
-        ], ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>()))));
+        ], ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>())))), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Wake();
+        notifier.Wake();
         return (Outcome.Done, dyad.Id);
     }
 }

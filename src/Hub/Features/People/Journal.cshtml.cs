@@ -11,8 +11,10 @@ namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>The private journal. The page only ever loads the signed-in person's own entries: there is no id in the URL to change.</summary>
 [Authorize]
-public sealed class JournalModel(HubDbContext db, WriteJournalEntry write) : HubPageModel
+public sealed class JournalModel(HubDbContext db, WriteJournalEntry write, ViewerClock clock) : HubPageModel
 {
+    public ViewerClock Clock => clock;
+
     public IReadOnlyList<JournalEntry> Entries { get; private set; } = [];
 
     [BindProperty] public string? Prompt { get; set; }
@@ -34,6 +36,9 @@ public sealed class JournalModel(HubDbContext db, WriteJournalEntry write) : Hub
         return Page();
     }
 
-    private async Task LoadAsync() =>
+    private async Task LoadAsync()
+    {
+        await clock.ZoneAsync();
         Entries = await db.JournalEntries.AsNoTracking().Where(e => e.UserId == Me).OrderByDescending(e => e.WrittenAt).Take(200).ToListAsync();
+    }
 }

@@ -14,7 +14,6 @@ public static class EmailServices
             .ValidateOnStart();
         builder.Services.AddSingleton<EmailSignal>();
         builder.Services.AddScoped<EmailOutbox>();
-        builder.Services.AddScoped<Microsolidarity.Hub.Platform.Notifications.Notifier>();
         builder.Services.AddSingleton<PickupDirectoryTransport>();
         builder.Services.AddSingleton<IMailTransport>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp

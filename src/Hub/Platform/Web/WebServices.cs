@@ -30,6 +30,9 @@ public static class WebServices
             }
         });
         builder.AddRateLimits();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ViewerClock>();
+        builder.Services.AddSingleton<PublicAddress>();
         return builder;
     }
 

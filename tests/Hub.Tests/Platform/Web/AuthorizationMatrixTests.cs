@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         { "/me/profile",                   302, 200, 200 },
         { "/me/journal",                   302, 200, 200 },
         { "/me/pathway",                   302, 200, 200 },
+        { "/me/notifications",             302, 200, 200 },
         { "/people/no-such-person",        404, 404, 404 },
         { "/account/sign-up",              200, 302, 302 },
         { "/account/sign-in",              200, 200, 200 },

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+/// <summary>Marks one notice, or all of a person's notices, as read. Only ever the person's own.</summary>
+public sealed class MarkNotificationsRead(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(string userId, Guid? only, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Notifications
+            .Where(n => n.UserId == userId && n.ReadAt == null && (only == null || n.Id == only))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return Outcome.Done;
+    }
+}

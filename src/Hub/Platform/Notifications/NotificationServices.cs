@@ -1,0 +1,19 @@
+using Microsolidarity.Hub.Features.Accounts;
+
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+public static class NotificationServices
+{
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<SendDailyDigests>();
+        builder.Services.AddScoped<SaveNotificationChoices>();
+        builder.Services.AddScoped<MarkNotificationsRead>();
+        builder.Services.AddScoped<UnreadNotifications>();
+        builder.Services.AddScoped<IPersonalData, NotificationsPersonalData>();
+        builder.Services.AddHostedService<DigestScheduler>();
+        return builder;
+    }
+}

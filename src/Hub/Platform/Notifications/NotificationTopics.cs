@@ -1,0 +1,24 @@
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+/// <summary>
+/// The topics a person can choose for, named by the first part of a notice's kind ("gathering.reminder"
+/// belongs to "gathering"). A kind whose topic is not listed here follows the person's default.
+/// </summary>
+public static class NotificationTopics
+{
+    public static readonly IReadOnlyList<(string Topic, string Label)> All =
+    [
+        ("crew", "My crews: invitations, meetings, retrospectives"),
+        ("dyad", "My pairs: check-ins"),
+        ("congregation", "My congregations: requests, invitations, membership"),
+        ("gathering", "Gatherings: reminders, waitlists, tickets"),
+        ("commons", "The commons: contributions, proposals, membership"),
+        ("updates", "Newsletters and episodes"),
+    ];
+
+    public static string TopicOf(string kind)
+    {
+        var dot = kind.IndexOf('.');
+        return dot < 0 ? kind : kind[..dot];
+    }
+}

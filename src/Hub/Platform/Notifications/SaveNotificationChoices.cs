@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Notifications;
+
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+/// <summary>
+/// Saves how a person wants to hear about each topic. A topic set to follow the default keeps no row,
+/// so changing the default later changes it too.
+/// </summary>
+public sealed class SaveNotificationChoices(HubDbContext db)
+{
+    public async Task<Outcome> RunAsync(string userId, NotificationMode defaultMode, IReadOnlyDictionary<string, NotificationMode?> topics,
+        CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(defaultMode))
+        {
+            return Outcome.Refused("Choose how you want to hear about things by default.", "DefaultMode");
+        }
+        var unknown = topics.Keys.FirstOrDefault(t => NotificationTopics.All.All(k => k.Topic != t));
+        if (unknown is not null)
+        {
+            return Outcome.Refused($"'{unknown}' is not a topic the hub sends notices about.");
+        }
+        if (topics.Values.Any(m => m is { } mode && !Enum.IsDefined(mode)))
+        {
+            return Outcome.Refused("One of the choices is not one of the offered ones. Choose again.");
+        }
+        var existing = await db.NotificationPreferences.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
+        db.NotificationPreferences.RemoveRange(existing);
+        await db.SaveChangesAsync(cancellationToken); // the same keys may be added back below
+        db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Topic = "", Mode = defaultMode });
+        foreach (var (topic, mode) in topics)
+        {
+            if (mode is { } chosen)
+            {
+                db.NotificationPreferences.Add(new NotificationPreference { UserId = userId, Topic = topic, Mode = chosen });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}

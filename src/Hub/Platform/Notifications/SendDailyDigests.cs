@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+/// <summary>
+/// Gathers each person's waiting notices into one email a day, sent from 08:00 in their own time
+/// zone (UTC when they have not set one). Safe to run on several nodes and after a crash: a run
+/// claims a person's waiting rows with a conditional update inside the transaction that queues
+/// the email, so a notice is in exactly one digest.
+/// </summary>
+public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailTemplates templates,
+    PublicAddress address, TimeProvider time)
+{
+    public static readonly TimeOnly SendFrom = new(8, 0);
+
+    /// <summary>Sends every digest that is due now; returns how many were queued.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var waiting = await db.Notifications.AsNoTracking()
+            .Where(n => n.Email == NotificationEmail.AwaitingDigest)
+            .Select(n => n.UserId).Distinct().ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var userId in waiting)
+        {
+            if (await IsDueAsync(userId, now, cancellationToken) && await SendAsync(userId, now, cancellationToken))
+            {
+                sent++;
+            }
+        }
+        if (sent > 0)
+        {
+            outbox.Wake();
+        }
+        return sent;
+    }
+
+    private async Task<bool> IsDueAsync(string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var zoneId = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var zone = ViewerClock.Find(zoneId) ?? TimeZoneInfo.Utc;
+        var localNow = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
+        var todayAtEight = ToUtc(DateOnly.FromDateTime(localNow).ToDateTime(SendFrom), zone);
+        if (now < todayAtEight)
+        {
+            return false;
+        }
+        var last = await db.Notifications.Where(n => n.UserId == userId && n.DigestedAt != null)
+            .MaxAsync(n => n.DigestedAt, cancellationToken);
+        return last is null || last < todayAtEight;
+    }
+
+    private async Task<bool> SendAsync(string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var batch = Guid.NewGuid();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Notifications
+            .Where(n => n.UserId == userId && n.Email == NotificationEmail.AwaitingDigest)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.Email, NotificationEmail.InDigest)
+                .SetProperty(n => n.DigestBatch, batch)
+                .SetProperty(n => n.DigestedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return false; // another node took them
+        }
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+        var items = await db.Notifications.AsNoTracking().Where(n => n.DigestBatch == batch)
+            .OrderBy(n => n.CreatedAt).Select(n => new { n.Title, n.Url }).ToListAsync(cancellationToken);
+        var lines = items.Select(i => $"• {i.Title} — {address.Absolute(i.Url)}").ToList();
+        var subject = items.Count == 1 ? "Your daily digest: 1 thing new" : $"Your daily digest: {items.Count} things new";
+        outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, subject,
+            ["Here is what happened since your last digest.", .. lines],
+            ("See everything in the hub", address.Absolute("/me/notifications")),
+            "You receive one digest a day because you chose it. Change this on your notifications page."));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>08:00 may not exist on a spring-forward day in some zones; then the next valid minute counts.</summary>
+    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+}
