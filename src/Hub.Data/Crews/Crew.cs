@@ -53,6 +53,9 @@ public class Crew
     /// <summary>What the crew learned at its last retrospective, in numbers only ("continues with four").</summary>
     public string LastOutcome { get; set; } = "";
 
+    /// <summary>The last term whose members were told that its retrospective is open; claimed by a conditional update.</summary>
+    public int RetrospectiveNoticeTerm { get; set; }
+
     public List<CrewMember> Members { get; set; } = [];
     public List<CrewMeeting> Meetings { get; set; } = [];
 }

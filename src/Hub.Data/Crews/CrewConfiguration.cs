@@ -33,6 +33,7 @@ internal sealed class CrewMeetingConfiguration : IEntityTypeConfiguration<CrewMe
     {
         m.Property(x => x.Notes).HasMaxLength(20000);
         m.HasIndex(x => new { x.CrewId, x.Term, x.Number }).IsUnique();
+        m.HasIndex(x => new { x.ReminderSentAt, x.StartsAt }); // the reminder job reads only unsent, soon meetings
     }
 }
 

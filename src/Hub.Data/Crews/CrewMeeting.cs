@@ -11,4 +11,7 @@ public class CrewMeeting
     public string HostUserId { get; set; } = "";
     public string FocusUserId { get; set; } = "";
     public string Notes { get; set; } = "";
+
+    /// <summary>Set when the day-before reminder went out, by the run that claimed it: never twice.</summary>
+    public DateTime? ReminderSentAt { get; set; }
 }

@@ -529,6 +529,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RetrospectiveNoticeTerm")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SlotDay")
                         .HasColumnType("integer");
 
@@ -581,6 +584,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -588,6 +594,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReminderSentAt", "StartsAt");
 
                     b.HasIndex("CrewId", "Term", "Number")
                         .IsUnique();

@@ -518,6 +518,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RetrospectiveNoticeTerm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SlotDay")
                         .HasColumnType("INTEGER");
 
@@ -570,6 +573,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -577,6 +583,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReminderSentAt", "StartsAt");
 
                     b.HasIndex("CrewId", "Term", "Number")
                         .IsUnique();

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Crews;
+
+/// <summary>
+/// Tells crew members about a meeting the day before, and that their retrospective is open when
+/// the term's last meeting begins (or the caller opens it early). Each is claimed by a conditional
+/// update in the same transaction as the notices, so a crash or a second node never sends one twice.
+/// </summary>
+public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time)
+{
+    public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var sent = 0;
+        var soon = await db.CrewMeetings.AsNoTracking()
+            .Where(m => m.ReminderSentAt == null && m.StartsAt > now && m.StartsAt <= now + Ahead)
+            .Join(db.Crews.Where(c => c.Stage == CrewStage.Meeting), m => new { m.CrewId, m.Term }, c => new { CrewId = c.Id, c.Term }, (m, c) => m.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var meetingId in soon)
+        {
+            sent += await RemindAsync(meetingId, now, cancellationToken);
+        }
+
+        var due = await db.Crews.AsNoTracking()
+            .Where(c => c.RetrospectiveNoticeTerm < c.Term && (c.Stage == CrewStage.Retrospective || (c.Stage == CrewStage.Meeting
+                && db.CrewMeetings.Any(m => m.CrewId == c.Id && m.Term == c.Term && m.Number == c.MeetingsPerTerm && m.StartsAt <= now))))
+            .Select(c => new { c.Id, c.Term }).ToListAsync(cancellationToken);
+        foreach (var crew in due)
+        {
+            sent += await AnnounceRetrospectiveAsync(crew.Id, crew.Term, cancellationToken);
+        }
+        if (sent > 0)
+        {
+            notifier.Wake();
+        }
+        return sent;
+    }
+
+    private async Task<int> RemindAsync(Guid meetingId, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.CrewMeetings.Where(m => m.Id == meetingId && m.ReminderSentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReminderSentAt, now), cancellationToken) == 0)
+        {
+            return 0; // another run has it
+        }
+        var meeting = await db.CrewMeetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, cancellationToken);
+        var crew = await db.Crews.AsNoTracking().SingleAsync(c => c.Id == meeting.CrewId, cancellationToken);
+        var members = await MembersAsync(crew.Id, cancellationToken);
+        var host = members.FirstOrDefault(m => m.UserId == meeting.HostUserId)?.Name ?? "a member";
+        var focus = members.FirstOrDefault(m => m.UserId == meeting.FocusUserId)?.Name;
+        var url = $"/crews/{crew.Id}";
+        foreach (var member in members)
+        {
+            var when = WhenFor(meeting.StartsAt, member.TimeZone, crew.TimeZone);
+            var hosting = member.UserId == meeting.HostUserId ? "You host this one." : $"{host} hosts.";
+            var inFocus = focus is null ? "" : member.UserId == meeting.FocusUserId ? " Your case is in focus." : $" {focus}'s case is in focus.";
+            await notifier.NotifyAsync(new Notice(member.UserId, "crew.meeting-reminder", $"{crew.Name} meets {when}", url,
+                templates.Compose(member.Email, member.Name, $"Tomorrow: {crew.Name}, meeting {meeting.Number}",
+                [$"Your crew meets {when}.", hosting + inFocus, "Check in, give the focus person your full attention, check out."],
+                ("Open the crew's space", address.Absolute(url)),
+                "You receive this as a member of the crew. Choose how reminders reach you on your notifications page.")), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return members.Count;
+    }
+
+    private async Task<int> AnnounceRetrospectiveAsync(Guid crewId, int term, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Crews.Where(c => c.Id == crewId && c.Term == term && c.RetrospectiveNoticeTerm < term)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RetrospectiveNoticeTerm, term), cancellationToken) == 0)
+        {
+            return 0;
+        }
+        var crew = await db.Crews.AsNoTracking().SingleAsync(c => c.Id == crewId, cancellationToken);
+        var members = await MembersAsync(crewId, cancellationToken);
+        var url = $"/crews/{crewId}";
+        foreach (var member in members)
+        {
+            await notifier.NotifyAsync(new Notice(member.UserId, "crew.retrospective-due", $"{crew.Name}: your retrospective is open", url,
+                templates.Compose(member.Email, member.Name, $"{crew.Name}: time for the retrospective",
+                [
+                    $"The term of “{crew.Name}” has reached its end. Say privately what worked, what did not, and whether you continue, pause or leave.",
+                    "Nobody sees your answer; the crew sees only the outcome, such as “the crew continues with four”.",
+                ],
+                ("Answer the retrospective", address.Absolute(url)))), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return members.Count;
+    }
+
+    private sealed record Member(string UserId, string Name, string Email, string TimeZone);
+
+    private async Task<List<Member>> MembersAsync(Guid crewId, CancellationToken cancellationToken) =>
+        await db.CrewMembers.AsNoTracking().Where(m => m.CrewId == crewId && m.Status == CrewMemberStatus.Joined)
+            .Select(m => new Member(m.UserId, m.User.DisplayName, m.User.Email!,
+                db.Profiles.Where(p => p.UserId == m.UserId).Select(p => p.TimeZone).FirstOrDefault() ?? ""))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>"on Tuesday 3 March at 19:30 Europe/Lisbon": in the member's zone, the crew's zone when they set none.</summary>
+    private static string WhenFor(DateTime utc, string memberZone, string crewZone)
+    {
+        var zone = ViewerClock.Find(memberZone) ?? ViewerClock.Find(crewZone) ?? TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        return $"on {local:dddd d MMMM} at {local:HH:mm} {ViewerClock.ZoneName(zone)}";
+    }
+}
