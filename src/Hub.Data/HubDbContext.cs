@@ -27,6 +27,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Removal> Removals => Set<Removal>();
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+    public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
     public DbSet<Crew> Crews => Set<Crew>();
     public DbSet<CrewMember> CrewMembers => Set<CrewMember>();
     public DbSet<CrewMeeting> CrewMeetings => Set<CrewMeeting>();

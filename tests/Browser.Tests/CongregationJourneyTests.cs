@@ -89,6 +89,20 @@ public sealed class CongregationJourneyTests
         await Assertions.Expect(page.Locator(".member-list")).ToContainTextAsync("Lior Vantongeren");
         await browser.CheckPageAsync("members");
 
+        // The new member starts a working group; a wrong date is explained, what was typed stays.
+        await page.GotoAsync(page.Url.Replace("/members", "/working-groups"));
+        await browser.CheckPageAsync("working-groups-empty");
+        await page.GetByLabel("Name").FillAsync("Harbour welcome team");
+        await page.GetByLabel("Purpose").FillAsync("Greet newcomers at the spring gathering.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the group" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ends-on-error")).ToContainTextAsync("Choose an end date");
+        await Assertions.Expect(page.GetByLabel("Purpose")).ToHaveValueAsync("Greet newcomers at the spring gathering.");
+        await browser.CheckPageAsync("working-group-error");
+        await page.GetByLabel("Ends on").FillAsync(DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the group" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".card-list")).ToContainTextAsync("1 member: Lior Vantongeren");
+        await browser.CheckPageAsync("working-groups");
+
         await page.GotoAsync(link);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("used already");
         await page.GotoAsync($"{hub.BaseUrl}/congregations");

@@ -72,3 +72,25 @@ internal sealed class RemovalConfiguration : IEntityTypeConfiguration<Removal>
         r.HasIndex(x => x.CongregationId);
     }
 }
+
+internal sealed class WorkingGroupConfiguration : IEntityTypeConfiguration<WorkingGroup>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroup> g)
+    {
+        g.Property(x => x.Name).HasMaxLength(120).IsRequired();
+        g.Property(x => x.Purpose).HasMaxLength(2000).IsRequired();
+        g.HasOne<Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
+        g.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.WorkingGroupId).OnDelete(DeleteBehavior.Cascade);
+        g.HasIndex(x => new { x.CongregationId, x.EndsOn });
+    }
+}
+
+internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration<WorkingGroupMember>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroupMember> m)
+    {
+        m.HasKey(x => new { x.WorkingGroupId, x.UserId });
+        m.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        m.HasIndex(x => x.UserId);
+    }
+}

@@ -29,6 +29,9 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .Select(r => new { Congregation = r.Congregation.Name, r.Answers, Status = r.Status.ToString(), r.CreatedAt }).ToListAsync(cancellationToken),
         InvitationsSent = await db.Invitations.Where(i => i.InvitedByUserId == user.Id)
             .Select(i => new { Congregation = i.Congregation.Name, i.Email, i.CreatedAt, Accepted = i.AcceptedAt != null }).ToListAsync(cancellationToken),
+        WorkingGroups = await db.WorkingGroupMembers.Where(m => m.UserId == user.Id)
+            .Join(db.WorkingGroups, m => m.WorkingGroupId, g => g.Id, (m, g) => new { g.Name, g.Purpose, g.EndsOn, m.JoinedAt })
+            .ToListAsync(cancellationToken),
     };
 
     /// <summary>Never host alone, and never leave a congregation with nobody holding it.</summary>
@@ -45,7 +48,10 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
     {
-        // Memberships and requests go with the account (cascade); invitations sent keep no link to the sender.
+        // Memberships, requests and working-group places go with the account (cascade); invitations sent keep no link to the sender.
+        // A group someone started stays the congregation's; it just no longer names who started it.
+        await db.WorkingGroups.Where(g => g.StartedByUserId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.StartedByUserId, ""), cancellationToken);
         await db.Invitations.Where(i => i.InvitedByUserId == user.Id && i.AcceptedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         await db.Invitations.Where(i => i.InvitedByUserId == user.Id)

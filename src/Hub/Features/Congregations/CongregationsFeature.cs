@@ -18,6 +18,8 @@ public static class CongregationsFeature
         builder.Services.AddScoped<RevokeInvitation>();
         builder.Services.AddScoped<LeaveCongregation>();
         builder.Services.AddScoped<RemoveMember>();
+        builder.Services.AddScoped<StartWorkingGroup>();
+        builder.Services.AddScoped<JoinWorkingGroup>();
         builder.Services.AddScoped<ChangeMembership>();
         builder.Services.AddScoped<GrantNetworkMembership>();
         builder.Services.AddScoped<Accounts.IPersonalData, CongregationPersonalData>();

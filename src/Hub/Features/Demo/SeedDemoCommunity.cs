@@ -79,6 +79,17 @@ public static class SeedDemoCommunity
             Id = Guid.NewGuid(), CongregationId = riverside.Id, UserId = Id(9), Status = JoinRequestStatus.Pending, CreatedAt = now.AddDays(-2),
             Answers = "I moved to Lisbon last month and a friend from my old crew told me about Riverside.\nNo crew yet: I would love to find one.",
         });
+        var welcome = new WorkingGroup
+        {
+            Id = Guid.NewGuid(), CongregationId = riverside.Id, Name = "Autumn gathering team",
+            Purpose = "Find a venue by the river, plan the two days, and make sure every newcomer is welcomed by name.",
+            EndsOn = DateOnly.FromDateTime(now.AddMonths(2)), StartedByUserId = Id(1), CreatedAt = now.AddDays(-20),
+        };
+        foreach (var person in new[] { 1, 3, 4 })
+        {
+            welcome.Members.Add(new WorkingGroupMember { WorkingGroupId = welcome.Id, UserId = Id(person), JoinedAt = now.AddDays(-20 + person) });
+        }
+        db.WorkingGroups.Add(welcome);
         await db.SaveChangesAsync();
 
         // A crew of Riverside in the middle of its first experiment, and one closed after its term.

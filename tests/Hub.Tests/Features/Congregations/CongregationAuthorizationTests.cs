@@ -42,6 +42,7 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
         { "/congregations/SLUG",              200, 200, 200, 200, 200 },
         { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
         { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/working-groups", 302, 403, 200, 200, 200 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },

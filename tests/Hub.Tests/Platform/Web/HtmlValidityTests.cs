@@ -38,7 +38,8 @@ public sealed class HtmlValidityTests
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
         var congregation = await Features.Congregations.CongregationTestKit.CreateAsync(admin, "Valid Markup Circle", "Request");
-        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", "/congregations/new", "/congregations", "/congregations/map" })
+        pages["working group with errors"] = await HtmlOfAsync(admin, $"{congregation}/working-groups", new() { ["Name"] = "", ["EndsOn"] = "soon" }, "Start");
+        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", $"{congregation}/working-groups", "/congregations/new", "/congregations", "/congregations/map" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }

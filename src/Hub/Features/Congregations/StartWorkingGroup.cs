@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Any member may start a working group; whoever starts it is its first member.</summary>
+public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time)
+{
+    /// <summary>Long enough for a season of work, short enough that nothing becomes permanent by default.</summary>
+    public const int MaxMonths = 24;
+
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(CongregationView view, string name, string purpose, DateOnly? endsOn,
+        CancellationToken cancellationToken = default)
+    {
+        if (!view.IsMember || view.UserId is null)
+        {
+            return (Outcome.Refused("Only members start working groups here."), null);
+        }
+        name = name.Trim();
+        purpose = purpose.Trim();
+        if (name.Length is 0 or > 120)
+        {
+            return (Outcome.Refused("Give the group a name of up to 120 characters, such as “Spring gathering team”.", "Name"), null);
+        }
+        if (purpose.Length == 0)
+        {
+            return (Outcome.Refused("Say what the group is for: others decide whether to join from this.", "Purpose"), null);
+        }
+        if (purpose.Length > 2000)
+        {
+            return (Outcome.Refused("Keep the purpose under 2,000 characters.", "Purpose"), null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        if (endsOn is not { } end)
+        {
+            return (Outcome.Refused("Choose an end date: a working group is for a season, not for ever.", "EndsOn"), null);
+        }
+        if (end <= today)
+        {
+            return (Outcome.Refused("The end date must be in the future.", "EndsOn"), null);
+        }
+        if (end > today.AddMonths(MaxMonths))
+        {
+            return (Outcome.Refused($"Choose an end within {MaxMonths} months; you can start a new group when this one ends.", "EndsOn"), null);
+        }
+        if (await db.WorkingGroups.AnyAsync(g => g.CongregationId == view.Congregation.Id && g.Name == name && g.EndsOn >= today, cancellationToken))
+        {
+            return (Outcome.Refused("A running group has this name already; join it, or choose another name.", "Name"), null);
+        }
+        var group = new WorkingGroup
+        {
+            Id = Guid.NewGuid(), CongregationId = view.Congregation.Id, Name = name, Purpose = purpose, EndsOn = end,
+            StartedByUserId = view.UserId, CreatedAt = now,
+        };
+        group.Members.Add(new WorkingGroupMember { WorkingGroupId = group.Id, UserId = view.UserId, JoinedAt = now });
+        db.WorkingGroups.Add(group);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, group.Id);
+    }
+}
