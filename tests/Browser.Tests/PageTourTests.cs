@@ -73,6 +73,13 @@ public sealed class PageTourTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile is saved");
         await browser.CheckPageAsync("profile");
+        // A photo: any real PNG will do, and a screenshot of the page is one.
+        var picture = await page.ScreenshotAsync(new() { Clip = new() { X = 0, Y = 0, Width = 600, Height = 400 } });
+        await page.GetByLabel("Choose a photo").SetInputFilesAsync(new FilePayload { Name = "me.png", MimeType = "image/png", Buffer = picture });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save photo" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your photo is saved");
+        await Assertions.Expect(page.GetByAltText("Your photo")).ToBeVisibleAsync();
+        await browser.CheckPageAsync("profile-photo");
         await page.GetByRole(AriaRole.Link, new() { Name = "See it as others do" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Tue: 19:00");
         await browser.CheckPageAsync("person");

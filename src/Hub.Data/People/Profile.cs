@@ -55,5 +55,9 @@ public class Profile
     public string Availability { get; set; } = new('0', 168);
     public Visibility AvailabilityVisibility { get; set; } = Visibility.MyGroups;
 
+    /// <summary>The file name of the photo under the data folder's photos/, re-encoded by the hub (no camera metadata); empty for none.</summary>
+    public string PhotoFile { get; set; } = "";
+    public Visibility PhotoVisibility { get; set; } = Visibility.MyGroups;
+
     public DateTime UpdatedAt { get; set; }
 }

@@ -1152,6 +1152,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<int>("OffersVisibility")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PhotoFile")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PhotoVisibility")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Pronouns")
                         .IsRequired()
                         .HasMaxLength(40)

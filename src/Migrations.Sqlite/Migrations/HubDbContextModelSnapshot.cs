@@ -1135,6 +1135,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<int>("OffersVisibility")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhotoFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhotoVisibility")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Pronouns")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -9,8 +9,16 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.People;
 
 [Authorize]
-public sealed class EditProfileModel(HubDbContext db, SaveProfile save) : HubPageModel
+[RequestSizeLimit(SetProfilePhoto.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = SetProfilePhoto.MaxBytes + 64 * 1024)]
+public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfilePhoto photo) : HubPageModel
 {
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    [BindProperty]
+    public Visibility PhotoVisibility { get; set; } = Visibility.MyGroups;
+
     [BindProperty]
     public Profile Input { get; set; } = new();
 
@@ -19,8 +27,31 @@ public sealed class EditProfileModel(HubDbContext db, SaveProfile save) : HubPag
 
     public string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task OnGetAsync() =>
+    public async Task OnGetAsync() => await LoadAsync();
+
+    private async Task LoadAsync()
+    {
         Input = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == UserId) ?? new Profile { UserId = UserId };
+        PhotoVisibility = Input.PhotoVisibility;
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
+    {
+        await using var stream = Photo?.OpenReadStream();
+        return await AfterAsync(await photo.RunAsync(UserId, stream, Photo?.Length ?? 0, PhotoVisibility, cancellationToken),
+            Photo is null ? "Saved who may see your photo." : "Your photo is saved.", RedisplayAsync);
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await photo.RemoveAsync(UserId, cancellationToken), "Your photo is removed.", RedisplayAsync);
+
+    private async Task<IActionResult> RedisplayAsync()
+    {
+        var chosen = PhotoVisibility;
+        await LoadAsync();
+        PhotoVisibility = chosen;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Microsolidarity.Hub.Features.Accounts;
 namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>The profile and the private journal, exported only to their owner.</summary>
-internal sealed class PeoplePersonalData(HubDbContext db) : IPersonalData
+internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos) : IPersonalData
 {
     public string Section => "Self";
 
@@ -16,16 +16,26 @@ internal sealed class PeoplePersonalData(HubDbContext db) : IPersonalData
         return [$"Your profile and availability, and your private journal ({entries} {(entries == 1 ? "entry" : "entries")})."];
     }
 
-    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken)
     {
-        Profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken),
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
+        var photo = profile is { PhotoFile.Length: > 0 } && File.Exists(Path.Combine(photos.PhotoFolder, profile.PhotoFile))
+            ? "data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(photos.PhotoFolder, profile.PhotoFile), cancellationToken))
+            : null;
+        return new
+        {
+            Profile = profile,
+            Photo = photo,
         Journal = await db.JournalEntries.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.WrittenAt)
             .Select(e => new { e.WrittenAt, e.Prompt, e.Text }).ToListAsync(cancellationToken),
-    };
+        };
+    }
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
     {
         await db.JournalEntries.Where(e => e.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        var photo = await db.Profiles.Where(p => p.UserId == user.Id).Select(p => p.PhotoFile).SingleOrDefaultAsync(cancellationToken);
         await db.Profiles.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        photos.DeleteFile(photo ?? ""); // should the deletion roll back later, the profile merely loses its photo
     }
 }

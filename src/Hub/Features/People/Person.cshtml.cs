@@ -9,6 +9,7 @@ public sealed class PersonModel(ProfileVisibility visibility) : HubPageModel
 {
     public VisibleProfile Profile { get; private set; } = null!;
     public bool IsSelf { get; private set; }
+    public string Id { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class PersonModel(ProfileVisibility visibility) : HubPageModel
         }
         Profile = profile;
         IsSelf = viewer == id;
+        Id = id;
         return Page();
     }
 }

@@ -7,7 +7,7 @@ namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>One profile as one viewer may see it: each field kept or blanked by its own visibility.</summary>
 public sealed record VisibleProfile(string Name, string? Pronouns, string? Bio, IReadOnlyList<string> Interests, IReadOnlyList<string> Skills,
-    string? Offers, string? Seeks, string? Languages, string? City, string? TimeZone, string? Availability);
+    string? Offers, string? Seeks, string? Languages, string? City, string? TimeZone, string? Availability, string? PhotoFile);
 
 public sealed class ProfileVisibility(HubDbContext db)
 {
@@ -38,6 +38,7 @@ public sealed class ProfileVisibility(HubDbContext db)
             Show(profile.Offers, profile.OffersVisibility), Show(profile.Seeks, profile.SeeksVisibility),
             Show(profile.Languages, profile.LanguagesVisibility), Show(profile.City, profile.CityVisibility),
             Show(profile.TimeZone, profile.TimeZoneVisibility),
-            profile.Availability.Contains('1') ? Show(profile.Availability, profile.AvailabilityVisibility) : null);
+            profile.Availability.Contains('1') ? Show(profile.Availability, profile.AvailabilityVisibility) : null,
+            Show(profile.PhotoFile, profile.PhotoVisibility));
     }
 }
