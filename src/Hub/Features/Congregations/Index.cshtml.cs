@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>The network's directory of congregations, with filters; one query however many there are.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
 public sealed class DirectoryModel(HubDbContext db) : HubPageModel
 {
     public sealed record Item(string Slug, string Name, string PurposeShort, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, int Members);

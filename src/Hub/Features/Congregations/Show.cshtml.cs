@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Data.Congregations;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A congregation's page: what it is, its size, and what the viewer can do here.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
 public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, JoinCongregation join, RequestToJoin request,
     LeaveCongregation leave, InviteByEmail invite) : CongregationPageModel(access)
 {

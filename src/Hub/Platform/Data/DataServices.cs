@@ -30,6 +30,8 @@ public static class DataServices
                 db.UseSqlite(connectionString, x => x.MigrationsAssembly(HubDatabase.SqliteMigrationsAssembly));
                 db.AddInterceptors(new SqlitePragmas(options.SqliteBusyTimeoutMs));
             }
+            // Platform pieces that react to saved changes (the public page cache) register interceptors.
+            db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database");
         return builder;

@@ -30,6 +30,8 @@ public static class WebServices
             }
         });
         builder.AddRateLimits();
+        builder.AddPublicPageCache();
+        QuietTempData.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
         builder.Services.AddSingleton<PublicAddress>();
@@ -48,6 +50,7 @@ public static class WebServices
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in requests must be recognised and passed by
         app.UseAntiforgery();
         return app;
     }
