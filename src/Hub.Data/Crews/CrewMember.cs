@@ -2,7 +2,8 @@ using Microsolidarity.Hub.Data.Accounts;
 
 namespace Microsolidarity.Hub.Data.Crews;
 
-public enum CrewMemberStatus { Invited = 0, Joined = 1, Declined = 2, Left = 3 }
+/// <summary>Paused: stepped out at a retrospective but may come back when the crew forms a new term.</summary>
+public enum CrewMemberStatus { Invited = 0, Joined = 1, Declined = 2, Left = 3, Paused = 4 }
 
 /// <summary>A person invited to, in, or gone from a crew. Invitations can always be declined.</summary>
 public class CrewMember

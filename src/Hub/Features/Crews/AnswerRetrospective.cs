@@ -58,7 +58,9 @@ public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time)
         {
             foreach (var member in members.Except(continuing))
             {
-                member.Status = CrewMemberStatus.Left;
+                // Pause keeps a way back; leave closes it. Either way the crew sees only the number who continue.
+                member.Status = answers.Single(a => a.UserId == member.UserId).Choice == RetrospectiveChoice.Pause
+                    ? CrewMemberStatus.Paused : CrewMemberStatus.Left;
                 member.LeftAt = now;
             }
             for (var i = 0; i < continuing.Count; i++)

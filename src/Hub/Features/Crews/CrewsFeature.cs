@@ -18,6 +18,7 @@ public static class CrewsFeature
         builder.Services.AddScoped<CloseTerm>();
         builder.Services.AddScoped<InviteToCrew>();
         builder.Services.AddScoped<ChooseSlot>();
+        builder.Services.AddScoped<ReturnFromPause>();
         builder.Services.AddScoped<SendCrewReminders>();
         builder.Services.AddOptions<CrewOptions>().Bind(builder.Configuration.GetSection(CrewOptions.Section));
         builder.Services.AddHostedService<CrewReminderScheduler>();

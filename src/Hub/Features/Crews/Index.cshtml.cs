@@ -35,7 +35,7 @@ public sealed class MyCrewsModel(HubDbContext db) : HubPageModel
             .ToListAsync(cancellationToken);
         Invitations = [.. rows.Where(r => r.Status == CrewMemberStatus.Invited).Select(r => new Item(r.Id, r.Name, "", r.JoinedCount, r.Caller ?? "Someone"))];
         Crews = [.. rows.Where(r => r.Status != CrewMemberStatus.Invited).Select(r => new Item(r.Id, r.Name,
-            r.Status == CrewMemberStatus.Left ? "You left" : r.Stage switch
+            r.Status == CrewMemberStatus.Left ? "You left" : r.Status == CrewMemberStatus.Paused ? "You paused" : r.Stage switch
             {
                 CrewStage.Forming => "Forming",
                 CrewStage.Meeting => "Meeting",

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
 [Authorize]
 public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
-    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, TimeProvider time, ViewerClock clock) : HubPageModel
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, ReturnFromPause returnFromPause, TimeProvider time, ViewerClock clock) : HubPageModel
 {
     public ViewerClock Clock => clock;
     public CrewView View { get; private set; } = null!;
@@ -33,6 +33,10 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
 
     public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await respond.RunAsync(View, Accept), Accept ? "Welcome to the crew." : "You declined. Thank you for saying so.", ShowAsync);
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id) =>
+        await LoadAsync(id) ?? await AfterAsync(await returnFromPause.RunAsync(View, Accept),
+            Accept ? "Welcome back. You are in the crew's next term." : "You have left the crew. It stays in your history.", ShowAsync);
 
     public async Task<IActionResult> OnPostStartAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await start.RunAsync(View, FirstDate), "The meetings are planned. The first host opens the first meeting.", ShowAsync);

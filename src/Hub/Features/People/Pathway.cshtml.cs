@@ -24,10 +24,10 @@ public sealed class PathwayModel(HubDbContext db, TimeProvider time) : HubPageMo
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = time.GetUtcNow().UtcDateTime;
         var crews = await db.CrewMembers.AsNoTracking()
-            .Where(m => m.UserId == me && (m.Status == CrewMemberStatus.Joined || m.Status == CrewMemberStatus.Left))
+            .Where(m => m.UserId == me && (m.Status == CrewMemberStatus.Joined || m.Status == CrewMemberStatus.Left || m.Status == CrewMemberStatus.Paused))
             .Select(m => new { m.Crew.Id, m.Crew.Name, m.Status, m.JoinedAt, m.Crew.Stage }).ToListAsync(cancellationToken);
         Crews = [.. crews.Select(c => new Entry(c.Id, "", c.Name,
-            $"joined {c.JoinedAt:MMMM yyyy}{(c.Status == CrewMemberStatus.Left ? ", since left" : c.Stage == CrewStage.Disbanded ? ", closed" : "")}"))];
+            $"joined {c.JoinedAt:MMMM yyyy}{(c.Status == CrewMemberStatus.Left ? ", since left" : c.Status == CrewMemberStatus.Paused ? ", paused" : c.Stage == CrewStage.Disbanded ? ", closed" : "")}"))];
         MeetingsHosted = await db.CrewMeetings.CountAsync(m => m.HostUserId == me && m.StartsAt <= now, cancellationToken);
         var congregations = await db.Memberships.AsNoTracking().Where(m => m.UserId == me)
             .Select(m => new { m.Congregation.Id, m.Congregation.Slug, m.Congregation.Name, Level = m.Level.Name, m.IsHost, m.JoinedAt })

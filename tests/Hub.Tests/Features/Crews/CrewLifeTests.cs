@@ -165,4 +165,52 @@ public sealed class CrewLifeTests : IAsyncLifetime
         var joined = await check.ServiceProvider.GetRequiredService<HubDbContext>().CrewMembers.CountAsync(m => m.Status == CrewMemberStatus.Joined);
         Assert.Equal(6, joined);
     }
+
+    [Fact]
+    public async Task Pause_KeepsAWayBackForTheNextTerm_LeaveDoesNot()
+    {
+        var crew = await CallAsync("eli", "fin", "gus", "hal");
+        foreach (var p in new[] { "fin", "gus", "hal" })
+        {
+            await RespondAsync(p, crew, accept: true);
+        }
+        var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            tuesday = tuesday.AddDays(1);
+        }
+        await people["eli"].SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, handler: "Start");
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var id = Guid.Parse(crew.Split('/').Last());
+            await db.CrewMeetings.Where(m => m.CrewId == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAt, m => m.StartsAt.AddDays(-70)));
+        }
+        foreach (var (person, choice) in new[] { ("eli", "Continue"), ("fin", "Pause"), ("gus", "Continue"), ("hal", "Leave") })
+        {
+            await people[person].SubmitAsync(crew, new Dictionary<string, string> { ["Worked"] = "", ["DidNot"] = "", ["Choice"] = choice }, handler: "Retrospective");
+        }
+        var (_, after) = await people["eli"].GetAsync(crew);
+        Assert.Contains("The crew continues with two.", after.QuerySelector("#outcome")!.TextContent);
+
+        var (_, halPage) = await people["hal"].GetAsync(crew);
+        Assert.Null(halPage.QuerySelector("#paused"));
+        var (_, finPage) = await people["fin"].GetAsync(crew);
+        Assert.Contains("There is a place for you", finPage.QuerySelector("#paused")!.ParentElement!.TextContent);
+        var (_, finList) = await people["fin"].GetAsync("/crews");
+        Assert.Contains("You paused", finList.QuerySelector("main")!.TextContent);
+
+        var (back, _) = await people["fin"].SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, handler: "Return");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var (_, finAgain) = await people["fin"].GetAsync(crew);
+        Assert.Null(finAgain.QuerySelector("#paused"));
+        Assert.Contains("Fin", finAgain.QuerySelector("#people")!.ParentElement!.TextContent);
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var id = Guid.Parse(crew.Split('/').Last());
+            Assert.Equal(3, await db.Crews.Where(c => c.Id == id).Select(c => c.JoinedCount).SingleAsync());
+            Assert.Equal(CrewMemberStatus.Left, await db.CrewMembers.Where(m => m.CrewId == id && m.User.Email == "hal@test.example").Select(m => m.Status).SingleAsync());
+        }
+    }
 }
