@@ -20,6 +20,12 @@ public sealed class DemoCommunityTests
         Assert.Equal(1, await db.JoinRequests.CountAsync());
         Assert.Equal(2, await db.Crews.CountAsync());
         Assert.Equal(6, await db.CrewMeetings.CountAsync());
+        // Every scale is in use: selves with profiles and free hours, a running dyad, a working group.
+        Assert.Equal(10, await db.Profiles.CountAsync());
+        Assert.True(await db.Profiles.CountAsync(p => p.Availability.Contains("1")) >= 8);
+        Assert.Equal(1, await db.Dyads.CountAsync(d => d.Status == Microsolidarity.Hub.Data.Dyads.DyadStatus.Active));
+        Assert.Equal(1, await db.WorkingGroups.CountAsync());
+        Assert.Equal(0, await db.JournalEntries.CountAsync());
 
         var (_, directory) = await hub.NewClient().GetAsync("/congregations");
         Assert.Equal(2, directory.QuerySelectorAll(".card-list > li").Length);
