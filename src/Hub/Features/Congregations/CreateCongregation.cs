@@ -17,14 +17,19 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
 
     public async Task<(Outcome Outcome, string? Slug)> RunAsync(string userId, Input input, CancellationToken cancellationToken = default)
     {
+        List<(string, string)> problems = [];
         if (!input.IsOnline && string.IsNullOrWhiteSpace(input.Place))
         {
-            return (Outcome.Refused("Say where the congregation meets (a city or region), or tick that it meets online.", nameof(Input.Place)), null);
+            problems.Add((nameof(Input.Place), "Say where the congregation meets (a city or region), or tick that it meets online."));
         }
         var baseSlug = Slugify(input.Name);
         if (baseSlug.Length == 0)
         {
-            return (Outcome.Refused("Use a name with at least one letter or digit.", nameof(Input.Name)), null);
+            problems.Add((nameof(Input.Name), "Use a name with at least one letter or digit."));
+        }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return (refused, null);
         }
         var slug = baseSlug;
         for (var n = 2; Reserved.Contains(slug) || await db.Congregations.AnyAsync(c => c.Slug == slug, cancellationToken); n++)

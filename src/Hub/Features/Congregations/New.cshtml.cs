@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -51,7 +52,7 @@ public sealed class NewCongregationModel(CreateCongregation create) : HubPageMod
             Input.Name, Input.Purpose, Input.Place ?? "", Input.IsOnline, Input.Languages ?? "", Input.Policy, Input.JoinQuestions ?? ""), cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddModelError($"Input.{outcome.Field}", outcome.Message);
+            ModelState.AddOutcome(outcome, "Input");
             return Page();
         }
         Notice = "Your congregation exists. Invite a second host: never host alone.";

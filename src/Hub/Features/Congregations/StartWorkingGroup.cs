@@ -20,39 +20,44 @@ public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time)
         }
         name = name.Trim();
         purpose = purpose.Trim();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        List<(string, string)> problems = [];
         if (name.Length is 0 or > 120)
         {
-            return (Outcome.Refused("Give the group a name of up to 120 characters, such as “Spring gathering team”.", "Name"), null);
+            problems.Add(("Name", "Give the group a name of up to 120 characters, such as “Spring gathering team”."));
         }
         if (purpose.Length == 0)
         {
-            return (Outcome.Refused("Say what the group is for: others decide whether to join from this.", "Purpose"), null);
+            problems.Add(("Purpose", "Say what the group is for: others decide whether to join from this."));
         }
-        if (purpose.Length > 2000)
+        else if (purpose.Length > 2000)
         {
-            return (Outcome.Refused("Keep the purpose under 2,000 characters.", "Purpose"), null);
+            problems.Add(("Purpose", "Keep the purpose under 2,000 characters."));
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
         if (endsOn is not { } end)
         {
-            return (Outcome.Refused("Choose an end date: a working group is for a season, not for ever.", "EndsOn"), null);
+            problems.Add(("EndsOn", "Choose an end date: a working group is for a season, not for ever."));
         }
-        if (end <= today)
+        else if (end <= today)
         {
-            return (Outcome.Refused("The end date must be in the future.", "EndsOn"), null);
+            problems.Add(("EndsOn", "The end date must be in the future."));
         }
-        if (end > today.AddMonths(MaxMonths))
+        else if (end > today.AddMonths(MaxMonths))
         {
-            return (Outcome.Refused($"Choose an end within {MaxMonths} months; you can start a new group when this one ends.", "EndsOn"), null);
+            problems.Add(("EndsOn", $"Choose an end within {MaxMonths} months; you can start a new group when this one ends."));
         }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return (refused, null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
         if (await db.WorkingGroups.AnyAsync(g => g.CongregationId == view.Congregation.Id && g.Name == name && g.EndsOn >= today, cancellationToken))
         {
             return (Outcome.Refused("A running group has this name already; join it, or choose another name.", "Name"), null);
         }
         var group = new WorkingGroup
         {
-            Id = Guid.NewGuid(), CongregationId = view.Congregation.Id, Name = name, Purpose = purpose, EndsOn = end,
+            Id = Guid.NewGuid(), CongregationId = view.Congregation.Id, Name = name, Purpose = purpose, EndsOn = endsOn!.Value,
             StartedByUserId = view.UserId, CreatedAt = now,
         };
         group.Members.Add(new WorkingGroupMember { WorkingGroupId = group.Id, UserId = view.UserId, JoinedAt = now });

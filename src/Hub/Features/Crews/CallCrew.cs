@@ -17,18 +17,10 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
 
     public async Task<(Outcome Outcome, Guid? CrewId)> RunAsync(string callerId, Input input, CancellationToken cancellationToken = default)
     {
-        var emails = input.InviteeEmails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (emails.Count < CrewsFeature.MinSize - 1 || emails.Count > CrewsFeature.MaxSize - 1)
+        var emails = EmailsOf(input);
+        if (Outcome.RefusedAll(Problems(input)) is { } refused)
         {
-            return (Outcome.Refused($"Invite 2 to 5 people: with you, a crew is {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}, small enough for one conversation. You listed {emails.Count}.", "Invitees"), null);
-        }
-        if (!CrewSchedule.TryFindZone(input.TimeZone, out _))
-        {
-            return (Outcome.Refused($"'{input.TimeZone}' is not a time zone we know. Use a name such as Europe/Lisbon or America/Toronto.", "TimeZone"), null);
-        }
-        if (input.Meetings is < 2 or > 12)
-        {
-            return (Outcome.Refused("A term has 2 to 12 meetings; six is a good first experiment.", "Meetings"), null);
+            return (refused, null);
         }
         var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
         var people = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!) && u.EmailConfirmed)
@@ -79,5 +71,28 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return (Outcome.Done, crew.Id);
+    }
+
+    private static List<string> EmailsOf(Input input) =>
+        [.. input.InviteeEmails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The checks that need no database, so a page can show them beside its own in one go.</summary>
+    public static IReadOnlyList<(string Field, string Message)> Problems(Input input)
+    {
+        var emails = EmailsOf(input);
+        List<(string, string)> problems = [];
+        if (emails.Count < CrewsFeature.MinSize - 1 || emails.Count > CrewsFeature.MaxSize - 1)
+        {
+            problems.Add(("Invitees", $"Invite 2 to 5 people: with you, a crew is {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}, small enough for one conversation. You listed {emails.Count}."));
+        }
+        if (!CrewSchedule.TryFindZone(input.TimeZone, out _))
+        {
+            problems.Add(("TimeZone", $"'{input.TimeZone}' is not a time zone we know. Use a name such as Europe/Lisbon or America/Toronto."));
+        }
+        if (input.Meetings is < 2 or > 12)
+        {
+            problems.Add(("Meetings", "A term has 2 to 12 meetings; six is a good first experiment."));
+        }
+        return problems;
     }
 }

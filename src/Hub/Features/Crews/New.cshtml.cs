@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -51,16 +52,21 @@ public sealed class NewCrewModel(CallCrew call) : HubPageModel
         {
             ModelState.AddModelError("Input.SlotTime", "Give the time as hours and minutes, such as 19:00.");
         }
+        var input = new CallCrew.Input(Input.Name ?? "", Input.Purpose ?? "", (Input.Invitees ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries),
+            Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "");
         if (!ModelState.IsValid)
         {
+            // Say everything wrong at once: the operation's own checks too, where the field has no message yet.
+            foreach (var (field, message) in CallCrew.Problems(input).Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
+            {
+                ModelState.AddModelError($"Input.{field}", message);
+            }
             return Page();
         }
-        var (outcome, id) = await call.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, new CallCrew.Input(
-            Input.Name, Input.Purpose ?? "", Input.Invitees.Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries), Input.Cadence,
-            Input.Meetings, Input.SlotDay, slot, Input.TimeZone), cancellationToken);
+        var (outcome, id) = await call.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, input, cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(outcome.Field == "" ? "" : $"Input.{outcome.Field}", outcome.Message);
+            ModelState.AddOutcome(outcome, "Input");
             return Page();
         }
         Notice = "Invitations sent. The crew starts once at least three of you have said yes.";

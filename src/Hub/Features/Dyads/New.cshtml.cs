@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class NewDyadModel(ProposeDyad propose) : HubPageModel
         var (outcome, id) = await propose.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, PartnerEmail ?? "", Kind, Weeks, Intention ?? "", cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(outcome.Field, outcome.Message);
+            ModelState.AddOutcome(outcome);
             return Page();
         }
         Notice = "Proposal sent. They are free to say yes or no.";

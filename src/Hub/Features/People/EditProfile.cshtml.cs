@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +62,7 @@ public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfi
         var outcome = await save.RunAsync(UserId, Input, Free, cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(outcome.Field, outcome.Message);
+            ModelState.AddOutcome(outcome);
             var grid = new char[168];
             Array.Fill(grid, '0');
             Free.Where(h => h is >= 0 and < 168).ToList().ForEach(h => grid[h] = '1');

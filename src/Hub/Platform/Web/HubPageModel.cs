@@ -29,7 +29,7 @@ public abstract class HubPageModel : PageModel
             Notice = notice;
             return Redirect(redirectTo ?? Request.Path);
         }
-        ModelState.AddModelError(outcome.Field, outcome.Message);
+        ModelState.AddOutcome(outcome);
         return await redisplay();
     }
 

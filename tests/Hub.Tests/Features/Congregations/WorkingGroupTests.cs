@@ -49,6 +49,10 @@ public sealed class WorkingGroupTests : IAsyncLifetime
         Assert.Contains("within 24 months", farPage.QuerySelector("#ends-on-error")!.TextContent);
         var (_, garbagePage) = await people["sol"].SubmitAsync(path, Form("Spring gathering team", "Plan it.", "next spring"), handler: "Start");
         Assert.Contains("as a date", garbagePage.QuerySelector("#ends-on-error")!.TextContent);
+        var (_, allWrong) = await people["sol"].SubmitAsync(path, Form("", "", ""), handler: "Start");
+        Assert.Contains("Give the group a name", allWrong.QuerySelector("#name-error")!.TextContent);
+        Assert.Contains("Say what the group is for", allWrong.QuerySelector("#purpose-error")!.TextContent);
+        Assert.Contains("Choose an end date", allWrong.QuerySelector("#ends-on-error")!.TextContent);
         var (_, noPurposePage) = await people["sol"].SubmitAsync(path, Form("Spring gathering team", " ", today.AddMonths(3).ToString("yyyy-MM-dd")), handler: "Start");
         Assert.Contains("Say what the group is for", noPurposePage.QuerySelector("#purpose-error")!.TextContent);
 

@@ -61,6 +61,14 @@ public sealed class CrewLifeTests : IAsyncLifetime
         var (unknown, unknownPage) = await people["ana"].SubmitAsync("/crews/new", CallForm("ben@test.example\nnobody@test.example"));
         Assert.Contains("nobody@test.example", unknownPage.QuerySelector("#invitees-error")!.TextContent);
 
+        // Several problems at once are all reported at once, each beside its field.
+        var all = CallForm("ben@test.example", "Mars/Olympus_Mons");
+        all["Input.Meetings"] = "20";
+        var (_, allPage) = await people["ana"].SubmitAsync("/crews/new", all);
+        Assert.Contains("Invite 2 to 5 people", allPage.QuerySelector("#invitees-error")!.TextContent);
+        Assert.Contains("not a time zone we know", allPage.QuerySelector("#zone-error")!.TextContent);
+        Assert.Contains("2 to 12 meetings", allPage.QuerySelector("main")!.TextContent);
+
         var (zone, zonePage) = await people["ana"].SubmitAsync("/crews/new", CallForm("ben@test.example\ncy@test.example", "Mars/Olympus_Mons"));
         Assert.Contains("not a time zone we know", zonePage.QuerySelector("#zone-error")!.TextContent);
         using var scope = hub.Services.CreateScope();
