@@ -6,7 +6,7 @@ using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Cli;
 
-public enum HubVerb { Serve, Migrate, Seed, Groups, Handbook, Usage, Unknown }
+public enum HubVerb { Serve, Migrate, Seed, Groups, Handbook, Backup, Restore, Usage, Unknown }
 
 /// <summary>
 /// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
@@ -21,6 +21,9 @@ public sealed class HubCommand
     public int? SeedMembers { get; private init; }
     public int? SeedCongregations { get; private init; }
     public string? Error { get; private init; }
+
+    /// <summary>For <c>backup --out FILE</c> and <c>restore FILE</c>.</summary>
+    public string? BackupFile { get; private init; }
 
     /// <summary>For <c>handbook import|export</c>: the action and its own options.</summary>
     public HandbookCommand? Handbook { get; private init; }
@@ -40,6 +43,8 @@ public sealed class HubCommand
                 "seed" => HubVerb.Seed,
                 "groups" => HubVerb.Groups,
                 "handbook" => HubVerb.Handbook,
+                "backup" => HubVerb.Backup,
+                "restore" => HubVerb.Restore,
                 "help" => HubVerb.Usage,
                 _ => HubVerb.Unknown,
             };
@@ -65,6 +70,26 @@ public sealed class HubCommand
                 return new HubCommand { Verb = HubVerb.Unknown, Error = error };
             }
         }
+        string? backupFile = null;
+        if (verb == HubVerb.Backup)
+        {
+            var at = rest.IndexOf("--out");
+            if (at < 0 || at + 1 >= rest.Count || rest[at + 1].StartsWith('-'))
+            {
+                return new HubCommand { Verb = HubVerb.Unknown, Error = "backup needs --out FILE, e.g. hub backup --out backups/hub-2027-01-31.zip" };
+            }
+            backupFile = rest[at + 1];
+            rest.RemoveRange(at, 2);
+        }
+        if (verb == HubVerb.Restore)
+        {
+            if (rest.Count == 0 || rest[0].StartsWith('-'))
+            {
+                return new HubCommand { Verb = HubVerb.Unknown, Error = "restore needs the backup file: hub restore backups/hub-2027-01-31.zip" };
+            }
+            backupFile = rest[0];
+            rest.RemoveAt(0);
+        }
         var noDemo = rest.Remove("--no-demo");
         var seedDemo = rest.Remove("--demo");
         int? members = null, congregations = null;
@@ -83,7 +108,7 @@ public sealed class HubCommand
         {
             return new HubCommand { Verb = HubVerb.Unknown, Error = "--demo belongs to the seed command: hub seed --demo" };
         }
-        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, SeedMembers = members, SeedCongregations = congregations, Handbook = handbook };
+        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, SeedMembers = members, SeedCongregations = congregations, Handbook = handbook, BackupFile = backupFile };
     }
 
     /// <summary>Takes "--name N" out of the arguments; false with a message when N is not a whole number of zero or more.</summary>
@@ -127,6 +152,11 @@ public sealed class HubCommand
                            print the report of problems; exit code 1 if it could not run.
           handbook export --format epub --out FILE
                            Write the whole handbook as an EPUB 3 book.
+          backup --out FILE
+                           Write the database and the data folder's files (photos, handbook
+                           files, audio) to one zip, while the hub may keep running.
+          restore FILE     With the hub stopped: put back the database and files of a backup.
+                           PostgreSQL needs pg_dump and pg_restore of the server's version.
           help             Show this text.
 
         Options:
@@ -167,6 +197,17 @@ public sealed class HubCommand
                     Console.WriteLine($"Added {people} invented people in {congregations} congregations in {started.Elapsed.TotalSeconds:0.0} s.");
                 }
                 return 0;
+            case HubVerb.Backup:
+            case HubVerb.Restore:
+            {
+                // Neither migrates: a backup is taken as the data is, and a restore puts back what was.
+                using var scope = app.Services.CreateScope();
+                var (ok, message) = Verb == HubVerb.Backup
+                    ? await scope.ServiceProvider.GetRequiredService<Backup.CreateBackup>().RunAsync(BackupFile!)
+                    : await scope.ServiceProvider.GetRequiredService<Backup.RestoreBackup>().RunAsync(BackupFile!);
+                (ok ? Console.Out : Console.Error).WriteLine(message);
+                return ok ? 0 : 1;
+            }
             case HubVerb.Handbook:
                 await DatabaseStartup.MigrateAsync(app.Services, force: false);
                 return await Handbook!.RunAsync(app.Services, Console.Out);

@@ -34,6 +34,8 @@ public static class DataServices
             db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database");
+        builder.Services.AddScoped<Backup.CreateBackup>();
+        builder.Services.AddScoped<Backup.RestoreBackup>();
         return builder;
     }
 

@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Data;
+
+namespace Microsolidarity.Hub.Platform.Backup;
+
+/// <summary>
+/// <c>hub backup --out FILE</c>: a consistent copy of the database and the data folder's files, taken
+/// while the hub may keep running. The zip is written beside the target and renamed at the end, so a
+/// failed backup never leaves a half file under the name asked for.
+/// </summary>
+public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, DatabaseConnection connection, IOptions<HubOptions> hub, TimeProvider time)
+{
+    public async Task<(bool Ok, string Message)> RunAsync(string outFile, CancellationToken cancellationToken = default)
+    {
+        var target = Path.GetFullPath(outFile);
+        if (!database.IsPostgres && !File.Exists(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource))
+        {
+            return (false, "There is no database here to back up yet. Start the hub (or run hub migrate) in this folder first.");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        var scratch = Directory.CreateTempSubdirectory("hub-backup-");
+        try
+        {
+            string entry, dump;
+            if (database.IsPostgres)
+            {
+                (entry, dump) = (BackupFormat.PostgresEntry, Path.Combine(scratch.FullName, "hub.pgdump"));
+                var (exit, error) = await BackupFormat.RunPostgresToolAsync("pg_dump", connection.ConnectionString,
+                    ["--format=custom", "--no-owner", "--no-privileges", "--file", dump], cancellationToken);
+                if (exit != 0)
+                {
+                    return (false, $"pg_dump failed ({exit}): {error}");
+                }
+            }
+            else
+            {
+                (entry, dump) = (BackupFormat.SqliteEntry, Path.Combine(scratch.FullName, "hub.db"));
+                // SQLite's online backup copies a consistent state even while the hub writes (WAL).
+                await using var source = new SqliteConnection(connection.ConnectionString);
+                await source.OpenAsync(cancellationToken);
+                await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dump, Pooling = false }.ConnectionString);
+                await copy.OpenAsync(cancellationToken);
+                source.BackupDatabase(copy);
+            }
+            var lastMigration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
+            var dataRoot = hub.Value.DataDirectoryFullPath;
+            var files = Directory.Exists(dataRoot)
+                ? Directory.EnumerateFiles(dataRoot, "*", SearchOption.AllDirectories)
+                    .Select(f => (Full: f, Relative: Path.GetRelativePath(dataRoot, f).Replace('\\', '/')))
+                    .Where(f => !BackupFormat.IsSkipped(f.Relative) && !f.Full.StartsWith(target, StringComparison.Ordinal))
+                    .ToList()
+                : [];
+            await using (var stream = File.Create(partial))
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+            {
+                var manifest = new BackupFormat.Manifest(BackupFormat.Name, BackupFormat.Version, database.IsPostgres ? "postgres" : "sqlite",
+                    time.GetUtcNow().UtcDateTime, lastMigration, files.Count);
+                await using (var m = zip.CreateEntry("manifest.json").Open())
+                {
+                    await JsonSerializer.SerializeAsync(m, manifest, new JsonSerializerOptions { WriteIndented = true }, cancellationToken);
+                }
+                zip.CreateEntryFromFile(dump, entry, CompressionLevel.Optimal);
+                foreach (var (full, relative) in files)
+                {
+                    zip.CreateEntryFromFile(full, BackupFormat.FilesPrefix + relative, CompressionLevel.Fastest);
+                }
+            }
+            File.Move(partial, target, overwrite: true);
+            return (true, $"Backed up the {(database.IsPostgres ? "PostgreSQL" : "SQLite")} database and {files.Count} files to {target}.");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(partial);
+            scratch.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Data;
+
+namespace Microsolidarity.Hub.Platform.Backup;
+
+/// <summary>
+/// <c>hub restore FILE</c>, with the hub stopped: puts back the database and the files of a backup.
+/// Everything is checked before anything is replaced (the manifest, the provider, the database copy
+/// opens), so a wrong or damaged file leaves the current data as it was.
+/// </summary>
+public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection connection, IOptions<HubOptions> hub)
+{
+    public async Task<(bool Ok, string Message)> RunAsync(string file, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(file))
+        {
+            return (false, $"There is no file {file}.");
+        }
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(file);
+        }
+        catch (InvalidDataException)
+        {
+            return (false, $"{file} is not a backup of the hub (not a zip file).");
+        }
+        using (zip)
+        {
+            BackupFormat.Manifest? manifest = null;
+            if (zip.GetEntry("manifest.json") is { } m)
+            {
+                await using var s = m.Open();
+                try
+                {
+                    manifest = await JsonSerializer.DeserializeAsync<BackupFormat.Manifest>(s, cancellationToken: cancellationToken);
+                }
+                catch (JsonException)
+                {
+                }
+            }
+            if (manifest is not { Format: BackupFormat.Name })
+            {
+                return (false, $"{file} is not a backup of the hub (no manifest).");
+            }
+            if (manifest.Version > BackupFormat.Version)
+            {
+                return (false, $"This backup was made by a newer hub (format {manifest.Version}); restore it with that version.");
+            }
+            var here = database.IsPostgres ? "postgres" : "sqlite";
+            if (manifest.Provider != here)
+            {
+                return (false, $"This backup holds a {manifest.Provider} database and this hub uses {here}. Restore it into a hub with Database:Provider={manifest.Provider}.");
+            }
+            var entry = zip.GetEntry(database.IsPostgres ? BackupFormat.PostgresEntry : BackupFormat.SqliteEntry);
+            if (entry is null)
+            {
+                return (false, "The backup has no database in it.");
+            }
+            var scratch = Directory.CreateTempSubdirectory("hub-restore-");
+            try
+            {
+                var copy = Path.Combine(scratch.FullName, Path.GetFileName(entry.FullName));
+                entry.ExtractToFile(copy);
+                var dataRoot = hub.Value.DataDirectoryFullPath;
+                Directory.CreateDirectory(dataRoot);
+                if (database.IsPostgres)
+                {
+                    // --clean --if-exists drops what the dump holds before creating it again, inside one transaction.
+                    var (exit, error) = await BackupFormat.RunPostgresToolAsync("pg_restore", connection.ConnectionString,
+                        ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname", new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString).Database ?? "", copy],
+                        cancellationToken);
+                    if (exit != 0)
+                    {
+                        return (false, $"pg_restore failed ({exit}); the database is as it was: {error}");
+                    }
+                }
+                else
+                {
+                    var check = await CheckSqliteAsync(copy, cancellationToken);
+                    if (check is not null)
+                    {
+                        return (false, check);
+                    }
+                    var live = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+                    SqliteConnection.ClearAllPools();
+                    foreach (var suffix in new[] { "-wal", "-shm", "-journal" })
+                    {
+                        File.Delete(live + suffix); // pages of the old database must not be replayed onto the restored one
+                    }
+                    File.Move(copy, live, overwrite: true);
+                }
+                var restored = 0;
+                foreach (var f in zip.Entries.Where(e => e.FullName.StartsWith(BackupFormat.FilesPrefix, StringComparison.Ordinal) && e.Name != ""))
+                {
+                    var relative = f.FullName[BackupFormat.FilesPrefix.Length..];
+                    var target = Path.GetFullPath(Path.Combine(dataRoot, relative));
+                    if (!target.StartsWith(dataRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || BackupFormat.IsSkipped(relative))
+                    {
+                        continue; // nothing outside the data folder, and never the live database
+                    }
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    f.ExtractToFile(target, overwrite: true);
+                    restored++;
+                }
+                return (true, $"Restored the {here} database (as of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC) and {restored} files. Start the hub again.");
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+        }
+    }
+
+    private static async Task<string?> CheckSqliteAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+            await c.OpenAsync(cancellationToken);
+            await using var command = c.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check";
+            var result = (string?)await command.ExecuteScalarAsync(cancellationToken);
+            return result == "ok" ? null : $"The database in the backup is damaged ({result}); nothing was changed.";
+        }
+        catch (SqliteException e)
+        {
+            return $"The database in the backup cannot be read ({e.Message}); nothing was changed.";
+        }
+    }
+}
