@@ -12,6 +12,7 @@ public static class HandbookFeature
         builder.Services.AddScoped<HandbookSearch>();
         builder.Services.AddScoped<ReadHandbookPage>();
         builder.Services.AddScoped<ExportHandbookEpub>();
+        builder.Services.AddScoped<HandbookChangesFeed>();
         return builder;
     }
 
@@ -31,6 +32,8 @@ public static class HandbookFeature
                 context.Context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
             },
         });
+        app.MapGet("/handbook/changes.xml", async (HandbookChangesFeed feed, CancellationToken cancel) =>
+            await feed.RunAsync(cancel) is { } xml ? Results.Text(xml, "application/atom+xml; charset=utf-8") : Results.NotFound());
         app.MapGet("/handbook.epub", async (HttpContext context, ExportHandbookEpub export, CancellationToken cancel) =>
         {
             using var book = new MemoryStream();

@@ -35,6 +35,7 @@ public static class WebServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
         builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddScoped<Sitemap>();
         return builder;
     }
 
@@ -58,6 +59,8 @@ public static class WebServices
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapHealthChecks("/healthz").DisableRateLimiting();
+        app.MapGet("/sitemap.xml", async (Sitemap sitemap, CancellationToken cancel) =>
+            Results.Text(await sitemap.RunAsync(cancel), "application/xml; charset=utf-8"));
         app.MapRazorPages();
         return app;
     }

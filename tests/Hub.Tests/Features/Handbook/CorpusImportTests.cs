@@ -86,4 +86,35 @@ public sealed class CorpusImportTests : IAsyncLifetime
         Assert.True(hits.Length >= 5, $"{hits.Length} hits");
         Assert.NotEmpty(hits[0].QuerySelectorAll("mark"));
     }
+
+    [Fact]
+    public async Task WebAround_OpenGraphPerPage_AtomFeedOfChanges_AndASitemapOfPublicPages()
+    {
+        var reader = hub.NewClient();
+        var (_, home) = await reader.GetAsync("/handbook");
+        Assert.False(string.IsNullOrWhiteSpace(home.QuerySelector("meta[property='og:title']")?.GetAttribute("content")));
+        Assert.StartsWith("http", home.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+        Assert.False(string.IsNullOrWhiteSpace(home.QuerySelector("meta[property='og:description']")?.GetAttribute("content")));
+
+        var feed = await reader.Http.GetAsync("/handbook/changes.xml");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType!.MediaType);
+        var atom = System.Xml.Linq.XDocument.Parse(await feed.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace a = "http://www.w3.org/2005/Atom";
+        var entries = atom.Root!.Elements(a + "entry").ToList();
+        Assert.Equal(HandbookChangesFeed.Entries, entries.Count);
+        Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Element(a + "title")?.Value)));
+        var first = new Uri(entries[0].Element(a + "link")!.Attribute("href")!.Value).AbsolutePath;
+        Assert.Equal(HttpStatusCode.OK, (await reader.Http.GetAsync(first)).StatusCode);
+
+        var sitemap = System.Xml.Linq.XDocument.Parse(await reader.Http.GetStringAsync("/sitemap.xml"));
+        System.Xml.Linq.XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = sitemap.Root!.Elements(sm + "url").Select(u => new Uri(u.Element(sm + "loc")!.Value).AbsolutePath).ToList();
+        Assert.True(locations.Count(l => l.StartsWith("/handbook", StringComparison.Ordinal)) >= 150, $"{locations.Count} locations");
+        Assert.Contains("/", locations);
+        foreach (var location in locations.Take(20))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.Http.GetAsync(location)).StatusCode);
+        }
+    }
 }

@@ -1,0 +1,30 @@
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+
+namespace Microsolidarity.Hub.Platform.Web;
+
+/// <summary>
+/// /sitemap.xml: the public pages search engines may list: the home page, the handbook (hidden pages
+/// left out) and the pages of congregations that accept newcomers. Nothing behind a sign-in.
+/// </summary>
+public sealed class Sitemap(HubDbContext db, PublicAddress address)
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var urls = new List<(string Path, DateTime? Modified)> { ("/", null), ("/congregations", null) };
+        var pages = await db.HandbookPages.AsNoTracking().Where(p => !p.Hidden).OrderBy(p => p.Order)
+            .Select(p => new { p.Path, p.UpdatedAt }).ToListAsync(cancellationToken);
+        urls.AddRange(pages.Select(p => (Features.Handbook.RenderHandbookPage.PageUrl(p.Path), (DateTime?)p.UpdatedAt)));
+        var congregations = await db.Congregations.AsNoTracking().Where(c => c.Policy != MembershipPolicy.InvitationOnly)
+            .OrderBy(c => c.Slug).Select(c => c.Slug).ToListAsync(cancellationToken);
+        urls.AddRange(congregations.Select(slug => ($"/congregations/{slug}", (DateTime?)null)));
+        var set = new XElement(Ns + "urlset", urls.DistinctBy(u => u.Path).Select(u => new XElement(Ns + "url",
+            new XElement(Ns + "loc", address.Absolute(u.Path)),
+            u.Modified is { } m ? new XElement(Ns + "lastmod", DateTime.SpecifyKind(m, DateTimeKind.Utc).ToString("yyyy-MM-dd")) : null)));
+        return new XDeclaration("1.0", "utf-8", null) + "\n" + set;
+    }
+}
