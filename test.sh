@@ -27,6 +27,8 @@ command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)   # the Nu HTML Checker (vnu.jar)
 [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)   # the handbook's EPUB export
+command -v qpdf >/dev/null || missing+=(qpdf)                    # checks the handbook's PDF export
+command -v pdftotext >/dev/null || missing+=(poppler-utils)      # reads the PDF's text back
 find_pg_bin >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -13,6 +13,7 @@ public sealed class HandbookCommand
     public string? Title { get; private init; }
     public string? Author { get; private init; }
     public string? Out { get; private init; }
+    public string Format { get; private init; } = "epub";
 
     public static (HandbookCommand? Command, string? Error) Parse(List<string> rest)
     {
@@ -37,11 +38,11 @@ public sealed class HandbookCommand
         {
             var format = Option("--format") ?? "epub";
             var file = Option("--out");
-            if (format != "epub")
+            if (format is not ("epub" or "pdf"))
             {
-                return (null, format == "pdf" ? "handbook export --format pdf is not built yet; --format epub is." : $"Unknown format '{format}': use --format epub.");
+                return (null, $"Unknown format '{format}': use --format epub or --format pdf.");
             }
-            return file is null ? (null, "handbook export needs --out FILE, e.g. --out handbook.epub") : (new HandbookCommand { Action = action, Out = file }, null);
+            return file is null ? (null, $"handbook export needs --out FILE, e.g. --out handbook.{format}") : (new HandbookCommand { Action = action, Out = file, Format = format }, null);
         }
         var title = Option("--title");
         var author = Option("--author");
@@ -58,6 +59,23 @@ public sealed class HandbookCommand
     public async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
         using var scope = services.CreateScope();
+        if (Action == "export" && Format == "pdf")
+        {
+            switch (await scope.ServiceProvider.GetRequiredService<ExportHandbookPdf>().RunAsync())
+            {
+                case ExportHandbookPdf.Ready ready:
+                    var to = Path.GetFullPath(Out!);
+                    File.Copy(ready.File, to, overwrite: true);
+                    output.WriteLine($"Wrote {to} ({new FileInfo(to).Length / 1024} KiB).");
+                    return 0;
+                case ExportHandbookPdf.Failed failed:
+                    output.WriteLine(failed.Reason);
+                    return 1;
+                default:
+                    output.WriteLine("There is no handbook to export yet: import one with hub handbook import <folder|git-url>.");
+                    return 1;
+            }
+        }
         if (Action == "export")
         {
             var target = Path.GetFullPath(Out!);

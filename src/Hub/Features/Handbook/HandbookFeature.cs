@@ -13,6 +13,9 @@ public static class HandbookFeature
         builder.Services.AddScoped<ReadHandbookPage>();
         builder.Services.AddScoped<ExportHandbookEpub>();
         builder.Services.AddScoped<HandbookChangesFeed>();
+        builder.Services.AddScoped<ComposeHandbookBook>();
+        builder.Services.AddScoped<ExportHandbookPdf>();
+        builder.Services.AddOptions<HandbookPdfOptions>().Bind(builder.Configuration.GetSection(HandbookPdfOptions.Section));
         return builder;
     }
 
@@ -34,6 +37,14 @@ public static class HandbookFeature
         });
         app.MapGet("/handbook/changes.xml", async (HandbookChangesFeed feed, CancellationToken cancel) =>
             await feed.RunAsync(cancel) is { } xml ? Results.Text(xml, "application/atom+xml; charset=utf-8") : Results.NotFound());
+        app.MapGet("/handbook.html", async (ComposeHandbookBook compose, CancellationToken cancel) =>
+            await compose.RunAsync(ComposeHandbookBook.Target.Web, cancel) is { } book ? Results.Content(book.Html, "text/html; charset=utf-8") : Results.NotFound());
+        app.MapGet("/handbook.pdf", async (ExportHandbookPdf export, CancellationToken cancel) => await export.RunAsync(cancel) switch
+        {
+            ExportHandbookPdf.Ready ready => Results.File(ready.File, "application/pdf", "handbook.pdf", enableRangeProcessing: true),
+            ExportHandbookPdf.Failed failed => Results.Problem(failed.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.NotFound(),
+        });
         app.MapGet("/handbook.epub", async (HttpContext context, ExportHandbookEpub export, CancellationToken cancel) =>
         {
             using var book = new MemoryStream();

@@ -150,8 +150,9 @@ public sealed class HubCommand
           handbook import <folder|git-url> [--title T] [--author A]
                            Import (or re-import in place) a GitBook-format handbook and
                            print the report of problems; exit code 1 if it could not run.
-          handbook export --format epub --out FILE
-                           Write the whole handbook as an EPUB 3 book.
+          handbook export --format epub|pdf --out FILE
+                           Write the whole handbook as an EPUB 3 book, or as a PDF (printed
+                           by Chromium: Handbook:ChromiumPath, default /usr/bin/chromium).
           backup --out FILE
                            Write the database and the data folder's files (photos, handbook
                            files, audio) to one zip, while the hub may keep running.

@@ -80,7 +80,7 @@ public sealed class HtmlValidityTests
             await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(sample);
         }
         Directory.Delete(sample, recursive: true);
-        foreach (var path in new[] { "/handbook", "/handbook/practices/crews", "/handbook/practices/retrospectives", "/handbook/places/caf%C3%A9", "/search", "/search?q=crews", "/search?q=zzyzx", "/admin/handbook" })
+        foreach (var path in new[] { "/handbook", "/handbook/practices/crews", "/handbook/practices/retrospectives", "/handbook/places/caf%C3%A9", "/search", "/search?q=crews", "/search?q=zzyzx", "/admin/handbook", "/handbook.html" })
         {
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }

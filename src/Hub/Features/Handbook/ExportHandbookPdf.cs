@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+public sealed class HandbookPdfOptions
+{
+    public const string Section = "Handbook";
+
+    /// <summary>Chromium (or Chrome) prints the PDF; Debian's package puts it here.</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    public int PdfTimeoutSeconds { get; set; } = 180;
+}
+
+/// <summary>
+/// The whole handbook as a PDF, printed by headless Chromium from <see cref="ComposeHandbookBook"/>:
+/// a title page, a table of contents whose entries link to their chapters, bookmarks from the
+/// headings, page numbers from the stylesheet's page margin boxes. The result is kept under the data
+/// folder and made again only when the handbook's content changes, so a download is a file read.
+/// </summary>
+public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubOptions> hub, IOptions<HandbookPdfOptions> options, ILogger<ExportHandbookPdf> logger)
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public abstract record Result;
+    public sealed record Ready(string File) : Result;
+    public sealed record NoHandbook : Result;
+    public sealed record Failed(string Reason) : Result;
+
+    public async Task<Result> RunAsync(CancellationToken cancel = default)
+    {
+        var book = await compose.RunAsync(ComposeHandbookBook.Target.Pdf, cancel);
+        if (book is null)
+        {
+            return new NoHandbook();
+        }
+        var folder = Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "export");
+        Directory.CreateDirectory(folder);
+        // The file name is the content's fingerprint: a changed handbook gets a new PDF, an unchanged one is reused.
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(book.Html)))[..16];
+        var target = Path.Combine(folder, $"handbook-{key}.pdf");
+        if (File.Exists(target))
+        {
+            return new Ready(target);
+        }
+        await OneAtATime.WaitAsync(cancel);
+        try
+        {
+            if (File.Exists(target))
+            {
+                return new Ready(target); // another request printed it meanwhile
+            }
+            var scratch = Directory.CreateTempSubdirectory("hub-pdf-");
+            try
+            {
+                var html = Path.Combine(scratch.FullName, "handbook.html");
+                await File.WriteAllTextAsync(html, book.Html, cancel);
+                var printed = Path.Combine(scratch.FullName, "handbook.pdf");
+                var failure = await PrintAsync(html, printed, scratch.FullName, cancel);
+                if (failure is not null)
+                {
+                    return new Failed(failure);
+                }
+                foreach (var old in Directory.EnumerateFiles(folder, "handbook-*.pdf"))
+                {
+                    File.Delete(old);
+                }
+                File.Move(printed, target);
+                return new Ready(target);
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<string?> PrintAsync(string html, string pdf, string profile, CancellationToken cancel)
+    {
+        var chromium = options.Value.ChromiumPath;
+        if (!File.Exists(chromium))
+        {
+            return $"PDF export needs Chromium at {chromium} (Debian: apt-get install chromium; or set Handbook:ChromiumPath).";
+        }
+        var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[]
+        {
+            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+            "--allow-file-access-from-files", $"--user-data-dir={Path.Combine(profile, "profile")}",
+            "--no-pdf-header-footer", "--generate-pdf-document-outline", $"--print-to-pdf={pdf}", new Uri(html).AbsoluteUri,
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(cancel);
+        _ = process.StandardOutput.ReadToEndAsync(cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.PdfTimeoutSeconds));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return cancel.IsCancellationRequested ? "Cancelled." : $"Chromium took longer than {options.Value.PdfTimeoutSeconds} s to print the handbook.";
+        }
+        if (process.ExitCode != 0 || !File.Exists(pdf) || new FileInfo(pdf).Length == 0)
+        {
+            var message = (await errors).Trim();
+            logger.LogWarning("Chromium could not print the handbook ({Exit}): {Errors}", process.ExitCode, message);
+            return $"Chromium could not print the handbook (exit {process.ExitCode}).";
+        }
+        return null;
+    }
+}
