@@ -37,6 +37,13 @@ public static class HandbookFeature
         });
         app.MapGet("/handbook/changes.xml", async (HandbookChangesFeed feed, CancellationToken cancel) =>
             await feed.RunAsync(cancel) is { } xml ? Results.Text(xml, "application/atom+xml; charset=utf-8") : Results.NotFound());
+        // Search as you type: the first few hits as JSON for the search boxes (handbook.js); /search is the full page.
+        app.MapGet("/search.json", async (string? q, HandbookSearch search, CancellationToken cancel) =>
+        {
+            var query = (q ?? "").Trim();
+            var hits = query.Length is 0 or > 200 ? [] : await search.RunAsync(query, limit: 8, cancel);
+            return Results.Json(hits.Select(h => new { url = RenderHandbookPage.PageUrl(h.Path), title = h.Title, snippet = h.SnippetHtml }));
+        });
         app.MapGet("/handbook.html", async (ComposeHandbookBook compose, CancellationToken cancel) =>
             await compose.RunAsync(ComposeHandbookBook.Target.Web, cancel) is { } book ? Results.Content(book.Html, "text/html; charset=utf-8") : Results.NotFound());
         app.MapGet("/handbook.pdf", async (ExportHandbookPdf export, CancellationToken cancel) => await export.RunAsync(cancel) switch

@@ -53,12 +53,18 @@ public sealed class HandbookSearch(HubDbContext db)
             {
                 command.CommandText = """
                     SELECT "Path", "Title", ts_headline('english', "PlainText", q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12')
-                    FROM "HandbookPages", plainto_tsquery('english', @q) AS q
+                    FROM "HandbookPages", to_tsquery('english', @q) AS q
                     WHERE NOT "Hidden" AND to_tsvector('english', "Title" || ' ' || "PlainText") @@ q
                     ORDER BY ts_rank(setweight(to_tsvector('english', "Title"), 'A') || to_tsvector('english', "PlainText"), q) DESC
                     LIMIT @limit
                     """;
-                Add(command, "@q", string.Join(' ', words));
+                // Letters and digits only, so no reader's text is tsquery syntax; every word must match, the last as a prefix.
+                var terms = words.Select(w => new string([.. w.Where(char.IsLetterOrDigit)])).Where(w => w.Length > 0).ToList();
+                if (terms.Count == 0)
+                {
+                    return [];
+                }
+                Add(command, "@q", string.Join(" & ", terms.Select((w, i) => i == terms.Count - 1 ? w + ":*" : w)));
             }
             Add(command, command.CommandText.Contains("$limit") ? "$limit" : "@limit", limit);
             var hits = new List<SearchHit>();

@@ -16,3 +16,65 @@ document.addEventListener('click', function (event) {
   if (note) { note.remove(); }
   frame.focus();
 });
+
+// Search as you type: under each search box, the first pages that match, updated as the reader types.
+// Without JavaScript the box submits to /search as before; Enter still does.
+(function () {
+  var boxes = document.querySelectorAll('input[type="search"][name="q"]');
+  Array.prototype.forEach.call(boxes, function (input) {
+    var form = input.form;
+    if (!form) { return; }
+    var panel = document.createElement('div');
+    panel.className = 'search-suggestions';
+    panel.id = input.id + '-suggestions';
+    var status = document.createElement('p');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    var list = document.createElement('ul');
+    panel.appendChild(status);
+    panel.appendChild(list);
+    form.appendChild(panel);
+    input.setAttribute('aria-controls', panel.id);
+    var timer = null;
+    var latest = 0;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var query = input.value.trim();
+        var ticket = ++latest;
+        if (query.length < 2) { list.innerHTML = ''; status.textContent = ''; return; }
+        fetch('/search.json?q=' + encodeURIComponent(query), { headers: { 'Accept': 'application/json' } })
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (hits) {
+            if (ticket !== latest) { return; } // an older answer arriving late
+            list.innerHTML = '';
+            hits.forEach(function (hit) {
+              var item = document.createElement('li');
+              var link = document.createElement('a');
+              link.href = hit.url;
+              link.textContent = hit.title;
+              var snippet = document.createElement('span');
+              snippet.className = 'snippet';
+              snippet.innerHTML = hit.snippet; // escaped by the hub; only <mark> is markup
+              item.appendChild(link);
+              item.appendChild(snippet);
+              list.appendChild(item);
+            });
+            status.textContent = hits.length === 0 ? 'No page matches yet.' : hits.length + (hits.length === 1 ? ' page matches.' : ' pages match.');
+          })
+          .catch(function () { /* the full search page still works */ });
+      }, 150);
+    });
+    input.addEventListener('keydown', function (event) {
+      var first = list.querySelector('a');
+      if (event.key === 'ArrowDown' && first) { event.preventDefault(); first.focus(); }
+    });
+    list.addEventListener('keydown', function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll('a'));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && at < links.length - 1) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === 'ArrowUp') { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      if (event.key === 'Escape') { list.innerHTML = ''; input.focus(); }
+    });
+  });
+})();

@@ -193,6 +193,25 @@ public sealed class ImportHandbookTests : IAsyncLifetime
         Assert.NotNull(none.QuerySelector(".empty"));
     }
 
+    [Fact]
+    public async Task SearchAsYouType_APartWord_FindsPagesAsJson_AndSyntaxIsJustText()
+    {
+        await ImportAsync(folder);
+        var client = hub.NewClient();
+        using var partial = System.Text.Json.JsonDocument.Parse(await client.Http.GetStringAsync("/search.json?q=choose+continu"));
+        var hits = partial.RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(hits);
+        Assert.Equal("/handbook/practices/retrospectives", hits[0].GetProperty("url").GetString());
+        Assert.Contains("<mark>", hits[0].GetProperty("snippet").GetString());
+        Assert.True(hits.Count <= 8);
+        foreach (var nasty in new[] { "%27%29%3B+DROP", "a+%26+%7C+%21", "%3A*", "%3Cscript%3E" })
+        {
+            var response = await client.Http.GetAsync($"/search.json?q={nasty}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("<script", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
