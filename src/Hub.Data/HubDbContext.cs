@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Platform;
+using Microsolidarity.Hub.Data.Updates;
 
 namespace Microsolidarity.Hub.Data;
 
@@ -37,6 +38,12 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
     public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();
     public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
+    public DbSet<NewsletterSubscriber> NewsletterSubscribers => Set<NewsletterSubscriber>();
+    public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
+    public DbSet<NewsletterDelivery> NewsletterDeliveries => Set<NewsletterDelivery>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<WebhookTarget> WebhookTargets => Set<WebhookTarget>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
