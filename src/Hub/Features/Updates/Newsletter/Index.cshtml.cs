@@ -32,7 +32,7 @@ public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter 
     {
         var outcome = await subscribe.RunAsync(Email, Name, cancellationToken);
         return await AfterAsync(outcome,
-            $"Almost there: we sent a link to {Email.Trim()}. Open it to confirm, and the next issue comes to you.",
+            $"Almost there: we sent a link to {(Email ?? "").Trim()}. Open it to confirm, and the next issue comes to you.",
             async () => { await LoadAsync(cancellationToken); return Page(); });
     }
 

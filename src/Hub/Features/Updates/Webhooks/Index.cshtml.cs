@@ -47,7 +47,7 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
         {
             NewSecret = secret;
         }
-        return await AfterAsync(outcome, $"Added {Name.Trim()}. The next announcement goes there too.",
+        return await AfterAsync(outcome, $"Added {(Name ?? "").Trim()}. The next announcement goes there too.",
             async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/webhooks");
     }
 
