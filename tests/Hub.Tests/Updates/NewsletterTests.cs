@@ -59,7 +59,7 @@ public sealed class NewsletterTests : IAsyncLifetime
         await SubscribeAndConfirmAsync("reader1@test.example");
         await SubscribeAndConfirmAsync("reader2@test.example");
 
-        var markdown = "Dear friends,\n\nThe **autumn gathering** is near. <script>alert(1)</script>\n\n[Read more](https://example.org/more)";
+        var markdown = "Dear friends,\n\nThe **autumn gathering** is near. <script>alert(1)</script>\n\n[Read more](https://example.org/more) or [the handbook](/handbook)";
         var (_, preview) = await admin.PostFromAsync("/newsletter/write", "/newsletter/write?handler=Preview",
             new Dictionary<string, string> { ["Subject"] = "Autumn news", ["Markdown"] = markdown, ["Segment"] = "Everyone", ["CongregationId"] = "" });
         Assert.Equal("autumn gathering", preview.QuerySelector(".preview strong")?.TextContent);
@@ -74,6 +74,7 @@ public sealed class NewsletterTests : IAsyncLifetime
         Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType).ToArray());
         Assert.Contains("<strong>autumn gathering</strong>", message.HtmlBody);
         Assert.DoesNotContain("<script", message.HtmlBody);
+        Assert.Contains("href=\"http://localhost/handbook\"", message.HtmlBody); // relative links made absolute for mail clients
         var listUnsubscribe = message.Headers["List-Unsubscribe"] ?? "";
         Assert.Matches(@"^<http://localhost/newsletter/unsubscribe\?token=[A-Za-z0-9_-]+>$", listUnsubscribe);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
@@ -227,5 +228,31 @@ public sealed class NewsletterTests : IAsyncLifetime
         Assert.Contains("not valid", invalid.QuerySelector("main")!.TextContent);
         var forged = await visitor.Http.PostAsync("/newsletter/unsubscribe?token=nonsense", new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+    }
+}
+
+/// <summary>A subscription belongs to the person: in the data export, and gone with the account.</summary>
+public sealed class NewsletterPersonalDataTests
+{
+    [Fact]
+    public async Task Account_ExportAndDelete_IncludeAndRemoveTheSubscription()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("subscriber@test.example", "quiet garden path");
+        var person = await hub.SignedInClientAsync("subscriber@test.example", "quiet garden path");
+        var (_, form) = await person.GetAsync("/newsletter");
+        Assert.Equal("subscriber@test.example", form.QuerySelector("#email")!.GetAttribute("value")); // filled in for people signed in
+        await person.SubmitAsync("/newsletter", new Dictionary<string, string> { ["Email"] = "subscriber@test.example" });
+
+        var export = await person.Http.GetStringAsync("/account/download-data");
+        using (var json = System.Text.Json.JsonDocument.Parse(export))
+        {
+            Assert.Equal("subscriber@test.example", json.RootElement.GetProperty("newsletter").GetProperty("subscription").GetProperty("email").GetString());
+        }
+        var (_, deletion) = await person.GetAsync("/account/delete");
+        Assert.Contains("Your newsletter subscription", deletion.QuerySelector("main")!.TextContent);
+        var (deleted, _) = await person.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = "quiet garden path", ["Understood"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await hub.FromDbAsync(db => db.NewsletterSubscribers.AnyAsync()));
     }
 }

@@ -24,12 +24,12 @@ public static class SeedDemoUpdates
         Directory.CreateDirectory(folder);
         var episodes = new[]
         {
-            ("first-crews-in-lisbon", "First crews in Lisbon", 18 * 60 + 40, new[] { 392.0, 523.3 }, now.AddDays(-21),
-             "Ana and Tomás tell how six people met for six weeks, what the case clinic felt like the first time, and why the crew split in two at the retrospective (and why that was fine).\n\n- The case clinic: one case-giver, the others listen and reflect\n- [The handbook on crews](/handbook)"),
-            ("hosting-without-bossing", "Hosting without bossing", 24 * 60 + 5, new[] { 440.0, 329.6 }, now.AddDays(-7),
-             "What does it mean to host rather than lead? Three congregation hosts on compelling invitations, never hosting alone, and handing the role on.\n\nMentioned: the full-moon and new-moon calls of a congregation."),
+            ("first-crews-in-lisbon", "First crews in Lisbon", new[] { 392.0, 523.3 }, now.AddDays(-21),
+             "Ana and Tomás tell how six people met for six weeks, what the case clinic felt like the first time, and why the crew split in two at the retrospective (and why that was fine).\n\n*In the demo, a few seconds of tones stand in for the recording.*\n\n- The case clinic: one case-giver, the others listen and reflect\n- [The handbook on crews](/handbook)"),
+            ("hosting-without-bossing", "Hosting without bossing", new[] { 440.0, 329.6 }, now.AddDays(-7),
+             "What does it mean to host rather than lead? Three congregation hosts on compelling invitations, never hosting alone, and handing the role on.\n\n*In the demo, a few seconds of tones stand in for the recording.*\n\nMentioned: the full-moon and new-moon calls of a congregation."),
         };
-        foreach (var (slug, title, seconds, tones, published, notes) in episodes)
+        foreach (var (slug, title, tones, published, notes) in episodes)
         {
             var file = $"{slug}.wav";
             var bytes = Tones(tones, secondsEach: 1.5);
@@ -44,7 +44,7 @@ public static class SeedDemoUpdates
                 AudioFile = file,
                 AudioLength = bytes.Length,
                 AudioType = "audio/wav",
-                DurationSeconds = seconds, // what the real recording would last; the demo file is a short stand-in
+                DurationSeconds = (int)Math.Round(tones.Length * 1.5), // the demo file is a short stand-in for a recording
                 PublishedAt = published,
             });
         }

@@ -13,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Home;
 public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> calendars, UpdatesTime times, ILogger<HomeModel> logger) : PageModel
 {
     public sealed record EventRow(string Title, string Url, string When, string? OwnZone, string Owner, bool IsOnline);
-    public sealed record UpdateRow(string Title, string Url, string When, string Kind);
+    public sealed record UpdateRow(string Title, string Url, string When, string Kind, DateTime At);
 
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<UpdateRow> Issues { get; private set; } = [];
@@ -43,9 +43,9 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
         })];
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt).Take(3)
             .Select(i => new { i.Id, i.Subject, i.SentAt }).ToListAsync(cancellationToken);
-        Issues = [.. issues.Select(i => new UpdateRow(i.Subject, $"/newsletter/{i.Id}", UpdatesTime.Date(i.SentAt, zone), "Newsletter"))];
+        Issues = [.. issues.Select(i => new UpdateRow(i.Subject, $"/newsletter/{i.Id}", UpdatesTime.Date(i.SentAt, zone), "Newsletter", i.SentAt))];
         var episodes = await db.Episodes.AsNoTracking().OrderByDescending(e => e.PublishedAt).Take(3)
             .Select(e => new { e.Slug, e.Title, e.PublishedAt }).ToListAsync(cancellationToken);
-        Episodes = [.. episodes.Select(e => new UpdateRow(e.Title, $"/podcast/{e.Slug}", UpdatesTime.Date(e.PublishedAt, zone), "Episode"))];
+        Episodes = [.. episodes.Select(e => new UpdateRow(e.Title, $"/podcast/{e.Slug}", UpdatesTime.Date(e.PublishedAt, zone), "Episode", e.PublishedAt))];
     }
 }

@@ -174,7 +174,8 @@ internal sealed class NewsletterSender(
             .Append("<body style=\"margin:0;padding:24px;background:#faf6f0;font-family:Georgia,serif;color:#2b2520;\">")
             .Append("<div style=\"max-width:600px;margin:0 auto;background:#ffffff;border-radius:12px;padding:28px;font-size:17px;line-height:1.5;\">")
             .Append("<h1 style=\"font-size:24px;\">").Append(E(issue.Subject)).Append("</h1>")
-            .Append(issue.Html)
+            // Links written as /handbook work on the web; in a mail client they need the hub's address.
+            .Append(issue.Html.Replace("href=\"/", $"href=\"{issue.BaseUrl}/").Replace("src=\"/", $"src=\"{issue.BaseUrl}/"))
             .Append("<hr style=\"border:none;border-top:1px solid #e8dfd4;margin:24px 0;\">")
             .Append("<p style=\"font-size:13px;color:#5c5048;\">").Append(E(hub.Value.Name))
             .Append(" newsletter · <a href=\"").Append(E(archive)).Append("\" style=\"color:#9a3b1e;\">Read it on the web</a> · ")
