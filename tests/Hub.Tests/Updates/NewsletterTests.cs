@@ -207,6 +207,41 @@ public sealed class NewsletterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Segments_HostOfACongregation_SendsToItsSubscribedMembersOnly()
+    {
+        await hub.CreatePersonAsync("harbour-host@test.example", "quiet garden path", name: "Harbour Host");
+        await hub.CreatePersonAsync("joiner@test.example", "quiet garden path", name: "Joiner");
+        var host = await hub.SignedInClientAsync("harbour-host@test.example", "quiet garden path");
+        var slug = Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.SlugOf(
+            await Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.CreateAsync(host, "Harbour Congregation"));
+        var joiner = await hub.SignedInClientAsync("joiner@test.example", "quiet garden path");
+        var (joined, _) = await joiner.PostFromAsync($"/congregations/{slug}", $"/congregations/{slug}?handler=Join", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var now = DateTime.UtcNow;
+        await hub.WithDbAsync(async db =>
+        {
+            foreach (var email in new[] { "joiner@test.example", "outsider@test.example" })
+            {
+                db.NewsletterSubscribers.Add(new NewsletterSubscriber { Id = Guid.NewGuid(), Email = email, NormalizedEmail = email.ToUpperInvariant(), Token = Guid.NewGuid().ToString("N"), CreatedAt = now, ConfirmedAt = now });
+            }
+            await db.SaveChangesAsync();
+        });
+        var congregationId = await hub.FromDbAsync(db => db.Congregations.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
+
+        var (_, refused) = await host.PostFromAsync("/newsletter/write", "/newsletter/write?handler=Send",
+            new Dictionary<string, string> { ["Subject"] = "To all", ["Markdown"] = "Hi", ["Segment"] = "Everyone", ["CongregationId"] = "" });
+        Assert.Contains("Hosts send to their own congregation", refused.QuerySelector("#segment-error")!.TextContent);
+        var (sent, _) = await host.PostFromAsync("/newsletter/write", "/newsletter/write?handler=Send",
+            new Dictionary<string, string> { ["Subject"] = "Harbour news", ["Markdown"] = "Hi harbour", ["Segment"] = "Congregation", ["CongregationId"] = congregationId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var issue = await hub.FromDbAsync(db => db.NewsletterIssues.Where(i => i.Subject == "Harbour news").Select(i => i.Id).SingleAsync());
+        var recipients = await hub.FromDbAsync(db => db.NewsletterDeliveries.Where(d => d.IssueId == issue)
+            .Join(db.NewsletterSubscribers, d => d.SubscriberId, s => s.Id, (d, s) => s.Email).ToListAsync());
+        Assert.Equal(["joiner@test.example"], recipients);
+        await hub.Smtp!.WaitForAsync("joiner@test.example", "Harbour news");
+    }
+
+    [Fact]
     public async Task Write_BadInput_ExplainsEachProblemAndKeepsWhatWasTyped()
     {
         var (response, page) = await admin.PostFromAsync("/newsletter/write", "/newsletter/write?handler=Send",
