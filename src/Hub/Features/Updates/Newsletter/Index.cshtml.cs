@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Web;
@@ -6,6 +7,8 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 
 /// <summary>The newsletter's front door: subscribe (no account needed), and every past issue.</summary>
+// The form sends email to any address typed in, so it is limited like the sign-up form.
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter subscribe, UpdatesTime times, UpdatesAccess access) : HubPageModel
 {
     public sealed record Row(Guid Id, string Subject, string When);
