@@ -73,6 +73,11 @@ as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
 export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 
 # --- Build once, then run every test project ----------------------------------------------
+# Every in-process test host watches its settings files with inotify, and the kernel allows 128
+# inotify instances per user: parallel test classes (and anyone else's tests on the machine) ran
+# out. Polling watchers cost a timer instead; no test depends on settings reloading.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+
 say "Building ($CONFIGURATION)"
 dotnet build Microsolidarity.slnx -c "$CONFIGURATION" -v q -nologo -clp:ErrorsOnly
 

@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.Platform;
+using Microsolidarity.Hub.Data.Updates;
 
 namespace Microsolidarity.Hub.Data;
 
@@ -42,6 +43,12 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NewsletterSubscriber> NewsletterSubscribers => Set<NewsletterSubscriber>();
+    public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
+    public DbSet<NewsletterDelivery> NewsletterDeliveries => Set<NewsletterDelivery>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<WebhookTarget> WebhookTargets => Set<WebhookTarget>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

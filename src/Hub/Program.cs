@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Features.Updates;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
@@ -52,6 +53,7 @@ builder.AddPeople();
 builder.AddDyads();
 builder.AddDemo();
 builder.AddHandbook();
+builder.AddUpdates();
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
 app.MapHandbook();
+app.MapUpdates();
 
 return await command.RunAsync(app);
 

@@ -56,6 +56,18 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         { "/account/delete",               302, 200, 200 },
         { "/account/download-data",        302, 200, 200 },
         { "/dev/mailbox",                  302, 403, 200 },
+        { "/newsletter",                   200, 200, 200 },
+        { "/newsletter/write",             302, 403, 200 },
+        { "/newsletter/confirm?token=x",   200, 200, 200 },
+        { "/newsletter/unsubscribe?token=x", 200, 200, 200 },
+        { "/newsletter/00000000-0000-0000-0000-000000000001", 404, 404, 404 },
+        { "/feed.xml",                     200, 200, 200 },
+        { "/podcast",                      200, 200, 200 },
+        { "/podcast.xml",                  200, 200, 200 },
+        { "/podcast/new",                  302, 403, 200 },
+        { "/podcast/no-such-episode",      404, 404, 404 },
+        { "/podcast/audio/no-such.wav",    404, 404, 404 },
+        { "/admin/webhooks",               302, 403, 200 },
         { "/no-such-page",                 404, 404, 404 },
     };
 

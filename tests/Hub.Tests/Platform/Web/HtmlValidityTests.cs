@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Tests.Updates;
 using Microsolidarity.Hub.Testing;
 using Microsolidarity.Hub.Tests.Features.Handbook;
 
@@ -85,6 +88,31 @@ public sealed class HtmlValidityTests
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
+
+        // Updates: empty, with errors, then with the demo's episodes and issue.
+        foreach (var path in new[] { "/newsletter", "/podcast", "/newsletter/confirm?token=x", "/newsletter/unsubscribe?token=x" })
+        {
+            pages[$"updates {path}"] = await (await visitor.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        foreach (var path in new[] { "/newsletter/write", "/admin/webhooks", "/podcast/new" })
+        {
+            pages[$"updates admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        pages["subscribe with errors"] = await HtmlOfAsync(visitor, "/newsletter", new() { ["Email"] = "nope" });
+        pages["episode with errors"] = await HtmlOfAsync(admin, "/podcast/new", new() { ["Title"] = "", ["Duration"] = "x" });
+        await admin.PostFromAsync("/admin/webhooks", "/admin/webhooks?handler=Add", new Dictionary<string, string> { ["Name"] = "", ["Address"] = "x" });
+        pages["webhooks with errors"] = admin.LastHtml;
+        await admin.PostFromAsync("/newsletter/write", "/newsletter/write?handler=Preview", new Dictionary<string, string> { ["Subject"] = "Hello", ["Markdown"] = "**Hi** [there](/handbook)", ["Segment"] = "Everyone" });
+        pages["newsletter preview"] = admin.LastHtml;
+        using (var scope = hub.Services.CreateScope())
+        {
+            await SeedDemoUpdates.RunAsync(scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>(), scope.ServiceProvider, DateTime.UtcNow);
+        }
+        var issueId = await hub.FromDbAsync(db => db.NewsletterIssues.Select(i => i.Id).FirstAsync());
+        foreach (var path in new[] { "/", "/podcast", "/podcast/first-crews-in-lisbon", "/newsletter", $"/newsletter/{issueId}" })
+        {
+            pages[$"updates with content {path}"] = await (await visitor.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
 
         // A page known to be wrong goes along, so a checker that silently checks nothing fails the test.
         pages["control"] = "<!DOCTYPE html><html lang=en><title>x</title><p><div></p>";

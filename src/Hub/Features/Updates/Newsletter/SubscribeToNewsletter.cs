@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+
+namespace Microsolidarity.Hub.Features.Updates.Newsletter;
+
+/// <summary>
+/// The first half of double opt-in: records the address and sends a confirmation link. The answer
+/// is the same whether or not the address was known, so the form tells nobody who subscribes.
+/// </summary>
+public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, EmailTemplates templates, UpdatesLinks links, TimeProvider time)
+{
+    /// <summary>A second confirmation to the same address waits this long, so the form cannot flood a mailbox.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(10);
+
+    public async Task<Outcome> RunAsync(string email, string? name, CancellationToken cancellationToken)
+    {
+        email = (email ?? "").Trim();
+        if (email.Length == 0)
+        {
+            return Outcome.Refused("Enter the email address the newsletter should go to.", "Email");
+        }
+        if (email.Length > 320 || !MimeKit.MailboxAddress.TryParse(email, out var parsed) || parsed.Address != email || !email.Contains('@'))
+        {
+            return Outcome.Refused("That does not look like an email address; it should look like name@example.org.", "Email");
+        }
+        name = (name ?? "").Trim();
+        if (name.Length > 200)
+        {
+            return Outcome.Refused("Keep the name under 200 characters.", "Name");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var normalized = email.ToUpperInvariant();
+        var subscriber = await db.NewsletterSubscribers.SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
+        if (subscriber is null)
+        {
+            subscriber = new NewsletterSubscriber
+            {
+                Id = Guid.NewGuid(),
+                Email = email,
+                NormalizedEmail = normalized,
+                Name = name,
+                Token = NewToken(),
+                CreatedAt = now,
+            };
+            db.NewsletterSubscribers.Add(subscriber);
+        }
+        else if (subscriber.Receives)
+        {
+            return Outcome.Done; // already receiving: nothing to send, and nothing to reveal
+        }
+        else if (subscriber.ConfirmationSentAt > now - ResendAfter)
+        {
+            return Outcome.Done;
+        }
+        else
+        {
+            // Coming back after leaving or bouncing: ask again, with a fresh link.
+            subscriber.ConfirmedAt = null;
+            subscriber.UnsubscribedAt = null;
+            subscriber.BouncedAt = null;
+            subscriber.BounceReason = null;
+            subscriber.Token = NewToken();
+            if (name.Length > 0)
+            {
+                subscriber.Name = name;
+            }
+        }
+        subscriber.ConfirmationSentAt = now;
+        outbox.Enqueue(templates.Compose(email, subscriber.Name, "Confirm your newsletter subscription",
+            ["Someone, probably you, asked for our newsletter at this address.",
+             "Confirm and you will receive each new issue. You can leave at any time with the link at the bottom of every issue."],
+            ("Confirm my subscription", links.Absolute($"/newsletter/confirm?token={subscriber.Token}")),
+            "If you did not ask for it, ignore this message: nothing more will come."));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+        return Outcome.Done;
+    }
+
+    private static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+}

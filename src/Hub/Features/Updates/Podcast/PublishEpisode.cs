@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Updates.Podcast;
+
+/// <summary>Publishes an episode: its audio kept under the data folder (or an outside address), and its announcement.</summary>
+public sealed partial class PublishEpisode(
+    HubDbContext db, UpdatesLinks links, IEnumerable<IAnnouncementSink> sinks, IOptions<HubOptions> hub,
+    IOptions<UpdatesOptions> options, TimeProvider time)
+{
+    public static readonly IReadOnlyDictionary<string, string> AudioTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".mp3"] = "audio/mpeg",
+        [".m4a"] = "audio/mp4",
+        [".ogg"] = "audio/ogg",
+        [".opus"] = "audio/ogg",
+        [".wav"] = "audio/wav",
+    };
+
+    public sealed record Input(
+        string Title, string ShowNotes, string Duration, string? AudioUrl, long? AudioLength, string? VideoUrl,
+        string? FileName, Stream? File);
+
+    public string Folder => AudioFolder(hub.Value);
+
+    public static string AudioFolder(HubOptions hub) => Path.Combine(hub.DataDirectoryFullPath, "podcast");
+
+    public async Task<(Outcome Outcome, string? Slug)> RunAsync(ClaimsPrincipal user, Input input, CancellationToken cancellationToken)
+    {
+        var title = (input.Title ?? "").Trim();
+        if (title.Length is 0 or > 200)
+        {
+            return (Outcome.Refused("Give the episode a title of up to 200 characters.", "Title"), null);
+        }
+        if (!TryParseDuration(input.Duration, out var seconds))
+        {
+            return (Outcome.Refused("Give the length as minutes and seconds (42:10) or hours, minutes and seconds (1:02:03).", "Duration"), null);
+        }
+        var hasFile = input.File is not null && !string.IsNullOrEmpty(input.FileName);
+        var url = (input.AudioUrl ?? "").Trim();
+        if (hasFile == (url.Length > 0))
+        {
+            return (Outcome.Refused("Upload the audio file, or give the address where it is hosted: one of the two.", "Audio"), null);
+        }
+        string type;
+        if (hasFile)
+        {
+            if (!AudioTypes.TryGetValue(Path.GetExtension(input.FileName!), out type!))
+            {
+                return (Outcome.Refused("The audio must be an MP3, M4A, OGG, Opus or WAV file.", "Audio"), null);
+            }
+        }
+        else
+        {
+            if (!IsWebAddress(url))
+            {
+                return (Outcome.Refused("The audio address must start with https:// (or http://).", "AudioUrl"), null);
+            }
+            if (input.AudioLength is not > 0)
+            {
+                return (Outcome.Refused("Podcast apps need the file's size in bytes; your audio host shows it.", "AudioLength"), null);
+            }
+            type = AudioTypes.TryGetValue(Path.GetExtension(new Uri(url).AbsolutePath), out var t) ? t : "audio/mpeg";
+        }
+        var video = (input.VideoUrl ?? "").Trim();
+        if (video.Length > 0 && !IsWebAddress(video))
+        {
+            return (Outcome.Refused("The video address must start with https:// (or http://).", "VideoUrl"), null);
+        }
+        var slug = await FreeSlugAsync(title, cancellationToken);
+        var episode = new Episode
+        {
+            Id = Guid.NewGuid(),
+            Slug = slug,
+            Title = title,
+            ShowNotesMarkdown = input.ShowNotes ?? "",
+            ShowNotesHtml = UpdatesMarkdown.ToHtml(input.ShowNotes ?? ""),
+            AudioUrl = hasFile ? null : url,
+            AudioLength = input.AudioLength ?? 0,
+            AudioType = type,
+            DurationSeconds = seconds,
+            VideoUrl = video.Length > 0 ? video : null,
+            PublishedAt = time.GetUtcNow().UtcDateTime,
+            PublishedByUserId = UpdatesAccess.UserId(user) ?? "",
+        };
+        string? written = null;
+        if (hasFile)
+        {
+            Directory.CreateDirectory(Folder);
+            var name = $"{slug}{Path.GetExtension(input.FileName!).ToLowerInvariant()}";
+            written = Path.Combine(Folder, name);
+            var limit = options.Value.Podcast.MaxUploadMegabytes * 1024L * 1024L;
+            await using (var target = System.IO.File.Create(written + ".tmp"))
+            {
+                await input.File!.CopyToAsync(target, cancellationToken);
+                episode.AudioLength = target.Length;
+            }
+            if (episode.AudioLength == 0 || episode.AudioLength > limit)
+            {
+                System.IO.File.Delete(written + ".tmp");
+                return (Outcome.Refused(episode.AudioLength == 0 ? "The audio file is empty." : $"The audio file is larger than {options.Value.Podcast.MaxUploadMegabytes} MB.", "Audio"), null);
+            }
+            System.IO.File.Move(written + ".tmp", written, overwrite: true);
+            episode.AudioFile = name;
+        }
+        db.Episodes.Add(episode);
+        var announcement = new Announcement(Announcement.Episode, title, links.Absolute($"/podcast/{slug}"),
+            Newsletter.SendNewsletterIssue.Summary(episode.ShowNotesMarkdown), episode.PublishedAt);
+        foreach (var sink in sinks)
+        {
+            await sink.AnnounceAsync(announcement, cancellationToken);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            if (written is not null)
+            {
+                System.IO.File.Delete(written); // no file without its episode
+            }
+            throw;
+        }
+        return (Outcome.Done, slug);
+    }
+
+    public static bool TryParseDuration(string? text, out int seconds)
+    {
+        seconds = 0;
+        var parts = (text ?? "").Trim().Split(':');
+        if (parts.Length is < 1 or > 3 || parts.Any(p => p.Length == 0 || p.Length > 4 || !p.All(char.IsAsciiDigit)))
+        {
+            return false;
+        }
+        foreach (var p in parts)
+        {
+            seconds = seconds * 60 + int.Parse(p, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return seconds > 0 && seconds < 100 * 3600;
+    }
+
+    public static string FormatDuration(int seconds) =>
+        seconds >= 3600 ? $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}" : $"{seconds / 60}:{seconds % 60:00}";
+
+    private static bool IsWebAddress(string s) =>
+        s.Length <= 1000 && Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http");
+
+    private async Task<string> FreeSlugAsync(string title, CancellationToken cancellationToken)
+    {
+        var stem = NonWord().Replace(title.ToLowerInvariant(), "-").Trim('-');
+        stem = stem.Length == 0 ? "episode" : stem.Length > 80 ? stem[..80].Trim('-') : stem;
+        var slug = stem;
+        for (var n = 2; await db.Episodes.AnyAsync(e => e.Slug == slug, cancellationToken); n++)
+        {
+            slug = $"{stem}-{n}";
+        }
+        return slug;
+    }
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NonWord();
+}

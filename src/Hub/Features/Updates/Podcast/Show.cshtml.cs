@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Updates.Podcast;
+
+/// <summary>One episode: a player, the show notes and the video when there is one.</summary>
+public sealed class PodcastShowModel(HubDbContext db, UpdatesTime times, UpdatesLinks links) : HubPageModel
+{
+    public Episode Episode { get; private set; } = null!;
+    public string When { get; private set; } = "";
+    public string AudioUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var episode = await db.Episodes.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (episode is null)
+        {
+            return NotFound();
+        }
+        Episode = episode;
+        When = UpdatesTime.Format(episode.PublishedAt, await times.ZoneOfAsync(User, cancellationToken));
+        AudioUrl = episode.AudioFile is not null ? $"/podcast/audio/{Uri.EscapeDataString(episode.AudioFile)}" : UpdatesFeeds.AudioAddress(episode, links);
+        return Page();
+    }
+}

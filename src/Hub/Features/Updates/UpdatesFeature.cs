@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Features.Updates.Newsletter;
+using Microsolidarity.Hub.Features.Updates.Podcast;
+using Microsolidarity.Hub.Features.Updates.Webhooks;
+using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Updates;
+
+public static partial class UpdatesFeature
+{
+    public static WebApplicationBuilder AddUpdates(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<UpdatesOptions>()
+            .Bind(builder.Configuration.GetSection(UpdatesOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<UpdatesAccess>();
+        builder.Services.AddScoped<UpdatesLinks>();
+        builder.Services.AddScoped<UpdatesFeeds>();
+        builder.Services.AddScoped<UpdatesTime>();
+        builder.Services.AddScoped<SubscribeToNewsletter>();
+        builder.Services.AddScoped<ChangeSubscription>();
+        builder.Services.AddScoped<SendNewsletterIssue>();
+        builder.Services.AddScoped<PublishEpisode>();
+        builder.Services.AddScoped<ManageWebhookTargets>();
+        builder.Services.AddScoped<IAnnouncementSink, WebhookSink>();
+        builder.Services.AddScoped<Accounts.IPersonalData, UpdatesPersonalData>();
+        builder.Services.AddSingleton<NewsletterSignal>();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddHostedService<NewsletterSender>();
+        builder.Services.AddHostedService<WebhookSender>();
+        // Webhook targets are other people's servers: no cookies, no following redirects to elsewhere.
+        builder.Services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // the sender applies its own timeout
+        return builder;
+    }
+
+    public static WebApplication MapUpdates(this WebApplication app)
+    {
+        app.MapGet("/feed.xml", async (UpdatesFeeds feeds, CancellationToken cancel) =>
+            Results.Text(await feeds.AtomAsync(cancel), "application/atom+xml; charset=utf-8"));
+        app.MapGet("/podcast.xml", async (UpdatesFeeds feeds, CancellationToken cancel) =>
+            Results.Text(await feeds.PodcastAsync(cancel), "application/rss+xml; charset=utf-8"));
+        app.MapGet("/podcast/audio/{name}", async (string name, HubDbContext db, IOptions<HubOptions> hub, HttpContext context, CancellationToken cancel) =>
+        {
+            // Only names the hub wrote, for episodes that exist: nothing can climb out of the folder.
+            if (!AudioName().IsMatch(name))
+            {
+                return Results.NotFound();
+            }
+            var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.AudioFile == name, cancel);
+            var path = Path.Combine(PublishEpisode.AudioFolder(hub.Value), name);
+            if (episode is null || !File.Exists(path))
+            {
+                return Results.NotFound();
+            }
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.File(path, episode.AudioType, enableRangeProcessing: true);
+        });
+        return app;
+    }
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,100}\.(mp3|m4a|ogg|opus|wav)$")]
+    private static partial Regex AudioName();
+}

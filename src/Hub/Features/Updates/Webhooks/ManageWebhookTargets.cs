@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Updates.Webhooks;
+
+/// <summary>Adds and removes chat targets (administrators only; the page checks).</summary>
+public sealed class ManageWebhookTargets(HubDbContext db, TimeProvider time)
+{
+    public static readonly string[] AllKinds = [Announcement.NewEvent, Announcement.Newsletter, Announcement.Episode];
+
+    public sealed record Input(string Name, WebhookFormat Format, string Url, string? Secret, IReadOnlyList<string> Kinds);
+
+    public async Task<(Outcome Outcome, string? Secret)> AddAsync(Input input, CancellationToken cancellationToken)
+    {
+        var name = (input.Name ?? "").Trim();
+        if (name.Length is 0 or > 120)
+        {
+            return (Outcome.Refused("Name the target (up to 120 characters), such as \"Network chat, #announcements\".", "Name"), null);
+        }
+        if (!Uri.TryCreate((input.Url ?? "").Trim(), UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http") || url.OriginalString.Length > 1000)
+        {
+            return (Outcome.Refused("Paste the full webhook address, starting with https://.", "Address"), null);
+        }
+        var kinds = input.Kinds.Where(AllKinds.Contains).Distinct().ToList();
+        if (kinds.Count == 0)
+        {
+            return (Outcome.Refused("Choose at least one kind of news to send there.", "Kinds"), null);
+        }
+        var secret = (input.Secret ?? "").Trim();
+        if (input.Format == WebhookFormat.Matrix && secret.Length == 0)
+        {
+            return (Outcome.Refused("Matrix needs the access token of the account that posts to the room.", "Secret"), null);
+        }
+        if (input.Format == WebhookFormat.Generic && secret.Length == 0)
+        {
+            // Generated when not given: the receiver needs it to check signatures, so it is shown once.
+            secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        }
+        db.WebhookTargets.Add(new WebhookTarget
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            Format = input.Format,
+            Url = url.OriginalString,
+            Secret = secret,
+            Kinds = string.Join(',', kinds),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, input.Format == WebhookFormat.Generic ? secret : null);
+    }
+
+    /// <summary>Stops future deliveries and pending retries; the log stays readable.</summary>
+    public async Task<Outcome> RemoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var target = await db.WebhookTargets.SingleOrDefaultAsync(t => t.Id == id && t.RemovedAt == null, cancellationToken);
+        if (target is null)
+        {
+            return Outcome.Refused("That target was removed already.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        target.RemovedAt = now;
+        await db.WebhookDeliveries.Where(d => d.TargetId == id && d.DeliveredAt == null && d.FailedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.FailedAt, now).SetProperty(d => d.LastError, "The target was removed."), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}
