@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Platform;
+using Microsolidarity.Hub.Data.Commons;
 
 namespace Microsolidarity.Hub.Data;
 
@@ -37,6 +38,12 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
     public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();
     public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<CommonsRole> CommonsRoles => Set<CommonsRole>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Advice> Advice => Set<Advice>();
+    public DbSet<FundraisingGoal> FundraisingGoals => Set<FundraisingGoal>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

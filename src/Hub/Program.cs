@@ -1,5 +1,6 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
@@ -50,6 +51,7 @@ builder.AddPeople();
 builder.AddDyads();
 builder.AddDemo();
 builder.AddHandbook();
+builder.AddCommons();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
 app.MapHandbook();
+app.MapCommons();
 
 return await command.RunAsync(app);
 
