@@ -28,10 +28,10 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Holders = await db.CommonsRoles.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new Holder(r.Id, u.DisplayName, u.Email!, r.Role))
-            .OrderBy(h => h.Role).ThenBy(h => h.Name).ToListAsync(cancellationToken);
+        Holders = [.. (await db.CommonsRoles.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new Holder(r.Id, u.DisplayName, u.Email!, r.Role)).ToListAsync(cancellationToken))
+            .OrderBy(h => h.Role).ThenBy(h => h.Name, StringComparer.CurrentCulture)];
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostNameAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -39,13 +39,13 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
             return Page();
         }
         var outcome = await name.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, Email!, Role, cancellationToken);
-        return await AfterAsync(outcome, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); });
+        return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(Guid roleId, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), "Released from the role, with thanks.", async () => { await LoadAsync(cancellationToken); return Page(); });
+        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), "Released from the role, with thanks.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 
     public static string RoleName(CommonsRoleKind role) => role switch

@@ -15,6 +15,7 @@ public static class CommonsFeature
             .ValidateOnStart();
         builder.Services.AddScoped<CommonsAccess>();
         builder.Services.AddScoped<ViewerClock>();
+        builder.Services.AddScoped<CommonsLinks>();
         builder.Services.AddScoped<SetFundraisingGoal>();
         builder.Services.AddScoped<RecordLedgerEntry>();
         builder.Services.AddScoped<ReverseLedgerEntry>();

@@ -28,6 +28,8 @@ public sealed class CommonsFixture : IAsyncLifetime
         {
             settings["Commons:Stripe:SecretKey"] = "sk_test_only_not_a_real_key";
             settings["Commons:Stripe:WebhookSecret"] = WebhookSecret;
+            // Operations called directly run outside a request; emails still need whole links.
+            settings["Hub:PublicUrl"] = "http://hub.test.example";
         });
         Admin = await Hub.CreatePersonAsync("hub-admin@test.example", Password, admin: true, name: "Hub Admin");
         AdminClient = await Hub.SignedInClientAsync("hub-admin@test.example", Password);
