@@ -48,7 +48,7 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
         MemberSince = await db.Users.Where(u => u.Id == UserId).Select(u => u.NetworkMemberSince).SingleAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPledgeAsync(CancellationToken cancellationToken)
     {
         if (!Money.TryParse(Input.Amount, out var minor))
         {

@@ -17,9 +17,9 @@ public sealed class ContributionTests(CommonsFixture commons)
     {
         var (treasurer, treasurerClient) = await commons.PersonAsync("Teller", CommonsRoleKind.Treasurer);
         var (member, client) = await commons.PersonAsync("Pledger");
-        var (_, badPage) = await client.SubmitAsync("/commons/contribute", new Dictionary<string, string> { ["Input.Amount"] = "-3", ["Input.Currency"] = "EUR", ["Input.Monthly"] = "true" });
+        var (_, badPage) = await client.SubmitAsync("/commons/contribute", new Dictionary<string, string> { ["Input.Amount"] = "-3", ["Input.Currency"] = "EUR", ["Input.Monthly"] = "true" }, "Pledge");
         Assert.Contains("above zero", badPage.QuerySelector("#amount-error")!.TextContent);
-        var (pledged, _) = await client.SubmitAsync("/commons/contribute", new Dictionary<string, string> { ["Input.Amount"] = "3", ["Input.Currency"] = "EUR", ["Input.Monthly"] = "true" });
+        var (pledged, _) = await client.SubmitAsync("/commons/contribute", new Dictionary<string, string> { ["Input.Amount"] = "3", ["Input.Currency"] = "EUR", ["Input.Monthly"] = "true" }, "Pledge");
         Assert.Equal(HttpStatusCode.Redirect, pledged.StatusCode);
         var pledge = await commons.DbAsync(db => db.Pledges.SingleAsync(p => p.UserId == member.Id));
 
