@@ -71,6 +71,22 @@ public sealed class ContributionTests(CommonsFixture commons)
         Assert.Contains("never converts", wrong.Message);
     }
 
+    [Fact]
+    public async Task DeleteAccount_Contributor_KeepsTheMoneyInTheLedgerWithoutThePerson()
+    {
+        var (treasurer, _) = await commons.PersonAsync("Ledgerkeeper", CommonsRoleKind.Treasurer);
+        var (leaver, client) = await commons.ContributorAsync("Leaver", treasurer, 700);
+        var (_, export) = await client.GetAsync("/account/download-data");
+        Assert.Contains("\"commons\"", client.LastHtml);
+        Assert.Contains("700", client.LastHtml);
+        var balance = (await commons.RunAsync<LedgerBalances, IReadOnlyDictionary<string, long>>(b => b.ForFundAsync(CommonsFunds.Commons)))["EUR"];
+        var (deleted, page) = await client.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = CommonsFixture.Password, ["Understood"] = "true" });
+        Assert.True(deleted.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+        Assert.Equal(0, await commons.DbAsync(db => db.LedgerEntries.CountAsync(e => e.ContributorUserId == leaver.Id)));
+        Assert.Equal(0, await commons.DbAsync(db => db.Pledges.CountAsync(p => p.UserId == leaver.Id)));
+        Assert.Equal(balance, (await commons.RunAsync<LedgerBalances, IReadOnlyDictionary<string, long>>(b => b.ForFundAsync(CommonsFunds.Commons)))["EUR"]);
+    }
+
     private static string Sign(string payload, string secret, long timestamp)
     {
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
