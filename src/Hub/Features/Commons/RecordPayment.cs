@@ -62,7 +62,12 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
             entry.RecordedBy = "payment provider";
         }
         db.LedgerEntries.Add(entry);
-        if (pledge.Monthly)
+        if (!pledge.Monthly)
+        {
+            // A one-off pledge is fulfilled by its payment and leaves the treasurers' list.
+            pledge.EndedAt ??= entry.RecordedAt;
+        }
+        else
         {
             var from = pledge.PaidThrough is { } through && through > input.PaidAtUtc ? through : input.PaidAtUtc;
             pledge.PaidThrough = from.AddMonths(1);

@@ -132,6 +132,30 @@ public sealed class ContributionTests(CommonsFixture commons)
         Assert.NotNull(await commons.DbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.NetworkMemberSince).SingleAsync()));
     }
 
+    [Fact]
+    public async Task StripeWebhook_SubscriptionRenewal_RecordsTheNextMonthOnce()
+    {
+        var (member, _) = await commons.PersonAsync("Renewer");
+        var (_, pledgeId) = await commons.RunAsync<PledgeContribution, (Outcome, Guid?)>(p => p.RunAsync(member.Id, 400, "EUR", monthly: true));
+        var invoice = "in_test_" + Guid.NewGuid().ToString("N");
+        var payload = $$$"""
+            {"id":"evt_{{{invoice}}}","object":"event","api_version":"{{{Stripe.StripeConfiguration.ApiVersion}}}","created":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},
+             "livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"invoice.paid",
+             "data":{"object":{"id":"{{{invoice}}}","object":"invoice","amount_paid":400,"currency":"eur","billing_reason":"subscription_cycle","status":"paid",
+               "parent":{"type":"subscription_details","subscription_details":{"subscription":"sub_test_1","metadata":{"hub_pledge_id":"{{{pledgeId}}}"} } } } } }
+            """;
+        var http = commons.Hub.NewClient().Http;
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            using var content = new StringContent(payload, Encoding.UTF8, "application/json");
+            content.Headers.Add("Stripe-Signature", Sign(payload, CommonsFixture.WebhookSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+            Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/commons/stripe/webhook", content)).StatusCode);
+        }
+        var entry = Assert.Single(await commons.DbAsync(db => db.LedgerEntries.Where(e => e.PledgeId == pledgeId).ToListAsync()));
+        Assert.Equal(($"stripe:{invoice}", 400L), (entry.ExternalId!, entry.AmountMinor));
+        Assert.NotNull(await commons.DbAsync(db => db.Pledges.Where(p => p.Id == pledgeId).Select(p => p.PaidThrough).SingleAsync()));
+    }
+
     private const string OpenCollectiveCsv = """
         "Effective Date & Time","Transaction ID","Description","Kind","Amount","Currency","Host Currency"
         "2026-01-05T10:00:00.000Z","oc-tx-1","Monthly contribution from a backer","CONTRIBUTION","10.00","EUR","EUR"
