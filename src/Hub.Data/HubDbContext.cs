@@ -10,6 +10,7 @@ using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.Platform;
 using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Data.Commons;
 
 namespace Microsolidarity.Hub.Data;
 
@@ -49,6 +50,12 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<WebhookTarget> WebhookTargets => Set<WebhookTarget>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<CommonsRole> CommonsRoles => Set<CommonsRole>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Advice> Advice => Set<Advice>();
+    public DbSet<FundraisingGoal> FundraisingGoals => Set<FundraisingGoal>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

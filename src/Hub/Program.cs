@@ -1,5 +1,6 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
@@ -54,6 +55,7 @@ builder.AddDyads();
 builder.AddDemo();
 builder.AddHandbook();
 builder.AddUpdates();
+builder.AddCommons();
 
 var app = builder.Build();
 
@@ -62,6 +64,7 @@ app.MapWeb();
 app.MapAccounts();
 app.MapHandbook();
 app.MapUpdates();
+app.MapCommons();
 
 return await command.RunAsync(app);
 

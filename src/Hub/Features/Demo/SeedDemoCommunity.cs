@@ -171,6 +171,7 @@ public static class SeedDemoCommunity
         await SeedCongregationsAsync(db, now);
         await SeedDemoSelves.RunAsync(db, now);
         await SeedDemoUpdates.RunAsync(db, scope.ServiceProvider, now);
+        await SeedDemoCommons.RunAsync(scope.ServiceProvider, now);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
         await db.SaveChangesAsync();
         return true;

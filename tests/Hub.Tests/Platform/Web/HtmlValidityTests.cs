@@ -36,7 +36,7 @@ public sealed class HtmlValidityTests
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
         await admin.SubmitAsync("/me/journal", new Dictionary<string, string> { ["Prompt"] = "What do I need?", ["Text"] = "Rest." });
         pages["profile with errors"] = await HtmlOfAsync(admin, "/me/profile", new() { ["Input.TimeZone"] = "Nowhere/Else", ["Free"] = "30" });
-        foreach (var path in new[] { "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications" })
+        foreach (var path in new[] { "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }

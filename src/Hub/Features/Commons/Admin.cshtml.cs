@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>Hub administrators name the commons' treasurers, administrators and veto holder.</summary>
+[Authorize(Roles = AccountsFeature.AdminRole)]
+public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release) : HubPageModel
+{
+    public sealed record Holder(Guid Id, string Name, string Email, CommonsRoleKind Role);
+
+    public IReadOnlyList<Holder> Holders { get; private set; } = [];
+
+    [BindProperty]
+    [Required(ErrorMessage = "Give the email address of the person you name.")]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public CommonsRoleKind Role { get; set; } = CommonsRoleKind.Treasurer;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Holders = [.. (await db.CommonsRoles.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new Holder(r.Id, u.DisplayName, u.Email!, r.Role)).ToListAsync(cancellationToken))
+            .OrderBy(h => h.Role).ThenBy(h => h.Name, StringComparer.CurrentCulture)];
+
+    public async Task<IActionResult> OnPostNameAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var outcome = await name.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, Email!, Role, cancellationToken);
+        return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid roleId, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), "Released from the role, with thanks.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
+    }
+
+    public static string RoleName(CommonsRoleKind role) => role switch
+    {
+        CommonsRoleKind.Treasurer => "treasurer",
+        CommonsRoleKind.Administrator => "administrator of the commons",
+        _ => "veto holder",
+    };
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>
+/// The surplus rule: a settled event's income and costs go into the event's own fund, and the
+/// configured share of a positive surplus moves from there to the commons. Runs in the closing
+/// operation's unit of work and does not save, so the close and its booking commit together.
+/// </summary>
+public sealed class BookEventSurplus(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options) : IEventSettledHandler
+{
+    public async Task OnSettledAsync(EventSettled settled, CancellationToken cancellationToken)
+    {
+        var currency = Money.Normalize(settled.Currency);
+        var key = $"event-settled:{settled.EventId:N}";
+        // Settling twice (a retry) books once: the external ids below are unique.
+        if (db.LedgerEntries.Local.Any(e => e.ExternalId == $"{key}:income")
+            || await db.LedgerEntries.AnyAsync(e => e.ExternalId == $"{key}:income", cancellationToken))
+        {
+            return;
+        }
+        var fund = CommonsFunds.ForEvent(settled.EventId);
+        var now = time.GetUtcNow().UtcDateTime;
+        var recordedBy = await db.Users.Where(u => u.Id == settled.SettledByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
+        LedgerEntry Entry(string suffix, string entryFund, LedgerKind kind, long amount, string description) => new()
+        {
+            Id = Guid.NewGuid(),
+            Fund = entryFund,
+            Currency = currency,
+            AmountMinor = amount,
+            Kind = kind,
+            Description = description,
+            OccurredAt = settled.EndedAtUtc,
+            RecordedAt = now,
+            RecordedByUserId = settled.SettledByUserId,
+            RecordedBy = recordedBy,
+            EventId = settled.EventId,
+            ExternalId = $"{key}:{suffix}",
+        };
+        var income = Money.ToMinor(settled.Income);
+        var costs = Money.ToMinor(settled.Costs);
+        db.LedgerEntries.Add(Entry("income", fund, LedgerKind.EventIncome, income, $"Income of {settled.Title}"));
+        db.LedgerEntries.Add(Entry("costs", fund, LedgerKind.EventCost, -costs, $"Costs of {settled.Title}"));
+        var surplus = income - costs;
+        if (surplus > 0)
+        {
+            // Rounded up to the cent: the rule says "at least" the share (and a share of at most 100% never exceeds the surplus).
+            var share = (long)decimal.Ceiling(surplus * options.Value.SurplusShare);
+            if (share > 0)
+            {
+                db.LedgerEntries.Add(Entry("share-out", fund, LedgerKind.EventShare, -share, $"Share of the surplus of {settled.Title} to the commons"));
+                db.LedgerEntries.Add(Entry("share-in", CommonsFunds.Commons, LedgerKind.EventShare, share, $"Share of the surplus of {settled.Title}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>
+/// Pledges, contributions, proposals and advice. On deletion the money stays in the ledger (the
+/// fund's history must still add up) but no longer points at the person.
+/// </summary>
+internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
+{
+    public string Section => "Commons";
+
+    public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var pledges = await db.Pledges.CountAsync(p => p.UserId == user.Id, cancellationToken);
+        var advice = await db.Advice.CountAsync(a => a.UserId == user.Id, cancellationToken);
+        return [$"Your {pledges} pledge(s) and {advice} piece(s) of advice. Your contributions stay in the commons' ledger as amounts without your name, so the fund still adds up; your proposals stay without your name."];
+    }
+
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
+    {
+        Pledges = await db.Pledges.Where(p => p.UserId == user.Id)
+            .Select(p => new { p.Currency, p.AmountMinor, p.Monthly, p.CreatedAt, p.EndedAt, p.PaidThrough }).ToListAsync(cancellationToken),
+        Contributions = await db.LedgerEntries.Where(e => e.ContributorUserId == user.Id)
+            .Select(e => new { e.Currency, e.AmountMinor, e.Description, e.OccurredAt }).ToListAsync(cancellationToken),
+        Proposals = await db.Proposals.Where(p => p.ProposerUserId == user.Id)
+            .Select(p => new { p.Currency, p.AmountMinor, p.Purpose, p.Recipient, State = p.State.ToString(), p.CreatedAt }).ToListAsync(cancellationToken),
+        Advice = await db.Advice.Where(a => a.UserId == user.Id)
+            .Select(a => new { a.ProposalId, Kind = a.Kind.ToString(), a.Text, a.GivenAt }).ToListAsync(cancellationToken),
+        Roles = await db.CommonsRoles.Where(r => r.UserId == user.Id).Select(r => new { Role = r.Role.ToString(), r.NamedAt }).ToListAsync(cancellationToken),
+    };
+
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        await db.LedgerEntries.Where(e => e.ContributorUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ContributorUserId, (string?)null), cancellationToken);
+        await db.LedgerEntries.Where(e => e.RecordedByUserId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.RecordedByUserId, (string?)null).SetProperty(e => e.RecordedBy, "a former treasurer"), cancellationToken);
+        await db.Advice.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Proposals.Where(p => p.ProposerUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProposerUserId, ""), cancellationToken);
+        // Pledges and roles go with the account (cascade).
+    }
+}

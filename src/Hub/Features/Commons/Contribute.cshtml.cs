@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+[Authorize]
+public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, EndPledge end, IPaymentProvider payments, IOptions<CommonsOptions> options, ViewerClock clock) : HubPageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give an amount, such as 5 or 12.50.")]
+        public string Amount { get; set; } = "5";
+
+        public string? Currency { get; set; } = "EUR";
+
+        public bool Monthly { get; set; } = true;
+    }
+
+    public sealed record PledgeRow(Pledge Pledge, long PaidMinor);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<PledgeRow> Pledges { get; private set; } = [];
+    public DateTime? MemberSince { get; private set; }
+    public bool PaymentsOnline => payments.IsConfigured;
+    public CommonsOptions Options => options.Value;
+    public ViewerClock Clock => clock;
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await clock.LoadAsync(UserId, cancellationToken);
+        var pledges = await db.Pledges.Where(p => p.UserId == UserId).OrderByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var ids = pledges.Select(p => (Guid?)p.Id).ToList();
+        var paid = await db.LedgerEntries.Where(e => ids.Contains(e.PledgeId)).GroupBy(e => e.PledgeId).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountMinor) }).ToListAsync(cancellationToken);
+        Pledges = pledges.Select(p => new PledgeRow(p, paid.FirstOrDefault(x => x.Key == p.Id)?.Sum ?? 0)).ToList();
+        MemberSince = await db.Users.Where(u => u.Id == UserId).Select(u => u.NetworkMemberSince).SingleAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPledgeAsync(CancellationToken cancellationToken)
+    {
+        if (!Money.TryParse(Input.Amount, out var minor))
+        {
+            ModelState.AddModelError("Input.Amount", "Give the amount as a number with at most two decimals, such as 5 or 12.50.");
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var (outcome, _) = await pledge.RunAsync(UserId, minor, Input.Currency ?? "", Input.Monthly, cancellationToken);
+        return await AfterAsync(outcome is { Succeeded: false, Field: not "" } ? outcome with { Field = $"Input.{outcome.Field}" } : outcome,
+            Input.Monthly ? "Thank you. Your monthly pledge is noted; a treasurer records each payment when it arrives." : "Thank you. Your pledge is noted; a treasurer records the payment when it arrives.",
+            async () => { await LoadAsync(cancellationToken); return Page(); });
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid pledgeId, CancellationToken cancellationToken) =>
+        await AfterAsync(await end.RunAsync(UserId, pledgeId, cancellationToken), "Your monthly pledge has stopped. Months already paid still count.",
+            async () => { await LoadAsync(cancellationToken); return Page(); });
+
+    public async Task<IActionResult> OnPostPayAsync(Guid pledgeId, CancellationToken cancellationToken)
+    {
+        var mine = await db.Pledges.SingleOrDefaultAsync(p => p.Id == pledgeId && p.UserId == UserId && p.EndedAt == null, cancellationToken);
+        if (mine is null || !payments.IsConfigured)
+        {
+            return NotFound();
+        }
+        var email = await db.Users.Where(u => u.Id == UserId).Select(u => u.Email!).SingleAsync(cancellationToken);
+        var back = $"{Request.Scheme}://{Request.Host}/commons/contribute";
+        return Redirect(await payments.StartCheckoutAsync(mine, email, back + "?paid=1", back, cancellationToken));
+    }
+}

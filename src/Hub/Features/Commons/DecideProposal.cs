@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>
+/// An administrator of the commons approves or declines an open proposal with a written reason.
+/// The decision is a conditional UPDATE on the proposal's state, so when two administrators decide
+/// at once exactly one decision counts, on SQLite and PostgreSQL alike.
+/// </summary>
+public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAccess access, ProposalNotices notices)
+{
+    public async Task<Outcome> RunAsync(string administratorId, Guid proposalId, bool approve, string reason, CancellationToken cancellationToken = default)
+    {
+        if (!await access.HasRoleAsync(administratorId, CommonsRoleKind.Administrator, cancellationToken))
+        {
+            return Outcome.Refused("Only the commons' administrators decide proposals.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Refused("Write the reason for the decision; everyone who contributed will read it.", "Reason");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var state = approve ? ProposalState.Approved : ProposalState.Declined;
+        var decided = await db.Proposals.Where(p => p.Id == proposalId && p.State == ProposalState.Open)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.State, state)
+                .SetProperty(p => p.DecidedByUserId, administratorId)
+                .SetProperty(p => p.DecidedAt, now)
+                .SetProperty(p => p.DecisionReason, reason.Trim()), cancellationToken);
+        if (decided == 0)
+        {
+            return Outcome.Refused("This proposal was decided already; see the decision below.");
+        }
+        await notices.TellProposerAsync(proposalId, approve ? "approved" : "declined", reason.Trim(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notices.Wake();
+        return Outcome.Done;
+    }
+}
+
+/// <summary>Tells the proposer what became of their proposal.</summary>
+public sealed class ProposalNotices(HubDbContext db, Notifier notifier, Platform.Email.EmailTemplates templates, CommonsLinks links)
+{
+    internal async Task TellProposerAsync(Guid proposalId, string what, string reason, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Proposals.Where(p => p.Id == proposalId).Select(p => new { p.ProposerUserId, p.Purpose }).SingleAsync(cancellationToken);
+        var proposer = await db.Users.Where(u => u.Id == proposal.ProposerUserId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        if (proposer?.Email is null)
+        {
+            return;
+        }
+        var url = links.To($"/commons/proposals/{proposalId}");
+        var purpose = proposal.Purpose.Length > 80 ? proposal.Purpose[..80] + "…" : proposal.Purpose;
+        await notifier.NotifyAsync(new Notice(proposer.Id, "commons.proposal-decided", $"Your proposal was {what}", url,
+            templates.Compose(proposer.Email, proposer.DisplayName, $"Your proposal was {what}",
+            [$"Your proposal to the commons, “{purpose}”, was {what}.", $"The reason given: {reason}"], ("Read the proposal", url))), cancellationToken);
+    }
+
+    internal void Wake() => notifier.Wake();
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>A member promises a monthly or a one-off contribution. A new monthly pledge replaces the old one.</summary>
+public sealed class PledgeContribution(HubDbContext db, TimeProvider time)
+{
+    public async Task<(Outcome Outcome, Guid? PledgeId)> RunAsync(string userId, long amountMinor, string currency, bool monthly, CancellationToken cancellationToken = default)
+    {
+        if (Money.CheckAmount(amountMinor) is { } amount)
+        {
+            return (Outcome.Refused(amount, "Amount"), null);
+        }
+        if (!Money.IsKnown(currency))
+        {
+            return (Outcome.Refused($"'{currency}' is not a currency the commons keeps. Use one of {string.Join(", ", Money.Currencies)}.", "Currency"), null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var pledge = new Pledge { Id = Guid.NewGuid(), UserId = userId, AmountMinor = amountMinor, Currency = Money.Normalize(currency), Monthly = monthly, CreatedAt = now };
+        if (monthly)
+        {
+            // One monthly pledge at a time; the months already paid carry over, so changing the amount never costs membership.
+            var previous = await db.Pledges.Where(p => p.UserId == userId && p.Monthly && p.EndedAt == null).ToListAsync(cancellationToken);
+            foreach (var old in previous)
+            {
+                old.EndedAt = now;
+                pledge.PaidThrough = Later(pledge.PaidThrough, old.PaidThrough);
+                pledge.GrantsMembership |= old.GrantsMembership;
+                old.GrantsMembership = false;
+            }
+        }
+        db.Pledges.Add(pledge);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, pledge.Id);
+    }
+
+    private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>A treasurer writes down money that moved: an expense, a fee, a transfer, a gift from outside.</summary>
+public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
+{
+    /// <param name="AmountMinor">Always above zero; the kind (and for a transfer, its direction) gives the sign.</param>
+    public sealed record Input(LedgerKind Kind, long AmountMinor, string Currency, string Description, string? Category, DateTime OccurredAtUtc, bool TransferIn = false);
+
+    public async Task<(Outcome Outcome, Guid? EntryId)> RunAsync(string treasurerId, Input input, CancellationToken cancellationToken = default)
+    {
+        if (!await db.CommonsRoles.AnyAsync(r => r.UserId == treasurerId && r.Role == CommonsRoleKind.Treasurer, cancellationToken))
+        {
+            return (Outcome.Refused("Only the commons' treasurers write in the ledger."), null);
+        }
+        var problem = Check(input.AmountMinor, input.Currency, input.Description);
+        if (problem is not null)
+        {
+            return (problem, null);
+        }
+        var entry = await NewEntryAsync(db, time, treasurerId, input.Kind, Signed(input.Kind, input.AmountMinor, input.TransferIn), input.Currency,
+            input.Description, input.Category, input.OccurredAtUtc, cancellationToken);
+        db.LedgerEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, entry.Id);
+    }
+
+    internal static Outcome? Check(long amountMinor, string currency, string description)
+    {
+        if (Money.CheckAmount(amountMinor) is { } amount)
+        {
+            return Outcome.Refused(amount, "Amount");
+        }
+        if (!Money.IsKnown(currency))
+        {
+            return Outcome.Refused($"'{currency}' is not a currency the commons keeps. Use one of {string.Join(", ", Money.Currencies)}.", "Currency");
+        }
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return Outcome.Refused("Say in a few words what the money was for; contributors read this.", "Description");
+        }
+        return null;
+    }
+
+    /// <summary>Money in is positive, money out negative.</summary>
+    public static long Signed(LedgerKind kind, long amountMinor, bool transferIn = false) => kind switch
+    {
+        LedgerKind.Contribution or LedgerKind.EventIncome => amountMinor,
+        LedgerKind.Transfer => transferIn ? amountMinor : -amountMinor,
+        _ => -amountMinor,
+    };
+
+    internal static async Task<LedgerEntry> NewEntryAsync(HubDbContext db, TimeProvider time, string? recordedById, LedgerKind kind, long signedMinor,
+        string currency, string description, string? category, DateTime occurredAtUtc, CancellationToken cancellationToken)
+    {
+        var recordedBy = recordedById is null ? "" : await db.Users.Where(u => u.Id == recordedById).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        return new LedgerEntry
+        {
+            Id = Guid.NewGuid(),
+            Fund = CommonsFunds.Commons,
+            Currency = Money.Normalize(currency),
+            AmountMinor = signedMinor,
+            Kind = kind,
+            Description = description.Trim(),
+            Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToLowerInvariant(),
+            OccurredAt = occurredAtUtc,
+            RecordedAt = time.GetUtcNow().UtcDateTime,
+            RecordedByUserId = recordedById,
+            RecordedBy = recordedBy,
+        };
+    }
+}

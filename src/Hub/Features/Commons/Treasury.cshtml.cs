@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Commons;
+
+/// <summary>The treasurers' desk: pledges waiting for payments, other entries, corrections, exports.</summary>
+[Authorize]
+public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordPayment payments, RecordLedgerEntry record, ReverseLedgerEntry reverse,
+    SetFundraisingGoal goals, LedgerBalances balances, ViewerClock clock, TimeProvider time) : HubPageModel
+{
+    public sealed record PledgeRow(Guid Id, string Name, string Email, long AmountMinor, string Currency, bool Monthly, DateTime? PaidThrough);
+
+    public IReadOnlyList<PledgeRow> Pledges { get; private set; } = [];
+    public IReadOnlyList<LedgerEntry> Entries { get; private set; } = [];
+    public HashSet<Guid> Reversed { get; private set; } = [];
+    public IReadOnlyDictionary<string, long> Balances { get; private set; } = new Dictionary<string, long>();
+    public ViewerClock Clock => clock;
+
+    [BindProperty] public string? Kind { get; set; } = "Expense";
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? Currency { get; set; } = "EUR";
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? Category { get; set; }
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public string? GoalTitle { get; set; }
+    [BindProperty] public string? GoalCategory { get; set; }
+    [BindProperty] public string? GoalTarget { get; set; }
+    [BindProperty] public string? GoalCurrency { get; set; } = "EUR";
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<bool> AllowedAsync(CancellationToken cancellationToken) => (await access.ViewerAsync(User, cancellationToken)).IsTreasurer;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await AllowedAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await clock.LoadAsync(UserId, cancellationToken);
+        Pledges = await db.Pledges.Where(p => p.EndedAt == null)
+            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new PledgeRow(p.Id, u.DisplayName, u.Email!, p.AmountMinor, p.Currency, p.Monthly, p.PaidThrough))
+            .ToListAsync(cancellationToken);
+        // Whose month runs out first comes first: that is whose payment to look for.
+        Pledges = [.. Pledges.OrderBy(p => p.PaidThrough ?? DateTime.MinValue).ThenBy(p => p.Name, StringComparer.CurrentCulture)];
+        Entries = (await db.LedgerEntries.Where(e => e.Fund == CommonsFunds.Commons).OrderByDescending(e => e.RecordedAt).Take(50).ToListAsync(cancellationToken))
+            .OrderByDescending(e => e.OccurredAt).ToList();
+        var ids = Entries.Select(e => (Guid?)e.Id).ToList();
+        Reversed = (await db.LedgerEntries.Where(e => ids.Contains(e.ReversesEntryId)).Select(e => e.ReversesEntryId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        Balances = await balances.ForFundAsync(CommonsFunds.Commons, cancellationToken);
+    }
+
+    private DateTime? ParseDate(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? time.GetUtcNow().UtcDateTime
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) : null;
+
+    public async Task<IActionResult> OnPostPaymentAsync(Guid pledgeId, string? paymentAmount, string? paymentDate, CancellationToken cancellationToken)
+    {
+        if (!await AllowedAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        var pledge = await db.Pledges.Where(p => p.Id == pledgeId).Select(p => new { p.Currency }).SingleOrDefaultAsync(cancellationToken);
+        if (!Money.TryParse(paymentAmount, out var minor))
+        {
+            ModelState.AddModelError($"payment-{pledgeId}", "Give the amount received as a number, such as 5 or 12.50.");
+            return await RedisplayAsync(cancellationToken);
+        }
+        if (ParseDate(paymentDate) is not { } paidAt)
+        {
+            ModelState.AddModelError($"payment-{pledgeId}", "Give the date the money arrived.");
+            return await RedisplayAsync(cancellationToken);
+        }
+        var (outcome, _) = await payments.ByTreasurerAsync(UserId, new RecordPayment.Input(pledgeId, minor, pledge?.Currency ?? "", paidAt), cancellationToken);
+        return await AfterAsync(outcome with { Field = outcome.Succeeded ? "" : $"payment-{pledgeId}" }, "Payment recorded. Thank you for keeping the books.",
+            () => RedisplayAsync(cancellationToken), "/commons/treasury");
+    }
+
+    public async Task<IActionResult> OnPostEntryAsync(CancellationToken cancellationToken)
+    {
+        if (!await AllowedAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        var (kind, transferIn) = Kind switch
+        {
+            "TransferIn" => (LedgerKind.Transfer, true),
+            "TransferOut" => (LedgerKind.Transfer, false),
+            "Fee" => (LedgerKind.Fee, false),
+            "Gift" => (LedgerKind.Contribution, false),
+            _ => (LedgerKind.Expense, false),
+        };
+        if (!Money.TryParse(Amount, out var minor))
+        {
+            ModelState.AddModelError(nameof(Amount), "Give the amount as a number with at most two decimals, such as 40 or 12.50.");
+        }
+        var date = ParseDate(Date);
+        if (date is null)
+        {
+            ModelState.AddModelError(nameof(Date), "Give the date as year-month-day, such as 2026-03-01.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(cancellationToken);
+        }
+        var (outcome, _) = await record.RunAsync(UserId, new RecordLedgerEntry.Input(kind, minor, Currency ?? "", Description ?? "", Category, date!.Value, transferIn), cancellationToken);
+        return await AfterAsync(outcome, "Entry recorded.", () => RedisplayAsync(cancellationToken), "/commons/treasury");
+    }
+
+    public async Task<IActionResult> OnPostReverseAsync(Guid entryId, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await AllowedAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        var outcome = await reverse.RunAsync(UserId, entryId, reason ?? "", cancellationToken);
+        return await AfterAsync(outcome with { Field = outcome.Succeeded ? "" : $"reverse-{entryId}" }, "Corrected: a reversing entry is in the ledger.",
+            () => RedisplayAsync(cancellationToken), "/commons/treasury");
+    }
+
+    public async Task<IActionResult> OnPostGoalAsync(CancellationToken cancellationToken)
+    {
+        if (!await AllowedAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        if (!Money.TryParse(GoalTarget, out var target))
+        {
+            ModelState.AddModelError(nameof(GoalTarget), "Give the target as a number, such as 2000.");
+            return await RedisplayAsync(cancellationToken);
+        }
+        var outcome = await goals.RunAsync(UserId, GoalTitle ?? "", GoalCategory ?? "", target, GoalCurrency ?? "", cancellationToken);
+        return await AfterAsync(outcome, "Goal set; the transparency page shows its progress.", () => RedisplayAsync(cancellationToken), "/commons/treasury");
+    }
+
+    public static string KindName(LedgerKind kind) => kind switch
+    {
+        LedgerKind.Contribution => "Contribution",
+        LedgerKind.EventIncome => "Event income",
+        LedgerKind.EventCost => "Event cost",
+        LedgerKind.EventShare => "Event surplus share",
+        LedgerKind.Expense => "Expense",
+        LedgerKind.Fee => "Fee",
+        _ => "Transfer",
+    };
+}

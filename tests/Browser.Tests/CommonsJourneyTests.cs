@@ -1,0 +1,168 @@
+using Microsoft.Playwright;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Browser.Tests;
+
+/// <summary>
+/// A member pledges, a treasurer records the payment, the member becomes a network member, proposes
+/// a scholarship fund, two contributors advise, an administrator approves, and the public page shows it.
+/// </summary>
+public sealed class CommonsJourneyTests
+{
+    private const string Password = "coins in the common jar";
+
+    private static async Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email)
+    {
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync($"{baseUrl}/account/sign-up");
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await page.GotoAsync(SmtpSink.LinkIn(await smtp.WaitForAsync(email, "Confirm your email"), "/account/confirm-email"));
+    }
+
+    private static async Task SignInAsync(IPage page, string baseUrl, string email, string then, string password = Password)
+    {
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync($"{baseUrl}/account/sign-in?returnUrl={then}");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    private static async Task PledgeAsync(IPage page, string amount)
+    {
+        await page.GetByLabel("Amount").FillAsync(amount);
+        await page.GetByLabel("Currency").SelectOptionAsync("EUR");
+        await page.GetByLabel("Every month").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pledge" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Member_PledgesIsRecordedProposesAndIsApproved_TransparencyPageShowsIt()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        var folder = TestPaths.NewTemporaryDirectory("hub-browser-commons");
+        await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = smtp.Port.ToString(), ["Email:Smtp:Security"] = "None",
+            ["Email:PollIntervalMs"] = "200", ["Hub:SeedDemo"] = "false", ["RateLimits:AccountFormsPerMinute"] = "100",
+        });
+        var lines = hub.Output.ToList();
+        var adminEmail = lines.Single(l => l.TrimStart().StartsWith("Email:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        var adminPassword = lines.Single(l => l.TrimStart().StartsWith("Password:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        await using var browser = await BrowserSession.StartAsync("commons-journey");
+        var page = browser.Page;
+
+        await page.GotoAsync($"{hub.BaseUrl}/commons");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("Nothing in the commons yet");
+        await browser.CheckPageAsync("commons-empty");
+
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Mina Ostrova", "mina@test.example");
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Ravi Okafor", "ravi@test.example");
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Alba Nyström", "alba@test.example");
+        await SignUpAsync(page, hub.BaseUrl, smtp, "Juno Pereira", "juno@test.example");
+
+        // The hub administrator names a treasurer and an administrator of the commons.
+        await SignInAsync(page, hub.BaseUrl, adminEmail, "/admin/commons", adminPassword);
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("Nobody holds a role yet");
+        await page.GetByLabel("Their email address").FillAsync("ravi@test.example");
+        await page.GetByLabel("treasurer").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Name them" }).ClickAsync();
+        await page.GetByLabel("Their email address").FillAsync("alba@test.example");
+        await page.GetByLabel("administrator of the commons").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Name them" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message-list")).ToContainTextAsync("Alba Nyström");
+        await browser.CheckPageAsync("roles-named");
+
+        // Mina pledges, first with an amount that is not one.
+        await SignInAsync(page, hub.BaseUrl, "mina@test.example", "/commons/contribute");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("You have not pledged yet");
+        await PledgeAsync(page, "0");
+        await Assertions.Expect(page.Locator("#amount-error")).ToContainTextAsync("above zero");
+        await browser.CheckPageAsync("pledge-zero");
+        await PledgeAsync(page, "5");
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Your monthly pledge is noted");
+        await browser.CheckPageAsync("pledged");
+
+        await SignInAsync(page, hub.BaseUrl, "juno@test.example", "/commons/contribute");
+        await PledgeAsync(page, "3");
+
+        // Ravi, the treasurer, contributes too, then records the three payments and a gift towards scholarships.
+        await SignInAsync(page, hub.BaseUrl, "ravi@test.example", "/commons/contribute");
+        await PledgeAsync(page, "4");
+        await page.GotoAsync($"{hub.BaseUrl}/commons/treasury");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina Ostrova" })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("treasury-pledges");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record payment from Mina Ostrova" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Payment recorded");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record payment from Juno Pereira" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record payment from Ravi Okafor" }).ClickAsync();
+        await page.GetByLabel("What it is").SelectOptionAsync("Gift");
+        await page.GetByLabel("Amount", new() { Exact = true }).FillAsync("500");
+        await page.GetByLabel("Description").FillAsync("Gift from a neighbouring network towards scholarships");
+        await page.GetByLabel("Category (optional)").FillAsync("scholarship");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Entry recorded");
+        await browser.CheckPageAsync("treasury-recorded");
+
+        // Mina is now a network member (and was told so).
+        await smtp.WaitForAsync("mina@test.example", "Welcome to the network");
+        await SignInAsync(page, hub.BaseUrl, "mina@test.example", "/commons/contribute");
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("You are a network member since");
+        await browser.CheckPageAsync("network-member");
+
+        // She proposes a scholarship fund.
+        await page.GotoAsync($"{hub.BaseUrl}/commons/proposals");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No proposals yet");
+        await page.GetByLabel("What the money is for").FillAsync("A scholarship fund for the summer gathering, so that cost keeps nobody away.");
+        await page.GetByLabel("Who receives it").FillAsync("The gathering's scholarship fund");
+        await page.GetByLabel("Amount").FillAsync("300");
+        await page.GetByLabel("It is a scholarship").CheckAsync();
+        await browser.CheckPageAsync("proposal-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("open for advice");
+        var proposal = new Uri(page.Url).AbsolutePath;
+        await browser.CheckPageAsync("proposal-open");
+
+        // Two contributors advise.
+        foreach (var (email, kind, words) in new[]
+        {
+            ("juno@test.example", "Support", "Yes: last year two people could not come because of the price."),
+            ("ravi@test.example", "A concern", "Let us keep each grant under €150 so more people benefit."),
+        })
+        {
+            await SignInAsync(page, hub.BaseUrl, email, proposal);
+            await page.GetByLabel(kind, new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("In your words").FillAsync(words);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Give advice" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Thank you for your advice");
+        }
+
+        // Alba decides: first without a reason, then with one.
+        await SignInAsync(page, hub.BaseUrl, "alba@test.example", proposal);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("under €150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reason-error")).ToContainTextAsync("Write the reason");
+        await browser.CheckPageAsync("decide-without-reason");
+        await page.GetByLabel("Approve").CheckAsync();
+        await page.GetByLabel("Reason").FillAsync("Clear support; Ravi's cap of €150 per grant is adopted.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".badge").First).ToContainTextAsync("approved");
+        await browser.CheckPageAsync("proposal-approved");
+        await smtp.WaitForAsync("mina@test.example", "Your proposal was approved");
+
+        // Ravi pays it; the public page shows the scholarship (a total, no names) and the new balance.
+        await SignInAsync(page, hub.BaseUrl, "ravi@test.example", proposal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "It is paid" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("the expense is in the ledger");
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync($"{hub.BaseUrl}/commons");
+        await Assertions.Expect(page.Locator(".commons-balances")).ToContainTextAsync("€212.00");
+        await Assertions.Expect(page.Locator("#scholarships-heading + ul")).ToContainTextAsync("€300.00 in 1 scholarship");
+        await Assertions.Expect(page.Locator("#recurring-heading ~ .table-wrap")).ToContainTextAsync("€12.00");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Mina");
+        await browser.CheckPageAsync("commons-after");
+    }
+}
