@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Platform;
@@ -37,6 +38,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
     public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();
     public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
+    public DbSet<GatheringEvent> GatheringEvents => Set<GatheringEvent>();
+    public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+    public DbSet<MemberCalendar> MemberCalendars => Set<MemberCalendar>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

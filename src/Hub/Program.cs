@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
+using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -50,6 +51,7 @@ builder.AddPeople();
 builder.AddDyads();
 builder.AddDemo();
 builder.AddHandbook();
+builder.AddGatherings();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
 app.MapHandbook();
+app.MapGatherings();
 
 return await command.RunAsync(app);
 

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>A member's private calendar address, and a way to replace it when it was shared by mistake.</summary>
+[Authorize]
+public sealed class MyCalendarModel(CalendarFeeds feeds, AccountLinks links) : HubPageModel
+{
+    public string FeedUrl { get; private set; } = "";
+
+    [BindProperty] public bool Confirm { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        FeedUrl = FeedAddress(await feeds.TokenAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, renew: false, cancellationToken));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Confirm)
+        {
+            ModelState.AddModelError("Confirm", "Tick the box to confirm: calendars subscribed to the old address stop updating.");
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        await feeds.TokenAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, renew: true, cancellationToken);
+        Notice = "Your calendar has a new address. Subscribe to it again where you used the old one.";
+        return Redirect("/gatherings/calendar");
+    }
+
+    private string FeedAddress(string token) => links.Absolute($"/calendar/{token}.ics", new Dictionary<string, string?>());
+}

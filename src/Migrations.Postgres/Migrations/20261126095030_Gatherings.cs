@@ -1,0 +1,223 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Gatherings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentContent",
+                table: "OutgoingEmails",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentContentType",
+                table: "OutgoingEmails",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentFileName",
+                table: "OutgoingEmails",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "GatheringEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Scale = table.Column<int>(type: "integer", nullable: false),
+                    CongregationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CrewId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    IsOnline = table.Column<bool>(type: "boolean", nullable: false),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CallLink = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Recurrence = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    RequiresApproval = table.Column<bool>(type: "boolean", nullable: false),
+                    Questions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AttendeeList = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SplitFromId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatheringEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberCalendars",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberCalendars", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_MemberCalendars_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventOccurrences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OriginalStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    GoingCount = table.Column<int>(type: "integer", nullable: false),
+                    Arrivals = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventOccurrences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventOccurrences_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rsvps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Arrival = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rsvps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_EventOccurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "EventOccurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventOccurrences_EventId_OriginalStart",
+                table: "EventOccurrences",
+                columns: new[] { "EventId", "OriginalStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatheringEvents_CongregationId",
+                table: "GatheringEvents",
+                column: "CongregationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatheringEvents_CrewId",
+                table: "GatheringEvents",
+                column: "CrewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatheringEvents_StartsAt",
+                table: "GatheringEvents",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberCalendars_Token",
+                table: "MemberCalendars",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_EventId_UserId",
+                table: "Rsvps",
+                columns: new[] { "EventId", "UserId" },
+                unique: true,
+                filter: "\"OccurrenceId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_OccurrenceId_UserId",
+                table: "Rsvps",
+                columns: new[] { "OccurrenceId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_UserId",
+                table: "Rsvps",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MemberCalendars");
+
+            migrationBuilder.DropTable(
+                name: "Rsvps");
+
+            migrationBuilder.DropTable(
+                name: "EventOccurrences");
+
+            migrationBuilder.DropTable(
+                name: "GatheringEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentContent",
+                table: "OutgoingEmails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentContentType",
+                table: "OutgoingEmails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentFileName",
+                table: "OutgoingEmails");
+        }
+    }
+}

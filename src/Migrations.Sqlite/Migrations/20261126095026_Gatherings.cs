@@ -1,0 +1,223 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Gatherings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentContent",
+                table: "OutgoingEmails",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentContentType",
+                table: "OutgoingEmails",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentFileName",
+                table: "OutgoingEmails",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "GatheringEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scale = table.Column<int>(type: "INTEGER", nullable: false),
+                    CongregationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CrewId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CallLink = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Recurrence = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequiresApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AttendeeList = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SplitFromId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatheringEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberCalendars",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberCalendars", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_MemberCalendars_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventOccurrences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OriginalStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GoingCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Arrivals = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventOccurrences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventOccurrences_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rsvps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Arrival = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rsvps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_EventOccurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "EventOccurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rsvps_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventOccurrences_EventId_OriginalStart",
+                table: "EventOccurrences",
+                columns: new[] { "EventId", "OriginalStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatheringEvents_CongregationId",
+                table: "GatheringEvents",
+                column: "CongregationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatheringEvents_CrewId",
+                table: "GatheringEvents",
+                column: "CrewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatheringEvents_StartsAt",
+                table: "GatheringEvents",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberCalendars_Token",
+                table: "MemberCalendars",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_EventId_UserId",
+                table: "Rsvps",
+                columns: new[] { "EventId", "UserId" },
+                unique: true,
+                filter: "\"OccurrenceId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_OccurrenceId_UserId",
+                table: "Rsvps",
+                columns: new[] { "OccurrenceId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rsvps_UserId",
+                table: "Rsvps",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MemberCalendars");
+
+            migrationBuilder.DropTable(
+                name: "Rsvps");
+
+            migrationBuilder.DropTable(
+                name: "EventOccurrences");
+
+            migrationBuilder.DropTable(
+                name: "GatheringEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentContent",
+                table: "OutgoingEmails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentContentType",
+                table: "OutgoingEmails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentFileName",
+                table: "OutgoingEmails");
+        }
+    }
+}
