@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Features.Gatherings;
+
+/// <summary>Creating events through the pages, as hosts would, and reading feeds with Mozilla's ical.js.</summary>
+internal static class GatheringTestKit
+{
+    public static Dictionary<string, string> Form(string owner, string title, DateOnly date, Action<Dictionary<string, string>>? change = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Owner"] = owner,
+            ["Input.Title"] = title,
+            ["Input.Description"] = "Check-in, breakouts, check-out.",
+            ["Input.Kind"] = "Gathering",
+            ["Input.Visibility"] = "Public",
+            ["Input.Address"] = "Calle de la Luna 3, Madrid",
+            ["Input.StartDate"] = date.ToString("yyyy-MM-dd"),
+            ["Input.StartTime"] = "19:30",
+            ["Input.EndTime"] = "21:00",
+            ["Input.TimeZone"] = "Europe/Berlin",
+            ["Input.Repeat"] = "",
+            ["Input.AttendeeList"] = "Attendees",
+        };
+        change?.Invoke(form);
+        return form;
+    }
+
+    public static async Task<string> CreateAsync(FormClient host, Dictionary<string, string> form)
+    {
+        var (response, page) = await host.SubmitAsync("/gatherings/new", form);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    public static Guid IdOf(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);
+
+    public sealed record IcalOccurrence(string Start, string End);
+    public sealed record IcalEvent(string Uid, string Summary, string Zone, IReadOnlyList<IcalOccurrence> Occurrences);
+
+    /// <summary>Every event in the calendar with its occurrences up to <paramref name="until"/>, as ical.js expands them.</summary>
+    public static async Task<IReadOnlyList<IcalEvent>> ExpandWithIcalJsAsync(string ics, DateTime until)
+    {
+        var script = Path.Combine(TestPaths.ToolsDirectory, "ical-expand.mjs");
+        if (!Directory.Exists(Path.Combine(TestPaths.ToolsDirectory, "node_modules", "ical.js")))
+        {
+            throw new InvalidOperationException("ical.js is not installed. Run ./test.sh, or: npm ci --prefix tests/tools");
+        }
+        var folder = TestPaths.NewTemporaryDirectory("hub-ics");
+        var file = Path.Combine(folder, "feed.ics");
+        await File.WriteAllTextAsync(file, ics);
+        var start = new ProcessStartInfo("node", [script, file, until.ToString("yyyy-MM-ddTHH:mm:ssZ")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Directory.Delete(folder, recursive: true);
+        Assert.True(process.ExitCode == 0, $"ical.js could not read the calendar: {await stderr}\n{ics}");
+        return JsonSerializer.Deserialize<List<IcalEvent>>(await stdout, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+    }
+}
