@@ -32,7 +32,18 @@ public sealed class CalendarWriter
         Common(e, uid, url, showCallLink);
         Line($"DTSTART;TZID={zone.Id}:{Local(e.StartsAt, zone)}");
         Line($"DTEND;TZID={zone.Id}:{Local(e.EndsAt, zone)}");
-        if (EventSchedule.IsRecurring(e))
+        if (LunarRhythm.IsLunar(e.Recurrence))
+        {
+            // Moon phases follow no RRULE: the dates themselves, three years ahead, without the cancelled ones.
+            var cancelledStarts = rows.Where(r => r.IsCancelled).Select(r => r.OriginalStart).ToHashSet();
+            var dates = EventSchedule.RuleStarts(e, (e.StartsAt > now ? e.StartsAt : now).AddYears(3)).Skip(1).Where(d => !cancelledStarts.Contains(d)).ToList();
+            Track(zone, e.StartsAt, dates.Count > 0 ? dates[^1] : e.EndsAt);
+            if (dates.Count > 0)
+            {
+                Line($"RDATE;TZID={zone.Id}:{string.Join(",", dates.Select(d => Local(d, zone)))}");
+            }
+        }
+        else if (EventSchedule.IsRecurring(e))
         {
             Line($"RRULE:{e.Recurrence}");
             var cancelled = rows.Where(r => r.IsCancelled).OrderBy(r => r.OriginalStart).ToList();

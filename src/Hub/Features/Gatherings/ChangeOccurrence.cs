@@ -67,6 +67,10 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
             }
             default:
             {
+                if (LunarRhythm.IsLunar(e.Recurrence))
+                {
+                    return (Outcome.Refused("A moon rhythm changes date by date; to end it, change the event itself."), eventId);
+                }
                 if (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out var rule, out _))
                 {
                     return (Outcome.Refused("This event does not repeat; change the date itself."), eventId);

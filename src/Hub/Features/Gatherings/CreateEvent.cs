@@ -123,7 +123,15 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
             return new(Outcome.Refused("Give the end as a time such as 21:00 (and a date if it ends on another day).", "End"));
         }
         var recurrence = "";
-        if (!string.IsNullOrWhiteSpace(input.Recurrence))
+        if (LunarRhythm.IsLunar(input.Recurrence?.Trim() ?? ""))
+        {
+            // The first pulse on or after the chosen day, at the chosen time.
+            recurrence = input.Recurrence!.Trim();
+            var first = LunarRhythm.Starts(recurrence, start, zone, DateTime.MaxValue.AddYears(-1)).First();
+            end += first - start;
+            start = first;
+        }
+        else if (!string.IsNullOrWhiteSpace(input.Recurrence))
         {
             if (!RecurrenceRule.TryParse(input.Recurrence, out var rule, out var error))
             {

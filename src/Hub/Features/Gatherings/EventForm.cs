@@ -41,6 +41,10 @@ public sealed class EventForm
         {
             return Rule ?? "";
         }
+        if (Repeat is "full-moon" or "new-moon")
+        {
+            return Repeat == "full-moon" ? LunarRhythm.Full : LunarRhythm.New;
+        }
         if (string.IsNullOrEmpty(Repeat) || !date.Success)
         {
             return Repeat is null or "" ? "" : "FREQ=WEEKLY";
@@ -81,7 +85,7 @@ public sealed class EventForm
             Title = e.Title, Description = e.Description, Kind = e.Kind, Visibility = e.Visibility, IsOnline = e.IsOnline, Address = e.Address, CallLink = e.CallLink,
             StartDate = start.Date.ToString("yyyy-MM-dd", null), StartTime = start.ToString("HH:mm", null),
             EndDate = end.Date == start.Date ? "" : end.Date.ToString("yyyy-MM-dd", null), EndTime = end.ToString("HH:mm", null),
-            TimeZone = e.TimeZone, Repeat = e.Recurrence == "" ? "" : "custom", Rule = e.Recurrence, Capacity = e.Capacity,
+            TimeZone = e.TimeZone, Repeat = e.Recurrence == "" ? "" : e.Recurrence == LunarRhythm.Full ? "full-moon" : e.Recurrence == LunarRhythm.New ? "new-moon" : "custom", Rule = e.Recurrence, Capacity = e.Capacity,
             RequiresApproval = e.RequiresApproval, Questions = e.Questions, AttendeeList = e.AttendeeList,
         };
     }

@@ -15,6 +15,15 @@ public static class EventSchedule
     /// <summary>The rule's starts in UTC, from the first, in order (UNTIL and COUNT applied), at most <paramref name="max"/>.</summary>
     public static IEnumerable<DateTime> RuleStarts(GatheringEvent e, DateTime untilUtc, int max = 1000)
     {
+        if (LunarRhythm.IsLunar(e.Recurrence))
+        {
+            var lunarZone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
+            foreach (var local in LunarRhythm.Starts(e.Recurrence, EventTime.ToLocal(e.StartsAt, lunarZone), lunarZone, untilUtc).Take(max))
+            {
+                yield return EventTime.ToUtc(local, lunarZone);
+            }
+            yield break;
+        }
         if (string.IsNullOrEmpty(e.Recurrence) || !RecurrenceRule.TryParse(e.Recurrence, out var rule, out _))
         {
             if (e.StartsAt <= untilUtc)

@@ -171,6 +171,8 @@ public sealed class GatheringLifeTests : IAsyncLifetime
             (f["Input.Repeat"], f["Input.Rule"], f["Input.TimeZone"]) = ("custom", "FREQ=MONTHLY;BYDAY=-1FR", "Australia/Sydney")));
         await CreateAsync(people["ada"], Form("network", "Camp, Kolkata", InAMonth, f =>
             (f["Input.TimeZone"], f["Input.EndDate"]) = ("Asia/Kolkata", InAMonth.AddDays(5).ToString("yyyy-MM-dd"))));
+        await CreateAsync(people["ada"], Form("network", "Full-moon pulse, Lisbon", InAMonth, f =>
+            (f["Input.Kind"], f["Input.Repeat"], f["Input.TimeZone"]) = ("Pulse", "full-moon", "Europe/Lisbon")));
         await CreateAsync(people["ada"], Form("network", "Hidden crew thing", InAMonth, f => f["Input.Visibility"] = "NetworkMembers"));
 
         // A cancelled date becomes an EXDATE, a moved one a RECURRENCE-ID override.
@@ -189,7 +191,8 @@ public sealed class GatheringLifeTests : IAsyncLifetime
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
         var until = DateTime.UtcNow.AddYears(2);
         var parsed = await ExpandWithIcalJsAsync(ics, until);
-        Assert.Equal(4, parsed.Count);
+        Assert.Equal(5, parsed.Count);
+        Assert.True(parsed.Single(p => p.Summary.StartsWith("Full-moon")).Occurrences.Count >= 20);
 
         var events = await WithDbAsync(db => db.GatheringEvents.AsNoTracking().Include(e => e.Occurrences).Where(e => e.Visibility == EventVisibility.Public).ToListAsync());
         foreach (var e in events)
