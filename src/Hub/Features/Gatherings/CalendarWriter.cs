@@ -35,12 +35,18 @@ public sealed class CalendarWriter
         if (LunarRhythm.IsLunar(e.Recurrence))
         {
             // Moon phases follow no RRULE: the dates themselves, three years ahead, without the cancelled ones.
+            // The first date is listed too although DTSTART already is one (RFC 5545 drops the repeat):
+            // ical.js starts an RDATE-only set at its first RDATE and would otherwise lose it.
             var cancelledStarts = rows.Where(r => r.IsCancelled).Select(r => r.OriginalStart).ToHashSet();
-            var dates = EventSchedule.RuleStarts(e, (e.StartsAt > now ? e.StartsAt : now).AddYears(3)).Skip(1).Where(d => !cancelledStarts.Contains(d)).ToList();
+            var dates = EventSchedule.RuleStarts(e, (e.StartsAt > now ? e.StartsAt : now).AddYears(3)).Where(d => !cancelledStarts.Contains(d)).ToList();
             Track(zone, e.StartsAt, dates.Count > 0 ? dates[^1] : e.EndsAt);
             if (dates.Count > 0)
             {
                 Line($"RDATE;TZID={zone.Id}:{string.Join(",", dates.Select(d => Local(d, zone)))}");
+            }
+            if (cancelledStarts.Contains(e.StartsAt))
+            {
+                Line($"EXDATE;TZID={zone.Id}:{Local(e.StartsAt, zone)}");
             }
         }
         else if (EventSchedule.IsRecurring(e))
