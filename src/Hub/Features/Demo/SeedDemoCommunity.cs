@@ -158,6 +158,7 @@ public static class SeedDemoCommunity
         }
         await db.SaveChangesAsync();
         await SeedCongregationsAsync(db, now);
+        await SeedDemoGatherings.RunAsync(db, now);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
         await db.SaveChangesAsync();
         return true;
