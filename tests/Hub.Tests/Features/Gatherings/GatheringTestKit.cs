@@ -38,6 +38,34 @@ internal static class GatheringTestKit
 
     public static Guid IdOf(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);
 
+    /// <summary>Every gathering page in its states, for the Nu HTML checker (HtmlValidityTests).</summary>
+    public static async Task<Dictionary<string, string>> PagesForValidityAsync(HubFactory hub, FormClient admin, FormClient member, FormClient visitor)
+    {
+        var pages = new Dictionary<string, string>();
+        async Task<string> Html(FormClient c, string url) => await (await c.Http.GetAsync(url)).Content.ReadAsStringAsync();
+        pages["gatherings empty"] = await Html(admin, "/gatherings");
+        await admin.SubmitAsync("/gatherings/new", Form("network", "", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(9)), f => f["Input.TimeZone"] = "Nowhere/Else"));
+        pages["new event with errors"] = admin.LastHtml;
+        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(9));
+        var single = await CreateAsync(admin, Form("network", "Valid intensive", date, f => (f["Input.Capacity"], f["Input.Questions"]) = ("1", "What brings you?")));
+        var series = await CreateAsync(admin, Form("network", "Valid call", date, f => (f["Input.Repeat"], f["Input.IsOnline"], f["Input.Address"], f["Input.CallLink"]) = ("monthly-weekday", "true", "", "https://call.example/x")));
+        await member.SubmitAsync(single, new Dictionary<string, string> { ["Reply"] = "Going", ["Answers"] = "Curiosity." }, "Answer");
+        await admin.SubmitAsync(single, new Dictionary<string, string> { ["Reply"] = "Going", ["Answers"] = "Hosting." }, "Answer");
+        foreach (var (name, path) in new[] { ("event", single), ("series", series), ("answers", $"{single}/answers"), ("edit", $"{single}/edit"), ("list", "/gatherings"), ("month", "/gatherings?view=month"), ("calendar", "/gatherings/calendar"), ("new", "/gatherings/new") })
+        {
+            pages[$"gatherings admin {name}"] = await Html(admin, path);
+        }
+        pages["gatherings member going"] = await Html(member, single);
+        pages["gatherings member series"] = await Html(member, series);
+        pages["gatherings visitor event"] = await Html(visitor, single);
+        pages["gatherings member new (empty)"] = await Html(member, "/gatherings/new");
+        await member.SubmitAsync(single, new Dictionary<string, string> { ["Reply"] = "Going" }, "Answer");
+        pages["gatherings answer with errors"] = member.LastHtml;
+        await admin.SubmitAsync(series, new Dictionary<string, string> { ["Change"] = "CancelThis" }, "Change");
+        pages["gatherings cancel unconfirmed"] = admin.LastHtml;
+        return pages;
+    }
+
     public sealed record IcalOccurrence(string Start, string End);
     public sealed record IcalEvent(string Uid, string Summary, string Zone, IReadOnlyList<IcalOccurrence> Occurrences);
 

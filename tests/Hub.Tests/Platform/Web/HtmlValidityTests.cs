@@ -84,6 +84,10 @@ public sealed class HtmlValidityTests
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
+        foreach (var (name, html) in await Features.Gatherings.GatheringTestKit.PagesForValidityAsync(hub, admin, kim, visitor))
+        {
+            pages[name] = html;
+        }
 
         // A page known to be wrong goes along, so a checker that silently checks nothing fails the test.
         pages["control"] = "<!DOCTYPE html><html lang=en><title>x</title><p><div></p>";
