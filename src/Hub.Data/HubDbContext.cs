@@ -42,6 +42,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();
     public DbSet<MemberCalendar> MemberCalendars => Set<MemberCalendar>();
+    public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -57,3 +57,22 @@ internal sealed class MemberCalendarConfiguration : IEntityTypeConfiguration<Mem
         c.HasOne<Accounts.HubUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReminderPreferenceConfiguration : IEntityTypeConfiguration<ReminderPreference>
+{
+    public void Configure(EntityTypeBuilder<ReminderPreference> p)
+    {
+        p.HasKey(x => x.UserId);
+        p.HasOne<Accounts.HubUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
+{
+    public void Configure(EntityTypeBuilder<SentReminder> r)
+    {
+        r.HasIndex(x => new { x.EventId, x.OccurrenceStart, x.UserId, x.MinutesBefore }).IsUnique();
+        r.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne<Accounts.HubUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

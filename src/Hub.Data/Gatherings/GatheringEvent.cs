@@ -174,3 +174,26 @@ public class MemberCalendar
     public string Token { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>How long before a date a member wants to be reminded. No row: both reminders.</summary>
+public class ReminderPreference
+{
+    public string UserId { get; set; } = "";
+    public bool DayBefore { get; set; } = true;
+    public bool HourBefore { get; set; } = true;
+}
+
+/// <summary>
+/// A reminder that was sent (or skipped because a nearer one was due): one row per date, person and
+/// offset, unique, written in the same transaction as the email. A second node or a restarted one
+/// cannot send it again.
+/// </summary>
+public class SentReminder
+{
+    public Guid Id { get; set; }
+    public Guid EventId { get; set; }
+    public DateTime OccurrenceStart { get; set; }
+    public string UserId { get; set; } = "";
+    public int MinutesBefore { get; set; }
+    public DateTime SentAt { get; set; }
+}

@@ -908,6 +908,22 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("MemberCalendars");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.ReminderPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("DayBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HourBefore")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReminderPreferences");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Rsvp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,6 +969,38 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Rsvps");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OccurrenceStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "OccurrenceStart", "UserId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Handbook.HandbookImport", b =>
@@ -1546,6 +1594,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.ReminderPreference", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Rsvp", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
@@ -1568,6 +1625,21 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("Occurrence");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.SentReminder", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>

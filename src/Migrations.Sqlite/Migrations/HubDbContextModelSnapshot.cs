@@ -897,6 +897,22 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("MemberCalendars");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.ReminderPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DayBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HourBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReminderPreferences");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Rsvp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -942,6 +958,38 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Rsvps");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.SentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurrenceStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "OccurrenceStart", "UserId", "MinutesBefore")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Handbook.HandbookImport", b =>
@@ -1529,6 +1577,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.ReminderPreference", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Rsvp", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
@@ -1551,6 +1608,21 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("Occurrence");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.SentReminder", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>

@@ -18,6 +18,8 @@ public static class GatheringsFeature
         builder.Services.AddScoped<ChangeOccurrence>();
         builder.Services.AddScoped<CalendarFeeds>();
         builder.Services.AddScoped<UpcomingOccurrences>();
+        builder.Services.AddScoped<SendReminders>();
+        builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddScoped<IUpcomingEvents>(s => s.GetRequiredService<UpcomingOccurrences>());
         builder.Services.AddScoped<Accounts.IPersonalData, GatheringPersonalData>();
         return builder;

@@ -230,7 +230,7 @@ public sealed class GatheringLifeTests : IAsyncLifetime
         Assert.Equal("Practice program, week 1", Assert.Single(parsed).Summary);
         Assert.Single(parsed[0].Occurrences);
 
-        var (renewed, _) = await people["dee"].SubmitAsync("/gatherings/calendar", new Dictionary<string, string> { ["Confirm"] = "true" });
+        var (renewed, _) = await people["dee"].SubmitAsync("/gatherings/calendar", new Dictionary<string, string> { ["Confirm"] = "true" }, handler: "Renew");
         Assert.Equal(HttpStatusCode.Redirect, renewed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync(url.PathAndQuery)).StatusCode);
         var (_, hostView) = await people["ada"].GetAsync($"{path}/answers?date={first.Split("date=")[1]}");

@@ -86,6 +86,25 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    DayBefore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HourBefore = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderPreferences", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ReminderPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EventOccurrences",
                 columns: table => new
                 {
@@ -103,6 +122,34 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_EventOccurrences", x => x.Id);
                     table.ForeignKey(
                         name: "FK_EventOccurrences_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SentReminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    MinutesBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SentReminders_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SentReminders_GatheringEvents_EventId",
                         column: x => x.EventId,
                         principalTable: "GatheringEvents",
                         principalColumn: "Id",
@@ -190,6 +237,17 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "IX_Rsvps_UserId",
                 table: "Rsvps",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_EventId_OccurrenceStart_UserId_MinutesBefore",
+                table: "SentReminders",
+                columns: new[] { "EventId", "OccurrenceStart", "UserId", "MinutesBefore" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_UserId",
+                table: "SentReminders",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -199,7 +257,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "MemberCalendars");
 
             migrationBuilder.DropTable(
+                name: "ReminderPreferences");
+
+            migrationBuilder.DropTable(
                 name: "Rsvps");
+
+            migrationBuilder.DropTable(
+                name: "SentReminders");
 
             migrationBuilder.DropTable(
                 name: "EventOccurrences");
