@@ -44,6 +44,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<MemberCalendar> MemberCalendars => Set<MemberCalendar>();
     public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<TicketTier> TicketTiers => Set<TicketTier>();
+    public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

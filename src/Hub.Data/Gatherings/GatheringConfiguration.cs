@@ -16,6 +16,7 @@ internal sealed class GatheringEventConfiguration : IEntityTypeConfiguration<Gat
         e.Property(x => x.Recurrence).HasMaxLength(300);
         e.Property(x => x.Questions).HasMaxLength(2000);
         e.Property(x => x.CreatedByUserId).HasMaxLength(450);
+        e.Property(x => x.Currency).HasMaxLength(3).IsRequired();
         e.HasIndex(x => x.StartsAt);
         e.HasIndex(x => x.CongregationId);
         e.HasIndex(x => x.CrewId);
@@ -74,5 +75,55 @@ internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentR
         r.HasIndex(x => new { x.EventId, x.OccurrenceStart, x.UserId, x.MinutesBefore }).IsUnique();
         r.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         r.HasOne<Accounts.HubUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketTierConfiguration : IEntityTypeConfiguration<TicketTier>
+{
+    public void Configure(EntityTypeBuilder<TicketTier> t)
+    {
+        t.Property(x => x.Name).HasMaxLength(80).IsRequired();
+        t.Property(x => x.Price).HasPrecision(12, 2);
+        t.Property(x => x.Minimum).HasPrecision(12, 2);
+        t.HasIndex(x => x.EventId);
+        t.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DiscountCodeConfiguration : IEntityTypeConfiguration<DiscountCode>
+{
+    public void Configure(EntityTypeBuilder<DiscountCode> d)
+    {
+        d.Property(x => x.Code).HasMaxLength(40).IsRequired();
+        d.HasIndex(x => new { x.EventId, x.Code }).IsUnique();
+        d.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> t)
+    {
+        t.Property(x => x.Amount).HasPrecision(12, 2);
+        t.Property(x => x.Granted).HasPrecision(12, 2);
+        t.Property(x => x.DiscountCode).HasMaxLength(40);
+        t.Property(x => x.ScholarshipRequest).HasMaxLength(4000);
+        t.Property(x => x.MarkedPaidByUserId).HasMaxLength(450);
+        t.Ignore(x => x.Due);
+        t.HasIndex(x => new { x.EventId, x.UserId }).IsUnique();
+        t.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        t.HasOne<TicketTier>().WithMany().HasForeignKey(x => x.TierId).OnDelete(DeleteBehavior.Restrict);
+        t.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> b)
+    {
+        b.Property(x => x.Label).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Amount).HasPrecision(12, 2);
+        b.HasIndex(x => x.EventId);
+        b.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

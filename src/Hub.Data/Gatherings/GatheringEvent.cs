@@ -99,6 +99,12 @@ public class GatheringEvent
 
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>The one currency of the event's tickets and budget (ISO 4217), never converted.</summary>
+    public string Currency { get; set; } = "EUR";
+
+    /// <summary>Set when the hosts closed the event: its budget is final and the surplus was reported.</summary>
+    public DateTime? ClosedAt { get; set; }
+
     /// <summary>When "this and following" changed a series, the series it was split from.</summary>
     public Guid? SplitFromId { get; set; }
 

@@ -19,6 +19,10 @@ public static class GatheringsFeature
         builder.Services.AddScoped<CalendarFeeds>();
         builder.Services.AddScoped<UpcomingOccurrences>();
         builder.Services.AddScoped<SendReminders>();
+        builder.Services.AddScoped<SetUpTickets>();
+        builder.Services.AddScoped<ChooseTicket>();
+        builder.Services.AddScoped<TendTicket>();
+        builder.Services.AddScoped<CloseEvent>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddScoped<IUpcomingEvents>(s => s.GetRequiredService<UpcomingOccurrences>());
         builder.Services.AddScoped<Accounts.IPersonalData, GatheringPersonalData>();

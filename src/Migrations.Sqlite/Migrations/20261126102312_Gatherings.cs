@@ -59,6 +59,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SplitFromId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -100,6 +102,47 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         name: "FK_ReminderPreferences_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BudgetLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsIncome = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BudgetLines_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DiscountCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PercentOff = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiscountCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DiscountCodes_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -157,6 +200,29 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TicketTiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PayWhatYouCan = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Minimum = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketTiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketTiers_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rsvps",
                 columns: table => new
                 {
@@ -192,6 +258,58 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Tickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    DiscountCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ScholarshipRequest = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Scholarship = table.Column<int>(type: "INTEGER", nullable: false),
+                    Granted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Paid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MarkedPaidByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tickets_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tickets_GatheringEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "GatheringEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tickets_TicketTiers_TierId",
+                        column: x => x.TierId,
+                        principalTable: "TicketTiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BudgetLines_EventId",
+                table: "BudgetLines",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiscountCodes_EventId_Code",
+                table: "DiscountCodes",
+                columns: new[] { "EventId", "Code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EventOccurrences_EventId_OriginalStart",
@@ -248,11 +366,38 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "IX_SentReminders_UserId",
                 table: "SentReminders",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_EventId_UserId",
+                table: "Tickets",
+                columns: new[] { "EventId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_TierId",
+                table: "Tickets",
+                column: "TierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_UserId",
+                table: "Tickets",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketTiers_EventId",
+                table: "TicketTiers",
+                column: "EventId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "BudgetLines");
+
+            migrationBuilder.DropTable(
+                name: "DiscountCodes");
+
             migrationBuilder.DropTable(
                 name: "MemberCalendars");
 
@@ -266,7 +411,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "SentReminders");
 
             migrationBuilder.DropTable(
+                name: "Tickets");
+
+            migrationBuilder.DropTable(
                 name: "EventOccurrences");
+
+            migrationBuilder.DropTable(
+                name: "TicketTiers");
 
             migrationBuilder.DropTable(
                 name: "GatheringEvents");
