@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Demo;
 
 /// <summary>
 /// The demo's rhythms: the network's monthly call (members only), Riverside's full-moon and new-moon
-/// pulses, and a public autumn gathering with places, questions and a few people already going, so
+/// pulses, and a public autumn gathering with ticket tiers, a scholarship request and a few people going, so
 /// /gatherings and /calendar.ics have something real in them.
 /// </summary>
 public static class SeedDemoGatherings
@@ -58,7 +58,7 @@ public static class SeedDemoGatherings
 
         var gatheringDay = today.PlusDays(45);
         var gathering = Make("Riverside autumn gathering",
-            "Two days by the river: check-in circles, a crew formation round, open space, shared meals. Tickets: solidarity €40, standard €80, supporter €140; scholarships for anyone who asks — write to the hosts in your own words.",
+            "Two days by the river: check-in circles, a crew formation round, open space, shared meals. Choose the ticket that fits you; scholarships for anyone who asks.",
             EventKind.Gathering, EventScale.Congregation, EventVisibility.Public, lisbon,
             gatheringDay.At(new LocalTime(10, 0)), Duration.FromHours(31), "", Id(1));
         (gathering.Address, gathering.Capacity, gathering.Questions) = ("Armazém 16, Rua da Cintura do Porto, Lisbon", 40, "What do you hope to find at the gathering?\nAny needs we should know about (food, access)?");
@@ -80,6 +80,20 @@ public static class SeedDemoGatherings
                 Arrival = occurrence.Arrivals, Answers = hopes[i - 2], CreatedAt = now.AddDays(-10 + i), UpdatedAt = now.AddDays(-10 + i),
             });
         }
+        var tiers = new[] { ("Solidarity", 40m), ("Standard", 80m), ("Supporter", 140m) }
+            .Select((t, i) => new TicketTier { Id = Guid.NewGuid(), EventId = gathering.Id, Name = t.Item1, Price = t.Item2, Order = i }).ToList();
+        tiers.Add(new TicketTier { Id = Guid.NewGuid(), EventId = gathering.Id, Name = "Pay what you can", PayWhatYouCan = true, Minimum = 10, Order = 3 });
+        db.TicketTiers.AddRange(tiers);
+        db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = gathering.Id, Code = "CREWMATE", PercentOff = 10 });
+        db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(2), TierId = tiers[2].Id, Amount = 140, Paid = true, PaidAt = now.AddDays(-5), MarkedPaidByUserId = Id(1), CreatedAt = now.AddDays(-8) });
+        db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(3), TierId = tiers[1].Id, Amount = 80, CreatedAt = now.AddDays(-7) });
+        db.Tickets.Add(new Ticket
+        {
+            Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(4), TierId = tiers[0].Id, Amount = 40, Scholarship = ScholarshipStatus.Requested, CreatedAt = now.AddDays(-6),
+            ScholarshipRequest = "I moved here in spring and have no work yet. I would love to come and can help in the kitchen.",
+        });
+        db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = gathering.Id, Label = "Venue, two days", Amount = 600 });
+        db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = gathering.Id, Label = "Food", Amount = 420 });
         db.Rsvps.Add(new Rsvp { Id = Guid.NewGuid(), EventId = full.Id, UserId = Id(3), Status = RsvpStatus.Going, CreatedAt = now, UpdatedAt = now });
         await db.SaveChangesAsync();
     }

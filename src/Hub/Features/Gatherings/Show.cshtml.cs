@@ -10,8 +10,28 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>An event's page: its dates, answers, places and waitlist. To anyone it is not open to, it does not exist (404).</summary>
 public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, AnswerEvent answer, ChangeOccurrence change, UpcomingOccurrences upcoming,
-    AccountLinks links, TimeProvider time) : HubPageModel
+    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket) : HubPageModel
 {
+    public IReadOnlyList<TicketTier> Tiers { get; private set; } = [];
+    public Ticket? MyTicket { get; private set; }
+    public bool HasAnswered { get; private set; }
+
+    [BindProperty] public Guid TierId { get; set; }
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Scholarship { get; set; }
+
+    public async Task<IActionResult> OnPostTicketAsync(Guid id, string? date, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, date, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        return await AfterAsync(await chooseTicket.RunAsync(Viewer, id, TierId, Amount, Code, Scholarship, cancellationToken),
+            string.IsNullOrWhiteSpace(Scholarship) ? "Your ticket is chosen. The hosts will tell you how to pay." : "Your ticket is chosen and your scholarship request is with the hosts.",
+            async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{id}");
+    }
+
     public GatheringEvent Event { get; private set; } = null!;
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
     public string OwnerName { get; private set; } = "";
@@ -127,6 +147,12 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             {
                 WaitlistPosition = 1 + await db.Rsvps.CountAsync(r => r.OccurrenceId == selectedRow.Id && r.Status == RsvpStatus.Waitlisted && r.Arrival < MyAnswer.Arrival, cancellationToken);
             }
+        }
+        Tiers = await db.TicketTiers.AsNoTracking().Where(t => t.EventId == id).OrderBy(t => t.Order).ToListAsync(cancellationToken);
+        if (Viewer.UserId is { } viewerId)
+        {
+            MyTicket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.EventId == id && t.UserId == viewerId, cancellationToken);
+            HasAnswered = await db.Rsvps.AnyAsync(r => r.EventId == id && r.UserId == viewerId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval), cancellationToken);
         }
         ShowsAttendees = CanHost || e.AttendeeList switch
         {

@@ -20,6 +20,10 @@ public sealed class DemoGatheringsTests
         var (_, list) = await anonymous.GetAsync("/gatherings");
         Assert.Contains("Riverside autumn gathering", list.QuerySelector(".event-list")!.TextContent);
         Assert.DoesNotContain("Network call", list.QuerySelector("main")!.TextContent);
+        var gathering = list.QuerySelectorAll(".event-list a").Single(a => a.TextContent == "Riverside autumn gathering").GetAttribute("href")!;
+        var (_, page) = await anonymous.GetAsync(gathering);
+        Assert.Contains("Supporter: 140 EUR", page.QuerySelector("#tiers")!.TextContent);
+        Assert.Equal("Riverside autumn gathering", page.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
         var (_, month) = await anonymous.GetAsync("/gatherings?view=month");
         Assert.NotNull(month.QuerySelector("ol.month"));
     }

@@ -49,7 +49,14 @@ internal static class GatheringTestKit
         var date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(9));
         var single = await CreateAsync(admin, Form("network", "Valid intensive", date, f => (f["Input.Capacity"], f["Input.Questions"]) = ("1", "What brings you?")));
         var series = await CreateAsync(admin, Form("network", "Valid call", date, f => (f["Input.Repeat"], f["Input.IsOnline"], f["Input.Address"], f["Input.CallLink"]) = ("monthly-weekday", "true", "", "https://call.example/x")));
+        await admin.SubmitAsync($"{single}/tickets", new Dictionary<string, string> { ["TierName"] = "Solidarity", ["TierPrice"] = "40" }, "Tier");
+        await admin.SubmitAsync($"{single}/tickets", new Dictionary<string, string> { ["TierName"] = "", ["TierPrice"] = "x" }, "Tier");
+        pages["gatherings tickets with errors"] = admin.LastHtml;
         await member.SubmitAsync(single, new Dictionary<string, string> { ["Reply"] = "Going", ["Answers"] = "Curiosity." }, "Answer");
+        var (_, memberPage) = await member.GetAsync(single);
+        var tier = memberPage.QuerySelector("#tier option")!.GetAttribute("value")!;
+        await member.SubmitAsync(single, new Dictionary<string, string> { ["TierId"] = tier, ["Scholarship"] = "Between jobs." }, "Ticket");
+        pages["gatherings tickets host"] = await Html(admin, $"{single}/tickets");
         await admin.SubmitAsync(single, new Dictionary<string, string> { ["Reply"] = "Going", ["Answers"] = "Hosting." }, "Answer");
         foreach (var (name, path) in new[] { ("event", single), ("series", series), ("answers", $"{single}/answers"), ("edit", $"{single}/edit"), ("list", "/gatherings"), ("month", "/gatherings?view=month"), ("calendar", "/gatherings/calendar"), ("new", "/gatherings/new") })
         {

@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         { "/gatherings/00000000-0000-0000-0000-000000000001", 404, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/edit", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/answers", 302, 404, 404 },
+        { "/gatherings/00000000-0000-0000-0000-000000000001/tickets", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001.ics", 404, 404, 404 },
         { "/calendar.ics",                 200, 200, 200 },
         { "/calendar/not-a-token.ics",     404, 404, 404 },
