@@ -126,6 +126,13 @@ public sealed class GatheringJourneyTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Answers and waitlist" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Kai Oduya");
         await browser.CheckPageAsync("host-answers");
+        await page.GotoAsync(new Uri(secondDate).GetLeftPart(UriPartial.Path) + "/tickets");
+        await page.GetByLabel("Tier", new() { Exact = true }).FillAsync("Solidarity");
+        await page.GetByLabel("Price (or the minimum)").FillAsync("ten");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the tier" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tier-price-error")).ToContainTextAsync("Give the price");
+        await Assertions.Expect(page.GetByLabel("Tier", new() { Exact = true })).ToHaveValueAsync("Solidarity");
+        await browser.CheckPageAsync("host-tickets-error");
         await page.GotoAsync($"{hub.BaseUrl}/gatherings?view=month&month={day:yyyy-MM}");
         await Assertions.Expect(page.Locator("ol.month")).ToContainTextAsync("Network call");
         await browser.CheckPageAsync("month");
