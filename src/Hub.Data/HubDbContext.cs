@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Notifications;
@@ -56,6 +57,16 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Advice> Advice => Set<Advice>();
     public DbSet<FundraisingGoal> FundraisingGoals => Set<FundraisingGoal>();
+    public DbSet<GatheringEvent> GatheringEvents => Set<GatheringEvent>();
+    public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
+    public DbSet<Rsvp> Rsvps => Set<Rsvp>();
+    public DbSet<MemberCalendar> MemberCalendars => Set<MemberCalendar>();
+    public DbSet<ReminderPreference> ReminderPreferences => Set<ReminderPreference>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<TicketTier> TicketTiers => Set<TicketTier>();
+    public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

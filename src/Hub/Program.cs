@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
+using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Updates;
 using Microsolidarity.Hub.Platform.Cli;
@@ -56,6 +57,7 @@ builder.AddDemo();
 builder.AddHandbook();
 builder.AddUpdates();
 builder.AddCommons();
+builder.AddGatherings();
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ app.MapAccounts();
 app.MapHandbook();
 app.MapUpdates();
 app.MapCommons();
+app.MapGatherings();
 
 return await command.RunAsync(app);
 

@@ -15,6 +15,11 @@ public class OutgoingEmail
     public string TextBody { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>An optional text attachment (an event's .ics file); all three are set or none.</summary>
+    public string? AttachmentFileName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public string? AttachmentContent { get; set; }
+
     /// <summary>When the next attempt may start; pushed back after a failure.</summary>
     public DateTime NextAttemptAt { get; set; }
 

@@ -11,6 +11,8 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.Property(e => e.ToName).HasMaxLength(200);
         email.Property(e => e.Subject).HasMaxLength(300).IsRequired();
         email.Property(e => e.LastError).HasMaxLength(2000);
+        email.Property(e => e.AttachmentFileName).HasMaxLength(200);
+        email.Property(e => e.AttachmentContentType).HasMaxLength(200);
         email.HasIndex(e => new { e.SentAt, e.FailedAt, e.NextAttemptAt });
     }
 }

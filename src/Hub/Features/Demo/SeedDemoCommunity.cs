@@ -172,6 +172,7 @@ public static class SeedDemoCommunity
         await SeedDemoSelves.RunAsync(db, now);
         await SeedDemoUpdates.RunAsync(db, scope.ServiceProvider, now);
         await SeedDemoCommons.RunAsync(scope.ServiceProvider, now);
+        await SeedDemoGatherings.RunAsync(db, now);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
         await db.SaveChangesAsync();
         return true;

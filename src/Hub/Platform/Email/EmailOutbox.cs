@@ -20,6 +20,9 @@ public sealed class EmailOutbox(HubDbContext db, TimeProvider time, EmailSignal 
             Subject = message.Subject,
             HtmlBody = message.HtmlBody,
             TextBody = message.TextBody,
+            AttachmentFileName = message.Attachment?.FileName,
+            AttachmentContentType = message.Attachment?.ContentType,
+            AttachmentContent = message.Attachment?.Content,
             CreatedAt = now,
             NextAttemptAt = now,
         });

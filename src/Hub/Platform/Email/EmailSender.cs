@@ -111,7 +111,12 @@ internal sealed class EmailSender(
         message.Date = new DateTimeOffset(email.CreatedAt, TimeSpan.Zero);
         // A stable id: if a send is retried after the server took it, receivers can see the duplicate.
         message.MessageId = $"{email.Id:N}@{message.From.Mailboxes.First().Domain}";
-        message.Body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
+        if (email.AttachmentFileName is { } fileName && email.AttachmentContent is { } content)
+        {
+            body.Attachments.Add(fileName, System.Text.Encoding.UTF8.GetBytes(content), ContentType.Parse(email.AttachmentContentType ?? "application/octet-stream"));
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

@@ -88,6 +88,10 @@ public sealed class HtmlValidityTests
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
+        foreach (var (name, html) in await Features.Gatherings.GatheringTestKit.PagesForValidityAsync(hub, admin, kim, visitor))
+        {
+            pages[name] = html;
+        }
 
         // Updates: empty, with errors, then with the demo's episodes and issue.
         foreach (var path in new[] { "/newsletter", "/podcast", "/newsletter/confirm?token=x", "/newsletter/unsubscribe?token=x" })

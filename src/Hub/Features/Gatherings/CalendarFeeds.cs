@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Accounts;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>
+/// iCalendar feeds: the hub's public events, a congregation's public events, and each member's
+/// private calendar (their answers and their crews' meetings) behind a secret token in the URL,
+/// because calendar programs cannot sign in.
+/// </summary>
+public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvider time)
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    private string Url(string path) => links.Absolute(path, new Dictionary<string, string?>());
+    private string HostName => new Uri(Url("/")).Host;
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Events still coming, or over for less than 90 days (calendar programs keep what they saw).</summary>
+    private IQueryable<GatheringEvent> Current(IQueryable<GatheringEvent> events)
+    {
+        var since = Now.AddDays(-90);
+        return events.Where(e => e.CancelledAt == null && (e.Recurrence != "" || e.EndsAt > since));
+    }
+
+    public async Task<string> PublicAsync(Guid? congregationId, string name, CancellationToken cancellationToken)
+    {
+        var query = Current(db.GatheringEvents.AsNoTracking().Where(e => e.Visibility == EventVisibility.Public));
+        if (congregationId is { } id)
+        {
+            query = query.Where(e => e.CongregationId == id && e.Scale == EventScale.Congregation);
+        }
+        var events = await query.OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
+        var writer = new CalendarWriter(HostName, Now);
+        await AddEventsAsync(writer, events, _ => false, cancellationToken);
+        return writer.ToText(name);
+    }
+
+    public async Task<string?> PrivateAsync(string token, string hubName, CancellationToken cancellationToken)
+    {
+        var calendar = await db.MemberCalendars.AsNoTracking().SingleOrDefaultAsync(c => c.Token == token, cancellationToken);
+        if (calendar is null)
+        {
+            return null;
+        }
+        var userId = calendar.UserId;
+        var writer = new CalendarWriter(HostName, Now);
+        var answers = await db.Rsvps.AsNoTracking().Include(r => r.Occurrence)
+            .Where(r => r.UserId == userId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Maybe || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval))
+            .ToListAsync(cancellationToken);
+        var eventIds = answers.Select(a => a.EventId).Distinct().ToList();
+        var events = await Current(db.GatheringEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))).ToListAsync(cancellationToken);
+        // The whole series for answers to a series; single dates otherwise.
+        var seriesIds = answers.Where(a => a.OccurrenceId is null || !events.Any(e => e.Id == a.EventId && EventSchedule.IsRecurring(e))).Select(a => a.EventId).ToHashSet();
+        bool Going(Guid eventId) => answers.Any(a => a.EventId == eventId && a.Status == RsvpStatus.Going);
+        await AddEventsAsync(writer, events.Where(e => seriesIds.Contains(e.Id)).ToList(), Going, cancellationToken);
+        foreach (var answer in answers.Where(a => a.Occurrence is not null && !seriesIds.Contains(a.EventId)))
+        {
+            var e = events.FirstOrDefault(x => x.Id == answer.EventId);
+            if (e is null)
+            {
+                continue;
+            }
+            var o = answer.Occurrence!;
+            writer.AddOccurrence(e, new Occurrence(o.OriginalStart, o.StartsAt, o.EndsAt, o.IsCancelled, o), Url($"/gatherings/{e.Id}?date={EventTime.Key(o.OriginalStart)}"), answer.Status == RsvpStatus.Going);
+        }
+        // The meetings of the person's crews, from the Crews feature's own schedule.
+        var since = Now.AddDays(-90);
+        var meetings = await db.CrewMeetings.AsNoTracking()
+            .Join(db.Crews.AsNoTracking(), m => m.CrewId, c => c.Id, (m, c) => new { m, c })
+            .Where(x => x.m.StartsAt > since && x.c.Term == x.m.Term && db.CrewMembers.Any(cm => cm.CrewId == x.c.Id && cm.UserId == userId && cm.Status == CrewMemberStatus.Joined))
+            .Select(x => new { x.m.Id, x.m.Number, x.m.StartsAt, x.c.Name, x.c.TimeZone, x.c.SlotMinutes, CrewId = x.c.Id })
+            .ToListAsync(cancellationToken);
+        foreach (var m in meetings)
+        {
+            writer.AddSimple($"crew-meeting-{m.Id:N}", $"{m.Name}: meeting {m.Number}", m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.TimeZone, Url($"/crews/{m.CrewId}"));
+        }
+        return writer.ToText($"{hubName}: my calendar");
+    }
+
+    public async Task<string> OneEventAsync(GatheringEvent e, bool showCallLink, CancellationToken cancellationToken)
+    {
+        var writer = new CalendarWriter(HostName, Now);
+        await AddEventsAsync(writer, [e], _ => showCallLink, cancellationToken);
+        return writer.ToText(e.Title);
+    }
+
+    private async Task AddEventsAsync(CalendarWriter writer, IReadOnlyList<GatheringEvent> events, Func<Guid, bool> showCallLink, CancellationToken cancellationToken)
+    {
+        var ids = events.Select(e => e.Id).ToList();
+        var rows = (await db.EventOccurrences.AsNoTracking().Where(o => ids.Contains(o.EventId)).ToListAsync(cancellationToken)).ToLookup(o => o.EventId);
+        foreach (var e in events)
+        {
+            writer.AddEvent(e, [.. rows[e.Id]], Url($"/gatherings/{e.Id}"), showCallLink(e.Id));
+        }
+    }
+
+    /// <summary>The person's secret calendar token, made on first use; <paramref name="renew"/> replaces it, so old links stop working.</summary>
+    public async Task<string> TokenAsync(string userId, bool renew, CancellationToken cancellationToken)
+    {
+        var calendar = await db.MemberCalendars.SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        if (calendar is not null && !renew)
+        {
+            return calendar.Token;
+        }
+        if (calendar is null)
+        {
+            calendar = new MemberCalendar { UserId = userId, CreatedAt = Now };
+            db.MemberCalendars.Add(calendar);
+        }
+        calendar.Token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+        calendar.CreatedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return calendar.Token;
+    }
+}

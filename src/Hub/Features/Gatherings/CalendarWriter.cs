@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text;
+using Microsolidarity.Hub.Data.Gatherings;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>
+/// Writes RFC 5545 iCalendar text: events in their own zone (DTSTART;TZID=...) with a VTIMEZONE for
+/// every zone used, listing that zone's real transitions from the tz database over the years the
+/// calendar covers, so calendar programs place each occurrence correctly across daylight saving.
+/// </summary>
+public sealed class CalendarWriter
+{
+    private readonly StringBuilder body = new();
+    private readonly HashSet<string> zones = [];
+    private readonly string hubHost;
+    private readonly DateTime now;
+    private DateTime earliest = DateTime.MaxValue;
+    private DateTime latest = DateTime.MinValue;
+
+    public CalendarWriter(string hubHost, DateTime nowUtc) => (this.hubHost, now) = (hubHost, nowUtc);
+
+    /// <summary>A whole event: its rule, cancelled dates as EXDATE, changed dates as their own VEVENT with RECURRENCE-ID.</summary>
+    public void AddEvent(GatheringEvent e, IReadOnlyList<EventOccurrence> rows, string url, bool showCallLink)
+    {
+        var zone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
+        Track(zone, e.StartsAt, e.EndsAt);
+        var uid = $"{e.Id:N}@{hubHost}";
+        Begin("VEVENT");
+        Common(e, uid, url, showCallLink);
+        Line($"DTSTART;TZID={zone.Id}:{Local(e.StartsAt, zone)}");
+        Line($"DTEND;TZID={zone.Id}:{Local(e.EndsAt, zone)}");
+        if (LunarRhythm.IsLunar(e.Recurrence))
+        {
+            // Moon phases follow no RRULE: the dates themselves, three years ahead, without the cancelled ones.
+            // The first date is listed too although DTSTART already is one (RFC 5545 drops the repeat):
+            // ical.js starts an RDATE-only set at its first RDATE and would otherwise lose it.
+            var cancelledStarts = rows.Where(r => r.IsCancelled).Select(r => r.OriginalStart).ToHashSet();
+            var dates = EventSchedule.RuleStarts(e, (e.StartsAt > now ? e.StartsAt : now).AddYears(3)).Where(d => !cancelledStarts.Contains(d)).ToList();
+            Track(zone, e.StartsAt, dates.Count > 0 ? dates[^1] : e.EndsAt);
+            if (dates.Count > 0)
+            {
+                Line($"RDATE;TZID={zone.Id}:{string.Join(",", dates.Select(d => Local(d, zone)))}");
+            }
+            if (cancelledStarts.Contains(e.StartsAt))
+            {
+                Line($"EXDATE;TZID={zone.Id}:{Local(e.StartsAt, zone)}");
+            }
+        }
+        else if (EventSchedule.IsRecurring(e))
+        {
+            Line($"RRULE:{e.Recurrence}");
+            var cancelled = rows.Where(r => r.IsCancelled).OrderBy(r => r.OriginalStart).ToList();
+            if (cancelled.Count > 0)
+            {
+                Line($"EXDATE;TZID={zone.Id}:{string.Join(",", cancelled.Select(r => Local(r.OriginalStart, zone)))}");
+            }
+        }
+        if (e.CancelledAt is not null)
+        {
+            Line("STATUS:CANCELLED");
+        }
+        End("VEVENT");
+        if (!EventSchedule.IsRecurring(e))
+        {
+            return;
+        }
+        foreach (var moved in rows.Where(r => !r.IsCancelled && (r.StartsAt != r.OriginalStart || r.EndsAt - r.StartsAt != e.EndsAt - e.StartsAt)).OrderBy(r => r.OriginalStart))
+        {
+            Track(zone, moved.StartsAt, moved.EndsAt);
+            Begin("VEVENT");
+            Common(e, uid, url, showCallLink);
+            Line($"RECURRENCE-ID;TZID={zone.Id}:{Local(moved.OriginalStart, zone)}");
+            Line($"DTSTART;TZID={zone.Id}:{Local(moved.StartsAt, zone)}");
+            Line($"DTEND;TZID={zone.Id}:{Local(moved.EndsAt, zone)}");
+            End("VEVENT");
+        }
+    }
+
+    /// <summary>One date of a series as an event of its own (a person's answer to that date only).</summary>
+    public void AddOccurrence(GatheringEvent e, Occurrence o, string url, bool showCallLink)
+    {
+        var zone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
+        Track(zone, o.StartsAt, o.EndsAt);
+        Begin("VEVENT");
+        Common(e, $"{e.Id:N}-{o.Key}@{hubHost}", url, showCallLink);
+        Line($"DTSTART;TZID={zone.Id}:{Local(o.StartsAt, zone)}");
+        Line($"DTEND;TZID={zone.Id}:{Local(o.EndsAt, zone)}");
+        if (o.IsCancelled)
+        {
+            Line("STATUS:CANCELLED");
+        }
+        End("VEVENT");
+    }
+
+    /// <summary>Anything else with a time, such as a crew's meeting.</summary>
+    public void AddSimple(string uid, string summary, DateTime startUtc, DateTime endUtc, string zoneId, string url)
+    {
+        var zone = EventTime.FindZone(zoneId) ?? DateTimeZone.Utc;
+        Track(zone, startUtc, endUtc);
+        Begin("VEVENT");
+        Line($"UID:{uid}@{hubHost}");
+        Line($"DTSTAMP:{EventTime.Key(now)}");
+        Line($"SUMMARY:{Escape(summary)}");
+        Line($"URL:{url}");
+        Line($"DTSTART;TZID={zone.Id}:{Local(startUtc, zone)}");
+        Line($"DTEND;TZID={zone.Id}:{Local(endUtc, zone)}");
+        End("VEVENT");
+    }
+
+    public string ToText(string calendarName)
+    {
+        var text = new StringBuilder();
+        void L(string line) => Fold(text, line);
+        L("BEGIN:VCALENDAR");
+        L("VERSION:2.0");
+        L($"PRODID:-//Microsolidarity Hub//Gatherings//EN");
+        L("CALSCALE:GREGORIAN");
+        L("METHOD:PUBLISH");
+        L($"X-WR-CALNAME:{Escape(calendarName)}");
+        foreach (var id in zones.Order(StringComparer.Ordinal))
+        {
+            foreach (var line in TimeZoneLines(DateTimeZoneProviders.Tzdb[id]))
+            {
+                L(line);
+            }
+        }
+        text.Append(body);
+        L("END:VCALENDAR");
+        return text.ToString();
+    }
+
+    private void Common(GatheringEvent e, string uid, string url, bool showCallLink)
+    {
+        Line($"UID:{uid}");
+        Line($"DTSTAMP:{EventTime.Key(now)}");
+        Line($"SEQUENCE:{e.Sequence}");
+        Line($"SUMMARY:{Escape(e.Title)}");
+        var description = e.Description;
+        if (e.IsOnline && showCallLink && !string.IsNullOrEmpty(e.CallLink))
+        {
+            description = $"Join the call: {e.CallLink}\n\n{description}";
+        }
+        Line($"DESCRIPTION:{Escape($"{description}\n\n{url}".Trim())}");
+        Line($"LOCATION:{Escape(e.IsOnline ? (showCallLink && e.CallLink != "" ? e.CallLink : "Online") : e.Address)}");
+        Line($"URL:{url}");
+    }
+
+    private void Track(DateTimeZone zone, DateTime start, DateTime end)
+    {
+        zones.Add(zone.Id);
+        earliest = start < earliest ? start : earliest;
+        latest = end > latest ? end : latest;
+    }
+
+    /// <summary>
+    /// Every transition of the zone from a year before the first event to ten years after the later of
+    /// now and the last event: recurring events without an end stay right for a decade.
+    /// </summary>
+    private IEnumerable<string> TimeZoneLines(DateTimeZone zone)
+    {
+        var from = Instant.FromDateTimeUtc(earliest.AddYears(-1));
+        var to = Instant.FromDateTimeUtc((latest > now ? latest : now).AddYears(10));
+        yield return "BEGIN:VTIMEZONE";
+        yield return $"TZID:{zone.Id}";
+        ZoneInterval? previous = null;
+        foreach (var interval in zone.GetZoneIntervals(from, to))
+        {
+            var kind = interval.Savings != Offset.Zero ? "DAYLIGHT" : "STANDARD";
+            var offsetFrom = previous?.WallOffset ?? interval.WallOffset;
+            // The first interval began before the range: it is stated from the range's start.
+            var start = previous is null || !interval.HasStart ? from : interval.Start;
+            yield return $"BEGIN:{kind}";
+            yield return $"DTSTART:{start.WithOffset(offsetFrom).LocalDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)}";
+            yield return $"TZOFFSETFROM:{OffsetText(offsetFrom)}";
+            yield return $"TZOFFSETTO:{OffsetText(interval.WallOffset)}";
+            yield return $"TZNAME:{interval.Name}";
+            yield return $"END:{kind}";
+            previous = interval;
+        }
+        yield return "END:VTIMEZONE";
+    }
+
+    private static string OffsetText(Offset offset)
+    {
+        var seconds = offset.Seconds;
+        var sign = seconds < 0 ? "-" : "+";
+        seconds = Math.Abs(seconds);
+        return $"{sign}{seconds / 3600:00}{seconds % 3600 / 60:00}";
+    }
+
+    private static string Local(DateTime utc, DateTimeZone zone) =>
+        EventTime.ToLocal(utc, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+
+    private void Begin(string name) => Line($"BEGIN:{name}");
+    private void End(string name) => Line($"END:{name}");
+    private void Line(string line) => Fold(body, line);
+
+    public static string Escape(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace(";", "\\;", StringComparison.Ordinal)
+        .Replace(",", "\\,", StringComparison.Ordinal)
+        .Replace("\r\n", "\\n", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1), never inside a character.</summary>
+    private static void Fold(StringBuilder to, string line)
+    {
+        var octets = 0;
+        var limit = 75;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > limit)
+            {
+                to.Append("\r\n ");
+                octets = 1;
+            }
+            to.Append(rune.ToString());
+            octets += size;
+        }
+        to.Append("\r\n");
+    }
+}

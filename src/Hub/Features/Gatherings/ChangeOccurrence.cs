@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+public enum OccurrenceChange
+{
+    CancelThis,
+    MoveThis,
+
+    /// <summary>Ends the series before this date.</summary>
+    CancelThisAndFollowing,
+
+    /// <summary>Ends the series before this date and starts a new one at the new time, with the same rule.</summary>
+    MoveThisAndFollowing,
+}
+
+/// <summary>Cancels or moves one date of a series, or this date and the following ones.</summary>
+public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time)
+{
+    public async Task<(Outcome Outcome, Guid EventId)> RunAsync(Viewer viewer, Guid eventId, string key, OccurrenceChange change,
+        string? newDate = null, string? newStart = null, string? newEnd = null, CancellationToken cancellationToken = default)
+    {
+        var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
+        if (e is null || !viewer.CanHost(e))
+        {
+            return (Outcome.Refused("Only the event's hosts change its dates."), eventId);
+        }
+        if (!EventTime.TryParseKey(key, out var original) || !EventSchedule.IsRuleStart(e, original))
+        {
+            return (Outcome.Refused("This date is not one of the event's."), eventId);
+        }
+        var zone = EventTime.FindZone(e.TimeZone)!;
+        DateTime startUtc = default, endUtc = default;
+        if (change is OccurrenceChange.MoveThis or OccurrenceChange.MoveThisAndFollowing)
+        {
+            if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(newDate, newEnd, out var end))
+            {
+                return (Outcome.Refused("Give the new date and the start and end times, such as 19:30 and 21:00.", "NewDate"), eventId);
+            }
+            if (end <= start)
+            {
+                return (Outcome.Refused($"The end ({end:HH:mm}) is before the start ({start:HH:mm}).", "NewEnd"), eventId);
+            }
+            (startUtc, endUtc) = (EventTime.ToUtc(start, zone), EventTime.ToUtc(end, zone));
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        e.Sequence++;
+        e.UpdatedAt = now;
+        switch (change)
+        {
+            case OccurrenceChange.CancelThis or OccurrenceChange.MoveThis:
+            {
+                var row = await places.EnsureAsync(e, original, cancellationToken);
+                if (change == OccurrenceChange.CancelThis)
+                {
+                    row.IsCancelled = true;
+                }
+                else
+                {
+                    (row.StartsAt, row.EndsAt) = (startUtc, endUtc);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                return (Outcome.Done, e.Id);
+            }
+            default:
+            {
+                if (LunarRhythm.IsLunar(e.Recurrence))
+                {
+                    return (Outcome.Refused("A moon rhythm changes date by date; to end it, change the event itself."), eventId);
+                }
+                if (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out var rule, out _))
+                {
+                    return (Outcome.Refused("This event does not repeat; change the date itself."), eventId);
+                }
+                if (original == e.StartsAt)
+                {
+                    return (Outcome.Refused(change == OccurrenceChange.CancelThisAndFollowing
+                        ? "This is the first date: cancel the whole event instead."
+                        : "This is the first date: edit the event itself instead."), eventId);
+                }
+                var before = EventSchedule.RuleStarts(e, original).Count() - 1;
+                var oldRule = e.Recurrence;
+                e.Recurrence = rule.WithUntil(original.AddSeconds(-1)).ToString();
+                if (change == OccurrenceChange.CancelThisAndFollowing)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return (Outcome.Done, e.Id);
+                }
+                RecurrenceRule.TryParse(oldRule, out var continued, out _);
+                if (continued.Count is { } count)
+                {
+                    continued = continued with { Count = count - before };
+                }
+                var next = new GatheringEvent
+                {
+                    Id = Guid.NewGuid(),
+                    Title = e.Title, Description = e.Description, Kind = e.Kind, Scale = e.Scale, CongregationId = e.CongregationId, CrewId = e.CrewId,
+                    Visibility = e.Visibility, IsOnline = e.IsOnline, Address = e.Address, CallLink = e.CallLink, TimeZone = e.TimeZone,
+                    Capacity = e.Capacity, RequiresApproval = e.RequiresApproval, Questions = e.Questions, AttendeeList = e.AttendeeList,
+                    CreatedByUserId = e.CreatedByUserId, CreatedAt = now, UpdatedAt = now, SplitFromId = e.Id,
+                };
+                var local = EventTime.ToLocal(startUtc, zone);
+                var snapped = continued.Snap(local);
+                next.StartsAt = EventTime.ToUtc(snapped, zone);
+                next.EndsAt = next.StartsAt + (endUtc - startUtc);
+                next.Recurrence = continued.ToString();
+                db.GatheringEvents.Add(next);
+                // Answers to the whole series go on with the new part of it.
+                var seriesAnswers = await db.Rsvps.AsNoTracking().Where(r => r.EventId == e.Id && r.OccurrenceId == null).ToListAsync(cancellationToken);
+                db.Rsvps.AddRange(seriesAnswers.Select(r => new Rsvp
+                {
+                    Id = Guid.NewGuid(), EventId = next.Id, UserId = r.UserId, Status = r.Status, Answers = r.Answers, CreatedAt = r.CreatedAt, UpdatedAt = now,
+                }));
+                await db.SaveChangesAsync(cancellationToken);
+                return (Outcome.Done, next.Id);
+            }
+        }
+    }
+}

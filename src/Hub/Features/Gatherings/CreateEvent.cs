@@ -1,0 +1,190 @@
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>What a host fills in for an event; times are wall-clock in <see cref="TimeZone"/>.</summary>
+public sealed record EventInput(
+    EventScale Scale,
+    Guid? CongregationId,
+    Guid? CrewId,
+    string Title,
+    string Description,
+    EventKind Kind,
+    EventVisibility Visibility,
+    bool IsOnline,
+    string Address,
+    string CallLink,
+    string StartDate,
+    string StartTime,
+    string EndDate,
+    string EndTime,
+    string TimeZone,
+    string Recurrence,
+    int? Capacity,
+    bool RequiresApproval,
+    string Questions,
+    AttendeeListVisibility AttendeeList);
+
+/// <summary>
+/// Creates an event for a crew, a congregation or the network. Everything is checked before anything
+/// is saved; a public event is announced to every registered sink in the same unit of work.
+/// </summary>
+public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks)
+{
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, CancellationToken cancellationToken = default)
+    {
+        var congregationId = input.CongregationId;
+        if (input.Scale == EventScale.Crew)
+        {
+            var crew = await db.Crews.AsNoTracking().Where(c => c.Id == input.CrewId).Select(c => new { c.CongregationId }).SingleOrDefaultAsync(cancellationToken);
+            if (crew is null)
+            {
+                return (Outcome.Refused("Choose one of your crews.", "Owner"), null);
+            }
+            congregationId = crew.CongregationId;
+        }
+        if (!viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId))
+        {
+            return (Outcome.Refused(input.Scale switch
+            {
+                EventScale.Network => "Only the hub's administrators create events for the whole network.",
+                EventScale.Congregation => "Only the hosts of a congregation create its events.",
+                _ => "Only members of a crew create its meetings.",
+            }, "Owner"), null);
+        }
+        var checkedInput = Check(input);
+        if (!checkedInput.Outcome.Succeeded)
+        {
+            return (checkedInput.Outcome, null);
+        }
+        if (input.Visibility == EventVisibility.CrewOnly && input.Scale != EventScale.Crew)
+        {
+            return (Outcome.Refused("\"Crew only\" is for a crew's own meetings.", "Visibility"), null);
+        }
+        if (input.Visibility == EventVisibility.CongregationOnly && congregationId is null)
+        {
+            return (Outcome.Refused("\"Congregation only\" needs a congregation: choose it as the host of the event.", "Visibility"), null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var e = new GatheringEvent
+        {
+            Id = Guid.NewGuid(),
+            Scale = input.Scale,
+            CongregationId = congregationId,
+            CrewId = input.Scale == EventScale.Crew ? input.CrewId : null,
+            CreatedByUserId = viewer.UserId!,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(e, input, checkedInput);
+        db.GatheringEvents.Add(e);
+        if (e.Visibility == EventVisibility.Public)
+        {
+            var announcement = new Announcement(Announcement.NewEvent, e.Title, $"/gatherings/{e.Id}",
+                $"{e.Kind}: {EventTime.Format(e.StartsAt, checkedInput.Zone!)} ({e.TimeZone})", now);
+            foreach (var sink in sinks)
+            {
+                await sink.AnnounceAsync(announcement, cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, e.Id);
+    }
+
+    internal sealed record Checked(Outcome Outcome, NodaTime.DateTimeZone? Zone = null, DateTime StartUtc = default, DateTime EndUtc = default, string Recurrence = "");
+
+    /// <summary>The checks shared by creating and editing: every message names its field.</summary>
+    internal static Checked Check(EventInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            return new(Outcome.Refused("Give the event a title people will recognise, such as \"Network call\".", "Title"));
+        }
+        if (input.Title.Trim().Length > 160)
+        {
+            return new(Outcome.Refused("Keep the title under 160 characters; the description holds the rest.", "Title"));
+        }
+        var zone = EventTime.FindZone(input.TimeZone);
+        if (zone is null)
+        {
+            return new(Outcome.Refused($"'{input.TimeZone?.Trim()}' is not a time zone we know. Use a name such as Europe/Berlin or America/Mexico_City.", "TimeZone"));
+        }
+        if (!EventTime.TryParseLocal(input.StartDate, input.StartTime, out var start))
+        {
+            return new(Outcome.Refused("Give the start as a date and a time such as 19:30.", "Start"));
+        }
+        var endDate = string.IsNullOrWhiteSpace(input.EndDate) ? input.StartDate : input.EndDate;
+        if (!EventTime.TryParseLocal(endDate, input.EndTime, out var end))
+        {
+            return new(Outcome.Refused("Give the end as a time such as 21:00 (and a date if it ends on another day).", "End"));
+        }
+        var recurrence = "";
+        if (LunarRhythm.IsLunar(input.Recurrence?.Trim() ?? ""))
+        {
+            // The first pulse on or after the chosen day, at the chosen time.
+            recurrence = input.Recurrence!.Trim();
+            var first = LunarRhythm.Starts(recurrence, start, zone, DateTime.MaxValue.AddYears(-1)).First();
+            end += first - start;
+            start = first;
+        }
+        else if (!string.IsNullOrWhiteSpace(input.Recurrence))
+        {
+            if (!RecurrenceRule.TryParse(input.Recurrence, out var rule, out var error))
+            {
+                return new(Outcome.Refused($"The repetition is not one we understand: {error}", "Recurrence"));
+            }
+            // DTSTART must be an occurrence of its own rule (RFC 5545): move to the first date the rule gives.
+            var snapped = rule.Snap(start);
+            end += snapped - start;
+            start = snapped;
+            recurrence = rule.ToString();
+        }
+        var startUtc = EventTime.ToUtc(start, zone);
+        var endUtc = EventTime.ToUtc(end, zone);
+        if (endUtc <= startUtc)
+        {
+            return new(Outcome.Refused($"The end ({end:yyyy-MM-dd HH:mm}) is before the start ({start:yyyy-MM-dd HH:mm}). Check the times, or the end date for an event that goes past midnight.", "End"));
+        }
+        if (endUtc - startUtc > TimeSpan.FromDays(31))
+        {
+            return new(Outcome.Refused("An event lasts at most 31 days; for a longer program, make a series of sessions.", "End"));
+        }
+        if (input.Capacity is < 1 or > 100000)
+        {
+            return new(Outcome.Refused("Places must be at least 1; leave the field empty for no limit.", "Capacity"));
+        }
+        if (!input.IsOnline && string.IsNullOrWhiteSpace(input.Address))
+        {
+            return new(Outcome.Refused("Give the address where people meet, or mark the event as online.", "Address"));
+        }
+        if (input.IsOnline && !string.IsNullOrWhiteSpace(input.CallLink)
+            && !(Uri.TryCreate(input.CallLink.Trim(), UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp)))
+        {
+            return new(Outcome.Refused("The call link must be a web address starting with https://.", "CallLink"));
+        }
+        return new(Outcome.Done, zone, startUtc, endUtc, recurrence);
+    }
+
+    internal static void Apply(GatheringEvent e, EventInput input, Checked c)
+    {
+        e.Title = input.Title.Trim();
+        e.Description = input.Description?.Trim() ?? "";
+        e.Kind = input.Kind;
+        e.Visibility = input.Visibility;
+        e.IsOnline = input.IsOnline;
+        e.Address = input.IsOnline ? "" : input.Address.Trim();
+        e.CallLink = input.IsOnline ? input.CallLink?.Trim() ?? "" : "";
+        e.TimeZone = c.Zone!.Id;
+        e.StartsAt = c.StartUtc;
+        e.EndsAt = c.EndUtc;
+        e.Recurrence = c.Recurrence;
+        e.Capacity = input.Capacity;
+        e.RequiresApproval = input.RequiresApproval;
+        e.Questions = input.Questions?.Trim() ?? "";
+        e.AttendeeList = input.AttendeeList;
+    }
+}

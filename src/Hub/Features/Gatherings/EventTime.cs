@@ -1,0 +1,73 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>
+/// Wall-clock times in IANA zones (NodaTime's copy of the tz database, so every server agrees).
+/// Local times in a daylight-saving gap move forward by the gap; an ambiguous hour takes the earlier
+/// instant, as RFC 5545 asks of calendar programs.
+/// </summary>
+public static class EventTime
+{
+    public static DateTimeZone? FindZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
+
+    public static DateTime ToUtc(LocalDateTime local, DateTimeZone zone) =>
+        local.InZoneLeniently(zone).ToDateTimeUtc();
+
+    public static LocalDateTime ToLocal(DateTime utc, DateTimeZone zone) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).LocalDateTime;
+
+    public static bool TryParseLocal(string? date, string? time, out LocalDateTime local)
+    {
+        local = default;
+        var d = LocalDatePattern.Iso.Parse(date?.Trim() ?? "");
+        var t = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(time?.Trim() ?? "");
+        if (!d.Success || !t.Success)
+        {
+            return false;
+        }
+        local = d.Value + t.Value;
+        return true;
+    }
+
+    /// <summary>"Thu 3 Dec 2026, 19:30" in the given zone.</summary>
+    public static string Format(DateTime utc, DateTimeZone zone) =>
+        ToLocal(utc, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    public static string FormatTime(DateTime utc, DateTimeZone zone) =>
+        ToLocal(utc, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A time range as the viewer reads it, in their zone, with the event's own zone beside it when
+    /// it differs: "Thu 3 Dec 2026, 19:30–21:00 (Europe/London) · 20:30–22:00 in Europe/Berlin".
+    /// </summary>
+    public static string Range(DateTime startUtc, DateTime endUtc, DateTimeZone viewer, DateTimeZone eventZone)
+    {
+        var mine = RangeIn(startUtc, endUtc, viewer);
+        if (viewer.Id == eventZone.Id)
+        {
+            return $"{mine} ({eventZone.Id})";
+        }
+        return $"{mine} ({viewer.Id}) · {RangeIn(startUtc, endUtc, eventZone)} in {eventZone.Id}";
+    }
+
+    private static string RangeIn(DateTime startUtc, DateTime endUtc, DateTimeZone zone)
+    {
+        var start = ToLocal(startUtc, zone);
+        var end = ToLocal(endUtc, zone);
+        var first = start.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        return start.Date == end.Date
+            ? $"{first}–{end.ToString("HH:mm", CultureInfo.InvariantCulture)}"
+            : $"{first} – {end.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The key of an occurrence in URLs and in iCalendar: its rule start in UTC, 20261203T183000Z.</summary>
+    public static string Key(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    public static bool TryParseKey(string? key, out DateTime utc) =>
+        DateTime.TryParseExact(key, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc);
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Accounts;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>One's answers to events and one's private calendar address. Events one created stay with their owners.</summary>
+internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IPersonalData
+{
+    public string Section => "Gatherings";
+
+    public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var answers = await db.Rsvps.CountAsync(r => r.UserId == user.Id, cancellationToken);
+        return [$"Your {answers} answer(s) to events, with what you wrote to the hosts, and your private calendar address. Places you held go to the next person waiting."];
+    }
+
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
+    {
+        Answers = await db.Rsvps.Where(r => r.UserId == user.Id)
+            .Join(db.GatheringEvents, r => r.EventId, e => e.Id, (r, e) => new { Event = e.Title, Date = r.Occurrence == null ? (DateTime?)null : r.Occurrence.StartsAt, Status = r.Status.ToString(), r.Answers, r.CreatedAt })
+            .ToListAsync(cancellationToken),
+        HasPrivateCalendar = await db.MemberCalendars.AnyAsync(c => c.UserId == user.Id, cancellationToken),
+    };
+
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        // Answers go with the account (cascade); the places they held open for the waitlist first.
+        var held = await db.Rsvps.Where(r => r.UserId == user.Id && r.Status == RsvpStatus.Going && r.OccurrenceId != null).ToListAsync(cancellationToken);
+        foreach (var rsvp in held)
+        {
+            rsvp.Status = RsvpStatus.CantGo;
+            await db.SaveChangesAsync(cancellationToken);
+            await places.ReleaseAsync(rsvp.OccurrenceId!.Value, cancellationToken);
+            var occurrence = await db.EventOccurrences.SingleAsync(o => o.Id == rsvp.OccurrenceId, cancellationToken);
+            var e = await db.GatheringEvents.AsNoTracking().SingleAsync(x => x.Id == rsvp.EventId, cancellationToken);
+            await places.PromoteAsync(e, occurrence, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Data;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+[Authorize]
+public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateEvent create) : EventFormPage
+{
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var viewer = await viewers.LoadAsync(User, cancellationToken);
+        Owners = await EventForm.OwnersAsync(db, viewer, cancellationToken);
+        Input.Owner = Owners.FirstOrDefault().Value ?? "";
+        Input.TimeZone = viewer.ProfileZone?.Id ?? "Europe/Berlin";
+        Input.StartDate = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd");
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var viewer = await viewers.LoadAsync(User, cancellationToken);
+        Owners = await EventForm.OwnersAsync(db, viewer, cancellationToken);
+        var (outcome, id) = await create.RunAsync(viewer, Input.ToInput(), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ShowError(outcome);
+            return Page();
+        }
+        Notice = "The event is ready. Share its link with the people you invite.";
+        return Redirect($"/gatherings/{id}");
+    }
+}

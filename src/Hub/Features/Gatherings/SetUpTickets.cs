@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>Hosts add ticket tiers, discount codes and budget lines, until the event is closed.</summary>
+public sealed class SetUpTickets(HubDbContext db)
+{
+    public async Task<Outcome> AddTierAsync(Viewer viewer, Guid eventId, string name, string? price, bool payWhatYouCan, string? minimum, CancellationToken cancellationToken = default)
+    {
+        var e = await OpenEventAsync(viewer, eventId, cancellationToken);
+        if (e is null)
+        {
+            return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
+        }
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Outcome.Refused("Name the tier, such as Solidarity, Standard or Supporter.", "TierName");
+        }
+        if (!TryAmount(payWhatYouCan ? minimum : price, out var amount))
+        {
+            return Outcome.Refused(payWhatYouCan ? "Give the minimum people pay, 0 or more, such as 20." : "Give the price, 0 or more, such as 80.", "TierPrice");
+        }
+        var order = await db.TicketTiers.CountAsync(t => t.EventId == eventId, cancellationToken);
+        db.TicketTiers.Add(new TicketTier
+        {
+            Id = Guid.NewGuid(), EventId = eventId, Name = name.Trim(), PayWhatYouCan = payWhatYouCan,
+            Price = payWhatYouCan ? 0 : amount, Minimum = payWhatYouCan ? amount : 0, Order = order,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    public async Task<Outcome> AddCodeAsync(Viewer viewer, Guid eventId, string code, int percentOff, CancellationToken cancellationToken = default)
+    {
+        if (await OpenEventAsync(viewer, eventId, cancellationToken) is null)
+        {
+            return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
+        }
+        code = (code ?? "").Trim().ToUpperInvariant();
+        if (code.Length is < 3 or > 40 || percentOff is < 1 or > 100)
+        {
+            return Outcome.Refused("A code has 3 to 40 letters or digits and takes 1 to 100 percent off.", "Code");
+        }
+        if (await db.DiscountCodes.AnyAsync(d => d.EventId == eventId && d.Code == code, cancellationToken))
+        {
+            return Outcome.Refused($"The code {code} exists already.", "Code");
+        }
+        db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = eventId, Code = code, PercentOff = percentOff });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    public async Task<Outcome> AddBudgetLineAsync(Viewer viewer, Guid eventId, bool isIncome, string label, string? amount, CancellationToken cancellationToken = default)
+    {
+        if (await OpenEventAsync(viewer, eventId, cancellationToken) is null)
+        {
+            return Outcome.Refused("Only the event's hosts keep its budget, and only until the event is closed.");
+        }
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return Outcome.Refused("Say what it is, such as \"Venue\" or \"Food\".", "Label");
+        }
+        if (!TryAmount(amount, out var value))
+        {
+            return Outcome.Refused("Give the amount, 0 or more, such as 450.50.", "Amount");
+        }
+        db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = eventId, IsIncome = isIncome, Label = label.Trim(), Amount = value });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    private async Task<GatheringEvent?> OpenEventAsync(Viewer viewer, Guid eventId, CancellationToken cancellationToken)
+    {
+        var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
+        return e is not null && viewer.CanHost(e) && e.ClosedAt is null ? e : null;
+    }
+
+    public static bool TryAmount(string? text, out decimal amount) =>
+        decimal.TryParse((text ?? "").Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount) && amount >= 0 && amount < 1_000_000;
+}

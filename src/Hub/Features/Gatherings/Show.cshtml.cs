@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Web;
+using NodaTime;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>An event's page: its dates, answers, places and waitlist. To anyone it is not open to, it does not exist (404).</summary>
+public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, AnswerEvent answer, ChangeOccurrence change, UpcomingOccurrences upcoming,
+    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket) : HubPageModel
+{
+    public IReadOnlyList<TicketTier> Tiers { get; private set; } = [];
+    public Ticket? MyTicket { get; private set; }
+    public bool HasAnswered { get; private set; }
+
+    [BindProperty] public Guid TierId { get; set; }
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Scholarship { get; set; }
+
+    public async Task<IActionResult> OnPostTicketAsync(Guid id, string? date, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, date, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        return await AfterAsync(await chooseTicket.RunAsync(Viewer, id, TierId, Amount, Code, Scholarship, cancellationToken),
+            string.IsNullOrWhiteSpace(Scholarship) ? "Your ticket is chosen. The hosts will tell you how to pay." : "Your ticket is chosen and your scholarship request is with the hosts.",
+            async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{id}");
+    }
+
+    public GatheringEvent Event { get; private set; } = null!;
+    public Viewer Viewer { get; private set; } = Viewer.Anonymous;
+    public string OwnerName { get; private set; } = "";
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+    public DateTimeZone EventZone { get; private set; } = DateTimeZone.Utc;
+    public IReadOnlyList<Occurrence> Dates { get; private set; } = [];
+    public Occurrence? Selected { get; private set; }
+    public Rsvp? MyAnswer { get; private set; }
+    public Rsvp? MySeriesAnswer { get; private set; }
+    public int Waiting { get; private set; }
+    public int WaitlistPosition { get; private set; }
+    public IReadOnlyList<string> Attendees { get; private set; } = [];
+    public bool ShowsAttendees { get; private set; }
+    public string ShareUrl { get; private set; } = "";
+    public string? RuleText { get; private set; }
+
+    public bool IsGoing => MyAnswer?.Status == RsvpStatus.Going || MySeriesAnswer?.Status == RsvpStatus.Going;
+    public bool CanHost => Viewer.CanHost(Event);
+    public bool IsRecurring => EventSchedule.IsRecurring(Event);
+
+    [BindProperty] public RsvpStatus Reply { get; set; }
+    [BindProperty] public string? Answers { get; set; }
+    [BindProperty] public OccurrenceChange Change { get; set; }
+    [BindProperty] public string? NewDate { get; set; }
+    [BindProperty] public string? NewStart { get; set; }
+    [BindProperty] public string? NewEnd { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? date, CancellationToken cancellationToken) =>
+        await LoadAsync(id, date, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, string? date, bool series, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, date, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (!Viewer.IsSignedIn)
+        {
+            return Challenge();
+        }
+        var result = await answer.RunAsync(Viewer, id, series ? null : Selected?.Key, Reply, Answers ?? "", cancellationToken);
+        var notice = result.Status switch
+        {
+            RsvpStatus.Going => "You are going. A confirmation with the date for your calendar is on its way.",
+            RsvpStatus.Waitlisted => "The places are taken: you are on the waitlist, and move up in the order people came. We'll write when a place opens.",
+            RsvpStatus.AwaitingApproval => "Thank you. The hosts will confirm your place.",
+            RsvpStatus.Maybe => "Noted: maybe.",
+            _ => "Noted: you can't come. Thank you for saying so.",
+        };
+        return await AfterAsync(result.Outcome, notice, async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{id}" + (Selected is null ? "" : $"?date={Selected.Key}"));
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, string? date, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, date, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (!CanHost || Selected is null)
+        {
+            return NotFound();
+        }
+        if (Change is OccurrenceChange.CancelThis or OccurrenceChange.CancelThisAndFollowing && !Confirm)
+        {
+            ModelState.AddModelError("Confirm", "Tick the box to confirm: people who answered will see the date as cancelled.");
+            return Page();
+        }
+        var (outcome, eventId) = await change.RunAsync(Viewer, id, Selected.Key, Change, NewDate, NewStart, NewEnd, cancellationToken);
+        var notice = Change switch
+        {
+            OccurrenceChange.CancelThis => "The date is cancelled.",
+            OccurrenceChange.MoveThis => "The date is moved.",
+            OccurrenceChange.CancelThisAndFollowing => "This date and the following ones are cancelled.",
+            _ => "This date and the following ones are moved.",
+        };
+        return await AfterAsync(outcome, notice, async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{eventId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, string? date, CancellationToken cancellationToken)
+    {
+        var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        Viewer = await viewers.LoadAsync(User, cancellationToken);
+        if (e is null || !Viewer.CanSee(e))
+        {
+            return NotFound();
+        }
+        Event = e;
+        Zone = Viewer.ZoneFor(e);
+        EventZone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
+        OwnerName = (await upcoming.OwnerNamesAsync([e], cancellationToken))[e.Id];
+        ShareUrl = links.Absolute($"/gatherings/{e.Id}", new Dictionary<string, string?>());
+        RuleText = LunarRhythm.IsLunar(e.Recurrence) ? LunarRhythm.Describe(e.Recurrence)
+            : IsRecurring && RecurrenceRule.TryParse(e.Recurrence, out var rule, out _) ? rule.Describe() : null;
+        var rows = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == id).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        Dates = IsRecurring ? EventSchedule.Between(e, rows, now, now.AddYears(2), 8) : EventSchedule.Between(e, rows, DateTime.MinValue.AddYears(1), DateTime.MaxValue.AddYears(-1), 1);
+        Selected = EventTime.TryParseKey(date, out var key)
+            ? Dates.FirstOrDefault(d => d.OriginalStart == key) ?? EventSchedule.Between(e, rows, key.AddDays(-1), key.AddDays(40), 50).FirstOrDefault(d => d.OriginalStart == key)
+            : Dates.FirstOrDefault(d => !d.IsCancelled) ?? Dates.FirstOrDefault();
+        if (Viewer.UserId is { } me)
+        {
+            MySeriesAnswer = await db.Rsvps.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == id && r.OccurrenceId == null && r.UserId == me, cancellationToken);
+            if (Selected?.Row is { } row)
+            {
+                MyAnswer = await db.Rsvps.AsNoTracking().SingleOrDefaultAsync(r => r.OccurrenceId == row.Id && r.UserId == me, cancellationToken);
+            }
+        }
+        if (Selected?.Row is { } selectedRow)
+        {
+            Waiting = await db.Rsvps.CountAsync(r => r.OccurrenceId == selectedRow.Id && r.Status == RsvpStatus.Waitlisted, cancellationToken);
+            if (MyAnswer?.Status == RsvpStatus.Waitlisted)
+            {
+                WaitlistPosition = 1 + await db.Rsvps.CountAsync(r => r.OccurrenceId == selectedRow.Id && r.Status == RsvpStatus.Waitlisted && r.Arrival < MyAnswer.Arrival, cancellationToken);
+            }
+        }
+        Tiers = await db.TicketTiers.AsNoTracking().Where(t => t.EventId == id).OrderBy(t => t.Order).ToListAsync(cancellationToken);
+        if (Viewer.UserId is { } viewerId)
+        {
+            MyTicket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.EventId == id && t.UserId == viewerId, cancellationToken);
+            HasAnswered = await db.Rsvps.AnyAsync(r => r.EventId == id && r.UserId == viewerId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval), cancellationToken);
+        }
+        ShowsAttendees = CanHost || e.AttendeeList switch
+        {
+            AttendeeListVisibility.EveryoneWhoSeesTheEvent => true,
+            AttendeeListVisibility.Attendees => IsGoing,
+            _ => false,
+        };
+        if (ShowsAttendees)
+        {
+            var rowId = Selected?.Row?.Id;
+            Attendees = await db.Rsvps.AsNoTracking()
+                .Where(r => r.EventId == id && r.Status == RsvpStatus.Going && (r.OccurrenceId == null || r.OccurrenceId == rowId))
+                .OrderBy(r => r.User.DisplayName).Select(r => r.User.DisplayName).Distinct().ToListAsync(cancellationToken);
+        }
+        return null;
+    }
+
+    public string Range(Occurrence o) => EventTime.Range(o.StartsAt, o.EndsAt, Zone, EventZone);
+
+    public string MapLink => "https://www.openstreetmap.org/search?query=" + Uri.EscapeDataString(Event.Address);
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>For hosts: tiers, codes, tickets with scholarships and payments, the budget, and closing the event.</summary>
+[Authorize]
+public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, SetUpTickets setUp, TendTicket tend, CloseEvent close) : HubPageModel
+{
+    public GatheringEvent Event { get; private set; } = null!;
+    public IReadOnlyList<TicketTier> Tiers { get; private set; } = [];
+    public IReadOnlyList<DiscountCode> Codes { get; private set; } = [];
+    public IReadOnlyList<Ticket> TicketList { get; private set; } = [];
+    public IReadOnlyList<BudgetLine> Lines { get; private set; } = [];
+    public CloseEvent.Budget Budget { get; private set; } = new(0, 0, 0, 0);
+    private Viewer viewer = Viewer.Anonymous;
+
+    [BindProperty] public string? TierName { get; set; }
+    [BindProperty] public string? TierPrice { get; set; }
+    [BindProperty] public bool PayWhatYouCan { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public int PercentOff { get; set; }
+    [BindProperty] public string? Label { get; set; }
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public bool IsIncome { get; set; }
+    [BindProperty] public Guid TicketId { get; set; }
+    [BindProperty] public bool Grant { get; set; }
+    [BindProperty] public string? Granted { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public Task<IActionResult> OnPostTierAsync(Guid id) => RunAsync(id, () => setUp.AddTierAsync(viewer, id, TierName ?? "", TierPrice, PayWhatYouCan, TierPrice), "Tier added.");
+    public Task<IActionResult> OnPostCodeAsync(Guid id) => RunAsync(id, () => setUp.AddCodeAsync(viewer, id, Code ?? "", PercentOff), "Code added.");
+    public Task<IActionResult> OnPostLineAsync(Guid id) => RunAsync(id, () => setUp.AddBudgetLineAsync(viewer, id, IsIncome, Label ?? "", Amount), "Added to the budget.");
+    public Task<IActionResult> OnPostScholarshipAsync(Guid id) => RunAsync(id, () => tend.DecideScholarshipAsync(viewer, TicketId, Grant, Granted), Grant ? "Scholarship granted." : "Scholarship declined.");
+    public Task<IActionResult> OnPostPaidAsync(Guid id) => RunAsync(id, () => tend.MarkPaidAsync(viewer, TicketId), "Marked as paid.");
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id) => RunAsync(id, async () =>
+        Confirm ? (await close.RunAsync(viewer, id)).Outcome : Outcome.Refused("Tick the box to confirm: the budget becomes final.", "Confirm"),
+        "The event is closed and its surplus reported.");
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<Outcome>> operation, string notice)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        return await AfterAsync(await operation(), notice, async () => await LoadAsync(id) ?? Page(), $"/gatherings/{id}/tickets");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
+        viewer = await viewers.LoadAsync(User);
+        if (e is null || !viewer.CanHost(e))
+        {
+            return NotFound();
+        }
+        Event = e;
+        Tiers = await db.TicketTiers.AsNoTracking().Where(t => t.EventId == id).OrderBy(t => t.Order).ToListAsync();
+        Codes = await db.DiscountCodes.AsNoTracking().Where(d => d.EventId == id).OrderBy(d => d.Code).ToListAsync();
+        TicketList = await db.Tickets.AsNoTracking().Include(t => t.User).Where(t => t.EventId == id).OrderBy(t => t.CreatedAt).ToListAsync();
+        Lines = await db.BudgetLines.AsNoTracking().Where(l => l.EventId == id).OrderBy(l => l.IsIncome).ThenBy(l => l.Label).ToListAsync();
+        Budget = await close.BudgetAsync(id);
+        return null;
+    }
+
+    public string Money(decimal amount) => $"{amount:0.00} {Event.Currency}";
+    public string TierName0(Guid tierId) => Tiers.FirstOrDefault(t => t.Id == tierId)?.Name ?? "";
+}
