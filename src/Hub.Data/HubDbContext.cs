@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Notifications;
@@ -42,6 +43,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<HandbookImport> HandbookImports => Set<HandbookImport>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
+    public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
+using Microsolidarity.Hub.Features.Formation;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -52,6 +53,7 @@ builder.AddPeople();
 builder.AddDyads();
 builder.AddDemo();
 builder.AddHandbook();
+builder.AddFormation(); // practice programs: breakout rooms for every call
 
 var app = builder.Build();
 
