@@ -69,7 +69,8 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time)
 
         var schedule = Compute(plan, program.Seed, cancellationToken);
         program.Rooms = JsonSerializer.Serialize(schedule.Rounds);
-        program.RepeatedPairs = ScheduleChecker.RepeatPairs(schedule);
+        // A call in one room (the full circle) is everyone together on purpose: repeats count in the breakout rooms only.
+        program.RepeatedPairs = ScheduleChecker.RepeatPairs(schedule with { Rounds = [.. schedule.Rounds.Where(call => call.Length > 1)] });
         program.ComputedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, program.Id);
