@@ -131,6 +131,10 @@ public sealed class PracticeProgramTests(ProgramHub fixture) : IClassFixture<Pro
         var (_, small) = await facilitator.GetAsync(program);
         Assert.Contains("2 repeated pairs", small.QuerySelector("#repeats")!.TextContent);
 
+        // The program and its list are in the facilitator's data download, and in nobody else's.
+        Assert.Contains("Autumn practice", await facilitator.Http.GetStringAsync("/account/download-data"));
+        Assert.DoesNotContain("Autumn practice", await other.Http.GetStringAsync("/account/download-data"));
+
         // Deleting asks for confirmation first, then the links stop working.
         var (unconfirmed, unconfirmedPage) = await facilitator.SubmitAsync(program, new Dictionary<string, string>(), handler: "Delete");
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
