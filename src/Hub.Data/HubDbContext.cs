@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Notifications;
@@ -67,6 +68,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
+    public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

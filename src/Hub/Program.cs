@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Features.Formation;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Updates;
 using Microsolidarity.Hub.Platform.Cli;
@@ -58,6 +59,7 @@ builder.AddHandbook();
 builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();
+builder.AddFormation(); // practice programs: breakout rooms for every call
 
 var app = builder.Build();
 

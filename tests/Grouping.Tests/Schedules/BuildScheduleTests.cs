@@ -33,6 +33,20 @@ public sealed class BuildScheduleTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Run_LadderEndingInTheFullCircle_LastCallIsOneGroupOfEveryone(int people)
+    {
+        // A practice program climbs 2, 3, then everyone: the last call's size equals the number of people.
+        var request = new ScheduleRequest(people, [2, 3, people]);
+        var schedule = BuildSchedule.Run(request, Quick);
+        Assert.Empty(ScheduleChecker.Problems(schedule, request));
+        Assert.Equal(Enumerable.Range(0, people), Assert.Single(schedule.Rounds[2]));
+    }
+
     [Fact]
     public void Run_SameSeed_SameSchedule()
     {

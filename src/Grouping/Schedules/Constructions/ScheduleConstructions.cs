@@ -9,6 +9,11 @@ public static class ScheduleConstructions
         {
             return null;
         }
+        if (size == people)
+        {
+            // The full circle (a practice program's last call): one group, which the designs below do not expect.
+            return ([[Enumerable.Range(0, people).ToArray()]], "full circle");
+        }
         if (size == 2 && CircleMethod.Rounds(people) is { } circle)
         {
             return (circle[..rounds], "circle method");

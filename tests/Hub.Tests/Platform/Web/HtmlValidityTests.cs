@@ -87,6 +87,21 @@ public sealed class HtmlValidityTests
         {
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
+        pages["programs empty"] = await (await admin.Http.GetAsync("/programs")).Content.ReadAsStringAsync();
+        pages["new program with errors"] = await HtmlOfAsync(admin, "/programs/new", new() { ["Input.Name"] = "", ["Input.Participants"] = "Ana" });
+        var (saved, _) = await admin.SubmitAsync("/programs/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Valid program", ["Input.Participants"] = "Ana, ana@test.example\nBen, ben@test.example\nCai, cai@test.example\nDee, dee@test.example",
+            ["Input.Calls"] = "2, 3, all", ["Input.Absences"] = "2: Dee",
+        });
+        var program = saved.Headers.Location!.OriginalString;
+        foreach (var path in new[] { "/programs", program, $"{program}/edit", $"{program}/print" })
+        {
+            pages[$"program {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        var secret = System.Text.RegularExpressions.Regex.Match(pages[$"program {program}"], "href=\"(/programs/rooms/[^\"]+)\"").Groups[1].Value;
+        pages["participant rooms"] = await (await visitor.Http.GetAsync(secret)).Content.ReadAsStringAsync();
+        pages["program delete unconfirmed"] = await HtmlOfAsync(admin, program, new(), "Delete");
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
         foreach (var (name, html) in await Features.Gatherings.GatheringTestKit.PagesForValidityAsync(hub, admin, kim, visitor))
         {

@@ -1,0 +1,89 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddPracticePrograms : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PracticePrograms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilitatorUserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CallSizes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Absences = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    Rooms = table.Column<string>(type: "text", nullable: false),
+                    RepeatedPairs = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PracticePrograms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PracticePrograms_AspNetUsers_FacilitatorUserId",
+                        column: x => x.FacilitatorUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PracticeParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PracticeParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PracticeParticipants_PracticePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "PracticePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeParticipants_ProgramId_Position",
+                table: "PracticeParticipants",
+                columns: new[] { "ProgramId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeParticipants_Secret",
+                table: "PracticeParticipants",
+                column: "Secret",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticePrograms_FacilitatorUserId",
+                table: "PracticePrograms",
+                column: "FacilitatorUserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PracticeParticipants");
+
+            migrationBuilder.DropTable(
+                name: "PracticePrograms");
+        }
+    }
+}
