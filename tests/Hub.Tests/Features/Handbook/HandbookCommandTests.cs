@@ -19,7 +19,8 @@ public sealed class HandbookCommandTests
     [InlineData(new[] { "handbook" }, "needs an action")]
     [InlineData(new[] { "handbook", "import" }, "needs a folder or a git URL")]
     [InlineData(new[] { "handbook", "export", "--format", "epub" }, "needs --out")]
-    [InlineData(new[] { "handbook", "export", "--format", "pdf", "--out", "x.pdf" }, "pdf is not built yet")]
+    [InlineData(new[] { "handbook", "export", "--format", "docx", "--out", "x.docx" }, "Unknown format 'docx'")]
+    [InlineData(new[] { "handbook", "export", "--format", "pdf" }, "needs --out FILE, e.g. --out handbook.pdf")]
     public void Parse_IncompleteHandbookCommands_AreRefusedWithAReason(string[] args, string reason)
     {
         var command = HubCommand.Parse(args);
