@@ -76,8 +76,35 @@ public sealed class CommonsJourneyTests
         await Assertions.Expect(page.Locator(".message-list")).ToContainTextAsync("Alba Nyström");
         await browser.CheckPageAsync("roles-named");
 
+        // The network's monthly call, for network members only.
+        await page.GotoAsync($"{hub.BaseUrl}/gatherings/new");
+        var firstThursday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
+        while (firstThursday.DayOfWeek != DayOfWeek.Thursday || firstThursday.Day > 7)
+        {
+            firstThursday = firstThursday.AddDays(1);
+        }
+        await page.GetByLabel("Hosted by").SelectOptionAsync("network");
+        await page.GetByLabel("Title").FillAsync("Members' call");
+        await page.GetByLabel("Kind").SelectOptionAsync("NetworkCall");
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(firstThursday.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Starts at").FillAsync("19:30");
+        await page.GetByLabel("Ends at").FillAsync("21:00");
+        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await page.GetByLabel("Repeats").SelectOptionAsync("monthly-weekday");
+        await page.GetByLabel("It happens online").CheckAsync();
+        await page.GetByLabel("Call link").FillAsync("https://call.example/members");
+        await page.GetByLabel("Who can see it").SelectOptionAsync("NetworkMembers");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the event" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Members' call" })).ToBeVisibleAsync();
+        var membersCall = new Uri(page.Url).AbsolutePath;
+
+        // Mina is not a network member yet: the members' call is not hers to see.
+        await SignInAsync(page, hub.BaseUrl, "mina@test.example", "/gatherings");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Members' call");
+        Assert.Equal(404, (await page.GotoAsync($"{hub.BaseUrl}{membersCall}"))!.Status);
+
         // Mina pledges, first with an amount that is not one.
-        await SignInAsync(page, hub.BaseUrl, "mina@test.example", "/commons/contribute");
+        await page.GotoAsync($"{hub.BaseUrl}/commons/contribute");
         await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("You have not pledged yet");
         await PledgeAsync(page, "0");
         await Assertions.Expect(page.Locator("#amount-error")).ToContainTextAsync("above zero");
@@ -112,6 +139,13 @@ public sealed class CommonsJourneyTests
         await SignInAsync(page, hub.BaseUrl, "mina@test.example", "/commons/contribute");
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("You are a network member since");
         await browser.CheckPageAsync("network-member");
+
+        // As a network member she can answer the members' call.
+        await page.GotoAsync($"{hub.BaseUrl}/gatherings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Members' call" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Going", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are going");
+        await browser.CheckPageAsync("members-call-going");
 
         // She proposes a scholarship fund.
         await page.GotoAsync($"{hub.BaseUrl}/commons/proposals");
