@@ -6,25 +6,11 @@ namespace Microsolidarity.Hub.Browser.Tests;
 /// <summary>Three people form a crew, meet with a rotating host, and hold a retrospective where one leaves.</summary>
 public sealed class CrewJourneyTests
 {
-    private static async Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync($"{baseUrl}/account/sign-up");
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync("kettle on the stove");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await page.GotoAsync(SmtpSink.LinkIn(await smtp.WaitForAsync(email, "Confirm your email"), "/account/confirm-email"));
-    }
+    private static Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email) =>
+        AccountSteps.SignUpAsync(page, baseUrl, smtp, name, email, "kettle on the stove");
 
-    private static async Task SignInAsync(IPage page, string baseUrl, string email, string then)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync($"{baseUrl}/account/sign-in?returnUrl={then}");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync("kettle on the stove");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
+    private static Task SignInAsync(IPage page, string baseUrl, string email, string then) =>
+        AccountSteps.SignInAsync(page, baseUrl, email, "kettle on the stove", then);
 
     private static async Task ShareAvailabilityAsync(IPage page, string baseUrl, params string[] hours)
     {

@@ -11,25 +11,11 @@ public sealed class GatheringJourneyTests
 {
     private const string Password = "kettle on the stove";
 
-    private static async Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync($"{baseUrl}/account/sign-up");
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await page.GotoAsync(SmtpSink.LinkIn(await smtp.WaitForAsync(email, "Confirm your email"), "/account/confirm-email"));
-    }
+    private static Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email) =>
+        AccountSteps.SignUpAsync(page, baseUrl, smtp, name, email, Password);
 
-    private static async Task SignInAsync(IPage page, string baseUrl, string email, string password, string then)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync($"{baseUrl}/account/sign-in?returnUrl={Uri.EscapeDataString(then)}");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
+    private static Task SignInAsync(IPage page, string baseUrl, string email, string password, string then) =>
+        AccountSteps.SignInAsync(page, baseUrl, email, password, then);
 
     [Fact]
     public async Task NetworkCall_MemberAnswersAndSubscribes_FullDateWaitlistsThenPromotesWithEmail()
