@@ -1,23 +1,12 @@
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-/// <summary>Absolute links for emails, from Hub:PublicUrl when set, else from the current request.</summary>
-public sealed class AccountLinks(IHttpContextAccessor http, IOptions<HubOptions> hub)
+/// <summary>Absolute links with a query string for emails (confirmations, resets), on the hub's one address.</summary>
+public sealed class AccountLinks(PublicAddress address)
 {
-    public string Absolute(string path, IDictionary<string, string?> query)
-    {
-        var baseUrl = hub.Value.PublicUrl?.TrimEnd('/');
-        if (string.IsNullOrEmpty(baseUrl))
-        {
-            var request = http.HttpContext?.Request
-                ?? throw new InvalidOperationException("Set Hub:PublicUrl to build links outside a web request.");
-            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-        return QueryHelpers.AddQueryString(baseUrl + path, query);
-    }
+    public string Absolute(string path, IDictionary<string, string?> query) => QueryHelpers.AddQueryString(address.Base + path, query);
 
     /// <summary>Identity tokens contain '+' and '/'; links carry them base64url-encoded.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));

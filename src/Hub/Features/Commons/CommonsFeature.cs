@@ -15,7 +15,6 @@ public static class CommonsFeature
             .ValidateOnStart();
         builder.Services.AddScoped<CommonsAccess>();
         builder.Services.AddScoped<ViewerClock>();
-        builder.Services.AddScoped<CommonsLinks>();
         builder.Services.AddScoped<SetFundraisingGoal>();
         builder.Services.AddScoped<RecordLedgerEntry>();
         builder.Services.AddScoped<ReverseLedgerEntry>();

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
@@ -43,7 +44,7 @@ public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAc
 }
 
 /// <summary>Tells the proposer what became of their proposal.</summary>
-public sealed class ProposalNotices(HubDbContext db, Notifier notifier, Platform.Email.EmailTemplates templates, CommonsLinks links)
+public sealed class ProposalNotices(HubDbContext db, Notifier notifier, Platform.Email.EmailTemplates templates, PublicAddress links)
 {
     internal async Task TellProposerAsync(Guid proposalId, string what, string reason, CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ public sealed class ProposalNotices(HubDbContext db, Notifier notifier, Platform
         {
             return;
         }
-        var url = links.To($"/commons/proposals/{proposalId}");
+        var url = links.Absolute($"/commons/proposals/{proposalId}");
         var purpose = proposal.Purpose.Length > 80 ? proposal.Purpose[..80] + "…" : proposal.Purpose;
         await notifier.NotifyAsync(new Notice(proposer.Id, "commons.proposal-decided", $"Your proposal was {what}", url,
             templates.Compose(proposer.Email, proposer.DisplayName, $"Your proposal was {what}",

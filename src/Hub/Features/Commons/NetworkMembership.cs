@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
@@ -12,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// ended (with a friendly email) when the paid months run out. A membership a host granted by hand
 /// is never touched: only one this feature gave (Pledge.GrantsMembership) is taken back.
 /// </summary>
-public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, Notifier notifier, EmailTemplates templates, CommonsLinks links)
+public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, Notifier notifier, EmailTemplates templates, PublicAddress links)
 {
     /// <summary>In the caller's unit of work.</summary>
     internal async Task GrantAsync(Pledge pledge, CancellationToken cancellationToken)
@@ -25,12 +26,12 @@ public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptio
         user.NetworkMemberSince = time.GetUtcNow().UtcDateTime;
         pledge.GrantsMembership = true;
         await notifier.NotifyAsync(new Notice(user.Id, "commons.membership-started", "You are a network member",
-            links.To("/commons/contribute"),
+            links.Absolute("/commons/contribute"),
             templates.Compose(user.Email!, user.DisplayName, "Welcome to the network",
             [
                 "Thank you: your monthly contribution to the commons makes you a network member.",
                 "You are welcome at the members-only network call, and you may propose how the commons spends its money and advise on others' proposals.",
-            ], ("See your contribution", links.To("/commons/contribute")))), cancellationToken);
+            ], ("See your contribution", links.Absolute("/commons/contribute")))), cancellationToken);
     }
 
     public void Wake() => notifier.Wake();
@@ -55,7 +56,7 @@ public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptio
             var user = await db.Users.SingleAsync(u => u.Id == pledge.UserId, cancellationToken);
             user.NetworkMemberSince = null;
             ended++;
-            var contribute = links.To("/commons/contribute");
+            var contribute = links.Absolute("/commons/contribute");
             await notifier.NotifyAsync(new Notice(user.Id, "commons.membership-lapsed", "Your network membership has paused", contribute,
                 templates.Compose(user.Email!, user.DisplayName, "Your network membership has paused",
                 [

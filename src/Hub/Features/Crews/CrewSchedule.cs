@@ -10,20 +10,9 @@ public static class CrewSchedule
 {
     public static bool TryFindZone(string id, out TimeZoneInfo zone)
     {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return false;
-        }
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
+        var found = Platform.Web.ViewerClock.Find(id?.Trim());
+        zone = found ?? TimeZoneInfo.Utc;
+        return found is not null;
     }
 
     /// <summary>The meetings of a term: host and focus person both rotate, one step apart, so nobody hosts their own case.</summary>

@@ -21,9 +21,7 @@ public static partial class UpdatesFeature
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UpdatesAccess>();
-        builder.Services.AddScoped<UpdatesLinks>();
         builder.Services.AddScoped<UpdatesFeeds>();
-        builder.Services.AddScoped<UpdatesTime>();
         builder.Services.AddScoped<SubscribeToNewsletter>();
         builder.Services.AddScoped<ChangeSubscription>();
         builder.Services.AddScoped<SendNewsletterIssue>();

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Web;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -14,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Updates;
 /// <c>/feed.xml</c> (Atom: newsletter issues and episodes) and <c>/podcast.xml</c> (RSS 2.0 with
 /// the iTunes namespace, carrying every element the Podcast Standards Project's PSP-1 requires).
 /// </summary>
-public sealed class UpdatesFeeds(HubDbContext db, UpdatesLinks links, IOptions<HubOptions> hub, IOptions<UpdatesOptions> options)
+public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<HubOptions> hub, IOptions<UpdatesOptions> options)
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
     private const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
@@ -120,7 +121,7 @@ public sealed class UpdatesFeeds(HubDbContext db, UpdatesLinks links, IOptions<H
         });
     }
 
-    public static string AudioAddress(Episode e, UpdatesLinks links) =>
+    public static string AudioAddress(Episode e, PublicAddress links) =>
         e.AudioFile is not null ? links.Absolute($"/podcast/audio/{Uri.EscapeDataString(e.AudioFile)}") : e.AudioUrl!;
 
     private static string SendSummary(Episode e) => Newsletter.SendNewsletterIssue.Summary(e.ShowNotesMarkdown) is { Length: > 0 } s ? s : e.Title;

@@ -31,6 +31,14 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
     public string Format(DateTime utc, string pattern = "d MMMM yyyy, HH:mm") =>
         $"{TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString(pattern, System.Globalization.CultureInfo.InvariantCulture)} {ZoneName(Zone)}";
 
+    /// <summary>"3 Mar 2027, 19:30 (Europe/Lisbon)", for lists where the zone is loaded once for many rows.</summary>
+    public static string FormatIn(DateTime utc, TimeZoneInfo zone) =>
+        $"{TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):d MMM yyyy, HH:mm} ({ZoneName(zone)})";
+
+    /// <summary>"3 March 2027": the day in the given zone.</summary>
+    public static string DateIn(DateTime utc, TimeZoneInfo zone) =>
+        $"{TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):d MMMM yyyy}";
+
     public static string ZoneName(TimeZoneInfo zone) => zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
 
     public static TimeZoneInfo? Find(string? id)

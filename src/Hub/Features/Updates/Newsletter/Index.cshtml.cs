@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// <summary>The newsletter's front door: subscribe (no account needed), and every past issue.</summary>
 // The form sends email to any address typed in, so it is limited like the sign-up form.
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter subscribe, UpdatesTime times, UpdatesAccess access) : HubPageModel
+public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter subscribe, ViewerClock times, UpdatesAccess access) : HubPageModel
 {
     public sealed record Row(Guid Id, string Subject, string When);
 
@@ -41,10 +41,10 @@ public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var zone = await times.ZoneOfAsync(User, cancellationToken);
+        var zone = await times.ZoneAsync();
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt)
             .Select(i => new { i.Id, i.Subject, i.SentAt }).Take(200).ToListAsync(cancellationToken);
-        Issues = [.. issues.Select(i => new Row(i.Id, i.Subject, UpdatesTime.Date(i.SentAt, zone)))];
+        Issues = [.. issues.Select(i => new Row(i.Id, i.Subject, ViewerClock.DateIn(i.SentAt, zone)))];
         MayWrite = await access.MaySpeakAsync(User, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 
 /// <summary>One past issue on the web, for people who read it in a browser or found it later.</summary>
-public sealed class NewsletterIssueModel(HubDbContext db, UpdatesTime times) : HubPageModel
+public sealed class NewsletterIssueModel(HubDbContext db, ViewerClock times) : HubPageModel
 {
     public NewsletterIssue Issue { get; private set; } = null!;
     public string When { get; private set; } = "";
@@ -20,7 +20,7 @@ public sealed class NewsletterIssueModel(HubDbContext db, UpdatesTime times) : H
             return NotFound();
         }
         Issue = issue;
-        When = UpdatesTime.Format(issue.SentAt, await times.ZoneOfAsync(User, cancellationToken));
+        When = ViewerClock.FormatIn(issue.SentAt, await times.ZoneAsync());
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Web;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -12,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// with its announcement; <see cref="NewsletterSender"/> then works through the queue at its pace.
 /// </summary>
 public sealed class SendNewsletterIssue(
-    HubDbContext db, UpdatesAccess access, UpdatesLinks links, IEnumerable<IAnnouncementSink> sinks,
+    HubDbContext db, UpdatesAccess access, PublicAddress links, IEnumerable<IAnnouncementSink> sinks,
     NewsletterSignal signal, TimeProvider time)
 {
     public sealed record Input(string Subject, string Markdown, NewsletterSegment Segment, Guid? CongregationId);
@@ -79,7 +80,7 @@ public sealed class SendNewsletterIssue(
             CongregationId = input.Segment == NewsletterSegment.Congregation ? input.CongregationId : null,
             SentByUserId = UpdatesAccess.UserId(user)!,
             SentAt = now,
-            BaseUrl = links.BaseUrl,
+            BaseUrl = links.Base,
         };
         var recipients = await NewsletterAudience.Of(db, input.Segment, issue.CongregationId)
             .Select(s => s.Id).ToListAsync(cancellationToken);

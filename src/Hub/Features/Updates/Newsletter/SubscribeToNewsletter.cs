@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Web;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// The first half of double opt-in: records the address and sends a confirmation link. The answer
 /// is the same whether or not the address was known, so the form tells nobody who subscribes.
 /// </summary>
-public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, EmailTemplates templates, UpdatesLinks links, TimeProvider time)
+public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, EmailTemplates templates, PublicAddress links, TimeProvider time)
 {
     /// <summary>A second confirmation to the same address waits this long, so the form cannot flood a mailbox.</summary>
     public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(10);

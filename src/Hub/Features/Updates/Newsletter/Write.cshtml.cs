@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// only then send: sending cannot be undone, so the send button appears on the preview.
 /// </summary>
 [Authorize]
-public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, SendNewsletterIssue send, UpdatesTime times) : HubPageModel
+public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, SendNewsletterIssue send, ViewerClock times) : HubPageModel
 {
     public sealed record SentRow(Guid Id, string Subject, string When, string Segment, int Recipients, int Sent, int Waiting, int Failed);
 
@@ -93,7 +93,7 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
         Congregations = IsAdmin
             ? [.. (await db.Congregations.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.Id, c.Name))]
             : await access.HostedAsync(User, cancellationToken);
-        var zone = await times.ZoneOfAsync(User, cancellationToken);
+        var zone = await times.ZoneAsync();
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt).Take(20)
             .Select(i => new
             {
@@ -102,7 +102,7 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
                 Failed = db.NewsletterDeliveries.Count(d => d.IssueId == i.Id && d.FailedAt != null),
                 Congregation = db.Congregations.Where(c => c.Id == i.CongregationId).Select(c => c.Name).FirstOrDefault(),
             }).ToListAsync(cancellationToken);
-        Sent = [.. issues.Select(i => new SentRow(i.Id, i.Subject, UpdatesTime.Format(i.SentAt, zone),
+        Sent = [.. issues.Select(i => new SentRow(i.Id, i.Subject, ViewerClock.FormatIn(i.SentAt, zone),
             i.Segment switch
             {
                 NewsletterSegment.NetworkMembers => "Network members",

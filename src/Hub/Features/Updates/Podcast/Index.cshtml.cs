@@ -6,7 +6,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
 /// <summary>Every episode, newest first, with the feed address for podcast apps.</summary>
-public sealed class PodcastIndexModel(HubDbContext db, UpdatesTime times, UpdatesLinks links, UpdatesFeeds feeds) : HubPageModel
+public sealed class PodcastIndexModel(HubDbContext db, ViewerClock times, PublicAddress links, UpdatesFeeds feeds) : HubPageModel
 {
     public IReadOnlyList<(Episode Episode, string When)> Episodes { get; private set; } = [];
     public bool IsAdmin => UpdatesAccess.IsAdmin(User);
@@ -15,9 +15,9 @@ public sealed class PodcastIndexModel(HubDbContext db, UpdatesTime times, Update
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var zone = await times.ZoneOfAsync(User, cancellationToken);
+        var zone = await times.ZoneAsync();
         var episodes = await db.Episodes.AsNoTracking().OrderByDescending(e => e.PublishedAt).Take(200).ToListAsync(cancellationToken);
-        Episodes = [.. episodes.Select(e => (e, UpdatesTime.Date(e.PublishedAt, zone)))];
+        Episodes = [.. episodes.Select(e => (e, ViewerClock.DateIn(e.PublishedAt, zone)))];
         FeedUrl = links.Absolute("/podcast.xml");
         Title = feeds.PodcastTitle;
     }

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Web;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
 /// <summary>Publishes an episode: its audio kept under the data folder (or an outside address), and its announcement.</summary>
 public sealed partial class PublishEpisode(
-    HubDbContext db, UpdatesLinks links, IEnumerable<IAnnouncementSink> sinks, IOptions<HubOptions> hub,
+    HubDbContext db, PublicAddress links, IEnumerable<IAnnouncementSink> sinks, IOptions<HubOptions> hub,
     IOptions<UpdatesOptions> options, TimeProvider time)
 {
     public static readonly IReadOnlyDictionary<string, string> AudioTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

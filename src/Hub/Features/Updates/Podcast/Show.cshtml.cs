@@ -7,7 +7,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
 /// <summary>One episode: a player, the show notes and the video when there is one.</summary>
-public sealed class PodcastShowModel(HubDbContext db, UpdatesTime times, UpdatesLinks links) : HubPageModel
+public sealed class PodcastShowModel(HubDbContext db, ViewerClock times, PublicAddress links) : HubPageModel
 {
     public Episode Episode { get; private set; } = null!;
     public string When { get; private set; } = "";
@@ -21,7 +21,7 @@ public sealed class PodcastShowModel(HubDbContext db, UpdatesTime times, Updates
             return NotFound();
         }
         Episode = episode;
-        When = UpdatesTime.Format(episode.PublishedAt, await times.ZoneOfAsync(User, cancellationToken));
+        When = ViewerClock.FormatIn(episode.PublishedAt, await times.ZoneAsync());
         AudioUrl = episode.AudioFile is not null ? $"/podcast/audio/{Uri.EscapeDataString(episode.AudioFile)}" : UpdatesFeeds.AudioAddress(episode, links);
         return Page();
     }

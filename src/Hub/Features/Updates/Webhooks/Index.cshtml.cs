@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
 /// <summary>Chat targets and their delivery log: hosts read it, administrators add and remove targets.</summary>
 [Authorize]
-public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageWebhookTargets manage, UpdatesTime times) : HubPageModel
+public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageWebhookTargets manage, ViewerClock times) : HubPageModel
 {
     public sealed record LogRow(string Target, string Kind, string Title, string When, int Attempts, string State, string? Detail);
 
@@ -64,12 +64,12 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Targets = await db.WebhookTargets.AsNoTracking().Where(t => t.RemovedAt == null).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var zone = await times.ZoneOfAsync(User, cancellationToken);
+        var zone = await times.ZoneAsync();
         var rows = await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.CreatedAt).Take(100)
             .Join(db.WebhookTargets, d => d.TargetId, t => t.Id, (d, t) => new { d, t.Name }).ToListAsync(cancellationToken);
-        Log = [.. rows.Select(r => new LogRow(r.Name, r.d.Kind, r.d.Title, UpdatesTime.Format(r.d.CreatedAt, zone), r.d.Attempts,
+        Log = [.. rows.Select(r => new LogRow(r.Name, r.d.Kind, r.d.Title, ViewerClock.FormatIn(r.d.CreatedAt, zone), r.d.Attempts,
             r.d.DeliveredAt is not null ? "Delivered" : r.d.FailedAt is not null ? "Given up" : r.d.Attempts == 0 ? "Waiting" : "Retrying",
             r.d.DeliveredAt is not null ? (r.d.LastStatus is { } s ? $"HTTP {s}" : null)
-                : r.d.LastError is null ? null : r.d.FailedAt is null ? $"{r.d.LastError} Next try {UpdatesTime.Format(r.d.NextAttemptAt, zone)}." : r.d.LastError))];
+                : r.d.LastError is null ? null : r.d.FailedAt is null ? $"{r.d.LastError} Next try {ViewerClock.FormatIn(r.d.NextAttemptAt, zone)}." : r.d.LastError))];
     }
 }

@@ -11,8 +11,8 @@ using Microsolidarity.Hub.Data;
 namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261126110416_AddPracticePrograms")]
-    partial class AddPracticePrograms
+    [Migration("20261126114525_AddCommunityLife")]
+    partial class AddCommunityLife
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
