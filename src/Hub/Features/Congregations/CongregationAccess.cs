@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -18,14 +19,16 @@ public sealed record CongregationView(Congregation Congregation, Membership? Mem
     public bool CanSeeMembers => IsMember || IsAdmin;
 }
 
-/// <summary>Loads a congregation with the viewer's membership in one query; every page starts here.</summary>
-public sealed class CongregationAccess(HubDbContext db)
+/// <summary>Loads a congregation and the viewer's membership; every page under /congregations/{slug} starts here.</summary>
+public sealed class CongregationAccess(HubDbContext db, CongregationReadCache reads)
 {
     public async Task<CongregationView?> LoadAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var congregation = await db.Congregations.AsNoTracking()
+        // The congregation and its levels are the same for every viewer: shared for a few seconds and
+        // dropped at once when a change to them is saved. Never change the returned object: it is shared.
+        var congregation = await reads.GetOrLoadAsync($"congregation:{slug}", () => db.Congregations.AsNoTracking()
             .Include(c => c.Levels.OrderBy(l => l.Rank))
-            .SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+            .SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken));
         if (congregation is null)
         {
             return null;

@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>The network's directory of congregations, with filters; one query however many there are.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
-public sealed class DirectoryModel(HubDbContext db) : HubPageModel
+public sealed class DirectoryModel(HubDbContext db, CongregationReadCache reads) : HubPageModel
 {
     public sealed record Item(string Slug, string Name, string PurposeShort, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, int Members);
 
@@ -37,7 +37,16 @@ public sealed class DirectoryModel(HubDbContext db) : HubPageModel
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public bool Filtered => Show != "" || !string.IsNullOrWhiteSpace(Place) || !string.IsNullOrWhiteSpace(Language) || Online;
 
+    private sealed record Listing(int Total, int PageNumber, IReadOnlyList<Item> Items);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // The same page of the directory for every viewer: read once per few seconds, rendered per viewer.
+        var listing = await reads.GetOrLoadAsync($"directory{QueryFor(PageNumber)}", () => LoadAsync(cancellationToken));
+        (Total, PageNumber, Items) = (listing.Total, listing.PageNumber, listing.Items);
+    }
+
+    private async Task<Listing> LoadAsync(CancellationToken cancellationToken)
     {
         var query = db.Congregations.AsNoTracking();
         query = Show switch
@@ -61,13 +70,13 @@ public sealed class DirectoryModel(HubDbContext db) : HubPageModel
             var language = Language.Trim().ToLower();
             query = query.Where(c => c.Languages.ToLower().Contains(language));
         }
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var total = await query.CountAsync(cancellationToken);
+        var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Slug)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new { c.Slug, c.Name, c.Purpose, c.Place, c.IsOnline, c.Languages, c.Policy, Members = db.Memberships.Count(m => m.CongregationId == c.Id) })
             .ToListAsync(cancellationToken);
-        Items = [.. rows.Select(r => new Item(r.Slug, r.Name, r.Purpose.Length > 220 ? r.Purpose[..220].TrimEnd() + "…" : r.Purpose,
-            r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))];
+        return new Listing(total, pageNumber, [.. rows.Select(r => new Item(r.Slug, r.Name, r.Purpose.Length > 220 ? r.Purpose[..220].TrimEnd() + "…" : r.Purpose,
+            r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))]);
     }
 }

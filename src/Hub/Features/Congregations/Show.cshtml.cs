@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A congregation's page: what it is, its size, and what the viewer can do here.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
-public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, JoinCongregation join, RequestToJoin request,
+public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, CongregationReadCache reads, JoinCongregation join, RequestToJoin request,
     LeaveCongregation leave, InviteByEmail invite) : CongregationPageModel(access)
 {
     public SizeGuidance Guidance { get; private set; } = SizeGuidance.For(0, 0);
@@ -35,9 +36,13 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
     private async Task<IActionResult> ShowAsync()
     {
         var id = View.Congregation.Id;
-        var counts = await db.Memberships.Where(m => m.CongregationId == id)
-            .GroupBy(m => 1).Select(g => new { Members = g.Count(), Hosts = g.Count(m => m.IsHost) }).SingleOrDefaultAsync();
-        Guidance = SizeGuidance.For(counts?.Members ?? 0, counts?.Hosts ?? 0);
+        // The same counts for every viewer: read once per few seconds, not once per member's visit.
+        Guidance = await reads.GetOrLoadAsync($"size:{id}", async () =>
+        {
+            var counts = await db.Memberships.Where(m => m.CongregationId == id)
+                .GroupBy(m => 1).Select(g => new { Members = g.Count(), Hosts = g.Count(m => m.IsHost) }).SingleOrDefaultAsync();
+            return SizeGuidance.For(counts?.Members ?? 0, counts?.Hosts ?? 0);
+        });
         PendingRequest = View.UserId is not null && await db.JoinRequests.AnyAsync(r => r.CongregationId == id
             && r.UserId == View.UserId && r.Status == JoinRequestStatus.Pending);
         return Page();

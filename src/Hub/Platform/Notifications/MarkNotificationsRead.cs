@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsolidarity.Hub.Data;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
 /// <summary>Marks one notice, or all of a person's notices, as read. Only ever the person's own.</summary>
-public sealed class MarkNotificationsRead(HubDbContext db, TimeProvider time)
+public sealed class MarkNotificationsRead(HubDbContext db, TimeProvider time, IMemoryCache cache)
 {
     public async Task<Outcome> RunAsync(string userId, Guid? only, CancellationToken cancellationToken)
     {
@@ -12,6 +13,7 @@ public sealed class MarkNotificationsRead(HubDbContext db, TimeProvider time)
         await db.Notifications
             .Where(n => n.UserId == userId && n.ReadAt == null && (only == null || n.Id == only))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        UnreadNotifications.Forget(cache, userId); // a bulk update passes the save interceptor by
         return Outcome.Done;
     }
 }

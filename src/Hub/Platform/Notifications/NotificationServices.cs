@@ -12,6 +12,8 @@ public static class NotificationServices
         builder.Services.AddScoped<SaveNotificationChoices>();
         builder.Services.AddScoped<MarkNotificationsRead>();
         builder.Services.AddScoped<UnreadNotifications>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, ForgetUnreadCountOnNotice>();
         builder.Services.AddScoped<IPersonalData, NotificationsPersonalData>();
         builder.Services.AddHostedService<DigestScheduler>();
         return builder;

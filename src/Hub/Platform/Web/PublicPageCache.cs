@@ -37,12 +37,15 @@ public static class PublicPageCache
                 }
             });
         });
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<CongregationReadCache>();
+        builder.Services.AddSingleton<CongregationPagesChanged>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnCongregationChange>();
         return builder;
     }
 
     /// <summary>After a SaveChanges that touched congregations or memberships, the cached copies are stale.</summary>
-    private sealed class EvictOnCongregationChange(IOutputCacheStore store) : SaveChangesInterceptor
+    private sealed class EvictOnCongregationChange(CongregationPagesChanged changed) : SaveChangesInterceptor
     {
         private static readonly ConditionalWeakTable<DbContext, object> Touched = [];
 
@@ -64,7 +67,7 @@ public static class PublicPageCache
         {
             if (eventData.Context is { } context && Touched.Remove(context))
             {
-                store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult(); // the in-memory store completes at once
+                changed.EvictAsync().GetAwaiter().GetResult(); // the in-memory store completes at once
             }
             return result;
         }
@@ -74,9 +77,22 @@ public static class PublicPageCache
         {
             if (eventData.Context is { } context && Touched.Remove(context))
             {
-                await store.EvictByTagAsync(Tag, CancellationToken.None);
+                await changed.EvictAsync();
             }
             return result;
         }
+    }
+}
+
+/// <summary>
+/// Empties both caches of the congregation pages. The save interceptor calls it for tracked changes;
+/// an operation that changes memberships with a bulk statement (ExecuteDelete) calls it itself.
+/// </summary>
+public sealed class CongregationPagesChanged(IOutputCacheStore store, CongregationReadCache reads)
+{
+    public async Task EvictAsync()
+    {
+        reads.Evict();
+        await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
     }
 }

@@ -46,4 +46,46 @@ public sealed class PublicPageCacheTests : IAsyncLifetime
         var (_, counted) = await visitor.GetAsync(created);
         Assert.Contains("2 members", counted.QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task SignedIn_SharedReadsAreKept_ButJoiningLeavingAndNoticesShowAtOnce()
+    {
+        await hub.CreatePersonAsync("tova@test.example", "ember and ash", name: "Tova Host");
+        var host = await hub.SignedInClientAsync("tova@test.example", "ember and ash");
+        var path = await Features.Congregations.CongregationTestKit.CreateAsync(host, "Kept Counts Circle", policy: "Request", questions: "");
+        var (_, before) = await host.GetAsync(path);
+        Assert.Contains("1 member", before.QuerySelector("#size + p")!.TextContent);
+        Assert.Null(before.QuerySelector(".nav-account .count")); // no notices yet, and that count is now kept
+
+        // A request to join notifies the host: the kept count of notices is forgotten at once.
+        await hub.CreatePersonAsync("ravi@test.example", "ember and ash", name: "Ravi Asks");
+        var asker = await hub.SignedInClientAsync("ravi@test.example", "ember and ash");
+        var (asked, _) = await asker.SubmitAsync(path, new Dictionary<string, string> { ["Answers"] = "I live nearby." }, handler: "Request");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var (_, notified) = await host.GetAsync(path);
+        Assert.Equal("1 new", notified.QuerySelector(".nav-account .count")!.TextContent.Trim());
+
+        // Reading them (a bulk update) clears it at once too.
+        var (read, _) = await host.SubmitAsync("/me/notifications", new Dictionary<string, string>(), handler: "Read");
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        var (_, cleared) = await host.GetAsync(path);
+        Assert.Null(cleared.QuerySelector(".nav-account .count"));
+
+        // Accepting the request (a saved change) and leaving (a bulk delete) both show in the kept member count at once.
+        var (_, hostPage) = await host.GetAsync($"{path}/host");
+        var requestId = hostPage.QuerySelector("input[name='RequestId']")!.GetAttribute("value")!;
+        var (accepted, _) = await host.SubmitAsync($"{path}/host", new Dictionary<string, string> { ["RequestId"] = requestId, ["Accept"] = "true" }, handler: "Decide");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var (_, two) = await host.GetAsync(path);
+        Assert.Contains("2 members", two.QuerySelector("#size + p")!.TextContent);
+        var (_, listed) = await host.GetAsync("/congregations");
+        Assert.Contains("2 members", listed.QuerySelector(".card-list")!.TextContent);
+
+        var (left, _) = await asker.SubmitAsync(path, new Dictionary<string, string>(), handler: "Leave");
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        var (_, one) = await host.GetAsync(path);
+        Assert.Contains("1 member,", one.QuerySelector("#size + p")!.TextContent);
+        var (_, relisted) = await host.GetAsync("/congregations");
+        Assert.Contains("1 member", relisted.QuerySelector(".card-list")!.TextContent);
+    }
 }
