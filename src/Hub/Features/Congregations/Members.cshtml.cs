@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.People;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -8,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove, GrantNetworkMembership network)
     : CongregationPageModel(access)
 {
-    public sealed record Member(Guid Id, string UserId, string Name, string Level, bool IsHost, DateTime JoinedAt, bool InNetwork);
+    public sealed record Member(Guid Id, string UserId, string Name, string Level, bool IsHost, DateTime JoinedAt, bool InNetwork, string? PhotoFile);
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
@@ -37,9 +38,16 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
 
     private async Task<IActionResult> ListAsync()
     {
+        // Photos follow each person's own choice: members share this congregation with everyone listed, so
+        // "people in my groups" photos show to them; an administrator who is not a member sees "everyone" photos only.
+        var viewer = View.UserId;
+        var sharesGroup = View.IsMember;
         Members = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == View.Congregation.Id)
             .OrderByDescending(m => m.IsHost).ThenBy(m => m.User.DisplayName)
-            .Select(m => new Member(m.Id, m.UserId, m.User.DisplayName, m.Level.Name, m.IsHost, m.JoinedAt, m.User.NetworkMemberSince != null))
+            .Select(m => new Member(m.Id, m.UserId, m.User.DisplayName, m.Level.Name, m.IsHost, m.JoinedAt, m.User.NetworkMemberSince != null,
+                db.Profiles.Where(p => p.UserId == m.UserId && p.PhotoFile != ""
+                        && (p.PhotoVisibility == Visibility.Everyone || (sharesGroup && p.PhotoVisibility == Visibility.MyGroups) || p.UserId == viewer))
+                    .Select(p => p.PhotoFile).FirstOrDefault()))
             .ToListAsync(HttpContext.RequestAborted);
         return Page();
     }

@@ -123,4 +123,29 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         using var scope = hub.Services.CreateScope();
         Assert.Equal("", await scope.ServiceProvider.GetRequiredService<HubDbContext>().Profiles.Where(p => p.UserId == ownerId).Select(p => p.PhotoFile).SingleAsync());
     }
+
+    [Fact]
+    public async Task MemberDirectory_ShowsPhotosToFellowMembersAsEachPersonChose()
+    {
+        await UploadAsync(Png(300, 300), "me.png", visibility: "MyGroups");
+        var path = await Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.CreateAsync(owner, "Photo Circle");
+        var (joined, _) = await stranger.SubmitAsync(path, new Dictionary<string, string>(), handler: "Join");
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+
+        // Vik shares the congregation with Uma: her "people in my groups" photo is beside her name.
+        var (_, members) = await stranger.GetAsync($"{path}/members");
+        var uma = members.QuerySelectorAll(".member-list > li").Single(li => li.TextContent.Contains("Uma"));
+        var src = uma.QuerySelector("img.avatar")!.GetAttribute("src")!;
+        Assert.StartsWith($"/people/{ownerId}/photo", src);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.Http.GetAsync(src)).StatusCode);
+        Assert.Equal($"/people/{ownerId}", uma.QuerySelector("h2 a")!.GetAttribute("href"));
+        Assert.Null(members.QuerySelectorAll(".member-list > li").Single(li => li.TextContent.Contains("Vik")).QuerySelector("img.avatar"));
+
+        // "Only me": gone from the list for Vik, still there for Uma herself.
+        await UploadAsync(Png(300, 300), "me.png", visibility: "OnlyMe");
+        var (_, hidden) = await stranger.GetAsync($"{path}/members");
+        Assert.Null(hidden.QuerySelector("img.avatar"));
+        var (_, own) = await owner.GetAsync($"{path}/members");
+        Assert.NotNull(own.QuerySelector("img.avatar"));
+    }
 }
