@@ -20,13 +20,13 @@ public sealed record CongregationView(Congregation Congregation, Membership? Mem
 }
 
 /// <summary>Loads a congregation and the viewer's membership; every page under /congregations/{slug} starts here.</summary>
-public sealed class CongregationAccess(HubDbContext db, CongregationReadCache reads)
+public sealed class CongregationAccess(HubDbContext db, SharedReadCache reads)
 {
     public async Task<CongregationView?> LoadAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         // The congregation and its levels are the same for every viewer: shared for a few seconds and
         // dropped at once when a change to them is saved. Never change the returned object: it is shared.
-        var congregation = await reads.GetOrLoadAsync($"congregation:{slug}", () => db.Congregations.AsNoTracking()
+        var congregation = await reads.GetOrLoadAsync(SharedReadCache.Congregations, $"congregation:{slug}", () => db.Congregations.AsNoTracking()
             .Include(c => c.Levels.OrderBy(l => l.Rank))
             .SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken));
         if (congregation is null)

@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>The network's directory of congregations, with filters; one query however many there are.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
-public sealed class DirectoryModel(HubDbContext db, CongregationReadCache reads) : HubPageModel
+public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : HubPageModel
 {
     public sealed record Item(string Slug, string Name, string PurposeShort, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, int Members);
 
@@ -42,7 +42,7 @@ public sealed class DirectoryModel(HubDbContext db, CongregationReadCache reads)
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // The same page of the directory for every viewer: read once per few seconds, rendered per viewer.
-        var listing = await reads.GetOrLoadAsync($"directory{QueryFor(PageNumber)}", () => LoadAsync(cancellationToken));
+        var listing = await reads.GetOrLoadAsync(SharedReadCache.Congregations, $"directory{QueryFor(PageNumber)}", () => LoadAsync(cancellationToken));
         (Total, PageNumber, Items) = (listing.Total, listing.PageNumber, listing.Items);
     }
 

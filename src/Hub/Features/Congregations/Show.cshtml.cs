@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A congregation's page: what it is, its size, and what the viewer can do here.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
-public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, CongregationReadCache reads, JoinCongregation join, RequestToJoin request,
+public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, SharedReadCache reads, JoinCongregation join, RequestToJoin request,
     LeaveCongregation leave, InviteByEmail invite) : CongregationPageModel(access)
 {
     public SizeGuidance Guidance { get; private set; } = SizeGuidance.For(0, 0);
@@ -37,7 +37,7 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
     {
         var id = View.Congregation.Id;
         // The same counts for every viewer: read once per few seconds, not once per member's visit.
-        Guidance = await reads.GetOrLoadAsync($"size:{id}", async () =>
+        Guidance = await reads.GetOrLoadAsync(SharedReadCache.Congregations, $"size:{id}", async () =>
         {
             var counts = await db.Memberships.Where(m => m.CongregationId == id)
                 .GroupBy(m => 1).Select(g => new { Members = g.Count(), Hosts = g.Count(m => m.IsHost) }).SingleOrDefaultAsync();

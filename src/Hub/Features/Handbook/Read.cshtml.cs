@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
+/// <summary>A handbook page. Visitors share a cached copy for a few seconds; an import evicts it.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.HandbookPolicy)]
 public sealed class ReadModel(ReadHandbookPage read) : PageModel
 {
     public HandbookView? View { get; private set; }

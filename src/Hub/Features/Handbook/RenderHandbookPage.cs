@@ -76,9 +76,9 @@ public sealed partial class RenderHandbookPage
                     break;
             }
         }
-        var html = Sanitizer.Sanitize(document.ToHtml(Pipeline));
-
-        var dom = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        // The sanitiser parses the HTML into a DOM anyway: the link, heading and outline passes work on
+        // that same DOM, so each page is parsed and serialised once.
+        var dom = Sanitizer.SanitizeDom(document.ToHtml(Pipeline));
         // Each further use of the same URL is looked for after the previous one, so repeated links get their own lines.
         var searchedFrom = new Dictionary<string, int>(StringComparer.Ordinal);
         int LineOf(string url) => FindLine(markdown, url, searchedFrom);

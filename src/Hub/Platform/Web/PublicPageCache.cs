@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Handbook;
 
 namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
-/// Keeps the pages visitors see most (the directory, a congregation's public page) for a few seconds
+/// Keeps the pages visitors see most (the directory, a congregation's public page, the handbook) for a few seconds
 /// for people who are not signed in: the same bytes for everyone, so one rendering serves many.
 /// Signed-in people are never served from it (ASP.NET's default output-cache policy refuses
 /// authenticated requests and responses that set cookies), and any saved change to a congregation
@@ -19,67 +20,94 @@ public static class PublicPageCache
     public const string Policy = "public-congregations";
     public const string Tag = "congregations";
 
+    /// <summary>The handbook's pages, the most read pages of a hub, change only when it is imported.</summary>
+    public const string HandbookPolicy = "public-handbook";
+    public const string HandbookTag = "handbook";
+
     public static WebApplicationBuilder AddPublicPageCache(this WebApplicationBuilder builder)
     {
         var seconds = builder.Configuration.GetValue("Web:PublicCacheSeconds", 5);
         builder.Services.AddOutputCache(o =>
         {
             // 0 turns it off, for operators who want every visitor to see each change at once, and for measuring without it.
-            o.AddPolicy(Policy, p =>
+            foreach (var (policy, tag) in new[] { (Policy, Tag), (HandbookPolicy, HandbookTag) })
             {
-                if (seconds > 0)
+                o.AddPolicy(policy, p =>
                 {
-                    p.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(Tag);
-                }
-                else
-                {
-                    p.NoCache();
-                }
-            });
+                    if (seconds > 0)
+                    {
+                        p.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(tag);
+                    }
+                    else
+                    {
+                        p.NoCache();
+                    }
+                });
+            }
         });
         builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<CongregationReadCache>();
+        builder.Services.AddSingleton<SharedReadCache>();
         builder.Services.AddSingleton<CongregationPagesChanged>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnCongregationChange>();
         return builder;
     }
 
-    /// <summary>After a SaveChanges that touched congregations or memberships, the cached copies are stale.</summary>
-    private sealed class EvictOnCongregationChange(CongregationPagesChanged changed) : SaveChangesInterceptor
+    /// <summary>After a SaveChanges that touched congregations, memberships or the handbook, the cached copies are stale.</summary>
+    private sealed class EvictOnCongregationChange(CongregationPagesChanged changed, IOutputCacheStore store, SharedReadCache reads) : SaveChangesInterceptor
     {
-        private static readonly ConditionalWeakTable<DbContext, object> Touched = [];
+        private static readonly ConditionalWeakTable<DbContext, Touched> Pending = [];
+
+        private sealed record Touched(bool Congregations, bool Handbook);
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default) => ValueTask.FromResult(SavingChanges(eventData, result));
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            if (eventData.Context is { } context && context.ChangeTracker.Entries().Any(e =>
-                    e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                    && e.Entity is Congregation or Membership or MembershipLevel))
+            if (eventData.Context is { } context)
             {
-                Touched.AddOrUpdate(context, true);
+                var changedEntities = context.ChangeTracker.Entries()
+                    .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
+                var touched = new Touched(
+                    changedEntities.Any(e => e is Congregation or Membership or MembershipLevel),
+                    changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport));
+                if (touched.Congregations || touched.Handbook)
+                {
+                    Pending.AddOrUpdate(context, touched);
+                }
             }
             return result;
         }
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            if (eventData.Context is { } context && Touched.Remove(context))
-            {
-                changed.EvictAsync().GetAwaiter().GetResult(); // the in-memory store completes at once
-            }
+            EvictAsync(eventData.Context).GetAwaiter().GetResult(); // the in-memory store completes at once
             return result;
         }
 
         public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
             CancellationToken cancellationToken = default)
         {
-            if (eventData.Context is { } context && Touched.Remove(context))
+            await EvictAsync(eventData.Context);
+            return result;
+        }
+
+        private async Task EvictAsync(DbContext? context)
+        {
+            if (context is null || !Pending.TryGetValue(context, out var touched))
+            {
+                return;
+            }
+            Pending.Remove(context);
+            if (touched.Congregations)
             {
                 await changed.EvictAsync();
             }
-            return result;
+            if (touched.Handbook)
+            {
+                reads.Evict(SharedReadCache.Handbook);
+                await store.EvictByTagAsync(HandbookTag, CancellationToken.None);
+            }
         }
     }
 }
@@ -88,11 +116,11 @@ public static class PublicPageCache
 /// Empties both caches of the congregation pages. The save interceptor calls it for tracked changes;
 /// an operation that changes memberships with a bulk statement (ExecuteDelete) calls it itself.
 /// </summary>
-public sealed class CongregationPagesChanged(IOutputCacheStore store, CongregationReadCache reads)
+public sealed class CongregationPagesChanged(IOutputCacheStore store, SharedReadCache reads)
 {
     public async Task EvictAsync()
     {
-        reads.Evict();
+        reads.Evict(SharedReadCache.Congregations);
         await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
     }
 }

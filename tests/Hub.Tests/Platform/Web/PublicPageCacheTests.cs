@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
@@ -87,5 +88,28 @@ public sealed class PublicPageCacheTests : IAsyncLifetime
         Assert.Contains("1 member,", one.QuerySelector("#size + p")!.TextContent);
         var (_, relisted) = await host.GetAsync("/congregations");
         Assert.Contains("1 member", relisted.QuerySelector(".card-list")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Handbook_VisitorsGetACachedCopy_AndAReimportShowsAtOnce()
+    {
+        var folder = Features.Handbook.SampleHandbook.Write();
+        async Task ImportAsync()
+        {
+            using var scope = hub.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Features.Handbook.ImportHandbook>().RunAsync(folder);
+        }
+        await ImportAsync();
+        var visitor = hub.NewClient();
+        var first = await visitor.Http.GetAsync("/handbook/practices/crews");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"), "a visitor's handbook page sets a cookie, so it can never be shared");
+        var second = await visitor.Http.GetAsync("/handbook/practices/crews");
+        Assert.True(second.Headers.Contains("Age"), "the second visit was rendered again instead of served from the cache");
+
+        File.AppendAllText(Path.Combine(folder, "practices", "crews.md"), "\n\nA paragraph added upstream about checking in.\n");
+        await ImportAsync();
+        var (_, after) = await visitor.GetAsync("/handbook/practices/crews");
+        Assert.Contains("A paragraph added upstream about checking in.", after.QuerySelector("main")!.TextContent);
     }
 }
