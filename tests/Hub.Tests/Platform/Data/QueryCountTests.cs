@@ -75,9 +75,59 @@ public sealed class QueryCountTests
         Assert.True(small.Page <= 4, $"a congregation's page ran {small.Page} queries");
     }
 
+    [Fact]
+    public async Task SignedInHostPages_TenTimesTheMembers_RunTheSameNumberOfQueries()
+    {
+        var counter = new CommandCounter();
+        await using var hub = await HubFactory.StartAsync(s =>
+        {
+            s["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+            s["Web:PublicCacheSeconds"] = "0"; // count what rendering costs, not what the caches save
+        }, smtp: false);
+        await using var counted = hub.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(counter)));
+        await hub.CreatePersonAsync("odile@test.example", "counting the queries", admin: true, name: "Odile Admin");
+        var client = new FormClient(counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var (signedIn, _) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "odile@test.example",
+            ["Input.Password"] = "counting the queries",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        async Task<int[]> CountAsync(string slug)
+        {
+            var counts = new List<int>();
+            foreach (var path in new[] { "/congregations", $"/congregations/{slug}", $"/congregations/{slug}/members", $"/congregations/{slug}/host" })
+            {
+                await client.Http.GetAsync(path);
+                counter.Commands.Clear();
+                var response = await client.Http.GetAsync(path);
+                Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+                counts.Add(counter.Commands.Count);
+            }
+            return [.. counts];
+        }
+
+        // An administrator counts as a host everywhere: the members list with its hosts' forms and the host's dashboard.
+        await SeedSyntheticNetwork.RunAsync(counted.Services, 12, 3, TimeProvider.System);
+        var small = await CountAsync(Slug(counted));        // four members
+        await SeedSyntheticNetwork.RunAsync(counted.Services, 400, 10, TimeProvider.System);
+        var large = await CountAsync(LargestSlug(counted)); // forty members
+
+        Assert.All(small, n => Assert.True(n > 0, "no database command was seen: the counter is not hooked up"));
+        Assert.Equal(small, large);
+    }
+
     private static string Slug(WebApplicationFactory<Program> factory)
     {
         using var scope = factory.Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Congregations.OrderBy(c => c.Slug).First().Slug;
+    }
+
+    private static string LargestSlug(WebApplicationFactory<Program> factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+        return db.Congregations.OrderByDescending(c => db.Memberships.Count(m => m.CongregationId == c.Id)).First().Slug;
     }
 }
