@@ -21,7 +21,7 @@ public enum OccurrenceChange
 public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time)
 {
     public async Task<(Outcome Outcome, Guid EventId)> RunAsync(Viewer viewer, Guid eventId, string key, OccurrenceChange change,
-        string? newDate = null, string? newStart = null, string? newEnd = null, CancellationToken cancellationToken = default, bool hostChecked = false)
+        string? newDate = null, string? newStart = null, string? newEnd = null, CancellationToken cancellationToken = default, bool hostChecked = false, string? newEndDate = null)
     {
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !(hostChecked || viewer.CanHost(e)))
@@ -36,7 +36,7 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         DateTime startUtc = default, endUtc = default;
         if (change is OccurrenceChange.MoveThis or OccurrenceChange.MoveThisAndFollowing)
         {
-            if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(newDate, newEnd, out var end))
+            if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(string.IsNullOrEmpty(newEndDate) ? newDate : newEndDate, newEnd, out var end))
             {
                 return (Outcome.Refused("Give the new date and the start and end times, such as 19:30 and 21:00.", "NewDate"), eventId);
             }

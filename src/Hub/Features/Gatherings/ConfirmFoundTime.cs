@@ -83,7 +83,7 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
             else
             {
                 var (outcome, id) = await change.RunAsync(view.Viewer, existing.Id, next.Key, OccurrenceChange.MoveThisAndFollowing,
-                    input.StartDate, input.StartTime, input.EndTime, hostChecked: true, cancellationToken: cancellationToken);
+                    input.StartDate, input.StartTime, input.EndTime, hostChecked: true, cancellationToken: cancellationToken, newEndDate: input.EndDate);
                 if (!outcome.Succeeded)
                 {
                     return (outcome, null);
