@@ -142,20 +142,23 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         var going = byStatus.GetValueOrDefault(RsvpStatus.Going) ?? [];
         var waiting = byStatus.GetValueOrDefault(RsvpStatus.Waitlisted) ?? [];
         var pending = byStatus.GetValueOrDefault(RsvpStatus.AwaitingApproval) ?? [];
+        // The exceptions are named one by one; the dates with a place, usually most of them, as a range.
         var parts = new List<string>();
-        if (going.Count > 0)
-        {
-            parts.Add($"You have a place on {Count(going.Count)}: {string.Join("; ", going)}.");
-        }
         if (waiting.Count > 0)
         {
-            parts.Add($"{(going.Count > 0 ? "These are full, so you are on the waitlist" : "Every date is full, so you are on the waitlist")} for {Count(waiting.Count)}: {string.Join("; ", waiting)}. We'll write when a place opens.");
+            parts.Add($"{(going.Count + pending.Count > 0 ? "Some dates are full, so you are on the waitlist" : "Every date is full, so you are on the waitlist")} for {Count(waiting.Count)}: {string.Join("; ", waiting)}. We'll write when a place opens.");
         }
         if (pending.Count > 0)
         {
             parts.Add($"The hosts will confirm your place on {Count(pending.Count)}: {string.Join("; ", pending)}.");
         }
-        parts.Add($"Dates after {EventTime.Format(horizon, zone)} are not counted yet: answer them when they come nearer.");
+        if (going.Count > 0)
+        {
+            parts.Add(waiting.Count + pending.Count == 0
+                ? $"You have a place on every date: {Count(going.Count)}, from {going[0]} to {going[^1]}."
+                : $"You have a place on the other {Count(going.Count)}, from {going[0]} to {going[^1]}.");
+        }
+        parts.Add($"Dates after {Day(horizon, zone)} are not counted yet: answer them when they come nearer.");
         var summary = string.Join(" ", parts);
         var user = await db.Users.SingleAsync(u => u.Id == viewer.UserId, cancellationToken);
         await notifier.NotifyAsync(emails.AnsweredEveryDate(e, summary, user), cancellationToken);
@@ -166,6 +169,9 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
     }
 
     private static string Count(int n) => n == 1 ? "1 date" : $"{n} dates";
+
+    private static string Day(DateTime utc, NodaTime.DateTimeZone zone) =>
+        EventTime.ToLocal(utc, zone).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<Outcome> AnswerSeriesAsync(Viewer viewer, GatheringEvent e, RsvpStatus wanted, string answers, DateTime now, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
 
     public Task<IActionResult> OnPostTierAsync(Guid id) => RunAsync(id, () => setUp.AddTierAsync(viewer, id, TierName ?? "", TierPrice, PayWhatYouCan, TierPrice), "Tier added.");
     public Task<IActionResult> OnPostCodeAsync(Guid id) => RunAsync(id, () => setUp.AddCodeAsync(viewer, id, Code ?? "", PercentOff, MaxUses, ExpiresOn), "Code added.");
-    public Task<IActionResult> OnPostHoursToPayAsync(Guid id) => RunAsync(id, () => setUp.SetHoursToPayAsync(viewer, id, HoursToPay), "Saved.");
+    public Task<IActionResult> OnPostHoursToPayAsync(Guid id) => RunAsync(id, () => setUp.SetHoursToPayAsync(viewer, id, HoursToPay), string.IsNullOrWhiteSpace(HoursToPay) ? "A promoted place is kept without a deadline." : $"Someone promoted from the waitlist now has {HoursToPay.Trim()} hours to pay.");
     public Task<IActionResult> OnPostLineAsync(Guid id) => RunAsync(id, () => setUp.AddBudgetLineAsync(viewer, id, IsIncome, Label ?? "", Amount), "Added to the budget.");
     public Task<IActionResult> OnPostScholarshipAsync(Guid id) => RunAsync(id, () => tend.DecideScholarshipAsync(viewer, TicketId, Grant, Granted), Grant ? "Scholarship granted." : "Scholarship declined.");
     public Task<IActionResult> OnPostPaidAsync(Guid id) => RunAsync(id, () => tend.MarkPaidAsync(viewer, TicketId), "Marked as paid.");

@@ -104,8 +104,10 @@ public sealed class GatheringChangesTests : IAsyncLifetime
 
         var result = await AnswerAsync("ben", eventId, null, RsvpStatus.Going);
         Assert.True(result.Outcome.Succeeded);
-        Assert.Contains($"You have a place on {dates.Count - 1} dates", result.Summary);
-        Assert.Contains("These are full, so you are on the waitlist for 1 date", result.Summary);
+        Assert.Contains($"You have a place on the other {dates.Count - 1} dates", result.Summary);
+        Assert.Contains("Some dates are full, so you are on the waitlist for 1 date:", result.Summary);
+        Assert.DoesNotContain($"waitlist for 1 date: {EventTime.Format(dates[0].StartsAt, EventTime.FindZone("Europe/Berlin")!)}", result.Summary);
+        Assert.Contains($"waitlist for 1 date: {EventTime.Format(dates[1].StartsAt, EventTime.FindZone("Europe/Berlin")!)}.", result.Summary);
         Assert.Contains("are not counted yet", result.Summary);
         var ben = (await AnswersAsync(eventId)).Where(a => a.User == "ben").ToList();
         Assert.Equal(dates.Count, ben.Count);
