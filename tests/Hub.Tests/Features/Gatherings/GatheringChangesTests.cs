@@ -173,6 +173,23 @@ public sealed class GatheringChangesTests : IAsyncLifetime
         var (cancelled, _) = await change(nextId, after[2].Key, OccurrenceChange.CancelThisAndFollowing);
         Assert.True(cancelled.Succeeded, cancelled.Message);
         Assert.Equal(2, (await DatesAsync(nextId)).Count);
+
+        // Calendar programs see the same four pulses: ical.js expands both parts as the hub does.
+        var until = DateTime.UtcNow.AddYears(2);
+        var parsed = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync("/calendar.ics"), until);
+        foreach (var id in new[] { eventId, nextId })
+        {
+            var ours = await InScopeAsync(async s =>
+            {
+                var db = s.GetRequiredService<HubDbContext>();
+                var e = await db.GatheringEvents.AsNoTracking().Include(x => x.Occurrences).SingleAsync(x => x.Id == id);
+                return EventSchedule.Between(e, e.Occurrences, e.StartsAt.AddSeconds(-1), until, 1000).Where(o => !o.IsCancelled)
+                    .Select(o => o.StartsAt.ToString("yyyy-MM-ddTHH:mm:ss.000Z")).ToList();
+            });
+            var theirs = parsed.Single(p => p.Uid.StartsWith(id.ToString("N"), StringComparison.Ordinal));
+            Assert.Equal(2, ours.Count);
+            Assert.Equal(ours, theirs.Occurrences.Select(o => o.Start).Order());
+        }
     }
 
     private static string EventTimeLocalDate(DateTime utc) => EventTime.ToLocal(utc, EventTime.FindZone("Europe/Berlin")!).Date.ToString("yyyy-MM-dd", null);
