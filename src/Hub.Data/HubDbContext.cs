@@ -68,6 +68,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<AvailabilityMark> AvailabilityMarks => Set<AvailabilityMark>();
+    public DbSet<FoundTime> FoundTimes => Set<FoundTime>();
     public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
     public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
 

@@ -78,6 +78,15 @@ public sealed class CrewJourneyTests
         await browser.CheckPageAsync("crew-shared-slot");
         await page.GetByRole(AriaRole.Button, new() { Name = "Meet at 20:00" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("on Thursdays at 20:00 (Europe/Berlin)");
+        // Finding a time: the overlap as a table of counts, the best slot first, confirmed into a recurring series.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find a time together" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".proposals li").First).ToContainTextAsync("Thursday 19:00–21:00 · 3 of 3 free");
+        await browser.CheckPageAsync("crew-find-time");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meet at 19:00 on Thursday" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The time is set");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thursday crew meets" })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("crew-found-time-series");
+        await page.GotoAsync(crewUrl);
         var thursday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
         while (thursday.DayOfWeek != DayOfWeek.Thursday)
         {

@@ -127,3 +127,26 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         b.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AvailabilityMarkConfiguration : IEntityTypeConfiguration<AvailabilityMark>
+{
+    public void Configure(EntityTypeBuilder<AvailabilityMark> m)
+    {
+        m.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        m.Property(x => x.Grid).HasMaxLength(168).IsRequired();
+        m.Property(x => x.TimeZone).HasMaxLength(64).IsRequired();
+        m.HasIndex(x => new { x.GroupKind, x.GroupId, x.UserId }).IsUnique();
+    }
+}
+
+internal sealed class FoundTimeConfiguration : IEntityTypeConfiguration<FoundTime>
+{
+    public void Configure(EntityTypeBuilder<FoundTime> f)
+    {
+        f.Property(x => x.TimeZone).HasMaxLength(64).IsRequired();
+        f.Property(x => x.ConfirmedByUserId).HasMaxLength(450);
+        // One slot per group: two hosts confirming at once make one series.
+        f.HasIndex(x => new { x.GroupKind, x.GroupId }).IsUnique();
+        f.HasIndex(x => x.EventId);
+    }
+}

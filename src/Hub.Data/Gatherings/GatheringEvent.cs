@@ -99,6 +99,15 @@ public class GatheringEvent
 
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>When the event was announced to the sinks as public; set once, so an edit never announces it again.</summary>
+    public DateTime? AnnouncedAt { get; set; }
+
+    /// <summary>
+    /// For a paid event: the hours someone promoted from the waitlist has to pay before the place passes
+    /// to the next person. Null: a promoted place is kept without a deadline.
+    /// </summary>
+    public int? HoursToPay { get; set; }
+
     /// <summary>The one currency of the event's tickets and budget (ISO 4217), never converted.</summary>
     public string Currency { get; set; } = "EUR";
 
@@ -165,6 +174,12 @@ public class Rsvp
 
     /// <summary>The arrival number taken when the person first wanted a place; orders the waitlist.</summary>
     public int Arrival { get; set; }
+
+    /// <summary>
+    /// Set when a place was offered from the waitlist of a paid event: unpaid by then, the place passes
+    /// to the next person waiting. Cleared when the ticket is paid.
+    /// </summary>
+    public DateTime? PayBy { get; set; }
 
     /// <summary>Answers to the registration questions, in the person's words.</summary>
     public string Answers { get; set; } = "";

@@ -18,6 +18,15 @@ public class DiscountCode
     public Guid EventId { get; set; }
     public string Code { get; set; } = "";
     public int PercentOff { get; set; }
+
+    /// <summary>How many tickets may use the code; null for no limit.</summary>
+    public int? MaxUses { get; set; }
+
+    /// <summary>Tickets using the code now; raised only by a conditional update, so it never passes <see cref="MaxUses"/>.</summary>
+    public int Uses { get; set; }
+
+    /// <summary>The code works until this instant (the end of the chosen day in the event's zone); null for no end.</summary>
+    public DateTime? ExpiresAt { get; set; }
 }
 
 public enum ScholarshipStatus

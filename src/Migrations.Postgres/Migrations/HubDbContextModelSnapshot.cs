@@ -1179,6 +1179,44 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("PracticePrograms");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.AvailabilityMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("character varying(168)");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupKind", "GroupId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilityMarks");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1221,7 +1259,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PercentOff")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Uses")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1267,6 +1314,50 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("EventOccurrences");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.FoundTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("GroupKind", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("FoundTimes");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1277,6 +1368,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("AttendeeList")
                         .HasColumnType("integer");
@@ -1321,6 +1415,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HoursToPay")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsOnline")
                         .HasColumnType("boolean");
@@ -1439,6 +1536,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("OccurrenceId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PayBy")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

@@ -1168,6 +1168,44 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("PracticePrograms");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.AvailabilityMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupKind", "GroupId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilityMarks");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1210,7 +1248,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PercentOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Uses")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1256,6 +1303,50 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("EventOccurrences");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.FoundTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("GroupKind", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("FoundTimes");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1265,6 +1356,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnnouncedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AttendeeList")
@@ -1310,6 +1404,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursToPay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsOnline")
                         .HasColumnType("INTEGER");
@@ -1427,6 +1524,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OccurrenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PayBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")

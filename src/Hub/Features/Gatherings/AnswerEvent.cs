@@ -7,13 +7,17 @@ using Microsolidarity.Hub.Platform.Notifications;
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
-/// Going, maybe or can't go, to one occurrence or (for a recurring event without a limit of places)
-/// to the whole series. "Going" to a full occurrence puts the person on its waitlist; leaving a place
+/// Going, maybe or can't go, to one occurrence or to the whole series (with limited places, date by
+/// date: a place where there is room, the waitlist elsewhere). "Going" to a full occurrence puts the person on its waitlist; leaving a place
 /// promotes the first person waiting.
 /// </summary>
 public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time)
 {
-    public sealed record Result(Outcome Outcome, RsvpStatus? Status = null);
+    /// <summary>The answer as it stands; <paramref name="Summary"/> says date by date what a series answer gave.</summary>
+    public sealed record Result(Outcome Outcome, RsvpStatus? Status = null, string? Summary = null);
+
+    /// <summary>How far ahead "going to every date" takes places when they are limited: far enough to plan, near enough that places are not held for ever.</summary>
+    public const int SeriesHorizonDays = 183;
 
     public async Task<Result> RunAsync(Viewer viewer, Guid eventId, string? occurrenceKey, RsvpStatus wanted, string answers = "", CancellationToken cancellationToken = default)
     {
@@ -42,7 +46,9 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         var recurring = EventSchedule.IsRecurring(e);
         if (recurring && occurrenceKey is null)
         {
-            return new(await AnswerSeriesAsync(viewer, e, wanted, answers, now, cancellationToken), wanted);
+            return e.Capacity is not null && wanted == RsvpStatus.Going
+                ? await AnswerEveryDateAsync(viewer, e, answers, now, cancellationToken)
+                : new(await AnswerSeriesAsync(viewer, e, wanted, answers, now, cancellationToken), wanted);
         }
         DateTime originalStart;
         if (!recurring)
@@ -53,6 +59,11 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         {
             return new(Outcome.Refused("This date is not one of the event's."));
         }
+        return await AnswerDateAsync(viewer, e, originalStart, wanted, answers, now, tell: true, cancellationToken);
+    }
+
+    private async Task<Result> AnswerDateAsync(Viewer viewer, GatheringEvent e, DateTime originalStart, RsvpStatus wanted, string answers, DateTime now, bool tell, CancellationToken cancellationToken)
+    {
         var occurrence = await places.EnsureAsync(e, originalStart, cancellationToken);
         if (occurrence.IsCancelled)
         {
@@ -93,7 +104,7 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
             await places.ReleaseAsync(occurrence.Id, cancellationToken);
             await places.PromoteAsync(e, occurrence, cancellationToken);
         }
-        if (rsvp.Status == RsvpStatus.Going)
+        if (rsvp.Status == RsvpStatus.Going && tell)
         {
             await db.Entry(rsvp).Reference(r => r.User).LoadAsync(cancellationToken);
             await notifier.NotifyAsync(emails.Going(e, occurrence, rsvp.User), cancellationToken);
@@ -104,12 +115,66 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         return new(Outcome.Done, rsvp.Status);
     }
 
+    /// <summary>
+    /// "Going to every date" when places are limited: each coming date (for the next six months) is
+    /// answered on its own, in its own transaction, so the person holds a place wherever there is room
+    /// and waits in line, in arrival order, wherever there is not. One message says which is which.
+    /// </summary>
+    private async Task<Result> AnswerEveryDateAsync(Viewer viewer, GatheringEvent e, string answers, DateTime now, CancellationToken cancellationToken)
+    {
+        var horizon = now.AddDays(SeriesHorizonDays);
+        var rows = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == e.Id).ToListAsync(cancellationToken);
+        var dates = EventSchedule.Between(e, rows, now, horizon, max: 60).Where(o => !o.IsCancelled && o.EndsAt > now).ToList();
+        if (dates.Count == 0)
+        {
+            return new(Outcome.Refused("No date of this series is coming in the next six months."));
+        }
+        var zone = viewer.ZoneFor(e);
+        var byStatus = new Dictionary<RsvpStatus, List<string>>();
+        foreach (var date in dates)
+        {
+            var result = await AnswerDateAsync(viewer, e, date.OriginalStart, RsvpStatus.Going, answers, now, tell: false, cancellationToken);
+            if (result.Status is { } status)
+            {
+                (byStatus.TryGetValue(status, out var list) ? list : byStatus[status] = []).Add(EventTime.Format(date.StartsAt, zone));
+            }
+        }
+        var going = byStatus.GetValueOrDefault(RsvpStatus.Going) ?? [];
+        var waiting = byStatus.GetValueOrDefault(RsvpStatus.Waitlisted) ?? [];
+        var pending = byStatus.GetValueOrDefault(RsvpStatus.AwaitingApproval) ?? [];
+        // The exceptions are named one by one; the dates with a place, usually most of them, as a range.
+        var parts = new List<string>();
+        if (waiting.Count > 0)
+        {
+            parts.Add($"{(going.Count + pending.Count > 0 ? "Some dates are full, so you are on the waitlist" : "Every date is full, so you are on the waitlist")} for {Count(waiting.Count)}: {string.Join("; ", waiting)}. We'll write when a place opens.");
+        }
+        if (pending.Count > 0)
+        {
+            parts.Add($"The hosts will confirm your place on {Count(pending.Count)}: {string.Join("; ", pending)}.");
+        }
+        if (going.Count > 0)
+        {
+            parts.Add(waiting.Count + pending.Count == 0
+                ? $"You have a place on every date: {Count(going.Count)}, from {going[0]} to {going[^1]}."
+                : $"You have a place on the other {Count(going.Count)}, from {going[0]} to {going[^1]}.");
+        }
+        parts.Add($"Dates after {Day(horizon, zone)} are not counted yet: answer them when they come nearer.");
+        var summary = string.Join(" ", parts);
+        var user = await db.Users.SingleAsync(u => u.Id == viewer.UserId, cancellationToken);
+        await notifier.NotifyAsync(emails.AnsweredEveryDate(e, summary, user), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Wake();
+        var overall = waiting.Count == 0 && pending.Count == 0 ? RsvpStatus.Going : going.Count == 0 && pending.Count == 0 ? RsvpStatus.Waitlisted : (RsvpStatus?)null;
+        return new(Outcome.Done, overall ?? RsvpStatus.Going, summary);
+    }
+
+    private static string Count(int n) => n == 1 ? "1 date" : $"{n} dates";
+
+    private static string Day(DateTime utc, NodaTime.DateTimeZone zone) =>
+        EventTime.ToLocal(utc, zone).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<Outcome> AnswerSeriesAsync(Viewer viewer, GatheringEvent e, RsvpStatus wanted, string answers, DateTime now, CancellationToken cancellationToken)
     {
-        if (e.Capacity is not null && wanted == RsvpStatus.Going)
-        {
-            return Outcome.Refused("Places are counted date by date for this series: answer the dates you come to.");
-        }
         var rsvp = await db.Rsvps.SingleOrDefaultAsync(r => r.EventId == e.Id && r.OccurrenceId == null && r.UserId == viewer.UserId, cancellationToken);
         if (rsvp is null)
         {

@@ -53,10 +53,24 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
         var answers = await db.Rsvps.AsNoTracking().Include(r => r.Occurrence)
             .Where(r => r.UserId == userId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Maybe || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval))
             .ToListAsync(cancellationToken);
-        var eventIds = answers.Select(a => a.EventId).Distinct().ToList();
+        // The regular times the person's crews and working groups found together, every part of each
+        // series (a moved slot splits it), whether or not they answered a date.
+        var crews = db.CrewMembers.Where(m => m.UserId == userId && m.Status == CrewMemberStatus.Joined).Select(m => m.CrewId);
+        var groups = db.WorkingGroupMembers.Where(m => m.UserId == userId).Select(m => m.WorkingGroupId);
+        var found = await db.FoundTimes.AsNoTracking()
+            .Where(f => (f.GroupKind == TimeFindingGroup.Crew && crews.Contains(f.GroupId)) || (f.GroupKind == TimeFindingGroup.WorkingGroup && groups.Contains(f.GroupId)))
+            .Select(f => f.EventId).ToListAsync(cancellationToken);
+        var foundSeries = new HashSet<Guid>(found);
+        for (var frontier = found; frontier.Count > 0;)
+        {
+            var earlier = await db.GatheringEvents.AsNoTracking().Where(e => frontier.Contains(e.Id) && e.SplitFromId != null).Select(e => e.SplitFromId!.Value).ToListAsync(cancellationToken);
+            frontier = [.. earlier.Where(foundSeries.Add)];
+        }
+        var eventIds = answers.Select(a => a.EventId).Concat(foundSeries).Distinct().ToList();
         var events = await Current(db.GatheringEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id))).ToListAsync(cancellationToken);
-        // The whole series for answers to a series; single dates otherwise.
-        var seriesIds = answers.Where(a => a.OccurrenceId is null || !events.Any(e => e.Id == a.EventId && EventSchedule.IsRecurring(e))).Select(a => a.EventId).ToHashSet();
+        // The whole series for answers to a series and for a group's found time; single dates otherwise.
+        var seriesIds = answers.Where(a => a.OccurrenceId is null || !events.Any(e => e.Id == a.EventId && EventSchedule.IsRecurring(e))).Select(a => a.EventId)
+            .Concat(foundSeries).ToHashSet();
         bool Going(Guid eventId) => answers.Any(a => a.EventId == eventId && a.Status == RsvpStatus.Going);
         await AddEventsAsync(writer, events.Where(e => seriesIds.Contains(e.Id)).ToList(), Going, cancellationToken);
         foreach (var answer in answers.Where(a => a.Occurrence is not null && !seriesIds.Contains(a.EventId)))

@@ -21,10 +21,10 @@ public enum OccurrenceChange
 public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time)
 {
     public async Task<(Outcome Outcome, Guid EventId)> RunAsync(Viewer viewer, Guid eventId, string key, OccurrenceChange change,
-        string? newDate = null, string? newStart = null, string? newEnd = null, CancellationToken cancellationToken = default)
+        string? newDate = null, string? newStart = null, string? newEnd = null, CancellationToken cancellationToken = default, bool hostChecked = false, string? newEndDate = null)
     {
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
-        if (e is null || !viewer.CanHost(e))
+        if (e is null || !(hostChecked || viewer.CanHost(e)))
         {
             return (Outcome.Refused("Only the event's hosts change its dates."), eventId);
         }
@@ -36,7 +36,7 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         DateTime startUtc = default, endUtc = default;
         if (change is OccurrenceChange.MoveThis or OccurrenceChange.MoveThisAndFollowing)
         {
-            if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(newDate, newEnd, out var end))
+            if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(string.IsNullOrEmpty(newEndDate) ? newDate : newEndDate, newEnd, out var end))
             {
                 return (Outcome.Refused("Give the new date and the start and end times, such as 19:30 and 21:00.", "NewDate"), eventId);
             }
@@ -67,11 +67,9 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
             }
             default:
             {
-                if (LunarRhythm.IsLunar(e.Recurrence))
-                {
-                    return (Outcome.Refused("A moon rhythm changes date by date; to end it, change the event itself."), eventId);
-                }
-                if (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out var rule, out _))
+                var lunar = LunarRhythm.IsLunar(e.Recurrence);
+                RecurrenceRule rule = default!;
+                if (!lunar && (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out rule, out _)))
                 {
                     return (Outcome.Refused("This event does not repeat; change the date itself."), eventId);
                 }
@@ -83,30 +81,41 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
                 }
                 var before = EventSchedule.RuleStarts(e, original).Count() - 1;
                 var oldRule = e.Recurrence;
-                e.Recurrence = rule.WithUntil(original.AddSeconds(-1)).ToString();
+                e.Recurrence = lunar ? LunarRhythm.WithUntil(oldRule, original.AddSeconds(-1)) : rule.WithUntil(original.AddSeconds(-1)).ToString();
                 if (change == OccurrenceChange.CancelThisAndFollowing)
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     return (Outcome.Done, e.Id);
                 }
-                RecurrenceRule.TryParse(oldRule, out var continued, out _);
-                if (continued.Count is { } count)
-                {
-                    continued = continued with { Count = count - before };
-                }
+                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
                 var next = new GatheringEvent
                 {
                     Id = Guid.NewGuid(),
                     Title = e.Title, Description = e.Description, Kind = e.Kind, Scale = e.Scale, CongregationId = e.CongregationId, CrewId = e.CrewId,
                     Visibility = e.Visibility, IsOnline = e.IsOnline, Address = e.Address, CallLink = e.CallLink, TimeZone = e.TimeZone,
                     Capacity = e.Capacity, RequiresApproval = e.RequiresApproval, Questions = e.Questions, AttendeeList = e.AttendeeList,
-                    CreatedByUserId = e.CreatedByUserId, CreatedAt = now, UpdatedAt = now, SplitFromId = e.Id,
+                    CreatedByUserId = e.CreatedByUserId, CreatedAt = now, UpdatedAt = now, SplitFromId = e.Id, Currency = e.Currency,
+                    HoursToPay = e.HoursToPay, AnnouncedAt = e.AnnouncedAt,
                 };
                 var local = EventTime.ToLocal(startUtc, zone);
-                var snapped = continued.Snap(local);
-                next.StartsAt = EventTime.ToUtc(snapped, zone);
+                if (lunar)
+                {
+                    // The same moon, at the new time: the first pulse on or after the new date.
+                    var snappedPulse = LunarRhythm.Starts(oldRule, local, zone, DateTime.MaxValue.AddYears(-1)).First();
+                    next.StartsAt = EventTime.ToUtc(snappedPulse, zone);
+                    next.Recurrence = oldRule;
+                }
+                else
+                {
+                    RecurrenceRule.TryParse(oldRule, out var continued, out _);
+                    if (continued.Count is { } count)
+                    {
+                        continued = continued with { Count = count - before };
+                    }
+                    next.StartsAt = EventTime.ToUtc(continued.Snap(local), zone);
+                    next.Recurrence = continued.ToString();
+                }
                 next.EndsAt = next.StartsAt + (endUtc - startUtc);
-                next.Recurrence = continued.ToString();
                 db.GatheringEvents.Add(next);
                 // Answers to the whole series go on with the new part of it.
                 var seriesAnswers = await db.Rsvps.AsNoTracking().Where(r => r.EventId == e.Id && r.OccurrenceId == null).ToListAsync(cancellationToken);
@@ -115,8 +124,44 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
                     Id = Guid.NewGuid(), EventId = next.Id, UserId = r.UserId, Status = r.Status, Answers = r.Answers, CreatedAt = r.CreatedAt, UpdatedAt = now,
                 }));
                 await db.SaveChangesAsync(cancellationToken);
+                await CarryDatesAsync(e, next, original, zone, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 return (Outcome.Done, next.Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Dates from the split on that had a life of their own (answers, a cancellation) go with the new
+    /// part of the series when it still meets that day in the event's zone, keyed by its new start.
+    /// </summary>
+    private async Task CarryDatesAsync(GatheringEvent from, GatheringEvent to, DateTime splitAt, NodaTime.DateTimeZone zone, CancellationToken cancellationToken)
+    {
+        var rows = await db.EventOccurrences.Where(o => o.EventId == from.Id && o.OriginalStart >= splitAt).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var length = to.EndsAt - to.StartsAt;
+        var byDay = EventSchedule.RuleStarts(to, rows.Max(r => r.OriginalStart).AddDays(2), max: 5000)
+            .GroupBy(s => EventTime.ToLocal(s, zone).Date).ToDictionary(g => g.Key, g => g.First());
+        foreach (var row in rows)
+        {
+            if (!byDay.TryGetValue(EventTime.ToLocal(row.OriginalStart, zone).Date, out var start))
+            {
+                continue;
+            }
+            var movedOnItsOwn = row.StartsAt != row.OriginalStart;
+            (row.EventId, row.OriginalStart) = (to.Id, start);
+            if (!movedOnItsOwn)
+            {
+                (row.StartsAt, row.EndsAt) = (start, start + length);
+            }
+            await db.Rsvps.Where(r => r.OccurrenceId == row.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.EventId, to.Id), cancellationToken);
         }
     }
 }

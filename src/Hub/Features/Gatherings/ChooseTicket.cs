@@ -7,7 +7,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
 /// A person who answered the event chooses a tier (and, for pay what you can, an amount at or above the
-/// minimum), may use a discount code, and may ask for a scholarship in their own words.
+/// minimum), may use a discount code (while it has uses left and has not expired), and may ask for a scholarship in their own words.
 /// </summary>
 public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
 {
@@ -40,23 +40,48 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
             }
         }
         var normalized = (code ?? "").Trim().ToUpperInvariant();
+        var now = time.GetUtcNow().UtcDateTime;
+        DiscountCode? discount = null;
         if (normalized != "")
         {
-            var discount = await db.DiscountCodes.AsNoTracking().SingleOrDefaultAsync(d => d.EventId == eventId && d.Code == normalized, cancellationToken);
+            discount = await db.DiscountCodes.AsNoTracking().SingleOrDefaultAsync(d => d.EventId == eventId && d.Code == normalized, cancellationToken);
             if (discount is null)
             {
                 return Outcome.Refused($"{normalized} is not a code of this event.", "Code");
             }
             price = Math.Round(price * (100 - discount.PercentOff) / 100m, 2);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.EventId == eventId && t.UserId == viewer.UserId, cancellationToken);
         if (ticket?.Paid == true)
         {
             return Outcome.Refused("Your ticket is paid; to change it, write to the hosts.");
         }
+        var previousCode = ticket?.DiscountCode ?? "";
+        if (discount is not null && previousCode != normalized)
+        {
+            if (discount.ExpiresAt is { } expires && expires <= now)
+            {
+                return Outcome.Refused($"{normalized} could be used until {EventTime.Format(expires, viewer.ZoneFor(e))}.", "Code");
+            }
+            // The use is taken by a conditional update on the code's row: when one use is left and two
+            // people ask at once, the row lock serves them one after the other and only the first gets it.
+            var taken = await db.DiscountCodes.Where(d => d.Id == discount.Id && (d.MaxUses == null || d.Uses < d.MaxUses))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Uses, d => d.Uses + 1), cancellationToken);
+            if (taken == 0)
+            {
+                return Outcome.Refused($"{normalized} has been used as many times as the hosts allowed.", "Code");
+            }
+        }
+        if (previousCode != "" && previousCode != normalized)
+        {
+            // Changing or dropping a code gives its use back.
+            await db.DiscountCodes.Where(d => d.EventId == eventId && d.Code == previousCode && d.Uses > 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Uses, d => d.Uses - 1), cancellationToken);
+        }
         if (ticket is null)
         {
-            ticket = new Ticket { Id = Guid.NewGuid(), EventId = eventId, UserId = viewer.UserId!, CreatedAt = time.GetUtcNow().UtcDateTime };
+            ticket = new Ticket { Id = Guid.NewGuid(), EventId = eventId, UserId = viewer.UserId!, CreatedAt = now };
             db.Tickets.Add(ticket);
         }
         (ticket.TierId, ticket.Amount, ticket.DiscountCode) = (tier.Id, price, normalized);
@@ -64,6 +89,7 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
         ticket.Scholarship = ticket.ScholarshipRequest == "" ? ScholarshipStatus.None : ScholarshipStatus.Requested;
         ticket.Granted = 0;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;
     }
 }

@@ -35,7 +35,8 @@ public sealed record EventInput(
 /// </summary>
 public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks)
 {
-    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, CancellationToken cancellationToken = default)
+    /// <param name="hostChecked">The caller has decided who may host (finding a time: a working group's starter confirms its meetings).</param>
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, CancellationToken cancellationToken = default, bool hostChecked = false)
     {
         var congregationId = input.CongregationId;
         if (input.Scale == EventScale.Crew)
@@ -47,7 +48,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
             }
             congregationId = crew.CongregationId;
         }
-        if (!viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId))
+        if (!hostChecked && !viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId))
         {
             return (Outcome.Refused(input.Scale switch
             {
@@ -82,17 +83,29 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         };
         Apply(e, input, checkedInput);
         db.GatheringEvents.Add(e);
-        if (e.Visibility == EventVisibility.Public)
-        {
-            var announcement = new Announcement(Announcement.NewEvent, e.Title, $"/gatherings/{e.Id}",
-                $"{e.Kind}: {EventTime.Format(e.StartsAt, checkedInput.Zone!)} ({e.TimeZone})", now);
-            foreach (var sink in sinks)
-            {
-                await sink.AnnounceAsync(announcement, cancellationToken);
-            }
-        }
+        await AnnounceOnceAsync(e, sinks, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, e.Id);
+    }
+
+    /// <summary>
+    /// Announces a public event to every sink, once in its life: <see cref="GatheringEvent.AnnouncedAt"/>
+    /// is set in the same unit of work, so an edit that makes it public again is not news twice.
+    /// </summary>
+    internal static async Task AnnounceOnceAsync(GatheringEvent e, IEnumerable<IAnnouncementSink> sinks, DateTime now, CancellationToken cancellationToken)
+    {
+        if (e.Visibility != EventVisibility.Public || e.AnnouncedAt is not null)
+        {
+            return;
+        }
+        var zone = EventTime.FindZone(e.TimeZone)!;
+        var announcement = new Announcement(Announcement.NewEvent, e.Title, $"/gatherings/{e.Id}",
+            $"{e.Kind}: {EventTime.Format(e.StartsAt, zone)} ({e.TimeZone})", now);
+        foreach (var sink in sinks)
+        {
+            await sink.AnnounceAsync(announcement, cancellationToken);
+        }
+        e.AnnouncedAt = now;
     }
 
     internal sealed record Checked(Outcome Outcome, NodaTime.DateTimeZone? Zone = null, DateTime StartUtc = default, DateTime EndUtc = default, string Recurrence = "");

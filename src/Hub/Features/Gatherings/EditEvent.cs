@@ -1,19 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
 /// Changes an event. Places cannot drop below the people already going to a coming date; more places
-/// promote people from the waitlists at once.
+/// promote people from the waitlists at once. A new rule keeps the answers to every coming date it
+/// still has (the same day in the event's zone) and drops the others, telling those people.
 /// </summary>
-public sealed class EditEvent(HubDbContext db, Places places, TimeProvider time)
+public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
+    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks)
 {
-    public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, CancellationToken cancellationToken = default)
+    /// <param name="hostChecked">The caller has decided who may host (finding a time).</param>
+    public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, CancellationToken cancellationToken = default, bool hostChecked = false)
     {
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
-        if (e is null || !viewer.CanHost(e))
+        if (e is null || !(hostChecked || viewer.CanHost(e)))
         {
             return Outcome.Refused("Only the event's hosts change it.");
         }
@@ -23,23 +28,27 @@ public sealed class EditEvent(HubDbContext db, Places places, TimeProvider time)
             return c.Outcome;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var coming = await db.EventOccurrences.Where(o => o.EventId == e.Id && o.EndsAt > now && !o.IsCancelled).ToListAsync(cancellationToken);
-        if (input.Capacity is { } capacity && coming.Where(o => o.GoingCount > capacity).OrderByDescending(o => o.GoingCount).FirstOrDefault() is { } fuller)
+        // Inside a caller's transaction (finding a time), take part in it rather than open another.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var coming = await db.EventOccurrences.Where(o => o.EventId == e.Id && o.EndsAt > now).ToListAsync(cancellationToken);
+        if (input.Capacity is { } capacity && coming.Where(o => !o.IsCancelled && o.GoingCount > capacity).OrderByDescending(o => o.GoingCount).FirstOrDefault() is { } fuller)
         {
             var zone = EventTime.FindZone(e.TimeZone)!;
             return Outcome.Refused($"{fuller.GoingCount} people are already going on {EventTime.Format(fuller.StartsAt, zone)}: places cannot be fewer than that. Ask someone to make room, or keep at least {fuller.GoingCount}.", "Capacity");
         }
         var timesChanged = c.StartUtc != e.StartsAt || c.EndUtc != e.EndsAt || c.Recurrence != e.Recurrence || c.Zone!.Id != e.TimeZone;
-        if (timesChanged && EventSchedule.IsRecurring(e) && await db.Rsvps.AnyAsync(r => r.EventId == e.Id && r.OccurrenceId != null, cancellationToken))
-        {
-            return Outcome.Refused("People answered single dates of this series: change or cancel those dates one by one, or \"this and the following\", instead of the whole rule.", "Recurrence");
-        }
+        var wasRecurring = EventSchedule.IsRecurring(e);
+        var oldZone = EventTime.FindZone(e.TimeZone)!;
+        var wasPublic = e.Visibility == EventVisibility.Public;
         var length = c.EndUtc - c.StartUtc;
         CreateEvent.Apply(e, input, c);
         e.UpdatedAt = now;
         e.Sequence++;
-        if (!EventSchedule.IsRecurring(e))
+        if (timesChanged && wasRecurring)
+        {
+            await FollowNewRuleAsync(e, coming, oldZone, length, now, cancellationToken);
+        }
+        else if (!EventSchedule.IsRecurring(e))
         {
             // A single event's one occurrence follows the event's times.
             foreach (var row in coming.Concat(await db.EventOccurrences.Where(o => o.EventId == e.Id).ToListAsync(cancellationToken)).Distinct())
@@ -47,13 +56,75 @@ public sealed class EditEvent(HubDbContext db, Places places, TimeProvider time)
                 (row.OriginalStart, row.StartsAt, row.EndsAt) = (e.StartsAt, e.StartsAt, e.StartsAt + length);
             }
         }
+        if (!wasPublic)
+        {
+            // Made public by this edit: news for the chat tools, once in the event's life.
+            await CreateEvent.AnnounceOnceAsync(e, sinks, now, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var row in coming)
+        foreach (var row in coming.Where(r => db.Entry(r).State != EntityState.Detached && !r.IsCancelled))
         {
             await places.PromoteAsync(e, row, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        notifier.Wake();
         return Outcome.Done;
+    }
+
+    /// <summary>
+    /// Each coming date with a life of its own (answers, a change, a cancellation) is looked for in the
+    /// new rule on the same day in the event's zone: found, it takes the new rule's start as its key
+    /// (and its times, unless it had been moved on its own); not found, its answers are dropped and
+    /// the people who meant to come are told.
+    /// </summary>
+    private async Task FollowNewRuleAsync(GatheringEvent e, List<EventOccurrence> coming, NodaTime.DateTimeZone oldZone, TimeSpan length, DateTime now, CancellationToken cancellationToken)
+    {
+        if (coming.Count == 0)
+        {
+            return;
+        }
+        var zone = EventTime.FindZone(e.TimeZone)!;
+        var horizon = coming.Max(r => r.OriginalStart).AddDays(2);
+        var newByDay = EventSchedule.RuleStarts(e, horizon, max: 5000).Where(s => s + length > now)
+            .GroupBy(s => EventTime.ToLocal(s, zone).Date).ToDictionary(g => g.Key, g => g.First());
+        var dropped = new List<EventOccurrence>();
+        foreach (var row in coming)
+        {
+            var day = EventTime.ToLocal(row.OriginalStart, oldZone).Date;
+            if (newByDay.TryGetValue(day, out var start))
+            {
+                var movedOnItsOwn = row.StartsAt != row.OriginalStart;
+                row.OriginalStart = start;
+                if (!movedOnItsOwn)
+                {
+                    (row.StartsAt, row.EndsAt) = (start, start + length);
+                }
+            }
+            else
+            {
+                dropped.Add(row);
+            }
+        }
+        if (dropped.Count == 0)
+        {
+            return;
+        }
+        var ids = dropped.Select(r => r.Id).ToList();
+        var answers = await db.Rsvps.Include(r => r.User).Where(r => r.OccurrenceId != null && ids.Contains(r.OccurrenceId.Value)).ToListAsync(cancellationToken);
+        foreach (var answer in answers.Where(a => a.Status != RsvpStatus.CantGo))
+        {
+            var row = dropped.First(r => r.Id == answer.OccurrenceId);
+            await notifier.NotifyAsync(emails.DateDropped(e, row.StartsAt, answer.User), cancellationToken);
+        }
+        db.Rsvps.RemoveRange(answers);
+        db.EventOccurrences.RemoveRange(dropped);
+        foreach (var row in dropped)
+        {
+            coming.Remove(row);
+        }
     }
 }

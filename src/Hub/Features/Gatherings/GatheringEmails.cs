@@ -41,8 +41,37 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
             [$"A reminder that you are going to {e.Title}: {When(e, o)}.", Where(e), "If you cannot come, say so on the event's page so someone waiting can take your place."],
             ("Open the event", PageOf(e)), footer: "You receive this because you said you are going. Choose which reminders you get on your calendar page."));
 
-    public Notice Promoted(GatheringEvent e, EventOccurrence o, HubUser person) => new(person.Id, "gathering.promoted", $"A place opened for you at {e.Title}", PageOf(e),
+    public Notice Promoted(GatheringEvent e, EventOccurrence o, HubUser person, DateTime? payBy = null) => new(person.Id, "gathering.promoted", $"A place opened for you at {e.Title}", PageOf(e),
         templates.Compose(person.Email!, person.DisplayName, $"A place opened for you at {e.Title}",
-            [$"Someone could not come, and you were first on the waitlist: you have a place at {e.Title}, {When(e, o)}.", Where(e), "If you cannot come any more, say so on the event's page so the next person gets the place."],
+            [$"Someone could not come, and you were first on the waitlist: you have a place at {e.Title}, {When(e, o)}.",
+             payBy is { } by
+                ? $"To keep it, pay for your ticket by {EventTime.Format(by, EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc)} ({e.TimeZone}), as the hosts ask; after that the place passes to the next person waiting."
+                : Where(e),
+             "If you cannot come any more, say so on the event's page so the next person gets the place."],
             ("Open the event", PageOf(e))) with { Attachment = Ics(e, o) });
+
+    /// <summary>The time to pay ran out: the place went to the next person waiting.</summary>
+    public Notice PlaceLapsed(GatheringEvent e, EventOccurrence o, HubUser person) => new(person.Id, "gathering.place-lapsed", $"Your place at {e.Title} passed on", PageOf(e),
+        templates.Compose(person.Email!, person.DisplayName, $"Your place at {e.Title} passed on",
+            [$"The place offered to you at {e.Title}, {When(e, o)}, was not paid in the time the hosts set, so it has gone to the next person waiting.",
+             "If you still want to come, answer again on the event's page: you will join the waitlist. If money is what stops you, ask the hosts about a scholarship."],
+            ("Open the event", PageOf(e))));
+
+    /// <summary>A new rule no longer has a date the person had answered: their answer is gone, and they hear why.</summary>
+    public Notice DateDropped(GatheringEvent e, DateTime startUtc, HubUser person)
+    {
+        var zone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
+        var when = EventTime.Format(startUtc, zone);
+        return new(person.Id, "gathering.date-dropped", $"{e.Title} no longer meets on {when}", PageOf(e),
+            templates.Compose(person.Email!, person.DisplayName, $"{e.Title} no longer meets on {when}",
+                [$"The hosts changed when {e.Title} repeats, and {when} ({e.TimeZone}) is no longer one of its dates, so your answer to it is gone.",
+                 "Your answers to the dates that remain are kept. Look at the new dates and answer the ones you can come to."],
+                ("See the new dates", PageOf(e))));
+    }
+
+    /// <summary>One message for "going to every date" of a series with limited places, not one per date.</summary>
+    public Notice AnsweredEveryDate(GatheringEvent e, string summary, HubUser person) => new(person.Id, "gathering.going", $"Your dates for {e.Title}", PageOf(e),
+        templates.Compose(person.Email!, person.DisplayName, $"Your dates for {e.Title}",
+            [summary, Where(e), "Your private calendar on the hub lists each date. If your plans change, say so on the event's page: someone waiting may take your place."],
+            ("Open the event", PageOf(e))));
 }

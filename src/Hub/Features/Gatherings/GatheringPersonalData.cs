@@ -6,7 +6,7 @@ using Microsolidarity.Hub.Features.Accounts;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
-/// <summary>One's answers to events and one's private calendar address. Events one created stay with their owners.</summary>
+/// <summary>One's answers to events, free hours marked for groups, and one's private calendar address. Events one created stay with their owners.</summary>
 internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IPersonalData
 {
     public string Section => "Gatherings";
@@ -14,7 +14,8 @@ internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IP
     public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
     {
         var answers = await db.Rsvps.CountAsync(r => r.UserId == user.Id, cancellationToken);
-        return [$"Your {answers} answer(s) to events, with what you wrote to the hosts, and your private calendar address. Places you held go to the next person waiting."];
+        var marks = await db.AvailabilityMarks.CountAsync(m => m.UserId == user.Id, cancellationToken);
+        return [$"Your {answers} answer(s) to events, with what you wrote to the hosts, the free hours you marked for {marks} crew(s) or working group(s), and your private calendar address. Places you held go to the next person waiting."];
     }
 
     public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
@@ -22,11 +23,15 @@ internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IP
         Answers = await db.Rsvps.Where(r => r.UserId == user.Id)
             .Join(db.GatheringEvents, r => r.EventId, e => e.Id, (r, e) => new { Event = e.Title, Date = r.Occurrence == null ? (DateTime?)null : r.Occurrence.StartsAt, Status = r.Status.ToString(), r.Answers, r.CreatedAt })
             .ToListAsync(cancellationToken),
+        FreeHours = await db.AvailabilityMarks.Where(m => m.UserId == user.Id)
+            .Select(m => new { Group = m.GroupKind.ToString(), m.GroupId, Grid = m.Grid, m.TimeZone, m.UpdatedAt }).ToListAsync(cancellationToken),
         HasPrivateCalendar = await db.MemberCalendars.AnyAsync(c => c.UserId == user.Id, cancellationToken),
     };
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
     {
+        // Marked hours have no foreign key to the account: removed here, in the same transaction.
+        await db.AvailabilityMarks.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         // Answers go with the account (cascade); the places they held open for the waitlist first.
         var held = await db.Rsvps.Where(r => r.UserId == user.Id && r.Status == RsvpStatus.Going && r.OccurrenceId != null).ToListAsync(cancellationToken);
         foreach (var rsvp in held)

@@ -23,6 +23,11 @@ public static class GatheringsFeature
         builder.Services.AddScoped<ChooseTicket>();
         builder.Services.AddScoped<TendTicket>();
         builder.Services.AddScoped<CloseEvent>();
+        builder.Services.AddScoped<TimeFindingAccess>();
+        builder.Services.AddScoped<LoadOverlap>();
+        builder.Services.AddScoped<MarkAvailability>();
+        builder.Services.AddScoped<ConfirmFoundTime>();
+        builder.Services.AddScoped<ExpireUnpaidPlaces>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddScoped<IUpcomingEvents>(s => s.GetRequiredService<UpcomingOccurrences>());
         builder.Services.AddScoped<Accounts.IPersonalData, GatheringPersonalData>();

@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// concurrent answers in one line, so the count never passes the capacity and arrival numbers are
 /// handed out in the order people were served.
 /// </summary>
-public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Notifications.Notifier notifier)
+public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Notifications.Notifier notifier, TimeProvider time)
 {
     /// <summary>The occurrence's row, created on first use. Two people creating it at once make one row.</summary>
     public async Task<EventOccurrence> EnsureAsync(GatheringEvent e, DateTime originalStart, CancellationToken cancellationToken)
@@ -67,11 +67,15 @@ public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Not
 
     /// <summary>
     /// Fills free places from the waitlist, first come first served, and tells each person promoted.
-    /// Call inside the transaction that freed the places; the caller saves.
+    /// For a paid event whose hosts set hours to pay, the place is offered until a deadline: unpaid by
+    /// then, <see cref="ExpireUnpaidPlaces"/> passes it on. Call inside the transaction that freed the
+    /// places; the caller saves.
     /// </summary>
     public async Task<int> PromoteAsync(GatheringEvent e, EventOccurrence occurrence, CancellationToken cancellationToken)
     {
         var promoted = 0;
+        var now = time.GetUtcNow().UtcDateTime;
+        var paid = e.HoursToPay is not null && await db.TicketTiers.AnyAsync(t => t.EventId == e.Id && (t.Price > 0 || t.Minimum > 0), cancellationToken);
         while (true)
         {
             var next = await db.Rsvps.Include(r => r.User)
@@ -82,10 +86,15 @@ public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Not
                 return promoted;
             }
             next.Status = RsvpStatus.Going;
-            next.UpdatedAt = DateTime.UtcNow;
+            next.UpdatedAt = now;
+            next.PayBy = paid && !await HasPaidAsync(e.Id, next.UserId, cancellationToken) ? now.AddHours(e.HoursToPay!.Value) : null;
             await db.SaveChangesAsync(cancellationToken);
-            await notifier.NotifyAsync(emails.Promoted(e, occurrence, next.User), cancellationToken);
+            await notifier.NotifyAsync(emails.Promoted(e, occurrence, next.User, next.PayBy), cancellationToken);
             promoted++;
         }
     }
+
+    /// <summary>Paid, or nothing due (a full scholarship or a free tier).</summary>
+    public Task<bool> HasPaidAsync(Guid eventId, string userId, CancellationToken cancellationToken) =>
+        db.Tickets.AnyAsync(t => t.EventId == eventId && t.UserId == userId && (t.Paid || t.Amount - t.Granted <= 0), cancellationToken);
 }

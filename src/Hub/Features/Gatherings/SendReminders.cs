@@ -116,6 +116,7 @@ internal sealed class ReminderJob(IServiceScopeFactory scopes, IConfiguration co
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ExpireUnpaidPlaces>().RunAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

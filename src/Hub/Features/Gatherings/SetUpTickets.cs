@@ -34,23 +34,78 @@ public sealed class SetUpTickets(HubDbContext db)
         return Outcome.Done;
     }
 
-    public async Task<Outcome> AddCodeAsync(Viewer viewer, Guid eventId, string code, int percentOff, CancellationToken cancellationToken = default)
+    /// <param name="maxUses">How many tickets may use it; empty for no limit.</param>
+    /// <param name="expiresOn">The last day it works (yyyy-MM-dd, to the end of that day in the event's zone); empty for no end.</param>
+    public async Task<Outcome> AddCodeAsync(Viewer viewer, Guid eventId, string code, int percentOff, string? maxUses = null, string? expiresOn = null, CancellationToken cancellationToken = default)
     {
-        if (await OpenEventAsync(viewer, eventId, cancellationToken) is null)
+        var e = await OpenEventAsync(viewer, eventId, cancellationToken);
+        if (e is null)
         {
             return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
         }
         code = (code ?? "").Trim().ToUpperInvariant();
+        List<(string, string)> problems = [];
         if (code.Length is < 3 or > 40 || percentOff is < 1 or > 100)
         {
-            return Outcome.Refused("A code has 3 to 40 letters or digits and takes 1 to 100 percent off.", "Code");
+            problems.Add(("Code", "A code has 3 to 40 letters or digits and takes 1 to 100 percent off."));
+        }
+        int? limit = null;
+        if (!string.IsNullOrWhiteSpace(maxUses))
+        {
+            if (int.TryParse(maxUses.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100000)
+            {
+                limit = n;
+            }
+            else
+            {
+                problems.Add(("MaxUses", "Give how many people may use the code, such as 10, or leave it empty for no limit."));
+            }
+        }
+        DateTime? expires = null;
+        if (!string.IsNullOrWhiteSpace(expiresOn))
+        {
+            var zone = EventTime.FindZone(e.TimeZone)!;
+            var day = NodaTime.Text.LocalDatePattern.Iso.Parse(expiresOn.Trim());
+            if (day.Success)
+            {
+                expires = EventTime.ToUtc(day.Value.PlusDays(1).AtMidnight(), zone);
+            }
+            else
+            {
+                problems.Add(("ExpiresOn", "Give the last day the code works, such as 2027-05-31, or leave it empty."));
+            }
+        }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return refused;
         }
         if (await db.DiscountCodes.AnyAsync(d => d.EventId == eventId && d.Code == code, cancellationToken))
         {
             return Outcome.Refused($"The code {code} exists already.", "Code");
         }
-        db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = eventId, Code = code, PercentOff = percentOff });
+        db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = eventId, Code = code, PercentOff = percentOff, MaxUses = limit, ExpiresAt = expires });
         await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    /// <summary>How long someone promoted from the waitlist has to pay before the place passes on; empty for no deadline.</summary>
+    public async Task<Outcome> SetHoursToPayAsync(Viewer viewer, Guid eventId, string? hours, CancellationToken cancellationToken = default)
+    {
+        var e = await OpenEventAsync(viewer, eventId, cancellationToken);
+        if (e is null)
+        {
+            return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
+        }
+        int? value = null;
+        if (!string.IsNullOrWhiteSpace(hours))
+        {
+            if (!int.TryParse(hours.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var h) || h is < 1 or > 24 * 14)
+            {
+                return Outcome.Refused("Give the hours to pay, from 1 to 336 (two weeks), or leave it empty for no deadline.", "HoursToPay");
+            }
+            value = h;
+        }
+        await db.GatheringEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(u => u.SetProperty(x => x.HoursToPay, value), cancellationToken);
         return Outcome.Done;
     }
 

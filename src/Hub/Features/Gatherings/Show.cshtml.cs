@@ -74,7 +74,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             return Challenge();
         }
         var result = await answer.RunAsync(Viewer, id, series ? null : Selected?.Key, Reply, Answers ?? "", cancellationToken);
-        var notice = result.Status switch
+        var notice = result.Summary ?? result.Status switch
         {
             RsvpStatus.Going => "You are going. A confirmation with the date for your calendar is on its way.",
             RsvpStatus.Waitlisted => "The places are taken: you are on the waitlist, and move up in the order people came. We'll write when a place opens.",

@@ -47,6 +47,9 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time)
             return Outcome.Refused("Decide the scholarship first: it changes what is due.");
         }
         (ticket.Paid, ticket.PaidAt, ticket.MarkedPaidByUserId) = (true, time.GetUtcNow().UtcDateTime, viewer.UserId!);
+        // Paid: a place offered from the waitlist is the person's to keep.
+        await db.Rsvps.Where(r => r.EventId == ticket.EventId && r.UserId == ticket.UserId && r.PayBy != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.PayBy, (DateTime?)null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }

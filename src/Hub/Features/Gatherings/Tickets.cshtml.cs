@@ -25,6 +25,9 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
     [BindProperty] public bool PayWhatYouCan { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public int PercentOff { get; set; }
+    [BindProperty] public string? MaxUses { get; set; }
+    [BindProperty] public string? ExpiresOn { get; set; }
+    [BindProperty] public string? HoursToPay { get; set; }
     [BindProperty] public string? Label { get; set; }
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public bool IsIncome { get; set; }
@@ -36,7 +39,8 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     public Task<IActionResult> OnPostTierAsync(Guid id) => RunAsync(id, () => setUp.AddTierAsync(viewer, id, TierName ?? "", TierPrice, PayWhatYouCan, TierPrice), "Tier added.");
-    public Task<IActionResult> OnPostCodeAsync(Guid id) => RunAsync(id, () => setUp.AddCodeAsync(viewer, id, Code ?? "", PercentOff), "Code added.");
+    public Task<IActionResult> OnPostCodeAsync(Guid id) => RunAsync(id, () => setUp.AddCodeAsync(viewer, id, Code ?? "", PercentOff, MaxUses, ExpiresOn), "Code added.");
+    public Task<IActionResult> OnPostHoursToPayAsync(Guid id) => RunAsync(id, () => setUp.SetHoursToPayAsync(viewer, id, HoursToPay), string.IsNullOrWhiteSpace(HoursToPay) ? "A promoted place is kept without a deadline." : $"Someone promoted from the waitlist now has {HoursToPay.Trim()} hours to pay.");
     public Task<IActionResult> OnPostLineAsync(Guid id) => RunAsync(id, () => setUp.AddBudgetLineAsync(viewer, id, IsIncome, Label ?? "", Amount), "Added to the budget.");
     public Task<IActionResult> OnPostScholarshipAsync(Guid id) => RunAsync(id, () => tend.DecideScholarshipAsync(viewer, TicketId, Grant, Granted), Grant ? "Scholarship granted." : "Scholarship declined.");
     public Task<IActionResult> OnPostPaidAsync(Guid id) => RunAsync(id, () => tend.MarkPaidAsync(viewer, TicketId), "Marked as paid.");
@@ -69,6 +73,18 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
         Lines = await db.BudgetLines.AsNoTracking().Where(l => l.EventId == id).OrderBy(l => l.IsIncome).ThenBy(l => l.Label).ToListAsync();
         Budget = await close.BudgetAsync(id);
         return null;
+    }
+
+    /// <summary>"3 of 10 used · until 31 May 2027": what a host needs to know about a code at a glance.</summary>
+    public string CodeTerms(DiscountCode c)
+    {
+        var terms = new List<string> { c.MaxUses is { } max ? $"{c.Uses} of {max} used" : $"used {c.Uses} {(c.Uses == 1 ? "time" : "times")}" };
+        if (c.ExpiresAt is { } expires)
+        {
+            var zone = EventTime.FindZone(Event.TimeZone)!;
+            terms.Add($"works until {EventTime.Format(expires, zone)}");
+        }
+        return string.Join(" · ", terms);
     }
 
     public string Money(decimal amount) => $"{amount:0.00} {Event.Currency}";

@@ -64,6 +64,14 @@ internal static class GatheringTestKit
         }
         pages["gatherings member going"] = await Html(member, single);
         pages["gatherings member series"] = await Html(member, series);
+        var limited = await CreateAsync(admin, Form("network", "Valid limited series", date, f => (f["Input.Repeat"], f["Input.Capacity"]) = ("weekly", "1")));
+        foreach (var person in new[] { admin, member })
+        {
+            var (_, limitedPage) = await person.GetAsync(limited);
+            var token = limitedPage.QuerySelector("form.series-answer input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            await person.PostAsync($"{limited}?series=true&handler=Answer", new Dictionary<string, string> { ["Reply"] = "Going", ["__RequestVerificationToken"] = token });
+        }
+        pages["gatherings member limited series, every date answered"] = await Html(member, limited);
         pages["gatherings visitor event"] = await Html(visitor, single);
         pages["gatherings member new (empty)"] = await Html(member, "/gatherings/new");
         await member.SubmitAsync(single, new Dictionary<string, string> { ["Reply"] = "Going" }, "Answer");

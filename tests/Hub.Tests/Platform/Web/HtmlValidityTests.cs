@@ -42,6 +42,14 @@ public sealed class HtmlValidityTests
         }
         var congregation = await Features.Congregations.CongregationTestKit.CreateAsync(admin, "Valid Markup Circle", "Request");
         pages["working group with errors"] = await HtmlOfAsync(admin, $"{congregation}/working-groups", new() { ["Name"] = "", ["EndsOn"] = "soon" }, "Start");
+        await admin.SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string>
+        {
+            ["Name"] = "Valid working group", ["Purpose"] = "Plan the spring gathering.", ["EndsOn"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"),
+        }, "Start");
+        var groupTime = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await admin.Http.GetAsync($"{congregation}/working-groups")).Content.ReadAsStringAsync())
+            .QuerySelector("a[href$='/time']")!.GetAttribute("href")!;
+        await admin.SubmitAsync(groupTime, new Dictionary<string, string> { ["MarkZone"] = "Europe/Lisbon", ["Free"] = "100" }, "Mark");
+        pages["working group find time"] = await (await admin.Http.GetAsync(groupTime)).Content.ReadAsStringAsync();
         foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", $"{congregation}/working-groups", "/congregations/new", "/congregations", "/congregations/map" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
@@ -63,6 +71,12 @@ public sealed class HtmlValidityTests
         var lou = await hub.SignedInClientAsync("lou@test.example", "moss and lichen");
         await lou.SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
         pages["crew forming"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        pages["crew find time, nobody's hours"] = await (await admin.Http.GetAsync($"{crew}/time")).Content.ReadAsStringAsync();
+        pages["crew find time with errors"] = await HtmlOfAsync(kim, $"{crew}/time", new() { ["MarkZone"] = "Nowhere/Else" }, "Mark");
+        await kim.SubmitAsync($"{crew}/time", new Dictionary<string, string> { ["MarkZone"] = "Europe/Lisbon", ["Free"] = "43" }, "Mark");
+        pages["crew find time, proposals"] = await (await admin.Http.GetAsync($"{crew}/time")).Content.ReadAsStringAsync();
+        await admin.SubmitAsync($"{crew}/time", new Dictionary<string, string> { ["Slot"] = "43" }, "Confirm");
+        pages["crew find time, confirmed"] = await (await kim.Http.GetAsync($"{crew}/time")).Content.ReadAsStringAsync();
         var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
         while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
         {

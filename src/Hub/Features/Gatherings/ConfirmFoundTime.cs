@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+using NodaTime;
+
+namespace Microsolidarity.Hub.Features.Gatherings;
+
+/// <summary>
+/// A host confirms one slot: the first time, a recurring event is made through <see cref="CreateEvent"/>
+/// (weekly or fortnightly, visible to the crew or the congregation, in the group's zone); later, a new
+/// slot moves the series from its next date on ("this and the following"), so past dates stay as they were.
+/// </summary>
+public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEvent edit, ChangeOccurrence change, TimeProvider time)
+{
+    public async Task<(Outcome Outcome, Guid? EventId)> RunAsync(TimeFindingView view, int slotIndex, bool fortnightly, CancellationToken cancellationToken = default)
+    {
+        if (!view.CanConfirm)
+        {
+            return (Outcome.Refused(view.Kind == TimeFindingGroup.Crew
+                ? "Members of the crew confirm its time."
+                : "Whoever started the working group, or a host of the congregation, confirms its time."), null);
+        }
+        if (slotIndex is < 0 or >= 168)
+        {
+            return (Outcome.Refused("Choose one of the proposed times.", "Slot"), null);
+        }
+        if (view.Kind == TimeFindingGroup.Crew)
+        {
+            fortnightly = view.Fortnightly; // a crew's rhythm is its own, set when it was called
+        }
+        var now = time.GetUtcNow();
+        var day = (IsoDayOfWeek)(slotIndex / 24 + 1);
+        var hour = slotIndex % 24;
+        var today = Instant.FromDateTimeOffset(now).InZone(view.Zone).Date;
+        var first = today.Next(day);
+        var start = first.At(new LocalTime(hour, 0));
+        var end = start.PlusMinutes(view.Minutes);
+        var input = new EventInput(
+            view.Kind == TimeFindingGroup.Crew ? EventScale.Crew : EventScale.Congregation,
+            view.Kind == TimeFindingGroup.Crew ? null : view.CongregationId,
+            view.Kind == TimeFindingGroup.Crew ? view.GroupId : null,
+            view.Kind == TimeFindingGroup.Crew ? $"{view.Name} meets" : $"{view.Name} (working group)",
+            $"The regular time the {view.KindLabel} found together on the hub. Hosts can add a call link or a place.",
+            view.Kind == TimeFindingGroup.Crew ? EventKind.CrewMeeting : EventKind.Gathering,
+            view.Kind == TimeFindingGroup.Crew ? EventVisibility.CrewOnly : EventVisibility.CongregationOnly,
+            IsOnline: true, Address: "", CallLink: "",
+            StartDate: Date(start.Date), StartTime: Time(start.TimeOfDay), EndDate: end.Date == start.Date ? "" : Date(end.Date), EndTime: Time(end.TimeOfDay),
+            TimeZone: view.Zone.Id,
+            Recurrence: fortnightly ? "FREQ=WEEKLY;INTERVAL=2" : "FREQ=WEEKLY",
+            Capacity: null, RequiresApproval: false, Questions: "", AttendeeList: AttendeeListVisibility.EveryoneWhoSeesTheEvent);
+
+        var existing = view.Found is { } f ? await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == f.EventId && e.CancelledAt == null, cancellationToken) : null;
+        Guid eventId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (existing is null)
+        {
+            var (outcome, id) = await create.RunAsync(view.Viewer, input, hostChecked: true, cancellationToken: cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return (outcome, null);
+            }
+            eventId = id!.Value;
+        }
+        else
+        {
+            var rows = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == existing.Id).ToListAsync(cancellationToken);
+            var next = EventSchedule.Between(existing, rows, now.UtcDateTime, now.UtcDateTime.AddDays(60)).FirstOrDefault(o => o.StartsAt > now.UtcDateTime);
+            if (next is null || next.OriginalStart == existing.StartsAt)
+            {
+                // Nothing has happened yet: the series itself takes the new slot.
+                var outcome = await edit.RunAsync(view.Viewer, existing.Id, input with
+                {
+                    Title = existing.Title, Description = existing.Description, IsOnline = existing.IsOnline, Address = existing.Address, CallLink = existing.CallLink,
+                    Capacity = existing.Capacity, RequiresApproval = existing.RequiresApproval, Questions = existing.Questions, AttendeeList = existing.AttendeeList,
+                }, hostChecked: true, cancellationToken: cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    return (outcome, null);
+                }
+                eventId = existing.Id;
+            }
+            else
+            {
+                var (outcome, id) = await change.RunAsync(view.Viewer, existing.Id, next.Key, OccurrenceChange.MoveThisAndFollowing,
+                    input.StartDate, input.StartTime, input.EndTime, hostChecked: true, cancellationToken: cancellationToken, newEndDate: input.EndDate);
+                if (!outcome.Succeeded)
+                {
+                    return (outcome, null);
+                }
+                eventId = id;
+            }
+        }
+        var found = await db.FoundTimes.SingleOrDefaultAsync(x => x.GroupKind == view.Kind && x.GroupId == view.GroupId, cancellationToken);
+        if (found is null)
+        {
+            found = new FoundTime { Id = Guid.NewGuid(), GroupKind = view.Kind, GroupId = view.GroupId };
+            db.FoundTimes.Add(found);
+        }
+        (found.EventId, found.Day, found.Hour, found.TimeZone, found.ConfirmedByUserId, found.ConfirmedAt) =
+            (eventId, (DayOfWeek)((int)day % 7), hour, view.Zone.Id, view.UserId, now.UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return (Outcome.Refused("Someone confirmed a time for this group a moment ago; reload the page to see it."), null);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (Outcome.Done, eventId);
+    }
+
+    private static string Date(LocalDate d) => d.ToString("yyyy-MM-dd", null);
+    private static string Time(LocalTime t) => t.ToString("HH:mm", null);
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Testing;
+using NodaTime;
+
+namespace Microsolidarity.Hub.Tests.Features.Gatherings;
+
+/// <summary>The overlap itself: each hour of a real week, looked up in each member's zone.</summary>
+public sealed class AvailabilityOverlapTests
+{
+    private static string Hours(params int[] free) => AvailabilityOverlap.FromHours(free);
+    private static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb[id];
+
+    [Fact]
+    public void Counts_MembersInThreeZones_CountEachHourWhereItFallsForTheViewer()
+    {
+        // Tuesday 19:00 in Tokyo is Tuesday 10:00 UTC and Tuesday 05:00 in Bogotá (no daylight saving in any of them).
+        var grids = new[]
+        {
+            new AvailabilityOverlap.Grid("ana", Hours(24 + 19, 24 + 20), Zone("Asia/Tokyo")),
+            new AvailabilityOverlap.Grid("ben", Hours(24 + 10, 24 + 11, 24 + 12), Zone("Etc/UTC")),
+            new AvailabilityOverlap.Grid("cy", Hours(24 + 5, 24 + 6, 2 * 24 + 9), Zone("America/Bogota")),
+        };
+        var tokyo = AvailabilityOverlap.Counts(grids, Zone("Asia/Tokyo"), new LocalDate(2027, 1, 11));
+        Assert.Equal(3, tokyo[24 + 19]);
+        Assert.Equal(3, tokyo[24 + 20]);
+        Assert.Equal(1, tokyo[24 + 21]);
+        Assert.Equal(1, tokyo[2 * 24 + 23]); // cy's Wednesday 09:00 is Wednesday 23:00 in Tokyo
+        Assert.Equal(8, tokyo.Sum());
+        var utc = AvailabilityOverlap.Counts(grids, Zone("Etc/UTC"), new LocalDate(2027, 1, 11));
+        Assert.Equal(3, utc[24 + 10]);
+
+        var best = AvailabilityOverlap.Best(tokyo);
+        Assert.Equal(new AvailabilityOverlap.Proposal(24 + 19, 2, 3), best[0]);
+        Assert.Equal("Tuesday 19:00–21:00", best[0].Label);
+        Assert.All(best, p => Assert.True(p.Free > 0));
+    }
+
+    [Fact]
+    public void Counts_WeeksBeforeAndAfterEuropeChangesItsClocks_FollowTheRealOffset()
+    {
+        // New York moves to summer time on 14 March 2027, Berlin on 28 March: for two weeks they are five hours apart, not six.
+        var ny = new AvailabilityOverlap.Grid("ben", Hours(24 + 13), Zone("America/New_York"));
+        var berlin = Zone("Europe/Berlin");
+        Assert.Equal(1, AvailabilityOverlap.Counts([ny], berlin, new LocalDate(2027, 3, 1))[24 + 19]);
+        var gap = AvailabilityOverlap.Counts([ny], berlin, new LocalDate(2027, 3, 15));
+        Assert.Equal(0, gap[24 + 19]);
+        Assert.Equal(1, gap[24 + 18]);
+        Assert.Equal(1, AvailabilityOverlap.Counts([ny], berlin, new LocalDate(2027, 4, 5))[24 + 19]);
+    }
+
+    [Fact]
+    public void Best_MoreMembersBeatALongerRun_AndALongerRunBeatsAnEarlierOne()
+    {
+        var counts = new int[168];
+        counts[10] = 3;                          // Monday 10:00, three people, one hour
+        counts[24 + 8] = counts[24 + 9] = 2;     // Tuesday 08:00–10:00, two people
+        counts[3 * 24 + 18] = counts[3 * 24 + 19] = counts[3 * 24 + 20] = 2; // Thursday 18:00–21:00, two people
+        counts[5 * 24 + 23] = 1;
+        var best = AvailabilityOverlap.Best(counts);
+        Assert.Equal([10, 3 * 24 + 18, 24 + 8, 5 * 24 + 23], best.Select(p => p.StartIndex));
+        Assert.Equal(3, best[1].Hours);
+        Assert.Empty(AvailabilityOverlap.Best(new int[168]));
+    }
+}
+
+/// <summary>Finding a time through the pages, for a crew and for a working group, on the real database.</summary>
+public sealed class FindingATimeTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+    private readonly Dictionary<string, FormClient> people = [];
+    private readonly Dictionary<string, string> ids = [];
+
+    public async Task InitializeAsync()
+    {
+        hub = await HubFactory.StartAsync(smtp: false);
+        foreach (var (name, zone) in new[] { ("ada", "Asia/Tokyo"), ("ben", "Etc/UTC"), ("cy", "America/Bogota"), ("dee", "Europe/Madrid") })
+        {
+            await hub.CreatePersonAsync($"{name}@test.example", "rain on a tin roof", admin: name == "ada", name: char.ToUpperInvariant(name[0]) + name[1..]);
+            people[name] = await hub.SignedInClientAsync($"{name}@test.example", "rain on a tin roof");
+            await WithDbAsync(async db =>
+            {
+                var id = await db.Users.Where(u => u.Email == $"{name}@test.example").Select(u => u.Id).SingleAsync();
+                ids[name] = id;
+                // Ada ticked Tuesday 19:00 and 20:00 on her profile; the others have not.
+                db.Profiles.Add(new Profile { UserId = id, TimeZone = zone, Availability = name == "ada" ? AvailabilityOverlap.FromHours([24 + 19, 24 + 20]) : new string('0', 168) });
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    private async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        using var scope = hub.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
+    /// <summary>Ticks several boxes of one name, which a dictionary of fields cannot hold.</summary>
+    private static async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> MarkAsync(FormClient person, string page, string zone, params int[] free)
+    {
+        var (_, html) = await person.GetAsync(page);
+        var form = html.Forms.Single(f => (f.Action ?? "").Contains("handler=Mark"));
+        var values = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("MarkZone", zone),
+        };
+        values.AddRange(free.Select(h => new KeyValuePair<string, string>("Free", h.ToString())));
+        var response = await person.Http.PostAsync(form.Action, new FormUrlEncodedContent(values));
+        return (response, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
+    }
+
+    private static string Cell(AngleSharp.Html.Dom.IHtmlDocument page, int day, int hour) =>
+        page.QuerySelectorAll("table.heat tbody tr")[hour].QuerySelectorAll("td")[day].TextContent.Trim();
+
+    private async Task<string> CallCrewAsync(string cadence)
+    {
+        var (called, calledPage) = await people["ada"].SubmitAsync("/crews/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Tuesday circle", ["Input.Invitees"] = "ben@test.example\ncy@test.example", ["Input.Cadence"] = cadence,
+            ["Input.Meetings"] = "6", ["Input.SlotDay"] = "Monday", ["Input.SlotTime"] = "08:00", ["Input.TimeZone"] = "Asia/Tokyo",
+        });
+        Assert.True(called.StatusCode == HttpStatusCode.Redirect, calledPage.QuerySelector("main")?.TextContent);
+        var crew = called.Headers.Location!.OriginalString;
+        foreach (var name in new[] { "ben", "cy" })
+        {
+            await people[name].SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+        }
+        return crew;
+    }
+
+    [Fact]
+    public async Task Crew_MembersMarkInTheirZones_HeatMapAndBestSlot_ConfirmMakesAFortnightlySeriesInTheirCalendars_MovingSplitsIt()
+    {
+        var crew = await CallCrewAsync("Fortnightly");
+        var time = $"{crew}/time";
+        var crewId = Guid.Parse(crew.Split('/')[2]);
+
+        // Outsiders find nothing there.
+        Assert.Equal(HttpStatusCode.NotFound, (await people["dee"].Http.GetAsync(time)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await hub.NewClient().Http.GetAsync(time)).StatusCode);
+
+        // Nobody but Ada (through her profile) has hours yet.
+        var (_, first) = await people["ben"].GetAsync(time);
+        Assert.Contains("1 of 3 members have given their hours; not yet: Ben, Cy", first.QuerySelector("#overlap")!.ParentElement!.TextContent);
+        Assert.Equal("Etc/UTC", first.QuerySelector("#mark-zone")!.GetAttribute("value"));
+
+        // Every problem at once, what was typed kept.
+        var (bad, badPage) = await MarkAsync(people["ben"], time, "Mars/Olympus_Mons");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("is not a time zone we know", badPage.QuerySelector("#mark-zone-error")!.TextContent);
+        Assert.Contains("Tick at least one hour", badPage.QuerySelector("#free-error")!.TextContent);
+        Assert.Equal("Mars/Olympus_Mons", badPage.QuerySelector("#mark-zone")!.GetAttribute("value"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await MarkAsync(people["ben"], time, "Etc/UTC", 24 + 10, 24 + 11, 24 + 12)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MarkAsync(people["cy"], time, "America/Bogota", 24 + 5, 24 + 6, 2 * 24 + 9)).Response.StatusCode);
+
+        // Ada sees Tokyo hours, Ben sees UTC hours: the same three people free.
+        var (_, adaPage) = await people["ada"].GetAsync(time);
+        Assert.Equal("3", Cell(adaPage, 1, 19));
+        Assert.Equal("3", Cell(adaPage, 1, 20));
+        Assert.Equal("1", Cell(adaPage, 1, 21));
+        Assert.Contains("Tuesday 19:00–21:00", adaPage.QuerySelector(".proposals li")!.TextContent);
+        Assert.Contains("3 of 3 free", adaPage.QuerySelector(".proposals li")!.TextContent);
+        var (_, benPage) = await people["ben"].GetAsync(time);
+        Assert.Equal("3", Cell(benPage, 1, 10));
+        Assert.Contains("for you: Tuesday 10:00 (Etc/UTC)", benPage.QuerySelector(".proposals li")!.TextContent);
+
+        var (confirmed, _) = await people["ada"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (24 + 19).ToString() }, "Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var eventId = IdFrom(confirmed.Headers.Location!.OriginalString);
+        var e = await WithDbAsync(db => db.GatheringEvents.SingleAsync(x => x.Id == eventId));
+        Assert.Equal((EventScale.Crew, EventVisibility.CrewOnly, crewId, "Asia/Tokyo", "FREQ=WEEKLY;INTERVAL=2"), (e.Scale, e.Visibility, e.CrewId!.Value, e.TimeZone, e.Recurrence));
+        var local = Instant.FromDateTimeUtc(e.StartsAt).InZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
+        Assert.Equal((IsoDayOfWeek.Tuesday, 19, 0), (local.DayOfWeek, local.Hour, local.Minute));
+        var slot = await WithDbAsync(db => db.Crews.Where(c => c.Id == crewId).Select(c => new { c.SlotDay, c.SlotTime }).SingleAsync());
+        Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(19, 0)), (slot.SlotDay, slot.SlotTime));
+        Assert.Equal(HttpStatusCode.OK, (await people["cy"].Http.GetAsync($"/gatherings/{eventId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await people["dee"].Http.GetAsync($"/gatherings/{eventId}")).StatusCode);
+
+        // In Cy's private calendar without answering anything.
+        const string token = "cys-private-calendar-token-for-the-test-0001";
+        await WithDbAsync(db => { db.MemberCalendars.Add(new MemberCalendar { UserId = ids["cy"], Token = token, CreatedAt = DateTime.UtcNow }); return db.SaveChangesAsync(); });
+        var feed = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
+        Assert.Contains("SUMMARY:Tuesday circle meets", feed);
+        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=2", feed);
+
+        // Four weeks later (the series began a month ago), Ben moves the crew to Wednesday 23:00: from the next date on.
+        await WithDbAsync(db => db.GatheringEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.StartsAt, x => x.StartsAt.AddDays(-28)).SetProperty(x => x.EndsAt, x => x.EndsAt.AddDays(-28))));
+        var (_, again) = await people["ben"].GetAsync(time);
+        Assert.Contains("Confirmed: every two weeks on Tuesday at 19:00 (Asia/Tokyo)", again.QuerySelector("#found")!.TextContent);
+        var (moved, movedPage) = await people["ben"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (2 * 24 + 23).ToString() }, "Confirm");
+        Assert.True(moved.StatusCode == HttpStatusCode.Redirect, movedPage.QuerySelector("main")?.TextContent);
+        var newId = IdFrom(moved.Headers.Location!.OriginalString);
+        Assert.NotEqual(eventId, newId);
+        var (old, next, found) = await WithDbAsync(async db => (await db.GatheringEvents.SingleAsync(x => x.Id == eventId), await db.GatheringEvents.SingleAsync(x => x.Id == newId),
+            await db.FoundTimes.SingleAsync(f => f.GroupId == crewId)));
+        Assert.Contains("UNTIL=", old.Recurrence);
+        Assert.True(old.StartsAt < DateTime.UtcNow);
+        Assert.Equal(eventId, next.SplitFromId);
+        Assert.Equal(newId, found.EventId);
+        var moment = Instant.FromDateTimeUtc(next.StartsAt).InZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
+        Assert.Equal((IsoDayOfWeek.Wednesday, 23), (moment.DayOfWeek, moment.Hour));
+        var after = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
+        Assert.Equal(2, after.Split("SUMMARY:Tuesday circle meets").Length - 1);
+    }
+
+    [Fact]
+    public async Task WorkingGroup_MembersMark_StarterConfirms_CongregationSeesTheSeries_OthersCannotConfirmOrSeeThePage()
+    {
+        var congregation = await Features.Congregations.CongregationTestKit.CreateAsync(people["ada"], "Harbour Commons", "Open");
+        foreach (var name in new[] { "ben", "cy", "dee" })
+        {
+            await people[name].SubmitAsync(congregation, new Dictionary<string, string>(), handler: "Join");
+        }
+        var (started, _) = await people["ben"].SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string>
+        {
+            ["Name"] = "Spring gathering team", ["Purpose"] = "Find a venue and plan the spring gathering.", ["EndsOn"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd"),
+        }, "Start");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var groupId = await WithDbAsync(db => db.WorkingGroups.Where(g => g.Name == "Spring gathering team").Select(g => g.Id).SingleAsync());
+        var (_, list) = await people["ben"].GetAsync($"{congregation}/working-groups");
+        var time = list.QuerySelector($"a[href$='{groupId}/time']")!.GetAttribute("href")!;
+        await people["cy"].SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string> { ["GroupId"] = groupId.ToString() }, "Join");
+
+        // Dee is in the congregation but not the group, and does not host it: nothing to see.
+        Assert.Equal(HttpStatusCode.NotFound, (await people["dee"].Http.GetAsync(time)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await people["ben"].Http.GetAsync(time.Replace("harbour-commons", "elsewhere"))).StatusCode);
+
+        await MarkAsync(people["ben"], time, "Etc/UTC", 3 * 24 + 17, 3 * 24 + 18);
+        await MarkAsync(people["cy"], time, "America/Bogota", 3 * 24 + 12, 3 * 24 + 13);
+        // Cy is a member, not the starter: the best times, without a button to confirm; a forged post is refused.
+        var (_, cyPage) = await people["cy"].GetAsync(time);
+        Assert.Contains("Thursday 17:00–19:00", cyPage.QuerySelector(".proposals li")!.TextContent);
+        Assert.Null(cyPage.QuerySelector(".proposals button"));
+        var (forged, forgedPage) = await people["cy"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (3 * 24 + 17).ToString() }, "Confirm");
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("Whoever started the working group, or a host of the congregation, confirms its time.", forgedPage.QuerySelector("main")!.TextContent);
+        Assert.Equal(0, await WithDbAsync(db => db.FoundTimes.CountAsync()));
+        // Ada hosts the congregation: she may open the page and confirm; Ben started the group and confirms.
+        var (_, adaPage) = await people["ada"].GetAsync(time);
+        Assert.NotNull(adaPage.QuerySelector(".proposals button"));
+        Assert.Null(adaPage.QuerySelector("form[action*='handler=Mark']"));
+        var (confirmed, _) = await people["ben"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (3 * 24 + 17).ToString(), ["Fortnightly"] = "false" }, "Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var eventId = IdFrom(confirmed.Headers.Location!.OriginalString);
+        var e = await WithDbAsync(db => db.GatheringEvents.SingleAsync(x => x.Id == eventId));
+        Assert.Equal((EventScale.Congregation, EventVisibility.CongregationOnly, "Etc/UTC", "FREQ=WEEKLY"), (e.Scale, e.Visibility, e.TimeZone, e.Recurrence));
+        Assert.Equal(HttpStatusCode.OK, (await people["dee"].Http.GetAsync($"/gatherings/{eventId}")).StatusCode); // the congregation sees it
+        Assert.Equal(HttpStatusCode.NotFound, (await hub.NewClient().Http.GetAsync($"/gatherings/{eventId}")).StatusCode);
+        Assert.Equal(1, await WithDbAsync(db => db.FoundTimes.CountAsync()));
+    }
+
+    private static Guid IdFrom(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);
+}
