@@ -13,7 +13,11 @@ namespace Microsolidarity.Hub.Features.Crews;
 public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
 {
     public sealed record Input(string Name, string Purpose, IReadOnlyList<string> InviteeEmails, CrewCadence Cadence, int Meetings,
-        DayOfWeek SlotDay, TimeOnly SlotTime, string TimeZone);
+        DayOfWeek SlotDay, TimeOnly SlotTime, string TimeZone)
+    {
+        /// <summary>The congregation the crew belongs to, when it is called inside one; null for a crew on its own.</summary>
+        public Guid? CongregationId { get; init; }
+    }
 
     public async Task<(Outcome Outcome, Guid? CrewId)> RunAsync(string callerId, Input input, CancellationToken cancellationToken = default)
     {
@@ -21,6 +25,12 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         if (Outcome.RefusedAll(Problems(input)) is { } refused)
         {
             return (refused, null);
+        }
+        var congregation = input.CongregationId is not { } congregationId ? null
+            : await db.Memberships.Where(m => m.CongregationId == congregationId && m.UserId == callerId).Select(m => m.Congregation.Name).SingleOrDefaultAsync(cancellationToken);
+        if (input.CongregationId is not null && congregation is null)
+        {
+            return (Outcome.Refused("You can call a crew inside a congregation you belong to; choose one of yours, or none.", "CongregationId"), null);
         }
         var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
         var people = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!) && u.EmailConfirmed)
@@ -41,6 +51,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
             Name = input.Name.Trim(),
             Purpose = input.Purpose.Trim(),
             CallerUserId = callerId,
+            CongregationId = input.CongregationId,
             MeetingsPerTerm = input.Meetings,
             Cadence = input.Cadence,
             SlotDay = input.SlotDay,
@@ -63,7 +74,8 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
             await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", $"{caller} invites you to a crew: {crew.Name}", $"/crews/{crew.Id}",
             templates.Compose(person.Email!, person.DisplayName, $"{caller} invites you to a crew: {crew.Name}",
             [
-                $"{caller} is calling a crew, “{crew.Name}”, and would like you in it.",
+                congregation is null ? $"{caller} is calling a crew, “{crew.Name}”, and would like you in it."
+                    : $"{caller} is calling a crew in {congregation}, “{crew.Name}”, and would like you in it.",
                 $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
                 "You are free to decline, with no need to explain.",
             ], ("See the invitation", link))), cancellationToken);

@@ -3,13 +3,15 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 [Authorize]
-public sealed class NewCrewModel(CallCrew call) : HubPageModel
+public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -35,25 +37,43 @@ public sealed class NewCrewModel(CallCrew call) : HubPageModel
 
         [Required(ErrorMessage = "Choose the time zone of the meeting time.")]
         public string TimeZone { get; set; } = "Europe/Lisbon";
+
+        /// <summary>Empty for a crew on its own.</summary>
+        public Guid? CongregationId { get; set; }
     }
+
+    public sealed record Option(Guid Id, string Name, string Slug);
+
+    /// <summary>The congregations the caller belongs to: a crew may be called inside one of them.</summary>
+    public IReadOnlyList<Option> Congregations { get; private set; } = [];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IEnumerable<string> Zones => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/')).Order();
 
-    public void OnGet()
+    public async Task OnGetAsync(string? congregation, CancellationToken cancellationToken)
     {
+        await LoadCongregationsAsync(cancellationToken);
+        Input.CongregationId = Congregations.FirstOrDefault(c => c.Slug == congregation)?.Id;
+    }
+
+    private async Task LoadCongregationsAsync(CancellationToken cancellationToken)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        Congregations = await db.Memberships.AsNoTracking().Where(m => m.UserId == me).OrderBy(m => m.Congregation.Name)
+            .Select(m => new Option(m.CongregationId, m.Congregation.Name, m.Congregation.Slug)).ToListAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await LoadCongregationsAsync(cancellationToken);
         if (!TimeOnly.TryParse(Input.SlotTime, System.Globalization.CultureInfo.InvariantCulture, out var slot))
         {
             ModelState.AddModelError("Input.SlotTime", "Give the time as hours and minutes, such as 19:00.");
         }
         var input = new CallCrew.Input(Input.Name ?? "", Input.Purpose ?? "", (Input.Invitees ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries),
-            Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "");
+            Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "") { CongregationId = Input.CongregationId };
         if (!ModelState.IsValid)
         {
             // Say everything wrong at once: the operation's own checks too, where the field has no message yet.

@@ -78,10 +78,18 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     }
 
 
+    /// <summary>The congregation the crew was called in, if any: (name, slug).</summary>
+    public (string Name, string Slug)? Congregation { get; private set; }
+
     private async Task<IActionResult> ShowAsync()
     {
         await clock.ZoneAsync();
         var crew = View.Crew;
+        if (crew.CongregationId is { } congregationId)
+        {
+            Congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId)
+                .Select(c => new { c.Name, c.Slug }).SingleOrDefaultAsync() is { } found ? (found.Name, found.Slug) : null;
+        }
         if (crew.Stage == CrewStage.Forming && CrewSchedule.TryFindZone(crew.TimeZone, out var crewZone))
         {
             var ids = View.Joined.Select(m => m.UserId).ToList();

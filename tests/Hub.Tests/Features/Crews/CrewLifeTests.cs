@@ -221,4 +221,39 @@ public sealed class CrewLifeTests : IAsyncLifetime
             Assert.Equal(CrewMemberStatus.Left, await db.CrewMembers.Where(m => m.CrewId == id && m.User.Email == "hal@test.example").Select(m => m.Status).SingleAsync());
         }
     }
+
+    [Fact]
+    public async Task Call_InsideACongregation_OnlyOneTheCallerBelongsTo_AndTheCrewSaysWhose()
+    {
+        var ours = await Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.CreateAsync(people["ana"], "Crew Garden");
+        var theirs = await Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.CreateAsync(people["hal"], "Elsewhere Circle");
+        Guid IdOf(string path)
+        {
+            using var scope = hub.Services.CreateScope();
+            var slug = Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.SlugOf(path);
+            return scope.ServiceProvider.GetRequiredService<HubDbContext>().Congregations.Single(c => c.Slug == slug).Id;
+        }
+
+        // The form offers Ana's congregations, with the one she came from chosen.
+        var (_, form) = await people["ana"].GetAsync($"/crews/new?congregation={Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit.SlugOf(ours)}");
+        Assert.Equal(["None: a crew on its own", "Crew Garden"], form.QuerySelectorAll("#congregation option").Select(o => o.TextContent.Trim()));
+        Assert.Equal(IdOf(ours).ToString(), form.QuerySelector("#congregation option[selected]")!.GetAttribute("value"));
+
+        // A forged choice of a congregation she does not belong to is refused beside the field.
+        var forged = CallForm("ben@test.example\ncy@test.example");
+        forged["Input.CongregationId"] = IdOf(theirs).ToString();
+        var (refused, refusedPage) = await people["ana"].SubmitAsync("/crews/new", forged);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("a congregation you belong to", refusedPage.QuerySelector("#congregation-error")!.TextContent);
+
+        var call = CallForm("ben@test.example\ncy@test.example");
+        call["Input.CongregationId"] = IdOf(ours).ToString();
+        var (called, _) = await people["ana"].SubmitAsync("/crews/new", call);
+        Assert.Equal(HttpStatusCode.Redirect, called.StatusCode);
+        var crew = called.Headers.Location!.OriginalString;
+        var invitation = await hub.Smtp!.WaitForAsync("ben@test.example", "invites you to a crew");
+        Assert.Contains("a crew in Crew Garden", invitation.TextBody);
+        var (_, crewPage) = await people["ana"].GetAsync(crew);
+        Assert.Equal(ours, crewPage.QuerySelector("main a[href^='/congregations/']")!.GetAttribute("href"));
+    }
 }
