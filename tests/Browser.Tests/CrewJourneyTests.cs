@@ -3,7 +3,7 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Browser.Tests;
 
-/// <summary>Three people form a crew, meet with a rotating host, and hold a retrospective where one leaves.</summary>
+/// <summary>A host starts a congregation and invites two people by email; the three form a crew in it, meet with a rotating host, and hold a retrospective where one leaves.</summary>
 public sealed class CrewJourneyTests
 {
     private static Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email) =>
@@ -39,10 +39,36 @@ public sealed class CrewJourneyTests
         await SignUpAsync(page, hub.BaseUrl, smtp, "Tobin Ashe", "tobin@test.example");
         await SignUpAsync(page, hub.BaseUrl, smtp, "Ines Varga", "ines@test.example");
 
+        // Mara hosts a congregation and invites the other two by email; each accepts the link.
+        await SignInAsync(page, hub.BaseUrl, "mara@test.example", "/congregations/new");
+        await page.GetByLabel("Name").FillAsync("Canal Congregation");
+        await page.GetByLabel("Purpose").FillAsync("Neighbours along the canal who want to find their crew.");
+        await page.GetByLabel("Place").FillAsync("Utrecht");
+        await page.GetByLabel("By invitation only").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the congregation" }).ClickAsync();
+        var congregationUrl = page.Url;
+        foreach (var email in new[] { "tobin@test.example", "ines@test.example" })
+        {
+            await page.GetByLabel("Their email address").FillAsync(email);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {email}");
+        }
+        foreach (var email in new[] { "tobin@test.example", "ines@test.example" })
+        {
+            var invitation = await smtp.WaitForAsync(email, "invites you to Canal Congregation");
+            await SignInAsync(page, hub.BaseUrl, email, "/congregations");
+            await page.GotoAsync(SmtpSink.LinkIn(invitation, "/congregations/invitations/"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join Canal Congregation" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are a member now");
+        }
+
+        // Mara calls the crew from the congregation's page, so it is one of the congregation's crews.
         await SignInAsync(page, hub.BaseUrl, "mara@test.example", "/crews");
         await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No crew yet");
         await browser.CheckPageAsync("crews-empty");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Call a crew" }).ClickAsync();
+        await page.GotoAsync(congregationUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Call a crew here" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Congregation")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
         await page.GetByLabel("Name").FillAsync("Thursday crew");
         await page.GetByLabel("What it is for").FillAsync("Case clinic for people starting out on their own.");
         await page.GetByLabel("Who you invite").FillAsync("tobin@test.example");
@@ -54,6 +80,7 @@ public sealed class CrewJourneyTests
         await page.GetByLabel("Who you invite").FillAsync("tobin@test.example\nines@test.example");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thursday crew" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("A crew of Canal Congregation");
         var crewUrl = page.Url;
         await browser.CheckPageAsync("crew-forming");
 
