@@ -15,6 +15,15 @@ public static class HandbookFeature
         builder.Services.AddScoped<HandbookChangesFeed>();
         builder.Services.AddScoped<ComposeHandbookBook>();
         builder.Services.AddScoped<ExportHandbookPdf>();
+        builder.Services.AddScoped<HandbookImportGate>();
+        builder.Services.AddSingleton<HandbookImportRunner>();
+        builder.Services.AddScoped<StartHandbookImport>();
+        builder.Services.AddScoped<CancelHandbookImport>();
+        builder.Services.AddScoped<SaveResyncSchedule>();
+        builder.Services.AddScoped<ReadImportStatus>();
+        builder.Services.AddScoped<ResyncHandbook>();
+        builder.Services.AddOptions<HandbookOptions>().Bind(builder.Configuration.GetSection(HandbookOptions.Section));
+        builder.Services.AddHostedService<HandbookResyncScheduler>();
         builder.Services.AddOptions<HandbookPdfOptions>().Bind(builder.Configuration.GetSection(HandbookPdfOptions.Section));
         return builder;
     }
@@ -35,6 +44,12 @@ public static class HandbookFeature
                 context.Context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
             },
         });
+        // The admin page's progress bars poll this while an import runs (handbook-import.js).
+        app.MapGet("/admin/handbook/import.json", async (ReadImportStatus status, HttpContext context, CancellationToken cancel) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
+        }).RequireAuthorization(policy => policy.RequireRole(Accounts.AccountsFeature.AdminRole));
         app.MapGet("/handbook/changes.xml", async (HandbookChangesFeed feed, CancellationToken cancel) =>
             await feed.RunAsync(cancel) is { } xml ? Results.Text(xml, "application/atom+xml; charset=utf-8") : Results.NotFound());
         // Search as you type: the first few hits as JSON for the search boxes (handbook.js); /search is the full page.

@@ -87,6 +87,14 @@ public sealed class HtmlValidityTests
         {
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
+        using (var scope = hub.Services.CreateScope())
+        {
+            var gate = scope.ServiceProvider.GetRequiredService<HandbookImportGate>();
+            var running = await gate.TryStartAsync("/srv/handbook", "command");
+            await gate.ReportAsync(running!.Id, new ImportProgress("Rendering pages", 3, 3, 1, 3));
+            pages["admin handbook importing"] = await (await admin.Http.GetAsync("/admin/handbook")).Content.ReadAsStringAsync();
+            await gate.FinishAsync(running.Id);
+        }
         pages["programs empty"] = await (await admin.Http.GetAsync("/programs")).Content.ReadAsStringAsync();
         pages["new program with errors"] = await HtmlOfAsync(admin, "/programs/new", new() { ["Input.Name"] = "", ["Input.Participants"] = "Ana" });
         var (saved, _) = await admin.SubmitAsync("/programs/new", new Dictionary<string, string>
