@@ -28,6 +28,13 @@ public static class HandbookFeature
         return builder;
     }
 
+    public const string DiagramFramePolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private const string DiagramFrameHtml =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Diagram renderer</title></head><body>" +
+        "<script src=\"/lib/mermaid/mermaid.min.js?v=12.3.0\"></script><script src=\"/js/handbook-diagram-frame.js?v=1\"></script></body></html>";
+
     public static WebApplication MapHandbook(this WebApplication app)
     {
         // Images and downloads of the imported handbook, copied under the data folder by the importer.
@@ -50,6 +57,15 @@ public static class HandbookFeature
             context.Response.Headers.CacheControl = "no-store";
             return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
         }).RequireAuthorization(policy => policy.RequireRole(Accounts.AccountsFeature.AdminRole));
+        // The hidden frame in which mermaid draws diagrams (handbook-diagrams.js): mermaid styles its drawing
+        // inline, so this one document may apply inline style, and nothing else; it holds no handbook content.
+        app.MapGet("/handbook-diagram-frame", (HttpContext context) =>
+        {
+            context.Response.Headers["Content-Security-Policy"] = DiagramFramePolicy;
+            context.Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Content(DiagramFrameHtml, "text/html; charset=utf-8");
+        });
         app.MapGet("/handbook/changes.xml", async (HandbookChangesFeed feed, CancellationToken cancel) =>
             await feed.RunAsync(cancel) is { } xml ? Results.Text(xml, "application/atom+xml; charset=utf-8") : Results.NotFound());
         // Search as you type: the first few hits as JSON for the search boxes (handbook.js); /search is the full page.
