@@ -39,5 +39,18 @@ internal sealed class HandbookImportConfiguration : IEntityTypeConfiguration<Han
     {
         import.Property(i => i.Source).HasMaxLength(2000);
         import.HasIndex(i => i.StartedAt);
+        import.Property(i => i.Trigger).HasMaxLength(20);
+        import.Property(i => i.Stage).HasMaxLength(200);
+    }
+}
+
+internal sealed class HandbookSyncConfiguration : IEntityTypeConfiguration<HandbookSync>
+{
+    public void Configure(EntityTypeBuilder<HandbookSync> sync)
+    {
+        sync.Property(s => s.Id).ValueGeneratedNever();
+        sync.Property(s => s.Interval).HasConversion<string>().HasMaxLength(20);
+        // The row exists from the first migration on, so claiming an import is always one conditional UPDATE.
+        sync.HasData(new HandbookSync { Id = HandbookSync.SingletonId, Interval = HandbookResyncInterval.Off });
     }
 }

@@ -1702,9 +1702,21 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("FilesRead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FilesTotal")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1715,7 +1727,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<int>("PagesChanged")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PagesIndexed")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PagesRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PagesRendered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PagesTotal")
                         .HasColumnType("integer");
 
                     b.Property<int>("PagesUnchanged")
@@ -1733,11 +1754,21 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Succeeded")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -1884,6 +1915,37 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("HandbookPages");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Handbook.HandbookSync", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RunningImportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HandbookSync");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Interval = "Off"
+                        });
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>

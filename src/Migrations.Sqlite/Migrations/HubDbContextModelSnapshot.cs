@@ -1689,9 +1689,21 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
@@ -1702,7 +1714,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<int>("PagesChanged")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PagesIndexed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PagesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesRendered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesTotal")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PagesUnchanged")
@@ -1720,11 +1741,21 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Succeeded")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1867,6 +1898,37 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("HandbookPages");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Handbook.HandbookSync", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunningImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HandbookSync");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Interval = "Off"
+                        });
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>

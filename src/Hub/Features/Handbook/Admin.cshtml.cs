@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
 [Authorize(Roles = Accounts.AccountsFeature.AdminRole)]
-public sealed class AdminModel(HubDbContext db, ImportHandbook import) : HubPageModel
+public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerClock clock) : HubPageModel
 {
     public sealed class ImportInput
     {
@@ -24,35 +25,75 @@ public sealed class AdminModel(HubDbContext db, ImportHandbook import) : HubPage
         public string? Author { get; set; }
     }
 
+    public sealed class ScheduleInput
+    {
+        public HandbookResyncInterval Interval { get; set; }
+    }
+
     [BindProperty]
     public ImportInput Input { get; set; } = new();
 
+    [BindProperty]
+    public ScheduleInput Schedule { get; set; } = new();
+
+    public ReadImportStatus.Status State { get; private set; } = null!;
     public HandbookImport? LastImport { get; private set; }
     public HandbookInfo? Info { get; private set; }
+    public ViewerClock Clock => clock;
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(prefill: true, cancel);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
+    public async Task<IActionResult> OnPostAsync([FromServices] StartHandbookImport start, CancellationToken cancel)
     {
+        ModelState.Remove("Schedule.Interval");
         if (!ModelState.IsValid)
         {
             await LoadAsync(prefill: false, cancel);
             return Page();
         }
-        var result = await import.RunAsync(Input.Source.Trim(), new ImportHandbook.Settings(Input.Title?.Trim(), Input.Author?.Trim()), cancel: cancel);
-        Notice = result.Succeeded
-            ? $"Imported: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged; {result.ProblemCount} problems in the report."
-            : "The import could not run: see the report below.";
+        var outcome = await start.RunAsync(Input.Source.Trim(), new ImportHandbook.Settings(Input.Title?.Trim(), Input.Author?.Trim()), cancel);
+        return await AfterAsync(outcome, "The import has started: its progress shows below, and its report when it is done.",
+            async () => { await LoadAsync(prefill: false, cancel); return Page(); });
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync([FromServices] CancelHandbookImport cancelImport, CancellationToken cancel)
+    {
+        var outcome = await cancelImport.RunAsync(cancel);
+        ModelState.Clear();
+        return await AfterAsync(outcome, "Cancelling: the import stops before it saves anything, and the handbook stays as it was.",
+            async () => { await LoadAsync(prefill: true, cancel); return Page(); });
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync([FromServices] SaveResyncSchedule save, CancellationToken cancel)
+    {
+        ModelState.Clear();
+        var outcome = await save.RunAsync(Schedule.Interval, cancel);
+        var notice = Schedule.Interval == HandbookResyncInterval.Off
+            ? "The scheduled re-sync is off."
+            : $"The handbook will be pulled from its git URL {(Schedule.Interval == HandbookResyncInterval.Hourly ? "every hour" : "every day")}.";
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddOutcome(outcome, "Schedule");
+            await LoadAsync(prefill: true, cancel, keepSchedule: true);
+            return Page();
+        }
+        Notice = notice;
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(bool prefill, CancellationToken cancel)
+    private async Task LoadAsync(bool prefill, CancellationToken cancel, bool keepSchedule = false)
     {
-        LastImport = await db.HandbookImports.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancel);
+        await clock.ZoneAsync();
+        State = await status.RunAsync(cancel: cancel);
+        LastImport = State.History.FirstOrDefault(i => i.FinishedAt is not null);
         Info = await db.Handbooks.AsNoTracking().OrderBy(h => h.Id).FirstOrDefaultAsync(cancel);
         if (prefill && Info is not null)
         {
             Input = new ImportInput { Source = Info.Source, Title = Info.Title, Author = Info.Author };
+        }
+        if (!keepSchedule)
+        {
+            Schedule = new ScheduleInput { Interval = State.Sync.Interval };
         }
     }
 }

@@ -259,6 +259,8 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
         .callout-warning, .callout-danger { border-left-color: #9a3b1e; }
         img { max-width: 100%; height: auto; }
         pre { white-space: pre-wrap; }
+        .line-numbers pre > code { counter-reset: line; display: block; }
+        .line-numbers code .line::before { counter-increment: line; content: counter(line); display: inline-block; min-width: 2em; margin-right: 0.8em; text-align: right; color: #6b5f55; }
         .title-page { text-align: center; margin-top: 30%; }
         .missing-image { font-style: italic; }
         table { border-collapse: collapse; }

@@ -134,6 +134,7 @@ public sealed class GitBookTagRenderer : HtmlObjectRenderer<GitBookTagBlock>
                 renderer.WriteLine("</div>");
                 break;
             case "tabs":
+                // Without JavaScript every tab's title and content show in order; handbook-tabs.js turns them into real tabs.
                 Wrap(renderer, tag, "<div class=\"tabs\">", "</div>");
                 break;
             case "tab":
@@ -155,7 +156,9 @@ public sealed class GitBookTagRenderer : HtmlObjectRenderer<GitBookTagBlock>
                 renderer.WriteLine("</div>");
                 break;
             case "code":
-                renderer.Write("<figure class=\"code-block\">");
+                // Numbered lines are drawn by CSS counters (RenderHandbookPage wraps each line), so copying the code never copies the numbers.
+                renderer.Write(tag.Arg("lineNumbers").Equals("true", StringComparison.OrdinalIgnoreCase)
+                    ? "<figure class=\"code-block line-numbers\">" : "<figure class=\"code-block\">");
                 if (tag.Arg("title") is { Length: > 0 } title)
                 {
                     renderer.Write("<figcaption>").WriteEscape(title).Write("</figcaption>");

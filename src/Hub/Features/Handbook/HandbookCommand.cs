@@ -92,10 +92,28 @@ public sealed class HandbookCommand
             output.WriteLine($"Wrote {target} ({new FileInfo(target).Length / 1024} KiB).");
             return 0;
         }
-        var import = scope.ServiceProvider.GetRequiredService<ImportHandbook>();
+        // The same claim as the admin page and the schedule: never two imports at once, even from here.
+        var record = await scope.ServiceProvider.GetRequiredService<HandbookImportGate>().TryStartAsync(Source, "command");
+        if (record is null)
+        {
+            output.WriteLine("Another import is running now (from the admin page or the schedule): try again when it is done.");
+            return 1;
+        }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var progress = new SynchronousProgress(message => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {message}"));
-        HandbookImport result = await import.RunAsync(Source, new ImportHandbook.Settings(Title, Author), progress);
+        var stage = "";
+        var progress = new SynchronousProgress(p =>
+        {
+            // Only each new stage is printed: pages render in parallel and report one by one.
+            lock (output)
+            {
+                if (p.Stage != stage)
+                {
+                    stage = p.Stage;
+                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {p.Stage}{(p.Stage == "Rendering pages" ? $" ({p.PagesTotal})" : "")}");
+                }
+            }
+        });
+        HandbookImport result = await scope.ServiceProvider.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings(Title, Author), progress);
         output.WriteLine(result.Succeeded
             ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
             : $"The import from {Source} could not run.");
@@ -108,8 +126,8 @@ public sealed class HandbookCommand
     }
 
     /// <summary>Reports at once, in order (Progress&lt;T&gt; posts to the thread pool and may reorder lines).</summary>
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
-        public void Report(string value) => report(value);
+        public void Report(ImportProgress value) => report(value);
     }
 }

@@ -15,9 +15,25 @@ public static class HandbookFeature
         builder.Services.AddScoped<HandbookChangesFeed>();
         builder.Services.AddScoped<ComposeHandbookBook>();
         builder.Services.AddScoped<ExportHandbookPdf>();
+        builder.Services.AddScoped<HandbookImportGate>();
+        builder.Services.AddSingleton<HandbookImportRunner>();
+        builder.Services.AddScoped<StartHandbookImport>();
+        builder.Services.AddScoped<CancelHandbookImport>();
+        builder.Services.AddScoped<SaveResyncSchedule>();
+        builder.Services.AddScoped<ReadImportStatus>();
+        builder.Services.AddScoped<ResyncHandbook>();
+        builder.Services.AddOptions<HandbookOptions>().Bind(builder.Configuration.GetSection(HandbookOptions.Section));
+        builder.Services.AddHostedService<HandbookResyncScheduler>();
         builder.Services.AddOptions<HandbookPdfOptions>().Bind(builder.Configuration.GetSection(HandbookPdfOptions.Section));
         return builder;
     }
+
+    public const string DiagramFramePolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    private const string DiagramFrameHtml =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Diagram renderer</title></head><body>" +
+        "<script src=\"/lib/mermaid/mermaid.min.js?v=12.3.0\"></script><script src=\"/js/handbook-diagram-frame.js?v=1\"></script></body></html>";
 
     public static WebApplication MapHandbook(this WebApplication app)
     {
@@ -34,6 +50,21 @@ public static class HandbookFeature
                 // An uploaded SVG or HTML file must never run as a page of the hub.
                 context.Context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
             },
+        });
+        // The admin page's progress bars poll this while an import runs (handbook-import.js).
+        app.MapGet("/admin/handbook/import.json", async (ReadImportStatus status, HttpContext context, CancellationToken cancel) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
+        }).RequireAuthorization(policy => policy.RequireRole(Accounts.AccountsFeature.AdminRole));
+        // The hidden frame in which mermaid draws diagrams (handbook-diagrams.js): mermaid styles its drawing
+        // inline, so this one document may apply inline style, and nothing else; it holds no handbook content.
+        app.MapGet("/handbook-diagram-frame", (HttpContext context) =>
+        {
+            context.Response.Headers["Content-Security-Policy"] = DiagramFramePolicy;
+            context.Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Content(DiagramFrameHtml, "text/html; charset=utf-8");
         });
         app.MapGet("/handbook/changes.xml", async (HandbookChangesFeed feed, CancellationToken cancel) =>
             await feed.RunAsync(cancel) is { } xml ? Results.Text(xml, "application/atom+xml; charset=utf-8") : Results.NotFound());

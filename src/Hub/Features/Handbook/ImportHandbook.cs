@@ -21,9 +21,10 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
 
     public sealed record Settings(string? Title = null, string? Author = null);
 
-    public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<string>? progress = null, CancellationToken cancel = default)
+    /// <param name="record">The run's row when it was stored at the start (a background import shows its progress there); else a new one is added.</param>
+    public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default, HandbookImport? record = null)
     {
-        var record = new HandbookImport { Source = source, StartedAt = time.GetUtcNow().UtcDateTime };
+        record ??= new HandbookImport { Source = source, StartedAt = time.GetUtcNow().UtcDateTime };
         var problems = new List<HandbookProblem>();
         try
         {
@@ -34,11 +35,27 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         {
             problems.Add(new(source, 0, failed.Message));
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Everything is saved in one transaction at the end, so stopping before its commit changes nothing.
+            record.Cancelled = true;
+            record.PagesAdded = record.PagesChanged = record.PagesRemoved = record.PagesUnchanged = 0;
+            record.Changes = "";
+            problems.Add(new(source, 0, "Cancelled before anything was saved: the published handbook is exactly as it was."));
+        }
         record.FinishedAt = time.GetUtcNow().UtcDateTime;
+        record.Stage = record.Cancelled ? "Cancelled" : record.Succeeded ? "Done" : "Failed";
         record.Problems = string.Join('\n', problems);
         record.ProblemCount = problems.Count;
         db.ChangeTracker.Clear();
-        db.HandbookImports.Add(record);
+        if (record.Id == 0)
+        {
+            db.HandbookImports.Add(record);
+        }
+        else
+        {
+            db.HandbookImports.Update(record);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
         log.LogInformation("Handbook import from {Source}: {Added} added, {Changed} changed, {Removed} removed, {Problems} problems",
             source, record.PagesAdded, record.PagesChanged, record.PagesRemoved, record.ProblemCount);
@@ -47,14 +64,14 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
 
     private sealed class ImportFailed(string message) : Exception(message);
 
-    private async Task ImportAsync(string source, Settings settings, HandbookImport record, List<HandbookProblem> problems, IProgress<string>? progress, CancellationToken cancel)
+    private async Task ImportAsync(string source, Settings settings, HandbookImport record, List<HandbookProblem> problems, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
         var dataDirectory = hub.Value.DataDirectoryFullPath;
         var isGit = FetchHandbookSource.IsGitUrl(source);
         string folder;
         if (isGit)
         {
-            progress?.Report($"Fetching {source} with git");
+            progress?.Report(new($"Fetching {source} with git"));
             var (clone, error) = await FetchHandbookSource.RunAsync(source, dataDirectory, cancel);
             folder = clone ?? throw new ImportFailed(error ?? "git failed.");
         }
@@ -75,11 +92,15 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             rootFolder = folder;
         }
 
-        progress?.Report("Reading files");
+        progress?.Report(new("Reading files"));
         var files = ListFiles(rootFolder, problems);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (relative, full) in files.Where(f => f.Key.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        var markdownFiles = files.Where(f => f.Key.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var filesRead = 0;
+        foreach (var (relative, full) in markdownFiles)
         {
+            cancel.ThrowIfCancellationRequested();
+            progress?.Report(new("Reading files", ++filesRead, markdownFiles.Count));
             var text = ReadText(full);
             if (text is null)
             {
@@ -126,7 +147,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         }
         var links = new Links(texts, files, UrlOf);
 
-        progress?.Report($"Rendering {byUrl.Count} pages");
+        progress?.Report(new("Rendering pages", filesRead, markdownFiles.Count, 0, byUrl.Count));
         var lastChanged = isGit ? await FetchHandbookSource.LastChangesAsync(folder, cancel) : [];
         var rootPrefix = Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') is "." ? "" : Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') + "/";
         var renderer = new RenderHandbookPage();
@@ -136,8 +157,12 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         // Pages render independently (the renderer only reads shared state), so they use every core.
         var sources = byUrl.ToArray();
         var renders = new RenderedPage[sources.Length];
-        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancel },
-            i => renders[i] = renderer.Run(sources[i].Value, texts[sources[i].Value], links));
+        var pagesRendered = 0;
+        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancel }, i =>
+        {
+            renders[i] = renderer.Run(sources[i].Value, texts[sources[i].Value], links);
+            progress?.Report(new("Rendering pages", filesRead, markdownFiles.Count, Interlocked.Increment(ref pagesRendered), sources.Length));
+        });
         for (var i = 0; i < sources.Length; i++)
         {
             var (url, sourcePath) = sources[i];
@@ -165,10 +190,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             });
         }
 
-        progress?.Report("Copying files");
-        CopyAssets(files, Path.Combine(dataDirectory, "handbook", "files"), problems, cancel);
-
-        progress?.Report("Saving");
+        progress?.Report(new("Saving", filesRead, markdownFiles.Count, sources.Length, sources.Length));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -234,13 +256,19 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             }
             info.ImportedAt = now;
             await db.SaveChangesAsync(cancel);
+            progress?.Report(new("Indexing", filesRead, markdownFiles.Count, sources.Length, sources.Length));
             if (record.PagesAdded + record.PagesChanged + record.PagesRemoved > 0)
             {
                 await HandbookSearch.ReindexAsync(db, cancel);
             }
-            await transaction.CommitAsync(cancel);
+            // The last moment a cancel is honoured: after the commit the new handbook is published.
+            cancel.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(CancellationToken.None);
             record.Changes = string.Join('\n', changes);
         });
+        progress?.Report(new("Copying files", filesRead, markdownFiles.Count, sources.Length, sources.Length, sources.Length));
+        // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
+        CopyAssets(files, Path.Combine(dataDirectory, "handbook", "files"), problems, CancellationToken.None);
     }
 
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',

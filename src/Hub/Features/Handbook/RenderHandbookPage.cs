@@ -83,6 +83,8 @@ public sealed partial class RenderHandbookPage
         var searchedFrom = new Dictionary<string, int>(StringComparer.Ordinal);
         int LineOf(string url) => FindLine(markdown, url, searchedFrom);
         RewriteLinks(dom, sourcePath, links, problems, LineOf);
+        NumberCodeLines(dom);
+        MarkDiagrams(dom);
         var firstHeading = TakeFirstHeading(dom);
         var plain = WhiteSpace().Replace(dom.Body!.TextContent, " ").Trim();
         var outline = FixHeadings(dom);
@@ -319,6 +321,49 @@ public sealed partial class RenderHandbookPage
             }
         }
         return 0;
+    }
+
+    /// <summary>Each line of a numbered code block in its own span, for the CSS counter that draws the number beside it.</summary>
+    private static void NumberCodeLines(IDocument dom)
+    {
+        foreach (var code in dom.QuerySelectorAll("figure.line-numbers pre > code").ToList())
+        {
+            var lines = code.TextContent.TrimEnd('\n').Split('\n');
+            code.InnerHtml = "";
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = dom.CreateElement("span");
+                line.ClassName = "line";
+                line.TextContent = lines[i];
+                code.AppendChild(line);
+                if (i < lines.Length - 1)
+                {
+                    code.AppendChild(dom.CreateTextNode("\n"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A mermaid fence becomes a figure that keeps its source readable (and searchable); handbook-diagrams.js
+    /// draws the diagram above it. Without JavaScript the source is what the reader sees.
+    /// </summary>
+    private static void MarkDiagrams(IDocument dom)
+    {
+        foreach (var code in dom.QuerySelectorAll("pre > code.language-mermaid").ToList())
+        {
+            var pre = code.ParentElement!;
+            var figure = dom.CreateElement("figure");
+            figure.ClassName = "diagram";
+            figure.SetAttribute("data-diagram", "mermaid");
+            var caption = dom.CreateElement("figcaption");
+            caption.ClassName = "diagram-caption";
+            caption.TextContent = "Diagram (mermaid source)";
+            pre.ClassList.Add("diagram-source");
+            pre.Replace(figure);
+            figure.AppendChild(caption);
+            figure.AppendChild(pre);
+        }
     }
 
     private static string? TakeFirstHeading(IDocument dom)

@@ -78,3 +78,56 @@ document.addEventListener('click', function (event) {
     });
   });
 })();
+
+// Tabs: GitBook's {% tabs %} become real tabs (the WAI-ARIA tabs pattern: one tab stop, arrow keys,
+// Home and End move between tabs). Without JavaScript every tab's title and content show in order.
+(function () {
+  var groups = document.querySelectorAll('.prose .tabs');
+  Array.prototype.forEach.call(groups, function (group, g) {
+    var panels = Array.prototype.filter.call(group.children, function (child) { return child.classList.contains('tab'); });
+    if (panels.length === 0) { return; }
+    var list = document.createElement('div');
+    list.className = 'tab-list';
+    list.setAttribute('role', 'tablist');
+    var buttons = panels.map(function (panel, i) {
+      var title = panel.querySelector('.tab-title');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.id = 'handbook-tabs-' + g + '-tab-' + i;
+      button.setAttribute('role', 'tab');
+      button.textContent = title ? title.textContent : 'Tab ' + (i + 1);
+      if (!panel.id) { panel.id = 'handbook-tabs-' + g + '-panel-' + i; }
+      button.setAttribute('aria-controls', panel.id);
+      if (title) { title.hidden = true; }
+      panel.setAttribute('role', 'tabpanel');
+      panel.setAttribute('aria-labelledby', button.id);
+      panel.tabIndex = 0;
+      list.appendChild(button);
+      return button;
+    });
+    function select(index, focus) {
+      buttons.forEach(function (button, i) {
+        var on = i === index;
+        button.setAttribute('aria-selected', on ? 'true' : 'false');
+        button.tabIndex = on ? 0 : -1;
+        panels[i].hidden = !on;
+      });
+      if (focus) { buttons[index].focus(); }
+    }
+    list.addEventListener('click', function (event) {
+      var at = buttons.indexOf(event.target.closest('[role="tab"]'));
+      if (at >= 0) { select(at, true); }
+    });
+    list.addEventListener('keydown', function (event) {
+      var at = buttons.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      var next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+      if (next === undefined) { return; }
+      event.preventDefault();
+      select((next + buttons.length) % buttons.length, true);
+    });
+    group.insertBefore(list, group.firstChild);
+    group.classList.add('tabs-enhanced');
+    select(0, false);
+  });
+})();

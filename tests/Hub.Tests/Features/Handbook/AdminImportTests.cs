@@ -1,11 +1,33 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Handbook;
 
 public sealed class AdminImportTests
 {
+    /// <summary>Polls the progress endpoint the page's script reads until the import is done (a hang guard, not a speed check).</summary>
+    internal static async Task WaitForImportAsync(FormClient admin)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            using var state = JsonDocument.Parse(await admin.Http.GetStringAsync("/admin/handbook/import.json"));
+            if (!state.RootElement.GetProperty("running").GetBoolean())
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("The import did not finish.");
+    }
+
     [Fact]
-    public async Task Post_AdminImportsSample_SeesTheReportAndTheHandbookOpens()
+    public async Task Post_AdminImportsSample_RunsInTheBackgroundThenShowsTheReportAndTheHandbookOpens()
     {
         await using var hub = await HubFactory.StartAsync(smtp: false);
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
@@ -20,11 +42,17 @@ public sealed class AdminImportTests
                 ["Input.Author"] = "The crew",
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var (_, started) = await admin.GetAsync("/admin/handbook");
+            Assert.Contains("The import has started", started.QuerySelector(".notice")?.TextContent);
 
+            await WaitForImportAsync(admin);
             var (_, page) = await admin.GetAsync("/admin/handbook");
-            Assert.Contains("4 added", page.QuerySelector(".notice")?.TextContent);
+            Assert.Null(page.QuerySelector(".import-progress"));
+            Assert.Contains("4 added", page.QuerySelector("#report-title")?.ParentElement?.TextContent);
             Assert.Equal(5, page.QuerySelectorAll(".report li").Length);
             Assert.Contains(page.QuerySelectorAll(".report li"), li => li.TextContent.StartsWith("SUMMARY.md:9:", StringComparison.Ordinal));
+            var history = page.QuerySelectorAll(".import-history tbody tr").Single();
+            Assert.Equal(["administrator", "Imported", "4 added, 0 changed, 0 removed", "5"], history.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent));
 
             var (_, home) = await hub.NewClient().GetAsync("/handbook/practices/crews");
             Assert.Equal("Our handbook", home.QuerySelector(".breadcrumbs a")?.TextContent);
@@ -34,6 +62,134 @@ public sealed class AdminImportTests
         {
             Directory.Delete(sample, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Get_WhileAnImportRuns_ShowsItsProgressBarsAndTheJsonTheScriptPolls()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        using (var scope = hub.Services.CreateScope())
+        {
+            var gate = scope.ServiceProvider.GetRequiredService<HandbookImportGate>();
+            var record = await gate.TryStartAsync("/srv/handbook", "command");
+            Assert.NotNull(record);
+            await gate.ReportAsync(record.Id, new ImportProgress("Rendering pages", 12, 12, 5, 10));
+        }
+
+        var (_, page) = await admin.GetAsync("/admin/handbook");
+        Assert.Equal("Rendering pages", page.QuerySelector(".import-progress .import-stage")?.TextContent);
+        Assert.Equal(("5", "10"), (page.QuerySelector("progress#progress-pages")?.GetAttribute("value"), page.QuerySelector("progress#progress-pages")?.GetAttribute("max")));
+        Assert.Equal("12", page.QuerySelector("progress#progress-files")?.GetAttribute("value"));
+        Assert.Contains("by the command line", page.QuerySelector(".import-progress")?.TextContent);
+        Assert.NotNull(page.QuerySelector("script[src^='/js/handbook-import.js']"));
+
+        using var json = JsonDocument.Parse(await admin.Http.GetStringAsync("/admin/handbook/import.json"));
+        Assert.True(json.RootElement.GetProperty("running").GetBoolean());
+        Assert.Equal(5, json.RootElement.GetProperty("pagesRendered").GetInt32());
+        Assert.Equal(10, json.RootElement.GetProperty("pagesTotal").GetInt32());
+    }
+
+    [Fact]
+    public async Task Post_WhileAnotherImportRuns_IsRefusedWithAMessageAndKeepsWhatWasTyped()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        using var scope = hub.Services.CreateScope();
+        var gate = scope.ServiceProvider.GetRequiredService<HandbookImportGate>();
+        var scheduled = await gate.TryStartAsync("https://git.example/handbook.git", "command");
+        Assert.NotNull(scheduled);
+
+        var (_, form) = await admin.GetAsync("/admin/handbook");
+        var token = form.QuerySelector("form:not([action*=handler]) input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (response, page) = await admin.PostAsync("/admin/handbook", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Source"] = "/srv/another",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Another import is running now", page.QuerySelector(".notice.error")?.TextContent);
+        Assert.Equal("/srv/another", page.QuerySelector("#Input_Source")?.GetAttribute("value"));
+        Assert.Null(await gate.TryStartAsync("/srv/another", "command"));
+
+        await gate.FinishAsync(scheduled.Id);
+        Assert.NotNull(await gate.TryStartAsync("/srv/another", "command"));
+    }
+
+    [Fact]
+    public async Task PostCancel_RunningImport_StopsItAndTheHandbookStaysAsItWas()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        var sample = SampleHandbook.Write();
+        try
+        {
+            using (var scope = hub.Services.CreateScope())
+            {
+                Assert.True((await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(sample)).Succeeded);
+            }
+            File.WriteAllText(Path.Combine(sample, "practices", "crews.md"), "# Crews\n\nRewritten entirely.\n");
+            HandbookImport record;
+            using (var scope = hub.Services.CreateScope())
+            {
+                record = (await scope.ServiceProvider.GetRequiredService<HandbookImportGate>().TryStartAsync(sample, "admin"))!;
+            }
+            // The admin presses Cancel while the import is claimed; the runner sees it before it reads a file.
+            var (cancelled, _) = await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string>(), handler: "Cancel");
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+            var result = await hub.Services.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings());
+
+            Assert.True(result.Cancelled);
+            Assert.False(result.Succeeded);
+            var (_, crews) = await hub.NewClient().GetAsync("/handbook/practices/crews");
+            Assert.Contains("A crew is an experiment of six meetings.", crews.QuerySelector(".prose")?.TextContent);
+            var (_, page) = await admin.GetAsync("/admin/handbook");
+            Assert.Equal("Cancelled", page.QuerySelectorAll(".import-history tbody tr").First().QuerySelectorAll("td")[2].TextContent);
+            Assert.Contains(page.QuerySelectorAll(".report li"), li => li.TextContent.Contains("the published handbook is exactly as it was", StringComparison.Ordinal));
+            using (var scope = hub.Services.CreateScope())
+            {
+                Assert.NotNull(await scope.ServiceProvider.GetRequiredService<HandbookImportGate>().TryStartAsync(sample, "admin"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(sample, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PostCancel_NothingRunning_SaysThereIsNothingToCancel()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        var (_, form) = await admin.GetAsync("/admin/handbook");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (response, page) = await admin.PostAsync("/admin/handbook?handler=Cancel", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nothing to cancel", page.QuerySelector(".notice.error")?.TextContent);
+    }
+
+    [Fact]
+    public async Task TryStart_AfterANodeDiedMidImport_TakesTheExpiredClaimAndMarksTheOldRunInterrupted()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        using var scope = hub.Services.CreateScope();
+        var gate = scope.ServiceProvider.GetRequiredService<HandbookImportGate>();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var orphan = await gate.TryStartAsync("/srv/handbook", "admin");
+        Assert.NotNull(orphan);
+        await db.Set<HandbookSync>().ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntil, DateTime.UtcNow.AddMinutes(-1)));
+
+        var next = await gate.TryStartAsync("/srv/handbook", "admin");
+
+        Assert.NotNull(next);
+        var old = await db.HandbookImports.AsNoTracking().SingleAsync(i => i.Id == orphan.Id);
+        Assert.Equal("Interrupted", ReadImportStatus.Outcome(old));
+        Assert.Equal(next.Id, (await db.Set<HandbookSync>().AsNoTracking().SingleAsync()).RunningImportId);
     }
 
     [Fact]

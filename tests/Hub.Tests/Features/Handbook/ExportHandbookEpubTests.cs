@@ -14,11 +14,17 @@ public sealed class ExportHandbookEpubTests
     [Theory]
     [InlineData("corpus")]
     [InlineData("sample")]
+    [InlineData("constructs")]
     public async Task Run_ImportedHandbook_PassesEpubCheckWithNoErrorsOrWarnings(string which)
     {
         Assert.True(File.Exists(EpubCheck), $"epubcheck is needed at {EpubCheck}: apt-get install epubcheck (./test.sh does this as root).");
         await using var hub = await HubFactory.StartAsync(smtp: false);
         var source = which == "corpus" ? SampleHandbook.CorpusFolder : SampleHandbook.Write();
+        if (which == "constructs")
+        {
+            SampleHandbook.AddConstructs(source);
+            File.AppendAllText(Path.Combine(source, "SUMMARY.md"), "\n* [Constructs](practices/constructs.md)\n");
+        }
         var book = Path.Combine(hub.DataDirectory, "book.epub");
         using (var scope = hub.Services.CreateScope())
         {
@@ -36,7 +42,17 @@ public sealed class ExportHandbookEpubTests
         Assert.Equal("mimetype", zip.Entries[0].FullName);
         var package = new StreamReader(zip.GetEntry("EPUB/package.opf")!.Open()).ReadToEnd();
         var nav = new StreamReader(zip.GetEntry("EPUB/nav.xhtml")!.Open()).ReadToEnd();
-        if (which == "sample")
+        if (which == "constructs")
+        {
+            // Tabs in order, numbered code as lines, the TeX readable as written, the diagram's source.
+            var page = zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()).Single(text => text.Contains("<title>Constructs</title>", StringComparison.Ordinal));
+            Assert.Contains("<p class=\"tab-title\">Congregation</p>", page);
+            Assert.Contains("<span class=\"line\">echo two</span>", page);
+            Assert.Contains("\\frac{n(n-1)}{2}", page);
+            Assert.Contains("graph TD; Person--", page);
+            Directory.Delete(source, recursive: true);
+        }
+        else if (which == "sample")
         {
             Assert.Contains("<dc:rights>CC BY-SA 4.0", package);
             Assert.Contains(">Crews, in short</a>", nav);

@@ -23,13 +23,23 @@ public sealed class ExportHandbookPdfTests
     [Theory]
     [InlineData("corpus")]
     [InlineData("sample")]
+    [InlineData("constructs")]
     public async Task Pdf_OfTheHandbook_PassesQpdf_HasBookmarksLinksAndText_AndIsReusedUntilTheContentChanges(string which)
     {
         await using var hub = await HubFactory.StartAsync(smtp: false);
         var source = which == "corpus" ? SampleHandbook.CorpusFolder : SampleHandbook.Write();
+        if (which == "constructs")
+        {
+            SampleHandbook.AddConstructs(source);
+            File.AppendAllText(Path.Combine(source, "SUMMARY.md"), "\n* [Constructs](practices/constructs.md)\n");
+        }
         using (var scope = hub.Services.CreateScope())
         {
             Assert.True((await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(source)).Succeeded);
+        }
+        if (which != "corpus")
+        {
+            Directory.Delete(source, recursive: true);
         }
         var reader = hub.NewClient();
         var response = await reader.Http.GetAsync("/handbook.pdf");
@@ -51,6 +61,13 @@ public sealed class ExportHandbookPdfTests
         var chapters = book.QuerySelectorAll("section.chapter").Length;
         Assert.True(bookmarks >= chapters, $"{bookmarks} bookmarks for {chapters} chapters");
         Assert.Contains("Contents", text);
+        if (which == "constructs")
+        {
+            // The TeX stays readable in print, every tab shows in order, and the diagram's source is there.
+            Assert.Contains("\\frac{n(n-1)}{2}", text);
+            Assert.Contains("Up to a hundred and fifty.", text);
+            Assert.Contains("graph TD; Person-->Crew;", text);
+        }
         foreach (var title in book.QuerySelectorAll(".chapter-title").Take(10))
         {
             Assert.Contains(title.TextContent.Trim(), text);

@@ -41,6 +41,7 @@ public sealed class HandbookCommandTests
             Assert.Contains("4 added", output);
             Assert.Contains("5 problems.", output);
             Assert.Contains("SUMMARY.md:9:", output);
+            Assert.Contains("Rendering pages (4)", output);
 
             (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "export", "--format", "epub", "--out", "book.epub");
             Assert.True(code == 0, output);
@@ -49,6 +50,18 @@ public sealed class HandbookCommandTests
             (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", Path.Combine(sample, "missing"));
             Assert.Equal(1, code);
             Assert.Contains("There is no folder", output);
+
+            // While another import holds the hub's claim (the admin page's, on a web node), the command waits its turn.
+            await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "data", "hub.db")}"))
+            {
+                await db.OpenAsync();
+                await using var claim = db.CreateCommand();
+                claim.CommandText = "UPDATE HandbookSync SET ClaimedUntil = '2099-01-01 00:00:00', RunningImportId = 999";
+                Assert.Equal(1, await claim.ExecuteNonQueryAsync());
+            }
+            (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", sample);
+            Assert.Equal(1, code);
+            Assert.Contains("Another import is running now", output);
         }
         finally
         {

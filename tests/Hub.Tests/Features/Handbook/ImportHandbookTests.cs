@@ -113,6 +113,58 @@ public sealed class ImportHandbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_CancelledWhileIndexing_RollsBackPagesSearchAndFiles()
+    {
+        await ImportAsync(folder);
+        File.WriteAllText(Path.Combine(folder, "practices", "crews.md"), "# Crews\n\nZeppelins everywhere. ![New](../.gitbook/assets/new.png)\n");
+        File.WriteAllText(Path.Combine(folder, "practices", "pulses.md"), "# Pulses\n\nFull moon and new moon.\n");
+        SampleHandbook.PutBytes(folder, ".gitbook/assets/new.png", [0x89, 0x50, 0x4E, 0x47]);
+        using var cancel = new CancellationTokenSource();
+        var stages = new List<string>();
+        // Cancelled at the last stage before the commit: the pages are saved and indexed, but not yet committed.
+        var progress = new Inline(p =>
+        {
+            lock (stages)
+            {
+                stages.Add(p.Stage);
+            }
+            if (p.Stage == "Indexing")
+            {
+                cancel.Cancel();
+            }
+        });
+
+        HandbookImport result;
+        using (var scope = hub.Services.CreateScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(folder, progress: progress, cancel: cancel.Token);
+        }
+
+        Assert.True(result.Cancelled);
+        Assert.Contains("Indexing", stages);
+        Assert.Contains("exactly as it was", result.Problems);
+        var reader = hub.NewClient();
+        var (_, crews) = await reader.GetAsync("/handbook/practices/crews");
+        Assert.Contains("A crew is an experiment of six meetings.", crews.QuerySelector(".prose")?.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook/practices/pulses")).StatusCode);
+        var (_, search) = await reader.GetAsync("/search?q=zeppelins");
+        Assert.Empty(search.QuerySelectorAll(".search-results li"));
+        var (_, found) = await reader.GetAsync("/search?q=experiment");
+        Assert.NotEmpty(found.QuerySelectorAll(".search-results li"));
+        Assert.False(File.Exists(Path.Combine(hub.DataDirectory, "handbook", "files", ".gitbook", "assets", "new.png")));
+
+        var again = await ImportAsync(folder);
+        Assert.True(again.Succeeded);
+        Assert.Equal((1, 1), (again.PagesAdded, again.PagesChanged));
+        Assert.True(File.Exists(Path.Combine(hub.DataDirectory, "handbook", "files", ".gitbook", "assets", "new.png")));
+    }
+
+    private sealed class Inline(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task Run_GitBookYamlWithRootAndStructure_ReadsTheBookFromThere()
     {
         var book = Path.Combine(folder, "..", Path.GetFileName(folder) + "-rooted");

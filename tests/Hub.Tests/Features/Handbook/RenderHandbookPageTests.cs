@@ -200,12 +200,61 @@ public sealed class RenderHandbookPageTests
     }
 
     [Fact]
-    public void Run_MathAndMermaid_AreReadableBlocks()
+    public void Run_TabsWithoutScript_ShowEveryTitleAndContentInOrder()
     {
-        var page = Render("$$\nE = mc^2\n$$\n\n```mermaid\ngraph TD; A-->B;\n```\n");
+        var page = Render("{% tabs %}\n{% tab title=\"Linux\" %}\nRun `make`.\n{% endtab %}\n{% tab title=\"Mac\" %}\nOpen **it**.\n{% endtab %}\n{% endtabs %}\n");
+        var tabs = Dom(page).QuerySelectorAll("div.tabs > section.tab");
+        Assert.Equal(["Linux", "Mac"], tabs.Select(t => t.QuerySelector(".tab-title")?.TextContent));
+        Assert.Equal("make", tabs[0].QuerySelector("code")?.TextContent);
+        Assert.Equal("it", tabs[1].QuerySelector("strong")?.TextContent);
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
+    public void Run_CodeWithLineNumbersAndTitle_WrapsEachLineForTheCounterAndKeepsTheCodeExact()
+    {
+        var page = Render("{% code title=\"crew.sh\" lineNumbers=\"true\" %}\n```bash\necho one\n\necho <three>\n```\n{% endcode %}\n");
+        var figure = Dom(page).QuerySelector("figure.code-block.line-numbers");
+        Assert.NotNull(figure);
+        Assert.Equal("crew.sh", figure.QuerySelector("figcaption")?.TextContent);
+        var code = figure.QuerySelector("pre > code.language-bash")!;
+        Assert.Equal(["echo one", "", "echo <three>"], code.QuerySelectorAll("span.line").Select(l => l.TextContent));
+        // The numbers are CSS counters, not text: the code reads (and copies) exactly as written.
+        Assert.Equal("echo one\n\necho <three>", code.TextContent);
+    }
+
+    [Fact]
+    public void Run_CodeWithoutLineNumbers_IsLeftAsWritten()
+    {
+        var page = Render("{% code title=\"a.txt\" %}\n```\nplain\n```\n{% endcode %}\n");
+        var figure = Dom(page).QuerySelector("figure.code-block");
+        Assert.False(figure!.ClassList.Contains("line-numbers"));
+        Assert.Empty(figure.QuerySelectorAll("span.line"));
+    }
+
+    [Fact]
+    public void Run_MathBlockAndInline_KeepTheTexInMarkedElementsForTheScriptAndSearch()
+    {
+        var page = Render("The energy $$E = mc^2$$ of a crew.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n");
         var dom = Dom(page);
-        Assert.Contains("E = mc^2", dom.QuerySelector(".math")?.TextContent);
-        Assert.Contains("A-->B", dom.QuerySelector("code.language-mermaid")?.TextContent);
+        var inline = dom.QuerySelector("p span.math");
+        Assert.NotNull(inline);
+        Assert.Contains("E = mc^2", inline.TextContent);
+        var block = dom.QuerySelector("div.math");
+        Assert.NotNull(block);
+        Assert.Contains("\\frac{n(n+1)}{2}", block.TextContent);
+        Assert.Contains("mc^2", page.PlainText);
+    }
+
+    [Fact]
+    public void Run_MermaidFence_BecomesADiagramFigureThatKeepsItsSource()
+    {
+        var page = Render("```mermaid\ngraph TD; A-->B;\n```\n");
+        var figure = Dom(page).QuerySelector("figure.diagram[data-diagram=mermaid]");
+        Assert.NotNull(figure);
+        Assert.Equal("graph TD; A-->B;", figure.QuerySelector("pre.diagram-source > code.language-mermaid")?.TextContent.Trim());
+        Assert.NotNull(figure.QuerySelector("figcaption"));
+        Assert.Contains("A-->B", page.PlainText);
     }
 
     [Fact]

@@ -76,6 +76,37 @@ public static class SampleHandbook
         return root;
     }
 
+    /// <summary>A page (not in SUMMARY) with each construct a script enhances: tabs, numbered code, math, a mermaid diagram.</summary>
+    public static void AddConstructs(string root) => PutBytes(root, "practices/constructs.md", Encoding.UTF8.GetBytes("""
+        # Constructs
+
+        {% tabs %}
+        {% tab title="Crew" %}
+        Three to six people.
+        {% endtab %}
+        {% tab title="Congregation" %}
+        Up to a hundred and fifty.
+        {% endtab %}
+        {% endtabs %}
+
+        {% code title="rooms.sh" lineNumbers="true" %}
+        ```bash
+        echo one
+        echo two
+        ```
+        {% endcode %}
+
+        Pairs in a crew of $$n$$: $$\frac{n(n-1)}{2}$$.
+
+        $$
+        \sum_{k=1}^{n-1} k = \frac{n(n-1)}{2}
+        $$
+
+        ```mermaid
+        graph TD; Person-->Crew;
+        ```
+        """));
+
     public static void PutBytes(string root, string path, byte[] bytes)
     {
         var full = Path.Combine(root, path);

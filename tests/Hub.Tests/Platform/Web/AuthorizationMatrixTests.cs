@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         { "/search",                       200, 200, 200 },
         { "/search?q=crew",                200, 200, 200 },
         { "/admin/handbook",               302, 403, 200 },
+        { "/admin/handbook/import.json",   302, 403, 200 },
+        { "/handbook-diagram-frame",       200, 200, 200 },
         { "/congregations",                200, 200, 200 },
         { "/crews",                        200, 200, 200 },
         { "/gatherings",                   200, 200, 200 },

@@ -92,14 +92,26 @@ public sealed class HtmlValidityTests
         pages["admin /admin/handbook empty"] = await (await admin.Http.GetAsync("/admin/handbook")).Content.ReadAsStringAsync();
         pages["admin handbook with errors"] = await HtmlOfAsync(admin, "/admin/handbook", new() { ["Input.Source"] = "" });
         var sample = SampleHandbook.Write();
+        // A page with each construct that a script enhances: tabs, numbered code, math, a diagram.
+        SampleHandbook.AddConstructs(sample);
         using (var scope = hub.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(sample);
         }
         Directory.Delete(sample, recursive: true);
-        foreach (var path in new[] { "/handbook", "/handbook/practices/crews", "/handbook/practices/retrospectives", "/handbook/places/caf%C3%A9", "/search", "/search?q=crews", "/search?q=zzyzx", "/admin/handbook", "/handbook.html" })
+        foreach (var path in new[] { "/handbook", "/handbook/practices/crews", "/handbook/practices/retrospectives", "/handbook/places/caf%C3%A9", "/search", "/search?q=crews", "/search?q=zzyzx", "/admin/handbook", "/handbook.html", "/handbook/practices/constructs", "/handbook-diagram-frame" })
         {
             pages[$"handbook {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        Assert.Contains("class=\"code-block line-numbers\"", pages["handbook /handbook/practices/constructs"]);
+        Assert.Contains("data-diagram=\"mermaid\"", pages["handbook /handbook/practices/constructs"]);
+        using (var scope = hub.Services.CreateScope())
+        {
+            var gate = scope.ServiceProvider.GetRequiredService<HandbookImportGate>();
+            var running = await gate.TryStartAsync("/srv/handbook", "command");
+            await gate.ReportAsync(running!.Id, new ImportProgress("Rendering pages", 3, 3, 1, 3));
+            pages["admin handbook importing"] = await (await admin.Http.GetAsync("/admin/handbook")).Content.ReadAsStringAsync();
+            await gate.FinishAsync(running.Id);
         }
         pages["programs empty"] = await (await admin.Http.GetAsync("/programs")).Content.ReadAsStringAsync();
         pages["new program with errors"] = await HtmlOfAsync(admin, "/programs/new", new() { ["Input.Name"] = "", ["Input.Participants"] = "Ana" });
