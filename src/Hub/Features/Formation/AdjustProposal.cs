@@ -38,7 +38,7 @@ public sealed class AdjustProposal(HubDbContext db)
         var person = people.SingleOrDefault(p => p.Id == participantId);
         if (person is null)
         {
-            return new(Outcome.Refused("That person is not in this round.", "Target"), []);
+            return new(Outcome.Refused("That person is not in this round."), []);
         }
         ProposedCrew? destination = null;
         if (target == NewCrew)
@@ -52,13 +52,13 @@ public sealed class AdjustProposal(HubDbContext db)
             destination = Guid.TryParse(target, out var id) ? crews.SingleOrDefault(c => c.Id == id) : null;
             if (destination is null)
             {
-                return new(Outcome.Refused("Choose one of this round's crews.", "Target"), []);
+                return new(Outcome.Refused("Choose one of this round's crews."), []);
             }
         }
         var name = person.User.DisplayName;
         if (destination is not null && destination.Id == person.ProposedCrewId)
         {
-            return new(Outcome.Refused($"{name} is in crew {destination.Number} already.", "Target"), []);
+            return new(Outcome.Refused($"{name} is in crew {destination.Number} already."), []);
         }
         if (destination is not null)
         {
@@ -70,12 +70,16 @@ public sealed class AdjustProposal(HubDbContext db)
             {
                 // Anonymous to the host as to everyone: the message says a preference decided, never whose.
                 return new(Outcome.Refused($"{name} cannot join crew {destination.Number}: it would go against a “rather not” that someone in this round gave. " +
-                    "Preferences are private, so the hub does not say whose; choose another crew.", "Target"), []);
+                    "Preferences are private, so the hub does not say whose; choose another crew."), []);
             }
         }
         var from = crews.SingleOrDefault(c => c.Id == person.ProposedCrewId);
         person.ProposedCrewId = destination?.Id;
-        person.UnplacedReason = destination is null ? "taken out of the proposal by the hosts" : "";
+        // Someone moved back out keeps the search's reason for them, if it gave one.
+        if (destination is null && person.UnplacedReason.Length == 0)
+        {
+            person.UnplacedReason = "the hosts left them out of this proposal";
+        }
         foreach (var crew in new[] { from, destination })
         {
             if (crew is not null)

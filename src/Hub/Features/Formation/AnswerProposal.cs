@@ -50,25 +50,21 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
 
         var proposed = await db.ProposedCrews.SingleAsync(c => c.Id == crewId, cancellationToken);
         var members = await db.FormationParticipants.Where(p => p.ProposedCrewId == crewId).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
-        if (members.Count >= CrewsFeature.MinSize && members.All(m => m.Answer == ProposalAnswer.Consented))
+        if (members.Count >= CrewsFeature.MinSize && members.All(m => m.Answer == ProposalAnswer.Consented)
+            && !await FormAsync(view, proposed, members, now, cancellationToken))
         {
-            await FormAsync(view, proposed, members, now, cancellationToken);
+            return Outcome.Refused("This crew has formed already: you are in it.");
         }
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;
     }
 
-    private async Task FormAsync(RoundView view, ProposedCrew proposed, List<FormationParticipant> members, DateTime now, CancellationToken cancellationToken)
+    /// <summary>False when the proposed crew had formed already: the caller then rolls everything back.</summary>
+    private async Task<bool> FormAsync(RoundView view, ProposedCrew proposed, List<FormationParticipant> members, DateTime now, CancellationToken cancellationToken)
     {
         var round = view.Round;
         var crewId = Guid.NewGuid();
-        var claimed = await db.ProposedCrews.Where(c => c.Id == proposed.Id && c.CrewId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CrewId, crewId).SetProperty(c => c.FormedAt, now), cancellationToken);
-        if (claimed == 0)
-        {
-            return;
-        }
         // The crew keeps its time in the zone most of its members live in, so "Tuesday 19:00" means their evening.
         var zoneId = members.GroupBy(m => m.TimeZone).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault(z => ViewerClock.Find(z) is not null) ?? "Etc/UTC";
@@ -103,12 +99,22 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
             });
         }
         db.Crews.Add(crew);
+        await db.SaveChangesAsync(cancellationToken);
+        // Answers to this proposed crew are already taken one at a time (the caller's first update holds its row),
+        // so this claim cannot lose; it stays conditional so that a crew can never be claimed twice whatever changes.
+        var claimed = await db.ProposedCrews.Where(c => c.Id == proposed.Id && c.CrewId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CrewId, crewId).SetProperty(c => c.FormedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
         await notices.SendAsync([.. members.Select(m => m.UserId)], "crew.formed", $"Your crew has formed: {crew.Name}", $"/crews/{crew.Id}",
         [
             $"Everyone in your proposed crew from “{round.Title}” has consented, so the crew has formed.",
             $"It will meet on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}), an hour you all said you are free. Choose the date of the first meeting on the crew's page to start a six-meeting experiment; at its end everyone decides privately whether to go on.",
         ], "Open your crew", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>When the hosts published a crew with no hour in common: the hour most of them are free.</summary>
