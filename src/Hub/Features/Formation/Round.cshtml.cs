@@ -42,6 +42,12 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public bool Consent { get; set; }
 
+    /// <summary>Set by the second press of a button whose effect cannot be undone (declining, running again over adjustments).</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>Which action the page asks to confirm: "Answer" or "Run"; null when none.</summary>
+    public string? Confirming { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, Guid id)
     {
         if (await LoadRoundAsync(slug, id) is { } refused)
@@ -62,9 +68,19 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             () => ShowAsync(fromSaved: false));
     }
 
-    public async Task<IActionResult> OnPostRunAsync(string slug, Guid id) =>
-        await LoadRoundAsync(slug, id, v => v.IsHost)
-        ?? await AfterAsync(await run.RunAsync(Round, HttpContext.RequestAborted), "The round ran: here is its proposal. Preferences are closed.", () => ShowAsync(fromSaved: true));
+    public async Task<IActionResult> OnPostRunAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id, v => v.IsHost) is { } refused)
+        {
+            return refused;
+        }
+        if (Round.Round.Stage == FormationStage.Proposed && !Confirmed)
+        {
+            Confirming = "Run";
+            return await ShowAsync(fromSaved: true);
+        }
+        return await AfterAsync(await run.RunAsync(Round, HttpContext.RequestAborted), "The round ran: here is its proposal. Preferences are closed.", () => ShowAsync(fromSaved: true));
+    }
 
     public async Task<IActionResult> OnPostMoveAsync(string slug, Guid id)
     {
@@ -81,10 +97,20 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         await LoadRoundAsync(slug, id, v => v.IsHost)
         ?? await AfterAsync(await publish.RunAsync(Round, HttpContext.RequestAborted), "Published: everyone in a proposed crew is invited to consent or decline.", () => ShowAsync(fromSaved: true));
 
-    public async Task<IActionResult> OnPostAnswerAsync(string slug, Guid id) =>
-        await LoadRoundAsync(slug, id, v => v.IsMember)
-        ?? await AfterAsync(await answer.RunAsync(Round, Consent, HttpContext.RequestAborted),
+    public async Task<IActionResult> OnPostAnswerAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id, v => v.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        if (!Consent && !Confirmed)
+        {
+            Confirming = "Answer";
+            return await ShowAsync(fromSaved: true);
+        }
+        return await AfterAsync(await answer.RunAsync(Round, Consent, HttpContext.RequestAborted),
             Consent ? "You consented. The crew forms when everyone in it has." : "You declined; you are no longer in this proposed crew.", () => ShowAsync(fromSaved: true));
+    }
 
     private async Task<IActionResult?> LoadRoundAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)
     {

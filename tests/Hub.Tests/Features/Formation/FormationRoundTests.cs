@@ -174,6 +174,11 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         var (_, clean) = await host.GetAsync(round);
         Assert.Null(clean.QuerySelector("#warnings"));
 
+        // Running again would throw away the host's moves: it asks first, and nothing changes until confirmed.
+        var (again, againPage) = await PostAsync(host, round, "Run", []);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.NotNull(againPage.QuerySelector("#confirm-run"));
+
         // Publishing: each placed member is invited; Zed hears why not.
         var (published, _) = await PostAsync(host, round, "Publish", []);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
@@ -212,7 +217,11 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
 
         // In the larger crew one declines: they are out; when the rest consent, a crew forms if at least three remain.
         var larger = byCrew[0];
-        var (declined, _) = await PostAsync(M(larger[0]), round, "Answer", [("Consent", "false")]);
+        var (asked, askedPage) = await PostAsync(M(larger[0]), round, "Answer", [("Consent", "false")]);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode); // declining cannot be undone, so it asks first
+        Assert.NotNull(askedPage.QuerySelector("#confirm-decline"));
+        Assert.NotNull(await DbAsync(hub, db => db.FormationParticipants.Where(p => p.RoundId == roundId && p.User.DisplayName == larger[0]).Select(p => p.ProposedCrewId).SingleAsync()));
+        var (declined, _) = await PostAsync(M(larger[0]), round, "Answer", [("Consent", "false"), ("Confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         var (_, declinedPage) = await M(larger[0]).GetAsync(round);
         Assert.Contains("declined the proposed crew", declinedPage.QuerySelector("main")!.TextContent);
@@ -354,10 +363,15 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         string[] three = ["Ana Sorrel", "Cai Ferro", "Dee Lumen"];
         var slug = await fixture.CongregationAsync("Valid Round Congregation", three);
         var pages = new Dictionary<string, string>();
-        async Task Take(string name, FormClient client, string path) => pages[name] = (await client.GetAsync(path)).Response.Content is { } c ? client.LastHtml : "";
+        async Task Take(string name, FormClient client, string path)
+        {
+            var (response, _) = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            pages[name] = client.LastHtml;
+        }
         await Take("rounds empty", host, $"/congregations/{slug}/formation");
-        await PostAsync(host, $"/congregations/{slug}/formation", "Open", [("Title", ""), ("Due", "soon"), ("MinSize", "3"), ("MaxSize", "6")]);
-        pages["open with errors"] = host.LastHtml;
+        pages["open with errors"] = (await PostHtmlAsync(host, $"/congregations/{slug}/formation", "Open", [("Title", ""), ("Due", "soon"), ("MinSize", "3"), ("MaxSize", "6")])).Html;
+        Assert.Contains("Write the deadline as a date and time", pages["open with errors"]);
         var round = await OpenAsync(slug, "Valid crews");
         await Take("rounds", M("Ana Sorrel"), $"/congregations/{slug}/formation");
         await Take("join", M("Ana Sorrel"), round);
@@ -365,18 +379,22 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         {
             await PostAsync(M(name), round, "Preferences", Preferences("markup", TuesdayEvening));
         }
-        await PostAsync(M("Ana Sorrel"), round, "Preferences", Preferences("markup", []));
-        pages["preferences with errors"] = M("Ana Sorrel").LastHtml;
+        pages["preferences with errors"] = (await PostHtmlAsync(M("Ana Sorrel"), round, "Preferences", Preferences("markup", []))).Html;
+        Assert.Contains("at least one hour", pages["preferences with errors"]);
         await Take("preferences", M("Ana Sorrel"), round);
         await Take("host open", host, round);
         await PostAsync(host, round, "Run", []);
         await Take("host proposal", host, round);
         await Take("member waiting", M("Cai Ferro"), round);
+        pages["host confirm run again"] = (await PostHtmlAsync(host, round, "Run", [])).Html;
+        Assert.Contains("confirm-run", pages["host confirm run again"]);
         await PostAsync(host, round, "Publish", []);
         await Take("host published", host, round);
         await Take("member proposed crew", M("Cai Ferro"), round);
         await PostAsync(M("Cai Ferro"), round, "Answer", [("Consent", "true")]);
         await Take("member consented", M("Cai Ferro"), round);
+        pages["member confirm decline"] = (await PostHtmlAsync(M("Dee Lumen"), round, "Answer", [("Consent", "false")])).Html;
+        Assert.Contains("confirm-decline", pages["member confirm decline"]);
 
         pages["control"] = "<!DOCTYPE html><html lang=en><title>x</title><p><div></p>";
         var errors = await NuHtmlChecker.ErrorsAsync(pages);

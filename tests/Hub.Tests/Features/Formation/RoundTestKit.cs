@@ -19,6 +19,14 @@ internal static class RoundTestKit
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> PostAsync(FormClient client, string pageUrl, string handler,
         IEnumerable<(string Name, string Value)> fields)
     {
+        var (response, html) = await PostHtmlAsync(client, pageUrl, handler, fields);
+        return (response, Parser.ParseDocument(html));
+    }
+
+    /// <summary>As <see cref="PostAsync"/>, with the answer's HTML exactly as sent (for the Nu checker).</summary>
+    public static async Task<(HttpResponseMessage Response, string Html)> PostHtmlAsync(FormClient client, string pageUrl, string handler,
+        IEnumerable<(string Name, string Value)> fields)
+    {
         var (_, page) = await client.GetAsync(pageUrl);
         var form = page.Forms.FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase))
                    ?? throw new InvalidOperationException($"No {handler} form on {pageUrl}: {page.QuerySelector("main")?.TextContent}");
@@ -26,7 +34,7 @@ internal static class RoundTestKit
         var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__RequestVerificationToken", token)).ToList();
         var response = await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
-        return (response, Parser.ParseDocument(await response.Content.ReadAsStringAsync()));
+        return (response, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>
