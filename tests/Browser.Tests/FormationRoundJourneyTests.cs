@@ -138,6 +138,7 @@ public sealed class FormationRoundJourneyTests
         // The one left out sees why, and what to do next.
         await AccountSteps.SignInAsync(page, url, Email(outName), Password, round);
         await Assertions.Expect(page.Locator("main .empty")).ToContainTextAsync("No crew for you in this round");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("preferences");
         await browser.CheckPageAsync("round-not-placed");
     }
 }

@@ -112,6 +112,18 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             Consent ? "You consented. The crew forms when everyone in it has." : "You declined; you are no longer in this proposed crew.", () => ShowAsync(fromSaved: true));
     }
 
+    /// <summary>
+    /// The search's reason, told to the person it is about. A reason that comes from others' preferences is not
+    /// repeated to them: with a small crew in view, "someone's preferences" would point at a few people.
+    /// </summary>
+    public static string ReasonForMember(string reason) => reason switch
+    {
+        "" => "",
+        _ when reason.Contains("preferences", StringComparison.Ordinal) => "The crews that could meet at your hours did not have room for you this time.",
+        "declined the proposed crew" => "You declined the crew proposed to you.",
+        _ => $"The reason the search gave: {reason}.",
+    };
+
     private async Task<IActionResult?> LoadRoundAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)
     {
         if (await LoadAsync(slug, v => v.IsMember || v.IsHost) is { } refused)

@@ -224,7 +224,7 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         var (declined, _) = await PostAsync(M(larger[0]), round, "Answer", [("Consent", "false"), ("Confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         var (_, declinedPage) = await M(larger[0]).GetAsync(round);
-        Assert.Contains("declined the proposed crew", declinedPage.QuerySelector("main")!.TextContent);
+        Assert.Contains("You declined the crew proposed to you", declinedPage.QuerySelector("main")!.TextContent);
         foreach (var name in larger.Skip(1))
         {
             await PostAsync(M(name), round, "Answer", [("Consent", "true")]);
