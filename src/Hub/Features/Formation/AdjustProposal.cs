@@ -33,6 +33,16 @@ public sealed class AdjustProposal(HubDbContext db)
                 : "This proposal is published: members are answering it, so it cannot change now."), []);
         }
         var round = view.Round;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Moves in one round are taken one at a time (this first update holds the round's row), so two hosts
+        // moving two people who would rather not be together into one crew at the same moment cannot both
+        // pass the check; a move racing the publication finds the stage changed and is refused.
+        var held = await db.FormationRounds.Where(r => r.Id == round.Id && r.Stage == FormationStage.Proposed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Proposed), cancellationToken);
+        if (held == 0)
+        {
+            return new(Outcome.Refused("This proposal is published: members are answering it, so it cannot change now."), []);
+        }
         var people = await db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == round.Id).ToListAsync(cancellationToken);
         var crews = await db.ProposedCrews.Where(c => c.RoundId == round.Id).ToListAsync(cancellationToken);
         var person = people.SingleOrDefault(p => p.Id == participantId);
@@ -94,6 +104,7 @@ public sealed class AdjustProposal(HubDbContext db)
             crews.Remove(from);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var warnings = Warnings(round, crews, people).ToList();
         return new(Outcome.Done, warnings);
     }

@@ -22,19 +22,21 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             return Outcome.Refused(view.Round.Stage == FormationStage.Open ? "Run the round first, then publish its proposal." : "This proposal is published already.");
         }
         var round = view.Round;
-        var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
-            .Select(p => new { p.UserId, p.ProposedCrewId, p.UnplacedReason }).ToListAsync(cancellationToken);
-        if (!people.Any(p => p.ProposedCrewId is not null))
-        {
-            return Outcome.Refused("Nobody is in a proposed crew yet, so there is nothing to publish.");
-        }
         var now = time.GetUtcNow().UtcDateTime;
-        // One conditional update: two hosts pressing publish at once notify everyone once.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One conditional update first: two hosts pressing publish at once notify everyone once, and a move
+        // in flight (which holds the same row) lands before the list of people is read, or is refused after.
         var published = await db.FormationRounds.Where(r => r.Id == round.Id && r.Stage == FormationStage.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Published).SetProperty(r => r.PublishedAt, now), cancellationToken);
         if (published == 0)
         {
             return Outcome.Refused("This proposal is published already.");
+        }
+        var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
+            .Select(p => new { p.UserId, p.ProposedCrewId }).ToListAsync(cancellationToken);
+        if (!people.Any(p => p.ProposedCrewId is not null))
+        {
+            return Outcome.Refused("Nobody is in a proposed crew yet, so there is nothing to publish."); // rolled back: still a proposal
         }
         var path = $"/congregations/{view.Congregation.Congregation.Slug}/formation/{round.Id}";
         var name = view.Congregation.Congregation.Name;
@@ -52,6 +54,7 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             "The round's page says why. Another round, or calling a crew yourself with people you met, are good next steps.",
         ], "See the round", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;
     }

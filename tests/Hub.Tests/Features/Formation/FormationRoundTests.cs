@@ -306,6 +306,41 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
     }
 
     [Fact]
+    public async Task Moves_TwoAtTheSameMomentIntoOneCrew_NeverPutARatherNotTogether()
+    {
+        string[] people = ["Ana Sorrel", "Ben Tallow", "Cai Ferro", "Dee Lumen", "Eli Brask", "Fay Orrin", "Gil Moss"];
+        var slug = await fixture.CongregationAsync("Move Race Congregation", people);
+        var round = await OpenAsync(slug, "Racing moves");
+        var roundId = Guid.Parse(round.Split('/')[^1]);
+        foreach (var name in people)
+        {
+            await PostAsync(M(name), round, "Preferences", Preferences("moving", TuesdayEvening));
+        }
+        var (_, anaPage) = await M("Ana Sorrel").GetAsync(round);
+        await PostAsync(M("Ana Sorrel"), round, "Preferences", Preferences("moving", TuesdayEvening, (AboutIdOf(anaPage, "Ben Tallow"), "RatherNot")));
+        await PostAsync(host, round, "Run", []);
+        var ids = await DbAsync(hub, db => db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.User.DisplayName, p => p.Id));
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await PostAsync(host, round, "Run", [("Confirmed", "true")]);
+            }
+            // Cai alone in a new crew; then Ana and Ben are both moved into it at once.
+            await PostAsync(host, round, "Move", [("ParticipantId", ids["Cai Ferro"].ToString()), ("Target", "new")]);
+            var target = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Cai Ferro"]).Select(p => p.ProposedCrewId).SingleAsync());
+            var (_, page) = await host.GetAsync(round);
+            var token = page.QuerySelector("form.move-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var responses = await Task.WhenAll(new[] { "Ana Sorrel", "Ben Tallow" }.Select(name => host.Http.PostAsync($"{round}?handler=Move",
+                new FormUrlEncodedContent([new("ParticipantId", ids[name].ToString()), new("Target", target!.Value.ToString()), new("__RequestVerificationToken", token)]))));
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, r.StatusCode.ToString()));
+            var crews = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Ana Sorrel"] || p.Id == ids["Ben Tallow"]).Select(p => p.ProposedCrewId).ToListAsync());
+            Assert.NotEqual(crews[0], crews[1]);
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect); // one moved, the other refused
+        }
+    }
+
+    [Fact]
     public async Task AccountDeletion_RemovesWhatTheMemberGaveAndWhatOthersSaidAboutThem()
     {
         await hub.CreatePersonAsync("ivo@test.example", RoundHub.Password, name: "Ivo Leaving");
