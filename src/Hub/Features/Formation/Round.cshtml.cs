@@ -37,7 +37,11 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
 
     [BindProperty] public string? Interests { get; set; }
     [BindProperty] public List<int> Free { get; set; } = [];
-    [BindProperty] public Dictionary<Guid, PreferenceChoice> About { get; set; } = [];
+    /// <summary>
+    /// The viewer's choice about each other participant, posted as About[participant id]. Read from the form by
+    /// hand: bound as a property, a dictionary with no entries falls back to every form field as a key.
+    /// </summary>
+    public Dictionary<Guid, PreferenceChoice> About { get; } = [];
     [BindProperty] public Guid ParticipantId { get; set; }
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public bool Consent { get; set; }
@@ -62,6 +66,14 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         if (await LoadRoundAsync(slug, id, v => v.IsMember) is { } refused)
         {
             return refused;
+        }
+        foreach (var (key, value) in Request.Form)
+        {
+            if (key.StartsWith("About[", StringComparison.Ordinal) && key.EndsWith(']') && Guid.TryParse(key[6..^1], out var about)
+                && Enum.TryParse<PreferenceChoice>(value.ToString(), out var choice) && Enum.IsDefined(choice))
+            {
+                About[about] = choice;
+            }
         }
         var outcome = await give.RunAsync(Round, new GivePreferences.Input(Interests ?? "", Free, About), HttpContext.RequestAborted);
         return await AfterAsync(outcome, Round.IsParticipant ? "Your preferences are saved. You can change them until the deadline." : "You are in the round. You can change your preferences until the deadline.",

@@ -158,6 +158,7 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Contains("would go against a “rather not”", System.Net.WebUtility.HtmlDecode(forgedText));
         Assert.DoesNotContain("Ana Sorrel would", forgedText);
+        Assert.DoesNotContain("field marked below", forgedText); // the refusal is the only problem shown
         Assert.Equal(placed["Ben Tallow"], await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == benParticipant).Select(p => p.ProposedCrewId).SingleAsync()));
         var anaParticipant = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.RoundId == roundId && p.User.DisplayName == "Ana Sorrel").Select(p => p.Id).SingleAsync());
         var reverse = await ForgeAsync(host, $"{round}?handler=Move", [("ParticipantId", anaParticipant.ToString()), ("Target", placed["Ben Tallow"]!.Value.ToString())]);
