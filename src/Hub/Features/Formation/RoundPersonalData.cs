@@ -29,8 +29,11 @@ internal sealed class RoundPersonalData(HubDbContext db) : IPersonalData
         var mine = await db.FormationPreferences.AsNoTracking().Where(p => ids.Contains(p.FromParticipantId))
             .Join(db.FormationParticipants, p => p.AboutParticipantId, o => o.Id, (p, o) => new { p.FromParticipantId, About = o.User.DisplayName, p.Choice })
             .ToListAsync(cancellationToken);
+        var opened = await db.FormationRounds.AsNoTracking().Where(r => r.OpenedByUserId == user.Id)
+            .Select(r => new { r.Title, r.CreatedAt, r.PreferencesDueAt }).ToListAsync(cancellationToken);
         return new
         {
+            RoundsYouOpened = opened,
             Rounds = rounds.Select(r => new
             {
                 Round = r.Title, r.Interests, FreeHours = r.Availability, r.TimeZone, r.JoinedAt, r.UpdatedAt,

@@ -246,6 +246,7 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         var benData = await M("Ben Tallow").Http.GetStringAsync("/account/download-data");
         Assert.Contains("Spring crews", benData);
         Assert.DoesNotContain("rather not", benData);
+        Assert.Contains("Spring crews", await host.Http.GetStringAsync("/account/download-data")); // the rounds she opened
     }
 
     [Fact]
