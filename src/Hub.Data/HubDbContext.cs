@@ -72,6 +72,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<FoundTime> FoundTimes => Set<FoundTime>();
     public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
     public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
+    public DbSet<FormationRound> FormationRounds => Set<FormationRound>();
+    public DbSet<FormationParticipant> FormationParticipants => Set<FormationParticipant>();
+    public DbSet<FormationPreference> FormationPreferences => Set<FormationPreference>();
+    public DbSet<ProposedCrew> ProposedCrews => Set<ProposedCrew>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -173,6 +173,7 @@ public static class SeedDemoCommunity
         await SeedDemoUpdates.RunAsync(db, scope.ServiceProvider, now);
         await SeedDemoCommons.RunAsync(scope.ServiceProvider, now);
         await SeedDemoGatherings.RunAsync(db, now);
+        await SeedDemoFormationRound.RunAsync(db, now);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
         await db.SaveChangesAsync();
         return true;

@@ -14,6 +14,16 @@ public static class FormationFeature
         builder.Services.AddScoped<SaveProgram>();
         builder.Services.AddScoped<DeleteProgram>();
         builder.Services.AddScoped<Accounts.IPersonalData, FormationPersonalData>();
+        // Crew formation rounds in a congregation.
+        builder.Services.AddScoped<RoundAccess>();
+        builder.Services.AddScoped<RoundNotices>();
+        builder.Services.AddScoped<OpenRound>();
+        builder.Services.AddScoped<GivePreferences>();
+        builder.Services.AddScoped<RunRound>();
+        builder.Services.AddScoped<AdjustProposal>();
+        builder.Services.AddScoped<PublishRound>();
+        builder.Services.AddScoped<AnswerProposal>();
+        builder.Services.AddScoped<Accounts.IPersonalData, RoundPersonalData>();
         return builder;
     }
 }

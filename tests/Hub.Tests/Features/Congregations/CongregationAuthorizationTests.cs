@@ -10,6 +10,7 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
     private HubFactory hub = null!;
     private readonly Dictionary<string, FormClient> clients = [];
     private string slug = "";
+    private Guid roundId;
 
     public async Task InitializeAsync()
     {
@@ -29,6 +30,12 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
         var congregation = db.Congregations.Single(c => c.Slug == slug);
         var member = db.Users.Single(u => u.Email == "member@test.example");
         await Microsolidarity.Hub.Features.Congregations.JoinCongregation.AddMemberAsync(db, congregation.Id, member.Id, DateTime.UtcNow, default);
+        roundId = Guid.NewGuid();
+        db.FormationRounds.Add(new Microsolidarity.Hub.Data.Formation.FormationRound
+        {
+            Id = roundId, CongregationId = congregation.Id, Title = "Matrix round", PreferencesDueAt = DateTime.UtcNow.AddDays(3), CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
@@ -43,6 +50,9 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
         { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
         { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },
         { "/congregations/SLUG/working-groups", 302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/formation",    302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/formation/ROUND", 302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/formation/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
@@ -52,7 +62,7 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
     [MemberData(nameof(Routes))]
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
-        var path = route.Replace("SLUG", slug);
+        var path = route.Replace("SLUG", slug).Replace("ROUND", roundId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await clients[role].Http.GetAsync(path);

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261126122218_AddHandbookImportProgress")]
-    partial class AddHandbookImportProgress
+    [Migration("20261126133640_AddRoundsFoundTimesAndImportProgress")]
+    partial class AddRoundsFoundTimesAndImportProgress
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1097,6 +1097,139 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("DyadCheckIns");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("character varying(168)");
+
+                    b.Property<string>("Interests")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProposedCrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnplacedReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedCrewId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("FormationParticipants");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationPreference", b =>
+                {
+                    b.Property<Guid>("FromParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AboutParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FromParticipantId", "AboutParticipantId");
+
+                    b.HasIndex("AboutParticipantId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("FormationPreferences");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PreferencesDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CongregationId");
+
+                    b.HasIndex("OpenedByUserId");
+
+                    b.ToTable("FormationRounds");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1182,6 +1315,85 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("PracticePrograms");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProposedCrew", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommonInterests")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedSlots")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrewId");
+
+                    b.HasIndex("RoundId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProposedCrews");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.AvailabilityMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("character varying(168)");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupKind", "GroupId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilityMarks");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1224,7 +1436,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PercentOff")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Uses")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1270,6 +1491,50 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("EventOccurrences");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.FoundTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("GroupKind", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("FoundTimes");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1280,6 +1545,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("AttendeeList")
                         .HasColumnType("integer");
@@ -1324,6 +1592,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HoursToPay")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsOnline")
                         .HasColumnType("boolean");
@@ -1442,6 +1713,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("OccurrenceId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PayBy")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -2668,6 +2942,63 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationParticipant", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.ProposedCrew", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedCrewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.FormationRound", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationPreference", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.FormationParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("AboutParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.FormationParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("FromParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.FormationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationRound", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeParticipant", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
@@ -2682,6 +3013,20 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
                         .WithMany()
                         .HasForeignKey("FacilitatorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProposedCrew", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.FormationRound", null)
+                        .WithMany("Crews")
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2889,6 +3234,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
                 {
                     b.Navigation("CheckIns");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.FormationRound", b =>
+                {
+                    b.Navigation("Crews");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeProgram", b =>

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Formation;
+
+/// <summary>
+/// The host publishes the proposal: each member of a proposed crew is invited to consent or decline, and
+/// whoever was not placed hears why. From here the proposal no longer changes, except by people declining.
+/// </summary>
+public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotices notices)
+{
+    public async Task<Outcome> RunAsync(RoundView view, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only the congregation's hosts publish a proposal.");
+        }
+        if (view.Round.Stage != FormationStage.Proposed)
+        {
+            return Outcome.Refused(view.Round.Stage == FormationStage.Open ? "Run the round first, then publish its proposal." : "This proposal is published already.");
+        }
+        var round = view.Round;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One conditional update first: two hosts pressing publish at once notify everyone once, and a move
+        // in flight (which holds the same row) lands before the list of people is read, or is refused after.
+        var published = await db.FormationRounds.Where(r => r.Id == round.Id && r.Stage == FormationStage.Proposed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Published).SetProperty(r => r.PublishedAt, now), cancellationToken);
+        if (published == 0)
+        {
+            return Outcome.Refused("This proposal is published already.");
+        }
+        var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
+            .Select(p => new { p.UserId, p.ProposedCrewId }).ToListAsync(cancellationToken);
+        if (!people.Any(p => p.ProposedCrewId is not null))
+        {
+            return Outcome.Refused("Nobody is in a proposed crew yet, so there is nothing to publish."); // rolled back: still a proposal
+        }
+        var path = $"/congregations/{view.Congregation.Congregation.Slug}/formation/{round.Id}";
+        var name = view.Congregation.Congregation.Name;
+        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is not null).Select(p => p.UserId)], "congregation.formation-proposal",
+            $"A crew is proposed to you: {round.Title}", path,
+        [
+            $"The formation round “{round.Title}” in {name} proposes a crew with you in it.",
+            "See who is in it and when you could all meet, then consent or decline. Declining needs no reason, and nobody is told why.",
+            "The crew forms when everyone still in it has consented.",
+        ], "See your proposed crew", cancellationToken);
+        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is null).Select(p => p.UserId)], "congregation.formation-unplaced",
+            $"No crew this time: {round.Title}", path,
+        [
+            $"The formation round “{round.Title}” in {name} could not place you in a crew this time.",
+            "The round's page says why. Another round, or calling a crew yourself with people you met, are good next steps.",
+        ], "See the round", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notices.Wake();
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,212 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Formation;
+
+/// <summary>
+/// One formation round. Members give and change their preferences while it is open, and later see their own
+/// proposed crew only; hosts run, adjust and publish. Preferences are read here only for the viewer's own form.
+/// </summary>
+public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, HubDbContext db, ViewerClock clock, TimeProvider time,
+    GivePreferences give, RunRound run, AdjustProposal adjust, PublishRound publish, AnswerProposal answer)
+    : CongregationPageModel(access)
+{
+    public sealed record Person(Guid Id, string Name, ProposalAnswer Answer, string UnplacedReason);
+
+    public sealed record CrewLine(Guid Id, int Number, IReadOnlyList<Person> Members, IReadOnlyList<string> Slots, string Interests, Guid? CrewId);
+
+    public RoundView Round { get; private set; } = null!;
+    public ViewerClock Clock => clock;
+    public bool AcceptsPreferences { get; private set; }
+    public DateTime NowUtc { get; private set; }
+    public int Taking { get; private set; }
+
+    /// <summary>The other participants, for the viewer's own form, with the viewer's own choice about each.</summary>
+    public IReadOnlyList<(Guid Id, string Name, PreferenceChoice Choice)> Others { get; private set; } = [];
+
+    public string ZoneName { get; private set; } = "UTC";
+    public IReadOnlyList<CrewLine> Crews { get; private set; } = [];
+    public IReadOnlyList<Person> Unplaced { get; private set; } = [];
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    public CrewLine? MyCrew { get; private set; }
+
+    [BindProperty] public string? Interests { get; set; }
+    [BindProperty] public List<int> Free { get; set; } = [];
+    /// <summary>
+    /// The viewer's choice about each other participant, posted as About[participant id]. Read from the form by
+    /// hand: bound as a property, a dictionary with no entries falls back to every form field as a key.
+    /// </summary>
+    public Dictionary<Guid, PreferenceChoice> About { get; } = [];
+    [BindProperty] public Guid ParticipantId { get; set; }
+    [BindProperty] public string? Target { get; set; }
+    [BindProperty] public bool Consent { get; set; }
+
+    /// <summary>Set by the second press of a button whose effect cannot be undone (declining, running again over adjustments).</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>Which action the page asks to confirm: "Answer" or "Run"; null when none.</summary>
+    public string? Confirming { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id) is { } refused)
+        {
+            return refused;
+        }
+        return await ShowAsync(fromSaved: true);
+    }
+
+    public async Task<IActionResult> OnPostPreferencesAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id, v => v.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        foreach (var (key, value) in Request.Form)
+        {
+            if (key.StartsWith("About[", StringComparison.Ordinal) && key.EndsWith(']') && Guid.TryParse(key[6..^1], out var about)
+                && Enum.TryParse<PreferenceChoice>(value.ToString(), out var choice) && Enum.IsDefined(choice))
+            {
+                About[about] = choice;
+            }
+        }
+        var outcome = await give.RunAsync(Round, new GivePreferences.Input(Interests ?? "", Free, About), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, Round.IsParticipant ? "Your preferences are saved. You can change them until the deadline." : "You are in the round. You can change your preferences until the deadline.",
+            () => ShowAsync(fromSaved: false));
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id, v => v.IsHost) is { } refused)
+        {
+            return refused;
+        }
+        if (Round.Round.Stage == FormationStage.Proposed && !Confirmed)
+        {
+            Confirming = "Run";
+            return await ShowAsync(fromSaved: true);
+        }
+        return await AfterAsync(await run.RunAsync(Round, HttpContext.RequestAborted), "The round ran: here is its proposal. Preferences are closed.", () => ShowAsync(fromSaved: true));
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id, v => v.IsHost) is { } refused)
+        {
+            return refused;
+        }
+        var result = await adjust.RunAsync(Round, ParticipantId, Target ?? "", HttpContext.RequestAborted);
+        var notice = "Moved." + (result.Warnings.Count > 0 ? " Please look at the warnings above the crews." : "");
+        return await AfterAsync(result.Outcome, notice, () => ShowAsync(fromSaved: true));
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string slug, Guid id) =>
+        await LoadRoundAsync(slug, id, v => v.IsHost)
+        ?? await AfterAsync(await publish.RunAsync(Round, HttpContext.RequestAborted), "Published: everyone in a proposed crew is invited to consent or decline.", () => ShowAsync(fromSaved: true));
+
+    public async Task<IActionResult> OnPostAnswerAsync(string slug, Guid id)
+    {
+        if (await LoadRoundAsync(slug, id, v => v.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        if (!Consent && !Confirmed)
+        {
+            Confirming = "Answer";
+            return await ShowAsync(fromSaved: true);
+        }
+        return await AfterAsync(await answer.RunAsync(Round, Consent, HttpContext.RequestAborted),
+            Consent ? "You consented. The crew forms when everyone in it has." : "You declined; you are no longer in this proposed crew.", () => ShowAsync(fromSaved: true));
+    }
+
+    /// <summary>
+    /// The search's reason, told to the person it is about. A reason that comes from others' preferences is not
+    /// repeated to them: with a small crew in view, "someone's preferences" would point at a few people.
+    /// </summary>
+    public static string ReasonForMember(string reason) => reason switch
+    {
+        "" => "",
+        _ when reason.Contains("preferences", StringComparison.Ordinal) => "The crews that could meet at your hours did not have room for you this time.",
+        "declined the proposed crew" => "You declined the crew proposed to you.",
+        _ => $"The reason the search gave: {reason}.",
+    };
+
+    private async Task<IActionResult?> LoadRoundAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)
+    {
+        if (await LoadAsync(slug, v => v.IsMember || v.IsHost) is { } refused)
+        {
+            return refused;
+        }
+        var round = await rounds.LoadAsync(View, id, HttpContext.RequestAborted);
+        if (round is null)
+        {
+            return NotFound();
+        }
+        Round = round;
+        return allowed is null || allowed(View) ? null : Forbid();
+    }
+
+    private async Task<IActionResult> ShowAsync(bool fromSaved)
+    {
+        var zone = await clock.ZoneAsync();
+        ZoneName = ViewerClock.ZoneName(zone);
+        var now = NowUtc = time.GetUtcNow().UtcDateTime;
+        var r = Round.Round;
+        AcceptsPreferences = Round.AcceptsPreferences(now) && View.IsMember;
+        var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == r.Id).OrderBy(p => p.JoinedAt)
+            .Select(p => new { p.Id, p.UserId, p.User.DisplayName, p.ProposedCrewId, p.UnplacedReason, p.Answer }).ToListAsync(HttpContext.RequestAborted);
+        Taking = people.Count;
+        if (AcceptsPreferences)
+        {
+            var mine = Round.Me is null ? [] : await db.FormationPreferences.AsNoTracking().Where(p => p.FromParticipantId == Round.Me.Id)
+                .ToDictionaryAsync(p => p.AboutParticipantId, p => p.Choice, HttpContext.RequestAborted);
+            if (fromSaved)
+            {
+                foreach (var (about, choice) in mine)
+                {
+                    About[about] = choice;
+                }
+                if (Round.Me is { } me)
+                {
+                    Interests = me.Interests;
+                    Free = [.. Enumerable.Range(0, 168).Where(i => me.Availability[i] == '1')];
+                }
+                else
+                {
+                    // Someone new starts from their profile: the same interests and usual hours, in their own zone.
+                    var profile = await db.Profiles.AsNoTracking().Where(p => p.UserId == View.UserId)
+                        .Select(p => new { p.Interests, p.Availability }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+                    Interests = profile?.Interests ?? "";
+                    Free = profile is null ? [] : [.. Enumerable.Range(0, Math.Min(168, profile.Availability.Length)).Where(i => profile.Availability[i] == '1')];
+                }
+            }
+            Others = [.. people.Where(p => p.UserId != View.UserId).Select(p => (p.Id, p.DisplayName, About.GetValueOrDefault(p.Id)))];
+        }
+        if (r.Stage != FormationStage.Open)
+        {
+            var crews = await db.ProposedCrews.AsNoTracking().Where(c => c.RoundId == r.Id).OrderBy(c => c.Number).ToListAsync(HttpContext.RequestAborted);
+            var lines = crews.Select(c => new CrewLine(c.Id, c.Number,
+                [.. people.Where(p => p.ProposedCrewId == c.Id).Select(p => new Person(p.Id, p.DisplayName, p.Answer, ""))],
+                RoundSlots.Describe(RoundSlots.Parse(c.SharedSlots), zone, r.PreferencesDueAt), c.CommonInterests, c.CrewId)).ToList();
+            if (View.IsHost)
+            {
+                Crews = lines;
+                Unplaced = [.. people.Where(p => p.ProposedCrewId is null).Select(p => new Person(p.Id, p.DisplayName, p.Answer, p.UnplacedReason))];
+                var tracked = people.Select(p => new FormationParticipant { Id = p.Id, ProposedCrewId = p.ProposedCrewId }).ToList();
+                Warnings = [.. AdjustProposal.Warnings(r, crews, tracked)];
+            }
+            // A member sees their own proposed crew only, and only once it is published.
+            if (r.Stage == FormationStage.Published && Round.Me?.ProposedCrewId is { } mineId)
+            {
+                MyCrew = lines.SingleOrDefault(l => l.Id == mineId);
+            }
+        }
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Grouping;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Formation;
+
+/// <summary>
+/// The host runs the round: the search runs here, on this POST, with the round's own seed and a budget (never
+/// on a page view), and the proposal is stored so every page shows the same crews. Running closes preferences
+/// (the deadline moves to now if it had not passed). Running again replaces the proposal, until it is published.
+/// </summary>
+public sealed class RunRound(HubDbContext db, TimeProvider time)
+{
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
+
+    public async Task<Outcome> RunAsync(RoundView view, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only the congregation's hosts run a formation round.");
+        }
+        if (view.Round.Stage == FormationStage.Published)
+        {
+            return Outcome.Refused("This round is published: members are answering their proposed crews, so it cannot run again.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Closing first, in one conditional update, so a member saving preferences at this moment either lands
+        // before the run (and is counted) or is refused: never saved after the run and then ignored.
+        var closed = await db.FormationRounds.Where(r => r.Id == view.Round.Id && r.Stage != FormationStage.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Proposed)
+                .SetProperty(r => r.PreferencesDueAt, r => r.PreferencesDueAt < now ? r.PreferencesDueAt : now)
+                .SetProperty(r => r.RanAt, now), cancellationToken);
+        if (closed == 0)
+        {
+            return Outcome.Refused("This round is published: members are answering their proposed crews, so it cannot run again.");
+        }
+        var round = await db.FormationRounds.SingleAsync(r => r.Id == view.Round.Id, cancellationToken);
+        var people = await db.FormationParticipants.Where(p => p.RoundId == round.Id).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
+        var preferences = await db.FormationPreferences.AsNoTracking().Where(p => p.RoundId == round.Id).ToListAsync(cancellationToken);
+        var request = Request(round, people, preferences);
+        var (searched, setAside) = SetAside(request);
+        var result = FormCrews.Run(searched, new SearchOptions { Seed = round.Seed, TimeLimit = Budget }, cancellationToken);
+        result = result with { Unplaced = [.. setAside, .. result.Unplaced] };
+
+        foreach (var p in people)
+        {
+            p.ProposedCrewId = null;
+            p.UnplacedReason = "";
+            p.Answer = ProposalAnswer.Waiting;
+            p.AnsweredAt = null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await db.ProposedCrews.Where(c => c.RoundId == round.Id).ExecuteDeleteAsync(cancellationToken);
+        var byId = people.ToDictionary(p => p.Id.ToString());
+        var number = 0;
+        foreach (var formed in result.Crews)
+        {
+            var crew = new ProposedCrew
+            {
+                Id = Guid.NewGuid(), RoundId = round.Id, Number = ++number,
+                SharedSlots = string.Join(",", formed.SharedSlots), CommonInterests = string.Join(", ", formed.CommonInterests),
+            };
+            db.ProposedCrews.Add(crew);
+            foreach (var member in formed.Members)
+            {
+                byId[member].ProposedCrewId = crew.Id;
+            }
+        }
+        foreach (var unplaced in result.Unplaced)
+        {
+            byId[unplaced.Id].UnplacedReason = Trim(unplaced.Reason);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    /// <summary>What the search sees: ids only, hours in UTC of the round's reference week, tags in lower case.</summary>
+    public static CrewFormationRequest Request(FormationRound round, IReadOnlyList<FormationParticipant> people, IReadOnlyList<FormationPreference> preferences)
+    {
+        var participants = people.Select(p => new Participant(p.Id.ToString(), RoundSlots.Tags(p.Interests),
+            RoundSlots.ToUtc(p.Availability, ViewerClock.Find(p.TimeZone) ?? TimeZoneInfo.Utc, round.PreferencesDueAt))).ToList();
+        var statements = preferences.Select(p => new PreferenceStatement(p.FromParticipantId.ToString(), p.AboutParticipantId.ToString(),
+            p.Choice == PreferenceChoice.Want ? Preference.Want : p.Choice == PreferenceChoice.RatherNot ? Preference.RatherNot : Preference.Open)).ToList();
+        return new CrewFormationRequest(participants, statements)
+        {
+            MinSize = round.MinSize, MaxSize = round.MaxSize, AimSize = Math.Clamp(5, round.MinSize, round.MaxSize),
+        };
+    }
+
+    /// <summary>
+    /// Whoever shares no hour with enough others to make a crew cannot be placed, whatever the search does; left
+    /// in, they pull the search towards small crews that then fall apart. They are set aside first, with the reason.
+    /// </summary>
+    public static (CrewFormationRequest Request, IReadOnlyList<UnplacedParticipant> SetAside) SetAside(CrewFormationRequest request)
+    {
+        var aside = request.Participants
+            .Where(p => !p.Slots.Any(s => request.Participants.Count(q => q != p && q.Slots.Contains(s)) >= request.MinSize - 1))
+            .ToList();
+        var kept = request.Participants.Except(aside).ToList();
+        return (request with { Participants = kept },
+            [.. aside.Select(p => new UnplacedParticipant(p.Id, p.Slots.Count == 0
+                ? "gave no weekly hours, so no crew could meet with them"
+                : "no crew shares a weekly hour with them; more hours would help"))]);
+    }
+
+    private static string Trim(string s) => s.Length <= 300 ? s : s[..299] + "…";
+}
