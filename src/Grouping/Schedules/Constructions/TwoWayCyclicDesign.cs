@@ -7,12 +7,13 @@ namespace Microsolidarity.Grouping;
 /// (t in Z_m) makes m rounds. The last round splits each class into the cosets of the subgroup of Z_m of order
 /// size (the multiples of m/size), so it pairs only people of one class whose x differ by such a multiple, a
 /// difference the base groups never use.
-/// If every pair of the base groups has its own "difference" ((k2 - k1, x2 - x1) up to sign), no pair meets twice.
+/// If every pair of the base groups has its own "difference" ((k2 - k1, x2 - x1) up to sign), and no pair within a
+/// class differs by a multiple of m/size or by m/2 (which would come back after m/2 turns), no pair meets twice.
 /// <para>
-/// 100 people in groups of five get 21 rounds this way (m = 20, five classes), the best known for 20-5 (the
-/// corpus credits Miller, Valkov and Abel, 2026, for it; this is our construction of the same size, not theirs).
-/// The four base groups were found once by a SAT search over exactly these conditions and are stored; the
-/// tests develop them and let the independent schedule checker count every pair.
+/// 100 people in groups of five get 21 rounds this way (m = 20, five classes), the best known for 20-5. The
+/// corpus credits Miller, Valkov and Abel (2026) for 21; this construction of the same size is ours and not
+/// necessarily theirs. The four base groups were found once by a SAT search over exactly these conditions and
+/// are stored; the tests develop them and let the independent schedule checker count every pair.
 /// </para>
 /// </summary>
 public static class TwoWayCyclicDesign
