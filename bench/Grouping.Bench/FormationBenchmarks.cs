@@ -22,6 +22,9 @@ public class FormationBenchmarks
     public Schedule AffinePlane49() => BuildSchedule.Run(ScheduleRequest.Uniform(49, 7, 8));
 
     [Benchmark]
+    public Schedule TwoWayCyclic100() => BuildSchedule.Run(ScheduleRequest.Uniform(100, 5, 21));
+
+    [Benchmark]
     public Schedule CircleMethod60() => BuildSchedule.Run(ScheduleRequest.Uniform(60, 2, 59));
 
     [Benchmark]

@@ -17,6 +17,8 @@ public sealed class ScheduleConstructionsTests
     [InlineData(50, 5, 9)]
     [InlineData(40, 4, 13)]  // 1-rotational resolvable design
     [InlineData(40, 4, 10)]
+    [InlineData(100, 5, 21)] // two-way cyclic design plus a round of cosets
+    [InlineData(100, 5, 13)] // fewer rounds: a prefix of the same design
     public void Run_ConstructionInstance_ZeroRepeats(int people, int size, int rounds)
     {
         var request = ScheduleRequest.Uniform(people, size, rounds);
@@ -65,6 +67,23 @@ public sealed class ScheduleConstructionsTests
             Assert.Equal(0, ScheduleChecker.RepeatPairs(new Schedule(people, rounds)));
         }
     }
+
+    [Fact]
+    public void Rounds_TwoWayCyclicDesign_TwentyOneRoundsOfTwentyFivesForOneHundred()
+    {
+        var rounds = TwoWayCyclicDesign.Rounds(100, 5)!;
+        var schedule = new Schedule(100, rounds);
+        Assert.Equal(21, rounds.Length);
+        Assert.All(rounds, r => Assert.All(r, g => Assert.Equal(5, g.Length)));
+        Assert.Empty(ScheduleChecker.Problems(schedule, ScheduleRequest.Uniform(100, 5, 21)));
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.Equal(1, ScheduleChecker.MostMeetings(schedule));
+        // Everyone meets 21 * 4 = 84 of the 99 others: the count that 21 repeat-free rounds must reach.
+        Assert.Equal(100 * 84 / 2, rounds.Sum(r => r.Sum(g => g.Length * (g.Length - 1) / 2)));
+    }
+
+    [Fact]
+    public void Rounds_TwoWayCyclicDesign_NothingStoredForOtherShapes() => Assert.Null(TwoWayCyclicDesign.Rounds(60, 5));
 
     [Theory]
     [InlineData(16, 4)]

@@ -26,6 +26,10 @@ public static class ScheduleConstructions
         {
             return (known[..rounds], "stored cyclic resolvable design");
         }
+        if (TwoWayCyclicDesign.Rounds(people, size) is { } twoWay && twoWay.Length >= rounds)
+        {
+            return (twoWay[..rounds], "stored two-way cyclic resolvable design");
+        }
         if (OneRotationalDesign.Rounds(people, size, Bound(people, size)) is { } design && design.Length >= rounds)
         {
             return (design[..rounds], "1-rotational resolvable design");
