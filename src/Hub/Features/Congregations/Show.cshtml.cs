@@ -43,7 +43,7 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
                 .GroupBy(m => 1).Select(g => new { Members = g.Count(), Hosts = g.Count(m => m.IsHost) }).SingleOrDefaultAsync();
             return SizeGuidance.For(counts?.Members ?? 0, counts?.Hosts ?? 0);
         });
-        PendingRequest = View.UserId is not null && await db.JoinRequests.AnyAsync(r => r.CongregationId == id
+        PendingRequest = View.UserId is not null && !View.IsMember && await db.JoinRequests.AnyAsync(r => r.CongregationId == id
             && r.UserId == View.UserId && r.Status == JoinRequestStatus.Pending);
         return Page();
     }

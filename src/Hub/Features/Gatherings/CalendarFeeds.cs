@@ -83,11 +83,15 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
             var o = answer.Occurrence!;
             writer.AddOccurrence(e, new Occurrence(o.OriginalStart, o.StartsAt, o.EndsAt, o.IsCancelled, o), Url($"/gatherings/{e.Id}?date={EventTime.Key(o.OriginalStart)}"), answer.Status == RsvpStatus.Going);
         }
-        // The meetings of the person's crews, from the Crews feature's own schedule.
+        // The meetings of the person's crews, from the Crews feature's own schedule; except for crews that
+        // found a regular time together, whose series above already stands for those meetings (both would
+        // put every meeting in the calendar twice).
         var since = Now.AddDays(-90);
+        var crewsWithSeries = db.FoundTimes.Where(f => f.GroupKind == TimeFindingGroup.Crew).Select(f => f.GroupId);
         var meetings = await db.CrewMeetings.AsNoTracking()
             .Join(db.Crews.AsNoTracking(), m => m.CrewId, c => c.Id, (m, c) => new { m, c })
-            .Where(x => x.m.StartsAt > since && x.c.Term == x.m.Term && db.CrewMembers.Any(cm => cm.CrewId == x.c.Id && cm.UserId == userId && cm.Status == CrewMemberStatus.Joined))
+            .Where(x => x.m.StartsAt > since && x.c.Term == x.m.Term && !crewsWithSeries.Contains(x.c.Id)
+                && db.CrewMembers.Any(cm => cm.CrewId == x.c.Id && cm.UserId == userId && cm.Status == CrewMemberStatus.Joined))
             .Select(x => new { x.m.Id, x.m.Number, x.m.StartsAt, x.c.Name, x.c.TimeZone, x.c.SlotMinutes, CrewId = x.c.Id })
             .ToListAsync(cancellationToken);
         foreach (var m in meetings)

@@ -192,6 +192,19 @@ public sealed class FindingATimeTests : IAsyncLifetime
         Assert.Contains("SUMMARY:Tuesday circle meets", feed);
         Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=2", feed);
 
+        // The crew plans its term at that time: its meetings are the series' dates, so they are not listed twice.
+        var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            tuesday = tuesday.AddDays(1);
+        }
+        var (started, startedPage) = await people["ada"].SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, "Start");
+        Assert.True(started.StatusCode == HttpStatusCode.Redirect, startedPage.QuerySelector("main")?.TextContent);
+        Assert.True(await WithDbAsync(db => db.CrewMeetings.CountAsync(m => m.CrewId == crewId)) > 0);
+        var planned = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
+        Assert.DoesNotContain("Tuesday circle: meeting", planned);
+        Assert.Single(planned.Split("SUMMARY:Tuesday circle meets").Skip(1));
+
         // Four weeks later (the series began a month ago), Ben moves the crew to Wednesday 23:00: from the next date on.
         await WithDbAsync(db => db.GatheringEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.StartsAt, x => x.StartsAt.AddDays(-28)).SetProperty(x => x.EndsAt, x => x.EndsAt.AddDays(-28))));
