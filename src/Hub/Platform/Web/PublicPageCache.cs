@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// for people who are not signed in: the same bytes for everyone, so one rendering serves many.
 /// Signed-in people are never served from it (ASP.NET's default output-cache policy refuses
 /// authenticated requests and responses that set cookies), and any saved change to a congregation
-/// or a membership evicts it at once, so a visitor sees changes immediately in the common case and
+/// or a membership (for the handbook: an import) evicts it at once, so a visitor sees changes immediately in the common case and
 /// within <see cref="PublicPageCacheOptions.Seconds"/> otherwise (changes made by bulk updates).
 /// </summary>
 public static class PublicPageCache
@@ -48,12 +48,12 @@ public static class PublicPageCache
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SharedReadCache>();
         builder.Services.AddSingleton<CongregationPagesChanged>();
-        builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnCongregationChange>();
+        builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnPublicPageChange>();
         return builder;
     }
 
     /// <summary>After a SaveChanges that touched congregations, memberships or the handbook, the cached copies are stale.</summary>
-    private sealed class EvictOnCongregationChange(CongregationPagesChanged changed, IOutputCacheStore store, SharedReadCache reads) : SaveChangesInterceptor
+    private sealed class EvictOnPublicPageChange(CongregationPagesChanged changed, IOutputCacheStore store, SharedReadCache reads) : SaveChangesInterceptor
     {
         private static readonly ConditionalWeakTable<DbContext, Touched> Pending = [];
 
