@@ -45,26 +45,11 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
             return (Outcome.Refused("You are in the crew already as its caller; list the others only.", "Invitees"), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var crew = new Crew
-        {
-            Id = Guid.NewGuid(),
-            Name = input.Name.Trim(),
-            Purpose = input.Purpose.Trim(),
-            CallerUserId = callerId,
-            CongregationId = input.CongregationId,
-            MeetingsPerTerm = input.Meetings,
-            Cadence = input.Cadence,
-            SlotDay = input.SlotDay,
-            SlotTime = input.SlotTime,
-            TimeZone = input.TimeZone.Trim(),
-            Stage = CrewStage.Forming,
-            JoinedCount = 1,
-            CreatedAt = now,
-        };
-        crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = callerId, Status = CrewMemberStatus.Joined, Position = 0, InvitedAt = now, JoinedAt = now });
+        var crew = NewCrew.Forming(input.Name.Trim(), input.Purpose.Trim(), input.CongregationId, callerId, input.Cadence, input.Meetings,
+            input.SlotDay, input.SlotTime, input.TimeZone.Trim(), now);
         foreach (var person in people)
         {
-            crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = person.Id, Status = CrewMemberStatus.Invited, InvitedAt = now });
+            NewCrew.Invite(crew, person.Id, now);
         }
         db.Crews.Add(crew);
         var caller = await db.Users.Where(u => u.Id == callerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);

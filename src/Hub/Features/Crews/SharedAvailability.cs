@@ -1,9 +1,10 @@
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>
-/// Where the members' weekly availability overlaps. Each grid is 168 hours in its owner's zone;
-/// all are shifted to UTC by the zone's offset this week, intersected, and shown back in the
-/// crew's zone. Zones with half-hour offsets are rounded to the hour before (a known limit).
+/// The hours every member of a crew is free, for the crew page's "when you can all meet". The
+/// counting is the same as finding a time together (<see cref="Gatherings.AvailabilityOverlap"/>):
+/// each hour of a real week in the crew's zone is looked up in each member's own zone, so daylight
+/// saving and half-hour offsets fall where they really fall.
 /// </summary>
 public static class SharedAvailability
 {
@@ -12,39 +13,23 @@ public static class SharedAvailability
         public string Label => $"{Day} {StartHour:00}:00–{(StartHour + Hours) % 24:00}:00";
     }
 
-    /// <summary>Free hours (0–167, Monday 00:00 first) shared by every grid, in the crew's zone.</summary>
+    /// <summary>Free hours (0–167, Monday 00:00 first) shared by every grid, in the crew's zone, in the week from <paramref name="nowUtc"/>.</summary>
     public static IReadOnlyList<int> CommonHours(IEnumerable<(string Grid, TimeZoneInfo Zone)> members, TimeZoneInfo crewZone, DateTime nowUtc)
     {
-        var common = Enumerable.Repeat(true, 168).ToArray();
-        var any = false;
-        foreach (var (grid, zone) in members)
-        {
-            if (grid.Length != 168)
-            {
-                continue;
-            }
-            any = true;
-            var offset = (int)Math.Floor(zone.GetUtcOffset(nowUtc).TotalHours);
-            var free = new bool[168];
-            for (var local = 0; local < 168; local++)
-            {
-                if (grid[local] == '1')
-                {
-                    free[Mod(local - offset, 168)] = true;
-                }
-            }
-            for (var utc = 0; utc < 168; utc++)
-            {
-                common[utc] &= free[utc];
-            }
-        }
-        if (!any)
+        var grids = members.Where(m => m.Grid.Length == 168)
+            .Select(m => new Gatherings.AvailabilityOverlap.Grid("", m.Grid, ZoneOf(m.Zone))).ToList();
+        if (grids.Count == 0)
         {
             return [];
         }
-        var crewOffset = (int)Math.Floor(crewZone.GetUtcOffset(nowUtc).TotalHours);
-        return [.. Enumerable.Range(0, 168).Where(utc => common[utc]).Select(utc => Mod(utc + crewOffset, 168)).Order()];
+        var zone = ZoneOf(crewZone);
+        var today = NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
+        var counts = Gatherings.AvailabilityOverlap.Counts(grids, zone, Gatherings.AvailabilityOverlap.NextMonday(today));
+        return [.. Enumerable.Range(0, 168).Where(hour => counts[hour] == grids.Count)];
     }
+
+    private static NodaTime.DateTimeZone ZoneOf(TimeZoneInfo zone) =>
+        NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Id) ?? NodaTime.DateTimeZone.Utc;
 
     /// <summary>Runs of consecutive hours, e.g. Tuesday 19:00–21:00.</summary>
     public static IReadOnlyList<Slot> Slots(IReadOnlyList<int> hours)
@@ -66,6 +51,4 @@ public static class SharedAvailability
 
     /// <summary>Index 0 is Monday, as in the availability grid.</summary>
     public static DayOfWeek DayOf(int index) => (DayOfWeek)((index + 1) % 7);
-
-    private static int Mod(int value, int modulus) => ((value % modulus) + modulus) % modulus;
 }

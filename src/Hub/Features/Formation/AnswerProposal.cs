@@ -64,7 +64,6 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
     private async Task<bool> FormAsync(RoundView view, ProposedCrew proposed, List<FormationParticipant> members, DateTime now, CancellationToken cancellationToken)
     {
         var round = view.Round;
-        var crewId = Guid.NewGuid();
         // The crew keeps its time in the zone most of its members live in, so "Tuesday 19:00" means their evening.
         var zoneId = members.GroupBy(m => m.TimeZone).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault(z => ViewerClock.Find(z) is not null) ?? "Etc/UTC";
@@ -73,37 +72,21 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         var slot = slots.Count > 0 ? slots.MinBy(s => RoundSlots.ToLocal(s, zone, round.PreferencesDueAt)) : MostShared(members, round);
         var local = RoundSlots.ToLocal(slot, zone, round.PreferencesDueAt);
         var title = $"{round.Title} · crew {proposed.Number}";
-        var crew = new Crew
-        {
-            Id = crewId,
-            Name = title.Length <= 120 ? title : title[..119] + "…",
-            Purpose = $"Formed in {view.Congregation.Congregation.Name}'s formation round “{round.Title}”, by the consent of each member."
+        var crew = NewCrew.Forming(title.Length <= 120 ? title : title[..119] + "…",
+            $"Formed in {view.Congregation.Congregation.Name}'s formation round “{round.Title}”, by the consent of each member."
                 + (proposed.CommonInterests.Length > 0 ? $" In common: {proposed.CommonInterests}." : ""),
-            CongregationId = round.CongregationId,
-            CallerUserId = members[0].UserId,
-            MeetingsPerTerm = 6,
-            Cadence = CrewCadence.Weekly,
-            SlotDay = SharedAvailability.DayOf(local / 24),
-            SlotTime = new TimeOnly(local % 24, 0),
-            TimeZone = zoneId,
-            Stage = CrewStage.Forming,
-            JoinedCount = members.Count,
-            CreatedAt = now,
-        };
-        for (var i = 0; i < members.Count; i++)
+            round.CongregationId, members[0].UserId, CrewCadence.Weekly, 6,
+            SharedAvailability.DayOf(local / 24), new TimeOnly(local % 24, 0), zoneId, now);
+        foreach (var member in members.Skip(1))
         {
-            crew.Members.Add(new CrewMember
-            {
-                Id = Guid.NewGuid(), CrewId = crew.Id, UserId = members[i].UserId, Status = CrewMemberStatus.Joined, Position = i,
-                InvitedAt = now, JoinedAt = now,
-            });
+            NewCrew.Join(crew, member.UserId, now);
         }
         db.Crews.Add(crew);
         await db.SaveChangesAsync(cancellationToken);
         // Answers to this proposed crew are already taken one at a time (the caller's first update holds its row),
         // so this claim cannot lose; it stays conditional so that a crew can never be claimed twice whatever changes.
         var claimed = await db.ProposedCrews.Where(c => c.Id == proposed.Id && c.CrewId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CrewId, crewId).SetProperty(c => c.FormedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CrewId, crew.Id).SetProperty(c => c.FormedAt, now), cancellationToken);
         if (claimed == 0)
         {
             return false;
