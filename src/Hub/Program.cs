@@ -62,6 +62,10 @@ builder.AddGatherings();
 builder.AddFormation(); // practice programs: breakout rooms for every call
 
 var app = builder.Build();
+if (command.Verb != HubVerb.Serve)
+{
+    return await command.RunOnceAsync(app.Services); // migrate, seed, handbook, backup: no pipeline, no endpoints
+}
 
 app.UseWeb();
 app.MapWeb();
@@ -71,7 +75,7 @@ app.MapUpdates();
 app.MapCommons();
 app.MapGatherings();
 
-return await command.RunAsync(app);
+return await command.ServeAsync(app);
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

@@ -56,8 +56,30 @@ public sealed class HandbookCommand
         return (new HandbookCommand { Action = action, Source = source, Title = title, Author = author }, null);
     }
 
+    /// <summary>Brings the database up to date (as every command does), then imports or exports.</summary>
     public async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var stage = "";
+        var progress = new SynchronousProgress(p =>
+        {
+            // Only each new stage is printed: pages render in parallel and report one by one.
+            lock (output)
+            {
+                if (p.Stage != stage)
+                {
+                    stage = p.Stage;
+                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {p.Stage}{(p.Stage == "Rendering pages" ? $" ({p.PagesTotal})" : "")}");
+                }
+            }
+        });
+        // A folder needs nothing from the database to be read and rendered, so that starts at once, on other
+        // threads, while the database opens: in a short command the two would otherwise take their turns.
+        // (A git source is not fetched before the claim below: two pulls must not share one clone.)
+        var readAhead = Action == "import" && !FetchHandbookSource.IsGitUrl(Source) && Directory.Exists(Source)
+            ? Task.Run(() => RenderHandbookFolder.Run(Path.GetFullPath(Source), new Dictionary<string, DateTime>(), progress, CancellationToken.None))
+            : null;
+        await Platform.Data.DatabaseStartup.MigrateAsync(services, force: false);
         using var scope = services.CreateScope();
         if (Action == "export" && Format == "pdf")
         {
@@ -99,21 +121,7 @@ public sealed class HandbookCommand
             output.WriteLine("Another import is running now (from the admin page or the schedule): try again when it is done.");
             return 1;
         }
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var stage = "";
-        var progress = new SynchronousProgress(p =>
-        {
-            // Only each new stage is printed: pages render in parallel and report one by one.
-            lock (output)
-            {
-                if (p.Stage != stage)
-                {
-                    stage = p.Stage;
-                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {p.Stage}{(p.Stage == "Rendering pages" ? $" ({p.PagesTotal})" : "")}");
-                }
-            }
-        });
-        HandbookImport result = await scope.ServiceProvider.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings(Title, Author), progress);
+        HandbookImport result = await scope.ServiceProvider.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings(Title, Author), progress, readAhead);
         output.WriteLine(result.Succeeded
             ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
             : $"The import from {Source} could not run.");

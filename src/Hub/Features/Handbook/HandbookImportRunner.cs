@@ -25,7 +25,8 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
         }
     }
 
-    public async Task<HandbookImport> RunAsync(HandbookImport record, ImportHandbook.Settings settings, IProgress<ImportProgress>? echo = null)
+    /// <param name="readAhead">The folder already being read and rendered (by the command line), if it is.</param>
+    public async Task<HandbookImport> RunAsync(HandbookImport record, ImportHandbook.Settings settings, IProgress<ImportProgress>? echo = null, Task<RenderedHandbook>? readAhead = null)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         using var stopWatching = new CancellationTokenSource();
@@ -41,7 +42,7 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
             }
             watching = WatchAsync(record.Id, latest, cancel, stopWatching.Token);
             await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, cancel.Token, record);
+            return await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, cancel.Token, record, readAhead);
         }
         catch (Exception e)
         {

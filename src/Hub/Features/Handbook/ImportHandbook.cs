@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Configuration;
-using YamlDotNet.RepresentationModel;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -17,18 +16,16 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// </summary>
 public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, TimeProvider time, ILogger<ImportHandbook> log)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public sealed record Settings(string? Title = null, string? Author = null);
 
     /// <param name="record">The run's row when it was stored at the start (a background import shows its progress there); else a new one is added.</param>
-    public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default, HandbookImport? record = null)
+    public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default, HandbookImport? record = null, Task<RenderedHandbook>? readAhead = null)
     {
         record ??= new HandbookImport { Source = source, StartedAt = time.GetUtcNow().UtcDateTime };
         var problems = new List<HandbookProblem>();
         try
         {
-            await ImportAsync(source, settings ?? new(), record, problems, progress, cancel);
+            await ImportAsync(source, settings ?? new(), record, problems, progress, readAhead, cancel);
             record.Succeeded = true;
         }
         catch (ImportFailed failed)
@@ -64,7 +61,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
 
     private sealed class ImportFailed(string message) : Exception(message);
 
-    private async Task ImportAsync(string source, Settings settings, HandbookImport record, List<HandbookProblem> problems, IProgress<ImportProgress>? progress, CancellationToken cancel)
+    private async Task ImportAsync(string source, Settings settings, HandbookImport record, List<HandbookProblem> problems, IProgress<ImportProgress>? progress, Task<RenderedHandbook>? readAhead, CancellationToken cancel)
     {
         var dataDirectory = hub.Value.DataDirectoryFullPath;
         var isGit = FetchHandbookSource.IsGitUrl(source);
@@ -84,113 +81,23 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             }
         }
 
-        var (root, readme, summaryName, redirects) = ReadGitBookYaml(folder, problems);
-        var rootFolder = Path.GetFullPath(Path.Combine(folder, root));
-        if (!IsInside(folder, rootFolder) || !Directory.Exists(rootFolder))
+        RenderedHandbook read;
+        if (readAhead is not null)
         {
-            problems.Add(new(".gitbook.yaml", 0, $"root '{root}' is not a folder inside the handbook: the top folder is used."));
-            rootFolder = folder;
+            // Read and rendered before this run was claimed (the command line starts it while the database opens).
+            read = await readAhead.WaitAsync(cancel);
+            progress?.Report(new("Rendering pages", read.FilesRead, read.MarkdownFiles, read.Pages.Count, read.Pages.Count));
         }
-
-        progress?.Report(new("Reading files"));
-        var files = ListFiles(rootFolder, problems);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var markdownFiles = files.Where(f => f.Key.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
-        var filesRead = 0;
-        foreach (var (relative, full) in markdownFiles)
+        else
         {
-            cancel.ThrowIfCancellationRequested();
-            progress?.Report(new("Reading files", ++filesRead, markdownFiles.Count));
-            var text = ReadText(full);
-            if (text is null)
-            {
-                problems.Add(new(relative, 0, "Not a readable UTF-8 text file (binary, or another encoding): skipped."));
-                continue;
-            }
-            texts[relative] = text;
+            var lastChanged = isGit ? await FetchHandbookSource.LastChangesAsync(folder, cancel) : [];
+            read = RenderHandbookFolder.Run(folder, lastChanged, progress, cancel);
         }
-        // .gitbook.yaml may name another file as the home page: it answers at /handbook, and a README.md beside it does not.
-        readme = HandbookPaths.Resolve("", readme) ?? "README.md";
-        string UrlOf(string sourcePath) => sourcePath == readme ? "" : HandbookPaths.UrlPathOf(sourcePath) is { Length: 0 } && readme != "README.md" ? "README" : HandbookPaths.UrlPathOf(sourcePath);
-        var summaryPath = texts.ContainsKey(summaryName) ? summaryName : texts.Keys.FirstOrDefault(k => k.Equals(summaryName, StringComparison.OrdinalIgnoreCase));
-        var navigation = summaryPath is null
-            ? []
-            : ReadSummary.Run(texts[summaryPath], summaryPath, texts.ContainsKey, UrlOf, problems);
-        if (summaryPath is null)
-        {
-            problems.Add(new(summaryName, 0, "There is no SUMMARY.md: pages are listed by path."));
-        }
-
-        // SUMMARY order first, with each page's parent for breadcrumbs; then every other page by path.
-        var order = new Dictionary<string, (int Order, string? Parent, string Title)>(StringComparer.Ordinal);
-        void Walk(IEnumerable<NavItem> items, string? parent)
-        {
-            foreach (var item in items)
-            {
-                if (item.SourcePath is { } page && !order.ContainsKey(page))
-                {
-                    order[page] = (order.Count, parent, item.Title);
-                }
-                Walk(item.Children, item.Path ?? parent);
-            }
-        }
-        Walk(navigation, null);
-        var pagePaths = texts.Keys.Where(k => k != summaryPath).ToList();
-        var byUrl = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in pagePaths.OrderBy(p => order.TryGetValue(p, out var o) ? o.Order : int.MaxValue).ThenBy(p => p, StringComparer.Ordinal))
-        {
-            if (!byUrl.TryAdd(UrlOf(page), page))
-            {
-                problems.Add(new(page, 0, $"Another file already has the URL /handbook/{UrlOf(page)}: skipped."));
-                texts.Remove(page);
-            }
-        }
-        var links = new Links(texts, files, UrlOf);
-
-        progress?.Report(new("Rendering pages", filesRead, markdownFiles.Count, 0, byUrl.Count));
-        var lastChanged = isGit ? await FetchHandbookSource.LastChangesAsync(folder, cancel) : [];
-        var rootPrefix = Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') is "." ? "" : Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') + "/";
-        var renderer = new RenderHandbookPage();
+        problems.AddRange(read.Problems);
+        var pageCount = read.Pages.Count;
         var now = time.GetUtcNow().UtcDateTime;
-        var rendered = new List<HandbookPage>();
-        var position = order.Count;
-        // Pages render independently (the renderer only reads shared state), so they use every core.
-        var sources = byUrl.ToArray();
-        var renders = new RenderedPage[sources.Length];
-        var pagesRendered = 0;
-        Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancel }, i =>
-        {
-            renders[i] = renderer.Run(sources[i].Value, texts[sources[i].Value], links);
-            progress?.Report(new("Rendering pages", filesRead, markdownFiles.Count, Interlocked.Increment(ref pagesRendered), sources.Length));
-        });
-        for (var i = 0; i < sources.Length; i++)
-        {
-            var (url, sourcePath) = sources[i];
-            var page = renders[i];
-            problems.AddRange(page.Problems);
-            var known = order.TryGetValue(sourcePath, out var entry);
-            rendered.Add(new HandbookPage
-            {
-                SourcePath = sourcePath,
-                Path = url,
-                Title = page.FirstHeading ?? (known ? entry.Title : null) ?? Path.GetFileNameWithoutExtension(sourcePath),
-                Description = page.Description,
-                Cover = page.Cover is { } cover && HandbookPaths.Resolve(sourcePath, cover) is { } coverPath && links.AssetExists(coverPath)
-                    ? RenderHandbookPage.AssetUrl(coverPath) : null,
-                Hidden = page.Hidden,
-                Markdown = texts[sourcePath],
-                Html = page.Html,
-                PlainText = page.PlainText,
-                Outline = string.Join('\n', page.Outline.Select(h => $"{h.Level}|{h.Id}|{h.Text}")),
-                Order = known ? entry.Order : position++,
-                ParentPath = known ? entry.Parent : null,
-                InSummary = known,
-                UpdatedAt = lastChanged.TryGetValue(rootPrefix + sourcePath, out var changed) ? changed
-                    : File.GetLastWriteTimeUtc(files[sourcePath]),
-            });
-        }
 
-        progress?.Report(new("Saving", filesRead, markdownFiles.Count, sources.Length, sources.Length));
+        progress?.Report(new("Saving", read.FilesRead, read.MarkdownFiles, pageCount, pageCount));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -200,7 +107,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             var changes = new List<string>();
             record.PagesAdded = record.PagesChanged = record.PagesRemoved = record.PagesUnchanged = 0;
             // Pages whose URL moves to another file are removed first, so the unique index holds.
-            foreach (var gone in existing.Values.Where(p => !byUrl.ContainsValue(p.SourcePath)).ToList())
+            foreach (var gone in existing.Values.Where(p => !read.ByUrl.ContainsValue(p.SourcePath)).ToList())
             {
                 db.HandbookPages.Remove(gone);
                 existing.Remove(gone.SourcePath);
@@ -208,7 +115,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
                 record.PagesRemoved++;
             }
             await db.SaveChangesAsync(cancel);
-            foreach (var page in rendered)
+            foreach (var page in read.Pages)
             {
                 page.ContentHash = Hash(page);
                 page.ImportedAt = now;
@@ -239,24 +146,24 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             }
             info.Source = source;
             info.SourceIsGit = isGit;
-            info.EditUrlPrefix = isGit ? EditUrlPrefix(source, rootPrefix) : null;
-            info.NavigationJson = JsonSerializer.Serialize(navigation);
-            info.RedirectsJson = JsonSerializer.Serialize(redirects.ToDictionary(
-                r => r.Key, r => byUrl.ContainsValue(r.Value) ? UrlOf(r.Value) : null));
-            foreach (var (from, to) in redirects.Where(r => !byUrl.ContainsValue(r.Value)))
+            info.EditUrlPrefix = isGit ? EditUrlPrefix(source, read.RootPrefix) : null;
+            info.NavigationJson = JsonSerializer.Serialize(read.Navigation);
+            info.RedirectsJson = JsonSerializer.Serialize(read.Redirects.ToDictionary(
+                r => r.Key, r => read.ByUrl.ContainsValue(r.Value) ? read.UrlOf(r.Value) : null));
+            foreach (var (from, to) in read.Redirects.Where(r => !read.ByUrl.ContainsValue(r.Value)))
             {
                 problems.Add(new(".gitbook.yaml", 0, $"Redirect from '{from}' goes to '{to}', which is not a page: it answers 404."));
             }
             info.Title = settings.Title is { Length: > 0 } title ? title
                 : info.Title is { Length: > 0 } and not "Handbook" ? info.Title
-                : rendered.FirstOrDefault(p => p.Path.Length == 0)?.Title ?? "Handbook";
+                : read.Pages.FirstOrDefault(p => p.Path.Length == 0)?.Title ?? "Handbook";
             if (settings.Author is { Length: > 0 } author)
             {
                 info.Author = author;
             }
             info.ImportedAt = now;
             await db.SaveChangesAsync(cancel);
-            progress?.Report(new("Indexing", filesRead, markdownFiles.Count, sources.Length, sources.Length));
+            progress?.Report(new("Indexing", read.FilesRead, read.MarkdownFiles, pageCount, pageCount));
             if (record.PagesAdded + record.PagesChanged + record.PagesRemoved > 0)
             {
                 await HandbookSearch.ReindexAsync(db, cancel);
@@ -266,9 +173,9 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             await transaction.CommitAsync(CancellationToken.None);
             record.Changes = string.Join('\n', changes);
         });
-        progress?.Report(new("Copying files", filesRead, markdownFiles.Count, sources.Length, sources.Length, sources.Length));
+        progress?.Report(new("Copying files", read.FilesRead, read.MarkdownFiles, pageCount, pageCount, pageCount));
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
-        CopyAssets(files, Path.Combine(dataDirectory, "handbook", "files"), problems, CancellationToken.None);
+        CopyAssets(read.Files, Path.Combine(dataDirectory, "handbook", "files"), problems, CancellationToken.None);
     }
 
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',
@@ -288,103 +195,6 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             "gitlab.com" or "codeberg.org" => uri.Host == "gitlab.com" ? $"https://gitlab.com{path}/-/edit/HEAD/{rootPrefix}" : $"https://codeberg.org{path}/_edit/HEAD/{rootPrefix}",
             _ => null,
         };
-    }
-
-    private static (string Root, string Readme, string Summary, Dictionary<string, string> Redirects) ReadGitBookYaml(string folder, List<HandbookProblem> problems)
-    {
-        var path = Path.Combine(folder, ".gitbook.yaml");
-        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return ("./", "README.md", "SUMMARY.md", redirects);
-        }
-        try
-        {
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(File.ReadAllText(path)));
-            if (yaml.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode map)
-            {
-                return ("./", "README.md", "SUMMARY.md", redirects);
-            }
-            string? Scalar(YamlMappingNode node, string key) =>
-                node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode s ? s.Value : null;
-            var root = Scalar(map, "root") ?? "./";
-            var structure = map.Children.TryGetValue(new YamlScalarNode("structure"), out var s) ? s as YamlMappingNode : null;
-            var readme = structure is null ? null : Scalar(structure, "readme");
-            var summary = structure is null ? null : Scalar(structure, "summary");
-            if (map.Children.TryGetValue(new YamlScalarNode("redirects"), out var r) && r is YamlMappingNode redirectMap)
-            {
-                foreach (var (key, value) in redirectMap.Children)
-                {
-                    if (key is YamlScalarNode { Value: { } from } && value is YamlScalarNode { Value: { } to })
-                    {
-                        var target = HandbookPaths.Resolve("", to);
-                        if (target is null)
-                        {
-                            problems.Add(new(".gitbook.yaml", (int)key.Start.Line, $"Redirect to '{to}' leaves the handbook folder: ignored."));
-                            continue;
-                        }
-                        redirects[from.Trim('/')] = target;
-                    }
-                }
-            }
-            return (root, readme ?? "README.md", summary ?? "SUMMARY.md", redirects);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            problems.Add(new(".gitbook.yaml", (int)e.Start.Line, $"Not valid YAML ({e.Message}): defaults are used."));
-            return ("./", "README.md", "SUMMARY.md", redirects);
-        }
-    }
-
-    /// <summary>Every file under the folder by its NFC relative path; symbolic links and .git are left alone.</summary>
-    private static Dictionary<string, string> ListFiles(string root, List<HandbookProblem> problems)
-    {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([root]);
-        while (pending.Count > 0)
-        {
-            var folder = pending.Pop();
-            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
-            {
-                var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/').Normalize(NormalizationForm.FormC);
-                if (entry.LinkTarget is not null)
-                {
-                    problems.Add(new(relative, 0, "A symbolic link: not followed, so nothing outside the folder is read."));
-                    continue;
-                }
-                if (entry is DirectoryInfo directory)
-                {
-                    if (directory.Name != ".git" && directory.Name != "node_modules")
-                    {
-                        pending.Push(directory.FullName);
-                    }
-                }
-                else if (!files.TryAdd(relative, entry.FullName))
-                {
-                    problems.Add(new(relative, 0, "Two files have this name (once composed, once decomposed Unicode): the second is skipped."));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            var bytes = File.ReadAllBytes(path);
-            if (Array.IndexOf(bytes, (byte)0) >= 0)
-            {
-                return null;
-            }
-            var text = StrictUtf8.GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (Exception e) when (e is DecoderFallbackException or IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static void CopyAssets(Dictionary<string, string> files, string target, List<HandbookProblem> problems, CancellationToken cancel)
@@ -415,14 +225,4 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         }
     }
 
-    private static bool IsInside(string folder, string path) =>
-        Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar).Equals(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
-        || Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private sealed class Links(Dictionary<string, string> texts, Dictionary<string, string> files, Func<string, string> urlOf) : IHandbookLinks
-    {
-        public string? PagePath(string sourcePath) => texts.ContainsKey(sourcePath) ? urlOf(sourcePath) : null;
-        public bool AssetExists(string sourcePath) => !sourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && files.ContainsKey(sourcePath);
-        public string? ReadText(string sourcePath) => texts.TryGetValue(sourcePath, out var text) ? text : null;
-    }
 }

@@ -171,19 +171,23 @@ public sealed class HubCommand
         Any setting of appsettings.json can be given as --Section:Key=value.
         """);
 
-    public async Task<int> RunAsync(WebApplication app)
+    /// <summary>
+    /// The verbs that do one thing and exit. They are given the built services only: mapping the pages and
+    /// the request pipeline would add a tenth of a second to every command for nothing.
+    /// </summary>
+    public async Task<int> RunOnceAsync(IServiceProvider services)
     {
         switch (Verb)
         {
             case HubVerb.Migrate:
-                await DatabaseStartup.MigrateAsync(app.Services, force: true);
+                await DatabaseStartup.MigrateAsync(services, force: true);
                 Console.WriteLine("The database is up to date.");
                 return 0;
             case HubVerb.Seed:
-                await DatabaseStartup.MigrateAsync(app.Services, force: false);
+                await DatabaseStartup.MigrateAsync(services, force: false);
                 if (SeedDemo)
                 {
-                    var seeded = await SeedDemoCommunity.RunAsync(app.Services);
+                    var seeded = await SeedDemoCommunity.RunAsync(services);
                     Console.WriteLine(seeded ? "The demo community is in place." : "The demo community was already there.");
                 }
                 if (SeedMembers is { } members)
@@ -194,7 +198,7 @@ public sealed class HubCommand
                         return 2;
                     }
                     var started = System.Diagnostics.Stopwatch.StartNew();
-                    var (people, congregations) = await SeedSyntheticNetwork.RunAsync(app.Services, members, SeedCongregations ?? 0, TimeProvider.System);
+                    var (people, congregations) = await SeedSyntheticNetwork.RunAsync(services, members, SeedCongregations ?? 0, TimeProvider.System);
                     Console.WriteLine($"Added {people} invented people in {congregations} congregations in {started.Elapsed.TotalSeconds:0.0} s.");
                 }
                 return 0;
@@ -202,7 +206,7 @@ public sealed class HubCommand
             case HubVerb.Restore:
             {
                 // Neither migrates: a backup is taken as the data is, and a restore puts back what was.
-                using var scope = app.Services.CreateScope();
+                using var scope = services.CreateScope();
                 var (ok, message) = Verb == HubVerb.Backup
                     ? await scope.ServiceProvider.GetRequiredService<Backup.CreateBackup>().RunAsync(BackupFile!)
                     : await scope.ServiceProvider.GetRequiredService<Backup.RestoreBackup>().RunAsync(BackupFile!);
@@ -210,13 +214,18 @@ public sealed class HubCommand
                 return ok ? 0 : 1;
             }
             case HubVerb.Handbook:
-                await DatabaseStartup.MigrateAsync(app.Services, force: false);
-                return await Handbook!.RunAsync(app.Services, Console.Out);
+                return await Handbook!.RunAsync(services, Console.Out); // it migrates when it is ready to
             default:
-                await DatabaseStartup.MigrateAsync(app.Services, force: false);
-                await FirstStart.RunAsync(app.Services);
-                await app.RunAsync();
-                return 0;
+                throw new InvalidOperationException($"{Verb} is not a run-once command.");
         }
+    }
+
+    /// <summary><c>serve</c>: migrate, seed the demo on first start, then serve until stopped.</summary>
+    public async Task<int> ServeAsync(WebApplication app)
+    {
+        await DatabaseStartup.MigrateAsync(app.Services, force: false);
+        await FirstStart.RunAsync(app.Services);
+        await app.RunAsync();
+        return 0;
     }
 }
