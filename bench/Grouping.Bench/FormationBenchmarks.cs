@@ -25,6 +25,9 @@ public class FormationBenchmarks
     public Schedule TwoWayCyclic100() => BuildSchedule.Run(ScheduleRequest.Uniform(100, 5, 21));
 
     [Benchmark]
+    public Schedule TranslationInvariant32() => BuildSchedule.Run(ScheduleRequest.Uniform(32, 4, 10));
+
+    [Benchmark]
     public Schedule CircleMethod60() => BuildSchedule.Run(ScheduleRequest.Uniform(60, 2, 59));
 
     [Benchmark]

@@ -17,11 +17,20 @@ public static class FormCrews
         options ??= new SearchOptions();
         var unplaced = new List<UnplacedParticipant>();
         var people = new List<Participant>();
+        // How many participants are free in each hour. Someone none of whose hours has enough people for the
+        // smallest crew cannot be placed whatever the search does; left in, they pull it towards small crews that
+        // then fall apart, so they are left out first and the others are placed as if they were absent. Leaving
+        // them out changes no one else's test: the hours they have are exactly the hours too thin to count.
+        var freeInHour = request.Participants.SelectMany(p => p.Slots).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         foreach (var p in request.Participants)
         {
             if (p.Slots.Count == 0)
             {
                 unplaced.Add(new(p.Id, "gave no weekly hours, so no crew could meet with them"));
+            }
+            else if (p.Slots.All(s => freeInHour[s] < request.MinSize))
+            {
+                unplaced.Add(new(p.Id, $"shares no weekly hour with enough others to make a crew of {request.MinSize}; more hours would help"));
             }
             else
             {

@@ -17,6 +17,8 @@ public sealed class ScheduleConstructionsTests
     [InlineData(50, 5, 9)]
     [InlineData(40, 4, 13)]  // 1-rotational resolvable design
     [InlineData(40, 4, 10)]
+    [InlineData(32, 4, 10)]  // Z2^3-invariant resolvable group divisible design
+    [InlineData(32, 4, 9)]   // fewer rounds: a prefix of the same design
     [InlineData(100, 5, 21)] // two-way cyclic design plus a round of cosets
     [InlineData(100, 5, 13)] // fewer rounds: a prefix of the same design
     public void Run_ConstructionInstance_ZeroRepeats(int people, int size, int rounds)
@@ -85,6 +87,48 @@ public sealed class ScheduleConstructionsTests
     [Fact]
     public void Rounds_TwoWayCyclicDesign_NothingStoredForOtherShapes() => Assert.Null(TwoWayCyclicDesign.Rounds(60, 5));
 
+    [Fact]
+    public void Rounds_TranslationInvariantDesign_TenRoundsOfEightFoursForThirtyTwo()
+    {
+        var rounds = TranslationInvariantDesign.Rounds(32, 4)!;
+        var schedule = new Schedule(32, rounds);
+        Assert.Equal(10, rounds.Length);
+        Assert.All(rounds, r => Assert.Equal(8, r.Length));
+        Assert.All(rounds, r => Assert.All(r, g => Assert.Equal(4, g.Length)));
+        Assert.Empty(ScheduleChecker.Problems(schedule, ScheduleRequest.Uniform(32, 4, 10)));
+        Assert.Equal(0, ScheduleChecker.RepeatPairs(schedule));
+        Assert.Equal(1, ScheduleChecker.MostMeetings(schedule));
+        // 10 rounds of 3 partners: everyone meets 30 of the other 31, 32 * 30 / 2 = 480 pairs.
+        Assert.Equal(480, rounds.Sum(r => r.Sum(g => g.Length * (g.Length - 1) / 2)));
+    }
+
+    [Fact]
+    public void Rounds_TranslationInvariantDesign_PairsThatNeverMeetAreAPerfectMatching()
+    {
+        var rounds = TranslationInvariantDesign.Rounds(32, 4)!;
+        var met = new bool[32, 32];
+        foreach (var group in rounds.SelectMany(r => r))
+        {
+            foreach (var a in group)
+            {
+                foreach (var b in group)
+                {
+                    met[a, b] = true;
+                }
+            }
+        }
+        var unmet = Enumerable.Range(0, 32)
+            .Select(a => Enumerable.Range(0, 32).Where(b => b != a && !met[a, b]).ToArray())
+            .ToArray();
+        // Everyone misses exactly one other, and missing is mutual: the 16 unmet pairs cover all 32 people once.
+        Assert.All(unmet, u => Assert.Single(u));
+        Assert.All(Enumerable.Range(0, 32), a => Assert.Equal(a, unmet[unmet[a][0]][0]));
+        Assert.Equal(32, unmet.Select(u => u[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public void Rounds_TranslationInvariantDesign_NothingStoredForOtherShapes() => Assert.Null(TranslationInvariantDesign.Rounds(40, 4));
+
     [Theory]
     [InlineData(16, 4)]
     [InlineData(27, 3)]
@@ -101,6 +145,7 @@ public sealed class ScheduleConstructionsTests
     [Theory]
     [InlineData(15, 3, 7)]
     [InlineData(30, 3, 14)]
+    [InlineData(32, 4, 9)]  // the search target for 8-4, now also a prefix of the stored 10-round design
     public void Rounds_CyclicSearchWithoutStoredBase_FindsTheKirkmanFamilyToo(int people, int size, int rounds)
     {
         var found = CyclicDesign.Rounds(people, size, rounds)!;

@@ -30,6 +30,10 @@ public static class ScheduleConstructions
         {
             return (twoWay[..rounds], "stored two-way cyclic resolvable design");
         }
+        if (TranslationInvariantDesign.Rounds(people, size) is { } invariant && invariant.Length >= rounds)
+        {
+            return (invariant[..rounds], "stored Z2^3-invariant resolvable group divisible design");
+        }
         if (OneRotationalDesign.Rounds(people, size, Bound(people, size)) is { } design && design.Length >= rounds)
         {
             return (design[..rounds], "1-rotational resolvable design");

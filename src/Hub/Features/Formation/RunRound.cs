@@ -42,9 +42,8 @@ public sealed class RunRound(HubDbContext db, TimeProvider time)
         var people = await db.FormationParticipants.Where(p => p.RoundId == round.Id).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);
         var preferences = await db.FormationPreferences.AsNoTracking().Where(p => p.RoundId == round.Id).ToListAsync(cancellationToken);
         var request = Request(round, people, preferences);
-        var (searched, setAside) = SetAside(request);
-        var result = FormCrews.Run(searched, new SearchOptions { Seed = round.Seed, TimeLimit = Budget }, cancellationToken);
-        result = result with { Unplaced = [.. setAside, .. result.Unplaced] };
+        // The library leaves out, with the reason, whoever shares no weekly hour with enough others for a crew.
+        var result = FormCrews.Run(request, new SearchOptions { Seed = round.Seed, TimeLimit = Budget }, cancellationToken);
 
         foreach (var p in people)
         {
@@ -90,22 +89,6 @@ public sealed class RunRound(HubDbContext db, TimeProvider time)
         {
             MinSize = round.MinSize, MaxSize = round.MaxSize, AimSize = Math.Clamp(5, round.MinSize, round.MaxSize),
         };
-    }
-
-    /// <summary>
-    /// Whoever shares no hour with enough others to make a crew cannot be placed, whatever the search does; left
-    /// in, they pull the search towards small crews that then fall apart. They are set aside first, with the reason.
-    /// </summary>
-    public static (CrewFormationRequest Request, IReadOnlyList<UnplacedParticipant> SetAside) SetAside(CrewFormationRequest request)
-    {
-        var aside = request.Participants
-            .Where(p => !p.Slots.Any(s => request.Participants.Count(q => q != p && q.Slots.Contains(s)) >= request.MinSize - 1))
-            .ToList();
-        var kept = request.Participants.Except(aside).ToList();
-        return (request with { Participants = kept },
-            [.. aside.Select(p => new UnplacedParticipant(p.Id, p.Slots.Count == 0
-                ? "gave no weekly hours, so no crew could meet with them"
-                : "no crew shares a weekly hour with them; more hours would help"))]);
     }
 
     private static string Trim(string s) => s.Length <= 300 ? s : s[..299] + "…";

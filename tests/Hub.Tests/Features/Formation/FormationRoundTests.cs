@@ -130,7 +130,7 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         var crews = proposal.QuerySelectorAll("section.proposed-crew:not(.unplaced)");
         Assert.True(crews.Length == 2, proposal.QuerySelector("main")!.TextContent);
         Assert.All(crews, c => Assert.Contains("Free together: Tuesday 19:00–21:00 (UTC)", c.TextContent));
-        Assert.Contains("no crew shares a weekly hour", proposal.QuerySelector("#unplaced")!.TextContent);
+        Assert.Contains("shares no weekly hour with enough others", proposal.QuerySelector("#unplaced")!.TextContent);
         Assert.Contains("Zed Farrow", proposal.QuerySelector("#unplaced")!.TextContent);
         var placed = await DbAsync(hub, db => db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == roundId)
             .ToDictionaryAsync(p => p.User.DisplayName, p => p.ProposedCrewId));
@@ -197,7 +197,7 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         Assert.All(byCrew[1], n => Assert.Contains(n, myCrewText));
         Assert.All(byCrew[0], n => Assert.DoesNotContain(n, mine.QuerySelector("main")!.TextContent));
         var (_, zedPage) = await M("Zed Farrow").GetAsync(round);
-        Assert.Contains("no crew shares a weekly hour", zedPage.QuerySelector("main")!.TextContent);
+        Assert.Contains("shares no weekly hour with enough others", zedPage.QuerySelector("main")!.TextContent);
 
         // The smaller crew all consent: it forms once, with its shared slot as its regular slot.
         foreach (var name in byCrew[1])
