@@ -13,3 +13,4 @@ for provider in Sqlite Postgres; do
     --project "src/Migrations.$provider" --startup-project "src/Migrations.$provider" \
     --output-dir Migrations
 done
+scripts/compile-model.sh
