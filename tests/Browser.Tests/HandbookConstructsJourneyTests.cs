@@ -89,12 +89,27 @@ public sealed class HandbookConstructsJourneyTests
         await AccountSteps.SignInAsync(page, hub.BaseUrl, adminEmail, adminPassword, "/admin/handbook");
         await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No import yet");
         await page.GetByLabel("Folder or git URL").FillAsync(book);
+        // One page of the book is a named pipe: the import waits on it, reading, until the test writes the
+        // page, so the page can be checked while the import runs (an import of this book is over in a blink).
+        var held = Path.Combine(book, "held.md");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", held))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "Import now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".import-progress")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#progress-title")).ToHaveTextAsync("Importing now");
+        await browser.CheckPageAsync("admin-importing");
+        // Opening the pipe for writing waits for the import to be reading it; then the page arrives whole.
+        await Task.Run(() => File.WriteAllText(held, "# Held\n\nThis page arrived while the import waited.\n")).WaitAsync(TimeSpan.FromSeconds(30));
         // The page follows the background import and shows the report once it is done.
         await Assertions.Expect(page.Locator("#report-title")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".import-history tbody tr").First).ToContainTextAsync("Imported");
         await Assertions.Expect(page.Locator(".import-progress")).ToHaveCountAsync(0);
         await browser.CheckPageAsync("admin-import-report");
+        await page.GotoAsync(hub.BaseUrl + "/handbook/held");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Held");
 
         await page.GotoAsync(hub.BaseUrl + "/handbook/constructs");
         var tabs = page.GetByRole(AriaRole.Tab);

@@ -30,11 +30,12 @@ public static class RenderHandbookFolder
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var markdownFiles = files.Where(f => f.Key.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
         var filesRead = 0;
+        progress?.Report(new("Reading files", 0, markdownFiles.Count));
         foreach (var (relative, full) in markdownFiles)
         {
             cancel.ThrowIfCancellationRequested();
-            progress?.Report(new("Reading files", ++filesRead, markdownFiles.Count));
             var text = ReadText(full);
+            progress?.Report(new("Reading files", ++filesRead, markdownFiles.Count));
             if (text is null)
             {
                 problems.Add(new(relative, 0, "Not a readable UTF-8 text file (binary, or another encoding): skipped."));
