@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Microsolidarity.Grouping;
@@ -387,6 +388,7 @@ public static class PartitionSearch
             return typicalWeight;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void RefreshGains()
         {
             for (var s = 0; s < slots; s++)
@@ -410,6 +412,7 @@ public static class PartitionSearch
         }
 
         /// <summary>Applies the best allowed move or swap; says who moved. The inner loop is the whole cost of the search, so it is written out by hand.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Step(int iteration, out int movedI, out int movedJ)
         {
             RefreshGains();
@@ -504,6 +507,7 @@ public static class PartitionSearch
         }
 
         /// <summary>Moves i into group to (which has room), keeping the slots packed.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Move(int i, int to)
         {
             var from = groupOf[i];
@@ -535,6 +539,7 @@ public static class PartitionSearch
         }
 
         /// <summary>i and j (in different groups) change places, and slots.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Swap(int i, int j)
         {
             var (gi, gj) = (groupOf[i], groupOf[j]);
@@ -553,6 +558,7 @@ public static class PartitionSearch
         }
 
         /// <summary>Everyone's weight towards the two groups, as i leaves one for the other.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Shift(int i, int from, int to)
         {
             for (var k = 0; k < n; k++)
