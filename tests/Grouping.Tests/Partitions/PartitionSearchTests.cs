@@ -35,11 +35,25 @@ public sealed class PartitionSearchTests
         Assert.Equal(problem.Objective(result.GroupOf), result.Objective, 6);
     }
 
+    /// <summary>
+    /// 30,000 steps on 30 people go past the pool's six first climbs (1,500 steps each) into children of two
+    /// groupings and the long walk, where group sizes change by crossover and by moves between runs of slots.
+    /// </summary>
+    [Fact]
+    public void Run_PastThePool_DifferentSizesStayWithinBounds()
+    {
+        var problem = MdgpInstance.Load(TestCorpus.Path("grouping", "mdgp", "RanReal_n030_ds_01.txt"));
+        var result = PartitionSearch.Run(problem, new SearchOptions { MaxIterations = 30_000, TimeLimit = TimeSpan.FromMinutes(1) });
+        Assert.Equal(30_001, result.Iterations);
+        AssertWithinBounds(problem, result.GroupOf);
+        Assert.Equal(problem.Objective(result.GroupOf), result.Objective, 6);
+    }
+
     [Fact]
     public void Run_SameSeedAndIterations_SameGrouping()
     {
         var problem = MdgpInstance.Load(TestCorpus.Path("grouping", "mdgp", "Geo_n030_ss_01.txt"));
-        var options = new SearchOptions { Seed = 5, MaxIterations = 2_000, TimeLimit = TimeSpan.FromMinutes(1) };
+        var options = new SearchOptions { Seed = 5, MaxIterations = 30_000, TimeLimit = TimeSpan.FromMinutes(1) };
         Assert.Equal(PartitionSearch.Run(problem, options).GroupOf, PartitionSearch.Run(problem, options).GroupOf);
     }
 
