@@ -28,11 +28,11 @@ public static class TranslationInvariantDesign
 
     /// <param name="Classes">Orbits of H on the people (people = 8 x Classes).</param>
     /// <param name="SwappedPairs">Rounds (First, Second) swapped by h when h AND Mask has an odd number of bits; every other round is fixed by all of H.</param>
-    private sealed record Design(int Classes, int Size, int RoundCount, (int First, int Second, int Mask)[] SwappedPairs, (int Round, (int X, int Class)[] Group)[] BaseGroups);
+    private sealed record Design(int Classes, int RoundCount, (int First, int Second, int Mask)[] SwappedPairs, (int Round, (int X, int Class)[] Group)[] BaseGroups);
 
     private static readonly Dictionary<(int People, int Size), Design> Known = new()
     {
-        [(32, 4)] = new(4, 4, 10, [(4, 5, 1), (6, 7, 2), (8, 9, 4)],
+        [(32, 4)] = new(4, 10, [(4, 5, 1), (6, 7, 2), (8, 9, 4)],
         [
             (0, [(0, 0), (3, 0), (5, 0), (6, 0)]),
             (0, [(0, 1), (2, 1), (5, 1), (7, 1)]),

@@ -1,12 +1,11 @@
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Anyone may leave, except the last host of a congregation that still has other members.</summary>
-public sealed class LeaveCongregation(HubDbContext db, CongregationPagesChanged pagesChanged)
+public sealed class LeaveCongregation(HubDbContext db)
 {
     public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
     {
@@ -21,8 +20,13 @@ public sealed class LeaveCongregation(HubDbContext db, CongregationPagesChanged 
         {
             return Outcome.Refused("You are the only host. Ask another member to host before you leave, so the congregation is held.");
         }
-        await db.Memberships.Where(m => m.Id == view.Membership.Id).ExecuteDeleteAsync(cancellationToken);
-        await pagesChanged.EvictAsync(); // a bulk delete passes the save interceptor by: the member count must drop now
+        // Removed as a tracked entity, not by a bulk delete, so the save interceptor empties the congregation
+        // pages' caches and the member count drops at once.
+        if (await db.Memberships.FirstOrDefaultAsync(m => m.Id == view.Membership.Id, cancellationToken) is { } membership)
+        {
+            db.Memberships.Remove(membership);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return Outcome.Done;
     }
 }

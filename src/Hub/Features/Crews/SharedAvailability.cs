@@ -17,19 +17,16 @@ public static class SharedAvailability
     public static IReadOnlyList<int> CommonHours(IEnumerable<(string Grid, TimeZoneInfo Zone)> members, TimeZoneInfo crewZone, DateTime nowUtc)
     {
         var grids = members.Where(m => m.Grid.Length == 168)
-            .Select(m => new Gatherings.AvailabilityOverlap.Grid("", m.Grid, ZoneOf(m.Zone))).ToList();
+            .Select(m => new Gatherings.AvailabilityOverlap.Grid("", m.Grid, Gatherings.AvailabilityOverlap.ZoneOf(m.Zone))).ToList();
         if (grids.Count == 0)
         {
             return [];
         }
-        var zone = ZoneOf(crewZone);
+        var zone = Gatherings.AvailabilityOverlap.ZoneOf(crewZone);
         var today = NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
         var counts = Gatherings.AvailabilityOverlap.Counts(grids, zone, Gatherings.AvailabilityOverlap.NextMonday(today));
         return [.. Enumerable.Range(0, 168).Where(hour => counts[hour] == grids.Count)];
     }
-
-    private static NodaTime.DateTimeZone ZoneOf(TimeZoneInfo zone) =>
-        NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Id) ?? NodaTime.DateTimeZone.Utc;
 
     /// <summary>Runs of consecutive hours, e.g. Tuesday 19:00–21:00.</summary>
     public static IReadOnlyList<Slot> Slots(IReadOnlyList<int> hours)

@@ -26,13 +26,13 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time)
             return Outcome.Refused(Closed(view.Round));
         }
         var interests = input.Interests.Trim();
-        var free = input.Free.Where(h => h is >= 0 and < 168).ToHashSet();
+        var grid = Gatherings.AvailabilityOverlap.FromHours(input.Free);
         List<(string, string)> problems = [];
         if (interests.Length > 1000)
         {
             problems.Add(("Interests", "Keep your interests under 1,000 characters: a few tags are enough."));
         }
-        if (free.Count == 0)
+        if (!grid.Contains('1'))
         {
             problems.Add(("Free", "Tick at least one hour when you could meet: a crew needs a time that suits everyone."));
         }
@@ -41,12 +41,6 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time)
             return refused;
         }
         var zone = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "";
-        var grid = new char[168];
-        Array.Fill(grid, '0');
-        foreach (var h in free)
-        {
-            grid[h] = '1';
-        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The deadline is checked again inside the transaction against the row as it is now: a host who ran
         // the round a moment ago has closed it.
@@ -63,7 +57,7 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time)
             db.FormationParticipants.Add(me);
         }
         me.Interests = interests;
-        me.Availability = new string(grid);
+        me.Availability = grid;
         me.TimeZone = zone;
         me.UpdatedAt = now;
 

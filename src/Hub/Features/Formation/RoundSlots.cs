@@ -1,5 +1,6 @@
-using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Features.Gatherings;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -12,19 +13,19 @@ public static class RoundSlots
 {
     public static IReadOnlySet<int> ToUtc(string grid, TimeZoneInfo zone, DateTime referenceUtc)
     {
-        var local = Enumerable.Range(0, Math.Min(grid.Length, 168)).Where(i => grid[i] == '1')
-            .Select(i => (SharedAvailability.DayOf(i / 24), i % 24));
-        return WeeklySlots.FromLocal(local, zone, DateOnly.FromDateTime(referenceUtc));
+        // Counted as finding a time counts (one way to shift hours): each UTC hour of the reference week is
+        // looked up in the member's own zone, so half-hour offsets and daylight saving fall where they fall.
+        var counts = AvailabilityOverlap.Counts([new AvailabilityOverlap.Grid("", grid, AvailabilityOverlap.ZoneOf(zone))], DateTimeZone.Utc, MondayOf(referenceUtc));
+        return Enumerable.Range(0, 168).Where(slot => counts[slot] > 0).ToHashSet();
     }
 
     /// <summary>A UTC slot as a local hour of the grid (0 = Monday 00:00 in <paramref name="zone"/>).</summary>
-    public static int ToLocal(int utcSlot, TimeZoneInfo zone, DateTime referenceUtc)
-    {
-        var reference = DateOnly.FromDateTime(referenceUtc);
-        var monday = reference.AddDays(-(((int)reference.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(monday.AddHours(utcSlot), zone);
-        return ((int)local.DayOfWeek + 6) % 7 * 24 + local.Hour;
-    }
+    public static int ToLocal(int utcSlot, TimeZoneInfo zone, DateTime referenceUtc) =>
+        AvailabilityOverlap.IndexIn(MondayOf(referenceUtc).AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(utcSlot)), AvailabilityOverlap.ZoneOf(zone));
+
+    /// <summary>The Monday (UTC) of the week the reference instant falls in.</summary>
+    private static LocalDate MondayOf(DateTime referenceUtc) =>
+        LocalDate.FromDateTime(referenceUtc).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 
     /// <summary>"Tuesday 19:00–21:00, Thursday 18:00–19:00" in the given zone; runs of hours together.</summary>
     public static IReadOnlyList<string> Describe(IEnumerable<int> utcSlots, TimeZoneInfo zone, DateTime referenceUtc) =>

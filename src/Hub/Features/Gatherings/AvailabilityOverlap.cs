@@ -46,6 +46,9 @@ public static class AvailabilityOverlap
         return counts;
     }
 
+    /// <summary>The tz database zone of a zone the hub stores as <see cref="TimeZoneInfo"/>; UTC if NodaTime does not know it.</summary>
+    public static DateTimeZone ZoneOf(TimeZoneInfo zone) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Id) ?? DateTimeZone.Utc;
+
     /// <summary>The grid index (0–167) of an instant, in a zone.</summary>
     public static int IndexIn(Instant instant, DateTimeZone zone)
     {

@@ -149,19 +149,23 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         var length = to.EndsAt - to.StartsAt;
         var byDay = EventSchedule.RuleStarts(to, rows.Max(r => r.OriginalStart).AddDays(2), max: 5000)
             .GroupBy(s => EventTime.ToLocal(s, zone).Date).ToDictionary(g => g.Key, g => g.First());
+        var carried = new List<Guid>();
         foreach (var row in rows)
         {
             if (!byDay.TryGetValue(EventTime.ToLocal(row.OriginalStart, zone).Date, out var start))
             {
                 continue;
             }
+            carried.Add(row.Id);
             var movedOnItsOwn = row.StartsAt != row.OriginalStart;
             (row.EventId, row.OriginalStart) = (to.Id, start);
             if (!movedOnItsOwn)
             {
                 (row.StartsAt, row.EndsAt) = (start, start + length);
             }
-            await db.Rsvps.Where(r => r.OccurrenceId == row.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.EventId, to.Id), cancellationToken);
         }
+        // The answers to the carried dates follow them, in one statement rather than one per date.
+        await db.Rsvps.Where(r => r.OccurrenceId != null && carried.Contains(r.OccurrenceId.Value))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.EventId, to.Id), cancellationToken);
     }
 }

@@ -134,7 +134,7 @@ public sealed class GitBookTagRenderer : HtmlObjectRenderer<GitBookTagBlock>
                 renderer.WriteLine("</div>");
                 break;
             case "tabs":
-                // Without JavaScript every tab's title and content show in order; handbook-tabs.js turns them into real tabs.
+                // Without JavaScript every tab's title and content show in order; handbook.js turns them into real tabs.
                 Wrap(renderer, tag, "<div class=\"tabs\">", "</div>");
                 break;
             case "tab":

@@ -16,6 +16,13 @@ public sealed class HandbookImportGate(HubDbContext db, TimeProvider time)
 
     private IQueryable<HandbookSync> Sync => db.Set<HandbookSync>().Where(s => s.Id == HandbookSync.SingletonId);
 
+    /// <summary>Whether an import holds the claim now: for telling a person, never for deciding (only the claim decides).</summary>
+    public Task<bool> IsHeldAsync(CancellationToken cancel = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return Sync.AnyAsync(s => s.ClaimedUntil != null && s.ClaimedUntil >= now, cancel);
+    }
+
     /// <summary>
     /// Claims the hub's import and stores the run's row, or null when another import holds the claim (or,
     /// for the schedule, when the re-sync is no longer due: another node has just done it).

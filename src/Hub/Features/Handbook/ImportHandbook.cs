@@ -86,7 +86,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         {
             // Read and rendered before this run was claimed (the command line starts it while the database opens).
             read = await readAhead.WaitAsync(cancel);
-            progress?.Report(new("Rendering pages", read.FilesRead, read.MarkdownFiles, read.Pages.Count, read.Pages.Count));
+            progress?.Report(new("Rendering pages", read.MarkdownFiles, read.MarkdownFiles, read.Pages.Count, read.Pages.Count));
         }
         else
         {
@@ -97,7 +97,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         var pageCount = read.Pages.Count;
         var now = time.GetUtcNow().UtcDateTime;
 
-        progress?.Report(new("Saving", read.FilesRead, read.MarkdownFiles, pageCount, pageCount));
+        progress?.Report(new("Saving", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount));
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -163,7 +163,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             }
             info.ImportedAt = now;
             await db.SaveChangesAsync(cancel);
-            progress?.Report(new("Indexing", read.FilesRead, read.MarkdownFiles, pageCount, pageCount));
+            progress?.Report(new("Indexing", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount));
             if (record.PagesAdded + record.PagesChanged + record.PagesRemoved > 0)
             {
                 await HandbookSearch.ReindexAsync(db, cancel);
@@ -173,9 +173,9 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             await transaction.CommitAsync(CancellationToken.None);
             record.Changes = string.Join('\n', changes);
         });
-        progress?.Report(new("Copying files", read.FilesRead, read.MarkdownFiles, pageCount, pageCount, pageCount));
+        progress?.Report(new("Copying files", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount, pageCount));
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
-        CopyAssets(read.Files, Path.Combine(dataDirectory, "handbook", "files"), problems, CancellationToken.None);
+        CopyAssets(read.Files, Path.Combine(dataDirectory, "handbook", "files"), problems);
     }
 
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',
@@ -197,11 +197,10 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         };
     }
 
-    private static void CopyAssets(Dictionary<string, string> files, string target, List<HandbookProblem> problems, CancellationToken cancel)
+    private static void CopyAssets(Dictionary<string, string> files, string target, List<HandbookProblem> problems)
     {
         foreach (var (relative, full) in files)
         {
-            cancel.ThrowIfCancellationRequested();
             if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || relative == ".gitbook.yaml")
             {
                 continue;

@@ -122,7 +122,7 @@ public static class RenderHandbookFolder
             });
         }
 
-        return new RenderedHandbook(rootPrefix, files, navigation, redirects, byUrl, UrlOf, rendered, problems, filesRead, markdownFiles.Count);
+        return new RenderedHandbook(rootPrefix, files, navigation, redirects, byUrl, UrlOf, rendered, problems, markdownFiles.Count);
     }
 
     private static (string Root, string Readme, string Summary, Dictionary<string, string> Redirects) ReadGitBookYaml(string folder, List<HandbookProblem> problems)
@@ -236,6 +236,7 @@ public static class RenderHandbookFolder
 
 /// <summary>A handbook folder read and rendered: the pages in order (not yet saved), and what the import needs besides.</summary>
 /// <param name="Files">Every file by its relative path, with its full path (the assets are copied from here).</param>
+/// <param name="MarkdownFiles">How many .md files were read (a file that is not text counts, and is in the problems).</param>
 /// <param name="ByUrl">Each page's source path by its URL under /handbook.</param>
 public sealed record RenderedHandbook(
     string RootPrefix,
@@ -246,5 +247,4 @@ public sealed record RenderedHandbook(
     Func<string, string> UrlOf,
     List<HandbookPage> Pages,
     List<HandbookProblem> Problems,
-    int FilesRead,
     int MarkdownFiles);

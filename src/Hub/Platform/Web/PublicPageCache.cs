@@ -47,13 +47,12 @@ public static class PublicPageCache
         });
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SharedReadCache>();
-        builder.Services.AddSingleton<CongregationPagesChanged>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnPublicPageChange>();
         return builder;
     }
 
     /// <summary>After a SaveChanges that touched congregations, memberships or the handbook, the cached copies are stale.</summary>
-    private sealed class EvictOnPublicPageChange(CongregationPagesChanged changed, IOutputCacheStore store, SharedReadCache reads) : SaveChangesInterceptor
+    private sealed class EvictOnPublicPageChange(IOutputCacheStore store, SharedReadCache reads) : SaveChangesInterceptor
     {
         private static readonly ConditionalWeakTable<DbContext, Touched> Pending = [];
 
@@ -101,7 +100,8 @@ public static class PublicPageCache
             Pending.Remove(context);
             if (touched.Congregations)
             {
-                await changed.EvictAsync();
+                reads.Evict(SharedReadCache.Congregations);
+                await store.EvictByTagAsync(Tag, CancellationToken.None);
             }
             if (touched.Handbook)
             {
@@ -109,18 +109,5 @@ public static class PublicPageCache
                 await store.EvictByTagAsync(HandbookTag, CancellationToken.None);
             }
         }
-    }
-}
-
-/// <summary>
-/// Empties both caches of the congregation pages. The save interceptor calls it for tracked changes;
-/// an operation that changes memberships with a bulk statement (ExecuteDelete) calls it itself.
-/// </summary>
-public sealed class CongregationPagesChanged(IOutputCacheStore store, SharedReadCache reads)
-{
-    public async Task EvictAsync()
-    {
-        reads.Evict(SharedReadCache.Congregations);
-        await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
     }
 }

@@ -203,4 +203,20 @@ public sealed class AdminImportTests
         Assert.Contains("folder on the server or a git URL", page.QuerySelector("#source-error")?.TextContent);
         Assert.Equal("Kept", page.QuerySelector("#Input_Author")?.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Post_FolderThatIsNotThere_SaysSoBesideTheFieldAndStartsNothing()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        var missing = Path.Combine(TestPaths.NewTemporaryDirectory("handbook-missing"), "not-here");
+        var (response, page) = await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = missing, ["Input.Title"] = "Kept" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"There is no folder at '{missing}'", page.QuerySelector("#source-error")?.TextContent);
+        Assert.Equal(missing, page.QuerySelector("#Input_Source")?.GetAttribute("value"));
+        Assert.Equal("Kept", page.QuerySelector("#Input_Title")?.GetAttribute("value"));
+        using var scope = hub.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<HubDbContext>().HandbookImports.AnyAsync());
+    }
 }
