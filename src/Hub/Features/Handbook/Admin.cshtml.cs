@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform;
@@ -10,7 +11,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Handbook;
 
 [Authorize(Roles = Accounts.AccountsFeature.AdminRole)]
-public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerClock clock) : HubPageModel
+public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerClock clock, IOptions<HandbookOptions> options) : HubPageModel
 {
     public sealed class ImportInput
     {
@@ -23,7 +24,14 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
 
         [StringLength(300)]
         public string? Author { get; set; }
+
+        /// <summary>The ticked "yes, remove N of M pages": the import may remove up to N pages.</summary>
+        [Range(0, int.MaxValue)]
+        public int? ConfirmRemovals { get; set; }
     }
+
+    /// <summary>What the last import would have removed when it stopped to ask: N of the M pages.</summary>
+    public sealed record PendingRemoval(int Removals, int Pages);
 
     public sealed class ScheduleInput
     {
@@ -39,6 +47,10 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
     public ReadImportStatus.Status State { get; private set; } = null!;
     public HandbookImport? LastImport { get; private set; }
     public HandbookInfo? Info { get; private set; }
+    public PendingRemoval? Pending { get; private set; }
+
+    /// <summary>The folders of the server this page may import from (Handbook:AllowedFolders); none by default.</summary>
+    public IReadOnlyList<string> AllowedFolders { get; } = options.Value.AllowedFolders.Where(f => f.Trim().Length > 0).Select(f => f.Trim()).ToList();
     public ViewerClock Clock => clock;
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(prefill: true, cancel);
@@ -51,7 +63,7 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
             await LoadAsync(prefill: false, cancel);
             return Page();
         }
-        var outcome = await start.RunAsync(Input.Source.Trim(), new ImportHandbook.Settings(Input.Title?.Trim(), Input.Author?.Trim()), cancel);
+        var outcome = await start.RunAsync(Input.Source.Trim(), new ImportHandbook.Settings(Input.Title?.Trim(), Input.Author?.Trim(), Input.ConfirmRemovals ?? 0), cancel);
         return await AfterAsync(outcome, "The import has started: its progress shows below, and its report when it is done.",
             async () => { await LoadAsync(prefill: false, cancel); return Page(); });
     }
@@ -87,9 +99,16 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
         State = await status.RunAsync(cancel: cancel);
         LastImport = State.History.FirstOrDefault(i => i.FinishedAt is not null);
         Info = await db.Handbooks.AsNoTracking().OrderBy(h => h.Id).FirstOrDefaultAsync(cancel);
+        Pending = LastImport is { Stage: ImportHandbook.NeedsConfirmation } stopped
+            ? new(stopped.PagesRemoved, stopped.PagesRemoved + stopped.PagesChanged + stopped.PagesUnchanged) : null;
         if (prefill && Info is not null)
         {
             Input = new ImportInput { Source = Info.Source, Title = Info.Title, Author = Info.Author };
+        }
+        if (prefill && LastImport is { Stage: ImportHandbook.NeedsConfirmation })
+        {
+            // The source that stopped to ask is the one to confirm.
+            Input.Source = LastImport.Source;
         }
         if (!keepSchedule)
         {

@@ -12,13 +12,23 @@ public static class FetchHandbookSource
         || source.EndsWith(".git", StringComparison.OrdinalIgnoreCase) && !Directory.Exists(source);
 
     /// <summary>The local clone's folder, or an error message.</summary>
-    public static async Task<(string? Folder, string? Error)> RunAsync(string url, string dataDirectory, CancellationToken cancel)
+    /// <param name="source">A URL that <see cref="CheckHandbookSource"/> has let through, with the addresses it checked.</param>
+    public static async Task<(string? Folder, string? Error)> RunAsync(CheckHandbookSource.Git source, string dataDirectory, CancellationToken cancel)
     {
+        var url = source.Url;
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..16];
         var folder = Path.Combine(dataDirectory, "handbook", "git", key);
+        var scheme = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Scheme : "https";
+        // Only the checked URL's own protocol (no submodule or ext:: transport elsewhere), no redirect to
+        // a host nobody checked, and the checked addresses only, so a second DNS answer cannot differ.
+        List<string> safety = ["-c", "protocol.allow=never", "-c", $"protocol.{scheme}.allow=always", "-c", "http.followRedirects=false"];
+        foreach (var entry in source.Resolve)
+        {
+            safety.AddRange(["-c", $"http.curloptResolve={entry}"]);
+        }
         if (Directory.Exists(Path.Combine(folder, ".git")))
         {
-            var (code, output) = await GitAsync(folder, cancel, "pull", "--ff-only", "--quiet");
+            var (code, output) = await GitAsync(folder, cancel, [.. safety, "pull", "--ff-only", "--quiet"]);
             return code == 0 ? (folder, null) : (null, $"git pull failed: {output.Trim()}");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
@@ -26,7 +36,7 @@ public static class FetchHandbookSource
         {
             Directory.Delete(folder, recursive: true);
         }
-        var (cloned, message) = await GitAsync(Path.GetDirectoryName(folder)!, cancel, "clone", "--quiet", "--", url, folder);
+        var (cloned, message) = await GitAsync(Path.GetDirectoryName(folder)!, cancel, [.. safety, "clone", "--quiet", "--", url, folder]);
         return cloned == 0 ? (folder, null) : (null, $"git clone failed: {message.Trim()}");
     }
 

@@ -4,7 +4,8 @@ namespace Microsolidarity.Hub.Features.Handbook;
 
 /// <summary>
 /// <c>hub handbook import &lt;folder|git-url&gt;</c> (the same import as the admin page, printing the report)
-/// and <c>hub handbook export --format epub --out FILE</c>.
+/// and <c>hub handbook export --format epub --out FILE</c>. An import that would remove more than half of
+/// the pages runs only with <c>--confirm-removals</c>.
 /// </summary>
 public sealed class HandbookCommand
 {
@@ -12,6 +13,7 @@ public sealed class HandbookCommand
     public string Source { get; private init; } = "";
     public string? Title { get; private init; }
     public string? Author { get; private init; }
+    public bool ConfirmRemovals { get; private init; }
     public string? Out { get; private init; }
     public string Format { get; private init; } = "epub";
 
@@ -46,6 +48,7 @@ public sealed class HandbookCommand
         }
         var title = Option("--title");
         var author = Option("--author");
+        var confirmRemovals = rest.Remove("--confirm-removals");
         var at = rest.FindIndex(a => !a.StartsWith('-'));
         if (at < 0)
         {
@@ -53,7 +56,7 @@ public sealed class HandbookCommand
         }
         var source = rest[at];
         rest.RemoveAt(at);
-        return (new HandbookCommand { Action = action, Source = source, Title = title, Author = author }, null);
+        return (new HandbookCommand { Action = action, Source = source, Title = title, Author = author, ConfirmRemovals = confirmRemovals }, null);
     }
 
     /// <summary>Brings the database up to date (as every command does), then imports or exports.</summary>
@@ -76,9 +79,16 @@ public sealed class HandbookCommand
         // A folder needs nothing from the database to be read and rendered, so that starts at once, on other
         // threads, while the database opens: in a short command the two would otherwise take their turns.
         // (A git source is not fetched before the claim below: two pulls must not share one clone.)
-        var readAhead = Action == "import" && !FetchHandbookSource.IsGitUrl(Source) && Directory.Exists(Source)
-            ? Task.Run(() => RenderHandbookFolder.Run(Path.GetFullPath(Source), new Dictionary<string, DateTime>(), progress, CancellationToken.None))
-            : null;
+        Task<RenderedHandbook>? readAhead = null;
+        if (Action == "import" && !FetchHandbookSource.IsGitUrl(Source))
+        {
+            // Only a folder the import may read (never the data folder): the import checks again, and reports.
+            using var checkScope = services.CreateScope();
+            if (await checkScope.ServiceProvider.GetRequiredService<CheckHandbookSource>().RunAsync(Source, fromWeb: false) is CheckHandbookSource.Folder folder)
+            {
+                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder.Path, new Dictionary<string, DateTime>(), progress, CancellationToken.None));
+            }
+        }
         await Platform.Data.DatabaseStartup.MigrateAsync(services, force: false);
         using var scope = services.CreateScope();
         if (Action == "export" && Format == "pdf")
@@ -121,10 +131,12 @@ public sealed class HandbookCommand
             output.WriteLine("Another import is running now (from the admin page or the schedule): try again when it is done.");
             return 1;
         }
-        HandbookImport result = await scope.ServiceProvider.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings(Title, Author), progress, readAhead);
+        HandbookImport result = await scope.ServiceProvider.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings(Title, Author, ConfirmRemovals ? int.MaxValue : 0), progress, readAhead);
         output.WriteLine(result.Succeeded
             ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
-            : $"The import from {Source} could not run.");
+            : result.Stage == ImportHandbook.NeedsConfirmation
+                ? $"The import from {Source} stopped and changed nothing: it would remove {result.PagesRemoved} of the {result.PagesRemoved + result.PagesUnchanged} pages. If that is right, run it again with --confirm-removals."
+                : $"The import from {Source} could not run.");
         output.WriteLine($"{result.ProblemCount} problems.");
         if (result.Problems.Length > 0)
         {

@@ -22,7 +22,14 @@ public static class HandbookFeature
         builder.Services.AddScoped<SaveResyncSchedule>();
         builder.Services.AddScoped<ReadImportStatus>();
         builder.Services.AddScoped<ResyncHandbook>();
-        builder.Services.AddOptions<HandbookOptions>().Bind(builder.Configuration.GetSection(HandbookOptions.Section));
+        builder.Services.AddScoped<CheckHandbookSource>();
+        builder.Services.AddOptions<HandbookOptions>().Bind(builder.Configuration.GetSection(HandbookOptions.Section))
+            .Validate(o => o.AllowedFolders.All(f => f.Trim().Length == 0 || Path.IsPathFullyQualified(f.Trim())),
+                "Each of Handbook:AllowedFolders must be a full path, such as /srv/handbook: the admin page imports only from folders under them.")
+            .Validate<IOptions<HubOptions>>((o, hub) => !o.AllowedFolders.Any(f => f.Trim().Length > 0 && Path.IsPathFullyQualified(f.Trim())
+                    && HandbookPaths.IsSameOrInside(HandbookPaths.RealPath(f.Trim()), HandbookPaths.RealPath(hub.Value.DataDirectoryFullPath))),
+                "Handbook:AllowedFolders names the data folder (Hub:DataDirectory) or a folder inside it: nothing there may be imported, because everything imported is public. Name the folder of the handbook instead.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<HandbookResyncScheduler>();
         builder.Services.AddOptions<HandbookPdfOptions>().Bind(builder.Configuration.GetSection(HandbookPdfOptions.Section));
         return builder;
@@ -40,15 +47,28 @@ public static class HandbookFeature
         // Images and downloads of the imported handbook, copied under the data folder by the importer.
         var files = Path.Combine(app.Services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectoryFullPath, "handbook", "files");
         Directory.CreateDirectory(files);
+        // Only files that pages reference are there (the importer removes the rest). Images, PDF, audio,
+        // video and fonts are shown in the browser with their own type; anything else is a download of
+        // unknown type, never a page, a script or a style sheet of the hub.
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = RenderHandbookPage.AssetPrefix.TrimEnd('/'),
             FileProvider = new PhysicalFileProvider(files),
-            ServeUnknownFileTypes = false,
+            ContentTypeProvider = HandbookFileTypes.Provider,
+            ServeUnknownFileTypes = true,
+            DefaultContentType = HandbookFileTypes.Download,
             OnPrepareResponse = context =>
             {
-                // An uploaded SVG or HTML file must never run as a page of the hub.
-                context.Context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+                var headers = context.Context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                // An SVG opened on its own must never run as a page of the hub.
+                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+                if (!HandbookFileTypes.Provider.TryGetContentType(context.File.Name, out _))
+                {
+                    var download = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+                    download.SetHttpFileName(context.File.Name);
+                    headers.ContentDisposition = download.ToString();
+                }
             },
         });
         // The admin page's progress bars poll this while an import runs (handbook-import.js).

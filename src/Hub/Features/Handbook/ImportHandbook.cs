@@ -14,19 +14,33 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// keep their URLs, what changed is recorded, and every problem goes into the report. A bad page never
 /// stops the import.
 /// </summary>
-public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, TimeProvider time, ILogger<ImportHandbook> log)
+public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, CheckHandbookSource check, TimeProvider time, ILogger<ImportHandbook> log)
 {
-    public sealed record Settings(string? Title = null, string? Author = null);
+    /// <param name="ConfirmedRemovals">
+    /// How many pages the person starting the import has agreed it may remove. An import that would
+    /// remove more than half of the handbook, and more pages than this, stops before it changes anything:
+    /// a git host that answers with an empty or unrelated repository must not empty the published handbook.
+    /// </param>
+    public sealed record Settings(string? Title = null, string? Author = null, int ConfirmedRemovals = 0);
+
+    /// <summary>The stage of a run that stopped because it would remove more than half of the pages; its counts say what it would have done.</summary>
+    public const string NeedsConfirmation = "Needs confirmation";
 
     /// <param name="record">The run's row when it was stored at the start (a background import shows its progress there); else a new one is added.</param>
     public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default, HandbookImport? record = null, Task<RenderedHandbook>? readAhead = null)
     {
         record ??= new HandbookImport { Source = source, StartedAt = time.GetUtcNow().UtcDateTime };
         var problems = new List<HandbookProblem>();
+        var stopped = false;
         try
         {
             await ImportAsync(source, settings ?? new(), record, problems, progress, readAhead, cancel);
             record.Succeeded = true;
+        }
+        catch (RemovalsNotConfirmed unconfirmed)
+        {
+            stopped = true;
+            problems.Add(new(source, 0, unconfirmed.Message));
         }
         catch (ImportFailed failed)
         {
@@ -41,7 +55,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             problems.Add(new(source, 0, "Cancelled before anything was saved: the published handbook is exactly as it was."));
         }
         record.FinishedAt = time.GetUtcNow().UtcDateTime;
-        record.Stage = record.Cancelled ? "Cancelled" : record.Succeeded ? "Done" : "Failed";
+        record.Stage = record.Cancelled ? "Cancelled" : record.Succeeded ? "Done" : stopped ? NeedsConfirmation : "Failed";
         record.Problems = string.Join('\n', problems);
         record.ProblemCount = problems.Count;
         db.ChangeTracker.Clear();
@@ -59,26 +73,35 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         return record;
     }
 
-    private sealed class ImportFailed(string message) : Exception(message);
+    private class ImportFailed(string message) : Exception(message);
+
+    private sealed class RemovalsNotConfirmed(int removals, int pages) : ImportFailed(
+        $"This import would remove {removals} of the {pages} pages of the handbook, so it stopped and changed nothing. " +
+        "If the source is right (and not an empty or unrelated repository), import again and confirm the removal: " +
+        $"tick \"Yes, remove {removals} of {pages} pages\" on the admin page, or add --confirm-removals to hub handbook import. " +
+        "The scheduled re-sync never removes that many pages by itself.");
 
     private async Task ImportAsync(string source, Settings settings, HandbookImport record, List<HandbookProblem> problems, IProgress<ImportProgress>? progress, Task<RenderedHandbook>? readAhead, CancellationToken cancel)
     {
+        // A cancel asked for before the import began is honoured before it reads or fetches anything.
+        cancel.ThrowIfCancellationRequested();
         var dataDirectory = hub.Value.DataDirectoryFullPath;
-        var isGit = FetchHandbookSource.IsGitUrl(source);
+        // Checked here too, whoever started the import: the admin page's own check ran before the claim.
+        var checkedSource = await check.RunAsync(source, fromWeb: record.Trigger != "command", cancel);
+        var isGit = checkedSource is CheckHandbookSource.Git;
         string folder;
-        if (isGit)
+        switch (checkedSource)
         {
-            progress?.Report(new($"Fetching {source} with git"));
-            var (clone, error) = await FetchHandbookSource.RunAsync(source, dataDirectory, cancel);
-            folder = clone ?? throw new ImportFailed(error ?? "git failed.");
-        }
-        else
-        {
-            folder = Path.GetFullPath(source);
-            if (!Directory.Exists(folder))
-            {
-                throw new ImportFailed($"There is no folder at '{source}'.");
-            }
+            case CheckHandbookSource.Refused refused:
+                throw new ImportFailed(refused.Message);
+            case CheckHandbookSource.Git git:
+                progress?.Report(new($"Fetching {source} with git"));
+                var (clone, error) = await FetchHandbookSource.RunAsync(git, dataDirectory, cancel);
+                folder = clone ?? throw new ImportFailed(error ?? "git failed.");
+                break;
+            default:
+                folder = ((CheckHandbookSource.Folder)checkedSource).Path;
+                break;
         }
 
         RenderedHandbook read;
@@ -106,6 +129,15 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             var existing = await db.HandbookPages.ToDictionaryAsync(p => p.SourcePath, cancel);
             var changes = new List<string>();
             record.PagesAdded = record.PagesChanged = record.PagesRemoved = record.PagesUnchanged = 0;
+            var removals = existing.Values.Count(p => !read.ByUrl.ContainsValue(p.SourcePath));
+            if (removals * 2 > existing.Count && removals > settings.ConfirmedRemovals)
+            {
+                // What it would have done, for the report and the admin page's "yes, remove N of M pages".
+                record.PagesRemoved = removals;
+                record.PagesUnchanged = existing.Count - removals;
+                record.PagesAdded = read.Pages.Count(p => !existing.ContainsKey(p.SourcePath));
+                throw new RemovalsNotConfirmed(removals, existing.Count);
+            }
             // Pages whose URL moves to another file are removed first, so the unique index holds.
             foreach (var gone in existing.Values.Where(p => !read.ByUrl.ContainsValue(p.SourcePath)).ToList())
             {
@@ -175,7 +207,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         });
         progress?.Report(new("Copying files", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount, pageCount));
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
-        CopyAssets(read.Files, Path.Combine(dataDirectory, "handbook", "files"), problems);
+        PublishAssets(read.Assets, Path.Combine(dataDirectory, "handbook", "files"), problems);
     }
 
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',
@@ -197,14 +229,15 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
         };
     }
 
-    private static void CopyAssets(Dictionary<string, string> files, string target, List<HandbookProblem> problems)
+    /// <summary>
+    /// Copies the files that pages show or link to, and removes every other file from the published folder
+    /// (those of an earlier import that no page uses any more, or anything else put there), so the hub
+    /// serves exactly what the handbook references.
+    /// </summary>
+    private static void PublishAssets(IReadOnlyDictionary<string, string> assets, string target, List<HandbookProblem> problems)
     {
-        foreach (var (relative, full) in files)
+        foreach (var (relative, full) in assets)
         {
-            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || relative == ".gitbook.yaml")
-            {
-                continue;
-            }
             var destination = Path.Combine(target, relative);
             try
             {
@@ -221,6 +254,38 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ti
             {
                 problems.Add(new(relative, 0, $"Could not copy the file: {e.Message}"));
             }
+        }
+        if (!Directory.Exists(target))
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).ToList())
+        {
+            var relative = Path.GetRelativePath(target, file).Replace('\\', '/').Normalize(NormalizationForm.FormC);
+            if (!assets.ContainsKey(relative))
+            {
+                TryDelete(() => File.Delete(file), relative, problems);
+            }
+        }
+        // Deepest first, so a folder emptied by its children goes too.
+        foreach (var folder in Directory.EnumerateDirectories(target, "*", SearchOption.AllDirectories).OrderByDescending(f => f.Length).ToList())
+        {
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                TryDelete(() => Directory.Delete(folder), Path.GetRelativePath(target, folder), problems);
+            }
+        }
+    }
+
+    private static void TryDelete(Action delete, string relative, List<HandbookProblem> problems)
+    {
+        try
+        {
+            delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new(relative, 0, $"Could not remove the file, which no page uses any more: {e.Message}"));
         }
     }
 

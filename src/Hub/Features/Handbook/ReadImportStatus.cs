@@ -33,5 +33,6 @@ public sealed class ReadImportStatus(HubDbContext db)
         import.FinishedAt is null ? "Running"
         : import.Cancelled ? "Cancelled"
         : import.Stage == "Interrupted" ? "Interrupted"
+        : import.Stage == ImportHandbook.NeedsConfirmation ? "Stopped: needs confirmation"
         : import.Succeeded ? "Imported" : "Failed";
 }

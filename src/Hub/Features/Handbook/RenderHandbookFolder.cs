@@ -19,7 +19,9 @@ public static class RenderHandbookFolder
         var problems = new List<HandbookProblem>();
         var (root, readme, summaryName, redirects) = ReadGitBookYaml(folder, problems);
         var rootFolder = Path.GetFullPath(Path.Combine(folder, root));
-        if (!IsInside(folder, rootFolder) || !Directory.Exists(rootFolder))
+        // Compared as real paths: a root that is a symbolic link must not lead out of the folder.
+        if (!IsInside(folder, rootFolder) || !Directory.Exists(rootFolder)
+            || !HandbookPaths.IsSameOrInside(HandbookPaths.RealPath(rootFolder), HandbookPaths.RealPath(folder)))
         {
             problems.Add(new(".gitbook.yaml", 0, $"root '{root}' is not a folder inside the handbook: the top folder is used."));
             rootFolder = folder;
@@ -86,6 +88,8 @@ public static class RenderHandbookFolder
         var renderer = new RenderHandbookPage();
         var rendered = new List<HandbookPage>();
         var position = order.Count;
+        // Only the files that a page shows or links to are published: never the rest of the folder.
+        var assets = new SortedDictionary<string, string>(StringComparer.Ordinal);
         // Pages render independently (the renderer only reads shared state), so they use every core.
         var sources = byUrl.ToArray();
         var renders = new RenderedPage[sources.Length];
@@ -100,6 +104,15 @@ public static class RenderHandbookFolder
             var (url, sourcePath) = sources[i];
             var page = renders[i];
             problems.AddRange(page.Problems);
+            foreach (var asset in page.Assets)
+            {
+                assets[asset] = files[asset];
+            }
+            var cover = page.Cover is { } coverSource && HandbookPaths.Resolve(sourcePath, coverSource) is { } coverPath && links.AssetExists(coverPath) ? coverPath : null;
+            if (cover is not null)
+            {
+                assets[cover] = files[cover];
+            }
             var known = order.TryGetValue(sourcePath, out var entry);
             rendered.Add(new HandbookPage
             {
@@ -107,8 +120,7 @@ public static class RenderHandbookFolder
                 Path = url,
                 Title = page.FirstHeading ?? (known ? entry.Title : null) ?? Path.GetFileNameWithoutExtension(sourcePath),
                 Description = page.Description,
-                Cover = page.Cover is { } cover && HandbookPaths.Resolve(sourcePath, cover) is { } coverPath && links.AssetExists(coverPath)
-                    ? RenderHandbookPage.AssetUrl(coverPath) : null,
+                Cover = cover is null ? null : RenderHandbookPage.AssetUrl(cover),
                 Hidden = page.Hidden,
                 Markdown = texts[sourcePath],
                 Html = page.Html,
@@ -122,7 +134,7 @@ public static class RenderHandbookFolder
             });
         }
 
-        return new RenderedHandbook(rootPrefix, files, navigation, redirects, byUrl, UrlOf, rendered, problems, markdownFiles.Count);
+        return new RenderedHandbook(rootPrefix, files, assets, navigation, redirects, byUrl, UrlOf, rendered, problems, markdownFiles.Count);
     }
 
     private static (string Root, string Readme, string Summary, Dictionary<string, string> Redirects) ReadGitBookYaml(string folder, List<HandbookProblem> problems)
@@ -229,18 +241,21 @@ public static class RenderHandbookFolder
     private sealed class Links(Dictionary<string, string> texts, Dictionary<string, string> files, Func<string, string> urlOf) : IHandbookLinks
     {
         public string? PagePath(string sourcePath) => texts.ContainsKey(sourcePath) ? urlOf(sourcePath) : null;
-        public bool AssetExists(string sourcePath) => !sourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && files.ContainsKey(sourcePath);
+        public bool AssetExists(string sourcePath) =>
+            !sourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && sourcePath != ".gitbook.yaml" && files.ContainsKey(sourcePath);
         public string? ReadText(string sourcePath) => texts.TryGetValue(sourcePath, out var text) ? text : null;
     }
 }
 
 /// <summary>A handbook folder read and rendered: the pages in order (not yet saved), and what the import needs besides.</summary>
-/// <param name="Files">Every file by its relative path, with its full path (the assets are copied from here).</param>
+/// <param name="Files">Every file by its relative path, with its full path.</param>
+/// <param name="Assets">The files that some page shows or links to (images, downloads), by relative path with the full path: the only ones the import copies and the hub serves.</param>
 /// <param name="MarkdownFiles">How many .md files were read (a file that is not text counts, and is in the problems).</param>
 /// <param name="ByUrl">Each page's source path by its URL under /handbook.</param>
 public sealed record RenderedHandbook(
     string RootPrefix,
     Dictionary<string, string> Files,
+    IReadOnlyDictionary<string, string> Assets,
     List<NavItem> Navigation,
     Dictionary<string, string> Redirects,
     Dictionary<string, string> ByUrl,

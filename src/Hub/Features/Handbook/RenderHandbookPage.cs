@@ -18,9 +18,10 @@ public sealed record HandbookProblem(string File, int Line, string Message)
 
 public sealed record HeadingEntry(int Level, string Id, string Text);
 
+/// <param name="Assets">The source paths of the book's files this page shows or links to (images, downloads): only these are published.</param>
 public sealed record RenderedPage(
     string Html, string PlainText, string? FirstHeading, IReadOnlyList<HeadingEntry> Outline,
-    string? Description, bool Hidden, string? Cover, IReadOnlyList<HandbookProblem> Problems);
+    string? Description, bool Hidden, string? Cover, IReadOnlyList<HandbookProblem> Problems, IReadOnlyCollection<string> Assets);
 
 /// <summary>What a page needs to know about the rest of the book to resolve its links.</summary>
 public interface IHandbookLinks
@@ -82,7 +83,8 @@ public sealed partial class RenderHandbookPage
         // Each further use of the same URL is looked for after the previous one, so repeated links get their own lines.
         var searchedFrom = new Dictionary<string, int>(StringComparer.Ordinal);
         int LineOf(string url) => FindLine(markdown, url, searchedFrom);
-        RewriteLinks(dom, sourcePath, links, problems, LineOf);
+        var assets = new HashSet<string>(StringComparer.Ordinal);
+        RewriteLinks(dom, sourcePath, links, problems, LineOf, assets);
         NumberCodeLines(dom);
         MarkDiagrams(dom);
         var firstHeading = TakeFirstHeading(dom);
@@ -91,7 +93,7 @@ public sealed partial class RenderHandbookPage
 
         return new RenderedPage(dom.Body.InnerHtml, plain, firstHeading, outline,
             Text(frontMatter, "description"), Text(frontMatter, "hidden") is "true" or "True",
-            Text(frontMatter, "cover"), problems);
+            Text(frontMatter, "cover"), problems, assets);
     }
 
     private static (string Body, YamlMappingNode? FrontMatter, int LineOffset) SplitFrontMatter(string markdown, string file, List<HandbookProblem> problems)
@@ -179,12 +181,17 @@ public sealed partial class RenderHandbookPage
         return output.ToString(0, output.Length - 1);
     }
 
-    private static void RewriteLinks(IDocument dom, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, Func<string, int> lineOf)
+    /// <param name="assets">Collects each existing file of the book that the page shows or links to.</param>
+    private static void RewriteLinks(IDocument dom, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, Func<string, int> lineOf, HashSet<string> assets)
     {
         foreach (var anchor in dom.QuerySelectorAll("a[href]").ToList())
         {
             var href = anchor.GetAttribute("href")!;
-            var resolved = ResolveLink(href, sourcePath, links, out var problem);
+            var resolved = ResolveLink(href, sourcePath, links, out var problem, out var asset);
+            if (asset is not null)
+            {
+                assets.Add(asset);
+            }
             if (problem is not null)
             {
                 problems.Add(new(sourcePath, lineOf(href), problem));
@@ -221,6 +228,7 @@ public sealed partial class RenderHandbookPage
             var target = src.StartsWith(AssetPrefix, StringComparison.Ordinal) ? null : HandbookPaths.Resolve(sourcePath, Decode(src));
             if (target is not null && links.AssetExists(target))
             {
+                assets.Add(target);
                 image.SetAttribute("src", AssetUrl(target));
                 image.SetAttribute("loading", "lazy");
                 continue;
@@ -239,9 +247,11 @@ public sealed partial class RenderHandbookPage
     }
 
     /// <summary>The hub URL for a link, or null when it must not be a link at all.</summary>
-    internal static string? ResolveLink(string href, string sourcePath, IHandbookLinks links, out string? problem)
+    /// <param name="asset">The source path of the book's file the link leads to, when it is one that exists.</param>
+    internal static string? ResolveLink(string href, string sourcePath, IHandbookLinks links, out string? problem, out string? asset)
     {
         problem = null;
+        asset = null;
         if (href.Length == 0 || href.StartsWith('#') || IsExternal(href) || href.StartsWith('/') || href.Contains(':'))
         {
             return href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) ? null : href;
@@ -276,6 +286,7 @@ public sealed partial class RenderHandbookPage
         }
         if (links.AssetExists(target))
         {
+            asset = target;
             return AssetUrl(target);
         }
         problem = $"Missing file '{target}' (linked).";

@@ -40,14 +40,6 @@ public sealed class ResyncHandbook(HubDbContext db, HandbookImportGate gate, Han
     }
 }
 
-public sealed class HandbookOptions
-{
-    public const string Section = "Handbook";
-
-    /// <summary>How often the re-sync looks at its next-due time; the time itself is in the database.</summary>
-    public int ResyncCheckSeconds { get; set; } = 60;
-}
-
 internal sealed class HandbookResyncScheduler(IServiceScopeFactory scopes, IOptions<HandbookOptions> options, ILogger<HandbookResyncScheduler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

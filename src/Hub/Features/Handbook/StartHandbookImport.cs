@@ -3,17 +3,18 @@ using Microsolidarity.Hub.Platform;
 namespace Microsolidarity.Hub.Features.Handbook;
 
 /// <summary>The admin page's import: claims the hub's one import and runs it in the background, so the page can show its progress.</summary>
-public sealed class StartHandbookImport(HandbookImportGate gate, HandbookImportRunner runner)
+public sealed class StartHandbookImport(HandbookImportGate gate, HandbookImportRunner runner, CheckHandbookSource check)
 {
     private const string AnotherIsRunning = "Another import is running now: wait for it to finish, or cancel it.";
 
     public async Task<Outcome> RunAsync(string source, ImportHandbook.Settings settings, CancellationToken cancel = default)
     {
-        // A folder that is not there is said beside the field at once, not in a failed import's report later,
-        // together with anything else that stands in the way.
-        if (!FetchHandbookSource.IsGitUrl(source) && !Directory.Exists(Path.GetFullPath(source)))
+        // A source the page may not import (a folder that is not there or not allowed, the data folder, a
+        // private git host) is said beside the field at once, not in a failed import's report later,
+        // together with anything else that stands in the way. The import checks again when it runs.
+        if (await check.RunAsync(source, fromWeb: true, cancel) is CheckHandbookSource.Refused refused)
         {
-            List<(string, string)> problems = [("Input.Source", $"There is no folder at '{source}' on the server. Give the full path of a folder the hub can read, or a git URL.")];
+            List<(string, string)> problems = [("Input.Source", refused.Message)];
             if (await gate.IsHeldAsync(cancel))
             {
                 problems.Add(("", AnotherIsRunning));

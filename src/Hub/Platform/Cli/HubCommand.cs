@@ -147,9 +147,11 @@ public sealed class HubCommand
                            (for load tests), then exit.
           groups schedule|partition|pairs ...
                            Group formation without the database; see: hub groups help
-          handbook import <folder|git-url> [--title T] [--author A]
+          handbook import <folder|git-url> [--title T] [--author A] [--confirm-removals]
                            Import (or re-import in place) a GitBook-format handbook and
                            print the report of problems; exit code 1 if it could not run.
+                           An import that would remove more than half of the pages stops
+                           unless --confirm-removals is given.
           handbook export --format epub|pdf --out FILE
                            Write the whole handbook as an EPUB 3 book, or as a PDF (printed
                            by Chromium: Handbook:ChromiumPath, default /usr/bin/chromium).

@@ -29,10 +29,10 @@ public sealed class AdminImportTests
     [Fact]
     public async Task Post_AdminImportsSample_RunsInTheBackgroundThenShowsTheReportAndTheHandbookOpens()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
+        var sample = SampleHandbook.Write();
+        await using var hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowedFolders:0"] = sample, smtp: false);
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
-        var sample = SampleHandbook.Write();
         try
         {
             var (response, _) = await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string>
@@ -207,10 +207,11 @@ public sealed class AdminImportTests
     [Fact]
     public async Task Post_FolderThatIsNotThere_SaysSoBesideTheFieldAndStartsNothing()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
+        var allowed = TestPaths.NewTemporaryDirectory("handbook-missing");
+        await using var hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowedFolders:0"] = allowed, smtp: false);
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
-        var missing = Path.Combine(TestPaths.NewTemporaryDirectory("handbook-missing"), "not-here");
+        var missing = Path.Combine(allowed, "not-here");
         var (response, page) = await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = missing, ["Input.Title"] = "Kept" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"There is no folder at '{missing}'", page.QuerySelector("#source-error")?.TextContent);
@@ -218,5 +219,99 @@ public sealed class AdminImportTests
         Assert.Equal("Kept", page.QuerySelector("#Input_Title")?.GetAttribute("value"));
         using var scope = hub.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<HubDbContext>().HandbookImports.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Post_FolderWithNoAllowedFolders_IsRefusedBesideTheFieldAndStartsNothing()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        var sample = SampleHandbook.Write();
+        try
+        {
+            var (response, page) = await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = sample });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("git URLs only", page.QuerySelector("#source-error")?.TextContent);
+            Assert.Contains("Handbook:AllowedFolders", page.QuerySelector("#source-help")?.TextContent);
+            Assert.Equal(sample, page.QuerySelector("#Input_Source")?.GetAttribute("value"));
+            using var scope = hub.Services.CreateScope();
+            Assert.False(await scope.ServiceProvider.GetRequiredService<HubDbContext>().HandbookImports.AnyAsync());
+        }
+        finally
+        {
+            Directory.Delete(sample, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Post_DataFolderUnderAnAllowedFolder_IsStillRefused()
+    {
+        var parent = TestPaths.NewTemporaryDirectory("hub-parent");
+        var data = Path.Combine(parent, "data");
+        var hub = await HubFactory.StartAsync(settings =>
+        {
+            settings["Hub:DataDirectory"] = data;
+            settings["Handbook:AllowedFolders:0"] = parent;
+        }, smtp: false);
+        try
+        {
+            await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+            var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+            foreach (var source in new[] { data, Path.Combine(data, "photos"), parent })
+            {
+                var (response, page) = await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = source });
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("the hub's data folder", page.QuerySelector("#source-error")?.TextContent);
+                Assert.Contains($"a folder under {parent}", page.QuerySelector("#source-help")?.TextContent);
+            }
+        }
+        finally
+        {
+            await hub.DisposeAsync();
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Post_ImportThatWouldRemoveMostPages_StopsAndTheTickedBoxLetsItRemoveThem()
+    {
+        var sample = SampleHandbook.Write();
+        await using var hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowedFolders:0"] = sample, smtp: false);
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        try
+        {
+            await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = sample });
+            await WaitForImportAsync(admin);
+            File.Delete(Path.Combine(sample, "practices", "crews.md"));
+            File.Delete(Path.Combine(sample, "practices", "retrospectives.md"));
+            File.Delete(Path.Combine(sample, "places", "cafe\u0301.md"));
+
+            await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = sample });
+            await WaitForImportAsync(admin);
+
+            var (_, page) = await admin.GetAsync("/admin/handbook");
+            var box = page.QuerySelector("input[name='Input.ConfirmRemovals']");
+            Assert.NotNull(box);
+            Assert.Equal("3", box.GetAttribute("value"));
+            Assert.Equal("Yes, remove 3 of 4 pages", box.ParentElement?.TextContent.Trim());
+            Assert.Equal(["Stopped: needs confirmation", "would remove 3 of 4: nothing changed"],
+                page.QuerySelectorAll(".import-history tbody tr").First().QuerySelectorAll("td").Skip(2).Take(2).Select(td => td.TextContent));
+            Assert.Equal(HttpStatusCode.OK, (await hub.NewClient().Http.GetAsync("/handbook/practices/crews")).StatusCode);
+
+            await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = sample, ["Input.ConfirmRemovals"] = "3" });
+            await WaitForImportAsync(admin);
+
+            Assert.Equal(HttpStatusCode.NotFound, (await hub.NewClient().Http.GetAsync("/handbook/practices/crews")).StatusCode);
+            var (_, after) = await admin.GetAsync("/admin/handbook");
+            Assert.Null(after.QuerySelector("input[name='Input.ConfirmRemovals']"));
+            Assert.Contains("3 removed", after.QuerySelectorAll(".import-history tbody tr").First().QuerySelectorAll("td")[3].TextContent);
+        }
+        finally
+        {
+            Directory.Delete(sample, recursive: true);
+        }
     }
 }

@@ -13,6 +13,8 @@ public sealed class HandbookCommandTests
         Assert.Equal("../book", command.Handbook!.Source);
         Assert.Equal(("Our crew", "Our book"), (command.Handbook.Author, command.Handbook.Title));
         Assert.Equal(["--Hub:DataDirectory=/x"], command.HostArgs);
+        Assert.False(command.Handbook.ConfirmRemovals);
+        Assert.True(HubCommand.Parse(["handbook", "import", "--confirm-removals", "../book"]).Handbook!.ConfirmRemovals);
     }
 
     [Theory]
@@ -50,6 +52,21 @@ public sealed class HandbookCommandTests
             (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", Path.Combine(sample, "missing"));
             Assert.Equal(1, code);
             Assert.Contains("There is no folder", output);
+
+            (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", Path.Combine(folder, "data"));
+            Assert.Equal(1, code);
+            Assert.Contains("the hub's data folder", output);
+
+            // A source that lost its pages stops, and runs only with --confirm-removals.
+            File.Delete(Path.Combine(sample, "practices", "crews.md"));
+            File.Delete(Path.Combine(sample, "practices", "retrospectives.md"));
+            File.Delete(Path.Combine(sample, "places", "cafe\u0301.md"));
+            (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", sample);
+            Assert.Equal(1, code);
+            Assert.Contains("it would remove 3 of the 4 pages", output);
+            (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", sample, "--confirm-removals");
+            Assert.True(code == 0, output);
+            Assert.Contains("3 removed", output);
 
             // While another import holds the hub's claim (the admin page's, on a web node), the command waits its turn.
             await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "data", "hub.db")}"))

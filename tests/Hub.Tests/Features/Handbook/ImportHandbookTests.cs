@@ -14,7 +14,8 @@ public sealed class ImportHandbookTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
+        // The git test imports from a repository in a local folder, which only this setting allows.
+        hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowPrivateGitHosts"] = "true", smtp: false);
         folder = SampleHandbook.Write();
     }
 
@@ -157,6 +158,118 @@ public sealed class ImportHandbookTests : IAsyncLifetime
         Assert.True(again.Succeeded);
         Assert.Equal((1, 1), (again.PagesAdded, again.PagesChanged));
         Assert.True(File.Exists(Path.Combine(hub.DataDirectory, "handbook", "files", ".gitbook", "assets", "new.png")));
+    }
+
+    [Fact]
+    public async Task Run_FilesNoPageReferences_AreNeitherCopiedNorServed()
+    {
+        File.WriteAllText(Path.Combine(folder, "practices", "minutes.md"),
+            "# Minutes\n\n{% file src=\"../.gitbook/assets/minutes.pdf\" %}\n\nThe [agenda](../files/agenda.odt).\n");
+        SampleHandbook.PutBytes(folder, ".gitbook/assets/minutes.pdf", "%PDF-1.4"u8.ToArray());
+        SampleHandbook.PutBytes(folder, "files/agenda.odt", [0x50, 0x4B, 0x03, 0x04]);
+        SampleHandbook.PutBytes(folder, ".gitbook/assets/unused.png", [0x89, 0x50, 0x4E, 0x47]);
+        SampleHandbook.PutBytes(folder, "server/hub.conf", "password=hunter2"u8.ToArray());
+        SampleHandbook.PutBytes(folder, "notes.txt", "not for the web"u8.ToArray());
+
+        var result = await ImportAsync(folder);
+
+        Assert.True(result.Succeeded, result.Problems);
+        var reader = hub.NewClient();
+        foreach (var served in new[] { ".gitbook/assets/circle%20%281%29%20of%20chairs.png", ".gitbook/assets/minutes.pdf", "files/agenda.odt" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.Http.GetAsync("/handbook-files/" + served)).StatusCode);
+        }
+        foreach (var hidden in new[] { ".gitbook/assets/unused.png", "server/hub.conf", "notes.txt", ".gitbook.yaml", "SUMMARY.md", "README.md" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook-files/" + hidden)).StatusCode);
+        }
+        var copied = Directory.EnumerateFiles(Path.Combine(hub.DataDirectory, "handbook", "files"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(hub.DataDirectory, "handbook", "files"), f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal([".gitbook/assets/circle (1) of chairs.png", ".gitbook/assets/minutes.pdf", "files/agenda.odt"], copied);
+    }
+
+    [Fact]
+    public async Task Run_ReImportAfterAPageDropsAFile_RemovesItAndAnythingElseFromThePublishedFolder()
+    {
+        await ImportAsync(folder);
+        var files = Path.Combine(hub.DataDirectory, "handbook", "files");
+        Assert.True(File.Exists(Path.Combine(files, ".gitbook", "assets", "circle (1) of chairs.png")));
+        // Left there by an import of an older version, which copied every file of its folder.
+        SampleHandbook.PutBytes(files, "etc/passwd", "root:x:0:0"u8.ToArray());
+        File.WriteAllText(Path.Combine(folder, "practices", "crews.md"), "# Crews\n\nNo picture any more.\n");
+
+        var second = await ImportAsync(folder);
+
+        Assert.True(second.Succeeded, second.Problems);
+        Assert.False(File.Exists(Path.Combine(files, ".gitbook", "assets", "circle (1) of chairs.png")));
+        Assert.False(Directory.Exists(Path.Combine(files, "etc")));
+        var reader = hub.NewClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook-files/.gitbook/assets/circle%20%281%29%20of%20chairs.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook-files/etc/passwd")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_HandbookFiles_ShowsAllowedTypesAndSendsEverythingElseAsADownload()
+    {
+        File.WriteAllText(Path.Combine(folder, "practices", "downloads.md"),
+            "# Downloads\n\n[Slides](slides.html), [minutes](minutes.pdf), [a script](tool.js), [a song](song.mp3), [a sheet](sheet.xlsx).\n");
+        SampleHandbook.PutBytes(folder, "practices/slides.html", "<script>alert(document.cookie)</script>"u8.ToArray());
+        SampleHandbook.PutBytes(folder, "practices/minutes.pdf", "%PDF-1.4"u8.ToArray());
+        SampleHandbook.PutBytes(folder, "practices/tool.js", "alert(1)"u8.ToArray());
+        SampleHandbook.PutBytes(folder, "practices/song.mp3", [0x49, 0x44, 0x33]);
+        SampleHandbook.PutBytes(folder, "practices/sheet.xlsx", [0x50, 0x4B, 0x03, 0x04]);
+        Assert.True((await ImportAsync(folder)).Succeeded);
+        var reader = hub.NewClient();
+
+        foreach (var (file, type) in new[] { ("practices/minutes.pdf", "application/pdf"), ("practices/song.mp3", "audio/mpeg"), (".gitbook/assets/circle%20%281%29%20of%20chairs.png", "image/png") })
+        {
+            var shown = await reader.Http.GetAsync("/handbook-files/" + file);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Equal(type, shown.Content.Headers.ContentType?.MediaType);
+            Assert.Null(shown.Content.Headers.ContentDisposition);
+            Assert.Equal("nosniff", shown.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+        foreach (var file in new[] { "slides.html", "tool.js", "sheet.xlsx" })
+        {
+            var download = await reader.Http.GetAsync("/handbook-files/practices/" + file);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(file, download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Run_SourceThatWouldRemoveMostPages_StopsUnlessTheRemovalIsConfirmed()
+    {
+        await ImportAsync(folder);
+        // What a git host's error page or an unrelated repository looks like to the importer: no handbook.
+        foreach (var page in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories))
+        {
+            File.Delete(page);
+        }
+        File.WriteAllText(Path.Combine(folder, "index.html"), "<h1>502 Bad Gateway</h1>");
+
+        var stopped = await ImportAsync(folder);
+
+        Assert.False(stopped.Succeeded);
+        Assert.Equal(ImportHandbook.NeedsConfirmation, stopped.Stage);
+        Assert.Equal("Stopped: needs confirmation", ReadImportStatus.Outcome(stopped));
+        Assert.Equal((4, 0), (stopped.PagesRemoved, stopped.PagesUnchanged));
+        Assert.Contains("would remove 4 of the 4 pages", stopped.Problems);
+        var reader = hub.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await reader.Http.GetAsync("/handbook/practices/crews")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.Http.GetAsync("/handbook-files/.gitbook/assets/circle%20%281%29%20of%20chairs.png")).StatusCode);
+
+        using (var scope = hub.Services.CreateScope())
+        {
+            var confirmed = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(folder, new ImportHandbook.Settings(ConfirmedRemovals: 4));
+            Assert.True(confirmed.Succeeded, confirmed.Problems);
+            Assert.Equal(4, confirmed.PagesRemoved);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook/practices/crews")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync("/handbook-files/.gitbook/assets/circle%20%281%29%20of%20chairs.png")).StatusCode);
     }
 
     private sealed class Inline(Action<ImportProgress> report) : IProgress<ImportProgress>

@@ -15,7 +15,8 @@ public sealed class ResyncHandbookTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
+        // The repository is a local folder (file://), which only this setting allows.
+        hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowPrivateGitHosts"] = "true", smtp: false);
         repository = SampleHandbook.Write();
         await GitAsync("init", "--quiet", "--initial-branch=main");
         await CommitAsync("The first pages");
@@ -97,6 +98,29 @@ public sealed class ResyncHandbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunDue_RepositoryNowHoldsNoHandbook_StopsRecordsWhyAndKeepsEveryPage()
+    {
+        await ImportFromGitAsync();
+        await InScopeAsync(s => s.GetRequiredService<SaveResyncSchedule>().RunAsync(HandbookResyncInterval.Hourly));
+        await GitAsync("rm", "-r", "--quiet", ".");
+        File.WriteAllText(Path.Combine(repository, "index.html"), "<h1>Something else entirely</h1>");
+        await CommitAsync("Not the handbook any more");
+        await MakeDueAsync();
+
+        var run = await RunDueAsync();
+
+        Assert.NotNull(run);
+        Assert.False(run.Succeeded);
+        Assert.Equal("Stopped: needs confirmation", ReadImportStatus.Outcome(run));
+        Assert.Contains("would remove 4 of the 4 pages", run.Problems);
+        Assert.Contains("The scheduled re-sync never removes that many pages by itself", run.Problems);
+        var reader = hub.NewClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.Http.GetAsync("/handbook/practices/crews")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.Http.GetAsync("/handbook-files/.gitbook/assets/circle%20%281%29%20of%20chairs.png")).StatusCode);
+        Assert.Null((await SyncAsync()).RunningImportId);
+    }
+
+    [Fact]
     public async Task RunDue_WhileAnotherImportRuns_WaitsAndRunsOnceItIsFree()
     {
         await ImportFromGitAsync();
@@ -122,7 +146,11 @@ public sealed class ResyncHandbookTests : IAsyncLifetime
     public async Task Scheduler_DueTimeInTheDatabase_RunsTheResyncWithoutAnyoneAsking()
     {
         await hub.DisposeAsync();
-        hub = await HubFactory.StartAsync(settings => settings["Handbook:ResyncCheckSeconds"] = "1", smtp: false);
+        hub = await HubFactory.StartAsync(settings =>
+        {
+            settings["Handbook:ResyncCheckSeconds"] = "1";
+            settings["Handbook:AllowPrivateGitHosts"] = "true";
+        }, smtp: false);
         await ImportFromGitAsync();
         await InScopeAsync(s => s.GetRequiredService<SaveResyncSchedule>().RunAsync(HandbookResyncInterval.Hourly));
         File.WriteAllText(Path.Combine(repository, "practices", "pulses.md"), "# Pulses\n\nFull moon and new moon.\n");
