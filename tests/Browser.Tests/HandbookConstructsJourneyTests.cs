@@ -71,7 +71,8 @@ public sealed class HandbookConstructsJourneyTests
     {
         var book = WriteHandbook();
         var folder = TestPaths.NewTemporaryDirectory("hub-browser-constructs");
-        await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string> { ["Hub:SeedDemo"] = "false" });
+        // The admin page imports a folder of the server only under Handbook:AllowedFolders.
+        await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string> { ["Hub:SeedDemo"] = "false", ["Handbook:AllowedFolders:0"] = book });
         var lines = hub.Output.ToList();
         var adminEmail = lines.Single(l => l.TrimStart().StartsWith("Email:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
         var adminPassword = lines.Single(l => l.TrimStart().StartsWith("Password:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
