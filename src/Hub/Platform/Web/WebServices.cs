@@ -16,6 +16,8 @@ public static class WebServices
         {
             a.Cookie.Name = "hub.antiforgery";
             a.FormFieldName = "__RequestVerificationToken";
+            a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS; plain http on loopback still works
+            a.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends the one X-Frame-Options: DENY
         });
         builder.Services.Configure<RouteOptions>(r => r.LowercaseUrls = true);
         builder.AddReverseProxy();
