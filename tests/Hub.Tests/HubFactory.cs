@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,17 +18,26 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly string environment;
+    private bool kestrel;
 
     public TestDatabase Database { get; }
     public SmtpSink? Smtp { get; }
     public string DataDirectory { get; }
+
+    /// <summary>Where clients reach the hub: the in-memory server's http://localhost, or Kestrel's loopback port.</summary>
+    public Uri Address { get; private set; } = new("http://localhost");
 
     private HubFactory(TestDatabase database, SmtpSink? smtp, string dataDirectory, Dictionary<string, string?> settings, string environment)
     {
         (Database, Smtp, DataDirectory, this.settings, this.environment) = (database, smtp, dataDirectory, settings, environment);
     }
 
-    public static async Task<HubFactory> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool smtp = true, string environment = "Production")
+    /// <param name="kestrel">
+    /// Serve on real Kestrel on a loopback port instead of the in-memory test server: for what only a
+    /// real connection has (a client address, a listening address, a Host header as the client sent it).
+    /// </param>
+    public static async Task<HubFactory> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool smtp = true, string environment = "Production",
+        bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync();
         var sink = smtp ? await SmtpSink.StartAsync() : null;
@@ -50,7 +61,21 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         }
         configure?.Invoke(settings);
         var factory = new HubFactory(database, sink, data, settings, environment);
-        _ = factory.Server; // start now, so migrations and the first start happen before the test
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var listening = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            (factory.Address, factory.kestrel) = (new Uri(listening), true);
+        }
+        else
+        {
+            // Start now, so migrations and the first start happen before the test. The in-memory server listens
+            // nowhere; it answers at http://localhost, so that is the address the hub's links use.
+            var addresses = new ServerAddressesFeature();
+            addresses.Addresses.Add(factory.Address.ToString());
+            factory.Server.Features.Set<IServerAddressesFeature>(addresses);
+        }
         return factory;
     }
 
@@ -63,7 +88,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         }
     }
 
-    public FormClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public FormClient NewClient() => kestrel
+        ? FormClient.For(Address.ToString()) // the factory's own client follows redirects on Kestrel
+        : new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     /// <summary>A confirmed person who can sign in at once, optionally an administrator.</summary>
     public async Task<HubUser> CreatePersonAsync(string email, string password, bool admin = false, string name = "Test Person")

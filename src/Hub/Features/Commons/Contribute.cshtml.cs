@@ -11,7 +11,8 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Commons;
 
 [Authorize]
-public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, EndPledge end, IPaymentProvider payments, IOptions<CommonsOptions> options, ViewerClock clock) : HubPageModel
+public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, EndPledge end, IPaymentProvider payments, IOptions<CommonsOptions> options, ViewerClock clock,
+    PublicAddress address) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -77,7 +78,7 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
             return NotFound();
         }
         var email = await db.Users.Where(u => u.Id == UserId).Select(u => u.Email!).SingleAsync(cancellationToken);
-        var back = $"{Request.Scheme}://{Request.Host}/commons/contribute";
+        var back = address.Absolute("/commons/contribute"); // never the request's Host: the payment page would send people there
         return Redirect(await payments.StartCheckoutAsync(mine, email, back + "?paid=1", back, cancellationToken));
     }
 }

@@ -20,7 +20,7 @@ public sealed class HubOptions
 
     /// <summary>
     /// The address people reach the hub at, for links in emails (e.g. https://hub.example.org).
-    /// Empty: taken from each request, which is right for one host name behind a trusted proxy.
+    /// Empty: the address the server listens on (never a request's Host header), with a warning at start.
     /// </summary>
     public string? PublicUrl { get; set; }
 

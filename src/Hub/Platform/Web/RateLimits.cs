@@ -25,7 +25,7 @@ public static class RateLimits
             limiter.AddPolicy(AccountForms, context =>
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        ClientKey(context.Connection.RemoteIpAddress),
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AccountFormsPerMinute,
@@ -35,5 +35,29 @@ public static class RateLimits
                     : RateLimitPartition.GetNoLimiter("read"));
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The client the limits count: the connection's address as resolved by the forwarded-headers step
+    /// (so a configured proxy's X-Forwarded-For, never a client's own). One IPv6 household or server gets a
+    /// whole /64 to choose addresses from, so IPv6 clients count by their /64.
+    /// </summary>
+    public static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new System.Net.IPAddress(bytes)}/64";
     }
 }

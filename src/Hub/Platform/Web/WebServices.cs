@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Microsolidarity.Hub.Platform.Web;
@@ -17,31 +16,25 @@ public static class WebServices
         {
             a.Cookie.Name = "hub.antiforgery";
             a.FormFieldName = "__RequestVerificationToken";
+            a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS; plain http on loopback still works
+            a.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends the one X-Frame-Options: DENY
         });
         builder.Services.Configure<RouteOptions>(r => r.LowercaseUrls = true);
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((f, configuration) =>
-        {
-            f.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Only proxies on this machine are trusted by default; add others under ReverseProxy:KnownProxies.
-            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-            {
-                f.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address
-                    : throw new InvalidOperationException($"ReverseProxy:KnownProxies has '{proxy}', which is not an IP address."));
-            }
-        });
+        builder.AddReverseProxy();
         builder.AddRateLimits();
         builder.AddPublicPageCache();
         QuietTempData.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
         builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddHostedService<PublicAddressNotice>();
         builder.Services.AddScoped<Sitemap>();
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseReverseProxy();
         app.UseMiddleware<SecurityHeaders>();
         // Exceptions are bugs: one place turns them into the friendly 500 page (never a stack trace).
         app.UseExceptionHandler("/error/500");

@@ -23,6 +23,7 @@ public sealed class PodcastShowModel(HubDbContext db, ViewerClock times, PublicA
         Episode = episode;
         When = ViewerClock.FormatIn(episode.PublishedAt, await times.ZoneAsync());
         AudioUrl = episode.AudioFile is not null ? $"/podcast/audio/{Uri.EscapeDataString(episode.AudioFile)}" : UpdatesFeeds.AudioAddress(episode, links);
+        SecurityHeaders.AllowMediaFrom(Response, AudioUrl); // the player streams from the podcast's own audio host
         return Page();
     }
 }
