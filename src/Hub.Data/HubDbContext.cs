@@ -76,6 +76,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<FormationParticipant> FormationParticipants => Set<FormationParticipant>();
     public DbSet<FormationPreference> FormationPreferences => Set<FormationPreference>();
     public DbSet<ProposedCrew> ProposedCrews => Set<ProposedCrew>();
+    public DbSet<ProposalMove> ProposalMoves => Set<ProposalMove>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -87,18 +87,27 @@ public sealed class FormationRoundJourneyTests
         await AccountSteps.SignInAsync(page, url, "rosa@test.example", Password, round);
         await page.GetByRole(AriaRole.Button, new() { Name = "Run the round" }).ClickAsync();
         await Assertions.Expect(page.Locator("#crew-1")).ToContainTextAsync("Free together: Tuesday 19:00–21:00 (UTC)");
-        await Assertions.Expect(page.Locator("#unplaced")).ToContainTextAsync("someone's preferences");
+        await Assertions.Expect(page.Locator("#unplaced")).ToContainTextAsync("no proposed crew could take them this time");
+        await Assertions.Expect(page.Locator("#unplaced")).Not.ToContainTextAsync("preferences");
         await browser.CheckPageAsync("round-proposal");
         var outName = (await page.Locator("#unplaced li.person .name").TextContentAsync())!.Trim();
         Assert.Contains(outName, new[] { "Ana Sorrel", "Ben Tallow" });
 
-        // By keyboard: moving the one left out into the crew is refused, whoever asked for it.
+        // By keyboard: moving the one left out into the crew is taken, and the crew is marked, whoever asked for it;
+        // it cannot be published like that. Moving them back out clears the mark.
         await page.GetByLabel($"Move {outName} to").SelectOptionAsync(new SelectOptionValue { Label = "Crew 1" });
         await page.GetByLabel($"Move {outName} to").FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator(".notice.error")).ToContainTextAsync($"{outName} cannot join crew 1");
-        await browser.CheckPageAsync("round-move-refused");
+        await Assertions.Expect(page.Locator("#crew-1 .marked")).ToContainTextAsync("Someone in this crew may not feel comfortable in it");
+        await Assertions.Expect(page.Locator("#warnings")).ToContainTextAsync("Crew 1 is marked");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync($"{outName} cannot join");
+        await browser.CheckPageAsync("round-move-marked");
+        await page.GetByLabel($"Move {outName} to").SelectOptionAsync("none");
+        await page.GetByLabel($"Move {outName} to").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#crew-1 .marked")).ToHaveCountAsync(0);
 
         // By keyboard: Cai to a new crew (sizes warn); then by drag and drop back into crew 1 (the warnings go).
         await page.GotoAsync($"{url}{round}");

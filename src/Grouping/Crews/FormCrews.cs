@@ -100,7 +100,7 @@ public static class FormCrews
             }
             else
             {
-                unplaced.Add(new(people[p].Id, Reason(p, groups, people, ratherNot, request.MaxSize)));
+                unplaced.Add(new(people[p].Id, NoCrewCouldTakeThem));
             }
         }
         var formed = groups.Select(g => new FormedCrew(
@@ -166,20 +166,11 @@ public static class FormCrews
         return common?.Order().ToList() ?? [];
     }
 
-    private static string Reason(int p, List<List<int>> crews, List<Participant> people, bool[,] ratherNot, int maxSize)
-    {
-        var sharesHour = crews.Where(g => Shared(g.Append(p), people).Count > 0).ToList();
-        if (sharesHour.Count == 0)
-        {
-            return "no crew shares a weekly hour with them; more hours would help";
-        }
-        if (sharesHour.All(g => g.Any(q => ratherNot[p, q])))
-        {
-            // Preferences are anonymous: the reason says that preferences decided, never whose.
-            return "no crew that shares a weekly hour with them could take them without going against someone's preferences";
-        }
-        return sharesHour.All(g => g.Count >= maxSize)
-            ? "the crews that share an hour with them are full"
-            : "no crew could take them without breaking a rule";
-    }
+    /// <summary>
+    /// Why someone the search had room to consider ends up in no crew. One reason for every case (no crew shares
+    /// an hour with them, the crews that do are full, or a "rather not" keeps them out): a host reads it beside
+    /// the crews, and "because of someone's preferences" said of one person, with a few crews in view, tells who
+    /// gave a "rather not" or whom it was about. More hours is the one thing the person can do in every case.
+    /// </summary>
+    public const string NoCrewCouldTakeThem = "no proposed crew could take them this time; more free hours give the search more crews to choose from";
 }

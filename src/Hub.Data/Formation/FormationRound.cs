@@ -107,3 +107,19 @@ public class ProposedCrew
 
     public DateTime? FormedAt { get; set; }
 }
+
+/// <summary>
+/// One host's move of one person in a proposal, remembered for an hour so moves can be limited per host on every
+/// node: a move that goes against a "rather not" marks a crew, and unlimited moves would let a host find every
+/// "rather not" pair one move at a time. Holds no preference, only whether the move touched a marked crew.
+/// </summary>
+public class ProposalMove
+{
+    public Guid Id { get; set; }
+    public Guid RoundId { get; set; }
+    public string HostUserId { get; set; } = "";
+    public DateTime At { get; set; }
+
+    /// <summary>The move left a crew marked, or took someone out of a marked crew.</summary>
+    public bool AgainstPreference { get; set; }
+}

@@ -61,3 +61,13 @@ internal sealed class ProposedCrewConfiguration : IEntityTypeConfiguration<Propo
         c.HasOne<Crews.Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class ProposalMoveConfiguration : IEntityTypeConfiguration<ProposalMove>
+{
+    public void Configure(EntityTypeBuilder<ProposalMove> m)
+    {
+        m.HasIndex(x => new { x.HostUserId, x.At });
+        m.HasOne<FormationRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        m.HasOne<HubUser>().WithMany().HasForeignKey(x => x.HostUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d046a384-0ff5-4b49-9608-e687451f1437"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("724144e5-341a-4859-8b8a-2bd1b29de7f4"), entityTypeCount: 63)
         {
         }
 
@@ -51,6 +51,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var formationRound = FormationRoundEntityType.Create(this);
             var practiceParticipant = PracticeParticipantEntityType.Create(this);
             var practiceProgram = PracticeProgramEntityType.Create(this);
+            var proposalMove = ProposalMoveEntityType.Create(this);
             var proposedCrew = ProposedCrewEntityType.Create(this);
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
@@ -116,6 +117,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormationRoundEntityType.CreateForeignKey2(formationRound, hubUser);
             PracticeParticipantEntityType.CreateForeignKey1(practiceParticipant, practiceProgram);
             PracticeProgramEntityType.CreateForeignKey1(practiceProgram, hubUser);
+            ProposalMoveEntityType.CreateForeignKey1(proposalMove, hubUser);
+            ProposalMoveEntityType.CreateForeignKey2(proposalMove, formationRound);
             ProposedCrewEntityType.CreateForeignKey1(proposedCrew, crew);
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
@@ -173,6 +176,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormationRoundEntityType.CreateAnnotations(formationRound);
             PracticeParticipantEntityType.CreateAnnotations(practiceParticipant);
             PracticeProgramEntityType.CreateAnnotations(practiceProgram);
+            ProposalMoveEntityType.CreateAnnotations(proposalMove);
             ProposedCrewEntityType.CreateAnnotations(proposedCrew);
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);

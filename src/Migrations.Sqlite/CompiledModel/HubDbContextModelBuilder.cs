@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5004507d-0207-429e-a3f2-689bdb1b2c25"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("c2bdb06a-4455-4193-9be7-4d432a5a9bda"), entityTypeCount: 63)
         {
         }
 
@@ -50,6 +50,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var formationRound = FormationRoundEntityType.Create(this);
             var practiceParticipant = PracticeParticipantEntityType.Create(this);
             var practiceProgram = PracticeProgramEntityType.Create(this);
+            var proposalMove = ProposalMoveEntityType.Create(this);
             var proposedCrew = ProposedCrewEntityType.Create(this);
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
@@ -115,6 +116,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormationRoundEntityType.CreateForeignKey2(formationRound, hubUser);
             PracticeParticipantEntityType.CreateForeignKey1(practiceParticipant, practiceProgram);
             PracticeProgramEntityType.CreateForeignKey1(practiceProgram, hubUser);
+            ProposalMoveEntityType.CreateForeignKey1(proposalMove, hubUser);
+            ProposalMoveEntityType.CreateForeignKey2(proposalMove, formationRound);
             ProposedCrewEntityType.CreateForeignKey1(proposedCrew, crew);
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
@@ -172,6 +175,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormationRoundEntityType.CreateAnnotations(formationRound);
             PracticeParticipantEntityType.CreateAnnotations(practiceParticipant);
             PracticeProgramEntityType.CreateAnnotations(practiceProgram);
+            ProposalMoveEntityType.CreateAnnotations(proposalMove);
             ProposedCrewEntityType.CreateAnnotations(proposedCrew);
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);

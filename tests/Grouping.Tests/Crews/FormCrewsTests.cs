@@ -86,6 +86,21 @@ public sealed class FormCrewsTests
     }
 
     [Fact]
+    public void Run_LeftOutByARatherNot_ReasonSaysNothingOfPreferences()
+    {
+        // Four free on Monday evening; member-3 would rather not be with member-0: a crew of three, one left out.
+        var monday = new HashSet<int> { WeeklySlots.Of(DayOfWeek.Monday, 19) };
+        var people = Enumerable.Range(0, 4).Select(i => new Participant($"member-{i}", new HashSet<string>(), monday)).ToList();
+        var result = FormCrews.Run(new CrewFormationRequest(people, [new PreferenceStatement("member-3", "member-0", Preference.RatherNot)]), Quick);
+        Assert.Equal(3, Assert.Single(result.Crews).Members.Count);
+        var left = Assert.Single(result.Unplaced);
+        // The host sees this beside the crews: the same words whatever kept them out, so it points at no pair.
+        Assert.Equal(FormCrews.NoCrewCouldTakeThem, left.Reason);
+        Assert.DoesNotContain("prefer", left.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("rather", left.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Run_SomeoneSharesNoHourWithEnoughOthers_UnplacedWithReasonAndTheOthersAsIfAbsent()
     {
         for (var seed = 0; seed < 20; seed++)

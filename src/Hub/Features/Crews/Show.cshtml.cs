@@ -92,12 +92,11 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         }
         if (crew.Stage == CrewStage.Forming && CrewSchedule.TryFindZone(crew.TimeZone, out var crewZone))
         {
+            // Only hours a member shares with the crew count: a profile grid kept for "only me" never enters.
             var ids = View.Joined.Select(m => m.UserId).ToList();
-            var profiles = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.UserId))
-                .Select(p => new { p.UserId, p.Availability, p.TimeZone }).ToListAsync();
-            var grids = profiles.Where(p => p.Availability.Contains('1'))
-                .Select(p => (p.Availability, CrewSchedule.TryFindZone(p.TimeZone, out var z) ? z : crewZone)).ToList();
-            WithoutGrid = [.. View.Joined.Where(m => !profiles.Any(p => p.UserId == m.UserId && p.Availability.Contains('1'))).Select(m => m.User.DisplayName)];
+            var shared = await Gatherings.SharedGrids.LoadAsync(db, Data.Gatherings.TimeFindingGroup.Crew, crew.Id, ids, HttpContext.RequestAborted);
+            var grids = shared.Grids.Select(g => (g.Grid, CrewSchedule.TryFindZone(g.Zone, out var z) ? z : crewZone)).ToList();
+            WithoutGrid = [.. View.Joined.Where(m => shared.WithoutUserIds.Contains(m.UserId)).Select(m => m.User.DisplayName)];
             CommonSlots = grids.Count == 0 ? [] : SharedAvailability.Slots(SharedAvailability.CommonHours(grids, crewZone, time.GetUtcNow().UtcDateTime));
         }
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);

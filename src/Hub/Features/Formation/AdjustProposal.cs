@@ -8,21 +8,33 @@ namespace Microsolidarity.Hub.Features.Formation;
 
 /// <summary>
 /// The host moves one person to another crew, to a new crew, or out of the proposal, before publishing. Every
-/// move is checked here, whatever the page sent: a "rather not" between the person and anyone in the crew they
-/// would join refuses the move (without saying whose preference it is); sizes outside the range and a crew with
-/// no shared hour are allowed but come back as warnings.
+/// move the page sends is taken, whatever the preferences say: refusing a move against a "rather not" told the
+/// host, with a crew holding one other person, exactly which pair it was. Instead a crew that holds a "rather
+/// not" pair is marked (someone in it may not feel comfortable; the search would not propose it), the same
+/// whichever of the two gave it, and cannot be published. Each move tells the host one thing about the people
+/// it touched, so moves are limited per host (<see cref="MovesAgainstPreferencesPerHour"/> that touch a marked
+/// crew, <see cref="MovesPerHour"/> in all), counted in the database so the limit holds on every node and across
+/// restarts. Sizes outside the range and a crew with no shared hour come back as warnings.
 /// </summary>
-public sealed class AdjustProposal(HubDbContext db)
+public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
 {
     /// <summary>Where to move: a proposed crew's id, <see cref="NewCrew"/>, or <see cref="NotPlaced"/>.</summary>
     public const string NewCrew = "new";
     public const string NotPlaced = "none";
 
+    /// <summary>Moves in an hour that leave a crew marked or take someone out of a marked crew: enough to undo a mistake.</summary>
+    public const int MovesAgainstPreferencesPerHour = 3;
+
+    /// <summary>Moves of any kind in an hour: a real adjustment takes a handful; testing pairs one by one takes hundreds.</summary>
+    public const int MovesPerHour = 30;
+
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
     public sealed record Result(Outcome Outcome, IReadOnlyList<string> Warnings);
 
     public async Task<Result> RunAsync(RoundView view, Guid participantId, string target, CancellationToken cancellationToken = default)
     {
-        if (!view.IsHost)
+        if (!view.IsHost || view.Congregation.UserId is not { } hostId)
         {
             return new(Outcome.Refused("Only the congregation's hosts adjust a proposal."), []);
         }
@@ -33,10 +45,11 @@ public sealed class AdjustProposal(HubDbContext db)
                 : "This proposal is published: members are answering it, so it cannot change now."), []);
         }
         var round = view.Round;
+        var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Moves in one round are taken one at a time (this first update holds the round's row), so two hosts
-        // moving two people who would rather not be together into one crew at the same moment cannot both
-        // pass the check; a move racing the publication finds the stage changed and is refused.
+        // Moves in one round are taken one at a time (this first update holds the round's row), so two moves at
+        // the same moment are both counted against the limit and both see each other's result; a move racing
+        // the publication finds the stage changed and is refused.
         var held = await db.FormationRounds.Where(r => r.Id == round.Id && r.Stage == FormationStage.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Proposed), cancellationToken);
         if (held == 0)
@@ -54,8 +67,6 @@ public sealed class AdjustProposal(HubDbContext db)
         if (target == NewCrew)
         {
             destination = new ProposedCrew { Id = Guid.NewGuid(), RoundId = round.Id, Number = crews.Select(c => c.Number).DefaultIfEmpty().Max() + 1 };
-            db.ProposedCrews.Add(destination);
-            crews.Add(destination);
         }
         else if (target != NotPlaced)
         {
@@ -70,18 +81,34 @@ public sealed class AdjustProposal(HubDbContext db)
         {
             return new(Outcome.Refused($"{name} is in crew {destination.Number} already."), []);
         }
-        if (destination is not null)
+        // The limit is checked before anything is looked up about the move itself, and a paused host is refused
+        // every move: refusing only the moves that would mark a crew would say which those are.
+        await db.ProposalMoves.Where(m => m.HostUserId == hostId && m.At <= now - Window).ExecuteDeleteAsync(cancellationToken);
+        var recent = await db.ProposalMoves.AsNoTracking().Where(m => m.HostUserId == hostId)
+            .Select(m => new { m.At, m.AgainstPreference }).ToListAsync(cancellationToken);
+        if (Paused(recent.Where(m => m.AgainstPreference).Select(m => m.At).ToList(), MovesAgainstPreferencesPerHour, now) is { } againstWait)
         {
-            var there = people.Where(p => p.ProposedCrewId == destination.Id).Select(p => p.Id).ToList();
-            var clash = await db.FormationPreferences.AnyAsync(p => p.Choice == PreferenceChoice.RatherNot &&
-                ((p.FromParticipantId == person.Id && there.Contains(p.AboutParticipantId)) ||
-                 (p.AboutParticipantId == person.Id && there.Contains(p.FromParticipantId))), cancellationToken);
-            if (clash)
-            {
-                // Anonymous to the host as to everyone: the message says a preference decided, never whose.
-                return new(Outcome.Refused($"{name} cannot join crew {destination.Number}: it would go against a “rather not” that someone in this round gave. " +
-                    "Preferences are private, so the hub does not say whose; choose another crew."), []);
-            }
+            return new(Outcome.Refused($"You have made {MovesAgainstPreferencesPerHour} moves in the last hour that touched a crew where someone may not feel comfortable. " +
+                $"So that nobody's preferences can be found out one move at a time, moves pause for about {Minutes(againstWait)}. " +
+                "Running the round again gives crews that keep every preference."), []);
+        }
+        if (Paused(recent.Select(m => m.At).ToList(), MovesPerHour, now) is { } wait)
+        {
+            return new(Outcome.Refused($"You have made {MovesPerHour} moves in the last hour. So that nobody's preferences can be found out one move at a time, " +
+                $"moves pause for about {Minutes(wait)}."), []);
+        }
+        var ratherNots = await RatherNots.LoadAsync(db, round.Id, cancellationToken);
+        // Counted as the host sees it: a move that takes someone out of a marked crew, or leaves the crew they join
+        // marked. A pair in a crew too small to be marked is not counted: the count must tell no more than the page.
+        var marked = ratherNots.MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), round.MinSize);
+        var leavesMarked = person.ProposedCrewId is { } fromId && marked.Contains(fromId);
+        var joining = destination is null ? [] : people.Where(p => p.ProposedCrewId == destination.Id).Select(p => p.Id).Append(person.Id).ToList();
+        var joinsMarked = joining.Count >= round.MinSize && ratherNots.AnyWithin(joining);
+        db.ProposalMoves.Add(new ProposalMove { Id = Guid.NewGuid(), RoundId = round.Id, HostUserId = hostId, At = now, AgainstPreference = leavesMarked || joinsMarked });
+        if (target == NewCrew)
+        {
+            db.ProposedCrews.Add(destination!);
+            crews.Add(destination!);
         }
         var from = crews.SingleOrDefault(c => c.Id == person.ProposedCrewId);
         person.ProposedCrewId = destination?.Id;
@@ -105,7 +132,7 @@ public sealed class AdjustProposal(HubDbContext db)
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var warnings = Warnings(round, crews, people).ToList();
+        var warnings = Warnings(round, crews, people, ratherNots.MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), round.MinSize)).ToList();
         return new(Outcome.Done, warnings);
     }
 
@@ -125,17 +152,40 @@ public sealed class AdjustProposal(HubDbContext db)
         crew.CommonInterests = string.Join(", ", (tags ?? []).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>What the host should look at before publishing; never a refusal.</summary>
-    public static IEnumerable<string> Warnings(FormationRound round, IEnumerable<ProposedCrew> crews, IEnumerable<FormationParticipant> people)
+    /// <summary>How long until one more move fits under <paramref name="limit"/>; null when it fits now.</summary>
+    private static TimeSpan? Paused(IReadOnlyList<DateTime> moves, int limit, DateTime now) =>
+        moves.Count < limit ? null : moves.Order().ElementAt(moves.Count - limit) + Window - now;
+
+    private static string Minutes(TimeSpan wait)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        return minutes == 1 ? "a minute" : $"{minutes} minutes";
+    }
+
+    /// <summary>Said of a marked crew, on its card and in the warnings: never who, never about whom.</summary>
+    public const string Uncomfortable = "Someone in this crew may not feel comfortable in it; the search would not propose it.";
+
+    /// <summary>
+    /// A crew this small shows no hours or interests in common: with one person they would be that person's own
+    /// answers, which the round promises nobody sees.
+    /// </summary>
+    public static bool ShowsWhatIsShared(FormationRound round, int size) => size >= round.MinSize;
+
+    /// <summary>What the host should look at before publishing; a marked crew also keeps the proposal from being published.</summary>
+    public static IEnumerable<string> Warnings(FormationRound round, IEnumerable<ProposedCrew> crews, IEnumerable<FormationParticipant> people, IReadOnlySet<Guid> marked)
     {
         foreach (var crew in crews.OrderBy(c => c.Number))
         {
             var size = people.Count(p => p.ProposedCrewId == crew.Id);
+            if (marked.Contains(crew.Id))
+            {
+                yield return $"Crew {crew.Number} is marked: someone in it may not feel comfortable; the search would not propose it. Move someone out of it, or run the round again, before publishing.";
+            }
             if (size < round.MinSize || size > round.MaxSize)
             {
                 yield return $"Crew {crew.Number} has {size} {(size == 1 ? "person" : "people")}, outside this round's range of {round.MinSize} to {round.MaxSize}.";
             }
-            if (size > 0 && crew.SharedSlots.Length == 0)
+            if (ShowsWhatIsShared(round, size) && crew.SharedSlots.Length == 0)
             {
                 yield return $"Crew {crew.Number} has no weekly hour when all its members are free.";
             }

@@ -33,10 +33,32 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             return Outcome.Refused("This proposal is published already.");
         }
         var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
-            .Select(p => new { p.UserId, p.ProposedCrewId }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.UserId, p.ProposedCrewId }).ToListAsync(cancellationToken);
         if (!people.Any(p => p.ProposedCrewId is not null))
         {
             return Outcome.Refused("Nobody is in a proposed crew yet, so there is nothing to publish."); // rolled back: still a proposal
+        }
+        var numbers = await db.ProposedCrews.AsNoTracking().Where(c => c.RoundId == round.Id).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        List<string> problems = [];
+        // A crew too small to form is not proposed to anyone: it could never form, and it is where a "rather not"
+        // goes unmarked (a mark on two people would name the pair). Its size is on the page already.
+        var small = people.Where(p => p.ProposedCrewId is not null).GroupBy(p => p.ProposedCrewId!.Value)
+            .Where(g => g.Count() < round.MinSize).Select(g => numbers[g.Key]).Order().ToList();
+        if (small.Count > 0)
+        {
+            problems.Add($"{Crews(small, "has", "have")} fewer than {round.MinSize} people, too few to form: move people into it, or its members to other crews or out of the proposal.");
+        }
+        // Members were promised that a "rather not" is always respected: a crew a host's move made against one is
+        // never proposed to them. The host sees which crews are marked already; the refusal says no more.
+        var marked = (await RatherNots.LoadAsync(db, round.Id, cancellationToken)).MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), round.MinSize)
+            .Select(id => numbers[id]).Order().ToList();
+        if (marked.Count > 0)
+        {
+            problems.Add($"{Crews(marked, "is", "are")} marked: someone may not feel comfortable there. Move someone out, or run the round again.");
+        }
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(string.Join(" ", problems) + " Then publish."); // rolled back: still a proposal
         }
         var path = $"/congregations/{view.Congregation.Congregation.Slug}/formation/{round.Id}";
         var name = view.Congregation.Congregation.Name;
@@ -58,4 +80,8 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
         notices.Wake();
         return Outcome.Done;
     }
+
+    /// <summary>"Crew 2 has" / "Crews 2, 4 have", as the refusals begin.</summary>
+    private static string Crews(IReadOnlyList<int> numbers, string one, string many) =>
+        numbers.Count == 1 ? $"Crew {numbers[0]} {one}" : $"Crews {string.Join(", ", numbers)} {many}";
 }

@@ -10,7 +10,8 @@ namespace Microsolidarity.Hub.Features.Formation;
 
 /// <summary>
 /// One formation round. Members give and change their preferences while it is open, and later see their own
-/// proposed crew only; hosts run, adjust and publish. Preferences are read here only for the viewer's own form.
+/// proposed crew only; hosts run, adjust and publish. Preferences are read here only for the viewer's own form, and
+/// for hosts as one bit per proposed crew: whether it holds a "rather not" pair, never which.
 /// </summary>
 public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, HubDbContext db, ViewerClock clock, TimeProvider time,
     GivePreferences give, RunRound run, AdjustProposal adjust, PublishRound publish, AnswerProposal answer)
@@ -18,7 +19,12 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
 {
     public sealed record Person(Guid Id, string Name, ProposalAnswer Answer, string UnplacedReason);
 
-    public sealed record CrewLine(Guid Id, int Number, IReadOnlyList<Person> Members, IReadOnlyList<string> Slots, string Interests, Guid? CrewId);
+    /// <summary>
+    /// A proposed crew as a page shows it. <see cref="ShowsShared"/> is false for a crew too small to show hours and
+    /// interests in common without showing one person's own; <see cref="Marked"/> when it holds a "rather not" pair.
+    /// </summary>
+    public sealed record CrewLine(Guid Id, int Number, IReadOnlyList<Person> Members, IReadOnlyList<string> Slots, string Interests, Guid? CrewId,
+        bool ShowsShared, bool Marked);
 
     public RoundView Round { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -124,16 +130,13 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             Consent ? "You consented. The crew forms when everyone in it has." : "You declined; you are no longer in this proposed crew.", () => ShowAsync(fromSaved: true));
     }
 
-    /// <summary>
-    /// The search's reason, told to the person it is about. A reason that comes from others' preferences is not
-    /// repeated to them: with a small crew in view, "someone's preferences" would point at a few people.
-    /// </summary>
-    public static string ReasonForMember(string reason) => reason switch
+    /// <summary>The search's reason, told to the person it is about; it never says whose preferences (<see cref="RunRound.ShownReason"/>).</summary>
+    public static string ReasonForMember(string reason) => RunRound.ShownReason(reason) switch
     {
         "" => "",
-        _ when reason.Contains("preferences", StringComparison.Ordinal) => "The crews that could meet at your hours did not have room for you this time.",
         "declined the proposed crew" => "You declined the crew proposed to you.",
-        _ => $"The reason the search gave: {reason}.",
+        Microsolidarity.Grouping.FormCrews.NoCrewCouldTakeThem => "No proposed crew could take you this time; more free hours give the search more crews to choose from.",
+        var shown => $"The reason the search gave: {shown}.",
     };
 
     private async Task<IActionResult?> LoadRoundAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)
@@ -190,15 +193,22 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         if (r.Stage != FormationStage.Open)
         {
             var crews = await db.ProposedCrews.AsNoTracking().Where(c => c.RoundId == r.Id).OrderBy(c => c.Number).ToListAsync(HttpContext.RequestAborted);
-            var lines = crews.Select(c => new CrewLine(c.Id, c.Number,
-                [.. people.Where(p => p.ProposedCrewId == c.Id).Select(p => new Person(p.Id, p.DisplayName, p.Answer, ""))],
-                RoundSlots.Describe(RoundSlots.Parse(c.SharedSlots), zone, r.PreferencesDueAt), c.CommonInterests, c.CrewId)).ToList();
+            // Whether a crew holds a "rather not" pair is read for hosts only, and says no more than that.
+            var marked = View.IsHost ? (await RatherNots.LoadAsync(db, r.Id, HttpContext.RequestAborted)).MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), r.MinSize)
+                : new HashSet<Guid>();
+            var lines = crews.Select(c =>
+            {
+                var members = people.Where(p => p.ProposedCrewId == c.Id).Select(p => new Person(p.Id, p.DisplayName, p.Answer, "")).ToList();
+                var shows = AdjustProposal.ShowsWhatIsShared(r, members.Count);
+                return new CrewLine(c.Id, c.Number, members, shows ? RoundSlots.Describe(RoundSlots.Parse(c.SharedSlots), zone, r.PreferencesDueAt) : [],
+                    shows ? c.CommonInterests : "", c.CrewId, shows, marked.Contains(c.Id));
+            }).ToList();
             if (View.IsHost)
             {
                 Crews = lines;
-                Unplaced = [.. people.Where(p => p.ProposedCrewId is null).Select(p => new Person(p.Id, p.DisplayName, p.Answer, p.UnplacedReason))];
+                Unplaced = [.. people.Where(p => p.ProposedCrewId is null).Select(p => new Person(p.Id, p.DisplayName, p.Answer, RunRound.ShownReason(p.UnplacedReason)))];
                 var tracked = people.Select(p => new FormationParticipant { Id = p.Id, ProposedCrewId = p.ProposedCrewId }).ToList();
-                Warnings = [.. AdjustProposal.Warnings(r, crews, tracked)];
+                Warnings = [.. AdjustProposal.Warnings(r, crews, tracked, marked)];
             }
             // A member sees their own proposed crew only, and only once it is published.
             if (r.Stage == FormationStage.Published && Round.Me?.ProposedCrewId is { } mineId)

@@ -92,4 +92,14 @@ public sealed class RunRound(HubDbContext db, TimeProvider time)
     }
 
     private static string Trim(string s) => s.Length <= 300 ? s : s[..299] + "…";
+
+    /// <summary>
+    /// A stored reason as every page and export shows it. Rounds run before the search gave one reason for all
+    /// who fit nowhere stored finer ones, one of which said "someone's preferences": pointing at the person's
+    /// "rather not" pairs; they read as the one reason now.
+    /// </summary>
+    public static string ShownReason(string stored) =>
+        stored.Contains("preferences", StringComparison.Ordinal) || stored.Contains("are full", StringComparison.Ordinal)
+        || stored.Contains("breaking a rule", StringComparison.Ordinal) || stored.StartsWith("no crew shares a weekly hour", StringComparison.Ordinal)
+            ? FormCrews.NoCrewCouldTakeThem : stored;
 }

@@ -46,6 +46,11 @@ public sealed class DemoFormationRoundTests
         Assert.Single(proposal.QuerySelectorAll("section.proposed-crew:not(.unplaced)"));
         Assert.Contains("3 people", proposal.QuerySelector("#crew-1")!.TextContent);
         Assert.Contains("Tuesday", proposal.QuerySelector("#crew-1 .slot")!.TextContent);
-        Assert.Contains("someone's preferences", proposal.QuerySelector("#unplaced")!.TextContent);
+        // Who is left out, and the reason, name no preference: "someone's preferences" beside a crew of three
+        // told the host that the one left out gave, or got, a "rather not" about one of those three.
+        var unplaced = proposal.QuerySelector("#unplaced")!.TextContent;
+        Assert.Contains(Grouping.FormCrews.NoCrewCouldTakeThem, unplaced);
+        Assert.DoesNotContain("prefer", unplaced, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("rather", unplaced, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -49,6 +49,23 @@ public sealed class RoundHub : IAsyncLifetime
         return slug;
     }
 
+    /// <summary>
+    /// A new congregation hosted by someone new: moves are limited per host, so a test whose moves touch a marked
+    /// crew has a host of its own and does not use up another test's moves.
+    /// </summary>
+    public async Task<(FormClient Host, string Slug)> OwnHostAsync(string hostName, string congregation, IEnumerable<string> members)
+    {
+        var email = EmailOf(hostName);
+        await Hub.CreatePersonAsync(email, Password, name: hostName);
+        var host = await Hub.SignedInClientAsync(email, Password);
+        var slug = CongregationTestKit.SlugOf(await CongregationTestKit.CreateAsync(host, congregation, "InvitationOnly"));
+        foreach (var m in members)
+        {
+            await AddMemberAsync(Hub, slug, EmailOf(m));
+        }
+        return (host, slug);
+    }
+
     public async Task DisposeAsync() => await Hub.DisposeAsync();
 }
 
@@ -59,10 +76,10 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
 
     private FormClient M(string name) => fixture.Members[name];
 
-    private async Task<string> OpenAsync(string slug, string title)
+    private async Task<string> OpenAsync(string slug, string title, FormClient? by = null)
     {
         var due = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-ddTHH:mm");
-        var (response, page) = await PostAsync(host, $"/congregations/{slug}/formation", "Open",
+        var (response, page) = await PostAsync(by ?? host, $"/congregations/{slug}/formation", "Open",
             [("Title", title), ("Due", due), ("MinSize", "3"), ("MaxSize", "6")]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
         return response.Headers.Location!.OriginalString;
@@ -150,20 +167,24 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         Assert.Contains("reviewing the proposed crews", benWaiting.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain("Ana Sorrel", benWaiting.QuerySelector("main")!.TextContent);
 
-        // A forged move of Ben into Ana's crew is refused, without saying whose preference decided; nothing changes.
+        // A forged move of Ben into Ana's crew is taken; the crew is marked, never saying whose preference it is, and
+        // the proposal cannot be published until the crew changes. Moving him back clears the mark.
         var anaCrew = placed["Ana Sorrel"]!.Value.ToString();
         var benParticipant = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.RoundId == roundId && p.User.DisplayName == "Ben Tallow").Select(p => p.Id).SingleAsync());
-        var forged = await ForgeAsync(host, $"{round}?handler=Move", [("ParticipantId", benParticipant.ToString()), ("Target", anaCrew)]);
-        var forgedText = await forged.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
-        Assert.Contains("would go against a “rather not”", System.Net.WebUtility.HtmlDecode(forgedText));
-        Assert.DoesNotContain("Ana Sorrel would", forgedText);
-        Assert.DoesNotContain("field marked below", forgedText); // the refusal is the only problem shown
-        Assert.Equal(placed["Ben Tallow"], await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == benParticipant).Select(p => p.ProposedCrewId).SingleAsync()));
-        var anaParticipant = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.RoundId == roundId && p.User.DisplayName == "Ana Sorrel").Select(p => p.Id).SingleAsync());
-        var reverse = await ForgeAsync(host, $"{round}?handler=Move", [("ParticipantId", anaParticipant.ToString()), ("Target", placed["Ben Tallow"]!.Value.ToString())]);
-        Assert.Contains("would go against", System.Net.WebUtility.HtmlDecode(await reverse.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await ForgeAsync(M("Cai Ferro"), $"{round}?handler=Move", [("ParticipantId", benParticipant.ToString()), ("Target", anaCrew)])).StatusCode);
+        var forged = await ForgeAsync(host, $"{round}?handler=Move", [("ParticipantId", benParticipant.ToString()), ("Target", anaCrew)]);
+        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        var (_, markedPage) = await host.GetAsync(round);
+        var markedCrew = markedPage.QuerySelector($"section[data-target='{anaCrew}']")!.TextContent;
+        Assert.Contains("may not feel comfortable", markedCrew);
+        Assert.Contains("is marked", markedPage.QuerySelector("#warnings")!.TextContent);
+        var (notPublished, notPublishedPage) = await PostAsync(host, round, "Publish", []);
+        Assert.Equal(HttpStatusCode.OK, notPublished.StatusCode);
+        Assert.Contains("marked: someone may not feel comfortable there", notPublishedPage.QuerySelector("main")!.TextContent);
+        Assert.Equal(FormationStage.Proposed, await DbAsync(hub, db => db.FormationRounds.Where(r => r.Id == roundId).Select(r => r.Stage).SingleAsync()));
+        var (back, _) = await PostAsync(host, round, "Move", [("ParticipantId", benParticipant.ToString()), ("Target", placed["Ben Tallow"]!.Value.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.DoesNotContain("may not feel comfortable", (await host.GetAsync(round)).Page.QuerySelector("main")!.TextContent);
 
         // Moving Zed into a crew is allowed but warns: no weekly hour for all of them. Moving him back clears it.
         var zed = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.RoundId == roundId && p.User.DisplayName == "Zed Farrow").Select(p => p.Id).SingleAsync());
@@ -308,11 +329,11 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
     }
 
     [Fact]
-    public async Task Moves_TwoAtTheSameMomentIntoOneCrew_NeverPutARatherNotTogether()
+    public async Task Moves_TwoAtTheSameMomentIntoOneCrew_BothTakenTheCrewMarkedAndCountedOnce()
     {
         string[] people = ["Ana Sorrel", "Ben Tallow", "Cai Ferro", "Dee Lumen", "Eli Brask", "Fay Orrin", "Gil Moss"];
-        var slug = await fixture.CongregationAsync("Move Race Congregation", people);
-        var round = await OpenAsync(slug, "Racing moves");
+        var (raceHost, slug) = await fixture.OwnHostAsync("Rhea Racer", "Move Race Congregation", people);
+        var round = await OpenAsync(slug, "Racing moves", raceHost);
         var roundId = Guid.Parse(round.Split('/')[^1]);
         foreach (var name in people)
         {
@@ -320,26 +341,150 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         }
         var (_, anaPage) = await M("Ana Sorrel").GetAsync(round);
         await PostAsync(M("Ana Sorrel"), round, "Preferences", Preferences("moving", TuesdayEvening, (AboutIdOf(anaPage, "Ben Tallow"), "RatherNot")));
-        await PostAsync(host, round, "Run", []);
+        await PostAsync(raceHost, round, "Run", []);
         var ids = await DbAsync(hub, db => db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.User.DisplayName, p => p.Id));
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < AdjustProposalLimit; attempt++)
         {
             if (attempt > 0)
             {
-                await PostAsync(host, round, "Run", [("Confirmed", "true")]);
+                await PostAsync(raceHost, round, "Run", [("Confirmed", "true")]);
             }
-            // Cai alone in a new crew; then Ana and Ben are both moved into it at once.
-            await PostAsync(host, round, "Move", [("ParticipantId", ids["Cai Ferro"].ToString()), ("Target", "new")]);
+            // Cai alone in a new crew; then Ana and Ben are both moved into it at once. Moves in a round are taken
+            // one at a time, so whichever lands second finds the crew of three with the pair and marks it.
+            await PostAsync(raceHost, round, "Move", [("ParticipantId", ids["Cai Ferro"].ToString()), ("Target", "new")]);
             var target = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Cai Ferro"]).Select(p => p.ProposedCrewId).SingleAsync());
-            var (_, page) = await host.GetAsync(round);
+            var (_, page) = await raceHost.GetAsync(round);
             var token = page.QuerySelector("form.move-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            var responses = await Task.WhenAll(new[] { "Ana Sorrel", "Ben Tallow" }.Select(name => host.Http.PostAsync($"{round}?handler=Move",
+            var responses = await Task.WhenAll(new[] { "Ana Sorrel", "Ben Tallow" }.Select(name => raceHost.Http.PostAsync($"{round}?handler=Move",
                 new FormUrlEncodedContent([new("ParticipantId", ids[name].ToString()), new("Target", target!.Value.ToString()), new("__RequestVerificationToken", token)]))));
-            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, r.StatusCode.ToString()));
-            var crews = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Ana Sorrel"] || p.Id == ids["Ben Tallow"]).Select(p => p.ProposedCrewId).ToListAsync());
-            Assert.NotEqual(crews[0], crews[1]);
-            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect); // one moved, the other refused
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+            var (_, after) = await raceHost.GetAsync(round);
+            Assert.Contains("may not feel comfortable", after.QuerySelector($"section[data-target='{target}']")!.TextContent);
+            Assert.Equal(attempt + 1, await DbAsync(hub, db => db.ProposalMoves.CountAsync(m => m.RoundId == roundId && m.AgainstPreference)));
+            var (refused, _) = await PostAsync(raceHost, round, "Publish", []);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // never proposed to the members
         }
+    }
+
+    private const int AdjustProposalLimit = Hub.Features.Formation.AdjustProposal.MovesAgainstPreferencesPerHour;
+
+    /// <summary>
+    /// Three rounds of the same six people on the same seed: no "rather not", Cai's about Dee, Dee's about Cai. The
+    /// host moves Cai to a crew of his own, then Dee to him, then Eli. (Ana and Ben's downloads are checked elsewhere:
+    /// neither says anything here.) Returns each step's answer and what the host
+    /// sees of the crew they built and of the warnings.
+    /// </summary>
+    private async Task<List<string>> MoveCaiDeeEliTogetherAsync(FormClient roundHost, string slug, string title, int seed, (string From, string About)? ratherNot)
+    {
+        string[] six = ["Ana Sorrel", "Ben Tallow", "Cai Ferro", "Dee Lumen", "Eli Brask", "Fay Orrin"];
+        var round = await OpenAsync(slug, title, roundHost);
+        var roundId = Guid.Parse(round.Split('/')[^1]);
+        await DbAsync(hub, db => db.FormationRounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Seed, seed)));
+        foreach (var name in six)
+        {
+            await PostAsync(M(name), round, "Preferences", Preferences("walking", TuesdayEvening));
+        }
+        if (ratherNot is { } pair)
+        {
+            var (_, page) = await M(pair.From).GetAsync(round);
+            await PostAsync(M(pair.From), round, "Preferences", Preferences("walking", TuesdayEvening, (AboutIdOf(page, pair.About), "RatherNot")));
+        }
+        await PostAsync(roundHost, round, "Run", []);
+        var ids = await DbAsync(hub, db => db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.User.DisplayName, p => p.Id));
+        var seen = new List<string>();
+        Guid? cais = null;
+        foreach (var (name, target) in new[] { ("Cai Ferro", "new"), ("Dee Lumen", ""), ("Eli Brask", "") })
+        {
+            var (response, page) = await PostAsync(roundHost, round, "Move", [("ParticipantId", ids[name].ToString()), ("Target", target == "new" ? "new" : cais!.Value.ToString())]);
+            cais ??= await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Cai Ferro"]).Select(p => p.ProposedCrewId).SingleAsync());
+            var (_, shown) = await roundHost.GetAsync(round);
+            var crew = shown.QuerySelector($"section[data-target='{cais}']")!;
+            var number = crew.QuerySelector("h3")!.TextContent.Split(' ')[1];
+            var warnings = shown.QuerySelectorAll("#warnings li").Select(li => li.TextContent).Where(w => w.StartsWith($"Crew {number} ", StringComparison.Ordinal));
+            seen.Add($"{(int)response.StatusCode} {page.Body?.TextContent.Contains("cannot join")} | {crew.TextContent} | {string.Join(" / ", warnings)}");
+        }
+        return seen;
+    }
+
+    [Fact]
+    public async Task Move_IntoACrewHoldingOnlyTheOther_TellsTheHostNothingOfARatherNotBetweenThem()
+    {
+        var (pairHost, slug) = await fixture.OwnHostAsync("Paz Pairs", "Pair Congregation", ["Ana Sorrel", "Ben Tallow", "Cai Ferro", "Dee Lumen", "Eli Brask", "Fay Orrin"]);
+        var none = await MoveCaiDeeEliTogetherAsync(pairHost, slug, "Pairs", 4242, null);
+        var cais = await MoveCaiDeeEliTogetherAsync(pairHost, slug, "Pairs", 4242, ("Cai Ferro", "Dee Lumen"));
+        var dees = await MoveCaiDeeEliTogetherAsync(pairHost, slug, "Pairs", 4242, ("Dee Lumen", "Cai Ferro"));
+        // Dee into a crew of Cai alone: the same answer and page with a "rather not" between them as without one
+        // (it was refused, "it would go against a 'rather not'", which named the pair).
+        Assert.Equal(none.Take(2), cais.Take(2));
+        // With Eli, three: the crew is marked, and everything reads the same whichever of the two said it.
+        Assert.Contains("may not feel comfortable", cais[2]);
+        Assert.DoesNotContain("may not feel comfortable", none[2]);
+        Assert.Equal(cais, dees);
+    }
+
+    [Fact]
+    public async Task Moves_ThatTouchAMarkedCrew_PauseEveryMoveOfThatHostAfterTheLimit()
+    {
+        string[] six = ["Ana Sorrel", "Ben Tallow", "Cai Ferro", "Dee Lumen", "Eli Brask", "Fay Orrin"];
+        var (limitedHost, slug) = await fixture.OwnHostAsync("Lia Limit", "Limit Congregation", six);
+        var rounds = new List<string>();
+        foreach (var title in new[] { "Limited", "Limited too" })
+        {
+            var round = await OpenAsync(slug, title, limitedHost);
+            foreach (var name in six)
+            {
+                await PostAsync(M(name), round, "Preferences", Preferences("limits", TuesdayEvening));
+            }
+            rounds.Add(round);
+        }
+        var (_, anaPage) = await M("Ana Sorrel").GetAsync(rounds[0]);
+        await PostAsync(M("Ana Sorrel"), rounds[0], "Preferences", Preferences("limits", TuesdayEvening, (AboutIdOf(anaPage, "Ben Tallow"), "RatherNot")));
+        foreach (var round in rounds)
+        {
+            await PostAsync(limitedHost, round, "Run", []);
+        }
+        var roundId = Guid.Parse(rounds[0].Split('/')[^1]);
+        var ids = await DbAsync(hub, db => db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.User.DisplayName, p => p.Id));
+        async Task<HttpResponseMessage> MoveAsync(string round, Guid who, string target) =>
+            (await PostAsync(limitedHost, round, "Move", [("ParticipantId", who.ToString()), ("Target", target)])).Response;
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(rounds[0], ids["Ana Sorrel"], "new")).StatusCode);
+        var anas = (await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Ana Sorrel"]).Select(p => p.ProposedCrewId).SingleAsync()))!.Value.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(rounds[0], ids["Cai Ferro"], anas)).StatusCode);
+        // Ben in (marked), out (from a marked crew), in again: three moves against a preference, each taken.
+        foreach (var target in new[] { anas, "none", anas })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(rounds[0], ids["Ben Tallow"], target)).StatusCode);
+        }
+        Assert.Equal(3, AdjustProposalLimit);
+        var hostId = await DbAsync(hub, db => db.Users.Where(u => u.DisplayName == "Lia Limit").Select(u => u.Id).SingleAsync());
+        Assert.Equal(3, await DbAsync(hub, db => db.ProposalMoves.CountAsync(m => m.HostUserId == hostId && m.AgainstPreference)));
+
+        // Now every move of hers waits, a harmless one too and one in her other round: refusing only the moves that
+        // would mark a crew would say which those are. Nothing changes.
+        var deeBefore = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Dee Lumen"]).Select(p => p.ProposedCrewId).SingleAsync());
+        var (paused, pausedPage) = await PostAsync(limitedHost, rounds[0], "Move", [("ParticipantId", ids["Dee Lumen"].ToString()), ("Target", "none")]);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        var said = pausedPage.QuerySelector("main")!.TextContent;
+        Assert.Contains("moves pause for about", said);
+        Assert.DoesNotContain("Ana Sorrel would", said);
+        Assert.Equal(deeBefore, await DbAsync(hub, db => db.FormationParticipants.Where(p => p.Id == ids["Dee Lumen"]).Select(p => p.ProposedCrewId).SingleAsync()));
+        var otherId = Guid.Parse(rounds[1].Split('/')[^1]);
+        var eli = await DbAsync(hub, db => db.FormationParticipants.Where(p => p.RoundId == otherId && p.User.DisplayName == "Eli Brask").Select(p => p.Id).SingleAsync());
+        var (otherPaused, otherPage) = await PostAsync(limitedHost, rounds[1], "Move", [("ParticipantId", eli.ToString()), ("Target", "new")]);
+        Assert.Equal(HttpStatusCode.OK, otherPaused.StatusCode);
+        Assert.Contains("moves pause for about", otherPage.QuerySelector("main")!.TextContent);
+
+        // The limit is the host's own, kept in the database: another host of the same congregation moves freely.
+        await hub.CreatePersonAsync("mo@test.example", RoundHub.Password, name: "Mo Cohost");
+        await AddMemberAsync(hub, slug, "mo@test.example");
+        await DbAsync(hub, async db =>
+        {
+            var mo = await db.Users.Where(u => u.Email == "mo@test.example").Select(u => u.Id).SingleAsync();
+            return await db.Memberships.Where(m => m.UserId == mo).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsHost, true));
+        });
+        var cohost = await hub.SignedInClientAsync("mo@test.example", RoundHub.Password);
+        var (moved, _) = await PostAsync(cohost, rounds[1], "Move", [("ParticipantId", eli.ToString()), ("Target", "new")]);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
     }
 
     [Fact]

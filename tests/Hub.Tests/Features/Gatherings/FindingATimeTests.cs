@@ -272,5 +272,39 @@ public sealed class FindingATimeTests : IAsyncLifetime
         Assert.Equal(1, await WithDbAsync(db => db.FoundTimes.CountAsync()));
     }
 
+    [Fact]
+    public async Task Overlap_MemberKeepsTheirProfileHoursForOnlyMe_OthersSeeTheSameAsWithoutThem()
+    {
+        var crew = await CallCrewAsync("Weekly");
+        var time = $"{crew}/time";
+        async Task<(string CrewPage, string FindATime)> CySeesAsync()
+        {
+            var (_, crewPage) = await people["cy"].GetAsync(crew);
+            var (_, findPage) = await people["cy"].GetAsync(time);
+            return (crewPage.QuerySelector("#slot")!.ParentElement!.TextContent, findPage.QuerySelector("#overlap")!.ParentElement!.TextContent);
+        }
+        var before = await CySeesAsync();
+        Assert.Contains("Tuesday 19:00–21:00", before.CrewPage); // Ada's profile hours, shared with her groups
+        Assert.Contains("2 of 3 members have not shared their hours", before.CrewPage);
+
+        // Ben ticks Tuesday 10:00 UTC (19:00 in Tokyo) on his profile and keeps it for himself.
+        await WithDbAsync(async db =>
+        {
+            var ben = await db.Profiles.SingleAsync(p => p.UserId == ids["ben"]);
+            (ben.Availability, ben.AvailabilityVisibility) = (AvailabilityOverlap.FromHours([24 + 10]), Visibility.OnlyMe);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before, await CySeesAsync());
+        var (_, benPage) = await people["ben"].GetAsync(time);
+        Assert.Contains("which you keep to yourself", benPage.QuerySelector("#mine")!.ParentElement!.TextContent);
+
+        // Ticked for this crew on finding a time, the same hour is his to share: now it counts.
+        Assert.Equal(HttpStatusCode.Redirect, (await MarkAsync(people["ben"], time, "Etc/UTC", 24 + 10)).Response.StatusCode);
+        var shared = await CySeesAsync();
+        Assert.Contains("Tuesday 19:00–20:00", shared.CrewPage);
+        Assert.Contains("1 of 3 members has not shared their hours", shared.CrewPage);
+        Assert.Contains("2 of 3 members have given their hours", shared.FindATime);
+    }
+
     private static Guid IdFrom(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);
 }
