@@ -15,14 +15,26 @@ public sealed class PodcastTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
+        hub = await HubFactory.StartAsync(s => s["Updates:Podcast:MaxUploadMegabytes"] = "1", smtp: false);
         await hub.CreatePersonAsync("producer@test.example", "keeper of keys", admin: true);
         admin = await hub.SignedInClientAsync("producer@test.example", "keeper of keys");
     }
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
 
-    private async Task<(HttpResponseMessage Response, string Html)> PublishAsync(Dictionary<string, string> fields, byte[]? audio = null, string fileName = "talk.wav")
+    /// <summary>A body that does not say its length, so it is sent in chunks, as a client may.</summary>
+    private sealed class Unsized(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    private string[] AudioFiles()
+    {
+        var folder = Path.Combine(hub.DataDirectory, "podcast");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+    }
+
+    private async Task<(HttpResponseMessage Response, string Html)> PublishAsync(Dictionary<string, string> fields, byte[]? audio = null, string fileName = "talk.wav", bool streamed = false)
     {
         var (_, page) = await admin.GetAsync("/podcast/new");
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -33,7 +45,7 @@ public sealed class PodcastTests : IAsyncLifetime
         }
         if (audio is not null)
         {
-            var file = new ByteArrayContent(audio);
+            HttpContent file = streamed ? new StreamContent(new Unsized(audio)) : new ByteArrayContent(audio);
             file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
             form.Add(file, "Audio", fileName);
         }
@@ -148,5 +160,31 @@ public sealed class PodcastTests : IAsyncLifetime
         await hub.CreatePersonAsync("listener@test.example", "quiet garden path");
         var member = await hub.SignedInClientAsync("listener@test.example", "quiet garden path");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Http.GetAsync("/podcast/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publish_HtmlNamedMp3_IsRefusedAndNothingIsWritten()
+    {
+        var page = System.Text.Encoding.UTF8.GetBytes("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
+        var (response, html) = await PublishAsync(new() { ["Title"] = "Not audio", ["Duration"] = "1:00" }, page, "talk.mp3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("must be an MP3, M4A, OGG, Opus or WAV", html);
+        Assert.Contains("value=\"Not audio\"", html);
+        Assert.False(await hub.FromDbAsync(db => db.Episodes.AnyAsync()));
+        Assert.Empty(AudioFiles());
+    }
+
+    [Theory]
+    [InlineData(false)] // says its length: refused unread
+    [InlineData(true)] // streams without one: cut off at the limit
+    public async Task Publish_AudioOverTheLimit_Is413AndNothingIsWritten(bool streamed)
+    {
+        var audio = new byte[1536 * 1024]; // over the 1 MB this hub takes
+        "RIFF"u8.CopyTo(audio);
+        "WAVEfmt "u8.CopyTo(audio.AsSpan(8));
+        var (response, _) = await PublishAsync(new() { ["Title"] = "Too long", ["Duration"] = "90:00" }, audio, "long.wav", streamed);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.False(await hub.FromDbAsync(db => db.Episodes.AnyAsync()));
+        Assert.Empty(AudioFiles());
     }
 }

@@ -94,6 +94,7 @@ public sealed class WebhookTests : IAsyncLifetime
             s["Updates:RetryBaseMs"] = "100";
             s["Updates:WebhookMaxAttempts"] = "3";
             s["Updates:WebhookTimeoutSeconds"] = "120"; // a hanging target must not hold others up, however long it hangs
+            s["Updates:AllowPrivateWebhookTargets"] = "true"; // the receivers here listen on loopback
         }, smtp: false);
         await hub.CreatePersonAsync("chat-admin@test.example", "keeper of keys", admin: true);
         admin = await hub.SignedInClientAsync("chat-admin@test.example", "keeper of keys");
@@ -227,5 +228,72 @@ public sealed class WebhookTests : IAsyncLifetime
         await hub.CreatePersonAsync("someone@test.example", "quiet garden path");
         var member = await hub.SignedInClientAsync("someone@test.example", "quiet garden path");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Http.GetAsync("/admin/webhooks")).StatusCode);
+    }
+}
+
+/// <summary>By default a webhook reaches only the public internet: never the hub's own machine, its network or a cloud's metadata service.</summary>
+public sealed class WebhookTargetAddressTests : IAsyncLifetime
+{
+    private HubFactory hub = null!;
+    private FormClient admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        hub = await HubFactory.StartAsync(s =>
+        {
+            s["Updates:PollIntervalMs"] = "100";
+            s["Updates:WebhookMaxAttempts"] = "1";
+        }, smtp: false);
+        await hub.CreatePersonAsync("net-admin@test.example", "keeper of keys", admin: true);
+        admin = await hub.SignedInClientAsync("net-admin@test.example", "keeper of keys");
+    }
+
+    public async Task DisposeAsync() => await hub.DisposeAsync();
+
+    [Fact]
+    public async Task AddTarget_LoopbackPrivateOrMetadataAddress_IsRefusedBesideTheField()
+    {
+        foreach (var url in new[]
+        {
+            "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/hook",
+            "http://192.168.1.20/hook", "http://[::1]/hook", "http://[::ffff:172.16.0.1]/hook", "http://[fd00:ec2::254]/hook",
+        })
+        {
+            var (response, page) = await admin.PostFromAsync("/admin/webhooks", "/admin/webhooks?handler=Add",
+                new Dictionary<string, string> { ["Name"] = "Inside", ["Format"] = "Slack", ["Address"] = url, ["Secret"] = "", ["Kinds[0]"] = "event" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("only to addresses on the public internet", page.QuerySelector("#url-error")!.TextContent);
+            Assert.Equal(url, page.QuerySelector("#url")!.GetAttribute("value"));
+        }
+        Assert.False(await hub.FromDbAsync(db => db.WebhookTargets.AnyAsync()));
+    }
+
+    /// <summary>
+    /// A target saved before this check, or a name that resolved elsewhere when it was saved (DNS
+    /// rebinding): the address is checked again on the connection itself, after DNS.
+    /// </summary>
+    [Fact]
+    public async Task Deliver_ToANameThatResolvesToLoopback_IsRefusedOnConnectingAndNothingArrives()
+    {
+        await using var receiver = new LoopbackReceiver();
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            db.WebhookTargets.Add(new WebhookTarget
+            {
+                Id = Guid.NewGuid(), Name = "Rebound", Format = WebhookFormat.Slack, Url = $"http://localhost:{receiver.Port}/hook",
+                Secret = "", Kinds = Announcement.Newsletter, CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            foreach (var sink in scope.ServiceProvider.GetServices<IAnnouncementSink>())
+            {
+                await sink.AnnounceAsync(new Announcement(Announcement.Newsletter, "Issue one", "http://hub.test/newsletter/1", "Hello", DateTime.UtcNow), CancellationToken.None);
+            }
+            await db.SaveChangesAsync();
+        }
+        await UpdatesTestKit.WaitUntilAsync(() => hub.FromDbAsync(db => db.WebhookDeliveries.AnyAsync(d => d.FailedAt != null)), "the delivery to be given up");
+        var delivery = await hub.FromDbAsync(db => db.WebhookDeliveries.SingleAsync());
+        Assert.Contains("local or private network address", delivery.LastError);
+        Assert.Empty(receiver.Requests);
     }
 }

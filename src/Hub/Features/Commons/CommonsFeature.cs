@@ -69,7 +69,7 @@ public static class CommonsFeature
                 return Results.Forbid();
             }
             return format == "csv"
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(await export.CsvAsync(cancellationToken)), "text/csv; charset=utf-8", "commons-ledger.csv")
+                ? Results.File(await export.CsvAsync(cancellationToken), Platform.Web.SpreadsheetCsv.ContentType, "commons-ledger.csv")
                 : Results.File(System.Text.Encoding.UTF8.GetBytes(await export.JsonAsync(cancellationToken)), "application/json", "commons-ledger.json");
         });
         return app;

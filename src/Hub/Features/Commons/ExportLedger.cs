@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -15,37 +16,35 @@ public sealed class ExportLedger(HubDbContext db)
     public sealed record Line(Guid Id, string Fund, string Currency, string Amount, string Kind, string Description, string? Category,
         DateTime OccurredAtUtc, DateTime RecordedAtUtc, string RecordedBy, Guid? PledgeId, Guid? EventId, Guid? ProposalId, string? ExternalId, Guid? ReversesEntryId);
 
-    public async Task<IReadOnlyList<Line>> LinesAsync(CancellationToken cancellationToken)
-    {
-        var entries = await db.LedgerEntries.AsNoTracking().ToListAsync(cancellationToken);
-        return entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.RecordedAt)
-            .Select(e => new Line(e.Id, e.Fund, e.Currency, Money.Plain(e.AmountMinor), e.Kind.ToString(), e.Description, e.Category,
-                e.OccurredAt, e.RecordedAt, e.RecordedBy, e.PledgeId, e.EventId, e.ProposalId, e.ExternalId, e.ReversesEntryId)).ToList();
-    }
+    public async Task<IReadOnlyList<Line>> LinesAsync(CancellationToken cancellationToken) =>
+        (await EntriesAsync(cancellationToken)).Select(ToLine).ToList();
 
-    public async Task<string> CsvAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(CancellationToken cancellationToken) =>
+        (await db.LedgerEntries.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(e => e.OccurredAt).ThenBy(e => e.RecordedAt).ToList();
+
+    private static Line ToLine(LedgerEntry e) => new(e.Id, e.Fund, e.Currency, Money.Plain(e.AmountMinor), e.Kind.ToString(), e.Description, e.Category,
+        e.OccurredAt, e.RecordedAt, e.RecordedBy, e.PledgeId, e.EventId, e.ProposalId, e.ExternalId, e.ReversesEntryId);
+
+    /// <summary>
+    /// Descriptions and categories come from people and from imported files, so they go through
+    /// <see cref="SpreadsheetCsv"/>; the amount is written as a number, so the sheet can sum it.
+    /// </summary>
+    public async Task<byte[]> CsvAsync(CancellationToken cancellationToken)
     {
-        var builder = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = CsvWriter.Create(builder, new CsvWriterOptions(), false))
+        using var csv = new SpreadsheetCsv("id", "fund", "currency", "amount", "kind", "description", "category", "occurredAtUtc", "recordedAtUtc",
+            "recordedBy", "pledgeId", "eventId", "proposalId", "externalId", "reversesEntryId");
+        foreach (var entry in await EntriesAsync(cancellationToken))
         {
-            string[] header = ["id", "fund", "currency", "amount", "kind", "description", "category", "occurredAtUtc", "recordedAtUtc", "recordedBy", "pledgeId", "eventId", "proposalId", "externalId", "reversesEntryId"];
-            foreach (var name in header)
-            {
-                writer.WriteField(name);
-            }
-            writer.EndRecord();
-            foreach (var line in await LinesAsync(cancellationToken))
-            {
-                foreach (var value in new[] { line.Id.ToString(), line.Fund, line.Currency, line.Amount, line.Kind, line.Description, line.Category,
-                    line.OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), line.RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                    line.RecordedBy, line.PledgeId?.ToString(), line.EventId?.ToString(), line.ProposalId?.ToString(), line.ExternalId, line.ReversesEntryId?.ToString() })
-                {
-                    writer.WriteField(value);
-                }
-                writer.EndRecord();
-            }
+            var line = ToLine(entry);
+            csv.Text(line.Id.ToString()).Text(line.Fund).Text(line.Currency).Number(Money.ToDecimal(entry.AmountMinor), "0.00")
+                .Text(line.Kind).Text(line.Description).Text(line.Category)
+                .Text(line.OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
+                .Text(line.RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
+                .Text(line.RecordedBy).Text(line.PledgeId?.ToString()).Text(line.EventId?.ToString()).Text(line.ProposalId?.ToString())
+                .Text(line.ExternalId).Text(line.ReversesEntryId?.ToString())
+                .EndRow();
         }
-        return builder.ToString();
+        return csv.ToUtf8();
     }
 
     public async Task<string> JsonAsync(CancellationToken cancellationToken) =>

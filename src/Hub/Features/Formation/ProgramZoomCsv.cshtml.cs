@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -9,7 +9,8 @@ namespace Microsolidarity.Hub.Features.Formation;
 [Authorize]
 public sealed class ProgramZoomCsvModel(ProgramAccess access) : PageModel
 {
-    public const string Header = "Pre-assign Room Name,Email Address";
+    /// <summary>Zoom's column names, by which it recognises the file.</summary>
+    public const string RoomColumn = "Pre-assign Room Name", EmailColumn = "Email Address";
 
     public async Task<IActionResult> OnGetAsync(Guid id, int call, CancellationToken cancellationToken)
     {
@@ -17,17 +18,15 @@ public sealed class ProgramZoomCsvModel(ProgramAccess access) : PageModel
         {
             return NotFound();
         }
-        var csv = new StringBuilder(Header).Append("\r\n");
+        // The emails are what a facilitator pasted into a roster: one that starts like a formula is written as text.
+        using var csv = new SpreadsheetCsv(RoomColumn, EmailColumn);
         for (var r = 0; r < view.Rooms[call - 1].Length; r++)
         {
             foreach (var person in view.Rooms[call - 1][r])
             {
-                csv.Append("Room ").Append(r + 1).Append(',').Append(Field(view.People[person].Email)).Append("\r\n");
+                csv.Text($"Room {r + 1}").Text(view.People[person].Email).EndRow();
             }
         }
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"call-{call}-breakout-rooms.csv");
+        return File(csv.ToUtf8(), SpreadsheetCsv.ContentType, $"call-{call}-breakout-rooms.csv");
     }
-
-    /// <summary>Quotes a field only when CSV needs it (the parsed emails never do; Zoom reads them as they are).</summary>
-    private static string Field(string value) => value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
 }

@@ -2,6 +2,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -33,7 +34,7 @@ public sealed record EventInput(
 /// Creates an event for a crew, a congregation or the network. Everything is checked before anything
 /// is saved; a public event is announced to every registered sink in the same unit of work.
 /// </summary>
-public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks)
+public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks, PublicAddress links)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time: a working group's starter confirms its meetings).</param>
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, CancellationToken cancellationToken = default, bool hostChecked = false)
@@ -83,7 +84,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         };
         Apply(e, input, checkedInput);
         db.GatheringEvents.Add(e);
-        await AnnounceOnceAsync(e, sinks, now, cancellationToken);
+        await AnnounceOnceAsync(e, sinks, links, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, e.Id);
     }
@@ -92,14 +93,15 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
     /// Announces a public event to every sink, once in its life: <see cref="GatheringEvent.AnnouncedAt"/>
     /// is set in the same unit of work, so an edit that makes it public again is not news twice.
     /// </summary>
-    internal static async Task AnnounceOnceAsync(GatheringEvent e, IEnumerable<IAnnouncementSink> sinks, DateTime now, CancellationToken cancellationToken)
+    internal static async Task AnnounceOnceAsync(GatheringEvent e, IEnumerable<IAnnouncementSink> sinks, PublicAddress links, DateTime now, CancellationToken cancellationToken)
     {
         if (e.Visibility != EventVisibility.Public || e.AnnouncedAt is not null)
         {
             return;
         }
         var zone = EventTime.FindZone(e.TimeZone)!;
-        var announcement = new Announcement(Announcement.NewEvent, e.Title, $"/gatherings/{e.Id}",
+        // Absolute: the announcement is read in a chat room, far from the hub.
+        var announcement = new Announcement(Announcement.NewEvent, e.Title, links.Absolute($"/gatherings/{e.Id}"),
             $"{e.Kind}: {EventTime.Format(e.StartsAt, zone)} ({e.TimeZone})", now);
         foreach (var sink in sinks)
         {

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// still has (the same day in the event's zone) and drops the others, telling those people.
 /// </summary>
 public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
-    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks)
+    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks, Platform.Web.PublicAddress links)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time).</param>
     public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, CancellationToken cancellationToken = default, bool hostChecked = false)
@@ -59,7 +59,7 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         if (!wasPublic)
         {
             // Made public by this edit: news for the chat tools, once in the event's life.
-            await CreateEvent.AnnounceOnceAsync(e, sinks, now, cancellationToken);
+            await CreateEvent.AnnounceOnceAsync(e, sinks, links, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         foreach (var row in coming.Where(r => db.Entry(r).State != EntityState.Detached && !r.IsCancelled))

@@ -10,8 +10,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.People;
 
 [Authorize]
-[RequestSizeLimit(SetProfilePhoto.MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = SetProfilePhoto.MaxBytes + 64 * 1024)]
+[UploadLimit(SetProfilePhoto.MaxUploadBytes)]
 public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfilePhoto photo) : HubPageModel
 {
     [BindProperty]
@@ -39,8 +38,12 @@ public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfi
     public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
     {
         await using var stream = Photo?.OpenReadStream();
-        return await AfterAsync(await photo.RunAsync(UserId, stream, Photo?.Length ?? 0, PhotoVisibility, cancellationToken),
-            Photo is null ? "Saved who may see your photo." : "Your photo is saved.", RedisplayAsync);
+        var outcome = await photo.RunAsync(UserId, stream, Photo?.Length ?? 0, PhotoVisibility, cancellationToken);
+        if (!outcome.Succeeded && Photo is { Length: > SetProfilePhoto.MaxBytes })
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the form again, the reason beside the field
+        }
+        return await AfterAsync(outcome, Photo is null ? "Saved who may see your photo." : "Your photo is saved.", RedisplayAsync);
     }
 
     public async Task<IActionResult> OnPostRemovePhotoAsync(CancellationToken cancellationToken) =>

@@ -18,6 +18,7 @@ public static class PeopleFeature
         builder.Services.AddScoped<ProfileVisibility>();
         builder.Services.AddScoped<SaveProfile>();
         builder.Services.AddScoped<SetProfilePhoto>();
+        builder.Services.AddSingleton<PhotoUploadThrottle>();
         builder.Services.AddScoped<WriteJournalEntry>();
         builder.Services.AddScoped<Accounts.IPersonalData, PeoplePersonalData>();
         return builder;

@@ -3,6 +3,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Web;
 using SkiaSharp;
 
 namespace Microsolidarity.Hub.Features.People;
@@ -10,13 +11,28 @@ namespace Microsolidarity.Hub.Features.People;
 /// <summary>
 /// Sets or removes one's own photo. The upload is decoded and re-encoded as a square JPEG, so what
 /// is stored is always an image of known size and carries no camera metadata (location, device).
+/// Decoding is the costly part, so it is bounded before it starts: the file by bytes, the image by
+/// the pixel count its header declares, and each person to one decoded photo a minute.
 /// </summary>
-public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, TimeProvider time)
+public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, TimeProvider time, PhotoUploadThrottle throttle)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// What the photo form reads at most. A photo a little over <see cref="MaxBytes"/> (a phone's
+    /// 6 or 12 MB original) still arrives, so the form can say beside the field to choose a smaller
+    /// one; anything larger is cut off while it streams in (<see cref="UploadLimitAttribute"/>).
+    /// </summary>
+    public const long MaxUploadBytes = 4 * MaxBytes;
+
     public const int Size = 512;
-    /// <summary>Refuses "decompression bombs": small files that claim enormous pixel counts.</summary>
-    private const long MaxPixels = 50_000_000;
+
+    /// <summary>
+    /// Refuses "decompression bombs": small files whose header claims enormous pixel counts (a
+    /// 49-megapixel PNG of a few hundred kilobytes takes about 200 MB to decode). 25 megapixels is
+    /// more than a phone or an ordinary camera makes (6000 × 4000 is 24).
+    /// </summary>
+    public const long MaxPixels = 25_000_000;
 
     public string PhotoFolder => Path.Combine(hub.Value.DataDirectoryFullPath, "photos");
 
@@ -39,14 +55,38 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
         }
         if (length > MaxBytes)
         {
-            return Outcome.Refused($"That file is {length / 1024 / 1024.0:0.#} MB; choose one under {MaxBytes / 1024 / 1024} MB.", "Photo");
+            return Outcome.Refused(TooLarge(length), "Photo");
         }
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, cancellationToken);
-        var jpeg = Reencode(buffer.ToArray());
+        if (throttle.MustWait(userId))
+        {
+            return Outcome.Refused(WaitAMinute, "Photo");
+        }
+        // Never more than the limit in memory, whatever length the caller was told.
+        var bytes = new byte[MaxBytes + 1];
+        var read = await upload.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+        if (read > MaxBytes)
+        {
+            return Outcome.Refused(TooLarge(length), "Photo");
+        }
+        using var codec = SKCodec.Create(new SKMemoryStream(bytes.AsSpan(0, read).ToArray()));
+        if (codec is null)
+        {
+            return Outcome.Refused(NotAnImage, "Photo");
+        }
+        // The header's dimensions, read before a single pixel is decoded.
+        var pixels = (long)codec.Info.Width * codec.Info.Height;
+        if (pixels > MaxPixels)
+        {
+            return Outcome.Refused($"That photo is {pixels / 1_000_000.0:0.#} megapixels, more than the {MaxPixels / 1_000_000} we accept. Choose a smaller one, or shrink it first.", "Photo");
+        }
+        if (!throttle.TryTake(userId))
+        {
+            return Outcome.Refused(WaitAMinute, "Photo");
+        }
+        var jpeg = Reencode(codec);
         if (jpeg is null)
         {
-            return Outcome.Refused("That file is not an image we can read. Use a JPEG, PNG or WebP photo.", "Photo");
+            return Outcome.Refused(NotAnImage, "Photo");
         }
         Directory.CreateDirectory(PhotoFolder);
         var name = $"{Guid.NewGuid():N}.jpg";
@@ -64,6 +104,13 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
         DeleteFile(old); // only after the new one is saved: a failure never leaves a profile without its photo
         return Outcome.Done;
     }
+
+    private const string NotAnImage = "That file is not an image we can read. Use a JPEG, PNG or WebP photo.";
+
+    private const string WaitAMinute = "You changed your photo a moment ago. Wait a minute, then try again.";
+
+    private static string TooLarge(long length) =>
+        $"That file is {length / 1024 / 1024.0:0.#} MB; choose one under {MaxBytes / 1024 / 1024} MB.";
 
     public async Task<Outcome> RemoveAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -88,19 +135,26 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
     }
 
     /// <summary>A centred square of <see cref="Size"/> pixels (smaller images are not enlarged), upright, as JPEG; null when not an image.</summary>
-    internal static byte[]? Reencode(byte[] bytes)
+    internal static byte[]? Reencode(SKCodec codec)
     {
-        using var codec = SKCodec.Create(new SKMemoryStream(bytes));
-        if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels)
+        // JPEG and WebP can decode at a fraction of their size (down to 1/8): take the smallest that
+        // still covers the square we keep, so a 24-megapixel photo costs a few megabytes, not a hundred.
+        var full = codec.Info;
+        var shorter = Math.Min(full.Width, full.Height);
+        var wanted = Math.Min(shorter, Size);
+        var scaled = codec.GetScaledDimensions((float)wanted / shorter);
+        if (Math.Min(scaled.Width, scaled.Height) < wanted || scaled.Width <= 0 || scaled.Height <= 0)
+        {
+            scaled = new SKSizeI(full.Width, full.Height);
+        }
+        using var decoded = new SKBitmap(new SKImageInfo(scaled.Width, scaled.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
         {
             return null;
         }
-        using var decoded = SKBitmap.Decode(codec);
-        if (decoded is null)
-        {
-            return null;
-        }
-        using var upright = Upright(decoded, codec.EncodedOrigin);
+        using var turned = Upright(decoded, codec.EncodedOrigin);
+        var upright = turned ?? decoded;
         var side = Math.Min(upright.Width, upright.Height);
         var size = Math.Min(Size, side);
         var crop = SKRectI.Create((upright.Width - side) / 2, (upright.Height - side) / 2, side, side);
@@ -113,12 +167,12 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
         return data?.ToArray();
     }
 
-    /// <summary>Phones store photos sideways with an orientation flag; turn the pixels so the photo stands as taken.</summary>
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>Phones store photos sideways with an orientation flag; turn the pixels so the photo stands as taken (null: it already does).</summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         if (origin == SKEncodedOrigin.TopLeft)
         {
-            return source.Copy();
+            return null; // already upright: no copy
         }
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);

@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Features.Updates.Podcast;
 using Microsolidarity.Hub.Features.Updates.Webhooks;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates;
 
@@ -33,9 +34,19 @@ public static partial class UpdatesFeature
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddHostedService<NewsletterSender>();
         builder.Services.AddHostedService<WebhookSender>();
-        // Webhook targets are other people's servers: no cookies, no following redirects to elsewhere.
+        // Webhook targets are other people's servers: no cookies, no following redirects to elsewhere,
+        // and only public addresses, checked on the address each connection opens (after DNS). No
+        // proxy from the environment either: through one, that check would see the proxy, not the target.
         builder.Services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                ConnectCallback = OutboundAddresses.PublicOnly(
+                    () => services.GetRequiredService<IOptions<UpdatesOptions>>().Value.AllowPrivateWebhookTargets,
+                    $"{UpdatesOptions.Section}:{nameof(UpdatesOptions.AllowPrivateWebhookTargets)}"),
+            })
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // the sender applies its own timeout
         return builder;
     }

@@ -28,6 +28,13 @@ public sealed class UpdatesOptions
     [Range(1, 300)]
     public int WebhookTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Lets webhook targets be loopback, private or link-local addresses (a chat server inside your
+    /// own network). Off by default: otherwise an administrator's webhook could reach the hub's own
+    /// machine, its network, or a cloud's metadata service.
+    /// </summary>
+    public bool AllowPrivateWebhookTargets { get; set; }
+
     public PodcastOptions Podcast { get; set; } = new();
 
     public TimeSpan Backoff(int attempts) =>
@@ -56,6 +63,9 @@ public sealed class PodcastOptions
     [Required]
     public string Image { get; set; } = "/img/podcast-cover.png";
 
+    /// <summary>The largest audio file the publish form takes; a larger one is refused before it is written anywhere.</summary>
     [Range(1, 2000)]
     public int MaxUploadMegabytes { get; set; } = 300;
+
+    public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 }

@@ -175,7 +175,7 @@ public sealed class ContributionTests(CommonsFixture commons)
         Assert.Equal("Effective Date & Time", previewPage.QuerySelector("#map-Date option[selected]")!.GetAttribute("value"));
         var (imported, _) = await client.SubmitAsync2(previewPage, "Import");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var entries = await commons.DbAsync(db => db.LedgerEntries.Where(e => e.ExternalId!.StartsWith("opencollective:")).ToListAsync());
+        var entries = await commons.DbAsync(db => db.LedgerEntries.Where(e => e.ExternalId!.StartsWith("opencollective:oc-tx-")).ToListAsync());
         Assert.Equal(4, entries.Count);
         Assert.Equal(-4000, entries.Single(e => e.ExternalId == "opencollective:oc-tx-3").AmountMinor);
         Assert.Equal(LedgerKind.Fee, entries.Single(e => e.ExternalId == "opencollective:oc-tx-2").Kind);

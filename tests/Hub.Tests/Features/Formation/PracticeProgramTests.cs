@@ -44,6 +44,19 @@ public sealed class PracticeProgramTests(ProgramHub fixture) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task ZoomFile_AnEmailThatLooksLikeAFormula_IsWrittenAsText()
+    {
+        var (response, page) = await facilitator.SubmitAsync("/programs/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Formula roster", ["Input.Participants"] = Roster(3) + "\nEve, =2+5@evil.example", ["Input.Calls"] = "all",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+        var csv = await facilitator.Http.GetStringAsync($"{response.Headers.Location!.OriginalString}/calls/1/zoom.csv");
+        Assert.Contains(",\"'=2+5@evil.example\"\r\n", csv);
+        Assert.DoesNotContain(",=2+5", csv);
+    }
+
+    [Fact]
     public async Task Program_Saved_GivesRoomsZoomFilesAndPersonalLinks_ToTheFacilitatorAlone()
     {
         var (_, empty) = await other.GetAsync("/programs");

@@ -26,7 +26,7 @@ public sealed class GatheringChangesTests : IAsyncLifetime
     {
         public Task AnnounceAsync(Announcement announcement, CancellationToken cancellationToken)
         {
-            db.HubSettings.Add(new HubSetting { Key = $"announced:{Guid.NewGuid()}", Value = announcement.Title, UpdatedAt = DateTime.UtcNow });
+            db.HubSettings.Add(new HubSetting { Key = $"announced:{Guid.NewGuid()}", Value = announcement.Url, UpdatedAt = DateTime.UtcNow });
             return Task.CompletedTask;
         }
     }
@@ -300,6 +300,11 @@ public sealed class GatheringChangesTests : IAsyncLifetime
         }
         await Edit(EventVisibility.Public);
         Assert.Equal(1, Announced());
+        // Read in a chat room, far from the hub: the link is absolute, on the hub's public address.
+        using (var check = withSink.Services.CreateScope())
+        {
+            Assert.Equal($"http://hub.test/gatherings/{id}", check.ServiceProvider.GetRequiredService<HubDbContext>().HubSettings.Single(h => h.Key.StartsWith("announced:")).Value);
+        }
         await Edit(EventVisibility.Public);
         await Edit(EventVisibility.NetworkMembers);
         await Edit(EventVisibility.Public);

@@ -1,17 +1,34 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Testing;
 using SkiaSharp;
 
 namespace Microsolidarity.Hub.Tests.Features.People;
 
+/// <summary>The real clock, moved on when a test says a minute has passed.</summary>
+internal sealed class ShiftedClock : TimeProvider
+{
+    private long ticks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref ticks));
+}
+
 public sealed class ProfilePhotoTests : IAsyncLifetime
 {
     private const string Password = "a photo by the sea";
+    private readonly ShiftedClock clock = new();
     private HubFactory hub = null!;
+    private WebApplicationFactory<Program> app = null!;
     private FormClient owner = null!;
     private FormClient stranger = null!;
     private string ownerId = "";
@@ -19,13 +36,28 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         hub = await HubFactory.StartAsync(smtp: false);
+        app = hub.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         ownerId = (await hub.CreatePersonAsync("uma@test.example", Password, name: "Uma")).Id;
         await hub.CreatePersonAsync("vik@test.example", Password, name: "Vik");
-        owner = await hub.SignedInClientAsync("uma@test.example", Password);
-        stranger = await hub.SignedInClientAsync("vik@test.example", Password);
+        owner = await SignedInAsync("uma@test.example");
+        stranger = await SignedInAsync("vik@test.example");
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await hub.DisposeAsync();
+    }
+
+    private FormClient Visitor() => new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    private async Task<FormClient> SignedInAsync(string email)
+    {
+        var client = Visitor();
+        var (response, page) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.Body?.TextContent);
+        return client;
+    }
 
     private async Task<(HttpResponseMessage Response, string Html)> UploadAsync(byte[]? file, string fileName, string visibility = "MyGroups", string handler = "Photo")
     {
@@ -95,13 +127,14 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         }
         // People in my groups only: a stranger and a visitor get nothing, not even a hint it exists.
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/people/{ownerId}/photo")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await hub.NewClient().Http.GetAsync($"/people/{ownerId}/photo")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Visitor().Http.GetAsync($"/people/{ownerId}/photo")).StatusCode);
         var (_, strangerView) = await stranger.GetAsync($"/people/{ownerId}");
         Assert.Null(strangerView.QuerySelector("img.avatar"));
 
+        clock.Advance(PhotoUploadThrottle.Interval); // one photo a minute: a minute later, a new one
         var (located, _) = await UploadAsync(JpegWithLocation(), "holiday.jpg", visibility: "Everyone");
         Assert.Equal(HttpStatusCode.Redirect, located.StatusCode);
-        var visitor = await hub.NewClient().Http.GetAsync($"/people/{ownerId}/photo");
+        var visitor = await Visitor().Http.GetAsync($"/people/{ownerId}/photo");
         Assert.Equal(HttpStatusCode.OK, visitor.StatusCode);
         var bytes = await visitor.Content.ReadAsByteArrayAsync();
         Assert.DoesNotContain("secret-place", Encoding.ASCII.GetString(bytes));
@@ -110,7 +143,7 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         {
             Assert.Equal((200, 200), (decoded.Width, decoded.Height)); // small photos are cropped, not enlarged
         }
-        var (_, publicView) = await hub.NewClient().GetAsync($"/people/{ownerId}");
+        var (_, publicView) = await Visitor().GetAsync($"/people/{ownerId}");
         Assert.NotNull(publicView.QuerySelector("img.avatar[alt='Photo of Uma']"));
         // The first upload's file is gone: only one photo is kept per person.
         var folder = Path.Combine(hub.DataDirectory, "photos");
@@ -120,7 +153,7 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.GetAsync($"/people/{ownerId}/photo")).StatusCode);
         Assert.Empty(Directory.GetFiles(folder));
-        using var scope = hub.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         Assert.Equal("", await scope.ServiceProvider.GetRequiredService<HubDbContext>().Profiles.Where(p => p.UserId == ownerId).Select(p => p.PhotoFile).SingleAsync());
     }
 
@@ -142,10 +175,88 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         Assert.Null(members.QuerySelectorAll(".member-list > li").Single(li => li.TextContent.Contains("Vik")).QuerySelector("img.avatar"));
 
         // "Only me": gone from the list for Vik, still there for Uma herself.
-        await UploadAsync(Png(300, 300), "me.png", visibility: "OnlyMe");
+        await UploadAsync(null, "", visibility: "OnlyMe");
         var (_, hidden) = await stranger.GetAsync($"{path}/members");
         Assert.Null(hidden.QuerySelector("img.avatar"));
         var (_, own) = await owner.GetAsync($"{path}/members");
         Assert.NotNull(own.QuerySelector("img.avatar"));
+    }
+
+    [Fact]
+    public async Task Photo_Over5MB_IsRefusedBesideTheFieldWith413AndNothingIsKept()
+    {
+        var large = new byte[7_000_000]; // a 6.7 MB phone original
+        Png(400, 300).CopyTo(large, 0);
+        var (response, html) = await UploadAsync(large, "original.png");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Contains("choose one under 5 MB", page.QuerySelector("#photo-error")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#photo")!.GetAttribute("aria-invalid"));
+        Assert.False(Directory.Exists(Path.Combine(hub.DataDirectory, "photos")) && Directory.GetFiles(Path.Combine(hub.DataDirectory, "photos")).Length > 0);
+    }
+
+    /// <summary>A PNG whose header declares 7000 × 7000 pixels, a few kilobytes long: 196 MB once decoded.</summary>
+    private static byte[] PngClaiming(int width, int height)
+    {
+        static byte[] Chunk(string type, byte[] data)
+        {
+            var chunk = new byte[12 + data.Length];
+            BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+            Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
+            data.CopyTo(chunk, 8);
+            var crc = 0xFFFFFFFFu;
+            foreach (var b in chunk.AsSpan(4, 4 + data.Length))
+            {
+                crc ^= b;
+                for (var k = 0; k < 8; k++)
+                {
+                    crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+                }
+            }
+            BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), ~crc);
+            return chunk;
+        }
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bits per sample
+        header[9] = 2; // RGB
+        using var rows = new MemoryStream();
+        using (var zlib = new ZLibStream(rows, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(new byte[16 * (width * 3 + 1)]); // the first rows only: the rest is never read
+        }
+        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", header), .. Chunk("IDAT", rows.ToArray()), .. Chunk("IEND", [])];
+    }
+
+    [Fact]
+    public async Task Photo_HeaderClaims49Megapixels_IsRefusedBeforeDecoding()
+    {
+        var bomb = PngClaiming(7000, 7000);
+        Assert.True(bomb.Length < 100_000);
+        var (response, html) = await UploadAsync(bomb, "small.png");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Contains("49 megapixels", page.QuerySelector("#photo-error")!.TextContent);
+        using var scope = app.Services.CreateScope();
+        Assert.Equal("", await scope.ServiceProvider.GetRequiredService<HubDbContext>().Profiles
+            .Where(p => p.UserId == ownerId).Select(p => p.PhotoFile).SingleOrDefaultAsync() ?? "");
+    }
+
+    [Fact]
+    public async Task Photo_SecondWithinAMinute_IsAskedToWaitAndAMinuteLaterIsTaken()
+    {
+        var (first, _) = await UploadAsync(Png(300, 300), "first.png");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var (second, html) = await UploadAsync(Png(400, 400), "second.png");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Wait a minute, then try again", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("#photo-error")!.TextContent);
+        // Who may see it is not an upload: it can change at once.
+        var (visibility, _) = await UploadAsync(null, "", visibility: "OnlyMe");
+        Assert.Equal(HttpStatusCode.Redirect, visibility.StatusCode);
+
+        clock.Advance(PhotoUploadThrottle.Interval);
+        var (later, _) = await UploadAsync(Png(400, 400), "second.png");
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
     }
 }

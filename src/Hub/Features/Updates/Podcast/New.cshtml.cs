@@ -7,8 +7,7 @@ namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
 /// <summary>Publishing an episode speaks for the whole network, so it is for administrators.</summary>
 [Authorize(Roles = AccountsFeature.AdminRole)]
-[RequestSizeLimit(2L * 1024 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 2L * 1024 * 1024 * 1024)]
+[PodcastUploadLimit]
 public sealed class PodcastNewModel(PublishEpisode publish) : HubPageModel
 {
     [BindProperty] public string Title { get; set; } = "";
@@ -27,13 +26,24 @@ public sealed class PodcastNewModel(PublishEpisode publish) : HubPageModel
     {
         await using var stream = Audio?.OpenReadStream();
         var (outcome, slug) = await publish.RunAsync(User, new PublishEpisode.Input(
-            Title, ShowNotes, Duration, AudioUrl, AudioLength, VideoUrl, Audio?.FileName, stream), cancellationToken);
+            Title, ShowNotes, Duration, AudioUrl, AudioLength, VideoUrl, Audio?.FileName, stream, Audio?.Length), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError(outcome.Field, outcome.Message);
+            if (Audio is { } audio && audio.Length > publish.MaxUploadBytes)
+            {
+                Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            }
             return Page();
         }
         Notice = "Published: it is in the podcast feed, and chat rooms that follow episodes hear about it.";
         return Redirect($"/podcast/{slug}");
     }
+}
+
+/// <summary>The podcast form takes a file of up to Updates:Podcast:MaxUploadMegabytes, and no more is read.</summary>
+internal sealed class PodcastUploadLimitAttribute : UploadLimitAttribute
+{
+    protected override long MaxFileBytes(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpdatesOptions>>().Value.Podcast.MaxUploadBytes;
 }

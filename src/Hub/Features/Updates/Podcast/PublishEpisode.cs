@@ -27,7 +27,9 @@ public sealed partial class PublishEpisode(
 
     public sealed record Input(
         string Title, string ShowNotes, string Duration, string? AudioUrl, long? AudioLength, string? VideoUrl,
-        string? FileName, Stream? File);
+        string? FileName, Stream? File, long? FileLength = null);
+
+    public long MaxUploadBytes => options.Value.Podcast.MaxUploadBytes;
 
     public string Folder => AudioFolder(hub.Value);
 
@@ -55,7 +57,11 @@ public sealed partial class PublishEpisode(
         {
             if (!AudioTypes.TryGetValue(Path.GetExtension(input.FileName!), out type!))
             {
-                return (Outcome.Refused("The audio must be an MP3, M4A, OGG, Opus or WAV file.", "Audio"), null);
+                return (Outcome.Refused(NotAudio, "Audio"), null);
+            }
+            if (input.FileLength > MaxUploadBytes)
+            {
+                return (Outcome.Refused(TooLarge, "Audio"), null);
             }
         }
         else
@@ -94,21 +100,43 @@ public sealed partial class PublishEpisode(
         string? written = null;
         if (hasFile)
         {
+            // The first bytes say what the file is, whatever its name: an HTML page called .mp3 is not
+            // served to listeners as audio. Checked before anything is written.
+            var head = new byte[AudioSniffer.HeaderLength];
+            var headLength = await input.File!.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            if (headLength == 0)
+            {
+                return (Outcome.Refused("The audio file is empty.", "Audio"), null);
+            }
+            if (AudioSniffer.TypeOf(head.AsSpan(0, headLength)) != type)
+            {
+                return (Outcome.Refused(NotAudio, "Audio"), null);
+            }
             Directory.CreateDirectory(Folder);
             var name = $"{slug}{Path.GetExtension(input.FileName!).ToLowerInvariant()}";
             written = Path.Combine(Folder, name);
-            var limit = options.Value.Podcast.MaxUploadMegabytes * 1024L * 1024L;
-            await using (var target = System.IO.File.Create(written + ".tmp"))
+            var partial = written + ".tmp";
+            try
             {
-                await input.File!.CopyToAsync(target, cancellationToken);
-                episode.AudioLength = target.Length;
+                long length;
+                await using (var target = System.IO.File.Create(partial))
+                {
+                    await target.WriteAsync(head.AsMemory(0, headLength), cancellationToken);
+                    length = headLength + await CopyAtMostAsync(input.File!, target, MaxUploadBytes - headLength + 1, cancellationToken);
+                }
+                if (length > MaxUploadBytes)
+                {
+                    System.IO.File.Delete(partial);
+                    return (Outcome.Refused(TooLarge, "Audio"), null);
+                }
+                episode.AudioLength = length;
+                System.IO.File.Move(partial, written, overwrite: true);
             }
-            if (episode.AudioLength == 0 || episode.AudioLength > limit)
+            catch
             {
-                System.IO.File.Delete(written + ".tmp");
-                return (Outcome.Refused(episode.AudioLength == 0 ? "The audio file is empty." : $"The audio file is larger than {options.Value.Podcast.MaxUploadMegabytes} MB.", "Audio"), null);
+                System.IO.File.Delete(partial); // cancelled or failed half-way: no partial file stays behind
+                throw;
             }
-            System.IO.File.Move(written + ".tmp", written, overwrite: true);
             episode.AudioFile = name;
         }
         db.Episodes.Add(episode);
@@ -131,6 +159,28 @@ public sealed partial class PublishEpisode(
             throw;
         }
         return (Outcome.Done, slug);
+    }
+
+    private const string NotAudio = "The audio must be an MP3, M4A, OGG, Opus or WAV file.";
+
+    private string TooLarge => $"The audio file is larger than {options.Value.Podcast.MaxUploadMegabytes} MB.";
+
+    /// <summary>Copies until the source ends or <paramref name="limit"/> bytes are copied; returns how many.</summary>
+    private static async Task<long> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long copied = 0;
+        while (copied < limit)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - copied)), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            copied += read;
+        }
+        return copied;
     }
 
     public static bool TryParseDuration(string? text, out int seconds)

@@ -1,14 +1,17 @@
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
 /// <summary>Adds and removes chat targets (administrators only; the page checks).</summary>
-public sealed class ManageWebhookTargets(HubDbContext db, TimeProvider time)
+public sealed class ManageWebhookTargets(HubDbContext db, IOptions<UpdatesOptions> options, TimeProvider time)
 {
     public static readonly string[] AllKinds = [Announcement.NewEvent, Announcement.Newsletter, Announcement.Episode];
 
@@ -34,6 +37,13 @@ public sealed class ManageWebhookTargets(HubDbContext db, TimeProvider time)
         if (input.Format == WebhookFormat.Matrix && secret.Length == 0)
         {
             return (Outcome.Refused("Matrix needs the access token of the account that posts to the room.", "Secret"), null);
+        }
+        // Checked again at every delivery, on the address actually connected to; saying so now spares a log of failures.
+        if (!options.Value.AllowPrivateWebhookTargets && await OutboundAddresses.FirstNonPublicAsync(url.DnsSafeHost, cancellationToken) is { } inside)
+        {
+            return (Outcome.Refused(
+                $"That address leads to {(IPAddress.IsLoopback(inside) ? "this server itself" : "a private or local network")} ({inside}). The hub sends news only to addresses on the public internet.",
+                "Address"), null);
         }
         if (input.Format == WebhookFormat.Generic && secret.Length == 0)
         {
