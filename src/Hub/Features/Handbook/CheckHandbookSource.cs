@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -110,7 +111,7 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
         {
             return new Refused($"The host '{url.Host}' could not be found: check the address.");
         }
-        if (!allowPrivate && addresses.FirstOrDefault(a => !IsPublic(a)) is { } inside)
+        if (!allowPrivate && addresses.FirstOrDefault(a => !OutboundAddresses.IsPublic(a)) is { } inside)
         {
             return new Refused($"'{url.Host}' is at {inside}, an address of this server or a private network: the hub fetches handbooks only from public git hosts (the setting Handbook:AllowPrivateGitHosts changes this).");
         }
@@ -119,45 +120,5 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
             return new Git(source, []);
         }
         return new Git(source, [$"{host}:{url.Port}:" + string.Join(',', addresses.Select(a => a.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString()))]);
-    }
-
-    /// <summary>False for loopback, link-local (cloud metadata lives there), private, shared, reserved and multicast addresses.</summary>
-    public static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return !(b[0] is 0 or 10 or 127 or >= 224 // this network, private, loopback, multicast and reserved
-                || b[0] == 100 && (b[1] & 0xC0) == 64 // shared address space (carrier NAT)
-                || b[0] == 169 && b[1] == 254 // link-local
-                || b[0] == 172 && (b[1] & 0xF0) == 16
-                || b[0] == 192 && b[1] == 168
-                || b[0] == 192 && b[1] == 0 && b[2] is 0 or 2 // protocol assignments, documentation
-                || b[0] == 198 && (b[1] & 0xFE) == 18 // benchmarking
-                || b[0] == 198 && b[1] == 51 && b[2] == 100
-                || b[0] == 203 && b[1] == 0 && b[2] == 113);
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return false;
-        }
-        var v6 = address.GetAddressBytes();
-        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address, which must be public too.
-        if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6[4..12].All(x => x == 0))
-        {
-            return IsPublic(new IPAddress(v6[12..16]));
-        }
-        if (v6[0] == 0x20 && v6[1] == 0x02)
-        {
-            return IsPublic(new IPAddress(v6[2..6]));
-        }
-        return !(IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6None)
-            || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast
-            || v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8 // documentation
-            || v6[..10].All(x => x == 0)); // the rest of ::/80: IPv4-compatible and unspecified forms
     }
 }

@@ -31,9 +31,11 @@ public static class OutboundAddresses
                 || (b[0] == 100 && (b[1] & 0xC0) == 64)       // shared (carrier-grade NAT); some clouds keep metadata here
                 || (b[0] == 169 && b[1] == 254)               // link-local, where cloud metadata services answer
                 || (b[0] == 172 && (b[1] & 0xF0) == 16)       // private
-                || (b[0] == 192 && b[1] == 0 && b[2] == 0)    // protocol assignments
+                || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2) // protocol assignments, documentation
                 || (b[0] == 192 && b[1] == 168)               // private
                 || (b[0] == 198 && (b[1] & 0xFE) == 18)       // benchmarking
+                || (b[0] == 198 && b[1] == 51 && b[2] == 100) // documentation
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113)  // documentation
                 || b[0] >= 224);                              // multicast, reserved, broadcast
         }
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
@@ -56,7 +58,7 @@ public static class OutboundAddresses
             {
                 return IsPublic(new IPAddress(b[2..6])); // 6to4: likewise
             }
-            return true;
+            return !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8); // 2001:db8::/32, documentation
         }
         return false;
     }

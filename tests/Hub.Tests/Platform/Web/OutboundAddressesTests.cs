@@ -26,6 +26,10 @@ public sealed class OutboundAddressesTests
     [InlineData("64:ff9b::a9fe:a9fe")] // NAT64 of 169.254.169.254
     [InlineData("2002:7f00:1::")] // 6to4 of 127.0.0.1
     [InlineData("ff02::1")]
+    [InlineData("192.0.2.1")] // documentation ranges
+    [InlineData("198.51.100.7")]
+    [InlineData("203.0.113.9")]
+    [InlineData("2001:db8::1")]
     public void IsPublic_LocalPrivateOrMetadata_IsFalse(string address) => Assert.False(OutboundAddresses.IsPublic(IPAddress.Parse(address)));
 
     [Theory]
@@ -35,5 +39,6 @@ public sealed class OutboundAddressesTests
     [InlineData("100.128.0.1")]
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("140.82.112.3")] // a git host
     public void IsPublic_InternetAddress_IsTrue(string address) => Assert.True(OutboundAddresses.IsPublic(IPAddress.Parse(address)));
 }
