@@ -18,6 +18,10 @@ public sealed class GiveAdvice(HubDbContext db, TimeProvider time, CommonsAccess
         {
             return Outcome.Refused("Put your advice in words: what you see, and why.", "Text");
         }
+        if (text.Trim().Length > 4000)
+        {
+            return Outcome.Refused("Keep your advice under 4,000 characters.", "Text");
+        }
         var state = await db.Proposals.Where(p => p.Id == proposalId).Select(p => (ProposalState?)p.State).SingleOrDefaultAsync(cancellationToken);
         if (state is null)
         {

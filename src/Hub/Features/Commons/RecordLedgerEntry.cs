@@ -17,7 +17,7 @@ public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
         {
             return (Outcome.Refused("Only the commons' treasurers write in the ledger."), null);
         }
-        var problem = Check(input.AmountMinor, input.Currency, input.Description);
+        var problem = Check(input.AmountMinor, input.Currency, input.Description) ?? CheckDate(input.OccurredAtUtc, time.GetUtcNow().UtcDateTime, "Date");
         if (problem is not null)
         {
             return (problem, null);
@@ -45,6 +45,15 @@ public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
         }
         return null;
     }
+
+    /// <summary>
+    /// The ledger records money that has moved: a day from 2000 up to today (a day's grace for time
+    /// zones). A far date (9999-12-31) is a slip, and a month added to it would not be a date at all.
+    /// </summary>
+    internal static Outcome? CheckDate(DateTime occurredAtUtc, DateTime nowUtc, string field) =>
+        occurredAtUtc.Year < 2000 || occurredAtUtc > nowUtc.AddDays(1)
+            ? Outcome.Refused("Give the day the money moved: a date from 2000 up to today.", field)
+            : null;
 
     /// <summary>Money in is positive, money out negative.</summary>
     public static long Signed(LedgerKind kind, long amountMinor, bool transferIn = false) => kind switch

@@ -39,6 +39,10 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
         {
             return (Outcome.Refused($"'{input.Currency}' is not a currency the commons keeps.", "Currency"), null);
         }
+        if (RecordLedgerEntry.CheckDate(input.PaidAtUtc, time.GetUtcNow().UtcDateTime, "PaidAt") is { } date)
+        {
+            return (date, null);
+        }
         if (input.ExternalId is not null && await db.LedgerEntries.AnyAsync(e => e.ExternalId == input.ExternalId, cancellationToken))
         {
             return (Outcome.Done, null);

@@ -70,7 +70,15 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
     /// <summary>"Lüneburg Commons!" → "luneburg-commons": readable, ASCII, stable.</summary>
     internal static string Slugify(string name)
     {
-        var decomposed = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Normalising throws on code points that are not characters (U+FFFE, a lone surrogate), so
+        // only letters, digits and marks go in; everything else separates words anyway.
+        var kept = new StringBuilder();
+        foreach (var rune in name.Trim().ToLowerInvariant().EnumerateRunes())
+        {
+            kept.Append(Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                ? rune.ToString() : " ");
+        }
+        var decomposed = kept.ToString().Normalize(NormalizationForm.FormD);
         var slug = new StringBuilder();
         foreach (var ch in decomposed)
         {

@@ -20,6 +20,10 @@ public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier no
         {
             return Outcome.Refused("Give a reason: the member will read it, and the other hosts can too.");
         }
+        if (reason.Trim().Length > 2000)
+        {
+            return Outcome.Refused("Keep the reason under 2,000 characters.");
+        }
         var membership = await db.Memberships.Include(m => m.User)
             .SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
         if (membership is null)

@@ -38,7 +38,7 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         {
             if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(string.IsNullOrEmpty(newEndDate) ? newDate : newEndDate, newEnd, out var end))
             {
-                return (Outcome.Refused("Give the new date and the start and end times, such as 19:30 and 21:00.", "NewDate"), eventId);
+                return (Outcome.Refused($"Give the new date (a year from {EventTime.FirstYear} to {EventTime.LastYear}) and the start and end times, such as 19:30 and 21:00.", "NewDate"), eventId);
             }
             if (end <= start)
             {

@@ -130,12 +130,12 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         }
         if (!EventTime.TryParseLocal(input.StartDate, input.StartTime, out var start))
         {
-            return new(Outcome.Refused("Give the start as a date and a time such as 19:30.", "Start"));
+            return new(Outcome.Refused($"Give the start as a date (a year from {EventTime.FirstYear} to {EventTime.LastYear}) and a time such as 19:30.", "Start"));
         }
         var endDate = string.IsNullOrWhiteSpace(input.EndDate) ? input.StartDate : input.EndDate;
         if (!EventTime.TryParseLocal(endDate, input.EndTime, out var end))
         {
-            return new(Outcome.Refused("Give the end as a time such as 21:00 (and a date if it ends on another day).", "End"));
+            return new(Outcome.Refused($"Give the end as a time such as 21:00 (and a date if it ends on another day, in a year up to {EventTime.LastYear}).", "End"));
         }
         var recurrence = "";
         if (LunarRhythm.IsLunar(input.Recurrence?.Trim() ?? ""))

@@ -65,7 +65,7 @@ public sealed class EventForm
     {
         var scale = EventScale.Network;
         Guid? congregation = null, crew = null;
-        var parts = Owner.Split(':', 2);
+        var parts = (Owner ?? "").Split(':', 2); // an empty field binds as null
         if (parts.Length == 2 && Guid.TryParse(parts[1], out var id))
         {
             (scale, congregation, crew) = parts[0] == "crew" ? (EventScale.Crew, (Guid?)null, (Guid?)id) : (EventScale.Congregation, id, null);

@@ -20,16 +20,32 @@ public static class EventTime
     public static LocalDateTime ToLocal(DateTime utc, DateTimeZone zone) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).LocalDateTime;
 
+    /// <summary>
+    /// The years a gathering's dates may take: wider than any real plan, narrow enough that every date
+    /// computed from one (a series' next dates, a calendar's span, the day after an expiry) stays
+    /// inside what a date can hold. A date outside is a typing slip, answered as one, never a crash.
+    /// </summary>
+    public const int FirstYear = 1900, LastYear = 2199;
+
+    public static bool IsInRange(LocalDate date) => date.Year is >= FirstYear and <= LastYear;
+
+    /// <summary>A day typed as 2027-05-31, within <see cref="FirstYear"/>..<see cref="LastYear"/>.</summary>
+    public static bool TryParseDate(string? date, out LocalDate day)
+    {
+        var d = LocalDatePattern.Iso.Parse(date?.Trim() ?? "");
+        day = d.Success ? d.Value : default;
+        return d.Success && IsInRange(day);
+    }
+
     public static bool TryParseLocal(string? date, string? time, out LocalDateTime local)
     {
         local = default;
-        var d = LocalDatePattern.Iso.Parse(date?.Trim() ?? "");
         var t = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(time?.Trim() ?? "");
-        if (!d.Success || !t.Success)
+        if (!TryParseDate(date, out var day) || !t.Success)
         {
             return false;
         }
-        local = d.Value + t.Value;
+        local = day + t.Value;
         return true;
     }
 
@@ -67,7 +83,9 @@ public static class EventTime
     /// <summary>The key of an occurrence in URLs and in iCalendar: its rule start in UTC, 20261203T183000Z.</summary>
     public static string Key(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A key from a URL; one outside the gatherings' years names no date (and would overflow a search around it).</summary>
     public static bool TryParseKey(string? key, out DateTime utc) =>
         DateTime.TryParseExact(key, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc);
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc)
+        && utc.Year is >= FirstYear and <= LastYear;
 }

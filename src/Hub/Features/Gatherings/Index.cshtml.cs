@@ -23,7 +23,8 @@ public sealed class GatheringsIndexModel(ViewerLoader viewers, UpcomingOccurrenc
         if (MonthView)
         {
             var today = EventTime.ToLocal(now, Zone).Date;
-            Month = DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
+            // A month outside the gatherings' years (9999-12, 0001-01) shows this month, as an unreadable one does.
+            Month = DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) && EventTime.IsInRange(new LocalDate(m.Year, m.Month, 1))
                 ? new LocalDate(m.Year, m.Month, 1) : new LocalDate(today.Year, today.Month, 1);
             var from = EventTime.ToUtc(Month.AtMidnight(), Zone);
             var to = EventTime.ToUtc(Month.PlusMonths(1).AtMidnight(), Zone);

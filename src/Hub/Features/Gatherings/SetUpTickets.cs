@@ -65,14 +65,13 @@ public sealed class SetUpTickets(HubDbContext db)
         if (!string.IsNullOrWhiteSpace(expiresOn))
         {
             var zone = EventTime.FindZone(e.TimeZone)!;
-            var day = NodaTime.Text.LocalDatePattern.Iso.Parse(expiresOn.Trim());
-            if (day.Success)
+            if (EventTime.TryParseDate(expiresOn, out var day))
             {
-                expires = EventTime.ToUtc(day.Value.PlusDays(1).AtMidnight(), zone);
+                expires = EventTime.ToUtc(day.PlusDays(1).AtMidnight(), zone);
             }
             else
             {
-                problems.Add(("ExpiresOn", "Give the last day the code works, such as 2027-05-31, or leave it empty."));
+                problems.Add(("ExpiresOn", $"Give the last day the code works, such as 2027-05-31 (a year up to {EventTime.LastYear}), or leave it empty."));
             }
         }
         if (Outcome.RefusedAll(problems) is { } refused)

@@ -29,8 +29,7 @@ public sealed class HandbookSearch(HubDbContext db)
 
     public async Task<IReadOnlyList<SearchHit>> RunAsync(string query, int limit = 30, CancellationToken cancel = default)
     {
-        var words = query.Split((char[])[' ', '\t', '\n', '"', '\'', '(', ')', '*', ':', '^', '-', '+', '.', ',', ';', '?', '!'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length > 0).Take(12).ToList();
+        var words = Words(query).Take(12).ToList();
         if (words.Count == 0)
         {
             return [];
@@ -80,6 +79,16 @@ public sealed class HandbookSearch(HubDbContext db)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static readonly char[] Separators = [' ', '"', '\'', '(', ')', '*', ':', '^', '-', '+', '.', ',', ';', '?', '!'];
+
+    /// <summary>
+    /// The reader's words, without FTS syntax and without control characters: FTS5 reads its query
+    /// as a C string, so a NUL byte would end it mid-quote ("unterminated string").
+    /// </summary>
+    internal static IEnumerable<string> Words(string query) =>
+        new string([.. query.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) || Separators.Contains(c) ? ' ' : c)])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static void Add(DbCommand command, string name, object value)
     {

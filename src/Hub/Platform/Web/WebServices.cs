@@ -22,6 +22,7 @@ public static class WebServices
         builder.Services.Configure<RouteOptions>(r => r.LowercaseUrls = true);
         builder.AddReverseProxy();
         builder.AddRateLimits();
+        builder.AddRequestLimits(); // body and form limits; which exceptions are the client's (400/413), not bugs
         builder.AddPublicPageCache();
         QuietTempData.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
@@ -37,10 +38,11 @@ public static class WebServices
         app.UseReverseProxy();
         app.UseMiddleware<SecurityHeaders>();
         // Exceptions are bugs: one place turns them into the friendly 500 page (never a stack trace).
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(); // to /error, with the status from RequestLimits.Classify
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
