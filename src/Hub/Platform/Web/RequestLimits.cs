@@ -120,6 +120,11 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Req
             return;
         }
         var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<UploadLimitAttribute>() is not null)
+        {
+            await next(context); // an upload page bounds and reads its own form, under its own larger limit
+            return;
+        }
         var limit = endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own ? own.MaxRequestBodySize : options.Value.MaxRequestBodyBytes;
         if (limit is { } max && context.Request.ContentLength > max)
         {
