@@ -50,7 +50,15 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         }
         configure?.Invoke(settings);
         var factory = new HubFactory(database, sink, data, settings, environment);
-        _ = factory.Server; // start now, so migrations and the first start happen before the test
+        try
+        {
+            _ = factory.Server; // start now, so migrations and the first start happen before the test
+        }
+        catch
+        {
+            await factory.DisposeAsync(); // a hub that refuses to start (a test of its settings) leaves nothing behind
+            throw;
+        }
         return factory;
     }
 

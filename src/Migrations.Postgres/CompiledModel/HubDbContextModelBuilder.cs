@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d046a384-0ff5-4b49-9608-e687451f1437"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("113efa59-f174-40c3-915c-30969eba9a0e"), entityTypeCount: 64)
         {
         }
 
@@ -25,7 +25,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var accountSession = AccountSessionEntityType.Create(this);
             var hubUser = HubUserEntityType.Create(this);
+            var signInThrottle = SignInThrottleEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
             var fundraisingGoal = FundraisingGoalEntityType.Create(this);
@@ -87,6 +89,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, hubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, hubUser);
+            AccountSessionEntityType.CreateForeignKey1(accountSession, hubUser);
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
@@ -147,7 +150,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AccountSessionEntityType.CreateAnnotations(accountSession);
             HubUserEntityType.CreateAnnotations(hubUser);
+            SignInThrottleEntityType.CreateAnnotations(signInThrottle);
             AdviceEntityType.CreateAnnotations(advice);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
             FundraisingGoalEntityType.CreateAnnotations(fundraisingGoal);
