@@ -71,9 +71,8 @@ public static class AccountsFeature
             .AddPasswordValidator<HubPasswordValidator>();
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp =>
         {
-            // AccountSessions refuses a stale stamp on every request; this only refreshes the cookie's
-            // claims (name, roles) every minute, keeping the session's id.
-            stamp.ValidationInterval = TimeSpan.FromMinutes(1);
+            // AccountSessions refuses a stale stamp on every request; Identity's validator, at its own
+            // interval, only refreshes the cookie's claims (name, roles), and must keep the session's id.
             stamp.OnRefreshingPrincipal = refreshing =>
             {
                 AccountSessions.CarryOver(refreshing.CurrentPrincipal, refreshing.NewPrincipal);
