@@ -24,6 +24,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     : IdentityDbContext<HubUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<HubSetting> HubSettings => Set<HubSetting>();
     public DbSet<Congregation> Congregations => Set<Congregation>();
     public DbSet<MembershipLevel> MembershipLevels => Set<MembershipLevel>();

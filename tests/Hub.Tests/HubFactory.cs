@@ -61,20 +61,28 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         }
         configure?.Invoke(settings);
         var factory = new HubFactory(database, sink, data, settings, environment);
-        if (kestrel)
+        try
         {
-            factory.UseKestrel(0);
-            factory.StartServer();
-            var listening = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            (factory.Address, factory.kestrel) = (new Uri(listening), true);
+            if (kestrel)
+            {
+                factory.UseKestrel(0);
+                factory.StartServer();
+                var listening = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                (factory.Address, factory.kestrel) = (new Uri(listening), true);
+            }
+            else
+            {
+                // Start now, so migrations and the first start happen before the test. The in-memory server listens
+                // nowhere; it answers at http://localhost, so that is the address the hub's links use.
+                var addresses = new ServerAddressesFeature();
+                addresses.Addresses.Add(factory.Address.ToString());
+                factory.Server.Features.Set<IServerAddressesFeature>(addresses);
+            }
         }
-        else
+        catch
         {
-            // Start now, so migrations and the first start happen before the test. The in-memory server listens
-            // nowhere; it answers at http://localhost, so that is the address the hub's links use.
-            var addresses = new ServerAddressesFeature();
-            addresses.Addresses.Add(factory.Address.ToString());
-            factory.Server.Features.Set<IServerAddressesFeature>(addresses);
+            await factory.DisposeAsync(); // a hub that refuses to start (a test of its settings) leaves nothing behind
+            throw;
         }
         return factory;
     }

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("724144e5-341a-4859-8b8a-2bd1b29de7f4"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("fd897550-1c4e-4a38-97cc-ecf31143cb85"), entityTypeCount: 65)
         {
         }
 
@@ -25,7 +25,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var accountSession = AccountSessionEntityType.Create(this);
             var hubUser = HubUserEntityType.Create(this);
+            var signInThrottle = SignInThrottleEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
             var fundraisingGoal = FundraisingGoalEntityType.Create(this);
@@ -88,6 +90,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, hubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, hubUser);
+            AccountSessionEntityType.CreateForeignKey1(accountSession, hubUser);
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
@@ -150,7 +153,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AccountSessionEntityType.CreateAnnotations(accountSession);
             HubUserEntityType.CreateAnnotations(hubUser);
+            SignInThrottleEntityType.CreateAnnotations(signInThrottle);
             AdviceEntityType.CreateAnnotations(advice);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
             FundraisingGoalEntityType.CreateAnnotations(fundraisingGoal);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c2bdb06a-4455-4193-9be7-4d432a5a9bda"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("ba9e2858-ae16-4a8e-818e-72ead60002d2"), entityTypeCount: 65)
         {
         }
 
@@ -24,7 +24,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var accountSession = AccountSessionEntityType.Create(this);
             var hubUser = HubUserEntityType.Create(this);
+            var signInThrottle = SignInThrottleEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
             var fundraisingGoal = FundraisingGoalEntityType.Create(this);
@@ -87,6 +89,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, hubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, hubUser);
+            AccountSessionEntityType.CreateForeignKey1(accountSession, hubUser);
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
@@ -149,7 +152,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AccountSessionEntityType.CreateAnnotations(accountSession);
             HubUserEntityType.CreateAnnotations(hubUser);
+            SignInThrottleEntityType.CreateAnnotations(signInThrottle);
             AdviceEntityType.CreateAnnotations(advice);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
             FundraisingGoalEntityType.CreateAnnotations(fundraisingGoal);

@@ -17,6 +17,7 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
         [
             $"Your account: your name ({user.DisplayName}), your email address ({user.Email}) and your password.",
             messages == 1 ? "The record of 1 email the hub sent you." : $"The record of {messages} emails the hub sent you.",
+            "The list of devices you are signed in on (browser and system, when you signed in and were last active).",
         ];
     }
 
@@ -27,6 +28,11 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
             .Where(e => e.ToAddress == user.Email)
             .OrderBy(e => e.CreatedAt)
             .Select(e => new { e.Subject, e.CreatedAt, e.SentAt, Body = e.TextBody })
+            .ToListAsync(cancellationToken);
+        var devices = await db.AccountSessions.AsNoTracking()
+            .Where(s => s.UserId == user.Id)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Device, SignedInAt = s.CreatedAt, s.LastSeenAt })
             .ToListAsync(cancellationToken);
         return new
         {
@@ -39,6 +45,7 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
             Roles = roles,
             TwoFactorEnabled = user.TwoFactorEnabled,
             EmailsSent = messages,
+            SignedInOn = devices,
         };
     }
 
@@ -46,6 +53,8 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
     {
         var messages = await db.OutgoingEmails.Where(e => e.ToAddress == user.Email).ToListAsync(cancellationToken);
         db.OutgoingEmails.RemoveRange(messages);
+        // Sessions go with the account row (cascade); counts of wrong passwords for the address go now.
+        await db.SignInThrottles.Where(t => t.AccountKey == SignInAttempts.AccountKey(user.NormalizedEmail ?? "")).ExecuteDeleteAsync(cancellationToken);
         // The account row itself is removed by DeleteAccount through UserManager, last.
     }
 }

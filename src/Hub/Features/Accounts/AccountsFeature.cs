@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,11 +8,24 @@ using Microsolidarity.Hub.Data.Accounts;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-/// <summary>Settings under <c>Accounts:</c>.</summary>
+/// <summary>
+/// Settings under <c>Accounts:</c>. Lifetimes are whole minutes or hours, never "hh:mm:ss": .NET reads
+/// "24:00:00" as 24 days, which is how reset links once lived for 576 hours.
+/// </summary>
 public sealed class AccountsOptions
 {
-    /// <summary>How long links in confirmation and password-reset emails work.</summary>
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
+    public const string Section = "Accounts";
+
+    /// <summary>How long a password-reset link (and an unlock link) works, in minutes.</summary>
+    [Range(1, 7 * 24 * 60, ErrorMessage = "Accounts:ResetLinkMinutes must be a whole number of minutes from 1 to 10080 (7 days); reset links should live an hour (60) or less.")]
+    public int ResetLinkMinutes { get; set; } = 60;
+
+    /// <summary>How long a link that confirms an email address works, in hours.</summary>
+    [Range(1, 7 * 24, ErrorMessage = "Accounts:ConfirmationLinkHours must be a whole number of hours from 1 to 168 (7 days); the default is 24.")]
+    public int ConfirmationLinkHours { get; set; } = 24;
+
+    public TimeSpan ResetLinkLifetime => TimeSpan.FromMinutes(ResetLinkMinutes);
+    public TimeSpan ConfirmationLinkLifetime => TimeSpan.FromHours(ConfirmationLinkHours);
 }
 
 public static class AccountsFeature
@@ -19,7 +34,13 @@ public static class AccountsFeature
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccountsOptions>().Bind(builder.Configuration.GetSection("Accounts"));
+        builder.Services.AddOptions<AccountsOptions>()
+            .Bind(builder.Configuration.GetSection(AccountsOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate<IConfiguration>((_, configuration) => configuration["Accounts:LinkLifetime"] is null,
+                "Accounts:LinkLifetime is no longer read: its \"24:00:00\" form meant 24 days. Remove it and set " +
+                "Accounts:ResetLinkMinutes (default 60) and Accounts:ConfirmationLinkHours (default 24) instead.")
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value);
 
         builder.Services.AddDataProtection()
@@ -37,16 +58,27 @@ public static class AccountsFeature
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequiredUniqueChars = 4;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
+                // Wrong passwords pause signing in per address and client (SignInAttempts), not per account:
+                // Identity's lockout would let a stranger lock anyone out with five guesses.
+                identity.Lockout.AllowedForNewUsers = false;
+                identity.Tokens.EmailConfirmationTokenProvider = LinkTokens.ProviderName;
+                identity.Tokens.PasswordResetTokenProvider = LinkTokens.ProviderName;
+                identity.Tokens.ChangeEmailTokenProvider = LinkTokens.ProviderName;
             })
             .AddEntityFrameworkStores<HubDbContext>()
-            .AddDefaultTokenProviders()
+            .AddTokenProvider<LinkTokens>(LinkTokens.ProviderName)
             .AddErrorDescriber<HubIdentityErrors>()
             .AddPasswordValidator<HubPasswordValidator>();
-        builder.Services.AddOptions<DataProtectionTokenProviderOptions>()
-            .Configure<AccountsOptions>((tokens, accounts) => tokens.TokenLifespan = accounts.LinkLifetime);
+        builder.Services.Configure<SecurityStampValidatorOptions>(stamp =>
+        {
+            // AccountSessions refuses a stale stamp on every request; Identity's validator, at its own
+            // interval, only refreshes the cookie's claims (name, roles), and must keep the session's id.
+            stamp.OnRefreshingPrincipal = refreshing =>
+            {
+                AccountSessions.CarryOver(refreshing.CurrentPrincipal, refreshing.NewPrincipal);
+                return Task.CompletedTask;
+            };
+        });
 
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -61,13 +93,28 @@ public static class AccountsFeature
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.ExpireTimeSpan = AccountSessions.IdleLifetime;
             cookie.SlidingExpiration = true;
+            // A cookie is good only while its session is: sign-out, "sign out everywhere" and a new
+            // password or address end sessions on the server, so a copied cookie stops working too.
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                if (!await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().IsCurrentAsync(context.Principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
 
         builder.Services.AddScoped<AccountLinks>();
         builder.Services.AddScoped<AccountEmails>();
-        builder.Services.AddScoped<LinkTokens>();
+        builder.Services.AddScoped<AccountSessions>();
+        builder.Services.AddScoped<SignInAttempts>();
+        builder.Services.AddScoped<SignInPerson>();
+        builder.Services.AddScoped<UnlockSignIn>();
         builder.Services.AddScoped<SignUpPerson>();
         builder.Services.AddScoped<ConfirmEmail>();
         builder.Services.AddScoped<SendConfirmationLink>();

@@ -26,7 +26,7 @@ public sealed class ConfirmEmail(UserManager<HubUser> users, LinkTokens tokens)
         {
             return (ConfirmOutcome.Confirmed, user);
         }
-        var problem = await tokens.DiagnoseAsync(user, UserManager<HubUser>.ConfirmEmailTokenPurpose, token);
+        var problem = await tokens.DiagnoseAsync(users, user, UserManager<HubUser>.ConfirmEmailTokenPurpose, token);
         return (problem == LinkProblem.Expired ? ConfirmOutcome.Expired : ConfirmOutcome.Invalid, user);
     }
 }

@@ -8,8 +8,9 @@ namespace Microsolidarity.Hub.Features.Accounts;
 
 public enum EmailChangeOutcome { Changed, AlreadyChanged, Taken, Expired, Invalid }
 
-/// <summary>Moves the account to the new address from the link, and tells the old address.</summary>
-public sealed class ConfirmEmailChange(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, LinkTokens tokens)
+/// <summary>Moves the account to the new address from the link, tells the old address, and ends every session.</summary>
+public sealed class ConfirmEmailChange(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, LinkTokens tokens,
+    AccountSessions sessions)
 {
     public async Task<EmailChangeOutcome> RunAsync(string? userId, string? newEmail, string? code)
     {
@@ -32,7 +33,7 @@ public sealed class ConfirmEmailChange(UserManager<HubUser> users, HubDbContext 
             {
                 return EmailChangeOutcome.Taken;
             }
-            var problem = await tokens.DiagnoseAsync(user, UserManager<HubUser>.GetChangeEmailTokenPurpose(newEmail), token);
+            var problem = await tokens.DiagnoseAsync(users, user, UserManager<HubUser>.GetChangeEmailTokenPurpose(newEmail), token);
             return problem == LinkProblem.Expired ? EmailChangeOutcome.Expired : EmailChangeOutcome.Invalid;
         }
         // The address is also the sign-in name.
@@ -45,6 +46,8 @@ public sealed class ConfirmEmailChange(UserManager<HubUser> users, HubDbContext 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         outbox.Wake();
+        // Whoever was signed in with the old address is out (the page signs this device in again).
+        await sessions.EndAllAsync(user.Id);
         return EmailChangeOutcome.Changed;
     }
 }

@@ -5,7 +5,7 @@ using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-public sealed class ConfirmEmailChangeModel(ConfirmEmailChange confirm, SignInManager<HubUser> signIn, UserManager<HubUser> users) : HubPageModel
+public sealed class ConfirmEmailChangeModel(ConfirmEmailChange confirm, AccountSessions sessions, UserManager<HubUser> users) : HubPageModel
 {
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
@@ -25,8 +25,8 @@ public sealed class ConfirmEmailChangeModel(ConfirmEmailChange confirm, SignInMa
         if (outcome == EmailChangeOutcome.Changed && User.Identity?.IsAuthenticated == true
             && await users.FindByIdAsync(user!) is { } changed && users.GetUserId(User) == changed.Id)
         {
-            // The security stamp changed with the address: renew this device's sign-in rather than drop it.
-            await signIn.RefreshSignInAsync(changed);
+            // Every session ended with the change; the device that confirmed it stays signed in, on a new session.
+            await sessions.RenewAsync(changed);
         }
         if (!Good)
         {

@@ -8,7 +8,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [Authorize]
-public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUser> signIn, RequestEmailChange changeEmail) : HubPageModel
+public sealed class AccountModel(UserManager<HubUser> users, AccountSessions sessions, RequestEmailChange changeEmail) : HubPageModel
 {
     public sealed class EmailInput
     {
@@ -33,6 +33,9 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
 
     public HubUser Person { get; private set; } = null!;
 
+    /// <summary>Where the person is signed in, this device first.</summary>
+    public IReadOnlyList<AccountSessions.Device> Devices { get; private set; } = [];
+
     [BindProperty]
     public EmailInput Email { get; set; } = new();
 
@@ -42,12 +45,26 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
     public async Task<IActionResult> OnGetAsync()
     {
         Person = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
+        Devices = await sessions.ListAsync(User);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignOutOthersAsync()
+    {
+        var ended = await sessions.EndOthersAsync(User);
+        Notice = ended switch
+        {
+            0 => "You were signed in on this device only.",
+            1 => "You are signed out on the other device.",
+            _ => $"You are signed out on the {ended} other devices.",
+        };
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostChangeEmailAsync()
     {
         Person = (await users.GetUserAsync(User))!;
+        Devices = await sessions.ListAsync(User);
         if (!ValidateOnly(Email, nameof(Email)))
         {
             return Page();
@@ -65,6 +82,7 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
     public async Task<IActionResult> OnPostChangePasswordAsync()
     {
         Person = (await users.GetUserAsync(User))!;
+        Devices = await sessions.ListAsync(User);
         if (!ValidateOnly(Password, nameof(Password)))
         {
             return Page();
@@ -79,8 +97,9 @@ public sealed class AccountModel(UserManager<HubUser> users, SignInManager<HubUs
             }
             return Page();
         }
-        await signIn.RefreshSignInAsync(Person);
-        Notice = "Your new password is saved.";
+        // Every other device (and any copy of this one's cookie) is signed out; this one carries on.
+        await sessions.RenewAsync(Person);
+        Notice = "Your new password is saved. Any other device signed in to your account is signed out.";
         return RedirectToPage();
     }
 

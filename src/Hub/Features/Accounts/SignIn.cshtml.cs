@@ -1,14 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class SignInModel(SignInManager<HubUser> signIn) : HubPageModel
+public sealed class SignInModel(SignInPerson signIn) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -39,23 +37,23 @@ public sealed class SignInModel(SignInManager<HubUser> signIn) : HubPageModel
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await signIn.RunAsync(Input.Email, Input.Password, Input.RememberMe, HttpContext.Connection.RemoteIpAddress);
+        switch (outcome)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
-        }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", "Too many wrong passwords: this account is locked for 15 minutes to keep it safe. You can reset your password meanwhile.");
-        }
-        else if (result.IsNotAllowed)
-        {
-            NotConfirmed = true;
-            ModelState.AddModelError("", "Please confirm your email address first: open the link we sent when you signed up.");
-        }
-        else
-        {
-            ModelState.AddModelError("", "The email address or the password is not right.");
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
+            case SignInOutcome.Paused:
+                // Said the same way whether or not the address has an account.
+                ModelState.AddModelError("", "Too many wrong passwords from here: signing in with this address is paused for a while to keep the account safe. " +
+                    "If the account is yours, we emailed you a link that lifts the pause; you can also choose a new password.");
+                break;
+            case SignInOutcome.NotConfirmed:
+                NotConfirmed = true;
+                ModelState.AddModelError("", "Please confirm your email address first: open the link we sent when you signed up.");
+                break;
+            default:
+                ModelState.AddModelError("", "The email address or the password is not right.");
+                break;
         }
         return Page();
     }

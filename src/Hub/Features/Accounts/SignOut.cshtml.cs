@@ -1,12 +1,13 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-/// <summary>Sign-out is a POST (with the anti-forgery token), so no link on another site can sign someone out.</summary>
-public sealed class SignOutModel(SignInManager<HubUser> signIn) : HubPageModel
+/// <summary>
+/// Sign-out is a POST (with the anti-forgery token), so no link on another site can sign someone out.
+/// It ends the session on the server, so a copy of the cookie is refused afterwards too.
+/// </summary>
+public sealed class SignOutModel(AccountSessions sessions) : HubPageModel
 {
     public void OnGet()
     {
@@ -14,7 +15,7 @@ public sealed class SignOutModel(SignInManager<HubUser> signIn) : HubPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await sessions.EndThisAsync(User);
         Notice = "You are signed out. See you soon.";
         return Redirect("/account/sign-in");
     }

@@ -27,8 +27,6 @@ public sealed class SignUpModel(SignUpPerson signUp) : HubPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool OfferResend { get; private set; }
-
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/account") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -43,7 +41,6 @@ public sealed class SignUpModel(SignUpPerson signUp) : HubPageModel
             foreach (var (field, message) in result.Errors)
             {
                 ModelState.AddModelError(field == "" ? "" : $"Input.{field}", message);
-                OfferResend |= message.Contains("waiting for its confirmation", StringComparison.Ordinal);
             }
             return Page();
         }

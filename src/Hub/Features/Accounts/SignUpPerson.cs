@@ -6,7 +6,11 @@ using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-/// <summary>Creates an unconfirmed account and queues its confirmation email, in one transaction.</summary>
+/// <summary>
+/// Creates an unconfirmed account and queues its confirmation email, in one transaction. An address that
+/// has an account already gets the same answer, and its owner an email saying so: the page never tells
+/// whether an address is known.
+/// </summary>
 public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, TimeProvider time)
 {
     public sealed record Input(string DisplayName, string Email, string Password);
@@ -17,14 +21,6 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
     public async Task<Result> RunAsync(Input input, CancellationToken cancellationToken = default)
     {
         var email = input.Email.Trim();
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
-        {
-            return Fail(nameof(Input.Email), existing.EmailConfirmed
-                ? "There is already an account for this address. Sign in, or reset the password if you forgot it."
-                : "This address signed up already and is waiting for its confirmation. We can send the link again.");
-        }
-
         var user = new HubUser
         {
             UserName = email,
@@ -32,6 +28,26 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
             DisplayName = input.DisplayName.Trim(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
+        // The password is judged before the address is looked at, so a weak one is refused the same way
+        // whether or not the address has an account.
+        var weak = new List<(string, string)>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, user, input.Password);
+            weak.AddRange(checkedPassword.Errors.Select(e => (FieldOf(e.Code), e.Description)));
+        }
+        if (weak.Count > 0)
+        {
+            return new Result(false, weak);
+        }
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            await TellOwnerAsync(existing, input.Password, cancellationToken);
+            return new Result(true, []);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         IdentityResult created;
         try
@@ -40,8 +56,13 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
         }
         catch (DbUpdateException)
         {
-            // Two sign-ups with one address at the same moment: the unique index decides.
-            return Fail(nameof(Input.Email), "There is already an account for this address. Sign in, or reset the password if you forgot it.");
+            // Two sign-ups with one address at the same moment: the unique index decides, and the
+            // first one's confirmation email goes to that same address.
+            return new Result(true, []);
+        }
+        if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return new Result(true, []); // taken a moment ago by a sign-up like this one: the same answer
         }
         if (!created.Succeeded)
         {
@@ -55,12 +76,24 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
         return new Result(true, []);
     }
 
+    /// <summary>
+    /// The page answers "check your email" as for a new account; the address's owner hears what happened
+    /// (a fresh confirmation link if they never confirmed, which is most likely them trying again).
+    /// </summary>
+    private async Task TellOwnerAsync(HubUser owner, string password, CancellationToken cancellationToken)
+    {
+        users.PasswordHasher.HashPassword(owner, password); // costs what creating an account costs, so timing tells nothing either
+        outbox.Enqueue(owner.EmailConfirmed
+            ? emails.SignUpWithTakenAddress(owner)
+            : emails.Confirmation(owner, await users.GenerateEmailConfirmationTokenAsync(owner)));
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Wake();
+    }
+
     private static string FieldOf(string code) => code switch
     {
         _ when code.StartsWith("Password", StringComparison.Ordinal) => nameof(Input.Password),
         _ when code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) => nameof(Input.Email),
         _ => "",
     };
-
-    private static Result Fail(string field, string message) => new(false, [(field, message)]);
 }

@@ -27,7 +27,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    public async Task SignIn_FiveWrongPasswords_PausesSigningInFromThereEvenWithTheRightOne()
     {
         await hub.CreatePersonAsync("lock@test.example", "the right passphrase");
         var client = hub.NewClient();
@@ -37,7 +37,7 @@ public sealed class SignInTests : IAsyncLifetime
         }
         var (response, page) = await client.SubmitAsync("/account/sign-in", Form("lock@test.example", "the right passphrase"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked for 15 minutes", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("paused", page.QuerySelector("[role=alert]")!.TextContent);
     }
 
     [Fact]

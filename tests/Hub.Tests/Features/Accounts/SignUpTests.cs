@@ -102,17 +102,6 @@ public sealed class SignUpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignUp_EmailAlreadyUsed_SaysSoAndKeepsOneAccount()
-    {
-        await hub.CreatePersonAsync("taken@test.example", "an existing passphrase");
-        var client = hub.NewClient();
-        var (response, page) = await client.SubmitAsync("/account/sign-up", Form("Second", "Taken@Test.example", "another fine passphrase"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("already an account", page.QuerySelector("#email-error")!.TextContent);
-        Assert.Equal(1, await UsersWithEmailAsync("taken@test.example"));
-    }
-
-    [Fact]
     public async Task SignUp_SameEmailTwiceAtOnce_CreatesOneAccount()
     {
         var attempts = Enumerable.Range(0, 6).Select(async i =>
@@ -121,7 +110,8 @@ public sealed class SignUpTests : IAsyncLifetime
             return await client.SubmitAsync("/account/sign-up", Form($"Racer {i}", "race@test.example", "racing to the finish line"));
         });
         var results = await Task.WhenAll(attempts);
-        Assert.Equal(1, results.Count(r => r.Response.StatusCode == HttpStatusCode.Redirect));
+        // Every one is told to check the mailbox (whether the address was taken is not said); one account exists.
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.Response.StatusCode));
         Assert.Equal(1, await UsersWithEmailAsync("race@test.example"));
     }
 

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SecurityHardening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AccountSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Device = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalMoves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HostUserId = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AgainstPreference = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalMoves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalMoves_AspNetUsers_HostUserId",
+                        column: x => x.HostUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProposalMoves_FormationRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "FormationRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInThrottles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PausedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnlockTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UnlockExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInThrottles", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_UserId",
+                table: "AccountSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalMoves_HostUserId_At",
+                table: "ProposalMoves",
+                columns: new[] { "HostUserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalMoves_RoundId",
+                table: "ProposalMoves",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInThrottles_AccountKey_ClientAddress",
+                table: "SignInThrottles",
+                columns: new[] { "AccountKey", "ClientAddress" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInThrottles_LastFailureAt",
+                table: "SignInThrottles",
+                column: "LastFailureAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInThrottles_UnlockTokenHash",
+                table: "SignInThrottles",
+                column: "UnlockTokenHash");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccountSessions");
+
+            migrationBuilder.DropTable(
+                name: "ProposalMoves");
+
+            migrationBuilder.DropTable(
+                name: "SignInThrottles");
+        }
+    }
+}
