@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d046a384-0ff5-4b49-9608-e687451f1437"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("d3504640-36fb-4753-99d3-aa8d05ab202f"), entityTypeCount: 63)
         {
         }
 
@@ -68,6 +68,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
@@ -132,6 +133,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
+            EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -190,6 +193,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             JournalEntryEntityType.CreateAnnotations(journalEntry);

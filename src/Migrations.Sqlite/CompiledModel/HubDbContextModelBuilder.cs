@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5004507d-0207-429e-a3f2-689bdb1b2c25"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("b4dfde02-d55b-4ad9-b12a-7dfd57df8bc1"), entityTypeCount: 63)
         {
         }
 
@@ -67,6 +67,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
@@ -131,6 +132,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
+            EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -189,6 +192,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
