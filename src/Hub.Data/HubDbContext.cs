@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.Platform;
 using Microsolidarity.Hub.Data.Updates;
@@ -42,6 +43,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<Dyad> Dyads => Set<Dyad>();
+    public DbSet<EmailInvitation> EmailInvitations => Set<EmailInvitation>();
     public DbSet<DyadCheckIn> DyadCheckIns => Set<DyadCheckIn>();
     public DbSet<HandbookPage> HandbookPages => Set<HandbookPage>();
     public DbSet<HandbookInfo> Handbooks => Set<HandbookInfo>();

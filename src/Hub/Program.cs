@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Features.Formation;
 using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Features.Updates;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -54,6 +55,7 @@ builder.AddCongregations();
 builder.AddCrews();
 builder.AddPeople();
 builder.AddDyads();
+builder.AddInvitations(); // crew and dyad invitations to addresses without an account
 builder.AddDemo();
 builder.AddHandbook();
 builder.AddUpdates();

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fd897550-1c4e-4a38-97cc-ecf31143cb85"), entityTypeCount: 65)
+            : base(skipDetectChanges: false, modelId: new Guid("dbed4600-02a4-4c65-b9db-6e8319aaae86"), entityTypeCount: 66)
         {
         }
 
@@ -71,6 +71,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
@@ -138,6 +139,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
+            EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -199,6 +202,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             JournalEntryEntityType.CreateAnnotations(journalEntry);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ba9e2858-ae16-4a8e-818e-72ead60002d2"), entityTypeCount: 65)
+            : base(skipDetectChanges: false, modelId: new Guid("b2236665-bef8-437c-8cda-d3adbca007a1"), entityTypeCount: 66)
         {
         }
 
@@ -70,6 +70,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
@@ -137,6 +138,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
+            EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -198,6 +201,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             JournalEntryEntityType.CreateAnnotations(journalEntry);

@@ -7,7 +7,10 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 public enum InvitationState { Open, Accepted, Expired, Revoked, Unknown }
 
-/// <summary>Reads and accepts an emailed invitation. A link works once: the first to accept it uses it up.</summary>
+/// <summary>
+/// Reads and accepts an emailed invitation. Only the account with the invited address may accept it
+/// (an account made from the link itself has that address); the link works once.
+/// </summary>
 public sealed class AcceptInvitation(HubDbContext db, TimeProvider time)
 {
     public async Task<(InvitationState State, Invitation? Invitation)> FindAsync(string token, CancellationToken cancellationToken = default)
@@ -16,6 +19,18 @@ public sealed class AcceptInvitation(HubDbContext db, TimeProvider time)
         var invitation = await db.Invitations.AsNoTracking().Include(i => i.Congregation)
             .SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         return (StateOf(invitation), invitation);
+    }
+
+    /// <summary>The name of whoever sent the invitation, for "ask …"; a host, if they have left the hub since.</summary>
+    public async Task<string> InviterNameAsync(Invitation invitation, CancellationToken cancellationToken = default) =>
+        await db.Users.Where(u => u.Id == invitation.InvitedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+        ?? $"a host of {invitation.Congregation.Name}";
+
+    /// <summary>True when the account's confirmed address is the invited one: only its owner may accept.</summary>
+    public async Task<bool> IsForAsync(Invitation invitation, string userId, CancellationToken cancellationToken = default)
+    {
+        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        return Invitations.InvitationsFeature.SameAddress(email, invitation.Email);
     }
 
     public async Task<(Outcome Outcome, string? Slug)> RunAsync(string token, string userId, CancellationToken cancellationToken = default)
@@ -30,6 +45,11 @@ public sealed class AcceptInvitation(HubDbContext db, TimeProvider time)
                 InvitationState.Revoked => "This invitation was withdrawn.",
                 _ => "This invitation link does not work. Copy the whole address from the email.",
             }), invitation?.Congregation.Slug);
+        }
+        // An invitation belongs to the address it was sent to: a forwarded link does not let anyone else in.
+        if (!await IsForAsync(invitation, userId, cancellationToken))
+        {
+            return (Outcome.Refused(Invitations.InvitationsFeature.ForSomeoneElse(await InviterNameAsync(invitation, cancellationToken))), invitation.Congregation.Slug);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,16 +1,18 @@
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
-using System.Security.Claims;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>A caller invites two to five people to an experiment: a term of meetings in a regular slot.</summary>
-public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
+public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
 {
     public sealed record Input(string Name, string Purpose, IReadOnlyList<string> InviteeEmails, CrewCadence Cadence, int Meetings,
         DayOfWeek SlotDay, TimeOnly SlotTime, string TimeZone)
@@ -32,18 +34,17 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         {
             return (Outcome.Refused("You can call a crew inside a congregation you belong to; choose one of yours, or none.", "CongregationId"), null);
         }
-        var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
-        var people = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!) && u.EmailConfirmed)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        var unknown = emails.Where(e => !people.Any(p => string.Equals(p.Email, e, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0)
-        {
-            return (Outcome.Refused($"No one with an account uses {string.Join(", ", unknown)}. Ask them to join the hub first, then invite them.", "Invitees"), null);
-        }
-        if (people.Any(p => p.Id == callerId))
+        var callerEmail = await db.Users.Where(u => u.Id == callerId).Select(u => u.Email).SingleAsync(cancellationToken);
+        if (emails.Any(e => InvitationsFeature.SameAddress(e, callerEmail)))
         {
             return (Outcome.Refused("You are in the crew already as its caller; list the others only.", "Invitees"), null);
         }
+        // Everyone listed is invited, with or without an account, and the caller is answered the
+        // same either way: the page never tells whether an address has an account on the hub.
+        var normalized = emails.Select(InvitationsFeature.Normalize).ToList();
+        var people = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var withoutAccount = emails.Where(e => !people.Any(p => InvitationsFeature.SameAddress(p.Email, e))).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         var crew = NewCrew.Forming(input.Name.Trim(), input.Purpose.Trim(), input.CongregationId, callerId, input.Cadence, input.Meetings,
             input.SlotDay, input.SlotTime, input.TimeZone.Trim(), now);
@@ -54,19 +55,26 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         db.Crews.Add(crew);
         var caller = await db.Users.Where(u => u.Id == callerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var link = links.Absolute($"/crews/{crew.Id}", new Dictionary<string, string?>());
+        var subject = $"{caller} invites you to a crew: {crew.Name}";
+        string[] paragraphs =
+        [
+            congregation is null ? $"{caller} is calling a crew, “{crew.Name}”, and would like you in it."
+                : $"{caller} is calling a crew in {congregation}, “{crew.Name}”, and would like you in it.",
+            $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
+            "You are free to decline, with no need to explain.",
+        ];
         foreach (var person in people)
         {
-            await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", $"{caller} invites you to a crew: {crew.Name}", $"/crews/{crew.Id}",
-            templates.Compose(person.Email!, person.DisplayName, $"{caller} invites you to a crew: {crew.Name}",
-            [
-                congregation is null ? $"{caller} is calling a crew, “{crew.Name}”, and would like you in it."
-                    : $"{caller} is calling a crew in {congregation}, “{crew.Name}”, and would like you in it.",
-                $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
-                "You are free to decline, with no need to explain.",
-            ], ("See the invitation", link))), cancellationToken);
+            await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{crew.Id}",
+                templates.Compose(person.Email!, person.DisplayName, subject, paragraphs, ("See the invitation", link))), cancellationToken);
+        }
+        foreach (var email in withoutAccount)
+        {
+            invitations.Add(new EmailInvitation { To = InvitedTo.Crew, CrewId = crew.Id }, email, callerId, subject, paragraphs);
         }
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
+        invitations.Wake();
         return (Outcome.Done, crew.Id);
     }
 
@@ -81,6 +89,11 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         if (emails.Count < CrewsFeature.MinSize - 1 || emails.Count > CrewsFeature.MaxSize - 1)
         {
             problems.Add(("Invitees", $"Invite 2 to 5 people: with you, a crew is {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}, small enough for one conversation. You listed {emails.Count}."));
+        }
+        var malformed = emails.Where(e => !new EmailAddressAttribute().IsValid(e) || !MimeKit.MailboxAddress.TryParse(e, out _)).ToList();
+        if (malformed.Count > 0)
+        {
+            problems.Add(("Invitees", $"This does not look like an email address: {string.Join(", ", malformed)}. Check for a missing @ or a typo."));
         }
         if (!CrewSchedule.TryFindZone(input.TimeZone, out _))
         {

@@ -12,6 +12,15 @@ public sealed record CrewView(Crew Crew, CrewMember Me, IReadOnlyList<CrewMember
     public bool IsCaller => Crew.CallerUserId == Me.UserId;
     public IReadOnlyList<CrewMember> Joined => [.. People.Where(p => p.Status == CrewMemberStatus.Joined).OrderBy(p => p.Position)];
     public IReadOnlyList<CrewMember> Invited => [.. People.Where(p => p.Status == CrewMemberStatus.Invited)];
+
+    /// <summary>Open emailed invitations to addresses that had no account when they were invited.</summary>
+    public int InvitedByEmail { get; init; }
+
+    /// <summary>
+    /// Everyone invited who has not answered, with an account or not. The crew page shows only this
+    /// number, so it never tells the inviter which addresses have an account.
+    /// </summary>
+    public int OpenInvitations => Invited.Count + InvitedByEmail;
     public IEnumerable<CrewMeeting> ThisTerm => Crew.Meetings.Where(m => m.Term == Crew.Term).OrderBy(m => m.Number);
 
     /// <summary>The term is over once its last meeting has begun: time for the retrospective.</summary>
@@ -40,6 +49,8 @@ public sealed class CrewAccess(HubDbContext db, TimeProvider time)
             return null;
         }
         var me = crew.Members.Single(m => m.UserId == userId);
-        return new CrewView(crew, me, crew.Members, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        var invitedByEmail = await db.EmailInvitations.CountAsync(i => i.CrewId == id && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken);
+        return new CrewView(crew, me, crew.Members, now) { InvitedByEmail = invitedByEmail };
     }
 }

@@ -1,18 +1,22 @@
+using System.ComponentModel.DataAnnotations;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>
-/// Between terms (or while forming) any member may invite someone with an account, so a crew that
-/// continues smaller can grow again. Places are still limited to six when people accept.
+/// Between terms (or while forming) any member may invite someone, so a crew that continues smaller
+/// can grow again. An address without an account gets an emailed invitation to make one
+/// (<see cref="SendEmailInvitation"/>). Places are still limited to six when people accept.
 /// </summary>
-public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
+public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
 {
     public async Task<Outcome> RunAsync(CrewView view, string email, CancellationToken cancellationToken = default)
     {
@@ -20,21 +24,40 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
         {
             return Outcome.Refused("Members invite new people while the crew is forming or between terms.");
         }
-        if (view.Joined.Count + view.Invited.Count >= CrewsFeature.MaxSize)
+        if (view.Joined.Count + view.OpenInvitations >= CrewsFeature.MaxSize)
         {
             return Outcome.Refused($"With the open invitations the crew would pass {CrewsFeature.MaxSize} people.", "InviteEmail");
         }
-        var normalized = email.Trim().ToUpperInvariant();
-        var person = await db.Users.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed)
+        email = email.Trim();
+        if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
+        {
+            return Outcome.Refused("This does not look like an email address; check for a missing @ or a typo.", "InviteEmail");
+        }
+        // The answer is the same whether the address has an account or not (it names the address as
+        // typed, never a person), so the form cannot be used to learn who is on the hub.
+        var normalized = InvitationsFeature.Normalize(email);
+        var person = await db.Users.Where(u => u.NormalizedEmail == normalized)
             .Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var existing = person is null ? null : await db.CrewMembers.SingleOrDefaultAsync(m => m.CrewId == view.Crew.Id && m.UserId == person.Id, cancellationToken);
+        var invitedByEmail = await db.EmailInvitations.AnyAsync(i => i.CrewId == view.Crew.Id && i.NormalizedEmail == normalized
+            && i.AcceptedAt == null && i.ExpiresAt > view.Now, cancellationToken);
+        if (existing?.Status is CrewMemberStatus.Joined or CrewMemberStatus.Invited || invitedByEmail)
+        {
+            return Outcome.Refused($"{email} is in the crew or invited already.", "InviteEmail");
+        }
+        var inviter = view.NameOf(view.Me.UserId);
+        var subject = $"{inviter} invites you to a crew: {view.Crew.Name}";
+        string[] paragraphs =
+        [
+            $"{inviter} invites you to join “{view.Crew.Name}” for its next term.",
+            "You are free to decline, with no need to explain.",
+        ];
         if (person is null)
         {
-            return Outcome.Refused($"No one with an account uses {email.Trim()}. Ask them to join the hub first.", "InviteEmail");
-        }
-        var existing = await db.CrewMembers.SingleOrDefaultAsync(m => m.CrewId == view.Crew.Id && m.UserId == person.Id, cancellationToken);
-        if (existing?.Status is CrewMemberStatus.Joined or CrewMemberStatus.Invited)
-        {
-            return Outcome.Refused($"{person.DisplayName} is in the crew or invited already.", "InviteEmail");
+            invitations.Add(new EmailInvitation { To = InvitedTo.Crew, CrewId = view.Crew.Id }, email, view.Me.UserId, subject, paragraphs);
+            await db.SaveChangesAsync(cancellationToken);
+            invitations.Wake();
+            return Outcome.Done;
         }
         var now = time.GetUtcNow().UtcDateTime;
         if (existing is null)
@@ -46,13 +69,9 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
             existing.Status = CrewMemberStatus.Invited;
             existing.InvitedAt = now;
         }
-        var inviter = view.NameOf(view.Me.UserId);
-        await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", $"{inviter} invites you to a crew: {view.Crew.Name}", $"/crews/{view.Crew.Id}",
-            templates.Compose(person.Email!, person.DisplayName, $"{inviter} invites you to a crew: {view.Crew.Name}",
-        [
-            $"{inviter} invites you to join “{view.Crew.Name}” for its next term.",
-            "You are free to decline, with no need to explain.",
-        ], ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>())))), cancellationToken);
+        await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{view.Crew.Id}",
+            templates.Compose(person.Email!, person.DisplayName, subject, paragraphs,
+                ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>())))), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

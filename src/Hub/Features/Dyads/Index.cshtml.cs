@@ -8,9 +8,10 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Dyads;
 
 [Authorize]
-public sealed class MyDyadsModel(HubDbContext db) : HubPageModel
+public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageModel
 {
-    public sealed record Item(Guid Id, string Other, DyadKind Kind, string Status);
+    /// <summary>One dyad; <see cref="Id"/> is null for a proposal emailed to an address without an account yet.</summary>
+    public sealed record Item(Guid? Id, string Other, DyadKind Kind, string Status);
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
@@ -21,16 +22,29 @@ public sealed class MyDyadsModel(HubDbContext db) : HubPageModel
             .OrderByDescending(d => d.ProposedAt)
             .Select(d => new
             {
-                d.Id, d.Kind, d.Status, d.ProposerUserId,
-                Other = db.Users.Where(u => u.Id == (d.ProposerUserId == me ? d.PartnerUserId : d.ProposerUserId)).Select(u => u.DisplayName).FirstOrDefault(),
+                d.Id, d.Kind, d.Status, d.ProposerUserId, d.ProposedAt,
+                // Until they answer, the proposer sees the address they typed, not a name: a proposal
+                // to an address without an account looks the same.
+                Other = d.ProposerUserId == me && d.Status == DyadStatus.Proposed
+                    ? db.Users.Where(u => u.Id == d.PartnerUserId).Select(u => u.Email).FirstOrDefault()
+                    : db.Users.Where(u => u.Id == (d.ProposerUserId == me ? d.PartnerUserId : d.ProposerUserId)).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        Items = [.. rows.Select(r => new Item(r.Id, r.Other ?? "?", r.Kind, r.Status switch
-        {
-            DyadStatus.Proposed => r.ProposerUserId == me ? "waiting for their answer" : "proposed to you",
-            DyadStatus.Active => "active",
-            DyadStatus.Declined => "declined",
-            _ => "ended",
-        }))];
+        var now = time.GetUtcNow().UtcDateTime;
+        var emailed = await db.EmailInvitations.AsNoTracking()
+            .Where(i => i.To == Data.Invitations.InvitedTo.Dyad && i.InvitedByUserId == me && i.AcceptedAt == null && i.ExpiresAt > now)
+            .Select(i => new { i.Email, i.DyadKind, i.CreatedAt }).ToListAsync(cancellationToken);
+        Items =
+        [
+            .. rows.Select(r => (r.ProposedAt, Item: new Item(r.Id, r.Other ?? "?", r.Kind, r.Status switch
+            {
+                DyadStatus.Proposed => r.ProposerUserId == me ? "waiting for their answer" : "proposed to you",
+                DyadStatus.Active => "active",
+                DyadStatus.Declined => "declined",
+                _ => "ended",
+            })))
+            .Concat(emailed.Select(e => (ProposedAt: e.CreatedAt, Item: new Item(null, e.Email, e.DyadKind, "waiting for their answer"))))
+            .OrderByDescending(x => x.ProposedAt).Select(x => x.Item),
+        ];
     }
 }

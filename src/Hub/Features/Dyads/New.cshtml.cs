@@ -22,13 +22,14 @@ public sealed class NewDyadModel(ProposeDyad propose) : HubPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var (outcome, id) = await propose.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, PartnerEmail ?? "", Kind, Weeks, Intention ?? "", cancellationToken);
+        var (outcome, _) = await propose.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, PartnerEmail ?? "", Kind, Weeks, Intention ?? "", cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome);
             return Page();
         }
-        Notice = "Proposal sent. They are free to say yes or no.";
-        return Redirect($"/dyads/{id}");
+        // The same answer whether the address has an account or not.
+        Notice = $"Proposal sent to {PartnerEmail?.Trim()}. They are free to say yes or no.";
+        return Redirect("/dyads");
     }
 }

@@ -1,15 +1,21 @@
+using System.ComponentModel.DataAnnotations;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
-/// <summary>One person proposes a pair to another, who is free to say no.</summary>
-public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links)
+/// <summary>
+/// One person proposes a pair to another, who is free to say no. An address without an account gets
+/// an emailed invitation to make one; the dyad exists once they have (<see cref="AcceptEmailInvitation"/>).
+/// </summary>
+public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
 {
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(string me, string partnerEmail, DyadKind kind, int weeks, string intention, CancellationToken cancellationToken = default)
     {
@@ -17,36 +23,55 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
         {
             return (Outcome.Refused("A term is 1 to 52 weeks; eight is a good start.", "Weeks"), null);
         }
-        var normalized = partnerEmail.Trim().ToUpperInvariant();
-        var partner = await db.Users.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
-        if (partner is null)
+        var email = partnerEmail.Trim();
+        if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
         {
-            return (Outcome.Refused($"No one with an account uses {partnerEmail.Trim()}. Ask them to join the hub first.", "PartnerEmail"), null);
+            return (Outcome.Refused("This does not look like an email address; check for a missing @ or a typo.", "PartnerEmail"), null);
         }
-        if (partner.Id == me)
+        var mine = await db.Users.Where(u => u.Id == me).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+        if (InvitationsFeature.SameAddress(email, mine.Email))
         {
             return (Outcome.Refused("A dyad is two people; propose it to someone else. Your journal is there for the Self.", "PartnerEmail"), null);
         }
-        var open = await db.Dyads.AnyAsync(d => (d.Status == DyadStatus.Proposed || d.Status == DyadStatus.Active)
-            && ((d.ProposerUserId == me && d.PartnerUserId == partner.Id) || (d.ProposerUserId == partner.Id && d.PartnerUserId == me)), cancellationToken);
+        // The proposer is answered the same whether the address has an account or not, and the
+        // answers name the address as typed, never a person: the form cannot tell who is on the hub.
+        var normalized = InvitationsFeature.Normalize(email);
+        var partner = await db.Users.Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = partner is null
+            ? await db.EmailInvitations.AnyAsync(i => i.To == InvitedTo.Dyad && i.InvitedByUserId == me && i.NormalizedEmail == normalized
+                && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken)
+            : await db.Dyads.AnyAsync(d => (d.Status == DyadStatus.Proposed || d.Status == DyadStatus.Active)
+                && ((d.ProposerUserId == me && d.PartnerUserId == partner.Id) || (d.ProposerUserId == partner.Id && d.PartnerUserId == me)), cancellationToken);
         if (open)
         {
-            return (Outcome.Refused($"You and {partner.DisplayName} have a dyad running or proposed already.", "PartnerEmail"), null);
+            return (Outcome.Refused($"You have a dyad with {email} running or proposed already.", "PartnerEmail"), null);
+        }
+        var myName = mine.DisplayName;
+        var subject = $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}";
+        string[] paragraphs =
+        [
+            $"{myName} would like to pair with you for {DyadsFeature.KindName(kind)}, for {weeks} weeks, with check-ins only the two of you see.",
+            "You are free to decline, with no need to explain.",
+        ];
+        if (partner is null)
+        {
+            invitations.Add(new EmailInvitation { To = InvitedTo.Dyad, DyadKind = kind, DyadWeeks = weeks, DyadIntention = intention.Trim() },
+                email, me, subject, paragraphs);
+            await db.SaveChangesAsync(cancellationToken);
+            invitations.Wake();
+            return (Outcome.Done, null);
         }
         var dyad = new Dyad
         {
             Id = Guid.NewGuid(), Kind = kind, ProposerUserId = me, PartnerUserId = partner.Id, Intention = intention.Trim(),
-            TermWeeks = weeks, Status = DyadStatus.Proposed, ProposedAt = time.GetUtcNow().UtcDateTime,
+            TermWeeks = weeks, Status = DyadStatus.Proposed, ProposedAt = now,
         };
         db.Dyads.Add(dyad);
-        var myName = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        await notifier.NotifyAsync(new Notice(partner.Id, "dyad.proposal", $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}", $"/dyads/{dyad.Id}",
-            templates.Compose(partner.Email!, partner.DisplayName, $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}",
-        [
-            $"{myName} would like to pair with you for {DyadsFeature.KindName(kind)}, for {weeks} weeks, with check-ins only the two of you see.",
-            "You are free to decline, with no need to explain.",
-        ], ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>())))), cancellationToken);
+        await notifier.NotifyAsync(new Notice(partner.Id, "dyad.proposal", subject, $"/dyads/{dyad.Id}",
+            templates.Compose(partner.Email!, partner.DisplayName, subject, paragraphs,
+                ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>())))), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return (Outcome.Done, dyad.Id);

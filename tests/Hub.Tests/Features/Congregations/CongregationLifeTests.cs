@@ -122,7 +122,7 @@ public sealed class CongregationLifeTests : IAsyncLifetime
 
         var (anonymous, anonymousPage) = await hub.NewClient().GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
-        Assert.Contains("sign in", anonymousPage.QuerySelector("main")!.TextContent);
+        Assert.Contains("Sign in", anonymousPage.QuerySelector("main")!.TextContent);
 
         var dov = await PersonAsync("dov@test.example", "Dov");
         var (accepted, _) = await dov.SubmitAsync(link, new Dictionary<string, string>());

@@ -31,8 +31,7 @@ public sealed class DyadTests : IAsyncLifetime
             ["PartnerEmail"] = "vic@test.example", ["Kind"] = "Accountability", ["Weeks"] = "6", ["Intention"] = "Finish the grant application.",
         });
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
-        var dyad = proposed.Headers.Location!.OriginalString;
-        await hub.Smtp!.WaitForAsync("vic@test.example", "proposes a dyad: accountability");
+        var dyad = new Uri(SmtpSink.LinkIn(await hub.Smtp!.WaitForAsync("vic@test.example", "proposes a dyad: accountability"), "/dyads/")).AbsolutePath;
 
         var (twice, twicePage) = await people["una"].SubmitAsync("/dyads/new", new Dictionary<string, string> { ["PartnerEmail"] = "vic@test.example", ["Kind"] = "Mentoring", ["Weeks"] = "4" });
         Assert.Contains("running or proposed already", twicePage.QuerySelector("#partner-error")!.TextContent);

@@ -35,6 +35,42 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    CrewId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DyadKind = table.Column<int>(type: "integer", nullable: false),
+                    DyadWeeks = table.Column<int>(type: "integer", nullable: false),
+                    DyadIntention = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailInvitations_AspNetUsers_InvitedByUserId",
+                        column: x => x.InvitedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EmailInvitations_Crews_CrewId",
+                        column: x => x.CrewId,
+                        principalTable: "Crews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProposalMoves",
                 columns: table => new
                 {
@@ -86,6 +122,22 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmailInvitations_CrewId_NormalizedEmail",
+                table: "EmailInvitations",
+                columns: new[] { "CrewId", "NormalizedEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailInvitations_InvitedByUserId_NormalizedEmail",
+                table: "EmailInvitations",
+                columns: new[] { "InvitedByUserId", "NormalizedEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailInvitations_TokenHash",
+                table: "EmailInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalMoves_HostUserId_At",
                 table: "ProposalMoves",
                 columns: new[] { "HostUserId", "At" });
@@ -117,6 +169,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AccountSessions");
+
+            migrationBuilder.DropTable(
+                name: "EmailInvitations");
 
             migrationBuilder.DropTable(
                 name: "ProposalMoves");
