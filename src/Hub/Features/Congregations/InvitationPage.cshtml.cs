@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Features.Invitations;
 
@@ -12,8 +13,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// someone without an account makes one with that address here; someone signed in with another
 /// address is told whom to ask. Declining needs nothing.
 /// </summary>
-public sealed class InvitationModel(AcceptInvitation accept, CreateInvitedAccount create, SignInManager<HubUser> signIn)
-    : InvitedSignUpPageModel(create, signIn)
+public sealed class InvitationModel(AcceptInvitation accept, CreateInvitedAccount create, AccountSessions sessions)
+    : InvitedSignUpPageModel(create, sessions)
 {
     public InvitationState State { get; private set; }
     public Invitation? Invitation { get; private set; }

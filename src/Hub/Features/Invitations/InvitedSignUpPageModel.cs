@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Invitations;
@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Invitations;
 /// A page an invitation email links to, for someone who may have no account: it offers to make one
 /// with the invited address (shown, not editable) and signs the person in, so they can accept at once.
 /// </summary>
-public abstract class InvitedSignUpPageModel(CreateInvitedAccount create, SignInManager<HubUser> signIn) : HubPageModel
+public abstract class InvitedSignUpPageModel(CreateInvitedAccount create, AccountSessions sessions) : HubPageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -29,7 +29,7 @@ public abstract class InvitedSignUpPageModel(CreateInvitedAccount create, SignIn
         {
             return null;
         }
-        await signIn.SignInAsync(result.User, isPersistent: false);
+        await sessions.StartAsync(result.User, persistent: false); // a session row, as every sign-in has: sign-out must end it
         return result.User;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Congregations;
 
 namespace Microsolidarity.Hub.Features.Invitations;
@@ -11,8 +12,8 @@ namespace Microsolidarity.Hub.Features.Invitations;
 /// invited to; someone without an account makes one with the invited address; someone signed in
 /// with another address is told whom to ask and offered nothing to take.
 /// </summary>
-public sealed class EmailInvitationModel(AcceptEmailInvitation accept, CreateInvitedAccount create, SignInManager<HubUser> signIn, UserManager<HubUser> users)
-    : InvitedSignUpPageModel(create, signIn)
+public sealed class EmailInvitationModel(AcceptEmailInvitation accept, CreateInvitedAccount create, AccountSessions sessions, UserManager<HubUser> users)
+    : InvitedSignUpPageModel(create, sessions)
 {
     [FromRoute]
     public string Token { get; set; } = "";
