@@ -47,8 +47,11 @@ public sealed class DyadAccess(HubDbContext db)
         {
             return null;
         }
+        // Until the partner answers, the proposer knows them by the address they typed, as for a proposal
+        // emailed to an address without an account: a name here would say the address has an account.
+        var proposerWaits = dyad.Status == DyadStatus.Proposed && dyad.ProposerUserId == me;
         var names = await db.Users.Where(u => u.Id == dyad.ProposerUserId || u.Id == dyad.PartnerUserId)
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => proposerWaits && u.Id == dyad.PartnerUserId ? u.Email ?? "?" : u.DisplayName, cancellationToken);
         return new DyadView(dyad, me, names.GetValueOrDefault(dyad.ProposerUserId, "?"), names.GetValueOrDefault(dyad.PartnerUserId, "?"));
     }
 }

@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Dyads;
 [Authorize]
 public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageModel
 {
-    /// <summary>One dyad; <see cref="Id"/> is null for a proposal emailed to an address without an account yet.</summary>
+    /// <summary>One dyad; <see cref="Id"/> is null while the proposer waits for an answer, whether or not the address has an account.</summary>
     public sealed record Item(Guid? Id, string Other, DyadKind Kind, string Status);
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
@@ -36,7 +36,7 @@ public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageMo
             .Select(i => new { i.Email, i.DyadKind, i.CreatedAt }).ToListAsync(cancellationToken);
         Items =
         [
-            .. rows.Select(r => (r.ProposedAt, Item: new Item(r.Id, r.Other ?? "?", r.Kind, r.Status switch
+            .. rows.Select(r => (r.ProposedAt, Item: new Item(r.ProposerUserId == me && r.Status == DyadStatus.Proposed ? null : r.Id, r.Other ?? "?", r.Kind, r.Status switch
             {
                 DyadStatus.Proposed => r.ProposerUserId == me ? "waiting for their answer" : "proposed to you",
                 DyadStatus.Active => "active",
