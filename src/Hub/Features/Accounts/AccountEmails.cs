@@ -71,6 +71,15 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
         ],
         ("Sign in", links.Absolute("/account/sign-in", new Dictionary<string, string?>())));
 
+    /// <summary>To the owner of an address another account asked to move to: the page said "check your email" either way.</summary>
+    public EmailMessage EmailChangeToTakenAddress(HubUser owner) => templates.Compose(
+        owner.Email!, owner.DisplayName, "Someone asked to use your address for another account",
+        [
+            "Someone with another account on this hub just asked to use this address for it. Your account has this address already, so nothing was changed and no link was sent.",
+            "If it was you, perhaps with a second account, there is nothing to do: an address belongs to one account.",
+            "If it was not you, ignore this message: your account is as it was.",
+        ]);
+
     /// <summary>To the owner when wrong passwords paused signing in from one place; the link lifts every pause, once.</summary>
     public EmailMessage SignInPaused(HubUser user, string client, string token) => templates.Compose(
         user.Email!, user.DisplayName, "Signing in to your account was paused",

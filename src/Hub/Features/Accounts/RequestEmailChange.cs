@@ -21,12 +21,17 @@ public sealed class RequestEmailChange(UserManager<HubUser> users, HubDbContext 
         {
             return new Result(false, "Password", "That password is not right.");
         }
-        if (await users.FindByEmailAsync(newEmail) is not null)
+        // The answer is the same whether or not the address has an account, or any member could ask the
+        // hub who has one; that address's owner hears of it instead, and no link is sent.
+        if (await users.FindByEmailAsync(newEmail) is { } owner)
         {
-            return new Result(false, "NewEmail", "Another account uses this address already.");
+            outbox.Enqueue(emails.EmailChangeToTakenAddress(owner));
         }
-        var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
-        outbox.Enqueue(emails.EmailChange(user, newEmail, token));
+        else
+        {
+            var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+            outbox.Enqueue(emails.EmailChange(user, newEmail, token));
+        }
         await db.SaveChangesAsync();
         outbox.Wake();
         return new Result(true, "", "");

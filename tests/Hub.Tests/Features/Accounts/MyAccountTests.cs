@@ -45,6 +45,36 @@ public sealed class MyAccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangeEmail_ToAnAddressWithAnAccount_AnswersAsForAFreeOneAndTellsItsOwner()
+    {
+        await hub.CreatePersonAsync("asker@test.example", "a steady passphrase", name: "Asker");
+        await hub.CreatePersonAsync("owner@test.example", "another passphrase", name: "Owner");
+        var client = await hub.SignedInClientAsync("asker@test.example", "a steady passphrase");
+
+        async Task<(HttpStatusCode Status, string? Location, string Notice)> AskAsync(string address)
+        {
+            var (sent, _) = await client.SubmitAsync("/account", new Dictionary<string, string>
+            {
+                ["Email.NewEmail"] = address,
+                ["Email.Password"] = "a steady passphrase",
+            }, handler: "ChangeEmail");
+            var (_, page) = await client.GetAsync(sent.Headers.Location!.OriginalString);
+            return (sent.StatusCode, sent.Headers.Location.OriginalString, page.QuerySelector("[role=status]")?.TextContent.Replace(address, "…") ?? "");
+        }
+
+        var free = await AskAsync("free@test.example");
+        var taken = await AskAsync("owner@test.example");
+
+        Assert.Equal(HttpStatusCode.Redirect, taken.Status);
+        Assert.Equal(free, taken);
+        await hub.Smtp!.WaitForAsync("owner@test.example", "Someone asked to use your address");
+        await hub.Smtp.WaitForAsync("free@test.example", "Confirm your new email");
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+        Assert.DoesNotContain(db.OutgoingEmails.Where(e => e.ToAddress == "owner@test.example").Select(e => e.Subject).ToList(), s => s.Contains("Confirm", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DownloadData_SignedIn_GivesJsonWithTheAccount()
     {
         await hub.CreatePersonAsync("data@test.example", "a steady passphrase", name: "Data Keeper");
