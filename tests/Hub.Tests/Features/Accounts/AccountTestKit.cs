@@ -7,16 +7,6 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-/// <summary>The real clock, moved forward on demand, so a test can see a link or a pause run out without waiting.</summary>
-public sealed class ShiftedClock : TimeProvider
-{
-    private long shift;
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref shift, by.Ticks);
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref shift));
-}
-
 /// <summary>A browser of the tests: its own cookies, and requests that arrive from a chosen client address.</summary>
 public sealed record Device(FormClient Client, CookieContainer Cookies, Uri BaseAddress)
 {

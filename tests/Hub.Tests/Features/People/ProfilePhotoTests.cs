@@ -13,16 +13,6 @@ using SkiaSharp;
 
 namespace Microsolidarity.Hub.Tests.Features.People;
 
-/// <summary>The real clock, moved on when a test says a minute has passed.</summary>
-internal sealed class ShiftedClock : TimeProvider
-{
-    private long ticks;
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref ticks));
-}
-
 public sealed class ProfilePhotoTests : IAsyncLifetime
 {
     private const string Password = "a photo by the sea";

@@ -119,22 +119,33 @@ public sealed class CrashRecoveryTests
 public sealed class ReverseProxyTests
 {
     [Fact]
-    public async Task SignUp_BehindProxyOnLoopback_EmailLinksUseTheForwardedSchemeAndHost()
+    public async Task SignUp_BehindAConfiguredProxyOnLoopback_LinksUseThePublicUrlAndTheRequestCountsAsHttps()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var smtp = await SmtpSink.StartAsync();
         var folder = TestPaths.NewTemporaryDirectory("hub-proxy");
         var settings = database.Settings().ToDictionary(s => s.Key, s => s.Value);
         settings["Hub:SeedDemo"] = "false";
+        settings["Hub:PublicUrl"] = "https://hub.example.org";
+        settings["ReverseProxy:KnownProxies:0"] = "127.0.0.1";
         settings["Email:Smtp:Host"] = "127.0.0.1";
         settings["Email:Smtp:Port"] = smtp.Port.ToString();
         settings["Email:Smtp:Security"] = "None";
         await using var hub = await HubProcess.StartAsync(folder, settings);
 
-        // As nginx would send it: the original scheme and host in X-Forwarded-* headers, from 127.0.0.1.
+        // As the documented nginx sends it: the hub's own name as Host, the original scheme in X-Forwarded-Proto, from 127.0.0.1.
+        using var overHttps = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(hub.BaseUrl), "/account/sign-up"));
+        overHttps.Headers.Host = "hub.example.org";
+        overHttps.Headers.Add("X-Forwarded-Proto", "https");
+        using var plain = new HttpClient();
+        var answered = await plain.SendAsync(overHttps);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.True(answered.Headers.Contains("Strict-Transport-Security"), "a request the trusted proxy says came over HTTPS is answered as HTTPS");
+
+        // (The test's client speaks plain HTTP, so it signs up without the HTTPS header: the anti-forgery cookie
+        // of an HTTPS answer is Secure and would not come back over HTTP.)
         var client = FormClient.For(hub.BaseUrl);
-        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Host", "hub.example.org");
+        client.Http.DefaultRequestHeaders.Host = "hub.example.org";
         var (response, _) = await client.SubmitAsync("/account/sign-up", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Proxied",
