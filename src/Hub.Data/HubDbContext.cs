@@ -2,18 +2,18 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
-using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Formation;
-using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Platform;
 using Microsolidarity.Hub.Data.Updates;
-using Microsolidarity.Hub.Data.Commons;
 
 namespace Microsolidarity.Hub.Data;
 

@@ -32,8 +32,12 @@ public sealed class CommonsJourneyTests
         var folder = TestPaths.NewTemporaryDirectory("hub-browser-commons");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
-            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = smtp.Port.ToString(), ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200", ["Hub:SeedDemo"] = "false", ["RateLimits:AccountFormsPerMinute"] = "100",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:PollIntervalMs"] = "200",
+            ["Hub:SeedDemo"] = "false",
+            ["RateLimits:AccountFormsPerMinute"] = "100",
         });
         var lines = hub.Output.ToList();
         var adminEmail = lines.Single(l => l.TrimStart().StartsWith("Email:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();

@@ -13,8 +13,12 @@ public sealed class FormationJourneyTests
         var folder = TestPaths.NewTemporaryDirectory("hub-browser-formation");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
-            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = smtp.Port.ToString(), ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200", ["Hub:SeedDemo"] = "false", ["RateLimits:AccountFormsPerMinute"] = "100",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:PollIntervalMs"] = "200",
+            ["Hub:SeedDemo"] = "false",
+            ["RateLimits:AccountFormsPerMinute"] = "100",
         });
         await using var browser = await BrowserSession.StartAsync("formation-journey");
         var page = browser.Page;

@@ -16,8 +16,12 @@ public sealed class UpdatesJourneyTests
         var folder = TestPaths.NewTemporaryDirectory("hub-browser-updates");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
-            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = smtp.Port.ToString(), ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200", ["Updates:PollIntervalMs"] = "200", ["Hub:SeedDemo"] = "true",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:PollIntervalMs"] = "200",
+            ["Updates:PollIntervalMs"] = "200",
+            ["Hub:SeedDemo"] = "true",
             ["RateLimits:AccountFormsPerMinute"] = "100",
         });
         var lines = hub.Output.ToList();

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Testing;
+using MimeKit;
 
 namespace Microsolidarity.Hub.Tests.Updates;
 

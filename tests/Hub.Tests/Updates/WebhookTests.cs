@@ -201,7 +201,7 @@ public sealed class WebhookTests : IAsyncLifetime
 
         // Nobody listening: three attempts (the configured limit), then given up with the reason in the log.
         await UpdatesTestKit.WaitUntilAsync(() => hub.FromDbAsync(db => db.WebhookDeliveries.Join(db.WebhookTargets.Where(t => t.Name == "Refused"), d => d.TargetId, t => t.Id, (d, t) => d)
-            .CountAsync(d => d.FailedAt != null) .ContinueWith(c => c.Result == 2)), "the unreachable target's deliveries to be given up");
+            .CountAsync(d => d.FailedAt != null).ContinueWith(c => c.Result == 2)), "the unreachable target's deliveries to be given up");
         var refused = await hub.FromDbAsync(db => db.WebhookDeliveries.Join(db.WebhookTargets.Where(t => t.Name == "Refused"), d => d.TargetId, t => t.Id, (d, t) => d).ToListAsync());
         Assert.All(refused, d => Assert.Equal(3, d.Attempts));
         Assert.All(refused, d => Assert.False(string.IsNullOrEmpty(d.LastError)));
@@ -281,8 +281,13 @@ public sealed class WebhookTargetAddressTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
             db.WebhookTargets.Add(new WebhookTarget
             {
-                Id = Guid.NewGuid(), Name = "Rebound", Format = WebhookFormat.Slack, Url = $"http://localhost:{receiver.Port}/hook",
-                Secret = "", Kinds = Announcement.Newsletter, CreatedAt = DateTime.UtcNow,
+                Id = Guid.NewGuid(),
+                Name = "Rebound",
+                Format = WebhookFormat.Slack,
+                Url = $"http://localhost:{receiver.Port}/hook",
+                Secret = "",
+                Kinds = Announcement.Newsletter,
+                CreatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
             foreach (var sink in scope.ServiceProvider.GetServices<IAnnouncementSink>())

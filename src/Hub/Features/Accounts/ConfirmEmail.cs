@@ -1,6 +1,6 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 

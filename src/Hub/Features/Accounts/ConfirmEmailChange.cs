@@ -1,7 +1,7 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Accounts;

@@ -32,8 +32,12 @@ public sealed class SetFundraisingGoal(HubDbContext db, TimeProvider time)
         }
         db.FundraisingGoals.Add(new FundraisingGoal
         {
-            Id = Guid.NewGuid(), Title = title.Trim(), Category = category.Trim().ToLowerInvariant(), TargetMinor = targetMinor,
-            Currency = Money.Normalize(currency), CreatedAt = time.GetUtcNow().UtcDateTime,
+            Id = Guid.NewGuid(),
+            Title = title.Trim(),
+            Category = category.Trim().ToLowerInvariant(),
+            TargetMinor = targetMinor,
+            Currency = Money.Normalize(currency),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;

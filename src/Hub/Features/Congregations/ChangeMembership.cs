@@ -1,6 +1,6 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 

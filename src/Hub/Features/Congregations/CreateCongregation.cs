@@ -1,9 +1,9 @@
-using Microsolidarity.Hub.Platform;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 

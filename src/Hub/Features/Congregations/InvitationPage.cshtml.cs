@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Invitations;
 
 namespace Microsolidarity.Hub.Features.Congregations;

@@ -57,8 +57,13 @@ public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time)
         }
         var group = new WorkingGroup
         {
-            Id = Guid.NewGuid(), CongregationId = view.Congregation.Id, Name = name, Purpose = purpose, EndsOn = endsOn!.Value,
-            StartedByUserId = view.UserId, CreatedAt = now,
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            Name = name,
+            Purpose = purpose,
+            EndsOn = endsOn!.Value,
+            StartedByUserId = view.UserId,
+            CreatedAt = now,
         };
         group.Members.Add(new WorkingGroupMember { WorkingGroupId = group.Id, UserId = view.UserId, JoinedAt = now });
         db.WorkingGroups.Add(group);

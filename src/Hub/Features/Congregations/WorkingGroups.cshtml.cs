@@ -51,7 +51,10 @@ public sealed class WorkingGroupsModel(CongregationAccess access, HubDbContext d
             .OrderBy(g => g.EndsOn).ThenBy(g => g.Name)
             .Select(g => new
             {
-                g.Id, g.Name, g.Purpose, g.EndsOn,
+                g.Id,
+                g.Name,
+                g.Purpose,
+                g.EndsOn,
                 Members = g.Members.OrderBy(m => m.JoinedAt).Select(m => new { m.UserId, m.User.DisplayName }).ToList(),
             })
             .ToListAsync(HttpContext.RequestAborted);

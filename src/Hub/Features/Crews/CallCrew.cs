@@ -1,13 +1,13 @@
-using Microsolidarity.Hub.Platform.Notifications;
-using Microsolidarity.Hub.Platform;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Crews;
 

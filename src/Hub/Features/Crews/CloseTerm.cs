@@ -1,8 +1,8 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Crews;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Microsolidarity.Hub.Features.Crews;
 

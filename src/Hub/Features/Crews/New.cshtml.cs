@@ -1,4 +1,3 @@
-using Microsolidarity.Hub.Platform;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
@@ -73,7 +73,8 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
             ModelState.AddModelError("Input.SlotTime", "Give the time as hours and minutes, such as 19:00.");
         }
         var input = new CallCrew.Input(Input.Name ?? "", Input.Purpose ?? "", (Input.Invitees ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries),
-            Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "") { CongregationId = Input.CongregationId };
+            Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "")
+        { CongregationId = Input.CongregationId };
         if (!ModelState.IsValid)
         {
             // Say everything wrong at once: the operation's own checks too, where the field has no message yet.

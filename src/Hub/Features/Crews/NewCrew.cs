@@ -41,7 +41,13 @@ public static class NewCrew
     {
         crew.Members.Add(new CrewMember
         {
-            Id = Guid.NewGuid(), CrewId = crew.Id, UserId = userId, Status = CrewMemberStatus.Joined, Position = crew.Members.Count, InvitedAt = now, JoinedAt = now,
+            Id = Guid.NewGuid(),
+            CrewId = crew.Id,
+            UserId = userId,
+            Status = CrewMemberStatus.Joined,
+            Position = crew.Members.Count,
+            InvitedAt = now,
+            JoinedAt = now,
         });
         crew.JoinedCount++;
     }

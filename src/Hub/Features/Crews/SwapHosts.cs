@@ -1,7 +1,7 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Crews;
 

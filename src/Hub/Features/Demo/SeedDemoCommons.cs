@@ -31,8 +31,17 @@ public static class SeedDemoCommons
 
         LedgerEntry Entry(LedgerKind kind, long amount, string currency, string description, DateTime at, string? category = null) => new()
         {
-            Id = Guid.NewGuid(), Fund = CommonsFunds.Commons, Currency = currency, AmountMinor = amount, Kind = kind, Description = description,
-            Category = category, OccurredAt = at, RecordedAt = at.AddDays(1), RecordedByUserId = Id("ilse"), RecordedBy = people["ilse"].DisplayName,
+            Id = Guid.NewGuid(),
+            Fund = CommonsFunds.Commons,
+            Currency = currency,
+            AmountMinor = amount,
+            Kind = kind,
+            Description = description,
+            Category = category,
+            OccurredAt = at,
+            RecordedAt = at.AddDays(1),
+            RecordedByUserId = Id("ilse"),
+            RecordedBy = people["ilse"].DisplayName,
         };
 
         // Monthly pledges; some started later in the year, one stopped (and its membership lapsed).
@@ -91,9 +100,15 @@ public static class SeedDemoCommons
 
         var proposal = new Proposal
         {
-            Id = Guid.NewGuid(), ProposerUserId = Id("kofi"), AmountMinor = 30000, Currency = "EUR", Category = "coaching",
+            Id = Guid.NewGuid(),
+            ProposerUserId = Id("kofi"),
+            AmountMinor = 30000,
+            Currency = "EUR",
+            Category = "coaching",
             Purpose = "Pay a community coach for four sessions with the hosts of new congregations this winter.",
-            Recipient = "A community coach (to be chosen with the hosts)", State = ProposalState.Open, CreatedAt = now.AddDays(-6),
+            Recipient = "A community coach (to be chosen with the hosts)",
+            State = ProposalState.Open,
+            CreatedAt = now.AddDays(-6),
         };
         proposal.Advice.Add(new Advice { Id = Guid.NewGuid(), ProposalId = proposal.Id, UserId = Id("wren"), Kind = AdviceKind.Support, Text = "New hosts asked for exactly this at the last gathering.", GivenAt = now.AddDays(-5) });
         proposal.Advice.Add(new Advice { Id = Guid.NewGuid(), ProposalId = proposal.Id, UserId = Id("sami"), Kind = AdviceKind.Concern, Text = "Could we record the sessions' learnings in the handbook, so others benefit too?", GivenAt = now.AddDays(-3) });

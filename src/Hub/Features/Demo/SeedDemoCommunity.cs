@@ -1,11 +1,11 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Crews;
-using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Features.Demo;
@@ -41,8 +41,16 @@ public static class SeedDemoCommunity
         {
             var c = new Congregation
             {
-                Id = Guid.NewGuid(), Slug = slug, Name = name, Purpose = purpose, Place = place, IsOnline = online,
-                Languages = languages, Policy = policy, JoinQuestions = questions, CreatedAt = now.AddMonths(-14),
+                Id = Guid.NewGuid(),
+                Slug = slug,
+                Name = name,
+                Purpose = purpose,
+                Place = place,
+                IsOnline = online,
+                Languages = languages,
+                Policy = policy,
+                JoinQuestions = questions,
+                CreatedAt = now.AddMonths(-14),
             };
             c.Levels.Add(new MembershipLevel { Id = Guid.NewGuid(), CongregationId = c.Id, Name = "Friend", Rank = 0 });
             c.Levels.Add(new MembershipLevel { Id = Guid.NewGuid(), CongregationId = c.Id, Name = "Partner", Rank = 1, CanInvite = true });
@@ -52,8 +60,12 @@ public static class SeedDemoCommunity
 
         void Member(Congregation c, int person, bool partner, bool host, int monthsAgo) => db.Memberships.Add(new Membership
         {
-            Id = Guid.NewGuid(), CongregationId = c.Id, UserId = Id(person), LevelId = c.Levels[partner ? 1 : 0].Id,
-            IsHost = host, JoinedAt = now.AddMonths(-monthsAgo),
+            Id = Guid.NewGuid(),
+            CongregationId = c.Id,
+            UserId = Id(person),
+            LevelId = c.Levels[partner ? 1 : 0].Id,
+            IsHost = host,
+            JoinedAt = now.AddMonths(-monthsAgo),
         });
 
         var riverside = Make("riverside", "Riverside Congregation",
@@ -76,14 +88,22 @@ public static class SeedDemoCommunity
 
         db.JoinRequests.Add(new JoinRequest
         {
-            Id = Guid.NewGuid(), CongregationId = riverside.Id, UserId = Id(9), Status = JoinRequestStatus.Pending, CreatedAt = now.AddDays(-2),
+            Id = Guid.NewGuid(),
+            CongregationId = riverside.Id,
+            UserId = Id(9),
+            Status = JoinRequestStatus.Pending,
+            CreatedAt = now.AddDays(-2),
             Answers = "I moved to Lisbon last month and a friend from my old crew told me about Riverside.\nNo crew yet: I would love to find one.",
         });
         var welcome = new WorkingGroup
         {
-            Id = Guid.NewGuid(), CongregationId = riverside.Id, Name = "Autumn gathering team",
+            Id = Guid.NewGuid(),
+            CongregationId = riverside.Id,
+            Name = "Autumn gathering team",
             Purpose = "Find a venue by the river, plan the two days, and make sure every newcomer is welcomed by name.",
-            EndsOn = DateOnly.FromDateTime(now.AddMonths(2)), StartedByUserId = Id(1), CreatedAt = now.AddDays(-20),
+            EndsOn = DateOnly.FromDateTime(now.AddMonths(2)),
+            StartedByUserId = Id(1),
+            CreatedAt = now.AddDays(-20),
         };
         foreach (var person in new[] { 1, 3, 4 })
         {
@@ -95,9 +115,19 @@ public static class SeedDemoCommunity
         // A crew of Riverside in the middle of its first experiment, and one closed after its term.
         var crew = new Crew
         {
-            Id = Guid.NewGuid(), Name = "Tuesday case clinic", Purpose = "Peer coaching: each week one of us brings a challenge, the others listen and reflect.",
-            CongregationId = riverside.Id, CallerUserId = Id(2), MeetingsPerTerm = 6, Cadence = CrewCadence.Weekly, SlotDay = DayOfWeek.Tuesday,
-            SlotTime = new TimeOnly(19, 0), TimeZone = "Europe/Lisbon", Stage = CrewStage.Meeting, JoinedCount = 4, CreatedAt = now.AddDays(-30),
+            Id = Guid.NewGuid(),
+            Name = "Tuesday case clinic",
+            Purpose = "Peer coaching: each week one of us brings a challenge, the others listen and reflect.",
+            CongregationId = riverside.Id,
+            CallerUserId = Id(2),
+            MeetingsPerTerm = 6,
+            Cadence = CrewCadence.Weekly,
+            SlotDay = DayOfWeek.Tuesday,
+            SlotTime = new TimeOnly(19, 0),
+            TimeZone = "Europe/Lisbon",
+            Stage = CrewStage.Meeting,
+            JoinedCount = 4,
+            CreatedAt = now.AddDays(-30),
         };
         int[] crewPeople = [2, 3, 4, 0];
         for (var i = 0; i < crewPeople.Length; i++)
@@ -118,9 +148,19 @@ public static class SeedDemoCommunity
         }
         var closed = new Crew
         {
-            Id = Guid.NewGuid(), Name = "Spring experiment", Purpose = "A first try at a crew after the spring gathering.", CongregationId = riverside.Id,
-            CallerUserId = Id(5), MeetingsPerTerm = 6, Cadence = CrewCadence.Fortnightly, SlotDay = DayOfWeek.Thursday, SlotTime = new TimeOnly(12, 30),
-            TimeZone = "Europe/Lisbon", Stage = CrewStage.Disbanded, JoinedCount = 3, CreatedAt = now.AddMonths(-7),
+            Id = Guid.NewGuid(),
+            Name = "Spring experiment",
+            Purpose = "A first try at a crew after the spring gathering.",
+            CongregationId = riverside.Id,
+            CallerUserId = Id(5),
+            MeetingsPerTerm = 6,
+            Cadence = CrewCadence.Fortnightly,
+            SlotDay = DayOfWeek.Thursday,
+            SlotTime = new TimeOnly(12, 30),
+            TimeZone = "Europe/Lisbon",
+            Stage = CrewStage.Disbanded,
+            JoinedCount = 3,
+            CreatedAt = now.AddMonths(-7),
             LastOutcome = "The experiment has ended and the crew closes here. It stays in your history; new crews form at every gathering.",
         };
         int[] closedPeople = [5, 1, 3];

@@ -18,9 +18,16 @@ internal static class SeedDemoFormationRound
         string Id(int index) => people[SeedDemoCommunity.People[index].Email];
         var round = new FormationRound
         {
-            Id = Guid.NewGuid(), CongregationId = riverside.Id, Title = "Crews after the autumn gathering",
-            PreferencesDueAt = now.Date.AddDays(6).AddHours(20), MinSize = 3, MaxSize = 6, Seed = 20261126,
-            Stage = FormationStage.Open, OpenedByUserId = Id(0), CreatedAt = now.AddDays(-2),
+            Id = Guid.NewGuid(),
+            CongregationId = riverside.Id,
+            Title = "Crews after the autumn gathering",
+            PreferencesDueAt = now.Date.AddDays(6).AddHours(20),
+            MinSize = 3,
+            MaxSize = 6,
+            Seed = 20261126,
+            Stage = FormationStage.Open,
+            OpenedByUserId = Id(0),
+            CreatedAt = now.AddDays(-2),
         };
         db.FormationRounds.Add(round);
         // Tomas, Noor, Pilar and Kofi have joined (the people who gave preferences), Wren not yet.
@@ -32,8 +39,13 @@ internal static class SeedDemoFormationRound
             var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.UserId == userId);
             var participant = new FormationParticipant
             {
-                Id = Guid.NewGuid(), RoundId = round.Id, UserId = userId, Interests = profile.Interests,
-                Availability = profile.Availability, TimeZone = profile.TimeZone, JoinedAt = now.AddDays(-2).AddHours(order),
+                Id = Guid.NewGuid(),
+                RoundId = round.Id,
+                UserId = userId,
+                Interests = profile.Interests,
+                Availability = profile.Availability,
+                TimeZone = profile.TimeZone,
+                JoinedAt = now.AddDays(-2).AddHours(order),
                 UpdatedAt = now.AddDays(-1).AddHours(order),
             };
             byPerson[person] = participant;
@@ -41,7 +53,10 @@ internal static class SeedDemoFormationRound
         }
         void Says(int from, int about, PreferenceChoice choice) => db.FormationPreferences.Add(new FormationPreference
         {
-            RoundId = round.Id, FromParticipantId = byPerson[from].Id, AboutParticipantId = byPerson[about].Id, Choice = choice,
+            RoundId = round.Id,
+            FromParticipantId = byPerson[from].Id,
+            AboutParticipantId = byPerson[about].Id,
+            Choice = choice,
         });
         Says(2, 4, PreferenceChoice.Want);
         Says(4, 2, PreferenceChoice.Want);

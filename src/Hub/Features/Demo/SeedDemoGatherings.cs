@@ -27,9 +27,19 @@ public static class SeedDemoGatherings
         {
             var e = new GatheringEvent
             {
-                Id = Guid.NewGuid(), Title = title, Description = description, Kind = kind, Scale = scale, Visibility = visibility,
-                CongregationId = scale == EventScale.Congregation ? riverside.Id : null, TimeZone = zone.Id, Recurrence = recurrence,
-                StartsAt = EventTime.ToUtc(start, zone), CreatedByUserId = createdBy, CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-20),
+                Id = Guid.NewGuid(),
+                Title = title,
+                Description = description,
+                Kind = kind,
+                Scale = scale,
+                Visibility = visibility,
+                CongregationId = scale == EventScale.Congregation ? riverside.Id : null,
+                TimeZone = zone.Id,
+                Recurrence = recurrence,
+                StartsAt = EventTime.ToUtc(start, zone),
+                CreatedByUserId = createdBy,
+                CreatedAt = now.AddDays(-20),
+                UpdatedAt = now.AddDays(-20),
                 AttendeeList = AttendeeListVisibility.Attendees,
             };
             e.EndsAt = e.StartsAt + length.ToTimeSpan();
@@ -66,7 +76,11 @@ public static class SeedDemoGatherings
 
         var occurrence = new EventOccurrence
         {
-            Id = Guid.NewGuid(), EventId = gathering.Id, OriginalStart = gathering.StartsAt, StartsAt = gathering.StartsAt, EndsAt = gathering.EndsAt,
+            Id = Guid.NewGuid(),
+            EventId = gathering.Id,
+            OriginalStart = gathering.StartsAt,
+            StartsAt = gathering.StartsAt,
+            EndsAt = gathering.EndsAt,
         };
         db.EventOccurrences.Add(occurrence);
         string[] hopes = ["A crew for the winter.", "To meet the people behind the newsletter.", "Time by the river, and honest conversations."];
@@ -76,8 +90,15 @@ public static class SeedDemoGatherings
             occurrence.Arrivals++;
             db.Rsvps.Add(new Rsvp
             {
-                Id = Guid.NewGuid(), EventId = gathering.Id, OccurrenceId = occurrence.Id, UserId = Id(i), Status = RsvpStatus.Going,
-                Arrival = occurrence.Arrivals, Answers = hopes[i - 2], CreatedAt = now.AddDays(-10 + i), UpdatedAt = now.AddDays(-10 + i),
+                Id = Guid.NewGuid(),
+                EventId = gathering.Id,
+                OccurrenceId = occurrence.Id,
+                UserId = Id(i),
+                Status = RsvpStatus.Going,
+                Arrival = occurrence.Arrivals,
+                Answers = hopes[i - 2],
+                CreatedAt = now.AddDays(-10 + i),
+                UpdatedAt = now.AddDays(-10 + i),
             });
         }
         var tiers = new[] { ("Solidarity", 40m), ("Standard", 80m), ("Supporter", 140m) }
@@ -89,7 +110,13 @@ public static class SeedDemoGatherings
         db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(3), TierId = tiers[1].Id, Amount = 80, CreatedAt = now.AddDays(-7) });
         db.Tickets.Add(new Ticket
         {
-            Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(4), TierId = tiers[0].Id, Amount = 40, Scholarship = ScholarshipStatus.Requested, CreatedAt = now.AddDays(-6),
+            Id = Guid.NewGuid(),
+            EventId = gathering.Id,
+            UserId = Id(4),
+            TierId = tiers[0].Id,
+            Amount = 40,
+            Scholarship = ScholarshipStatus.Requested,
+            CreatedAt = now.AddDays(-6),
             ScholarshipRequest = "I moved here in spring and have no work yet. I would love to come and can help in the kitchen.",
         });
         db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = gathering.Id, Label = "Venue, two days", Amount = 600 });

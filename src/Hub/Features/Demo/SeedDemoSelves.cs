@@ -57,8 +57,16 @@ internal static class SeedDemoSelves
             }
             db.Profiles.Add(new Profile
             {
-                UserId = Id(i), Pronouns = s.Pronouns, Bio = s.Bio, Interests = s.Interests, Offers = s.Offers, Seeks = s.Seeks,
-                City = s.City, TimeZone = s.Zone, Availability = new string(grid), UpdatedAt = now.AddDays(-i),
+                UserId = Id(i),
+                Pronouns = s.Pronouns,
+                Bio = s.Bio,
+                Interests = s.Interests,
+                Offers = s.Offers,
+                Seeks = s.Seeks,
+                City = s.City,
+                TimeZone = s.Zone,
+                Availability = new string(grid),
+                UpdatedAt = now.AddDays(-i),
                 // Not everyone shares the same: one person shows their bio to everyone, one keeps their city to themselves.
                 BioVisibility = i == 0 ? Visibility.Everyone : Visibility.MyGroups,
                 CityVisibility = i == 1 ? Visibility.OnlyMe : Visibility.MyGroups,
@@ -66,13 +74,23 @@ internal static class SeedDemoSelves
         }
         var dyad = new Dyad
         {
-            Id = Guid.NewGuid(), Kind = DyadKind.PeerCoaching, ProposerUserId = Id(0), PartnerUserId = Id(3),
-            Intention = "Two hosts coaching each other through the autumn gathering.", TermWeeks = 8, Status = DyadStatus.Active,
-            ProposedAt = now.AddDays(-24), StartedAt = now.AddDays(-23), EndsAt = now.AddDays(-23 + 8 * 7),
+            Id = Guid.NewGuid(),
+            Kind = DyadKind.PeerCoaching,
+            ProposerUserId = Id(0),
+            PartnerUserId = Id(3),
+            Intention = "Two hosts coaching each other through the autumn gathering.",
+            TermWeeks = 8,
+            Status = DyadStatus.Active,
+            ProposedAt = now.AddDays(-24),
+            StartedAt = now.AddDays(-23),
+            EndsAt = now.AddDays(-23 + 8 * 7),
         };
         dyad.CheckIns.Add(new DyadCheckIn
         {
-            Id = Guid.NewGuid(), DyadId = dyad.Id, AuthorUserId = Id(3), WrittenAt = now.AddDays(-9),
+            Id = Guid.NewGuid(),
+            DyadId = dyad.Id,
+            AuthorUserId = Id(3),
+            WrittenAt = now.AddDays(-9),
             Text = "Talked about saying no to a third project. Next: one conversation with the venue, not five.",
         });
         db.Dyads.Add(dyad);

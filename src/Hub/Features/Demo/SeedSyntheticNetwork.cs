@@ -39,9 +39,15 @@ public static class SeedSyntheticNetwork
                 var email = $"member{i}.{run}@synthetic.hub.example";
                 var user = new HubUser
                 {
-                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true, DisplayName = $"{Given[i % Given.Length]} {Family[i / Given.Length % Family.Length]}",
-                    CreatedAt = now, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = $"{Given[i % Given.Length]} {Family[i / Given.Length % Family.Length]}",
+                    CreatedAt = now,
+                    SecurityStamp = Guid.NewGuid().ToString("N"),
+                    ConcurrencyStamp = Guid.NewGuid().ToString(),
                 };
                 ids.Add(user.Id);
                 db.Users.Add(user);
@@ -56,9 +62,15 @@ public static class SeedSyntheticNetwork
             var place = Places[c % Places.Length];
             var congregation = new Congregation
             {
-                Id = Guid.NewGuid(), Slug = $"synthetic-{run}-{c}", Name = $"{place} Congregation {c}",
-                Purpose = "A synthetic congregation for load tests.", Place = place == "Online" ? "" : place, IsOnline = place == "Online",
-                Languages = "English", Policy = (MembershipPolicy)(c % 3), CreatedAt = now,
+                Id = Guid.NewGuid(),
+                Slug = $"synthetic-{run}-{c}",
+                Name = $"{place} Congregation {c}",
+                Purpose = "A synthetic congregation for load tests.",
+                Place = place == "Online" ? "" : place,
+                IsOnline = place == "Online",
+                Languages = "English",
+                Policy = (MembershipPolicy)(c % 3),
+                CreatedAt = now,
             };
             var friend = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Friend", Rank = 0 };
             var partner = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Partner", Rank = 1, CanInvite = true };
@@ -70,8 +82,12 @@ public static class SeedSyntheticNetwork
             {
                 db.Memberships.Add(new Membership
                 {
-                    Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ids[i], IsHost = position < 2,
-                    LevelId = position < 10 ? partner.Id : friend.Id, JoinedAt = now,
+                    Id = Guid.NewGuid(),
+                    CongregationId = congregation.Id,
+                    UserId = ids[i],
+                    IsHost = position < 2,
+                    LevelId = position < 10 ? partner.Id : friend.Id,
+                    JoinedAt = now,
                 });
             }
             await db.SaveChangesAsync();

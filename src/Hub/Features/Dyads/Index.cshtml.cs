@@ -22,7 +22,11 @@ public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageMo
             .OrderByDescending(d => d.ProposedAt)
             .Select(d => new
             {
-                d.Id, d.Kind, d.Status, d.ProposerUserId, d.ProposedAt,
+                d.Id,
+                d.Kind,
+                d.Status,
+                d.ProposerUserId,
+                d.ProposedAt,
                 // Until they answer, the proposer sees the address they typed, not a name: a proposal
                 // to an address without an account looks the same.
                 Other = d.ProposerUserId == me && d.Status == DyadStatus.Proposed

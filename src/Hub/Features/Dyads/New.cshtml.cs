@@ -1,8 +1,8 @@
-using Microsolidarity.Hub.Platform;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Dyads;

@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using Microsolidarity.Hub.Platform.Notifications;
-using Microsolidarity.Hub.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
@@ -65,8 +65,14 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
         }
         var dyad = new Dyad
         {
-            Id = Guid.NewGuid(), Kind = kind, ProposerUserId = me, PartnerUserId = partner.Id, Intention = intention.Trim(),
-            TermWeeks = weeks, Status = DyadStatus.Proposed, ProposedAt = now,
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            ProposerUserId = me,
+            PartnerUserId = partner.Id,
+            Intention = intention.Trim(),
+            TermWeeks = weeks,
+            Status = DyadStatus.Proposed,
+            ProposedAt = now,
         };
         db.Dyads.Add(dyad);
         await notifier.NotifyAsync(new Notice(partner.Id, "dyad.proposal", subject, $"/dyads/{dyad.Id}",

@@ -1,7 +1,7 @@
-using Microsolidarity.Hub.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Dyads;

@@ -24,7 +24,11 @@ internal sealed class FormationPersonalData(HubDbContext db) : IPersonalData
         Programs = await db.PracticePrograms.Where(p => p.FacilitatorUserId == user.Id)
             .Select(p => new
             {
-                p.Name, p.CallSizes, p.Absences, p.CreatedAt, p.Rooms,
+                p.Name,
+                p.CallSizes,
+                p.Absences,
+                p.CreatedAt,
+                p.Rooms,
                 Participants = p.Participants.OrderBy(x => x.Position).Select(x => new { x.Name, x.Email }).ToList(),
             }).ToListAsync(cancellationToken),
     };

@@ -68,9 +68,16 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         }
         var round = new FormationRound
         {
-            Id = Guid.NewGuid(), CongregationId = view.Congregation.Id, Title = title, PreferencesDueAt = due,
-            MinSize = input.MinSize, MaxSize = input.MaxSize, Seed = RandomNumberGenerator.GetInt32(1, int.MaxValue),
-            Stage = FormationStage.Open, OpenedByUserId = view.UserId, CreatedAt = now,
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            Title = title,
+            PreferencesDueAt = due,
+            MinSize = input.MinSize,
+            MaxSize = input.MaxSize,
+            Seed = RandomNumberGenerator.GetInt32(1, int.MaxValue),
+            Stage = FormationStage.Open,
+            OpenedByUserId = view.UserId,
+            CreatedAt = now,
         };
         db.FormationRounds.Add(round);
         var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)

@@ -36,8 +36,14 @@ internal sealed class RoundPersonalData(HubDbContext db) : IPersonalData
             RoundsYouOpened = opened,
             Rounds = rounds.Select(r => new
             {
-                Round = r.Title, r.Interests, FreeHours = r.Availability, r.TimeZone, r.JoinedAt, r.UpdatedAt,
-                ProposalAnswer = r.Answer.ToString(), NotPlacedBecause = RunRound.ShownReason(r.UnplacedReason),
+                Round = r.Title,
+                r.Interests,
+                FreeHours = r.Availability,
+                r.TimeZone,
+                r.JoinedAt,
+                r.UpdatedAt,
+                ProposalAnswer = r.Answer.ToString(),
+                NotPlacedBecause = RunRound.ShownReason(r.UnplacedReason),
                 MyPreferences = mine.Where(p => p.FromParticipantId == r.Id)
                     .Select(p => new { p.About, Preference = p.Choice == PreferenceChoice.Want ? "want" : "rather not" }).ToList(),
             }).ToList(),

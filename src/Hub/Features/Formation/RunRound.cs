@@ -60,8 +60,11 @@ public sealed class RunRound(HubDbContext db, TimeProvider time)
         {
             var crew = new ProposedCrew
             {
-                Id = Guid.NewGuid(), RoundId = round.Id, Number = ++number,
-                SharedSlots = string.Join(",", formed.SharedSlots), CommonInterests = string.Join(", ", formed.CommonInterests),
+                Id = Guid.NewGuid(),
+                RoundId = round.Id,
+                Number = ++number,
+                SharedSlots = string.Join(",", formed.SharedSlots),
+                CommonInterests = string.Join(", ", formed.CommonInterests),
             };
             db.ProposedCrews.Add(crew);
             foreach (var member in formed.Members)
@@ -87,7 +90,9 @@ public sealed class RunRound(HubDbContext db, TimeProvider time)
             p.Choice == PreferenceChoice.Want ? Preference.Want : p.Choice == PreferenceChoice.RatherNot ? Preference.RatherNot : Preference.Open)).ToList();
         return new CrewFormationRequest(participants, statements)
         {
-            MinSize = round.MinSize, MaxSize = round.MaxSize, AimSize = Math.Clamp(5, round.MinSize, round.MaxSize),
+            MinSize = round.MinSize,
+            MaxSize = round.MaxSize,
+            AimSize = Math.Clamp(5, round.MinSize, round.MaxSize),
         };
     }
 

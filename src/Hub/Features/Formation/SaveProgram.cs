@@ -35,7 +35,9 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time)
         {
             program = new PracticeProgram
             {
-                Id = Guid.NewGuid(), FacilitatorUserId = facilitatorId, Seed = RandomNumberGenerator.GetInt32(1, int.MaxValue),
+                Id = Guid.NewGuid(),
+                FacilitatorUserId = facilitatorId,
+                Seed = RandomNumberGenerator.GetInt32(1, int.MaxValue),
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };
             db.PracticePrograms.Add(program);

@@ -52,86 +52,109 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         switch (change)
         {
             case OccurrenceChange.CancelThis or OccurrenceChange.MoveThis:
-            {
-                var row = await places.EnsureAsync(e, original, cancellationToken);
-                if (change == OccurrenceChange.CancelThis)
                 {
-                    row.IsCancelled = true;
-                }
-                else
-                {
-                    (row.StartsAt, row.EndsAt) = (startUtc, endUtc);
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                return (Outcome.Done, e.Id);
-            }
-            default:
-            {
-                var lunar = LunarRhythm.IsLunar(e.Recurrence);
-                RecurrenceRule rule = default!;
-                if (!lunar && (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out rule, out _)))
-                {
-                    return (Outcome.Refused("This event does not repeat; change the date itself."), eventId);
-                }
-                if (original == e.StartsAt)
-                {
-                    return (Outcome.Refused(change == OccurrenceChange.CancelThisAndFollowing
-                        ? "This is the first date: cancel the whole event instead."
-                        : "This is the first date: edit the event itself instead."), eventId);
-                }
-                var before = EventSchedule.RuleStarts(e, original).Count() - 1;
-                var oldRule = e.Recurrence;
-                e.Recurrence = lunar ? LunarRhythm.WithUntil(oldRule, original.AddSeconds(-1)) : rule.WithUntil(original.AddSeconds(-1)).ToString();
-                if (change == OccurrenceChange.CancelThisAndFollowing)
-                {
+                    var row = await places.EnsureAsync(e, original, cancellationToken);
+                    if (change == OccurrenceChange.CancelThis)
+                    {
+                        row.IsCancelled = true;
+                    }
+                    else
+                    {
+                        (row.StartsAt, row.EndsAt) = (startUtc, endUtc);
+                    }
                     await db.SaveChangesAsync(cancellationToken);
                     return (Outcome.Done, e.Id);
                 }
-                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                var next = new GatheringEvent
+            default:
                 {
-                    Id = Guid.NewGuid(),
-                    Title = e.Title, Description = e.Description, Kind = e.Kind, Scale = e.Scale, CongregationId = e.CongregationId, CrewId = e.CrewId,
-                    Visibility = e.Visibility, IsOnline = e.IsOnline, Address = e.Address, CallLink = e.CallLink, TimeZone = e.TimeZone,
-                    Capacity = e.Capacity, RequiresApproval = e.RequiresApproval, Questions = e.Questions, AttendeeList = e.AttendeeList,
-                    CreatedByUserId = e.CreatedByUserId, CreatedAt = now, UpdatedAt = now, SplitFromId = e.Id, Currency = e.Currency,
-                    HoursToPay = e.HoursToPay, AnnouncedAt = e.AnnouncedAt,
-                };
-                var local = EventTime.ToLocal(startUtc, zone);
-                if (lunar)
-                {
-                    // The same moon, at the new time: the first pulse on or after the new date.
-                    var snappedPulse = LunarRhythm.Starts(oldRule, local, zone, DateTime.MaxValue.AddYears(-1)).First();
-                    next.StartsAt = EventTime.ToUtc(snappedPulse, zone);
-                    next.Recurrence = oldRule;
-                }
-                else
-                {
-                    RecurrenceRule.TryParse(oldRule, out var continued, out _);
-                    if (continued.Count is { } count)
+                    var lunar = LunarRhythm.IsLunar(e.Recurrence);
+                    RecurrenceRule rule = default!;
+                    if (!lunar && (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out rule, out _)))
                     {
-                        continued = continued with { Count = count - before };
+                        return (Outcome.Refused("This event does not repeat; change the date itself."), eventId);
                     }
-                    next.StartsAt = EventTime.ToUtc(continued.Snap(local), zone);
-                    next.Recurrence = continued.ToString();
+                    if (original == e.StartsAt)
+                    {
+                        return (Outcome.Refused(change == OccurrenceChange.CancelThisAndFollowing
+                            ? "This is the first date: cancel the whole event instead."
+                            : "This is the first date: edit the event itself instead."), eventId);
+                    }
+                    var before = EventSchedule.RuleStarts(e, original).Count() - 1;
+                    var oldRule = e.Recurrence;
+                    e.Recurrence = lunar ? LunarRhythm.WithUntil(oldRule, original.AddSeconds(-1)) : rule.WithUntil(original.AddSeconds(-1)).ToString();
+                    if (change == OccurrenceChange.CancelThisAndFollowing)
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        return (Outcome.Done, e.Id);
+                    }
+                    await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                    var next = new GatheringEvent
+                    {
+                        Id = Guid.NewGuid(),
+                        Title = e.Title,
+                        Description = e.Description,
+                        Kind = e.Kind,
+                        Scale = e.Scale,
+                        CongregationId = e.CongregationId,
+                        CrewId = e.CrewId,
+                        Visibility = e.Visibility,
+                        IsOnline = e.IsOnline,
+                        Address = e.Address,
+                        CallLink = e.CallLink,
+                        TimeZone = e.TimeZone,
+                        Capacity = e.Capacity,
+                        RequiresApproval = e.RequiresApproval,
+                        Questions = e.Questions,
+                        AttendeeList = e.AttendeeList,
+                        CreatedByUserId = e.CreatedByUserId,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                        SplitFromId = e.Id,
+                        Currency = e.Currency,
+                        HoursToPay = e.HoursToPay,
+                        AnnouncedAt = e.AnnouncedAt,
+                    };
+                    var local = EventTime.ToLocal(startUtc, zone);
+                    if (lunar)
+                    {
+                        // The same moon, at the new time: the first pulse on or after the new date.
+                        var snappedPulse = LunarRhythm.Starts(oldRule, local, zone, DateTime.MaxValue.AddYears(-1)).First();
+                        next.StartsAt = EventTime.ToUtc(snappedPulse, zone);
+                        next.Recurrence = oldRule;
+                    }
+                    else
+                    {
+                        RecurrenceRule.TryParse(oldRule, out var continued, out _);
+                        if (continued.Count is { } count)
+                        {
+                            continued = continued with { Count = count - before };
+                        }
+                        next.StartsAt = EventTime.ToUtc(continued.Snap(local), zone);
+                        next.Recurrence = continued.ToString();
+                    }
+                    next.EndsAt = next.StartsAt + (endUtc - startUtc);
+                    db.GatheringEvents.Add(next);
+                    // Answers to the whole series go on with the new part of it.
+                    var seriesAnswers = await db.Rsvps.AsNoTracking().Where(r => r.EventId == e.Id && r.OccurrenceId == null).ToListAsync(cancellationToken);
+                    db.Rsvps.AddRange(seriesAnswers.Select(r => new Rsvp
+                    {
+                        Id = Guid.NewGuid(),
+                        EventId = next.Id,
+                        UserId = r.UserId,
+                        Status = r.Status,
+                        Answers = r.Answers,
+                        CreatedAt = r.CreatedAt,
+                        UpdatedAt = now,
+                    }));
+                    await db.SaveChangesAsync(cancellationToken);
+                    await CarryDatesAsync(e, next, original, zone, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                    return (Outcome.Done, next.Id);
                 }
-                next.EndsAt = next.StartsAt + (endUtc - startUtc);
-                db.GatheringEvents.Add(next);
-                // Answers to the whole series go on with the new part of it.
-                var seriesAnswers = await db.Rsvps.AsNoTracking().Where(r => r.EventId == e.Id && r.OccurrenceId == null).ToListAsync(cancellationToken);
-                db.Rsvps.AddRange(seriesAnswers.Select(r => new Rsvp
-                {
-                    Id = Guid.NewGuid(), EventId = next.Id, UserId = r.UserId, Status = r.Status, Answers = r.Answers, CreatedAt = r.CreatedAt, UpdatedAt = now,
-                }));
-                await db.SaveChangesAsync(cancellationToken);
-                await CarryDatesAsync(e, next, original, zone, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                return (Outcome.Done, next.Id);
-            }
         }
     }
 

@@ -71,8 +71,15 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
                 // Nothing has happened yet: the series itself takes the new slot.
                 var outcome = await edit.RunAsync(view.Viewer, existing.Id, input with
                 {
-                    Title = existing.Title, Description = existing.Description, IsOnline = existing.IsOnline, Address = existing.Address, CallLink = existing.CallLink,
-                    Capacity = existing.Capacity, RequiresApproval = existing.RequiresApproval, Questions = existing.Questions, AttendeeList = existing.AttendeeList,
+                    Title = existing.Title,
+                    Description = existing.Description,
+                    IsOnline = existing.IsOnline,
+                    Address = existing.Address,
+                    CallLink = existing.CallLink,
+                    Capacity = existing.Capacity,
+                    RequiresApproval = existing.RequiresApproval,
+                    Questions = existing.Questions,
+                    AttendeeList = existing.AttendeeList,
                 }, hostChecked: true, cancellationToken: cancellationToken);
                 if (!outcome.Succeeded)
                 {

@@ -1,9 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 

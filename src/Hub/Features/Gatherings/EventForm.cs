@@ -82,11 +82,24 @@ public sealed class EventForm
         return new EventForm
         {
             Owner = e.Scale switch { EventScale.Crew => $"crew:{e.CrewId}", EventScale.Congregation => $"congregation:{e.CongregationId}", _ => "network" },
-            Title = e.Title, Description = e.Description, Kind = e.Kind, Visibility = e.Visibility, IsOnline = e.IsOnline, Address = e.Address, CallLink = e.CallLink,
-            StartDate = start.Date.ToString("yyyy-MM-dd", null), StartTime = start.ToString("HH:mm", null),
-            EndDate = end.Date == start.Date ? "" : end.Date.ToString("yyyy-MM-dd", null), EndTime = end.ToString("HH:mm", null),
-            TimeZone = e.TimeZone, Repeat = e.Recurrence == "" ? "" : e.Recurrence == LunarRhythm.Full ? "full-moon" : e.Recurrence == LunarRhythm.New ? "new-moon" : "custom", Rule = e.Recurrence, Capacity = e.Capacity,
-            RequiresApproval = e.RequiresApproval, Questions = e.Questions, AttendeeList = e.AttendeeList,
+            Title = e.Title,
+            Description = e.Description,
+            Kind = e.Kind,
+            Visibility = e.Visibility,
+            IsOnline = e.IsOnline,
+            Address = e.Address,
+            CallLink = e.CallLink,
+            StartDate = start.Date.ToString("yyyy-MM-dd", null),
+            StartTime = start.ToString("HH:mm", null),
+            EndDate = end.Date == start.Date ? "" : end.Date.ToString("yyyy-MM-dd", null),
+            EndTime = end.ToString("HH:mm", null),
+            TimeZone = e.TimeZone,
+            Repeat = e.Recurrence == "" ? "" : e.Recurrence == LunarRhythm.Full ? "full-moon" : e.Recurrence == LunarRhythm.New ? "new-moon" : "custom",
+            Rule = e.Recurrence,
+            Capacity = e.Capacity,
+            RequiresApproval = e.RequiresApproval,
+            Questions = e.Questions,
+            AttendeeList = e.AttendeeList,
         };
     }
 

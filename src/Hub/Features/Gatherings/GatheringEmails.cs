@@ -34,7 +34,8 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
     public Notice Going(GatheringEvent e, EventOccurrence o, HubUser person) => new(person.Id, "gathering.going", $"You are going to {e.Title}, {When(e, o)}", PageOf(e),
         templates.Compose(person.Email!, person.DisplayName, $"You are going to {e.Title}",
             [$"Your place at {e.Title} is confirmed: {When(e, o)}.", Where(e), "The attached file adds the date to your calendar. If your plans change, say so on the event's page: someone on the waitlist may take your place."],
-            ("Open the event", PageOf(e))) with { Attachment = Ics(e, o) });
+            ("Open the event", PageOf(e))) with
+        { Attachment = Ics(e, o) });
 
     public Notice Reminder(GatheringEvent e, EventOccurrence o, HubUser person, int minutesBefore) => new(person.Id, "gathering.reminder", $"{(minutesBefore >= 24 * 60 ? "Tomorrow" : "In an hour")}: {e.Title}", PageOf(e),
         templates.Compose(person.Email!, person.DisplayName, minutesBefore >= 24 * 60 ? $"Tomorrow: {e.Title}" : $"In an hour: {e.Title}",
@@ -48,7 +49,8 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
                 ? $"To keep it, pay for your ticket by {EventTime.Format(by, EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc)} ({e.TimeZone}), as the hosts ask; after that the place passes to the next person waiting."
                 : Where(e),
              "If you cannot come any more, say so on the event's page so the next person gets the place."],
-            ("Open the event", PageOf(e))) with { Attachment = Ics(e, o) });
+            ("Open the event", PageOf(e))) with
+        { Attachment = Ics(e, o) });
 
     /// <summary>The time to pay ran out: the place went to the next person waiting.</summary>
     public Notice PlaceLapsed(GatheringEvent e, EventOccurrence o, HubUser person) => new(person.Id, "gathering.place-lapsed", $"Your place at {e.Title} passed on", PageOf(e),

@@ -272,67 +272,67 @@ public sealed record RecurrenceRule(
         switch (Frequency)
         {
             case RecurrenceFrequency.Daily:
-            {
-                var date = start.PlusDays(period * Interval);
-                if (ByDay.Count == 0 || ByDay.Any(d => d.Day == date.DayOfWeek))
                 {
-                    yield return date;
+                    var date = start.PlusDays(period * Interval);
+                    if (ByDay.Count == 0 || ByDay.Any(d => d.Day == date.DayOfWeek))
+                    {
+                        yield return date;
+                    }
+                    break;
                 }
-                break;
-            }
             case RecurrenceFrequency.Weekly:
-            {
-                var monday = start.PlusDays(-((int)start.DayOfWeek - 1)).PlusWeeks(period * Interval);
-                var days = ByDay.Count == 0 ? [start.DayOfWeek] : ByDay.Select(d => d.Day).Distinct().Order().ToList();
-                foreach (var day in days)
                 {
-                    yield return monday.PlusDays((int)day - 1);
+                    var monday = start.PlusDays(-((int)start.DayOfWeek - 1)).PlusWeeks(period * Interval);
+                    var days = ByDay.Count == 0 ? [start.DayOfWeek] : ByDay.Select(d => d.Day).Distinct().Order().ToList();
+                    foreach (var day in days)
+                    {
+                        yield return monday.PlusDays((int)day - 1);
+                    }
+                    break;
                 }
-                break;
-            }
             default:
-            {
-                var first = new LocalDate(start.Year, start.Month, 1).PlusMonths(period * Interval);
-                var length = first.Calendar.GetDaysInMonth(first.Year, first.Month);
-                var candidates = new SortedSet<int>();
-                if (ByDay.Count > 0)
                 {
-                    foreach (var (ordinal, day) in ByDay)
+                    var first = new LocalDate(start.Year, start.Month, 1).PlusMonths(period * Interval);
+                    var length = first.Calendar.GetDaysInMonth(first.Year, first.Month);
+                    var candidates = new SortedSet<int>();
+                    if (ByDay.Count > 0)
                     {
-                        var firstOfDay = 1 + (((int)day - (int)first.DayOfWeek) + 7) % 7;
-                        var all = Enumerable.Range(0, 5).Select(n => firstOfDay + 7 * n).Where(d => d <= length).ToList();
-                        if (ordinal == 0)
+                        foreach (var (ordinal, day) in ByDay)
                         {
-                            candidates.UnionWith(all);
+                            var firstOfDay = 1 + (((int)day - (int)first.DayOfWeek) + 7) % 7;
+                            var all = Enumerable.Range(0, 5).Select(n => firstOfDay + 7 * n).Where(d => d <= length).ToList();
+                            if (ordinal == 0)
+                            {
+                                candidates.UnionWith(all);
+                            }
+                            else if (ordinal > 0 && ordinal <= all.Count)
+                            {
+                                candidates.Add(all[ordinal - 1]);
+                            }
+                            else if (ordinal < 0 && -ordinal <= all.Count)
+                            {
+                                candidates.Add(all[all.Count + ordinal]);
+                            }
                         }
-                        else if (ordinal > 0 && ordinal <= all.Count)
+                        if (ByMonthDay.Count > 0)
                         {
-                            candidates.Add(all[ordinal - 1]);
-                        }
-                        else if (ordinal < 0 && -ordinal <= all.Count)
-                        {
-                            candidates.Add(all[all.Count + ordinal]);
+                            candidates.IntersectWith(ByMonthDay.Select(d => d > 0 ? d : length + 1 + d));
                         }
                     }
-                    if (ByMonthDay.Count > 0)
+                    else if (ByMonthDay.Count > 0)
                     {
-                        candidates.IntersectWith(ByMonthDay.Select(d => d > 0 ? d : length + 1 + d));
+                        candidates.UnionWith(ByMonthDay.Select(d => d > 0 ? d : length + 1 + d).Where(d => d >= 1 && d <= length));
                     }
+                    else if (start.Day <= length)
+                    {
+                        candidates.Add(start.Day);
+                    }
+                    foreach (var day in candidates)
+                    {
+                        yield return first.PlusDays(day - 1);
+                    }
+                    break;
                 }
-                else if (ByMonthDay.Count > 0)
-                {
-                    candidates.UnionWith(ByMonthDay.Select(d => d > 0 ? d : length + 1 + d).Where(d => d >= 1 && d <= length));
-                }
-                else if (start.Day <= length)
-                {
-                    candidates.Add(start.Day);
-                }
-                foreach (var day in candidates)
-                {
-                    yield return first.PlusDays(day - 1);
-                }
-                break;
-            }
         }
     }
 }

@@ -86,7 +86,12 @@ public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringE
         {
             db.SentReminders.Add(new SentReminder
             {
-                Id = Guid.NewGuid(), EventId = e.Id, OccurrenceStart = occurrence.OriginalStart, UserId = person.Id, MinutesBefore = minutes, SentAt = nowUtc,
+                Id = Guid.NewGuid(),
+                EventId = e.Id,
+                OccurrenceStart = occurrence.OriginalStart,
+                UserId = person.Id,
+                MinutesBefore = minutes,
+                SentAt = nowUtc,
             });
         }
         await notifier.NotifyAsync(emails.Reminder(e, occurrence, person, nearest), cancellationToken);

@@ -27,8 +27,13 @@ public sealed class SetUpTickets(HubDbContext db)
         var order = await db.TicketTiers.CountAsync(t => t.EventId == eventId, cancellationToken);
         db.TicketTiers.Add(new TicketTier
         {
-            Id = Guid.NewGuid(), EventId = eventId, Name = name.Trim(), PayWhatYouCan = payWhatYouCan,
-            Price = payWhatYouCan ? 0 : amount, Minimum = payWhatYouCan ? amount : 0, Order = order,
+            Id = Guid.NewGuid(),
+            EventId = eventId,
+            Name = name.Trim(),
+            PayWhatYouCan = payWhatYouCan,
+            Price = payWhatYouCan ? 0 : amount,
+            Minimum = payWhatYouCan ? amount : 0,
+            Order = order,
         });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;

@@ -22,8 +22,12 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
 {
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif",
-        [".svg"] = "image/svg+xml", [".webp"] = "image/webp",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".gif"] = "image/gif",
+        [".svg"] = "image/svg+xml",
+        [".webp"] = "image/webp",
     };
 
     /// <summary>Writes the book; false when there is no handbook to export.</summary>

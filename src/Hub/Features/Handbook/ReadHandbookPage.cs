@@ -48,9 +48,21 @@ public sealed class ReadHandbookPage(HubDbContext db, SharedReadCache reads)
         var page = await db.HandbookPages.AsNoTracking().Where(p => p.Path == path)
             .Select(p => new HandbookPage
             {
-                Id = p.Id, SourcePath = p.SourcePath, Path = p.Path, Title = p.Title, Description = p.Description, Cover = p.Cover,
-                Hidden = p.Hidden, Html = p.Html, Outline = p.Outline, Order = p.Order, ParentPath = p.ParentPath,
-                InSummary = p.InSummary, ContentHash = p.ContentHash, UpdatedAt = p.UpdatedAt, ImportedAt = p.ImportedAt,
+                Id = p.Id,
+                SourcePath = p.SourcePath,
+                Path = p.Path,
+                Title = p.Title,
+                Description = p.Description,
+                Cover = p.Cover,
+                Hidden = p.Hidden,
+                Html = p.Html,
+                Outline = p.Outline,
+                Order = p.Order,
+                ParentPath = p.ParentPath,
+                InSummary = p.InSummary,
+                ContentHash = p.ContentHash,
+                UpdatedAt = p.UpdatedAt,
+                ImportedAt = p.ImportedAt,
                 PlainText = p.PlainText.Length > 201 ? p.PlainText.Substring(0, 201) : p.PlainText,
             })
             .FirstOrDefaultAsync(cancel);

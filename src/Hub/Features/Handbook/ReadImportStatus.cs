@@ -23,11 +23,28 @@ public sealed class ReadImportStatus(HubDbContext db)
     public static object Json(Status status) => status.Running is { } r
         ? new
         {
-            running = true, id = r.Id, stage = r.Stage, cancelRequested = r.CancelRequested,
-            filesRead = r.FilesRead, filesTotal = r.FilesTotal, pagesRendered = r.PagesRendered, pagesTotal = r.PagesTotal, pagesIndexed = r.PagesIndexed,
+            running = true,
+            id = r.Id,
+            stage = r.Stage,
+            cancelRequested = r.CancelRequested,
+            filesRead = r.FilesRead,
+            filesTotal = r.FilesTotal,
+            pagesRendered = r.PagesRendered,
+            pagesTotal = r.PagesTotal,
+            pagesIndexed = r.PagesIndexed,
         }
-        : new { running = false, id = status.History.FirstOrDefault()?.Id ?? 0, stage = status.History.FirstOrDefault()?.Stage ?? "", cancelRequested = false,
-            filesRead = 0, filesTotal = 0, pagesRendered = 0, pagesTotal = 0, pagesIndexed = 0 };
+        : new
+        {
+            running = false,
+            id = status.History.FirstOrDefault()?.Id ?? 0,
+            stage = status.History.FirstOrDefault()?.Stage ?? "",
+            cancelRequested = false,
+            filesRead = 0,
+            filesTotal = 0,
+            pagesRendered = 0,
+            pagesTotal = 0,
+            pagesIndexed = 0
+        };
 
     public static string Outcome(HandbookImport import) =>
         import.FinishedAt is null ? "Running"

@@ -103,8 +103,14 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         {
             db.Dyads.Add(new Dyad
             {
-                Id = Guid.NewGuid(), Kind = invitation.DyadKind, ProposerUserId = invitation.InvitedByUserId, PartnerUserId = userId,
-                Intention = invitation.DyadIntention, TermWeeks = invitation.DyadWeeks, Status = DyadStatus.Proposed, ProposedAt = invitation.CreatedAt,
+                Id = Guid.NewGuid(),
+                Kind = invitation.DyadKind,
+                ProposerUserId = invitation.InvitedByUserId,
+                PartnerUserId = userId,
+                Intention = invitation.DyadIntention,
+                TermWeeks = invitation.DyadWeeks,
+                Status = DyadStatus.Proposed,
+                ProposedAt = invitation.CreatedAt,
             });
         }
         await db.SaveChangesAsync(cancellationToken);

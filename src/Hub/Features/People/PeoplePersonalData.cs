@@ -26,7 +26,7 @@ internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos
         {
             Profile = profile,
             Photo = photo,
-        Journal = await db.JournalEntries.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.WrittenAt)
+            Journal = await db.JournalEntries.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.WrittenAt)
             .Select(e => new { e.WrittenAt, e.Prompt, e.Text }).ToListAsync(cancellationToken),
         };
     }

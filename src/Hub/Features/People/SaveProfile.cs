@@ -1,8 +1,8 @@
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.People;
 

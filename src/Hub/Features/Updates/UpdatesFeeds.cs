@@ -1,4 +1,3 @@
-using Microsolidarity.Hub.Platform.Web;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -8,6 +7,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Features.Updates.Podcast;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates;
 

@@ -206,15 +206,15 @@ public sealed class HubCommand
                 return 0;
             case HubVerb.Backup:
             case HubVerb.Restore:
-            {
-                // Neither migrates: a backup is taken as the data is, and a restore puts back what was.
-                using var scope = services.CreateScope();
-                var (ok, message) = Verb == HubVerb.Backup
-                    ? await scope.ServiceProvider.GetRequiredService<Backup.CreateBackup>().RunAsync(BackupFile!)
-                    : await scope.ServiceProvider.GetRequiredService<Backup.RestoreBackup>().RunAsync(BackupFile!);
-                (ok ? Console.Out : Console.Error).WriteLine(message);
-                return ok ? 0 : 1;
-            }
+                {
+                    // Neither migrates: a backup is taken as the data is, and a restore puts back what was.
+                    using var scope = services.CreateScope();
+                    var (ok, message) = Verb == HubVerb.Backup
+                        ? await scope.ServiceProvider.GetRequiredService<Backup.CreateBackup>().RunAsync(BackupFile!)
+                        : await scope.ServiceProvider.GetRequiredService<Backup.RestoreBackup>().RunAsync(BackupFile!);
+                    (ok ? Console.Out : Console.Error).WriteLine(message);
+                    return ok ? 0 : 1;
+                }
             case HubVerb.Handbook:
                 return await Handbook!.RunAsync(services, Console.Out); // it migrates when it is ready to
             default:

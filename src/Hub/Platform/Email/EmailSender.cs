@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Platform;
+using MimeKit;
 
 namespace Microsolidarity.Hub.Platform.Email;
 

@@ -1,8 +1,8 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Microsolidarity.Hub.Platform.Configuration;
+using MimeKit;
 
 namespace Microsolidarity.Hub.Platform.Email;
 

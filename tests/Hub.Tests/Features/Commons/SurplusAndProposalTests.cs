@@ -95,7 +95,7 @@ public sealed class SurplusAndProposalTests(CommonsFixture commons)
         var (_, badPage) = await proposerClient.SubmitAsync("/commons/proposals", new Dictionary<string, string> { ["Amount"] = "0", ["Currency"] = "EUR", ["Purpose"] = "x", ["Recipient"] = "y" });
         Assert.Contains("above zero", badPage.QuerySelector("#amount-error")!.TextContent);
         var (created, _) = await proposerClient.SubmitAsync("/commons/proposals", new Dictionary<string, string>
-            { ["Amount"] = "250", ["Currency"] = "EUR", ["Purpose"] = "A scholarship fund for the summer camp", ["Recipient"] = "The scholarship fund", ["Scholarship"] = "true" });
+        { ["Amount"] = "250", ["Currency"] = "EUR", ["Purpose"] = "A scholarship fund for the summer camp", ["Recipient"] = "The scholarship fund", ["Scholarship"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
         Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.Http.GetAsync(url)).StatusCode);

@@ -33,7 +33,11 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
         roundId = Guid.NewGuid();
         db.FormationRounds.Add(new Microsolidarity.Hub.Data.Formation.FormationRound
         {
-            Id = roundId, CongregationId = congregation.Id, Title = "Matrix round", PreferencesDueAt = DateTime.UtcNow.AddDays(3), CreatedAt = DateTime.UtcNow,
+            Id = roundId,
+            CongregationId = congregation.Id,
+            Title = "Matrix round",
+            PreferencesDueAt = DateTime.UtcNow.AddDays(3),
+            CreatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
     }

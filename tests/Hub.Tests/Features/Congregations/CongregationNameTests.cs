@@ -12,7 +12,10 @@ public sealed class CongregationNameTests
         var host = await hub.SignedInClientAsync("host@test.example", "keeper of keys");
         var (response, page) = await host.SubmitAsync("/congregations/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "\u202E\uFFFE😀🌱", ["Input.Purpose"] = "To gather.", ["Input.Place"] = "Lisbon", ["Input.Policy"] = "Open",
+            ["Input.Name"] = "\u202E\uFFFE😀🌱",
+            ["Input.Purpose"] = "To gather.",
+            ["Input.Place"] = "Lisbon",
+            ["Input.Policy"] = "Open",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("at least one letter or digit", page.QuerySelector("#name-error")!.TextContent);

@@ -38,8 +38,13 @@ public sealed class CrewReminderTests : IAsyncLifetime
     {
         var (called, _) = await people["ona"].SubmitAsync("/crews/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Harbour crew", ["Input.Purpose"] = "", ["Input.Invitees"] = "pia@test.example\nquin@test.example",
-            ["Input.Cadence"] = "Weekly", ["Input.Meetings"] = "6", ["Input.SlotDay"] = "Tuesday", ["Input.SlotTime"] = "19:00",
+            ["Input.Name"] = "Harbour crew",
+            ["Input.Purpose"] = "",
+            ["Input.Invitees"] = "pia@test.example\nquin@test.example",
+            ["Input.Cadence"] = "Weekly",
+            ["Input.Meetings"] = "6",
+            ["Input.SlotDay"] = "Tuesday",
+            ["Input.SlotTime"] = "19:00",
             ["Input.TimeZone"] = "Europe/Lisbon",
         });
         var crew = called.Headers.Location!.OriginalString;

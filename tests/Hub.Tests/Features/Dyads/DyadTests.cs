@@ -28,7 +28,10 @@ public sealed class DyadTests : IAsyncLifetime
 
         var (proposed, _) = await people["una"].SubmitAsync("/dyads/new", new Dictionary<string, string>
         {
-            ["PartnerEmail"] = "vic@test.example", ["Kind"] = "Accountability", ["Weeks"] = "6", ["Intention"] = "Finish the grant application.",
+            ["PartnerEmail"] = "vic@test.example",
+            ["Kind"] = "Accountability",
+            ["Weeks"] = "6",
+            ["Intention"] = "Finish the grant application.",
         });
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
         var dyad = new Uri(SmtpSink.LinkIn(await hub.Smtp!.WaitForAsync("vic@test.example", "proposes a dyad: accountability"), "/dyads/")).AbsolutePath;

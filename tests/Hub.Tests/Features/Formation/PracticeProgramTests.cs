@@ -37,7 +37,10 @@ public sealed class PracticeProgramTests(ProgramHub fixture) : IClassFixture<Pro
     {
         var (response, page) = await facilitator.SubmitAsync("/programs/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = name, ["Input.Participants"] = Roster(people), ["Input.Calls"] = calls, ["Input.Absences"] = absences,
+            ["Input.Name"] = name,
+            ["Input.Participants"] = Roster(people),
+            ["Input.Calls"] = calls,
+            ["Input.Absences"] = absences,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
         return response.Headers.Location!.OriginalString;
@@ -48,7 +51,9 @@ public sealed class PracticeProgramTests(ProgramHub fixture) : IClassFixture<Pro
     {
         var (response, page) = await facilitator.SubmitAsync("/programs/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Formula roster", ["Input.Participants"] = Roster(3) + "\nEve, =2+5@evil.example", ["Input.Calls"] = "all",
+            ["Input.Name"] = "Formula roster",
+            ["Input.Participants"] = Roster(3) + "\nEve, =2+5@evil.example",
+            ["Input.Calls"] = "all",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
         var csv = await facilitator.Http.GetStringAsync($"{response.Headers.Location!.OriginalString}/calls/1/zoom.csv");
@@ -133,7 +138,10 @@ public sealed class PracticeProgramTests(ProgramHub fixture) : IClassFixture<Pro
         // Editing keeps a staying person's link and makes the rooms again; a removed person's link stops working.
         var (edited, _) = await facilitator.SubmitAsync($"{program}/edit", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Autumn practice", ["Input.Participants"] = Roster(4), ["Input.Calls"] = "2, 2, 2, 2", ["Input.Absences"] = "",
+            ["Input.Name"] = "Autumn practice",
+            ["Input.Participants"] = Roster(4),
+            ["Input.Calls"] = "2, 2, 2, 2",
+            ["Input.Absences"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var (_, again) = await visitor.GetAsync(link);
@@ -171,7 +179,10 @@ public sealed class PracticeProgramTests(ProgramHub fixture) : IClassFixture<Pro
     {
         var (response, page) = await facilitator.SubmitAsync("/programs/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Checked", ["Input.Participants"] = participants, ["Input.Calls"] = calls, ["Input.Absences"] = absences,
+            ["Input.Name"] = "Checked",
+            ["Input.Participants"] = participants,
+            ["Input.Calls"] = calls,
+            ["Input.Absences"] = absences,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, page.QuerySelector(field)!.TextContent);

@@ -35,8 +35,15 @@ public sealed class ConcurrentAnswerTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             db.Users.AddRange(ids.Select(id => new HubUser
             {
-                Id = id, UserName = $"{id}@test.example", NormalizedUserName = $"{id}@TEST.EXAMPLE", Email = $"{id}@test.example",
-                NormalizedEmail = $"{id}@TEST.EXAMPLE", EmailConfirmed = true, DisplayName = id, CreatedAt = DateTime.UtcNow, SecurityStamp = Guid.NewGuid().ToString(),
+                Id = id,
+                UserName = $"{id}@test.example",
+                NormalizedUserName = $"{id}@TEST.EXAMPLE",
+                Email = $"{id}@test.example",
+                NormalizedEmail = $"{id}@TEST.EXAMPLE",
+                EmailConfirmed = true,
+                DisplayName = id,
+                CreatedAt = DateTime.UtcNow,
+                SecurityStamp = Guid.NewGuid().ToString(),
             }));
             db.Users.Add(new HubUser { Id = "host", UserName = "host@test.example", Email = "host@test.example", DisplayName = "Host", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();

@@ -58,7 +58,10 @@ public sealed class FarDateTests : IAsyncLifetime
         var id = IdOf(eventPath);
         var (response, page) = await host.SubmitAsync($"/gatherings/{id}/tickets", new Dictionary<string, string>
         {
-            ["Code"] = "FRIENDS", ["PercentOff"] = "10", ["MaxUses"] = "", ["ExpiresOn"] = "9999-12-31",
+            ["Code"] = "FRIENDS",
+            ["PercentOff"] = "10",
+            ["MaxUses"] = "",
+            ["ExpiresOn"] = "9999-12-31",
         }, "Code");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Give the last day the code works", page.QuerySelector("#expires-on-error")!.TextContent);

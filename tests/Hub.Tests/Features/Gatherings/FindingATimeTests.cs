@@ -124,8 +124,13 @@ public sealed class FindingATimeTests : IAsyncLifetime
     {
         var (called, calledPage) = await people["ada"].SubmitAsync("/crews/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Tuesday circle", ["Input.Invitees"] = "ben@test.example\ncy@test.example", ["Input.Cadence"] = cadence,
-            ["Input.Meetings"] = "6", ["Input.SlotDay"] = "Monday", ["Input.SlotTime"] = "08:00", ["Input.TimeZone"] = "Asia/Tokyo",
+            ["Input.Name"] = "Tuesday circle",
+            ["Input.Invitees"] = "ben@test.example\ncy@test.example",
+            ["Input.Cadence"] = cadence,
+            ["Input.Meetings"] = "6",
+            ["Input.SlotDay"] = "Monday",
+            ["Input.SlotTime"] = "08:00",
+            ["Input.TimeZone"] = "Asia/Tokyo",
         });
         Assert.True(called.StatusCode == HttpStatusCode.Redirect, calledPage.QuerySelector("main")?.TextContent);
         var crew = called.Headers.Location!.OriginalString;
@@ -236,7 +241,9 @@ public sealed class FindingATimeTests : IAsyncLifetime
         }
         var (started, _) = await people["ben"].SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string>
         {
-            ["Name"] = "Spring gathering team", ["Purpose"] = "Find a venue and plan the spring gathering.", ["EndsOn"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd"),
+            ["Name"] = "Spring gathering team",
+            ["Purpose"] = "Find a venue and plan the spring gathering.",
+            ["EndsOn"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd"),
         }, "Start");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var groupId = await WithDbAsync(db => db.WorkingGroups.Where(g => g.Name == "Spring gathering team").Select(g => g.Id).SingleAsync());

@@ -8,7 +8,12 @@ public sealed class RecurrenceRuleTests
 {
     private static GatheringEvent Event(string rule, string zone, DateTime startUtc, TimeSpan length) => new()
     {
-        Id = Guid.NewGuid(), Title = "Network call", TimeZone = zone, Recurrence = rule, StartsAt = startUtc, EndsAt = startUtc + length,
+        Id = Guid.NewGuid(),
+        Title = "Network call",
+        TimeZone = zone,
+        Recurrence = rule,
+        StartsAt = startUtc,
+        EndsAt = startUtc + length,
     };
 
     [Fact]

@@ -27,11 +27,16 @@ public sealed class SelfTests : IAsyncLifetime
     {
         var (saved, _) = await owner.SubmitAsync("/me/profile", new Dictionary<string, string>
         {
-            ["Input.Pronouns"] = "she/her", ["Input.PronounsVisibility"] = "Everyone",
-            ["Input.Bio"] = "Weaver and facilitator.", ["Input.BioVisibility"] = "MyGroups",
-            ["Input.City"] = "Secret Harbour Town", ["Input.CityVisibility"] = "OnlyMe",
-            ["Input.Interests"] = "weaving,  facilitation, weaving", ["Input.InterestsVisibility"] = "Everyone",
-            ["Input.TimeZone"] = "Europe/Lisbon", ["Input.TimeZoneVisibility"] = "MyGroups",
+            ["Input.Pronouns"] = "she/her",
+            ["Input.PronounsVisibility"] = "Everyone",
+            ["Input.Bio"] = "Weaver and facilitator.",
+            ["Input.BioVisibility"] = "MyGroups",
+            ["Input.City"] = "Secret Harbour Town",
+            ["Input.CityVisibility"] = "OnlyMe",
+            ["Input.Interests"] = "weaving,  facilitation, weaving",
+            ["Input.InterestsVisibility"] = "Everyone",
+            ["Input.TimeZone"] = "Europe/Lisbon",
+            ["Input.TimeZoneVisibility"] = "MyGroups",
             ["Free"] = "43", // Tuesday 19:00
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -64,7 +69,9 @@ public sealed class SelfTests : IAsyncLifetime
     {
         var (response, page) = await owner.SubmitAsync("/me/profile", new Dictionary<string, string>
         {
-            ["Input.Bio"] = "Still here.", ["Input.TimeZone"] = "Atlantis/Central", ["Free"] = "10",
+            ["Input.Bio"] = "Still here.",
+            ["Input.TimeZone"] = "Atlantis/Central",
+            ["Free"] = "10",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("not a time zone we know", page.QuerySelector("#zone-error")!.TextContent);

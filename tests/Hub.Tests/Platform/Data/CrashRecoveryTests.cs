@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsolidarity.Hub.Testing;
+using Npgsql;
 
 namespace Microsolidarity.Hub.Tests.Platform.Data;
 

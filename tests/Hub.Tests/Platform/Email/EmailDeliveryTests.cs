@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Email;
+using MimeKit;
 
 namespace Microsolidarity.Hub.Tests.Platform.Email;
 

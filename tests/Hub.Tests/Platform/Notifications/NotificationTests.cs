@@ -65,7 +65,9 @@ public sealed class NotificationTests : IAsyncLifetime
     {
         var (saved, _) = await people["cy"].SubmitAsync("/me/notifications", new Dictionary<string, string>
         {
-            ["DefaultMode"] = "EmailAtOnce", ["Topics[dyad]"] = "HubOnly", ["Topics[crew]"] = "",
+            ["DefaultMode"] = "EmailAtOnce",
+            ["Topics[dyad]"] = "HubOnly",
+            ["Topics[crew]"] = "",
         }, handler: "Choices");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, form) = await people["cy"].GetAsync("/me/notifications");
@@ -80,7 +82,8 @@ public sealed class NotificationTests : IAsyncLifetime
 
         var (refused, refusedPage) = await people["cy"].SubmitAsync("/me/notifications", new Dictionary<string, string>
         {
-            ["DefaultMode"] = "EmailAtOnce", ["Topics[weather]"] = "HubOnly",
+            ["DefaultMode"] = "EmailAtOnce",
+            ["Topics[weather]"] = "HubOnly",
         }, handler: "Choices");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("not a topic", refusedPage.QuerySelector(".notice.error")!.TextContent);

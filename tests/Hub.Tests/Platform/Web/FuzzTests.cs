@@ -68,7 +68,9 @@ public sealed class FuzzTests(FuzzTests.CrawledHub crawled) : IClassFixture<Fuzz
             var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             var response = await Http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.Email"] = Email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = Email,
+                ["Input.Password"] = Password,
+                ["__RequestVerificationToken"] = token,
             }));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }

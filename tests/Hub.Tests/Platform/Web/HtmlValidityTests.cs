@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Handbook;
-using Microsolidarity.Hub.Tests.Updates;
 using Microsolidarity.Hub.Testing;
 using Microsolidarity.Hub.Tests.Features.Handbook;
+using Microsolidarity.Hub.Tests.Updates;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
@@ -44,7 +44,9 @@ public sealed class HtmlValidityTests
         pages["working group with errors"] = await HtmlOfAsync(admin, $"{congregation}/working-groups", new() { ["Name"] = "", ["EndsOn"] = "soon" }, "Start");
         await admin.SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string>
         {
-            ["Name"] = "Valid working group", ["Purpose"] = "Plan the spring gathering.", ["EndsOn"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"),
+            ["Name"] = "Valid working group",
+            ["Purpose"] = "Plan the spring gathering.",
+            ["EndsOn"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"),
         }, "Start");
         var groupTime = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await admin.Http.GetAsync($"{congregation}/working-groups")).Content.ReadAsStringAsync())
             .QuerySelector("a[href$='/time']")!.GetAttribute("href")!;
@@ -61,8 +63,13 @@ public sealed class HtmlValidityTests
         await hub.CreatePersonAsync("lou@test.example", "moss and lichen", name: "Lou");
         var (called, _) = await admin.SubmitAsync("/crews/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Valid crew", ["Input.Invitees"] = "kim@test.example\nlou@test.example", ["Input.Cadence"] = "Weekly",
-            ["Input.Meetings"] = "6", ["Input.SlotDay"] = "Tuesday", ["Input.SlotTime"] = "19:00", ["Input.TimeZone"] = "Europe/Lisbon",
+            ["Input.Name"] = "Valid crew",
+            ["Input.Invitees"] = "kim@test.example\nlou@test.example",
+            ["Input.Cadence"] = "Weekly",
+            ["Input.Meetings"] = "6",
+            ["Input.SlotDay"] = "Tuesday",
+            ["Input.SlotTime"] = "19:00",
+            ["Input.TimeZone"] = "Europe/Lisbon",
         });
         var crew = called.Headers.Location!.OriginalString;
         var kim = await hub.SignedInClientAsync("kim@test.example", "moss and lichen");
@@ -117,8 +124,10 @@ public sealed class HtmlValidityTests
         pages["new program with errors"] = await HtmlOfAsync(admin, "/programs/new", new() { ["Input.Name"] = "", ["Input.Participants"] = "Ana" });
         var (saved, _) = await admin.SubmitAsync("/programs/new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Valid program", ["Input.Participants"] = "Ana, ana@test.example\nBen, ben@test.example\nCai, cai@test.example\nDee, dee@test.example",
-            ["Input.Calls"] = "2, 3, all", ["Input.Absences"] = "2: Dee",
+            ["Input.Name"] = "Valid program",
+            ["Input.Participants"] = "Ana, ana@test.example\nBen, ben@test.example\nCai, cai@test.example\nDee, dee@test.example",
+            ["Input.Calls"] = "2, 3, all",
+            ["Input.Absences"] = "2: Dee",
         });
         var program = saved.Headers.Location!.OriginalString;
         foreach (var path in new[] { "/programs", program, $"{program}/edit", $"{program}/print" })

@@ -67,7 +67,9 @@ public sealed class PublicAddressTests
 
         var (proposed, _) = await una.SubmitAsync("/dyads/new", new Dictionary<string, string>
         {
-            ["PartnerEmail"] = "vic@test.example", ["Kind"] = "Accountability", ["Weeks"] = "6",
+            ["PartnerEmail"] = "vic@test.example",
+            ["Kind"] = "Accountability",
+            ["Weeks"] = "6",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);

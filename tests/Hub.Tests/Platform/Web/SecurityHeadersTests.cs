@@ -14,7 +14,9 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     /// <summary>The in-process server takes the scheme from the client's address: this client's requests arrive as HTTPS.</summary>
     private FormClient HttpsClient() => new(hub.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
     }));
 
     [Fact]
@@ -58,7 +60,10 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         var admin = await hub.SignedInClientAsync("producer@test.example", "keeper of keys");
         var (published, _) = await admin.SubmitAsync("/podcast/new", new Dictionary<string, string>
         {
-            ["Title"] = "Hosted elsewhere", ["Duration"] = "1:02:03", ["AudioUrl"] = "https://cdn.example:8443/shows/hosted.mp3", ["AudioLength"] = "123456",
+            ["Title"] = "Hosted elsewhere",
+            ["Duration"] = "1:02:03",
+            ["AudioUrl"] = "https://cdn.example:8443/shows/hosted.mp3",
+            ["AudioLength"] = "123456",
         });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 

@@ -97,7 +97,11 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt).Take(20)
             .Select(i => new
             {
-                i.Id, i.Subject, i.SentAt, i.Segment, i.Recipients,
+                i.Id,
+                i.Subject,
+                i.SentAt,
+                i.Segment,
+                i.Recipients,
                 Sent = db.NewsletterDeliveries.Count(d => d.IssueId == i.Id && d.SentAt != null),
                 Failed = db.NewsletterDeliveries.Count(d => d.IssueId == i.Id && d.FailedAt != null),
                 Congregation = db.Congregations.Where(c => c.Id == i.CongregationId).Select(c => c.Name).FirstOrDefault(),
