@@ -78,18 +78,30 @@ export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Databas
 # out. Polling watchers cost a timer instead; no test depends on settings reloading.
 export DOTNET_USE_POLLING_FILE_WATCHER=true
 
-say "Building ($CONFIGURATION)"
-dotnet build Microsolidarity.slnx -c "$CONFIGURATION" -v q -nologo -clp:ErrorsOnly
+build() {
+  say "Building ($CONFIGURATION)"
+  dotnet build Microsolidarity.slnx -c "$CONFIGURATION" -v q -nologo -clp:ErrorsOnly
+}
+durations=()
+# Each step's wall time, printed at the end: the suite's budget is 20 minutes on a 2-core machine.
+timed() {
+  local name="$1" started=$SECONDS; shift
+  "$@"
+  durations+=("$(printf '%-28s %4d s' "$name" $((SECONDS - started)))")
+}
+timed "Build" build
 
 total_passed=0; total_failed=0; total_skipped=0; failures=()
 run_tests() {
   local name="$1" project="$2"; shift 2
   say "$name"
   local log="$LOG_DIR/$(echo "$name" | tr ' /' '__').log"
+  local started=$SECONDS
   set +e
   env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$log"
   local code=${PIPESTATUS[0]}
   set -e
+  durations+=("$(printf '%-28s %4d s' "$name" $((SECONDS - started)))")
   local line
   line="$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -1 || true)"
   if [ -z "$line" ]; then
@@ -109,6 +121,10 @@ run_tests "Hub tests on SQLite" tests/Hub.Tests HUB_TEST_PROVIDER=sqlite
 run_tests "Hub tests on PostgreSQL" tests/Hub.Tests HUB_TEST_PROVIDER=postgres
 run_tests "Browser tests" tests/Browser.Tests HUB_TEST_PROVIDER=sqlite
 
+echo
+say "Durations"
+printf '  %s\n' "${durations[@]}"
+printf '  %-28s %4d s\n' "Whole run" "$SECONDS"
 echo
 if [ ${#failures[@]} -gt 0 ]; then
   printf 'Failed: %s\n' "${failures[@]}"

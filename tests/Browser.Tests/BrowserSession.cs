@@ -8,22 +8,23 @@ namespace Microsolidarity.Hub.Browser.Tests;
 /// <summary>
 /// Debian's Chromium driven by Playwright. Every page a test visits is checked with axe-core
 /// and photographed at 1280 and 375 px wide, into artifacts/screenshots/, for people to look at.
+/// One Chromium serves every journey of the test run; each journey has a browser context of its own
+/// (its own cookies, storage and cache), which is what a separate browser gave, without a launch per test.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private readonly IPlaywright playwright;
-    private readonly IBrowser browser;
+    private static readonly Lazy<Task<IBrowser>> shared = new(LaunchAsync);
     private readonly string screenshots;
     private int step;
 
     public IBrowserContext Context { get; }
     public IPage Page { get; }
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, string screenshots) =>
-        (this.playwright, this.browser, Context, Page, this.screenshots) = (playwright, browser, context, page, screenshots);
+    private BrowserSession(IBrowserContext context, IPage page, string screenshots) =>
+        (Context, Page, this.screenshots) = (context, page, screenshots);
 
-    public static async Task<BrowserSession> StartAsync(string journey)
+    private static async Task<IBrowser> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -37,6 +38,17 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(5));
+            playwright.Dispose();
+        };
+        return browser;
+    }
+
+    public static async Task<BrowserSession> StartAsync(string journey)
+    {
+        var browser = await shared.Value;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
@@ -51,7 +63,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Directory.Delete(folder, recursive: true);
         }
         Directory.CreateDirectory(folder);
-        return new BrowserSession(playwright, browser, context, page, folder);
+        return new BrowserSession(context, page, folder);
     }
 
     /// <summary>Runs axe-core on the page as it is now (0 violations allowed) and takes both screenshots.</summary>
@@ -75,10 +87,5 @@ public sealed class BrowserSession : IAsyncDisposable
             $"axe-core found violations at 375 px on '{name}': {string.Join("; ", phoneResults.Violations.Select(v => v.Id))}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.CloseAsync();
-        await browser.CloseAsync();
-        playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

@@ -19,6 +19,7 @@ public sealed class FormationJourneyTests
             ["Email:PollIntervalMs"] = "200",
             ["Hub:SeedDemo"] = "false",
             ["RateLimits:AccountFormsPerMinute"] = "100",
+            ["Formation:SearchIterations"] = "20000", // a step cap, not the clock: the same rooms on any machine
         });
         await using var browser = await BrowserSession.StartAsync("formation-journey");
         var page = browser.Page;

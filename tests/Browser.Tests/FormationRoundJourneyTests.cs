@@ -24,6 +24,7 @@ public sealed class FormationRoundJourneyTests
             ["Email:PollIntervalMs"] = "200",
             ["Hub:SeedDemo"] = "false",
             ["RateLimits:AccountFormsPerMinute"] = "100",
+            ["Formation:SearchIterations"] = "20000", // a step cap, not the clock: the same rooms on any machine
         });
         await using var browser = await BrowserSession.StartAsync("formation-round-journey");
         var page = browser.Page;

@@ -1,51 +1,25 @@
-using System.Diagnostics;
 using MimeKit;
 
 namespace Microsolidarity.Hub.Testing;
 
 /// <summary>
-/// A real SMTP server (the npm package smtp-server, tests/tools/smtp-sink.js) on a free loopback port.
-/// Each message it receives is kept byte for byte and read back with MimeKit.
+/// A real SMTP server (the npm package smtp-server, tests/tools/smtp-sink.js) on a free loopback port,
+/// with a folder of its own. Each message it receives is kept byte for byte and read back with MimeKit.
+/// All sinks of a test process are servers in one node process (<see cref="SmtpSinkHost"/>): starting
+/// node for every test hub cost more than the server itself.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly Process process;
-
     public int Port { get; }
     public string Folder { get; }
 
-    private SmtpSink(Process process, int port, string folder) => (this.process, Port, Folder) = (process, port, folder);
+    private SmtpSink(int port, string folder) => (Port, Folder) = (port, folder);
 
     public static async Task<SmtpSink> StartAsync()
     {
-        var script = Path.Combine(TestPaths.ToolsDirectory, "smtp-sink.js");
-        if (!Directory.Exists(Path.Combine(TestPaths.ToolsDirectory, "node_modules", "smtp-server")))
-        {
-            throw new InvalidOperationException("The test SMTP server is not installed. Run ./test.sh, or: npm ci --prefix tests/tools");
-        }
         var folder = TestPaths.NewTemporaryDirectory("hub-mail");
-        var start = new ProcessStartInfo("node", [script, "--port", "0", "--dir", folder])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("Node.js is needed for the test SMTP server. Install it: apt-get install nodejs npm", e);
-        }
-        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))
-        {
-            var error = await process.StandardError.ReadToEndAsync();
-            throw new InvalidOperationException($"The test SMTP server did not start: {line} {error}");
-        }
-        return new SmtpSink(process, int.Parse(line["listening ".Length..]), folder);
+        var port = await SmtpSinkHost.Shared.OpenAsync(folder);
+        return new SmtpSink(port, folder);
     }
 
     public IReadOnlyList<MimeMessage> Messages() =>
@@ -81,12 +55,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        process.Dispose();
+        await SmtpSinkHost.Shared.CloseAsync(Port);
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Testing;
@@ -12,7 +13,8 @@ namespace Microsolidarity.Hub.Tests;
 
 /// <summary>
 /// The hub in-process on its real database (SQLite, or PostgreSQL when HUB_TEST_PROVIDER=postgres)
-/// with a real SMTP server on loopback. Each factory has its own data folder and database.
+/// with a real SMTP server on loopback. Each factory has its own data folder and database, copied from a
+/// database the hub migrated once for the whole test run (<see cref="MigratedTemplate"/>).
 /// </summary>
 public sealed class HubFactory : WebApplicationFactory<Program>
 {
@@ -39,15 +41,18 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     public static async Task<HubFactory> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool smtp = true, string environment = "Production",
         bool kestrel = false)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(migrated: true);
         var sink = smtp ? await SmtpSink.StartAsync() : null;
         var data = TestPaths.NewTemporaryDirectory("hub-data");
+        await database.PrepareDataDirectoryAsync(data);
         var settings = new Dictionary<string, string?>
         {
             ["Hub:DataDirectory"] = data,
             ["Hub:SeedDemo"] = "false",
             ["RateLimits:AccountFormsPerMinute"] = "1000",
             ["Email:PollIntervalMs"] = "100",
+            // Searches end by a step cap, not the clock: the same crews on any machine, and no second per search.
+            ["Formation:SearchIterations"] = "20000",
         };
         foreach (var (key, value) in database.Settings())
         {
@@ -125,6 +130,22 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         });
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, page.Body?.TextContent);
         return client;
+    }
+
+    /// <summary>
+    /// Sends every message that is due now, in the test's own flow, and returns how many went out. After it,
+    /// anything the hub had queued has reached the SMTP sink (or failed): a test can assert that something was
+    /// <em>not</em> sent without waiting and hoping the background sender had its turn.
+    /// </summary>
+    public async Task<int> DrainOutboxAsync()
+    {
+        var sender = Services.GetServices<IHostedService>().OfType<Microsolidarity.Hub.Platform.Email.EmailSender>().Single();
+        var sent = 0;
+        while (await sender.SendNextAsync(CancellationToken.None))
+        {
+            sent++;
+        }
+        return sent;
     }
 
     public override async ValueTask DisposeAsync()

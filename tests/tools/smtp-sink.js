@@ -1,47 +1,86 @@
 // A real SMTP server on loopback for the tests: it accepts every message and writes it,
-// byte for byte, as an .eml file into the folder given. Recipients whose address starts
-// with "bounce" are refused with a permanent 550, as a real server refuses an unknown mailbox.
-// Usage: node smtp-sink.js --port 2525 --dir /tmp/mail   (prints "listening PORT" when ready)
+// byte for byte, as an .eml file into a folder. Recipients whose address starts with "bounce"
+// are refused with a permanent 550, as a real server refuses an unknown mailbox.
+//
+// Two ways to run it:
+//   node smtp-sink.js --port 2525 --dir /tmp/mail    one server; prints "listening PORT" when ready
+//   node smtp-sink.js --serve                         many servers in one process, opened and closed
+//     by lines on standard input: "open DIR" answers "opened PORT", "close PORT" answers "closed PORT".
+//     The test suite starts one such process and gives each test hub its own port and folder: a
+//     node start per test cost more than the server itself. It exits when its standard input closes
+//     (the test process ended, however it ended).
 'use strict';
 const { SMTPServer } = require('smtp-server');
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
+const readline = require('readline');
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const dir = arg('dir', path.join(process.cwd(), 'mail'));
-const port = Number(arg('port', '0'));
-fs.mkdirSync(dir, { recursive: true });
 
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onRcptTo(address, session, callback) {
-    if (address.address.toLowerCase().startsWith('bounce')) {
-      const err = new Error('Mailbox unavailable');
-      err.responseCode = 550;
-      return callback(err);
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    const chunks = [];
-    stream.on('data', (c) => chunks.push(c));
-    stream.on('end', () => {
-      const name = `${Date.now()}-${crypto.randomBytes(6).toString('hex')}`;
-      const tmp = path.join(dir, `${name}.tmp`);
-      fs.writeFileSync(tmp, Buffer.concat(chunks));
-      fs.renameSync(tmp, path.join(dir, `${name}.eml`));
+function open(dir, port, ready) {
+  fs.mkdirSync(dir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    closeTimeout: 1000, // a test hub that is gone has nothing left to say
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, session, callback) {
+      if (address.address.toLowerCase().startsWith('bounce')) {
+        const err = new Error('Mailbox unavailable');
+        err.responseCode = 550;
+        return callback(err);
+      }
       callback();
-    });
-  },
-});
-server.listen(port, '127.0.0.1', () => {
-  console.log(`listening ${server.server.address().port}`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+    },
+    onData(stream, session, callback) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', () => {
+        const name = `${Date.now()}-${crypto.randomBytes(6).toString('hex')}`;
+        const tmp = path.join(dir, `${name}.tmp`);
+        fs.writeFileSync(tmp, Buffer.concat(chunks));
+        fs.renameSync(tmp, path.join(dir, `${name}.eml`));
+        callback();
+      });
+    },
+  });
+  server.listen(port, '127.0.0.1', () => ready(server, server.server.address().port));
+  return server;
+}
+
+if (args.includes('--serve')) {
+  const servers = new Map();
+  const lines = readline.createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    const [command, ...rest] = line.trim().split(' ');
+    const value = rest.join(' ');
+    if (command === 'open') {
+      open(value, 0, (server, port) => {
+        servers.set(port, server);
+        console.log(`opened ${port}`);
+      });
+    } else if (command === 'close') {
+      const port = Number(value);
+      const server = servers.get(port);
+      servers.delete(port);
+      if (!server) {
+        console.log(`closed ${port}`);
+        return;
+      }
+      server.close(() => console.log(`closed ${port}`));
+    } else {
+      console.log(`error unknown command ${command}`);
+    }
+  });
+  lines.on('close', () => process.exit(0));
+} else {
+  const dir = arg('dir', path.join(process.cwd(), 'mail'));
+  const port = Number(arg('port', '0'));
+  const server = open(dir, port, (_, p) => console.log(`listening ${p}`));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}

@@ -17,9 +17,16 @@ public sealed class ChangeMembership(HubDbContext db)
         {
             return Outcome.Refused("That level does not belong to this congregation.");
         }
-        var changed = await db.Memberships.Where(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LevelId, levelId), cancellationToken);
-        return changed == 1 ? Outcome.Done : Outcome.Refused("This person is not a member (any more).");
+        // Loaded and saved, not a bulk update: the congregation's cached pages and reads are emptied by the
+        // interceptor that sees saved memberships, and a bulk statement passes it by.
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
+        if (membership is null)
+        {
+            return Outcome.Refused("This person is not a member (any more).");
+        }
+        membership.LevelId = levelId;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     public async Task<Outcome> SetHostAsync(CongregationView view, Guid membershipId, bool host, CancellationToken cancellationToken = default)

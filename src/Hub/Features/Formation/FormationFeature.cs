@@ -10,6 +10,10 @@ public static class FormationFeature
 {
     public static WebApplicationBuilder AddFormation(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<FormationOptions>().Bind(builder.Configuration.GetSection(FormationOptions.Section))
+            .Validate(o => o.SearchMilliseconds is >= 10 and <= 60_000, "Formation:SearchMilliseconds must be between 10 and 60000 (a host waits for it).")
+            .Validate(o => o.SearchIterations >= 0, "Formation:SearchIterations cannot be negative (0 means no cap).")
+            .ValidateOnStart();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<SaveProgram>();
         builder.Services.AddScoped<DeleteProgram>();

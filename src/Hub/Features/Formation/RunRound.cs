@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
@@ -12,10 +13,8 @@ namespace Microsolidarity.Hub.Features.Formation;
 /// on a page view), and the proposal is stored so every page shows the same crews. Running closes preferences
 /// (the deadline moves to now if it had not passed). Running again replaces the proposal, until it is published.
 /// </summary>
-public sealed class RunRound(HubDbContext db, TimeProvider time)
+public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<FormationOptions> options)
 {
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
-
     public async Task<Outcome> RunAsync(RoundView view, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
@@ -43,7 +42,7 @@ public sealed class RunRound(HubDbContext db, TimeProvider time)
         var preferences = await db.FormationPreferences.AsNoTracking().Where(p => p.RoundId == round.Id).ToListAsync(cancellationToken);
         var request = Request(round, people, preferences);
         // The library leaves out, with the reason, whoever shares no weekly hour with enough others for a crew.
-        var result = FormCrews.Run(request, new SearchOptions { Seed = round.Seed, TimeLimit = Budget }, cancellationToken);
+        var result = FormCrews.Run(request, options.Value.Search(round.Seed), cancellationToken);
 
         foreach (var p in people)
         {

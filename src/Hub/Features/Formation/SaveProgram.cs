@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
@@ -10,12 +11,10 @@ namespace Microsolidarity.Hub.Features.Formation;
 
 /// <summary>
 /// Creates or changes a practice program and computes its rooms there and then (never on a page view):
-/// the same seed every time, about a second of search, the best schedule found kept.
+/// the same seed every time, the search budget of FormationOptions (about a second), the best schedule found kept.
 /// </summary>
-public sealed class SaveProgram(HubDbContext db, TimeProvider time)
+public sealed class SaveProgram(HubDbContext db, TimeProvider time, IOptions<FormationOptions> options)
 {
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
-
     public sealed record Input(string Name, string Participants, string Calls, string Absences);
 
     public async Task<(Outcome Outcome, Guid Id)> RunAsync(string facilitatorId, Guid? id, Input input, CancellationToken cancellationToken = default)
@@ -69,7 +68,7 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time)
         }
         db.PracticeParticipants.RemoveRange(before.Values);
 
-        var schedule = Compute(plan, program.Seed, cancellationToken);
+        var schedule = Compute(plan, options.Value.Search(program.Seed), cancellationToken);
         program.Rooms = JsonSerializer.Serialize(schedule.Rounds);
         // A call in one room (the full circle) is everyone together on purpose: repeats count in the breakout rooms only.
         program.RepeatedPairs = ScheduleChecker.RepeatPairs(schedule with { Rounds = [.. schedule.Rounds.Where(call => call.Length > 1)] });
@@ -77,9 +76,6 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, program.Id);
     }
-
-    public static Schedule Compute(ProgramPlan plan, int seed, CancellationToken cancellationToken) =>
-        Compute(plan, new SearchOptions { Seed = seed, TimeLimit = Budget }, cancellationToken);
 
     public static Schedule Compute(ProgramPlan plan, SearchOptions options, CancellationToken cancellationToken)
     {

@@ -36,8 +36,10 @@ public sealed class EmailDeliveryTests
             using var s = hub.Services.CreateScope();
             return (await s.ServiceProvider.GetRequiredService<HubDbContext>().OutgoingEmails.SingleAsync()).SentAt is not null;
         });
-        await Task.Delay(300);
-        Assert.Single(hub.Smtp.Messages()); // sent once, not again on the next poll
+        Assert.Equal(0, await hub.DrainOutboxAsync()); // a sent message is never due again
+        Assert.Single(hub.Smtp.Messages());
+        using var scope = hub.Services.CreateScope();
+        Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<HubDbContext>().OutgoingEmails.SingleAsync()).Attempts);
     }
 
     [Fact]

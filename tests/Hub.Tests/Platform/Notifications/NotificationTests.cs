@@ -124,7 +124,14 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Contains("Bo proposes a dyad", digest.TextBody);
         Assert.Contains("/dyads/", digest.TextBody);
         Assert.DoesNotContain(hub.Smtp.Messages(), m => m.To.ToString().Contains("di@test.example") && (m.Subject ?? "").Contains("proposes a dyad"));
-        await Task.Delay(300);
-        Assert.Single(hub.Smtp.Messages(), m => m.To.ToString().Contains("di@test.example") && (m.Subject ?? "").Contains("digest"));
+        using (var scope = hub.Services.CreateScope())
+        {
+            // Everything queued for Di: the one digest, and no email per proposal.
+            var queued = await scope.ServiceProvider.GetRequiredService<HubDbContext>().OutgoingEmails
+                .Where(e => e.ToAddress == "di@test.example").Select(e => e.Subject).ToListAsync();
+            Assert.Equal(["Your daily digest: 2 things new"], queued);
+        }
+        await hub.DrainOutboxAsync();
+        Assert.Single(hub.Smtp.Messages(), m => m.To.ToString().Contains("di@test.example"));
     }
 }

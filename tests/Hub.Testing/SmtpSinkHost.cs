@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace Microsolidarity.Hub.Testing;
+
+/// <summary>
+/// The one node process (tests/tools/smtp-sink.js --serve) that runs every <see cref="SmtpSink"/> of this
+/// test process as its own server on its own port. Opening is one line on its standard input and one
+/// answer; the process ends when its standard input closes, so it never outlives the tests.
+/// </summary>
+public sealed class SmtpSinkHost
+{
+    private static readonly Lazy<SmtpSinkHost> shared = new(Start);
+    private readonly Process process;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    private SmtpSinkHost(Process process) => this.process = process;
+
+    public static SmtpSinkHost Shared => shared.Value;
+
+    private static SmtpSinkHost Start()
+    {
+        var script = Path.Combine(TestPaths.ToolsDirectory, "smtp-sink.js");
+        if (!Directory.Exists(Path.Combine(TestPaths.ToolsDirectory, "node_modules", "smtp-server")))
+        {
+            throw new InvalidOperationException("The test SMTP server is not installed. Run ./test.sh, or: npm ci --prefix tests/tools");
+        }
+        var start = new ProcessStartInfo("node", [script, "--serve"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        try
+        {
+            var process = Process.Start(start)!;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            };
+            return new SmtpSinkHost(process);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("Node.js is needed for the test SMTP server. Install it: apt-get install nodejs npm", e);
+        }
+    }
+
+    /// <summary>Starts a server that writes what it receives into <paramref name="folder"/>; returns its port.</summary>
+    public async Task<int> OpenAsync(string folder)
+    {
+        await oneAtATime.WaitAsync();
+        try
+        {
+            await process.StandardInput.WriteLineAsync($"open {folder}");
+            await process.StandardInput.FlushAsync();
+            while (true)
+            {
+                var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+                if (line is null)
+                {
+                    var error = await process.StandardError.ReadToEndAsync();
+                    throw new InvalidOperationException($"The test SMTP server stopped: {error}");
+                }
+                if (line.StartsWith("opened ", StringComparison.Ordinal))
+                {
+                    return int.Parse(line["opened ".Length..]);
+                }
+                // "closed PORT" answers a close that nobody waits for.
+            }
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Stops the server on <paramref name="port"/>; it finishes any message it is receiving first.</summary>
+    public async Task CloseAsync(int port)
+    {
+        await oneAtATime.WaitAsync();
+        try
+        {
+            if (!process.HasExited)
+            {
+                await process.StandardInput.WriteLineAsync($"close {port}");
+                await process.StandardInput.FlushAsync();
+            }
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+}
