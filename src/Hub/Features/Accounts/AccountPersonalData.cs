@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 /// <summary>The account itself and the messages the hub queued or sent to its address.</summary>
+[PersonalDataOf(typeof(HubUser), typeof(AccountSession), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>),
+    typeof(OutgoingEmail), typeof(SignInThrottle))]
 internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbContext db) : IPersonalData
 {
     public string Section => "Account";
@@ -24,6 +28,8 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
     public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken)
     {
         var roles = await users.GetRolesAsync(user);
+        var claims = await users.GetClaimsAsync(user);
+        var logins = await users.GetLoginsAsync(user);
         var messages = await db.OutgoingEmails.AsNoTracking()
             .Where(e => e.ToAddress == user.Email)
             .OrderBy(e => e.CreatedAt)
@@ -43,6 +49,8 @@ internal sealed class AccountPersonalData(UserManager<HubUser> users, HubDbConte
             user.CreatedAt,
             user.NetworkMemberSince,
             Roles = roles,
+            Claims = claims.Select(c => new { c.Type, c.Value }),
+            SignInProviders = logins.Select(l => new { l.LoginProvider, l.ProviderDisplayName }),
             TwoFactorEnabled = user.TwoFactorEnabled,
             EmailsSent = messages,
             SignedInOn = devices,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
@@ -30,7 +31,7 @@ public sealed class AccountsOptions
 
 public static class AccountsFeature
 {
-    public const string AdminRole = "Admin";
+    public const string AdminRole = HubRoles.Admin;
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {

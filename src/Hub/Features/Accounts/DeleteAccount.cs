@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Accounts;

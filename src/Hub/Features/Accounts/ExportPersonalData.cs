@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Hub administrators name the commons' treasurers, administrators and veto holder.</summary>
-[Authorize(Roles = AccountsFeature.AdminRole)]
+[Authorize(Roles = HubRoles.Admin)]
 public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release) : HubPageModel
 {
     public sealed record Holder(Guid Id, string Name, string Email, CommonsRoleKind Role);

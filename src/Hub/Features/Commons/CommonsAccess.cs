@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -25,7 +25,7 @@ public sealed class CommonsAccess(HubDbContext db)
             return new CommonsViewer(null, false, false, false, false, false);
         }
         var roles = await db.CommonsRoles.Where(r => r.UserId == id).Select(r => r.Role).ToListAsync(cancellationToken);
-        return new CommonsViewer(id, user.IsInRole(AccountsFeature.AdminRole),
+        return new CommonsViewer(id, user.IsInRole(HubRoles.Admin),
             roles.Contains(CommonsRoleKind.Treasurer), roles.Contains(CommonsRoleKind.Administrator), roles.Contains(CommonsRoleKind.VetoHolder),
             await IsContributorAsync(id, cancellationToken));
     }

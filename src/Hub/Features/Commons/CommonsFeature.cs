@@ -37,7 +37,7 @@ public static class CommonsFeature
         builder.Services.AddScoped<IPaymentProvider, StripePayments>();
         builder.Services.AddScoped<HandleStripeWebhook>();
         builder.Services.AddScoped<IEventSettledHandler, BookEventSurplus>();
-        builder.Services.AddScoped<Accounts.IPersonalData, CommonsPersonalData>();
+        builder.Services.AddScoped<IPersonalData, CommonsPersonalData>();
         builder.Services.AddHostedService<MembershipLapseJob>();
         return builder;
     }

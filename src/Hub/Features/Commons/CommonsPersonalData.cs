@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -9,6 +10,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// Pledges, contributions, proposals and advice. On deletion the money stays in the ledger (the
 /// fund's history must still add up) but no longer points at the person.
 /// </summary>
+[PersonalDataOf(typeof(Pledge), typeof(LedgerEntry), typeof(Proposal), typeof(Advice), typeof(CommonsRole))]
 internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Commons";
@@ -40,6 +42,10 @@ internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.RecordedByUserId, (string?)null).SetProperty(e => e.RecordedBy, "a former treasurer"), cancellationToken);
         await db.Advice.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Proposals.Where(p => p.ProposerUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProposerUserId, ""), cancellationToken);
+        // Decisions stay on the record without the name of who decided, vetoed or named a role.
+        await db.Proposals.Where(p => p.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DecidedByUserId, (string?)null), cancellationToken);
+        await db.Proposals.Where(p => p.VetoedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.VetoedByUserId, (string?)null), cancellationToken);
+        await db.CommonsRoles.Where(r => r.NamedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.NamedByUserId, ""), cancellationToken);
         // Pledges and roles go with the account (cascade).
     }
 }

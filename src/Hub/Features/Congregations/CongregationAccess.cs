@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -37,6 +37,6 @@ public sealed class CongregationAccess(HubDbContext db, SharedReadCache reads)
         var membership = userId is null ? null : await db.Memberships.AsNoTracking()
             .Include(m => m.Level)
             .SingleOrDefaultAsync(m => m.CongregationId == congregation.Id && m.UserId == userId, cancellationToken);
-        return new CongregationView(congregation, membership, userId, user.IsInRole(AccountsFeature.AdminRole));
+        return new CongregationView(congregation, membership, userId, user.IsInRole(HubRoles.Admin));
     }
 }

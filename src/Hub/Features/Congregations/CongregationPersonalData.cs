@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Memberships, requests and invitations a person sent, for "download my data" and "delete my account".</summary>
+[PersonalDataOf(typeof(Membership), typeof(JoinRequest), typeof(Invitation), typeof(WorkingGroupMember), typeof(WorkingGroup), typeof(Removal))]
 internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider time) : IPersonalData
 {
     public string Section => "Congregations";
@@ -29,6 +31,11 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .Select(r => new { Congregation = r.Congregation.Name, r.Answers, Status = r.Status.ToString(), r.CreatedAt }).ToListAsync(cancellationToken),
         InvitationsSent = await db.Invitations.Where(i => i.InvitedByUserId == user.Id)
             .Select(i => new { Congregation = i.Congregation.Name, i.Email, i.CreatedAt, Accepted = i.AcceptedAt != null }).ToListAsync(cancellationToken),
+        WorkingGroupsStarted = await db.WorkingGroups.Where(g => g.StartedByUserId == user.Id)
+            .Select(g => new { g.Name, g.CreatedAt }).ToListAsync(cancellationToken),
+        RemovedFrom = await db.Removals.Where(r => r.UserId == user.Id)
+            .Join(db.Congregations, r => r.CongregationId, c => c.Id, (r, c) => new { Congregation = c.Name, r.Reason, r.RemovedAt })
+            .ToListAsync(cancellationToken),
         WorkingGroups = await db.WorkingGroupMembers.Where(m => m.UserId == user.Id)
             .Join(db.WorkingGroups, m => m.WorkingGroupId, g => g.Id, (m, g) => new { g.Name, g.Purpose, g.EndsOn, m.JoinedAt })
             .ToListAsync(cancellationToken),
@@ -56,5 +63,11 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         await db.Invitations.Where(i => i.InvitedByUserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.InvitedByUserId, ""), cancellationToken);
+        // Invitations to the person (their address, their acceptance) and removals of them are about them: they go.
+        var address = (user.Email ?? "").ToLowerInvariant();
+        await db.Invitations.Where(i => i.AcceptedByUserId == user.Id || i.Email.ToLower() == address).ExecuteDeleteAsync(cancellationToken);
+        await db.Removals.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Removals.Where(r => r.RemovedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedByUserId, ""), cancellationToken);
+        await db.JoinRequests.Where(r => r.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByUserId, (string?)null), cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Platform.Contracts;
+
 namespace Microsolidarity.Hub.Features.Congregations;
 
 public static class CongregationsFeature
@@ -22,7 +24,7 @@ public static class CongregationsFeature
         builder.Services.AddScoped<JoinWorkingGroup>();
         builder.Services.AddScoped<ChangeMembership>();
         builder.Services.AddScoped<GrantNetworkMembership>();
-        builder.Services.AddScoped<Accounts.IPersonalData, CongregationPersonalData>();
+        builder.Services.AddScoped<IPersonalData, CongregationPersonalData>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Platform.Contracts;
+
 namespace Microsolidarity.Hub.Features.Crews;
 
 public static class CrewsFeature
@@ -22,7 +24,7 @@ public static class CrewsFeature
         builder.Services.AddScoped<SendCrewReminders>();
         builder.Services.AddOptions<CrewOptions>().Bind(builder.Configuration.GetSection(CrewOptions.Section));
         builder.Services.AddHostedService<CrewReminderScheduler>();
-        builder.Services.AddScoped<Accounts.IPersonalData, CrewPersonalData>();
+        builder.Services.AddScoped<IPersonalData, CrewPersonalData>();
         return builder;
     }
 }

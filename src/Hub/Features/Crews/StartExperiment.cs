@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Crews;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Crews;

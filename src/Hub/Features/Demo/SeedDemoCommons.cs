@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
-using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Demo;

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>One's dyads and one's own check-ins (the other person's words stay theirs).</summary>
+[PersonalDataOf(typeof(Dyad), typeof(DyadCheckIn))]
 internal sealed class DyadPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Dyads";

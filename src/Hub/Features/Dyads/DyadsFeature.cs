@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
@@ -12,7 +13,7 @@ public static class DyadsFeature
         builder.Services.AddScoped<DyadAccess>();
         builder.Services.AddScoped<ProposeDyad>();
         builder.Services.AddScoped<TendDyad>();
-        builder.Services.AddScoped<Accounts.IPersonalData, DyadPersonalData>();
+        builder.Services.AddScoped<IPersonalData, DyadPersonalData>();
         return builder;
     }
 

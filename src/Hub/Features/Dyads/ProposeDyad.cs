@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Invitations;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -17,7 +18,7 @@ public static class FormationFeature
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<SaveProgram>();
         builder.Services.AddScoped<DeleteProgram>();
-        builder.Services.AddScoped<Accounts.IPersonalData, FormationPersonalData>();
+        builder.Services.AddScoped<IPersonalData, FormationPersonalData>();
         // Crew formation rounds in a congregation.
         builder.Services.AddScoped<RoundAccess>();
         builder.Services.AddScoped<RoundNotices>();
@@ -27,7 +28,7 @@ public static class FormationFeature
         builder.Services.AddScoped<AdjustProposal>();
         builder.Services.AddScoped<PublishRound>();
         builder.Services.AddScoped<AnswerProposal>();
-        builder.Services.AddScoped<Accounts.IPersonalData, RoundPersonalData>();
+        builder.Services.AddScoped<IPersonalData, RoundPersonalData>();
         return builder;
     }
 }

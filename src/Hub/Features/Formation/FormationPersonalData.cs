@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -9,6 +10,7 @@ namespace Microsolidarity.Hub.Features.Formation;
 /// The practice programs a person facilitates, with the participants they listed. Participants have no
 /// account; what the hub holds about them is the facilitator's list, and goes with the facilitator's account.
 /// </summary>
+[PersonalDataOf(typeof(PracticeProgram), typeof(PracticeParticipant))]
 internal sealed class FormationPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Practice programs";

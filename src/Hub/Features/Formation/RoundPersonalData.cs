@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Formation;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -10,6 +10,7 @@ namespace Microsolidarity.Hub.Features.Formation;
 /// What a person gave in formation rounds: their interests, hours and their own preferences about others.
 /// Preferences others gave about them are the others' data, never exported to them (they are anonymous).
 /// </summary>
+[PersonalDataOf(typeof(FormationParticipant), typeof(FormationPreference), typeof(FormationRound), typeof(ProposalMove))]
 internal sealed class RoundPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Formation rounds";
@@ -31,9 +32,12 @@ internal sealed class RoundPersonalData(HubDbContext db) : IPersonalData
             .ToListAsync(cancellationToken);
         var opened = await db.FormationRounds.AsNoTracking().Where(r => r.OpenedByUserId == user.Id)
             .Select(r => new { r.Title, r.CreatedAt, r.PreferencesDueAt }).ToListAsync(cancellationToken);
+        var moves = await db.ProposalMoves.AsNoTracking().Where(m => m.HostUserId == user.Id)
+            .Join(db.FormationRounds, m => m.RoundId, r => r.Id, (m, r) => new { Round = r.Title, m.At }).ToListAsync(cancellationToken);
         return new
         {
             RoundsYouOpened = opened,
+            MovesYouMadeAsHost = moves,
             Rounds = rounds.Select(r => new
             {
                 Round = r.Title,

@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Gatherings;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>One's answers to events, free hours marked for groups, and one's private calendar address. Events one created stay with their owners.</summary>
+[PersonalDataOf(typeof(Rsvp), typeof(AvailabilityMark), typeof(MemberCalendar), typeof(ReminderPreference), typeof(SentReminder),
+    typeof(Ticket), typeof(GatheringEvent), typeof(FoundTime))]
 internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IPersonalData
 {
     public string Section => "Gatherings";
@@ -26,13 +28,39 @@ internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IP
         FreeHours = await db.AvailabilityMarks.Where(m => m.UserId == user.Id)
             .Select(m => new { Group = m.GroupKind.ToString(), m.GroupId, Grid = m.Grid, m.TimeZone, m.UpdatedAt }).ToListAsync(cancellationToken),
         HasPrivateCalendar = await db.MemberCalendars.AnyAsync(c => c.UserId == user.Id, cancellationToken),
+        Reminders = await db.ReminderPreferences.Where(p => p.UserId == user.Id)
+            .Select(p => new { p.DayBefore, p.HourBefore }).SingleOrDefaultAsync(cancellationToken),
+        RemindersSent = await db.SentReminders.Where(r => r.UserId == user.Id)
+            .Join(db.GatheringEvents, r => r.EventId, e => e.Id, (r, e) => new { Event = e.Title, Date = r.OccurrenceStart, r.MinutesBefore, r.SentAt })
+            .ToListAsync(cancellationToken),
+        Tickets = await db.Tickets.Where(t => t.UserId == user.Id)
+            .Join(db.GatheringEvents, t => t.EventId, e => e.Id, (t, e) => new
+            {
+                Event = e.Title,
+                e.Currency,
+                t.Amount,
+                t.DiscountCode,
+                t.ScholarshipRequest,
+                Scholarship = t.Scholarship.ToString(),
+                t.Granted,
+                t.Paid,
+                t.PaidAt,
+                t.CreatedAt,
+            })
+            .ToListAsync(cancellationToken),
+        EventsCreated = await db.GatheringEvents.Where(e => e.CreatedByUserId == user.Id)
+            .Select(e => new { e.Title, e.StartsAt, e.CreatedAt }).ToListAsync(cancellationToken),
     };
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
     {
         // Marked hours have no foreign key to the account: removed here, in the same transaction.
         await db.AvailabilityMarks.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        // Answers go with the account (cascade); the places they held open for the waitlist first.
+        // Events, times found and payments marked stay the group's; they no longer name who made them.
+        await db.GatheringEvents.Where(e => e.CreatedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CreatedByUserId, ""), cancellationToken);
+        await db.FoundTimes.Where(f => f.ConfirmedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.ConfirmedByUserId, ""), cancellationToken);
+        await db.Tickets.Where(t => t.MarkedPaidByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.MarkedPaidByUserId, ""), cancellationToken);
+        // Answers, tickets and reminders go with the account (cascade); the places they held open for the waitlist first.
         var held = await db.Rsvps.Where(r => r.UserId == user.Id && r.Status == RsvpStatus.Going && r.OccurrenceId != null).ToListAsync(cancellationToken);
         foreach (var rsvp in held)
         {

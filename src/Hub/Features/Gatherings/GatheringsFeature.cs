@@ -30,7 +30,7 @@ public static class GatheringsFeature
         builder.Services.AddScoped<ExpireUnpaidPlaces>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddScoped<IUpcomingEvents>(s => s.GetRequiredService<UpcomingOccurrences>());
-        builder.Services.AddScoped<Accounts.IPersonalData, GatheringPersonalData>();
+        builder.Services.AddScoped<IPersonalData, GatheringPersonalData>();
         return builder;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -55,7 +55,7 @@ public sealed class ViewerLoader(HubDbContext db)
     public async Task<Viewer> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        return userId is null ? Viewer.Anonymous : await LoadAsync(userId, user.IsInRole(AccountsFeature.AdminRole), cancellationToken);
+        return userId is null ? Viewer.Anonymous : await LoadAsync(userId, user.IsInRole(HubRoles.Admin), cancellationToken);
     }
 
     public async Task<Viewer> LoadAsync(string userId, bool isAdmin, CancellationToken cancellationToken = default)

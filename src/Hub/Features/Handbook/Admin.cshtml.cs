@@ -6,11 +6,12 @@ using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
-[Authorize(Roles = Accounts.AccountsFeature.AdminRole)]
+[Authorize(Roles = HubRoles.Admin)]
 public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerClock clock, IOptions<HandbookOptions> options) : HubPageModel
 {
     public sealed class ImportInput

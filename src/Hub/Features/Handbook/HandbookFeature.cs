@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -76,7 +77,7 @@ public static class HandbookFeature
         {
             context.Response.Headers.CacheControl = "no-store";
             return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
-        }).RequireAuthorization(policy => policy.RequireRole(Accounts.AccountsFeature.AdminRole));
+        }).RequireAuthorization(policy => policy.RequireRole(HubRoles.Admin));
         // The hidden frame in which mermaid draws diagrams (handbook-diagrams.js): mermaid styles its drawing
         // inline, so this one document may apply inline style, and nothing else; it holds no handbook content.
         app.MapGet("/handbook-diagram-frame", (HttpContext context) =>

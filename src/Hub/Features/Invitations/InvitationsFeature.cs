@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Platform.Contracts;
+
 namespace Microsolidarity.Hub.Features.Invitations;
 
 /// <summary>
@@ -14,6 +16,7 @@ public static class InvitationsFeature
         builder.Services.AddScoped<SendEmailInvitation>();
         builder.Services.AddScoped<AcceptEmailInvitation>();
         builder.Services.AddScoped<CreateInvitedAccount>();
+        builder.Services.AddScoped<IPersonalData, InvitationPersonalData>();
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Platform.Contracts;
+
 namespace Microsolidarity.Hub.Features.People;
 
 public static class PeopleFeature
@@ -20,7 +22,7 @@ public static class PeopleFeature
         builder.Services.AddScoped<SetProfilePhoto>();
         builder.Services.AddSingleton<PhotoUploadThrottle>();
         builder.Services.AddScoped<WriteJournalEntry>();
-        builder.Services.AddScoped<Accounts.IPersonalData, PeoplePersonalData>();
+        builder.Services.AddScoped<IPersonalData, PeoplePersonalData>();
         return builder;
     }
 }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>The profile and the private journal, exported only to their owner.</summary>
+[PersonalDataOf(typeof(Profile), typeof(JournalEntry))]
 internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos) : IPersonalData
 {
     public string Section => "Self";

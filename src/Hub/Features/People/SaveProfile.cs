@@ -1,6 +1,5 @@
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Platform;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Updates;
 
@@ -13,7 +13,7 @@ public sealed class UpdatesAccess(HubDbContext db)
 {
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(AccountsFeature.AdminRole);
+    public static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(HubRoles.Admin);
 
     /// <summary>The congregations the person hosts, by id and name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> HostedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

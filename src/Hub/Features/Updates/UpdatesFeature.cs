@@ -29,7 +29,7 @@ public static partial class UpdatesFeature
         builder.Services.AddScoped<PublishEpisode>();
         builder.Services.AddScoped<ManageWebhookTargets>();
         builder.Services.AddScoped<IAnnouncementSink, WebhookSink>();
-        builder.Services.AddScoped<Accounts.IPersonalData, UpdatesPersonalData>();
+        builder.Services.AddScoped<IPersonalData, UpdatesPersonalData>();
         builder.Services.AddSingleton<NewsletterSignal>();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddHostedService<NewsletterSender>();

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Updates;
 
 /// <summary>The newsletter subscription of the account's address. Issues one sent and episodes one published stay: they are the community's.</summary>
+[PersonalDataOf(typeof(NewsletterSubscriber), typeof(NewsletterIssue), typeof(Episode))]
 internal sealed class UpdatesPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Newsletter";
@@ -32,6 +34,11 @@ internal sealed class UpdatesPersonalData(HubDbContext db) : IPersonalData
         };
     }
 
-    public Task DeleteAsync(HubUser user, CancellationToken cancellationToken) =>
-        db.NewsletterSubscribers.Where(s => s.NormalizedEmail == user.NormalizedEmail).ExecuteDeleteAsync(cancellationToken);
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        await db.NewsletterSubscribers.Where(s => s.NormalizedEmail == user.NormalizedEmail).ExecuteDeleteAsync(cancellationToken);
+        // Issues and episodes stay the community's; they no longer name who sent or published them.
+        await db.NewsletterIssues.Where(i => i.SentByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.SentByUserId, ""), cancellationToken);
+        await db.Episodes.Where(e => e.PublishedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.PublishedByUserId, ""), cancellationToken);
+    }
 }

@@ -1,4 +1,4 @@
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 

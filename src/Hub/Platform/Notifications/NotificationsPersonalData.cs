@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
+[PersonalDataOf(typeof(Notification), typeof(NotificationPreference))]
 internal sealed class NotificationsPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Notifications";

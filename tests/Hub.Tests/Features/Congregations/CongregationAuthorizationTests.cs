@@ -4,36 +4,39 @@ using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKi
 
 namespace Microsolidarity.Hub.Tests.Features.Congregations;
 
-/// <summary>Every congregation route against every role: anonymous, signed in outsider, member, host, network admin.</summary>
-public sealed class CongregationAuthorizationTests : IAsyncLifetime
+/// <summary>
+/// One hub for the congregation matrix: its rows and the checks beside it only read (a host's action posted
+/// by a member is refused), so they share it.
+/// </summary>
+public sealed class CongregationMatrixHub : IAsyncLifetime
 {
-    private HubFactory hub = null!;
-    private readonly Dictionary<string, FormClient> clients = [];
-    private string slug = "";
-    private Guid roundId;
+    public HubFactory Hub { get; private set; } = null!;
+    public Dictionary<string, FormClient> Clients { get; } = [];
+    public string Slug { get; private set; } = "";
+    public Guid RoundId { get; private set; }
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
-        await hub.CreatePersonAsync("host@test.example", "keeper of the fire", name: "Host");
-        await hub.CreatePersonAsync("member@test.example", "keeper of the fire", name: "Yusra Okonkwo-Pell");
-        await hub.CreatePersonAsync("outsider@test.example", "keeper of the fire", name: "Outsider");
-        await hub.CreatePersonAsync("admin@test.example", "keeper of the fire", admin: true, name: "Admin");
-        clients["anonymous"] = hub.NewClient();
+        Hub = await HubFactory.StartAsync(smtp: false);
+        await Hub.CreatePersonAsync("host@test.example", "keeper of the fire", name: "Host");
+        await Hub.CreatePersonAsync("member@test.example", "keeper of the fire", name: "Yusra Okonkwo-Pell");
+        await Hub.CreatePersonAsync("outsider@test.example", "keeper of the fire", name: "Outsider");
+        await Hub.CreatePersonAsync("admin@test.example", "keeper of the fire", admin: true, name: "Admin");
+        Clients["anonymous"] = Hub.NewClient();
         foreach (var role in new[] { "host", "member", "outsider", "admin" })
         {
-            clients[role] = await hub.SignedInClientAsync($"{role}@test.example", "keeper of the fire");
+            Clients[role] = await Hub.SignedInClientAsync($"{role}@test.example", "keeper of the fire");
         }
-        slug = SlugOf(await CreateAsync(clients["host"], "Matrix Congregation", "InvitationOnly"));
-        using var scope = hub.Services.CreateScope();
+        Slug = SlugOf(await CreateAsync(Clients["host"], "Matrix Congregation", "InvitationOnly"));
+        using var scope = Hub.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
-        var congregation = db.Congregations.Single(c => c.Slug == slug);
+        var congregation = db.Congregations.Single(c => c.Slug == Slug);
         var member = db.Users.Single(u => u.Email == "member@test.example");
         await Microsolidarity.Hub.Features.Congregations.JoinCongregation.AddMemberAsync(db, congregation.Id, member.Id, DateTime.UtcNow, default);
-        roundId = Guid.NewGuid();
+        RoundId = Guid.NewGuid();
         db.FormationRounds.Add(new Microsolidarity.Hub.Data.Formation.FormationRound
         {
-            Id = roundId,
+            Id = RoundId,
             CongregationId = congregation.Id,
             Title = "Matrix round",
             PreferencesDueAt = DateTime.UtcNow.AddDays(3),
@@ -42,8 +45,12 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+}
 
+/// <summary>Every congregation route against every role: anonymous, signed in outsider, member, host, network admin.</summary>
+public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture) : IClassFixture<CongregationMatrixHub>
+{
     public static TheoryData<string, int, int, int, int, int> Routes => new()
     {
         // route (SLUG replaced)              anonymous outsider member host admin
@@ -66,10 +73,10 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
     [MemberData(nameof(Routes))]
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
-        var path = route.Replace("SLUG", slug).Replace("ROUND", roundId.ToString());
+        var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
-            var response = await clients[role].Http.GetAsync(path);
+            var response = await fixture.Clients[role].Http.GetAsync(path);
             Assert.True(expected == (int)response.StatusCode, $"{role} GET {path}: expected {expected}, got {(int)response.StatusCode}");
         }
     }
@@ -77,21 +84,21 @@ public sealed class CongregationAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Members_ListIsNeverInAnOutsidersPage()
     {
-        foreach (var path in new[] { $"/congregations/{slug}", "/congregations", $"/congregations/{slug}/members" })
+        foreach (var path in new[] { $"/congregations/{fixture.Slug}", "/congregations", $"/congregations/{fixture.Slug}/members" })
         {
-            var (_, page) = await clients["outsider"].GetAsync(path);
+            var (_, page) = await fixture.Clients["outsider"].GetAsync(path);
             Assert.DoesNotContain("Yusra", page.DocumentElement.OuterHtml);
         }
-        var (_, memberView) = await clients["member"].GetAsync($"/congregations/{slug}/members");
+        var (_, memberView) = await fixture.Clients["member"].GetAsync($"/congregations/{fixture.Slug}/members");
         Assert.Contains("Yusra Okonkwo-Pell", memberView.QuerySelector("main")!.TextContent);
     }
 
     [Fact]
     public async Task HostActions_PostedByAMember_AreRefused()
     {
-        var (_, page) = await clients["member"].GetAsync($"/congregations/{slug}");
+        var (_, page) = await fixture.Clients["member"].GetAsync($"/congregations/{fixture.Slug}");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var response = await clients["member"].PostAsync($"/congregations/{slug}/members?handler=Remove", new Dictionary<string, string>
+        var response = await fixture.Clients["member"].PostAsync($"/congregations/{fixture.Slug}/members?handler=Remove", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["MembershipId"] = Guid.NewGuid().ToString(),

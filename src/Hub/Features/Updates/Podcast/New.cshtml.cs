@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
 /// <summary>Publishing an episode speaks for the whole network, so it is for administrators.</summary>
-[Authorize(Roles = AccountsFeature.AdminRole)]
+[Authorize(Roles = HubRoles.Admin)]
 [PodcastUploadLimit]
 public sealed class PodcastNewModel(PublishEpisode publish) : HubPageModel
 {

@@ -1,6 +1,6 @@
 using Microsolidarity.Hub.Data.Accounts;
 
-namespace Microsolidarity.Hub.Features.Accounts;
+namespace Microsolidarity.Hub.Platform.Contracts;
 
 /// <summary>
 /// Each feature that keeps data about a person implements this once, so "download my data" and

@@ -1,0 +1,280 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsolidarity.Hub.Testing;
+
+namespace Microsolidarity.Hub.Tests.Architecture;
+
+/// <summary>
+/// The hub's dependency rules, checked on the compiled code (every type a type uses, IL included) and on
+/// the source's <c>using</c> lines (a using that names a feature claims a dependency even when nothing uses it):
+/// <list type="bullet">
+/// <item>Platform never references a feature. Features plug into the platform through Platform/Contracts.
+/// The command line's verbs and the sitemap are the listed exceptions.</item>
+/// <item>A feature references another feature only through Platform/Contracts, or through an operation named
+/// in <see cref="Allowances"/> with the reason it is needed.</item>
+/// <item>Program.cs, the table of contents, may reference everything; nothing references it.</item>
+/// </list>
+/// Entities (src/Hub.Data) are one shared model and are not part of these rules.
+/// </summary>
+public sealed class DependencyRulesTests
+{
+    public sealed record Allowed(string From, string Type, string Why);
+
+    private const string Features = "Microsolidarity.Hub.Features.";
+
+    /// <summary>
+    /// The cross-feature dependencies that exist on purpose. A new one needs a line here with its reason;
+    /// better still, a seam in Platform/Contracts.
+    /// </summary>
+    public static readonly IReadOnlyList<Allowed> Allowances =
+    [
+        new("Features/Commons", Features + "Crews.CrewSchedule", "ViewerClock finds IANA zones through the crews' zone lookup (one time-zone model is issue 16, item 5)."),
+        new("Features/Home", Features + "Crews.CrewSchedule", "the home page reads a zone the same way as the crews do (one time-zone model is issue 16, item 5)."),
+        new("Features/People", Features + "Crews.CrewSchedule", "a profile's zone is checked with the same lookup as a crew's (one time-zone model is issue 16, item 5)."),
+        new("Features/Demo", Features + "Crews.CrewSchedule", "the demo crews' meetings are planned as a real crew's are."),
+        new("Features/Demo", Features + "Gatherings.EventTime", "the demo events are placed in their zones as real events are."),
+        new("Features/Demo", Features + "Gatherings.LunarRhythm", "the demo pulses follow the moon as real pulses do."),
+        new("Features/Demo", Features + "Gatherings.RecurrenceRule", "the demo's monthly event uses a real recurrence rule."),
+        new("Features/Demo", Features + "Updates.Podcast.PublishEpisode", "the demo episode's audio goes where published episodes go."),
+        new("Features/Demo", Features + "Updates.UpdatesMarkdown", "the demo newsletter and episode notes are rendered as real ones are."),
+        new("Features/Congregations", Features + "Accounts.AccountLinks", "congregation invitations and notices link to the account pages."),
+        new("Features/Crews", Features + "Accounts.AccountLinks", "crew invitations link to the account pages."),
+        new("Features/Dyads", Features + "Accounts.AccountLinks", "dyad proposals link to the account pages."),
+        new("Features/Gatherings", Features + "Accounts.AccountLinks", "gathering emails and calendar feeds link to the account pages."),
+        new("Features/Invitations", Features + "Accounts.AccountLinks", "emailed invitations link to the account pages."),
+        new("Features/Congregations", Features + "Accounts.AccountSessions", "accepting an invitation with a new account signs that account in."),
+        new("Features/Invitations", Features + "Accounts.AccountSessions", "an account made from an invitation is signed in at once."),
+        new("Features/Congregations", Features + "Invitations.CreateInvitedAccount", "a congregation invitation lets its invitee make an account (one way for every invitation)."),
+        new("Features/Congregations", Features + "Invitations.InvitedSignUpPageModel", "the congregation invitation page is an invited sign-up page."),
+        new("Features/Congregations", Features + "Invitations.InvitationsFeature", "invited addresses compare the same way for every invitation."),
+        new("Features/Crews", Features + "Invitations.InvitationsFeature", "invited addresses compare the same way for every invitation."),
+        new("Features/Dyads", Features + "Invitations.InvitationsFeature", "invited addresses compare the same way for every invitation."),
+        new("Features/Crews", Features + "Invitations.SendEmailInvitation", "calling or inviting to a crew emails an address without an account."),
+        new("Features/Dyads", Features + "Invitations.SendEmailInvitation", "proposing a dyad emails an address without an account."),
+        new("Features/Invitations", Features + "Congregations.InvitationState", "an emailed invitation has the same states as a congregation's."),
+        new("Features/Invitations", Features + "Congregations.InviteByEmail", "an emailed invitation's token is made and hashed as a congregation's."),
+        new("Features/Invitations", Features + "Dyads.DyadsFeature", "an emailed dyad proposal names the kind of dyad in the dyads' words."),
+        new("Features/Crews", Features + "Gatherings.AvailabilityOverlap", "a crew's shared hours are the gatherings' overlap of members' grids."),
+        new("Features/Crews", Features + "Gatherings.SharedGrids", "the crew page counts only grids their owners share, by the one rule."),
+        new("Features/Crews", Features + "Gatherings.FindTimePage", "finding a crew's time is the shared find-a-time page."),
+        new("Features/Crews", Features + "Gatherings.TimeFindingView", "finding a crew's time is the shared find-a-time page."),
+        new("Features/Crews", Features + "Gatherings.TimeFindingAccess", "finding a crew's time is the shared find-a-time page."),
+        new("Features/Crews", Features + "Gatherings.ViewerLoader", "finding a crew's time is the shared find-a-time page."),
+        new("Features/Crews", Features + "Gatherings.LoadOverlap", "finding a crew's time is the shared find-a-time page."),
+        new("Features/Crews", Features + "Gatherings.MarkAvailability", "finding a crew's time is the shared find-a-time page."),
+        new("Features/Crews", Features + "Gatherings.ConfirmFoundTime", "a crew's found time becomes a series of gatherings."),
+        new("Features/Congregations", Features + "Gatherings.FindTimePage", "finding a working group's time is the shared find-a-time page."),
+        new("Features/Congregations", Features + "Gatherings.TimeFindingView", "finding a working group's time is the shared find-a-time page."),
+        new("Features/Congregations", Features + "Gatherings.TimeFindingAccess", "finding a working group's time is the shared find-a-time page."),
+        new("Features/Congregations", Features + "Gatherings.ViewerLoader", "finding a working group's time is the shared find-a-time page."),
+        new("Features/Congregations", Features + "Gatherings.LoadOverlap", "finding a working group's time is the shared find-a-time page."),
+        new("Features/Congregations", Features + "Gatherings.MarkAvailability", "finding a working group's time is the shared find-a-time page."),
+        new("Features/Congregations", Features + "Gatherings.ConfirmFoundTime", "a working group's found time becomes a series of gatherings."),
+        new("Features/Formation", Features + "Congregations.CongregationAccess", "a round belongs to a congregation: its pages start from the congregation and the viewer's membership."),
+        new("Features/Formation", Features + "Congregations.CongregationPageModel", "the round pages are congregation pages."),
+        new("Features/Formation", Features + "Congregations.CongregationView", "round operations decide by the viewer's membership and host role."),
+        new("Features/Formation", Features + "Crews.NewCrew", "a consented proposal becomes a crew like any called one."),
+        new("Features/Formation", Features + "Crews.SharedAvailability", "a proposed crew's hours and its slot are computed as a crew's are."),
+        new("Features/Formation", Features + "Gatherings.AvailabilityOverlap", "round grids are turned into instants with the gatherings' overlap."),
+        new("Platform/Cli", Features + "Accounts.EnsureFirstAdmin", "the first start makes the first administrator."),
+        new("Platform/Cli", Features + "Demo.SeedDemoCommunity", "the seed verb and the first start seed the demo community."),
+        new("Platform/Cli", Features + "Demo.SeedSyntheticNetwork", "seed --members makes a synthetic network for load tests."),
+        new("Platform/Cli", Features + "Handbook.HandbookCommand", "the handbook verb (import, export)."),
+        new("Platform/Web", Features + "Handbook.RenderHandbookPage", "the sitemap lists handbook pages at their public address (a sitemap seam in Platform/Contracts would remove this)."),
+    ];
+
+    private static readonly Assembly Hub = typeof(Program).Assembly;
+    private static readonly string SourceRoot = Path.Combine(TestPaths.RepositoryRoot, "src", "Hub");
+
+    [Fact]
+    public void CompiledCode_ReferencesOtherFeaturesOnlyAsAllowed()
+    {
+        var files = SourceFilesByType();
+        var broken = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (type, from) in HubTypes())
+        {
+            foreach (var used in TypeReferences.Of(type))
+            {
+                var target = Outermost(used);
+                if (AreaOf(target) is not { } to || Rule(from, to) is not { } rule || IsAllowed(from, target.FullName!))
+                {
+                    continue;
+                }
+                broken.Add($"{FileOf(Outermost(type), from, files)} ({from}) uses {target.FullName} ({to}). Rule: {rule}");
+            }
+        }
+        Assert.True(broken.Count == 0, $"{broken.Count} dependencies break the rules:\n" + string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void Usings_NameOtherFeaturesOnlyAsAllowed()
+    {
+        var pattern = new Regex(@"^\s*@?(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?Microsolidarity\.Hub\.Features\.(\w+)", RegexOptions.Compiled);
+        var broken = new List<string>();
+        foreach (var file in SourceFiles())
+        {
+            var from = AreaOfFile(file);
+            var lines = File.ReadAllLines(Path.Combine(SourceRoot, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (pattern.Match(lines[i]) is not { Success: true } match)
+                {
+                    continue;
+                }
+                var feature = match.Groups[1].Value;
+                var to = $"Features/{feature}";
+                if (Rule(from, to) is { } rule && !Allowances.Any(a => a.From == from && a.Type.StartsWith($"{Features}{feature}.", StringComparison.Ordinal)))
+                {
+                    broken.Add($"src/Hub/{file}:{i + 1}: {lines[i].Trim()} ({from} -> {to}). Rule: {rule}"
+                        + " If nothing in the file uses that feature, remove the using.");
+                }
+            }
+        }
+        Assert.True(broken.Count == 0, $"{broken.Count} using lines break the rules:\n" + string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void Allowances_AreEachStillUsedAndGiveAReason()
+    {
+        var used = new HashSet<(string, string)>();
+        foreach (var (type, from) in HubTypes())
+        {
+            foreach (var target in TypeReferences.Of(type).Select(Outermost))
+            {
+                if (target.FullName is { } name)
+                {
+                    used.Add((from, name));
+                }
+            }
+        }
+        var stale = Allowances.Where(a => !used.Contains((a.From, a.Type)) || a.Why.Length < 10)
+            .Select(a => $"{a.From} -> {a.Type}").ToList();
+        Assert.True(stale.Count == 0, "Allowances that nothing uses any more, or that give no reason; remove or explain them in "
+            + "DependencyRulesTests.Allowances:\n" + string.Join("\n", stale));
+    }
+
+    /// <summary>What rule a reference from one area to another breaks, or null when it breaks none.</summary>
+    internal static string? Rule(string from, string to)
+    {
+        if (from == to || from == "Program")
+        {
+            return null;
+        }
+        if (to == "Program")
+        {
+            return "nothing references Program.cs; it is the table of contents.";
+        }
+        if (!to.StartsWith("Features/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return from.StartsWith("Features/", StringComparison.Ordinal)
+            ? "a feature references another feature only through Platform/Contracts, or through an operation listed with its reason in "
+              + "DependencyRulesTests.Allowances (tests/Hub.Tests/Architecture/DependencyRulesTests.cs)."
+            : "Platform never references Features; put the seam in Platform/Contracts and let the feature implement it "
+              + "(the only exceptions, the command line's verbs and the sitemap, are listed in DependencyRulesTests.Allowances).";
+    }
+
+    private static bool IsAllowed(string from, string type) => Allowances.Any(a => a.From == from && a.Type == type);
+
+    /// <summary>Every type of the hub that belongs to an area, with that area.</summary>
+    private static IEnumerable<(Type Type, string Area)> HubTypes() =>
+        Hub.GetTypes().Select(t => (Type: t, Area: AreaOf(Outermost(t)))).Where(x => x.Area is not null).Select(x => (x.Type, x.Area!));
+
+    private static Type Outermost(Type type)
+    {
+        while (type.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+        return type;
+    }
+
+    /// <summary>
+    /// "Features/Crews", "Platform/Web", "Platform" (Outcome), "Program", or null for what is not the hub's
+    /// own code (other assemblies, anonymous types, generated helpers).
+    /// </summary>
+    internal static string? AreaOf(Type type)
+    {
+        if (type.Assembly != Hub)
+        {
+            return null;
+        }
+        if (type.Namespace == "AspNetCoreGeneratedDocument")
+        {
+            var identifier = type.GetCustomAttributesData()
+                .Where(a => a.AttributeType.Name == "RazorCompiledItemMetadataAttribute" && a.ConstructorArguments[0].Value as string == "Identifier")
+                .Select(a => a.ConstructorArguments[1].Value as string).FirstOrDefault();
+            return identifier is null ? null : AreaOfFile(identifier.TrimStart('/'));
+        }
+        if (type.Namespace is null)
+        {
+            return type.Name == "Program" ? "Program" : null;
+        }
+        var parts = type.Namespace.Split('.');
+        if (parts.Length < 2 || parts[0] != "Microsolidarity" || parts[1] != "Hub")
+        {
+            return null;
+        }
+        return parts.Length >= 4 && (parts[2] is "Features" or "Platform") ? $"{parts[2]}/{parts[3]}"
+            : parts.Length == 3 && parts[2] == "Platform" ? "Platform"
+            : "Hub";
+    }
+
+    /// <summary>The area of a file under src/Hub, by its folder.</summary>
+    internal static string AreaOfFile(string relative)
+    {
+        var parts = relative.Replace('\\', '/').Split('/');
+        return parts switch
+        {
+            ["Program.cs"] => "Program",
+            [var top, var folder, _, ..] when top is "Features" or "Platform" => $"{top}/{folder}",
+            ["Platform", _] => "Platform",
+            _ => "Hub", // _ViewImports.cshtml, _ViewStart.cshtml: they apply to every page
+        };
+    }
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(SourceRoot, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(SourceRoot, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Which files declare a type of a given name in a given area, to name the file in a failure.</summary>
+    private static Dictionary<(string Area, string Name), List<string>> SourceFilesByType()
+    {
+        var declaration = new Regex(@"\b(?:class|record|struct|interface|enum)\s+(\w+)");
+        var index = new Dictionary<(string, string), List<string>>();
+        foreach (var file in SourceFiles().Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
+        {
+            foreach (Match match in declaration.Matches(File.ReadAllText(Path.Combine(SourceRoot, file))))
+            {
+                var key = (AreaOfFile(file), match.Groups[1].Value);
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = [];
+                }
+                if (!list.Contains(file))
+                {
+                    list.Add(file);
+                }
+            }
+        }
+        return index;
+    }
+
+    private static string FileOf(Type type, string area, Dictionary<(string Area, string Name), List<string>> files)
+    {
+        if (type.Namespace == "AspNetCoreGeneratedDocument")
+        {
+            return "src/Hub" + type.GetCustomAttributesData()
+                .First(a => a.AttributeType.Name == "RazorCompiledItemMetadataAttribute" && a.ConstructorArguments[0].Value as string == "Identifier")
+                .ConstructorArguments[1].Value;
+        }
+        var name = type.Name.Split('`')[0];
+        return files.TryGetValue((area, name), out var found)
+            ? string.Join(", ", found.Select(f => $"src/Hub/{f}"))
+            : $"{type.FullName} (no file found)";
+    }
+}
