@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbed4600-02a4-4c65-b9db-6e8319aaae86"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("7f995641-568b-4bd5-97b2-45e0e43fb5dc"), entityTypeCount: 66)
         {
         }
 

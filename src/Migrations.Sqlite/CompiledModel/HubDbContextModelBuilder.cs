@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2236665-bef8-437c-8cda-d3adbca007a1"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("ec209df7-24df-4f54-8a3a-517296ec0769"), entityTypeCount: 66)
         {
         }
 

@@ -993,6 +993,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
