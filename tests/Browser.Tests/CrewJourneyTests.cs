@@ -3,7 +3,7 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Browser.Tests;
 
-/// <summary>A host starts a congregation and invites two people by email; the three form a crew in it, meet with a rotating host, and hold a retrospective where one leaves.</summary>
+/// <summary>A host starts a congregation and invites two people by email; the three form a crew in it, confirm a time and then another, meet with a rotating host, and hold a retrospective where one leaves.</summary>
 public sealed class CrewJourneyTests
 {
     private static Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email) =>
@@ -108,25 +108,39 @@ public sealed class CrewJourneyTests
         await Assertions.Expect(page.Locator(".slot-list")).ToContainTextAsync("Thursday 19:00–21:00");
         await browser.CheckPageAsync("crew-shared-slot");
         await page.GetByRole(AriaRole.Button, new() { Name = "Meet at 20:00" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("on Thursdays at 20:00 (Europe/Berlin)");
-        // Finding a time: the overlap as a table of counts, the best slot first, confirmed into a recurring series.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The crew's time is set");
+        await Assertions.Expect(page.Locator("#slot-summary")).ToContainTextAsync("on Thursdays at 20:00 (Europe/Berlin)");
+        // Finding a time: the overlap as a table of counts, the best slot first; confirming it makes it the crew's slot.
         await page.GetByRole(AriaRole.Link, new() { Name = "Find a time together" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#crew-time")).ToContainTextAsync("every week on Thursdays at 20:00 (Europe/Berlin)");
         await Assertions.Expect(page.Locator(".proposals li").First).ToContainTextAsync("Thursday 19:00–21:00 · 3 of 3 free");
         await browser.CheckPageAsync("crew-find-time");
         await page.GetByRole(AriaRole.Button, new() { Name = "Meet at 19:00 on Thursday" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The time is set");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thursday crew meets" })).ToBeVisibleAsync();
-        await browser.CheckPageAsync("crew-found-time-series");
-        await page.GotoAsync(crewUrl);
-        var thursday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
-        while (thursday.DayOfWeek != DayOfWeek.Thursday)
-        {
-            thursday = thursday.AddDays(1);
-        }
-        await page.GetByLabel("First meeting").FillAsync(thursday.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The crew's time is set, and everyone has been told");
+        await Assertions.Expect(page.Locator("#slot-summary")).ToContainTextAsync("on Thursdays at 19:00 (Europe/Berlin)");
+        // Starting the experiment proposes the slot's next date.
+        var proposed = await page.GetByLabel("First meeting").InputValueAsync();
+        Assert.Equal(DayOfWeek.Thursday, DateOnly.ParseExact(proposed, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayOfWeek);
+        await browser.CheckPageAsync("crew-start-proposed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan the meetings" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.card")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("article.card").First).ToContainTextAsync("Host: Mara Quill");
+        await Assertions.Expect(page.Locator("article.card").First).ToContainTextAsync("19:00 Europe/Berlin");
+        await smtp.WaitForAsync("tobin@test.example", "Thursday crew now meets every week on Thursdays at 19:00");
+
+        // Re-confirming another time moves the meetings still to come, each with its host and focus person, and tells everyone.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find a time together" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#crew-time")).ToContainTextAsync("moves the meetings still to come");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meet at 18:00 on Wednesday" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("the meetings still to come move to it");
+        await Assertions.Expect(page.Locator("#slot-summary")).ToContainTextAsync("Weekly on Wednesdays at 18:00 (Europe/Berlin)");
+        await Assertions.Expect(page.Locator("article.card").First).ToContainTextAsync("Wed");
+        await Assertions.Expect(page.Locator("article.card").First).ToContainTextAsync("18:00 Europe/Berlin");
+        await Assertions.Expect(page.Locator("article.card").First).ToContainTextAsync("Host: Mara Quill");
+        var moved = await smtp.WaitForAsync("ines@test.example", "Thursday crew now meets every week on Wednesdays at 18:00");
+        Assert.Contains("Mara Quill confirmed a new time", moved.TextBody);
+        Assert.Contains(moved.Attachments, a => a.ContentDisposition?.FileName == "crew-meetings.ics");
+        await browser.CheckPageAsync("crew-moved");
         await page.GetByLabel("Notes (only this crew reads them)").First.FillAsync("Tobin's case: pricing the first workshop.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save notes" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Notes saved");

@@ -36,7 +36,11 @@ public class Crew
     public int MeetingsPerTerm { get; set; } = 6;
     public CrewCadence Cadence { get; set; }
 
-    /// <summary>The regular slot, as local time in <see cref="TimeZone"/> (an IANA name).</summary>
+    /// <summary>
+    /// The crew's slot, the one record of when it meets: a weekday and a wall-clock time in <see cref="TimeZone"/>
+    /// (an IANA name), every week or every two (<see cref="Cadence"/>). Set by the call, changed by confirming a
+    /// time; the term's meetings are its dates.
+    /// </summary>
     public DayOfWeek SlotDay { get; set; }
     public TimeOnly SlotTime { get; set; }
     public string TimeZone { get; set; } = "Etc/UTC";

@@ -46,7 +46,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         var withoutAccount = emails.Where(e => !people.Any(p => InvitationsFeature.SameAddress(p.Email, e))).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         var crew = NewCrew.Forming(input.Name.Trim(), input.Purpose.Trim(), input.CongregationId, callerId, input.Cadence, input.Meetings,
-            input.SlotDay, input.SlotTime, input.TimeZone.Trim(), now);
+            input.SlotDay, input.SlotTime, CrewSchedule.FindZone(input.TimeZone)!.Id, now);
         foreach (var person in people)
         {
             NewCrew.Invite(crew, person.Id, now);
@@ -94,7 +94,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         {
             problems.Add(("Invitees", $"This does not look like an email address: {string.Join(", ", malformed)}. Check for a missing @ or a typo."));
         }
-        if (!CrewSchedule.TryFindZone(input.TimeZone, out _))
+        if (CrewSchedule.FindZone(input.TimeZone) is null)
         {
             problems.Add(("TimeZone", $"'{input.TimeZone}' is not a time zone we know. Use a name such as Europe/Lisbon or America/Toronto."));
         }

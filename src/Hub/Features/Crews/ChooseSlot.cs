@@ -1,25 +1,102 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
-/// <summary>While forming, a member sets the crew's regular slot (often one where everyone is free).</summary>
-public sealed class ChooseSlot(HubDbContext db)
+/// <summary>
+/// A member confirms the crew's time, from the crew page's shared hours or from finding a time: the
+/// crew's slot changes, and in a running term the meetings not yet held move to it (each keeping its
+/// host and focus person). Every member hears of it, by notice and email, with the moved meetings as an
+/// .ics file whose events replace the old ones in their calendar. There is no other record of a crew's
+/// time: the crew page, the calendar feeds and the reminders all read the slot and the meetings.
+/// </summary>
+public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time)
 {
-    public async Task<Outcome> RunAsync(CrewView view, DayOfWeek day, int hour, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RunAsync(CrewView view, DayOfWeek day, TimeOnly at, CancellationToken cancellationToken = default)
     {
-        if (!view.IsJoined || view.Crew.Stage != CrewStage.Forming)
+        if (!view.IsJoined)
         {
-            return Outcome.Refused("The slot is chosen while the crew forms, by its members.");
+            return Outcome.Refused("Members of the crew choose its time.");
         }
-        if (hour is < 0 or > 23)
+        if (view.Crew.Stage == CrewStage.Disbanded)
         {
-            return Outcome.Refused("Choose an hour of the day.");
+            return Outcome.Refused("The crew has closed; there is no time to change.");
         }
-        await db.Crews.Where(c => c.Id == view.Crew.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.SlotDay, day).SetProperty(c => c.SlotTime, new TimeOnly(hour, 0)), cancellationToken);
+        if (CrewSchedule.FindZone(view.Crew.TimeZone) is not { } zone)
+        {
+            return Outcome.Refused($"The crew's time zone '{view.Crew.TimeZone}' is unknown on this server.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The first statement holds the crew's row (PostgreSQL) or the database (SQLite) until the commit,
+        // so two members confirming at once are taken one after the other, each moving the meetings from
+        // the slot the other left.
+        var changed = await db.Crews.Where(c => c.Id == view.Crew.Id && c.Stage != CrewStage.Disbanded && (c.SlotDay != day || c.SlotTime != at))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SlotDay, day).SetProperty(c => c.SlotTime, at), cancellationToken);
+        if (changed == 0)
+        {
+            return Outcome.Done; // the crew meets then already: nothing moves, nobody needs telling
+        }
+        var crew = await db.Crews.AsNoTracking().SingleAsync(c => c.Id == view.Crew.Id, cancellationToken);
+        var term = await db.CrewMeetings.Where(m => m.CrewId == crew.Id && m.Term == crew.Term).ToListAsync(cancellationToken);
+        if (crew.Stage == CrewStage.Meeting)
+        {
+            CrewSchedule.MoveRemaining(crew, term, zone, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var coming = crew.Stage == CrewStage.Meeting ? term.Where(m => m.StartsAt > now).OrderBy(m => m.Number).ToList() : [];
+        var url = $"/crews/{crew.Id}";
+        var ics = coming.Count == 0 ? null : Calendar(crew, coming, view, url, now);
+        var members = await db.CrewMembers.AsNoTracking().Where(m => m.CrewId == crew.Id && m.Status == CrewMemberStatus.Joined)
+            .Select(m => new
+            {
+                m.UserId,
+                m.User.DisplayName,
+                m.User.Email,
+                Zone = db.Profiles.Where(p => p.UserId == m.UserId).Select(p => p.TimeZone).FirstOrDefault() ?? "",
+            })
+            .ToListAsync(cancellationToken);
+        var who = view.Me.User?.DisplayName is { Length: > 0 } name ? name : "A member";
+        var slot = CrewSchedule.SlotText(crew);
+        foreach (var member in members)
+        {
+            string[] paragraphs =
+            [
+                $"{(member.UserId == view.Me.UserId ? "You" : who)} confirmed a new time for “{crew.Name}”: {slot}.",
+                coming.Count > 0
+                    ? $"The {(coming.Count == 1 ? "meeting" : $"{coming.Count} meetings")} still to come {(coming.Count == 1 ? "moves" : "move")} with it; the next is on {CrewSchedule.When(coming[0].StartsAt, member.Zone, crew.TimeZone)}. Who hosts and whose case is in focus stay as they were. The attached calendar file puts the new dates in place of the old ones."
+                    : crew.Stage == CrewStage.Forming
+                        ? $"When the crew starts its {(crew.Term == 1 ? "experiment" : "next term")}, the first meeting is proposed on the next such day."
+                        : "No meeting of this term is still to come; the next term starts from this time.",
+            ];
+            var email = templates.Compose(member.Email!, member.DisplayName, $"{crew.Name} now meets {slot}", paragraphs,
+                ("Open the crew's space", address.Absolute(url)),
+                "You receive this as a member of the crew. Choose how crew news reaches you on your notifications page.");
+            await notifier.NotifyAsync(new Notice(member.UserId, "crew.time-changed", $"{crew.Name} now meets {slot}", url,
+                ics is null ? email : email with { Attachment = ics }), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notifier.Wake();
         return Outcome.Done;
+    }
+
+    /// <summary>The meetings still to come, as each member's calendar feed writes them (same UIDs, the new SEQUENCE).</summary>
+    private EmailAttachment Calendar(Crew crew, IReadOnlyList<CrewMeeting> coming, CrewView view, string url, DateTime now)
+    {
+        var writer = new CalendarWriter(new Uri(address.Base).Host, now);
+        foreach (var m in coming)
+        {
+            writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(crew.SlotMinutes), crew.TimeZone, m.Sequence,
+                view.NameOf(m.HostUserId), view.NameOf(m.FocusUserId), address.Absolute(url));
+        }
+        return new EmailAttachment("crew-meetings.ics", "text/calendar; charset=utf-8; method=PUBLISH", writer.ToText(crew.Name));
     }
 }

@@ -8,8 +8,10 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>
 /// The caller may open the retrospective before the last meeting, when the crew agrees the
 /// experiment has taught what it can; otherwise it opens by itself when the last meeting begins.
+/// The meetings not yet held are removed: the term's rows are the crew's calendar, and a meeting that
+/// will not happen must leave every member's calendar (and never count as hosted).
 /// </summary>
-public sealed class CloseTerm(HubDbContext db)
+public sealed class CloseTerm(HubDbContext db, TimeProvider time)
 {
     public async Task<Outcome> RunAsync(CrewView view, CancellationToken cancellationToken = default)
     {
@@ -21,8 +23,16 @@ public sealed class CloseTerm(HubDbContext db)
         {
             return Outcome.Refused("There is no term running to close.");
         }
-        await db.Crews.Where(c => c.Id == view.Crew.Id && c.Stage == CrewStage.Meeting)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Stage, CrewStage.Retrospective), cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Crews.Where(c => c.Id == view.Crew.Id && c.Stage == CrewStage.Meeting)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Stage, CrewStage.Retrospective), cancellationToken) == 0)
+        {
+            return Outcome.Done; // closed a moment ago by another request
+        }
+        await db.CrewMeetings.Where(m => m.CrewId == view.Crew.Id && m.Term == view.Crew.Term && m.StartsAt > now)
+            .ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;
     }
 }

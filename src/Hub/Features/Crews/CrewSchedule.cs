@@ -1,13 +1,24 @@
+using System.Globalization;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Gatherings;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>
-/// Meeting times and the hosting rotation. Times are computed in the crew's own time zone, so a
-/// 19:00 meeting stays at 19:00 across a daylight-saving change; they are stored in UTC.
+/// A crew's time is one slot: a weekday and a wall-clock time in the crew's IANA zone, every week or
+/// every two (<see cref="Crew.SlotDay"/>, <see cref="Crew.SlotTime"/>, <see cref="Crew.TimeZone"/>,
+/// <see cref="Crew.Cadence"/>). The term's meetings are that slot's dates, computed here with NodaTime
+/// and stored in UTC, so 19:00 stays 19:00 in the crew's zone across daylight saving. A time the clocks
+/// skip moves on by the gap (02:30 on a spring-forward night is 03:30); a time that happens twice is the
+/// first of the two, as RFC 5545 asks of calendar programs, so the hub and every calendar agree.
 /// </summary>
 public static class CrewSchedule
 {
+    /// <summary>The crew's zone from the tz database that ships with the hub, so every server agrees.</summary>
+    public static DateTimeZone? FindZone(string? id) => EventTime.FindZone(id);
+
+    /// <summary>For features that still show times through <see cref="TimeZoneInfo"/>; the schedule itself uses <see cref="FindZone"/>.</summary>
     public static bool TryFindZone(string id, out TimeZoneInfo zone)
     {
         var found = Platform.Web.ViewerClock.Find(id?.Trim());
@@ -15,25 +26,35 @@ public static class CrewSchedule
         return found is not null;
     }
 
-    /// <summary>The meetings of a term: host and focus person both rotate, one step apart, so nobody hosts their own case.</summary>
-    public static IReadOnlyList<CrewMeeting> Plan(Crew crew, DateOnly firstDate, IReadOnlyList<string> rotation, TimeZoneInfo zone)
+    public static IsoDayOfWeek IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
+
+    public static int StepDays(CrewCadence cadence) => cadence == CrewCadence.Weekly ? 7 : 14;
+
+    /// <summary>The instant the crew's slot begins on a local date.</summary>
+    public static DateTime StartOn(Crew crew, LocalDate date, DateTimeZone zone) =>
+        EventTime.ToUtc(date.At(LocalTime.FromTimeOnly(crew.SlotTime)), zone);
+
+    /// <summary>The first date of the slot whose meeting begins after <paramref name="nowUtc"/>: what "start the experiment" proposes.</summary>
+    public static LocalDate NextDate(Crew crew, DateTimeZone zone, DateTime nowUtc)
     {
-        var step = crew.Cadence == CrewCadence.Weekly ? 7 : 14;
+        var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
+        var day = today.DayOfWeek == IsoDay(crew.SlotDay) ? today : today.Next(IsoDay(crew.SlotDay));
+        return StartOn(crew, day, zone) > nowUtc ? day : day.PlusWeeks(1);
+    }
+
+    /// <summary>The meetings of a term: host and focus person both rotate, one step apart, so nobody hosts their own case.</summary>
+    public static IReadOnlyList<CrewMeeting> Plan(Crew crew, LocalDate firstDate, IReadOnlyList<string> rotation, DateTimeZone zone)
+    {
         var meetings = new List<CrewMeeting>();
         for (var n = 0; n < crew.MeetingsPerTerm; n++)
         {
-            var local = firstDate.AddDays(n * step).ToDateTime(crew.SlotTime, DateTimeKind.Unspecified);
-            if (zone.IsInvalidTime(local))
-            {
-                local = local.AddHours(1); // the clock skipped this hour: meet just after it
-            }
             meetings.Add(new CrewMeeting
             {
                 Id = Guid.NewGuid(),
                 CrewId = crew.Id,
                 Term = crew.Term,
                 Number = n + 1,
-                StartsAt = TimeZoneInfo.ConvertTimeToUtc(local, zone),
+                StartsAt = StartOn(crew, firstDate.PlusDays(n * StepDays(crew.Cadence)), zone),
                 HostUserId = rotation[n % rotation.Count],
                 FocusUserId = rotation[(n + 1) % rotation.Count],
             });
@@ -41,6 +62,47 @@ public static class CrewSchedule
         return meetings;
     }
 
-    public static DateTime ToLocal(DateTime utc, string zoneId) =>
-        TryFindZone(zoneId, out var zone) ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : utc;
+    /// <summary>
+    /// Puts the meetings not yet begun on the crew's slot: the first on the slot's next date, each
+    /// following one a step later. Each meeting keeps its number, host and focus person, so the rotation
+    /// goes on in its order; a moved meeting counts one more revision and will be reminded of again.
+    /// Returns the meetings whose time changed.
+    /// </summary>
+    public static IReadOnlyList<CrewMeeting> MoveRemaining(Crew crew, IEnumerable<CrewMeeting> meetings, DateTimeZone zone, DateTime nowUtc)
+    {
+        var remaining = meetings.Where(m => m.StartsAt > nowUtc).OrderBy(m => m.Number).ToList();
+        if (remaining.Count == 0)
+        {
+            return [];
+        }
+        var first = NextDate(crew, zone, nowUtc);
+        var moved = new List<CrewMeeting>();
+        for (var i = 0; i < remaining.Count; i++)
+        {
+            var start = StartOn(crew, first.PlusDays(i * StepDays(crew.Cadence)), zone);
+            if (start != remaining[i].StartsAt)
+            {
+                remaining[i].StartsAt = start;
+                remaining[i].Sequence++;
+                remaining[i].ReminderSentAt = null;
+                moved.Add(remaining[i]);
+            }
+        }
+        return moved;
+    }
+
+    /// <summary>"every week on Wednesdays at 19:00 (Europe/Lisbon)".</summary>
+    public static string SlotText(Crew crew) =>
+        $"{(crew.Cadence == CrewCadence.Weekly ? "every week" : "every two weeks")} on {crew.SlotDay}s at {crew.SlotTime.ToString("HH:mm", CultureInfo.InvariantCulture)} ({crew.TimeZone})";
+
+    /// <summary>"Tuesday 3 March at 19:30 Europe/Lisbon": in the member's zone, the crew's when they set none.</summary>
+    public static string When(DateTime utc, string memberZone, string crewZone)
+    {
+        var zone = FindZone(memberZone) ?? FindZone(crewZone) ?? DateTimeZone.Utc;
+        var local = EventTime.ToLocal(utc, zone);
+        return $"{local.ToString("dddd d MMMM", CultureInfo.InvariantCulture)} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} {zone.Id}";
+    }
+
+    /// <summary>The wall-clock time of an instant in the crew's zone (UTC if the zone is unknown).</summary>
+    public static LocalDateTime ToLocal(DateTime utc, string zoneId) => EventTime.ToLocal(utc, FindZone(zoneId) ?? DateTimeZone.Utc);
 }

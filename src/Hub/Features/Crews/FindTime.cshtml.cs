@@ -1,26 +1,57 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
-/// <summary>Finding the crew's regular time. Private like the crew: to anyone outside it, 404.</summary>
+/// <summary>
+/// Finding the crew's regular time. Private like the crew: to anyone outside it, 404. Confirming a
+/// time is <see cref="ChooseSlot"/>, as on the crew page: the crew's slot is its one record of time.
+/// </summary>
 public sealed class CrewFindTimeModel(HubDbContext db, ViewerLoader viewers, TimeFindingAccess access, LoadOverlap overlap,
-    MarkAvailability mark, ConfirmFoundTime confirm, TimeProvider time)
+    MarkAvailability mark, ConfirmFoundTime confirm, TimeProvider time, CrewAccess crews, ChooseSlot chooseSlot)
     : FindTimePage(db, viewers, access, overlap, mark, confirm, time)
 {
     protected override TimeFindingGroup Kind => TimeFindingGroup.Crew;
     public override string BackUrl => $"/crews/{Group.GroupId}";
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadGroupAsync(id) ?? await ShowAsync();
+    private CrewView view = null!;
 
-    public async Task<IActionResult> OnPostMarkAsync(Guid id) => await LoadGroupAsync(id) ?? await MarkAsync();
+    /// <summary>The crew as its member sees it, for the slot it meets in now.</summary>
+    public Crew Crew => view.Crew;
 
-    // While the crew forms, the confirmed time is also its slot, from which the term's meetings are planned.
-    public async Task<IActionResult> OnPostConfirmAsync(Guid id) => await LoadGroupAsync(id) ?? await ConfirmAsync(async (group, slot) =>
-        await Db.Crews.Where(c => c.Id == group.GroupId && c.Stage == CrewStage.Forming).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.SlotDay, SharedAvailability.DayOf(slot / 24)).SetProperty(c => c.SlotTime, new TimeOnly(slot % 24, 0))));
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadCrewAsync(id) ?? await ShowAsync();
+
+    public async Task<IActionResult> OnPostMarkAsync(Guid id) => await LoadCrewAsync(id) ?? await MarkAsync();
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id)
+    {
+        if (await LoadCrewAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        var outcome = Slot is < 0 or >= 168 ? Outcome.Refused("Choose one of the proposed times.", "Slot")
+            : await chooseSlot.RunAsync(view, SharedAvailability.DayOf(Slot / 24), new TimeOnly(Slot % 24, 0), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, view.Crew.Stage == CrewStage.Meeting
+                ? "The crew's time is set: the meetings still to come move to it, with their hosts, and everyone has been told."
+                : "The crew's time is set, and everyone has been told. Start the experiment when you are ready: its first date is proposed.",
+            ShowAsync, outcome.Succeeded ? $"/crews/{id}" : null);
+    }
+
+    private async Task<IActionResult?> LoadCrewAsync(Guid id)
+    {
+        if (await LoadGroupAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        if (await crews.LoadAsync(id, User, HttpContext.RequestAborted) is not { } loaded)
+        {
+            return NotFound();
+        }
+        view = loaded;
+        return null;
+    }
 }

@@ -60,7 +60,7 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var url = $"/crews/{crew.Id}";
         foreach (var member in members)
         {
-            var when = WhenFor(meeting.StartsAt, member.TimeZone, crew.TimeZone);
+            var when = $"on {CrewSchedule.When(meeting.StartsAt, member.TimeZone, crew.TimeZone)}";
             var hosting = member.UserId == meeting.HostUserId ? "You host this one." : $"{host} hosts.";
             var inFocus = focus is null ? "" : member.UserId == meeting.FocusUserId ? " Your case is in focus." : $" {focus}'s case is in focus.";
             await notifier.NotifyAsync(new Notice(member.UserId, "crew.meeting-reminder", $"{crew.Name} meets {when}", url,
@@ -107,12 +107,4 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
             .Select(m => new Member(m.UserId, m.User.DisplayName, m.User.Email!,
                 db.Profiles.Where(p => p.UserId == m.UserId).Select(p => p.TimeZone).FirstOrDefault() ?? ""))
             .ToListAsync(cancellationToken);
-
-    /// <summary>"on Tuesday 3 March at 19:30 Europe/Lisbon": in the member's zone, the crew's zone when they set none.</summary>
-    private static string WhenFor(DateTime utc, string memberZone, string crewZone)
-    {
-        var zone = ViewerClock.Find(memberZone) ?? ViewerClock.Find(crewZone) ?? TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
-        return $"on {local:dddd d MMMM} at {local:HH:mm} {ViewerClock.ZoneName(zone)}";
-    }
 }

@@ -1,8 +1,11 @@
+using Microsolidarity.Hub.Features.Gatherings;
+using NodaTime;
+
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>
 /// The hours every member of a crew is free, for the crew page's "when you can all meet". The
-/// counting is the same as finding a time together (<see cref="Gatherings.AvailabilityOverlap"/>):
+/// counting is the same as finding a time together (<see cref="AvailabilityOverlap"/>):
 /// each hour of a real week in the crew's zone is looked up in each member's own zone, so daylight
 /// saving and half-hour offsets fall where they really fall.
 /// </summary>
@@ -14,17 +17,15 @@ public static class SharedAvailability
     }
 
     /// <summary>Free hours (0–167, Monday 00:00 first) shared by every grid, in the crew's zone, in the week from <paramref name="nowUtc"/>.</summary>
-    public static IReadOnlyList<int> CommonHours(IEnumerable<(string Grid, TimeZoneInfo Zone)> members, TimeZoneInfo crewZone, DateTime nowUtc)
+    public static IReadOnlyList<int> CommonHours(IEnumerable<(string Grid, DateTimeZone Zone)> members, DateTimeZone crewZone, DateTime nowUtc)
     {
-        var grids = members.Where(m => m.Grid.Length == 168)
-            .Select(m => new Gatherings.AvailabilityOverlap.Grid("", m.Grid, Gatherings.AvailabilityOverlap.ZoneOf(m.Zone))).ToList();
+        var grids = members.Where(m => m.Grid.Length == 168).Select(m => new AvailabilityOverlap.Grid("", m.Grid, m.Zone)).ToList();
         if (grids.Count == 0)
         {
             return [];
         }
-        var zone = Gatherings.AvailabilityOverlap.ZoneOf(crewZone);
-        var today = NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
-        var counts = Gatherings.AvailabilityOverlap.Counts(grids, zone, Gatherings.AvailabilityOverlap.NextMonday(today));
+        var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(crewZone).Date;
+        var counts = AvailabilityOverlap.Counts(grids, crewZone, AvailabilityOverlap.NextMonday(today));
         return [.. Enumerable.Range(0, 168).Where(hour => counts[hour] == grids.Count)];
     }
 

@@ -53,8 +53,24 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     public IReadOnlyList<SharedAvailability.Slot> CommonSlots { get; private set; } = [];
     public IReadOnlyList<string> WithoutGrid { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostSlotAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), SlotIndex % 24), "The crew's slot is set.", ShowAsync);
+    /// <summary>How many members shared their hours with the crew, on finding a time or on a profile others may see.</summary>
+    public int SharedCount { get; private set; }
+
+    /// <summary>The slot's next date, proposed as the first meeting when the crew starts a term.</summary>
+    public DateOnly? ProposedFirstDate { get; private set; }
+
+    public async Task<IActionResult> OnPostSlotAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        var outcome = SlotIndex is < 0 or >= 168 ? Outcome.Refused("Choose one of the hours shown.")
+            : await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), new TimeOnly(SlotIndex % 24, 0), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, View.Crew.Stage == CrewStage.Meeting
+            ? "The crew's time is set: the meetings still to come move to it, and everyone has been told."
+            : "The crew's time is set, and everyone has been told.", ShowAsync);
+    }
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.", ShowAsync);
@@ -89,14 +105,16 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             Congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId)
                 .Select(c => new { c.Name, c.Slug }).SingleOrDefaultAsync() is { } found ? (found.Name, found.Slug) : null;
         }
-        if (crew.Stage == CrewStage.Forming && CrewSchedule.TryFindZone(crew.TimeZone, out var crewZone))
+        if (crew.Stage == CrewStage.Forming && CrewSchedule.FindZone(crew.TimeZone) is { } crewZone)
         {
             // Only hours a member shares with the crew count: a profile grid kept for "only me" never enters.
             var ids = View.Joined.Select(m => m.UserId).ToList();
             var shared = await Gatherings.SharedGrids.LoadAsync(db, Data.Gatherings.TimeFindingGroup.Crew, crew.Id, ids, HttpContext.RequestAborted);
-            var grids = shared.Grids.Select(g => (g.Grid, CrewSchedule.TryFindZone(g.Zone, out var z) ? z : crewZone)).ToList();
+            var grids = shared.Grids.Select(g => (g.Grid, CrewSchedule.FindZone(g.Zone) ?? crewZone)).ToList();
+            SharedCount = grids.Count;
             WithoutGrid = [.. View.Joined.Where(m => shared.WithoutUserIds.Contains(m.UserId)).Select(m => m.User.DisplayName)];
             CommonSlots = grids.Count == 0 ? [] : SharedAvailability.Slots(SharedAvailability.CommonHours(grids, crewZone, time.GetUtcNow().UtcDateTime));
+            ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();
         }
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
         MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()

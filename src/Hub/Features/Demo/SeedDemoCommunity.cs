@@ -135,13 +135,10 @@ public static class SeedDemoCommunity
             crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = Id(crewPeople[i]), Status = CrewMemberStatus.Joined, Position = i, InvitedAt = now.AddDays(-30), JoinedAt = now.AddDays(-29) });
         }
         db.Crews.Add(crew);
-        if (CrewSchedule.TryFindZone(crew.TimeZone, out var lisbon))
+        if (CrewSchedule.FindZone(crew.TimeZone) is { } lisbon)
         {
-            var first = DateOnly.FromDateTime(now.AddDays(-14));
-            while (first.DayOfWeek != DayOfWeek.Tuesday)
-            {
-                first = first.AddDays(-1);
-            }
+            // Two meetings held, four to come: the term began two weeks before the slot's next date.
+            var first = CrewSchedule.NextDate(crew, lisbon, now).PlusWeeks(-2);
             var meetings = CrewSchedule.Plan(crew, first, [.. crewPeople.Select(Id)], lisbon);
             meetings[0].Notes = "Check-in went long; we agreed to keep it to two minutes each. Case: finding fewer, better clients.";
             db.CrewMeetings.AddRange(meetings);

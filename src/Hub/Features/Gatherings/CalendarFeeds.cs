@@ -53,12 +53,11 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
         var answers = await db.Rsvps.AsNoTracking().Include(r => r.Occurrence)
             .Where(r => r.UserId == userId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Maybe || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval))
             .ToListAsync(cancellationToken);
-        // The regular times the person's crews and working groups found together, every part of each
-        // series (a moved slot splits it), whether or not they answered a date.
-        var crews = db.CrewMembers.Where(m => m.UserId == userId && m.Status == CrewMemberStatus.Joined).Select(m => m.CrewId);
+        // The regular times the person's working groups found together, every part of each series (a moved
+        // slot splits it), whether or not they answered a date. A crew's time is its term's meetings, below.
         var groups = db.WorkingGroupMembers.Where(m => m.UserId == userId).Select(m => m.WorkingGroupId);
         var found = await db.FoundTimes.AsNoTracking()
-            .Where(f => (f.GroupKind == TimeFindingGroup.Crew && crews.Contains(f.GroupId)) || (f.GroupKind == TimeFindingGroup.WorkingGroup && groups.Contains(f.GroupId)))
+            .Where(f => f.GroupKind == TimeFindingGroup.WorkingGroup && groups.Contains(f.GroupId))
             .Select(f => f.EventId).ToListAsync(cancellationToken);
         var foundSeries = new HashSet<Guid>(found);
         for (var frontier = found; frontier.Count > 0;)
@@ -83,20 +82,24 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
             var o = answer.Occurrence!;
             writer.AddOccurrence(e, new Occurrence(o.OriginalStart, o.StartsAt, o.EndsAt, o.IsCancelled, o), Url($"/gatherings/{e.Id}?date={EventTime.Key(o.OriginalStart)}"), answer.Status == RsvpStatus.Going);
         }
-        // The meetings of the person's crews, from the Crews feature's own schedule; except for crews that
-        // found a regular time together, whose series above already stands for those meetings (both would
-        // put every meeting in the calendar twice).
+        // The meetings of the person's crews: the term's rows are the crew's one schedule (the crew page and
+        // the reminders read the same rows), so the series ends with the term.
         var since = Now.AddDays(-90);
-        var crewsWithSeries = db.FoundTimes.Where(f => f.GroupKind == TimeFindingGroup.Crew).Select(f => f.GroupId);
         var meetings = await db.CrewMeetings.AsNoTracking()
             .Join(db.Crews.AsNoTracking(), m => m.CrewId, c => c.Id, (m, c) => new { m, c })
-            .Where(x => x.m.StartsAt > since && x.c.Term == x.m.Term && !crewsWithSeries.Contains(x.c.Id)
+            .Where(x => x.m.StartsAt > since && x.c.Term == x.m.Term
                 && db.CrewMembers.Any(cm => cm.CrewId == x.c.Id && cm.UserId == userId && cm.Status == CrewMemberStatus.Joined))
-            .Select(x => new { x.m.Id, x.m.Number, x.m.StartsAt, x.c.Name, x.c.TimeZone, x.c.SlotMinutes, CrewId = x.c.Id })
+            .Select(x => new
+            {
+                x.m.Id, x.m.Number, x.m.StartsAt, x.m.Sequence, x.c.Name, x.c.TimeZone, x.c.SlotMinutes, CrewId = x.c.Id,
+                Host = db.Users.Where(u => u.Id == x.m.HostUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                Focus = db.Users.Where(u => u.Id == x.m.FocusUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         foreach (var m in meetings)
         {
-            writer.AddSimple($"crew-meeting-{m.Id:N}", $"{m.Name}: meeting {m.Number}", m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.TimeZone, Url($"/crews/{m.CrewId}"));
+            writer.AddCrewMeeting(m.Id, m.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.TimeZone, m.Sequence,
+                m.Host ?? "someone who left", m.Focus ?? "someone who left", Url($"/crews/{m.CrewId}"));
         }
         return writer.ToText($"{hubName}: my calendar");
     }

@@ -95,15 +95,22 @@ public sealed class CalendarWriter
         End("VEVENT");
     }
 
-    /// <summary>Anything else with a time, such as a crew's meeting.</summary>
-    public void AddSimple(string uid, string summary, DateTime startUtc, DateTime endUtc, string zoneId, string url)
+    /// <summary>
+    /// One meeting of a crew's term, written the same way in every member's calendar feed and in the file
+    /// emailed when the crew moves its time: one UID per meeting and a SEQUENCE that grows with each move,
+    /// so a calendar program replaces the old time instead of keeping both.
+    /// </summary>
+    public void AddCrewMeeting(Guid meetingId, string crewName, int number, DateTime startUtc, DateTime endUtc, string zoneId, int sequence,
+        string host, string focus, string url)
     {
         var zone = EventTime.FindZone(zoneId) ?? DateTimeZone.Utc;
         Track(zone, startUtc, endUtc);
         Begin("VEVENT");
-        Line($"UID:{uid}@{hubHost}");
+        Line($"UID:crew-meeting-{meetingId:N}@{hubHost}");
         Line($"DTSTAMP:{EventTime.Key(now)}");
-        Line($"SUMMARY:{Escape(summary)}");
+        Line($"SEQUENCE:{sequence}");
+        Line($"SUMMARY:{Escape($"{crewName}: meeting {number}")}");
+        Line($"DESCRIPTION:{Escape($"Host: {host}. Focus: {focus}.\n\n{url}")}");
         Line($"URL:{url}");
         Line($"DTSTART;TZID={zone.Id}:{Local(startUtc, zone)}");
         Line($"DTEND;TZID={zone.Id}:{Local(endUtc, zone)}");

@@ -7,27 +7,27 @@ using NodaTime;
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
-/// A host confirms one slot: the first time, a recurring event is made through <see cref="CreateEvent"/>
-/// (weekly or fortnightly, visible to the crew or the congregation, in the group's zone); later, a new
-/// slot moves the series from its next date on ("this and the following"), so past dates stay as they were.
+/// A working group's host confirms one slot: the first time, a recurring event is made through
+/// <see cref="CreateEvent"/> (weekly or fortnightly, visible to the congregation, in the group's zone);
+/// later, a new slot moves the series from its next date on ("this and the following"), so past dates
+/// stay as they were. A crew has no series: its time is its own slot and its term's meetings
+/// (Crews' ChooseSlot), so that the crew page, calendars and reminders cannot disagree.
 /// </summary>
 public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEvent edit, ChangeOccurrence change, TimeProvider time)
 {
     public async Task<(Outcome Outcome, Guid? EventId)> RunAsync(TimeFindingView view, int slotIndex, bool fortnightly, CancellationToken cancellationToken = default)
     {
+        if (view.Kind != TimeFindingGroup.WorkingGroup)
+        {
+            return (Outcome.Refused("A crew's time is confirmed as the crew's slot, on the crew's pages."), null);
+        }
         if (!view.CanConfirm)
         {
-            return (Outcome.Refused(view.Kind == TimeFindingGroup.Crew
-                ? "Members of the crew confirm its time."
-                : "Whoever started the working group, or a host of the congregation, confirms its time."), null);
+            return (Outcome.Refused("Whoever started the working group, or a host of the congregation, confirms its time."), null);
         }
         if (slotIndex is < 0 or >= 168)
         {
             return (Outcome.Refused("Choose one of the proposed times.", "Slot"), null);
-        }
-        if (view.Kind == TimeFindingGroup.Crew)
-        {
-            fortnightly = view.Fortnightly; // a crew's rhythm is its own, set when it was called
         }
         var now = time.GetUtcNow();
         var day = (IsoDayOfWeek)(slotIndex / 24 + 1);
@@ -37,13 +37,13 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
         var start = first.At(new LocalTime(hour, 0));
         var end = start.PlusMinutes(view.Minutes);
         var input = new EventInput(
-            view.Kind == TimeFindingGroup.Crew ? EventScale.Crew : EventScale.Congregation,
-            view.Kind == TimeFindingGroup.Crew ? null : view.CongregationId,
-            view.Kind == TimeFindingGroup.Crew ? view.GroupId : null,
-            view.Kind == TimeFindingGroup.Crew ? $"{view.Name} meets" : $"{view.Name} (working group)",
+            EventScale.Congregation,
+            view.CongregationId,
+            null,
+            $"{view.Name} (working group)",
             $"The regular time the {view.KindLabel} found together on the hub. Hosts can add a call link or a place.",
-            view.Kind == TimeFindingGroup.Crew ? EventKind.CrewMeeting : EventKind.Gathering,
-            view.Kind == TimeFindingGroup.Crew ? EventVisibility.CrewOnly : EventVisibility.CongregationOnly,
+            EventKind.Gathering,
+            EventVisibility.CongregationOnly,
             IsOnline: true, Address: "", CallLink: "",
             StartDate: Date(start.Date), StartTime: Time(start.TimeOfDay), EndDate: end.Date == start.Date ? "" : Date(end.Date), EndTime: Time(end.TimeOfDay),
             TimeZone: view.Zone.Id,

@@ -43,7 +43,6 @@ public sealed class TimeFindingAccess(HubDbContext db, TimeProvider time)
         {
             return null;
         }
-        var found = await db.FoundTimes.AsNoTracking().SingleOrDefaultAsync(f => f.GroupKind == kind && f.GroupId == groupId, cancellationToken);
         if (kind == TimeFindingGroup.Crew)
         {
             var crew = await db.Crews.AsNoTracking().Where(c => c.Id == groupId && c.Stage != CrewStage.Disbanded)
@@ -60,8 +59,10 @@ public sealed class TimeFindingAccess(HubDbContext db, TimeProvider time)
                 return null; // a crew is private: to anyone else it does not exist
             }
             return new(kind, groupId, crew.Name, crew.CongregationId, EventTime.FindZone(crew.TimeZone) ?? DateTimeZone.Utc,
-                crew.Cadence == CrewCadence.Fortnightly, crew.SlotMinutes is >= 15 and <= 600 ? crew.SlotMinutes : 60, members, viewer, true, true, found);
+                crew.Cadence == CrewCadence.Fortnightly, crew.SlotMinutes is >= 15 and <= 600 ? crew.SlotMinutes : 60, members, viewer, true, true,
+                Found: null); // a crew's time is its own slot (Crews' ChooseSlot), never a found series
         }
+        var found = await db.FoundTimes.AsNoTracking().SingleOrDefaultAsync(f => f.GroupKind == kind && f.GroupId == groupId, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Id == groupId && g.EndsOn >= today)
             .Select(g => new { g.Name, g.CongregationId, g.StartedByUserId }).SingleOrDefaultAsync(cancellationToken);

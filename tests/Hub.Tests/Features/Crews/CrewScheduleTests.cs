@@ -1,40 +1,126 @@
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Tests.Features.Gatherings;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Tests.Features.Crews;
 
 public sealed class CrewScheduleTests
 {
-    [Fact]
-    public void Plan_AcrossDaylightSavingChange_KeepsLocalTimeAndRotatesHostAndFocus()
+    private static DateTimeZone Zone(string id) => CrewSchedule.FindZone(id)!;
+
+    private static Crew Weekly(DayOfWeek day, int hour, int minute = 0, string zone = "Europe/Lisbon") => new()
     {
-        Assert.True(CrewSchedule.TryFindZone("Europe/Lisbon", out var lisbon));
-        var crew = new Crew { Id = Guid.NewGuid(), MeetingsPerTerm = 6, Cadence = CrewCadence.Weekly, SlotTime = new TimeOnly(19, 0), Term = 1 };
+        Id = Guid.NewGuid(), Name = "Harbour crew", MeetingsPerTerm = 6, Cadence = CrewCadence.Weekly, SlotDay = day,
+        SlotTime = new TimeOnly(hour, minute), TimeZone = zone, Term = 1, SlotMinutes = 60,
+    };
+
+    private static DateTime Utc(int y, int mo, int d, int h, int mi = 0) => new(y, mo, d, h, mi, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Plan_AcrossDaylightSavingChangeInLisbon_KeepsLocalTimeAndRotatesHostAndFocus()
+    {
         // Portugal moves its clocks forward on Sunday 28 March 2027.
-        var meetings = CrewSchedule.Plan(crew, new DateOnly(2027, 3, 16), ["a", "b", "c", "d"], lisbon);
+        var meetings = CrewSchedule.Plan(Weekly(DayOfWeek.Tuesday, 19), new LocalDate(2027, 3, 16), ["a", "b", "c", "d"], Zone("Europe/Lisbon"));
         Assert.Equal(6, meetings.Count);
-        Assert.Equal(new DateTime(2027, 3, 16, 19, 0, 0, DateTimeKind.Utc), meetings[0].StartsAt);
-        Assert.Equal(new DateTime(2027, 3, 23, 19, 0, 0, DateTimeKind.Utc), meetings[1].StartsAt);
-        Assert.Equal(new DateTime(2027, 3, 30, 18, 0, 0, DateTimeKind.Utc), meetings[2].StartsAt); // 19:00 summer time
+        Assert.Equal(Utc(2027, 3, 16, 19), meetings[0].StartsAt);
+        Assert.Equal(Utc(2027, 3, 23, 19), meetings[1].StartsAt);
+        Assert.Equal(Utc(2027, 3, 30, 18), meetings[2].StartsAt); // 19:00 summer time
+        Assert.All(meetings, m => Assert.Equal(new LocalTime(19, 0), CrewSchedule.ToLocal(m.StartsAt, "Europe/Lisbon").TimeOfDay));
         Assert.Equal(["a", "b", "c", "d", "a", "b"], meetings.Select(m => m.HostUserId));
         Assert.Equal(["b", "c", "d", "a", "b", "c"], meetings.Select(m => m.FocusUserId));
         Assert.All(meetings, m => Assert.NotEqual(m.HostUserId, m.FocusUserId));
     }
 
     [Fact]
+    public void Plan_AcrossBothDaylightSavingChangesInNewYork_StaysAtTheSameWallClockTime()
+    {
+        // New York springs forward on 14 March 2027 and falls back on 7 November 2027.
+        var spring = CrewSchedule.Plan(Weekly(DayOfWeek.Thursday, 18, 30, "America/New_York"), new LocalDate(2027, 3, 4), ["a", "b", "c"], Zone("America/New_York"));
+        Assert.Equal([Utc(2027, 3, 4, 23, 30), Utc(2027, 3, 11, 23, 30), Utc(2027, 3, 18, 22, 30), Utc(2027, 3, 25, 22, 30)], spring.Take(4).Select(m => m.StartsAt));
+        var autumn = CrewSchedule.Plan(Weekly(DayOfWeek.Thursday, 18, 30, "America/New_York"), new LocalDate(2027, 10, 28), ["a", "b", "c"], Zone("America/New_York"));
+        Assert.Equal([Utc(2027, 10, 28, 22, 30), Utc(2027, 11, 4, 22, 30), Utc(2027, 11, 11, 23, 30)], autumn.Take(3).Select(m => m.StartsAt));
+    }
+
+    [Fact]
+    public void Plan_SlotInTheHourTheClocksSkipOrRepeat_TakesTheHourAfterTheGapAndTheFirstOfTheTwo()
+    {
+        // Sunday 14 March 2027, 02:30 does not exist in New York (02:00 becomes 03:00): the meeting is at 03:30 EDT.
+        var skipped = CrewSchedule.Plan(Weekly(DayOfWeek.Sunday, 2, 30, "America/New_York"), new LocalDate(2027, 3, 7), ["a", "b", "c"], Zone("America/New_York"));
+        Assert.Equal(Utc(2027, 3, 7, 7, 30), skipped[0].StartsAt);
+        Assert.Equal(Utc(2027, 3, 14, 7, 30), skipped[1].StartsAt); // 03:30 EDT, the same instant 02:30 EST would have been
+        Assert.Equal(Utc(2027, 3, 21, 6, 30), skipped[2].StartsAt);
+        // Sunday 31 October 2027, 01:30 happens twice in Lisbon: the first (summer time) counts.
+        var repeated = CrewSchedule.Plan(Weekly(DayOfWeek.Sunday, 1, 30), new LocalDate(2027, 10, 31), ["a", "b", "c"], Zone("Europe/Lisbon"));
+        Assert.Equal(Utc(2027, 10, 31, 0, 30), repeated[0].StartsAt);
+    }
+
+    [Fact]
     public void Plan_Fortnightly_SpacesMeetingsTwoWeeksApart()
     {
-        Assert.True(CrewSchedule.TryFindZone("America/Toronto", out var toronto));
-        var crew = new Crew { Id = Guid.NewGuid(), MeetingsPerTerm = 3, Cadence = CrewCadence.Fortnightly, SlotTime = new TimeOnly(8, 30), Term = 2 };
-        var meetings = CrewSchedule.Plan(crew, new DateOnly(2027, 1, 5), ["a", "b", "c"], toronto);
-        Assert.Equal([new DateTime(2027, 1, 5, 13, 30, 0, DateTimeKind.Utc), new DateTime(2027, 1, 19, 13, 30, 0, DateTimeKind.Utc), new DateTime(2027, 2, 2, 13, 30, 0, DateTimeKind.Utc)],
-            meetings.Select(m => m.StartsAt));
+        var crew = new Crew { Id = Guid.NewGuid(), MeetingsPerTerm = 3, Cadence = CrewCadence.Fortnightly, SlotDay = DayOfWeek.Tuesday, SlotTime = new TimeOnly(8, 30), Term = 2 };
+        var meetings = CrewSchedule.Plan(crew, new LocalDate(2027, 1, 5), ["a", "b", "c"], Zone("America/Toronto"));
+        Assert.Equal([Utc(2027, 1, 5, 13, 30), Utc(2027, 1, 19, 13, 30), Utc(2027, 2, 2, 13, 30)], meetings.Select(m => m.StartsAt));
         Assert.All(meetings, m => Assert.Equal(2, m.Term));
+    }
+
+    [Fact]
+    public void NextDate_TheSlotLaterToday_IsToday_OnceItHasBegun_IsNextWeek()
+    {
+        var crew = Weekly(DayOfWeek.Wednesday, 19);
+        var lisbon = Zone("Europe/Lisbon");
+        Assert.Equal(new LocalDate(2026, 12, 9), CrewSchedule.NextDate(crew, lisbon, Utc(2026, 12, 9, 18, 59)));
+        Assert.Equal(new LocalDate(2026, 12, 16), CrewSchedule.NextDate(crew, lisbon, Utc(2026, 12, 9, 19, 0)));
+        Assert.Equal(new LocalDate(2026, 12, 9), CrewSchedule.NextDate(crew, lisbon, Utc(2026, 12, 3, 12, 0)));
+    }
+
+    [Fact]
+    public void MoveRemaining_NewSlotAcrossDaylightSaving_MovesOnlyMeetingsToComeAndKeepsTheirHostsAndFocus()
+    {
+        var lisbon = Zone("Europe/Lisbon");
+        var crew = Weekly(DayOfWeek.Tuesday, 19);
+        var meetings = CrewSchedule.Plan(crew, new LocalDate(2027, 3, 2), ["a", "b", "c"], lisbon);
+        var before = meetings.Select(m => (m.Number, m.StartsAt, m.HostUserId, m.FocusUserId)).ToList();
+        meetings[2].ReminderSentAt = Utc(2027, 3, 15, 19);
+        // On Tuesday 16 March at 20:00 UTC (meetings 1–3 held), the crew moves to Wednesdays at 08:00.
+        var now = Utc(2027, 3, 16, 20);
+        crew.SlotDay = DayOfWeek.Wednesday;
+        crew.SlotTime = new TimeOnly(8, 0);
+        var moved = CrewSchedule.MoveRemaining(crew, meetings, lisbon, now);
+
+        Assert.Equal([4, 5, 6], moved.Select(m => m.Number));
+        Assert.Equal(before.Take(3), meetings.Take(3).Select(m => (m.Number, m.StartsAt, m.HostUserId, m.FocusUserId)));
+        // 17 March is winter time (08:00 UTC); 31 March is after Portugal's change (07:00 UTC), still 08:00 in Lisbon.
+        Assert.Equal([Utc(2027, 3, 17, 8), Utc(2027, 3, 24, 8), Utc(2027, 3, 31, 7)], meetings.Skip(3).Select(m => m.StartsAt));
+        Assert.Equal(before.Skip(3).Select(b => (b.HostUserId, b.FocusUserId)), meetings.Skip(3).Select(m => (m.HostUserId, m.FocusUserId)));
+        Assert.All(moved, m => Assert.Equal((1, (DateTime?)null), (m.Sequence, m.ReminderSentAt)));
+        Assert.Equal(Utc(2027, 3, 15, 19), meetings[2].ReminderSentAt); // held: untouched
+        Assert.Empty(CrewSchedule.MoveRemaining(crew, meetings, lisbon, now)); // confirming the same slot again moves nothing
+    }
+
+    /// <summary>What a calendar program makes of the hub's file: Mozilla's ical.js expands it to the same instants, across both changes.</summary>
+    [Theory]
+    [InlineData("Europe/Lisbon", 2027, 3, 16)]
+    [InlineData("America/New_York", 2027, 3, 2)]
+    [InlineData("America/New_York", 2027, 10, 26)]
+    public async Task CalendarFile_TermAcrossDaylightSaving_IcalJsReadsTheSameInstants(string zoneId, int year, int month, int day)
+    {
+        var crew = Weekly(DayOfWeek.Tuesday, 19, 0, zoneId);
+        var meetings = CrewSchedule.Plan(crew, new LocalDate(year, month, day), ["a", "b", "c"], Zone(zoneId));
+        var writer = new CalendarWriter("hub.test", Utc(year, month, 1, 0));
+        foreach (var m in meetings)
+        {
+            writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(60), zoneId, m.Sequence, "Ana", "Ben", "https://hub.test/crews/x");
+        }
+        var read = await GatheringTestKit.ExpandWithIcalJsAsync(writer.ToText("Harbour crew"), Utc(year + 1, 1, 1, 0));
+        Assert.Equal(meetings.Select(m => m.StartsAt), read.SelectMany(e => e.Occurrences).Select(o => DateTime.Parse(o.Start, null, System.Globalization.DateTimeStyles.AdjustToUniversal)).Order());
+        Assert.All(read, e => Assert.Equal(zoneId, e.Zone));
     }
 
     [Theory]
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("")]
     [InlineData("../../etc/passwd")]
-    public void TryFindZone_UnknownZone_IsFalse(string zone) => Assert.False(CrewSchedule.TryFindZone(zone, out _));
+    public void FindZone_UnknownZone_IsNull(string zone) => Assert.Null(CrewSchedule.FindZone(zone));
 }

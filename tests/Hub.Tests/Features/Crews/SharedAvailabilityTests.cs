@@ -20,8 +20,8 @@ public sealed class SharedAvailabilityTests
     [Fact]
     public void CommonHours_AcrossZones_ComparesTheSameMomentsAndShowsThemInTheCrewsZone()
     {
-        Assert.True(CrewSchedule.TryFindZone("Europe/Lisbon", out var lisbon));
-        Assert.True(CrewSchedule.TryFindZone("Europe/Berlin", out var berlin));
+        var lisbon = CrewSchedule.FindZone("Europe/Lisbon")!;
+        var berlin = CrewSchedule.FindZone("Europe/Berlin")!;
         const int tuesday = 24;
         // Lisbon free Tuesday 19:00–22:00 local; Berlin free Tuesday 20:00–22:00 local (19:00–21:00 in Lisbon).
         var hours = SharedAvailability.CommonHours(
@@ -38,7 +38,7 @@ public sealed class SharedAvailabilityTests
     [Fact]
     public void CommonHours_NoOverlap_IsEmpty()
     {
-        Assert.True(CrewSchedule.TryFindZone("America/Toronto", out var toronto));
+        var toronto = CrewSchedule.FindZone("America/Toronto")!;
         var hours = SharedAvailability.CommonHours([(Grid(10), toronto), (Grid(11), toronto)], toronto, Winter);
         Assert.Empty(hours);
     }
@@ -46,8 +46,8 @@ public sealed class SharedAvailabilityTests
     [Fact]
     public void CommonHours_SundayNightInOneZoneIsMondayInAnother_WrapsAroundTheWeek()
     {
-        Assert.True(CrewSchedule.TryFindZone("Pacific/Auckland", out var auckland));
-        Assert.True(CrewSchedule.TryFindZone("Etc/UTC", out var utc));
+        var auckland = CrewSchedule.FindZone("Pacific/Auckland")!;
+        var utc = CrewSchedule.FindZone("Etc/UTC")!;
         // Monday 09:00 in Auckland (UTC+13 in November) is Sunday 20:00 UTC.
         var hours = SharedAvailability.CommonHours([(Grid(9), auckland), (Grid(6 * 24 + 20), utc)], utc, Winter);
         Assert.Equal([6 * 24 + 20], hours);

@@ -22,7 +22,8 @@ public sealed class RoundSlotsTests
         Assert.Equal(4, slots.Count);
         Assert.All(slots, slot => Assert.Equal('1', grid[RoundSlots.ToLocal(slot, zone, deadline)]));
         // The same hours the crew page and finding a time count for this member alone.
-        var common = SharedAvailability.CommonHours([(grid, zone)], zone, deadline);
+        var tzdb = NodaTime.DateTimeZoneProviders.Tzdb[zoneId];
+        var common = SharedAvailability.CommonHours([(grid, tzdb)], tzdb, deadline);
         Assert.Equal([19, 20, 31, 114], common);
     }
 }

@@ -142,7 +142,7 @@ public sealed class FindingATimeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Crew_MembersMarkInTheirZones_HeatMapAndBestSlot_ConfirmMakesAFortnightlySeriesInTheirCalendars_MovingSplitsIt()
+    public async Task Crew_MembersMarkInTheirZones_HeatMapAndBestSlot_ConfirmSetsTheCrewsOwnFortnightlySlot()
     {
         var crew = await CallCrewAsync("Fortnightly");
         var time = $"{crew}/time";
@@ -178,57 +178,21 @@ public sealed class FindingATimeTests : IAsyncLifetime
         Assert.Equal("3", Cell(benPage, 1, 10));
         Assert.Contains("for you: Tuesday 10:00 (Etc/UTC)", benPage.QuerySelector(".proposals li")!.TextContent);
 
+        // Confirming makes it the crew's own slot (no series of events beside it: the term's meetings are the crew's calendar).
         var (confirmed, _) = await people["ada"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (24 + 19).ToString() }, "Confirm");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        var eventId = IdFrom(confirmed.Headers.Location!.OriginalString);
-        var e = await WithDbAsync(db => db.GatheringEvents.SingleAsync(x => x.Id == eventId));
-        Assert.Equal((EventScale.Crew, EventVisibility.CrewOnly, crewId, "Asia/Tokyo", "FREQ=WEEKLY;INTERVAL=2"), (e.Scale, e.Visibility, e.CrewId!.Value, e.TimeZone, e.Recurrence));
-        var local = Instant.FromDateTimeUtc(e.StartsAt).InZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
-        Assert.Equal((IsoDayOfWeek.Tuesday, 19, 0), (local.DayOfWeek, local.Hour, local.Minute));
-        var slot = await WithDbAsync(db => db.Crews.Where(c => c.Id == crewId).Select(c => new { c.SlotDay, c.SlotTime }).SingleAsync());
-        Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(19, 0)), (slot.SlotDay, slot.SlotTime));
-        Assert.Equal(HttpStatusCode.OK, (await people["cy"].Http.GetAsync($"/gatherings/{eventId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await people["dee"].Http.GetAsync($"/gatherings/{eventId}")).StatusCode);
-
-        // In Cy's private calendar without answering anything.
-        const string token = "cys-private-calendar-token-for-the-test-0001";
-        await WithDbAsync(db => { db.MemberCalendars.Add(new MemberCalendar { UserId = ids["cy"], Token = token, CreatedAt = DateTime.UtcNow }); return db.SaveChangesAsync(); });
-        var feed = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
-        Assert.Contains("SUMMARY:Tuesday circle meets", feed);
-        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=2", feed);
-
-        // The crew plans its term at that time: its meetings are the series' dates, so they are not listed twice.
-        var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1));
-        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
-        {
-            tuesday = tuesday.AddDays(1);
-        }
-        var (started, startedPage) = await people["ada"].SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, "Start");
-        Assert.True(started.StatusCode == HttpStatusCode.Redirect, startedPage.QuerySelector("main")?.TextContent);
-        Assert.True(await WithDbAsync(db => db.CrewMeetings.CountAsync(m => m.CrewId == crewId)) > 0);
-        var planned = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
-        Assert.DoesNotContain("Tuesday circle: meeting", planned);
-        Assert.Single(planned.Split("SUMMARY:Tuesday circle meets").Skip(1));
-
-        // Four weeks later (the series began a month ago), Ben moves the crew to Wednesday 23:00: from the next date on.
-        await WithDbAsync(db => db.GatheringEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.StartsAt, x => x.StartsAt.AddDays(-28)).SetProperty(x => x.EndsAt, x => x.EndsAt.AddDays(-28))));
+        Assert.Equal(crew, confirmed.Headers.Location!.OriginalString);
+        var slot = await WithDbAsync(db => db.Crews.Where(c => c.Id == crewId).Select(c => new { c.SlotDay, c.SlotTime, c.Cadence }).SingleAsync());
+        Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(19, 0), Data.Crews.CrewCadence.Fortnightly), (slot.SlotDay, slot.SlotTime, slot.Cadence));
+        Assert.Equal((0, 0), (await WithDbAsync(db => db.GatheringEvents.CountAsync()), await WithDbAsync(db => db.FoundTimes.CountAsync())));
         var (_, again) = await people["ben"].GetAsync(time);
-        Assert.Contains("Confirmed: every two weeks on Tuesday at 19:00 (Asia/Tokyo)", again.QuerySelector("#found")!.TextContent);
-        var (moved, movedPage) = await people["ben"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (2 * 24 + 23).ToString() }, "Confirm");
-        Assert.True(moved.StatusCode == HttpStatusCode.Redirect, movedPage.QuerySelector("main")?.TextContent);
-        var newId = IdFrom(moved.Headers.Location!.OriginalString);
-        Assert.NotEqual(eventId, newId);
-        var (old, next, found) = await WithDbAsync(async db => (await db.GatheringEvents.SingleAsync(x => x.Id == eventId), await db.GatheringEvents.SingleAsync(x => x.Id == newId),
-            await db.FoundTimes.SingleAsync(f => f.GroupId == crewId)));
-        Assert.Contains("UNTIL=", old.Recurrence);
-        Assert.True(old.StartsAt < DateTime.UtcNow);
-        Assert.Equal(eventId, next.SplitFromId);
-        Assert.Equal(newId, found.EventId);
-        var moment = Instant.FromDateTimeUtc(next.StartsAt).InZone(DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
-        Assert.Equal((IsoDayOfWeek.Wednesday, 23), (moment.DayOfWeek, moment.Hour));
-        var after = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
-        Assert.Equal(2, after.Split("SUMMARY:Tuesday circle meets").Length - 1);
+        Assert.Contains("The crew meets every two weeks on Tuesdays at 19:00 (Asia/Tokyo).", again.QuerySelector("#crew-time")!.TextContent);
+        Assert.Null(again.QuerySelector("#found"));
+
+        // A forged slot outside the week is refused on the page, and the slot stays.
+        var (forged, forgedPage) = await people["cy"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = "168" }, "Confirm");
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("Choose one of the proposed times.", forgedPage.QuerySelector("#slot-error")!.TextContent);
     }
 
     [Fact]
