@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbed4600-02a4-4c65-b9db-6e8319aaae86"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("4b692e85-a28a-4ccf-a0a9-363f9b536e1d"), entityTypeCount: 66)
         {
         }
 

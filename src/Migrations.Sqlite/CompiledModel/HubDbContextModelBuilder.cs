@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2236665-bef8-437c-8cda-d3adbca007a1"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("763d7ff4-fb09-4daa-837b-b4915e2a20f0"), entityTypeCount: 66)
         {
         }
 
