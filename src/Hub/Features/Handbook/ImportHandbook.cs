@@ -133,52 +133,66 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-            var existing = await db.HandbookPages.ToDictionaryAsync(p => p.SourcePath, cancel);
+            // Only what the comparison needs: the pages' text stays in the database.
+            var existing = await db.HandbookPages.AsNoTracking().Select(p => new StoredPage(p.Id, p.SourcePath, p.ContentHash))
+                .ToDictionaryAsync(p => p.SourcePath, cancel);
+            var incoming = read.Pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
             var changes = new List<string>();
             record.PagesAdded = record.PagesChanged = record.PagesRemoved = record.PagesUnchanged = 0;
-            var removals = existing.Values.Count(p => !read.ByUrl.ContainsValue(p.SourcePath));
+            var gone = existing.Values.Where(p => !incoming.Contains(p.SourcePath)).OrderBy(p => p.SourcePath, StringComparer.Ordinal).ToList();
             // The demo's handbook, imported at the first start, is there to be replaced: that needs no confirmation.
-            var replacingDemo = removals > 0 && await db.HandbookImports.Where(i => i.Succeeded).OrderByDescending(i => i.Id)
+            var replacingDemo = gone.Count > 0 && await db.HandbookImports.Where(i => i.Succeeded).OrderByDescending(i => i.Id)
                 .Select(i => i.Trigger).FirstOrDefaultAsync(cancel) == "first start";
-            if (removals * 2 > existing.Count && removals > settings.ConfirmedRemovals && !replacingDemo)
+            if (gone.Count * 2 > existing.Count && gone.Count > settings.ConfirmedRemovals && !replacingDemo)
             {
                 // What it would have done, for the report and the admin page's "yes, remove N of M pages".
-                record.PagesRemoved = removals;
-                record.PagesUnchanged = existing.Count - removals;
+                record.PagesRemoved = gone.Count;
+                record.PagesUnchanged = existing.Count - gone.Count;
                 record.PagesAdded = read.Pages.Count(p => !existing.ContainsKey(p.SourcePath));
-                throw new RemovalsNotConfirmed(removals, existing.Count);
+                throw new RemovalsNotConfirmed(gone.Count, existing.Count);
             }
             // Pages whose URL moves to another file are removed first, so the unique index holds.
-            foreach (var gone in existing.Values.Where(p => !read.ByUrl.ContainsValue(p.SourcePath)).ToList())
+            foreach (var chunk in gone.Chunk(500))
             {
-                db.HandbookPages.Remove(gone);
-                existing.Remove(gone.SourcePath);
-                changes.Add($"removed {gone.SourcePath}");
+                var ids = chunk.Select(p => p.Id).ToList();
+                await db.HandbookPages.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancel);
+            }
+            foreach (var page in gone)
+            {
+                changes.Add($"removed {page.SourcePath}");
                 record.PagesRemoved++;
             }
-            await db.SaveChangesAsync(cancel);
+            var added = new List<HandbookPage>();
+            var changed = new List<HandbookPage>();
             foreach (var page in read.Pages)
             {
                 page.ContentHash = Hash(page);
                 page.ImportedAt = now;
                 if (!existing.TryGetValue(page.SourcePath, out var old))
                 {
-                    db.HandbookPages.Add(page);
+                    added.Add(page);
                     changes.Add($"added {page.SourcePath}");
                     record.PagesAdded++;
                 }
                 else if (old.ContentHash != page.ContentHash)
                 {
                     page.Id = old.Id;
-                    db.Entry(old).CurrentValues.SetValues(page);
+                    changed.Add(page);
                     changes.Add($"changed {page.SourcePath}");
                     record.PagesChanged++;
                 }
                 else
                 {
-                    old.ImportedAt = now;
                     record.PagesUnchanged++;
                 }
+            }
+            // Rows, not tracked entities: SaveChanges sent one INSERT ... RETURNING per page on SQLite, with
+            // change tracking around each, and that was most of an import's time (docs/benchmarks.md).
+            await HandbookPageRows.UpdateAsync(db, changed, cancel);
+            await HandbookPageRows.InsertAsync(db, added, cancel);
+            if (record.PagesUnchanged > 0)
+            {
+                await db.HandbookPages.Where(p => p.ImportedAt != now).ExecuteUpdateAsync(u => u.SetProperty(p => p.ImportedAt, now), cancel);
             }
             var info = await db.Handbooks.OrderBy(h => h.Id).FirstOrDefaultAsync(cancel);
             if (info is null)
@@ -219,6 +233,8 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
         PublishAssets(read.Assets, Path.Combine(dataDirectory, "handbook", "files"), problems);
     }
+
+    private sealed record StoredPage(int Id, string SourcePath, string ContentHash);
 
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',
         page.Path, page.Title, page.Description, page.Cover, page.Hidden, page.Markdown, page.Html, page.Outline, page.Order, page.ParentPath, page.InSummary, page.UpdatedAt.Ticks, page.Author))));
