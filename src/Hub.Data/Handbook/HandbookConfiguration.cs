@@ -13,6 +13,7 @@ internal sealed class HandbookPageConfiguration : IEntityTypeConfiguration<Handb
         page.Property(p => p.Description).HasMaxLength(2000);
         page.Property(p => p.Cover).HasMaxLength(500);
         page.Property(p => p.ParentPath).HasMaxLength(500);
+        page.Property(p => p.Author).HasMaxLength(1000);
         page.Property(p => p.ContentHash).HasMaxLength(64);
         page.HasIndex(p => p.SourcePath).IsUnique();
         page.HasIndex(p => p.Path).IsUnique();

@@ -34,6 +34,12 @@ public class HandbookPage
     public string? ParentPath { get; set; }
 
     public bool InSummary { get; set; }
+
+    /// <summary>
+    /// Who wrote the page: its front matter's <c>author</c>, or for a git source the authors of the commits
+    /// that touched it; null when neither says, and the handbook's own author is credited instead.
+    /// </summary>
+    public string? Author { get; set; }
     public string ContentHash { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
     public DateTime ImportedAt { get; set; }

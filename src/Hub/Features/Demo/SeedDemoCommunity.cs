@@ -211,6 +211,7 @@ public static class SeedDemoCommunity
         await SeedDemoCommons.RunAsync(scope.ServiceProvider, now);
         await SeedDemoGatherings.RunAsync(db, now);
         await SeedDemoFormationRound.RunAsync(db, now);
+        await SeedDemoHandbook.RunAsync(services);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
         await db.SaveChangesAsync();
         return true;

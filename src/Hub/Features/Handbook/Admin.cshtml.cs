@@ -45,6 +45,20 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
     [BindProperty]
     public ScheduleInput Schedule { get; set; } = new();
 
+    /// <summary>The practice's own handbook, public in GitBook's format: offered to a hub that has none, or only the demo's.</summary>
+    public const string PracticeHandbookUrl = "https://github.com/microsolidarity/handbook.git";
+    public const string PracticeHandbookTitle = "Microsolidarity";
+    public const string PracticeHandbookAuthor = "The Microsolidarity community";
+
+    /// <summary>Offer the practice's handbook: the hub has no handbook yet, or only the one the demo's first start imported.</summary>
+    public bool SuggestPracticeHandbook { get; private set; }
+
+    /// <summary>The demo's pages that importing the practice's handbook removes (the demo's handbook is replaced without a second question).</summary>
+    public int DemoPages { get; private set; }
+
+    /// <summary>The form is filled in with the practice's handbook, at the administrator's request; nothing is imported until they press the button.</summary>
+    public bool Suggested { get; private set; }
+
     public ReadImportStatus.Status State { get; private set; } = null!;
     public HandbookImport? LastImport { get; private set; }
     public HandbookInfo? Info { get; private set; }
@@ -54,7 +68,15 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
     public IReadOnlyList<string> AllowedFolders { get; } = options.Value.AllowedFolders.Where(f => f.Trim().Length > 0).Select(f => f.Trim()).ToList();
     public ViewerClock Clock => clock;
 
-    public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(prefill: true, cancel);
+    public async Task OnGetAsync(string? suggested, CancellationToken cancel)
+    {
+        await LoadAsync(prefill: true, cancel);
+        if (suggested == "microsolidarity" && SuggestPracticeHandbook)
+        {
+            Suggested = true;
+            Input = new ImportInput { Source = PracticeHandbookUrl, Title = PracticeHandbookTitle, Author = PracticeHandbookAuthor };
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync([FromServices] StartHandbookImport start, CancellationToken cancel)
     {
@@ -100,9 +122,14 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
         State = await status.RunAsync(cancel: cancel);
         LastImport = State.History.FirstOrDefault(i => i.FinishedAt is not null);
         Info = await db.Handbooks.AsNoTracking().OrderBy(h => h.Id).FirstOrDefaultAsync(cancel);
+        var current = State.History.FirstOrDefault(i => i.Succeeded);
+        var demo = Info is not null && current is { Trigger: "first start" } && current.Source == Info.Source;
+        SuggestPracticeHandbook = State.Running is null && (Info is null || demo);
+        DemoPages = demo ? await db.HandbookPages.CountAsync(cancel) : 0;
         Pending = LastImport is { Stage: ImportHandbook.NeedsConfirmation } stopped
             ? new(stopped.PagesRemoved, stopped.PagesRemoved + stopped.PagesChanged + stopped.PagesUnchanged) : null;
-        if (prefill && Info is not null)
+        // The demo's folder is no source to import again from this page (it is not under Handbook:AllowedFolders).
+        if (prefill && Info is not null && !demo)
         {
             Input = new ImportInput { Source = Info.Source, Title = Info.Title, Author = Info.Author };
         }

@@ -35,7 +35,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IOptions<HubOptions> hu
             return null;
         }
         var pages = await db.HandbookPages.AsNoTracking().Where(p => p.InSummary).OrderBy(p => p.Order)
-            .Select(p => new { p.Path, p.Title, p.Description, p.Html, p.ParentPath, p.UpdatedAt }).ToListAsync(cancel);
+            .Select(p => new { p.Path, p.Title, p.Description, p.Html, p.ParentPath, p.UpdatedAt, p.Author }).ToListAsync(cancel);
         var indexOf = pages.Select((p, i) => (p.Path, i)).ToDictionary(x => RenderHandbookPage.PageUrl(x.Path), x => x.i, StringComparer.Ordinal);
         int Depth(string path, string? parent, int guard = 0) =>
             parent is null || guard > 10 || pages.FirstOrDefault(p => p.Path == parent) is not { } up ? 0 : 1 + Depth(up.Path, up.ParentPath, guard + 1);
@@ -115,6 +115,10 @@ public sealed class ComposeHandbookBook(HubDbContext db, IOptions<HubOptions> hu
             if (!string.IsNullOrEmpty(page.Description))
             {
                 html.Append("<p class=\"lead\">").Append(E(page.Description)).Append("</p>");
+            }
+            if (!string.IsNullOrEmpty(page.Author))
+            {
+                html.Append("<p class=\"byline\">By ").Append(E(page.Author)).Append("</p>");
             }
             html.Append(body.InnerHtml).Append("</section>");
         }

@@ -130,6 +130,10 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
             {
                 content.Append("<p class=\"lead\">").Append(Escape(description)).Append("</p>");
             }
+            if (page.Author is { Length: > 0 } pageAuthor)
+            {
+                content.Append("<p class=\"byline\">By ").Append(Escape(pageAuthor)).Append("</p>");
+            }
             foreach (var child in body.ChildNodes)
             {
                 content.Append(child.ToHtml(XhtmlMarkupFormatter.Instance));
@@ -182,6 +186,16 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
         if (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
+            // Written valid at import; pages imported before that may still hold a lone % or a space, which
+            // epubcheck refuses (RSC-005, RSC-020) along with the whole book.
+            if (ExternalLinks.Escape(href, out _) is { } address)
+            {
+                link.SetAttribute("href", address);
+            }
+            else
+            {
+                link.RemoveAttribute("href");
+            }
             return;
         }
         if (href.StartsWith('#'))
@@ -259,6 +273,7 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
         body { font-family: serif; line-height: 1.5; }
         h1, h2, h3, h4 { font-family: sans-serif; line-height: 1.2; }
         .lead { font-style: italic; }
+        .byline { font-size: 0.9em; color: #555; }
         .callout { border-left: 4px solid #1d5fa8; padding: 0.3em 1em; margin: 1em 0; }
         .callout-warning, .callout-danger { border-left-color: #9a3b1e; }
         img { max-width: 100%; height: auto; }

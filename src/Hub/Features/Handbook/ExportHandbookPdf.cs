@@ -20,7 +20,8 @@ public sealed class HandbookPdfOptions
 /// The whole handbook as a PDF, printed by headless Chromium from <see cref="ComposeHandbookBook"/>:
 /// a title page, a table of contents whose entries link to their chapters, bookmarks from the
 /// headings, page numbers from the stylesheet's page margin boxes. The result is kept under the data
-/// folder and made again only when the handbook's content changes, so a download is a file read.
+/// folder and made again only when the handbook's content changes, so a download is a file read; after
+/// an import, <see cref="HandbookPdfPreparer"/> prints it in the background before anyone asks.
 /// </summary>
 public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubOptions> hub, IOptions<HandbookPdfOptions> options, ILogger<ExportHandbookPdf> logger)
 {
@@ -31,6 +32,17 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
     public sealed record NoHandbook : Result;
     public sealed record Failed(string Reason) : Result;
 
+    /// <summary>The handbook has changed since its PDF was printed (or it never was): printing takes seconds.</summary>
+    public sealed record NotPrinted : Result;
+
+    /// <summary>The kept PDF of the handbook as it is now, without printing one: <see cref="NotPrinted"/> when there is none yet.</summary>
+    public async Task<Result> FindAsync(CancellationToken cancel = default)
+    {
+        var book = await compose.RunAsync(ComposeHandbookBook.Target.Pdf, cancel);
+        return book is null ? new NoHandbook() : File.Exists(Target(book)) ? new Ready(Target(book)) : new NotPrinted();
+    }
+
+    /// <summary>The kept PDF, printed first when the handbook has changed since.</summary>
     public async Task<Result> RunAsync(CancellationToken cancel = default)
     {
         var book = await compose.RunAsync(ComposeHandbookBook.Target.Pdf, cancel);
@@ -38,11 +50,9 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
         {
             return new NoHandbook();
         }
-        var folder = Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "export");
+        var target = Target(book);
+        var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
-        // The file name is the content's fingerprint: a changed handbook gets a new PDF, an unchanged one is reused.
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(book.Html)))[..16];
-        var target = Path.Combine(folder, $"handbook-{key}.pdf");
         if (File.Exists(target))
         {
             return new Ready(target);
@@ -82,6 +92,10 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
             OneAtATime.Release();
         }
     }
+
+    /// <summary>The file name is the content's fingerprint: a changed handbook gets a new PDF, an unchanged one is reused.</summary>
+    private string Target(ComposeHandbookBook.Book book) => Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "export",
+        $"handbook-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(book.Html)))[..16]}.pdf");
 
     private async Task<string?> PrintAsync(string html, string pdf, string profile, CancellationToken cancel)
     {

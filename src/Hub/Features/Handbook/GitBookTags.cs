@@ -280,6 +280,12 @@ public static partial class EmbedPlayer
         if (host is "youtube.com" or "www.youtube.com" or "m.youtube.com")
         {
             var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query);
+            if (uri.AbsolutePath == "/playlist")
+            {
+                // A playlist plays in YouTube's own series player.
+                var list = query.TryGetValue("list", out var l) ? l.ToString() : "";
+                return PlaylistId().IsMatch(list) ? ("YouTube", $"https://www.youtube-nocookie.com/embed/videoseries?list={list}") : null;
+            }
             var id = query.TryGetValue("v", out var v) ? v.ToString()
                 : uri.AbsolutePath.StartsWith("/embed/", StringComparison.Ordinal) ? uri.AbsolutePath[7..] : "";
             return Id().IsMatch(id) ? ("YouTube", $"https://www.youtube-nocookie.com/embed/{id}") : null;
@@ -294,4 +300,7 @@ public static partial class EmbedPlayer
 
     [GeneratedRegex("^[A-Za-z0-9_-]{6,20}$")]
     private static partial Regex Id();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{10,64}$")]
+    private static partial Regex PlaylistId();
 }

@@ -86,7 +86,7 @@ public sealed class HandbookCommand
             using var checkScope = services.CreateScope();
             if (await checkScope.ServiceProvider.GetRequiredService<CheckHandbookSource>().RunAsync(Source, fromWeb: false) is CheckHandbookSource.Folder folder)
             {
-                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder.Path, new Dictionary<string, DateTime>(), progress, CancellationToken.None));
+                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder.Path, new Dictionary<string, GitFileHistory>(), progress, CancellationToken.None));
             }
         }
         await Platform.Data.DatabaseStartup.MigrateAsync(services, force: false);

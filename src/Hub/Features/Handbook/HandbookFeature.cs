@@ -24,6 +24,12 @@ public static class HandbookFeature
         builder.Services.AddScoped<ReadImportStatus>();
         builder.Services.AddScoped<ResyncHandbook>();
         builder.Services.AddScoped<CheckHandbookSource>();
+        builder.Services.AddScoped<DownloadRemoteImages>();
+        builder.Services.AddHttpClient(DownloadRemoteImages.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(DownloadRemoteImages.Handler)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // each download has its own timeout
+        builder.Services.AddSingleton<HandbookPdfPreparer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HandbookPdfPreparer>());
         builder.Services.AddOptions<HandbookOptions>().Bind(builder.Configuration.GetSection(HandbookOptions.Section))
             .Validate(o => o.AllowedFolders.All(f => f.Trim().Length == 0 || Path.IsPathFullyQualified(f.Trim())),
                 "Each of Handbook:AllowedFolders must be a full path, such as /srv/handbook: the admin page imports only from folders under them.")
@@ -98,12 +104,7 @@ public static class HandbookFeature
         });
         app.MapGet("/handbook.html", async (ComposeHandbookBook compose, CancellationToken cancel) =>
             await compose.RunAsync(ComposeHandbookBook.Target.Web, cancel) is { } book ? Results.Content(book.Html, "text/html; charset=utf-8") : Results.NotFound());
-        app.MapGet("/handbook.pdf", async (ExportHandbookPdf export, CancellationToken cancel) => await export.RunAsync(cancel) switch
-        {
-            ExportHandbookPdf.Ready ready => Results.File(ready.File, "application/pdf", "handbook.pdf", enableRangeProcessing: true),
-            ExportHandbookPdf.Failed failed => Results.Problem(failed.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
-            _ => Results.NotFound(),
-        });
+        // /handbook.pdf is a page (Pdf.cshtml): the kept file, or a page saying it is being printed.
         app.MapGet("/handbook.epub", async (HttpContext context, ExportHandbookEpub export, CancellationToken cancel) =>
         {
             using var book = new MemoryStream();

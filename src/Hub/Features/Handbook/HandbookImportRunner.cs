@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// few times a second (so the admin page, on any node, can show a progress bar), renews the claim, and
 /// stops when the row says someone pressed Cancel. The claim is always freed at the end.
 /// </summary>
-public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<HandbookImportRunner> log)
+public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, HandbookPdfPreparer pdf, ILogger<HandbookImportRunner> log)
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(300);
     private readonly ConcurrentDictionary<int, CancellationTokenSource> running = new();
@@ -42,7 +42,13 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
             }
             watching = WatchAsync(record.Id, latest, cancel, stopWatching.Token);
             await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, cancel.Token, record, readAhead);
+            var result = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, cancel.Token, record, readAhead);
+            if (result.Succeeded)
+            {
+                // So the first download of the new handbook's PDF is immediate (on the command line nothing is listening).
+                pdf.AfterImport();
+            }
+            return result;
         }
         catch (Exception e)
         {

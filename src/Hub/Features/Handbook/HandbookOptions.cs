@@ -23,4 +23,24 @@ public sealed class HandbookOptions
 
     /// <summary>Lets a git URL be ssh:// (with the server's own ssh keys); https:// otherwise.</summary>
     public bool AllowSshGitUrls { get; set; }
+
+    /// <summary>
+    /// Lets an import download the images that pages show from other sites, so readers load them from the hub
+    /// (only from public internet addresses, PNG, JPEG, GIF or WebP). Off, the default, leaves each as a link and
+    /// lists it in the import's report.
+    /// </summary>
+    public bool DownloadRemoteImages { get; set; }
+
+    /// <summary>Lets those downloads reach this machine and its private network: for an image server on your own network, and tests.</summary>
+    public bool AllowPrivateImageHosts { get; set; }
+
+    /// <summary>The largest image an import downloads (10 MB by default).</summary>
+    public long MaxRemoteImageBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// How long after an import the PDF of the new handbook starts printing in the background, so the first
+    /// download is immediate; a few seconds, so a burst of imports prints once. Negative turns it off (then the
+    /// first download after a change prints it, and says so while it does).
+    /// </summary>
+    public int PreparePdfAfterSeconds { get; set; } = 5;
 }

@@ -14,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// keep their URLs, what changed is recorded, and every problem goes into the report. A bad page never
 /// stops the import.
 /// </summary>
-public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, CheckHandbookSource check, TimeProvider time, ILogger<ImportHandbook> log)
+public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IOptions<HandbookOptions> options, CheckHandbookSource check, DownloadRemoteImages downloads, TimeProvider time, ILogger<ImportHandbook> log)
 {
     /// <param name="ConfirmedRemovals">
     /// How many pages the person starting the import has agreed it may remove. An import that would
@@ -86,8 +86,9 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ch
         // A cancel asked for before the import began is honoured before it reads or fetches anything.
         cancel.ThrowIfCancellationRequested();
         var dataDirectory = hub.Value.DataDirectoryFullPath;
-        // Checked here too, whoever started the import: the admin page's own check ran before the claim.
-        var checkedSource = await check.RunAsync(source, fromWeb: record.Trigger != "command", cancel);
+        // Checked here too, whoever started the import: the admin page's own check ran before the claim. The
+        // command line and the demo's first start (a folder the hub ships) may read folders the admin page may not.
+        var checkedSource = await check.RunAsync(source, fromWeb: record.Trigger is not ("command" or "first start"), cancel);
         var isGit = checkedSource is CheckHandbookSource.Git;
         string folder;
         switch (checkedSource)
@@ -105,6 +106,7 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ch
         }
 
         RenderedHandbook read;
+        var history = isGit ? await FetchHandbookSource.HistoryAsync(folder, cancel) : [];
         if (readAhead is not null)
         {
             // Read and rendered before this run was claimed (the command line starts it while the database opens).
@@ -113,8 +115,13 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ch
         }
         else
         {
-            var lastChanged = isGit ? await FetchHandbookSource.LastChangesAsync(folder, cancel) : [];
-            read = RenderHandbookFolder.Run(folder, lastChanged, progress, cancel);
+            read = RenderHandbookFolder.Run(folder, history, progress, cancel);
+        }
+        if (options.Value.DownloadRemoteImages && read.RemoteImages.Count > 0)
+        {
+            // Only the pages know where their images are: once the copies are here, the book is rendered again with them.
+            var copies = await downloads.RunAsync(read.RemoteImages, Path.Combine(dataDirectory, "handbook", "remote-images"), progress, cancel);
+            read = RenderHandbookFolder.Run(folder, history, progress, cancel, copies);
         }
         problems.AddRange(read.Problems);
         var pageCount = read.Pages.Count;
@@ -126,49 +133,66 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ch
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-            var existing = await db.HandbookPages.ToDictionaryAsync(p => p.SourcePath, cancel);
+            // Only what the comparison needs: the pages' text stays in the database.
+            var existing = await db.HandbookPages.AsNoTracking().Select(p => new StoredPage(p.Id, p.SourcePath, p.ContentHash))
+                .ToDictionaryAsync(p => p.SourcePath, cancel);
+            var incoming = read.Pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
             var changes = new List<string>();
             record.PagesAdded = record.PagesChanged = record.PagesRemoved = record.PagesUnchanged = 0;
-            var removals = existing.Values.Count(p => !read.ByUrl.ContainsValue(p.SourcePath));
-            if (removals * 2 > existing.Count && removals > settings.ConfirmedRemovals)
+            var gone = existing.Values.Where(p => !incoming.Contains(p.SourcePath)).OrderBy(p => p.SourcePath, StringComparer.Ordinal).ToList();
+            // The demo's handbook, imported at the first start, is there to be replaced: that needs no confirmation.
+            var replacingDemo = gone.Count > 0 && await db.HandbookImports.Where(i => i.Succeeded).OrderByDescending(i => i.Id)
+                .Select(i => i.Trigger).FirstOrDefaultAsync(cancel) == "first start";
+            if (gone.Count * 2 > existing.Count && gone.Count > settings.ConfirmedRemovals && !replacingDemo)
             {
                 // What it would have done, for the report and the admin page's "yes, remove N of M pages".
-                record.PagesRemoved = removals;
-                record.PagesUnchanged = existing.Count - removals;
+                record.PagesRemoved = gone.Count;
+                record.PagesUnchanged = existing.Count - gone.Count;
                 record.PagesAdded = read.Pages.Count(p => !existing.ContainsKey(p.SourcePath));
-                throw new RemovalsNotConfirmed(removals, existing.Count);
+                throw new RemovalsNotConfirmed(gone.Count, existing.Count);
             }
             // Pages whose URL moves to another file are removed first, so the unique index holds.
-            foreach (var gone in existing.Values.Where(p => !read.ByUrl.ContainsValue(p.SourcePath)).ToList())
+            foreach (var chunk in gone.Chunk(500))
             {
-                db.HandbookPages.Remove(gone);
-                existing.Remove(gone.SourcePath);
-                changes.Add($"removed {gone.SourcePath}");
+                var ids = chunk.Select(p => p.Id).ToList();
+                await db.HandbookPages.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancel);
+            }
+            foreach (var page in gone)
+            {
+                changes.Add($"removed {page.SourcePath}");
                 record.PagesRemoved++;
             }
-            await db.SaveChangesAsync(cancel);
+            var added = new List<HandbookPage>();
+            var changed = new List<HandbookPage>();
             foreach (var page in read.Pages)
             {
                 page.ContentHash = Hash(page);
                 page.ImportedAt = now;
                 if (!existing.TryGetValue(page.SourcePath, out var old))
                 {
-                    db.HandbookPages.Add(page);
+                    added.Add(page);
                     changes.Add($"added {page.SourcePath}");
                     record.PagesAdded++;
                 }
                 else if (old.ContentHash != page.ContentHash)
                 {
                     page.Id = old.Id;
-                    db.Entry(old).CurrentValues.SetValues(page);
+                    changed.Add(page);
                     changes.Add($"changed {page.SourcePath}");
                     record.PagesChanged++;
                 }
                 else
                 {
-                    old.ImportedAt = now;
                     record.PagesUnchanged++;
                 }
+            }
+            // Rows, not tracked entities: SaveChanges sent one INSERT ... RETURNING per page on SQLite, with
+            // change tracking around each, and that was most of an import's time (docs/benchmarks.md).
+            await HandbookPageRows.UpdateAsync(db, changed, cancel);
+            await HandbookPageRows.InsertAsync(db, added, cancel);
+            if (record.PagesUnchanged > 0)
+            {
+                await db.HandbookPages.Where(p => p.ImportedAt != now).ExecuteUpdateAsync(u => u.SetProperty(p => p.ImportedAt, now), cancel);
             }
             var info = await db.Handbooks.OrderBy(h => h.Id).FirstOrDefaultAsync(cancel);
             if (info is null)
@@ -210,8 +234,10 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, Ch
         PublishAssets(read.Assets, Path.Combine(dataDirectory, "handbook", "files"), problems);
     }
 
+    private sealed record StoredPage(int Id, string SourcePath, string ContentHash);
+
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',
-        page.Path, page.Title, page.Description, page.Cover, page.Hidden, page.Markdown, page.Html, page.Outline, page.Order, page.ParentPath, page.InSummary, page.UpdatedAt.Ticks))));
+        page.Path, page.Title, page.Description, page.Cover, page.Hidden, page.Markdown, page.Html, page.Outline, page.Order, page.ParentPath, page.InSummary, page.UpdatedAt.Ticks, page.Author))));
 
     private static string? EditUrlPrefix(string url, string rootPrefix)
     {

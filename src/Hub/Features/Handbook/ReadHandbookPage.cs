@@ -60,6 +60,7 @@ public sealed class ReadHandbookPage(HubDbContext db, SharedReadCache reads)
                 Order = p.Order,
                 ParentPath = p.ParentPath,
                 InSummary = p.InSummary,
+                Author = p.Author,
                 ContentHash = p.ContentHash,
                 UpdatedAt = p.UpdatedAt,
                 ImportedAt = p.ImportedAt,

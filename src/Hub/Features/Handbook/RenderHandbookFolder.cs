@@ -13,8 +13,10 @@ public static class RenderHandbookFolder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <param name="lastChanged">Each file's last commit time by its path in a git clone; empty for a plain folder (the file's own time is used).</param>
-    public static RenderedHandbook Run(string folder, IReadOnlyDictionary<string, DateTime> lastChanged, IProgress<ImportProgress>? progress, CancellationToken cancel)
+    /// <param name="history">Each file's last commit time and authors by its path in a git clone; empty for a plain folder (the file's own time is used).</param>
+    /// <param name="downloaded">Copies of images on other sites, by their address, that pages show instead of a link.</param>
+    public static RenderedHandbook Run(string folder, IReadOnlyDictionary<string, GitFileHistory> history, IProgress<ImportProgress>? progress, CancellationToken cancel,
+        IReadOnlyDictionary<string, RemoteImageCopy>? downloaded = null)
     {
         var problems = new List<HandbookProblem>();
         var (root, readme, summaryName, redirects) = ReadGitBookYaml(folder, problems);
@@ -81,7 +83,7 @@ public static class RenderHandbookFolder
                 texts.Remove(page);
             }
         }
-        var links = new Links(texts, files, UrlOf);
+        var links = new Links(texts, files, UrlOf, downloaded ?? new Dictionary<string, RemoteImageCopy>());
 
         progress?.Report(new("Rendering pages", filesRead, markdownFiles.Count, 0, byUrl.Count));
         var rootPrefix = Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') is "." ? "" : Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') + "/";
@@ -90,6 +92,7 @@ public static class RenderHandbookFolder
         var position = order.Count;
         // Only the files that a page shows or links to are published: never the rest of the folder.
         var assets = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var remoteImages = new SortedSet<string>(StringComparer.Ordinal);
         // Pages render independently (the renderer only reads shared state), so they use every core.
         var sources = byUrl.ToArray();
         var renders = new RenderedPage[sources.Length];
@@ -106,14 +109,16 @@ public static class RenderHandbookFolder
             problems.AddRange(page.Problems);
             foreach (var asset in page.Assets)
             {
-                assets[asset] = files[asset];
+                assets[asset] = files.TryGetValue(asset, out var file) ? file : links.DownloadedFile(asset);
             }
+            remoteImages.UnionWith(page.RemoteImages ?? []);
             var cover = page.Cover is { } coverSource && HandbookPaths.Resolve(sourcePath, coverSource) is { } coverPath && links.AssetExists(coverPath) ? coverPath : null;
             if (cover is not null)
             {
                 assets[cover] = files[cover];
             }
             var known = order.TryGetValue(sourcePath, out var entry);
+            var git = history.GetValueOrDefault(rootPrefix + sourcePath);
             rendered.Add(new HandbookPage
             {
                 SourcePath = sourcePath,
@@ -129,12 +134,13 @@ public static class RenderHandbookFolder
                 Order = known ? entry.Order : position++,
                 ParentPath = known ? entry.Parent : null,
                 InSummary = known,
-                UpdatedAt = lastChanged.TryGetValue(rootPrefix + sourcePath, out var changed) ? changed
-                    : File.GetLastWriteTimeUtc(files[sourcePath]),
+                UpdatedAt = git?.LastChanged ?? File.GetLastWriteTimeUtc(files[sourcePath]),
+                // The page's own word first; else whoever committed to it; else (null) the handbook's author.
+                Author = page.Author ?? RenderHandbookPage.CreditLine(git?.Authors ?? []),
             });
         }
 
-        return new RenderedHandbook(rootPrefix, files, assets, navigation, redirects, byUrl, UrlOf, rendered, problems, markdownFiles.Count);
+        return new RenderedHandbook(rootPrefix, files, assets, navigation, redirects, byUrl, UrlOf, rendered, problems, markdownFiles.Count, [.. remoteImages]);
     }
 
     private static (string Root, string Readme, string Summary, Dictionary<string, string> Redirects) ReadGitBookYaml(string folder, List<HandbookProblem> problems)
@@ -238,8 +244,12 @@ public static class RenderHandbookFolder
         Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar).Equals(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
         || Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private sealed class Links(Dictionary<string, string> texts, Dictionary<string, string> files, Func<string, string> urlOf) : IHandbookLinks
+    private sealed class Links(Dictionary<string, string> texts, Dictionary<string, string> files, Func<string, string> urlOf, IReadOnlyDictionary<string, RemoteImageCopy> downloaded) : IHandbookLinks
     {
+        private readonly Dictionary<string, string> downloadedFiles = downloaded.Values
+            .Where(d => d.AssetPath is not null).DistinctBy(d => d.AssetPath).ToDictionary(d => d.AssetPath!, d => d.File!, StringComparer.Ordinal);
+        public RemoteImageCopy? RemoteImage(string url) => downloaded.GetValueOrDefault(url);
+        public string DownloadedFile(string assetPath) => downloadedFiles[assetPath];
         public string? PagePath(string sourcePath) => texts.ContainsKey(sourcePath) ? urlOf(sourcePath) : null;
         public bool AssetExists(string sourcePath) =>
             !sourcePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && sourcePath != ".gitbook.yaml" && files.ContainsKey(sourcePath);
@@ -262,4 +272,11 @@ public sealed record RenderedHandbook(
     Func<string, string> UrlOf,
     List<HandbookPage> Pages,
     List<HandbookProblem> Problems,
-    int MarkdownFiles);
+    int MarkdownFiles,
+    IReadOnlyList<string> RemoteImages);
+
+/// <summary>What the import's download of an image on another site gave: a copy to show, or why there is none.</summary>
+/// <param name="AssetPath">The copy's path among the handbook's files (served under /handbook-files/); null when it was not downloaded.</param>
+/// <param name="File">The downloaded file, which the import publishes with the book's own files.</param>
+/// <param name="Failure">Why there is no copy ("the server answered 404"), for the report.</param>
+public sealed record RemoteImageCopy(string? AssetPath, string? File, string? Failure);

@@ -19,9 +19,12 @@ public sealed record HandbookProblem(string File, int Line, string Message)
 public sealed record HeadingEntry(int Level, string Id, string Text);
 
 /// <param name="Assets">The source paths of the book's files this page shows or links to (images, downloads): only these are published.</param>
+/// <param name="Author">Who wrote the page, from its front matter's <c>author</c> (one name or a list), if it says.</param>
+/// <param name="RemoteImages">Images on other sites that the page shows as links, because no copy of them was downloaded.</param>
 public sealed record RenderedPage(
     string Html, string PlainText, string? FirstHeading, IReadOnlyList<HeadingEntry> Outline,
-    string? Description, bool Hidden, string? Cover, IReadOnlyList<HandbookProblem> Problems, IReadOnlyCollection<string> Assets);
+    string? Description, bool Hidden, string? Cover, IReadOnlyList<HandbookProblem> Problems, IReadOnlyCollection<string> Assets,
+    string? Author = null, IReadOnlyList<string>? RemoteImages = null);
 
 /// <summary>What a page needs to know about the rest of the book to resolve its links.</summary>
 public interface IHandbookLinks
@@ -34,6 +37,9 @@ public interface IHandbookLinks
 
     /// <summary>The text of a file for <c>{% include %}</c>, or null when it cannot be read.</summary>
     string? ReadText(string sourcePath);
+
+    /// <summary>What the import's download of an image on another site gave, or null when it was not tried (the image stays a link).</summary>
+    RemoteImageCopy? RemoteImage(string url) => null;
 }
 
 /// <summary>
@@ -84,7 +90,8 @@ public sealed partial class RenderHandbookPage
         var searchedFrom = new Dictionary<string, int>(StringComparer.Ordinal);
         int LineOf(string url) => FindLine(markdown, url, searchedFrom);
         var assets = new HashSet<string>(StringComparer.Ordinal);
-        RewriteLinks(dom, sourcePath, links, problems, LineOf, assets);
+        var remoteImages = new List<string>();
+        RewriteLinks(dom, sourcePath, links, problems, LineOf, assets, remoteImages);
         NumberCodeLines(dom);
         MarkDiagrams(dom);
         var firstHeading = TakeFirstHeading(dom);
@@ -93,7 +100,7 @@ public sealed partial class RenderHandbookPage
 
         return new RenderedPage(dom.Body.InnerHtml, plain, firstHeading, outline,
             Text(frontMatter, "description"), Text(frontMatter, "hidden") is "true" or "True",
-            Text(frontMatter, "cover"), problems, assets);
+            Text(frontMatter, "cover"), problems, assets, Names(frontMatter, "author") ?? Names(frontMatter, "authors"), remoteImages);
     }
 
     private static (string Body, YamlMappingNode? FrontMatter, int LineOffset) SplitFrontMatter(string markdown, string file, List<HandbookProblem> problems)
@@ -120,6 +127,36 @@ public sealed partial class RenderHandbookPage
     private static string? Text(YamlMappingNode? map, string key) =>
         map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode scalar
             ? scalar.Value?.Trim() : null;
+
+    /// <summary>One name (<c>author: Ilse Marrow</c>) or a list of them, joined for the credit line.</summary>
+    private static string? Names(YamlMappingNode? map, string key)
+    {
+        if (map is null || !map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return null;
+        }
+        List<string> names = node switch
+        {
+            YamlScalarNode scalar => [scalar.Value?.Trim() ?? ""],
+            YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(n => n.Value?.Trim() ?? "").ToList(),
+            _ => [],
+        };
+        return CreditLine(names.Where(n => n.Length > 0).ToList());
+    }
+
+    /// <summary>"Ana", "Ana and Ben", "Ana, Ben and Cai"; past a few names, "and N others", so the line (and the column) stays short.</summary>
+    public static string? CreditLine(IReadOnlyList<string> names)
+    {
+        const int Shown = 6;
+        if (names.Count == 0)
+        {
+            return null;
+        }
+        var shown = names.Take(names.Count > Shown ? Shown - 1 : Shown).Select(n => n.Length > 100 ? n[..100] : n).ToList();
+        var others = names.Count - shown.Count;
+        return others > 0 ? $"{string.Join(", ", shown)} and {others} others"
+            : shown.Count == 1 ? shown[0] : $"{string.Join(", ", shown[..^1])} and {shown[^1]}";
+    }
 
     private static string InlineIncludes(string body, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, int depth)
     {
@@ -182,7 +219,7 @@ public sealed partial class RenderHandbookPage
     }
 
     /// <param name="assets">Collects each existing file of the book that the page shows or links to.</param>
-    private static void RewriteLinks(IDocument dom, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, Func<string, int> lineOf, HashSet<string> assets)
+    private static void RewriteLinks(IDocument dom, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, Func<string, int> lineOf, HashSet<string> assets, List<string> remoteImages)
     {
         foreach (var anchor in dom.QuerySelectorAll("a[href]").ToList())
         {
@@ -216,12 +253,30 @@ public sealed partial class RenderHandbookPage
         {
             var src = image.GetAttribute("src") ?? "";
             var alt = image.GetAttribute("alt") ?? "";
-            if (IsExternal(src))
+            if (ExternalLinks.IsExternal(src))
             {
+                var copy = links.RemoteImage(src);
+                if (copy?.AssetPath is { } downloaded)
+                {
+                    // Downloaded by the import (Handbook:DownloadRemoteImages): served by the hub like the book's own images.
+                    assets.Add(downloaded);
+                    image.SetAttribute("src", AssetUrl(downloaded));
+                    image.SetAttribute("loading", "lazy");
+                    continue;
+                }
                 // Third-party images would tell another site who reads the page (and the CSP blocks them): link instead.
-                var link = dom.CreateElement("a");
-                link.SetAttribute("href", src);
-                link.TextContent = alt.Length > 0 ? $"Image: {alt}" : $"Image on {new Uri(src).Host}";
+                var address = ExternalLinks.Escape(src, out _);
+                remoteImages.Add(src);
+                problems.Add(new(sourcePath, lineOf(src), copy?.Failure is { } failure
+                    ? $"Image on another site, left as a link ({failure}): {src}"
+                    : $"Image on another site, left as a link: {src}"));
+                var link = dom.CreateElement(address is null ? "span" : "a");
+                if (address is not null)
+                {
+                    link.SetAttribute("href", address);
+                }
+                link.TextContent = alt.Length > 0 ? $"Image: {alt}"
+                    : Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Host.Length > 0 ? $"Image on {remote.Host}" : "Image on another site";
                 image.Replace(link);
                 continue;
             }
@@ -252,7 +307,15 @@ public sealed partial class RenderHandbookPage
     {
         problem = null;
         asset = null;
-        if (href.Length == 0 || href.StartsWith('#') || IsExternal(href) || href.StartsWith('/') || href.Contains(':'))
+        if (ExternalLinks.IsExternal(href))
+        {
+            var address = ExternalLinks.Escape(href, out var repaired);
+            problem = address is null ? $"Link '{href}' is not an address a browser could open: it is shown as text."
+                : repaired ? $"Link '{href}' is not a valid address (a % that starts no escape, or a character no address may hold): it is written as {address}."
+                : null;
+            return address;
+        }
+        if (href.Length == 0 || href.StartsWith('#') || href.StartsWith('/') || href.Contains(':'))
         {
             return href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) ? null : href;
         }
@@ -298,10 +361,6 @@ public sealed partial class RenderHandbookPage
 
     public static string AssetUrl(string sourcePath) =>
         AssetPrefix + string.Join('/', sourcePath.Split('/').Select(Uri.EscapeDataString));
-
-    private static bool IsExternal(string url) =>
-        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 
     private static string Decode(string url)
     {

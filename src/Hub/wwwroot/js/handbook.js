@@ -6,7 +6,8 @@ document.addEventListener('click', function (event) {
   event.preventDefault();
   var figure = link.closest('.embed-video');
   var frame = document.createElement('iframe');
-  frame.src = figure.getAttribute('data-embed-src') + '?autoplay=1';
+  var player = figure.getAttribute('data-embed-src');
+  frame.src = player + (player.indexOf('?') < 0 ? '?' : '&') + 'autoplay=1';
   frame.title = link.textContent;
   frame.allow = 'autoplay; fullscreen; picture-in-picture';
   frame.setAttribute('allowfullscreen', '');

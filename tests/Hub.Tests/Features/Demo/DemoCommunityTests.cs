@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Features.Handbook;
 
 namespace Microsolidarity.Hub.Tests.Features.Demo;
 
@@ -29,5 +30,44 @@ public sealed class DemoCommunityTests
 
         var (_, directory) = await hub.NewClient().GetAsync("/congregations");
         Assert.Equal(2, directory.QuerySelectorAll(".card-list > li").Length);
+
+        // A first start shows a handbook: the demo's own, in GitBook format, imported like any other, with no problem.
+        var import = await db.HandbookImports.SingleAsync();
+        Assert.True(import.Succeeded && import.ProblemCount == 0, import.Problems);
+        Assert.Equal("first start", import.Trigger);
+        var pages = await db.HandbookPages.ToListAsync();
+        Assert.True(pages.Count >= 12, $"{pages.Count} pages");
+        Assert.True(pages.Count(p => p.Author is { Length: > 0 }) >= 12);
+        var reader = hub.NewClient();
+        var (_, scales) = await reader.GetAsync("/handbook/scales");
+        var diagram = scales.QuerySelector(".prose img[src$='nested-scales.svg']");
+        Assert.NotNull(diagram);
+        Assert.Contains("nested circles", diagram.GetAttribute("alt"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("image/svg+xml", (await reader.Http.GetAsync(diagram.GetAttribute("src"))).Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Text by Tomas Brightwater,", scales.QuerySelector(".page-footer")?.TextContent);
+        var (_, crews) = await reader.GetAsync("/handbook/crews");
+        Assert.NotNull(crews.QuerySelector(".prose .callout-info[role=note]"));
+        var (_, about) = await reader.GetAsync("/handbook/about");
+        Assert.NotNull(about.QuerySelector(".prose figure.embed-video[data-embed-src]"));
+        Assert.Contains("Text by The hosts of the demo community,", about.QuerySelector(".page-footer")?.TextContent);
+
+        // The admin page offers the practice's full handbook from git: a link fills in the form; nothing is imported until asked.
+        await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
+        var (_, adminPage) = await admin.GetAsync("/admin/handbook");
+        var offer = adminPage.QuerySelector("section.suggestion a[href*='suggested=']")?.GetAttribute("href");
+        Assert.NotNull(offer);
+        var (_, filled) = await admin.GetAsync(offer);
+        Assert.Equal("https://github.com/microsolidarity/handbook.git", filled.QuerySelector("#Input_Source")?.GetAttribute("value"));
+        Assert.Equal("Microsolidarity", filled.QuerySelector("#Input_Title")?.GetAttribute("value"));
+        Assert.Null(filled.QuerySelector("section.suggestion"));
+        Assert.Equal(1, await db.HandbookImports.CountAsync());
+
+        // The demo's handbook is replaced without a second question (another handbook's removals would need one).
+        var sample = Handbook.SampleHandbook.Write();
+        var replaced = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(sample);
+        Directory.Delete(sample, recursive: true);
+        Assert.True(replaced.Succeeded, replaced.Problems);
+        Assert.Equal(pages.Count - 1, replaced.PagesRemoved); // all but README.md, which both have
     }
 }

@@ -30,7 +30,11 @@ public sealed class AdminImportTests
     public async Task Post_AdminImportsSample_RunsInTheBackgroundThenShowsTheReportAndTheHandbookOpens()
     {
         var sample = SampleHandbook.Write();
-        await using var hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowedFolders:0"] = sample, smtp: false);
+        await using var hub = await HubFactory.StartAsync(settings =>
+        {
+            settings["Handbook:AllowedFolders:0"] = sample;
+            settings["Handbook:PreparePdfAfterSeconds"] = "0";
+        }, smtp: false);
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
         try
@@ -57,6 +61,16 @@ public sealed class AdminImportTests
             var (_, home) = await hub.NewClient().GetAsync("/handbook/practices/crews");
             Assert.Equal("Our handbook", home.QuerySelector(".breadcrumbs a")?.TextContent);
             Assert.Contains("Text by The crew", home.QuerySelector(".page-footer")?.TextContent);
+
+            // The PDF is printed in the background after the import, so the first download is the file itself.
+            var export = Path.Combine(hub.DataDirectory, "handbook", "export");
+            for (var i = 0; i < 1200 && !(Directory.Exists(export) && Directory.EnumerateFiles(export, "handbook-*.pdf").Any()); i++)
+            {
+                await Task.Delay(100);
+            }
+            var pdf = await hub.NewClient().Http.GetAsync("/handbook.pdf");
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         }
         finally
         {

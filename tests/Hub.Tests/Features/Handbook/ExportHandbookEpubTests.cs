@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Testing;
@@ -23,12 +24,20 @@ public sealed class ExportHandbookEpubTests
         if (which == "constructs")
         {
             SampleHandbook.AddConstructs(source);
-            File.AppendAllText(Path.Combine(source, "SUMMARY.md"), "\n* [Constructs](practices/constructs.md)\n");
+            SampleHandbook.AddLinksFromElsewhere(source);
+            File.AppendAllText(Path.Combine(source, "SUMMARY.md"), "\n* [Constructs](practices/constructs.md)\n* [Elsewhere](practices/elsewhere.md)\n");
         }
         var book = Path.Combine(hub.DataDirectory, "book.epub");
         using (var scope = hub.Services.CreateScope())
         {
             Assert.True((await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(source)).Succeeded);
+            if (which == "constructs")
+            {
+                // A page stored by an older import, before links were written valid: the export repairs it too.
+                var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+                await db.HandbookPages.Where(p => p.Path == "practices/elsewhere")
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Html, p => p.Html + "<p><a href=\"https://example.org/old%Zz page\">An old link</a></p>"));
+            }
             await using var file = File.Create(book);
             Assert.True(await scope.ServiceProvider.GetRequiredService<ExportHandbookEpub>().RunAsync(file));
         }
@@ -50,6 +59,12 @@ public sealed class ExportHandbookEpubTests
             Assert.Contains("<span class=\"line\">echo two</span>", page);
             Assert.Contains("\\frac{n(n-1)}{2}", page);
             Assert.Contains("graph TD; Person--", page);
+            // Links to other sites that no EPUB reader would accept are written escaped, or kept as words.
+            var elsewhere = zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()).Single(text => text.Contains("<title>Elsewhere</title>", StringComparison.Ordinal));
+            Assert.Contains("href=\"https://example.org/%25Yr2024/report\"", elsewhere);
+            Assert.Contains("href=\"https://example.org/50%25-off\"", elsewhere);
+            Assert.Contains("A host with a space", elsewhere);
+            Assert.Contains("href=\"https://example.org/old%25Zz%20page\"", elsewhere);
             Directory.Delete(source, recursive: true);
         }
         else if (which == "sample")

@@ -14,8 +14,13 @@ public sealed class ImportHandbookTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The git test imports from a repository in a local folder, which only this setting allows.
-        hub = await HubFactory.StartAsync(settings => settings["Handbook:AllowPrivateGitHosts"] = "true", smtp: false);
+        // The git test imports from a repository in a local folder, which only this setting allows. Images
+        // on other sites are downloaded here, but from public addresses only (the default).
+        hub = await HubFactory.StartAsync(settings =>
+        {
+            settings["Handbook:AllowPrivateGitHosts"] = "true";
+            settings["Handbook:DownloadRemoteImages"] = "true";
+        }, smtp: false);
         folder = SampleHandbook.Write();
     }
 
@@ -326,7 +331,7 @@ public sealed class ImportHandbookTests : IAsyncLifetime
             Assert.True(first.Succeeded, first.Problems);
             Assert.Equal(4, first.PagesAdded);
 
-            File.WriteAllText(Path.Combine(repository, "practices", "pulses.md"), "# Pulses\n\nFull moon and new moon.\n");
+            File.WriteAllText(Path.Combine(repository, "practices", "pulses.md"), "---\nauthor: Kim Vale\n---\n# Pulses\n\nFull moon and new moon.\n");
             await GitAsync(repository, "add", "-A");
             await GitAsync(repository, "-c", "user.name=Test", "-c", "user.email=t@test.example", "commit", "--quiet", "-m", "Pulses");
             var second = await ImportAsync(url);
@@ -338,6 +343,21 @@ public sealed class ImportHandbookTests : IAsyncLifetime
             var crews = await db.HandbookPages.SingleAsync(p => p.Path == "practices/crews");
             Assert.Equal(new DateTime(2025, 3, 4), crews.UpdatedAt.Date);
             Assert.True((await db.Handbooks.SingleAsync()).SourceIsGit);
+
+            // Each page credits whoever committed to it; the front matter's author comes first; the hub-wide author is only the default.
+            Assert.Equal("Test", crews.Author);
+            File.AppendAllText(Path.Combine(repository, "practices", "crews.md"), "\nA line from a second writer.\n");
+            File.AppendAllText(Path.Combine(repository, "practices", "pulses.md"), "\nAnd the seasons.\n");
+            await GitAsync(repository, "add", "-A");
+            await GitAsync(repository, "-c", "user.name=Ana Example", "-c", "user.email=ana@test.example", "commit", "--quiet", "-m", "More");
+            Assert.True((await ImportAsync(url)).Succeeded);
+            db.ChangeTracker.Clear();
+            var authors = await db.HandbookPages.ToDictionaryAsync(p => p.Path, p => p.Author);
+            Assert.Equal("Ana Example and Test", authors["practices/crews"]);
+            Assert.Equal("Kim Vale", authors["practices/pulses"]);
+            Assert.Equal("Test", authors["practices/retrospectives"]);
+            var (_, page) = await hub.NewClient().GetAsync("/handbook/practices/crews");
+            Assert.Contains("Text by Ana Example and Test,", page.QuerySelector(".page-footer")?.TextContent);
         }
         finally
         {
@@ -375,6 +395,114 @@ public sealed class ImportHandbookTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain("<script", await response.Content.ReadAsStringAsync());
         }
+    }
+
+    [Fact]
+    public async Task Run_RemoteImageOnAPrivateAddress_IsNotDownloadedAndIsReportedAsLeftAsALink()
+    {
+        using var images = new ImageServer();
+        File.WriteAllText(Path.Combine(folder, "practices", "retrospectives.md"), $"# Retrospectives\n\n![The river]({images.Url}map.png)\n");
+        var result = await ImportAsync(folder);
+        Assert.True(result.Succeeded, result.Problems);
+        var problem = Assert.Single(result.Problems.Split('\n'), p => p.Contains("map.png", StringComparison.Ordinal));
+        Assert.StartsWith("practices/retrospectives.md:3: Image on another site, left as a link (", problem);
+        Assert.Contains("local or private network address", problem);
+        Assert.Contains("Handbook:AllowPrivateImageHosts", problem);
+        Assert.Equal(0, images.Requests);
+        var (_, page) = await hub.NewClient().GetAsync("/handbook/practices/retrospectives");
+        Assert.Equal($"{images.Url}map.png", page.QuerySelector(".prose a")?.GetAttribute("href"));
+        Assert.Null(page.QuerySelector(".prose img"));
+    }
+
+    [Fact]
+    public async Task Run_RemoteImagesWhenTheOperatorAllowsThem_AreDownloadedOnceAndServedByTheHub()
+    {
+        using var images = new ImageServer();
+        await using var downloading = await HubFactory.StartAsync(settings =>
+        {
+            settings["Handbook:DownloadRemoteImages"] = "true";
+            settings["Handbook:AllowPrivateImageHosts"] = "true"; // the image server of this test is on loopback
+        }, smtp: false);
+        File.WriteAllText(Path.Combine(folder, "practices", "retrospectives.md"),
+            $"# Retrospectives\n\n![The river]({images.Url}map.png)\n\n![Gone]({images.Url}gone.png)\n\n![Not a picture]({images.Url}text.png)\n");
+        async Task<HandbookImport> ImportHereAsync()
+        {
+            using var scope = downloading.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(folder);
+        }
+
+        var result = await ImportHereAsync();
+        Assert.True(result.Succeeded, result.Problems);
+        var problems = result.Problems.Split('\n');
+        Assert.DoesNotContain(problems, p => p.Contains("map.png", StringComparison.Ordinal));
+        Assert.Contains($"practices/retrospectives.md:5: Image on another site, left as a link (the server answered 404): {images.Url}gone.png", problems);
+        Assert.Contains($"practices/retrospectives.md:7: Image on another site, left as a link (not a PNG, JPEG, GIF or WebP picture): {images.Url}text.png", problems);
+
+        var reader = downloading.NewClient();
+        var (_, page) = await reader.GetAsync("/handbook/practices/retrospectives");
+        var image = page.QuerySelector(".prose img[alt='The river']");
+        Assert.StartsWith("/handbook-files/remote-images/", image?.GetAttribute("src"));
+        var served = await reader.Http.GetAsync(image!.GetAttribute("src"));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ImageServer.Png, await served.Content.ReadAsByteArrayAsync());
+
+        // The copy is kept: importing again does not fetch it again.
+        var fetched = images.RequestsFor("/map.png");
+        Assert.True((await ImportHereAsync()).Succeeded);
+        Assert.Equal(fetched, images.RequestsFor("/map.png"));
+    }
+
+    /// <summary>A picture server on loopback: /map.png is a PNG, /text.png is text that claims to be one, anything else is 404.</summary>
+    private sealed class ImageServer : IDisposable
+    {
+        public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        private readonly HttpListener listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> requests = new();
+
+        public string Url { get; }
+        public int Requests => requests.Values.Sum();
+        public int RequestsFor(string path) => requests.GetValueOrDefault(path);
+
+        public ImageServer()
+        {
+            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Url = $"http://127.0.0.1:{port}/";
+            listener.Prefixes.Add(Url);
+            listener.Start();
+            _ = Task.Run(ServeAsync);
+        }
+
+        private async Task ServeAsync()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+                var path = context.Request.Url!.AbsolutePath;
+                requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+                var body = path switch { "/map.png" => Png, "/text.png" => "not a picture"u8.ToArray(), _ => null };
+                context.Response.StatusCode = body is null ? 404 : 200;
+                context.Response.ContentType = "image/png";
+                if (body is not null)
+                {
+                    await context.Response.OutputStream.WriteAsync(body);
+                }
+                context.Response.Close();
+            }
+        }
+
+        public void Dispose() => listener.Close();
     }
 
     private static void CopyFolder(string from, string to)

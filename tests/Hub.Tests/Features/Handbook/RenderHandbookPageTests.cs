@@ -292,11 +292,63 @@ public sealed class RenderHandbookPageTests
     }
 
     [Fact]
-    public void Run_ExternalImage_BecomesALinkSoNoThirdPartyRequestIsMade()
+    public void Run_ExternalImage_BecomesALinkSoNoThirdPartyRequestIsMade_AndIsReported()
     {
-        var page = Render("![Logo](https://example.org/logo.png)\n");
+        var page = Render("# Title\n\n![Logo](https://example.org/logo.png)\n");
         Assert.Null(Dom(page).QuerySelector("img"));
         Assert.Equal("https://example.org/logo.png", Dom(page).QuerySelector("a")?.GetAttribute("href"));
+        var problem = Assert.Single(page.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal("Image on another site, left as a link: https://example.org/logo.png", problem.Message);
+        Assert.Equal(["https://example.org/logo.png"], page.RemoteImages);
+    }
+
+    [Theory]
+    [InlineData("[Report](https://example.org/%Yr2024/report)", "https://example.org/%25Yr2024/report", true)]
+    [InlineData("<a href=\"https://example.org/50%-off\">Sale</a>", "https://example.org/50%25-off", true)]
+    [InlineData("<a href=\"https://example.org/s?q=crews|dyads&t=[care]\">Search</a>", "https://example.org/s?q=crews%7Cdyads&t=%5Bcare%5D", true)]
+    [InlineData("<a href=\"https://example.org/a#b#c\">Two hashes</a>", "https://example.org/a#b%23c", true)]
+    [InlineData("[Café](https://example.org/café?x=%C3%A9)", "https://example.org/caf%C3%A9?x=%C3%A9", false)]
+    [InlineData("[Fine](https://example.org/a-b_c.d?e=f&g=h#i)", "https://example.org/a-b_c.d?e=f&g=h#i", false)]
+    [InlineData("[Write](mailto:hosts@example.org)", "mailto:hosts@example.org", false)]
+    public void Run_ExternalLinkThatIsNoValidAddress_IsWrittenEscapedAndReportedWhenItWasBroken(string markdown, string href, bool reported)
+    {
+        var page = Render(markdown + "\n");
+        Assert.Equal(href, Dom(page).QuerySelector("a")?.GetAttribute("href"));
+        Assert.True(Uri.IsWellFormedUriString(href, UriKind.Absolute), href);
+        if (reported)
+        {
+            Assert.Contains("is not a valid address", Assert.Single(page.Problems).Message);
+        }
+        else
+        {
+            Assert.Empty(page.Problems);
+        }
+    }
+
+    [Fact]
+    public void Run_ExternalLinkWithNoUsableHost_IsTextAndReported()
+    {
+        var page = Render("<a href=\"https://exa mple.org/\">Nowhere</a> and <a href=\"https://%zz/\">nothing</a>\n");
+        Assert.Null(Dom(page).QuerySelector("a[href]"));
+        Assert.Contains("Nowhere", Dom(page).Body!.TextContent);
+        Assert.All(page.Problems, p => Assert.Contains("not an address a browser could open", p.Message));
+    }
+
+    [Theory]
+    [InlineData("---\nauthor: Ilse Marrow\n---\n# Page\n", "Ilse Marrow")]
+    [InlineData("---\nauthors:\n  - Ilse Marrow\n  - Tomas Brightwater\n  - Noor Haddad-Lind\n---\n# Page\n", "Ilse Marrow, Tomas Brightwater and Noor Haddad-Lind")]
+    [InlineData("# Page\n", null)]
+    public void Run_FrontMatterAuthor_IsThePageCredit(string markdown, string? author) =>
+        Assert.Equal(author, Render(markdown).Author);
+
+    [Fact]
+    public void Run_EmbedOfAYouTubePlaylist_PlaysInTheSeriesPlayerOnlyWhenAsked()
+    {
+        var page = Render("{% embed url=\"https://www.youtube.com/playlist?list=PLabcdefghij_klmnop\" %}\n");
+        Assert.Equal("https://www.youtube-nocookie.com/embed/videoseries?list=PLabcdefghij_klmnop",
+            Dom(page).QuerySelector("figure.embed-video")?.GetAttribute("data-embed-src"));
+        Assert.Null(Dom(page).QuerySelector("iframe"));
     }
 
     [Theory]

@@ -107,6 +107,22 @@ public static class SampleHandbook
         ```
         """));
 
+    /// <summary>
+    /// A page (not in SUMMARY) of links to other sites as authors paste them: a % that starts no escape, a
+    /// pipe and brackets, a second #, a space in the host. Each must leave the EPUB valid.
+    /// </summary>
+    public static void AddLinksFromElsewhere(string root) => PutBytes(root, "practices/elsewhere.md", Encoding.UTF8.GetBytes("""
+        # Elsewhere
+
+        * [The yearly report](https://example.org/%Yr2024/report)
+        * <a href="https://example.org/50%-off">A raw link with a lone percent</a>
+        * <a href="https://example.org/s?q=crews|dyads&t=[care]">A search</a>
+        * <a href="https://example.org/a#b#c">Two hashes</a>
+        * [A café](https://example.org/café)
+        * <a href="https://exa mple.org/">A host with a space</a>
+        * [Write to the hosts](mailto:hosts@example.org?subject=Hello%20there)
+        """));
+
     public static void PutBytes(string root, string path, byte[] bytes)
     {
         var full = Path.Combine(root, path);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Microsolidarity.Hub.Features.Handbook;
+
+/// <summary>
+/// The handbook as a PDF: the kept file when it matches the handbook as it is now; otherwise a page that
+/// says it is being printed and looks again every few seconds (the download then starts by itself), or
+/// why it could not be printed.
+/// </summary>
+public sealed class PdfModel(ExportHandbookPdf export, HandbookPdfPreparer preparer) : PageModel
+{
+    public const int LookAgainSeconds = 5;
+
+    public string? Failure { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancel)
+    {
+        switch (await export.FindAsync(cancel))
+        {
+            case ExportHandbookPdf.Ready ready:
+                return new PhysicalFileResult(ready.File, "application/pdf") { FileDownloadName = "handbook.pdf", EnableRangeProcessing = true };
+            case ExportHandbookPdf.NoHandbook:
+                return NotFound();
+        }
+        Response.Headers.CacheControl = "no-store";
+        // A failure is shown once nothing is printing; asking again tries again.
+        Failure = preparer.IsPreparing ? null : preparer.LastFailure;
+        preparer.Now();
+        if (Failure is not null)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+        Response.StatusCode = StatusCodes.Status202Accepted;
+        Response.Headers.RetryAfter = LookAgainSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page();
+    }
+}
