@@ -54,6 +54,9 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     public IReadOnlyList<SharedAvailability.Slot> CommonSlots { get; private set; } = [];
     public IReadOnlyList<string> WithoutGrid { get; private set; } = [];
 
+    /// <summary>How many members are free in each hour, once at least one has shared their hours.</summary>
+    public WeekHeat? Overlap { get; private set; }
+
     public async Task<IActionResult> OnPostSlotAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), SlotIndex % 24), "The crew's slot is set.", ShowAsync);
 
@@ -97,7 +100,10 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             var shared = await Gatherings.SharedGrids.LoadAsync(db, Data.Gatherings.TimeFindingGroup.Crew, crew.Id, ids, HttpContext.RequestAborted);
             var grids = shared.Grids.Select(g => (g.Grid, CrewSchedule.TryFindZone(g.Zone, out var z) ? z : crewZone)).ToList();
             WithoutGrid = [.. View.Joined.Where(m => shared.WithoutUserIds.Contains(m.UserId)).Select(m => m.User.DisplayName)];
-            CommonSlots = grids.Count == 0 ? [] : SharedAvailability.Slots(SharedAvailability.CommonHours(grids, crewZone, time.GetUtcNow().UtcDateTime));
+            var (counts, of) = SharedAvailability.Counts(grids, crewZone, time.GetUtcNow().UtcDateTime);
+            CommonSlots = of == 0 ? [] : SharedAvailability.Slots([.. Enumerable.Range(0, 168).Where(hour => counts[hour] == of)]);
+            Overlap = of == 0 ? null : new WeekHeat(counts, of, "crew-heat",
+                $"Members free each hour of the week, in the crew's zone ({crew.TimeZone}). Each cell is how many of the {of} who shared their hours are free.");
         }
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
         MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()
