@@ -87,5 +87,23 @@ public sealed class BrowserSession : IAsyncDisposable
             $"axe-core found violations at 375 px on '{name}': {string.Join("; ", phoneResults.Violations.Select(v => v.Id))}");
     }
 
+    /// <summary>
+    /// <see cref="CheckPageAsync"/> twice: as now, then with the browser asking for dark mode (files named
+    /// <paramref name="name"/>-dark), for pages whose styles changed. axe-core checks the contrast of both.
+    /// </summary>
+    public async Task CheckPageLightAndDarkAsync(string name)
+    {
+        await CheckPageAsync(name);
+        await Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        try
+        {
+            await CheckPageAsync(name + "-dark");
+        }
+        finally
+        {
+            await Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
+        }
+    }
+
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

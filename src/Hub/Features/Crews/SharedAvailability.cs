@@ -19,14 +19,20 @@ public static class SharedAvailability
     /// <summary>Free hours (0–167, Monday 00:00 first) shared by every grid, in the crew's zone, in the week from <paramref name="nowUtc"/>.</summary>
     public static IReadOnlyList<int> CommonHours(IEnumerable<(string Grid, DateTimeZone Zone)> members, DateTimeZone crewZone, DateTime nowUtc)
     {
+        var (counts, of) = Counts(members, crewZone, nowUtc);
+        return of == 0 ? [] : [.. Enumerable.Range(0, 168).Where(hour => counts[hour] == of)];
+    }
+
+    /// <summary>How many members are free in each hour (in the crew's zone, the week from <paramref name="nowUtc"/>), and of how many who gave hours.</summary>
+    public static (int[] Counts, int Of) Counts(IEnumerable<(string Grid, DateTimeZone Zone)> members, DateTimeZone crewZone, DateTime nowUtc)
+    {
         var grids = members.Where(m => m.Grid.Length == 168).Select(m => new AvailabilityOverlap.Grid("", m.Grid, m.Zone)).ToList();
         if (grids.Count == 0)
         {
-            return [];
+            return (new int[168], 0);
         }
         var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(crewZone).Date;
-        var counts = AvailabilityOverlap.Counts(grids, crewZone, AvailabilityOverlap.NextMonday(today));
-        return [.. Enumerable.Range(0, 168).Where(hour => counts[hour] == grids.Count)];
+        return (AvailabilityOverlap.Counts(grids, crewZone, AvailabilityOverlap.NextMonday(today)), grids.Count);
     }
 
     /// <summary>Runs of consecutive hours, e.g. Tuesday 19:00–21:00.</summary>

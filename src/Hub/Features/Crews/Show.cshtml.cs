@@ -72,6 +72,9 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             : "The crew's time is set, and everyone has been told.", ShowAsync);
     }
 
+    /// <summary>How many members are free in each hour, once at least one has shared their hours.</summary>
+    public WeekHeat? Overlap { get; private set; }
+
     public async Task<IActionResult> OnPostInviteAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.", ShowAsync);
 
@@ -113,7 +116,10 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             var grids = shared.Grids.Select(g => (g.Grid, CrewSchedule.FindZone(g.Zone) ?? crewZone)).ToList();
             SharedCount = grids.Count;
             WithoutGrid = [.. View.Joined.Where(m => shared.WithoutUserIds.Contains(m.UserId)).Select(m => m.User.DisplayName)];
-            CommonSlots = grids.Count == 0 ? [] : SharedAvailability.Slots(SharedAvailability.CommonHours(grids, crewZone, time.GetUtcNow().UtcDateTime));
+            var (counts, of) = SharedAvailability.Counts(grids, crewZone, time.GetUtcNow().UtcDateTime);
+            CommonSlots = of == 0 ? [] : SharedAvailability.Slots([.. Enumerable.Range(0, 168).Where(hour => counts[hour] == of)]);
+            Overlap = of == 0 ? null : new WeekHeat(counts, of, "crew-heat",
+                $"Members free each hour of the week, in the crew's zone ({crew.TimeZone}). Each cell is how many of the {of} who shared their hours are free.");
             ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();
         }
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);

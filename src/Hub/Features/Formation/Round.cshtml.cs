@@ -24,7 +24,11 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
     /// interests in common without showing one person's own; <see cref="Marked"/> when it holds a "rather not" pair.
     /// </summary>
     public sealed record CrewLine(Guid Id, int Number, IReadOnlyList<Person> Members, IReadOnlyList<string> Slots, string Interests, Guid? CrewId,
-        bool ShowsShared, bool Marked);
+        bool ShowsShared, bool Marked)
+    {
+        /// <summary>The hours all its members are free, as grid indexes in the viewer's zone (empty unless <see cref="ShowsShared"/>).</summary>
+        public IReadOnlyList<int> FreeTogether { get; init; } = [];
+    }
 
     public RoundView Round { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -201,7 +205,10 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
                 var members = people.Where(p => p.ProposedCrewId == c.Id).Select(p => new Person(p.Id, p.DisplayName, p.Answer, "")).ToList();
                 var shows = AdjustProposal.ShowsWhatIsShared(r, members.Count);
                 return new CrewLine(c.Id, c.Number, members, shows ? RoundSlots.Describe(RoundSlots.Parse(c.SharedSlots), zone, r.PreferencesDueAt) : [],
-                    shows ? c.CommonInterests : "", c.CrewId, shows, marked.Contains(c.Id));
+                    shows ? c.CommonInterests : "", c.CrewId, shows, marked.Contains(c.Id))
+                {
+                    FreeTogether = shows ? [.. RoundSlots.Parse(c.SharedSlots).Select(s => RoundSlots.ToLocal(s, zone, r.PreferencesDueAt)).Distinct()] : [],
+                };
             }).ToList();
             if (View.IsHost)
             {

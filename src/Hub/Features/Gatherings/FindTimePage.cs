@@ -90,8 +90,5 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
         return $"{AvailabilityOverlap.DayNames[(int)mine.DayOfWeek - 1]} {mine.Hour:00}:{mine.Minute:00}";
     }
 
-    /// <summary>0–4, the shade of a heat-map cell: its share of the members who gave their hours.</summary>
-    public int Shade(int count) => Overlap.WithHours == 0 || count == 0 ? 0 : Math.Max(1, (int)Math.Round(4.0 * count / Overlap.WithHours));
-
     public static string ZoneName(DateTimeZone zone) => zone.Id;
 }

@@ -77,6 +77,8 @@ public sealed class SelfTests : IAsyncLifetime
         Assert.Contains("not a time zone we know", page.QuerySelector("#zone-error")!.TextContent);
         Assert.Equal("Still here.", page.QuerySelector("#bio")!.TextContent);
         Assert.NotNull(page.QuerySelector("input[name=Free][value='10'][checked]"));
+        // The whole day, midnight included: the same 168 checkboxes as every grid of hours.
+        Assert.Equal(168, page.QuerySelectorAll("table.availability input[type=checkbox][name=Free]").Length);
     }
 
     [Fact]

@@ -1,0 +1,171 @@
+// The week of hours (Platform/Web/Shared/_WeekGrid and _WeekHeat). Without this script the grid is plain
+// checkboxes that post the same fields, and the boxes open at midnight; with it:
+// - each box opens at the waking hours (or at the first hour ticked or counted before them);
+// - pressing on an hour and dragging ticks (or, from a ticked hour, clears) the block between, with a mouse,
+//   a finger or a pen, through pointer events;
+// - the grid is one stop for Tab: arrow keys move, Space or Enter ticks, Shift with an arrow stretches the
+//   block from the last hour ticked or cleared, and a status line says what the block now is.
+(function () {
+  'use strict';
+  var WAKING_HOUR = 7;
+
+  function openAtWakingHours(box) {
+    var rows = box.querySelectorAll('tbody tr');
+    if (rows.length !== 24) { return; }
+    var first = WAKING_HOUR;
+    for (var hour = 0; hour < WAKING_HOUR; hour++) {
+      if (rows[hour].querySelector('input:checked, td[class^="heat-"]:not(.heat-0)')) { first = hour; break; }
+    }
+    // Just below the day names, where they will stick to the top of the box, and the gap between rows.
+    var days = box.querySelector('thead th');
+    var gap = parseFloat(getComputedStyle(box.querySelector('table')).borderSpacing) || 0;
+    var top = box.getBoundingClientRect().top + box.clientTop + (days ? days.offsetHeight + gap : 0);
+    box.scrollTop += rows[first].getBoundingClientRect().top - top;
+  }
+
+  function enhance(grid) {
+    var table = grid.querySelector('table');
+    var cells = [];
+    Array.prototype.forEach.call(table.querySelectorAll('input[type="checkbox"]'), function (input) {
+      cells[Number(input.value)] = input;
+    });
+    if (cells.length !== 168) { return; }
+    var keys = grid.querySelector('.week-grid-keys');
+    if (keys) {
+      keys.hidden = false;
+      table.setAttribute('aria-describedby', keys.id);
+    }
+    var status = document.createElement('p');
+    // A live region, not role="status": the page's own notice keeps being the one status on the page.
+    status.setAttribute('aria-live', 'polite');
+    status.className = 'visually-hidden week-grid-said';
+    grid.appendChild(status);
+    grid.classList.add('is-painting');
+
+    var day = function (index) { return Math.floor(index / 24); };
+    var hour = function (index) { return index % 24; };
+    var indexOf = function (element) {
+      var cell = element && element.closest ? element.closest('input[type="checkbox"]') : null;
+      return cell && cells[Number(cell.value)] === cell ? Number(cell.value) : -1;
+    };
+
+    // One hour takes Tab: the first ticked hour from the waking hours on, else Monday at the waking hour.
+    var active = WAKING_HOUR;
+    for (var i = 0; i < 168; i++) {
+      if (cells[i].checked && hour(i) >= WAKING_HOUR) { active = i; break; }
+    }
+    cells.forEach(function (cell, index) { cell.tabIndex = index === active ? 0 : -1; });
+    function moveTo(index, scroll) {
+      cells[active].tabIndex = -1;
+      active = index;
+      cells[active].tabIndex = 0;
+      cells[active].focus({ preventScroll: !scroll });
+    }
+
+    // Whichever hour gets focus (a click, a test, a screen reader's cursor) becomes the one Tab returns to.
+    table.addEventListener('focusin', function (event) {
+      var index = indexOf(event.target);
+      if (index >= 0 && index !== active) {
+        cells[active].tabIndex = -1;
+        active = index;
+        cells[active].tabIndex = 0;
+      }
+    });
+
+    // A block: where it started, whether it ticks or clears, and how every hour was before, so that
+    // shrinking the block gives back what was there.
+    var block = null;
+    function startBlock(anchor, tick) {
+      block = { anchor: anchor, tick: tick, before: cells.map(function (cell) { return cell.checked; }) };
+    }
+    function paintTo(end) {
+      var days = [Math.min(day(block.anchor), day(end)), Math.max(day(block.anchor), day(end))];
+      var hours = [Math.min(hour(block.anchor), hour(end)), Math.max(hour(block.anchor), hour(end))];
+      cells.forEach(function (cell, index) {
+        var inside = day(index) >= days[0] && day(index) <= days[1] && hour(index) >= hours[0] && hour(index) <= hours[1];
+        cell.checked = inside ? block.tick : block.before[index];
+      });
+    }
+    function announce(end) {
+      var from = cells[block.anchor].getAttribute('aria-label');
+      var to = end === block.anchor ? '' : ' to ' + cells[end].getAttribute('aria-label');
+      status.textContent = from + to + (block.tick ? ': free' : ': cleared');
+    }
+
+    var dragging = null;
+    table.addEventListener('pointerdown', function (event) {
+      var index = indexOf(event.target);
+      if (index < 0 || event.button !== 0) { return; }
+      // The script ticks the hour itself (and keeps text from being selected while dragging).
+      event.preventDefault();
+      if (event.target.hasPointerCapture && event.target.hasPointerCapture(event.pointerId)) {
+        event.target.releasePointerCapture(event.pointerId); // a finger's moves then reach the hours it crosses
+      }
+      dragging = event.pointerId;
+      startBlock(index, !cells[index].checked);
+      paintTo(index);
+      moveTo(index, false);
+    });
+    table.addEventListener('pointermove', function (event) {
+      if (dragging !== event.pointerId) { return; }
+      if (event.buttons === 0) { dragging = null; return; } // released outside the window
+      var index = indexOf(document.elementFromPoint(event.clientX, event.clientY));
+      if (index >= 0) { paintTo(index); }
+    });
+    var stop = function (event) { if (dragging === event.pointerId) { dragging = null; } };
+    document.addEventListener('pointerup', stop);
+    document.addEventListener('pointercancel', stop);
+    // The press already ticked the hour: the click that follows must not tick it back. A click from the
+    // keyboard or an assistive technology (detail 0) keeps its usual meaning.
+    table.addEventListener('click', function (event) {
+      if (indexOf(event.target) >= 0 && event.detail > 0) { event.preventDefault(); }
+    });
+    // Space ticks natively; every native tick or clear starts a block that Shift and an arrow can stretch.
+    table.addEventListener('change', function (event) {
+      var index = indexOf(event.target);
+      if (index >= 0) { startBlock(index, cells[index].checked); }
+    });
+
+    var steps = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+    table.addEventListener('keydown', function (event) {
+      var index = indexOf(event.target);
+      if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) { return; }
+      if (event.key === 'Enter') {
+        event.preventDefault(); // ticks, as Space does, instead of sending the form
+        cells[index].click();
+        return;
+      }
+      var step = steps[event.key];
+      if (!step) { return; }
+      event.preventDefault();
+      var nextDay = day(index) + step[0];
+      var nextHour = hour(index) + step[1];
+      if (nextDay < 0 || nextDay > 6 || nextHour < 0 || nextHour > 23) { return; }
+      var next = nextDay * 24 + nextHour;
+      if (event.shiftKey) {
+        if (!block || block.anchor !== index && !block.stretching) {
+          startBlock(index, !cells[index].checked);
+        }
+        block.stretching = true;
+        paintTo(next);
+        announce(next);
+      } else {
+        block = null;
+      }
+      moveTo(next, true);
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-week-box]:not([data-opened])'), function (box) {
+      box.setAttribute('data-opened', '');
+      openAtWakingHours(box);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-week-grid]:not([data-painting])'), function (grid) {
+      grid.setAttribute('data-painting', '');
+      enhance(grid);
+    });
+  }
+  // Each grid's partial names this script; whichever copy runs first does the work once.
+  start();
+})();
