@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbed4600-02a4-4c65-b9db-6e8319aaae86"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("db84688d-c8bc-40c4-a000-dd68bb5a8c70"), entityTypeCount: 66)
         {
         }
 

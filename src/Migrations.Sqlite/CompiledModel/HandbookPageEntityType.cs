@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Handbook.HandbookPage",
                 typeof(HandbookPage),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -32,6 +32,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var author = runtimeEntityType.AddProperty(
+                "Author",
+                typeof(string),
+                propertyInfo: typeof(HandbookPage).GetProperty("Author", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(HandbookPage).GetField("<Author>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var contentHash = runtimeEntityType.AddProperty(
                 "ContentHash",

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2236665-bef8-437c-8cda-d3adbca007a1"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("7e591eb1-db29-45f0-876c-098bad6f2db8"), entityTypeCount: 66)
         {
         }
 
