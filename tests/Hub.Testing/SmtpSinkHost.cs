@@ -13,7 +13,21 @@ public sealed class SmtpSinkHost
     private readonly Process process;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
-    private SmtpSinkHost(Process process) => this.process = process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> errors = new();
+
+    private SmtpSinkHost(Process process)
+    {
+        this.process = process;
+        // Read as it comes, so a chatty server never fills the pipe and stalls.
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && errors.Count < 200)
+            {
+                errors.Enqueue(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+    }
 
     public static SmtpSinkHost Shared => shared.Value;
 
@@ -65,8 +79,7 @@ public sealed class SmtpSinkHost
                 var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
                 if (line is null)
                 {
-                    var error = await process.StandardError.ReadToEndAsync();
-                    throw new InvalidOperationException($"The test SMTP server stopped: {error}");
+                    throw new InvalidOperationException($"The test SMTP server stopped: {string.Join('\n', errors)}");
                 }
                 if (line.StartsWith("opened ", StringComparison.Ordinal))
                 {

@@ -43,9 +43,16 @@ function open(dir, port, ready) {
       stream.on('end', () => {
         const name = `${Date.now()}-${crypto.randomBytes(6).toString('hex')}`;
         const tmp = path.join(dir, `${name}.tmp`);
-        fs.writeFileSync(tmp, Buffer.concat(chunks));
-        fs.renameSync(tmp, path.join(dir, `${name}.eml`));
-        callback();
+        try {
+          fs.writeFileSync(tmp, Buffer.concat(chunks));
+          fs.renameSync(tmp, path.join(dir, `${name}.eml`));
+          callback();
+        } catch (err) {
+          // The test that owned this folder has ended and removed it while its hub was still sending:
+          // refuse the message as a full mailbox would, and keep serving every other test.
+          err.responseCode = 452;
+          callback(err);
+        }
       });
     },
   });
@@ -54,6 +61,8 @@ function open(dir, port, ready) {
 }
 
 if (args.includes('--serve')) {
+  // One process serves every test of a run: nothing one test's server does may stop the others.
+  process.on('uncaughtException', (err) => console.error(`smtp-sink: ${err.stack || err}`));
   const servers = new Map();
   const lines = readline.createInterface({ input: process.stdin });
   lines.on('line', (line) => {
