@@ -134,7 +134,7 @@ public sealed class PaintingHoursJourneyTests
         Assert.Equal(1, await page.Locator("#profile-hours input[tabindex='0']").CountAsync());
         await browser.CheckPageLightAndDarkAsync("profile-painted");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Your profile is saved");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile is saved");
         await page.GotoAsync(hub.BaseUrl + "/me/profile");
         Assert.Equal(painted.Order(), await TickedAsync(page, "profile-hours"));
 
@@ -178,7 +178,7 @@ public sealed class PaintingHoursJourneyTests
         Assert.Equal(["Tuesday 09:00", "Tuesday 10:00", "Tuesday 11:00", "Tuesday 12:00"], await TickedAsync(page, "my-hours"));
         await page.SetViewportSizeAsync(1280, 800);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my hours" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Your hours are saved");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your hours are saved");
         Assert.Equal(["Tuesday 09:00", "Tuesday 10:00", "Tuesday 11:00", "Tuesday 12:00"], await TickedAsync(page, "my-hours"));
 
         // The overlap: a count in every cell, the darkest shade where both are free, and a legend.
