@@ -91,7 +91,14 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
                 && db.CrewMembers.Any(cm => cm.CrewId == x.c.Id && cm.UserId == userId && cm.Status == CrewMemberStatus.Joined))
             .Select(x => new
             {
-                x.m.Id, x.m.Number, x.m.StartsAt, x.m.Sequence, x.c.Name, x.c.TimeZone, x.c.SlotMinutes, CrewId = x.c.Id,
+                x.m.Id,
+                x.m.Number,
+                x.m.StartsAt,
+                x.m.Sequence,
+                x.c.Name,
+                x.c.TimeZone,
+                x.c.SlotMinutes,
+                CrewId = x.c.Id,
                 Host = db.Users.Where(u => u.Id == x.m.HostUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 Focus = db.Users.Where(u => u.Id == x.m.FocusUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })

@@ -12,8 +12,15 @@ public sealed class CrewScheduleTests
 
     private static Crew Weekly(DayOfWeek day, int hour, int minute = 0, string zone = "Europe/Lisbon") => new()
     {
-        Id = Guid.NewGuid(), Name = "Harbour crew", MeetingsPerTerm = 6, Cadence = CrewCadence.Weekly, SlotDay = day,
-        SlotTime = new TimeOnly(hour, minute), TimeZone = zone, Term = 1, SlotMinutes = 60,
+        Id = Guid.NewGuid(),
+        Name = "Harbour crew",
+        MeetingsPerTerm = 6,
+        Cadence = CrewCadence.Weekly,
+        SlotDay = day,
+        SlotTime = new TimeOnly(hour, minute),
+        TimeZone = zone,
+        Term = 1,
+        SlotMinutes = 60,
     };
 
     private static DateTime Utc(int y, int mo, int d, int h, int mi = 0) => new(y, mo, d, h, mi, 0, DateTimeKind.Utc);
