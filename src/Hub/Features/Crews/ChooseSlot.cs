@@ -65,6 +65,7 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
             .ToListAsync(cancellationToken);
         var who = view.Me.User?.DisplayName is { Length: > 0 } name ? name : "A member";
         var slot = CrewSchedule.SlotText(crew);
+        var notices = new List<Notice>();
         foreach (var member in members)
         {
             string[] paragraphs =
@@ -79,9 +80,10 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
             var email = templates.Compose(member.Email!, member.DisplayName, $"{crew.Name} now meets {slot}", paragraphs,
                 ("Open the crew's space", address.Absolute(url)),
                 "You receive this as a member of the crew. Choose how crew news reaches you on your notifications page.");
-            await notifier.NotifyAsync(new Notice(member.UserId, "crew.time-changed", $"{crew.Name} now meets {slot}", url,
-                ics is null ? email : email with { Attachment = ics }), cancellationToken);
+            notices.Add(new Notice(member.UserId, "crew.time-changed", $"{crew.Name} now meets {slot}", url,
+                ics is null ? email : email with { Attachment = ics }));
         }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.Wake();

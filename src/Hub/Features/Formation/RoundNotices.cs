@@ -14,11 +14,9 @@ public sealed class RoundNotices(HubDbContext db, Notifier notifier, EmailTempla
     {
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        foreach (var person in people)
-        {
-            await notifier.NotifyAsync(new Notice(person.Id, kind, title, path,
-                templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)))), cancellationToken);
-        }
+        // One query for everyone's notification choices, however many take part in the round.
+        await notifier.NotifyManyAsync([.. people.Select(person => new Notice(person.Id, kind, title, path,
+            templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)))))], cancellationToken);
     }
 
     /// <summary>After the caller's SaveChanges: send without waiting for the outbox's next poll.</summary>

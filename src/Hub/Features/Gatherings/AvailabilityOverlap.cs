@@ -80,14 +80,5 @@ public static class AvailabilityOverlap
     }
 
     /// <summary>A grid from the hours a form posted; anything out of range is ignored.</summary>
-    public static string FromHours(IEnumerable<int> free)
-    {
-        var grid = new char[168];
-        Array.Fill(grid, '0');
-        foreach (var hour in free.Where(h => h is >= 0 and < 168))
-        {
-            grid[hour] = '1';
-        }
-        return new string(grid);
-    }
+    public static string FromHours(IEnumerable<int> free) => Platform.Web.WeekGrid.FromIndexes(free);
 }

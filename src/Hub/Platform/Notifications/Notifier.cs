@@ -14,9 +14,32 @@ namespace Microsolidarity.Hub.Platform.Notifications;
 /// </summary>
 public sealed class Notifier(HubDbContext db, EmailOutbox outbox, TimeProvider time)
 {
-    public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
+    public Task NotifyAsync(Notice notice, CancellationToken cancellationToken) => NotifyManyAsync([notice], cancellationToken);
+
+    /// <summary>Several notices at once (a crew, a congregation's hosts): everyone's choices are read in one query.</summary>
+    public async Task NotifyManyAsync(IReadOnlyCollection<Notice> notices, CancellationToken cancellationToken)
     {
-        var mode = await ModeForAsync(notice.UserId, NotificationTopics.TopicOf(notice.Kind), cancellationToken);
+        if (notices.Count == 0)
+        {
+            return;
+        }
+        var people = notices.Select(n => n.UserId).Distinct().ToList();
+        var topics = notices.Select(n => NotificationTopics.TopicOf(n.Kind)).Append("").Distinct().ToList();
+        var choices = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => people.Contains(p.UserId) && topics.Contains(p.Topic))
+            .Select(p => new { p.UserId, p.Topic, p.Mode }).ToListAsync(cancellationToken);
+        foreach (var notice in notices)
+        {
+            var topic = NotificationTopics.TopicOf(notice.Kind);
+            // The topic's own choice, else the person's choice for everything, else email at once.
+            var mode = (choices.FirstOrDefault(c => c.UserId == notice.UserId && c.Topic == topic)
+                ?? choices.FirstOrDefault(c => c.UserId == notice.UserId && c.Topic == ""))?.Mode ?? NotificationMode.EmailAtOnce;
+            Add(notice, mode);
+        }
+    }
+
+    private void Add(Notice notice, NotificationMode mode)
+    {
         var email = mode switch
         {
             NotificationMode.EmailAtOnce => NotificationEmail.Emailed,
@@ -41,14 +64,6 @@ public sealed class Notifier(HubDbContext db, EmailOutbox outbox, TimeProvider t
 
     /// <summary>Call after the caller's SaveChanges, to deliver without waiting for the next poll.</summary>
     public void Wake() => outbox.Wake();
-
-    private async Task<NotificationMode> ModeForAsync(string userId, string topic, CancellationToken cancellationToken)
-    {
-        var choices = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => p.UserId == userId && (p.Topic == topic || p.Topic == ""))
-            .Select(p => new { p.Topic, p.Mode }).ToListAsync(cancellationToken);
-        return (choices.FirstOrDefault(c => c.Topic == topic) ?? choices.FirstOrDefault())?.Mode ?? NotificationMode.EmailAtOnce;
-    }
 
     private static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }
