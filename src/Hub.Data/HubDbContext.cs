@@ -25,6 +25,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     : IdentityDbContext<HubUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<HubSetting> HubSettings => Set<HubSetting>();
@@ -62,6 +63,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Advice> Advice => Set<Advice>();
     public DbSet<FundraisingGoal> FundraisingGoals => Set<FundraisingGoal>();
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
     public DbSet<GatheringEvent> GatheringEvents => Set<GatheringEvent>();
     public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
     public DbSet<Rsvp> Rsvps => Set<Rsvp>();

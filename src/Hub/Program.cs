@@ -1,5 +1,6 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Features.Admin;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
@@ -8,6 +9,7 @@ using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Formation;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Features.Home;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Updates;
@@ -62,6 +64,8 @@ builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();
 builder.AddFormation(); // practice programs: breakout rooms for every call
+builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale
+builder.AddAdmin(); // /admin: every administrative page and the state of each
 
 var app = builder.Build();
 if (command.Verb != HubVerb.Serve)
@@ -72,6 +76,7 @@ if (command.Verb != HubVerb.Serve)
 app.UseWeb();
 app.MapWeb();
 app.MapAccounts();
+app.MapPeople();
 app.MapHandbook();
 app.MapUpdates();
 app.MapCommons();

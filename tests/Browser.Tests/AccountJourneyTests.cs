@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Browser.Tests;
 public sealed class AccountJourneyTests
 {
     [Fact]
-    public async Task Newcomer_SignsUpConfirmsSignsInDownloadsDataAndDeletesAccount()
+    public async Task Newcomer_SignsUpConfirmsLandsHomeSignedInDownloadsDataAndDeletesAccount()
     {
         await using var smtp = await SmtpSink.StartAsync();
         var folder = TestPaths.NewTemporaryDirectory("hub-browser");
@@ -45,15 +45,26 @@ public sealed class AccountJourneyTests
 
         var mail = await smtp.WaitForAsync("oriel@test.example", "Confirm your email");
         Assert.NotNull(mail.HtmlBody);
+        // The link confirms and signs in: the newcomer lands on their own home without typing the password again.
         await page.GotoAsync(SmtpSink.LinkIn(mail, "/account/confirm-email"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your email is confirmed" })).ToBeVisibleAsync();
-        await browser.CheckPageAsync("email-confirmed");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Oriel Quist" })).ToBeVisibleAsync();
+        Assert.Equal($"{hub.BaseUrl}/", page.Url);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("you are signed in");
+        await Assertions.Expect(page.Locator("#waiting-title + .empty")).ToContainTextAsync("Nothing waits for you");
+        await Assertions.Expect(page.Locator(".next-step")).ToContainTextAsync("Find a congregation");
+        await browser.CheckPageAsync("personal-home");
 
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        // Signed out on a page, "Sign in" brings the person back to that page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in"); // the sign-out has landed before we move on
+        await page.GotoAsync($"{hub.BaseUrl}/gatherings");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByLabel("Email address").FillAsync("oriel@test.example");
         await page.GetByLabel("Password").FillAsync("moss on the north side");
         await browser.CheckPageAsync("sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync($"{hub.BaseUrl}/gatherings");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
         await browser.CheckPageAsync("my-account");
 

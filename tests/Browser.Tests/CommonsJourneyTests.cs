@@ -66,6 +66,20 @@ public sealed class CommonsJourneyTests
         await Assertions.Expect(page.Locator(".message-list")).ToContainTextAsync("Alba Nyström");
         await browser.CheckPageAsync("roles-named");
 
+        // Where members send money: an IBAN with one digit wrong is caught, then the right one is saved.
+        await page.GetByRole(AriaRole.Link, new() { Name = "the commons' bank details" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No bank details yet");
+        await page.GetByLabel("Account holder").FillAsync("Network Commons");
+        await page.GetByLabel("IBAN", new() { Exact = true }).FillAsync("DE89 3704 0044 0532 0130 01");
+        await page.GetByLabel("BIC (optional)").FillAsync("COBADEFFXXX");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the account" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#iban-error")).ToContainTextAsync("check digits");
+        await browser.CheckPageAsync("bank-details-wrong-iban");
+        await page.GetByLabel("IBAN", new() { Exact = true }).FillAsync("DE89 3704 0044 0532 0130 00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the account" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#bank-accounts")).ToContainTextAsync("DE89 3704 0044 0532 0130 00");
+        await browser.CheckPageAsync("bank-details-saved");
+
         // The network's monthly call, for network members only.
         await page.GotoAsync($"{hub.BaseUrl}/gatherings/new");
         var firstThursday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
@@ -79,7 +93,7 @@ public sealed class CommonsJourneyTests
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync(firstThursday.ToString("yyyy-MM-dd"));
         await page.GetByLabel("Starts at").FillAsync("19:30");
         await page.GetByLabel("Ends at").FillAsync("21:00");
-        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
         await page.GetByLabel("Repeats").SelectOptionAsync("monthly-weekday");
         await page.GetByLabel("It happens online").CheckAsync();
         await page.GetByLabel("Call link").FillAsync("https://call.example/members");
@@ -101,6 +115,9 @@ public sealed class CommonsJourneyTests
         await browser.CheckPageAsync("pledge-zero");
         await PledgeAsync(page, "5");
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Your monthly pledge is noted");
+        await Assertions.Expect(page.Locator(".bank-transfer")).ToContainTextAsync("DE89 3704 0044 0532 0130 00");
+        var minaReference = (await page.Locator(".bank-transfer strong.reference").TextContentAsync())!.Trim();
+        Assert.Matches("^MSH-[A-Z0-9]{4}-[A-Z0-9]{2}$", minaReference);
         await browser.CheckPageAsync("pledged");
 
         await SignInAsync(page, hub.BaseUrl, "juno@test.example", "/commons/contribute");
@@ -112,6 +129,12 @@ public sealed class CommonsJourneyTests
         await page.GotoAsync($"{hub.BaseUrl}/commons/treasury");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mina Ostrova" })).ToBeVisibleAsync();
         await browser.CheckPageAsync("treasury-pledges");
+        // A transfer arrives with the reference as the bank printed it: the search finds Mina's pledge alone.
+        await page.GetByLabel("Reference or name").FillAsync(minaReference.Replace("-", " ").ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".card-list .card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".card-list .card")).ToContainTextAsync(minaReference);
+        await browser.CheckPageAsync("treasury-found-by-reference");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record payment from Mina Ostrova" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.ok")).ToContainTextAsync("Payment recorded");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record payment from Juno Pereira" }).ClickAsync();
@@ -136,6 +159,26 @@ public sealed class CommonsJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Going", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are going");
         await browser.CheckPageAsync("members-call-going");
+
+        // The call asks for a small contribution per ticket; Mina chooses hers and sees how to pay it.
+        await SignInAsync(page, hub.BaseUrl, adminEmail, $"{membersCall}/tickets", adminPassword);
+        await page.GetByLabel("Tier", new() { Exact = true }).FillAsync("Contribution");
+        await page.GetByLabel("Price (or the minimum) in EUR").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the tier" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tiers")).ToContainTextAsync("Contribution");
+        await SignInAsync(page, hub.BaseUrl, "mina@test.example", membersCall);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose this ticket" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pay-ticket")).ToContainTextAsync("DE89 3704 0044 0532 0130 00");
+        var ticketReference = (await page.Locator("#pay-ticket strong.reference").TextContentAsync())!.Trim();
+        await browser.CheckPageAsync("ticket-to-pay");
+        await SignInAsync(page, hub.BaseUrl, adminEmail, $"{membersCall}/tickets", adminPassword);
+        await page.GetByLabel("Reference or name").FillAsync(ticketReference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tickets tbody tr")).ToHaveCountAsync(1);
+        await browser.CheckPageAsync("tickets-found-by-reference");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark paid" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tickets")).ToContainTextAsync("Paid");
+        await SignInAsync(page, hub.BaseUrl, "mina@test.example", "/commons/proposals");
 
         // She proposes a scholarship fund.
         await page.GotoAsync($"{hub.BaseUrl}/commons/proposals");

@@ -55,7 +55,7 @@ public sealed class GatheringJourneyTests
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd"));
         await page.GetByLabel("Starts at").FillAsync("19:30");
         await page.GetByLabel("Ends at").FillAsync("18:00");
-        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
         await page.GetByLabel("Repeats").SelectOptionAsync("monthly-weekday");
         await page.GetByLabel("It happens online").CheckAsync();
         await page.GetByLabel("Call link").FillAsync("https://call.example/network");

@@ -46,7 +46,7 @@ public sealed class PageTourTests
         await page.GotoAsync(hub.BaseUrl + "/account/forgot-password");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
-        await page.GotoAsync(hub.BaseUrl + "/account/sign-in");
+        await page.GotoAsync(hub.BaseUrl + "/account/sign-in?returnUrl=/account");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -59,7 +59,18 @@ public sealed class PageTourTests
         await Assertions.Expect(page.Locator("#current-password-error")).ToContainTextAsync("not right");
         await browser.CheckPageAsync("change-password-wrong");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mailbox" }).ClickAsync();
+        // The administration area, from the header, leads to every administrative page (the mailbox among them here).
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Email" })).ToContainTextAsync("Sent in the last day");
+        await browser.CheckPageAsync("admin");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await browser.CheckPageAsync("admin-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chat webhooks" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chat webhooks", Level = 1 })).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Development mailbox" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Development mailbox" })).ToBeVisibleAsync();
         await browser.CheckPageAsync("mailbox");
         await page.GotoAsync(hub.BaseUrl + "/");
@@ -69,7 +80,7 @@ public sealed class PageTourTests
         await page.GotoAsync(hub.BaseUrl + "/me/profile");
         await page.GetByLabel("Pronouns").FillAsync("they/them");
         await page.GetByLabel("Tuesday 19:00").CheckAsync();
-        await page.GetByLabel("Time zone").FillAsync("Europe/Lisbon");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Lisbon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile is saved");
         await browser.CheckPageAsync("profile");
@@ -98,7 +109,39 @@ public sealed class PageTourTests
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("New notices follow your choices");
         await browser.CheckPageAsync("notifications");
         await page.GotoAsync(hub.BaseUrl + "/congregations/riverside");
+        // The congregation's page leads with what is next: Riverside's coming gathering and its open formation round.
+        await Assertions.Expect(page.Locator(".next-gathering")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".next-round")).ToContainTextAsync("Take part");
         await browser.CheckPageAsync("demo-congregation");
+        // The administrator hosts every congregation: "Hosting" is in the congregation's navigation, and the cover is chosen there.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Riverside Congregation" }).GetByRole(AriaRole.Link, new() { Name = "Hosting", Exact = true }).ClickAsync();
+        await page.GetByLabel("Replace it").SetInputFilesAsync(new FilePayload { Name = "not-a-picture.png", MimeType = "image/png", Buffer = System.Text.Encoding.UTF8.GetBytes("words, not pixels") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the cover" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cover-error")).ToContainTextAsync("not an image we can read");
+        await browser.CheckPageAsync("congregation-cover-wrong-file");
+        await page.GetByLabel("Replace it").SetInputFilesAsync(new FilePayload { Name = "river.png", MimeType = "image/png", Buffer = picture });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the cover" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The new cover is on the congregation's page");
+        await browser.CheckPageAsync("congregation-hosting-cover");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Riverside Congregation" }).GetByRole(AriaRole.Link, new() { Name = "Riverside Congregation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("img.congregation-cover")).ToBeVisibleAsync();
+        await browser.CheckPageAsync("demo-congregation-cover");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await browser.CheckPageAsync("demo-congregation-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+
+        // The gatherings list: a heading per day, a series once, filters that work without a script.
+        await page.GotoAsync(hub.BaseUrl + "/gatherings");
+        await Assertions.Expect(page.Locator(".event-day h2").First).ToBeVisibleAsync();
+        await browser.CheckPageAsync("gatherings-signed-in");
+        await page.GetByLabel("Scale").SelectOptionAsync("Congregation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        Assert.Contains("scale=Congregation", page.Url);
+        await Assertions.Expect(page.Locator(".event-card").First).ToContainTextAsync("Riverside");
+        await browser.CheckPageAsync("gatherings-filtered");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await browser.CheckPageAsync("gatherings-filtered-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
         await page.GotoAsync(hub.BaseUrl + "/congregations/map");
         await browser.CheckPageAsync("network-map");
     }

@@ -94,7 +94,7 @@ public sealed class PaintingHoursJourneyTests
 
         // The profile's grid: every hour of the day, in a box that opens at the waking hours.
         await AccountSteps.SignInAsync(page, hub.BaseUrl, "noor@test.example", Password, "/me/profile");
-        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
         Assert.Equal(168, await page.Locator("#profile-hours input[type=checkbox][name=Free]").CountAsync());
         var box = page.Locator("[data-week-box]:has(#profile-hours)");
         await Assertions.Expect(box).ToHaveAttributeAsync("data-opened", "");
@@ -163,7 +163,7 @@ public sealed class PaintingHoursJourneyTests
         await page.GetByLabel("Name").FillAsync("Morning crew");
         await page.GetByLabel("What it is for").FillAsync("Peer coaching before work.");
         await page.GetByLabel("Who you invite").FillAsync("pell@test.example\nodo@test.example");
-        await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Morning crew" })).ToBeVisibleAsync();
         var crewUrl = page.Url;

@@ -18,8 +18,12 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         e.HasIndex(x => new { x.Fund, x.Currency, x.OccurredAt });
         e.HasIndex(x => x.ContributorUserId);
         e.HasIndex(x => x.PledgeId);
-        // One correction per entry: a second reversal of the same entry is refused by the database.
-        e.HasIndex(x => x.ReversesEntryId).IsUnique();
+        e.Property(x => x.ProviderPaymentId).HasMaxLength(200);
+        e.HasIndex(x => x.ProviderPaymentId);
+        e.HasIndex(x => x.TicketId);
+        // One correction per entry by hand: a second reversal of the same entry is refused by the database.
+        // A provider's refunds (which carry an external id) may come in parts, each its own entry.
+        e.HasIndex(x => x.ReversesEntryId).IsUnique().HasFilter("\"ExternalId\" IS NULL");
     }
 }
 
@@ -28,8 +32,24 @@ public sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
     public void Configure(EntityTypeBuilder<Pledge> e)
     {
         e.Property(x => x.Currency).HasMaxLength(3);
+        e.Property(x => x.Reference).HasMaxLength(20);
+        e.HasIndex(x => x.Reference).IsUnique();
         e.HasIndex(x => x.UserId);
         e.HasOne<HubUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class BankAccountConfiguration : IEntityTypeConfiguration<BankAccount>
+{
+    public void Configure(EntityTypeBuilder<BankAccount> e)
+    {
+        e.Property(x => x.Currency).HasMaxLength(3);
+        e.HasIndex(x => x.Currency).IsUnique();
+        e.Property(x => x.AccountHolder).HasMaxLength(200);
+        e.Property(x => x.Iban).HasMaxLength(34);
+        e.Property(x => x.Bic).HasMaxLength(11);
+        e.Property(x => x.Instructions).HasMaxLength(1000);
+        e.Property(x => x.UpdatedByUserId).HasMaxLength(450);
     }
 }
 

@@ -49,8 +49,17 @@ public class LedgerEntry
     /// <summary>The outside world's id ("stripe:cs_...", "opencollective:123"): unique, so a repeat is recognised.</summary>
     public string? ExternalId { get; set; }
 
-    /// <summary>Set on a correction: the entry it cancels.</summary>
+    /// <summary>Set on a correction or a refund: the entry it cancels (in full, or in part for a partial refund).</summary>
     public Guid? ReversesEntryId { get; set; }
+
+    /// <summary>The ticket a card payment (or its refund) was for; the ticket lives in Gatherings.</summary>
+    public Guid? TicketId { get; set; }
+
+    /// <summary>
+    /// The payment provider's id of the money movement itself (Stripe's payment intent, "pi_..."):
+    /// a refund names the payment it returns by this id, not by the checkout session.
+    /// </summary>
+    public string? ProviderPaymentId { get; set; }
 }
 
 public static class CommonsFunds

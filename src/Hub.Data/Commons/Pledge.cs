@@ -9,6 +9,12 @@ public class Pledge
     public long AmountMinor { get; set; }
     public bool Monthly { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// What the member writes on a bank transfer ("MSH-7K2Q-9F"), so treasurers can tell whose money
+    /// arrived. Unique; null only for pledges made before references existed, until the start after the upgrade fills it.
+    /// </summary>
+    public string? Reference { get; set; }
     public DateTime? EndedAt { get; set; }
 
     /// <summary>For a monthly pledge: the end of the last month paid for.</summary>

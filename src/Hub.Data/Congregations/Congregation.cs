@@ -39,6 +39,9 @@ public class Congregation
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The cover image's file name under the data folder's covers/, re-encoded by the hub; empty for none. Chosen by hosts.</summary>
+    public string CoverFile { get; set; } = "";
+
     public List<MembershipLevel> Levels { get; set; } = [];
     public List<Membership> Members { get; set; } = [];
 }

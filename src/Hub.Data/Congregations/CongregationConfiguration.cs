@@ -13,6 +13,7 @@ internal sealed class CongregationConfiguration : IEntityTypeConfiguration<Congr
         c.Property(x => x.Purpose).HasMaxLength(2000);
         c.Property(x => x.Place).HasMaxLength(120);
         c.Property(x => x.Languages).HasMaxLength(200);
+        c.Property(x => x.CoverFile).HasMaxLength(64);
         c.Property(x => x.JoinQuestions).HasMaxLength(2000);
         c.HasMany(x => x.Levels).WithOne().HasForeignKey(l => l.CongregationId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Members).WithOne(m => m.Congregation).HasForeignKey(m => m.CongregationId).OnDelete(DeleteBehavior.Cascade);

@@ -12,6 +12,7 @@ internal sealed class GatheringEventConfiguration : IEntityTypeConfiguration<Gat
         e.Property(x => x.Description).HasMaxLength(8000);
         e.Property(x => x.Address).HasMaxLength(400);
         e.Property(x => x.CallLink).HasMaxLength(400);
+        e.Property(x => x.CoverFile).HasMaxLength(64);
         e.Property(x => x.TimeZone).HasMaxLength(64).IsRequired();
         e.Property(x => x.Recurrence).HasMaxLength(300);
         e.Property(x => x.Questions).HasMaxLength(2000);
@@ -111,6 +112,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         t.Property(x => x.MarkedPaidByUserId).HasMaxLength(450);
         t.Ignore(x => x.Due);
         t.HasIndex(x => new { x.EventId, x.UserId }).IsUnique();
+        t.Property(x => x.PaymentReference).HasMaxLength(20);
+        t.HasIndex(x => x.PaymentReference).IsUnique();
         t.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         t.HasOne<TicketTier>().WithMany().HasForeignKey(x => x.TierId).OnDelete(DeleteBehavior.Restrict);
         t.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

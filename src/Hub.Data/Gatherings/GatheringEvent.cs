@@ -66,6 +66,9 @@ public class GatheringEvent
     /// <summary>For events in person.</summary>
     public string Address { get; set; } = "";
 
+    /// <summary>The cover image's file name under the data folder's covers/, re-encoded by the hub; empty for none.</summary>
+    public string CoverFile { get; set; } = "";
+
     /// <summary>For online events; shown to participants only.</summary>
     public string CallLink { get; set; } = "";
 

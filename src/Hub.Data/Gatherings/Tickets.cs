@@ -58,6 +58,9 @@ public class Ticket
     public string MarkedPaidByUserId { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>What the person writes on a bank transfer ("MSH-7K2Q-9F"); the hosts find the ticket by it. Unique.</summary>
+    public string? PaymentReference { get; set; }
+
     public decimal Due => Amount - Granted;
 }
 

@@ -24,6 +24,15 @@ public class Notification
     public string Url { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>
+    /// What the notice asks the person to answer ("crew-invitation:…"), when it asks for an answer; null for
+    /// news. The operation that takes the answer marks every notice about it done, wherever it was given.
+    /// </summary>
+    public string? About { get; set; }
+
+    /// <summary>When what the notice asked for was answered (by this person, or by a co-host for a request).</summary>
+    public DateTime? DoneAt { get; set; }
     public NotificationEmail Email { get; set; }
 
     /// <summary>Set when a digest run claims the row, so no two runs put it in two digests.</summary>

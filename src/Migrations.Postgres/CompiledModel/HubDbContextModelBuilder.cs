@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db84688d-c8bc-40c4-a000-dd68bb5a8c70"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("697317ed-59e5-44a2-83c2-04e98ed77a29"), entityTypeCount: 68)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var hubUser = HubUserEntityType.Create(this);
             var signInThrottle = SignInThrottleEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
+            var bankAccount = BankAccountEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
             var fundraisingGoal = FundraisingGoalEntityType.Create(this);
             var ledgerEntry = LedgerEntryEntityType.Create(this);
@@ -76,6 +77,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
+            var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
@@ -160,6 +162,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             HubUserEntityType.CreateAnnotations(hubUser);
             SignInThrottleEntityType.CreateAnnotations(signInThrottle);
             AdviceEntityType.CreateAnnotations(advice);
+            BankAccountEntityType.CreateAnnotations(bankAccount);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
             FundraisingGoalEntityType.CreateAnnotations(fundraisingGoal);
             LedgerEntryEntityType.CreateAnnotations(ledgerEntry);
@@ -207,6 +210,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
+            FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
             EpisodeEntityType.CreateAnnotations(episode);

@@ -21,8 +21,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Commons.LedgerEntry",
                 typeof(LedgerEntry),
                 baseEntityType,
-                propertyCount: 17,
-                unnamedIndexCount: 5,
+                propertyCount: 19,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -134,6 +134,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 nullable: true);
             proposalId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var providerPaymentId = runtimeEntityType.AddProperty(
+                "ProviderPaymentId",
+                typeof(string),
+                propertyInfo: typeof(LedgerEntry).GetProperty("ProviderPaymentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerEntry).GetField("<ProviderPaymentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            providerPaymentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var recordedAt = runtimeEntityType.AddProperty(
                 "RecordedAt",
                 typeof(DateTime),
@@ -167,6 +176,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 nullable: true);
             reversesEntryId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var ticketId = runtimeEntityType.AddProperty(
+                "TicketId",
+                typeof(Guid?),
+                propertyInfo: typeof(LedgerEntry).GetProperty("TicketId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerEntry).GetField("<TicketId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            ticketId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -182,10 +199,17 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 new[] { pledgeId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { reversesEntryId },
-                unique: true);
+                new[] { providerPaymentId });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { reversesEntryId },
+                unique: true);
+            index3.AddAnnotation("Relational:Filter", "\"ExternalId\" IS NULL");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { ticketId });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { fund, currency, occurredAt });
 
             return runtimeEntityType;

@@ -23,10 +23,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Gatherings.Ticket",
                 typeof(Ticket),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -109,6 +109,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 valueConverter: new UtcNullableDateTimeConverter());
             paidAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var paymentReference = runtimeEntityType.AddProperty(
+                "PaymentReference",
+                typeof(string),
+                propertyInfo: typeof(Ticket).GetProperty("PaymentReference", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Ticket).GetField("<PaymentReference>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20);
+            paymentReference.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var scholarship = runtimeEntityType.AddProperty(
                 "Scholarship",
                 typeof(ScholarshipStatus),
@@ -145,12 +154,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { tierId });
+                new[] { paymentReference },
+                unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { userId });
+                new[] { tierId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { eventId, userId },
                 unique: true);
 

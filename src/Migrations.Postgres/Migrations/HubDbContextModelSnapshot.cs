@@ -364,6 +364,53 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("Advice");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Commons.BankAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountHolder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Bic")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency")
+                        .IsUnique();
+
+                    b.ToTable("BankAccounts");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Commons.CommonsRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +521,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -488,6 +539,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ReversesEntryId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContributorUserId");
@@ -497,8 +551,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.HasIndex("PledgeId");
 
+                    b.HasIndex("ProviderPaymentId");
+
                     b.HasIndex("ReversesEntryId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NULL");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("Fund", "Currency", "OccurredAt");
 
@@ -534,11 +593,18 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("PaidThrough")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("UserId");
 
@@ -621,6 +687,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CoverFile")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1677,6 +1748,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CongregationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CoverFile")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1917,6 +1993,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Scholarship")
                         .HasColumnType("integer");
 
@@ -1933,6 +2013,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentReference")
+                        .IsUnique();
 
                     b.HasIndex("TierId");
 
@@ -2309,6 +2392,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("About")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2316,6 +2403,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("DigestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Email")
@@ -2345,6 +2435,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("About");
 
                     b.HasIndex("Email", "UserId");
 
@@ -2499,6 +2591,34 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("Profiles");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("FormSubmissions");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.HubSetting", b =>

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7e591eb1-db29-45f0-876c-098bad6f2db8"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("8093b909-4561-4aea-8cde-ce4d0b8f14e6"), entityTypeCount: 68)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var hubUser = HubUserEntityType.Create(this);
             var signInThrottle = SignInThrottleEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
+            var bankAccount = BankAccountEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
             var fundraisingGoal = FundraisingGoalEntityType.Create(this);
             var ledgerEntry = LedgerEntryEntityType.Create(this);
@@ -75,6 +76,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
+            var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
@@ -159,6 +161,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             HubUserEntityType.CreateAnnotations(hubUser);
             SignInThrottleEntityType.CreateAnnotations(signInThrottle);
             AdviceEntityType.CreateAnnotations(advice);
+            BankAccountEntityType.CreateAnnotations(bankAccount);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
             FundraisingGoalEntityType.CreateAnnotations(fundraisingGoal);
             LedgerEntryEntityType.CreateAnnotations(ledgerEntry);
@@ -206,6 +209,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
+            FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
             EpisodeEntityType.CreateAnnotations(episode);

@@ -20,8 +20,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Commons.LedgerEntry",
                 typeof(LedgerEntry),
                 baseEntityType,
-                propertyCount: 17,
-                unnamedIndexCount: 5,
+                propertyCount: 19,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -120,6 +120,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(LedgerEntry).GetField("<ProposalId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var providerPaymentId = runtimeEntityType.AddProperty(
+                "ProviderPaymentId",
+                typeof(string),
+                propertyInfo: typeof(LedgerEntry).GetProperty("ProviderPaymentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerEntry).GetField("<ProviderPaymentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
             var recordedAt = runtimeEntityType.AddProperty(
                 "RecordedAt",
                 typeof(DateTime),
@@ -149,6 +157,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(LedgerEntry).GetField("<ReversesEntryId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var ticketId = runtimeEntityType.AddProperty(
+                "TicketId",
+                typeof(Guid?),
+                propertyInfo: typeof(LedgerEntry).GetProperty("TicketId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LedgerEntry).GetField("<TicketId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -164,10 +179,17 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 new[] { pledgeId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { reversesEntryId },
-                unique: true);
+                new[] { providerPaymentId });
 
             var index3 = runtimeEntityType.AddIndex(
+                new[] { reversesEntryId },
+                unique: true);
+            index3.AddAnnotation("Relational:Filter", "\"ExternalId\" IS NULL");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { ticketId });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { fund, currency, occurredAt });
 
             return runtimeEntityType;

@@ -21,9 +21,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Notifications.Notification",
                 typeof(Notification),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -34,6 +34,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var about = runtimeEntityType.AddProperty(
+                "About",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("About", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<About>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -55,6 +63,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(DateTime?),
                 propertyInfo: typeof(Notification).GetProperty("DigestedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notification).GetField("<DigestedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+
+            var doneAt = runtimeEntityType.AddProperty(
+                "DoneAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Notification).GetProperty("DoneAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<DoneAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcNullableDateTimeConverter());
 
@@ -106,9 +122,12 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { email, userId });
+                new[] { about });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { email, userId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { userId, createdAt });
 
             return runtimeEntityType;

@@ -22,10 +22,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Gatherings.Ticket",
                 typeof(Ticket),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -99,6 +99,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 nullable: true,
                 valueConverter: new UtcNullableDateTimeConverter());
 
+            var paymentReference = runtimeEntityType.AddProperty(
+                "PaymentReference",
+                typeof(string),
+                propertyInfo: typeof(Ticket).GetProperty("PaymentReference", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Ticket).GetField("<PaymentReference>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20);
+
             var scholarship = runtimeEntityType.AddProperty(
                 "Scholarship",
                 typeof(ScholarshipStatus),
@@ -131,12 +139,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { tierId });
+                new[] { paymentReference },
+                unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { userId });
+                new[] { tierId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { eventId, userId },
                 unique: true);
 

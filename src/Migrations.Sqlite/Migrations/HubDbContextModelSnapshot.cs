@@ -351,6 +351,53 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("Advice");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Commons.BankAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountHolder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bic")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency")
+                        .IsUnique();
+
+                    b.ToTable("BankAccounts");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Commons.CommonsRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -461,6 +508,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -475,6 +526,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReversesEntryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContributorUserId");
@@ -484,8 +538,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PledgeId");
 
+                    b.HasIndex("ProviderPaymentId");
+
                     b.HasIndex("ReversesEntryId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NULL");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("Fund", "Currency", "OccurredAt");
 
@@ -521,11 +580,18 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PaidThrough")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("UserId");
 
@@ -607,6 +673,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverFile")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1664,6 +1735,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CongregationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoverFile")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1904,6 +1980,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Scholarship")
                         .HasColumnType("INTEGER");
 
@@ -1920,6 +2000,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentReference")
+                        .IsUnique();
 
                     b.HasIndex("TierId");
 
@@ -2290,6 +2373,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("About")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2297,6 +2384,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DigestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Email")
@@ -2326,6 +2416,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("About");
 
                     b.HasIndex("Email", "UserId");
 
@@ -2480,6 +2572,34 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("Profiles");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.ToTable("FormSubmissions");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.HubSetting", b =>

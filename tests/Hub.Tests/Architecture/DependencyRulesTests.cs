@@ -28,9 +28,6 @@ public sealed class DependencyRulesTests
     /// </summary>
     public static readonly IReadOnlyList<Allowed> Allowances =
     [
-        new("Features/Commons", Features + "Crews.CrewSchedule", "ViewerClock finds IANA zones through the crews' zone lookup (one time-zone model is issue 16, item 5)."),
-        new("Features/Home", Features + "Crews.CrewSchedule", "the home page reads a zone the same way as the crews do (one time-zone model is issue 16, item 5)."),
-        new("Features/People", Features + "Crews.CrewSchedule", "a profile's zone is checked with the same lookup as a crew's (one time-zone model is issue 16, item 5)."),
         new("Features/Demo", Features + "Crews.CrewSchedule", "the demo crews' meetings are planned as a real crew's are."),
         new("Features/Demo", Features + "Gatherings.EventTime", "the demo events are placed in their zones as real events are."),
         new("Features/Demo", Features + "Handbook.ImportHandbook", "the demo handbook is imported at first start through the real import."),
@@ -80,6 +77,22 @@ public sealed class DependencyRulesTests
         new("Features/Formation", Features + "Crews.NewCrew", "a consented proposal becomes a crew like any called one."),
         new("Features/Formation", Features + "Crews.SharedAvailability", "a proposed crew's hours and its slot are computed as a crew's are."),
         new("Features/Formation", Features + "Gatherings.AvailabilityOverlap", "round grids are turned into instants with the gatherings' overlap."),
+        // The personal home is the one page that gathers a person's next things from every scale; it answers
+        // invitations with each feature's own operation, so an answer there is the same as on the group's page.
+        new("Features/Home", Features + "Crews.CrewAccess", "answering a crew invitation on the home page loads the crew as its page does."),
+        new("Features/Home", Features + "Crews.CrewView", "answering a crew invitation on the home page loads the crew as its page does."),
+        new("Features/Home", Features + "Crews.RespondToCrewInvitation", "a crew invitation answered on the home page is answered by the crews' own operation."),
+        new("Features/Home", Features + "Dyads.DyadAccess", "answering a dyad proposal on the home page loads the dyad as its page does."),
+        new("Features/Home", Features + "Dyads.DyadView", "answering a dyad proposal on the home page loads the dyad as its page does."),
+        new("Features/Home", Features + "Dyads.TendDyad", "a dyad proposal answered on the home page is answered by the dyads' own operation."),
+        new("Features/Home", Features + "Dyads.DyadsFeature", "the home names a dyad's kind in the dyads' words."),
+        new("Features/Home", Features + "Congregations.AcceptInvitation", "a congregation invitation accepted on the home page is accepted by the congregations' own operation."),
+        new("Features/Home", Features + "Gatherings.UpcomingOccurrences", "the dates a person is going to are the gatherings' own list of coming dates."),
+        new("Features/Home", Features + "Gatherings.Occurrence", "the dates a person is going to are the gatherings' own list of coming dates."),
+        new("Features/Home", Features + "Gatherings.EventSchedule", "a person's next dates are expanded from each series as the gatherings do."),
+        new("Features/Home", Features + "Gatherings.EventTime", "a person's next dates are shown in their zone as the gatherings show them."),
+        new("Features/Admin", Features + "Handbook.ReadImportStatus", "the administration overview shows the handbook's last import as the handbook's admin page does."),
+        new("Features/Invitations", Features + "People.SaveTimeZone", "an invited sign-up saves the browser's zone as any sign-up does."),
         new("Platform/Cli", Features + "Accounts.EnsureFirstAdmin", "the first start makes the first administrator."),
         new("Platform/Cli", Features + "Demo.SeedDemoCommunity", "the seed verb and the first start seed the demo community."),
         new("Platform/Cli", Features + "Demo.SeedSyntheticNetwork", "seed --members makes a synthetic network for load tests."),

@@ -44,7 +44,10 @@ public sealed class HomePageTests
         var items = page.QuerySelectorAll("section[aria-labelledby=events-title] li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, items.Count);
         Assert.StartsWith("Network call", items[0]);
-        Assert.Contains("1 Mar 2031, 18:00 (UTC) · 13:00 in America/New_York · online · The network", items[0]);
+        // A visitor whose zone is unknown sees each event in its own zone, and the page says so once.
+        Assert.Contains("1 Mar 2031, 13:00 · online · The network", items[0]);
+        Assert.DoesNotContain("UTC", items[0]);
+        Assert.Contains("each event's own zone", page.QuerySelector("#times-zone")!.TextContent);
         Assert.StartsWith("Spring camp", items[1]);
     }
 }

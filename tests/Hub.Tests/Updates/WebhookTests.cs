@@ -171,6 +171,27 @@ public sealed class WebhookTests : IAsyncLifetime
         await UpdatesTestKit.WaitUntilAsync(() => hub.FromDbAsync(db => db.WebhookDeliveries.AllAsync(d => d.DeliveredAt != null)), "all marked delivered");
         var (_, log) = await admin.GetAsync("/admin/webhooks");
         Assert.Equal(4, log.QuerySelectorAll(".delivery-log tbody tr").Count(r => r.TextContent.Contains("Delivered")));
+
+        // "Send a test message" reaches that one target only, signed like any announcement, and is logged.
+        var genericId = await hub.FromDbAsync(db => db.WebhookTargets.Where(t => t.Name == "Generic receiver").Select(t => t.Id).SingleAsync());
+        var (sent, _) = await admin.PostFromAsync("/admin/webhooks", "/admin/webhooks?handler=Test", new Dictionary<string, string> { ["id"] = genericId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var (_, notice) = await admin.GetAsync("/admin/webhooks");
+        Assert.Contains("A test message is on its way to Generic receiver", notice.QuerySelector("[role=status]")!.TextContent);
+        await UpdatesTestKit.WaitUntilAsync(() => Task.FromResult(receiver.Requests.Count(r => r.Path == "/generic") == 2), "the test message");
+        var test = receiver.Requests.Last(r => r.Path == "/generic");
+        Assert.Equal(WebhookPayloads.Sign(secret!, long.Parse(test.Headers[WebhookPayloads.TimestampHeader]), test.Body), test.Headers[WebhookPayloads.SignatureHeader]);
+        using (var json = JsonDocument.Parse(test.Body))
+        {
+            Assert.Equal("test", json.RootElement.GetProperty("kind").GetString());
+            Assert.StartsWith("Test message from", json.RootElement.GetProperty("title").GetString());
+        }
+        Assert.Equal(3, receiver.Requests.Count(r => r.Path != "/generic")); // the three earlier deliveries only: nobody else got the test
+        await UpdatesTestKit.WaitUntilAsync(() => hub.FromDbAsync(db => db.WebhookDeliveries.AllAsync(d => d.DeliveredAt != null)), "the test marked delivered");
+        (_, log) = await admin.GetAsync("/admin/webhooks");
+        Assert.Contains(log.QuerySelectorAll(".delivery-log tbody tr"), r => r.TextContent.Contains("Test message from") && r.TextContent.Contains("Delivered"));
+        var (_, overview) = await admin.GetAsync("/admin");
+        Assert.Contains("5 targets, none failing", overview.QuerySelector("#part-webhooks")!.ParentElement!.TextContent);
     }
 
     [Fact]
@@ -207,6 +228,13 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.All(refused, d => Assert.False(string.IsNullOrEmpty(d.LastError)));
         var (_, log) = await admin.GetAsync("/admin/webhooks");
         Assert.Contains(log.QuerySelectorAll(".delivery-log tbody tr"), r => r.TextContent.Contains("Refused") && r.TextContent.Contains("Given up"));
+
+        // The administration area names the failing target with its reason, and says something needs a look.
+        var (_, overview) = await admin.GetAsync("/admin");
+        Assert.Contains("chat webhook", overview.QuerySelector(".notice.warn")!.TextContent);
+        var failing = overview.QuerySelectorAll("#part-webhooks ~ .failing li").Single(li => li.TextContent.Contains("Refused"));
+        Assert.Contains("2 given up", failing.TextContent);
+        Assert.Contains(refused[0].LastError!, failing.TextContent);
 
         // Removing the hanging target stops its pending work.
         var hangId = await hub.FromDbAsync(db => db.WebhookTargets.Where(t => t.Name == "Hangs").Select(t => t.Id).SingleAsync());

@@ -22,7 +22,8 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
         return hours > 24 && hours % 24 == 0 ? Count(hours / 24, "day") : Count(hours, "hour");
     }
 
-    public EmailMessage Confirmation(HubUser user, string token) => templates.Compose(
+    /// <param name="returnUrl">A local address to land on once confirmed (checked again when the link is opened); null for the home page.</param>
+    public EmailMessage Confirmation(HubUser user, string token, string? returnUrl = null) => templates.Compose(
         user.Email!, user.DisplayName, "Confirm your email address",
         [
             "Welcome! Someone, hopefully you, just made an account with this address.",
@@ -33,6 +34,7 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
         {
             ["user"] = user.Id,
             ["code"] = AccountLinks.EncodeToken(token),
+            ["returnUrl"] = returnUrl,
         })));
 
     public EmailMessage PasswordReset(HubUser user, string token) => templates.Compose(

@@ -41,7 +41,8 @@ public sealed class SignInModel(SignInPerson signIn) : HubPageModel
         switch (outcome)
         {
             case SignInOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
+                // Back where the person was, or their home; never another site, whatever the link said.
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.Paused:
                 // Said the same way whether or not the address has an account.
                 ModelState.AddModelError("", "Too many wrong passwords from here: signing in with this address is paused for a while to keep the account safe. " +

@@ -6,7 +6,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class SignUpModel(SignUpPerson signUp) : HubPageModel
+public sealed class SignUpModel(SignUpPerson signUp, ViewerClock clock) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -22,12 +22,22 @@ public sealed class SignUpModel(SignUpPerson signUp) : HubPageModel
         [Required(ErrorMessage = "Choose a password.")]
         [StringLength(200, ErrorMessage = "Keep the password under 200 characters.")]
         public string Password { get; set; } = "";
+
+        /// <summary>Filled from the browser by zone.js; picked from the list without JavaScript.</summary>
+        [StringLength(64, ErrorMessage = "Pick a time zone from the list.")]
+        public string? TimeZone { get; set; }
     }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/account") : Page();
+    /// <summary>Where the person was when they chose to join; only a local address is ever used.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    private string? LocalReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(LocalReturnUrl ?? "/") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +45,8 @@ public sealed class SignUpModel(SignUpPerson signUp) : HubPageModel
         {
             return Page();
         }
-        var result = await signUp.RunAsync(new SignUpPerson.Input(Input.DisplayName, Input.Email, Input.Password), cancellationToken);
+        var result = await signUp.RunAsync(new SignUpPerson.Input(Input.DisplayName, Input.Email, Input.Password, LocalReturnUrl,
+            string.IsNullOrWhiteSpace(Input.TimeZone) ? clock.BrowserZoneId : Input.TimeZone), cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors)

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
@@ -13,7 +15,9 @@ namespace Microsolidarity.Hub.Features.Accounts;
 /// </summary>
 public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, TimeProvider time)
 {
-    public sealed record Input(string DisplayName, string Email, string Password);
+    /// <param name="ReturnUrl">Where the person was before signing up (a local address, checked by the page), carried in the confirmation link.</param>
+    /// <param name="TimeZone">The zone the browser reported (or the person picked); empty to leave it unset.</param>
+    public sealed record Input(string DisplayName, string Email, string Password, string? ReturnUrl = null, string? TimeZone = null);
 
     /// <summary>Errors keyed by the input they belong to ("" for the form as a whole).</summary>
     public sealed record Result(bool Succeeded, IReadOnlyList<(string Field, string Message)> Errors);
@@ -31,6 +35,11 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
         // The password is judged before the address is looked at, so a weak one is refused the same way
         // whether or not the address has an account.
         var weak = new List<(string, string)>();
+        var zone = TimeZones.Normalize(input.TimeZone);
+        if (zone is null && !string.IsNullOrWhiteSpace(input.TimeZone))
+        {
+            weak.Add((nameof(Input.TimeZone), TimeZones.Refusal(input.TimeZone)));
+        }
         foreach (var validator in users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, user, input.Password);
@@ -44,7 +53,7 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
-            await TellOwnerAsync(existing, input.Password, cancellationToken);
+            await TellOwnerAsync(existing, input.Password, input.ReturnUrl, cancellationToken);
             return new Result(true, []);
         }
 
@@ -68,8 +77,13 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
         {
             return new Result(false, [.. created.Errors.Select(e => (FieldOf(e.Code), e.Description))]);
         }
+        if (zone is not null)
+        {
+            // Taken from the browser at sign-up, so the person's first pages and emails are in their time.
+            db.Profiles.Add(new Profile { UserId = user.Id, TimeZone = zone, UpdatedAt = user.CreatedAt });
+        }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        outbox.Enqueue(emails.Confirmation(user, token));
+        outbox.Enqueue(emails.Confirmation(user, token, input.ReturnUrl));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Wake();
@@ -80,12 +94,12 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
     /// The page answers "check your email" as for a new account; the address's owner hears what happened
     /// (a fresh confirmation link if they never confirmed, which is most likely them trying again).
     /// </summary>
-    private async Task TellOwnerAsync(HubUser owner, string password, CancellationToken cancellationToken)
+    private async Task TellOwnerAsync(HubUser owner, string password, string? returnUrl, CancellationToken cancellationToken)
     {
         users.PasswordHasher.HashPassword(owner, password); // costs what creating an account costs, so timing tells nothing either
         outbox.Enqueue(owner.EmailConfirmed
             ? emails.SignUpWithTakenAddress(owner)
-            : emails.Confirmation(owner, await users.GenerateEmailConfirmationTokenAsync(owner)));
+            : emails.Confirmation(owner, await users.GenerateEmailConfirmationTokenAsync(owner), returnUrl));
         await db.SaveChangesAsync(cancellationToken);
         outbox.Wake();
     }

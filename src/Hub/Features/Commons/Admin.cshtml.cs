@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.People;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,14 +14,14 @@ namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Hub administrators name the commons' treasurers, administrators and veto holder.</summary>
 [Authorize(Roles = HubRoles.Admin)]
-public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release) : HubPageModel
+public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release, PeopleToPick people) : HubPageModel
 {
     public sealed record Holder(Guid Id, string Name, string Email, CommonsRoleKind Role);
 
     public IReadOnlyList<Holder> Holders { get; private set; } = [];
 
     [BindProperty]
-    [Required(ErrorMessage = "Give the email address of the person you name.")]
+    [Required(ErrorMessage = "Give the name or the email address of the person you name.")]
     public string? Email { get; set; }
 
     [BindProperty]
@@ -27,9 +29,15 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    /// <summary>The administrator's fellow members, to pick by name.</summary>
+    public IReadOnlyList<PeopleToPick.Person> People { get; private set; } = [];
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Holders = [.. (await db.CommonsRoles.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new Holder(r.Id, u.DisplayName, u.Email!, r.Role)).ToListAsync(cancellationToken))
             .OrderBy(h => h.Role).ThenBy(h => h.Name, StringComparer.CurrentCulture)];
+        People = await people.ListAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken: cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostNameAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +46,10 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var outcome = await name.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, Email!, Role, cancellationToken);
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var choice = await people.ResolveAsync(me, Email, cancellationToken);
+        var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
+        var outcome = email is null ? Outcome.Refused(PeopleToPick.Refusal(Email), "Email") : await name.RunAsync(me, email, Role, cancellationToken);
         return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 

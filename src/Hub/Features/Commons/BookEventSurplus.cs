@@ -43,7 +43,11 @@ public sealed class BookEventSurplus(HubDbContext db, TimeProvider time, IOption
         };
         var income = Money.ToMinor(settled.Income);
         var costs = Money.ToMinor(settled.Costs);
-        db.LedgerEntries.Add(Entry("income", fund, LedgerKind.EventIncome, income, $"Income of {settled.Title}"));
+        // Tickets paid by card (less their refunds) are in the event's fund already, since they were paid:
+        // the closing entry books the rest of the income, so the fund ends with the whole income once.
+        var byCard = await db.LedgerEntries.Where(e => e.Fund == fund).SumAsync(e => e.AmountMinor, cancellationToken);
+        db.LedgerEntries.Add(Entry("income", fund, LedgerKind.EventIncome, income - byCard,
+            byCard == 0 ? $"Income of {settled.Title}" : $"Income of {settled.Title}, besides tickets paid by card"));
         db.LedgerEntries.Add(Entry("costs", fund, LedgerKind.EventCost, -costs, $"Costs of {settled.Title}"));
         var surplus = income - costs;
         if (surplus > 0)

@@ -14,7 +14,6 @@ public static class CommonsFeature
             .Validate(o => o.GraceDays >= 0, "Commons:GraceDays cannot be negative.")
             .ValidateOnStart();
         builder.Services.AddScoped<CommonsAccess>();
-        builder.Services.AddScoped<ViewerClock>();
         builder.Services.AddScoped<SetFundraisingGoal>();
         builder.Services.AddScoped<RecordLedgerEntry>();
         builder.Services.AddScoped<ReverseLedgerEntry>();
@@ -34,7 +33,14 @@ public static class CommonsFeature
         builder.Services.AddScoped<VetoProposal>();
         builder.Services.AddScoped<PayProposal>();
         builder.Services.AddScoped<ProposalNotices>();
-        builder.Services.AddScoped<IPaymentProvider, StripePayments>();
+        builder.Services.AddScoped<StripePayments>();
+        builder.Services.AddScoped<IPaymentProvider>(services => services.GetRequiredService<StripePayments>());
+        builder.Services.AddScoped<IPayments, CommonsPayments>();
+        builder.Services.AddScoped<SaveBankAccount>();
+        builder.Services.AddScoped<RecordTicketPayment>();
+        builder.Services.AddScoped<RecordRefund>();
+        builder.Services.AddScoped<RecordStripeSession>();
+        builder.Services.AddScoped<ConfirmStripeReturn>();
         builder.Services.AddScoped<HandleStripeWebhook>();
         builder.Services.AddScoped<IEventSettledHandler, BookEventSurplus>();
         builder.Services.AddScoped<IPersonalData, CommonsPersonalData>();
@@ -56,6 +62,11 @@ public static class CommonsFeature
                 _ => Results.Ok(),
             };
         }).DisableAntiforgery();
+
+        // Back from Stripe's payment page: recorded here too (not only by the webhook), so the page the
+        // person lands on already shows the payment; the session id is checked with Stripe, not trusted.
+        app.MapGet(StripePayments.ReturnPath, async (string? session_id, ConfirmStripeReturn confirm, CancellationToken cancellationToken) =>
+            Results.Redirect(await confirm.RunAsync(session_id, cancellationToken)));
 
         app.MapGet("/commons/ledger.{format:regex(^(csv|json)$)}", async (string format, ClaimsPrincipal user, CommonsAccess access, ExportLedger export, CancellationToken cancellationToken) =>
         {

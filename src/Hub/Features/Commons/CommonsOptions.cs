@@ -29,5 +29,8 @@ public sealed class StripeOptions
 {
     public string? SecretKey { get; set; }
     public string? WebhookSecret { get; set; }
+
+    /// <summary>Another address for Stripe's API: a Stripe-compatible server such as stripe-mock, for tests. Empty for Stripe itself.</summary>
+    public string? ApiBase { get; set; }
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey) && !string.IsNullOrWhiteSpace(WebhookSecret);
 }

@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// Pledges, contributions, proposals and advice. On deletion the money stays in the ledger (the
 /// fund's history must still add up) but no longer points at the person.
 /// </summary>
-[PersonalDataOf(typeof(Pledge), typeof(LedgerEntry), typeof(Proposal), typeof(Advice), typeof(CommonsRole))]
+[PersonalDataOf(typeof(Pledge), typeof(LedgerEntry), typeof(Proposal), typeof(Advice), typeof(CommonsRole), typeof(BankAccount))]
 internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
 {
     public string Section => "Commons";
@@ -33,6 +33,7 @@ internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
         Advice = await db.Advice.Where(a => a.UserId == user.Id)
             .Select(a => new { a.ProposalId, Kind = a.Kind.ToString(), a.Text, a.GivenAt }).ToListAsync(cancellationToken),
         Roles = await db.CommonsRoles.Where(r => r.UserId == user.Id).Select(r => new { Role = r.Role.ToString(), r.NamedAt }).ToListAsync(cancellationToken),
+        BankDetailsLastSaved = await db.BankAccounts.Where(b => b.UpdatedByUserId == user.Id).Select(b => new { b.Currency, b.UpdatedAt }).ToListAsync(cancellationToken),
     };
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
@@ -46,6 +47,7 @@ internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
         await db.Proposals.Where(p => p.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DecidedByUserId, (string?)null), cancellationToken);
         await db.Proposals.Where(p => p.VetoedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.VetoedByUserId, (string?)null), cancellationToken);
         await db.CommonsRoles.Where(r => r.NamedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.NamedByUserId, ""), cancellationToken);
+        await db.BankAccounts.Where(b => b.UpdatedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedByUserId, ""), cancellationToken);
         // Pledges and roles go with the account (cascade).
     }
 }

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 [Authorize]
-public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, EndPledge end, IPaymentProvider payments, IOptions<CommonsOptions> options, ViewerClock clock,
-    PublicAddress address) : HubPageModel
+public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, EndPledge end, IPaymentProvider payments, IPayments bank, IOptions<CommonsOptions> options,
+    ViewerClock clock, PublicAddress address) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -31,6 +32,9 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
 
     public IReadOnlyList<PledgeRow> Pledges { get; private set; } = [];
     public DateTime? MemberSince { get; private set; }
+
+    /// <summary>The commons' bank account for each currency of the viewer's open pledges (null: none set).</summary>
+    public Dictionary<string, BankTransfer?> Banks { get; private set; } = [];
     public bool PaymentsOnline => payments.IsConfigured;
     public CommonsOptions Options => options.Value;
     public ViewerClock Clock => clock;
@@ -41,12 +45,16 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await clock.LoadAsync(UserId, cancellationToken);
+        await clock.ZoneAsync();
         var pledges = await db.Pledges.Where(p => p.UserId == UserId).OrderByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
         var ids = pledges.Select(p => (Guid?)p.Id).ToList();
         var paid = await db.LedgerEntries.Where(e => ids.Contains(e.PledgeId)).GroupBy(e => e.PledgeId).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountMinor) }).ToListAsync(cancellationToken);
         Pledges = pledges.Select(p => new PledgeRow(p, paid.FirstOrDefault(x => x.Key == p.Id)?.Sum ?? 0)).ToList();
         MemberSince = await db.Users.Where(u => u.Id == UserId).Select(u => u.NetworkMemberSince).SingleAsync(cancellationToken);
+        foreach (var currency in pledges.Where(p => p.EndedAt is null).Select(p => p.Currency).Distinct())
+        {
+            Banks[currency] = await bank.BankTransferAsync(currency, cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostPledgeAsync(CancellationToken cancellationToken)
@@ -79,6 +87,6 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
         }
         var email = await db.Users.Where(u => u.Id == UserId).Select(u => u.Email!).SingleAsync(cancellationToken);
         var back = address.Absolute("/commons/contribute"); // never the request's Host: the payment page would send people there
-        return Redirect(await payments.StartCheckoutAsync(mine, email, back + "?paid=1", back, cancellationToken));
+        return Redirect(await payments.StartCheckoutAsync(mine, email, back, cancellationToken));
     }
 }

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Options;
-using Microsolidarity.Hub.Platform;
 using Stripe;
 using Stripe.Checkout;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>
-/// Stripe tells the hub that money arrived. The signature is checked with the webhook secret
-/// before anything is read; each payment is recorded under Stripe's own id, so a delivery that
-/// Stripe repeats (it does, by design) gives one ledger entry.
+/// Stripe tells the hub that money arrived or went back. The signature is checked with the webhook
+/// secret before anything is read; each payment is recorded under Stripe's own id, so a delivery that
+/// Stripe repeats (it does, by design), or one racing the person's return to the hub, gives one entry.
 /// </summary>
-public sealed class HandleStripeWebhook(IOptions<CommonsOptions> options, RecordPayment payments, ILogger<HandleStripeWebhook> logger)
+public sealed class HandleStripeWebhook(IOptions<CommonsOptions> options, RecordStripeSession sessions, RecordPayment payments, RecordRefund refunds,
+    ILogger<HandleStripeWebhook> logger)
 {
     public enum Result { Recorded, Ignored, BadSignature, NotConfigured }
 
@@ -33,29 +33,31 @@ public sealed class HandleStripeWebhook(IOptions<CommonsOptions> options, Record
             logger.LogWarning("A Stripe webhook was refused: {Reason}", exception.Message);
             return Result.BadSignature;
         }
-        var (pledgeId, amount, currency, paymentId) = stripeEvent.Data.Object switch
+        var at = stripeEvent.Created.Kind == DateTimeKind.Utc ? stripeEvent.Created : DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc);
+        switch (stripeEvent.Data.Object)
         {
-            Session { PaymentStatus: "paid" } session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted =>
-                (Read(session.Metadata), session.AmountTotal ?? 0, session.Currency, $"stripe:{session.Id}"),
+            case Session session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted:
+                return (await sessions.RunAsync(session, at, cancellationToken)).Recorded ? Result.Recorded : Result.Ignored;
             // Later months of a subscription; the first month came with checkout.session.completed.
-            Invoice { BillingReason: "subscription_cycle" } invoice when stripeEvent.Type == EventTypes.InvoicePaid =>
-                (Read(invoice.Parent?.SubscriptionDetails?.Metadata), invoice.AmountPaid, invoice.Currency, $"stripe:{invoice.Id}"),
-            _ => (null, 0L, null, ""),
-        };
-        if (pledgeId is null || currency is null)
-        {
-            return Result.Ignored;
+            case Invoice { BillingReason: "subscription_cycle" } invoice when stripeEvent.Type == EventTypes.InvoicePaid:
+                if (RecordStripeSession.Read(invoice.Parent?.SubscriptionDetails?.Metadata, StripePayments.PledgeKey) is not { } pledgeId || invoice.Currency is null)
+                {
+                    return Result.Ignored;
+                }
+                var paymentIntent = invoice.Payments?.Data?.FirstOrDefault()?.Payment?.PaymentIntentId;
+                var (outcome, _) = await payments.RecordAsync(null,
+                    new RecordPayment.Input(pledgeId, invoice.AmountPaid, invoice.Currency.ToUpperInvariant(), at, $"stripe:{invoice.Id}", paymentIntent), cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    logger.LogWarning("A Stripe payment {Payment} could not be recorded: {Reason}", invoice.Id, outcome.Message);
+                    return Result.Ignored;
+                }
+                return Result.Recorded;
+            case Charge { PaymentIntentId: { } intent } charge when stripeEvent.Type == EventTypes.ChargeRefunded:
+                return (await refunds.RunAsync(new RecordRefund.Input(intent, charge.Id, charge.AmountRefunded, charge.Currency ?? "", at), cancellationToken)).Succeeded
+                    ? Result.Recorded : Result.Ignored;
+            default:
+                return Result.Ignored;
         }
-        var paidAt = stripeEvent.Created.Kind == DateTimeKind.Utc ? stripeEvent.Created : DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc);
-        var (outcome, _) = await payments.RecordAsync(null, new RecordPayment.Input(pledgeId.Value, amount, currency.ToUpperInvariant(), paidAt, paymentId), cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            logger.LogWarning("A Stripe payment {Payment} could not be recorded: {Reason}", paymentId, outcome.Message);
-            return Result.Ignored;
-        }
-        return Result.Recorded;
     }
-
-    private static Guid? Read(IDictionary<string, string>? metadata) =>
-        metadata is not null && metadata.TryGetValue(StripePayments.PledgeKey, out var text) && Guid.TryParse(text, out var id) ? id : null;
 }

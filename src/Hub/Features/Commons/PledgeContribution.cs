@@ -19,7 +19,16 @@ public sealed class PledgeContribution(HubDbContext db, TimeProvider time)
             return (Outcome.Refused($"'{currency}' is not a currency the commons keeps. Use one of {string.Join(", ", Money.Currencies)}.", "Currency"), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var pledge = new Pledge { Id = Guid.NewGuid(), UserId = userId, AmountMinor = amountMinor, Currency = Money.Normalize(currency), Monthly = monthly, CreatedAt = now };
+        var pledge = new Pledge
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            AmountMinor = amountMinor,
+            Currency = Money.Normalize(currency),
+            Monthly = monthly,
+            CreatedAt = now,
+            Reference = await NewReferenceAsync(db, cancellationToken),
+        };
         if (monthly)
         {
             // One monthly pledge at a time; the months already paid carry over, so changing the amount never costs membership.
@@ -35,6 +44,19 @@ public sealed class PledgeContribution(HubDbContext db, TimeProvider time)
         db.Pledges.Add(pledge);
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, pledge.Id);
+    }
+
+    /// <summary>A reference no pledge has yet (the unique index is the guarantee; this check makes a clash a non-event).</summary>
+    public static async Task<string> NewReferenceAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reference = PaymentReference.New();
+            if (!await db.Pledges.AnyAsync(p => p.Reference == reference, cancellationToken))
+            {
+                return reference;
+            }
+        }
     }
 
     private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);

@@ -42,7 +42,7 @@ public sealed class ProposalModel(HubDbContext db, CommonsAccess access, GiveAdv
             return false;
         }
         Proposal = proposal;
-        await clock.LoadAsync(Viewer.UserId, cancellationToken);
+        await clock.ZoneAsync();
         var ids = new[] { proposal.ProposerUserId, proposal.DecidedByUserId, proposal.VetoedByUserId };
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         ProposerName = names.GetValueOrDefault(proposal.ProposerUserId, "a former member");

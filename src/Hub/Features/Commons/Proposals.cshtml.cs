@@ -33,7 +33,7 @@ public sealed class ProposalsModel(HubDbContext db, CommonsAccess access, Propos
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Viewer = await access.ViewerAsync(User, cancellationToken);
-        await clock.LoadAsync(Viewer.UserId, cancellationToken);
+        await clock.ZoneAsync();
         if (!Viewer.MaySeeProposals)
         {
             return;

@@ -13,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// </summary>
 public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, NetworkMembership membership)
 {
-    public sealed record Input(Guid PledgeId, long AmountMinor, string Currency, DateTime PaidAtUtc, string? ExternalId = null);
+    public sealed record Input(Guid PledgeId, long AmountMinor, string Currency, DateTime PaidAtUtc, string? ExternalId = null, string? ProviderPaymentId = null);
 
     /// <summary>By a treasurer: checks the role, then records.</summary>
     public async Task<(Outcome Outcome, Guid? EntryId)> ByTreasurerAsync(string treasurerId, Input input, CancellationToken cancellationToken = default)
@@ -61,6 +61,7 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
         entry.ContributorUserId = pledge.UserId;
         entry.PledgeId = pledge.Id;
         entry.ExternalId = input.ExternalId;
+        entry.ProviderPaymentId = input.ProviderPaymentId;
         if (recordedById is null)
         {
             entry.RecordedBy = "payment provider";

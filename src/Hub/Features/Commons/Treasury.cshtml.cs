@@ -15,13 +15,19 @@ namespace Microsolidarity.Hub.Features.Commons;
 public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordPayment payments, RecordLedgerEntry record, ReverseLedgerEntry reverse,
     SetFundraisingGoal goals, LedgerBalances balances, ViewerClock clock, TimeProvider time) : HubPageModel
 {
-    public sealed record PledgeRow(Guid Id, string Name, string Email, long AmountMinor, string Currency, bool Monthly, DateTime? PaidThrough);
+    public sealed record PledgeRow(Guid Id, string Name, string Email, long AmountMinor, string Currency, bool Monthly, DateTime? PaidThrough, string? Reference);
 
     public IReadOnlyList<PledgeRow> Pledges { get; private set; } = [];
     public IReadOnlyList<LedgerEntry> Entries { get; private set; } = [];
     public HashSet<Guid> Reversed { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Balances { get; private set; } = new Dictionary<string, long>();
     public ViewerClock Clock => clock;
+
+    /// <summary>What the treasurer typed to find a pledge: its reference from a bank statement (in any spelling), or a name.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    /// <summary>Open pledges before the search narrowed them.</summary>
+    public int OpenPledges { get; private set; }
 
     [BindProperty] public string? Kind { get; set; } = "Expense";
     [BindProperty] public string? Amount { get; set; }
@@ -58,10 +64,18 @@ public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordP
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await clock.LoadAsync(UserId, cancellationToken);
+        await clock.ZoneAsync();
         Pledges = await db.Pledges.Where(p => p.EndedAt == null)
-            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new PledgeRow(p.Id, u.DisplayName, u.Email!, p.AmountMinor, p.Currency, p.Monthly, p.PaidThrough))
+            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new PledgeRow(p.Id, u.DisplayName, u.Email!, p.AmountMinor, p.Currency, p.Monthly, p.PaidThrough, p.Reference))
             .ToListAsync(cancellationToken);
+        OpenPledges = Pledges.Count;
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            // The open pledges are few enough to match here, which lets a reference be found however the bank wrote it.
+            var typed = Search.Trim();
+            Pledges = [.. Pledges.Where(p => PaymentReference.Matches(p.Reference, typed)
+                || p.Name.Contains(typed, StringComparison.CurrentCultureIgnoreCase) || p.Email.Contains(typed, StringComparison.OrdinalIgnoreCase))];
+        }
         // Whose month runs out first comes first: that is whose payment to look for.
         Pledges = [.. Pledges.OrderBy(p => p.PaidThrough ?? DateTime.MinValue).ThenBy(p => p.Name, StringComparer.CurrentCulture)];
         Entries = (await db.LedgerEntries.Where(e => e.Fund == CommonsFunds.Commons).OrderByDescending(e => e.RecordedAt).Take(50).ToListAsync(cancellationToken))

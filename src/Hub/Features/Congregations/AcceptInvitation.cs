@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -9,10 +10,14 @@ public enum InvitationState { Open, Accepted, Expired, Revoked, Unknown }
 
 /// <summary>
 /// Reads and accepts an emailed invitation. Only the account with the invited address may accept it
-/// (an account made from the link itself has that address); the link works once.
+/// (an account made from the link itself has that address); the link works once. Someone signed in with
+/// that address may also accept it from their home page, without the link.
 /// </summary>
-public sealed class AcceptInvitation(HubDbContext db, TimeProvider time)
+public sealed class AcceptInvitation(HubDbContext db, TimeProvider time, Notifier notifier)
 {
+    /// <summary>What the in-hub notice of an invitation is about, so that accepting (or withdrawing) marks it done.</summary>
+    public static string About(Guid invitationId) => $"congregation-invitation:{invitationId}";
+
     public async Task<(InvitationState State, Invitation? Invitation)> FindAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = InviteByEmail.Hash(token);
@@ -36,6 +41,22 @@ public sealed class AcceptInvitation(HubDbContext db, TimeProvider time)
     public async Task<(Outcome Outcome, string? Slug)> RunAsync(string token, string userId, CancellationToken cancellationToken = default)
     {
         var (state, invitation) = await FindAsync(token, cancellationToken);
+        return await AcceptAsync(state, invitation, userId, cancellationToken);
+    }
+
+    /// <summary>From the invited person's home page: the invitation by its id, for the account with its address only.</summary>
+    public async Task<(Outcome Outcome, string? Slug)> RunForAsync(Guid invitationId, string userId, CancellationToken cancellationToken = default)
+    {
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Congregation).SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is not null && !await IsForAsync(invitation, userId, cancellationToken))
+        {
+            invitation = null; // someone else's invitation does not exist for this person
+        }
+        return await AcceptAsync(StateOf(invitation), invitation, userId, cancellationToken);
+    }
+
+    private async Task<(Outcome Outcome, string? Slug)> AcceptAsync(InvitationState state, Invitation? invitation, string userId, CancellationToken cancellationToken)
+    {
         if (invitation is null || state != InvitationState.Open)
         {
             return (Outcome.Refused(state switch
@@ -66,6 +87,8 @@ public sealed class AcceptInvitation(HubDbContext db, TimeProvider time)
         {
             return (Outcome.Refused("You are a member already; the invitation stays unused."), invitation.Congregation.Slug);
         }
+        await notifier.ResolveAsync(About(invitation.Id), userId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (Outcome.Done, invitation.Congregation.Slug);
     }

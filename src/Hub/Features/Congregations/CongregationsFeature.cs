@@ -24,6 +24,8 @@ public static class CongregationsFeature
         builder.Services.AddScoped<JoinWorkingGroup>();
         builder.Services.AddScoped<ChangeMembership>();
         builder.Services.AddScoped<GrantNetworkMembership>();
+        builder.Services.AddScoped<SetCongregationCover>();
+        builder.Services.AddScoped<CongregationLife>();
         builder.Services.AddScoped<IPersonalData, CongregationPersonalData>();
         return builder;
     }

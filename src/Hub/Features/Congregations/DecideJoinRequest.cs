@@ -10,6 +10,9 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// <summary>A host says yes or no to a request; the person hears either way.</summary>
 public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
 {
+    /// <summary>What the hosts' notices of a request are about: one host's answer marks every host's notice done.</summary>
+    public static string About(Guid requestId) => $"join-request:{requestId}";
+
     public async Task<Outcome> RunAsync(CongregationView view, Guid requestId, bool accept, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
@@ -34,6 +37,7 @@ public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifi
         }
         await notifier.NotifyAsync(new Notice(request.UserId, "congregation.request-decided", accept ? $"Welcome to {view.Congregation.Name}: your request was accepted" : $"Your request to join {view.Congregation.Name} was declined", $"/congregations/{view.Congregation.Slug}",
             emails.RequestDecided(view.Congregation, request.User.Email!, request.User.DisplayName, accept)), cancellationToken);
+        await notifier.ResolveAsync(About(request.Id), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.Wake();

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
-/// <summary>What hosts tend: requests to answer and invitations still open.</summary>
-public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, TimeProvider time)
+/// <summary>What hosts tend: requests to answer, invitations still open, and the page's cover.</summary>
+[UploadLimit(CoverImages.MaxUploadBytes)]
+public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, TimeProvider time)
     : CongregationPageModel(access)
 {
     public sealed record PendingRequest(Guid Id, string Name, string Answers, DateTime CreatedAt);
@@ -18,6 +20,7 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     [BindProperty] public Guid RequestId { get; set; }
     [BindProperty] public bool Accept { get; set; }
     [BindProperty] public Guid InvitationId { get; set; }
+    [BindProperty] public IFormFile? Cover { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.IsHost) ?? await ShowAsync();
 
@@ -27,6 +30,20 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
 
     public async Task<IActionResult> OnPostRevokeAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await revoke.RunAsync(View, InvitationId), "The invitation was withdrawn; its link no longer works.", ShowAsync);
+
+    public async Task<IActionResult> OnPostCoverAsync(string slug)
+    {
+        if (await LoadAsync(slug, v => v.IsHost) is { } refused)
+        {
+            return refused;
+        }
+        await using var stream = Cover?.OpenReadStream();
+        return await AfterAsync(await cover.RunAsync(View, stream, Cover?.Length ?? 0, HttpContext.RequestAborted),
+            "The new cover is on the congregation's page.", ShowAsync);
+    }
+
+    public async Task<IActionResult> OnPostRemoveCoverAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await cover.RemoveAsync(View, HttpContext.RequestAborted), "The cover is taken away.", ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {

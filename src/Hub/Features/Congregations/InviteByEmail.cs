@@ -7,13 +7,19 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
-/// <summary>Hosts and Partners invite by email: a single-use link that expires and can be revoked.</summary>
-public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails)
+/// <summary>
+/// Hosts and Partners invite by email: a single-use link that expires and can be revoked. When the address
+/// belongs to a confirmed account, the invitation is also a notice in the hub (the email follows the
+/// person's choice), and the person can accept it from their home page; the inviter is answered the same either way.
+/// </summary>
+public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails, Notifier notifier)
 {
-    public async Task<Outcome> RunAsync(CongregationView view, string email, string message, CancellationToken cancellationToken = default)
+    /// <param name="shown">How the inviter named the person (a name picked from their fellow members); the address by default.</param>
+    public async Task<Outcome> RunAsync(CongregationView view, string email, string message, CancellationToken cancellationToken = default, string? shown = null)
     {
         if (!view.CanInvite)
         {
@@ -29,13 +35,17 @@ public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbo
             && m.User.NormalizedEmail == normalized, cancellationToken);
         if (alreadyMember)
         {
-            return Outcome.Refused($"{email} is a member already.", "Email");
+            return Outcome.Refused($"{shown ?? email} is a member already.", "Email");
         }
         var now = time.GetUtcNow().UtcDateTime;
         // A new invitation replaces an open one to the same address, so only the newest link works.
         var open = await db.Invitations.Where(i => i.CongregationId == view.Congregation.Id && i.Email == email
             && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken);
-        open.ForEach(i => i.RevokedAt = now);
+        foreach (var replaced in open)
+        {
+            replaced.RevokedAt = now;
+            await notifier.ResolveAsync(AcceptInvitation.About(replaced.Id), null, cancellationToken);
+        }
 
         var token = NewToken();
         var invitation = new Invitation
@@ -51,7 +61,19 @@ public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbo
         };
         db.Invitations.Add(invitation);
         var inviter = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        outbox.Enqueue(emails.Invitation(view.Congregation, email, inviter, invitation.Message, token, invitation.ExpiresAt));
+        var letter = emails.Invitation(view.Congregation, email, inviter, invitation.Message, token, invitation.ExpiresAt);
+        var invitee = await db.Users.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed)
+            .Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (invitee is null)
+        {
+            outbox.Enqueue(letter);
+        }
+        else
+        {
+            // The notice links to the home page, never to the token: only the token's hash is stored, so the database cannot be used to join.
+            await notifier.NotifyAsync(new Notice(invitee, "congregation.invitation", $"{inviter} invites you to {view.Congregation.Name}", "/me#waiting", letter)
+            { About = AcceptInvitation.About(invitation.Id) }, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         outbox.Wake();
         return Outcome.Done;

@@ -34,7 +34,7 @@ public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier n
         {
             return Outcome.Refused("Your request is with the hosts already.");
         }
-        db.JoinRequests.Add(new JoinRequest
+        var request = new JoinRequest
         {
             Id = Guid.NewGuid(),
             CongregationId = view.Congregation.Id,
@@ -42,14 +42,16 @@ public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier n
             Answers = answers.Trim(),
             Status = JoinRequestStatus.Pending,
             CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.JoinRequests.Add(request);
         var requester = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var hosts = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.IsHost)
             .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
         foreach (var host in hosts)
         {
-            await notifier.NotifyAsync(new Notice(host.UserId, "congregation.join-request", $"{requester} asks to join {view.Congregation.Name}", $"/congregations/{view.Congregation.Slug}/members",
-            emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester)), cancellationToken);
+            await notifier.NotifyAsync(new Notice(host.UserId, "congregation.join-request", $"{requester} asks to join {view.Congregation.Name}", $"/congregations/{view.Congregation.Slug}/host",
+            emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester))
+            { About = DecideJoinRequest.About(request.Id) }, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();

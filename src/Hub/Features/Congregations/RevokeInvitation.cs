@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Withdraws an invitation that has not been used yet.</summary>
-public sealed class RevokeInvitation(HubDbContext db, TimeProvider time)
+public sealed class RevokeInvitation(HubDbContext db, TimeProvider time, Notifier notifier)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid invitationId, CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,7 @@ public sealed class RevokeInvitation(HubDbContext db, TimeProvider time)
             return Outcome.Refused("This invitation was accepted already.");
         }
         invitation.RevokedAt ??= time.GetUtcNow().UtcDateTime;
+        await notifier.ResolveAsync(AcceptInvitation.About(invitation.Id), null, cancellationToken); // nothing left to answer
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }

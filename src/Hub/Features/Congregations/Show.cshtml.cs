@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.People;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -9,9 +11,16 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// <summary>A congregation's page: what it is, its size, and what the viewer can do here.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
 public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, SharedReadCache reads, JoinCongregation join, RequestToJoin request,
-    LeaveCongregation leave, InviteByEmail invite) : CongregationPageModel(access)
+    LeaveCongregation leave, InviteByEmail invite, PeopleToPick people, CongregationLife life, ViewerClock clock) : CongregationPageModel(access)
 {
     public SizeGuidance Guidance { get; private set; } = SizeGuidance.For(0, 0);
+    public CongregationLife.Life Life { get; private set; } = null!;
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Members, and administrators who tend every congregation, see what is for members.</summary>
+    public bool SeesMembersView => View.IsMember || View.IsAdmin;
+
+    public string When(DateTime utc) => ViewerClock.FormatIn(utc, Zone);
     public bool PendingRequest { get; private set; }
 
     [BindProperty] public string? Answers { get; set; }
@@ -29,9 +38,19 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
     public async Task<IActionResult> OnPostLeaveAsync(string slug) =>
         await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await leave.RunAsync(View), $"You left {View.Congregation.Name}.", ShowAsync);
 
-    public async Task<IActionResult> OnPostInviteAsync(string slug) =>
-        await LoadAsync(slug, v => v.CanInvite) ?? await AfterAsync(await invite.RunAsync(View, InviteEmail ?? "", InviteMessage ?? ""),
-            $"Invitation sent to {InviteEmail?.Trim()}.", ShowAsync);
+    public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, v => v.CanInvite) is { } refused)
+        {
+            return refused;
+        }
+        // A name picked from the inviter's fellow members (in other congregations), or an address typed.
+        var choice = await people.ResolveAsync(View.UserId!, InviteEmail, cancellationToken);
+        var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
+        var outcome = choice is null || email is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "Email")
+            : await invite.RunAsync(View, email, InviteMessage ?? "", cancellationToken, choice.UserId is null ? null : choice.Shown);
+        return await AfterAsync(outcome, $"Invitation sent to {choice?.Shown}.", ShowAsync);
+    }
 
     private async Task<IActionResult> ShowAsync()
     {
@@ -43,6 +62,8 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
                 .GroupBy(m => 1).Select(g => new { Members = g.Count(), Hosts = g.Count(m => m.IsHost) }).SingleOrDefaultAsync();
             return SizeGuidance.For(counts?.Members ?? 0, counts?.Hosts ?? 0);
         });
+        Life = await life.LoadAsync(id, SeesMembersView, HttpContext.RequestAborted);
+        Zone = await clock.ZoneAsync();
         PendingRequest = View.UserId is not null && !View.IsMember && await db.JoinRequests.AnyAsync(r => r.CongregationId == id
             && r.UserId == View.UserId && r.Status == JoinRequestStatus.Pending);
         return Page();

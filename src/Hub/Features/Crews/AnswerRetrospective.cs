@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
@@ -9,8 +10,11 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// Each member answers privately: what worked, what did not, and whether to continue, pause or
 /// leave. When the last answer is in, the crew learns only the outcome in numbers.
 /// </summary>
-public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time)
+public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time, Notifier notifier)
 {
+    /// <summary>What the "your retrospective is open" notice is about, so that answering marks it done.</summary>
+    public static string About(Guid crewId, int term) => $"crew-retrospective:{crewId}:{term}";
+
     public async Task<Outcome> RunAsync(CrewView view, string worked, string didNot, RetrospectiveChoice choice, CancellationToken cancellationToken = default)
     {
         if (!view.IsJoined)
@@ -35,6 +39,7 @@ public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time)
         answer.WhatDidNot = didNot.Trim();
         answer.Choice = choice;
         answer.AnsweredAt = now;
+        await notifier.ResolveAsync(About(crew.Id, crew.Term), view.Me.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var members = await db.CrewMembers.Where(m => m.CrewId == crew.Id && m.Status == CrewMemberStatus.Joined).ToListAsync(cancellationToken);

@@ -65,7 +65,8 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         foreach (var person in people)
         {
             await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{crew.Id}",
-                templates.Compose(person.Email!, person.DisplayName, subject, paragraphs, ("See the invitation", link))), cancellationToken);
+                templates.Compose(person.Email!, person.DisplayName, subject, paragraphs, ("See the invitation", link)))
+            { About = RespondToCrewInvitation.About(crew.Id) }, cancellationToken);
         }
         foreach (var email in withoutAccount)
         {
@@ -96,7 +97,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         }
         if (CrewSchedule.FindZone(input.TimeZone) is null)
         {
-            problems.Add(("TimeZone", $"'{input.TimeZone}' is not a time zone we know. Use a name such as Europe/Lisbon or America/Toronto."));
+            problems.Add(("TimeZone", Platform.Web.TimeZones.Refusal(input.TimeZone)));
         }
         if (input.Meetings is < 2 or > 12)
         {

@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
@@ -17,7 +18,11 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// </summary>
 public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
 {
-    public async Task<Outcome> RunAsync(CrewView view, string email, CancellationToken cancellationToken = default)
+    public Task<Outcome> RunAsync(CrewView view, string email, CancellationToken cancellationToken = default) =>
+        RunAsync(view, new PeopleToPick.Choice(null, email, email.Trim()), cancellationToken);
+
+    /// <summary>Someone picked from the member's fellow members (by id), or an address typed.</summary>
+    public async Task<Outcome> RunAsync(CrewView view, PeopleToPick.Choice choice, CancellationToken cancellationToken = default)
     {
         if (!view.IsJoined || view.Crew.Stage != CrewStage.Forming)
         {
@@ -27,8 +32,18 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
         {
             return Outcome.Refused($"With the open invitations the crew would pass {CrewsFeature.MaxSize} people.", "InviteEmail");
         }
-        email = email.Trim();
-        if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
+        var email = (choice.Email ?? "").Trim();
+        if (choice.UserId is { } picked)
+        {
+            // Picked by name from the people the member shares a congregation with: reached through
+            // their account, and named as picked (their address is never shown).
+            email = await db.Users.Where(u => u.Id == picked).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? "";
+            if (email == "")
+            {
+                return Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "InviteEmail");
+            }
+        }
+        else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
         {
             return Outcome.Refused("This does not look like an email address; check for a missing @ or a typo.", "InviteEmail");
         }
@@ -42,7 +57,7 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
             && i.AcceptedAt == null && i.ExpiresAt > view.Now, cancellationToken);
         if (existing?.Status is CrewMemberStatus.Joined or CrewMemberStatus.Invited || invitedByEmail)
         {
-            return Outcome.Refused($"{email} is in the crew or invited already.", "InviteEmail");
+            return Outcome.Refused($"{choice.Shown} is in the crew or invited already.", "InviteEmail");
         }
         var inviter = view.NameOf(view.Me.UserId);
         var subject = $"{inviter} invites you to a crew: {view.Crew.Name}";
@@ -70,7 +85,8 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
         }
         await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{view.Crew.Id}",
             templates.Compose(person.Email!, person.DisplayName, subject, paragraphs,
-                ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>())))), cancellationToken);
+                ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>()))))
+        { About = RespondToCrewInvitation.About(view.Crew.Id) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

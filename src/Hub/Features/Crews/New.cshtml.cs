@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 [Authorize]
-public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
+public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clock, PeopleToPick people) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -25,6 +26,9 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
         [Required(ErrorMessage = "List the 2 to 5 people you invite.")]
         public string Invitees { get; set; } = "";
 
+        /// <summary>One more person picked by name (the script moves each pick into <see cref="Invitees"/>).</summary>
+        public string? InviteePick { get; set; }
+
         public CrewCadence Cadence { get; set; } = CrewCadence.Weekly;
 
         [Range(2, 12, ErrorMessage = "A term has 2 to 12 meetings; six is a good first experiment.")]
@@ -36,7 +40,7 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
         public string SlotTime { get; set; } = "19:00";
 
         [Required(ErrorMessage = "Choose the time zone of the meeting time.")]
-        public string TimeZone { get; set; } = "Europe/Lisbon";
+        public string TimeZone { get; set; } = "";
 
         /// <summary>Empty for a crew on its own.</summary>
         public Guid? CongregationId { get; set; }
@@ -50,17 +54,21 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IEnumerable<string> Zones => TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/')).Order();
+    /// <summary>The caller's fellow members, to pick by name.</summary>
+    public IReadOnlyList<PeopleToPick.Person> People { get; private set; } = [];
 
     public async Task OnGetAsync(string? congregation, CancellationToken cancellationToken)
     {
         await LoadCongregationsAsync(cancellationToken);
         Input.CongregationId = Congregations.FirstOrDefault(c => c.Slug == congregation)?.Id;
+        await clock.ZoneAsync();
+        Input.TimeZone = clock.OwnZone?.Id ?? ""; // empty: the page's script fills in the device's zone
     }
 
     private async Task LoadCongregationsAsync(CancellationToken cancellationToken)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        People = await people.ListAsync(me, cancellationToken: cancellationToken);
         Congregations = await db.Memberships.AsNoTracking().Where(m => m.UserId == me).OrderBy(m => m.Congregation.Name)
             .Select(m => new Option(m.CongregationId, m.Congregation.Name, m.Congregation.Slug)).ToListAsync(cancellationToken);
     }
@@ -72,7 +80,32 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db) : HubPageModel
         {
             ModelState.AddModelError("Input.SlotTime", "Give the time as hours and minutes, such as 19:00.");
         }
-        var input = new CallCrew.Input(Input.Name ?? "", Input.Purpose ?? "", (Input.Invitees ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries),
+        if (!string.IsNullOrWhiteSpace(Input.InviteePick))
+        {
+            Input.Invitees = string.Join("\n", new[] { Input.Invitees?.Trim(), Input.InviteePick.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
+            Input.InviteePick = null;
+            ModelState.Remove("Input.Invitees"); // the pick may be the list's first line
+        }
+        // Each line a name picked from the caller's fellow members, or an email address for anyone else.
+        var emails = new List<string>();
+        var unknown = new List<string>();
+        foreach (var line in (Input.Invitees ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var choice = await people.ResolveAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, line, cancellationToken);
+            if ((choice is null ? null : await people.EmailOfAsync(choice, cancellationToken)) is { } email)
+            {
+                emails.Add(email);
+            }
+            else
+            {
+                unknown.Add(line);
+            }
+        }
+        if (unknown.Count > 0)
+        {
+            ModelState.AddModelError("Input.Invitees", $"This does not look like an email address: {string.Join(", ", unknown)}, nor the name of someone in your congregations. Pick names from the list, or check the addresses for a missing @ or a typo.");
+        }
+        var input = new CallCrew.Input(Input.Name ?? "", Input.Purpose ?? "", emails,
             Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "")
         { CongregationId = Input.CongregationId };
         if (!ModelState.IsValid)

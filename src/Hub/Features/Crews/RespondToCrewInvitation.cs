@@ -2,12 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
-/// <summary>Accepting takes one of the six places, if one is left; declining needs no reason.</summary>
-public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time)
+/// <summary>
+/// Accepting takes one of the six places, if one is left; declining needs no reason. Either way the
+/// invitation's notice is done, and the caller hears the answer, and when the crew has enough people to start.
+/// </summary>
+public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
 {
+    /// <summary>What the invitation's notice is about, so that the answer marks it done.</summary>
+    public static string About(Guid crewId) => $"crew-invitation:{crewId}";
+
     public async Task<Outcome> RunAsync(CrewView view, bool accept, CancellationToken cancellationToken = default)
     {
         if (view.Me.Status != CrewMemberStatus.Invited)
@@ -15,13 +24,20 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time)
             return Outcome.Refused(view.IsJoined ? "You are in this crew already." : "This invitation is no longer open.");
         }
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!accept)
         {
-            await db.CrewMembers.Where(m => m.Id == view.Me.Id && m.Status == CrewMemberStatus.Invited)
+            var declined = await db.CrewMembers.Where(m => m.Id == view.Me.Id && m.Status == CrewMemberStatus.Invited)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CrewMemberStatus.Declined).SetProperty(m => m.LeftAt, now), cancellationToken);
+            if (declined == 0)
+            {
+                return Outcome.Refused("This invitation is no longer open.");
+            }
+            await AfterAnswerAsync(view, accepted: false, canStart: false, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            notifier.Wake();
             return Outcome.Done;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The place is taken by a conditional update on the crew row: of two people accepting the
         // last place at once, exactly one update finds JoinedCount below the limit.
         var taken = await db.Crews.Where(c => c.Id == view.Crew.Id && c.JoinedCount < CrewsFeature.MaxSize && c.Stage != CrewStage.Disbanded)
@@ -30,15 +46,47 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time)
         {
             return Outcome.Refused($"The crew is full: it has {CrewsFeature.MaxSize} people, as many as one conversation can hold. The caller can tell you when a place opens.");
         }
-        var position = await db.Crews.Where(c => c.Id == view.Crew.Id).Select(c => c.JoinedCount).SingleAsync(cancellationToken) - 1;
+        var count = await db.Crews.Where(c => c.Id == view.Crew.Id).Select(c => c.JoinedCount).SingleAsync(cancellationToken);
         var joined = await db.CrewMembers.Where(m => m.Id == view.Me.Id && m.Status == CrewMemberStatus.Invited)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CrewMemberStatus.Joined).SetProperty(m => m.JoinedAt, now)
-                .SetProperty(m => m.Position, position), cancellationToken);
+                .SetProperty(m => m.Position, count - 1), cancellationToken);
         if (joined == 0)
         {
             return Outcome.Refused("You are in this crew already.");
         }
+        // Exactly one acceptance moves the count onto the smallest size (the updates above take turns), so the caller hears it once.
+        await AfterAnswerAsync(view, accepted: true, canStart: count == CrewsFeature.MinSize && view.Crew.Stage == CrewStage.Forming, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.Wake();
         return Outcome.Done;
+    }
+
+    private async Task AfterAnswerAsync(CrewView view, bool accepted, bool canStart, CancellationToken cancellationToken)
+    {
+        await notifier.ResolveAsync(About(view.Crew.Id), view.Me.UserId, cancellationToken);
+        // The caller hears while they are still in the crew (a crew that went on without them is its members' now).
+        var caller = view.People.FirstOrDefault(p => p.UserId == view.Crew.CallerUserId && p.Status == CrewMemberStatus.Joined);
+        if (caller is not null && caller.UserId != view.Me.UserId)
+        {
+            var name = view.Me.User.DisplayName;
+            var crew = view.Crew.Name;
+            var path = $"/crews/{view.Crew.Id}";
+            var (kind, title, paragraphs) = (accepted, canStart) switch
+            {
+                (true, true) => ("crew.can-start", $"{name} joined {crew}: the crew can start",
+                    new[]
+                    {
+                        $"{name} said yes to “{crew}”. With {CrewsFeature.MinSize} of you, the crew can start its experiment.",
+                        "Choose the date of the first meeting on the crew's page; the hub plans the term with a host and a focus person for each meeting.",
+                    }),
+                (true, false) => ("crew.answered", $"{name} joined {crew}",
+                    new[] { $"{name} said yes to “{crew}”." }),
+                _ => ("crew.answered", $"{name} declined {crew}",
+                    new[] { $"{name} said no to “{crew}” this time. No reason is needed, and none was asked.", "The crew can still form with the others, or you can invite someone else from its page." }),
+            };
+            await notifier.NotifyAsync(new Notice(caller.UserId, kind, title, path,
+                templates.Compose(caller.User.Email!, caller.User.DisplayName, title, paragraphs, ("Open the crew", address.Absolute(path)))), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

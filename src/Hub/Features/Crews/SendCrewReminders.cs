@@ -93,7 +93,8 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
                     $"The term of “{crew.Name}” has reached its end. Say privately what worked, what did not, and whether you continue, pause or leave.",
                     "Nobody sees your answer; the crew sees only the outcome, such as “the crew continues with four”.",
                 ],
-                ("Answer the retrospective", address.Absolute(url)))), cancellationToken);
+                ("Answer the retrospective", address.Absolute(url))))
+            { About = AnswerRetrospective.About(crewId, term) }, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -11,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
 [Authorize]
 public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
-    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, ReturnFromPause returnFromPause, TimeProvider time, ViewerClock clock) : HubPageModel
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, ReturnFromPause returnFromPause, TimeProvider time, ViewerClock clock, PeopleToPick people) : HubPageModel
 {
     public ViewerClock Clock => clock;
     public CrewView View { get; private set; } = null!;
@@ -75,8 +76,19 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     /// <summary>How many members are free in each hour, once at least one has shared their hours.</summary>
     public WeekHeat? Overlap { get; private set; }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await invite.RunAsync(View, InviteEmail ?? ""), $"Invitation sent to {InviteEmail?.Trim()}.", ShowAsync);
+    /// <summary>The members' fellow members, to pick whom to invite.</summary>
+    public IReadOnlyList<PeopleToPick.Person> People { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+        var choice = await people.ResolveAsync(View.Me.UserId, InviteEmail, cancellationToken);
+        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "InviteEmail") : await invite.RunAsync(View, choice, cancellationToken);
+        return await AfterAsync(outcome, $"Invitation sent to {choice?.Shown}.", ShowAsync);
+    }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await close.RunAsync(View), "The retrospective is open. Each of you answers privately.", ShowAsync);
@@ -103,6 +115,11 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     {
         await clock.ZoneAsync();
         var crew = View.Crew;
+        if (View.IsJoined && crew.Stage == CrewStage.Forming)
+        {
+            People = await people.ListAsync(View.Me.UserId);
+        }
+        clock.FallBackTo(crew.TimeZone, "the crew's zone");
         if (crew.CongregationId is { } congregationId)
         {
             Congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Demo;
@@ -51,7 +52,7 @@ public static class SeedDemoCommons
         };
         foreach (var (name, amount, currency, from, until) in pledges)
         {
-            var pledge = new Pledge { Id = Guid.NewGuid(), UserId = Id(name), AmountMinor = amount, Currency = currency, Monthly = true, CreatedAt = now.AddMonths(-from).AddDays(-2) };
+            var pledge = new Pledge { Id = Guid.NewGuid(), UserId = Id(name), AmountMinor = amount, Currency = currency, Monthly = true, CreatedAt = now.AddMonths(-from).AddDays(-2), Reference = PaymentReference.New() };
             for (var monthsAgo = from; monthsAgo >= until; monthsAgo--)
             {
                 var entry = Entry(LedgerKind.Contribution, amount, currency, "Monthly contribution", now.AddMonths(-monthsAgo).AddDays(-1));
@@ -71,6 +72,26 @@ public static class SeedDemoCommons
             }
             db.Pledges.Add(pledge);
         }
+
+        // Where members send money: an account for euros (the well-known example IBAN, whose checksum is valid) and words for dollars.
+        db.BankAccounts.Add(new BankAccount
+        {
+            Id = Guid.NewGuid(),
+            Currency = "EUR",
+            AccountHolder = "Network Commons (demo account)",
+            Iban = "DE89370400440532013000",
+            Bic = "COBADEFFXXX",
+            UpdatedAt = now,
+            UpdatedByUserId = Id("ilse"),
+        });
+        db.BankAccounts.Add(new BankAccount
+        {
+            Id = Guid.NewGuid(),
+            Currency = "USD",
+            Instructions = "For dollars the commons uses a partner account: write to the treasurers and they send you its routing number.",
+            UpdatedAt = now,
+            UpdatedByUserId = Id("ilse"),
+        });
 
         for (var monthsAgo = 11; monthsAgo >= 0; monthsAgo--)
         {

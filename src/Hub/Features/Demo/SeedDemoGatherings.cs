@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Demo;
@@ -106,11 +107,12 @@ public static class SeedDemoGatherings
         tiers.Add(new TicketTier { Id = Guid.NewGuid(), EventId = gathering.Id, Name = "Pay what you can", PayWhatYouCan = true, Minimum = 10, Order = 3 });
         db.TicketTiers.AddRange(tiers);
         db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = gathering.Id, Code = "CREWMATE", PercentOff = 10 });
-        db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(2), TierId = tiers[2].Id, Amount = 140, Paid = true, PaidAt = now.AddDays(-5), MarkedPaidByUserId = Id(1), CreatedAt = now.AddDays(-8) });
-        db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = gathering.Id, UserId = Id(3), TierId = tiers[1].Id, Amount = 80, CreatedAt = now.AddDays(-7) });
+        db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), PaymentReference = PaymentReference.New(), EventId = gathering.Id, UserId = Id(2), TierId = tiers[2].Id, Amount = 140, Paid = true, PaidAt = now.AddDays(-5), MarkedPaidByUserId = Id(1), CreatedAt = now.AddDays(-8) });
+        db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), PaymentReference = PaymentReference.New(), EventId = gathering.Id, UserId = Id(3), TierId = tiers[1].Id, Amount = 80, CreatedAt = now.AddDays(-7) });
         db.Tickets.Add(new Ticket
         {
             Id = Guid.NewGuid(),
+            PaymentReference = PaymentReference.New(),
             EventId = gathering.Id,
             UserId = Id(4),
             TierId = tiers[0].Id,

@@ -50,7 +50,10 @@ public sealed class DyadAccess(HubDbContext db)
         }
         // Until the partner answers, the proposer knows them by the address they typed, as for a proposal
         // emailed to an address without an account: a name here would say the address has an account.
-        var proposerWaits = dyad.Status == DyadStatus.Proposed && dyad.ProposerUserId == me;
+        // Someone they share a congregation with they could pick by name, so that name is no secret
+        // (and their address is not the proposer's to see).
+        var proposerWaits = dyad.Status == DyadStatus.Proposed && dyad.ProposerUserId == me
+            && !await db.Memberships.AnyAsync(m1 => m1.UserId == me && db.Memberships.Any(m2 => m2.CongregationId == m1.CongregationId && m2.UserId == dyad.PartnerUserId), cancellationToken);
         var names = await db.Users.Where(u => u.Id == dyad.ProposerUserId || u.Id == dyad.PartnerUserId)
             .ToDictionaryAsync(u => u.Id, u => proposerWaits && u.Id == dyad.PartnerUserId ? u.Email ?? "?" : u.DisplayName, cancellationToken);
         return new DyadView(dyad, me, names.GetValueOrDefault(dyad.ProposerUserId, "?"), names.GetValueOrDefault(dyad.PartnerUserId, "?"));

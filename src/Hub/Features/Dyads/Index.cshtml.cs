@@ -28,8 +28,10 @@ public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageMo
                 d.ProposerUserId,
                 d.ProposedAt,
                 // Until they answer, the proposer sees the address they typed, not a name: a proposal
-                // to an address without an account looks the same.
+                // to an address without an account looks the same. A fellow member of a congregation
+                // could be picked by name, so they are shown by name (their address is theirs).
                 Other = d.ProposerUserId == me && d.Status == DyadStatus.Proposed
+                    && !db.Memberships.Any(m1 => m1.UserId == me && db.Memberships.Any(m2 => m2.CongregationId == m1.CongregationId && m2.UserId == d.PartnerUserId))
                     ? db.Users.Where(u => u.Id == d.PartnerUserId).Select(u => u.Email).FirstOrDefault()
                     : db.Users.Where(u => u.Id == (d.ProposerUserId == me ? d.PartnerUserId : d.ProposerUserId)).Select(u => u.DisplayName).FirstOrDefault(),
             })

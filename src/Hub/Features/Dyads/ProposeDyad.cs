@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
@@ -16,14 +17,26 @@ namespace Microsolidarity.Hub.Features.Dyads;
 /// </summary>
 public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
 {
-    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(string me, string partnerEmail, DyadKind kind, int weeks, string intention, CancellationToken cancellationToken = default)
+    public Task<(Outcome Outcome, Guid? Id)> RunAsync(string me, string partnerEmail, DyadKind kind, int weeks, string intention, CancellationToken cancellationToken = default) =>
+        RunAsync(me, new PeopleToPick.Choice(null, partnerEmail, partnerEmail.Trim()), kind, weeks, intention, cancellationToken);
+
+    /// <summary>To someone picked from the people one shares a congregation with (by id), or to an address typed.</summary>
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(string me, PeopleToPick.Choice choice, DyadKind kind, int weeks, string intention, CancellationToken cancellationToken = default)
     {
         if (weeks is < 1 or > 52)
         {
             return (Outcome.Refused("A term is 1 to 52 weeks; eight is a good start.", "Weeks"), null);
         }
-        var email = partnerEmail.Trim();
-        if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
+        var email = (choice.Email ?? "").Trim();
+        if (choice.UserId is { } picked)
+        {
+            email = await db.Users.Where(u => u.Id == picked).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? "";
+            if (email == "")
+            {
+                return (Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "PartnerEmail"), null);
+            }
+        }
+        else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
         {
             return (Outcome.Refused("This does not look like an email address; check for a missing @ or a typo.", "PartnerEmail"), null);
         }
@@ -45,7 +58,7 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
                 && ((d.ProposerUserId == me && d.PartnerUserId == partner.Id) || (d.ProposerUserId == partner.Id && d.PartnerUserId == me)), cancellationToken);
         if (open)
         {
-            return (Outcome.Refused($"You have a dyad with {email} running or proposed already.", "PartnerEmail"), null);
+            return (Outcome.Refused($"You have a dyad with {choice.Shown} running or proposed already.", "PartnerEmail"), null);
         }
         var myName = mine.DisplayName;
         var subject = $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}";
@@ -76,7 +89,8 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
         db.Dyads.Add(dyad);
         await notifier.NotifyAsync(new Notice(partner.Id, "dyad.proposal", subject, $"/dyads/{dyad.Id}",
             templates.Compose(partner.Email!, partner.DisplayName, subject, paragraphs,
-                ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>())))), cancellationToken);
+                ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>()))))
+        { About = TendDyad.ProposalAbout(dyad.Id) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return (Outcome.Done, dyad.Id);

@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>Accepting or declining a proposal, checking in, and ending the pair.</summary>
-public sealed class TendDyad(HubDbContext db, TimeProvider time)
+public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifier)
 {
+    /// <summary>What the proposal's notice is about, so that an answer (or the proposer withdrawing it) marks it done.</summary>
+    public static string ProposalAbout(Guid dyadId) => $"dyad-proposal:{dyadId}";
+
     public async Task<Outcome> RespondAsync(DyadView view, bool accept, CancellationToken cancellationToken = default)
     {
         if (!view.IsPartner || view.Dyad.Status != DyadStatus.Proposed)
@@ -15,11 +19,19 @@ public sealed class TendDyad(HubDbContext db, TimeProvider time)
             return Outcome.Refused("This proposal is not waiting for your answer.");
         }
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Dyads.Where(d => d.Id == view.Dyad.Id && d.Status == DyadStatus.Proposed).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, accept ? DyadStatus.Active : DyadStatus.Declined)
             .SetProperty(d => d.StartedAt, accept ? now : null)
             .SetProperty(d => d.EndsAt, accept ? now.AddDays(7 * view.Dyad.TermWeeks) : null), cancellationToken);
-        return changed == 1 ? Outcome.Done : Outcome.Refused("This proposal was answered already.");
+        if (changed != 1)
+        {
+            return Outcome.Refused("This proposal was answered already.");
+        }
+        await notifier.ResolveAsync(ProposalAbout(view.Dyad.Id), view.Me, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     public async Task<Outcome> CheckInAsync(DyadView view, string text, CancellationToken cancellationToken = default)
@@ -39,8 +51,17 @@ public sealed class TendDyad(HubDbContext db, TimeProvider time)
 
     public async Task<Outcome> EndAsync(DyadView view, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ended = await db.Dyads.Where(d => d.Id == view.Dyad.Id && (d.Status == DyadStatus.Active || d.Status == DyadStatus.Proposed))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DyadStatus.Ended).SetProperty(d => d.EndsAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-        return ended == 1 ? Outcome.Done : Outcome.Refused("This pair has ended already.");
+        if (ended != 1)
+        {
+            return Outcome.Refused("This pair has ended already.");
+        }
+        // A proposal withdrawn before its answer no longer waits for the partner.
+        await notifier.ResolveAsync(ProposalAbout(view.Dyad.Id), null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
     }
 }

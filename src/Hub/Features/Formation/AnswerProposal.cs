@@ -46,6 +46,7 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
             me.ProposedCrewId = null;
             me.UnplacedReason = "declined the proposed crew";
         }
+        await notices.ResolveAsync(RoundNotices.ProposalAbout(view.Round.Id), me.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var proposed = await db.ProposedCrews.SingleAsync(c => c.Id == crewId, cancellationToken);

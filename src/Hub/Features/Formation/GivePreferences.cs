@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Formation;
 /// A member joins a round, or changes what they gave, until the deadline: interests, free hours in their own
 /// zone, and a private want / open / rather not about each other participant. Only the search reads these.
 /// </summary>
-public sealed class GivePreferences(HubDbContext db, TimeProvider time)
+public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNotices notices)
 {
     public sealed record Input(string Interests, IReadOnlyCollection<int> Free, IReadOnlyDictionary<Guid, PreferenceChoice> About);
 
@@ -71,6 +71,7 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time)
                 db.FormationPreferences.Add(new FormationPreference { RoundId = view.Round.Id, FromParticipantId = me.Id, AboutParticipantId = about, Choice = choice });
             }
         }
+        await notices.ResolveAsync(RoundNotices.RoundAbout(view.Round.Id), userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;

@@ -87,8 +87,8 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         [
             $"The hosts of {view.Congregation.Name} opened a crew formation round, “{title}”.",
             "Say privately whom you would like to be in a crew with (nobody ever sees what you said about whom, hosts included), what interests you, and when you are free in a week.",
-            $"Preferences close on {Platform.Web.ViewerClock.FormatIn(due, hostZone)}. Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
-        ], "Give your preferences", cancellationToken);
+            $"Preferences close on {Platform.Web.ViewerClock.FormatIn(due, hostZone)} ({Platform.Web.ViewerClock.ZoneName(hostZone)}). Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
+        ], "Give your preferences", cancellationToken, RoundNotices.RoundAbout(round.Id));
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return (Outcome.Done, round.Id);

@@ -68,7 +68,7 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             $"The formation round “{round.Title}” in {name} proposes a crew with you in it.",
             "See who is in it and when you could all meet, then consent or decline. Declining needs no reason, and nobody is told why.",
             "The crew forms when everyone still in it has consented.",
-        ], "See your proposed crew", cancellationToken);
+        ], "See your proposed crew", cancellationToken, RoundNotices.ProposalAbout(round.Id));
         await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is null).Select(p => p.UserId)], "congregation.formation-unplaced",
             $"No crew this time: {round.Title}", path,
         [

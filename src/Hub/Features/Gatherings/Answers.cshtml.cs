@@ -45,7 +45,7 @@ public sealed class EventAnswersModel(ViewerLoader viewers, HubDbContext db, Dec
             return NotFound();
         }
         Event = e;
-        Zone = viewer.ZoneFor(e);
+        Zone = viewers.ZoneForPage(viewer, e);
         var rows = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         Selected = EventTime.TryParseKey(date, out var key)

@@ -81,7 +81,7 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
         }
         if (ticket is null)
         {
-            ticket = new Ticket { Id = Guid.NewGuid(), EventId = eventId, UserId = viewer.UserId!, CreatedAt = now };
+            ticket = new Ticket { Id = Guid.NewGuid(), EventId = eventId, UserId = viewer.UserId!, CreatedAt = now, PaymentReference = await NewReferenceAsync(cancellationToken) };
             db.Tickets.Add(ticket);
         }
         (ticket.TierId, ticket.Amount, ticket.DiscountCode) = (tier.Id, price, normalized);
@@ -91,5 +91,18 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;
+    }
+
+    /// <summary>A reference no ticket has yet (the unique index is the guarantee; this check makes a clash a non-event).</summary>
+    private async Task<string> NewReferenceAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reference = PaymentReference.New();
+            if (!await db.Tickets.AnyAsync(t => t.PaymentReference == reference, cancellationToken))
+            {
+                return reference;
+            }
+        }
     }
 }

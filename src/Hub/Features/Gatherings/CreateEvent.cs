@@ -126,7 +126,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         var zone = EventTime.FindZone(input.TimeZone);
         if (zone is null)
         {
-            return new(Outcome.Refused($"'{input.TimeZone?.Trim()}' is not a time zone we know. Use a name such as Europe/Berlin or America/Mexico_City.", "TimeZone"));
+            return new(Outcome.Refused(Platform.Web.TimeZones.Refusal(input.TimeZone), "TimeZone"));
         }
         if (!EventTime.TryParseLocal(input.StartDate, input.StartTime, out var start))
         {

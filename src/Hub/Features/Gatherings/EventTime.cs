@@ -11,8 +11,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// </summary>
 public static class EventTime
 {
-    public static DateTimeZone? FindZone(string? id) =>
-        string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
+    /// <summary>A zone of the tz database by name (any letter case); see <see cref="Platform.Web.TimeZones.Find"/>.</summary>
+    public static DateTimeZone? FindZone(string? id) => Platform.Web.TimeZones.Find(id);
 
     public static DateTime ToUtc(LocalDateTime local, DateTimeZone zone) =>
         local.InZoneLeniently(zone).ToDateTimeUtc();
@@ -70,7 +70,8 @@ public static class EventTime
         return $"{mine} ({viewer.Id}) · {RangeIn(startUtc, endUtc, eventZone)} in {eventZone.Id}";
     }
 
-    private static string RangeIn(DateTime startUtc, DateTime endUtc, DateTimeZone zone)
+    /// <summary>"Thu 3 Dec 2026, 19:30–21:00" in one zone: a list shows each event once, in the viewer's zone.</summary>
+    public static string RangeIn(DateTime startUtc, DateTime endUtc, DateTimeZone zone)
     {
         var start = ToLocal(startUtc, zone);
         var end = ToLocal(endUtc, zone);
@@ -79,6 +80,13 @@ public static class EventTime
             ? $"{first}–{end.ToString("HH:mm", CultureInfo.InvariantCulture)}"
             : $"{first} – {end.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>
+    /// For a <c>title</c> beside a time shown in the viewer's zone: the same time in the event's own
+    /// zone ("19:30–21:00 in Europe/London, the event's zone"), or null when the two zones agree.
+    /// </summary>
+    public static string? InEventZone(DateTime startUtc, DateTime endUtc, DateTimeZone shown, DateTimeZone eventZone) =>
+        shown.Id == eventZone.Id ? null : $"{RangeIn(startUtc, endUtc, eventZone)} in {eventZone.Id}, the event's zone";
 
     /// <summary>The key of an occurrence in URLs and in iCalendar: its rule start in UTC, 20261203T183000Z.</summary>
     public static string Key(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

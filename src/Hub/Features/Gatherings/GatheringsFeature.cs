@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
@@ -13,6 +14,7 @@ public static class GatheringsFeature
         builder.Services.AddScoped<Places>();
         builder.Services.AddScoped<CreateEvent>();
         builder.Services.AddScoped<EditEvent>();
+        builder.Services.AddScoped<SetEventCover>();
         builder.Services.AddScoped<AnswerEvent>();
         builder.Services.AddScoped<DecideAnswer>();
         builder.Services.AddScoped<ChangeOccurrence>();
@@ -22,6 +24,7 @@ public static class GatheringsFeature
         builder.Services.AddScoped<SetUpTickets>();
         builder.Services.AddScoped<ChooseTicket>();
         builder.Services.AddScoped<TendTicket>();
+        builder.Services.AddScoped<ITicketPayments, TicketPayments>(); // the commons records card payments and refunds of tickets through it
         builder.Services.AddScoped<CloseEvent>();
         builder.Services.AddScoped<TimeFindingAccess>();
         builder.Services.AddScoped<LoadOverlap>();
@@ -53,6 +56,19 @@ public static class GatheringsFeature
                 ? Results.Text(text, CalendarFeeds.ContentType)
                 : Results.NotFound());
 
+        // The cover, to whoever may see the event (404 to anyone else, as the event's page).
+        app.MapGet("/gatherings/{id:guid}/cover", async (Guid id, HttpContext http, ViewerLoader viewers, Platform.Web.CoverImages covers, Data.HubDbContext db,
+            CancellationToken cancellationToken) =>
+        {
+            var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+            if (e is null || !(await viewers.LoadAsync(http.User, cancellationToken)).CanSee(e) || covers.PathOf(e.CoverFile) is not { } path)
+            {
+                return Results.NotFound();
+            }
+            // Private unless public: who may see it depends on who asks. Each upload has a new name (?v=).
+            http.Response.Headers.CacheControl = e.Visibility == Data.Gatherings.EventVisibility.Public ? "public, max-age=86400" : "private, max-age=3600";
+            return Results.File(path, "image/jpeg");
+        });
         app.MapGet("/gatherings/{id:guid}.ics", async (Guid id, HttpContext http, ViewerLoader viewers, CalendarFeeds feeds, Data.HubDbContext db, CancellationToken cancellationToken) =>
         {
             var viewer = await viewers.LoadAsync(http.User, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class MarkAvailability(HubDbContext db, TimeProvider time)
         var zone = EventTime.FindZone(zoneId);
         if (zone is null)
         {
-            problems.Add(("MarkZone", $"'{zoneId?.Trim()}' is not a time zone we know. Use a name such as Europe/Berlin or America/Mexico_City."));
+            problems.Add(("MarkZone", Platform.Web.TimeZones.Refusal(zoneId)));
         }
         if (!grid.Contains('1'))
         {

@@ -7,12 +7,13 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 [Authorize]
 public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateEvent create) : EventFormPage
 {
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <param name="owner">Who holds the event, preselected when the viewer may choose it ("congregation:{id}", from a congregation's page).</param>
+    public async Task OnGetAsync(string? owner, CancellationToken cancellationToken)
     {
         var viewer = await viewers.LoadAsync(User, cancellationToken);
         Owners = await EventForm.OwnersAsync(db, viewer, cancellationToken);
-        Input.Owner = Owners.FirstOrDefault().Value ?? "";
-        Input.TimeZone = viewer.ProfileZone?.Id ?? "Europe/Berlin";
+        Input.Owner = Owners.Any(o => o.Value == owner) ? owner! : Owners.FirstOrDefault().Value ?? "";
+        Input.TimeZone = viewer.ProfileZone?.Id ?? ""; // empty: the page's script fills in the device's zone
         Input.StartDate = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -10,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>An event's page: its dates, answers, places and waitlist. To anyone it is not open to, it does not exist (404).</summary>
 public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, AnswerEvent answer, ChangeOccurrence change, UpcomingOccurrences upcoming,
-    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket) : HubPageModel
+    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket, IPayments payments) : HubPageModel
 {
     public IReadOnlyList<TicketTier> Tiers { get; private set; } = [];
     public Ticket? MyTicket { get; private set; }
@@ -21,6 +22,25 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Scholarship { get; set; }
 
+    /// <summary>How to pay the viewer's unpaid ticket by bank transfer; null when nothing is due.</summary>
+    public PaymentDue? Due { get; private set; }
+    public bool CardPaymentsOn => payments.CardPaymentsOn;
+
+    public async Task<IActionResult> OnPostPayAsync(Guid id, string? date, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, date, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        if (!payments.CardPaymentsOn || MyTicket is not { Paid: false } ticket || ticket.Due <= 0 || Event.ClosedAt is not null)
+        {
+            return NotFound();
+        }
+        var email = await db.Users.Where(u => u.Id == Viewer.UserId).Select(u => u.Email!).SingleAsync(cancellationToken);
+        return Redirect(await payments.StartTicketCheckoutAsync(
+            new TicketCheckout(ticket.Id, Event.Id, Event.Title, TicketPayments.MinorUnits(ticket.Due), Event.Currency, email), cancellationToken));
+    }
+
     public async Task<IActionResult> OnPostTicketAsync(Guid id, string? date, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, date, cancellationToken) is { } missing)
@@ -28,7 +48,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             return missing;
         }
         return await AfterAsync(await chooseTicket.RunAsync(Viewer, id, TierId, Amount, Code, Scholarship, cancellationToken),
-            string.IsNullOrWhiteSpace(Scholarship) ? "Your ticket is chosen. The hosts will tell you how to pay." : "Your ticket is chosen and your scholarship request is with the hosts.",
+            string.IsNullOrWhiteSpace(Scholarship) ? "Your ticket is chosen. How to pay it is below, with your reference." : "Your ticket is chosen and your scholarship request is with the hosts.",
             async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{id}");
     }
 
@@ -47,6 +67,9 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
     public bool ShowsAttendees { get; private set; }
     public string ShareUrl { get; private set; } = "";
     public string? RuleText { get; private set; }
+
+    /// <summary>What the viewer said last for the selected date: to that date, else to the whole series; null when they have not answered.</summary>
+    public RsvpStatus? GivenAnswer => MyAnswer?.Status ?? MySeriesAnswer?.Status;
 
     public bool IsGoing => MyAnswer?.Status == RsvpStatus.Going || MySeriesAnswer?.Status == RsvpStatus.Going;
     public bool CanHost => Viewer.CanHost(Event);
@@ -120,7 +143,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             return NotFound();
         }
         Event = e;
-        Zone = Viewer.ZoneFor(e);
+        Zone = viewers.ZoneForPage(Viewer, e);
         EventZone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
         OwnerName = (await upcoming.OwnerNamesAsync([e], cancellationToken))[e.Id];
         ShareUrl = links.Absolute($"/gatherings/{e.Id}", new Dictionary<string, string?>());
@@ -152,6 +175,10 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
         if (Viewer.UserId is { } viewerId)
         {
             MyTicket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.EventId == id && t.UserId == viewerId, cancellationToken);
+            if (MyTicket is { Paid: false, PaymentReference: { } reference } && MyTicket.Due > 0 && MyTicket.Scholarship != ScholarshipStatus.Requested)
+            {
+                Due = new PaymentDue($"{MyTicket.Due:0.00} {e.Currency}", e.Currency, reference, await payments.BankTransferAsync(e.Currency, cancellationToken), "hosts");
+            }
             HasAnswered = await db.Rsvps.AnyAsync(r => r.EventId == id && r.UserId == viewerId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval), cancellationToken);
         }
         ShowsAttendees = CanHost || e.AttendeeList switch

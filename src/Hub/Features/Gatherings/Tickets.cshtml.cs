@@ -36,6 +36,12 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
     [BindProperty] public string? Granted { get; set; }
     [BindProperty] public bool Confirm { get; set; }
 
+    /// <summary>A payment reference from a bank statement (in any spelling) or a name: narrows the tickets to match a transfer.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    /// <summary>Every ticket of the event, before the search narrowed the list.</summary>
+    public int AllTickets { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     public Task<IActionResult> OnPostTierAsync(Guid id) => RunAsync(id, () => setUp.AddTierAsync(viewer, id, TierName ?? "", TierPrice, PayWhatYouCan, TierPrice), "Tier added.");
@@ -70,6 +76,12 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
         Tiers = await db.TicketTiers.AsNoTracking().Where(t => t.EventId == id).OrderBy(t => t.Order).ToListAsync();
         Codes = await db.DiscountCodes.AsNoTracking().Where(d => d.EventId == id).OrderBy(d => d.Code).ToListAsync();
         TicketList = await db.Tickets.AsNoTracking().Include(t => t.User).Where(t => t.EventId == id).OrderBy(t => t.CreatedAt).ToListAsync();
+        AllTickets = TicketList.Count;
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var typed = Search.Trim();
+            TicketList = [.. TicketList.Where(t => PaymentReference.Matches(t.PaymentReference, typed) || t.User.DisplayName.Contains(typed, StringComparison.CurrentCultureIgnoreCase))];
+        }
         Lines = await db.BudgetLines.AsNoTracking().Where(l => l.EventId == id).OrderBy(l => l.IsIncome).ThenBy(l => l.Label).ToListAsync();
         Budget = await close.BudgetAsync(id);
         return null;

@@ -42,6 +42,29 @@ public sealed class UpcomingOccurrences(HubDbContext db, TimeProvider time) : IU
         });
     }
 
+    public async Task<IReadOnlyList<UpcomingEvent>> ForCongregationAsync(Guid congregationId, bool asMember, int count, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var to = now.AddDays(400);
+        var events = await db.GatheringEvents.AsNoTracking()
+            .Where(e => e.CongregationId == congregationId && e.Scale == EventScale.Congregation && e.CancelledAt == null
+                && e.StartsAt < to && (e.Recurrence != "" || e.EndsAt > now)
+                && (e.Visibility == EventVisibility.Public || (asMember && e.Visibility == EventVisibility.CongregationOnly)))
+            .ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+        var ids = events.Select(e => e.Id).ToList();
+        var rows = (await db.EventOccurrences.AsNoTracking().Where(o => ids.Contains(o.EventId)).ToListAsync(cancellationToken)).ToLookup(o => o.EventId);
+        var owner = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => c.Name).SingleAsync(cancellationToken);
+        return [.. events
+            .SelectMany(e => EventSchedule.Between(e, rows[e.Id], now, to, count).Where(o => !o.IsCancelled).Select(o => (e, o)))
+            .OrderBy(x => x.o.StartsAt).ThenBy(x => x.e.Title)
+            .Take(count)
+            .Select(x => new UpcomingEvent(x.e.Title, $"/gatherings/{x.e.Id}?date={x.o.Key}", x.o.StartsAt, x.e.TimeZone, owner, x.e.IsOnline, x.o.EndsAt, x.e.Address))];
+    }
+
     /// <summary>For the home page and other features: public dates only.</summary>
     public async Task<IReadOnlyList<UpcomingEvent>> NextAsync(int count, CancellationToken cancellationToken)
     {

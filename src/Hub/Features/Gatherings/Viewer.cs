@@ -4,13 +4,15 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
 /// Who is looking, with the groups that decide what they may see and host: loaded once per request,
-/// so a list of events needs no query per event.
+/// so a list of events needs no query per event. <see cref="ProfileZone"/> is the viewer's own zone as
+/// <see cref="ViewerClock"/> finds it: their profile's, else the one they chose or their device reports.
 /// </summary>
 public sealed record Viewer(
     string? UserId,
@@ -25,7 +27,7 @@ public sealed record Viewer(
 
     public bool IsSignedIn => UserId is not null;
 
-    /// <summary>The zone times are shown in: the person's own, else the event's.</summary>
+    /// <summary>The zone times are shown in: the viewer's own (<see cref="ProfileZone"/>), else the event's.</summary>
     public DateTimeZone ZoneFor(GatheringEvent e) => ProfileZone ?? EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
 
     public bool CanSee(GatheringEvent e) =>
@@ -50,14 +52,28 @@ public sealed record Viewer(
     };
 }
 
-public sealed class ViewerLoader(HubDbContext db)
+public sealed class ViewerLoader(HubDbContext db, ViewerClock clock)
 {
+    /// <summary>The person of this request, with their zone as the page's clock shows it (one query for both).</summary>
     public async Task<Viewer> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        return userId is null ? Viewer.Anonymous : await LoadAsync(userId, user.IsInRole(HubRoles.Admin), cancellationToken);
+        var viewer = userId is null ? Viewer.Anonymous : await LoadAsync(userId, user.IsInRole(HubRoles.Admin), cancellationToken);
+        clock.Use(viewer.ProfileZone?.Id);
+        return viewer.ProfileZone is null && clock.OwnZone is { } own ? viewer with { ProfileZone = own } : viewer;
     }
 
+    /// <summary>The zone a page about one event shows it in; without the viewer's own, the event's, as the layout's zone line says.</summary>
+    public DateTimeZone ZoneForPage(Viewer viewer, GatheringEvent e)
+    {
+        if (viewer.ProfileZone is null)
+        {
+            clock.FallBackTo(e.TimeZone, "this event's zone");
+        }
+        return viewer.ZoneFor(e);
+    }
+
+    /// <summary>Anyone, by id (no request): their zone is their profile's only.</summary>
     public async Task<Viewer> LoadAsync(string userId, bool isAdmin, CancellationToken cancellationToken = default)
     {
         var memberSince = await db.Users.Where(u => u.Id == userId).Select(u => u.NetworkMemberSince).FirstOrDefaultAsync(cancellationToken);

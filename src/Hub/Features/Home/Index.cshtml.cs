@@ -1,16 +1,24 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Home;
 
 /// <summary>
-/// The first page a newcomer sees: the practice in a few lines, three ways to start, what is
-/// coming up and what is new. Events come from whichever features provide them (none is fine).
+/// For a visitor, the newcomer's page: the practice in a few lines, three ways to start, what is coming up
+/// and what is new (events come from whichever features provide them; none is fine). For a signed-in
+/// person, at "/" and "/me", their own home (<see cref="PersonalHome"/>), where invitations can be answered
+/// at once with the same operations as on each group's page.
 /// </summary>
-public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> calendars, ViewerClock times, ILogger<HomeModel> logger) : PageModel
+public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> calendars, ViewerClock times, ILogger<HomeModel> logger,
+    PersonalHome personal, CrewAccess crews, RespondToCrewInvitation respondToCrew, DyadAccess dyads, TendDyad tendDyad, AcceptInvitation acceptInvitation)
+    : HubPageModel
 {
     public sealed record EventRow(string Title, string Url, string When, string? OwnZone, string Owner, bool IsOnline);
     public sealed record UpdateRow(string Title, string Url, string When, string Kind, DateTime At);
@@ -19,7 +27,64 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
     public IReadOnlyList<UpdateRow> Issues { get; private set; } = [];
     public IReadOnlyList<UpdateRow> Episodes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The signed-in person's home; null for a visitor.</summary>
+    public PersonalHome.View? Mine { get; private set; }
+    public ViewerClock Clock => times;
+
+    [BindProperty] public Guid Id { get; set; }
+    [BindProperty] public bool Accept { get; set; }
+
+    private string? Me => User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Me is null)
+        {
+            if (Request.Path.StartsWithSegments("/me"))
+            {
+                return Challenge(); // to sign in, and back here after
+            }
+            await LoadNewcomerAsync(cancellationToken);
+            return Page();
+        }
+        return await ShowMineAsync();
+    }
+
+    public async Task<IActionResult> OnPostCrewAsync() =>
+        Me is null ? Challenge()
+        : await crews.LoadAsync(Id, User, HttpContext.RequestAborted) is not { } view ? NotFound()
+        : await AfterAsync(await respondToCrew.RunAsync(view, Accept, HttpContext.RequestAborted),
+            Accept ? $"Welcome to {view.Crew.Name}." : $"You declined {view.Crew.Name}. Thank you for saying so.", ShowMineAsync, Back);
+
+    public async Task<IActionResult> OnPostDyadAsync() =>
+        Me is null ? Challenge()
+        : await dyads.LoadAsync(Id, User, HttpContext.RequestAborted) is not { } view ? NotFound()
+        : await AfterAsync(await tendDyad.RespondAsync(view, Accept, HttpContext.RequestAborted),
+            Accept ? $"Your dyad with {view.OtherName} has started." : "You declined. Thank you for saying so.", ShowMineAsync, Back);
+
+    public async Task<IActionResult> OnPostCongregationAsync()
+    {
+        if (Me is not { } me)
+        {
+            return Challenge();
+        }
+        var (outcome, slug) = await acceptInvitation.RunForAsync(Id, me, HttpContext.RequestAborted);
+        return await AfterAsync(outcome, "Welcome! You are a member now.", ShowMineAsync, outcome.Succeeded ? $"/congregations/{slug}" : Back);
+    }
+
+    /// <summary>Answers from the home page come back to it, at the address it was opened at.</summary>
+    private string Back => Request.Path.StartsWithSegments("/me") ? "/me" : "/";
+
+    private async Task<IActionResult> ShowMineAsync()
+    {
+        await times.ZoneAsync();
+        Mine = await personal.LoadAsync(Me!, HttpContext.RequestAborted);
+        // Made for one person: no shared cache or proxy may keep it, and nobody else may be shown it.
+        Response.Headers.CacheControl = "no-store, private";
+        return Page();
+    }
+
+    private async Task LoadNewcomerAsync(CancellationToken cancellationToken)
     {
         var zone = await times.ZoneAsync();
         var events = new List<UpcomingEvent>();
@@ -35,11 +100,19 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
                 logger.LogWarning(e, "Upcoming events from {Source} could not be read.", calendar.GetType().Name);
             }
         }
+        // One time per event: in the visitor's own zone when known (the event's own in a hover), else in the event's.
+        var mine = times.OwnZone is not null;
+        if (!mine)
+        {
+            times.FallBackTo(null, "each event's own zone");
+        }
         Events = [.. events.OrderBy(e => e.StartsAtUtc).Take(5).Select(e =>
         {
-            var own = Crews.CrewSchedule.TryFindZone(e.TimeZoneId, out var eventZone) && eventZone.Id != zone.Id
-                ? $"{TimeZoneInfo.ConvertTimeFromUtc(e.StartsAtUtc, eventZone):HH:mm} in {eventZone.Id}" : null;
-            return new EventRow(e.Title, e.Url, ViewerClock.FormatIn(e.StartsAtUtc, zone), own, e.OwnerName, e.IsOnline);
+            var eventZone = ViewerClock.Find(e.TimeZoneId) ?? TimeZoneInfo.Utc;
+            var shown = mine ? zone : eventZone;
+            var own = eventZone.Id != shown.Id
+                ? $"{TimeZoneInfo.ConvertTimeFromUtc(e.StartsAtUtc, eventZone):HH:mm} in {eventZone.Id}, the event's zone" : null;
+            return new EventRow(e.Title, e.Url, ViewerClock.FormatIn(e.StartsAtUtc, shown), own, e.OwnerName, e.IsOnline);
         })];
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt).Take(3)
             .Select(i => new { i.Id, i.Subject, i.SentAt }).ToListAsync(cancellationToken);

@@ -29,6 +29,12 @@ public abstract class InvitedSignUpPageModel(CreateInvitedAccount create, Accoun
         {
             return null;
         }
+        // The browser's zone, as at sign-up: someone invited is not asked for it either.
+        var services = HttpContext.RequestServices;
+        if (services.GetRequiredService<ViewerClock>().BrowserZoneId is { } zone)
+        {
+            await services.GetRequiredService<People.SaveTimeZone>().RunAsync(result.User.Id, zone);
+        }
         await sessions.StartAsync(result.User, persistent: false); // a session row, as every sign-in has: sign-out must end it
         return result.User;
     }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.People;
 
 namespace Microsolidarity.Hub.Features.People;
 
@@ -19,10 +21,25 @@ public static class PeopleFeature
     {
         builder.Services.AddScoped<ProfileVisibility>();
         builder.Services.AddScoped<SaveProfile>();
+        builder.Services.AddScoped<SaveTimeZone>();
         builder.Services.AddScoped<SetProfilePhoto>();
         builder.Services.AddSingleton<PhotoUploadThrottle>();
         builder.Services.AddScoped<WriteJournalEntry>();
         builder.Services.AddScoped<IPersonalData, PeoplePersonalData>();
         return builder;
+    }
+
+    public static WebApplication MapPeople(this WebApplication app)
+    {
+        // The person picker's search as you type: members only, and only people they share a congregation
+        // with; a visitor gets an empty list. Private: the answer depends on who asks.
+        app.MapGet("/people/pick", async (string? q, ClaimsPrincipal user, PeopleToPick people, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var me = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+            var found = await people.ListAsync(me, q, 20, cancellationToken);
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Results.Json(found.Select(p => new { name = p.Name, value = p.Value, congregations = p.Congregations, photo = p.PhotoUrl }));
+        });
+        return app;
     }
 }

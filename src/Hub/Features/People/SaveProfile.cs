@@ -1,7 +1,7 @@
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
-using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
 
@@ -10,9 +10,10 @@ public sealed class SaveProfile(HubDbContext db, TimeProvider time)
 {
     public async Task<Outcome> RunAsync(string userId, Profile input, IEnumerable<int> freeHours, CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrWhiteSpace(input.TimeZone) && !CrewSchedule.TryFindZone(input.TimeZone, out _))
+        var zone = TimeZones.Normalize(input.TimeZone);
+        if (!string.IsNullOrWhiteSpace(input.TimeZone) && zone is null)
         {
-            return Outcome.Refused($"'{input.TimeZone.Trim()}' is not a time zone we know. Use a name such as Europe/Lisbon.", "TimeZone");
+            return Outcome.Refused(TimeZones.Refusal(input.TimeZone), "TimeZone");
         }
         var grid = new char[168];
         Array.Fill(grid, '0');
@@ -42,7 +43,7 @@ public sealed class SaveProfile(HubDbContext db, TimeProvider time)
         profile.LanguagesVisibility = input.LanguagesVisibility;
         profile.City = input.City.Trim();
         profile.CityVisibility = input.CityVisibility;
-        profile.TimeZone = input.TimeZone.Trim();
+        profile.TimeZone = zone ?? "";
         profile.TimeZoneVisibility = input.TimeZoneVisibility;
         profile.Availability = new string(grid);
         profile.AvailabilityVisibility = input.AvailabilityVisibility;

@@ -28,6 +28,7 @@ public static partial class UpdatesFeature
         builder.Services.AddScoped<SendNewsletterIssue>();
         builder.Services.AddScoped<PublishEpisode>();
         builder.Services.AddScoped<ManageWebhookTargets>();
+        builder.Services.AddScoped<SendWebhookTest>();
         builder.Services.AddScoped<IAnnouncementSink, WebhookSink>();
         builder.Services.AddScoped<IPersonalData, UpdatesPersonalData>();
         builder.Services.AddSingleton<NewsletterSignal>();

@@ -7,7 +7,9 @@ public sealed record UpcomingEvent(
     DateTime StartsAtUtc,
     string TimeZoneId,
     string OwnerName,
-    bool IsOnline);
+    bool IsOnline,
+    DateTime? EndsAtUtc = null,
+    string Place = "");
 
 /// <summary>
 /// Public upcoming events, soonest first. Features that show events take
@@ -16,4 +18,12 @@ public sealed record UpcomingEvent(
 public interface IUpcomingEvents
 {
     Task<IReadOnlyList<UpcomingEvent>> NextAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A congregation's own coming dates, soonest first: public ones, and with <paramref name="asMember"/>
+    /// those for its members too (never a crew's, nor those for network members only).
+    /// The default, for calendars that know no congregations, is none.
+    /// </summary>
+    Task<IReadOnlyList<UpcomingEvent>> ForCongregationAsync(Guid congregationId, bool asMember, int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<UpcomingEvent>>([]);
 }

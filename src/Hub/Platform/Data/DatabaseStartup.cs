@@ -16,11 +16,40 @@ public static class DatabaseStartup
         if ((options.MigrateAtStart || force) && (await db.Database.GetPendingMigrationsAsync()).Any())
         {
             await db.Database.MigrateAsync();
+            await GivePaymentReferencesAsync(db);
         }
         if (options.IsSqlite)
         {
             // WAL lets readers go on while one writer commits; it is a property of the file, so once is enough.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+    }
+
+    /// <summary>
+    /// Pledges and tickets made before payment references existed get theirs after the upgrade's
+    /// migration, so every open pledge and ticket can be paid by transfer. Rows made since carry one.
+    /// </summary>
+    private static async Task GivePaymentReferencesAsync(HubDbContext db)
+    {
+        var taken = new HashSet<string>();
+        string Next()
+        {
+            string reference;
+            do
+            {
+                reference = PaymentReference.New();
+            } while (!taken.Add(reference));
+            return reference;
+        }
+        foreach (var pledge in await db.Pledges.Where(p => p.Reference == null).ToListAsync())
+        {
+            pledge.Reference = Next();
+        }
+        foreach (var ticket in await db.Tickets.Where(t => t.PaymentReference == null).ToListAsync())
+        {
+            ticket.PaymentReference = Next();
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
     }
 }

@@ -7,4 +7,11 @@ namespace Microsolidarity.Hub.Platform.Notifications;
 /// <paramref name="Kind"/> is a stable dotted name ("gathering.reminder") that preferences refer to.
 /// The email is composed by the feature, because only it knows what to say.
 /// </summary>
-public sealed record Notice(string UserId, string Kind, string Title, string Url, EmailMessage Email);
+public sealed record Notice(string UserId, string Kind, string Title, string Url, EmailMessage Email)
+{
+    /// <summary>
+    /// For a notice that asks for an answer (an invitation, a request, a retrospective): what it is about,
+    /// so that <see cref="Notifier.ResolveAsync"/> marks it done when the answer is given, wherever that is.
+    /// </summary>
+    public string? About { get; init; }
+}

@@ -22,7 +22,7 @@ internal sealed class NotificationsPersonalData(HubDbContext db) : IPersonalData
         Choices = await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == user.Id)
             .Select(p => new { Topic = p.Topic == "" ? "default" : p.Topic, Mode = p.Mode.ToString() }).ToListAsync(cancellationToken),
         Notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == user.Id).OrderBy(n => n.CreatedAt)
-            .Select(n => new { n.CreatedAt, n.Kind, n.Title, n.Url, n.ReadAt, Email = n.Email.ToString() }).ToListAsync(cancellationToken),
+            .Select(n => new { n.CreatedAt, n.Kind, n.Title, n.Url, n.ReadAt, n.DoneAt, Email = n.Email.ToString() }).ToListAsync(cancellationToken),
     };
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)

@@ -55,10 +55,34 @@ public sealed class Notifier(HubDbContext db, EmailOutbox outbox, TimeProvider t
             Url = Trim(notice.Url, 1000),
             CreatedAt = time.GetUtcNow().UtcDateTime,
             Email = email,
+            About = notice.About,
         });
         if (email == NotificationEmail.Emailed)
         {
             outbox.Enqueue(notice.Email);
+        }
+    }
+
+    /// <summary>
+    /// Marks done (and read) every open notice about <paramref name="about"/>, of one person or, for a
+    /// request any host may answer, of everyone who got one. An answer that was waiting for the daily
+    /// digest leaves it: the digest is for what still needs the person. Like <see cref="NotifyAsync"/> it
+    /// works in the caller's unit of work: the caller's SaveChanges writes it with the answer.
+    /// </summary>
+    public async Task ResolveAsync(string about, string? userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = await db.Notifications
+            .Where(n => n.About == about && n.DoneAt == null && (userId == null || n.UserId == userId))
+            .ToListAsync(cancellationToken);
+        foreach (var notice in open)
+        {
+            notice.DoneAt = now;
+            notice.ReadAt ??= now;
+            if (notice.Email == NotificationEmail.AwaitingDigest)
+            {
+                notice.Email = NotificationEmail.NotEmailed;
+            }
         }
     }
 

@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Data.Updates;
 
 namespace Microsolidarity.Hub.Platform.Web;
 
@@ -37,6 +42,13 @@ public static class PublicPageCache
                     if (seconds > 0)
                     {
                         p.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(tag);
+                        if (policy == Policy)
+                        {
+                            // Congregation pages show times in the visitor's zone (ViewerClock): one copy per
+                            // real zone, never per raw cookie, so a forged cookie cannot fill the cache.
+                            p.VaryByValue(c => new("zone", TimeZones.Normalize(c.Request.Cookies[ViewerClock.ChosenCookie])
+                                ?? TimeZones.Normalize(c.Request.Cookies[ViewerClock.BrowserCookie]) ?? ""));
+                        }
                     }
                     else
                     {
@@ -68,7 +80,10 @@ public static class PublicPageCache
                 var changedEntities = context.ChangeTracker.Entries()
                     .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
                 var touched = new Touched(
-                    changedEntities.Any(e => e is Congregation or Membership or MembershipLevel),
+                    // A congregation's page also shows what is coming and who is there (CongregationLife): its
+                    // events, rounds, crews, working groups, news to members and faces.
+                    changedEntities.Any(e => e is Congregation or Membership or MembershipLevel
+                        or GatheringEvent or EventOccurrence or Crew or FormationRound or WorkingGroup or NewsletterIssue or Profile),
                     changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport));
                 if (touched.Congregations || touched.Handbook)
                 {

@@ -11,7 +11,7 @@ public static class WebServices
             // Pages live beside the feature they belong to (Features/Accounts/SignIn.cshtml),
             // and each declares its own URL with @page. Razor Pages check the anti-forgery token on every POST.
             pages.RootDirectory = "/";
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add<OncePerFormFilter>()); // forms marked hub-once do their work once
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "hub.antiforgery";
@@ -27,7 +27,10 @@ public static class WebServices
         QuietTempData.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
+        builder.Services.AddScoped<People.PeopleToPick>(); // whom a member may pick by name, wherever they choose someone
+        builder.Services.AddScoped<Contracts.IPersonalData, OncePerFormPersonalData>(); // the tokens of forms a person sent
         builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddSingleton<CoverImages>(); // congregations' and events' covers: one decode per person a minute, across the hub
         builder.Services.AddHostedService<PublicAddressNotice>();
         builder.Services.AddScoped<Sitemap>();
         return builder;

@@ -41,6 +41,33 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_FromTheHeaderOfAPage_LandsBackThere_AndNeverOnAnotherSite()
+    {
+        await hub.CreatePersonAsync("back@test.example", "the right passphrase");
+        var (_, gatherings) = await hub.NewClient().GetAsync("/gatherings?view=month");
+        var header = gatherings.QuerySelector("nav[aria-label=Account] a[href^='/account/sign-in']")!.GetAttribute("href")!;
+        Assert.Equal("/account/sign-in?returnUrl=%2Fgatherings%3Fview%3Dmonth", header);
+        var join = gatherings.QuerySelector("nav[aria-label=Account] a[href^='/account/sign-up']")!.GetAttribute("href")!;
+        Assert.Equal("/account/sign-up?returnUrl=%2Fgatherings%3Fview%3Dmonth", join);
+
+        var (back, _) = await hub.NewClient().SubmitAsync(header, Form("back@test.example", "the right passphrase"));
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("/gatherings?view=month", back.Headers.Location!.OriginalString);
+
+        // No return address: the person's home.
+        var (home, _) = await hub.NewClient().SubmitAsync("/account/sign-in", Form("back@test.example", "the right passphrase"));
+        Assert.Equal("/", home.Headers.Location!.OriginalString);
+
+        // An absolute or protocol-relative address is ignored: signing in never sends anyone to another site.
+        foreach (var outside in new[] { "https://elsewhere.example/welcome", "//elsewhere.example/welcome", "/\\elsewhere.example" })
+        {
+            var (response, _) = await hub.NewClient().SubmitAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(outside)}", Form("back@test.example", "the right passphrase"));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
     public async Task SignOut_Post_EndsTheSession()
     {
         await hub.CreatePersonAsync("out@test.example", "the right passphrase");

@@ -50,13 +50,22 @@ public sealed class SignUpTests : IAsyncLifetime
         var link = new Uri(SmtpSink.LinkIn(mail, "/account/confirm-email"));
         Assert.Contains(link.AbsoluteUri, System.Net.WebUtility.HtmlDecode(mail.HtmlBody));
 
-        var (confirm, page) = await client.GetAsync(link.PathAndQuery);
-        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
-        Assert.Contains("Your email is confirmed", page.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("returnUrl", link.Query, StringComparison.OrdinalIgnoreCase);
 
-        var (again, againPage) = await client.GetAsync(link.PathAndQuery);
+        // The link confirms and signs in: no password typed again, and the person lands on their own home.
+        var (confirm, _) = await client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal("/", confirm.Headers.Location!.OriginalString);
+        var (_, home) = await client.GetAsync("/");
+        Assert.Equal("Hello, Rosa Tamsin", home.QuerySelector("h1")!.TextContent);
+        Assert.Contains("you are signed in", home.QuerySelector("[role=status]")!.TextContent);
+
+        // Once only: the used link signs nobody in, it only says the address is confirmed.
+        var elsewhere = hub.NewClient();
+        var (again, againPage) = await elsewhere.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("Already confirmed", againPage.QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.Http.GetAsync("/account")).StatusCode);
 
         var (signIn, _) = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
         {
@@ -67,6 +76,58 @@ public sealed class SignUpTests : IAsyncLifetime
         var (account, accountPage) = await client.GetAsync("/account");
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);
         Assert.Contains("rosa@test.example", accountPage.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task SignUp_FromAPage_ConfirmationLinkSignsInAndLandsBackThere_ExternalAddressesIgnored()
+    {
+        var client = hub.NewClient();
+        var (joined, _) = await client.SubmitAsync("/account/sign-up?returnUrl=%2Fgatherings", Form("Tamsin Ode", "ode@test.example", "lanterns over the harbour"));
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var link = new Uri(SmtpSink.LinkIn(await hub.Smtp!.WaitForAsync("ode@test.example", "Confirm your email"), "/account/confirm-email"));
+        var (confirm, _) = await client.GetAsync(link.PathAndQuery);
+        Assert.Equal("/gatherings", confirm.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/account")).StatusCode);
+
+        // A return address to another site is dropped at sign-up, and again if someone adds one to the link.
+        var other = hub.NewClient();
+        await other.SubmitAsync("/account/sign-up?returnUrl=https%3A%2F%2Felsewhere.example%2F", Form("Wren Ode", "wren@test.example", "lanterns over the harbour"));
+        var wrenLink = new Uri(SmtpSink.LinkIn(await hub.Smtp.WaitForAsync("wren@test.example", "Confirm your email"), "/account/confirm-email"));
+        Assert.DoesNotContain("elsewhere", wrenLink.Query);
+        var (wren, _) = await other.GetAsync(wrenLink.PathAndQuery + "&returnUrl=%2F%2Felsewhere.example%2F");
+        Assert.Equal(HttpStatusCode.Redirect, wren.StatusCode);
+        Assert.Equal("/", wren.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignUp_TimeZone_SavedAsPickedAndRefusedWithAReasonWhenUnknown()
+    {
+        var client = hub.NewClient();
+        var (_, form) = await client.GetAsync("/account/sign-up");
+        // One list of IANA zones, each with its offset now and places people know it by.
+        var lisbon = form.QuerySelector("#zone-choices option[value='Europe/Lisbon']")!.GetAttribute("label")!;
+        Assert.StartsWith("UTC+0", lisbon);
+        Assert.Contains("Porto", lisbon);
+        Assert.Equal("zone-choices", form.QuerySelector("#zone")!.GetAttribute("list"));
+
+        var unknown = Form("Ines Varga", "ines@test.example", "lanterns over the harbour");
+        unknown["Input.TimeZone"] = "Atlantis/Capital";
+        var (refused, refusedPage) = await client.SubmitAsync("/account/sign-up", unknown);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("'Atlantis/Capital' is not a time zone we know", refusedPage.QuerySelector("#zone-error")!.TextContent);
+        Assert.Contains("pick it from the list", refusedPage.QuerySelector("#zone-error")!.TextContent);
+        Assert.Equal("Atlantis/Capital", refusedPage.QuerySelector("#zone")!.GetAttribute("value"));
+        Assert.Equal(0, await UsersWithEmailAsync("ines@test.example"));
+
+        // As the browser reports it (any letter case): saved under its proper name.
+        var known = Form("Ines Varga", "ines@test.example", "lanterns over the harbour");
+        known["Input.TimeZone"] = "europe/berlin";
+        var (created, _) = await client.SubmitAsync("/account/sign-up", known);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var zone = await db.Profiles.Where(p => p.UserId == db.Users.Single(u => u.Email == "ines@test.example").Id).Select(p => p.TimeZone).SingleAsync();
+        Assert.Equal("Europe/Berlin", zone);
     }
 
     [Theory]

@@ -18,15 +18,20 @@ public sealed class CommonsFixture : IAsyncLifetime
     public const string Password = "coins in a jar";
 
     public HubFactory Hub { get; private set; } = null!;
+
+    /// <summary>The Stripe API the hub talks to: a Stripe-compatible server on loopback.</summary>
+    public LocalStripe Stripe { get; private set; } = null!;
     public HubUser Admin { get; private set; } = null!;
     public FormClient AdminClient { get; private set; } = null!;
     private int people;
 
     public async Task InitializeAsync()
     {
+        Stripe = await LocalStripe.StartAsync();
         Hub = await HubFactory.StartAsync(settings =>
         {
             settings["Commons:Stripe:SecretKey"] = "sk_test_only_not_a_real_key";
+            settings["Commons:Stripe:ApiBase"] = Stripe.BaseUrl;
             settings["Commons:Stripe:WebhookSecret"] = WebhookSecret;
             // Operations called directly run outside a request; emails still need whole links.
             settings["Hub:PublicUrl"] = "http://hub.test.example";
@@ -35,7 +40,11 @@ public sealed class CommonsFixture : IAsyncLifetime
         AdminClient = await Hub.SignedInClientAsync("hub-admin@test.example", Password);
     }
 
-    public async Task DisposeAsync() => await Hub.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Hub.DisposeAsync();
+        await Stripe.DisposeAsync();
+    }
 
     public async Task<(HubUser User, FormClient Client)> PersonAsync(string name, params CommonsRoleKind[] roles)
     {

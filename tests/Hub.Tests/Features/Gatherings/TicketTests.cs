@@ -107,4 +107,65 @@ public sealed class TicketTests : IAsyncLifetime
         Assert.Contains("closed already", (await close.RunAsync(host, eventId)).Outcome.Message);
         Assert.Contains("closed", (await setUp.AddBudgetLineAsync(host, eventId, false, "Late cost", "5")).Message);
     }
+
+    [Fact]
+    public async Task DoubleSubmit_AnswerAndTicket_MakeOneOfEachAndTheTicketShowsHowToPayWithItsReference()
+    {
+        await hub.CreatePersonAsync("doublehost@test.example", "a tent and a kettle", admin: true, name: "Dara Host");
+        var member = await hub.CreatePersonAsync("doubleclick@test.example", "a tent and a kettle", name: "Tam Quick");
+        var host = await hub.SignedInClientAsync("doublehost@test.example", "a tent and a kettle");
+        var client = await hub.SignedInClientAsync("doubleclick@test.example", "a tent and a kettle");
+        var path = await GatheringTestKit.CreateAsync(host, GatheringTestKit.Form("network", "Harvest gathering", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+            f => f["Input.Capacity"] = "20"));
+        var eventId = GatheringTestKit.IdOf(path);
+        var (tier, _) = await host.SubmitAsync($"/gatherings/{eventId}/tickets", new Dictionary<string, string> { ["TierName"] = "Standard", ["TierPrice"] = "60" }, "Tier");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, tier.StatusCode);
+        using (var scope = hub.Services.CreateScope())
+        {
+            var save = scope.ServiceProvider.GetRequiredService<Hub.Features.Commons.SaveBankAccount>();
+            Assert.True((await save.RunAsync(member.Id, true, new("EUR", "Harvest Circle", "GB82 WEST 1234 5698 7654 32", "", "Cash at the door works too."))).Succeeded);
+        }
+
+        // "Going", clicked twice: one answer, one place taken, and both clicks land on the event with the first's notice.
+        var answers = await Platform.Web.SubmitTwice.RunAsync(client, $"/gatherings/{eventId}", "Answer", new Dictionary<string, string> { ["Reply"] = "Going" });
+        Assert.All(answers, r => Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(answers.Select(r => r.Headers.Location!.OriginalString).Distinct());
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            Assert.Equal(1, await db.Rsvps.CountAsync(r => r.EventId == eventId && r.UserId == member.Id));
+            Assert.Equal(1, await db.EventOccurrences.Where(o => o.EventId == eventId).SumAsync(o => o.GoingCount));
+        }
+        var (_, afterAnswer) = await client.GetAsync(answers[2].Headers.Location!.OriginalString);
+        Assert.Contains("You are going", afterAnswer.QuerySelector("main")!.TextContent);
+
+        // "Choose this ticket", clicked twice: one ticket (before, the second click met the unique index and failed).
+        var tierId = (await client.GetAsync($"/gatherings/{eventId}")).Page.QuerySelector("#tier option")!.GetAttribute("value")!;
+        var tickets = await Platform.Web.SubmitTwice.RunAsync(client, $"/gatherings/{eventId}", "Ticket", new Dictionary<string, string> { ["TierId"] = tierId });
+        Assert.All(tickets, r => Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode));
+        string reference;
+        using (var scope = hub.Services.CreateScope())
+        {
+            var ticket = await scope.ServiceProvider.GetRequiredService<HubDbContext>().Tickets.SingleAsync(t => t.EventId == eventId && t.UserId == member.Id);
+            reference = ticket.PaymentReference!;
+        }
+        Assert.Matches("^MSH-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{2}$", reference);
+
+        // No Stripe keys here: the ticket shows the commons' bank details with its reference, and no card button.
+        var (_, page) = await client.GetAsync($"/gatherings/{eventId}");
+        var pay = page.QuerySelector("#pay-ticket")!.TextContent;
+        Assert.Contains("60.00 EUR", pay);
+        Assert.Contains("GB82 WEST 1234 5698 7654 32", pay);
+        Assert.Contains("Cash at the door works too.", pay);
+        Assert.Contains(reference, pay);
+        Assert.DoesNotContain("by card", pay);
+        Assert.Null(page.QuerySelector("form[action*='handler=Pay']"));
+
+        // The hosts find the ticket by the reference as the bank wrote it, and mark it paid.
+        var (_, found) = await host.GetAsync($"/gatherings/{eventId}/tickets?q={Uri.EscapeDataString(reference.Replace("-", "").ToLowerInvariant())}");
+        var row = Assert.Single(found.QuerySelectorAll("#tickets tbody tr"));
+        Assert.Equal(reference, row.QuerySelector("td.reference")!.TextContent);
+        var (_, missing) = await host.GetAsync($"/gatherings/{eventId}/tickets?q=MSH-ZZZZ-ZZ");
+        Assert.Contains("No ticket matches", missing.QuerySelector("main")!.TextContent);
+    }
 }

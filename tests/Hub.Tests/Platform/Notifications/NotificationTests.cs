@@ -105,6 +105,20 @@ public sealed class NotificationTests : IAsyncLifetime
         }
         await ProposeAsync("ada", "di", "Mentoring");
         await ProposeAsync("bo", "di", "Accountability");
+        // A proposal Di answers before the digest goes is done, and is no longer news for the digest.
+        await ProposeAsync("cy", "di", "PeerCoaching");
+        Guid fromCy;
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var cy = await db.Users.Where(u => u.Email == "cy@test.example").Select(u => u.Id).SingleAsync();
+            fromCy = await db.Dyads.Where(d => d.ProposerUserId == cy).Select(d => d.Id).SingleAsync();
+        }
+        var (declined, _) = await people["di"].SubmitAsync($"/dyads/{fromCy}", new Dictionary<string, string> { ["Accept"] = "false" }, handler: "Respond");
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        var (_, inbox) = await people["di"].GetAsync("/me/notifications");
+        Assert.Contains("Cy proposes a dyad", inbox.QuerySelector(".notices li.done")!.TextContent);
+        Assert.Equal(2, inbox.QuerySelectorAll(".notices li.unread").Length);
 
         int first, second;
         using (var scope = hub.Services.CreateScope())
@@ -122,6 +136,7 @@ public sealed class NotificationTests : IAsyncLifetime
         var digest = await hub.Smtp!.WaitForAsync("di@test.example", "Your daily digest: 2 things new");
         Assert.Contains("Ada proposes a dyad", digest.TextBody);
         Assert.Contains("Bo proposes a dyad", digest.TextBody);
+        Assert.DoesNotContain("Cy proposes a dyad", digest.TextBody);
         Assert.Contains("/dyads/", digest.TextBody);
         Assert.DoesNotContain(hub.Smtp.Messages(), m => m.To.ToString().Contains("di@test.example") && (m.Subject ?? "").Contains("proposes a dyad"));
         using (var scope = hub.Services.CreateScope())

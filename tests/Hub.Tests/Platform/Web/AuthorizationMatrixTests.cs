@@ -68,6 +68,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/commons/ledger.csv",           302, 403, 200 },
         { "/commons/ledger.json",          302, 403, 200 },
         { "/admin/commons",                302, 403, 200 },
+        { "/commons/bank-details",         302, 403, 200 },
         { "/gatherings?view=month",        200, 200, 200 },
         { "/gatherings/new",               302, 200, 200 },
         { "/gatherings/calendar",          302, 200, 200 },
@@ -76,6 +77,9 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/gatherings/00000000-0000-0000-0000-000000000001/answers", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/tickets", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001.ics", 404, 404, 404 },
+        { "/gatherings/00000000-0000-0000-0000-000000000001/cover", 404, 404, 404 },
+        { "/congregations/no-such-place/cover", 404, 404, 404 },
+        { "/gatherings?kind=Camp&scale=Network", 200, 200, 200 },
         { "/calendar.ics",                 200, 200, 200 },
         { "/calendar/not-a-token.ics",     404, 404, 404 },
         { "/congregations/no-such-place/calendar.ics", 404, 404, 404 },
@@ -93,7 +97,10 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/programs/00000000-0000-0000-0000-000000000001/print", 302, 404, 404 },
         { "/programs/00000000-0000-0000-0000-000000000001/calls/1/zoom.csv", 302, 404, 404 },
         { "/programs/rooms/no-such-secret", 404, 404, 404 },
+        { "/me",                           302, 200, 200 },
         { "/me/profile",                   302, 200, 200 },
+        { "/time-zone",                    200, 200, 200 },
+        { "/people/pick?q=a",              200, 200, 200 },
         { "/me/journal",                   302, 200, 200 },
         { "/me/pathway",                   302, 200, 200 },
         { "/me/notifications",             302, 200, 200 },
@@ -126,6 +133,8 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/podcast/no-such-episode",      404, 404, 404 },
         { "/podcast/audio/no-such.wav",    404, 404, 404 },
         { "/admin/webhooks",               302, 403, 200 },
+        { "/admin",                        302, 403, 200 },
+        { "/commons/stripe/return",        302, 302, 302 }, // back to the commons: without Stripe (or a session) there is nothing to confirm
         { "/no-such-page",                 404, 404, 404 },
     };
 

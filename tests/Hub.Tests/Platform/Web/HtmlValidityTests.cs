@@ -22,7 +22,7 @@ public sealed class HtmlValidityTests
             "/", "/handbook", "/congregations", "/crews", "/gatherings", "/commons", "/account/sign-up", "/account/sign-in",
             "/account/forgot-password", "/account/resend-confirmation", "/account/check-email", "/no-such-page",
             "/account/confirm-email?user=x&code=y", "/account/reset-password?user=x&code=y", "/account/sign-out",
-            "/account/confirm-email-change?user=x&email=a@b.example&code=y",
+            "/account/confirm-email-change?user=x&email=a@b.example&code=y", "/time-zone",
         })
         {
             var response = await visitor.Http.GetAsync(path);
@@ -36,7 +36,7 @@ public sealed class HtmlValidityTests
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
         await admin.SubmitAsync("/me/journal", new Dictionary<string, string> { ["Prompt"] = "What do I need?", ["Text"] = "Rest." });
         pages["profile with errors"] = await HtmlOfAsync(admin, "/me/profile", new() { ["Input.TimeZone"] = "Nowhere/Else", ["Free"] = "30" });
-        foreach (var path in new[] { "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons" })
+        foreach (var path in new[] { "/me", "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons", "/dyads/new", "/crews/new", "/gatherings/new", "/admin", "/admin/webhooks" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }

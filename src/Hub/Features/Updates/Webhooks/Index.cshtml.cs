@@ -61,6 +61,17 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
             async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/webhooks");
     }
 
+    public async Task<IActionResult> OnPostTestAsync(Guid id, [FromServices] SendWebhookTest test, CancellationToken cancellationToken)
+    {
+        if (!IsAdmin)
+        {
+            return Forbid();
+        }
+        var (outcome, name) = await test.RunAsync(id, cancellationToken);
+        return await AfterAsync(outcome, $"A test message is on its way to {name}. Its answer shows in the delivery log below in a moment.",
+            async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/webhooks");
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Targets = await db.WebhookTargets.AsNoTracking().Where(t => t.RemovedAt == null).OrderBy(t => t.Name).ToListAsync(cancellationToken);

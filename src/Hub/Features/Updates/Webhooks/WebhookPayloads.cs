@@ -61,6 +61,7 @@ public static class WebhookPayloads
         Announcement.NewEvent => "New event",
         Announcement.Newsletter => "Newsletter",
         Announcement.Episode => "New episode",
+        SendWebhookTest.Kind => "Test",
         _ => "Update",
     };
 

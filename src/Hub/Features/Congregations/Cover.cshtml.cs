@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>The cover image, to whoever may see the congregation's page (everyone: the page's name and purpose are public too).</summary>
+public sealed class CoverModel(CongregationAccess access, CoverImages covers) : CongregationPageModel(access)
+{
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } refused)
+        {
+            return refused;
+        }
+        if (covers.PathOf(View.Congregation.CoverFile) is not { } path)
+        {
+            return NotFound();
+        }
+        // Each upload gets a new name (the page links ?v=name), so a day of caching never shows an old cover for long.
+        Response.Headers.CacheControl = "public, max-age=86400";
+        return PhysicalFile(path, "image/jpeg");
+    }
+}

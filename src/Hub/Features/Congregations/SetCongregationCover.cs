@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>Hosts choose the picture at the top of their congregation's page, or take it away.</summary>
+public sealed class SetCongregationCover(HubDbContext db, CoverImages covers)
+{
+    public const string Field = "Cover";
+
+    public async Task<Outcome> RunAsync(CongregationView view, Stream? upload, long length, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost || view.UserId is null)
+        {
+            return Outcome.Refused("Only hosts choose the cover.");
+        }
+        var (outcome, file) = await covers.SaveAsync(view.UserId, upload, length, Field, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+        return await ReplaceAsync(view, file!, cancellationToken);
+    }
+
+    public async Task<Outcome> RemoveAsync(CongregationView view, CancellationToken cancellationToken = default) =>
+        !view.IsHost ? Outcome.Refused("Only hosts choose the cover.")
+        : view.Congregation.CoverFile == "" ? Outcome.Refused("There is no cover to take away.")
+        : await ReplaceAsync(view, "", cancellationToken);
+
+    private async Task<Outcome> ReplaceAsync(CongregationView view, string file, CancellationToken cancellationToken)
+    {
+        // The view's congregation is a shared read-only copy: change a tracked one.
+        var congregation = await db.Congregations.SingleAsync(c => c.Id == view.Congregation.Id, cancellationToken);
+        var old = congregation.CoverFile;
+        congregation.CoverFile = file;
+        await db.SaveChangesAsync(cancellationToken);
+        covers.Delete(old); // only after the new one is saved: a failure never leaves the page pointing at nothing
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,260 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Dyads;
+using Microsolidarity.Hub.Features.Gatherings;
+
+namespace Microsolidarity.Hub.Features.Home;
+
+/// <summary>
+/// What a signed-in person's home leads with: their next crew meeting, the dates they said yes to, what
+/// waits for their answer, their groups at each scale, and one next step on their pathway. Reads only
+/// what concerns the person (their memberships, their answers, invitations to their confirmed address).
+/// </summary>
+public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOccurrences occurrences)
+{
+    public sealed record Meeting(Guid CrewId, string CrewName, int Number, int Of, DateTime StartsAt, string Host, string Focus, bool YouHost, bool YouFocus, bool HasNotes)
+    {
+        /// <summary>The meeting's plan and notes on the crew's page.</summary>
+        public string Url => $"/crews/{CrewId}#meeting-{Number}";
+    }
+
+    public sealed record EventDateRow(string Title, string Url, DateTime StartsAt, string Owner, bool IsOnline);
+    public sealed record CrewInvitation(Guid CrewId, string Name, string CallerName, string Rhythm);
+    public sealed record DyadProposal(Guid DyadId, string ProposerName, string Kind, int Weeks);
+    public sealed record CongregationInvitation(Guid Id, string Congregation, string Slug, string InviterName, DateTime ExpiresAt);
+    public sealed record JoinRequestRow(string Congregation, string Slug, string RequesterName, DateTime At);
+    public sealed record RoundRow(string Congregation, string Title, string Url, DateTime? Due, bool Proposal);
+    public sealed record Group(string Name, string Url, string Note);
+    public sealed record Step(string Title, string Text, string Url, string Action);
+
+    public sealed record View(
+        string Name,
+        Meeting? NextMeeting,
+        IReadOnlyList<EventDateRow> Going,
+        IReadOnlyList<CrewInvitation> CrewInvitations,
+        IReadOnlyList<DyadProposal> DyadProposals,
+        IReadOnlyList<CongregationInvitation> CongregationInvitations,
+        IReadOnlyList<JoinRequestRow> JoinRequests,
+        IReadOnlyList<RoundRow> Rounds,
+        IReadOnlyList<Group> Crews,
+        IReadOnlyList<Group> Dyads,
+        IReadOnlyList<Group> Congregations,
+        Step NextStep)
+    {
+        public int WaitingCount => CrewInvitations.Count + DyadProposals.Count + CongregationInvitations.Count + JoinRequests.Count + Rounds.Count;
+    }
+
+    public async Task<View> LoadAsync(string me, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == me)
+            .Select(u => new { u.DisplayName, u.NormalizedEmail, u.EmailConfirmed }).SingleAsync(cancellationToken);
+
+        var crewRows = await db.CrewMembers.AsNoTracking()
+            .Where(m => m.UserId == me && m.Crew.Stage != CrewStage.Disbanded
+                && (m.Status == CrewMemberStatus.Joined || m.Status == CrewMemberStatus.Invited || m.Status == CrewMemberStatus.Paused))
+            .Select(m => new
+            {
+                m.Status,
+                m.Crew.Id,
+                m.Crew.Name,
+                m.Crew.Stage,
+                m.Crew.JoinedCount,
+                m.Crew.Cadence,
+                m.Crew.SlotDay,
+                m.Crew.SlotTime,
+                m.Crew.TimeZone,
+                m.Crew.MeetingsPerTerm,
+                m.Crew.Term,
+                Caller = db.Users.Where(u => u.Id == m.Crew.CallerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        var joinedCrews = crewRows.Where(c => c.Status == CrewMemberStatus.Joined).Select(c => c.Id).ToList();
+
+        // A meeting under way still counts as next for its hour, so the link to its plan is there while it runs.
+        var meetingFrom = now.AddHours(-1);
+        var next = await db.CrewMeetings.AsNoTracking()
+            .Where(m => joinedCrews.Contains(m.CrewId) && m.StartsAt > meetingFrom
+                && db.Crews.Any(c => c.Id == m.CrewId && c.Term == m.Term && c.Stage == CrewStage.Meeting))
+            .OrderBy(m => m.StartsAt)
+            .Select(m => new
+            {
+                m.CrewId,
+                m.Number,
+                m.Term,
+                m.StartsAt,
+                m.HostUserId,
+                m.FocusUserId,
+                HasNotes = m.Notes != "",
+                Host = db.Users.Where(u => u.Id == m.HostUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                Focus = db.Users.Where(u => u.Id == m.FocusUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        Meeting? meeting = null;
+        if (next is not null)
+        {
+            var crew = crewRows.First(c => c.Id == next.CrewId);
+            meeting = new Meeting(next.CrewId, crew.Name, next.Number, crew.MeetingsPerTerm, next.StartsAt, next.Host ?? "someone who left",
+                next.Focus ?? "someone who left", next.HostUserId == me, next.FocusUserId == me, next.HasNotes);
+        }
+
+        var crewInvitations = crewRows.Where(c => c.Status == CrewMemberStatus.Invited)
+            .Select(c => new CrewInvitation(c.Id, c.Name, c.Caller ?? "Someone",
+                $"{(c.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")} on {c.SlotDay}s at {c.SlotTime:HH\\:mm} ({c.TimeZone}), {c.MeetingsPerTerm} meetings"))
+            .ToList();
+        var crews = crewRows.Where(c => c.Status != CrewMemberStatus.Invited)
+            .Select(c => new Group(c.Name, $"/crews/{c.Id}", c.Status == CrewMemberStatus.Paused ? "you paused" : c.Stage switch
+            {
+                CrewStage.Forming => c.JoinedCount >= Crews.CrewsFeature.MinSize
+                    ? $"forming, {c.JoinedCount} joined: ready to start"
+                    : $"forming, {c.JoinedCount} of at least {Crews.CrewsFeature.MinSize} joined",
+                CrewStage.Meeting => $"meeting, term {c.Term}",
+                _ => "retrospective",
+            }))
+            .ToList();
+
+        var dyadRows = await db.Dyads.AsNoTracking()
+            .Where(d => (d.ProposerUserId == me || d.PartnerUserId == me) && (d.Status == DyadStatus.Proposed || d.Status == DyadStatus.Active))
+            .OrderByDescending(d => d.ProposedAt)
+            .Select(d => new
+            {
+                d.Id,
+                d.Kind,
+                d.Status,
+                d.TermWeeks,
+                d.EndsAt,
+                IProposed = d.ProposerUserId == me,
+                // Until they answer, the proposer sees the address they typed, not a name (as on the dyads page).
+                Other = d.ProposerUserId == me && d.Status == DyadStatus.Proposed
+                    ? db.Users.Where(u => u.Id == d.PartnerUserId).Select(u => u.Email).FirstOrDefault()
+                    : db.Users.Where(u => u.Id == (d.ProposerUserId == me ? d.PartnerUserId : d.ProposerUserId)).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var dyadProposals = dyadRows.Where(d => d.Status == DyadStatus.Proposed && !d.IProposed)
+            .Select(d => new DyadProposal(d.Id, d.Other ?? "Someone", DyadsFeature.KindName(d.Kind), d.TermWeeks)).ToList();
+        var dyads = dyadRows.Where(d => d.Status == DyadStatus.Active || d.IProposed)
+            .Select(d => new Group(d.Other ?? "someone", d.Status == DyadStatus.Active ? $"/dyads/{d.Id}" : "/dyads",
+                d.Status == DyadStatus.Active
+                    ? $"{DyadsFeature.KindName(d.Kind)}{(d.EndsAt is { } ends ? $", until {ends:d MMMM}" : "")}"
+                    : $"{DyadsFeature.KindName(d.Kind)}, waiting for their answer"))
+            .ToList();
+
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == me)
+            .OrderBy(m => m.Congregation.Name)
+            .Select(m => new { m.CongregationId, m.Congregation.Name, m.Congregation.Slug, Level = m.Level.Name, m.IsHost })
+            .ToListAsync(cancellationToken);
+        var congregations = memberships.Select(m => new Group(m.Name, $"/congregations/{m.Slug}", m.IsHost ? $"{m.Level}, host" : m.Level)).ToList();
+        var mine = memberships.Select(m => m.CongregationId).ToList();
+
+        // Invitations to the person's confirmed address only: the address is what an invitation belongs to.
+        List<CongregationInvitation> congregationInvitations = !person.EmailConfirmed || person.NormalizedEmail is null ? [] : (await db.Invitations.AsNoTracking()
+            .Where(i => i.Email.ToUpper() == person.NormalizedEmail && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now
+                && !mine.Contains(i.CongregationId))
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new
+            {
+                i.Id,
+                i.Congregation.Name,
+                i.Congregation.Slug,
+                Inviter = db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                i.ExpiresAt,
+            })
+            .ToListAsync(cancellationToken))
+            // A congregation invited twice shows once: the newest invitation replaced the older one anyway.
+            .GroupBy(i => i.Slug).Select(g => g.Last())
+            .Select(i => new CongregationInvitation(i.Id, i.Name, i.Slug, i.Inviter ?? $"a host of {i.Name}", i.ExpiresAt)).ToList();
+
+        var hosting = memberships.Where(m => m.IsHost).Select(m => m.CongregationId).ToList();
+        List<JoinRequestRow> joinRequests = hosting.Count == 0 ? [] : (await db.JoinRequests.AsNoTracking()
+            .Where(r => hosting.Contains(r.CongregationId) && r.Status == JoinRequestStatus.Pending)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new { r.Congregation.Name, r.Congregation.Slug, Requester = r.User.DisplayName, r.CreatedAt })
+            .ToListAsync(cancellationToken))
+            .Select(r => new JoinRequestRow(r.Name, r.Slug, r.Requester, r.CreatedAt)).ToList();
+
+        List<RoundRow> rounds = mine.Count == 0 ? [] : (await db.FormationRounds.AsNoTracking()
+            .Where(r => mine.Contains(r.CongregationId)
+                && ((r.Stage == FormationStage.Open && r.PreferencesDueAt > now && !r.Participants.Any(p => p.UserId == me))
+                    || (r.Stage == FormationStage.Published && r.Participants.Any(p => p.UserId == me && p.ProposedCrewId != null && p.Answer == ProposalAnswer.Waiting))))
+            .OrderBy(r => r.PreferencesDueAt)
+            .Select(r => new { r.Id, r.Title, r.Stage, r.PreferencesDueAt, r.CongregationId })
+            .ToListAsync(cancellationToken))
+            .Select(r => (Round: r, Congregation: memberships.First(m => m.CongregationId == r.CongregationId)))
+            .Select(x => new RoundRow(x.Congregation.Name, x.Round.Title, $"/congregations/{x.Congregation.Slug}/formation/{x.Round.Id}",
+                x.Round.Stage == FormationStage.Open ? x.Round.PreferencesDueAt : null, x.Round.Stage == FormationStage.Published)).ToList();
+
+        var going = await GoingAsync(me, now, cancellationToken);
+
+        return new View(person.DisplayName, meeting, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds,
+            crews, dyads, congregations, NextStepOf(memberships.Count, crewRows.Any(c => c.Status == CrewMemberStatus.Joined), dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug));
+    }
+
+    /// <summary>
+    /// One step along the pathway, in the practice's order: a congregation is where crews form; a crew is
+    /// the safest first container; a dyad comes after; then reflection.
+    /// </summary>
+    private static Step NextStepOf(int congregations, bool inACrew, bool inADyad, IReadOnlyList<RoundRow> rounds, string? firstSlug)
+    {
+        if (congregations == 0)
+        {
+            return new Step("Find a congregation", "Congregations gather once or twice a year so that crews can form among people who already share something. Some are open to anyone.",
+                "/congregations", "Find a congregation");
+        }
+        if (!inACrew)
+        {
+            return rounds.FirstOrDefault(r => !r.Proposal) is { } round
+                ? new Step("Join a crew formation round", $"{round.Congregation} is forming crews: say whom you would like to meet with and when you are free, and the round proposes a crew.",
+                    round.Url, $"Take part in “{round.Title}”")
+                : new Step("Call a crew", "Invite two to five people you would like to know better to a short experiment: six meetings, then a retrospective where anyone may leave without losing face.",
+                    firstSlug is null ? "/crews/new" : $"/crews/new?congregation={firstSlug}", "Call a crew");
+        }
+        if (!inADyad)
+        {
+            return new Step("Propose a dyad", "A pair for peer coaching, mentoring or accountability, for a few weeks, with check-ins only the two of you see.",
+                "/dyads/new", "Propose a dyad");
+        }
+        return new Step("Look back on the way so far", "A few lines in your private journal: what your groups gave you lately, and what you would like to bring to them.",
+            "/me/journal", "Write in your journal");
+    }
+
+    /// <summary>The coming dates the person said they are going to, soonest first: single dates and whole series.</summary>
+    private async Task<IReadOnlyList<EventDateRow>> GoingAsync(string me, DateTime now, CancellationToken cancellationToken)
+    {
+        var answers = await db.Rsvps.AsNoTracking().Include(r => r.Occurrence)
+            .Where(r => r.UserId == me && r.Status == RsvpStatus.Going)
+            .ToListAsync(cancellationToken);
+        if (answers.Count == 0)
+        {
+            return [];
+        }
+        var ids = answers.Select(a => a.EventId).Distinct().ToList();
+        var events = await db.GatheringEvents.AsNoTracking().Where(e => ids.Contains(e.Id) && e.CancelledAt == null).ToListAsync(cancellationToken);
+        var rows = (await db.EventOccurrences.AsNoTracking().Where(o => ids.Contains(o.EventId)).ToListAsync(cancellationToken)).ToLookup(o => o.EventId);
+        var owners = await occurrences.OwnerNamesAsync(events, cancellationToken);
+        var dates = new List<(GatheringEvent Event, DateTime StartsAt, string Key)>();
+        foreach (var e in events)
+        {
+            foreach (var answer in answers.Where(a => a.EventId == e.Id))
+            {
+                if (answer.Occurrence is { } o)
+                {
+                    if (!o.IsCancelled && o.EndsAt > now)
+                    {
+                        dates.Add((e, o.StartsAt, EventTime.Key(o.OriginalStart)));
+                    }
+                }
+                else if (EventSchedule.Between(e, rows[e.Id], now, now.AddDays(400), 5).FirstOrDefault(d => !d.IsCancelled) is { } coming)
+                {
+                    dates.Add((e, coming.StartsAt, coming.Key));
+                }
+            }
+        }
+        return [.. dates.DistinctBy(d => (d.Event.Id, d.Key)).OrderBy(d => d.StartsAt).Take(5)
+            .Select(d => new EventDateRow(d.Event.Title, $"/gatherings/{d.Event.Id}?date={d.Key}", d.StartsAt, owners.GetValueOrDefault(d.Event.Id, ""), d.Event.IsOnline))];
+    }
+}
