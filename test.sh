@@ -2,6 +2,8 @@
 # Runs every test of the hub on real parts: SQLite and a real PostgreSQL server, a real SMTP
 # server on loopback, Debian's Chromium for the browser journeys, axe-core and the Nu HTML Checker. Installs what is missing
 # when it can (as root, with apt and npm); otherwise says what to install. Nothing is skipped.
+# HUB_TEST_SCREENSHOTS=1 ./test.sh also photographs every page the browser journeys check, at 1280 and
+# 375 px wide, into artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(pwd)"

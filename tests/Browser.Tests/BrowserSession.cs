@@ -1,13 +1,12 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Browser.Tests;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright. Every page a test visits is checked with axe-core
-/// and photographed at 1280 and 375 px wide, into artifacts/screenshots/, for people to look at.
+/// Debian's Chromium driven by Playwright. Every page a test visits is checked with axe-core at 1280 and
+/// 375 px wide; with HUB_TEST_SCREENSHOTS=1 it is also photographed at both widths, into
+/// artifacts/screenshots/, for people to look at.
 /// One Chromium serves every journey of the test run; each journey has a browser context of its own
 /// (its own cookies, storage and cache), which is what a separate browser gave, without a launch per test.
 /// </summary>
@@ -15,6 +14,12 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private static readonly Lazy<Task<IBrowser>> shared = new(LaunchAsync);
+
+    /// <summary>
+    /// Screenshots assert nothing, and two full-page ones cost about as much as both axe-core runs of a page,
+    /// so a test run takes them only when asked (HUB_TEST_SCREENSHOTS=1), for a person who will look.
+    /// </summary>
+    private static readonly bool photograph = Environment.GetEnvironmentVariable("HUB_TEST_SCREENSHOTS") == "1";
     private readonly string screenshots;
     private int step;
 
@@ -60,31 +65,43 @@ public sealed class BrowserSession : IAsyncDisposable
         var folder = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "screenshots", journey);
         if (Directory.Exists(folder))
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(folder, recursive: true); // no photographs of an older run beside this one's
         }
-        Directory.CreateDirectory(folder);
+        if (photograph)
+        {
+            Directory.CreateDirectory(folder);
+        }
         return new BrowserSession(context, page, folder);
     }
 
-    /// <summary>Runs axe-core on the page as it is now (0 violations allowed) and takes both screenshots.</summary>
+    /// <summary>
+    /// Runs axe-core on the page as it is now (0 violations allowed), checks that it does not scroll sideways
+    /// at 375 px, and runs axe-core again at that width (hidden and shown parts, and colours, change with it).
+    /// </summary>
     public async Task CheckPageAsync(string name)
     {
         step++;
-        var results = await Page.RunAxe();
-        var violations = results.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        var violations = await AxeChecker.ViolationsAsync(Page);
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on '{name}' ({Page.Url}):\n{string.Join("\n", violations)}");
 
         var file = $"{step:00}-{name}";
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{file}-1280.png"), FullPage = true });
+        await PhotographAsync($"{file}-1280.png");
         await Page.SetViewportSizeAsync(375, 740);
         var overflow = await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{file}-375.png"), FullPage = true });
-        var phoneResults = await Page.RunAxe();
+        await PhotographAsync($"{file}-375.png");
+        var phone = await AxeChecker.ViolationsAsync(Page);
         await Page.SetViewportSizeAsync(1280, 800);
         Assert.False(overflow, $"'{name}' scrolls sideways at 375 px wide ({Page.Url})");
-        Assert.True(phoneResults.Violations.Length == 0,
-            $"axe-core found violations at 375 px on '{name}': {string.Join("; ", phoneResults.Violations.Select(v => v.Id))}");
+        Assert.True(phone.Count == 0, $"axe-core found {phone.Count} violation(s) at 375 px on '{name}' ({Page.Url}):\n{string.Join("\n", phone)}");
+    }
+
+    /// <summary>A full-page screenshot of <paramref name="page"/> (this session's page by default) into the journey's folder, when asked for.</summary>
+    public async Task PhotographAsync(string file, IPage? page = null)
+    {
+        if (photograph)
+        {
+            await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, file), FullPage = true });
+        }
     }
 
     /// <summary>

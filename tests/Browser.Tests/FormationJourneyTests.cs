@@ -64,7 +64,7 @@ public sealed class FormationJourneyTests
         await Assertions.Expect(page.Locator("section.print-call")).ToHaveCountAsync(6);
         await browser.CheckPageAsync("program-print");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "screenshots", "formation-journey", "print-media.png"), FullPage = true });
+        await browser.PhotographAsync("print-media.png");
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // Ben has no account: his link alone opens his rooms.

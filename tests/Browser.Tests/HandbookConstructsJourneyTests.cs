@@ -164,7 +164,7 @@ public sealed class HandbookConstructsJourneyTests
         await Assertions.Expect(reader.Locator("div.math")).ToContainTextAsync("\\sum_{k=1}^{n-1} k");
         await Assertions.Expect(reader.Locator("pre.diagram-source")).ToBeVisibleAsync();
         await Assertions.Expect(reader.Locator("img.diagram-image")).ToHaveCountAsync(0);
-        await reader.ScreenshotAsync(new() { Path = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "screenshots", "handbook-constructs", "constructs-without-script-1280.png"), FullPage = true });
+        await browser.PhotographAsync("constructs-without-script-1280.png", reader);
 
         Directory.Delete(book, recursive: true);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsolidarity.Hub.Data.Accounts;
@@ -99,7 +100,15 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        // Passwords are hashed with PBKDF2 at Identity's 100,000 rounds: about 0.2 s of CPU for every person a
+        // test makes and every sign-in, which the suite paid over a thousand times per database. Test hubs hash
+        // with the same algorithm and format at 1,000 rounds, so making, checking and changing passwords still
+        // run for real; the hub's executable (process and browser tests) keeps the full cost.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashRounds));
     }
+
+    /// <summary>PBKDF2 rounds of a test hub's password hashes (the hub itself uses Identity's default).</summary>
+    public const int TestHashRounds = 1_000;
 
     public FormClient NewClient() => kestrel
         ? FormClient.For(Address.ToString()) // the factory's own client follows redirects on Kestrel

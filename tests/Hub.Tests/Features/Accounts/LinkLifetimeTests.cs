@@ -3,13 +3,14 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-public sealed class LinkLifetimeTests : IAsyncLifetime
+/// <summary>
+/// One hub for the class: each test moves a clock of its own (a host built on the shared hub with
+/// WithClock) and uses addresses no other test of the class uses.
+/// </summary>
+public sealed class LinkLifetimeTests(SharedHub shared) : IClassFixture<SharedHub>
 {
-    private HubFactory hub = null!;
+    private readonly HubFactory hub = shared.Hub;
     private readonly ShiftedClock clock = new();
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
 
     [Fact]
     public async Task ResetLink_DefaultSettings_SaysOneHourAndStopsWorkingAfterIt()

@@ -7,12 +7,10 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-public sealed class MyAccountTests : IAsyncLifetime
+/// <summary>One hub for the class: each test is a person no other test of the class is (one alone makes an administrator).</summary>
+public sealed class MyAccountTests(SharedHub shared) : IClassFixture<SharedHub>
 {
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     [Fact]
     public async Task ChangeEmail_ConfirmedFromNewAddress_MovesTheAccountAndTellsTheOldOne()

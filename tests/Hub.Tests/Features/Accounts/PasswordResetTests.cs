@@ -6,12 +6,10 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-public sealed class PasswordResetTests : IAsyncLifetime
+/// <summary>One hub for the class: the two tests use addresses of their own.</summary>
+public sealed class PasswordResetTests(SharedHub shared) : IClassFixture<SharedHub>
 {
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     [Fact]
     public async Task ResetPassword_FromEmailLink_SetsNewPasswordAndTheLinkWorksOnce()

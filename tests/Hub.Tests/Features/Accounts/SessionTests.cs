@@ -3,13 +3,11 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-public sealed class SessionTests : IAsyncLifetime
+/// <summary>One hub for the class: each test signs in as a person no other test of the class is.</summary>
+public sealed class SessionTests(SharedHub shared) : IClassFixture<SharedHub>
 {
     private const string Password = "a steady passphrase";
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     private async Task<Device> SignedInDeviceAsync(string email, string password = Password)
     {

@@ -8,15 +8,16 @@ using static Microsolidarity.Hub.Tests.Features.Accounts.AccountTestKit;
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
 /// <summary>Nothing the sign-up and sign-in pages say tells whether an address has an account, and nobody can lock anyone else out.</summary>
-public sealed class SignInProtectionTests : IAsyncLifetime
+/// <remarks>
+/// One hub for the class: each test signs in (and is paused) as an address no other test of the class uses,
+/// and pauses count per address and device.
+/// </remarks>
+public sealed class SignInProtectionTests(SharedHub shared) : IClassFixture<SharedHub>
 {
     private const string Password = "the right passphrase";
     private const string Stranger = "203.0.113.9";
     private const string Home = "198.51.100.7";
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     private static async Task<string> AlertAfterAsync(Device device, string email, string password)
     {

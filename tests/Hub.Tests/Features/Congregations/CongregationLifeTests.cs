@@ -7,19 +7,23 @@ using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKi
 
 namespace Microsolidarity.Hub.Tests.Features.Congregations;
 
-public sealed class CongregationLifeTests : IAsyncLifetime
+/// <summary>
+/// One hub for the class: each test has a host of its own, and congregations and people no other test of the
+/// class names, so what one test counts (members, cards of its own place) is its own.
+/// </summary>
+public sealed class CongregationLifeTests(SharedHub shared) : IClassFixture<SharedHub>, IAsyncLifetime
 {
-    private HubFactory hub = null!;
+    private readonly HubFactory hub = shared.Hub;
+    private readonly string hostEmail = Unique.Email("ada");
     private FormClient host = null!;
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync();
-        await hub.CreatePersonAsync("ada@test.example", "tea by the river", name: "Ada Host");
-        host = await hub.SignedInClientAsync("ada@test.example", "tea by the river");
+        await hub.CreatePersonAsync(hostEmail, "tea by the river", name: "Ada Host");
+        host = await hub.SignedInClientAsync(hostEmail, "tea by the river");
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<FormClient> PersonAsync(string email, string name)
     {
@@ -59,12 +63,14 @@ public sealed class CongregationLifeTests : IAsyncLifetime
     [Fact]
     public async Task Directory_Filters_ShowOnlyMatchingAndExplainEmptyResults()
     {
-        await CreateAsync(host, "Porto Circle", "Open", "Porto");
-        await CreateAsync(host, "Quiet Valley", "InvitationOnly", "Valley");
+        // Both in a place of this test's own, so the place filter leaves out other tests' congregations.
+        var place = Unique.Name("Porto");
+        await CreateAsync(host, "Porto Circle", "Open", place);
+        await CreateAsync(host, "Quiet Valley", "InvitationOnly", place + " valley");
         var anonymous = hub.NewClient();
-        var (_, all) = await anonymous.GetAsync("/congregations");
+        var (_, all) = await anonymous.GetAsync($"/congregations?place={Uri.EscapeDataString(place)}");
         Assert.Equal(2, all.QuerySelectorAll(".card-list > li").Length);
-        var (_, open) = await anonymous.GetAsync("/congregations?show=open");
+        var (_, open) = await anonymous.GetAsync($"/congregations?show=open&place={Uri.EscapeDataString(place)}");
         Assert.Equal(["Porto Circle"], open.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim()));
         var (_, none) = await anonymous.GetAsync("/congregations?place=Reykjavik");
         Assert.Contains("No congregation fits these filters", none.QuerySelector(".empty")!.TextContent);
@@ -96,7 +102,7 @@ public sealed class CongregationLifeTests : IAsyncLifetime
 
         var (sent, _) = await cai.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string> { ["Answers"] = "I host a small crew and want to learn." });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        await hub.Smtp!.WaitForAsync("ada@test.example", "Cai asks to join");
+        await hub.Smtp!.WaitForAsync(hostEmail, "Cai asks to join");
 
         var (_, hosting) = await host.GetAsync($"/congregations/{slug}/host");
         Assert.Contains("I host a small crew", hosting.QuerySelector(".answers")!.TextContent);

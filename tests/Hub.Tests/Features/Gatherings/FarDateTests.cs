@@ -4,22 +4,30 @@ using static Microsolidarity.Hub.Tests.Features.Gatherings.GatheringTestKit;
 
 namespace Microsolidarity.Hub.Tests.Features.Gatherings;
 
-/// <summary>Dates at the ends of the calendar (9999-12-31, 0001-01-01) are typing slips: answered as such, never a 500.</summary>
-public sealed class FarDateTests : IAsyncLifetime
+/// <summary>One hub, one host and one event for the class: every test reads, or is refused, and changes nothing.</summary>
+public sealed class FarDateHub : IAsyncLifetime
 {
-    private HubFactory hub = null!;
-    private FormClient host = null!;
-    private string eventPath = "";
+    public HubFactory Hub { get; private set; } = null!;
+    public FormClient Host { get; private set; } = null!;
+    public string EventPath { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
-        await hub.CreatePersonAsync("host@test.example", "keeper of keys", admin: true);
-        host = await hub.SignedInClientAsync("host@test.example", "keeper of keys");
-        eventPath = await CreateAsync(host, Form("network", "Network call", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20))));
+        Hub = await HubFactory.StartAsync(smtp: false);
+        await Hub.CreatePersonAsync("host@test.example", "keeper of keys", admin: true);
+        Host = await Hub.SignedInClientAsync("host@test.example", "keeper of keys");
+        EventPath = await CreateAsync(Host, Form("network", "Network call", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20))));
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+}
+
+/// <summary>Dates at the ends of the calendar (9999-12-31, 0001-01-01) are typing slips: answered as such, never a 500.</summary>
+public sealed class FarDateTests(FarDateHub fixture) : IClassFixture<FarDateHub>
+{
+    private readonly HubFactory hub = fixture.Hub;
+    private readonly FormClient host = fixture.Host;
+    private readonly string eventPath = fixture.EventPath;
 
     [Theory]
     [InlineData("?date=99991231T000000Z")]

@@ -7,20 +7,21 @@ using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKi
 
 namespace Microsolidarity.Hub.Tests.Features.People;
 
-public sealed class SelfTests : IAsyncLifetime
+/// <summary>One hub for the class: each test has an owner of its own (a new person, with an empty journal and pathway).</summary>
+public sealed class SelfTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>, IAsyncLifetime
 {
-    private HubFactory hub = null!;
+    private readonly HubFactory hub = shared.Hub;
     private FormClient owner = null!;
     private string ownerId = "";
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
-        ownerId = (await hub.CreatePersonAsync("owner@test.example", "quiet mornings here", name: "Noa Owner")).Id;
-        owner = await hub.SignedInClientAsync("owner@test.example", "quiet mornings here");
+        var email = Unique.Email("owner");
+        ownerId = (await hub.CreatePersonAsync(email, "quiet mornings here", name: "Noa Owner")).Id;
+        owner = await hub.SignedInClientAsync(email, "quiet mornings here");
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Profile_EachFieldShowsOnlyToWhomItsOwnerChose()

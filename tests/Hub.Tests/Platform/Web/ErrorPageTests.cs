@@ -10,8 +10,15 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
-public sealed class ErrorPageTests
+/// <summary>
+/// Error pages. The tests that need no settings of their own share one hub (each failing request leaves
+/// nothing behind); those that add a failing address or a log recorder build on it with WithWebHostBuilder,
+/// which starts a host of their own on the same database, as before.
+/// </summary>
+public sealed class ErrorPageTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
 {
+    private readonly HubFactory hub = shared.Hub;
+
     /// <summary>Adds, for this test only, addresses whose handlers fail the way a bug, or an unreadable body, would.</summary>
     private sealed class ThrowingRoute : IStartupFilter
     {
@@ -30,9 +37,8 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task UnhandledException_ShowsFriendly500WithoutDetails()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
-        var client = hub.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingRoute>()))
-            .CreateClient(new() { AllowAutoRedirect = false });
+        await using var failing = hub.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingRoute>()));
+        var client = failing.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync("/test/bug");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
@@ -44,12 +50,11 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task UnreadableBodyException_Is400LoggedAtInformation_NotAFailure()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
         var log = new LogRecorder();
-        var client = hub.WithWebHostBuilder(b => b
-                .ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingRoute>())
-                .ConfigureLogging(l => l.AddProvider(log)))
-            .CreateClient(new() { AllowAutoRedirect = false });
+        await using var failing = hub.WithWebHostBuilder(b => b
+            .ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingRoute>())
+            .ConfigureLogging(l => l.AddProvider(log)));
+        var client = failing.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.PostAsync("/test/unreadable-body", new StringContent("x"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Something in that request did not fit", await response.Content.ReadAsStringAsync());
@@ -63,7 +68,6 @@ public sealed class ErrorPageTests
     [InlineData("200")]
     public async Task PostedCodeField_OnMissingPage_StaysNotFound(string code)
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
         var response = await hub.CreateClient().PostAsync("/no-such-page", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code }));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("We can&#x27;t find that page", await response.Content.ReadAsStringAsync());
@@ -72,7 +76,6 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task NulByteInAnyField_Is400Page_LoggedWithTheReason()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
         var log = new LogRecorder();
         await using var logged = hub.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
         var client = new FormClient(logged.CreateClient(new() { AllowAutoRedirect = false }));
@@ -94,7 +97,6 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task TwoThousandFields_Is400Page()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
         var client = hub.NewClient();
         var fields = Enumerable.Range(0, 2000).ToDictionary(i => $"f{i}", _ => "1");
         fields["Input.Email"] = "a@test.example";
@@ -106,7 +108,6 @@ public sealed class ErrorPageTests
     [Fact]
     public async Task BodyOverTheLimit_Is413Page_InProcess()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
         var client = hub.CreateClient(new() { AllowAutoRedirect = false });
         var body = new ByteArrayContent(Encoding.ASCII.GetBytes("Input.Email=" + new string('a', 35 * 1024 * 1024)));
         body.Headers.ContentType = new("application/x-www-form-urlencoded");

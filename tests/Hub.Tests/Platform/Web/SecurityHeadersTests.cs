@@ -4,12 +4,10 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
-public sealed class SecurityHeadersTests : IAsyncLifetime
+/// <summary>Headers only, and one podcast episode of its own: the tests share one hub.</summary>
+public sealed class SecurityHeadersTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
 {
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync(smtp: false);
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     /// <summary>The in-process server takes the scheme from the client's address: this client's requests arrive as HTTPS.</summary>
     private FormClient HttpsClient() => new(hub.CreateClient(new WebApplicationFactoryClientOptions
@@ -56,8 +54,9 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task PodcastEpisode_WithExternalAudio_MediaSrcAllowsItsHostAlone()
     {
-        await hub.CreatePersonAsync("producer@test.example", "keeper of keys", admin: true);
-        var admin = await hub.SignedInClientAsync("producer@test.example", "keeper of keys");
+        var producer = Unique.Email("producer");
+        await hub.CreatePersonAsync(producer, "keeper of keys", admin: true);
+        var admin = await hub.SignedInClientAsync(producer, "keeper of keys");
         var (published, _) = await admin.SubmitAsync("/podcast/new", new Dictionary<string, string>
         {
             ["Title"] = "Hosted elsewhere",

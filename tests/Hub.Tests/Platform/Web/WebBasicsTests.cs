@@ -2,12 +2,10 @@ using System.Net;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
-public sealed class WebBasicsTests : IAsyncLifetime
+/// <summary>Pages every visitor sees, read the same by every test: one hub for the class.</summary>
+public sealed class WebBasicsTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
 {
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync(smtp: false);
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     [Fact]
     public async Task AnyPage_HasSecurityHeadersAndACspWithoutInlineScript()
