@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -36,11 +37,6 @@ public static class DatabaseStartup
     private static async Task<bool> HasPendingMigrationsAsync(HubDbContext db)
     {
         var known = db.Database.GetMigrations().ToList();
-        // EF's own check that the table is there (it asks the catalogue; no model needed).
-        if (!await db.GetService<IHistoryRepository>().ExistsAsync())
-        {
-            return known.Count > 0;
-        }
         var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(HistoryRepository.DefaultTableName);
         var applied = new HashSet<string>(StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync();
@@ -53,6 +49,13 @@ public static class DatabaseStartup
             {
                 applied.Add(reader.GetString(0));
             }
+        }
+        catch (DbException)
+        {
+            // No history table yet (a new database): everything is pending, and EF's migration creates it. Any
+            // other failure (the server cannot be reached) comes back from EF's own migration with its own message.
+            // (Not IHistoryRepository.ExistsAsync: with Npgsql it said yes for a database without the table.)
+            return known.Count > 0;
         }
         finally
         {
