@@ -38,9 +38,11 @@ if (command.Verb == HubVerb.Unknown)
 }
 
 // Settings and static files come from beside the executable; ./data comes from the working directory.
+// A command that does one thing and exits has no use for watching appsettings.json for changes (a watcher
+// thread and inotify handles set up at every start), so only `serve` reloads its settings.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = command.HostArgs,
+    Args = command.Verb == HubVerb.Serve ? command.HostArgs : ["--hostBuilder:reloadConfigOnChange=false", .. command.HostArgs],
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddHubConfiguration(command);

@@ -33,6 +33,16 @@ public sealed class RenderHandbookPageTests
         Assert.Empty(page.Problems);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("one")]
+    [InlineData("  one  two\t\tthree\n")]
+    [InlineData("\u00A0non-breaking\u00A0\u00A0space\u2028line\u2029paragraph\u0085next\u000Bvertical\u000Cform")]
+    [InlineData("\u3000ideographic\u2003em space\r\n\r\nend ")]
+    public void Collapse_gives_what_the_white_space_regex_and_trim_gave(string text) =>
+        Assert.Equal(System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim(), RenderHandbookPage.Collapse(text));
+
     [Fact]
     public void Run_TabsAndTab_EachTabHasItsTitleAndContent()
     {
