@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db84688d-c8bc-40c4-a000-dd68bb5a8c70"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("43056978-8e1a-4476-8f6b-d43e6c648dd8"), entityTypeCount: 66)
         {
         }
 

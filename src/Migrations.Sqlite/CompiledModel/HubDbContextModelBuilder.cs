@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7e591eb1-db29-45f0-876c-098bad6f2db8"), entityTypeCount: 66)
+            : base(skipDetectChanges: false, modelId: new Guid("d911b2dc-26d3-4615-a76d-f24df3b32e65"), entityTypeCount: 66)
         {
         }
 

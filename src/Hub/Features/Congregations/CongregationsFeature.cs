@@ -24,6 +24,8 @@ public static class CongregationsFeature
         builder.Services.AddScoped<JoinWorkingGroup>();
         builder.Services.AddScoped<ChangeMembership>();
         builder.Services.AddScoped<GrantNetworkMembership>();
+        builder.Services.AddScoped<Map.ReadNetworkMap>();
+        builder.Services.AddScoped<Map.PlaceCongregation>();
         builder.Services.AddScoped<IPersonalData, CongregationPersonalData>();
         return builder;
     }

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Features.Congregations.Map;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
-/// <summary>What hosts tend: requests to answer and invitations still open.</summary>
-public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, TimeProvider time)
+/// <summary>What hosts tend: requests to answer, invitations still open, and the congregation's place on the map.</summary>
+public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, PlaceCongregation place, TimeProvider time)
     : CongregationPageModel(access)
 {
     public sealed record PendingRequest(Guid Id, string Name, string Answers, DateTime CreatedAt);
@@ -19,6 +20,14 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     [BindProperty] public bool Accept { get; set; }
     [BindProperty] public Guid InvitationId { get; set; }
 
+    // Strings, so that what a host typed comes back beside its error exactly as typed.
+    [BindProperty] public string? City { get; set; }
+    [BindProperty] public string? Latitude { get; set; }
+    [BindProperty] public string? Longitude { get; set; }
+
+    /// <summary>The map with this congregation on it, when it is placed.</summary>
+    public string? PlacedSvg { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.IsHost) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostDecideAsync(string slug) =>
@@ -28,8 +37,27 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     public async Task<IActionResult> OnPostRevokeAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await revoke.RunAsync(View, InvitationId), "The invitation was withdrawn; its link no longer works.", ShowAsync);
 
+    public async Task<IActionResult> OnPostPlaceAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RunAsync(View, new PlaceCongregation.Input(City, Latitude, Longitude)),
+            "Placed: the network map shows it there now.", ShowAsync);
+
+    public async Task<IActionResult> OnPostUnplaceAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RemoveAsync(View), "Taken off the map. It is still in the directory.", ShowAsync);
+
     private async Task<IActionResult> ShowAsync()
     {
+        var c = View.Congregation;
+        if (c is { Latitude: { } lat, Longitude: { } lon })
+        {
+            PlacedSvg = WorldMap.Svg([new WorldMap.Point(c.Slug, c.Name, c.Place, 1, lat, lon)], "placed-title", $"{c.Name} on the world map", highlight: c.Slug);
+        }
+        if (Request.Method == "GET")
+        {
+            // A congregation not placed yet starts from the city its place names, when the list has it.
+            Latitude = c.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Longitude = c.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            City = c.Latitude is null ? Cities.ForPlace(c.Place)?.Label : null;
+        }
         var id = View.Congregation.Id;
         var now = time.GetUtcNow().UtcDateTime;
         Requests = await db.JoinRequests.AsNoTracking().Where(r => r.CongregationId == id && r.Status == JoinRequestStatus.Pending)

@@ -66,7 +66,7 @@ public sealed class CongregationLifeTests : IAsyncLifetime
         Assert.Equal(2, all.QuerySelectorAll(".card-list > li").Length);
         var (_, open) = await anonymous.GetAsync("/congregations?show=open");
         Assert.Equal(["Porto Circle"], open.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim()));
-        var (_, none) = await anonymous.GetAsync("/congregations?place=Reykjavik");
+        var (_, none) = await anonymous.GetAsync("/congregations?show=request");
         Assert.Contains("No congregation fits these filters", none.QuerySelector(".empty")!.TextContent);
     }
 
