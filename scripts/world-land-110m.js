@@ -15,8 +15,28 @@ const W = 1000, TOP = 84, BOTTOM = -60, S = 2;
 const x = lon => Math.round((lon + 180) / 360 * W * S);
 const y = lat => Math.round((TOP - Math.max(lat, BOTTOM)) / 360 * W * S);
 const f = v => (v / S).toString().replace(/^0\./, '.').replace(/^-0\./, '-.');
+// A ring that crosses the antimeridian (Chukotka, Fiji) jumps from one edge to the other, which
+// would draw a line across the world: unwrap it so it runs on past the edge, and draw it once more
+// from the other side; the SVG's frame cuts off what lies outside.
+function unwrapped(ring) {
+  const out = [];
+  for (const [lon, lat] of ring) {
+    let l = lon;
+    if (out.length) {
+      const prev = out[out.length - 1][0];
+      while (l - prev > 180) l -= 360;
+      while (prev - l > 180) l += 360;
+    }
+    out.push([l, lat]);
+  }
+  const lons = out.map(p => p[0]);
+  const copies = [out];
+  if (Math.min(...lons) < -180) copies.push(out.map(([l, a]) => [l + 360, a]));
+  if (Math.max(...lons) > 180) copies.push(out.map(([l, a]) => [l - 360, a]));
+  return copies;
+}
 const parts = [];
-for (const polygon of polygons) for (const ring of polygon) {
+for (const polygon of polygons) for (const original of polygon) for (const ring of unwrapped(original)) {
   if (Math.max(...ring.map(p => p[1])) < BOTTOM + 4) continue;
   let d = '', px = null, py = null, n = 0;
   for (const [lon, lat] of ring) {
