@@ -27,14 +27,15 @@ public static partial class WorldMap
 
     /// <summary>
     /// The map with a circle for each point, the largest drawn first so smaller ones stay clickable on
-    /// top. The circles are links for pointer users; they are kept out of the tab order because the
-    /// page lists every congregation as a link too, and 200 stops inside a picture help nobody.
+    /// top. The circles are links for pointer users, named for screen readers; they are kept out of the
+    /// tab order because the page lists every congregation as a link too, and 200 stops inside a
+    /// picture help nobody. (Not role="img": a picture's children would have to hold no links.)
     /// </summary>
     public static string Svg(IReadOnlyList<Point> points, string titleId, string title, string? highlight = null)
     {
         var largest = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Members));
         var svg = new StringBuilder(LandPath.Length + 200 * points.Count + 600);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" class=\"world-map\" role=\"img\" aria-labelledby=\"{titleId}\">")
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" class=\"world-map\" role=\"group\" aria-labelledby=\"{titleId}\">")
            .Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{WebUtility.HtmlEncode(title)}</title>")
            .Append(CultureInfo.InvariantCulture, $"<rect class=\"sea\" width=\"{Width}\" height=\"{Height}\"/>")
            .Append("<path class=\"land\" d=\"").Append(LandPath).Append("\"/>");
@@ -44,7 +45,7 @@ public static partial class WorldMap
             var r = 3 + 7 * Math.Sqrt((double)p.Members / largest);
             var what = $"{p.Name}{(p.Place == "" ? "" : ", " + p.Place)}: {p.Members} {(p.Members == 1 ? "member" : "members")}";
             var css = p.Slug == highlight ? "congregation here" : "congregation";
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/congregations/{WebUtility.HtmlEncode(p.Slug)}\" tabindex=\"-1\">")
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/congregations/{WebUtility.HtmlEncode(p.Slug)}\" tabindex=\"-1\" aria-label=\"{WebUtility.HtmlEncode(what)}\">")
                .Append(CultureInfo.InvariantCulture, $"<title>{WebUtility.HtmlEncode(what)}</title>")
                .Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\" class=\"{css}\"/></a>");
         }
