@@ -24,7 +24,7 @@ public static class CongregationsFeature
         builder.Services.AddScoped<JoinWorkingGroup>();
         builder.Services.AddScoped<ChangeMembership>();
         builder.Services.AddScoped<GrantNetworkMembership>();
-        builder.Services.AddScoped<Map.ReadNetworkMap>();
+        builder.Services.AddSingleton<Map.ReadNetworkMap>();
         builder.Services.AddScoped<Map.PlaceCongregation>();
         builder.Services.AddScoped<IPersonalData, CongregationPersonalData>();
         return builder;

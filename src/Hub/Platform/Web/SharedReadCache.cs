@@ -93,6 +93,21 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
         }
     }
 
+    /// <summary>How long an entry is kept when no change is saved; zero when the caches are turned off.</summary>
+    public TimeSpan Lifetime => lifetime;
+
+    /// <summary>
+    /// Cancelled when a change to the region is saved on this node: for something kept longer than an
+    /// entry here (the drawn network map), which must still be dropped at once on a change.
+    /// </summary>
+    public CancellationToken ChangeToken(string region)
+    {
+        lock (swap)
+        {
+            return regions[region].Token;
+        }
+    }
+
     /// <summary>Drops everything kept in the region: called after a change to it is saved.</summary>
     public void Evict(string region)
     {
