@@ -64,7 +64,7 @@ public sealed class TimeZoneJourneyTests
 
         // Mira: one time per event, in her zone; New York's hour on hover; the month puts it on the same day.
         await AccountSteps.SignInAsync(page, hub.BaseUrl, "mira@test.example", Password, "/gatherings");
-        var when = page.Locator(".event-list time").First;
+        var when = page.Locator(".event-card time").First;
         await Assertions.Expect(when).ToContainTextAsync("01:00–03:00");
         await Assertions.Expect(when).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("19:00–21:00 in America/New_York"));
         await Assertions.Expect(page.Locator("#times-zone")).ToContainTextAsync("Europe/Berlin, the zone in your profile");
@@ -91,11 +91,11 @@ public sealed class TimeZoneJourneyTests
         await page.GotoAsync($"{hub.BaseUrl}/gatherings");
         var offer = page.GetByRole(AriaRole.Region, new() { Name = "Your time zone" });
         await Assertions.Expect(offer).ToContainTextAsync("This device is in Europe/Berlin");
-        await Assertions.Expect(page.Locator(".event-list time").First).ToContainTextAsync("19:00–21:00");
+        await Assertions.Expect(page.Locator(".event-card time").First).ToContainTextAsync("19:00–21:00");
         await browser.CheckPageAsync("zone-offer");
         await offer.GetByRole(AriaRole.Button, new() { Name = "Use Europe/Berlin" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Times are now shown in Europe/Berlin");
-        await Assertions.Expect(page.Locator(".event-list time").First).ToContainTextAsync("01:00–03:00");
+        await Assertions.Expect(page.Locator(".event-card time").First).ToContainTextAsync("01:00–03:00");
         await Assertions.Expect(offer).ToHaveCountAsync(0);
 
         // Keeping a saved zone: the offer stays away until the device's zone changes.
@@ -112,10 +112,10 @@ public sealed class TimeZoneJourneyTests
         await page.Context.ClearCookiesAsync();
         await page.GotoAsync($"{hub.BaseUrl}/gatherings");
         await Assertions.Expect(page.Locator("#times-zone")).ToContainTextAsync("each event's own zone");
-        await Assertions.Expect(page.Locator(".event-list time").First).ToContainTextAsync("19:00–21:00");
+        await Assertions.Expect(page.Locator(".event-card time").First).ToContainTextAsync("19:00–21:00");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#times-zone")).ToContainTextAsync("Europe/Berlin, this device's zone");
-        await Assertions.Expect(page.Locator(".event-list time").First).ToContainTextAsync("01:00–03:00");
+        await Assertions.Expect(page.Locator(".event-card time").First).ToContainTextAsync("01:00–03:00");
         await browser.CheckPageAsync("gatherings-visitor-device-zone");
     }
 }

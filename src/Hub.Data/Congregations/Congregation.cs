@@ -29,6 +29,14 @@ public class Congregation
 
     public bool IsOnline { get; set; }
 
+    /// <summary>
+    /// Where the congregation is drawn on the network map, in degrees (WGS 84), chosen by a host;
+    /// both null until a host places it. Online-only congregations are listed beside the map instead.
+    /// </summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     /// <summary>Languages spoken, comma-separated as typed ("English, Deutsch").</summary>
     public string Languages { get; set; } = "";
 

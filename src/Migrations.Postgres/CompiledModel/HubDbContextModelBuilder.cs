@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("697317ed-59e5-44a2-83c2-04e98ed77a29"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("36153570-b879-4234-bb31-089d971c0024"), entityTypeCount: 68)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8093b909-4561-4aea-8cde-ce4d0b8f14e6"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("e7078f3f-51f2-4f1a-aa37-04fc1d3573c5"), entityTypeCount: 68)
         {
         }
 

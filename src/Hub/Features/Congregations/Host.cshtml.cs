@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Features.Congregations.Map;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
-/// <summary>What hosts tend: requests to answer, invitations still open, and the page's cover.</summary>
+/// <summary>What hosts tend: requests to answer, invitations still open, the page's cover and the congregation's place on the map.</summary>
 [UploadLimit(CoverImages.MaxUploadBytes)]
-public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, TimeProvider time)
+public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time)
     : CongregationPageModel(access)
 {
     public sealed record PendingRequest(Guid Id, string Name, string Answers, DateTime CreatedAt);
@@ -21,6 +22,14 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     [BindProperty] public bool Accept { get; set; }
     [BindProperty] public Guid InvitationId { get; set; }
     [BindProperty] public IFormFile? Cover { get; set; }
+
+    // Strings, so that what a host typed comes back beside its error exactly as typed.
+    [BindProperty] public string? City { get; set; }
+    [BindProperty] public string? Latitude { get; set; }
+    [BindProperty] public string? Longitude { get; set; }
+
+    /// <summary>The map with this congregation on it, when it is placed.</summary>
+    public string? PlacedSvg { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.IsHost) ?? await ShowAsync();
 
@@ -45,8 +54,27 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     public async Task<IActionResult> OnPostRemoveCoverAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await cover.RemoveAsync(View, HttpContext.RequestAborted), "The cover is taken away.", ShowAsync);
 
+    public async Task<IActionResult> OnPostPlaceAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RunAsync(View, new PlaceCongregation.Input(City, Latitude, Longitude)),
+            "Placed: the network map shows it there now.", ShowAsync);
+
+    public async Task<IActionResult> OnPostUnplaceAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RemoveAsync(View), "Taken off the map. It is still in the directory.", ShowAsync);
+
     private async Task<IActionResult> ShowAsync()
     {
+        var c = View.Congregation;
+        if (c is { Latitude: { } lat, Longitude: { } lon })
+        {
+            PlacedSvg = WorldMap.Svg([new WorldMap.Point(c.Slug, c.Name, c.Place, 1, lat, lon)], "placed-title", $"{c.Name} on the world map", highlight: c.Slug);
+        }
+        if (Request.Method == "GET")
+        {
+            // A congregation not placed yet starts from the city its place names, when the list has it.
+            Latitude = c.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Longitude = c.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            City = c.Latitude is null ? Cities.ForPlace(c.Place)?.Label : null;
+        }
         var id = View.Congregation.Id;
         var now = time.GetUtcNow().UtcDateTime;
         Requests = await db.JoinRequests.AsNoTracking().Where(r => r.CongregationId == id && r.Status == JoinRequestStatus.Pending)

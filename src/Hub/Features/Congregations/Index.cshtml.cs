@@ -6,15 +6,17 @@ using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
-/// <summary>The network's directory of congregations, with filters; one query however many there are.</summary>
+/// <summary>
+/// The network's directory of congregations: one search box over name, purpose, place and languages
+/// (<see cref="DirectorySearch"/>), and filters; one query however many there are.
+/// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
 public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : HubPageModel
 {
     public sealed record Item(string Slug, string Name, string PurposeShort, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, int Members);
 
     [BindProperty(SupportsGet = true)] public string Show { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string? Place { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public bool Online { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
@@ -28,19 +30,25 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : Hub
     public string QueryFor(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["show"] = Show == "" ? null : Show,
-        ["place"] = string.IsNullOrWhiteSpace(Place) ? null : Place,
-        ["language"] = string.IsNullOrWhiteSpace(Language) ? null : Language,
+        ["q"] = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim(),
         ["online"] = Online ? "true" : null,
         ["page"] = page.ToString(),
     }).ToString();
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
-    public bool Filtered => Show != "" || !string.IsNullOrWhiteSpace(Place) || !string.IsNullOrWhiteSpace(Language) || Online;
+    public bool Filtered => Show != "" || !string.IsNullOrWhiteSpace(Query) || Online;
+
+    /// <summary>Longer than any name, place and languages together: the rest of a pasted text is not read.</summary>
+    public const int QueryLength = 200;
 
     private sealed record Listing(int Total, int PageNumber, IReadOnlyList<Item> Items);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Query is { Length: > QueryLength })
+        {
+            Query = Query[..QueryLength];
+        }
         // The same page of the directory for every viewer: read once per few seconds, rendered per viewer.
         var listing = await reads.GetOrLoadAsync(SharedReadCache.Congregations, $"directory{QueryFor(PageNumber)}", () => LoadAsync(cancellationToken));
         (Total, PageNumber, Items) = (listing.Total, listing.PageNumber, listing.Items);
@@ -48,6 +56,11 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : Hub
 
     private async Task<Listing> LoadAsync(CancellationToken cancellationToken)
     {
+        var words = DirectorySearch.QueryWords(Query);
+        if (words.Count > 0)
+        {
+            return await SearchAsync(words, cancellationToken);
+        }
         var query = db.Congregations.AsNoTracking();
         query = Show switch
         {
@@ -60,23 +73,51 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : Hub
         {
             query = query.Where(c => c.IsOnline);
         }
-        if (!string.IsNullOrWhiteSpace(Place))
-        {
-            var place = Place.Trim().ToLower();
-            query = query.Where(c => c.Place.ToLower().Contains(place));
-        }
-        if (!string.IsNullOrWhiteSpace(Language))
-        {
-            var language = Language.Trim().ToLower();
-            query = query.Where(c => c.Languages.ToLower().Contains(language));
-        }
         var total = await query.CountAsync(cancellationToken);
         var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Slug)
             .Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new { c.Slug, c.Name, c.Purpose, c.Place, c.IsOnline, c.Languages, c.Policy, Members = db.Memberships.Count(m => m.CongregationId == c.Id) })
             .ToListAsync(cancellationToken);
-        return new Listing(total, pageNumber, [.. rows.Select(r => new Item(r.Slug, r.Name, r.Purpose.Length > 220 ? r.Purpose[..220].TrimEnd() + "…" : r.Purpose,
-            r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))]);
+        return new Listing(total, pageNumber, [.. rows.Select(r => new Item(r.Slug, r.Name, Short(r.Purpose), r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))]);
+    }
+
+    private static string Short(string purpose) => purpose.Length > 220 ? purpose[..220].TrimEnd() + "…" : purpose;
+
+    private sealed record Searchable(Item Item, DirectorySearch.Entry Entry);
+
+    /// <summary>
+    /// A search reads every congregation's words once (kept like the pages, until a congregation
+    /// changes), then ranks in memory: closest first, then by name.
+    /// </summary>
+    private async Task<Listing> SearchAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var index = await reads.GetOrLoadAsync(SharedReadCache.Congregations, "directory-search-index", async () =>
+        {
+            var members = await db.Memberships.AsNoTracking().GroupBy(m => m.CongregationId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var rows = await db.Congregations.AsNoTracking()
+                .Select(c => new { c.Id, c.Slug, c.Name, c.Purpose, c.Place, c.IsOnline, c.Languages, c.Policy })
+                .ToListAsync(cancellationToken);
+            return rows.Select(r => new Searchable(
+                new Item(r.Slug, r.Name, Short(r.Purpose), r.Place, r.IsOnline, r.Languages, r.Policy, members.GetValueOrDefault(r.Id)),
+                DirectorySearch.Entry.For(r.Name, r.Purpose, r.Place, r.Languages))).ToList();
+        });
+        var policy = Show switch
+        {
+            "open" => MembershipPolicy.Open,
+            "request" => MembershipPolicy.Request,
+            "invitation" => MembershipPolicy.InvitationOnly,
+            _ => (MembershipPolicy?)null,
+        };
+        var found = index
+            .Where(s => (policy is null || s.Item.Policy == policy) && (!Online || s.Item.IsOnline))
+            .Select(s => (s.Item, Cost: DirectorySearch.Cost(words, s.Entry)))
+            .Where(m => m.Cost is not null)
+            .OrderBy(m => m.Cost).ThenBy(m => m.Item.Name, StringComparer.Ordinal).ThenBy(m => m.Item.Slug, StringComparer.Ordinal)
+            .Select(m => m.Item)
+            .ToList();
+        var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (found.Count + PageSize - 1) / PageSize));
+        return new Listing(found.Count, pageNumber, [.. found.Skip((pageNumber - 1) * PageSize).Take(PageSize)]);
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
-using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;

@@ -4,10 +4,10 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
-using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.People;
 
 namespace Microsolidarity.Hub.Features.Crews;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
-using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;

@@ -71,6 +71,7 @@ public static class SeedDemoCommunity
         var riverside = Make("riverside", "Riverside Congregation",
             "Freelancers and cooperators along the river who gather at the spring and autumn full moons, so that crews can form and work can be shared.",
             "Lisbon", false, "English, Português", MembershipPolicy.Request, "What draws you to Riverside?\nWhich crew or project are you part of now, if any?");
+        (riverside.Latitude, riverside.Longitude) = (38.71, -9.14); // on the map, by the river
         Member(riverside, 0, partner: true, host: true, 14);
         Member(riverside, 1, partner: true, host: true, 14);
         Member(riverside, 2, partner: true, host: false, 11);

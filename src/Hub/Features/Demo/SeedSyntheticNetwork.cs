@@ -19,6 +19,11 @@ public static class SeedSyntheticNetwork
     private static readonly string[] Places = ["Lisbon", "Porto", "Berlin", "Leipzig", "Ghent", "Lyon", "Bologna", "Kraków", "Tartu", "Cork",
         "Toronto", "Oaxaca", "Montevideo", "Wellington", "Online"];
 
+    /// <summary>Where each place is on the map (the same order as <see cref="Places"/>; online has none).</summary>
+    private static readonly (double Latitude, double Longitude)?[] Coordinates = [(38.72, -9.14), (41.15, -8.61), (52.52, 13.40), (51.34, 12.37),
+        (51.05, 3.72), (45.76, 4.84), (44.49, 11.34), (50.06, 19.94), (58.38, 26.72), (51.90, -8.47), (43.65, -79.38), (17.07, -96.73),
+        (-34.90, -56.16), (-41.29, 174.78), null];
+
     public static async Task<(int People, int Congregations)> RunAsync(IServiceProvider services, int members, int congregations, TimeProvider time)
     {
         if (members < 0 || congregations < 0 || (congregations > 0 && members < congregations * 2))
@@ -60,6 +65,7 @@ public static class SeedSyntheticNetwork
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var place = Places[c % Places.Length];
+            var at = Coordinates[c % Places.Length];
             var congregation = new Congregation
             {
                 Id = Guid.NewGuid(),
@@ -68,6 +74,9 @@ public static class SeedSyntheticNetwork
                 Purpose = "A synthetic congregation for load tests.",
                 Place = place == "Online" ? "" : place,
                 IsOnline = place == "Online",
+                // Several congregations share a city: each a little apart (up to a few tens of kilometres), so all are seen.
+                Latitude = at is null ? null : Math.Round(at.Value.Latitude + 0.25 * Math.Sin(c), 2),
+                Longitude = at is null ? null : Math.Round(at.Value.Longitude + 0.35 * Math.Cos(c), 2),
                 Languages = "English",
                 Policy = (MembershipPolicy)(c % 3),
                 CreatedAt = now,

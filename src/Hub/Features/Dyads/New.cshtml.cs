@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data.Dyads;
-using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Dyads;

@@ -26,6 +26,12 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
     };
     private readonly Lock swap = new();
 
+    /// <summary>
+    /// The kept value, or <paramref name="load"/>'s. Requests that miss at the same moment share one
+    /// load (the task is kept, not only its result), so an expired entry under load is read once, not
+    /// once per waiting request. A load that fails or is cancelled with its request is not shared:
+    /// each waiting request then loads for itself.
+    /// </summary>
     public async Task<T> GetOrLoadAsync<T>(string region, string key, Func<Task<T>> load)
     {
         if (lifetime <= TimeSpan.Zero)
@@ -38,18 +44,68 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
             token = regions[region].Token; // taken before loading, so a change during the load is not kept as current
         }
         var entry = (region, key);
-        if (cache.TryGetValue(entry, out T? value) && value is not null)
+        if (cache.TryGetValue(entry, out Task<T>? shared) && shared is not null)
         {
-            return value;
+            if (shared.IsCompletedSuccessfully)
+            {
+                return shared.Result;
+            }
+            if (!shared.IsCompleted)
+            {
+                try
+                {
+                    return await shared;
+                }
+                catch when (!shared.IsCompletedSuccessfully)
+                {
+                    // the request that started it went away or failed: load below, for this request
+                }
+            }
+            return await load();
         }
-        value = await load();
-        if (!token.IsCancellationRequested)
+        var loading = load();
+        // A change saved while loading cancels the token and so drops this entry at once.
+        _ = cache.Set(entry, loading, new MemoryCacheEntryOptions()
+            .SetAbsoluteExpiration(lifetime)
+            .AddExpirationToken(new CancellationChangeToken(token)));
+        T value;
+        try
         {
-            cache.Set(entry, value, new MemoryCacheEntryOptions()
-                .SetAbsoluteExpiration(lifetime)
-                .AddExpirationToken(new CancellationChangeToken(token)));
+            value = await loading;
+        }
+        catch
+        {
+            Forget(entry, loading);
+            throw;
+        }
+        if (value is null)
+        {
+            Forget(entry, loading); // nothing found is not kept: it may exist a moment later
         }
         return value;
+    }
+
+    private void Forget<T>((string, string) entry, Task<T> loading)
+    {
+        if (cache.TryGetValue(entry, out Task<T>? current) && current == loading)
+        {
+            cache.Remove(entry);
+        }
+    }
+
+    /// <summary>How long an entry is kept when no change is saved; zero when the caches are turned off.</summary>
+    public TimeSpan Lifetime => lifetime;
+
+    /// <summary>
+    /// Cancelled when a change to the region is saved on this node: for something kept longer than an
+    /// entry here (the drawn network map), which must still be dropped at once on a change.
+    /// </summary>
+    public CancellationToken ChangeToken(string region)
+    {
+        lock (swap)
+        {
+            return regions[region].Token;
+        }
     }
 
     /// <summary>Drops everything kept in the region: called after a change to it is saved.</summary>

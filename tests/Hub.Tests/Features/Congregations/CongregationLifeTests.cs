@@ -68,11 +68,11 @@ public sealed class CongregationLifeTests(SharedHub shared) : IClassFixture<Shar
         await CreateAsync(host, "Porto Circle", "Open", place);
         await CreateAsync(host, "Quiet Valley", "InvitationOnly", place + " valley");
         var anonymous = hub.NewClient();
-        var (_, all) = await anonymous.GetAsync($"/congregations?place={Uri.EscapeDataString(place)}");
+        var (_, all) = await anonymous.GetAsync($"/congregations?q={Uri.EscapeDataString(place)}");
         Assert.Equal(2, all.QuerySelectorAll(".card-list > li").Length);
-        var (_, open) = await anonymous.GetAsync($"/congregations?show=open&place={Uri.EscapeDataString(place)}");
+        var (_, open) = await anonymous.GetAsync($"/congregations?show=open&q={Uri.EscapeDataString(place)}");
         Assert.Equal(["Porto Circle"], open.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim()));
-        var (_, none) = await anonymous.GetAsync("/congregations?place=Reykjavik");
+        var (_, none) = await anonymous.GetAsync("/congregations?show=request");
         Assert.Contains("No congregation fits these filters", none.QuerySelector(".empty")!.TextContent);
     }
 

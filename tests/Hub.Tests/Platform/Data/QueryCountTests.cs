@@ -64,15 +64,21 @@ public sealed class QueryCountTests
 
         await SeedSyntheticNetwork.RunAsync(counted.Services, 12, 3, TimeProvider.System);
         var slug = Slug(counted);
-        var small = (Directory: await CountAsync("/congregations"), Page: await CountAsync($"/congregations/{slug}"));
+        var small = (Directory: await CountAsync("/congregations"), Page: await CountAsync($"/congregations/{slug}"),
+            Map: await CountAsync("/congregations/map"), Search: await CountAsync("/congregations?q=lisbn"));
 
         await SeedSyntheticNetwork.RunAsync(counted.Services, 1200, 30, TimeProvider.System);
-        var large = (Directory: await CountAsync("/congregations"), Page: await CountAsync($"/congregations/{slug}"));
+        var large = (Directory: await CountAsync("/congregations"), Page: await CountAsync($"/congregations/{slug}"),
+            Map: await CountAsync("/congregations/map"), Search: await CountAsync("/congregations?q=lisbn"));
 
         Assert.True(small.Directory > 0 && small.Page > 0, "no database command was seen: the counter is not hooked up");
         Assert.Equal(small, large);
         Assert.True(small.Directory <= 3, $"the directory ran {small.Directory} queries");
-        Assert.True(small.Page <= 4, $"a congregation's page ran {small.Page} queries");
+        // The congregation, then what shows its life (next gathering, open calls and rounds, crews, faces,
+        // working groups, news): one query each, however large the network (the equality above).
+        Assert.True(small.Page <= 8, $"a congregation's page ran {small.Page} queries");
+        Assert.True(small.Map <= 3, $"the network map ran {small.Map} queries");
+        Assert.True(small.Search <= 2, $"a search of the directory ran {small.Search} queries");
     }
 
     [Fact]

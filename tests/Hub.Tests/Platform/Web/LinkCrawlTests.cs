@@ -37,8 +37,11 @@ public sealed partial class LinkCrawlTests
             {
                 db.Memberships.Add(new Membership
                 {
-                    Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = member.Id,
-                    LevelId = congregation.Levels.OrderBy(l => l.Name).First().Id, JoinedAt = DateTime.UtcNow,
+                    Id = Guid.NewGuid(),
+                    CongregationId = congregation.Id,
+                    UserId = member.Id,
+                    LevelId = congregation.Levels.OrderBy(l => l.Name).First().Id,
+                    JoinedAt = DateTime.UtcNow,
                 });
             }
             await db.SaveChangesAsync();
