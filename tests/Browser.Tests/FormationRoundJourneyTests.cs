@@ -91,7 +91,8 @@ public sealed class FormationRoundJourneyTests
         // Rosa runs it: one crew of three, and whoever the "rather not" keeps out, with the reason.
         await AccountSteps.SignInAsync(page, url, "rosa@test.example", Password, round);
         await page.GetByRole(AriaRole.Button, new() { Name = "Run the round" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#crew-1")).ToContainTextAsync("Free together: Tuesday 19:00–21:00 (UTC)");
+        // The host saved no zone: times are in the zone her browser reports (the session runs in Berlin), not "(UTC)".
+        await Assertions.Expect(page.Locator("#crew-1")).ToContainTextAsync("Free together: Tuesday 19:00–21:00 (Europe/Berlin)");
         await Assertions.Expect(page.Locator("#unplaced")).ToContainTextAsync("no proposed crew could take them this time");
         await Assertions.Expect(page.Locator("#unplaced")).Not.ToContainTextAsync("preferences");
         await browser.CheckPageAsync("round-proposal");
