@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.People;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
 

@@ -22,9 +22,8 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
     public const int Width = 1600;
     public const int Height = 640;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<string, DateTimeOffset> last = [];
-    private readonly Lock gate = new();
+    /// <summary>One cover decoded per host per minute, counted apart from profile photos.</summary>
+    private readonly PhotoUploadThrottle throttle = new(time);
 
     public string Folder => Path.Combine(hub.Value.DataDirectoryFullPath, "covers");
 
@@ -59,7 +58,7 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
         {
             return (Outcome.Refused($"That image is {pixels / 1_000_000.0:0.#} megapixels, more than the {MaxPixels / 1_000_000} we accept. Choose a smaller one.", field), null);
         }
-        if (!TryTake(userId))
+        if (!throttle.TryTake(userId))
         {
             return (Outcome.Refused("You uploaded an image a moment ago. Wait a minute, then try again.", field), null);
         }
@@ -85,27 +84,6 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
 
     private const string NotAnImage = "That file is not an image we can read. Use a JPEG, PNG or WebP image.";
 
-    private bool TryTake(string userId)
-    {
-        var now = time.GetUtcNow();
-        lock (gate)
-        {
-            if (last.TryGetValue(userId, out var at) && now - at < Interval)
-            {
-                return false;
-            }
-            if (last.Count >= 1000)
-            {
-                foreach (var stale in last.Where(p => now - p.Value >= Interval).Select(p => p.Key).ToList())
-                {
-                    last.Remove(stale);
-                }
-            }
-            last[userId] = now;
-            return true;
-        }
-    }
-
     /// <summary>The centre of the image at the cover's proportions, at most <see cref="Width"/> wide, upright, as JPEG; null when not an image.</summary>
     internal static byte[]? Reencode(SKCodec codec)
     {
@@ -123,7 +101,7 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
         {
             return null;
         }
-        using var turned = Upright(decoded, codec.EncodedOrigin);
+        using var turned = ImageOrientation.Upright(decoded, codec.EncodedOrigin);
         var upright = turned ?? decoded;
         // The largest centred rectangle of the cover's proportions, scaled down to the cover's size at most.
         var (w, h) = ((double)upright.Width, (double)upright.Height);
@@ -142,28 +120,4 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
         return data?.ToArray();
     }
 
-    /// <summary>Phones store photos turned, with a flag that says so: the common turns are applied (mirrored ones are rare in covers).</summary>
-    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
-    {
-        var degrees = origin switch
-        {
-            SKEncodedOrigin.RightTop => 90,
-            SKEncodedOrigin.BottomRight => 180,
-            SKEncodedOrigin.LeftBottom => 270,
-            _ => 0,
-        };
-        if (degrees == 0)
-        {
-            return null;
-        }
-        var swap = degrees != 180;
-        var result = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
-        using var canvas = new SKCanvas(result);
-        canvas.Translate(result.Width / 2f, result.Height / 2f);
-        canvas.RotateDegrees(degrees);
-        canvas.Translate(-source.Width / 2f, -source.Height / 2f);
-        using var image = SKImage.FromBitmap(source);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
-        return result;
-    }
 }

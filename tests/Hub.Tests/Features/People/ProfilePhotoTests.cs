@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.People;
+using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Testing;
 using SkiaSharp;
 

@@ -1,7 +1,7 @@
-namespace Microsolidarity.Hub.Features.People;
+namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
-/// One photo decoded per person per minute. Decoding is the costly step of an upload, and nobody
+/// One image decoded per person per minute (a profile photo; a cover has its own count). Decoding is the costly step of an upload, and nobody
 /// needs to change their photo more often; the limit keeps one account from keeping the server busy.
 /// Kept in memory: after a restart everyone may upload at once, which is harmless.
 /// </summary>
