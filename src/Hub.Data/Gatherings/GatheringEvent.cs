@@ -66,6 +66,13 @@ public class GatheringEvent
     /// <summary>For events in person.</summary>
     public string Address { get; set; } = "";
 
+    /// <summary>
+    /// Where an event in person is, as a host placed it (a listed city or typed coordinates, two
+    /// decimals); null when not placed, and the preview then falls back to a listed city the address names.
+    /// </summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
     /// <summary>The cover image's file name under the data folder's covers/, re-encoded by the hub; empty for none.</summary>
     public string CoverFile { get; set; } = "";
 

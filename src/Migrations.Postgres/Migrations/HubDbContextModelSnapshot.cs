@@ -1792,6 +1792,12 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasMaxLength(2000)

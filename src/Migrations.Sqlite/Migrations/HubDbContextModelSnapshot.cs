@@ -1779,6 +1779,12 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -12,6 +12,8 @@ public static class CongregationsFeature
         builder.Services.AddScoped<CongregationAccess>();
         builder.Services.AddScoped<CongregationEmails>();
         builder.Services.AddScoped<CreateCongregation>();
+        builder.Services.AddScoped<DirectoryIndex>();
+        builder.Services.AddScoped<Platform.Contracts.ISiteSearchSource, CongregationSearchSource>();
         builder.Services.AddScoped<JoinCongregation>();
         builder.Services.AddScoped<RequestToJoin>();
         builder.Services.AddScoped<DecideJoinRequest>();

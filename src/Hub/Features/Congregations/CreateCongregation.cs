@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Maps;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host starts a congregation, with the default levels Friend and Partner, and hosts it.</summary>
 public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
 {
-    public sealed record Input(string Name, string Purpose, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, string JoinQuestions);
+    /// <param name="Point">Where it shows on the network map; empty or null: not placed (the hosting page can place it later).</param>
+    public sealed record Input(string Name, string Purpose, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, string JoinQuestions,
+        MapPlace.Input? Point = null);
 
     /// <summary>Words that are pages of their own under /congregations/.</summary>
     private static readonly HashSet<string> Reserved = ["new", "invitations", "map"];
@@ -27,6 +30,7 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
         {
             problems.Add((nameof(Input.Name), "Use a name with at least one letter or digit."));
         }
+        var point = input.Point is { IsEmpty: false } typed ? MapPlace.Read(typed, problems) : null;
         if (Outcome.RefusedAll(problems) is { } refused)
         {
             return (refused, null);
@@ -49,6 +53,8 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
             Policy = input.Policy,
             JoinQuestions = input.Policy == MembershipPolicy.Request ? input.JoinQuestions.Trim() : "",
             CreatedAt = now,
+            Latitude = point?.Latitude,
+            Longitude = point?.Longitude,
         };
         var friend = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Friend", Rank = 0 };
         var partner = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Partner", Rank = 1, CanInvite = true };

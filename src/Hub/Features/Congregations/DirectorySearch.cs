@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -19,8 +18,8 @@ public static class DirectorySearch
     {
         public static Entry For(string name, string purpose, string place, string languages)
         {
-            var foldedName = Fold(name);
-            var text = string.Join(' ', foldedName, Fold(place), Fold(languages), Fold(purpose));
+            var foldedName = TextFolding.Fold(name);
+            var text = string.Join(' ', foldedName, TextFolding.Fold(place), TextFolding.Fold(languages), TextFolding.Fold(purpose));
             return new(foldedName, text, [.. WordsOf(text).Distinct()]);
         }
     }
@@ -67,38 +66,9 @@ public static class DirectorySearch
         return total;
     }
 
-    public static IReadOnlyList<string> QueryWords(string? query) => query is null ? [] : [.. WordsOf(Fold(query)).Distinct()];
+    public static IReadOnlyList<string> QueryWords(string? query) => query is null ? [] : [.. WordsOf(TextFolding.Fold(query)).Distinct()];
 
     public static int SlipsAllowed(int length) => length >= 8 ? 2 : length >= 4 ? 1 : 0;
-
-    /// <summary>Lower case without accents; letters that do not decompose (ł, ø, ß, æ) are spelled the way people type them without the key.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            var lower = char.ToLowerInvariant(ch);
-            folded.Append(lower switch
-            {
-                'ł' => "l",
-                'ø' => "o",
-                'đ' => "d",
-                'ħ' => "h",
-                'ı' => "i",
-                'ß' => "ss",
-                'æ' => "ae",
-                'œ' => "oe",
-                'þ' => "th",
-                _ => lower.ToString(),
-            });
-        }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
-    }
 
     private static IEnumerable<string> WordsOf(string folded)
     {

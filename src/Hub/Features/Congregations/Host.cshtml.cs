@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Features.Congregations.Map;
+using Microsolidarity.Hub.Platform.Maps;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -55,7 +56,7 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await cover.RemoveAsync(View, HttpContext.RequestAborted), "The cover is taken away.", ShowAsync);
 
     public async Task<IActionResult> OnPostPlaceAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RunAsync(View, new PlaceCongregation.Input(City, Latitude, Longitude)),
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RunAsync(View, new MapPlace.Input(City, Latitude, Longitude)),
             "Placed: the network map shows it there now.", ShowAsync);
 
     public async Task<IActionResult> OnPostUnplaceAsync(string slug) =>

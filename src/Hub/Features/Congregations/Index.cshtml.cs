@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// (<see cref="DirectorySearch"/>), and filters; one query however many there are.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
-public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : HubPageModel
+public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads, DirectoryIndex directory) : HubPageModel
 {
     public sealed record Item(string Slug, string Name, string PurposeShort, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, int Members);
 
@@ -82,27 +82,15 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : Hub
         return new Listing(total, pageNumber, [.. rows.Select(r => new Item(r.Slug, r.Name, Short(r.Purpose), r.Place, r.IsOnline, r.Languages, r.Policy, r.Members))]);
     }
 
-    private static string Short(string purpose) => purpose.Length > 220 ? purpose[..220].TrimEnd() + "…" : purpose;
-
-    private sealed record Searchable(Item Item, DirectorySearch.Entry Entry);
+    internal static string Short(string purpose) => purpose.Length > 220 ? purpose[..220].TrimEnd() + "…" : purpose;
 
     /// <summary>
-    /// A search reads every congregation's words once (kept like the pages, until a congregation
-    /// changes), then ranks in memory: closest first, then by name.
+    /// A search reads every congregation's words once (<see cref="DirectoryIndex"/>, kept like the
+    /// pages, until a congregation changes), then ranks in memory: closest first, then by name.
     /// </summary>
     private async Task<Listing> SearchAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var index = await reads.GetOrLoadAsync(SharedReadCache.Congregations, "directory-search-index", async () =>
-        {
-            var members = await db.Memberships.AsNoTracking().GroupBy(m => m.CongregationId)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var rows = await db.Congregations.AsNoTracking()
-                .Select(c => new { c.Id, c.Slug, c.Name, c.Purpose, c.Place, c.IsOnline, c.Languages, c.Policy })
-                .ToListAsync(cancellationToken);
-            return rows.Select(r => new Searchable(
-                new Item(r.Slug, r.Name, Short(r.Purpose), r.Place, r.IsOnline, r.Languages, r.Policy, members.GetValueOrDefault(r.Id)),
-                DirectorySearch.Entry.For(r.Name, r.Purpose, r.Place, r.Languages))).ToList();
-        });
+        var index = await directory.LoadAsync(cancellationToken);
         var policy = Show switch
         {
             "open" => MembershipPolicy.Open,
@@ -112,10 +100,7 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads) : Hub
         };
         var found = index
             .Where(s => (policy is null || s.Item.Policy == policy) && (!Online || s.Item.IsOnline))
-            .Select(s => (s.Item, Cost: DirectorySearch.Cost(words, s.Entry)))
-            .Where(m => m.Cost is not null)
-            .OrderBy(m => m.Cost).ThenBy(m => m.Item.Name, StringComparer.Ordinal).ThenBy(m => m.Item.Slug, StringComparer.Ordinal)
-            .Select(m => m.Item)
+            .Ranked(words)
             .ToList();
         var pageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (found.Count + PageSize - 1) / PageSize));
         return new Listing(found.Count, pageNumber, [.. found.Skip((pageNumber - 1) * PageSize).Take(PageSize)]);

@@ -33,6 +33,11 @@ public sealed class NewCongregationModel(CreateCongregation create) : HubPageMod
 
         [StringLength(2000)]
         public string? JoinQuestions { get; set; } = "What draws you to this congregation?";
+
+        /// <summary>Where on the network map (optional): a listed city or the two numbers.</summary>
+        public string? City { get; set; }
+        public string? Latitude { get; set; }
+        public string? Longitude { get; set; }
     }
 
     [BindProperty]
@@ -49,7 +54,8 @@ public sealed class NewCongregationModel(CreateCongregation create) : HubPageMod
             return Page();
         }
         var (outcome, slug) = await create.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, new CreateCongregation.Input(
-            Input.Name, Input.Purpose, Input.Place ?? "", Input.IsOnline, Input.Languages ?? "", Input.Policy, Input.JoinQuestions ?? ""), cancellationToken);
+            Input.Name, Input.Purpose, Input.Place ?? "", Input.IsOnline, Input.Languages ?? "", Input.Policy, Input.JoinQuestions ?? "",
+            new(Input.City, Input.Latitude, Input.Longitude)), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome, "Input");

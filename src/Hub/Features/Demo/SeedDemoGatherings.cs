@@ -73,6 +73,8 @@ public static class SeedDemoGatherings
             EventKind.Gathering, EventScale.Congregation, EventVisibility.Public, lisbon,
             gatheringDay.At(new LocalTime(10, 0)), Duration.FromHours(31), "", Id(1));
         (gathering.Address, gathering.Capacity, gathering.Questions) = ("Armazém 16, Rua da Cintura do Porto, Lisbon", 40, "What do you hope to find at the gathering?\nAny needs we should know about (food, access)?");
+        // Placed by its hosts on the river front, so its page shows the pin where people go.
+        (gathering.Latitude, gathering.Longitude) = (38.70, -9.17);
         await db.SaveChangesAsync();
 
         var occurrence = new EventOccurrence

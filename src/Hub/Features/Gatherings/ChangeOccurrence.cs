@@ -100,6 +100,8 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
                         Visibility = e.Visibility,
                         IsOnline = e.IsOnline,
                         Address = e.Address,
+                        Latitude = e.Latitude,
+                        Longitude = e.Longitude,
                         CallLink = e.CallLink,
                         TimeZone = e.TimeZone,
                         Capacity = e.Capacity,

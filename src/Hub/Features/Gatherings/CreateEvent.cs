@@ -3,6 +3,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Maps;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -28,7 +29,11 @@ public sealed record EventInput(
     int? Capacity,
     bool RequiresApproval,
     string Questions,
-    AttendeeListVisibility AttendeeList);
+    AttendeeListVisibility AttendeeList)
+{
+    /// <summary>Where the event is on the map (in person only); null leaves what is stored as it is, an empty input takes the point away.</summary>
+    public MapPlace.Input? Place { get; init; }
+}
 
 /// <summary>
 /// Creates an event for a crew, a congregation or the network. Everything is checked before anything
@@ -110,7 +115,8 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         e.AnnouncedAt = now;
     }
 
-    internal sealed record Checked(Outcome Outcome, NodaTime.DateTimeZone? Zone = null, DateTime StartUtc = default, DateTime EndUtc = default, string Recurrence = "");
+    internal sealed record Checked(Outcome Outcome, NodaTime.DateTimeZone? Zone = null, DateTime StartUtc = default, DateTime EndUtc = default, string Recurrence = "",
+        (double Latitude, double Longitude)? Point = null);
 
     /// <summary>The checks shared by creating and editing: every message names its field.</summary>
     internal static Checked Check(EventInput input)
@@ -181,7 +187,17 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         {
             return new(Outcome.Refused("The call link must be a web address starting with https://.", "CallLink"));
         }
-        return new(Outcome.Done, zone, startUtc, endUtc, recurrence);
+        (double, double)? point = null;
+        if (!input.IsOnline && input.Place is { IsEmpty: false } place)
+        {
+            var problems = new List<(string, string)>();
+            point = MapPlace.Read(place, problems);
+            if (Outcome.RefusedAll(problems) is { } refused)
+            {
+                return new(refused);
+            }
+        }
+        return new(Outcome.Done, zone, startUtc, endUtc, recurrence, point);
     }
 
     internal static void Apply(GatheringEvent e, EventInput input, Checked c)
@@ -201,5 +217,9 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         e.RequiresApproval = input.RequiresApproval;
         e.Questions = input.Questions?.Trim() ?? "";
         e.AttendeeList = input.AttendeeList;
+        if (input.Place is not null || input.IsOnline)
+        {
+            (e.Latitude, e.Longitude) = (c.Point?.Latitude, c.Point?.Longitude);
+        }
     }
 }

@@ -17,6 +17,11 @@ public sealed class EventForm
     public bool IsOnline { get; set; }
     public string? Address { get; set; }
     public string? CallLink { get; set; }
+
+    /// <summary>Where on the map, for an event in person: a listed city, or the two numbers as typed.</summary>
+    public string? City { get; set; }
+    public string? Latitude { get; set; }
+    public string? Longitude { get; set; }
     public string? StartDate { get; set; }
     public string? StartTime { get; set; } = "19:00";
     public string? EndDate { get; set; }
@@ -71,7 +76,10 @@ public sealed class EventForm
             (scale, congregation, crew) = parts[0] == "crew" ? (EventScale.Crew, (Guid?)null, (Guid?)id) : (EventScale.Congregation, id, null);
         }
         return new EventInput(scale, congregation, crew, Title ?? "", Description ?? "", Kind, Visibility, IsOnline, Address ?? "", CallLink ?? "",
-            StartDate ?? "", StartTime ?? "", EndDate ?? "", EndTime ?? "", TimeZone ?? "", RecurrenceText(), Capacity, RequiresApproval, Questions ?? "", AttendeeList);
+            StartDate ?? "", StartTime ?? "", EndDate ?? "", EndTime ?? "", TimeZone ?? "", RecurrenceText(), Capacity, RequiresApproval, Questions ?? "", AttendeeList)
+        {
+            Place = new(City, Latitude, Longitude),
+        };
     }
 
     public static EventForm From(GatheringEvent e)
@@ -89,6 +97,8 @@ public sealed class EventForm
             IsOnline = e.IsOnline,
             Address = e.Address,
             CallLink = e.CallLink,
+            Latitude = e.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Longitude = e.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             StartDate = start.Date.ToString("yyyy-MM-dd", null),
             StartTime = start.ToString("HH:mm", null),
             EndDate = end.Date == start.Date ? "" : end.Date.ToString("yyyy-MM-dd", null),

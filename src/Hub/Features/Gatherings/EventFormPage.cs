@@ -12,6 +12,12 @@ public abstract class EventFormPage : HubPageModel
 
     public IReadOnlyList<(string Value, string Label)> Owners { get; protected set; } = [];
 
-    protected void ShowError(Outcome outcome) =>
-        ModelState.AddModelError(outcome.Field == "" ? "" : $"Input.{outcome.Field}", outcome.Message);
+    /// <summary>Every problem beside its field (the place fields can have two at once).</summary>
+    protected void ShowError(Outcome outcome)
+    {
+        foreach (var (field, message) in outcome.All)
+        {
+            ModelState.AddModelError(field == "" ? "" : $"Input.{field}", message);
+        }
+    }
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Maps;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -194,10 +196,29 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
                 .Where(r => r.EventId == id && r.Status == RsvpStatus.Going && (r.OccurrenceId == null || r.OccurrenceId == rowId))
                 .OrderBy(r => r.User.DisplayName).Select(r => r.User.DisplayName).Distinct().ToListAsync(cancellationToken);
         }
+        Map = ReadMap();
         return null;
     }
 
     public string Range(Occurrence o) => EventTime.Range(o.StartsAt, o.EndsAt, Zone, EventZone);
 
-    public string MapLink => "https://www.openstreetmap.org/search?query=" + Uri.EscapeDataString(Event.Address);
+    /// <summary>
+    /// The street map a reader may open: at the placed point when there is one, else a search for the
+    /// address. A plain link, so nothing from the map's site loads until it is followed.
+    /// </summary>
+    public string MapLink => Event is { Latitude: { } lat, Longitude: { } lon }
+        ? string.Create(CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/?mlat={lat:0.00}&mlon={lon:0.00}#map=14/{lat:0.00}/{lon:0.00}")
+        : "https://www.openstreetmap.org/search?query=" + Uri.EscapeDataString(Event.Address);
+
+    /// <summary>The preview of an event in person: its placed point, else a listed city its address names (said so under the map); null for none.</summary>
+    public EventMap? Map { get; private set; }
+
+    private EventMap? ReadMap() => Event.IsOnline ? null
+        : Event is { Latitude: { } lat, Longitude: { } lon }
+            ? new(RegionMap.Svg(lat, lon, $"Map of the area around {Event.Address}, with a pin where the event is"), null)
+            : Cities.MentionedIn(Event.Address) is { } city
+                ? new(RegionMap.Svg(city.Latitude, city.Longitude, $"Map of the area around {city.Name}, {city.Country}, the city the address names"), city.Label)
+                : null;
+
+    public sealed record EventMap(string Svg, string? NearCity);
 }

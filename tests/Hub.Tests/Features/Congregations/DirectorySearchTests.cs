@@ -1,5 +1,6 @@
 using System.Net;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Testing;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 
@@ -14,7 +15,7 @@ public sealed class DirectorySearchTests
     [InlineData("Straße", "strasse")]
     [InlineData("Ærøskøbing", "aeroskobing")]
     public void Fold_AccentsAndCase_SpelledAsTypedWithoutThem(string text, string folded) =>
-        Assert.Equal(folded, DirectorySearch.Fold(text));
+        Assert.Equal(folded, TextFolding.Fold(text));
 
     [Theory]
     [InlineData("riverside", "riverside", 0)]

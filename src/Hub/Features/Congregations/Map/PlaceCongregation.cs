@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Maps;
 
 namespace Microsolidarity.Hub.Features.Congregations.Map;
 
@@ -12,44 +12,19 @@ namespace Microsolidarity.Hub.Features.Congregations.Map;
 /// </summary>
 public sealed class PlaceCongregation(HubDbContext db)
 {
-    /// <summary>What the host's form sent: a city's label, or the two numbers as typed (a decimal point or comma).</summary>
-    public sealed record Input(string? City, string? Latitude, string? Longitude);
-
-    public async Task<Outcome> RunAsync(CongregationView view, Input input, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RunAsync(CongregationView view, MapPlace.Input input, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
             return Outcome.Refused("Only hosts can place the congregation on the map.");
         }
-        double? latitude, longitude;
-        if (!string.IsNullOrWhiteSpace(input.City))
+        var problems = new List<(string, string)>();
+        if (MapPlace.Read(input, problems) is not { } point)
         {
-            var city = Cities.Find(input.City);
-            if (city is null)
-            {
-                return Outcome.Refused("Choose a city from the list, or type the latitude and longitude.", "City");
-            }
-            (latitude, longitude) = (city.Latitude, city.Longitude);
-        }
-        else
-        {
-            var problems = new List<(string, string)>();
-            latitude = Read(input.Latitude, 90, "Latitude", "between -90 (the South Pole) and 90 (the North Pole)", problems);
-            longitude = Read(input.Longitude, 180, "Longitude", "between -180 and 180 (west is negative)", problems);
-            if (problems.Count == 0 && (latitude is null || longitude is null))
-            {
-                problems.Add(latitude is null ? ("Latitude", "Give the latitude too, or choose a city.") : ("Longitude", "Give the longitude too, or choose a city."));
-            }
-            if (Outcome.RefusedAll(problems) is { } refused)
-            {
-                return refused;
-            }
+            return Outcome.RefusedAll(problems)!;
         }
         var congregation = await db.Congregations.SingleAsync(c => c.Id == view.Congregation.Id, cancellationToken);
-        // Two decimals is about a kilometre: enough for a map of the world, and no more precise than a
-        // congregation's public place should be (a host may type their own front door).
-        congregation.Latitude = Math.Round(latitude!.Value, 2);
-        congregation.Longitude = Math.Round(longitude!.Value, 2);
+        (congregation.Latitude, congregation.Longitude) = point;
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -64,31 +39,5 @@ public sealed class PlaceCongregation(HubDbContext db)
         (congregation.Latitude, congregation.Longitude) = (null, null);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
-    }
-
-    /// <summary>Null for an empty field; a problem beside the field for anything that is not a number within ±<paramref name="limit"/>.</summary>
-    private static double? Read(string? typed, double limit, string field, string range, List<(string, string)> problems)
-    {
-        if (string.IsNullOrWhiteSpace(typed))
-        {
-            return null;
-        }
-        var text = typed.Trim().Replace('−', '-');
-        if (!text.Contains('.') && text.Count(ch => ch == ',') == 1)
-        {
-            text = text.Replace(',', '.'); // "38,72" as many keyboards write it
-        }
-        if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value))
-        {
-            problems.Add((field, $"Type the {field.ToLowerInvariant()} as a number in degrees, for example {(field == "Latitude" ? "38.72" : "-9.14")}."));
-            return null;
-        }
-        if (Math.Abs(value) > limit)
-        {
-            problems.Add((field, $"The {field.ToLowerInvariant()} is {range}."));
-            return null;
-        }
-        return value;
     }
 }

@@ -1,4 +1,4 @@
-namespace Microsolidarity.Hub.Features.Congregations.Map;
+namespace Microsolidarity.Hub.Platform.Maps;
 
 /// <summary>
 /// Large cities a host can pick to place a congregation without looking up numbers: the centre of
@@ -116,10 +116,29 @@ public static class Cities
 
     public static City? Find(string? label) => All.FirstOrDefault(c => c.Label == label);
 
+    /// <summary>
+    /// The listed city an address names as whole words ("Rua das Flores 12, Lisbon" is Lisbon; accents
+    /// and case do not matter). Addresses end with their town, so the name found last wins ("Rua da
+    /// Cintura do Porto, Lisbon" is Lisbon), then the longer one. A guess the page labels as one: a
+    /// town the list lacks may share a word with a listed city.
+    /// </summary>
+    public static City? MentionedIn(string text)
+    {
+        var words = Spaced(text);
+        return words.Length <= 2 ? null
+            : All.Select(c => (City: c, At: words.LastIndexOf(Spaced(c.Name), StringComparison.Ordinal)))
+                .Where(m => m.At >= 0)
+                .OrderByDescending(m => m.At).ThenByDescending(m => m.City.Name.Length)
+                .Select(m => m.City).FirstOrDefault();
+    }
+
+    private static string Spaced(string text) =>
+        " " + string.Join(' ', TextFolding.Fold(text).Split([' ', ',', '.', ';', ':', '(', ')', '/', '-', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)) + " ";
+
     /// <summary>The city a congregation's typed place names, if the list has it ("Lisboa" finds Lisbon only by its name, not by translation).</summary>
     public static City? ForPlace(string place)
     {
-        var folded = DirectorySearch.Fold(place);
-        return folded == "" ? null : All.FirstOrDefault(c => folded.Split(',')[0].Trim() == DirectorySearch.Fold(c.Name));
+        var folded = TextFolding.Fold(place);
+        return folded == "" ? null : All.FirstOrDefault(c => folded.Split(',')[0].Trim() == TextFolding.Fold(c.Name));
     }
 }
