@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
@@ -25,7 +23,7 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
         {
             problems.Add((nameof(Input.Place), "Say where the congregation meets (a city or region), or tick that it meets online."));
         }
-        var baseSlug = Slugify(input.Name);
+        var baseSlug = Slugs.From(input.Name);
         if (baseSlug.Length == 0)
         {
             problems.Add((nameof(Input.Name), "Use a name with at least one letter or digit."));
@@ -71,37 +69,5 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
         });
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, slug);
-    }
-
-    /// <summary>"Lüneburg Commons!" → "luneburg-commons": readable, ASCII, stable.</summary>
-    internal static string Slugify(string name)
-    {
-        // Normalising throws on code points that are not characters (U+FFFE, a lone surrogate), so
-        // only letters, digits and marks go in; everything else separates words anyway.
-        var kept = new StringBuilder();
-        foreach (var rune in name.Trim().ToLowerInvariant().EnumerateRunes())
-        {
-            kept.Append(Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-                ? rune.ToString() : " ");
-        }
-        var decomposed = kept.ToString().Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder();
-        foreach (var ch in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                slug.Append(ch);
-            }
-            else if (slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-        var result = slug.ToString().Trim('-');
-        return result.Length > 60 ? result[..60].TrimEnd('-') : result;
     }
 }

@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>A member's private calendar address, and a way to replace it when it was shared by mistake.</summary>
 [Authorize]
-public sealed class MyCalendarModel(CalendarFeeds feeds, AccountLinks links, Data.HubDbContext db) : HubPageModel
+public sealed class MyCalendarModel(CalendarFeeds feeds, AccountLinks links, Data.HubDbContext db, SetReminders setReminders) : HubPageModel
 {
     public string FeedUrl { get; private set; } = "";
 
@@ -17,15 +17,7 @@ public sealed class MyCalendarModel(CalendarFeeds feeds, AccountLinks links, Dat
 
     public async Task<IActionResult> OnPostRemindersAsync(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var preference = await db.ReminderPreferences.FindAsync([userId], cancellationToken);
-        if (preference is null)
-        {
-            preference = new Data.Gatherings.ReminderPreference { UserId = userId };
-            db.ReminderPreferences.Add(preference);
-        }
-        (preference.DayBefore, preference.HourBefore) = (DayBefore, HourBefore);
-        await db.SaveChangesAsync(cancellationToken);
+        await setReminders.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, DayBefore, HourBefore, cancellationToken);
         Notice = "Your reminders are set.";
         return Redirect("/gatherings/calendar");
     }

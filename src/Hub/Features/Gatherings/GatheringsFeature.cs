@@ -13,6 +13,7 @@ public static class GatheringsFeature
         builder.Services.AddScoped<GatheringEmails>();
         builder.Services.AddScoped<Places>();
         builder.Services.AddScoped<CreateEvent>();
+        builder.Services.AddScoped<SetReminders>();
         builder.Services.AddScoped<EditEvent>();
         builder.Services.AddScoped<SetEventCover>();
         builder.Services.AddScoped<AnswerEvent>();

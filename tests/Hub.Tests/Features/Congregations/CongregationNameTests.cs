@@ -31,7 +31,7 @@ public sealed class CongregationNameTests
             ("\uD800 Río \uDFFF", "rio"),
         })
         {
-            Assert.Equal(slug, Microsolidarity.Hub.Features.Congregations.CreateCongregation.Slugify(name));
+            Assert.Equal(slug, Microsolidarity.Hub.Platform.Slugs.From(name));
         }
     }
 }

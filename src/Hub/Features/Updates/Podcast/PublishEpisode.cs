@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
@@ -12,7 +11,7 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
 /// <summary>Publishes an episode: its audio kept under the data folder (or an outside address), and its announcement.</summary>
-public sealed partial class PublishEpisode(
+public sealed class PublishEpisode(
     HubDbContext db, PublicAddress links, IEnumerable<IAnnouncementSink> sinks, IOptions<HubOptions> hub,
     IOptions<UpdatesOptions> options, TimeProvider time)
 {
@@ -206,8 +205,8 @@ public sealed partial class PublishEpisode(
 
     private async Task<string> FreeSlugAsync(string title, CancellationToken cancellationToken)
     {
-        var stem = NonWord().Replace(title.ToLowerInvariant(), "-").Trim('-');
-        stem = stem.Length == 0 ? "episode" : stem.Length > 80 ? stem[..80].Trim('-') : stem;
+        var stem = Slugs.From(title, maxLength: 80);
+        stem = stem.Length == 0 ? "episode" : stem;
         var slug = stem;
         for (var n = 2; await db.Episodes.AnyAsync(e => e.Slug == slug, cancellationToken); n++)
         {
@@ -215,7 +214,4 @@ public sealed partial class PublishEpisode(
         }
         return slug;
     }
-
-    [GeneratedRegex(@"[^a-z0-9]+")]
-    private static partial Regex NonWord();
 }
