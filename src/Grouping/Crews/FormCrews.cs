@@ -26,11 +26,11 @@ public static class FormCrews
         {
             if (p.Slots.Count == 0)
             {
-                unplaced.Add(new(p.Id, "gave no weekly hours, so no crew could meet with them"));
+                unplaced.Add(new(p.Id, UnplacedKind.NoHours, "gave no weekly hours, so no crew could meet with them"));
             }
             else if (p.Slots.All(s => freeInHour[s] < request.MinSize))
             {
-                unplaced.Add(new(p.Id, $"shares no weekly hour with enough others to make a crew of {request.MinSize}; more hours would help"));
+                unplaced.Add(new(p.Id, UnplacedKind.NoSharedHours, $"shares no weekly hour with enough others to make a crew of {request.MinSize}; more hours would help"));
             }
             else
             {
@@ -40,7 +40,7 @@ public static class FormCrews
         var n = people.Count;
         if (n < request.MinSize)
         {
-            unplaced.AddRange(people.Select(p => new UnplacedParticipant(p.Id, $"fewer than {request.MinSize} people could be placed in this round")));
+            unplaced.AddRange(people.Select(p => new UnplacedParticipant(p.Id, UnplacedKind.TooFewPeople, $"fewer than {request.MinSize} people could be placed in this round")));
             return new CrewFormationResult([], unplaced);
         }
         var index = people.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -100,7 +100,7 @@ public static class FormCrews
             }
             else
             {
-                unplaced.Add(new(people[p].Id, NoCrewCouldTakeThem));
+                unplaced.Add(new(people[p].Id, UnplacedKind.NoCrewCouldTakeThem, NoCrewCouldTakeThem));
             }
         }
         var formed = groups.Select(g => new FormedCrew(

@@ -68,11 +68,28 @@ public class FormationParticipant
     public Guid? ProposedCrewId { get; set; }
 
     public string UnplacedReason { get; set; } = "";
+
+    /// <summary>Why they are not placed, for what the pages tell them; <see cref="NotPlaced.Unknown"/> for rounds run before it was stored (then the text decides).</summary>
+    public NotPlaced NotPlaced { get; set; }
+
     public ProposalAnswer Answer { get; set; }
     public DateTime? AnsweredAt { get; set; }
 }
 
 public enum PreferenceChoice { Open = 0, Want = 1, RatherNot = 2 }
+
+/// <summary>Why a participant is not in a proposed crew: the search's reasons (as the Grouping library gives them), or what people did after it.</summary>
+public enum NotPlaced
+{
+    /// <summary>Placed, or a round proposed before the reason's kind was stored.</summary>
+    Unknown = 0,
+    NoHours = 1,
+    NoSharedHours = 2,
+    TooFewPeople = 3,
+    NoCrewCouldTakeThem = 4,
+    Declined = 5,
+    LeftOutByHosts = 6,
+}
 
 /// <summary>
 /// What one participant privately says about another. Only "want" and "rather not" are stored (open is the

@@ -24,7 +24,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.FormationParticipant",
                 typeof(FormationParticipant),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
@@ -81,6 +81,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             joinedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             joinedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var notPlaced = runtimeEntityType.AddProperty(
+                "NotPlaced",
+                typeof(NotPlaced),
+                propertyInfo: typeof(FormationParticipant).GetProperty("NotPlaced", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FormationParticipant).GetField("<NotPlaced>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            notPlaced.SetSentinelFromProviderValue(0);
+            notPlaced.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var proposedCrewId = runtimeEntityType.AddProperty(
                 "ProposedCrewId",

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a3f727c-f8d8-4e94-89a4-92a5335dc02b"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("256781b9-c93e-4987-b7d7-0f3197047f7d"), entityTypeCount: 68)
         {
         }
 

@@ -1279,6 +1279,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("NotPlaced")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ProposedCrewId")
                         .HasColumnType("uuid");
 

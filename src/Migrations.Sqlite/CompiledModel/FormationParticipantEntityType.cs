@@ -23,7 +23,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.FormationParticipant",
                 typeof(FormationParticipant),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 1,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
@@ -74,6 +74,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(FormationParticipant).GetField("<JoinedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             joinedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var notPlaced = runtimeEntityType.AddProperty(
+                "NotPlaced",
+                typeof(NotPlaced),
+                propertyInfo: typeof(FormationParticipant).GetProperty("NotPlaced", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FormationParticipant).GetField("<NotPlaced>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            notPlaced.SetSentinelFromProviderValue(0);
 
             var proposedCrewId = runtimeEntityType.AddProperty(
                 "ProposedCrewId",

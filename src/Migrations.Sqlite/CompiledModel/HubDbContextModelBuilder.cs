@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0e88d1d-c3c2-4628-9757-1c77a5746d62"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("a6940255-c397-47ac-8cd4-d1feba9c3c62"), entityTypeCount: 68)
         {
         }
 

@@ -1266,6 +1266,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NotPlaced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ProposedCrewId")
                         .HasColumnType("TEXT");
 

@@ -81,8 +81,8 @@ public sealed class FormCrewsTests
         var crew = Assert.Single(result.Crews);
         Assert.Equal(["member-0", "member-1", "member-2"], crew.Members.Order());
         Assert.Equal(["music"], crew.CommonInterests);
-        Assert.Contains(result.Unplaced, u => u.Id == "member-3" && u.Reason.Contains("no weekly hours"));
-        Assert.Contains(result.Unplaced, u => u.Id == "member-4" && u.Reason.Contains("shares no weekly hour with enough others"));
+        Assert.Contains(result.Unplaced, u => u.Id == "member-3" && u.Kind == UnplacedKind.NoHours && u.Reason.Contains("no weekly hours"));
+        Assert.Contains(result.Unplaced, u => u.Id == "member-4" && u.Kind == UnplacedKind.NoSharedHours && u.Reason.Contains("shares no weekly hour with enough others"));
     }
 
     [Fact]
@@ -96,6 +96,7 @@ public sealed class FormCrewsTests
         var left = Assert.Single(result.Unplaced);
         // The host sees this beside the crews: the same words whatever kept them out, so it points at no pair.
         Assert.Equal(FormCrews.NoCrewCouldTakeThem, left.Reason);
+        Assert.Equal(UnplacedKind.NoCrewCouldTakeThem, left.Kind);
         Assert.DoesNotContain("prefer", left.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("rather", left.Reason, StringComparison.OrdinalIgnoreCase);
     }

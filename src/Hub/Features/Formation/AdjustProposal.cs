@@ -116,6 +116,7 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
         if (destination is null && person.UnplacedReason.Length == 0)
         {
             person.UnplacedReason = "the hosts left them out of this proposal";
+            person.NotPlaced = Data.Formation.NotPlaced.LeftOutByHosts;
         }
         foreach (var crew in new[] { from, destination })
         {

@@ -45,6 +45,7 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         {
             me.ProposedCrewId = null;
             me.UnplacedReason = "declined the proposed crew";
+            me.NotPlaced = NotPlaced.Declined;
         }
         await notices.ResolveAsync(RoundNotices.ProposalAbout(view.Round.Id), me.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -134,13 +134,25 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             Consent ? "You consented. The crew forms when everyone in it has." : "You declined; you are no longer in this proposed crew.", () => ShowAsync(fromSaved: true));
     }
 
-    /// <summary>The search's reason, told to the person it is about; it never says whose preferences (<see cref="RunRound.ShownReason"/>).</summary>
-    public static string ReasonForMember(string reason) => RunRound.ShownReason(reason) switch
+    /// <summary>
+    /// Why someone is not placed, told to them by the kind of reason (never whose preferences). Rounds
+    /// proposed before the kind was stored fall back to the stored words (<see cref="RunRound.ShownReason"/>).
+    /// </summary>
+    public static string ReasonForMember(NotPlaced kind, string reason) => kind switch
     {
-        "" => "",
-        "declined the proposed crew" => "You declined the crew proposed to you.",
-        Microsolidarity.Grouping.FormCrews.NoCrewCouldTakeThem => "No proposed crew could take you this time; more free hours give the search more crews to choose from.",
-        var shown => $"The reason the search gave: {shown}.",
+        NotPlaced.Declined => "You declined the crew proposed to you.",
+        NotPlaced.NoCrewCouldTakeThem => "No proposed crew could take you this time; more free hours give the search more crews to choose from.",
+        NotPlaced.NoHours => "You gave no weekly hours, so no crew could meet with you.",
+        NotPlaced.NoSharedHours => "None of your free hours is shared by enough others to make a crew; more hours would help.",
+        NotPlaced.TooFewPeople => "Too few people could be placed in this round to make a crew.",
+        NotPlaced.LeftOutByHosts => "The hosts left you out of this proposal; ask them why, or join the next round.",
+        _ => RunRound.ShownReason(reason) switch
+        {
+            "" => "",
+            "declined the proposed crew" => "You declined the crew proposed to you.",
+            Microsolidarity.Grouping.FormCrews.NoCrewCouldTakeThem => "No proposed crew could take you this time; more free hours give the search more crews to choose from.",
+            var shown => $"The reason the search gave: {shown}.",
+        },
     };
 
     private async Task<IActionResult?> LoadRoundAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)

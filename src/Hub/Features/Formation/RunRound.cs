@@ -48,6 +48,7 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
         {
             p.ProposedCrewId = null;
             p.UnplacedReason = "";
+            p.NotPlaced = NotPlaced.Unknown;
             p.Answer = ProposalAnswer.Waiting;
             p.AnsweredAt = null;
         }
@@ -74,6 +75,8 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
         foreach (var unplaced in result.Unplaced)
         {
             byId[unplaced.Id].UnplacedReason = Trim(unplaced.Reason);
+            // The same numbers by design: the library's kind is stored as the hub's.
+            byId[unplaced.Id].NotPlaced = (NotPlaced)(int)unplaced.Kind;
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -218,7 +218,7 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         Assert.All(byCrew[1], n => Assert.Contains(n, myCrewText));
         Assert.All(byCrew[0], n => Assert.DoesNotContain(n, mine.QuerySelector("main")!.TextContent));
         var (_, zedPage) = await M("Zed Farrow").GetAsync(round);
-        Assert.Contains("shares no weekly hour with enough others", zedPage.QuerySelector("main")!.TextContent);
+        Assert.Contains("None of your free hours is shared by enough others to make a crew", zedPage.QuerySelector("main")!.TextContent);
 
         // The smaller crew all consent: it forms once, with its shared slot as its regular slot.
         foreach (var name in byCrew[1])
