@@ -57,12 +57,14 @@ echo "== Hugo's output: $(find "$WORK/public" -name '*.html' | wc -l) HTML files
 python3 - "$WORK" "$ROUNDS" <<'PY'
 import json, statistics, sys
 work, rounds = sys.argv[1], int(sys.argv[2])
-times = {}
+times, cpu = {}, {}
 for r in range(1, rounds + 1):
     for result in json.load(open(f"{work}/round-{r}.json"))["results"]:
         times.setdefault(result["command"], []).extend(result["times"])
+        # hyperfine gives each round's mean CPU time (user + system): less moved by the machine's load than wall time.
+        cpu.setdefault(result["command"], []).extend([result["user"] + result["system"]] * len(result["times"]))
 for name, t in times.items():
-    print(f"{name:5} median {statistics.median(t):.3f} s  min {min(t):.3f}  max {max(t):.3f}  ({len(t)} runs)")
+    print(f"{name:5} median {statistics.median(t):.3f} s  min {min(t):.3f}  max {max(t):.3f}  ({len(t)} runs); CPU (user + system) mean {statistics.mean(cpu[name]):.3f} s")
 ratio = statistics.median(times["hub"]) / statistics.median(times["hugo"])
 print(f"hub / hugo, medians: {ratio:.2f}x (goal: at most 1.5x)")
 if "before" in times:

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -9,18 +9,23 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// on whichever web node: an import claims the <see cref="HandbookSync"/> row's lease with a conditional
 /// UPDATE, renews it while it works, and frees it when done. A node that dies mid-import lets the lease
 /// run out, and the next import marks the orphaned run as interrupted.
+/// Plain SQL (<see cref="PlainConnections"/>), not EF: these few statements are most of what
+/// <c>hub handbook import</c> asks of the database, and EF's first use cost the command more than the import.
 /// </summary>
-public sealed class HandbookImportGate(HubDbContext db, TimeProvider time)
+public sealed class HandbookImportGate(PlainConnections connections, ForgetHandbookCopies forget, TimeProvider time)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private IQueryable<HandbookSync> Sync => db.Set<HandbookSync>().Where(s => s.Id == HandbookSync.SingletonId);
+    /// <summary>The condition that picks the hub's one <see cref="HandbookSync"/> row.</summary>
+    private static readonly string SyncRow = $"\"Id\" = {HandbookSync.SingletonId}";
 
     /// <summary>Whether an import holds the claim now: for telling a person, never for deciding (only the claim decides).</summary>
-    public Task<bool> IsHeldAsync(CancellationToken cancel = default)
+    public async Task<bool> IsHeldAsync(CancellationToken cancel = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return Sync.AnyAsync(s => s.ClaimedUntil != null && s.ClaimedUntil >= now, cancel);
+        await using var connection = await connections.OpenAsync(cancel);
+        await using var held = PlainConnections.Command(connection, null,
+            $"SELECT 1 FROM \"HandbookSync\" WHERE {SyncRow} AND \"ClaimedUntil\" IS NOT NULL AND \"ClaimedUntil\" >= @now", ("now", time.GetUtcNow().UtcDateTime));
+        return await held.ExecuteScalarAsync(cancel) is not null;
     }
 
     /// <summary>
@@ -31,65 +36,82 @@ public sealed class HandbookImportGate(HubDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + Lease;
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        await using var connection = await connections.OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        var due = trigger == "schedule"
+            ? $" AND \"Interval\" <> '{HandbookResyncInterval.Off}' AND \"NextDueAt\" IS NOT NULL AND \"NextDueAt\" <= @now"
+            : "";
+        await using (var claim = PlainConnections.Command(connection, transaction,
+            $"UPDATE \"HandbookSync\" SET \"ClaimedUntil\" = @until WHERE {SyncRow} AND (\"ClaimedUntil\" IS NULL OR \"ClaimedUntil\" < @now){due}",
+            ("until", until), ("now", now)))
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-            var free = Sync.Where(s => s.ClaimedUntil == null || s.ClaimedUntil < now);
-            if (trigger == "schedule")
-            {
-                free = free.Where(s => s.Interval != HandbookResyncInterval.Off && s.NextDueAt != null && s.NextDueAt <= now);
-            }
-            if (await free.ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntil, until), cancel) == 0)
+            if (await claim.ExecuteNonQueryAsync(cancel) == 0)
             {
                 return null;
             }
-            await db.HandbookImports.Where(i => i.FinishedAt == null).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.FinishedAt, now)
-                .SetProperty(i => i.Stage, "Interrupted")
-                .SetProperty(i => i.Problems, "The hub stopped during this import: nothing of it was published.")
-                .SetProperty(i => i.ProblemCount, 1), cancel);
-            var record = new HandbookImport { Source = source, StartedAt = now, Trigger = trigger, Stage = "Waiting to start" };
-            db.HandbookImports.Add(record);
-            await db.SaveChangesAsync(cancel);
-            await Sync.ExecuteUpdateAsync(s => s.SetProperty(x => x.RunningImportId, record.Id), cancel);
-            await transaction.CommitAsync(cancel);
-            db.Entry(record).State = EntityState.Detached;
-            return record;
-        });
+        }
+        await using (var interrupted = PlainConnections.Command(connection, transaction,
+            "UPDATE \"HandbookImports\" SET \"FinishedAt\" = @now, \"Stage\" = 'Interrupted', \"Problems\" = @problems, \"ProblemCount\" = 1 WHERE \"FinishedAt\" IS NULL",
+            ("now", now), ("problems", "The hub stopped during this import: nothing of it was published.")))
+        {
+            await interrupted.ExecuteNonQueryAsync(cancel);
+        }
+        var record = new HandbookImport { Source = source, StartedAt = now, Trigger = trigger, Stage = "Waiting to start" };
+        await HandbookImportRows.InsertAsync(connection, transaction, record, cancel);
+        await using (var running = PlainConnections.Command(connection, transaction,
+            $"UPDATE \"HandbookSync\" SET \"RunningImportId\" = @id WHERE {SyncRow}", ("id", record.Id)))
+        {
+            await running.ExecuteNonQueryAsync(cancel);
+        }
+        await transaction.CommitAsync(cancel);
+        // A saved import row emptied the handbook's cached copies when it was saved through EF; it still does.
+        await forget.RunAsync();
+        return record;
     }
 
     /// <summary>Writes the run's progress and renews its lease; true when someone asked to cancel it.</summary>
     public async Task<bool> ReportAsync(int importId, ImportProgress progress, CancellationToken cancel = default)
     {
         var until = time.GetUtcNow().UtcDateTime + Lease;
-        await db.HandbookImports.Where(i => i.Id == importId && i.FinishedAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Stage, progress.Stage)
-            .SetProperty(i => i.FilesRead, progress.FilesRead)
-            .SetProperty(i => i.FilesTotal, progress.FilesTotal)
-            .SetProperty(i => i.PagesRendered, progress.PagesRendered)
-            .SetProperty(i => i.PagesTotal, progress.PagesTotal)
-            .SetProperty(i => i.PagesIndexed, progress.PagesIndexed), cancel);
-        await Sync.Where(s => s.RunningImportId == importId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntil, until), cancel);
-        return await db.HandbookImports.Where(i => i.Id == importId).Select(i => i.CancelRequested).FirstOrDefaultAsync(cancel);
+        await using var connection = await connections.OpenAsync(cancel);
+        await using (var write = PlainConnections.Command(connection, null,
+            "UPDATE \"HandbookImports\" SET \"Stage\" = @stage, \"FilesRead\" = @filesRead, \"FilesTotal\" = @filesTotal, \"PagesRendered\" = @pagesRendered, " +
+            "\"PagesTotal\" = @pagesTotal, \"PagesIndexed\" = @pagesIndexed WHERE \"Id\" = @id AND \"FinishedAt\" IS NULL",
+            ("stage", progress.Stage), ("filesRead", progress.FilesRead), ("filesTotal", progress.FilesTotal), ("pagesRendered", progress.PagesRendered),
+            ("pagesTotal", progress.PagesTotal), ("pagesIndexed", progress.PagesIndexed), ("id", importId)))
+        {
+            await write.ExecuteNonQueryAsync(cancel);
+        }
+        await using (var renew = PlainConnections.Command(connection, null,
+            $"UPDATE \"HandbookSync\" SET \"ClaimedUntil\" = @until WHERE {SyncRow} AND \"RunningImportId\" = @id",
+            ("until", until), ("id", importId)))
+        {
+            await renew.ExecuteNonQueryAsync(cancel);
+        }
+        await using var asked = PlainConnections.Command(connection, null,
+            "SELECT \"CancelRequested\" FROM \"HandbookImports\" WHERE \"Id\" = @id", ("id", importId));
+        return await asked.ExecuteScalarAsync(cancel) is { } value and not DBNull && Convert.ToBoolean(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Frees the hub for the next import and, when a schedule is set, says when the next re-sync is due.</summary>
     public async Task FinishAsync(int importId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var hourly = now + ResyncHandbook.Period(HandbookResyncInterval.Hourly);
-        var daily = now + ResyncHandbook.Period(HandbookResyncInterval.Daily);
-        await Sync.Where(s => s.RunningImportId == importId).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
-            .SetProperty(x => x.RunningImportId, (int?)null)
-            .SetProperty(x => x.NextDueAt, x => x.Interval == HandbookResyncInterval.Hourly ? hourly
-                : x.Interval == HandbookResyncInterval.Daily ? daily : (DateTime?)null), CancellationToken.None);
+        await using var connection = await connections.OpenAsync();
+        await using var finish = PlainConnections.Command(connection, null,
+            "UPDATE \"HandbookSync\" SET \"ClaimedUntil\" = NULL, \"RunningImportId\" = NULL, " +
+            $"\"NextDueAt\" = CASE WHEN \"Interval\" = '{HandbookResyncInterval.Hourly}' THEN @hourly WHEN \"Interval\" = '{HandbookResyncInterval.Daily}' THEN @daily ELSE NULL END " +
+            $"WHERE {SyncRow} AND \"RunningImportId\" = @id",
+            ("hourly", now + ResyncHandbook.Period(HandbookResyncInterval.Hourly)), ("daily", now + ResyncHandbook.Period(HandbookResyncInterval.Daily)), ("id", importId));
+        await finish.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>Asks the running import to stop; false when none is running.</summary>
-    public async Task<bool> RequestCancelAsync(int importId, CancellationToken cancel = default) =>
-        await db.HandbookImports.Where(i => i.Id == importId && i.FinishedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CancelRequested, true), cancel) > 0;
+    public async Task<bool> RequestCancelAsync(int importId, CancellationToken cancel = default)
+    {
+        await using var connection = await connections.OpenAsync(cancel);
+        await using var ask = PlainConnections.Command(connection, null,
+            "UPDATE \"HandbookImports\" SET \"CancelRequested\" = @yes WHERE \"Id\" = @id AND \"FinishedAt\" IS NULL", ("yes", true), ("id", importId));
+        return await ask.ExecuteNonQueryAsync(cancel) > 0;
+    }
 }

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -11,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// (SQLite keeps the statement prepared between executions; Npgsql prepares it automatically). EF's
 /// SaveChanges sends one <c>INSERT ... RETURNING</c> per page on SQLite, with its change-tracking
 /// bookkeeping around each, and that was most of an import's time; these rows need none of it: nothing
-/// reads their ids back, and the handbook's caches are cleared by the import's save of <see cref="HandbookInfo"/>.
+/// reads their ids back, and the import clears the handbook's caches after its commit.
 /// The column and parameter spelling (<c>"Quoted"</c>, <c>@name</c>) is the same on SQLite and PostgreSQL.
 /// </summary>
 internal static class HandbookPageRows
@@ -43,52 +41,34 @@ internal static class HandbookPageRows
     private static readonly string UpdateSql =
         $"UPDATE \"HandbookPages\" SET {string.Join(", ", Columns.Select(c => $"\"{c.Column}\" = @{c.Column}"))} WHERE \"Id\" = @Id";
 
-    public static Task InsertAsync(HubDbContext db, IReadOnlyList<HandbookPage> pages, CancellationToken cancel) =>
-        WriteAsync(db, pages, InsertSql, withId: false, cancel);
+    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HandbookPage> pages, CancellationToken cancel) =>
+        WriteAsync(connection, transaction, pages, InsertSql, withId: false, cancel);
 
     /// <summary>Each page replaces the row with its <see cref="HandbookPage.Id"/>.</summary>
-    public static Task UpdateAsync(HubDbContext db, IReadOnlyList<HandbookPage> pages, CancellationToken cancel) =>
-        WriteAsync(db, pages, UpdateSql, withId: true, cancel);
+    public static Task UpdateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HandbookPage> pages, CancellationToken cancel) =>
+        WriteAsync(connection, transaction, pages, UpdateSql, withId: true, cancel);
 
-    private static async Task WriteAsync(HubDbContext db, IReadOnlyList<HandbookPage> pages, string sql, bool withId, CancellationToken cancel)
+    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<HandbookPage> pages, string sql, bool withId, CancellationToken cancel)
     {
         if (pages.Count == 0)
         {
             return;
         }
-        await db.Database.OpenConnectionAsync(cancel);
-        try
+        await using var command = PlainConnections.Command(connection, transaction, sql);
+        var parameters = Columns.Select(c => PlainConnections.Parameter(command, c.Column)).ToArray();
+        var id = withId ? PlainConnections.Parameter(command, "Id") : null;
+        foreach (var page in pages)
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            var parameters = Columns.Select(c => Add(command, c.Column)).ToArray();
-            var id = withId ? Add(command, "Id") : null;
-            foreach (var page in pages)
+            cancel.ThrowIfCancellationRequested();
+            for (var i = 0; i < Columns.Length; i++)
             {
-                cancel.ThrowIfCancellationRequested();
-                for (var i = 0; i < Columns.Length; i++)
-                {
-                    parameters[i].Value = Columns[i].Value(page) ?? DBNull.Value;
-                }
-                if (id is not null)
-                {
-                    id.Value = page.Id;
-                }
-                await command.ExecuteNonQueryAsync(cancel);
+                parameters[i].Value = Columns[i].Value(page) ?? DBNull.Value;
             }
+            if (id is not null)
+            {
+                id.Value = page.Id;
+            }
+            await command.ExecuteNonQueryAsync(cancel);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static DbParameter Add(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -16,15 +17,17 @@ public sealed class HandbookSearch(HubDbContext db)
     private const char Start = '\u0001';
     private const char Stop = '\u0002';
 
-    public static async Task ReindexAsync(HubDbContext db, CancellationToken cancel)
+    public static async Task ReindexAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel)
     {
-        if (!db.Database.IsSqlite())
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
         {
             return; // PostgreSQL searches the pages table itself, through an expression index.
         }
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM HandbookSearch", cancel);
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO HandbookSearch (Path, Title, Body) SELECT Path, Title, PlainText FROM HandbookPages WHERE NOT Hidden", cancel);
+        await using var empty = PlainConnections.Command(connection, transaction, "DELETE FROM HandbookSearch");
+        await empty.ExecuteNonQueryAsync(cancel);
+        await using var fill = PlainConnections.Command(connection, transaction,
+            "INSERT INTO HandbookSearch (Path, Title, Body) SELECT Path, Title, PlainText FROM HandbookPages WHERE NOT Hidden");
+        await fill.ExecuteNonQueryAsync(cancel);
     }
 
     public async Task<IReadOnlyList<SearchHit>> RunAsync(string query, int limit = 30, CancellationToken cancel = default)

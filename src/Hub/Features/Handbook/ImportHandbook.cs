@@ -1,11 +1,12 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -13,8 +14,11 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// Imports a GitBook-format handbook from a folder or a git URL into the database, in place: pages
 /// keep their URLs, what changed is recorded, and every problem goes into the report. A bad page never
 /// stops the import.
+/// It writes with plain SQL (<see cref="PlainConnections"/>), not EF: on the command line EF's first use cost
+/// more than the import's own work (docs/benchmarks.md), so the handbook's cached copies are dropped here
+/// (<see cref="ForgetHandbookCopies"/>) instead of by the interceptor that watches EF's saves.
 /// </summary>
-public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IOptions<HandbookOptions> options, CheckHandbookSource check, DownloadRemoteImages downloads, TimeProvider time, ILogger<ImportHandbook> log)
+public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookCopies forget, IOptions<HubOptions> hub, IOptions<HandbookOptions> options, CheckHandbookSource check, DownloadRemoteImages downloads, TimeProvider time, ILogger<ImportHandbook> log)
 {
     /// <param name="ConfirmedRemovals">
     /// How many pages the person starting the import has agreed it may remove. An import that would
@@ -58,16 +62,18 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
         record.Stage = record.Cancelled ? "Cancelled" : record.Succeeded ? "Done" : stopped ? NeedsConfirmation : "Failed";
         record.Problems = string.Join('\n', problems);
         record.ProblemCount = problems.Count;
-        db.ChangeTracker.Clear();
-        if (record.Id == 0)
+        await using (var connection = await connections.OpenAsync(CancellationToken.None))
         {
-            db.HandbookImports.Add(record);
+            if (record.Id == 0)
+            {
+                await HandbookImportRows.InsertAsync(connection, null, record, CancellationToken.None);
+            }
+            else
+            {
+                await HandbookImportRows.UpdateAsync(connection, null, record, CancellationToken.None);
+            }
         }
-        else
-        {
-            db.HandbookImports.Update(record);
-        }
-        await db.SaveChangesAsync(CancellationToken.None);
+        await forget.RunAsync();
         log.LogInformation("Handbook import from {Source}: {Added} added, {Changed} changed, {Removed} removed, {Problems} problems",
             source, record.PagesAdded, record.PagesChanged, record.PagesRemoved, record.ProblemCount);
         return record;
@@ -128,21 +134,17 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
         var now = time.GetUtcNow().UtcDateTime;
 
         progress?.Report(new("Saving", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount));
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await using (var connection = await connections.OpenAsync(cancel))
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+            await using var transaction = await connection.BeginTransactionAsync(cancel);
             // Only what the comparison needs: the pages' text stays in the database.
-            var existing = await db.HandbookPages.AsNoTracking().Select(p => new StoredPage(p.Id, p.SourcePath, p.ContentHash))
-                .ToDictionaryAsync(p => p.SourcePath, cancel);
+            var existing = await StoredPagesAsync(connection, transaction, cancel);
             var incoming = read.Pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
             var changes = new List<string>();
             record.PagesAdded = record.PagesChanged = record.PagesRemoved = record.PagesUnchanged = 0;
             var gone = existing.Values.Where(p => !incoming.Contains(p.SourcePath)).OrderBy(p => p.SourcePath, StringComparer.Ordinal).ToList();
             // The demo's handbook, imported at the first start, is there to be replaced: that needs no confirmation.
-            var replacingDemo = gone.Count > 0 && await db.HandbookImports.Where(i => i.Succeeded).OrderByDescending(i => i.Id)
-                .Select(i => i.Trigger).FirstOrDefaultAsync(cancel) == "first start";
+            var replacingDemo = gone.Count > 0 && await LastSucceededTriggerAsync(connection, transaction, cancel) == "first start";
             if (gone.Count * 2 > existing.Count && gone.Count > settings.ConfirmedRemovals && !replacingDemo)
             {
                 // What it would have done, for the report and the admin page's "yes, remove N of M pages".
@@ -154,8 +156,10 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
             // Pages whose URL moves to another file are removed first, so the unique index holds.
             foreach (var chunk in gone.Chunk(500))
             {
-                var ids = chunk.Select(p => p.Id).ToList();
-                await db.HandbookPages.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancel);
+                await using var delete = PlainConnections.Command(connection, transaction,
+                    $"DELETE FROM \"HandbookPages\" WHERE \"Id\" IN ({string.Join(", ", chunk.Select((_, i) => $"@id{i}"))})",
+                    [.. chunk.Select((p, i) => ($"id{i}", (object?)p.Id))]);
+                await delete.ExecuteNonQueryAsync(cancel);
             }
             foreach (var page in gone)
             {
@@ -188,18 +192,15 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
             }
             // Rows, not tracked entities: SaveChanges sent one INSERT ... RETURNING per page on SQLite, with
             // change tracking around each, and that was most of an import's time (docs/benchmarks.md).
-            await HandbookPageRows.UpdateAsync(db, changed, cancel);
-            await HandbookPageRows.InsertAsync(db, added, cancel);
+            await HandbookPageRows.UpdateAsync(connection, transaction, changed, cancel);
+            await HandbookPageRows.InsertAsync(connection, transaction, added, cancel);
             if (record.PagesUnchanged > 0)
             {
-                await db.HandbookPages.Where(p => p.ImportedAt != now).ExecuteUpdateAsync(u => u.SetProperty(p => p.ImportedAt, now), cancel);
+                await using var stamp = PlainConnections.Command(connection, transaction,
+                    "UPDATE \"HandbookPages\" SET \"ImportedAt\" = @now WHERE \"ImportedAt\" <> @now", ("now", now));
+                await stamp.ExecuteNonQueryAsync(cancel);
             }
-            var info = await db.Handbooks.OrderBy(h => h.Id).FirstOrDefaultAsync(cancel);
-            if (info is null)
-            {
-                info = new HandbookInfo();
-                db.Handbooks.Add(info);
-            }
+            var info = await HandbookInfoRow.ReadAsync(connection, transaction, cancel) ?? new HandbookInfo();
             info.Source = source;
             info.SourceIsGit = isGit;
             info.EditUrlPrefix = isGit ? EditUrlPrefix(source, read.RootPrefix) : null;
@@ -218,23 +219,45 @@ public sealed class ImportHandbook(HubDbContext db, IOptions<HubOptions> hub, IO
                 info.Author = author;
             }
             info.ImportedAt = now;
-            await db.SaveChangesAsync(cancel);
+            await HandbookInfoRow.SaveAsync(connection, transaction, info, cancel);
             progress?.Report(new("Indexing", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount));
             if (record.PagesAdded + record.PagesChanged + record.PagesRemoved > 0)
             {
-                await HandbookSearch.ReindexAsync(db, cancel);
+                await HandbookSearch.ReindexAsync(connection, transaction, cancel);
             }
             // The last moment a cancel is honoured: after the commit the new handbook is published.
             cancel.ThrowIfCancellationRequested();
             await transaction.CommitAsync(CancellationToken.None);
             record.Changes = string.Join('\n', changes);
-        });
+        }
+        await forget.RunAsync();
         progress?.Report(new("Copying files", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount, pageCount));
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
         PublishAssets(read.Assets, Path.Combine(dataDirectory, "handbook", "files"), problems);
     }
 
     private sealed record StoredPage(int Id, string SourcePath, string ContentHash);
+
+    private static async Task<Dictionary<string, StoredPage>> StoredPagesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel)
+    {
+        var pages = new Dictionary<string, StoredPage>(StringComparer.Ordinal);
+        await using var command = PlainConnections.Command(connection, transaction, "SELECT \"Id\", \"SourcePath\", \"ContentHash\" FROM \"HandbookPages\"");
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        while (await reader.ReadAsync(cancel))
+        {
+            var page = new StoredPage(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+            pages.Add(page.SourcePath, page);
+        }
+        return pages;
+    }
+
+    /// <summary>What started the last import that succeeded (null when none did).</summary>
+    private static async Task<string?> LastSucceededTriggerAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel)
+    {
+        await using var command = PlainConnections.Command(connection, transaction,
+            "SELECT \"Trigger\" FROM \"HandbookImports\" WHERE \"Succeeded\" = @yes ORDER BY \"Id\" DESC LIMIT 1", ("yes", true));
+        return await command.ExecuteScalarAsync(cancel) as string;
+    }
 
     private static string Hash(HandbookPage page) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0001',
         page.Path, page.Title, page.Description, page.Cover, page.Hidden, page.Markdown, page.Html, page.Outline, page.Order, page.ParentPath, page.InSummary, page.UpdatedAt.Ticks, page.Author))));

@@ -37,6 +37,8 @@ public static class DataServices
             // Platform pieces that react to saved changes (the public page cache) register interceptors.
             db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         });
+        // For the few paths where EF's first use would cost more than the work (a command's migration check, the handbook import).
+        builder.Services.AddSingleton<PlainConnections>();
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database");
         builder.Services.AddScoped<Backup.CreateBackup>();
         builder.Services.AddScoped<Backup.RestoreBackup>();

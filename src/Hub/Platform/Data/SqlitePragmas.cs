@@ -16,7 +16,9 @@ internal sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<object, object> Applied = [];
 
-    private string Sql => $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+    private string Sql => Settings(busyTimeoutMs);
+
+    private static string Settings(int busyTimeoutMs) => $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -35,6 +37,17 @@ internal sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
             await using var command = connection.CreateCommand();
             command.CommandText = Sql;
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The same settings for a connection opened without EF (<see cref="PlainConnections"/>), once per native connection too.</summary>
+    public static async Task ApplyOnceAsync(SqliteConnection connection, int busyTimeoutMs, CancellationToken cancel)
+    {
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Settings(busyTimeoutMs);
+            await command.ExecuteNonQueryAsync(cancel);
         }
     }
 

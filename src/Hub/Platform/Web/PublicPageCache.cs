@@ -60,6 +60,7 @@ public static class PublicPageCache
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SharedReadCache>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnPublicPageChange>();
+        builder.Services.AddSingleton<ForgetHandbookCopies>();
         return builder;
     }
 
