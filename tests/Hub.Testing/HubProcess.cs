@@ -30,7 +30,8 @@ public sealed class HubProcess : IAsyncDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        // A hang guard like HealthWait: at a load average near 60, migrating the template took more than 2 minutes.
+        await process.WaitForExitAsync().WaitAsync(HealthWait);
         return (process.ExitCode, await stdout + await stderr);
     }
 
