@@ -94,16 +94,29 @@ timed() {
 timed "Build" build
 
 total_passed=0; total_failed=0; total_skipped=0; failures=()
-run_tests() {
-  local name="$1" project="$2"; shift 2
-  say "$name"
+# Runs one test project into its log (and onto the console unless "quiet"), keeping its exit code and wall time.
+run_project() {
+  local name="$1" project="$2" show="$3"; shift 3
   local log="$LOG_DIR/$(echo "$name" | tr ' /' '__').log"
-  local started=$SECONDS
+  local started=$SECONDS code
   set +e
-  env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$log"
-  local code=${PIPESTATUS[0]}
+  if [ "$show" = quiet ]; then
+    env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo >"$log" 2>&1
+    code=$?
+  else
+    env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo 2>&1 | tee "$log"
+    code=${PIPESTATUS[0]}
+  fi
   set -e
-  durations+=("$(printf '%-28s %4d s' "$name" $((SECONDS - started)))")
+  echo "$code $((SECONDS - started))" >"$log.result"
+}
+# Adds a finished project's counts, failures and wall time to the run's.
+tally() {
+  local name="$1"
+  local log="$LOG_DIR/$(echo "$name" | tr ' /' '__').log"
+  local code seconds
+  read -r code seconds <"$log.result"
+  durations+=("$(printf '%-28s %4d s' "$name" "$seconds")")
   local line
   line="$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -1 || true)"
   if [ -z "$line" ]; then
@@ -117,11 +130,30 @@ run_tests() {
   if [ "$code" != 0 ] || [ "$f" != 0 ]; then failures+=("$name"); fi
   if [ "$s" != 0 ]; then failures+=("$name skipped $s test(s); nothing may be skipped"); fi
 }
+run_tests() {
+  say "$1"
+  run_project "$1" "$2" show "${@:3}"
+  tally "$1"
+}
 
 run_tests "Grouping tests" tests/Grouping.Tests
 run_tests "Hub tests on SQLite" tests/Hub.Tests HUB_TEST_PROVIDER=sqlite
-run_tests "Hub tests on PostgreSQL" tests/Hub.Tests HUB_TEST_PROVIDER=postgres
-run_tests "Browser tests" tests/Browser.Tests HUB_TEST_PROVIDER=sqlite
+if [ "${TEST_OVERLAP:-0}" = 1 ]; then
+  # TEST_OVERLAP=1: the browser journeys run beside the PostgreSQL run instead of after it. A journey keeps
+  # about one core busy and the Hub tests leave part of the second idle while they wait on processes and
+  # mail; whether that shortens the whole run on a given machine is measured, not assumed (docs/benchmarks.md).
+  say "Browser tests (beside the PostgreSQL run; their output follows it)"
+  run_project "Browser tests" tests/Browser.Tests quiet HUB_TEST_PROVIDER=sqlite &
+  browser=$!
+  run_tests "Hub tests on PostgreSQL" tests/Hub.Tests HUB_TEST_PROVIDER=postgres
+  wait "$browser" || true
+  say "Browser tests"
+  cat "$LOG_DIR/Browser_tests.log"
+  tally "Browser tests"
+else
+  run_tests "Hub tests on PostgreSQL" tests/Hub.Tests HUB_TEST_PROVIDER=postgres
+  run_tests "Browser tests" tests/Browser.Tests HUB_TEST_PROVIDER=sqlite
+fi
 
 echo
 say "Durations"

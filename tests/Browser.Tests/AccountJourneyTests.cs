@@ -11,7 +11,7 @@ public sealed class AccountJourneyTests
     public async Task Newcomer_SignsUpConfirmsLandsHomeSignedInDownloadsDataAndDeletesAccount()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

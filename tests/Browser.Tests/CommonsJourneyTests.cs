@@ -29,7 +29,7 @@ public sealed class CommonsJourneyTests
     public async Task Member_PledgesIsRecordedProposesAndIsApproved_TransparencyPageShowsIt()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-commons");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-commons");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

@@ -10,7 +10,7 @@ public sealed class CongregationJourneyTests
     public async Task Host_CreatesCongregationAndInvites_InviteeSignsUpAndJoins()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-congregation");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-congregation");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

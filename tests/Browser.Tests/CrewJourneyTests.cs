@@ -27,7 +27,7 @@ public sealed class CrewJourneyTests
     public async Task ThreePeople_FormMeetAndRetrospective_CrewContinuesWithTwo()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-crew");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-crew");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

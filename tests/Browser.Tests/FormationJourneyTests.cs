@@ -10,7 +10,7 @@ public sealed class FormationJourneyTests
     public async Task Facilitator_SetsUpAProgram_ParticipantSeesTheirRooms()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-formation");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-formation");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

@@ -15,7 +15,7 @@ public sealed class FormationRoundJourneyTests
     public async Task Host_RunsARound_MembersConsent_CrewForms()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-rounds");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-rounds");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

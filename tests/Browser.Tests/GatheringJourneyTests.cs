@@ -21,7 +21,7 @@ public sealed class GatheringJourneyTests
     public async Task NetworkCall_MemberAnswersAndSubscribes_FullDateWaitlistsThenPromotesWithEmail()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-gatherings");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-gatherings");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

@@ -70,7 +70,7 @@ public sealed class HandbookConstructsJourneyTests
     public async Task AdminAndReader_ImportThenUseTabsCodeMathAndDiagram_NoPolicyViolationAndReadableWithoutScript()
     {
         var book = WriteHandbook();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-constructs");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-constructs");
         // The admin page imports a folder of the server only under Handbook:AllowedFolders.
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string> { ["Hub:SeedDemo"] = "false", ["Handbook:AllowedFolders:0"] = book });
         var lines = hub.Output.ToList();

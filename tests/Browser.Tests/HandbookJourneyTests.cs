@@ -11,7 +11,7 @@ public sealed class HandbookJourneyTests
     [Fact]
     public async Task Reader_ImportedCorpus_ReadsSearchesAndFoldsTheSidebarAccessibly()
     {
-        var folder = TestPaths.NewTemporaryDirectory("hub-handbook");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-handbook");
         var settings = new Dictionary<string, string>();
         var (code, output) = await HubProcess.RunToEndAsync(folder, settings, "handbook", "import", Corpus, "--author", "Open Collective contributors");
         Assert.True(code == 0, output);

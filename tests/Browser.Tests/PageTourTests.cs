@@ -9,7 +9,7 @@ public sealed class PageTourTests
     [Fact]
     public async Task Visitor_And_Administrator_SeeEveryPageAccessibleAtBothWidths()
     {
-        var folder = TestPaths.NewTemporaryDirectory("hub-tour");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-tour");
         // Development, with no SMTP server: mail goes to files and the administrator's mailbox shows them.
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string> { ["Environment"] = "Development" });
         await using var browser = await BrowserSession.StartAsync("page-tour");

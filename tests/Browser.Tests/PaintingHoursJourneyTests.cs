@@ -74,7 +74,7 @@ public sealed class PaintingHoursJourneyTests
     {
         var book = WriteHandbook();
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-hours");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-hours");
         var settings = new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

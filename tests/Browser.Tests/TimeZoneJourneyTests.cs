@@ -17,7 +17,7 @@ public sealed class TimeZoneJourneyTests
     public async Task Newcomer_ZoneTakenFromBrowser_ListAndMonthAgree_OfferedDeviceZoneWhenItDiffers()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-zones");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-zones");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

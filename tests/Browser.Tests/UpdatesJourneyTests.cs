@@ -13,7 +13,7 @@ public sealed class UpdatesJourneyTests
     public async Task Newcomer_SubscribesAndConfirms_AdminSendsIssue_ItArrivesAndIsArchived()
     {
         await using var smtp = await SmtpSink.StartAsync();
-        var folder = TestPaths.NewTemporaryDirectory("hub-browser-updates");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-browser-updates");
         await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

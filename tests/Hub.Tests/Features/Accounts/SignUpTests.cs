@@ -8,12 +8,13 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-public sealed class SignUpTests : IAsyncLifetime
+/// <summary>
+/// One hub for the class: each test signs up with addresses no other test of the class uses, and a test that
+/// counts every account compares before and after its own attempt (the tests of a class run one at a time).
+/// </summary>
+public sealed class SignUpTests(SharedHub shared) : IClassFixture<SharedHub>
 {
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     private static Dictionary<string, string> Form(string name, string email, string password) => new()
     {

@@ -72,8 +72,10 @@ public sealed class HubExecutableTests
     [Fact]
     public async Task SeedMembers_SyntheticNetwork_AddsPeopleDealtIntoCongregations()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        // Seeding is what is tested here, not migrating (MigrateThenSeedDemo and FirstStart start from nothing).
+        await using var database = await TestDatabase.CreateAsync(migrated: true);
         var folder = TestPaths.NewTemporaryDirectory("hub-seed");
+        await database.PrepareDataDirectoryAsync(Path.Combine(folder, "data"));
         var settings = database.Settings().ToDictionary(s => s.Key, s => s.Value);
         var (exit, output) = await HubProcess.RunToEndAsync(folder, settings, "seed", "--members", "600", "--congregations", "6");
         Assert.True(exit == 0, output);

@@ -119,7 +119,7 @@ public sealed class ErrorPageTests(SharedHubWithoutMail shared) : IClassFixture<
     [Fact]
     public async Task BodyOverTheLimit_Is413Page_FromTheRealServer_WithOrWithoutLength()
     {
-        var folder = TestPaths.NewTemporaryDirectory("hub-limits");
+        var folder = await MigratedTemplate.NewHubFolderAsync("hub-limits");
         try
         {
             await using var hub = await HubProcess.StartAsync(folder, new Dictionary<string, string>
