@@ -19,19 +19,7 @@ const rings = polygons.flat();
 // Borders between two countries only (a coastline is already the land's edge).
 const borders = mesh(countries, countries.objects.countries, (a, b) => a !== b).coordinates;
 
-function unwrapped(line) {
-  const out = [];
-  for (const [lon, lat] of line) {
-    let l = lon;
-    if (out.length) {
-      const prev = out[out.length - 1][0];
-      while (l - prev > 180) l -= 360;
-      while (prev - l > 180) l += 360;
-    }
-    out.push([l, lat]);
-  }
-  return out;
-}
+const unwrapped = require('./antimeridian').unwrap;
 
 const bytes = [];
 function varint(v) {

@@ -19,16 +19,7 @@ const f = v => (v / S).toString().replace(/^0\./, '.').replace(/^-0\./, '-.');
 // would draw a line across the world: unwrap it so it runs on past the edge, and draw it once more
 // from the other side; the SVG's frame cuts off what lies outside.
 function unwrapped(ring) {
-  const out = [];
-  for (const [lon, lat] of ring) {
-    let l = lon;
-    if (out.length) {
-      const prev = out[out.length - 1][0];
-      while (l - prev > 180) l -= 360;
-      while (prev - l > 180) l += 360;
-    }
-    out.push([l, lat]);
-  }
+  const out = require('./antimeridian').unwrap(ring);
   const lons = out.map(p => p[0]);
   const copies = [out];
   if (Math.min(...lons) < -180) copies.push(out.map(([l, a]) => [l + 360, a]));
