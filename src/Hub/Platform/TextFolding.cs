@@ -12,6 +12,12 @@ public static class TextFolding
     /// <summary>Lower case without accents; letters that do not decompose (ł, ø, ß, æ) are spelled the way people type them without the key.</summary>
     public static string Fold(string text)
     {
+        // Normalising throws on code points that are not characters (U+FFFE, a lone surrogate): a
+        // search box gets whatever is typed or pasted, so those are dropped first.
+        if (!IsNormalizable(text))
+        {
+            text = string.Concat(text.EnumerateRunes().Where(r => r != Rune.ReplacementChar && !IsNoncharacter(r)).Select(r => r.ToString()));
+        }
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
@@ -37,4 +43,19 @@ public static class TextFolding
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    private static bool IsNormalizable(string text)
+    {
+        foreach (var r in text.EnumerateRunes())
+        {
+            if (r == Rune.ReplacementChar || IsNoncharacter(r))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>U+FDD0–U+FDEF and the last two code points of every plane: never characters.</summary>
+    private static bool IsNoncharacter(Rune r) => r.Value is >= 0xFDD0 and <= 0xFDEF || (r.Value & 0xFFFE) == 0xFFFE;
 }

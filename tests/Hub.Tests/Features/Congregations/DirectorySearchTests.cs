@@ -108,4 +108,11 @@ public sealed class DirectorySearchTests
         var (_, after) = await visitor.GetAsync("/congregations?q=tartu");
         Assert.Equal(["Emajõgi Circle"], after.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim()));
     }
+
+    [Theory]
+    [InlineData("a\uFFFEb", "ab")]
+    [InlineData("\uD800 Río", " rio")]
+    [InlineData("\uFDD0Kraków\uFFFF", "krakow")]
+    public void Fold_CodePointsThatAreNotCharacters_AreDroppedNotThrown(string text, string folded) =>
+        Assert.Equal(folded, TextFolding.Fold(text));
 }
