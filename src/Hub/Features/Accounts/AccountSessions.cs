@@ -99,6 +99,11 @@ public sealed class AccountSessions(HubDbContext db, SignInManager<HubUser> sign
         return [.. rows.Select(s => new Device(s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == thisOne)).OrderByDescending(d => d.IsThisOne)];
     }
 
+    /// <summary>Whether this node saw the session stand within the last few seconds: the check every request makes first, without a database.</summary>
+    public static bool IsKnownCurrent(IMemoryCache cache, ClaimsPrincipal? principal) =>
+        principal is not null && SessionId(principal) is { } id && cache.TryGetValue(Key(id), out string? owner)
+        && owner == principal.FindFirstValue(ClaimTypes.NameIdentifier);
+
     /// <summary>Whether the cookie's session still stands: called on every request that carries a sign-in cookie.</summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal)
     {
@@ -108,7 +113,7 @@ public sealed class AccountSessions(HubDbContext db, SignInManager<HubUser> sign
         {
             return false; // a cookie from before sessions were kept, or not ours
         }
-        if (kept > TimeSpan.Zero && cache.TryGetValue(Key(id), out string? owner) && owner == userId)
+        if (IsKnownCurrent(cache, principal))
         {
             return true;
         }

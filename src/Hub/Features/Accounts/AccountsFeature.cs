@@ -98,16 +98,7 @@ public static class AccountsFeature
             cookie.SlidingExpiration = true;
             // A cookie is good only while its session is: sign-out, "sign out everywhere" and a new
             // password or address end sessions on the server, so a copied cookie stops working too.
-            cookie.Events.OnValidatePrincipal = async context =>
-            {
-                if (!await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().IsCurrentAsync(context.Principal))
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                    return;
-                }
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
-            };
+            cookie.Events.OnValidatePrincipal = CheckSessionOnRequest.ValidateAsync;
         });
 
         builder.Services.AddScoped<AccountLinks>();

@@ -36,7 +36,7 @@ public static class DataServices
             }
             // Platform pieces that react to saved changes (the public page cache) register interceptors.
             db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton); // options built once: everything above is a singleton, and rebuilding them cost every request
         // For the few paths where EF's first use would cost more than the work (a command's migration check, the handbook import).
         builder.Services.AddSingleton<PlainConnections>();
         builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database");
