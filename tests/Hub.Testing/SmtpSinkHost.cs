@@ -7,7 +7,9 @@ namespace Microsolidarity.Hub.Testing;
 /// test process as its own server on its own port. Opening is one line on its standard input and one
 /// answer; the process ends when its standard input closes, so it never outlives the tests.
 /// </summary>
+#pragma warning disable CA1001 // one per test process, which it lives exactly as long as
 public sealed class SmtpSinkHost
+#pragma warning restore CA1001
 {
     private static readonly Lazy<SmtpSinkHost> shared = new(Start);
     private readonly Process process;

@@ -74,7 +74,7 @@ public static class FormCrews
         crews = Math.Min(crews, n / request.MinSize);
         crews = Math.Max(crews, (int)Math.Ceiling((double)n / request.MaxSize));
         var problem = new PartitionProblem(n, weights, Enumerable.Repeat(request.MinSize, crews).ToArray(), Enumerable.Repeat(request.MaxSize, crews).ToArray());
-        var partition = PartitionSearch.Run(problem, options with { StallIterations = Math.Min(options.StallIterations, PartitionSearch.DefaultStall(n)) }, cancellation);
+        var partition = PartitionSearch.Run(problem, options with { StallIterations = Math.Min(options.StallIterations, PartitionSearch.DefaultStall(n)) }, cancellation: cancellation);
 
         var groups = partition.Groups(crews).Select(g => g.ToList()).ToList();
         var waiting = new List<int>();

@@ -31,7 +31,7 @@ public static class FormGatheringCrews
             }
         }
         var problem = new PartitionProblem(n, weights, Enumerable.Repeat(sizes.Min(), sizes.Length).ToArray(), Enumerable.Repeat(sizes.Max(), sizes.Length).ToArray());
-        var partition = PartitionSearch.Run(problem, options with { StallIterations = Math.Min(options.StallIterations, PartitionSearch.DefaultStall(n)) }, cancellation);
+        var partition = PartitionSearch.Run(problem, options with { StallIterations = Math.Min(options.StallIterations, PartitionSearch.DefaultStall(n)) }, cancellation: cancellation);
         return partition.Groups(sizes.Length).Select(g => (IReadOnlyList<string>)g.Select(p => attendees[p].Id).ToArray()).ToArray();
     }
 

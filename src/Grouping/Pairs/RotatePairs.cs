@@ -42,7 +42,7 @@ public static class RotatePairs
         }
         // Rounds with fewer than two people present have no pairs at all.
         var sizes = Enumerable.Repeat(2, request.Rounds).ToArray();
-        var schedule = BuildSchedule.Run(new ScheduleRequest(n, sizes) { Absences = absences, History = request.History }, options, cancellation);
+        var schedule = BuildSchedule.Run(new ScheduleRequest(n, sizes) { Absences = absences, History = request.History }, options, cancellation: cancellation);
         return new PairRotation(n, schedule.Rounds, resting, schedule.Method);
     }
 

@@ -26,7 +26,7 @@ public static class PartitionSearch
     private const int PoolSize = 6;
     private const double Exploit = 0.8; // how often the better way so far is taken; the other keeps being tried
 
-    public static Partition Run(PartitionProblem problem, SearchOptions? options = null, CancellationToken cancellation = default, int[]? start = null)
+    public static Partition Run(PartitionProblem problem, SearchOptions? options = null, int[]? start = null, CancellationToken cancellation = default)
     {
         options ??= new SearchOptions();
         var state = new State(problem, start ?? RandomStart(problem, new Random(options.Seed)));

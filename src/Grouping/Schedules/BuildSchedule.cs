@@ -7,7 +7,7 @@ namespace Microsolidarity.Grouping;
 public static class BuildSchedule
 {
     /// <param name="useConstructions">False runs the greedy and the search alone: how benchmarks show what search achieves by itself.</param>
-    public static Schedule Run(ScheduleRequest request, SearchOptions? options = null, CancellationToken cancellation = default, bool useConstructions = true)
+    public static Schedule Run(ScheduleRequest request, SearchOptions? options = null, bool useConstructions = true, CancellationToken cancellation = default)
     {
         options ??= new SearchOptions();
         cancellation.ThrowIfCancellationRequested();

@@ -63,7 +63,7 @@ public sealed class PartitionSearchTests
         var problem = MdgpInstance.Load(TestCorpus.Path("grouping", "mdgp", "Geo_n030_ss_01.txt"));
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => PartitionSearch.Run(problem, new SearchOptions(), cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => PartitionSearch.Run(problem, new SearchOptions(), cancellation: cancel.Token));
     }
 
     [Theory]

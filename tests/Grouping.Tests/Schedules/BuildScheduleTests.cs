@@ -128,7 +128,7 @@ public sealed class BuildScheduleTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         var request = ScheduleRequest.Uniform(32, 4, 10);
-        Assert.ThrowsAny<OperationCanceledException>(() => BuildSchedule.Run(request, new SearchOptions(), cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => BuildSchedule.Run(request, new SearchOptions(), cancellation: cancel.Token));
     }
 
     [Fact]

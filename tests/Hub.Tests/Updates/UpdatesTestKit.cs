@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Testing;

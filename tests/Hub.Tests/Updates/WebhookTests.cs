@@ -79,7 +79,9 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
 }
 
 /// <summary>Chat webhooks delivered to real HTTP servers on loopback, the signature checked on arrival.</summary>
+#pragma warning disable CA1001 // the receiver is disposed in DisposeAsync, xunit's end of a test
 public sealed class WebhookTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private HubFactory hub = null!;
     private FormClient admin = null!;

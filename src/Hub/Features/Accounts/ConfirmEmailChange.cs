@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Accounts;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsolidarity.Hub.Data.Accounts;
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;

@@ -24,7 +24,7 @@ public static class BalanceChart
         double Y(long v) => top + (height - top - bottom) * (1 - (v - min) / (double)(max - min));
         string F(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
         var svg = new StringBuilder();
-        var label = "Balance of the commons at the end of each month, " + string.Join("; ", series.Select(s => $"{s.Key}: {Money.Format(s.Value.LastOrDefault().Balance, s.Key)} now"));
+        var label = "Balance of the commons at the end of each month, " + string.Join("; ", series.Select(s => $"{s.Key}: {Money.Format((s.Value.Count > 0 ? s.Value[^1].Balance : 0), s.Key)} now"));
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"balance-chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(label)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         // Gridlines at the bottom, the middle and the top, labelled in whole units.
         foreach (var value in new[] { min, (min + max) / 2, max })

@@ -47,6 +47,8 @@ public sealed class ExportLedger(HubDbContext db)
         return csv.ToUtf8();
     }
 
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     public async Task<string> JsonAsync(CancellationToken cancellationToken) =>
-        JsonSerializer.Serialize(await LinesAsync(cancellationToken), new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        JsonSerializer.Serialize(await LinesAsync(cancellationToken), Json);
 }

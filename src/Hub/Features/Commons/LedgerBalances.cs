@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Data.Commons;
 
 namespace Microsolidarity.Hub.Features.Commons;
 

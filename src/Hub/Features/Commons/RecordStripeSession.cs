@@ -1,5 +1,4 @@
 using Microsolidarity.Hub.Platform;
-using Stripe;
 using Stripe.Checkout;
 
 namespace Microsolidarity.Hub.Features.Commons;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;

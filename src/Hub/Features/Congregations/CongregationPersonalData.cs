@@ -65,7 +65,9 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.InvitedByUserId, ""), cancellationToken);
         // Invitations to the person (their address, their acceptance) and removals of them are about them: they go.
         var address = (user.Email ?? "").ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to the database's lower(): culture does not apply
         await db.Invitations.Where(i => i.AcceptedByUserId == user.Id || i.Email.ToLower() == address).ExecuteDeleteAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
         await db.Removals.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Removals.Where(r => r.RemovedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedByUserId, ""), cancellationToken);
         await db.JoinRequests.Where(r => r.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByUserId, (string?)null), cancellationToken);

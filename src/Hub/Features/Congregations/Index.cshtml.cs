@@ -32,7 +32,7 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads, Direc
         ["show"] = Show == "" ? null : Show,
         ["q"] = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim(),
         ["online"] = Online ? "true" : null,
-        ["page"] = page.ToString(),
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }).ToString();
 
     public IReadOnlyList<Item> Items { get; private set; } = [];

@@ -19,7 +19,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails, Notifier notifier)
 {
     /// <param name="shown">How the inviter named the person (a name picked from their fellow members); the address by default.</param>
-    public async Task<Outcome> RunAsync(CongregationView view, string email, string message, CancellationToken cancellationToken = default, string? shown = null)
+    public async Task<Outcome> RunAsync(CongregationView view, string email, string message, string? shown = null, CancellationToken cancellationToken = default)
     {
         if (!view.CanInvite)
         {

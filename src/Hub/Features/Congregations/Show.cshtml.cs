@@ -48,7 +48,7 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
         var choice = await people.ResolveAsync(View.UserId!, InviteEmail, cancellationToken);
         var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
         var outcome = choice is null || email is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "Email")
-            : await invite.RunAsync(View, email, InviteMessage ?? "", cancellationToken, choice.UserId is null ? null : choice.Shown);
+            : await invite.RunAsync(View, email, InviteMessage ?? "", choice.UserId is null ? null : choice.Shown, cancellationToken);
         return await AfterAsync(outcome, $"Invitation sent to {choice?.Shown}.", ShowAsync);
     }
 

@@ -85,5 +85,5 @@ public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time, Noti
         }
     }
 
-    private static string Words(int n) => n switch { 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", _ => n.ToString() };
+    private static string Words(int n) => n switch { 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

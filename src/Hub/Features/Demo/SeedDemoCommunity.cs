@@ -5,7 +5,6 @@ using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Crews;
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Features.Demo;

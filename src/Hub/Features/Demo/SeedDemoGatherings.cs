@@ -48,7 +48,7 @@ public static class SeedDemoGatherings
             return e;
         }
 
-        RecurrenceRule.TryParse("FREQ=MONTHLY;BYDAY=1TH", out var firstThursday, out _);
+        var firstThursday = RecurrenceRule.TryParse("FREQ=MONTHLY;BYDAY=1TH", out var rule, out var problem) ? rule : throw new InvalidOperationException(problem);
         var call = Make("Network call",
             "The monthly call of the network's members: hosts of congregations and crews learning from each other. Check-in, one theme, breakouts of three, check-out.",
             EventKind.NetworkCall, EventScale.Network, EventVisibility.NetworkMembers, berlin,

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Congregations;
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Formation;

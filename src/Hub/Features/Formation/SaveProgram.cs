@@ -82,7 +82,7 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, IOptions<For
         var people = plan.Participants.Count;
         var sizes = plan.Sizes.Select((size, call) => size ?? people - plan.Absences.Count(a => a.Call == call)).ToArray();
         var request = new ScheduleRequest(people, sizes) { Absences = [.. plan.Absences.Select(a => (a.Call, a.Person))] };
-        return BuildSchedule.Run(request, options, cancellationToken);
+        return BuildSchedule.Run(request, options, cancellation: cancellationToken);
     }
 
     /// <summary>32 random bytes: not guessable, not listed anywhere but the facilitator's page.</summary>

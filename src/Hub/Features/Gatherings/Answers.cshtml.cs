@@ -50,7 +50,7 @@ public sealed class EventAnswersModel(ViewerLoader viewers, HubDbContext db, Dec
         var now = time.GetUtcNow().UtcDateTime;
         Selected = EventTime.TryParseKey(date, out var key)
             ? EventSchedule.Between(e, rows, key.AddDays(-1), key.AddDays(40), 50).FirstOrDefault(o => o.OriginalStart == key)
-            : EventSchedule.Between(e, rows, EventSchedule.IsRecurring(e) ? now : DateTime.MinValue.AddYears(1), now.AddYears(2), 1).FirstOrDefault();
+            : EventSchedule.Between(e, rows, EventSchedule.IsRecurring(e) ? now : DateTime.MinValue.AddYears(1), now.AddYears(2), 1) is [var first, ..] ? first : null;
         var rowId = Selected?.Row?.Id;
         Lines = await db.Rsvps.AsNoTracking().Where(r => r.EventId == id && (r.OccurrenceId == null || r.OccurrenceId == rowId))
             .OrderBy(r => r.Status).ThenBy(r => r.Arrival)

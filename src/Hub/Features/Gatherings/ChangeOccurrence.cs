@@ -21,7 +21,7 @@ public enum OccurrenceChange
 public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time)
 {
     public async Task<(Outcome Outcome, Guid EventId)> RunAsync(Viewer viewer, Guid eventId, string key, OccurrenceChange change,
-        string? newDate = null, string? newStart = null, string? newEnd = null, CancellationToken cancellationToken = default, bool hostChecked = false, string? newEndDate = null)
+        string? newDate = null, string? newStart = null, string? newEnd = null, bool hostChecked = false, string? newEndDate = null, CancellationToken cancellationToken = default)
     {
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !(hostChecked || viewer.CanHost(e)))
@@ -126,7 +126,8 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
                     }
                     else
                     {
-                        RecurrenceRule.TryParse(oldRule, out var continued, out _);
+                        // The event's own rule, which was checked when it was saved.
+                        var continued = RecurrenceRule.TryParse(oldRule, out var parsed, out var problem) ? parsed : throw new InvalidOperationException(problem);
                         if (continued.Count is { } count)
                         {
                             continued = continued with { Count = count - before };

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 

@@ -42,7 +42,7 @@ public sealed record EventInput(
 public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks, PublicAddress links)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time: a working group's starter confirms its meetings).</param>
-    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, CancellationToken cancellationToken = default, bool hostChecked = false)
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, bool hostChecked = false, CancellationToken cancellationToken = default)
     {
         var congregationId = input.CongregationId;
         if (input.Scale == EventScale.Crew)

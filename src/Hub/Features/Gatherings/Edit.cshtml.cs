@@ -74,7 +74,7 @@ public sealed class EditEventModel(ViewerLoader viewers, HubDbContext db, EditEv
         Id = id;
         // The owner does not change here; the form shows no owner choice.
         Input.Owner = EventForm.From(e).Owner;
-        var outcome = await edit.RunAsync(viewer, id, Input.ToInput(), cancellationToken);
+        var outcome = await edit.RunAsync(viewer, id, Input.ToInput(), cancellationToken: cancellationToken);
         if (!outcome.Succeeded)
         {
             ShowError(outcome);

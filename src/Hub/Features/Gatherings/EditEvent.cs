@@ -15,7 +15,7 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
     IEnumerable<Platform.Contracts.IAnnouncementSink> sinks, Platform.Web.PublicAddress links)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time).</param>
-    public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, CancellationToken cancellationToken = default, bool hostChecked = false)
+    public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, bool hostChecked = false, CancellationToken cancellationToken = default)
     {
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !(hostChecked || viewer.CanHost(e)))

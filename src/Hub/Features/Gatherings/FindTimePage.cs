@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
-using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 

@@ -27,7 +27,7 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
         return EventTime.Range(o.StartsAt, o.EndsAt, zone, zone);
     }
 
-    private string Where(GatheringEvent e) => e.IsOnline
+    private static string Where(GatheringEvent e) => e.IsOnline
         ? (e.CallLink == "" ? "Online; the hosts will share the call link on the event's page." : $"Online: {e.CallLink}")
         : $"At {e.Address}";
 

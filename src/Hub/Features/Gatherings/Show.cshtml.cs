@@ -125,7 +125,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             ModelState.AddModelError("Confirm", "Tick the box to confirm: people who answered will see the date as cancelled.");
             return Page();
         }
-        var (outcome, eventId) = await change.RunAsync(Viewer, id, Selected.Key, Change, NewDate, NewStart, NewEnd, cancellationToken);
+        var (outcome, eventId) = await change.RunAsync(Viewer, id, Selected.Key, Change, NewDate, NewStart, NewEnd, cancellationToken: cancellationToken);
         var notice = Change switch
         {
             OccurrenceChange.CancelThis => "The date is cancelled.",
@@ -156,7 +156,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
         Dates = IsRecurring ? EventSchedule.Between(e, rows, now, now.AddYears(2), 8) : EventSchedule.Between(e, rows, DateTime.MinValue.AddYears(1), DateTime.MaxValue.AddYears(-1), 1);
         Selected = EventTime.TryParseKey(date, out var key)
             ? Dates.FirstOrDefault(d => d.OriginalStart == key) ?? EventSchedule.Between(e, rows, key.AddDays(-1), key.AddDays(40), 50).FirstOrDefault(d => d.OriginalStart == key)
-            : Dates.FirstOrDefault(d => !d.IsCancelled) ?? Dates.FirstOrDefault();
+            : Dates.FirstOrDefault(d => !d.IsCancelled) ?? (Dates.Count > 0 ? Dates[0] : null);
         if (Viewer.UserId is { } me)
         {
             MySeriesAnswer = await db.Rsvps.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == id && r.OccurrenceId == null && r.UserId == me, cancellationToken);

@@ -42,7 +42,7 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
             }
             watching = WatchAsync(record.Id, latest, cancel, stopWatching.Token);
             await using var scope = scopes.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, cancel.Token, record, readAhead);
+            var result = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, record, readAhead, cancel.Token);
             if (result.Succeeded)
             {
                 // So the first download of the new handbook's PDF is immediate (on the command line nothing is listening).

@@ -34,11 +34,11 @@ public sealed class HandbookPdfPreparer(IServiceScopeFactory scopes, IOptions<Ha
     /// <summary>A reader asked for a PDF that is not there: print now.</summary>
     public void Now() => requests.Writer.TryWrite(TimeSpan.Zero);
 
-    protected override async Task ExecuteAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (await requests.Reader.WaitToReadAsync(stopping))
+            while (await requests.Reader.WaitToReadAsync(stoppingToken))
             {
                 printing = true;
                 try
@@ -46,7 +46,7 @@ public sealed class HandbookPdfPreparer(IServiceScopeFactory scopes, IOptions<Ha
                     requests.Reader.TryRead(out var delay);
                     if (delay > TimeSpan.Zero)
                     {
-                        await Task.Delay(delay, stopping);
+                        await Task.Delay(delay, stoppingToken);
                     }
                     // Whatever was asked meanwhile is answered by this print, which reads the handbook as it is now.
                     while (requests.Reader.TryRead(out _))
@@ -54,7 +54,7 @@ public sealed class HandbookPdfPreparer(IServiceScopeFactory scopes, IOptions<Ha
                     }
                     failure = null;
                     await using var scope = scopes.CreateAsyncScope();
-                    var result = await scope.ServiceProvider.GetRequiredService<ExportHandbookPdf>().RunAsync(stopping);
+                    var result = await scope.ServiceProvider.GetRequiredService<ExportHandbookPdf>().RunAsync(stoppingToken);
                     failure = (result as ExportHandbookPdf.Failed)?.Reason;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -68,7 +68,7 @@ public sealed class HandbookPdfPreparer(IServiceScopeFactory scopes, IOptions<Ha
                 }
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The hub is stopping; ExportHandbookPdf has ended Chromium.
         }

@@ -31,7 +31,7 @@ public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookC
     public const string NeedsConfirmation = "Needs confirmation";
 
     /// <param name="record">The run's row when it was stored at the start (a background import shows its progress there); else a new one is added.</param>
-    public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default, HandbookImport? record = null, Task<RenderedHandbook>? readAhead = null)
+    public async Task<HandbookImport> RunAsync(string source, Settings? settings = null, IProgress<ImportProgress>? progress = null, HandbookImport? record = null, Task<RenderedHandbook>? readAhead = null, CancellationToken cancel = default)
     {
         record ??= new HandbookImport { Source = source, StartedAt = time.GetUtcNow().UtcDateTime };
         var problems = new List<HandbookProblem>();

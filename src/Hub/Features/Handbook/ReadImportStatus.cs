@@ -36,8 +36,8 @@ public sealed class ReadImportStatus(HubDbContext db)
         : new
         {
             running = false,
-            id = status.History.FirstOrDefault()?.Id ?? 0,
-            stage = status.History.FirstOrDefault()?.Stage ?? "",
+            id = (status.History.Count > 0 ? status.History[0].Id : 0),
+            stage = (status.History.Count > 0 ? status.History[0].Stage : ""),
             cancelRequested = false,
             filesRead = 0,
             filesTotal = 0,

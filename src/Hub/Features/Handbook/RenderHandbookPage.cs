@@ -1,11 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using YamlDotNet.RepresentationModel;
 
 namespace Microsolidarity.Hub.Features.Handbook;

@@ -152,6 +152,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         var mine = memberships.Select(m => m.CongregationId).ToList();
 
         // Invitations to the person's confirmed address only: the address is what an invitation belongs to.
+#pragma warning disable CA1304, CA1311, CA1862 // translated to the database's upper(): culture does not apply
         List<CongregationInvitation> congregationInvitations = !person.EmailConfirmed || person.NormalizedEmail is null ? [] : (await db.Invitations.AsNoTracking()
             .Where(i => i.Email.ToUpper() == person.NormalizedEmail && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now
                 && !mine.Contains(i.CongregationId))
@@ -168,6 +169,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             // A congregation invited twice shows once: the newest invitation replaced the older one anyway.
             .GroupBy(i => i.Slug).Select(g => g.Last())
             .Select(i => new CongregationInvitation(i.Id, i.Name, i.Slug, i.Inviter ?? $"a host of {i.Name}", i.ExpiresAt)).ToList();
+#pragma warning restore CA1304, CA1311, CA1862
 
         var hosting = memberships.Where(m => m.IsHost).Select(m => m.CongregationId).ToList();
         List<JoinRequestRow> joinRequests = hosting.Count == 0 ? [] : (await db.JoinRequests.AsNoTracking()

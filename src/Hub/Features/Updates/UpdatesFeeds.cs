@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
-using Microsolidarity.Hub.Features.Updates.Podcast;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Web;
 

@@ -13,6 +13,7 @@ internal static class BackupFormat
 {
     public const string Name = "microsolidarity-hub-backup";
     public const int Version = 1;
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new() { WriteIndented = true };
     public const string SqliteEntry = "database/hub.db";
     public const string PostgresEntry = "database/hub.pgdump";
     public const string FilesPrefix = "files/";

@@ -64,7 +64,7 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
                     time.GetUtcNow().UtcDateTime, lastMigration, files.Count);
                 await using (var m = zip.CreateEntry("manifest.json").Open())
                 {
-                    await JsonSerializer.SerializeAsync(m, manifest, new JsonSerializerOptions { WriteIndented = true }, cancellationToken);
+                    await JsonSerializer.SerializeAsync(m, manifest, BackupFormat.Json, cancellationToken);
                 }
                 zip.CreateEntryFromFile(dump, entry, CompressionLevel.Optimal);
                 foreach (var (full, relative) in files)

@@ -32,19 +32,5 @@ public sealed class EmailOutbox(HubDbContext db, TimeProvider time, EmailSignal 
     public void Wake() => signal.Wake();
 }
 
-/// <summary>Wakes the sender early; losing a wake-up only costs one poll interval.</summary>
-public sealed class EmailSignal
-{
-    private readonly SemaphoreSlim semaphore = new(0);
-
-    public void Wake()
-    {
-        if (semaphore.CurrentCount == 0)
-        {
-            semaphore.Release();
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        semaphore.WaitAsync(timeout, cancellationToken);
-}
+/// <summary>Wakes the email sender early.</summary>
+public sealed class EmailSignal : Background.WakeSignal;

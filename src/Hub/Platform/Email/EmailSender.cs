@@ -84,7 +84,7 @@ internal sealed class EmailSender(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var permanent = e is PermanentMailFailure || attempts >= options.Value.MaxAttempts;
+            var permanent = e is PermanentMailFailureException || attempts >= options.Value.MaxAttempts;
             var retryAt = time.GetUtcNow().UtcDateTime + Backoff(attempts);
             var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
             logger.LogWarning("Email {Id} to {To} failed (attempt {Attempts}{Final}): {Error}",

@@ -26,7 +26,7 @@ public sealed class EmailTemplates(IOptions<HubOptions> hub)
         }
         if (action is { } a)
         {
-            text.AppendLine($"{a.Label}:").AppendLine(a.Url).AppendLine();
+            text.AppendLine(a.Label + ":").AppendLine(a.Url).AppendLine();
         }
         text.AppendLine("—").AppendLine(hubName).AppendLine(footer);
 

@@ -13,7 +13,7 @@ public interface IMailTransport
 }
 
 /// <summary>A failure that retrying will not fix, such as a mailbox the server rejects.</summary>
-public sealed class PermanentMailFailure(string message, Exception inner) : Exception(message, inner);
+public sealed class PermanentMailFailureException(string message, Exception inner) : Exception(message, inner);
 
 internal sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
@@ -34,7 +34,7 @@ internal sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailT
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
-            throw new PermanentMailFailure($"The mail server refused the message: {(int)e.StatusCode} {e.Message}", e);
+            throw new PermanentMailFailureException($"The mail server refused the message: {(int)e.StatusCode} {e.Message}", e);
         }
         finally
         {

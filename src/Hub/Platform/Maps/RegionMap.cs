@@ -47,9 +47,9 @@ public static class RegionMap
     /// <summary>Projects degrees to drawing units: equirectangular around the point, longitude shrunk by the cosine of its latitude so shapes keep their proportions.</summary>
     private readonly record struct Window(double Latitude, double Longitude)
     {
-        public double Scale => Height / SpanLatitude;
+        public const double Scale = Height / SpanLatitude;
         public double Shrink => Math.Cos(Math.Clamp(Latitude, -75, 75) * Math.PI / 180);
-        public double HalfLatitude => SpanLatitude / 2 * 1.05;
+        public const double HalfLatitude = SpanLatitude / 2 * 1.05;
         public double HalfLongitude => Width / 2 / (Scale * Shrink) * 1.05;
         public double X(double lon) => Width / 2 + (lon - Longitude) * Shrink * Scale;
         public double Y(double lat) => Height / 2 - (lat - Latitude) * Scale;
@@ -86,7 +86,7 @@ public static class RegionMap
         }
         svg.Append("\"/>");
         AppendCities(svg, w);
-        AppendScale(svg, w);
+        AppendScale(svg);
         // The pin's point is the place: a drop whose tip sits on it.
         var (px, py) = (F(w.X(longitude)), F(w.Y(latitude)));
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"pin-mark\"><path class=\"pin\" d=\"M{px} {py}c-4-9-11-14-11-21a11 11 0 1 1 22 0c0 7-7 12-11 21z\"/>")
@@ -191,10 +191,12 @@ public static class RegionMap
     }
 
     /// <summary>A bar of a round number of kilometres in the lower left corner.</summary>
-    private static void AppendScale(StringBuilder svg, Window w)
+    private static readonly int[] ScaleBarKilometres = [10, 20, 25, 50, 100];
+
+    private static void AppendScale(StringBuilder svg)
     {
-        var unitsPerKm = w.Scale / 111.32; // a degree of latitude is 111.32 km
-        var km = new[] { 10, 20, 25, 50, 100 }.Last(k => k * unitsPerKm <= 140);
+        var unitsPerKm = Window.Scale / 111.32; // a degree of latitude is 111.32 km
+        var km = ScaleBarKilometres.Last(k => k * unitsPerKm <= 140);
         var length = km * unitsPerKm;
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"scale\" d=\"M12 {Height - 14}h{F(length)}M12 {Height - 19}v10M{F(12 + length)} {Height - 19}v10\"/>")
            .Append(CultureInfo.InvariantCulture, $"<text class=\"scale-label\" x=\"12\" y=\"{Height - 24}\">{km} km</text>");

@@ -51,7 +51,7 @@ public sealed partial class PeopleToPick(HubDbContext db)
         var words = search?.Trim() ?? "";
         return [.. rows.GroupBy(r => r.UserId)
             .Select(g => new Person(g.Key, g.First().DisplayName, string.Join(", ", g.Select(r => r.Congregation).Distinct().Order()), withPhoto.Contains(g.Key)))
-            .Where(p => words == "" || p.Name.Contains(words, StringComparison.CurrentCultureIgnoreCase))
+            .Where(p => words == "" || p.Name.Contains(words, StringComparison.OrdinalIgnoreCase))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.UserId, StringComparer.Ordinal)
             .Take(max)];
     }
@@ -72,7 +72,7 @@ public sealed partial class PeopleToPick(HubDbContext db)
         var key = PickedKey().Match(text);
         var found = key.Success
             ? people.Where(p => p.Key == key.Groups[1].Value).ToList()
-            : people.Where(p => p.Name.Equals(text, StringComparison.CurrentCultureIgnoreCase)).ToList();
+            : people.Where(p => p.Name.Equals(text, StringComparison.OrdinalIgnoreCase)).ToList();
         return found.Count == 1 ? new Choice(found[0].UserId, null, found[0].Name) : null;
     }
 

@@ -18,7 +18,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// Signed-in people are never served from it (ASP.NET's default output-cache policy refuses
 /// authenticated requests and responses that set cookies), and any saved change to a congregation
 /// or a membership (for the handbook: an import) evicts it at once, so a visitor sees changes immediately in the common case and
-/// within <see cref="PublicPageCacheOptions.Seconds"/> otherwise (changes made by bulk updates).
+/// within <c>Web:PublicCacheSeconds</c> otherwise (changes made by bulk updates).
 /// </summary>
 public static class PublicPageCache
 {

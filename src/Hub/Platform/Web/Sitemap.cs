@@ -24,7 +24,7 @@ public sealed class Sitemap(HubDbContext db, PublicAddress address)
         urls.AddRange(congregations.Select(slug => ($"/congregations/{slug}", (DateTime?)null)));
         var set = new XElement(Ns + "urlset", urls.DistinctBy(u => u.Path).Select(u => new XElement(Ns + "url",
             new XElement(Ns + "loc", address.Absolute(u.Path)),
-            u.Modified is { } m ? new XElement(Ns + "lastmod", DateTime.SpecifyKind(m, DateTimeKind.Utc).ToString("yyyy-MM-dd")) : null)));
+            u.Modified is { } m ? new XElement(Ns + "lastmod", DateTime.SpecifyKind(m, DateTimeKind.Utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null)));
         return new XDeclaration("1.0", "utf-8", null) + "\n" + set;
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Microsolidarity.Hub.Platform.Web;
 
 public static class WebServices

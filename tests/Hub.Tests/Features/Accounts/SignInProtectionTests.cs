@@ -154,6 +154,7 @@ public sealed class SignInProtectionTests(SharedHub shared) : IClassFixture<Shar
     {
         using var scope = hub.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        return await db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
+        var normalized = email.ToUpperInvariant();
+        return await db.Users.CountAsync(u => u.NormalizedEmail == normalized);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 

@@ -27,7 +27,8 @@ public sealed class SignUpTests(SharedHub shared) : IClassFixture<SharedHub>
     {
         using var scope = hub.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        return await db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
+        var normalized = email.ToUpperInvariant();
+        return await db.Users.CountAsync(u => u.NormalizedEmail == normalized);
     }
 
     private async Task<int> UserCountAsync()
@@ -183,7 +184,7 @@ public sealed class SignUpTests(SharedHub shared) : IClassFixture<SharedHub>
         var client = hub.NewClient();
         await client.SubmitAsync("/account/sign-up", Form("Tam Perer", "tamper@test.example", "a perfectly fine passphrase"));
         var link = new Uri(SmtpSink.LinkIn(await hub.Smtp!.WaitForAsync("tamper@test.example", "Confirm"), "/account/confirm-email"));
-        var tampered = link.PathAndQuery[..^3] + (link.PathAndQuery.EndsWith("AAA") ? "BBB" : "AAA");
+        var tampered = link.PathAndQuery[..^3] + (link.PathAndQuery.EndsWith("AAA", StringComparison.Ordinal) ? "BBB" : "AAA");
 
         var (response, page) = await client.GetAsync(tampered);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -1,6 +1,5 @@
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Platform;
-using Microsolidarity.Hub.Testing;
 using Microsolidarity.Hub.Tests.Updates;
 
 namespace Microsolidarity.Hub.Tests.Features.Admin;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Testing;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 
 namespace Microsolidarity.Hub.Tests.Features.Congregations;

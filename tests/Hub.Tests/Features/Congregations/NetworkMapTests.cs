@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsolidarity.Hub.Features.Congregations.Map;
-using Microsolidarity.Hub.Testing;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 
 namespace Microsolidarity.Hub.Tests.Features.Congregations;

@@ -1,4 +1,3 @@
-using Microsolidarity.Hub.Testing;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 
 namespace Microsolidarity.Hub.Tests.Features.Congregations;

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Features.Crews;

@@ -23,7 +23,9 @@ public sealed class DemoCommunityTests
         Assert.Equal(6, await db.CrewMeetings.CountAsync());
         // Every scale is in use: selves with profiles and free hours, a running dyad, a working group.
         Assert.Equal(10, await db.Profiles.CountAsync());
+#pragma warning disable CA1847 // a query the database answers: a one-letter string translates everywhere
         Assert.True(await db.Profiles.CountAsync(p => p.Availability.Contains("1")) >= 8);
+#pragma warning restore CA1847
         Assert.Equal(1, await db.Dyads.CountAsync(d => d.Status == Microsolidarity.Hub.Data.Dyads.DyadStatus.Active));
         Assert.Equal(1, await db.WorkingGroups.CountAsync());
         Assert.Equal(0, await db.JournalEntries.CountAsync());

@@ -192,7 +192,7 @@ public sealed class GatheringLifeTests : IAsyncLifetime
         var until = DateTime.UtcNow.AddYears(2);
         var parsed = await ExpandWithIcalJsAsync(ics, until);
         Assert.Equal(5, parsed.Count);
-        Assert.True(parsed.Single(p => p.Summary.StartsWith("Full-moon")).Occurrences.Count >= 20);
+        Assert.True(parsed.Single(p => p.Summary.StartsWith("Full-moon", StringComparison.Ordinal)).Occurrences.Count >= 20);
 
         var events = await WithDbAsync(db => db.GatheringEvents.AsNoTracking().Include(e => e.Occurrences).Where(e => e.Visibility == EventVisibility.Public).ToListAsync());
         foreach (var e in events)

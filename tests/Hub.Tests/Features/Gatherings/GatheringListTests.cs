@@ -1,5 +1,4 @@
 using System.Net;
-using Microsolidarity.Hub.Testing;
 using SkiaSharp;
 using static Microsolidarity.Hub.Tests.Features.Gatherings.GatheringTestKit;
 

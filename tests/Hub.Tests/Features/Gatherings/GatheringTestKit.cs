@@ -84,7 +84,10 @@ internal static class GatheringTestKit
     public sealed record IcalOccurrence(string Start, string End);
     public sealed record IcalEvent(string Uid, string Summary, string Zone, IReadOnlyList<IcalOccurrence> Occurrences);
 
+    private static readonly JsonSerializerOptions IcalJson = new() { PropertyNameCaseInsensitive = true };
+
     /// <summary>Every event in the calendar with its occurrences up to <paramref name="until"/>, as ical.js expands them.</summary>
+
     public static async Task<IReadOnlyList<IcalEvent>> ExpandWithIcalJsAsync(string ics, DateTime until)
     {
         var script = Path.Combine(TestPaths.ToolsDirectory, "ical-expand.mjs");
@@ -107,6 +110,6 @@ internal static class GatheringTestKit
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         Directory.Delete(folder, recursive: true);
         Assert.True(process.ExitCode == 0, $"ical.js could not read the calendar: {await stderr}\n{ics}");
-        return JsonSerializer.Deserialize<List<IcalEvent>>(await stdout, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        return JsonSerializer.Deserialize<List<IcalEvent>>(await stdout, IcalJson)!;
     }
 }

@@ -161,7 +161,7 @@ public sealed class AdminImportTests
             var (_, crews) = await hub.NewClient().GetAsync("/handbook/practices/crews");
             Assert.Contains("A crew is an experiment of six meetings.", crews.QuerySelector(".prose")?.TextContent);
             var (_, page) = await admin.GetAsync("/admin/handbook");
-            Assert.Equal("Cancelled", page.QuerySelectorAll(".import-history tbody tr").First().QuerySelectorAll("td")[2].TextContent);
+            Assert.Equal("Cancelled", page.QuerySelectorAll(".import-history tbody tr")[0].QuerySelectorAll("td")[2].TextContent);
             Assert.Contains(page.QuerySelectorAll(".report li"), li => li.TextContent.Contains("the published handbook is exactly as it was", StringComparison.Ordinal));
             using (var scope = hub.Services.CreateScope())
             {
@@ -312,7 +312,7 @@ public sealed class AdminImportTests
             Assert.Equal("3", box.GetAttribute("value"));
             Assert.Equal("Yes, remove 3 of 4 pages", box.ParentElement?.TextContent.Trim());
             Assert.Equal(["Stopped: needs confirmation", "would remove 3 of 4: nothing changed"],
-                page.QuerySelectorAll(".import-history tbody tr").First().QuerySelectorAll("td").Skip(2).Take(2).Select(td => td.TextContent));
+                page.QuerySelectorAll(".import-history tbody tr")[0].QuerySelectorAll("td").Skip(2).Take(2).Select(td => td.TextContent));
             Assert.Equal(HttpStatusCode.OK, (await hub.NewClient().Http.GetAsync("/handbook/practices/crews")).StatusCode);
 
             await admin.SubmitAsync("/admin/handbook", new Dictionary<string, string> { ["Input.Source"] = sample, ["Input.ConfirmRemovals"] = "3" });
@@ -321,7 +321,7 @@ public sealed class AdminImportTests
             Assert.Equal(HttpStatusCode.NotFound, (await hub.NewClient().Http.GetAsync("/handbook/practices/crews")).StatusCode);
             var (_, after) = await admin.GetAsync("/admin/handbook");
             Assert.Null(after.QuerySelector("input[name='Input.ConfirmRemovals']"));
-            Assert.Contains("3 removed", after.QuerySelectorAll(".import-history tbody tr").First().QuerySelectorAll("td")[3].TextContent);
+            Assert.Contains("3 removed", after.QuerySelectorAll(".import-history tbody tr")[0].QuerySelectorAll("td")[3].TextContent);
         }
         finally
         {

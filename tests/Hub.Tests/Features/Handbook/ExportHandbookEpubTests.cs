@@ -4,7 +4,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Features.Handbook;
-using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Handbook;
 

@@ -133,7 +133,7 @@ public sealed class RenderHandbookPageTests
         var blocks = Dom(page).QuerySelectorAll(".api-block");
         Assert.Equal("GET /users", blocks[0].QuerySelector(".api-title code")?.TextContent);
         Assert.Contains("Lists users.", blocks[0].TextContent);
-        Assert.Contains("POST /pets", blocks.Last().TextContent);
+        Assert.Contains("POST /pets", blocks[^1].TextContent);
         Assert.Empty(page.Problems);
     }
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Testing;
 using SkiaSharp;

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Testing;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 

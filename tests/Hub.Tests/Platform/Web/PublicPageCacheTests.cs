@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 

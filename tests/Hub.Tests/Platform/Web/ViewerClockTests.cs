@@ -1,6 +1,5 @@
 using System.Net;
 using Microsolidarity.Hub.Platform.Web;
-using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 

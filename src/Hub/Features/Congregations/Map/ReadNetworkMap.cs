@@ -15,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Congregations.Map;
 /// requests are still served the drawing they have, so no request waits for a redraw that only time
 /// asked for. Drawing reads three grouped queries, never one per congregation.
 /// </summary>
-public sealed class ReadNetworkMap(IServiceScopeFactory scopes, SharedReadCache reads, TimeProvider time, ILogger<ReadNetworkMap> log)
+public sealed class ReadNetworkMap(IServiceScopeFactory scopes, SharedReadCache reads, TimeProvider time, ILogger<ReadNetworkMap> log) : IDisposable
 {
     public sealed record Row(string Slug, string Name, string Place, bool IsOnline, bool IsPlaced, int Members, int Crews);
 
@@ -25,11 +25,13 @@ public sealed class ReadNetworkMap(IServiceScopeFactory scopes, SharedReadCache 
         public int Crews => All.Sum(r => r.Crews);
     }
 
-    private sealed record Kept(Drawing Drawing, CancellationToken Changed, long DrawnAt);
+    private sealed record Kept(Drawing Drawing, long DrawnAt, CancellationToken Changed);
 
     private volatile Kept? kept;
     private readonly SemaphoreSlim drawing = new(1, 1);
     private int refreshing;
+
+    public void Dispose() => drawing.Dispose();
 
     public async Task<Drawing> RunAsync()
     {
@@ -78,7 +80,7 @@ public sealed class ReadNetworkMap(IServiceScopeFactory scopes, SharedReadCache 
     private async Task<Kept> DrawAndKeepAsync()
     {
         var changed = reads.ChangeToken(SharedReadCache.Congregations); // before reading: a change during the draw makes it stale at once
-        var drawn = new Kept(await DrawAsync(), changed, time.GetTimestamp());
+        var drawn = new Kept(await DrawAsync(), time.GetTimestamp(), changed);
         kept = drawn;
         return drawn;
     }

@@ -10,21 +10,8 @@ using MimeKit;
 
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 
-/// <summary>Wakes the newsletter sender early; losing a wake-up costs one poll interval.</summary>
-public sealed class NewsletterSignal
-{
-    private readonly SemaphoreSlim semaphore = new(0);
-
-    public void Wake()
-    {
-        if (semaphore.CurrentCount == 0)
-        {
-            semaphore.Release();
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => semaphore.WaitAsync(timeout, cancellationToken);
-}
+/// <summary>Wakes the newsletter sender early.</summary>
+public sealed class NewsletterSignal : Platform.Background.WakeSignal;
 
 /// <summary>
 /// Works through the newsletter queue at the configured pace, through the same mail transport as
@@ -117,7 +104,7 @@ internal sealed class NewsletterSender(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-            var bounced = e is PermanentMailFailure;
+            var bounced = e is PermanentMailFailureException;
             logger.LogWarning("Newsletter delivery {Id} failed (attempt {Attempts}): {Error}", candidate.Id, attempts, error);
             if (bounced)
             {
@@ -185,9 +172,9 @@ internal sealed class NewsletterSender(
         var text = new StringBuilder()
             .AppendLine(issue.Subject).AppendLine()
             .AppendLine(issue.Markdown.Trim()).AppendLine()
-            .AppendLine("—").AppendLine($"{hub.Value.Name} newsletter")
-            .AppendLine($"Read it on the web: {archive}")
-            .AppendLine($"Unsubscribe: {unsubscribe}");
+            .AppendLine("—").AppendLine(hub.Value.Name + " newsletter")
+            .AppendLine("Read it on the web: " + archive)
+            .AppendLine("Unsubscribe: " + unsubscribe);
         message.Body = new BodyBuilder { HtmlBody = html.ToString(), TextBody = text.ToString() }.ToMessageBody();
         return message;
     }

@@ -8,22 +8,10 @@ using Microsolidarity.Hub.Data.Updates;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
-public sealed class WebhookSignal
+public sealed class WebhookSignal : Platform.Background.WakeSignal
 {
-    private readonly SemaphoreSlim semaphore = new(0);
-
-    public void Wake()
-    {
-        if (semaphore.CurrentCount == 0)
-        {
-            semaphore.Release();
-        }
-    }
-
     /// <summary>From inside a transaction: wakes the sender a moment later, when the rows are likely committed.</summary>
     public void WakeSoon() => _ = Task.Delay(250).ContinueWith(_ => Wake(), TaskScheduler.Default);
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => semaphore.WaitAsync(timeout, cancellationToken);
 }
 
 /// <summary>
