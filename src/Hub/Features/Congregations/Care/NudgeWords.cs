@@ -24,16 +24,16 @@ public static class NudgeWords
     public static bool IsAboutACrew(NudgeReason reason) => reason is NudgeReason.TermEnding or NudgeReason.Quiet;
 
     /// <param name="to">The crew's name, for a note to a crew; the email greets each person by name.</param>
-    /// <param name="nextGathering">"Spring gathering on 12 April", when the congregation has one coming.</param>
+    /// <param name="nextGathering">"“Spring gathering” on 12 April 2027": the congregation's next date, when one is coming.</param>
     public static string Prepared(NudgeReason reason, string to, string host, string congregation, string? nextGathering)
     {
         var gathering = nextGathering is null
-            ? "Crews often start at our gatherings; the next one will be on the congregation's page as soon as it is set."
-            : $"Our next gathering is {nextGathering}: crews often start there, and you would be welcome.";
+            ? "Crews often start where we meet; our next date will be on the congregation's page as soon as it is set."
+            : $"Our next date together is {nextGathering}: a good place to meet people you might form a crew with, and you would be welcome.";
         return reason switch
         {
             NudgeReason.Newcomer =>
-                $"It's {host}, one of the hosts of {congregation}. You joined a few weeks ago, and I wanted to say how glad we are that you're here.\n\n"
+                $"It's {host}, one of the hosts of {congregation}. You joined us recently, and I wanted to say how glad we are that you're here.\n\n"
                 + $"{gathering} You could also call a crew yourself: two or three people you'd like to know better are enough to begin, for a few meetings and a look back at the end.\n\n"
                 + "There is no hurry, and no need to answer. If you'd like company finding your way, I'd be happy to help.",
             NudgeReason.NoCrew =>
@@ -42,7 +42,7 @@ public static class NudgeWords
                 + "No pressure at all: if now isn't the time, that's fine too.",
             NudgeReason.NotSeen =>
                 $"It's {host}, from {congregation}. We haven't seen you at a gathering this year, and I just wanted to say you'd be missed and very welcome.\n\n"
-                + $"{(nextGathering is null ? "The next gathering will be on the congregation's page as soon as it is set." : $"The next one is {nextGathering}.")}\n\n"
+                + $"{(nextGathering is null ? "Our next date will be on the congregation's page as soon as it is set." : $"Our next date together is {nextGathering}.")}\n\n"
                 + "Only if it suits you; no need to answer.",
             NudgeReason.TermEnding =>
                 $"It's {host}, from {congregation}. {to}'s term is coming to its end soon: a good moment for a retrospective, to look back at what you liked and what you'd change.\n\n"
