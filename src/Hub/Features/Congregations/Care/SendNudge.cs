@@ -32,7 +32,7 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
         var text = (message ?? "").Trim();
         if (text.Length == 0)
         {
-            return (Outcome.Refused("Write a few words, or start again from the prepared note.", "Message"), null);
+            return (Outcome.Refused("Write a few words: even one line is a kind note.", "Message"), null);
         }
         if (text.Length > MaxLength)
         {
