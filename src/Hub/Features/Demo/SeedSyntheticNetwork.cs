@@ -135,14 +135,30 @@ public static class SeedSyntheticNetwork
             for (var i = 0; i < size; i++)
             {
                 var userId = members[k * size + i];
-                crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = userId, Status = CrewMemberStatus.Joined, Position = i,
-                    InvitedAt = crew.CreatedAt, JoinedAt = crew.CreatedAt });
+                crew.Members.Add(new CrewMember
+                {
+                    Id = Guid.NewGuid(),
+                    CrewId = crew.Id,
+                    UserId = userId,
+                    Status = CrewMemberStatus.Joined,
+                    Position = i,
+                    InvitedAt = crew.CreatedAt,
+                    JoinedAt = crew.CreatedAt
+                });
             }
             for (var n = 0; n < crew.MeetingsPerTerm; n++)
             {
                 var host = members[k * size + n % size];
-                crew.Meetings.Add(new CrewMeeting { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Number = n + 1, StartsAt = firstMeeting.AddDays(7 * n),
-                    HostUserId = host, FocusUserId = host });
+                crew.Meetings.Add(new CrewMeeting
+                {
+                    Id = Guid.NewGuid(),
+                    CrewId = crew.Id,
+                    Term = 1,
+                    Number = n + 1,
+                    StartsAt = firstMeeting.AddDays(7 * n),
+                    HostUserId = host,
+                    FocusUserId = host
+                });
             }
             db.Crews.Add(crew);
         }

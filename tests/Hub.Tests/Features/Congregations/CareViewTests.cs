@@ -49,12 +49,28 @@ public sealed class CareViewTests : IAsyncLifetime
 
         Crew Crew(string name, int createdDaysAgo, params string[] members)
         {
-            var crew = new Crew { Id = Guid.NewGuid(), Name = name, Purpose = "Peer coaching.", CongregationId = congregationId, CallerUserId = ids[members[0]],
-                Stage = CrewStage.Meeting, JoinedCount = members.Length, CreatedAt = now.AddDays(-createdDaysAgo) };
+            var crew = new Crew
+            {
+                Id = Guid.NewGuid(),
+                Name = name,
+                Purpose = "Peer coaching.",
+                CongregationId = congregationId,
+                CallerUserId = ids[members[0]],
+                Stage = CrewStage.Meeting,
+                JoinedCount = members.Length,
+                CreatedAt = now.AddDays(-createdDaysAgo)
+            };
             for (var i = 0; i < members.Length; i++)
             {
-                crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), UserId = ids[members[i]], Status = CrewMemberStatus.Joined, Position = i,
-                    InvitedAt = crew.CreatedAt, JoinedAt = crew.CreatedAt });
+                crew.Members.Add(new CrewMember
+                {
+                    Id = Guid.NewGuid(),
+                    UserId = ids[members[i]],
+                    Status = CrewMemberStatus.Joined,
+                    Position = i,
+                    InvitedAt = crew.CreatedAt,
+                    JoinedAt = crew.CreatedAt
+                });
             }
             db.Crews.Add(crew);
             return crew;
@@ -63,8 +79,16 @@ public sealed class CareViewTests : IAsyncLifetime
         {
             for (var n = 0; n < crew.MeetingsPerTerm; n++)
             {
-                crew.Meetings.Add(new CrewMeeting { Id = Guid.NewGuid(), Term = 1, Number = n + 1, StartsAt = now.AddDays(-firstDaysAgo + 7 * n),
-                    HostUserId = crew.CallerUserId, FocusUserId = crew.CallerUserId, Notes = n == 0 ? $"{Secret} in the notes" : "" });
+                crew.Meetings.Add(new CrewMeeting
+                {
+                    Id = Guid.NewGuid(),
+                    Term = 1,
+                    Number = n + 1,
+                    StartsAt = now.AddDays(-firstDaysAgo + 7 * n),
+                    HostUserId = crew.CallerUserId,
+                    FocusUserId = crew.CallerUserId,
+                    Notes = n == 0 ? $"{Secret} in the notes" : ""
+                });
             }
         }
         Meetings(Crew("Steady crew", 20, "hana", "ana"), 14);      // met a week ago, term ends in three weeks
@@ -75,19 +99,47 @@ public sealed class CareViewTests : IAsyncLifetime
         past.CongregationId = null; // a crew that stands on its own counts as much
         past.Members[0].Status = CrewMemberStatus.Left;
         past.Members[0].LeftAt = now.AddDays(-100);
-        db.RetrospectiveAnswers.Add(new RetrospectiveAnswer { Id = Guid.NewGuid(), CrewId = past.Id, Term = 1, UserId = ids["fay"],
-            WhatWorked = Secret, WhatDidNot = Secret, Choice = RetrospectiveChoice.Leave, AnsweredAt = now.AddDays(-100) });
+        db.RetrospectiveAnswers.Add(new RetrospectiveAnswer
+        {
+            Id = Guid.NewGuid(),
+            CrewId = past.Id,
+            Term = 1,
+            UserId = ids["fay"],
+            WhatWorked = Secret,
+            WhatDidNot = Secret,
+            Choice = RetrospectiveChoice.Leave,
+            AnsweredAt = now.AddDays(-100)
+        });
         db.JournalEntries.Add(new JournalEntry { Id = Guid.NewGuid(), UserId = ids["dee"], Text = $"{Secret} in a journal", WrittenAt = now });
 
         // Ana said she was going to a gathering of the congregation held earlier this year.
         var yearStart = new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var held = yearStart + (now - yearStart) / 2;
-        var gathering = new GatheringEvent { Id = Guid.NewGuid(), Title = "Spring gathering", Kind = EventKind.Gathering, Scale = EventScale.Congregation,
-            CongregationId = congregationId, StartsAt = held, EndsAt = held.AddHours(3), TimeZone = "Etc/UTC", CreatedByUserId = ids["hana"],
-            CreatedAt = held.AddDays(-30), UpdatedAt = held.AddDays(-30) };
+        var gathering = new GatheringEvent
+        {
+            Id = Guid.NewGuid(),
+            Title = "Spring gathering",
+            Kind = EventKind.Gathering,
+            Scale = EventScale.Congregation,
+            CongregationId = congregationId,
+            StartsAt = held,
+            EndsAt = held.AddHours(3),
+            TimeZone = "Etc/UTC",
+            CreatedByUserId = ids["hana"],
+            CreatedAt = held.AddDays(-30),
+            UpdatedAt = held.AddDays(-30)
+        };
         db.GatheringEvents.Add(gathering);
-        db.Rsvps.Add(new Rsvp { Id = Guid.NewGuid(), EventId = gathering.Id, UserId = ids["ana"], Status = RsvpStatus.Going, Answers = $"{Secret} in an answer",
-            CreatedAt = held.AddDays(-3), UpdatedAt = held.AddDays(-3) });
+        db.Rsvps.Add(new Rsvp
+        {
+            Id = Guid.NewGuid(),
+            EventId = gathering.Id,
+            UserId = ids["ana"],
+            Status = RsvpStatus.Going,
+            Answers = $"{Secret} in an answer",
+            CreatedAt = held.AddDays(-3),
+            UpdatedAt = held.AddDays(-3)
+        });
         await db.SaveChangesAsync();
     }
 
