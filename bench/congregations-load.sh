@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seeds 40,000 invented people in 200 congregations, then measures the directory, the network map, a
-# search of the directory (with a typo), a congregation's page and its host dashboard with wrk (32 connections), as a visitor and signed in, on SQLite, and on
+# search of the directory (with a typo), a congregation's page, its host dashboard and its care view with wrk (32 connections), as a visitor and signed in, on SQLite, and on
 # PostgreSQL when given.
 # Usage: bench/congregations-load.sh ["Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"]
 # Budget (DESIGN): p99 under 25 ms at 32 connections on both databases.
@@ -51,11 +51,12 @@ run() {
     measure "$name, visitor" "$path"
   done
   # A signed-in person is never served from that cache: every request renders (the layout shows
-  # their unread notices). The administrator counts as a host, so the host's dashboard is measured too.
+  # their unread notices). The administrator counts as a host, so the host's dashboard and the care view
+  # (200 members, about half of them in crews of four: the seed deals them out) are measured too.
   local cookie; cookie="$(sign_in "$work/hub.log")"
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$URL/congregations/$slug/host")" = 200 ] \
     || { echo "signing in failed" >&2; kill "$pid"; exit 1; }
-  for path in "/congregations" "/congregations/map" "/congregations?q=lisbn" "/congregations/$slug" "/congregations/$slug/host"; do
+  for path in "/congregations" "/congregations/map" "/congregations?q=lisbn" "/congregations/$slug" "/congregations/$slug/host" "/congregations/$slug/care"; do
     measure "$name, signed in" "$path" -H "Cookie: $cookie"
   done
   kill "$pid"

@@ -41,4 +41,12 @@ public sealed class CongregationEmails(EmailTemplates templates, AccountLinks li
     public EmailMessage Removed(Congregation c, string email, string name, string reason) => templates.Compose(
         email, name, $"You are no longer a member of {c.Name}",
         [$"A host of {c.Name} removed your membership. The reason they gave:", $"“{reason.Trim()}”", "If you think this is a mistake, reply to the hosts."]);
+
+    /// <summary>A host's note from the care view, in the host's own words; the paragraphs are the note's.</summary>
+    public EmailMessage Nudge(Congregation c, string email, string name, string hostName, string message, string path) => templates.Compose(
+        email, name, $"A note from {hostName}, a host of {c.Name}",
+        [.. message.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        (path.StartsWith("/crews/", StringComparison.Ordinal) ? "Open your crew" : path == "/me/pathway" ? "See your next step" : $"Open {c.Name}",
+            links.Absolute(path, new Dictionary<string, string?>())),
+        footer: $"You receive this because you are a member of {c.Name} and {hostName} hosts it. Hosts write at most once a week, and no answer is expected.");
 }

@@ -28,6 +28,8 @@ public static class CongregationsFeature
         builder.Services.AddScoped<GrantNetworkMembership>();
         builder.Services.AddScoped<SetCongregationCover>();
         builder.Services.AddScoped<CongregationLife>();
+        builder.Services.AddScoped<Care.ReadCare>();
+        builder.Services.AddScoped<Care.SendNudge>();
         builder.Services.AddSingleton<Map.ReadNetworkMap>();
         builder.Services.AddScoped<Map.PlaceCongregation>();
         builder.Services.AddScoped<IPersonalData, CongregationPersonalData>();

@@ -166,6 +166,11 @@ public static class SeedDemoCommunity
             closed.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = closed.Id, UserId = Id(closedPeople[i]), Status = CrewMemberStatus.Joined, Position = i, InvitedAt = now.AddMonths(-7), JoinedAt = now.AddMonths(-7) });
         }
         db.Crews.Add(closed);
+        if (CrewSchedule.FindZone(closed.TimeZone) is { } zone)
+        {
+            // Its six fortnightly meetings were held, so the care view's trend shows its months in a crew.
+            db.CrewMeetings.AddRange(CrewSchedule.Plan(closed, CrewSchedule.NextDate(closed, zone, now.AddMonths(-7)), [.. closedPeople.Select(Id)], zone));
+        }
         await db.SaveChangesAsync();
     }
 

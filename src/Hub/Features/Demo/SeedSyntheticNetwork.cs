@@ -1,6 +1,7 @@
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Crews;
 
 namespace Microsolidarity.Hub.Features.Demo;
 
@@ -95,11 +96,70 @@ public static class SeedSyntheticNetwork
                     UserId = ids[i],
                     IsHost = position < 2,
                     LevelId = position < 10 ? partner.Id : friend.Id,
-                    JoinedAt = now,
+                    JoinedAt = now.AddDays(-position % 400),
                 });
             }
+            AddCrews(db, congregation, [.. Enumerable.Range(0, position).Select(p => ids[c + p * congregations])], now);
             await db.SaveChangesAsync();
         }
         return (members, congregations);
+    }
+
+    /// <summary>
+    /// About half of a congregation's members in crews of four, so the care view has people in and out of crews:
+    /// every fifth crew has not met for six weeks, every fifth other one ends its term within the week.
+    /// </summary>
+    private static void AddCrews(HubDbContext db, Congregation congregation, IReadOnlyList<string> members, DateTime now)
+    {
+        const int size = 4;
+        for (var k = 0; (k + 1) * size <= members.Count / 2; k++)
+        {
+            var firstMeeting = (k % 5) switch
+            {
+                0 => now.AddDays(-77), // six weekly meetings that ended six weeks ago
+                1 => now.AddDays(-28), // the term's last meeting in a week
+                _ => now.AddDays(-14),
+            };
+            var crew = new Crew
+            {
+                Id = Guid.NewGuid(),
+                Name = $"{Family[k % Family.Length]} crew {k}",
+                Purpose = "A synthetic crew for load tests.",
+                CongregationId = congregation.Id,
+                CallerUserId = members[k * size],
+                Stage = CrewStage.Meeting,
+                JoinedCount = size,
+                CreatedAt = firstMeeting.AddDays(-7),
+            };
+            for (var i = 0; i < size; i++)
+            {
+                var userId = members[k * size + i];
+                crew.Members.Add(new CrewMember
+                {
+                    Id = Guid.NewGuid(),
+                    CrewId = crew.Id,
+                    UserId = userId,
+                    Status = CrewMemberStatus.Joined,
+                    Position = i,
+                    InvitedAt = crew.CreatedAt,
+                    JoinedAt = crew.CreatedAt
+                });
+            }
+            for (var n = 0; n < crew.MeetingsPerTerm; n++)
+            {
+                var host = members[k * size + n % size];
+                crew.Meetings.Add(new CrewMeeting
+                {
+                    Id = Guid.NewGuid(),
+                    CrewId = crew.Id,
+                    Term = 1,
+                    Number = n + 1,
+                    StartsAt = firstMeeting.AddDays(7 * n),
+                    HostUserId = host,
+                    FocusUserId = host
+                });
+            }
+            db.Crews.Add(crew);
+        }
     }
 }

@@ -34,6 +34,7 @@ public static class GatheringsFeature
         builder.Services.AddScoped<ExpireUnpaidPlaces>();
         builder.Services.AddHostedService<ReminderJob>();
         builder.Services.AddScoped<IUpcomingEvents>(s => s.GetRequiredService<UpcomingOccurrences>());
+        builder.Services.AddScoped<IGatheringPresence, GatheringPresence>();
         builder.Services.AddScoped<IPersonalData, GatheringPersonalData>();
         return builder;
     }

@@ -14,6 +14,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Dictionary<string, FormClient> Clients { get; } = [];
     public string Slug { get; private set; } = "";
     public Guid RoundId { get; private set; }
+    public string MemberId { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -32,6 +33,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
         var congregation = db.Congregations.Single(c => c.Slug == Slug);
         var member = db.Users.Single(u => u.Email == "member@test.example");
+        MemberId = member.Id;
         await Microsolidarity.Hub.Features.Congregations.JoinCongregation.AddMemberAsync(db, congregation.Id, member.Id, DateTime.UtcNow, default);
         RoundId = Guid.NewGuid();
         db.FormationRounds.Add(new Microsolidarity.Hub.Data.Formation.FormationRound
@@ -60,6 +62,11 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG",              200, 200, 200, 200, 200 },
         { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
         { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/care",         302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/care/nudge?why=no-crew&person=MEMBER", 302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/care/nudge?why=no-crew&person=no-such-person", 302, 403, 403, 404, 404 },
+        { "/congregations/SLUG/care/nudge?why=no-such-reason&person=MEMBER", 302, 403, 403, 404, 404 },
+        { "/congregations/SLUG/care/nudge?why=quiet&crew=00000000-0000-0000-0000-000000000001", 302, 403, 403, 404, 404 },
         { "/congregations/SLUG/working-groups", 302, 403, 200, 200, 200 },
         { "/congregations/SLUG/formation",    302, 403, 200, 200, 200 },
         { "/congregations/SLUG/formation/ROUND", 302, 403, 200, 200, 200 },
@@ -73,7 +80,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     [MemberData(nameof(Routes))]
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
-        var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString());
+        var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId);
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);
@@ -84,7 +91,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     [Fact]
     public async Task Members_ListIsNeverInAnOutsidersPage()
     {
-        foreach (var path in new[] { $"/congregations/{fixture.Slug}", "/congregations", $"/congregations/{fixture.Slug}/members" })
+        foreach (var path in new[] { $"/congregations/{fixture.Slug}", "/congregations", $"/congregations/{fixture.Slug}/members", $"/congregations/{fixture.Slug}/care" })
         {
             var (_, page) = await fixture.Clients["outsider"].GetAsync(path);
             Assert.DoesNotContain("Yusra", page.DocumentElement.OuterHtml);
@@ -105,5 +112,23 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
             ["Reason"] = "trying",
         });
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Nudge_PostedByAMemberOrAnOutsider_IsRefused()
+    {
+        foreach (var role in new[] { "member", "outsider" })
+        {
+            var (_, page) = await fixture.Clients[role].GetAsync($"/congregations/{fixture.Slug}");
+            var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var response = await fixture.Clients[role].PostAsync($"/congregations/{fixture.Slug}/care/nudge", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Why"] = "no-crew",
+                ["Person"] = fixture.MemberId,
+                ["Message"] = "Come and join a crew.",
+            });
+            Assert.True(response.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{role}: {(int)response.Response.StatusCode}");
+        }
     }
 }

@@ -20,7 +20,12 @@ public sealed class DemoCommunityTests
         Assert.All(congregations, c => Assert.True(c.Hosts >= 2, $"{c.Slug} is hosted by {c.Hosts}"));
         Assert.Equal(1, await db.JoinRequests.CountAsync());
         Assert.Equal(2, await db.Crews.CountAsync());
-        Assert.Equal(6, await db.CrewMeetings.CountAsync());
+        Assert.Equal(12, await db.CrewMeetings.CountAsync()); // the running crew's term, and the six the closed crew held
+        // Riverside's care view has people in a crew and people still without one, and a trend with more than today in it.
+        var riverside = await db.Congregations.Where(c => c.Slug == "riverside").Select(c => c.Id).SingleAsync();
+        var care = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Features.Congregations.Care.ReadCare>().RunAsync(riverside, default);
+        Assert.True(care.InACrew > 0 && care.WithoutCrew.Count > 0 && care.Newcomers.Count > 0, $"{care.InACrew} in a crew, {care.WithoutCrew.Count} without");
+        Assert.Contains(care.Trend.SkipLast(2), m => m.InACrew > 0);
         // Every scale is in use: selves with profiles and free hours, a running dyad, a working group.
         Assert.Equal(10, await db.Profiles.CountAsync());
 #pragma warning disable CA1847 // a query the database answers: a one-letter string translates everywhere

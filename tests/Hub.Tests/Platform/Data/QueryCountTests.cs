@@ -107,7 +107,7 @@ public sealed class QueryCountTests
         async Task<int[]> CountAsync(string slug)
         {
             var counts = new List<int>();
-            foreach (var path in new[] { "/congregations", $"/congregations/{slug}", $"/congregations/{slug}/members", $"/congregations/{slug}/host" })
+            foreach (var path in new[] { "/congregations", $"/congregations/{slug}", $"/congregations/{slug}/members", $"/congregations/{slug}/host", $"/congregations/{slug}/care" })
             {
                 await client.Http.GetAsync(path);
                 counter.Commands.Clear();
@@ -119,7 +119,8 @@ public sealed class QueryCountTests
             return [.. counts];
         }
 
-        // An administrator counts as a host everywhere: the members list with its hosts' forms and the host's dashboard.
+        // An administrator counts as a host everywhere: the members list with its hosts' forms, the host's dashboard
+        // and the care view (whose forty members are in crews, out of them, newcomers; the four have no crew at all).
         await SeedSyntheticNetwork.RunAsync(counted.Services, 12, 3, TimeProvider.System);
         var small = await CountAsync(Slug(counted));        // four members
         await SeedSyntheticNetwork.RunAsync(counted.Services, 400, 10, TimeProvider.System);

@@ -52,7 +52,7 @@ public sealed class HtmlValidityTests
             .QuerySelector("a[href$='/time']")!.GetAttribute("href")!;
         await admin.SubmitAsync(groupTime, new Dictionary<string, string> { ["MarkZone"] = "Europe/Lisbon", ["Free"] = "100" }, "Mark");
         pages["working group find time"] = await (await admin.Http.GetAsync(groupTime)).Content.ReadAsStringAsync();
-        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", $"{congregation}/working-groups", "/congregations/new", "/congregations", "/congregations/map" })
+        foreach (var path in new[] { congregation, $"{congregation}/members", $"{congregation}/host", $"{congregation}/care", $"{congregation}/working-groups", "/congregations/new", "/congregations", "/congregations/map" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
