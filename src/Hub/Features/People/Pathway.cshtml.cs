@@ -71,7 +71,7 @@ public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> c
             {
                 foreach (var calendar in calendars)
                 {
-                    if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, cancellationToken)).FirstOrDefault() is { } next)
+                    if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, cancellationToken)) is [var next, ..])
                     {
                         ways.Add(new Way($"Come to “{next.Title}”", next.Url,
                             $"{c.Name}'s next date, on {next.StartsAtUtc:d MMMM}: a good place to meet people you might form a crew with."));

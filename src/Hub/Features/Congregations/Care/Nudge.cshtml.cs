@@ -100,7 +100,7 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
             string? next = null;
             foreach (var calendar in calendars)
             {
-                if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, HttpContext.RequestAborted)).FirstOrDefault() is { } e)
+                if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, HttpContext.RequestAborted)) is [var e, ..])
                 {
                     next = $"“{e.Title}” on {ViewerClock.DateIn(e.StartsAtUtc, ViewerClock.Find(e.TimeZoneId) ?? TimeZoneInfo.Utc)}";
                     break;
