@@ -81,7 +81,7 @@ public sealed class MyCrewsModel(HubDbContext db, ViewerClock clock, TimeProvide
         }
         await clock.ZoneAsync();
         Calls = [.. rows.Select(r => new OpenCall($"/congregations/{r.Congregation.Slug}/calls/{r.Call.Id}", r.Call.Name, CallTimes.KindText(r.Call.Kind),
-            r.Congregation.Name, $"/congregations/{r.Congregation.Slug}/calls", r.CallerName, CallTimes.UsualHour(r.Call, clock.NodaZone, now),
+            r.Congregation.Name, $"/congregations/{r.Congregation.Slug}/calls", r.CallerName, CallTimes.UsualHour(r.Call, clock.OwnZone, now),
             r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn, r.Call.CallerUserId == userId, r.Mine))];
     }
 }

@@ -46,17 +46,17 @@ public sealed class CrewCallTests : IAsyncLifetime
 
     private static Dictionary<string, string> Call(string name = "Thursday case clinic", string purpose = "Peer coaching, one challenge each week.",
         string zone = "Europe/Lisbon", string findATime = "false", string day = "Thursday", string time = "19:00", string size = "4", string? endsOn = null) => new()
-    {
-        ["Input.Name"] = name,
-        ["Input.Purpose"] = purpose,
-        ["Input.Kind"] = "PeerSupport",
-        ["Input.TimeZone"] = zone,
-        ["Input.FindATime"] = findATime,
-        ["Input.UsualDay"] = day,
-        ["Input.UsualTime"] = time,
-        ["Input.Size"] = size,
-        ["Input.EndsOn"] = endsOn ?? DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"),
-    };
+        {
+            ["Input.Name"] = name,
+            ["Input.Purpose"] = purpose,
+            ["Input.Kind"] = "PeerSupport",
+            ["Input.TimeZone"] = zone,
+            ["Input.FindATime"] = findATime,
+            ["Input.UsualDay"] = day,
+            ["Input.UsualTime"] = time,
+            ["Input.Size"] = size,
+            ["Input.EndsOn"] = endsOn ?? DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"),
+        };
 
     private async Task<string> PostAsync(string calls, Dictionary<string, string>? form = null)
     {

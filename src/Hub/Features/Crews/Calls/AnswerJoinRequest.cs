@@ -44,7 +44,7 @@ public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNo
         message = message.Trim();
         if (!accept && message.Length == 0)
         {
-            return Outcome.Refused($"Write a few words for {request.User.DisplayName}: a decline is kinder with them. The draft is there to change.", "Message");
+            return Outcome.Refused($"Write a few words for {request.User.DisplayName}: a decline is kinder with them. The draft is back in the box for you to change.", "Message");
         }
         if (message.Length > MaxMessage)
         {

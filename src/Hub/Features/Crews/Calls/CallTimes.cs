@@ -23,24 +23,28 @@ public static class CallTimes
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date.ToDateOnly();
 
     /// <summary>
-    /// "Tuesdays at 20:00" in the viewer's zone, with the call's own wall-clock time beside it when the
-    /// zones differ; "We'll find a time together" when the caller left the hour open.
+    /// "Tuesdays at 20:00 your time (Tuesdays at 19:00 in Europe/Lisbon)": in the viewer's own zone with the call's
+    /// beside it; the call's alone when the viewer's zone is unknown (null) or shows the same wall-clock time.
+    /// "We'll find a time together" when the caller left the hour open.
     /// </summary>
-    public static string UsualHour(CrewCall call, DateTimeZone viewer, DateTime nowUtc)
+    public static string UsualHour(CrewCall call, DateTimeZone? viewer, DateTime nowUtc)
     {
         if (call.UsualDay is not { } day || call.UsualTime is not { } at)
         {
             return "We'll find a time together";
         }
         var zone = CrewSchedule.FindZone(call.TimeZone) ?? DateTimeZone.Utc;
-        // The next such hour in the call's zone, so the weekday and the offset are those of this season.
+        var own = $"{day}s at {at.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        if (viewer is null || viewer.Id == zone.Id)
+        {
+            return $"{own} ({zone.Id})";
+        }
+        // The next such hour in the call's zone, so the weekday and the offsets are those of this season.
         var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
         var date = today.DayOfWeek == CrewSchedule.IsoDay(day) ? today : today.Next(CrewSchedule.IsoDay(day));
-        var instant = zone.AtLeniently(date.At(LocalTime.FromTimeOnly(at))).ToInstant();
-        var local = instant.InZone(viewer).LocalDateTime;
+        var local = zone.AtLeniently(date.At(LocalTime.FromTimeOnly(at))).ToInstant().InZone(viewer).LocalDateTime;
         var shown = $"{local.DayOfWeek}s at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
-        return viewer.Id == zone.Id ? $"{shown} ({zone.Id})"
-            : $"{shown} your time ({day}s at {at.ToString("HH:mm", CultureInfo.InvariantCulture)} in {zone.Id}, the call's zone)";
+        return shown == own ? $"{own} ({zone.Id})" : $"{shown} your time ({own} in {zone.Id})";
     }
 
     public static string KindText(CrewCallKind kind) => kind switch

@@ -131,7 +131,7 @@ public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, P
             })
             .ToListAsync(HttpContext.RequestAborted);
         var items = rows.Select(r => new Item(r.Call.Id, r.Call.Name, r.Call.Purpose, CallTimes.KindText(r.Call.Kind), r.CallerName, r.Call.CallerUserId == me,
-            CallTimes.UsualHour(r.Call, viewer, now), r.Call.TimeZone, r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn,
+            CallTimes.UsualHour(r.Call, clock.OwnZone, now), r.Call.TimeZone, r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn,
             StateText(r.Call, now), r.Mine)).ToList();
         Open = [.. items.Where((item, i) => CallTimes.IsOpen(rows[i].Call, now))];
         Closed = [.. items.Where((item, i) => !CallTimes.IsOpen(rows[i].Call, now)).OrderByDescending(i => i.EndsOn)];

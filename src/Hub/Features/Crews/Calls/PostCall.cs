@@ -81,7 +81,7 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
         var name = input.Name.Trim();
         if (name.Length is 0 or > 120)
         {
-            problems.Add(("Name", "Give the crew a name of up to 120 characters, such as “Thursday case clinic”; the crew keeps it when it starts."));
+            problems.Add(("Name", "Give the crew a name of up to 120 characters."));
         }
         var purpose = input.Purpose.Trim();
         if (purpose.Length == 0)

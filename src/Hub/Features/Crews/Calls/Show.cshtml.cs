@@ -29,7 +29,7 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
     /// <summary>The request whose decline was sent back with a problem, so its form opens with what was typed.</summary>
     public Guid? Declining { get; private set; }
 
-    public string DeclineDraft(CrewCallRequest request) => Declining == request.Id ? Message ?? ""
+    public string DeclineDraft(CrewCallRequest request) => Declining == request.Id && !string.IsNullOrWhiteSpace(Message) ? Message
         : AnswerJoinRequest.DefaultDecline(request.User.DisplayName, Call.Call.Caller.DisplayName, View.Congregation.Name);
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id) => await LoadCallAsync(slug, id) ?? await ShowAsync();
@@ -110,7 +110,7 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
     {
         await clock.ZoneAsync();
         clock.FallBackTo(Call.Call.TimeZone, "the call's zone");
-        UsualHour = CallTimes.UsualHour(Call.Call, clock.NodaZone, Call.Now);
+        UsualHour = CallTimes.UsualHour(Call.Call, clock.OwnZone, Call.Now);
         return Page();
     }
 }
