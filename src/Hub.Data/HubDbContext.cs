@@ -41,6 +41,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<CrewMember> CrewMembers => Set<CrewMember>();
     public DbSet<CrewMeeting> CrewMeetings => Set<CrewMeeting>();
     public DbSet<RetrospectiveAnswer> RetrospectiveAnswers => Set<RetrospectiveAnswer>();
+    public DbSet<CrewCall> CrewCalls => Set<CrewCall>();
+    public DbSet<CrewCallRequest> CrewCallRequests => Set<CrewCallRequest>();
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<Dyad> Dyads => Set<Dyad>();

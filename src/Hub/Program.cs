@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Features.Admin;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Features.Crews.Calls;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Formation;
@@ -60,6 +61,7 @@ builder.AddAccounts();
 builder.AddNotifications(); // in the hub and by email, as each person chooses; the features below notify through it
 builder.AddCongregations();
 builder.AddCrews();
+builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"
 builder.AddPeople();
 builder.AddDyads();
 builder.AddInvitations(); // crew and dyad invitations to addresses without an account

@@ -46,3 +46,32 @@ internal sealed class RetrospectiveAnswerConfiguration : IEntityTypeConfiguratio
         a.HasIndex(x => new { x.CrewId, x.Term, x.UserId }).IsUnique();
     }
 }
+
+internal sealed class CrewCallConfiguration : IEntityTypeConfiguration<CrewCall>
+{
+    public void Configure(EntityTypeBuilder<CrewCall> c)
+    {
+        c.Property(x => x.Name).HasMaxLength(120).IsRequired();
+        c.Property(x => x.Purpose).HasMaxLength(2000).IsRequired();
+        c.Property(x => x.TimeZone).HasMaxLength(64).IsRequired();
+        c.HasOne<Congregations.Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
+        c.HasOne(x => x.Caller).WithMany().HasForeignKey(x => x.CallerUserId).OnDelete(DeleteBehavior.Cascade);
+        c.HasMany(x => x.Requests).WithOne(r => r.Call).HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
+        // A congregation's open calls, and every open call on /crews, read by state and closing time.
+        c.HasIndex(x => new { x.CongregationId, x.State, x.ClosesAt });
+        c.HasIndex(x => new { x.State, x.ClosesAt });
+        c.HasIndex(x => x.CallerUserId);
+    }
+}
+
+internal sealed class CrewCallRequestConfiguration : IEntityTypeConfiguration<CrewCallRequest>
+{
+    public void Configure(EntityTypeBuilder<CrewCallRequest> r)
+    {
+        r.Property(x => x.Note).HasMaxLength(1000);
+        r.Property(x => x.Reply).HasMaxLength(2000);
+        r.HasIndex(x => new { x.CallId, x.UserId }).IsUnique();
+        r.HasIndex(x => x.UserId);
+        r.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

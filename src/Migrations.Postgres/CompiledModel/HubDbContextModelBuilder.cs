@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("256781b9-c93e-4987-b7d7-0f3197047f7d"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("94392c99-3dbc-4c57-9cb3-3871f21aed59"), entityTypeCount: 70)
         {
         }
 
@@ -44,6 +44,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var crew = CrewEntityType.Create(this);
+            var crewCall = CrewCallEntityType.Create(this);
+            var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
@@ -107,6 +109,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            CrewCallEntityType.CreateForeignKey1(crewCall, hubUser);
+            CrewCallEntityType.CreateForeignKey2(crewCall, congregation);
+            CrewCallRequestEntityType.CreateForeignKey1(crewCallRequest, crewCall);
+            CrewCallRequestEntityType.CreateForeignKey2(crewCallRequest, hubUser);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
@@ -177,6 +183,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             CrewEntityType.CreateAnnotations(crew);
+            CrewCallEntityType.CreateAnnotations(crewCall);
+            CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a6940255-c397-47ac-8cd4-d1feba9c3c62"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("d4bccf5b-58be-4c87-a277-04a1cb548f0a"), entityTypeCount: 70)
         {
         }
 
@@ -43,6 +43,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var crew = CrewEntityType.Create(this);
+            var crewCall = CrewCallEntityType.Create(this);
+            var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
@@ -106,6 +108,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            CrewCallEntityType.CreateForeignKey1(crewCall, hubUser);
+            CrewCallEntityType.CreateForeignKey2(crewCall, congregation);
+            CrewCallRequestEntityType.CreateForeignKey1(crewCallRequest, crewCall);
+            CrewCallRequestEntityType.CreateForeignKey2(crewCallRequest, hubUser);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
@@ -176,6 +182,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             CrewEntityType.CreateAnnotations(crew);
+            CrewCallEntityType.CreateAnnotations(crewCall);
+            CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);

@@ -127,6 +127,8 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
             }
             Assert.True(left.Count == 0, "After \"delete my account\" these columns still hold the person's id or address; "
                 + "the feature's IPersonalData.DeleteAsync must delete or anonymise them:\n" + string.Join("\n", left));
+            // The place the leaver held in someone else's open call is open again.
+            Assert.Equal(0, await db.CrewCalls.Where(c => c.Name == "Ben's call").Select(c => c.AcceptedCount).SingleAsync());
         }
         Assert.Empty(Directory.GetFiles(photos));
     }
@@ -281,6 +283,13 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         crew.Meetings.Add(new CrewMeeting { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Number = 1, StartsAt = now.AddDays(3), Notes = "Bring tea." });
         db.Crews.Add(crew);
         db.RetrospectiveAnswers.Add(new RetrospectiveAnswer { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, WhatWorked = "Listening.", AnsweredAt = now });
+        // A call Ada posted (Ben asked to join it), and Ben's call where Ada holds an accepted place.
+        var adasCall = new CrewCall { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Ada's call", Purpose = "Peer support.", EndsOn = DateOnly.FromDateTime(now.AddDays(9)), ClosesAt = now.AddDays(10), CreatedAt = now };
+        adasCall.Requests.Add(new CrewCallRequest { Id = Guid.NewGuid(), CallId = adasCall.Id, UserId = ben, Note = "Count me in.", AskedAt = now });
+        db.CrewCalls.Add(adasCall);
+        var bensCall = new CrewCall { Id = Guid.NewGuid(), CongregationId = congregation.Id, CallerUserId = ben, Name = "Ben's call", Purpose = "Learning.", EndsOn = DateOnly.FromDateTime(now.AddDays(9)), ClosesAt = now.AddDays(10), AcceptedCount = 1, CreatedAt = now };
+        bensCall.Requests.Add(new CrewCallRequest { Id = Guid.NewGuid(), CallId = bensCall.Id, Note = "I would like this.", State = CrewCallRequestState.Accepted, AskedAt = now, AnsweredAt = now });
+        db.CrewCalls.Add(bensCall);
 
         var dyad = new Dyad { Id = Guid.NewGuid(), PartnerUserId = ben, Intention = "Peer coaching", Status = DyadStatus.Active, ProposedAt = now, StartedAt = now };
         dyad.CheckIns.Add(new DyadCheckIn { Id = Guid.NewGuid(), DyadId = dyad.Id, Text = "A good week.", WrittenAt = now });

@@ -216,6 +216,7 @@ public static class SeedDemoCommunity
         await SeedDemoCommons.RunAsync(scope.ServiceProvider, now);
         await SeedDemoGatherings.RunAsync(db, now);
         await SeedDemoFormationRound.RunAsync(db, now);
+        await SeedDemoCrewCalls.RunAsync(db, now);
         await SeedDemoHandbook.RunAsync(services);
         await SeedDemoCovers.RunAsync(db, scope.ServiceProvider);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);

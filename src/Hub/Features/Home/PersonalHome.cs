@@ -192,15 +192,33 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
 
         var going = await GoingAsync(me, now, cancellationToken);
 
+        // Someone without a crew and no round to join is shown an open call they have not answered, if one is open.
+        var inACrew = crewRows.Any(c => c.Status == CrewMemberStatus.Joined);
+        var call = inACrew || mine.Count == 0 || rounds.Any(r => !r.Proposal) ? null : await db.CrewCalls.AsNoTracking()
+            .Where(c => mine.Contains(c.CongregationId) && c.State == CrewCallState.Open && c.ClosesAt > now && c.CallerUserId != me
+                && !c.Requests.Any(r => r.UserId == me))
+            .OrderBy(c => c.ClosesAt)
+            .Select(c => new CallRow(c.Id, c.Name, c.Caller.DisplayName, c.CongregationId))
+            .FirstOrDefaultAsync(cancellationToken);
+        Step? callStep = null;
+        if (call is not null)
+        {
+            var at = memberships.First(m => m.CongregationId == call.CongregationId);
+            callStep = new Step("Answer a crew call", $"{call.Caller} is calling a crew in {at.Name}: “{call.Name}”. If it speaks to you, ask to join with a line or two, or post a call of your own.",
+                $"/congregations/{at.Slug}/calls/{call.Id}", "See the call");
+        }
+
         return new View(person.DisplayName, meeting, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds,
-            crews, dyads, congregations, NextStepOf(memberships.Count, crewRows.Any(c => c.Status == CrewMemberStatus.Joined), dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug));
+            crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep));
     }
 
     /// <summary>
     /// One step along the pathway, in the practice's order: a congregation is where crews form; a crew is
     /// the safest first container; a dyad comes after; then reflection.
     /// </summary>
-    private static Step NextStepOf(int congregations, bool inACrew, bool inADyad, IReadOnlyList<RoundRow> rounds, string? firstSlug)
+    private sealed record CallRow(Guid Id, string Name, string Caller, Guid CongregationId);
+
+    private static Step NextStepOf(int congregations, bool inACrew, bool inADyad, IReadOnlyList<RoundRow> rounds, string? firstSlug, Step? call)
     {
         if (congregations == 0)
         {
@@ -212,7 +230,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             return rounds.FirstOrDefault(r => !r.Proposal) is { } round
                 ? new Step("Join a crew formation round", $"{round.Congregation} is forming crews: say whom you would like to meet with and when you are free, and the round proposes a crew.",
                     round.Url, $"Take part in “{round.Title}”")
-                : new Step("Call a crew", "Invite two to five people you would like to know better to a short experiment: six meetings, then a retrospective where anyone may leave without losing face.",
+                : call ?? new Step("Call a crew", "Invite two to five people you would like to know better to a short experiment: six meetings, then a retrospective where anyone may leave without losing face.",
                     firstSlug is null ? "/crews/new" : $"/crews/new?congregation={firstSlug}", "Call a crew");
         }
         if (!inADyad)

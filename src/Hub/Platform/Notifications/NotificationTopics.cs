@@ -10,7 +10,7 @@ public static class NotificationTopics
     [
         ("crew", "My crews: invitations, meetings, retrospectives"),
         ("dyad", "My pairs: check-ins"),
-        ("congregation", "My congregations: requests, invitations, membership"),
+        ("congregation", "My congregations: requests, invitations, membership, crew calls"),
         ("gathering", "Gatherings: reminders, waitlists, tickets"),
         ("commons", "The commons: contributions, proposals, membership"),
         ("updates", "Newsletters and episodes"),

@@ -15,6 +15,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public string Slug { get; private set; } = "";
     public Guid RoundId { get; private set; }
     public string MemberId { get; private set; } = "";
+    public Guid CallId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -44,6 +45,19 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             PreferencesDueAt = DateTime.UtcNow.AddDays(3),
             CreatedAt = DateTime.UtcNow,
         });
+        CallId = Guid.NewGuid();
+        db.CrewCalls.Add(new Microsolidarity.Hub.Data.Crews.CrewCall
+        {
+            Id = CallId,
+            CongregationId = congregation.Id,
+            CallerUserId = member.Id,
+            Name = "Matrix call",
+            Purpose = "Peer support for the matrix.",
+            TimeZone = "Europe/Lisbon",
+            EndsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)),
+            ClosesAt = DateTime.UtcNow.AddDays(10),
+            CreatedAt = DateTime.UtcNow,
+        });
         await db.SaveChangesAsync();
     }
 
@@ -71,6 +85,11 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/formation",    302, 403, 200, 200, 200 },
         { "/congregations/SLUG/formation/ROUND", 302, 403, 200, 200, 200 },
         { "/congregations/SLUG/formation/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
+        // Calls are for members: visitors and people of other congregations get a page that says how to take part.
+        { "/congregations/SLUG/calls",        200, 200, 200, 200, 200 },
+        { "/congregations/SLUG/calls/CALL",   302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/calls/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
+        { "/congregations/no-such-place/calls", 404, 404, 404, 404, 404 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
@@ -80,7 +99,8 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     [MemberData(nameof(Routes))]
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
-        var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId);
+        var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
+            .Replace("CALL", fixture.CallId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);
@@ -98,6 +118,33 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         }
         var (_, memberView) = await fixture.Clients["member"].GetAsync($"/congregations/{fixture.Slug}/members");
         Assert.Contains("Yusra Okonkwo-Pell", memberView.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Calls_AreShownToMembersOnly_AndOthersAreToldHowToTakePart()
+    {
+        var path = $"/congregations/{fixture.Slug}/calls";
+        var (_, visitor) = await fixture.Clients["anonymous"].GetAsync(path);
+        Assert.Contains("Sign in", visitor.QuerySelector("#sign-in-prompt")!.TextContent);
+        Assert.DoesNotContain("Matrix call", visitor.DocumentElement.OuterHtml);
+        var (_, outsider) = await fixture.Clients["outsider"].GetAsync(path);
+        Assert.Contains("Join Matrix Congregation", outsider.QuerySelector("#join-prompt")!.TextContent);
+        Assert.DoesNotContain("Matrix call", outsider.DocumentElement.OuterHtml);
+        var (_, outsiderCrews) = await fixture.Clients["outsider"].GetAsync("/crews");
+        Assert.DoesNotContain("Matrix call", outsiderCrews.DocumentElement.OuterHtml);
+        foreach (var role in new[] { "member", "host", "admin" })
+        {
+            var (_, page) = await fixture.Clients[role].GetAsync(path);
+            Assert.Contains("Matrix call", page.QuerySelector(".card-list")!.TextContent);
+            var (_, crews) = await fixture.Clients[role].GetAsync("/crews");
+            Assert.Contains("Matrix call", crews.QuerySelector("[aria-labelledby=open-calls]")!.TextContent);
+        }
+        // Only members post: the administrator (not a member) sees the calls but no form, and a forged post is refused.
+        var (_, adminPage) = await fixture.Clients["admin"].GetAsync(path);
+        Assert.Null(adminPage.QuerySelector("form[action*='handler=Call']"));
+        var token = outsider.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!; // the sign-out form's
+        var forged = await fixture.Clients["outsider"].PostAsync(path + "?handler=Call", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Name"] = "Sneaky" });
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.Response.StatusCode);
     }
 
     [Fact]

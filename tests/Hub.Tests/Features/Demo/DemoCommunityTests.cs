@@ -34,6 +34,14 @@ public sealed class DemoCommunityTests
         Assert.Equal(1, await db.Dyads.CountAsync(d => d.Status == Microsolidarity.Hub.Data.Dyads.DyadStatus.Active));
         Assert.Equal(1, await db.WorkingGroups.CountAsync());
         Assert.Equal(0, await db.JournalEntries.CountAsync());
+        // Two open calls in Riverside, one with a request waiting for its caller's answer.
+        var now = DateTime.UtcNow;
+        var calls = await db.CrewCalls.Where(c => c.State == Microsolidarity.Hub.Data.Crews.CrewCallState.Open && c.ClosesAt > now)
+            .Select(c => new { Slug = db.Congregations.Single(g => g.Id == c.CongregationId).Slug, Waiting = c.Requests.Count(r => r.State == Microsolidarity.Hub.Data.Crews.CrewCallRequestState.Waiting) })
+            .ToListAsync();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.Equal("riverside", c.Slug));
+        Assert.Equal([0, 1], calls.Select(c => c.Waiting).Order());
 
         var (_, directory) = await hub.NewClient().GetAsync("/congregations");
         Assert.Equal(2, directory.QuerySelectorAll(".card-list > li").Length);

@@ -94,6 +94,48 @@ public sealed class HtmlValidityTests
         pages["crews"] = await (await admin.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["crews for a visitor"] = await (await visitor.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["call crew with errors"] = await HtmlOfAsync(admin, "/crews/new", new() { ["Input.Name"] = "", ["Input.TimeZone"] = "Nowhere/Else" });
+        // Crew calls: the list empty, with errors, and with a call; the call as its caller (a request waiting, then a start
+        // to confirm), as the member who asked, and the visitor's prompt.
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            var circle = await db.Congregations.SingleAsync(c => c.Name == "Valid Markup Circle");
+            var kimId = await db.Users.Where(u => u.Email == "kim@test.example").Select(u => u.Id).SingleAsync();
+            await Microsolidarity.Hub.Features.Congregations.JoinCongregation.AddMemberAsync(db, circle.Id, kimId, DateTime.UtcNow, default);
+        }
+        var calls = $"{congregation}/calls";
+        pages["calls empty"] = await (await admin.Http.GetAsync(calls)).Content.ReadAsStringAsync();
+        pages["calls with errors"] = await HtmlOfAsync(admin, calls, new() { ["Input.Name"] = "", ["Input.TimeZone"] = "Nowhere/Else", ["Input.Size"] = "9", ["Input.EndsOn"] = "soon" }, "Call");
+        var (posted, _) = await admin.SubmitAsync(calls, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Valid call",
+            ["Input.Purpose"] = "Peer support on Thursdays.",
+            ["Input.Kind"] = "PeerSupport",
+            ["Input.TimeZone"] = "Europe/Lisbon",
+            ["Input.FindATime"] = "false",
+            ["Input.UsualDay"] = "Thursday",
+            ["Input.UsualTime"] = "19:00",
+            ["Input.Size"] = "4",
+            ["Input.EndsOn"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"),
+        }, "Call");
+        var call = posted.Headers.Location!.OriginalString;
+        pages["calls with one"] = await (await admin.Http.GetAsync(calls)).Content.ReadAsStringAsync();
+        pages["call, nobody asked"] = await (await admin.Http.GetAsync(call)).Content.ReadAsStringAsync();
+        pages["call, asking"] = await (await kim.Http.GetAsync(call)).Content.ReadAsStringAsync();
+        pages["call, asking with errors"] = await HtmlOfAsync(kim, call, new() { ["Note"] = "" }, "Ask");
+        await kim.SubmitAsync(call, new Dictionary<string, string> { ["Note"] = "Thursdays suit me." }, "Ask");
+        pages["call, asked"] = await (await kim.Http.GetAsync(call)).Content.ReadAsStringAsync();
+        pages["call, a request waiting"] = await (await admin.Http.GetAsync(call)).Content.ReadAsStringAsync();
+        pages["call, decline with errors"] = await HtmlOfAsync(admin, call, new() { ["Message"] = "" }, "Decline");
+        await admin.SubmitAsync(call, new Dictionary<string, string>(), "Accept");
+        pages["call, start to confirm"] = await HtmlOfAsync(admin, call, new(), "Start");
+        pages["call, close to confirm"] = await HtmlOfAsync(admin, call, new(), "Close");
+        pages["crews with open calls"] = await (await kim.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
+        pages["visitor calls"] = await (await visitor.Http.GetAsync(calls)).Content.ReadAsStringAsync();
+        Assert.Contains("Thursdays suit me.", pages["call, a request waiting"]);
+        Assert.Contains("id=\"confirm-start\"", pages["call, start to confirm"]);
+        Assert.Contains("id=\"confirm-close\"", pages["call, close to confirm"]);
+        Assert.Contains("Valid call", pages["crews with open calls"]);
         pages["account with errors"] = await HtmlOfAsync(admin, "/account", new() { ["Email.NewEmail"] = "x", ["Email.Password"] = "" }, "ChangeEmail");
         pages["handbook empty"] = await (await admin.Http.GetAsync("/handbook")).Content.ReadAsStringAsync();
         pages["admin /admin/handbook empty"] = await (await admin.Http.GetAsync("/admin/handbook")).Content.ReadAsStringAsync();

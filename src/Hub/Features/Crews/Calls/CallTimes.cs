@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsolidarity.Hub.Data.Crews;
+using NodaTime;
+
+namespace Microsolidarity.Hub.Features.Crews.Calls;
+
+/// <summary>
+/// A call's times: its end date is a day in the call's zone (it takes requests until that day ends there),
+/// and its usual hour is a weekday and a wall-clock time in that zone, shown to each viewer in their own.
+/// </summary>
+public static class CallTimes
+{
+    /// <summary>Long enough to gather people, short enough that a call does not linger.</summary>
+    public const int MaxWeeks = 12;
+
+    public static bool IsOpen(CrewCall call, DateTime nowUtc) => call.State == CrewCallState.Open && call.ClosesAt > nowUtc;
+
+    /// <summary>The end of <paramref name="endsOn"/> in the zone, in UTC.</summary>
+    public static DateTime ClosesAt(DateOnly endsOn, DateTimeZone zone) =>
+        zone.AtStartOfDay(LocalDate.FromDateOnly(endsOn).PlusDays(1)).ToDateTimeUtc();
+
+    public static DateOnly Today(DateTimeZone zone, DateTime nowUtc) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date.ToDateOnly();
+
+    /// <summary>
+    /// "Tuesdays at 20:00 your time (Tuesdays at 19:00 in Europe/Lisbon)": in the viewer's own zone with the call's
+    /// beside it; the call's alone when the viewer's zone is unknown (null) or shows the same wall-clock time.
+    /// "We'll find a time together" when the caller left the hour open.
+    /// </summary>
+    public static string UsualHour(CrewCall call, DateTimeZone? viewer, DateTime nowUtc)
+    {
+        if (call.UsualDay is not { } day || call.UsualTime is not { } at)
+        {
+            return "We'll find a time together";
+        }
+        var zone = CrewSchedule.FindZone(call.TimeZone) ?? DateTimeZone.Utc;
+        var own = $"{day}s at {at.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        if (viewer is null || viewer.Id == zone.Id)
+        {
+            return $"{own} ({zone.Id})";
+        }
+        // The next such hour in the call's zone, so the weekday and the offsets are those of this season.
+        var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
+        var date = today.DayOfWeek == CrewSchedule.IsoDay(day) ? today : today.Next(CrewSchedule.IsoDay(day));
+        var local = zone.AtLeniently(date.At(LocalTime.FromTimeOnly(at))).ToInstant().InZone(viewer).LocalDateTime;
+        var shown = $"{local.DayOfWeek}s at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        return shown == own ? $"{own} ({zone.Id})" : $"{shown} your time ({own} in {zone.Id})";
+    }
+
+    public static string KindText(CrewCallKind kind) => kind switch
+    {
+        CrewCallKind.PeerSupport => "Peer support",
+        CrewCallKind.Commitments => "Commitments and accountability",
+        CrewCallKind.Learning => "Learning together",
+        CrewCallKind.Project => "A project together",
+        _ => "Something else",
+    };
+
+    public static string KindHint(CrewCallKind kind) => kind switch
+    {
+        CrewCallKind.PeerSupport => "each meeting one person brings a challenge, the others listen and reflect",
+        CrewCallKind.Commitments => "each of us names a few commitments; the next meeting starts with how they went",
+        CrewCallKind.Learning => "a topic each meeting, a rotating facilitator, shared notes",
+        CrewCallKind.Project => "doing something together, as well as supporting each other",
+        _ => "the purpose says what",
+    };
+
+    public static readonly IReadOnlyList<CrewCallKind> Kinds =
+        [CrewCallKind.PeerSupport, CrewCallKind.Commitments, CrewCallKind.Learning, CrewCallKind.Project, CrewCallKind.Other];
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Calls;
+
+/// <summary>
+/// The caller closes the call without starting a crew. Everyone still waiting or accepted hears it kindly,
+/// and the announcement leaves the members' notices and digest.
+/// </summary>
+public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices notices)
+{
+    public async Task<Outcome> RunAsync(CallView view, CancellationToken cancellationToken = default)
+    {
+        var call = view.Call;
+        if (!view.IsCaller)
+        {
+            return Outcome.Refused("Only the person who posted the call closes it.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var closed = await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CrewCallState.Closed).SetProperty(c => c.ClosedAt, now), cancellationToken);
+        if (closed == 0)
+        {
+            return Outcome.Refused("This call is closed already.");
+        }
+        var left = await CloseRequestsAsync(db, notices, call.Id, now, cancellationToken);
+        await notices.SendAsync(left, "crew.call-closed", $"{call.Caller.DisplayName} closed the call {call.Name}",
+            CallNotices.PathOf(view.Congregation.Congregation.Slug, call.Id),
+        [
+            $"{call.Caller.DisplayName} closed “{call.Name}” without starting a crew, so your request ends here. Calls close for all sorts of reasons; none of them is you.",
+            "Other calls, a formation round, or a crew you call yourself are all ways in.",
+        ], "See the calls", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notices.Wake();
+        return Outcome.Done;
+    }
+
+    /// <summary>
+    /// Ends the requests still open (waiting, and accepted unless <paramref name="keepAccepted"/>) and every notice
+    /// about the call; returns whose requests ended, so they can be told. Runs inside the caller's transaction.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> CloseRequestsAsync(HubDbContext db, CallNotices notices, Guid callId, DateTime now,
+        CancellationToken cancellationToken, bool keepAccepted = false)
+    {
+        var open = await db.CrewCallRequests.Where(r => r.CallId == callId
+                && (r.State == CrewCallRequestState.Waiting || (!keepAccepted && r.State == CrewCallRequestState.Accepted)))
+            .Select(r => new { r.Id, r.UserId }).ToListAsync(cancellationToken);
+        var ids = open.Select(r => r.Id).ToList();
+        await db.CrewCallRequests.Where(r => ids.Contains(r.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, CrewCallRequestState.CallClosed).SetProperty(r => r.AnsweredAt, now), cancellationToken);
+        await notices.ResolveAsync(CallNotices.CallAbout(callId), null, cancellationToken);
+        foreach (var id in ids)
+        {
+            await notices.ResolveAsync(CallNotices.RequestAbout(id), null, cancellationToken);
+        }
+        return [.. open.Select(r => r.UserId)];
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Crews.Calls;
+
+/// <summary>
+/// A congregation's open crew calls, for its members: open calls first, then those that closed lately, and the
+/// form to post one. Visitors and people of other congregations see what calls are and how to take part.
+/// </summary>
+public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, PostCall post, ViewerClock clock, TimeProvider time)
+    : CongregationPageModel(access)
+{
+    /// <summary>The fields whose own binding message is replaced by one that says what to choose.</summary>
+    private static readonly string[] ChoiceFields = ["Input.Size", "Input.Kind", "Input.UsualDay"];
+
+    public sealed record Item(Guid Id, string Name, string Purpose, string Kind, string CallerName, bool IsMine, string UsualHour, string Zone,
+        int Size, int Accepted, DateOnly EndsOn, string State, CrewCallRequestState? MyRequest);
+
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+        public string? Purpose { get; set; }
+        public CrewCallKind Kind { get; set; } = CrewCallKind.PeerSupport;
+        public string? TimeZone { get; set; }
+        public bool FindATime { get; set; }
+        public DayOfWeek UsualDay { get; set; } = DayOfWeek.Tuesday;
+        public string? UsualTime { get; set; } = "19:00";
+        public int Size { get; set; } = 4;
+        public DateOnly? EndsOn { get; set; }
+    }
+
+    /// <summary>How long a closed call stays listed for the record.</summary>
+    public const int ClosedDays = 60;
+
+    public IReadOnlyList<Item> Open { get; private set; } = [];
+    public IReadOnlyList<Item> Closed { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } refused)
+        {
+            return refused;
+        }
+        await clock.ZoneAsync();
+        Input.TimeZone = clock.OwnZone?.Id ?? ""; // empty: the page's script fills in the device's zone
+        return await ListAsync();
+    }
+
+    public async Task<IActionResult> OnPostCallAsync(string slug)
+    {
+        if (await LoadAsync(slug, v => v.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        TimeOnly? at = null;
+        if (!Input.FindATime)
+        {
+            if (TimeOnly.TryParse(Input.UsualTime, CultureInfo.InvariantCulture, out var parsed))
+            {
+                at = parsed;
+            }
+            else if (!string.IsNullOrWhiteSpace(Input.UsualTime))
+            {
+                ModelState.AddModelError("Input.UsualTime", "Give the hour as hours and minutes, such as 19:00, or tick “We'll find a time together”.");
+            }
+        }
+        if (ModelState["Input.EndsOn"]?.Errors.Count > 0)
+        {
+            ModelState.Remove("Input.EndsOn");
+            ModelState.AddModelError("Input.EndsOn", "Write the last day as a date, such as 2027-06-30.");
+        }
+        foreach (var key in ChoiceFields.Where(k => ModelState[k]?.Errors.Count > 0))
+        {
+            ModelState.Remove(key);
+            ModelState.AddModelError(key, key switch
+            {
+                "Input.Size" => $"Give the crew's size as a number from {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}.",
+                "Input.Kind" => "Choose the kind of crew from the list.",
+                _ => "Choose a day of the week.",
+            });
+        }
+        var input = new PostCall.Input(Input.Name ?? "", Input.Purpose ?? "", Input.Kind, Input.TimeZone ?? "", Input.FindATime,
+            Input.FindATime ? null : Input.UsualDay, at, Input.Size, Input.EndsOn);
+        if (!ModelState.IsValid)
+        {
+            // Say everything wrong at once: the operation's own checks too, where the field has no message yet.
+            foreach (var (field, message) in PostCall.Problems(input, time.GetUtcNow().UtcDateTime).Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
+            {
+                ModelState.AddModelError($"Input.{field}", message);
+            }
+            return await ListAsync();
+        }
+        var (outcome, id) = await post.RunAsync(View, input, HttpContext.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddOutcome(outcome, "Input");
+            return await ListAsync();
+        }
+        Notice = $"Your call is posted, and the members of {View.Congregation.Name} hear of it. You answer each request here.";
+        return Redirect(CallNotices.PathOf(View.Congregation.Slug, id!.Value));
+    }
+
+    private async Task<IActionResult> ListAsync()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await clock.ZoneAsync();
+        var viewer = clock.NodaZone;
+        Today = CallTimes.Today(viewer, now);
+        Input.EndsOn ??= Today.AddDays(14);
+        if (!View.CanSeeMembers)
+        {
+            return Page();
+        }
+        var me = View.UserId;
+        var since = now.AddDays(-ClosedDays);
+        var rows = await db.CrewCalls.AsNoTracking()
+            .Where(c => c.CongregationId == View.Congregation.Id && (c.State == CrewCallState.Open && c.ClosesAt > now
+                || (c.ClosedAt ?? c.ClosesAt) > since))
+            .OrderBy(c => c.ClosesAt)
+            .Select(c => new
+            {
+                Call = c,
+                CallerName = c.Caller.DisplayName,
+                Mine = c.Requests.Where(r => r.UserId == me).Select(r => (CrewCallRequestState?)r.State).FirstOrDefault(),
+            })
+            .ToListAsync(HttpContext.RequestAborted);
+        var items = rows.Select(r => new Item(r.Call.Id, r.Call.Name, r.Call.Purpose, CallTimes.KindText(r.Call.Kind), r.CallerName, r.Call.CallerUserId == me,
+            CallTimes.UsualHour(r.Call, clock.OwnZone, now), r.Call.TimeZone, r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn,
+            StateText(r.Call, now), r.Mine)).ToList();
+        Open = [.. items.Where((item, i) => CallTimes.IsOpen(rows[i].Call, now))];
+        Closed = [.. items.Where((item, i) => !CallTimes.IsOpen(rows[i].Call, now)).OrderByDescending(i => i.EndsOn)];
+        return Page();
+    }
+
+    public static string StateText(CrewCall call, DateTime now) => call.State switch
+    {
+        CrewCallState.Started => "The crew has started",
+        CrewCallState.Closed => "Closed by its caller",
+        _ when call.ClosesAt <= now => "Closed: its last day has passed",
+        _ => "Open",
+    };
+
+    public static string RequestText(CrewCallRequestState state) => state switch
+    {
+        CrewCallRequestState.Waiting => "You asked; waiting for an answer",
+        CrewCallRequestState.Accepted => "You are accepted",
+        CrewCallRequestState.Declined => "Not this time",
+        CrewCallRequestState.Withdrawn => "You withdrew",
+        _ => "The call closed",
+    };
+}

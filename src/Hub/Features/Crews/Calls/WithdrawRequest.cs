@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Calls;
+
+/// <summary>
+/// Someone who asked steps back, before or after being accepted, without giving a reason. An accepted place
+/// opens again, and the caller hears of it; a request still waiting simply leaves the caller's list.
+/// </summary>
+public sealed class WithdrawRequest(HubDbContext db, TimeProvider time, CallNotices notices)
+{
+    public async Task<Outcome> RunAsync(CallView view, CancellationToken cancellationToken = default)
+    {
+        var call = view.Call;
+        if (view.Mine is not { State: CrewCallRequestState.Waiting or CrewCallRequestState.Accepted } mine)
+        {
+            return Outcome.Refused("You have no open request on this call.");
+        }
+        if (!view.IsPending)
+        {
+            return Outcome.Refused("This call is closed already.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var withdrawn = await db.CrewCallRequests.Where(r => r.Id == mine.Id && r.State == mine.State)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, CrewCallRequestState.Withdrawn).SetProperty(r => r.AnsweredAt, now), cancellationToken);
+        if (withdrawn == 0)
+        {
+            return Outcome.Refused("Your request changed meanwhile; look at the call again.");
+        }
+        await notices.ResolveAsync(CallNotices.RequestAbout(mine.Id), null, cancellationToken);
+        if (mine.State == CrewCallRequestState.Accepted)
+        {
+            // Conditional on the call being still open: a crew already started keeps its members' count.
+            await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open && c.AcceptedCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AcceptedCount, c => c.AcceptedCount - 1), cancellationToken);
+            var name = mine.User.DisplayName;
+            await notices.SendAsync([call.CallerUserId], "crew.call-withdrawn", $"{name} stepped back from {call.Name}",
+                CallNotices.PathOf(view.Congregation.Congregation.Slug, call.Id),
+            [
+                $"{name} withdrew from “{call.Name}” after you accepted them. No reason is needed, and none was asked.",
+                "Their place is open again for someone else.",
+            ], "See the call", cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notices.Wake();
+        return Outcome.Done;
+    }
+}
