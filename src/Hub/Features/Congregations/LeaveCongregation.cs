@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Anyone may leave, except the last host of a congregation that still has other members.</summary>
-public sealed class LeaveCongregation(HubDbContext db)
+public sealed class LeaveCongregation(HubDbContext db, IEnumerable<IMembershipEndedHandler> ended, Notifier notifier)
 {
     public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
     {
@@ -24,8 +26,15 @@ public sealed class LeaveCongregation(HubDbContext db)
         // pages' caches and the member count drops at once.
         if (await db.Memberships.FirstOrDefaultAsync(m => m.Id == view.Membership.Id, cancellationToken) is { } membership)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var handler in ended)
+            {
+                await handler.MembershipEndedAsync(id, membership.UserId, cancellationToken);
+            }
             db.Memberships.Remove(membership);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            notifier.Wake();
         }
         return Outcome.Done;
     }

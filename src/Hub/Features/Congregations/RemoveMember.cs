@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host removes a member, with a reason that the member receives and the hosts keep.</summary>
-public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
+public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails, IEnumerable<IMembershipEndedHandler> ended)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid membershipId, string reason, CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,11 @@ public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier no
         {
             return Outcome.Refused("This is the last host; name another host first.");
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var handler in ended)
+        {
+            await handler.MembershipEndedAsync(view.Congregation.Id, membership.UserId, cancellationToken);
+        }
         db.Memberships.Remove(membership);
         db.Removals.Add(new Removal
         {
@@ -50,6 +56,7 @@ public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier no
         await notifier.NotifyAsync(new Notice(membership.UserId, "congregation.removed", $"You are no longer a member of {view.Congregation.Name}", "/congregations",
             emails.Removed(view.Congregation, membership.User.Email!, membership.User.DisplayName, reason)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;
     }

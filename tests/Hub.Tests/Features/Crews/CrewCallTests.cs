@@ -354,6 +354,42 @@ public sealed class CrewCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LeavingOrBeingRemoved_ClosesTheirCalls_AndWithdrawsTheirRequests_TellingThoseConcerned()
+    {
+        var calls = await CongregationAsync("Parting Circle");
+        var congregation = calls[..^"/calls".Length];
+        var path = await PostAsync(calls);
+        var callId = Guid.Parse(path.Split('/')[^1]);
+        await people["ash"].SubmitAsync(path, new Dictionary<string, string> { ["Note"] = "Yes please." }, handler: "Ask");
+        var ashRequest = await DbAsync(db => db.CrewCallRequests.Where(r => r.UserId == ids["ash"]).Select(r => r.Id).SingleAsync());
+        await people["cal"].SubmitAsync(path, new Dictionary<string, string> { ["RequestId"] = ashRequest.ToString() }, handler: "Accept");
+        Assert.Equal(1, await DbAsync(db => db.CrewCalls.Where(c => c.Id == callId).Select(c => c.AcceptedCount).SingleAsync()));
+        // Bea calls a crew of her own; Dee asks to join it.
+        var (beaPosted, _) = await people["bea"].SubmitAsync(calls, Call(name: "Bea's morning crew"), handler: "Call");
+        var beaPath = beaPosted.Headers.Location!.OriginalString;
+        await people["dee"].SubmitAsync(beaPath, new Dictionary<string, string> { ["Note"] = "Mornings suit me." }, handler: "Ask");
+
+        // Ash leaves: the accepted place opens again, and Cal is told.
+        var (left, _) = await people["ash"].SubmitAsync(congregation, new Dictionary<string, string>(), handler: "Leave");
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        Assert.Equal(CrewCallRequestState.Withdrawn, await DbAsync(db => db.CrewCallRequests.Where(r => r.Id == ashRequest).Select(r => r.State).SingleAsync()));
+        Assert.Equal(0, await DbAsync(db => db.CrewCalls.Where(c => c.Id == callId).Select(c => c.AcceptedCount).SingleAsync()));
+        Assert.Contains(await NoticesAsync("cal"), n => n.Kind == "crew.call-withdrawn" && n.Title.Contains("Ash Riverbank"));
+
+        // Cal, the host, removes Bea: her call closes, and Dee, who was waiting, is told.
+        var beaMembership = await DbAsync(db => db.Memberships.Where(m => m.UserId == ids["bea"]).Select(m => m.Id).SingleAsync());
+        var (removed, _) = await people["cal"].SubmitAsync(congregation + "/members",
+            new Dictionary<string, string> { ["MembershipId"] = beaMembership.ToString(), ["Reason"] = "Asked to be taken off the list." }, handler: "Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(CrewCallState.Closed, await DbAsync(db => db.CrewCalls.Where(c => c.CallerUserId == ids["bea"]).Select(c => c.State).SingleAsync()));
+        Assert.Equal(CrewCallRequestState.CallClosed, await DbAsync(db => db.CrewCallRequests.Where(r => r.UserId == ids["dee"]).Select(r => r.State).SingleAsync()));
+        var told = Assert.Single(await NoticesAsync("dee"), n => n.Kind == "crew.call-closed");
+        Assert.Contains("Bea's morning crew", told.Title);
+        // Cal's own call is still open.
+        Assert.Equal(CrewCallState.Open, await DbAsync(db => db.CrewCalls.Where(c => c.Id == callId).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task UsualHour_IsShownInTheViewersZone_WithTheCallsOwnBesideIt()
     {
         var calls = await CongregationAsync("Zones Circle");

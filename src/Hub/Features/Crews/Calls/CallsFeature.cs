@@ -17,6 +17,7 @@ public static class CallsFeature
         builder.Services.AddScoped<StartCrewFromCall>();
         builder.Services.AddScoped<IPersonalData, CallPersonalData>();
         builder.Services.AddScoped<ICrewPathSignal, CallsAnswered>();
+        builder.Services.AddScoped<IMembershipEndedHandler, EndCallsOfFormerMember>();
         return builder;
     }
 }
