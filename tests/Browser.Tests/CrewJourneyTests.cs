@@ -68,7 +68,7 @@ public sealed class CrewJourneyTests
 
         // Mara calls the crew from the congregation's page, so it is one of the congregation's crews.
         await SignInAsync(page, hub.BaseUrl, "mara@test.example", "/crews");
-        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No crew yet");
+        await Assertions.Expect(page.Locator(".empty").Filter(new() { HasText = "No crew yet" })).ToBeVisibleAsync();
         await browser.CheckPageAsync("crews-empty");
         await page.GotoAsync(congregationUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "Call a crew here" }).ClickAsync();
