@@ -28,7 +28,7 @@ public sealed class RequestLimitOptions
 }
 
 /// <summary>
-/// What a client sent that the hub cannot read — a body over the limit, too many fields, a NUL byte
+/// What a client sent that the hub cannot read — a body over the limit, too many fields, a NUL byte (in a form or the query)
 /// or malformed multipart — is the client's error: a 400 or 413 page, logged at Information with
 /// the reason, never a 500. One place decides which exceptions mean that (<see cref="Classify"/>),
 /// for forms read up front here and for any other body read later (through the exception handler).
@@ -117,6 +117,13 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Req
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
         {
             await next(context); // the error page for a request already refused (or failed): let it answer
+            return;
+        }
+        // A NUL in the address is refused as the form reader refuses one in a form: no page can use it, and
+        // PostgreSQL cannot even compare a string that holds one, so a page that looked it up would fail.
+        if (context.Request.QueryString.HasValue && context.Request.Query.Any(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            Refuse(context, new(StatusCodes.Status400BadRequest, "a NUL byte in the query string"));
             return;
         }
         var endpoint = context.GetEndpoint();

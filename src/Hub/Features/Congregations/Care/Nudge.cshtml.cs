@@ -12,11 +12,7 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
     : CongregationPageModel(access)
 {
     [BindProperty(SupportsGet = true)] public string? Why { get; set; }
-    /// <summary>A person's id; one with a NUL in it can name nobody (PostgreSQL cannot even compare it), so it is dropped.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Person { get => personId; set => personId = value is not null && value.Contains('\0', StringComparison.Ordinal) ? null : value; }
-
-    private string? personId;
+    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Crew { get; set; }
     [BindProperty] public string? Message { get; set; }
 

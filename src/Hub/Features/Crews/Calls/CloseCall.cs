@@ -20,23 +20,35 @@ public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices no
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var closed = await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CrewCallState.Closed).SetProperty(c => c.ClosedAt, now), cancellationToken);
-        if (closed == 0)
+        if (!await CloseAsync(db, notices, call, view.Congregation.Congregation.Slug, now, $"{call.Caller.DisplayName} closed the call {call.Name}",
+            $"{call.Caller.DisplayName} closed “{call.Name}” without starting a crew, so your request ends here. Calls close for all sorts of reasons; none of them is you.",
+            cancellationToken))
         {
             return Outcome.Refused("This call is closed already.");
         }
-        var left = await CloseRequestsAsync(db, notices, call.Id, now, cancellationToken);
-        await notices.SendAsync(left, "crew.call-closed", $"{call.Caller.DisplayName} closed the call {call.Name}",
-            CallNotices.PathOf(view.Congregation.Congregation.Slug, call.Id),
-        [
-            $"{call.Caller.DisplayName} closed “{call.Name}” without starting a crew, so your request ends here. Calls close for all sorts of reasons; none of them is you.",
-            "Other calls, a formation round, or a crew you call yourself are all ways in.",
-        ], "See the calls", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;
+    }
+
+    /// <summary>
+    /// Closes an open call without a crew: its open requests end and their askers are told why, in
+    /// <paramref name="why"/>. False when the call was no longer open. Runs inside the caller's transaction.
+    /// </summary>
+    internal static async Task<bool> CloseAsync(HubDbContext db, CallNotices notices, CrewCall call, string slug, DateTime now, string title, string why,
+        CancellationToken cancellationToken)
+    {
+        var closed = await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CrewCallState.Closed).SetProperty(c => c.ClosedAt, now), cancellationToken);
+        if (closed == 0)
+        {
+            return false;
+        }
+        var left = await CloseRequestsAsync(db, notices, call.Id, now, cancellationToken);
+        await notices.SendAsync(left, "crew.call-closed", title, CallNotices.PathOf(slug, call.Id),
+            [why, "Other calls, a formation round, or a crew you call yourself are all ways in."], "See the calls", cancellationToken);
+        return true;
     }
 
     /// <summary>

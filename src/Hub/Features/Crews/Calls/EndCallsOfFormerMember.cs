@@ -7,8 +7,8 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 
 /// <summary>
 /// Someone who is no longer a member cannot call a crew there or be accepted into one: their open calls
-/// close (whoever was waiting or accepted is told, kindly) and their own requests are withdrawn (a caller who
-/// had accepted them is told the place is open again).
+/// close and their own requests are withdrawn, through the same steps as closing and withdrawing by hand,
+/// and those concerned are told why.
 /// </summary>
 public sealed class EndCallsOfFormerMember(HubDbContext db, TimeProvider time, CallNotices notices) : IMembershipEndedHandler
 {
@@ -22,14 +22,9 @@ public sealed class EndCallsOfFormerMember(HubDbContext db, TimeProvider time, C
             .ToListAsync(cancellationToken);
         foreach (var call in theirs)
         {
-            await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CrewCallState.Closed).SetProperty(c => c.ClosedAt, now), cancellationToken);
-            var left = await CloseCall.CloseRequestsAsync(db, notices, call.Id, now, cancellationToken);
-            await notices.SendAsync(left, "crew.call-closed", $"The call {call.Name} has closed", CallNotices.PathOf(slug, call.Id),
-            [
+            await CloseCall.CloseAsync(db, notices, call, slug, now, $"The call {call.Name} has closed",
                 $"{call.Caller.DisplayName} is no longer in the congregation, so “{call.Name}” closes and your request ends here. None of this is about you.",
-                "Other calls, a formation round, or a crew you call yourself are all ways in.",
-            ], "See the calls", cancellationToken);
+                cancellationToken);
         }
 
         var asked = await db.CrewCallRequests.AsNoTracking().Include(r => r.Call).Include(r => r.User)
@@ -38,19 +33,8 @@ public sealed class EndCallsOfFormerMember(HubDbContext db, TimeProvider time, C
             .ToListAsync(cancellationToken);
         foreach (var request in asked)
         {
-            await db.CrewCallRequests.Where(r => r.Id == request.Id && r.State == request.State)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, CrewCallRequestState.Withdrawn).SetProperty(r => r.AnsweredAt, now), cancellationToken);
-            await notices.ResolveAsync(CallNotices.RequestAbout(request.Id), null, cancellationToken);
-            if (request.State == CrewCallRequestState.Accepted)
-            {
-                await db.CrewCalls.Where(c => c.Id == request.CallId && c.State == CrewCallState.Open && c.AcceptedCount > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.AcceptedCount, c => c.AcceptedCount - 1), cancellationToken);
-                await notices.SendAsync([request.Call.CallerUserId], "crew.call-withdrawn", $"{request.User.DisplayName} stepped back from {request.Call.Name}",
-                    CallNotices.PathOf(slug, request.CallId),
-                [
-                    $"{request.User.DisplayName} is no longer in the congregation, so their place in “{request.Call.Name}” is open again.",
-                ], "See the call", cancellationToken);
-            }
+            await WithdrawRequest.WithdrawAsync(db, notices, request, request.Call, slug, now,
+                $"{request.User.DisplayName} is no longer in the congregation, so their place in “{request.Call.Name}” is open again.", cancellationToken);
         }
     }
 }
