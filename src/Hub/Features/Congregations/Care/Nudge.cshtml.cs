@@ -42,7 +42,8 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
         var notice = sent is null ? "" : NudgeWords.IsAboutACrew(reason)
             ? $"Sent to {sent.People} {(sent.People == 1 ? "member" : "members")} of the crew{(sent.AlreadyHeard > 0 ? $"; {sent.AlreadyHeard} had a note this week already and were left out" : "")}. It arrives as a notice, and by email for those who chose so."
             : "Sent. It arrives as a notice, and by email if they chose so.";
-        return await AfterAsync(outcome, notice, () => ShowAsync(prepare: false), $"/congregations/{View.Congregation.Slug}/care");
+        // A note sent back empty gets the prepared one again, beside the error, rather than a blank box to start over in.
+        return await AfterAsync(outcome, notice, () => ShowAsync(prepare: string.IsNullOrWhiteSpace(Message)), $"/congregations/{View.Congregation.Slug}/care");
     }
 
     private async Task<IActionResult> ShowAsync(bool prepare)
