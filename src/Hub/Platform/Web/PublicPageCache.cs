@@ -2,11 +2,13 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Updates;
 
@@ -69,7 +71,7 @@ public static class PublicPageCache
     {
         private static readonly ConditionalWeakTable<DbContext, Touched> Pending = [];
 
-        private sealed record Touched(bool Congregations, bool Handbook);
+        private sealed record Touched(bool Congregations, bool Handbook, bool Care);
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default) => ValueTask.FromResult(SavingChanges(eventData, result));
@@ -85,8 +87,11 @@ public static class PublicPageCache
                     // events, rounds, crews, working groups, news to members and faces.
                     changedEntities.Any(e => e is Congregation or Membership or MembershipLevel
                         or GatheringEvent or EventOccurrence or Crew or FormationRound or WorkingGroup or NewsletterIssue or Profile),
-                    changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport));
-                if (touched.Congregations || touched.Handbook)
+                    changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport),
+                    // What ReadCare, the gatherings' presence and the crew-path signals read (a note from a host is a Notification).
+                    changedEntities.Any(e => e is Membership or HubUser or Crew or CrewMember or CrewMeeting or CrewCall or CrewCallRequest
+                        or Notification or Rsvp or GatheringEvent or EventOccurrence));
+                if (touched.Congregations || touched.Handbook || touched.Care)
                 {
                     Pending.AddOrUpdate(context, touched);
                 }
@@ -118,6 +123,10 @@ public static class PublicPageCache
             {
                 reads.Evict(SharedReadCache.Congregations);
                 await store.EvictByTagAsync(Tag, CancellationToken.None);
+            }
+            if (touched.Care)
+            {
+                reads.Evict(SharedReadCache.Care);
             }
             if (touched.Handbook)
             {

@@ -18,12 +18,17 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
     public const string Congregations = "congregations";
     public const string Handbook = "handbook";
 
+    /// <summary>What a congregation's care view reads: memberships, crews and their members and meetings, notes from hosts, answers to gatherings, open calls.</summary>
+    public const string Care = "care";
+
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Web:PublicCacheSeconds", 5));
     private readonly Dictionary<string, CancellationTokenSource> regions = new()
     {
         [Congregations] = new(),
         [Handbook] = new(),
+        [Care] = new(),
     };
+    private readonly Dictionary<string, long> versions = new() { [Congregations] = 0, [Handbook] = 0, [Care] = 0 };
     private readonly Lock swap = new();
 
     /// <summary>
@@ -108,6 +113,18 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
         }
     }
 
+    /// <summary>
+    /// A number that changes whenever the region is emptied: part of the key of a rendered fragment kept by
+    /// ASP.NET's <c>&lt;cache&gt;</c> tag helper, which takes no change token, so a saved change is not served from it.
+    /// </summary>
+    public long Version(string region)
+    {
+        lock (swap)
+        {
+            return versions[region];
+        }
+    }
+
     /// <summary>Drops everything kept in the region: called after a change to it is saved.</summary>
     public void Evict(string region)
     {
@@ -116,6 +133,7 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
         {
             old = regions[region];
             regions[region] = new();
+            versions[region]++;
         }
         old.Cancel();
         old.Dispose();

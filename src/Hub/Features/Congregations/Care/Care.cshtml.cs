@@ -4,11 +4,22 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Congregations.Care;
 
 /// <summary>The care view: what a congregation's hosts tend so that crews form and nobody is left alone.</summary>
-public sealed class CareModel(CongregationAccess access, ReadCare read, ViewerClock clock, TimeProvider time) : CongregationPageModel(access)
+/// <remarks>
+/// The view is read once for all the congregation's hosts (the shared read cache's care region) and its rendered
+/// tables are kept per host and zone (ASP.NET's <c>&lt;cache&gt;</c> tag helper), both for the few seconds of
+/// <c>Web:PublicCacheSeconds</c>: a host who comes back, or several hosts at once, cost one reading. A saved
+/// change to what the view reads empties the region and so changes the key of every kept fragment; a change made
+/// by a bulk update (joining a crew) shows within those seconds.
+/// </remarks>
+public sealed class CareModel(CongregationAccess access, ReadCare read, SharedReadCache reads, ViewerClock clock, TimeProvider time) : CongregationPageModel(access)
 {
-    public CareView Care { get; private set; } = null!;
     public ViewerClock Clock => clock;
     public DateTime Now { get; private set; }
+
+    /// <summary>The rendered tables' key: the congregation, the host (a host is never offered a note to themselves), their zone and the region's version.</summary>
+    public string FragmentKey { get; private set; } = "";
+    public TimeSpan FragmentLifetime => reads.Lifetime;
+    public bool FragmentKept => reads.Lifetime > TimeSpan.Zero;
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -17,10 +28,14 @@ public sealed class CareModel(CongregationAccess access, ReadCare read, ViewerCl
             return refused;
         }
         Now = time.GetUtcNow().UtcDateTime;
-        await clock.ZoneAsync();
-        Care = await read.RunAsync(View.Congregation.Id, HttpContext.RequestAborted);
+        var zone = await clock.ZoneAsync();
+        FragmentKey = $"{View.Congregation.Id}|{View.UserId}|{zone.Id}|{reads.Version(SharedReadCache.Care)}";
         return Page();
     }
+
+    /// <summary>Called by the page only when its tables are not kept already.</summary>
+    public Task<CareView> ReadAsync() => reads.GetOrLoadAsync(SharedReadCache.Care, View.Congregation.Id.ToString(),
+        () => read.RunAsync(View.Congregation.Id, HttpContext.RequestAborted));
 
     /// <summary>"3 weeks", "5 months", "2 years": how long someone has belonged, in the words a host would use.</summary>
     public static string HowLong(DateTime since, DateTime now)
