@@ -148,13 +148,4 @@ public sealed class FormCrewsTests
 
     private static string Describe(IEnumerable<FormedCrew> crews) => string.Join(" | ", crews.Select(c =>
         $"{string.Join(",", c.Members)} @ {string.Join(",", c.SharedSlots)} : {string.Join(",", c.CommonInterests)} ({c.MutualWants})"));
-
-    [Fact]
-    public void FromLocal_EveningInAuckland_IsMorningUtc()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland");
-        var slots = WeeklySlots.FromLocal([(DayOfWeek.Wednesday, 19)], zone, new DateOnly(2026, 7, 1));
-        // NZST is UTC+12 in July: Wednesday 19:00 there is Wednesday 07:00 UTC.
-        Assert.Equal([WeeklySlots.Of(DayOfWeek.Wednesday, 7)], slots);
-    }
 }

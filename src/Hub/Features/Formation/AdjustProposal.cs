@@ -144,7 +144,7 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
         IEnumerable<string>? tags = null;
         foreach (var m in members)
         {
-            var mine = RoundSlots.ToUtc(m.Availability, ViewerClock.Find(m.TimeZone) ?? TimeZoneInfo.Utc, round.PreferencesDueAt);
+            var mine = RoundSlots.ToUtc(m.Availability, TimeZones.FindOrUtc(m.TimeZone), round.PreferencesDueAt);
             hours = hours is null ? mine : hours.Intersect(mine);
             var interests = RoundSlots.Tags(m.Interests);
             tags = tags is null ? interests : tags.Intersect(interests);

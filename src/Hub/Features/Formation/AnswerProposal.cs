@@ -68,8 +68,8 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         var round = view.Round;
         // The crew keeps its time in the zone most of its members live in, so "Tuesday 19:00" means their evening.
         var zoneId = members.GroupBy(m => m.TimeZone).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key).FirstOrDefault(z => ViewerClock.Find(z) is not null) ?? "Etc/UTC";
-        var zone = ViewerClock.Find(zoneId) ?? TimeZoneInfo.Utc;
+            .Select(g => g.Key).FirstOrDefault(z => TimeZones.Find(z) is not null) ?? TimeZones.Utc;
+        var zone = TimeZones.FindOrUtc(zoneId);
         var slots = RoundSlots.Parse(proposed.SharedSlots);
         var slot = slots.Count > 0 ? slots.MinBy(s => RoundSlots.ToLocal(s, zone, round.PreferencesDueAt)) : MostShared(members, round);
         var local = RoundSlots.ToLocal(slot, zone, round.PreferencesDueAt);
@@ -104,7 +104,7 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
 
     /// <summary>When the hosts published a crew with no hour in common: the hour most of them are free.</summary>
     private static int MostShared(IEnumerable<FormationParticipant> members, FormationRound round) =>
-        members.SelectMany(m => RoundSlots.ToUtc(m.Availability, ViewerClock.Find(m.TimeZone) ?? TimeZoneInfo.Utc, round.PreferencesDueAt))
+        members.SelectMany(m => RoundSlots.ToUtc(m.Availability, TimeZones.FindOrUtc(m.TimeZone), round.PreferencesDueAt))
             .GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).DefaultIfEmpty(WeeklySlotsEvening).First();
 
     /// <summary>Tuesday 19:00 UTC, only when nobody gave any hour at all.</summary>

@@ -4,6 +4,8 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -15,7 +17,7 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
 
     public sealed record Input(string Title, DateTime? DueLocal, int MinSize = 3, int MaxSize = 6);
 
-    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(CongregationView view, Input input, TimeZoneInfo hostZone, CancellationToken cancellationToken = default)
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(CongregationView view, Input input, DateTimeZone hostZone, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost || view.UserId is null)
         {
@@ -35,12 +37,8 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         }
         else
         {
-            local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            if (hostZone.IsInvalidTime(local))
-            {
-                local = local.AddHours(1); // the clock skips this hour: close just after it
-            }
-            due = TimeZoneInfo.ConvertTimeToUtc(local, hostZone);
+            // A time the clocks skip closes just after the gap; one that happens twice, the first time.
+            due = TimeZones.ToUtc(LocalDateTime.FromDateTime(local), hostZone);
             if (due <= now)
             {
                 problems.Add(("Due", "The deadline must be in the future."));
@@ -87,7 +85,7 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         [
             $"The hosts of {view.Congregation.Name} opened a crew formation round, “{title}”.",
             "Say privately whom you would like to be in a crew with (nobody ever sees what you said about whom, hosts included), what interests you, and when you are free in a week.",
-            $"Preferences close on {Platform.Web.ViewerClock.FormatIn(due, hostZone)} ({Platform.Web.ViewerClock.ZoneName(hostZone)}). Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
+            $"Preferences close on {ViewerClock.FormatIn(due, hostZone)} ({hostZone.Id}). Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
         ], "Give your preferences", cancellationToken, RoundNotices.RoundAbout(round.Id));
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();

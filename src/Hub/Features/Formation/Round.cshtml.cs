@@ -172,7 +172,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
     private async Task<IActionResult> ShowAsync(bool fromSaved)
     {
         var zone = await clock.ZoneAsync();
-        ZoneName = ViewerClock.ZoneName(zone);
+        ZoneName = zone.Id;
         var now = NowUtc = time.GetUtcNow().UtcDateTime;
         var r = Round.Round;
         AcceptsPreferences = Round.AcceptsPreferences(now) && View.IsMember;

@@ -11,24 +11,24 @@ namespace Microsolidarity.Hub.Features.Formation;
 /// </summary>
 public static class RoundSlots
 {
-    public static IReadOnlySet<int> ToUtc(string grid, TimeZoneInfo zone, DateTime referenceUtc)
+    public static IReadOnlySet<int> ToUtc(string grid, DateTimeZone zone, DateTime referenceUtc)
     {
         // Counted as finding a time counts (one way to shift hours): each UTC hour of the reference week is
         // looked up in the member's own zone, so half-hour offsets and daylight saving fall where they fall.
-        var counts = AvailabilityOverlap.Counts([new AvailabilityOverlap.Grid("", grid, AvailabilityOverlap.ZoneOf(zone))], DateTimeZone.Utc, MondayOf(referenceUtc));
+        var counts = AvailabilityOverlap.Counts([new AvailabilityOverlap.Grid("", grid, zone)], DateTimeZone.Utc, MondayOf(referenceUtc));
         return Enumerable.Range(0, 168).Where(slot => counts[slot] > 0).ToHashSet();
     }
 
     /// <summary>A UTC slot as a local hour of the grid (0 = Monday 00:00 in <paramref name="zone"/>).</summary>
-    public static int ToLocal(int utcSlot, TimeZoneInfo zone, DateTime referenceUtc) =>
-        AvailabilityOverlap.IndexIn(MondayOf(referenceUtc).AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(utcSlot)), AvailabilityOverlap.ZoneOf(zone));
+    public static int ToLocal(int utcSlot, DateTimeZone zone, DateTime referenceUtc) =>
+        AvailabilityOverlap.IndexIn(MondayOf(referenceUtc).AtMidnight().InUtc().ToInstant().Plus(Duration.FromHours(utcSlot)), zone);
 
     /// <summary>The Monday (UTC) of the week the reference instant falls in.</summary>
     private static LocalDate MondayOf(DateTime referenceUtc) =>
         LocalDate.FromDateTime(referenceUtc).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 
     /// <summary>"Tuesday 19:00–21:00, Thursday 18:00–19:00" in the given zone; runs of hours together.</summary>
-    public static IReadOnlyList<string> Describe(IEnumerable<int> utcSlots, TimeZoneInfo zone, DateTime referenceUtc) =>
+    public static IReadOnlyList<string> Describe(IEnumerable<int> utcSlots, DateTimeZone zone, DateTime referenceUtc) =>
         [.. SharedAvailability.Slots([.. utcSlots.Select(s => ToLocal(s, zone, referenceUtc)).Distinct().Order()]).Select(s => s.Label)];
 
     public static IReadOnlyList<int> Parse(string slots) =>

@@ -28,7 +28,7 @@ public sealed class RoundsModel(CongregationAccess access, HubDbContext db, Open
         {
             return refused;
         }
-        Due = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime.Date.AddDays(8).AddHours(12), await clock.ZoneAsync()).Date.AddHours(20);
+        Due = TimeZones.ToLocal(time.GetUtcNow().UtcDateTime.Date.AddDays(8).AddHours(12), await clock.ZoneAsync()).Date.ToDateTimeUnspecified().AddHours(20);
         return await ListAsync();
     }
 

@@ -87,7 +87,7 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
     public static CrewFormationRequest Request(FormationRound round, IReadOnlyList<FormationParticipant> people, IReadOnlyList<FormationPreference> preferences)
     {
         var participants = people.Select(p => new Participant(p.Id.ToString(), RoundSlots.Tags(p.Interests),
-            RoundSlots.ToUtc(p.Availability, ViewerClock.Find(p.TimeZone) ?? TimeZoneInfo.Utc, round.PreferencesDueAt))).ToList();
+            RoundSlots.ToUtc(p.Availability, TimeZones.FindOrUtc(p.TimeZone), round.PreferencesDueAt))).ToList();
         var statements = preferences.Select(p => new PreferenceStatement(p.FromParticipantId.ToString(), p.AboutParticipantId.ToString(),
             p.Choice == PreferenceChoice.Want ? Preference.Want : p.Choice == PreferenceChoice.RatherNot ? Preference.RatherNot : Preference.Open)).ToList();
         return new CrewFormationRequest(participants, statements)
