@@ -57,6 +57,13 @@ public static class TimeZones
     /// </summary>
     public static ZonedDateTime At(LocalDateTime local, DateTimeZone zone) => local.InZoneLeniently(zone);
 
+    /// <summary>
+    /// True when the wall-clock time happens twice in the zone (the hour the clocks go back). Calendar programs do
+    /// not agree on which of the two such a time means (Mozilla's ical.js takes the second, where RFC 5545 and the
+    /// hub take the first), so a calendar file writes these instants in UTC.
+    /// </summary>
+    public static bool IsRepeated(LocalDateTime local, DateTimeZone zone) => zone.MapLocal(local).Count > 1;
+
     /// <summary>The instant of a wall-clock time (see <see cref="At"/>), as a UTC <see cref="DateTime"/>.</summary>
     public static DateTime ToUtc(LocalDateTime local, DateTimeZone zone) => At(local, zone).ToDateTimeUtc();
 
