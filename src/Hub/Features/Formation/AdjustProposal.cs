@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -137,20 +136,14 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
         return new(Outcome.Done, warnings);
     }
 
-    /// <summary>The hours every member shares and the interests every member gave, after a change of members.</summary>
+    /// <summary>
+    /// The hours every member shares and the interests every member gave, after a change of members: the search's
+    /// own function over the members as the search reads them, so a moved crew's figures mean what a searched one's do.
+    /// </summary>
     public static void Refresh(ProposedCrew crew, FormationRound round, IReadOnlyList<FormationParticipant> members)
     {
-        IEnumerable<int>? hours = null;
-        IEnumerable<string>? tags = null;
-        foreach (var m in members)
-        {
-            var mine = RoundSlots.ToUtc(m.Availability, TimeZones.FindOrUtc(m.TimeZone), round.PreferencesDueAt);
-            hours = hours is null ? mine : hours.Intersect(mine);
-            var interests = RoundSlots.Tags(m.Interests);
-            tags = tags is null ? interests : tags.Intersect(interests);
-        }
-        crew.SharedSlots = string.Join(",", (hours ?? []).Order());
-        crew.CommonInterests = string.Join(", ", (tags ?? []).Order(StringComparer.Ordinal));
+        var (slots, interests) = Microsolidarity.Grouping.FormCrews.InCommon([.. members.Select(m => RunRound.Searched(m, round))]);
+        RunRound.Describe(crew, slots, interests);
     }
 
     /// <summary>How long until one more move fits under <paramref name="limit"/>; null when it fits now.</summary>

@@ -104,7 +104,7 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
 
     /// <summary>When the hosts published a crew with no hour in common: the hour most of them are free.</summary>
     private static int MostShared(IEnumerable<FormationParticipant> members, FormationRound round) =>
-        members.SelectMany(m => RoundSlots.ToUtc(m.Availability, TimeZones.FindOrUtc(m.TimeZone), round.PreferencesDueAt))
+        members.SelectMany(m => RoundSlots.Of(m, round))
             .GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).DefaultIfEmpty(WeeklySlotsEvening).First();
 
     /// <summary>Tuesday 19:00 UTC, only when nobody gave any hour at all.</summary>

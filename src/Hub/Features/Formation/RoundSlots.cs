@@ -1,5 +1,7 @@
+using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Formation;
@@ -18,6 +20,10 @@ public static class RoundSlots
         var counts = AvailabilityOverlap.Counts([new AvailabilityOverlap.Grid("", grid, zone)], DateTimeZone.Utc, MondayOf(referenceUtc));
         return Enumerable.Range(0, 168).Where(slot => counts[slot] > 0).ToHashSet();
     }
+
+    /// <summary>A participant's free hours as the search compares them: UTC slots of the round's reference week.</summary>
+    public static IReadOnlySet<int> Of(FormationParticipant participant, FormationRound round) =>
+        ToUtc(participant.Availability, TimeZones.FindOrUtc(participant.TimeZone), round.PreferencesDueAt);
 
     /// <summary>A UTC slot as a local hour of the grid (0 = Monday 00:00 in <paramref name="zone"/>).</summary>
     public static int ToLocal(int utcSlot, DateTimeZone zone, DateTime referenceUtc) =>

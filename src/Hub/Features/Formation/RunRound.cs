@@ -4,7 +4,6 @@ using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Formation;
 
@@ -58,14 +57,8 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
         var number = 0;
         foreach (var formed in result.Crews)
         {
-            var crew = new ProposedCrew
-            {
-                Id = Guid.NewGuid(),
-                RoundId = round.Id,
-                Number = ++number,
-                SharedSlots = string.Join(",", formed.SharedSlots),
-                CommonInterests = string.Join(", ", formed.CommonInterests),
-            };
+            var crew = new ProposedCrew { Id = Guid.NewGuid(), RoundId = round.Id, Number = ++number };
+            Describe(crew, formed.SharedSlots, formed.CommonInterests);
             db.ProposedCrews.Add(crew);
             foreach (var member in formed.Members)
             {
@@ -86,8 +79,7 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
     /// <summary>What the search sees: ids only, hours in UTC of the round's reference week, tags in lower case.</summary>
     public static CrewFormationRequest Request(FormationRound round, IReadOnlyList<FormationParticipant> people, IReadOnlyList<FormationPreference> preferences)
     {
-        var participants = people.Select(p => new Participant(p.Id.ToString(), RoundSlots.Tags(p.Interests),
-            RoundSlots.ToUtc(p.Availability, TimeZones.FindOrUtc(p.TimeZone), round.PreferencesDueAt))).ToList();
+        var participants = people.Select(p => Searched(p, round)).ToList();
         var statements = preferences.Select(p => new PreferenceStatement(p.FromParticipantId.ToString(), p.AboutParticipantId.ToString(),
             p.Choice == PreferenceChoice.Want ? Preference.Want : p.Choice == PreferenceChoice.RatherNot ? Preference.RatherNot : Preference.Open)).ToList();
         return new CrewFormationRequest(participants, statements)
@@ -96,6 +88,20 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
             MaxSize = round.MaxSize,
             AimSize = Math.Clamp(5, round.MinSize, round.MaxSize),
         };
+    }
+
+    /// <summary>A participant as the search sees them (id, tags, UTC slots): the one way their answers are read.</summary>
+    public static Participant Searched(FormationParticipant p, FormationRound round) =>
+        new(p.Id.ToString(), RoundSlots.Tags(p.Interests), RoundSlots.Of(p, round));
+
+    /// <summary>
+    /// A proposed crew's shared hours and common interests, stored so that no page recomputes them. The search's
+    /// own figures when it formed the crew; after a host moves people, the same function over the new members.
+    /// </summary>
+    public static void Describe(ProposedCrew crew, IReadOnlyList<int> sharedSlots, IReadOnlyList<string> commonInterests)
+    {
+        crew.SharedSlots = string.Join(",", sharedSlots);
+        crew.CommonInterests = string.Join(", ", commonInterests);
     }
 
     private static string Trim(string s) => s.Length <= 300 ? s : s[..299] + "…";

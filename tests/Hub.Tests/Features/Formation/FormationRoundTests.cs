@@ -154,6 +154,8 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         Assert.NotEqual(placed["Ana Sorrel"], placed["Ben Tallow"]);
         Assert.Null(placed["Zed Farrow"]);
         Assert.Contains("cooperatives", proposal.QuerySelector("#crew-1")!.TextContent); // what they have in common, in lower case
+        var searched = await DbAsync(hub, db => db.ProposedCrews.Where(c => c.RoundId == roundId).OrderBy(c => c.Number)
+            .Select(c => new { c.Id, c.SharedSlots, c.CommonInterests }).ToListAsync());
 
         // Preferences are closed now: the deadline moved to the moment of the run.
         var (_, gilPage) = await M("Gil Moss").GetAsync(round);
@@ -195,6 +197,9 @@ public sealed class FormationRoundTests(RoundHub fixture) : IClassFixture<RoundH
         await PostAsync(host, round, "Move", [("ParticipantId", zed.ToString()), ("Target", "none")]);
         var (_, clean) = await host.GetAsync(round);
         Assert.Null(clean.QuerySelector("#warnings"));
+        // Back with the members the search gave them, the crews say what the search said: one function for both.
+        Assert.Equal(searched, await DbAsync(hub, db => db.ProposedCrews.Where(c => c.RoundId == roundId).OrderBy(c => c.Number)
+            .Select(c => new { c.Id, c.SharedSlots, c.CommonInterests }).ToListAsync()));
 
         // Running again would throw away the host's moves: it asks first, and nothing changes until confirmed.
         var (again, againPage) = await PostAsync(host, round, "Run", []);
