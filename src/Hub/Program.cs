@@ -7,12 +7,13 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Crews.Calls;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
-using Microsolidarity.Hub.Features.Formation;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Home;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Features.People;
+using Microsolidarity.Hub.Features.Programs;
+using Microsolidarity.Hub.Features.Rounds;
 using Microsolidarity.Hub.Features.Updates;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
@@ -70,7 +71,8 @@ builder.AddHandbook();
 builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();
-builder.AddFormation(); // practice programs: breakout rooms for every call
+builder.AddPrograms(); // practice programs: breakout rooms for every call
+builder.AddRounds(); // crew formation rounds in a congregation: preferences, a proposal, consent
 builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale
 builder.AddAdmin(); // /admin: every administrative page and the state of each
 

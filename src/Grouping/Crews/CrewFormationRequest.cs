@@ -5,7 +5,7 @@ public enum Preference { Want, Open, RatherNot }
 
 /// <summary>
 /// Someone taking part in a formation round. Slots are the hours of the week they are free, in UTC, numbered
-/// 0..167 from Monday 00:00 (see <see cref="WeeklySlots"/> to convert from a member's own time zone).
+/// 0..167 from Monday 00:00 (see <see cref="WeeklySlots"/>; the caller converts from each member's own time zone).
 /// </summary>
 public sealed record Participant(string Id, IReadOnlySet<string> Interests, IReadOnlySet<int> Slots);
 

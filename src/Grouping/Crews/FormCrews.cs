@@ -103,13 +103,24 @@ public static class FormCrews
                 unplaced.Add(new(people[p].Id, UnplacedKind.NoCrewCouldTakeThem, NoCrewCouldTakeThem));
             }
         }
-        var formed = groups.Select(g => new FormedCrew(
-            g.Select(p => people[p].Id).ToArray(),
-            Shared(g, people),
-            g.Select(p => people[p].Interests).Aggregate((x, y) => x.Intersect(y).ToHashSet()).Order(StringComparer.Ordinal).ToArray(),
-            g.Sum(a => g.Count(b => a < b && want[a, b] + want[b, a] == 2)))).ToArray();
+        var formed = groups.Select(g =>
+        {
+            var (slots, interests) = InCommon([.. g.Select(p => people[p])]);
+            return new FormedCrew(g.Select(p => people[p].Id).ToArray(), slots, interests,
+                g.Sum(a => g.Count(b => a < b && want[a, b] + want[b, a] == 2)));
+        }).ToArray();
         return new CrewFormationResult(formed, unplaced);
     }
+
+    /// <summary>
+    /// What a crew's members have in common: the weekly hours all of them are free and the interests all of them
+    /// gave, each in order. The search describes its crews with it, and so does a host's change of members
+    /// afterwards, so a proposed crew's figures mean one thing however the crew came about.
+    /// </summary>
+    public static (IReadOnlyList<int> SharedSlots, IReadOnlyList<string> CommonInterests) InCommon(IReadOnlyList<Participant> members) =>
+        members.Count == 0 ? ([], [])
+            : (members.Select(m => (IEnumerable<int>)m.Slots).Aggregate((x, y) => x.Intersect(y)).Order().ToArray(),
+               members.Select(m => (IEnumerable<string>)m.Interests).Aggregate((x, y) => x.Intersect(y)).Order(StringComparer.Ordinal).ToArray());
 
     /// <summary>
     /// Wanting each other counts most (a mutual want more than twice a one-sided one), then shared interests, then

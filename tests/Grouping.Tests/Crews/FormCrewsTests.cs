@@ -146,15 +146,28 @@ public sealed class FormCrewsTests
         }
     }
 
+    /// <summary>What a crew has in common is one function: the search's figures are what it says of the members, and any hours or interests it leaves out are not everyone's.</summary>
+    [Fact]
+    public void InCommon_OfEachFormedCrew_IsWhatTheSearchReports()
+    {
+        for (var seed = 0; seed < 10; seed++)
+        {
+            var request = Round(seed, 12 + seed);
+            var byId = request.Participants.ToDictionary(p => p.Id);
+            foreach (var crew in FormCrews.Run(request, Quick).Crews)
+            {
+                var (slots, interests) = FormCrews.InCommon([.. crew.Members.Select(m => byId[m])]);
+                Assert.Equal(crew.SharedSlots, slots);
+                Assert.Equal(crew.CommonInterests, interests);
+                var all = crew.Members.Select(m => byId[m]).ToList();
+                Assert.Equal(all.SelectMany(p => p.Slots).Distinct().Where(h => all.All(p => p.Slots.Contains(h))).Order(), slots);
+            }
+        }
+        var (noSlots, noInterests) = FormCrews.InCommon([]);
+        Assert.Empty(noSlots);
+        Assert.Empty(noInterests);
+    }
+
     private static string Describe(IEnumerable<FormedCrew> crews) => string.Join(" | ", crews.Select(c =>
         $"{string.Join(",", c.Members)} @ {string.Join(",", c.SharedSlots)} : {string.Join(",", c.CommonInterests)} ({c.MutualWants})"));
-
-    [Fact]
-    public void FromLocal_EveningInAuckland_IsMorningUtc()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland");
-        var slots = WeeklySlots.FromLocal([(DayOfWeek.Wednesday, 19)], zone, new DateOnly(2026, 7, 1));
-        // NZST is UTC+12 in July: Wednesday 19:00 there is Wednesday 07:00 UTC.
-        Assert.Equal([WeeklySlots.Of(DayOfWeek.Wednesday, 7)], slots);
-    }
 }

@@ -74,12 +74,12 @@ public sealed class DependencyRulesTests
         new("Features/Crews", Features + "Congregations.CongregationAccess", "a crew call belongs to a congregation: its pages start from the congregation and the viewer's membership."),
         new("Features/Crews", Features + "Congregations.CongregationPageModel", "the crew call pages are congregation pages."),
         new("Features/Crews", Features + "Congregations.CongregationView", "crew call operations decide by the viewer's membership."),
-        new("Features/Formation", Features + "Congregations.CongregationAccess", "a round belongs to a congregation: its pages start from the congregation and the viewer's membership."),
-        new("Features/Formation", Features + "Congregations.CongregationPageModel", "the round pages are congregation pages."),
-        new("Features/Formation", Features + "Congregations.CongregationView", "round operations decide by the viewer's membership and host role."),
-        new("Features/Formation", Features + "Crews.NewCrew", "a consented proposal becomes a crew like any called one."),
-        new("Features/Formation", Features + "Crews.SharedAvailability", "a proposed crew's hours and its slot are computed as a crew's are."),
-        new("Features/Formation", Features + "Gatherings.AvailabilityOverlap", "round grids are turned into instants with the gatherings' overlap."),
+        new("Features/Rounds", Features + "Congregations.CongregationAccess", "a round belongs to a congregation: its pages start from the congregation and the viewer's membership."),
+        new("Features/Rounds", Features + "Congregations.CongregationPageModel", "the round pages are congregation pages."),
+        new("Features/Rounds", Features + "Congregations.CongregationView", "round operations decide by the viewer's membership and host role."),
+        new("Features/Rounds", Features + "Crews.NewCrew", "a consented proposal becomes a crew like any called one."),
+        new("Features/Rounds", Features + "Crews.SharedAvailability", "a proposed crew's hours and its slot are computed as a crew's are."),
+        new("Features/Rounds", Features + "Gatherings.AvailabilityOverlap", "round grids are turned into instants with the gatherings' overlap."),
         // The personal home is the one page that gathers a person's next things from every scale; it answers
         // invitations with each feature's own operation, so an answer there is the same as on the group's page.
         new("Features/Home", Features + "Crews.CrewAccess", "answering a crew invitation on the home page loads the crew as its page does."),

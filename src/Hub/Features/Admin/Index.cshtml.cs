@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Admin;
 
@@ -13,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Admin;
 public sealed class AdminIndexModel(ReadAdminOverview overview, ViewerClock clock, HubDbContext db) : HubPageModel
 {
     public ReadAdminOverview.Overview State { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
 
     /// <summary>Whether this administrator is also one of the commons' treasurers, who alone open the treasury.</summary>
     public bool IsTreasurer { get; private set; }

@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -15,7 +16,10 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
 {
     public SizeGuidance Guidance { get; private set; } = SizeGuidance.For(0, 0);
     public CongregationLife.Life Life { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    /// <summary>False when the viewer's zone is unknown: each event is then shown in its own zone.</summary>
+    public bool HasZone { get; private set; }
 
     /// <summary>Members, and administrators who tend every congregation, see what is for members.</summary>
     public bool SeesMembersView => View.IsMember || View.IsAdmin;
@@ -64,6 +68,7 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
         });
         Life = await life.LoadAsync(id, SeesMembersView, HttpContext.RequestAborted);
         Zone = await clock.ZoneAsync();
+        HasZone = clock.HasZone;
         PendingRequest = View.UserId is not null && !View.IsMember && await db.JoinRequests.AnyAsync(r => r.CongregationId == id
             && r.UserId == View.UserId && r.Status == JoinRequestStatus.Pending);
         return Page();

@@ -9,22 +9,15 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// A crew's time is one slot: a weekday and a wall-clock time in the crew's IANA zone, every week or
 /// every two (<see cref="Crew.SlotDay"/>, <see cref="Crew.SlotTime"/>, <see cref="Crew.TimeZone"/>,
 /// <see cref="Crew.Cadence"/>). The term's meetings are that slot's dates, computed here with NodaTime
-/// and stored in UTC, so 19:00 stays 19:00 in the crew's zone across daylight saving. A time the clocks
-/// skip moves on by the gap (02:30 on a spring-forward night is 03:30); a time that happens twice is the
-/// first of the two, as RFC 5545 asks of calendar programs, so the hub and every calendar agree.
+/// and stored in UTC, so 19:00 stays 19:00 in the crew's zone across daylight saving. Wall-clock times
+/// become instants by the hub's one rule (<see cref="Platform.Web.TimeZones.At"/>): a time the clocks skip
+/// moves on by the gap (02:30 on a spring-forward night is 03:30); a time that happens twice is the first
+/// of the two, as RFC 5545 asks of calendar programs, so the hub and every calendar agree.
 /// </summary>
 public static class CrewSchedule
 {
     /// <summary>The crew's zone from the tz database that ships with the hub, so every server agrees.</summary>
     public static DateTimeZone? FindZone(string? id) => EventTime.FindZone(id);
-
-    /// <summary>For features that still show times through <see cref="TimeZoneInfo"/>; the schedule itself uses <see cref="FindZone"/>.</summary>
-    public static bool TryFindZone(string id, out TimeZoneInfo zone)
-    {
-        var found = Platform.Web.ViewerClock.Find(id?.Trim());
-        zone = found ?? TimeZoneInfo.Utc;
-        return found is not null;
-    }
 
     public static IsoDayOfWeek IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
 

@@ -34,7 +34,7 @@ public static class AvailabilityOverlap
         {
             var local = monday.PlusDays(i / 24).At(new LocalTime(i % 24, 0));
             // An hour the clocks skip is shown as the hour after the gap, as a calendar app would.
-            var instant = zone.ResolveLocal(local, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+            var instant = Platform.Web.TimeZones.At(local, zone).ToInstant();
             foreach (var grid in grids)
             {
                 if (grid.Hours.Length == 168 && grid.Hours[IndexIn(instant, grid.Zone)] == '1')
@@ -45,9 +45,6 @@ public static class AvailabilityOverlap
         }
         return counts;
     }
-
-    /// <summary>The tz database zone of a zone the hub stores as <see cref="TimeZoneInfo"/>; UTC if NodaTime does not know it.</summary>
-    public static DateTimeZone ZoneOf(TimeZoneInfo zone) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Id) ?? DateTimeZone.Utc;
 
     /// <summary>The grid index (0–167) of an instant, in a zone.</summary>
     public static int IndexIn(Instant instant, DateTimeZone zone)

@@ -128,22 +128,6 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
         }
     }
 
-    /// <summary>The person's secret calendar token, made on first use; <paramref name="renew"/> replaces it, so old links stop working.</summary>
-    public async Task<string> TokenAsync(string userId, bool renew, CancellationToken cancellationToken)
-    {
-        var calendar = await db.MemberCalendars.SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-        if (calendar is not null && !renew)
-        {
-            return calendar.Token;
-        }
-        if (calendar is null)
-        {
-            calendar = new MemberCalendar { UserId = userId, CreatedAt = Now };
-            db.MemberCalendars.Add(calendar);
-        }
-        calendar.Token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
-        calendar.CreatedAt = Now;
-        await db.SaveChangesAsync(cancellationToken);
-        return calendar.Token;
-    }
+    /// <summary>A new secret for a private calendar's address: 192 random bits, safe in a URL.</summary>
+    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
 }

@@ -86,8 +86,8 @@ public sealed class CalendarWriter
         Track(zone, o.StartsAt, o.EndsAt);
         Begin("VEVENT");
         Common(e, $"{e.Id:N}-{o.Key}@{hubHost}", url, showCallLink);
-        Line($"DTSTART;TZID={zone.Id}:{Local(o.StartsAt, zone)}");
-        Line($"DTEND;TZID={zone.Id}:{Local(o.EndsAt, zone)}");
+        Line(DateTimeProperty("DTSTART", o.StartsAt, zone));
+        Line(DateTimeProperty("DTEND", o.EndsAt, zone));
         if (o.IsCancelled)
         {
             Line("STATUS:CANCELLED");
@@ -112,10 +112,20 @@ public sealed class CalendarWriter
         Line($"SUMMARY:{Escape($"{crewName}: meeting {number}")}");
         Line($"DESCRIPTION:{Escape($"Host: {host}. Focus: {focus}.\n\n{url}")}");
         Line($"URL:{url}");
-        Line($"DTSTART;TZID={zone.Id}:{Local(startUtc, zone)}");
-        Line($"DTEND;TZID={zone.Id}:{Local(endUtc, zone)}");
+        Line(DateTimeProperty("DTSTART", startUtc, zone));
+        Line(DateTimeProperty("DTEND", endUtc, zone));
         End("VEVENT");
     }
+
+    /// <summary>
+    /// A date-time property of a VEVENT that stands alone (no rule is expanded from it): in the event's zone, or in
+    /// UTC when that wall-clock time happens twice, which calendar programs read differently (ical.js takes the
+    /// second of the two); in UTC every program reads the instant the hub stored.
+    /// </summary>
+    private static string DateTimeProperty(string name, DateTime utc, DateTimeZone zone) =>
+        Platform.Web.TimeZones.IsRepeated(EventTime.ToLocal(utc, zone), zone)
+            ? $"{name}:{EventTime.Key(utc)}"
+            : $"{name};TZID={zone.Id}:{Local(utc, zone)}";
 
     public string ToText(string calendarName)
     {

@@ -5,20 +5,18 @@ using NodaTime.Text;
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
-/// Wall-clock times in IANA zones (NodaTime's copy of the tz database, so every server agrees).
-/// Local times in a daylight-saving gap move forward by the gap; an ambiguous hour takes the earlier
-/// instant, as RFC 5545 asks of calendar programs.
+/// Wall-clock times in IANA zones (NodaTime's copy of the tz database, so every server agrees), read
+/// by the hub's one rule (<see cref="Platform.Web.TimeZones.At"/>): local times in a daylight-saving gap
+/// move forward by the gap; an ambiguous hour takes the earlier instant, as RFC 5545 asks of calendar programs.
 /// </summary>
 public static class EventTime
 {
     /// <summary>A zone of the tz database by name (any letter case); see <see cref="Platform.Web.TimeZones.Find"/>.</summary>
     public static DateTimeZone? FindZone(string? id) => Platform.Web.TimeZones.Find(id);
 
-    public static DateTime ToUtc(LocalDateTime local, DateTimeZone zone) =>
-        local.InZoneLeniently(zone).ToDateTimeUtc();
+    public static DateTime ToUtc(LocalDateTime local, DateTimeZone zone) => Platform.Web.TimeZones.ToUtc(local, zone);
 
-    public static LocalDateTime ToLocal(DateTime utc, DateTimeZone zone) =>
-        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).LocalDateTime;
+    public static LocalDateTime ToLocal(DateTime utc, DateTimeZone zone) => Platform.Web.TimeZones.ToLocal(utc, zone);
 
     /// <summary>
     /// The years a gathering's dates may take: wider than any real plan, narrow enough that every date

@@ -84,7 +84,7 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
     {
         var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(Group.Zone).Date;
         var local = AvailabilityOverlap.NextMonday(today).PlusDays((int)p.Day - 1).At(new LocalTime(p.StartHour, 0));
-        var instant = Group.Zone.ResolveLocal(local, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+        var instant = TimeZones.At(local, Group.Zone).ToInstant();
         var mine = instant.InZone(Overlap.ViewerZone);
         return $"{AvailabilityOverlap.DayNames[(int)mine.DayOfWeek - 1]} {mine.Hour:00}:{mine.Minute:00}";
     }

@@ -14,6 +14,8 @@ public static class GatheringsFeature
         builder.Services.AddScoped<Places>();
         builder.Services.AddScoped<CreateEvent>();
         builder.Services.AddScoped<SetReminders>();
+        builder.Services.AddScoped<GiveCalendarAddress>();
+        builder.Services.AddScoped<RenewCalendarAddress>();
         builder.Services.AddScoped<EditEvent>();
         builder.Services.AddScoped<SetEventCover>();
         builder.Services.AddScoped<AnswerEvent>();

@@ -108,10 +108,10 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
         }
         Events = [.. events.OrderBy(e => e.StartsAtUtc).Take(5).Select(e =>
         {
-            var eventZone = ViewerClock.Find(e.TimeZoneId) ?? TimeZoneInfo.Utc;
+            var eventZone = TimeZones.FindOrUtc(e.TimeZoneId);
             var shown = mine ? zone : eventZone;
             var own = eventZone.Id != shown.Id
-                ? $"{TimeZoneInfo.ConvertTimeFromUtc(e.StartsAtUtc, eventZone):HH:mm} in {eventZone.Id}, the event's zone" : null;
+                ? $"{TimeZones.ToLocal(e.StartsAtUtc, eventZone).ToDateTimeUnspecified():HH:mm} in {eventZone.Id}, the event's zone" : null;
             return new EventRow(e.Title, e.Url, ViewerClock.FormatIn(e.StartsAtUtc, shown), own, e.OwnerName, e.IsOnline);
         })];
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt).Take(3)

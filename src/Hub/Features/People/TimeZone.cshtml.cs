@@ -22,7 +22,7 @@ public sealed class TimeZoneModel(SaveTimeZone save, ViewerClock clock) : HubPag
     public async Task OnGetAsync(string? returnUrl)
     {
         await clock.ZoneAsync();
-        Zone = clock.HasZone ? ViewerClock.ZoneName(clock.Zone) : clock.BrowserZoneId;
+        Zone = clock.HasZone ? clock.Zone.Id : clock.BrowserZoneId;
         ReturnUrl = returnUrl;
     }
 

@@ -17,6 +17,11 @@ public static class ConfigurationServices
                     || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https")),
                 "Hub:PublicUrl must be empty or an absolute http(s) address such as https://hub.example.org.")
             .ValidateOnStart();
+        // The group-formation search's budget, shared by practice programs and formation rounds.
+        builder.Services.AddOptions<FormationOptions>().Bind(builder.Configuration.GetSection(FormationOptions.Section))
+            .Validate(o => o.SearchMilliseconds is >= 10 and <= 60_000, "Formation:SearchMilliseconds must be between 10 and 60000 (a host waits for it).")
+            .Validate(o => o.SearchIterations >= 0, "Formation:SearchIterations cannot be negative (0 means no cap).")
+            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

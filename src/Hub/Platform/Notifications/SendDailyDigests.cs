@@ -3,6 +3,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Web;
+using NodaTime;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
@@ -42,9 +43,9 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
     private async Task<bool> IsDueAsync(string userId, DateTime now, CancellationToken cancellationToken)
     {
         var zoneId = await db.Profiles.Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
-        var zone = ViewerClock.Find(zoneId) ?? TimeZoneInfo.Utc;
-        var localNow = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
-        var todayAtEight = ToUtc(DateOnly.FromDateTime(localNow).ToDateTime(SendFrom), zone);
+        var zone = TimeZones.FindOrUtc(zoneId);
+        // 08:00 today in their zone, by the hub's one rule: where the clocks skip 08:00, the time after the gap.
+        var todayAtEight = TimeZones.ToUtc(TimeZones.ToLocal(now, zone).Date.At(LocalTime.FromTimeOnly(SendFrom)), zone);
         if (now < todayAtEight)
         {
             return false;
@@ -81,15 +82,5 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>08:00 may not exist on a spring-forward day in some zones; then the next valid minute counts.</summary>
-    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
     }
 }

@@ -9,6 +9,9 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// IANA names from NodaTime's copy of the tz database, so the server, the calendar files and the
 /// list agree whatever the operating system ships. Each choice shows its current offset and the
 /// places people know it by, because few people know their zone's name but everyone knows their city.
+/// It is also the one rule for turning a wall-clock time into an instant (<see cref="At"/>): every
+/// feature (crews' meetings, gatherings, finding a time, formation rounds, digests, reminders) goes
+/// through it, so daylight saving is decided in one place.
 /// </summary>
 public static class TimeZones
 {
@@ -41,6 +44,32 @@ public static class TimeZones
         return string.IsNullOrEmpty(id) || !IdsIgnoringCase.TryGetValue(id, out var canonical)
             ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(canonical);
     }
+
+    /// <summary>A stored zone, or UTC when it names none (an old row, a profile without a zone).</summary>
+    public static DateTimeZone FindOrUtc(string? id) => Find(id) ?? DateTimeZone.Utc;
+
+    /// <summary>
+    /// A wall-clock time in a zone, as the hub reads it everywhere. A time the clocks skip moves on by the
+    /// length of the gap (02:30 on a spring-forward night where 02:00 becomes 03:00 is 03:30; on Lord Howe
+    /// Island, whose clocks move half an hour, 02:15 is 02:45); a time that happens twice is the first of
+    /// the two, still on summer time (01:30 on the night Lisbon falls back is 00:30 UTC). That is NodaTime's
+    /// lenient resolver, and what RFC 5545 asks of calendar programs, so the hub and every calendar agree.
+    /// </summary>
+    public static ZonedDateTime At(LocalDateTime local, DateTimeZone zone) => local.InZoneLeniently(zone);
+
+    /// <summary>
+    /// True when the wall-clock time happens twice in the zone (the hour the clocks go back). Calendar programs do
+    /// not agree on which of the two such a time means (Mozilla's ical.js takes the second, where RFC 5545 and the
+    /// hub take the first), so a calendar file writes these instants in UTC.
+    /// </summary>
+    public static bool IsRepeated(LocalDateTime local, DateTimeZone zone) => zone.MapLocal(local).Count > 1;
+
+    /// <summary>The instant of a wall-clock time (see <see cref="At"/>), as a UTC <see cref="DateTime"/>.</summary>
+    public static DateTime ToUtc(LocalDateTime local, DateTimeZone zone) => At(local, zone).ToDateTimeUtc();
+
+    /// <summary>The wall-clock time of a UTC instant in a zone.</summary>
+    public static LocalDateTime ToLocal(DateTime utc, DateTimeZone zone) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).LocalDateTime;
 
     /// <summary>The zone's name as the hub stores it, or null when it is no zone.</summary>
     public static string? Normalize(string? typed) => Find(typed)?.Id;

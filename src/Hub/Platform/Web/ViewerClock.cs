@@ -44,7 +44,7 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
     /// <summary>The browser zone a signed-in person said to keep their saved zone against (the banner stays away until it changes).</summary>
     public const string KeptCookie = "hub-zone-kept";
 
-    private TimeZoneInfo? zone;
+    private DateTimeZone? zone;
     private bool loaded;
 
     /// <summary>True once a page asked for the zone: the layout names the zone only on pages that show times.</summary>
@@ -58,7 +58,8 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
     /// <summary>What <see cref="ZoneSource.Place"/> stands for: "this event's zone", "each event's own zone".</summary>
     public string? PlaceName { get; private set; }
 
-    public async Task<TimeZoneInfo> ZoneAsync()
+    /// <summary>The zone this request shows times in (see <see cref="Zone"/>), loaded once.</summary>
+    public async Task<DateTimeZone> ZoneAsync()
     {
         if (!loaded)
         {
@@ -78,11 +79,11 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
             : ChosenZoneId is { } chosen ? (chosen, ZoneSource.Chosen)
             : BrowserZoneId is { } browser ? (browser, ZoneSource.Browser)
             : (null, ZoneSource.None);
-        zone = Find(id);
+        zone = TimeZones.Find(id);
         Source = zone is null ? ZoneSource.None : source;
         if (Source == ZoneSource.None && PlaceName is not null)
         {
-            zone = Find(placeZoneId);
+            zone = TimeZones.Find(placeZoneId);
             Source = ZoneSource.Place;
         }
     }
@@ -99,7 +100,7 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
         (placeZoneId, PlaceName) = (zoneId, whose);
         if (loaded && Source is ZoneSource.None or ZoneSource.Place)
         {
-            zone = Find(zoneId);
+            zone = TimeZones.Find(zoneId);
             Source = ZoneSource.Place;
         }
     }
@@ -108,13 +109,13 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
     public bool HasZone => zone is not null;
 
     /// <summary>The viewer's own zone (profile, chosen or browser), or null when only a place's zone or nothing is known.</summary>
-    public DateTimeZone? OwnZone => Source is ZoneSource.Profile or ZoneSource.Chosen or ZoneSource.Browser ? TimeZones.Find(zone!.Id) : null;
+    public DateTimeZone? OwnZone => Source is ZoneSource.Profile or ZoneSource.Chosen or ZoneSource.Browser ? zone : null;
 
-    /// <summary>The zone this request has loaded; call <see cref="ZoneAsync"/> once in the page handler first.</summary>
-    public TimeZoneInfo Zone => zone ?? TimeZoneInfo.Utc;
-
-    /// <summary>The same zone for NodaTime's arithmetic.</summary>
-    public DateTimeZone NodaZone => TimeZones.Find(Zone.Id) ?? DateTimeZone.Utc;
+    /// <summary>
+    /// The zone this request has loaded (tz database, NodaTime), UTC when none is known; call
+    /// <see cref="ZoneAsync"/> once in the page handler first.
+    /// </summary>
+    public DateTimeZone Zone => zone ?? DateTimeZone.Utc;
 
     /// <summary>The browser's zone from the script's cookie, when it names a real zone.</summary>
     public string? BrowserZoneId => TimeZones.Normalize(http.HttpContext?.Request.Cookies[BrowserCookie]);
@@ -139,38 +140,16 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
     /// <summary>"3 Mar 2027, 19:30".</summary>
     public string Time(DateTime utc) => Format(utc, "d MMM yyyy, HH:mm");
 
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    /// <summary>The wall-clock time of an instant in this request's zone.</summary>
+    public DateTime Local(DateTime utc) => TimeZones.ToLocal(utc, Zone).ToDateTimeUnspecified();
 
     /// <summary>"3 Mar 2027, 19:30", for lists where the zone is loaded once for many rows.</summary>
-    public static string FormatIn(DateTime utc, TimeZoneInfo zone) =>
-        $"{TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):d MMM yyyy, HH:mm}";
+    public static string FormatIn(DateTime utc, DateTimeZone zone) =>
+        $"{TimeZones.ToLocal(utc, zone).ToDateTimeUnspecified():d MMM yyyy, HH:mm}";
 
     /// <summary>"3 March 2027": the day in the given zone.</summary>
-    public static string DateIn(DateTime utc, TimeZoneInfo zone) =>
-        $"{TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone):d MMMM yyyy}";
-
-    public static string ZoneName(TimeZoneInfo zone) => zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
-
-    /// <summary>
-    /// A zone the tz database knows (see <see cref="TimeZones.Find"/>), as the system's
-    /// <see cref="TimeZoneInfo"/>; null for anything else, Windows names included.
-    /// </summary>
-    public static TimeZoneInfo? Find(string? id)
-    {
-        var known = TimeZones.Find(id);
-        if (known is null)
-        {
-            return null;
-        }
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(known.Id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
+    public static string DateIn(DateTime utc, DateTimeZone zone) =>
+        $"{TimeZones.ToLocal(utc, zone).ToDateTimeUnspecified():d MMMM yyyy}";
 
     private string? UserId => http.HttpContext?.User.Identity?.IsAuthenticated == true
         ? http.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;

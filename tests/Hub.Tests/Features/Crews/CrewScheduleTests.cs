@@ -1,6 +1,7 @@
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Tests.Features.Gatherings;
 using NodaTime;
 
@@ -63,6 +64,42 @@ public sealed class CrewScheduleTests
         Assert.Equal(Utc(2027, 10, 31, 0, 30), repeated[0].StartsAt);
     }
 
+    /// <summary>
+    /// The rule for a slot the clocks skip or repeat, north and south of the equator: a skipped time moves on by
+    /// the gap (Berlin and London in March, Sydney in October, Lord Howe Island's half-hour change), a repeated
+    /// time is the first of the two, still on summer time (London and Berlin in October, Sydney and Lord Howe in
+    /// April). The crew meets each Sunday; the second meeting falls on the night the clocks change, the first and
+    /// third keep their wall-clock time.
+    /// </summary>
+    [Theory]
+    [InlineData("Europe/Berlin", "2027-03-21", 2, 30, "2027-03-28T01:30:00Z", "03:30")] // 02:00 CET becomes 03:00 CEST
+    [InlineData("Europe/London", "2027-03-21", 1, 30, "2027-03-28T01:30:00Z", "02:30")] // 01:00 GMT becomes 02:00 BST
+    [InlineData("Europe/London", "2027-10-24", 1, 30, "2027-10-31T00:30:00Z", "01:30")] // 01:30 BST, then 01:30 GMT
+    [InlineData("Europe/Berlin", "2027-10-24", 2, 30, "2027-10-31T00:30:00Z", "02:30")] // 02:30 CEST, then 02:30 CET
+    [InlineData("Australia/Sydney", "2027-09-26", 2, 30, "2027-10-02T16:30:00Z", "03:30")] // 02:00 AEST becomes 03:00 AEDT
+    [InlineData("Australia/Sydney", "2027-03-28", 2, 30, "2027-04-03T15:30:00Z", "02:30")] // 02:30 AEDT, then 02:30 AEST
+    [InlineData("Australia/Sydney", "2027-03-28", 1, 30, "2027-04-03T14:30:00Z", "01:30")] // before Sydney's change: once
+    [InlineData("Australia/Lord_Howe", "2027-03-28", 1, 30, "2027-04-03T14:30:00Z", "01:30")] // 02:00 (+11) goes back to 01:30 (+10:30)
+    [InlineData("Australia/Lord_Howe", "2027-09-26", 2, 15, "2027-10-02T15:45:00Z", "02:45")] // 02:00 (+10:30) becomes 02:30 (+11)
+    public void Plan_SundaySlotOnTheNightTheClocksChange_SkippedMovesOnByTheGap_RepeatedIsTheFirst(
+        string zoneId, string firstDate, int hour, int minute, string changeNightUtc, string changeNightLocal)
+    {
+        var zone = Zone(zoneId);
+        var first = NodaTime.Text.LocalDatePattern.Iso.Parse(firstDate).Value;
+        var meetings = CrewSchedule.Plan(Weekly(DayOfWeek.Sunday, hour, minute, zoneId), first, ["a", "b", "c"], zone);
+
+        var expected = DateTime.Parse(changeNightUtc, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(expected, meetings[1].StartsAt);
+        Assert.Equal(changeNightLocal, CrewSchedule.ToLocal(meetings[1].StartsAt, zoneId).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var slot = new LocalTime(hour, minute);
+        Assert.Equal(slot, CrewSchedule.ToLocal(meetings[0].StartsAt, zoneId).TimeOfDay);
+        Assert.Equal(slot, CrewSchedule.ToLocal(meetings[2].StartsAt, zoneId).TimeOfDay);
+        Assert.Equal(first.PlusWeeks(1), CrewSchedule.ToLocal(meetings[1].StartsAt, zoneId).Date);
+        // The hub's one rule says the same for anything else read at that wall-clock time (events, deadlines, digests).
+        Assert.Equal(expected, TimeZones.ToUtc(first.PlusWeeks(1).At(slot), zone));
+        Assert.Equal(expected, EventTime.ToUtc(first.PlusWeeks(1).At(slot), zone));
+    }
+
     [Fact]
     public void Plan_Fortnightly_SpacesMeetingsTwoWeeksApart()
     {
@@ -111,6 +148,8 @@ public sealed class CrewScheduleTests
     [InlineData("Europe/Lisbon", 2027, 3, 16)]
     [InlineData("America/New_York", 2027, 3, 2)]
     [InlineData("America/New_York", 2027, 10, 26)]
+    [InlineData("Australia/Sydney", 2027, 3, 23)]
+    [InlineData("Australia/Sydney", 2027, 9, 21)]
     public async Task CalendarFile_TermAcrossDaylightSaving_IcalJsReadsTheSameInstants(string zoneId, int year, int month, int day)
     {
         var crew = Weekly(DayOfWeek.Tuesday, 19, 0, zoneId);
@@ -123,6 +162,27 @@ public sealed class CrewScheduleTests
         var read = await GatheringTestKit.ExpandWithIcalJsAsync(writer.ToText("Harbour crew"), Utc(year + 1, 1, 1, 0));
         Assert.Equal(meetings.Select(m => m.StartsAt), read.SelectMany(e => e.Occurrences).Select(o => DateTime.Parse(o.Start, null, System.Globalization.DateTimeStyles.AdjustToUniversal)).Order());
         Assert.All(read, e => Assert.Equal(zoneId, e.Zone));
+    }
+
+    /// <summary>A meeting on the night the clocks change, written to the calendar file: ical.js reads the instant the hub stored, repeated hours included.</summary>
+    [Theory]
+    [InlineData("Europe/Berlin", "2027-03-21", 2, 30)]
+    [InlineData("Europe/London", "2027-10-24", 1, 30)]
+    [InlineData("Australia/Sydney", "2027-09-26", 2, 30)]
+    [InlineData("Australia/Sydney", "2027-03-28", 2, 30)]
+    [InlineData("Australia/Lord_Howe", "2027-03-28", 1, 30)]
+    public async Task CalendarFile_SlotOnTheNightTheClocksChange_IcalJsReadsTheSameInstants(string zoneId, string firstDate, int hour, int minute)
+    {
+        var crew = Weekly(DayOfWeek.Sunday, hour, minute, zoneId);
+        var first = NodaTime.Text.LocalDatePattern.Iso.Parse(firstDate).Value;
+        var meetings = CrewSchedule.Plan(crew, first, ["a", "b", "c"], Zone(zoneId));
+        var writer = new CalendarWriter("hub.test", meetings[0].StartsAt.AddDays(-7));
+        foreach (var m in meetings)
+        {
+            writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(60), zoneId, m.Sequence, "Ana", "Ben", "https://hub.test/crews/x");
+        }
+        var read = await GatheringTestKit.ExpandWithIcalJsAsync(writer.ToText("Harbour crew"), Utc(first.Year + 1, 1, 1, 0));
+        Assert.Equal(meetings.Select(m => m.StartsAt), read.SelectMany(e => e.Occurrences).Select(o => DateTime.Parse(o.Start, null, System.Globalization.DateTimeStyles.AdjustToUniversal)).Order());
     }
 
     [Theory]

@@ -230,9 +230,20 @@ public sealed class GatheringLifeTests : IAsyncLifetime
         Assert.Equal("Practice program, week 1", Assert.Single(parsed).Summary);
         Assert.Single(parsed[0].Occurrences);
 
+        // Not confirmed: the page says what to do and the address keeps working.
+        var (unconfirmed, unconfirmedPage) = await people["dee"].SubmitAsync("/gatherings/calendar", new Dictionary<string, string>(), handler: "Renew");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Tick the box to confirm", unconfirmedPage.QuerySelector("#confirm-error")!.TextContent);
+        Assert.Equal(url, new Uri(unconfirmedPage.QuerySelector("#feed")!.GetAttribute("value")!));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync(url.PathAndQuery)).StatusCode);
+
         var (renewed, _) = await people["dee"].SubmitAsync("/gatherings/calendar", new Dictionary<string, string> { ["Confirm"] = "true" }, handler: "Renew");
         Assert.Equal(HttpStatusCode.Redirect, renewed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync(url.PathAndQuery)).StatusCode);
+        var (_, renewedPage) = await people["dee"].GetAsync("/gatherings/calendar");
+        var newUrl = new Uri(renewedPage.QuerySelector("#feed")!.GetAttribute("value")!);
+        Assert.NotEqual(url, newUrl);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync(newUrl.PathAndQuery)).StatusCode);
         var (_, hostView) = await people["ada"].GetAsync($"{path}/answers?date={first.Split("date=")[1]}");
         Assert.Contains("Listening without fixing.", hostView.QuerySelector("tbody")!.TextContent);
     }

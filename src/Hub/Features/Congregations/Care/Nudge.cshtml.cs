@@ -103,7 +103,7 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
             {
                 if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, HttpContext.RequestAborted)) is [var e, ..])
                 {
-                    next = $"“{e.Title}” on {ViewerClock.DateIn(e.StartsAtUtc, ViewerClock.Find(e.TimeZoneId) ?? TimeZoneInfo.Utc)}";
+                    next = $"“{e.Title}” on {ViewerClock.DateIn(e.StartsAtUtc, TimeZones.FindOrUtc(e.TimeZoneId))}";
                     break;
                 }
             }

@@ -42,7 +42,7 @@ public static class CallTimes
         // The next such hour in the call's zone, so the weekday and the offsets are those of this season.
         var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
         var date = today.DayOfWeek == CrewSchedule.IsoDay(day) ? today : today.Next(CrewSchedule.IsoDay(day));
-        var local = zone.AtLeniently(date.At(LocalTime.FromTimeOnly(at))).ToInstant().InZone(viewer).LocalDateTime;
+        var local = Platform.Web.TimeZones.At(date.At(LocalTime.FromTimeOnly(at)), zone).ToInstant().InZone(viewer).LocalDateTime;
         var shown = $"{local.DayOfWeek}s at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
         return shown == own ? $"{own} ({zone.Id})" : $"{shown} your time ({own} in {zone.Id})";
     }

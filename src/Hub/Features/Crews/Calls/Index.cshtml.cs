@@ -113,7 +113,7 @@ public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, P
     {
         var now = time.GetUtcNow().UtcDateTime;
         await clock.ZoneAsync();
-        var viewer = clock.NodaZone;
+        var viewer = clock.Zone;
         Today = CallTimes.Today(viewer, now);
         Input.EndsOn ??= Today.AddDays(14);
         if (!View.CanSeeMembers)

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+using NodaTime;
+
+namespace Microsolidarity.Hub.Features.Rounds;
+
+/// <summary>A host opens a crew formation round: every member is invited to give preferences by the deadline.</summary>
+public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices notices)
+{
+    /// <summary>Long enough for a gathering's weekend or a month between calls; a round should not drag on.</summary>
+    public const int MaxDays = 60;
+
+    public sealed record Input(string Title, DateTime? DueLocal, int MinSize = 3, int MaxSize = 6);
+
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(CongregationView view, Input input, DateTimeZone hostZone, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost || view.UserId is null)
+        {
+            return (Outcome.Refused("Only the congregation's hosts open formation rounds."), null);
+        }
+        var title = input.Title.Trim();
+        var now = time.GetUtcNow().UtcDateTime;
+        List<(string, string)> problems = [];
+        if (title.Length is 0 or > 120)
+        {
+            problems.Add(("Title", "Give the round a title of up to 120 characters, such as “Crews after the spring gathering”."));
+        }
+        DateTime due = default;
+        if (input.DueLocal is not { } local)
+        {
+            problems.Add(("Due", "Choose when preferences close: members need a few days to think about whom they would like to meet with."));
+        }
+        else
+        {
+            // A time the clocks skip closes just after the gap; one that happens twice, the first time.
+            due = TimeZones.ToUtc(LocalDateTime.FromDateTime(local), hostZone);
+            if (due <= now)
+            {
+                problems.Add(("Due", "The deadline must be in the future."));
+            }
+            else if (due > now.AddDays(MaxDays))
+            {
+                problems.Add(("Due", $"Close preferences within {MaxDays} days, while people still remember the gathering."));
+            }
+        }
+        if (input.MinSize < Crews.CrewsFeature.MinSize || input.MinSize > Crews.CrewsFeature.MaxSize)
+        {
+            problems.Add(("MinSize", $"A crew has at least {Crews.CrewsFeature.MinSize} people and at most {Crews.CrewsFeature.MaxSize}."));
+        }
+        if (input.MaxSize < Crews.CrewsFeature.MinSize || input.MaxSize > Crews.CrewsFeature.MaxSize)
+        {
+            problems.Add(("MaxSize", $"A crew has at most {Crews.CrewsFeature.MaxSize} people, small enough for one conversation."));
+        }
+        else if (input.MaxSize < input.MinSize)
+        {
+            problems.Add(("MaxSize", "The largest size cannot be below the smallest."));
+        }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return (refused, null);
+        }
+        var round = new FormationRound
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            Title = title,
+            PreferencesDueAt = due,
+            MinSize = input.MinSize,
+            MaxSize = input.MaxSize,
+            Seed = RandomNumberGenerator.GetInt32(1, int.MaxValue),
+            Stage = FormationStage.Open,
+            OpenedByUserId = view.UserId,
+            CreatedAt = now,
+        };
+        db.FormationRounds.Add(round);
+        var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        var path = $"/congregations/{view.Congregation.Slug}/formation/{round.Id}";
+        await notices.SendAsync(members, "congregation.formation-round", $"{view.Congregation.Name} is forming crews: {title}", path,
+        [
+            $"The hosts of {view.Congregation.Name} opened a crew formation round, “{title}”.",
+            "Say privately whom you would like to be in a crew with (nobody ever sees what you said about whom, hosts included), what interests you, and when you are free in a week.",
+            $"Preferences close on {ViewerClock.FormatIn(due, hostZone)} ({hostZone.Id}). Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
+        ], "Give your preferences", cancellationToken, RoundNotices.RoundAbout(round.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        notices.Wake();
+        return (Outcome.Done, round.Id);
+    }
+}

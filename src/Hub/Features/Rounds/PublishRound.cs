@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Rounds;
+
+/// <summary>
+/// The host publishes the proposal: each member of a proposed crew is invited to consent or decline, and
+/// whoever was not placed hears why. From here the proposal no longer changes, except by people declining.
+/// </summary>
+public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotices notices)
+{
+    public async Task<Outcome> RunAsync(RoundView view, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only the congregation's hosts publish a proposal.");
+        }
+        if (view.Round.Stage != FormationStage.Proposed)
+        {
+            return Outcome.Refused(view.Round.Stage == FormationStage.Open ? "Run the round first, then publish its proposal." : "This proposal is published already.");
+        }
+        var round = view.Round;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One conditional update first: two hosts pressing publish at once notify everyone once, and a move
+        // in flight (which holds the same row) lands before the list of people is read, or is refused after.
+        var published = await db.FormationRounds.Where(r => r.Id == round.Id && r.Stage == FormationStage.Proposed)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Published).SetProperty(r => r.PublishedAt, now), cancellationToken);
+        if (published == 0)
+        {
+            return Outcome.Refused("This proposal is published already.");
+        }
+        var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
+            .Select(p => new { p.Id, p.UserId, p.ProposedCrewId }).ToListAsync(cancellationToken);
+        if (!people.Any(p => p.ProposedCrewId is not null))
+        {
+            return Outcome.Refused("Nobody is in a proposed crew yet, so there is nothing to publish."); // rolled back: still a proposal
+        }
+        var numbers = await db.ProposedCrews.AsNoTracking().Where(c => c.RoundId == round.Id).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        List<string> problems = [];
+        // A crew too small to form is not proposed to anyone: it could never form, and it is where a "rather not"
+        // goes unmarked (a mark on two people would name the pair). Its size is on the page already.
+        var small = people.Where(p => p.ProposedCrewId is not null).GroupBy(p => p.ProposedCrewId!.Value)
+            .Where(g => g.Count() < round.MinSize).Select(g => numbers[g.Key]).Order().ToList();
+        if (small.Count > 0)
+        {
+            problems.Add($"{Crews(small, "has", "have")} fewer than {round.MinSize} people, too few to form: move people into it, or its members to other crews or out of the proposal.");
+        }
+        // Members were promised that a "rather not" is always respected: a crew a host's move made against one is
+        // never proposed to them. The host sees which crews are marked already; the refusal says no more.
+        var marked = (await RatherNots.LoadAsync(db, round.Id, cancellationToken)).MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), round.MinSize)
+            .Select(id => numbers[id]).Order().ToList();
+        if (marked.Count > 0)
+        {
+            problems.Add($"{Crews(marked, "is", "are")} marked: someone may not feel comfortable there. Move someone out, or run the round again.");
+        }
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(string.Join(" ", problems) + " Then publish."); // rolled back: still a proposal
+        }
+        var path = $"/congregations/{view.Congregation.Congregation.Slug}/formation/{round.Id}";
+        var name = view.Congregation.Congregation.Name;
+        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is not null).Select(p => p.UserId)], "congregation.formation-proposal",
+            $"A crew is proposed to you: {round.Title}", path,
+        [
+            $"The formation round “{round.Title}” in {name} proposes a crew with you in it.",
+            "See who is in it and when you could all meet, then consent or decline. Declining needs no reason, and nobody is told why.",
+            "The crew forms when everyone still in it has consented.",
+        ], "See your proposed crew", cancellationToken, RoundNotices.ProposalAbout(round.Id));
+        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is null).Select(p => p.UserId)], "congregation.formation-unplaced",
+            $"No crew this time: {round.Title}", path,
+        [
+            $"The formation round “{round.Title}” in {name} could not place you in a crew this time.",
+            "The round's page says why. Another round, or calling a crew yourself with people you met, are good next steps.",
+        ], "See the round", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notices.Wake();
+        return Outcome.Done;
+    }
+
+    /// <summary>"Crew 2 has" / "Crews 2, 4 have", as the refusals begin.</summary>
+    private static string Crews(IReadOnlyList<int> numbers, string one, string many) =>
+        numbers.Count == 1 ? $"Crew {numbers[0]} {one}" : $"Crews {string.Join(", ", numbers)} {many}";
+}
