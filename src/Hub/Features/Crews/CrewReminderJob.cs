@@ -1,33 +1,28 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Background;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
+/// <summary>Settings under <c>Crews:</c>.</summary>
 public sealed class CrewOptions
 {
     public const string Section = "Crews";
 
     /// <summary>How often to look for meetings to remind of; all state is in the database, so restarts lose nothing.</summary>
-    public int ReminderCheckMinutes { get; set; } = 5;
+    [Range(typeof(TimeSpan), PeriodicJob.ShortestInterval, PeriodicJob.LongestInterval,
+        ErrorMessage = "Crews:ReminderCheckInterval (or the older Crews:ReminderCheckMinutes)" + PeriodicJob.IntervalRule)]
+    public TimeSpan ReminderCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-internal sealed class CrewReminderScheduler(IServiceScopeFactory scopes, IOptions<CrewOptions> options, ILogger<CrewReminderScheduler> logger)
-    : BackgroundService
+/// <summary>Runs <see cref="SendCrewReminders"/> every <see cref="CrewOptions.ReminderCheckInterval"/>.</summary>
+internal sealed class CrewReminderJob(IServiceScopeFactory scopes, IOptions<CrewOptions> options, TimeProvider time, ILogger<CrewReminderJob> logger)
+    : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.ReminderCheckMinutes)));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendCrewReminders>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not send crew reminders; trying again at the next check.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ReminderCheckInterval;
+
+    protected override string Does => "send crew reminders";
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendCrewReminders>().RunAsync(cancellationToken);
 }

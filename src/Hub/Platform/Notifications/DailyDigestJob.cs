@@ -1,34 +1,28 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Background;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
+/// <summary>Settings under <c>Notifications:</c>.</summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
     /// <summary>How often to look for digests that are due. Every state lives in the database, so a restart loses nothing.</summary>
-    public int DigestCheckMinutes { get; set; } = 10;
+    [Range(typeof(TimeSpan), PeriodicJob.ShortestInterval, PeriodicJob.LongestInterval,
+        ErrorMessage = "Notifications:DigestCheckInterval (or the older Notifications:DigestCheckMinutes)" + PeriodicJob.IntervalRule)]
+    public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-/// <summary>Runs <see cref="SendDailyDigests"/> every few minutes.</summary>
-internal sealed class DigestScheduler(IServiceScopeFactory scopes, IOptions<NotificationOptions> options,
-    ILogger<DigestScheduler> logger) : BackgroundService
+/// <summary>Runs <see cref="SendDailyDigests"/> every <see cref="NotificationOptions.DigestCheckInterval"/>.</summary>
+internal sealed class DailyDigestJob(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider time,
+    ILogger<DailyDigestJob> logger) : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.DigestCheckMinutes)));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SendDailyDigests>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not send the daily digests; trying again at the next check.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.DigestCheckInterval;
+
+    protected override string Does => "send the daily digests";
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendDailyDigests>().RunAsync(cancellationToken);
 }
