@@ -51,7 +51,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Hub:DataDirectory"] = data,
             ["Hub:SeedDemo"] = "false",
             ["RateLimits:AccountFormsPerMinute"] = "1000",
-            ["Email:PollIntervalMs"] = "100",
+            ["Email:PollInterval"] = "00:00:00.1",
             // Searches end by a step cap, not the clock: the same crews on any machine, and no second per search.
             ["Formation:SearchIterations"] = "20000",
         };

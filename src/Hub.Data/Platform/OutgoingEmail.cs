@@ -5,7 +5,7 @@ namespace Microsolidarity.Hub.Data.Platform;
 /// (an outbox), so a message is never lost when the process dies and never sent for a change
 /// that was rolled back.
 /// </summary>
-public class OutgoingEmail
+public class OutgoingEmail : IOutboxRow
 {
     public Guid Id { get; set; }
     public string ToAddress { get; set; } = "";

@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Data.Platform;
+
 namespace Microsolidarity.Hub.Data.Updates;
 
 /// <summary>
@@ -70,7 +72,7 @@ public class NewsletterIssue
 /// One issue to one subscriber: the unique pair makes a second send impossible, and the row is the
 /// queue entry the sender claims (it survives restarts because it lives in the database).
 /// </summary>
-public class NewsletterDelivery
+public class NewsletterDelivery : IOutboxRow
 {
     public Guid Id { get; set; }
     public Guid IssueId { get; set; }

@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Data.Platform;
+
 namespace Microsolidarity.Hub.Data.Updates;
 
 public enum WebhookFormat
@@ -27,7 +29,7 @@ public class WebhookTarget
 }
 
 /// <summary>One announcement to one target; the log hosts read, and the queue the sender works through.</summary>
-public class WebhookDelivery
+public class WebhookDelivery : IOutboxRow
 {
     public Guid Id { get; set; }
     public Guid TargetId { get; set; }

@@ -17,8 +17,8 @@ public sealed class NewsletterTests : IAsyncLifetime
         hub = await HubFactory.StartAsync(s =>
         {
             s["Updates:NewsletterPerMinute"] = "60000";
-            s["Updates:PollIntervalMs"] = "100";
-            s["Updates:RetryBaseMs"] = "100";
+            s["Updates:PollInterval"] = "00:00:00.1";
+            s["Updates:FirstRetryAfter"] = "00:00:00.1";
         });
         await hub.CreatePersonAsync("editor@test.example", "keeper of keys", admin: true);
         admin = await hub.SignedInClientAsync("editor@test.example", "keeper of keys");

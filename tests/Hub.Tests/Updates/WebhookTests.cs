@@ -92,8 +92,8 @@ public sealed class WebhookTests : IAsyncLifetime
         receiver = new LoopbackReceiver();
         hub = await HubFactory.StartAsync(s =>
         {
-            s["Updates:PollIntervalMs"] = "100";
-            s["Updates:RetryBaseMs"] = "100";
+            s["Updates:PollInterval"] = "00:00:00.1";
+            s["Updates:FirstRetryAfter"] = "00:00:00.1";
             s["Updates:WebhookMaxAttempts"] = "3";
             s["Updates:WebhookTimeoutSeconds"] = "120"; // a hanging target must not hold others up, however long it hangs
             s["Updates:AllowPrivateWebhookTargets"] = "true"; // the receivers here listen on loopback
@@ -271,7 +271,7 @@ public sealed class WebhookTargetAddressTests : IAsyncLifetime
     {
         hub = await HubFactory.StartAsync(s =>
         {
-            s["Updates:PollIntervalMs"] = "100";
+            s["Updates:PollInterval"] = "00:00:00.1";
             s["Updates:WebhookMaxAttempts"] = "1";
         }, smtp: false);
         await hub.CreatePersonAsync("net-admin@test.example", "keeper of keys", admin: true);

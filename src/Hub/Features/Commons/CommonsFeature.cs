@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Commons;
@@ -7,7 +8,10 @@ public static class CommonsFeature
 {
     public static WebApplicationBuilder AddCommons(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CommonsOptions>().Bind(builder.Configuration.GetSection("Commons"))
+        builder.Services.AddOptions<CommonsOptions>()
+            .ReadInterval(builder.Configuration, "Commons:LapseCheckInterval")
+            .Bind(builder.Configuration.GetSection(CommonsOptions.Section))
+            .ValidateDataAnnotations()
             .Validate(o => o.SurplusShare is >= 0m and <= 1m, "Commons:SurplusShare must be between 0 and 1 (0.10 is 10%).")
             .Validate(o => o.MonthlyMinimum.All(m => Money.IsKnown(m.Key) && m.Value > 0),
                 $"Commons:MonthlyMinimum lists currencies ({string.Join(", ", Money.Currencies)}) with amounts above zero, e.g. Commons:MonthlyMinimum:EUR=3.")

@@ -1,8 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using Microsolidarity.Hub.Platform.Background;
+
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Settings under <c>Commons:</c>.</summary>
 public sealed class CommonsOptions
 {
+    public const string Section = "Commons";
+
     /// <summary>
     /// The smallest monthly contribution that makes someone a network member, per currency (no
     /// exchange rates: a currency not listed here does not count towards membership).
@@ -16,6 +21,8 @@ public sealed class CommonsOptions
     public decimal SurplusShare { get; set; } = 0.10m;
 
     /// <summary>How often the hub looks for lapsed memberships.</summary>
+    [Range(typeof(TimeSpan), PeriodicJob.ShortestInterval, PeriodicJob.LongestInterval,
+        ErrorMessage = "Commons:LapseCheckInterval" + PeriodicJob.IntervalRule)]
     public TimeSpan LapseCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
     public StripeOptions Stripe { get; set; } = new();

@@ -73,32 +73,3 @@ public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptio
         return ended;
     }
 }
-
-/// <summary>Looks for lapsed memberships now and then; safe on several web nodes (see LapseAsync).</summary>
-internal sealed class MembershipLapseJob(IServiceScopeFactory scopes, IOptions<CommonsOptions> options, ILogger<MembershipLapseJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.LapseCheckInterval, stoppingToken);
-                using var scope = scopes.CreateScope();
-                var ended = await scope.ServiceProvider.GetRequiredService<NetworkMembership>().LapseAsync(stoppingToken);
-                if (ended > 0)
-                {
-                    logger.LogInformation("{Count} network membership(s) lapsed", ended);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                logger.LogWarning(exception, "Checking for lapsed network memberships failed; trying again later");
-            }
-        }
-    }
-}

@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Crews;
@@ -22,8 +23,12 @@ public static class CrewsFeature
         builder.Services.AddScoped<ChooseSlot>();
         builder.Services.AddScoped<ReturnFromPause>();
         builder.Services.AddScoped<SendCrewReminders>();
-        builder.Services.AddOptions<CrewOptions>().Bind(builder.Configuration.GetSection(CrewOptions.Section));
-        builder.Services.AddHostedService<CrewReminderScheduler>();
+        builder.Services.AddOptions<CrewOptions>()
+            .ReadInterval(builder.Configuration, "Crews:ReminderCheckInterval", "Crews:ReminderCheckMinutes", TimeSpan.FromMinutes(1), (o, interval) => o.ReminderCheckInterval = interval)
+            .Bind(builder.Configuration.GetSection(CrewOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<CrewReminderJob>();
         builder.Services.AddScoped<IPersonalData, CrewPersonalData>();
         return builder;
     }

@@ -34,7 +34,12 @@ public static class GatheringsFeature
         builder.Services.AddScoped<MarkAvailability>();
         builder.Services.AddScoped<ConfirmFoundTime>();
         builder.Services.AddScoped<ExpireUnpaidPlaces>();
-        builder.Services.AddHostedService<ReminderJob>();
+        builder.Services.AddOptions<GatheringsOptions>()
+            .ReadInterval(builder.Configuration, "Gatherings:ReminderCheckInterval", "Gatherings:ReminderPollSeconds", TimeSpan.FromSeconds(1), (o, interval) => o.ReminderCheckInterval = interval)
+            .Bind(builder.Configuration.GetSection(GatheringsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<GatheringReminderJob>();
         builder.Services.AddScoped<IUpcomingEvents>(s => s.GetRequiredService<UpcomingOccurrences>());
         builder.Services.AddScoped<IGatheringPresence, GatheringPresence>();
         builder.Services.AddScoped<IPersonalData, GatheringPersonalData>();

@@ -108,33 +108,3 @@ public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringE
         }
     }
 }
-
-/// <summary>Runs <see cref="SendReminders"/> every minute (Gatherings:ReminderPollSeconds).</summary>
-internal sealed class ReminderJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ReminderJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Gatherings:ReminderPollSeconds", 60));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<ExpireUnpaidPlaces>().RunAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not send reminders this round.");
-            }
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-}

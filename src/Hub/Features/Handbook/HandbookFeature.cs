@@ -30,14 +30,17 @@ public static class HandbookFeature
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan); // each download has its own timeout
         builder.Services.AddSingleton<HandbookPdfPreparer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<HandbookPdfPreparer>());
-        builder.Services.AddOptions<HandbookOptions>().Bind(builder.Configuration.GetSection(HandbookOptions.Section))
+        builder.Services.AddOptions<HandbookOptions>()
+            .ReadInterval(builder.Configuration, "Handbook:ResyncCheckInterval", "Handbook:ResyncCheckSeconds", TimeSpan.FromSeconds(1), (o, interval) => o.ResyncCheckInterval = interval)
+            .Bind(builder.Configuration.GetSection(HandbookOptions.Section))
+            .ValidateDataAnnotations()
             .Validate(o => o.AllowedFolders.All(f => f.Trim().Length == 0 || Path.IsPathFullyQualified(f.Trim())),
                 "Each of Handbook:AllowedFolders must be a full path, such as /srv/handbook: the admin page imports only from folders under them.")
             .Validate<IOptions<HubOptions>>((o, hub) => !o.AllowedFolders.Any(f => f.Trim().Length > 0 && Path.IsPathFullyQualified(f.Trim())
                     && HandbookPaths.IsSameOrInside(HandbookPaths.RealPath(f.Trim()), HandbookPaths.RealPath(hub.Value.DataDirectoryFullPath))),
                 "Handbook:AllowedFolders names the data folder (Hub:DataDirectory) or a folder inside it: nothing there may be imported, because everything imported is public. Name the folder of the handbook instead.")
             .ValidateOnStart();
-        builder.Services.AddHostedService<HandbookResyncScheduler>();
+        builder.Services.AddHostedService<HandbookResyncJob>();
         builder.Services.AddOptions<HandbookPdfOptions>().Bind(builder.Configuration.GetSection(HandbookPdfOptions.Section));
         return builder;
     }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsolidarity.Hub.Platform.Background;
+
 namespace Microsolidarity.Hub.Features.Handbook;
 
 /// <summary>The <c>Handbook</c> settings of the import: where it may read from, and how often the re-sync looks.</summary>
@@ -6,7 +9,9 @@ public sealed class HandbookOptions
     public const string Section = "Handbook";
 
     /// <summary>How often the re-sync looks at its next-due time; the time itself is in the database.</summary>
-    public int ResyncCheckSeconds { get; set; } = 60;
+    [Range(typeof(TimeSpan), PeriodicJob.ShortestInterval, PeriodicJob.LongestInterval,
+        ErrorMessage = "Handbook:ResyncCheckInterval (or the older Handbook:ResyncCheckSeconds)" + PeriodicJob.IntervalRule)]
+    public TimeSpan ResyncCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Folders of this server that the admin page may import from (each with everything under it). Empty,

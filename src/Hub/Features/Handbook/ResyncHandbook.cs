@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 
@@ -37,26 +36,5 @@ public sealed class ResyncHandbook(HubDbContext db, HandbookImportGate gate, Han
         }
         var record = await gate.TryStartAsync(info.Source, "schedule", cancel);
         return record is null ? null : await runner.RunAsync(record, new ImportHandbook.Settings());
-    }
-}
-
-internal sealed class HandbookResyncScheduler(IServiceScopeFactory scopes, IOptions<HandbookOptions> options, ILogger<HandbookResyncScheduler> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ResyncCheckSeconds)));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ResyncHandbook>().RunDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "The handbook re-sync could not run; trying again at the next check.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -16,6 +16,8 @@ public static partial class UpdatesFeature
     public static WebApplicationBuilder AddUpdates(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<UpdatesOptions>()
+            .ReadInterval(builder.Configuration, "Updates:PollInterval", "Updates:PollIntervalMs", TimeSpan.FromMilliseconds(1), (o, interval) => o.PollInterval = interval)
+            .ReadInterval(builder.Configuration, "Updates:FirstRetryAfter", "Updates:RetryBaseMs", TimeSpan.FromMilliseconds(1), (o, wait) => o.FirstRetryAfter = wait)
             .Bind(builder.Configuration.GetSection(UpdatesOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();

@@ -8,24 +8,27 @@ public sealed class UpdatesOptions
     public const string Section = "Updates";
 
     /// <summary>Newsletter messages handed to the mail server per minute, so a big list does not trip its limits.</summary>
-    [Range(1, 100_000)]
+    [Range(1, 100_000, ErrorMessage = "Updates:NewsletterPerMinute must be a whole number from 1 to 100000.")]
     public int NewsletterPerMinute { get; set; } = 60;
 
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Updates:NewsletterMaxAttempts must be a whole number from 1 to 100.")]
     public int NewsletterMaxAttempts { get; set; } = 6;
 
-    [Range(50, 600_000)]
-    public int PollIntervalMs { get; set; } = 2000;
+    /// <summary>How often the newsletter and webhook senders look for queued rows when nothing wakes them (rows queued on another node).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "00:10:00",
+        ErrorMessage = "Updates:PollInterval (or the older Updates:PollIntervalMs, in milliseconds) must be from 00:00:00.05 (50 ms) to 00:10:00, written hh:mm:ss.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The first retry waits this long; each further one twice as long, capped at an hour.</summary>
-    [Range(10, 3_600_000)]
-    public int RetryBaseMs { get; set; } = 30_000;
+    /// <summary>The first retry of a newsletter or webhook delivery waits this long; each further one twice as long, at most an hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.01", "01:00:00",
+        ErrorMessage = "Updates:FirstRetryAfter (or the older Updates:RetryBaseMs, in milliseconds) must be from 00:00:00.01 to 01:00:00, written hh:mm:ss (00:00:30 is thirty seconds).")]
+    public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Updates:WebhookMaxAttempts must be a whole number from 1 to 100.")]
     public int WebhookMaxAttempts { get; set; } = 8;
 
     /// <summary>How long a webhook target may take to answer before the attempt counts as failed.</summary>
-    [Range(1, 300)]
+    [Range(1, 300, ErrorMessage = "Updates:WebhookTimeoutSeconds must be a whole number of seconds from 1 to 300.")]
     public int WebhookTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
@@ -36,9 +39,6 @@ public sealed class UpdatesOptions
     public bool AllowPrivateWebhookTargets { get; set; }
 
     public PodcastOptions Podcast { get; set; } = new();
-
-    public TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromMilliseconds(Math.Min(3_600_000, RetryBaseMs * Math.Pow(2, Math.Max(0, attempts - 1))));
 }
 
 /// <summary>What podcast apps show about the show as a whole (PSP-1 channel elements).</summary>

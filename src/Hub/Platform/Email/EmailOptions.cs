@@ -14,12 +14,18 @@ public sealed class EmailOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>How many times a message is tried before it is given up.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Email:MaxAttempts must be a whole number from 1 to 100.")]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>How often the sender looks for queued messages when nothing wakes it, in milliseconds.</summary>
-    [Range(50, 600_000)]
-    public int PollIntervalMs { get; set; } = 2000;
+    /// <summary>How often the sender looks for queued messages when nothing wakes it (messages queued on another node).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.05", "00:10:00",
+        ErrorMessage = "Email:PollInterval (or the older Email:PollIntervalMs, in milliseconds) must be from 00:00:00.05 (50 ms) to 00:10:00, written hh:mm:ss.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait before a failed message is tried again; twice as long after each further failure, at most an hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.01", "01:00:00",
+        ErrorMessage = "Email:FirstRetryAfter must be from 00:00:00.01 to 01:00:00, written hh:mm:ss (00:00:30 is thirty seconds).")]
+    public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
 
 namespace Microsolidarity.Hub.Platform.Email;
 
@@ -7,6 +8,8 @@ public static class EmailServices
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EmailOptions>()
+            .ReadInterval(builder.Configuration, "Email:PollInterval", "Email:PollIntervalMs", TimeSpan.FromMilliseconds(1), (o, interval) => o.PollInterval = interval)
+            .ReadInterval(builder.Configuration, "Email:FirstRetryAfter")
             .Bind(builder.Configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _),

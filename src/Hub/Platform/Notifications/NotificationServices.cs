@@ -1,3 +1,4 @@
+using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
@@ -6,7 +7,11 @@ public static class NotificationServices
 {
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.AddOptions<NotificationOptions>()
+            .ReadInterval(builder.Configuration, "Notifications:DigestCheckInterval", "Notifications:DigestCheckMinutes", TimeSpan.FromMinutes(1), (o, interval) => o.DigestCheckInterval = interval)
+            .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<SendDailyDigests>();
         builder.Services.AddScoped<SaveNotificationChoices>();
@@ -15,7 +20,7 @@ public static class NotificationServices
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, ForgetUnreadCountOnNotice>();
         builder.Services.AddScoped<IPersonalData, NotificationsPersonalData>();
-        builder.Services.AddHostedService<DigestScheduler>();
+        builder.Services.AddHostedService<DailyDigestJob>();
         return builder;
     }
 }

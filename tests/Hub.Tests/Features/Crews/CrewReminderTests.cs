@@ -28,7 +28,7 @@ public sealed class CrewReminderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The scheduler stays quiet; the test runs the job itself, twice, to see that nothing goes twice.
-        hub = await HubFactory.StartAsync(s => s["Crews:ReminderCheckMinutes"] = "600");
+        hub = await HubFactory.StartAsync(s => s["Crews:ReminderCheckInterval"] = "10:00:00");
         foreach (var name in new[] { "ona", "pia", "quin" })
         {
             await hub.CreatePersonAsync($"{name}@test.example", Password, name: char.ToUpperInvariant(name[0]) + name[1..]);

@@ -12,7 +12,7 @@ public sealed class ReminderTests : IAsyncLifetime
     private HubFactory hub = null!;
 
     public async Task InitializeAsync() =>
-        hub = await HubFactory.StartAsync(s => (s["Hub:PublicUrl"], s["Gatherings:ReminderPollSeconds"]) = ("http://hub.test", "3600"), smtp: false);
+        hub = await HubFactory.StartAsync(s => (s["Hub:PublicUrl"], s["Gatherings:ReminderCheckInterval"]) = ("http://hub.test", "01:00:00"), smtp: false);
 
     public async Task DisposeAsync() => await hub.DisposeAsync();
 

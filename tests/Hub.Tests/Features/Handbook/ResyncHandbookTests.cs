@@ -148,7 +148,7 @@ public sealed class ResyncHandbookTests : IAsyncLifetime
         await hub.DisposeAsync();
         hub = await HubFactory.StartAsync(settings =>
         {
-            settings["Handbook:ResyncCheckSeconds"] = "1";
+            settings["Handbook:ResyncCheckInterval"] = "00:00:01";
             settings["Handbook:AllowPrivateGitHosts"] = "true";
         }, smtp: false);
         await ImportFromGitAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Background;
 using Microsolidarity.Hub.Platform.Email;
 using MimeKit;
 
@@ -84,14 +85,13 @@ public sealed class EmailDeliveryTests
     }
 
     [Fact]
-    public void Backoff_GrowsAndIsCapped()
+    public void Backoff_ByDefault_StartsAtThirtySecondsGrowsAndIsCapped()
     {
-        Assert.Equal(TimeSpan.FromSeconds(30), EmailSenderBackoff(1));
-        Assert.Equal(TimeSpan.FromSeconds(60), EmailSenderBackoff(2));
-        Assert.Equal(TimeSpan.FromHours(1), EmailSenderBackoff(20));
+        var first = new EmailOptions().FirstRetryAfter;
+        Assert.Equal(TimeSpan.FromSeconds(30), Backoff.After(1, first));
+        Assert.Equal(TimeSpan.FromSeconds(60), Backoff.After(2, first));
+        Assert.Equal(TimeSpan.FromHours(1), Backoff.After(20, first));
     }
-
-    private static TimeSpan EmailSenderBackoff(int attempts) => EmailSender.Backoff(attempts);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

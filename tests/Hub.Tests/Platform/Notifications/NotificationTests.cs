@@ -21,7 +21,7 @@ public sealed class NotificationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The digest scheduler stays quiet during the test, which runs digests itself.
-        hub = await HubFactory.StartAsync(s => s["Notifications:DigestCheckMinutes"] = "600");
+        hub = await HubFactory.StartAsync(s => s["Notifications:DigestCheckInterval"] = "10:00:00");
         foreach (var name in new[] { "ada", "bo", "cy", "di" })
         {
             await hub.CreatePersonAsync($"{name}@test.example", Password, name: char.ToUpperInvariant(name[0]) + name[1..]);

@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform.Background;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Email;
 using MimeKit;
@@ -11,12 +13,12 @@ using MimeKit;
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 
 /// <summary>Wakes the newsletter sender early.</summary>
-public sealed class NewsletterSignal : Platform.Background.WakeSignal;
+public sealed class NewsletterSignal : WakeSignal;
 
 /// <summary>
-/// Works through the newsletter queue at the configured pace, through the same mail transport as
-/// every other email (its own queue, because each message needs list headers and a bounce marks
-/// the subscriber). A node claims a row with a conditional update; a claim expires if the node dies.
+/// Works through the newsletter queue at the configured pace, through the same mail transport as every other
+/// email, by the outbox loop every outbox shares (<see cref="OutboxWorker{TRow}"/>). Its own queue, because
+/// each message needs list headers, and a permanent refusal marks the subscriber as bounced.
 /// </summary>
 internal sealed class NewsletterSender(
     IServiceScopeFactory scopes,
@@ -26,116 +28,47 @@ internal sealed class NewsletterSender(
     IOptions<HubOptions> hub,
     NewsletterSignal signal,
     TimeProvider time,
-    ILogger<NewsletterSender> logger) : BackgroundService
+    ILogger<NewsletterSender> logger) : OutboxWorker<NewsletterDelivery>(scopes, signal, time, logger)
 {
-    private static readonly TimeSpan ClaimLength = TimeSpan.FromMinutes(2);
+    protected override string RowName => "Newsletter delivery";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var pause = TimeSpan.FromMilliseconds(60_000.0 / options.Value.NewsletterPerMinute);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendNextAsync(stoppingToken))
-                {
-                    await Task.Delay(pause, stoppingToken); // the rate limit
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Could not read the newsletter queue.");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Expression<Func<NewsletterDelivery, DateTime?>> DoneAt => d => d.SentAt;
 
-    /// <summary>Sends one due delivery; false when none is due.</summary>
-    internal async Task<bool> SendNextAsync(CancellationToken cancellationToken)
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override TimeSpan FirstRetryAfter => options.Value.FirstRetryAfter;
+
+    protected override int MaxAttempts => options.Value.NewsletterMaxAttempts;
+
+    /// <summary>The rate limit, so a big list does not trip the mail server's limits (per node).</summary>
+    protected override TimeSpan Pace => TimeSpan.FromMinutes(1) / options.Value.NewsletterPerMinute;
+
+    protected override bool IsPermanent(Exception failure) => failure is PermanentMailFailureException;
+
+    protected override async Task SendAsync(OutboxAttempt<NewsletterDelivery> attempt, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var candidate = await db.NewsletterDeliveries.AsNoTracking()
-            .Where(d => d.SentAt == null && d.FailedAt == null && d.NextAttemptAt <= now
-                        && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-            .OrderBy(d => d.NextAttemptAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (candidate is null)
-        {
-            return false;
-        }
-        var claimedUntil = now + ClaimLength;
-        var claimed = await db.NewsletterDeliveries
-            .Where(d => d.Id == candidate.Id && d.SentAt == null && d.FailedAt == null
-                        && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.ClaimedUntil, claimedUntil)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
-        if (claimed == 0)
-        {
-            return true; // another node took it
-        }
-        var subscriber = await db.NewsletterSubscribers.AsNoTracking().SingleAsync(s => s.Id == candidate.SubscriberId, cancellationToken);
-        var issue = await db.NewsletterIssues.AsNoTracking().SingleAsync(i => i.Id == candidate.IssueId, cancellationToken);
+        var db = attempt.Services.GetRequiredService<HubDbContext>();
+        var delivery = attempt.Row;
+        var subscriber = await db.NewsletterSubscribers.AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriberId, cancellationToken);
         if (!subscriber.Receives)
         {
             // Left (or bounced on another issue) after this one was queued: it is not sent.
-            await Finish(db, candidate.Id, sent: false, "No longer subscribed when its turn came.");
-            return true;
+            throw new OutboxGiveUpException("No longer subscribed when its turn came.");
         }
-        var attempts = candidate.Attempts + 1;
+        var issue = await db.NewsletterIssues.AsNoTracking().SingleAsync(i => i.Id == delivery.IssueId, cancellationToken);
         try
         {
-            await transport.SendAsync(Compose(issue, subscriber, candidate.Id), cancellationToken);
-            await Finish(db, candidate.Id, sent: true, null);
+            await transport.SendAsync(Compose(issue, subscriber, delivery.Id), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (PermanentMailFailureException e)
         {
-            var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-            var bounced = e is PermanentMailFailureException;
-            logger.LogWarning("Newsletter delivery {Id} failed (attempt {Attempts}): {Error}", candidate.Id, attempts, error);
-            if (bounced)
-            {
-                await db.NewsletterSubscribers.Where(s => s.Id == subscriber.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.BouncedAt, time.GetUtcNow().UtcDateTime)
-                    .SetProperty(x => x.BounceReason, error.Length > 500 ? error[..500] : error), CancellationToken.None);
-            }
-            if (bounced || attempts >= options.Value.NewsletterMaxAttempts)
-            {
-                await Finish(db, candidate.Id, sent: false, error);
-            }
-            else
-            {
-                var retryAt = time.GetUtcNow().UtcDateTime + options.Value.Backoff(attempts);
-                await db.NewsletterDeliveries.Where(d => d.Id == candidate.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.ClaimedUntil, (DateTime?)null)
-                    .SetProperty(d => d.NextAttemptAt, retryAt)
-                    .SetProperty(d => d.LastError, error), CancellationToken.None);
-            }
+            // A bounce: no issue goes to this address again.
+            var reason = e.Message.Length > 500 ? e.Message[..500] : e.Message;
+            await db.NewsletterSubscribers.Where(s => s.Id == subscriber.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.BouncedAt, Time.GetUtcNow().UtcDateTime)
+                .SetProperty(x => x.BounceReason, reason), CancellationToken.None);
+            throw;
         }
-        return true;
-    }
-
-    private Task Finish(HubDbContext db, Guid id, bool sent, string? error)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return db.NewsletterDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.ClaimedUntil, (DateTime?)null)
-            .SetProperty(d => d.SentAt, sent ? now : null)
-            .SetProperty(d => d.FailedAt, sent ? null : now)
-            .SetProperty(d => d.LastError, error), CancellationToken.None);
     }
 
     internal MimeMessage Compose(NewsletterIssue issue, NewsletterSubscriber subscriber, Guid deliveryId)

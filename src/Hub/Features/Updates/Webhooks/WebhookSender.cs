@@ -1,23 +1,24 @@
-using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform.Background;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
-public sealed class WebhookSignal : Platform.Background.WakeSignal
+public sealed class WebhookSignal : WakeSignal
 {
     /// <summary>From inside a transaction: wakes the sender a moment later, when the rows are likely committed.</summary>
     public void WakeSoon() => _ = Task.Delay(250).ContinueWith(_ => Wake(), TaskScheduler.Default);
 }
 
 /// <summary>
-/// Delivers webhook rows. Each attempt runs on its own, at most one at a time per target, so a
-/// target that is slow or down delays only its own deliveries. Failures back off exponentially
-/// and stop after the configured attempts; every attempt's result is kept for the delivery log.
+/// Delivers webhook rows by the outbox loop every outbox shares (<see cref="OutboxWorker{TRow}"/>). Each
+/// target is a lane: at most one attempt at a time per target, targets side by side, so a target that is
+/// slow or down delays only its own deliveries. Every attempt's result is kept for the delivery log.
 /// </summary>
 internal sealed class WebhookSender(
     IServiceScopeFactory scopes,
@@ -25,137 +26,59 @@ internal sealed class WebhookSender(
     IOptions<UpdatesOptions> options,
     WebhookSignal signal,
     TimeProvider time,
-    ILogger<WebhookSender> logger) : BackgroundService
+    ILogger<WebhookSender> logger) : OutboxWorker<WebhookDelivery>(scopes, signal, time, logger)
 {
     public const string ClientName = "webhooks";
-    private readonly ConcurrentDictionary<Guid, Task> busy = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await StartDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Could not read the webhook queue.");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(options.Value.PollIntervalMs), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-        await Task.WhenAll(busy.Values).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-    }
+    protected override string RowName => "Webhook delivery";
 
-    private async Task StartDueAsync(CancellationToken cancellationToken)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var idle = busy.Keys.ToList();
-        // The oldest due delivery of each target that is not busy here.
-        var due = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.DeliveredAt == null && d.FailedAt == null && d.NextAttemptAt <= now
-                        && (d.ClaimedUntil == null || d.ClaimedUntil < now) && !idle.Contains(d.TargetId))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => new { d.Id, d.TargetId })
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        foreach (var first in due.GroupBy(d => d.TargetId).Select(g => g.First()))
-        {
-            var task = Task.Run(() => DeliverAsync(first.Id, cancellationToken), CancellationToken.None);
-            if (busy.TryAdd(first.TargetId, task))
-            {
-                _ = task.ContinueWith(_ =>
-                {
-                    busy.TryRemove(first.TargetId, out Task? _);
-                    signal.Wake(); // the target may have more waiting
-                }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override Expression<Func<WebhookDelivery, DateTime?>> DoneAt => d => d.DeliveredAt;
 
-    internal async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
+    protected override Expression<Func<WebhookDelivery, Guid>> Lane => d => d.TargetId;
+
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override TimeSpan FirstRetryAfter => options.Value.FirstRetryAfter;
+
+    protected override int MaxAttempts => options.Value.WebhookMaxAttempts;
+
+    private TimeSpan AnswerWithin => TimeSpan.FromSeconds(options.Value.WebhookTimeoutSeconds);
+
+    protected override TimeSpan ClaimLength => AnswerWithin + TimeSpan.FromMinutes(1);
+
+    /// <summary>4xx other than 408/429 means the request itself is wrong: retrying will not help.</summary>
+    protected override bool IsPermanent(Exception failure) => failure is TargetRefusedException { Status: >= 400 and < 500 and not 408 and not 429 };
+
+    protected override async Task SendAsync(OutboxAttempt<WebhookDelivery> attempt, CancellationToken cancellationToken)
     {
+        var db = attempt.Services.GetRequiredService<HubDbContext>();
+        var target = await db.WebhookTargets.AsNoTracking().SingleAsync(t => t.Id == attempt.Row.TargetId, cancellationToken);
+        int? status = null;
         try
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            var now = time.GetUtcNow().UtcDateTime;
-            var timeout = TimeSpan.FromSeconds(options.Value.WebhookTimeoutSeconds);
-            var claimedUntil = now + timeout + TimeSpan.FromMinutes(1);
-            var claimed = await db.WebhookDeliveries
-                .Where(d => d.Id == deliveryId && d.DeliveredAt == null && d.FailedAt == null
-                            && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.ClaimedUntil, claimedUntil)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
-            if (claimed == 0)
+            using var request = Request(target, attempt.Row);
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeoutSource.CancelAfter(AnswerWithin);
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeoutSource.Token);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
             {
-                return;
+                throw new TargetRefusedException(status.Value, $"The target answered {status} {response.ReasonPhrase}.");
             }
-            var delivery = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, cancellationToken);
-            var target = await db.WebhookTargets.AsNoTracking().SingleAsync(t => t.Id == delivery.TargetId, cancellationToken);
-            int? status = null;
-            string? error = null;
-            try
-            {
-                using var request = Request(target, delivery);
-                using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeoutSource.CancelAfter(timeout);
-                using var response = await clients.CreateClient(ClientName).SendAsync(request, timeoutSource.Token);
-                status = (int)response.StatusCode;
-                if (!response.IsSuccessStatusCode)
-                {
-                    error = $"The target answered {(int)response.StatusCode} {response.ReasonPhrase}.";
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                error = $"No answer within {options.Value.WebhookTimeoutSeconds} s.";
-            }
-            catch (HttpRequestException e)
-            {
-                error = e.Message;
-            }
-            var at = time.GetUtcNow().UtcDateTime;
-            if (error is null)
-            {
-                await db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.DeliveredAt, at).SetProperty(d => d.ClaimedUntil, (DateTime?)null)
-                    .SetProperty(d => d.LastStatus, status).SetProperty(d => d.LastError, (string?)null), CancellationToken.None);
-                return;
-            }
-            error = error.Length > 2000 ? error[..2000] : error;
-            // 4xx other than 408/429 means the request itself is wrong: retrying will not help.
-            var permanent = status is >= 400 and < 500 and not 408 and not 429;
-            var giveUp = permanent || delivery.Attempts >= options.Value.WebhookMaxAttempts;
-            var retryAt = at + options.Value.Backoff(delivery.Attempts);
-            await db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.ClaimedUntil, (DateTime?)null)
-                .SetProperty(d => d.NextAttemptAt, retryAt)
-                .SetProperty(d => d.FailedAt, giveUp ? at : null)
-                .SetProperty(d => d.LastStatus, status)
-                .SetProperty(d => d.LastError, error), CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Webhook delivery {Id} could not be recorded.", deliveryId);
+            throw new TimeoutException($"No answer within {options.Value.WebhookTimeoutSeconds} s.");
         }
-        catch (OperationCanceledException)
+        finally
         {
+            attempt.Record(d => d.LastStatus, status); // the log shows the last answer, whatever it was
         }
+    }
+
+    private sealed class TargetRefusedException(int status, string message) : Exception(message)
+    {
+        public int Status { get; } = status;
     }
 
     private HttpRequestMessage Request(WebhookTarget target, WebhookDelivery delivery)
@@ -171,7 +94,7 @@ internal sealed class WebhookSender(
         var post = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = content };
         if (target.Format == WebhookFormat.Generic)
         {
-            var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+            var timestamp = Time.GetUtcNow().ToUnixTimeSeconds();
             post.Headers.Add(WebhookPayloads.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
             post.Headers.Add(WebhookPayloads.SignatureHeader, WebhookPayloads.Sign(target.Secret, timestamp, delivery.Body));
             post.Headers.Add("X-Hub-Delivery", delivery.Id.ToString());
