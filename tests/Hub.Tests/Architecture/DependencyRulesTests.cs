@@ -100,7 +100,6 @@ public sealed class DependencyRulesTests
         new("Platform/Cli", Features + "Demo.SeedDemoCommunity", "the seed verb and the first start seed the demo community."),
         new("Platform/Cli", Features + "Demo.SeedSyntheticNetwork", "seed --members makes a synthetic network for load tests."),
         new("Platform/Cli", Features + "Handbook.HandbookCommand", "the handbook verb (import, export)."),
-        new("Platform/Cli", Features + "Handbook.HandbookCommand+Syntax", "the handbook verb's words (import, export, their options), defined beside it."),
         new("Platform/Web", Features + "Handbook.RenderHandbookPage", "the sitemap lists handbook pages at their public address (a sitemap seam in Platform/Contracts would remove this)."),
     ];
 
