@@ -37,8 +37,15 @@ public sealed class HubCommand
     /// <summary>The command whose help <see cref="PrintUsage"/> shows: the one asked about, or the verb that went wrong.</summary>
     private Command HelpFor { get; init; } = null!;
 
-    /// <summary>ASP.NET Core's own command-line keys that take a value without a colon in their name.</summary>
-    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "urls", "environment", "contentRoot", "applicationName", "webroot" };
+    /// <summary>
+    /// The host's own keys, which have no colon in their name, as "--key value" (any key is taken as "--key=value"
+    /// or "--Section:Key value"). Any other "--word" must be one of the hub's options, so that a typo is named.
+    /// </summary>
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports", "https_port",
+        "detailedErrors", "shutdownTimeoutSeconds", "AllowedHosts",
+    };
 
     public static HubCommand Parse(string[] args)
     {
