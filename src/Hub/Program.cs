@@ -22,21 +22,15 @@ using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
+// The command line (System.CommandLine): the verb, its options, and the settings that go on to the host.
 var command = HubCommand.Parse(args);
-if (command.Verb == HubVerb.Usage)
+if (command.Verb is HubVerb.Usage or HubVerb.Unknown)
 {
-    HubCommand.PrintUsage(Console.Out);
-    return 0;
+    return command.PrintUsage(Console.Out, Console.Error); // help: 0; bad arguments: what is wrong, and 2
 }
 if (command.Verb == HubVerb.Groups)
 {
-    return GroupsCommand.Run(command.HostArgs, Console.Out, Console.Error); // no web host, no database
-}
-if (command.Verb == HubVerb.Unknown)
-{
-    Console.Error.WriteLine(command.Error);
-    HubCommand.PrintUsage(Console.Error);
-    return 2;
+    return command.RunGroups(Console.Out, Console.Error); // no web host, no database
 }
 // An import's renderer sets up its libraries' tables once (about a third of a second of CPU); that starts now,
 // on another core, while the host is built.

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Web;
@@ -11,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// </summary>
 public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address)
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private const string Atom = XmlFeed.AtomNamespace;
     public const int Entries = 30;
 
     public async Task<string?> RunAsync(CancellationToken cancellationToken)
@@ -26,23 +25,31 @@ public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address)
             .Select(p => new { p.Path, p.Title, p.Description, p.PlainText, p.UpdatedAt }).ToListAsync(cancellationToken);
         var updated = pages.Count > 0 ? pages.Max(p => p.UpdatedAt) : info.ImportedAt ?? DateTime.UnixEpoch;
         var author = info.Author.Length > 0 ? info.Author : "The handbook's authors";
-        var feed = new XElement(Atom + "feed",
-            new XElement(Atom + "id", address.Absolute("/handbook")),
-            new XElement(Atom + "title", $"{info.Title}: changes"),
-            new XElement(Atom + "updated", Stamp(updated)),
-            new XElement(Atom + "author", new XElement(Atom + "name", author)),
-            new XElement(Atom + "rights", info.LicenceName),
-            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", address.Absolute("/handbook/changes.xml"))),
-            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", address.Absolute("/handbook"))),
-            pages.Select(p => new XElement(Atom + "entry",
-                new XElement(Atom + "id", address.Absolute(RenderHandbookPage.PageUrl(p.Path))),
-                new XElement(Atom + "title", p.Title),
-                new XElement(Atom + "updated", Stamp(p.UpdatedAt)),
-                new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", address.Absolute(RenderHandbookPage.PageUrl(p.Path)))),
-                new XElement(Atom + "summary", !string.IsNullOrEmpty(p.Description) ? p.Description
-                    : p.PlainText.Length > 300 ? p.PlainText[..300].TrimEnd() + "…" : p.PlainText))));
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed;
+        return XmlFeed.Write(w =>
+        {
+            w.WriteStartElement("feed", Atom);
+            w.WriteElementString("id", Atom, address.Absolute("/handbook"));
+            w.WriteElementString("title", Atom, $"{info.Title}: changes");
+            w.WriteElementString("updated", Atom, XmlFeed.Rfc3339(updated));
+            w.WriteStartElement("author", Atom);
+            w.WriteElementString("name", Atom, author);
+            w.WriteEndElement();
+            w.WriteElementString("rights", Atom, info.LicenceName);
+            XmlFeed.AtomLink(w, address.Absolute("/handbook/changes.xml"), "self");
+            XmlFeed.AtomLink(w, address.Absolute("/handbook"), "alternate");
+            foreach (var p in pages)
+            {
+                var url = address.Absolute(RenderHandbookPage.PageUrl(p.Path));
+                w.WriteStartElement("entry", Atom);
+                w.WriteElementString("id", Atom, url);
+                w.WriteElementString("title", Atom, p.Title);
+                w.WriteElementString("updated", Atom, XmlFeed.Rfc3339(p.UpdatedAt));
+                XmlFeed.AtomLink(w, url, "alternate");
+                w.WriteElementString("summary", Atom, !string.IsNullOrEmpty(p.Description) ? p.Description
+                    : p.PlainText.Length > 300 ? p.PlainText[..300].TrimEnd() + "…" : p.PlainText);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        });
     }
-
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 }

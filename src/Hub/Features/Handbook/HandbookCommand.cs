@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Platform.Cli;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -17,47 +19,83 @@ public sealed class HandbookCommand
     public string? Out { get; private init; }
     public string Format { get; private init; } = "epub";
 
-    public static (HandbookCommand? Command, string? Error) Parse(List<string> rest)
+    /// <summary>The words of <c>handbook import</c> and <c>handbook export</c>, for the command line (Platform/Cli).</summary>
+    public sealed class Syntax
     {
-        if (rest.Count == 0 || rest[0] is not ("import" or "export"))
+        private readonly Argument<string> source = new("SOURCE")
         {
-            return (null, "handbook needs an action: handbook import <folder|git-url>");
-        }
-        var action = rest[0];
-        rest.RemoveAt(0);
-        string? Option(string name)
+            HelpName = "folder|git-url",
+            Description = "A GitBook-format handbook: a folder, or a git URL to clone or pull.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        private readonly Option<string> title = CliOptions.Text("--title", "T", "The handbook's title (else the one it gives itself, or its home page's).");
+        private readonly Option<string> author = CliOptions.Text("--author", "A", "Who wrote it (kept with the handbook, and in its exported books).");
+        private readonly Option<bool> confirmRemovals = new("--confirm-removals") { Description = "Go on even when the import would remove more than half of the pages." };
+        private readonly Option<string> format = new("--format") { HelpName = "epub|pdf", Description = "EPUB 3, or a PDF printed by Chromium (Handbook:ChromiumPath, default /usr/bin/chromium).", DefaultValueFactory = _ => "epub" };
+        private readonly Option<string> outFile = CliOptions.Text("--out", "FILE", "Where to write the book.");
+        private readonly CliCommand import;
+        private readonly CliCommand export;
+
+        public Command Command { get; }
+
+        internal Syntax()
         {
-            var at = rest.IndexOf(name);
-            if (at < 0 || at + 1 >= rest.Count)
+            import = new CliCommand("import", "Import (or re-import in place) a GitBook-format handbook and print the report of problems; exit code 1 if it could not run. An import that would remove more than half of the pages stops unless --confirm-removals is given.")
             {
-                return null;
-            }
-            var value = rest[at + 1];
-            rest.RemoveRange(at, 2);
-            return value;
-        }
-        if (action == "export")
-        {
-            var format = Option("--format") ?? "epub";
-            var file = Option("--out");
-            if (format is not ("epub" or "pdf"))
+                Synopsis = ["handbook import <folder|git-url> [--title T] [--author A] [--confirm-removals]"],
+            };
+            import.Arguments.Add(source);
+            import.Options.Add(title);
+            import.Options.Add(author);
+            import.Options.Add(confirmRemovals);
+            import.Validators.Add(r =>
             {
-                return (null, $"Unknown format '{format}': use --format epub or --format pdf.");
-            }
-            return file is null ? (null, $"handbook export needs --out FILE, e.g. --out handbook.{format}") : (new HandbookCommand { Action = action, Out = file, Format = format }, null);
+                if (r.GetResult(source) is not { Tokens.Count: > 0 })
+                {
+                    r.AddError("handbook import needs a folder or a git URL: handbook import <folder|git-url>");
+                }
+            });
+            export = new CliCommand("export", "Write the whole handbook as an EPUB 3 book, or as a PDF.")
+            {
+                Synopsis = ["handbook export --format epub|pdf --out FILE"],
+            };
+            export.Options.Add(format);
+            export.Options.Add(outFile);
+            format.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<string>() is var value && value is not ("epub" or "pdf"))
+                {
+                    r.AddError($"Unknown format '{value}': use --format epub or --format pdf.");
+                }
+            });
+            export.Validators.Add(r =>
+            {
+                if (r.GetResult(outFile) is null)
+                {
+                    var named = r.GetResult(format)?.Tokens is [{ Value: "pdf" }, ..] ? "pdf" : "epub";
+                    r.AddError($"handbook export needs --out FILE, e.g. --out handbook.{named}");
+                }
+            });
+            var handbook = new CliCommand("handbook", "Import a handbook, or export it as a book.");
+            handbook.Subcommands.Add(import);
+            handbook.Subcommands.Add(export);
+            Command = handbook;
         }
-        var title = Option("--title");
-        var author = Option("--author");
-        var confirmRemovals = rest.Remove("--confirm-removals");
-        var at = rest.FindIndex(a => !a.StartsWith('-'));
-        if (at < 0)
-        {
-            return (null, "handbook import needs a folder or a git URL: handbook import <folder|git-url>");
-        }
-        var source = rest[at];
-        rest.RemoveAt(at);
-        return (new HandbookCommand { Action = action, Source = source, Title = title, Author = author, ConfirmRemovals = confirmRemovals }, null);
+
+        /// <summary>The action the words chose, with its options.</summary>
+        public HandbookCommand From(ParseResult parsed) => parsed.CommandResult.Command == export
+            ? new HandbookCommand { Action = "export", Out = parsed.GetValue(outFile), Format = parsed.GetValue(format)! }
+            : new HandbookCommand
+            {
+                Action = "import",
+                Source = parsed.GetValue(source)!,
+                Title = parsed.GetValue(title),
+                Author = parsed.GetValue(author),
+                ConfirmRemovals = parsed.GetValue(confirmRemovals),
+            };
     }
+
+    public static Syntax Definition() => new();
 
     /// <summary>
     /// Sets up the renderer's libraries on the thread pool, for an import: HtmlSanitizer's and AngleSharp's static

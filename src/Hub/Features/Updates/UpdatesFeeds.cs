@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
@@ -16,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Updates;
 /// </summary>
 public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<HubOptions> hub, IOptions<UpdatesOptions> options)
 {
-    private const string Atom = "http://www.w3.org/2005/Atom";
+    private const string Atom = XmlFeed.AtomNamespace;
     private const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     private const string Content = "http://purl.org/rss/1.0/modules/content/";
     private const string PodcastNs = "https://podcastindex.org/namespace/1.0";
@@ -30,15 +28,15 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
         var entries = issues.Select(i => (Id: $"urn:uuid:{i.Id}", i.Subject, Url: links.Absolute($"/newsletter/{i.Id}"), When: i.SentAt, i.Html))
             .Concat(episodes.Select(e => (Id: $"urn:uuid:{e.Id}", Subject: e.Title, Url: links.Absolute($"/podcast/{e.Slug}"), When: e.PublishedAt, Html: e.ShowNotesHtml)))
             .OrderByDescending(e => e.When).Take(30).ToList();
-        return Write(w =>
+        return XmlFeed.Write(w =>
         {
             w.WriteStartElement("feed", Atom);
             w.WriteElementString("title", Atom, $"{hub.Value.Name}: updates");
             w.WriteElementString("subtitle", Atom, "Newsletter issues and podcast episodes.");
             w.WriteElementString("id", Atom, links.Absolute("/feed.xml"));
-            Link(w, links.Absolute("/feed.xml"), "self", "application/atom+xml");
-            Link(w, links.Absolute("/"), "alternate", "text/html");
-            w.WriteElementString("updated", Atom, Rfc3339(entries.Count > 0 ? entries[0].When : DateTime.UnixEpoch));
+            XmlFeed.AtomLink(w, links.Absolute("/feed.xml"), "self", "application/atom+xml");
+            XmlFeed.AtomLink(w, links.Absolute("/"), "alternate", "text/html");
+            w.WriteElementString("updated", Atom, XmlFeed.Rfc3339(entries.Count > 0 ? entries[0].When : DateTime.UnixEpoch));
             w.WriteStartElement("author", Atom);
             w.WriteElementString("name", Atom, hub.Value.Name);
             w.WriteEndElement();
@@ -47,9 +45,9 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
                 w.WriteStartElement("entry", Atom);
                 w.WriteElementString("title", Atom, e.Subject);
                 w.WriteElementString("id", Atom, e.Id);
-                Link(w, e.Url, "alternate", "text/html");
-                w.WriteElementString("updated", Atom, Rfc3339(e.When));
-                w.WriteElementString("published", Atom, Rfc3339(e.When));
+                XmlFeed.AtomLink(w, e.Url, "alternate", "text/html");
+                w.WriteElementString("updated", Atom, XmlFeed.Rfc3339(e.When));
+                w.WriteElementString("published", Atom, XmlFeed.Rfc3339(e.When));
                 w.WriteStartElement("content", Atom);
                 w.WriteAttributeString("type", "html");
                 w.WriteString(e.Html);
@@ -64,7 +62,7 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
     {
         var episodes = await db.Episodes.AsNoTracking().OrderByDescending(e => e.PublishedAt).ToListAsync(cancellationToken);
         var podcast = options.Value.Podcast;
-        return Write(w =>
+        return XmlFeed.Write(w =>
         {
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");
@@ -124,33 +122,4 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
         e.AudioFile is not null ? links.Absolute($"/podcast/audio/{Uri.EscapeDataString(e.AudioFile)}") : e.AudioUrl!;
 
     private static string SendSummary(Episode e) => Newsletter.SendNewsletterIssue.Summary(e.ShowNotesMarkdown) is { Length: > 0 } s ? s : e.Title;
-
-    private static void Link(XmlWriter w, string href, string rel, string type)
-    {
-        w.WriteStartElement("link", Atom);
-        w.WriteAttributeString("href", href);
-        w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("type", type);
-        w.WriteEndElement();
-    }
-
-    private static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Write(Action<XmlWriter> body)
-    {
-        var builder = new StringBuilder();
-        using (var w = XmlWriter.Create(new StringWriterUtf8(builder), new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
-        {
-            w.WriteStartDocument();
-            body(w);
-            w.WriteEndDocument();
-        }
-        return builder.ToString();
-    }
-
-    /// <summary>So the XML declaration says UTF-8, which is what the response is.</summary>
-    private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => Encoding.UTF8;
-    }
 }

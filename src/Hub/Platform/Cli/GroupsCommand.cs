@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -10,26 +12,12 @@ namespace Microsolidarity.Hub.Platform.Cli;
 /// The group formation verbs: schedule, partition and pairs. They run the Grouping library only: no web host,
 /// no database, so they work on a laptop without the hub's data folder and answer in milliseconds.
 /// </summary>
-public static class GroupsCommand
+public sealed class GroupsCommand
 {
-    public const string Usage = """
-        Group formation (no database needed):
-
-          groups schedule --people N --size K --rounds R [--sizes 2,2,3,5] [--absent FILE]
-                          [--seed S] [--time-ms T] --json
-              Breakout rooms for R rounds with as few repeated pairs as possible. --sizes gives a
-              group size per round (and then --size and --rounds may be left out).
-              Prints {"people":N,"rounds":[[[0,1],[2,3]],...],"repeatPairs":0,"elapsedMs":12}.
-          groups partition --instance FILE [--time-ms T] [--seed S] --json
-              Solves an MDGPLIB instance (maximally diverse grouping).
-              Prints {"objective":1427.845,"groups":[[...]],"elapsedMs":...}.
-          groups pairs --people N --rounds R [--history FILE] [--absent FILE] [--seed S]
-                       [--time-ms T] --json
-              Pair rotation: with an odd number present, one person rests, in turn.
-              Prints {"people":N,"rounds":[[[0,1],...],...],"resting":[[4],...],"repeatPairs":0,"elapsedMs":...}.
-
-          People are numbered from 0. --time-ms is the search budget (default 1000); --seed makes
-          the answer repeatable (default 1).
+    /// <summary>The file formats, shown after the options in the help of groups and of each of its commands.</summary>
+    private const string FileFormats = """
+        People are numbered from 0. --time-ms is the search budget (default 1000); --seed makes
+        the answer repeatable (default 1).
 
         File formats (blank lines and lines starting with # are ignored):
           --absent FILE    one line per round with absences: ROUND PERSON [PERSON...]
@@ -38,55 +26,149 @@ public static class GroupsCommand
                            e.g. "3 8" means 3 and 8 met once before; "1 4 6" means all three met.
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    /// <summary>The words of the groups verbs: one set of options, shared by the three commands that take them.</summary>
+    public sealed class Syntax
+    {
+        internal readonly Option<int> People = CliOptions.WholeNumber("--people", "N", min: 2, "How many people, numbered from 0.");
+        internal readonly Option<int> Size = CliOptions.WholeNumber("--size", "K", min: 2, "People per group, every round.");
+        internal readonly Option<int> Rounds = CliOptions.WholeNumber("--rounds", "R", min: 1, "How many rounds.");
+        internal readonly Option<int[]?> Sizes = new("--sizes")
+        {
+            HelpName = "2,2,3,5",
+            Arity = ArgumentArity.ExactlyOne,
+            Description = "A group size per round (then --size and --rounds may be left out).",
+            CustomParser = SizeList,
+        };
+        internal readonly Option<string> Absent = CliOptions.Text("--absent", "FILE", "Who misses which round (format below).");
+        internal readonly Option<int> Seed = CliOptions.WholeNumber("--seed", "S", min: 0, "Makes the answer repeatable.", fallback: 1);
+        internal readonly Option<int> TimeMs = CliOptions.WholeNumber("--time-ms", "T", min: 1, "The search budget in milliseconds.", fallback: 1000);
+        internal readonly Option<string> Instance = CliOptions.Text("--instance", "FILE", "An MDGPLIB instance.");
+        internal readonly Option<string> History = CliOptions.Text("--history", "FILE", "Earlier groups, to meet again as little as may be (format below).");
+        internal readonly Option<bool> Json = new("--json") { Description = "Print JSON (the only output for now)." };
+
+        internal readonly CliCommand Schedule;
+        internal readonly CliCommand Partition;
+        internal readonly CliCommand Pairs;
+
+        public Command Command { get; }
+
+        internal Syntax()
+        {
+            Schedule = Verb("schedule", "Breakout rooms for R rounds with as few repeated pairs as possible. Prints {\"people\":N,\"rounds\":[[[0,1],[2,3]],...],\"repeatPairs\":0,\"elapsedMs\":12}.",
+                ["groups schedule --people N --size K --rounds R [--sizes 2,2,3,5] [--absent FILE]\n[--seed S] [--time-ms T] --json"],
+                People, Size, Rounds, Sizes, Absent, Seed, TimeMs, Json);
+            Partition = Verb("partition", "Solves an MDGPLIB instance (maximally diverse grouping). Prints {\"objective\":1427.845,\"groups\":[[...]],\"elapsedMs\":...}.",
+                ["groups partition --instance FILE [--time-ms T] [--seed S] --json"],
+                Instance, TimeMs, Seed, Json);
+            Pairs = Verb("pairs", "Pair rotation: with an odd number present, one person rests, in turn. Prints {\"people\":N,\"rounds\":[[[0,1],...],...],\"resting\":[[4],...],\"repeatPairs\":0,\"elapsedMs\":...}.",
+                ["groups pairs --people N --rounds R [--history FILE] [--absent FILE] [--seed S]\n[--time-ms T] --json"],
+                People, Rounds, History, Absent, Seed, TimeMs, Json);
+            Partition.Validators.Add(r => Require(r, Instance));
+            Pairs.Validators.Add(r => Require(r, People));
+            Pairs.Validators.Add(r => Require(r, Rounds));
+            Schedule.Validators.Add(r => Require(r, People));
+            Schedule.Validators.Add(r =>
+            {
+                if (r.GetResult(Sizes) is null)
+                {
+                    Require(r, Size);
+                    Require(r, Rounds);
+                }
+            });
+            var groups = new CliCommand("groups", "Group formation (no database needed).") { Notes = FileFormats };
+            groups.Subcommands.Add(Schedule);
+            groups.Subcommands.Add(Partition);
+            groups.Subcommands.Add(Pairs);
+            groups.Subcommands.Add(CliHelp.HelpVerb());
+            Command = groups;
+        }
+
+        private CliCommand Verb(string name, string description, string[] synopsis, params Option[] options)
+        {
+            var command = new CliCommand(name, description) { Synopsis = synopsis, Notes = FileFormats };
+            foreach (var option in options)
+            {
+                command.Options.Add(option);
+            }
+            // JSON is the only output for now; asking for it keeps the door open for a table later.
+            command.Validators.Add(r =>
+            {
+                if (r.GetResult(Json) is null)
+                {
+                    r.AddError("Add --json: the groups commands print JSON.");
+                }
+            });
+            return command;
+        }
+
+        private static void Require(CommandResult result, Option option)
+        {
+            if (result.GetResult(option) is null)
+            {
+                result.AddError($"{option.Name} is required.");
+            }
+        }
+
+        private static int[]? SizeList(ArgumentResult result)
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            var parts = text.Split(',', StringSplitOptions.TrimEntries);
+            if (!parts.All(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+            {
+                result.AddError($"--sizes must be whole numbers separated by commas, like 2,2,3,5; not '{text}'.");
+                return null;
+            }
+            var sizes = parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            if (sizes.Any(s => s < 2))
+            {
+                result.AddError("Every size in --sizes must be at least 2.");
+            }
+            return sizes;
+        }
+
+        /// <summary>The command the words chose, with the values to run it on.</summary>
+        public GroupsCommand From(ParseResult parsed) => new(this, parsed);
+    }
+
+    public static Syntax Definition() => new();
+
+    private readonly Syntax syntax;
+    private readonly ParseResult parsed;
+
+    private GroupsCommand(Syntax syntax, ParseResult parsed) => (this.syntax, this.parsed) = (syntax, parsed);
+
+    /// <summary>Runs the command the words chose; a problem only the files or the numbers together show exits with 2.</summary>
+    public int Run(TextWriter output, TextWriter errors)
     {
         try
         {
-            if (args.Length == 0 || args[0] == "help" || args.Contains("--help") || args.Contains("-h"))
-            {
-                output.WriteLine(Usage);
-                return args.Length == 0 ? 2 : 0;
-            }
-            var options = Options.Parse(args[1..]);
-            return args[0] switch
-            {
-                "schedule" => Schedule(options, output),
-                "partition" => Partition(options, output),
-                "pairs" => Pairs(options, output),
-                _ => throw new BadArguments($"Unknown groups command '{args[0]}': use schedule, partition or pairs."),
-            };
+            var command = parsed.CommandResult.Command;
+            return command == syntax.Schedule ? Schedule(output)
+                : command == syntax.Partition ? Partition(output)
+                : Pairs(output);
         }
         catch (Exception e) when (e is BadArguments or FormatException or IOException or ArgumentException or UnauthorizedAccessException)
         {
             errors.WriteLine(e.Message);
-            errors.WriteLine();
-            errors.WriteLine(Usage);
             return 2;
         }
     }
 
-    private static int Schedule(Options o, TextWriter output)
+    private int Schedule(TextWriter output)
     {
         var watch = Stopwatch.StartNew();
-        var sizes = o.IntList("--sizes");
-        int people = o.Int("--people", min: 2);
+        var people = parsed.GetValue(syntax.People);
+        var sizes = parsed.GetResult(syntax.Sizes) is null ? null : parsed.GetValue(syntax.Sizes); // an array option left out reads as empty
         if (sizes is null)
         {
-            var size = o.Int("--size", min: 2);
-            var rounds = o.Int("--rounds", min: 1);
-            sizes = Enumerable.Repeat(size, rounds).ToArray();
+            sizes = Enumerable.Repeat(parsed.GetValue(syntax.Size), parsed.GetValue(syntax.Rounds)).ToArray();
         }
-        else if (o.Has("--rounds") && o.Int("--rounds", min: 1) != sizes.Length)
+        else if (parsed.GetResult(syntax.Rounds) is not null && parsed.GetValue(syntax.Rounds) != sizes.Length)
         {
-            throw new BadArguments($"--rounds says {o.Int("--rounds", min: 1)} but --sizes lists {sizes.Length} rounds.");
+            throw new BadArguments($"--rounds says {parsed.GetValue(syntax.Rounds)} but --sizes lists {sizes.Length} rounds.");
         }
-        if (sizes.Any(s => s < 2))
-        {
-            throw new BadArguments("Every size in --sizes must be at least 2.");
-        }
-        o.Json();
-        var request = new ScheduleRequest(people, sizes) { Absences = o.Absences(people, sizes.Length) };
-        var schedule = BuildSchedule.Run(request, o.Search());
+        var request = new ScheduleRequest(people, sizes) { Absences = Absences(people, sizes.Length) };
+        var schedule = BuildSchedule.Run(request, Search());
         Write(output, new
         {
             people,
@@ -98,13 +180,11 @@ public static class GroupsCommand
         return 0;
     }
 
-    private static int Partition(Options o, TextWriter output)
+    private int Partition(TextWriter output)
     {
         var watch = Stopwatch.StartNew();
-        var path = o.Text("--instance");
-        o.Json();
-        var problem = MdgpInstance.Load(path);
-        var result = PartitionSearch.Run(problem, o.Search() with { StallIterations = PartitionSearch.DefaultStall(problem.People) });
+        var problem = MdgpInstance.Load(parsed.GetValue(syntax.Instance)!);
+        var result = PartitionSearch.Run(problem, Search() with { StallIterations = PartitionSearch.DefaultStall(problem.People) });
         Write(output, new
         {
             objective = Math.Round(result.Objective, 6),
@@ -114,18 +194,17 @@ public static class GroupsCommand
         return 0;
     }
 
-    private static int Pairs(Options o, TextWriter output)
+    private int Pairs(TextWriter output)
     {
         var watch = Stopwatch.StartNew();
-        var people = o.Int("--people", min: 2);
-        var rounds = o.Int("--rounds", min: 1);
-        o.Json();
-        var history = o.History(people);
+        var people = parsed.GetValue(syntax.People);
+        var rounds = parsed.GetValue(syntax.Rounds);
+        var history = History(people);
         var rotation = RotatePairs.Run(new PairRotationRequest(people, rounds)
         {
             History = history,
-            Absences = o.Absences(people, rounds),
-        }, o.Search());
+            Absences = Absences(people, rounds),
+        }, Search());
         Write(output, new
         {
             people,
@@ -145,142 +224,72 @@ public static class GroupsCommand
 
     private sealed class BadArguments(string message) : Exception(message);
 
-    /// <summary>--name value pairs and flags, each checked when asked for, so a message names the option.</summary>
-    private sealed class Options
+    private SearchOptions Search() => new()
     {
-        private static readonly HashSet<string> Flags = ["--json"];
-        private static readonly HashSet<string> Known = ["--people", "--size", "--rounds", "--sizes", "--absent", "--seed", "--time-ms", "--instance", "--history", "--json"];
-        private readonly Dictionary<string, string> values = [];
+        Seed = parsed.GetValue(syntax.Seed),
+        TimeLimit = TimeSpan.FromMilliseconds(parsed.GetValue(syntax.TimeMs)),
+    };
 
-        public static Options Parse(string[] args)
+    private (int Round, int Person)[] Absences(int people, int rounds)
+    {
+        var list = new List<(int, int)>();
+        foreach (var (path, line, numbers) in Lines(syntax.Absent))
         {
-            var o = new Options();
-            for (var i = 0; i < args.Length; i++)
+            if (numbers.Length < 2 || numbers[0] >= rounds || numbers[1..].Any(p => p >= people))
             {
-                var name = args[i];
-                if (!Known.Contains(name))
-                {
-                    throw new BadArguments($"Unknown option '{name}'.");
-                }
-                if (Flags.Contains(name))
-                {
-                    o.values[name] = "";
-                    continue;
-                }
-                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new BadArguments($"{name} needs a value.");
-                }
-                o.values[name] = args[++i];
+                throw new BadArguments($"{path}, line {line}: expected ROUND PERSON [PERSON...] with rounds below {rounds} and people below {people}.");
             }
-            return o;
+            list.AddRange(numbers[1..].Select(p => (numbers[0], p)));
         }
+        return [.. list];
+    }
 
-        public bool Has(string name) => values.ContainsKey(name);
-
-        /// <summary>JSON is the only output for now; asking for it keeps the door open for a table later.</summary>
-        public void Json()
+    private Pair[] History(int people)
+    {
+        var list = new List<Pair>();
+        foreach (var (path, line, numbers) in Lines(syntax.History))
         {
-            if (!Has("--json"))
+            if (numbers.Length < 2 || numbers.Any(p => p >= people) || numbers.Distinct().Count() != numbers.Length)
             {
-                throw new BadArguments("Add --json: the groups commands print JSON.");
+                throw new BadArguments($"{path}, line {line}: expected two or more different people below {people}.");
+            }
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                for (var j = i + 1; j < numbers.Length; j++)
+                {
+                    list.Add(new Pair(numbers[i], numbers[j]));
+                }
             }
         }
+        return [.. list];
+    }
 
-        public string Text(string name) =>
-            values.TryGetValue(name, out var v) ? v : throw new BadArguments($"{name} is required.");
-
-        public int Int(string name, int min, int? fallback = null)
+    /// <summary>The numbers on each line of the file an option names (none when it was not given).</summary>
+    private IEnumerable<(string Path, int Line, int[] Numbers)> Lines(Option<string> option)
+    {
+        if (parsed.GetValue(option) is not { } path)
         {
-            if (!values.TryGetValue(name, out var text))
-            {
-                return fallback ?? throw new BadArguments($"{name} is required.");
-            }
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
-            {
-                throw new BadArguments($"{name} must be a whole number of at least {min}, not '{text}'.");
-            }
-            return value;
+            yield break;
         }
-
-        public int[]? IntList(string name)
+        if (!File.Exists(path))
         {
-            if (!values.TryGetValue(name, out var text))
-            {
-                return null;
-            }
-            var parts = text.Split(',', StringSplitOptions.TrimEntries);
-            return parts.All(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-                ? parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray()
-                : throw new BadArguments($"{name} must be whole numbers separated by commas, like 2,2,3,5; not '{text}'.");
+            throw new BadArguments($"{option.Name}: no file at '{path}'.");
         }
-
-        public SearchOptions Search() => new()
+        var number = 0;
+        foreach (var raw in File.ReadLines(path))
         {
-            Seed = Int("--seed", min: 0, fallback: 1),
-            TimeLimit = TimeSpan.FromMilliseconds(Int("--time-ms", min: 1, fallback: 1000)),
-        };
-
-        public (int Round, int Person)[] Absences(int people, int rounds)
-        {
-            var list = new List<(int, int)>();
-            foreach (var (line, numbers) in Lines("--absent"))
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
             {
-                if (numbers.Length < 2 || numbers[0] >= rounds || numbers[1..].Any(p => p >= people))
-                {
-                    throw new BadArguments($"{values["--absent"]}, line {line}: expected ROUND PERSON [PERSON...] with rounds below {rounds} and people below {people}.");
-                }
-                list.AddRange(numbers[1..].Select(p => (numbers[0], p)));
+                continue;
             }
-            return [.. list];
-        }
-
-        public Pair[] History(int people)
-        {
-            var list = new List<Pair>();
-            foreach (var (line, numbers) in Lines("--history"))
+            var parts = line.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
+            if (!parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
             {
-                if (numbers.Length < 2 || numbers.Any(p => p >= people) || numbers.Distinct().Count() != numbers.Length)
-                {
-                    throw new BadArguments($"{values["--history"]}, line {line}: expected two or more different people below {people}.");
-                }
-                for (var i = 0; i < numbers.Length; i++)
-                {
-                    for (var j = i + 1; j < numbers.Length; j++)
-                    {
-                        list.Add(new Pair(numbers[i], numbers[j]));
-                    }
-                }
+                throw new BadArguments($"{path}, line {number}: only whole numbers from 0 are allowed: '{line}'.");
             }
-            return [.. list];
-        }
-
-        private IEnumerable<(int Line, int[] Numbers)> Lines(string name)
-        {
-            if (!values.TryGetValue(name, out var path))
-            {
-                yield break;
-            }
-            if (!File.Exists(path))
-            {
-                throw new BadArguments($"{name}: no file at '{path}'.");
-            }
-            var number = 0;
-            foreach (var raw in File.ReadLines(path))
-            {
-                number++;
-                var line = raw.Trim();
-                if (line.Length == 0 || line.StartsWith('#'))
-                {
-                    continue;
-                }
-                var parts = line.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
-                if (!parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-                {
-                    throw new BadArguments($"{path}, line {number}: only whole numbers from 0 are allowed: '{line}'.");
-                }
-                yield return (number, parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray());
-            }
+            yield return (path, number, parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray());
         }
     }
 }

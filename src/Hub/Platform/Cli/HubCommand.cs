@@ -1,7 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Handbook;
-
-
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Cli;
@@ -9,8 +9,9 @@ namespace Microsolidarity.Hub.Platform.Cli;
 public enum HubVerb { Serve, Migrate, Seed, Groups, Handbook, Backup, Restore, Usage, Unknown }
 
 /// <summary>
-/// The verbs of the one executable. Options the hub understands itself (such as --no-demo) are taken
-/// out here; everything else (--urls, --Hub:DataDirectory=...) goes on to ASP.NET Core's configuration.
+/// The verbs of the one executable, parsed by System.CommandLine. Settings for ASP.NET Core's configuration
+/// (--urls, --Hub:DataDirectory=..., any --Section:Key=value) are set aside first and go on to the host as
+/// they were given; everything else must be a verb or one of its options, or the command stops with exit code 2.
 /// </summary>
 public sealed class HubCommand
 {
@@ -20,6 +21,8 @@ public sealed class HubCommand
     public bool SeedDemo { get; private init; }
     public int? SeedMembers { get; private init; }
     public int? SeedCongregations { get; private init; }
+
+    /// <summary>What is wrong with the arguments, when <see cref="Verb"/> is <see cref="HubVerb.Unknown"/>.</summary>
     public string? Error { get; private init; }
 
     /// <summary>For <c>backup --out FILE</c> and <c>restore FILE</c>.</summary>
@@ -28,150 +31,260 @@ public sealed class HubCommand
     /// <summary>For <c>handbook import|export</c>: the action and its own options.</summary>
     public HandbookCommand? Handbook { get; private init; }
 
+    /// <summary>For <c>groups schedule|partition|pairs</c>.</summary>
+    public GroupsCommand? Groups { get; private init; }
+
+    /// <summary>The command whose help <see cref="PrintUsage"/> shows: the one asked about, or the verb that went wrong.</summary>
+    private Command HelpFor { get; init; } = null!;
+
+    /// <summary>
+    /// The host's own keys, which have no colon in their name, as "--key value" (any key is taken as "--key=value"
+    /// or "--Section:Key value"). Any other "--word" must be one of the hub's options, so that a typo is named.
+    /// </summary>
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports", "https_port",
+        "detailedErrors", "shutdownTimeoutSeconds", "AllowedHosts",
+    };
+
     public static HubCommand Parse(string[] args)
     {
-        var rest = args.ToList();
-        var verb = HubVerb.Serve;
-        if (rest.Count > 0 && !rest[0].StartsWith('-'))
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not seed the demo community on first start." };
+        var serve = new CliCommand("serve", "Serve the hub (the default). Migrates the database and, on first start, seeds a demo community and prints the administrator's credentials.")
         {
-            var word = rest[0];
-            rest.RemoveAt(0);
-            verb = word switch
+            Synopsis = ["serve [--no-demo] [--urls URL]"],
+        };
+        serve.Options.Add(noDemo);
+        var migrate = new CliCommand("migrate", "Apply database migrations, then exit.");
+
+        var demo = new Option<bool>("--demo") { Description = "The demo community of invented people." };
+        var members = CliOptions.WholeNumber("--members", "N", min: 0, "A synthetic network of N invented people (for load tests).");
+        var congregations = CliOptions.WholeNumber("--congregations", "M", min: 0, "Deal the synthetic people into M congregations.");
+        var seed = new CliCommand("seed", "Add the demo community, or a synthetic network for load tests, then exit.")
+        {
+            Synopsis = ["seed --demo", "seed --members N [--congregations M]"],
+        };
+        seed.Options.Add(demo);
+        seed.Options.Add(members);
+        seed.Options.Add(congregations);
+        seed.Validators.Add(result =>
+        {
+            if (result.GetResult(demo) is null && result.GetResult(members) is null)
             {
-                "serve" => HubVerb.Serve,
-                "migrate" => HubVerb.Migrate,
-                "seed" => HubVerb.Seed,
-                "groups" => HubVerb.Groups,
-                "handbook" => HubVerb.Handbook,
-                "backup" => HubVerb.Backup,
-                "restore" => HubVerb.Restore,
-                "help" => HubVerb.Usage,
-                _ => HubVerb.Unknown,
-            };
-            if (verb == HubVerb.Unknown)
-            {
-                return new HubCommand { Verb = verb, Error = $"Unknown command '{word}'." };
+                result.AddError("seed needs --demo (the demo community) or --members N [--congregations M] (a synthetic network).");
             }
-        }
-        if (verb == HubVerb.Groups)
+        });
+
+        var outFile = CliOptions.Text("--out", "FILE", "Where to write the zip.");
+        var backup = new CliCommand("backup", "Write the database and the data folder's files (photos, handbook files, audio) to one zip, while the hub may keep running.")
         {
-            return new HubCommand { Verb = verb, HostArgs = [.. rest] }; // GroupsCommand reads its own options
-        }
-        if (rest.Contains("--help") || rest.Contains("-h"))
+            Synopsis = ["backup --out FILE"],
+        };
+        backup.Options.Add(outFile);
+        backup.Validators.Add(result =>
         {
-            return new HubCommand { Verb = HubVerb.Usage };
-        }
-        HandbookCommand? handbook = null;
-        if (verb == HubVerb.Handbook)
-        {
-            (handbook, var error) = HandbookCommand.Parse(rest);
-            if (handbook is null)
+            if (result.GetResult(outFile) is null)
             {
-                return new HubCommand { Verb = HubVerb.Unknown, Error = error };
+                result.AddError("backup needs --out FILE, e.g. hub backup --out backups/hub-2027-01-31.zip");
             }
-        }
-        string? backupFile = null;
-        if (verb == HubVerb.Backup)
+        });
+
+        var restoreFile = new Argument<string>("FILE") { Description = "A zip written by hub backup.", Arity = ArgumentArity.ZeroOrOne };
+        var restore = new CliCommand("restore", "With the hub stopped: put back the database and files of a backup. PostgreSQL needs pg_dump and pg_restore of the server's version.")
         {
-            var at = rest.IndexOf("--out");
-            if (at < 0 || at + 1 >= rest.Count || rest[at + 1].StartsWith('-'))
-            {
-                return new HubCommand { Verb = HubVerb.Unknown, Error = "backup needs --out FILE, e.g. hub backup --out backups/hub-2027-01-31.zip" };
-            }
-            backupFile = rest[at + 1];
-            rest.RemoveRange(at, 2);
-        }
-        if (verb == HubVerb.Restore)
+            Synopsis = ["restore FILE"],
+        };
+        restore.Arguments.Add(restoreFile);
+        restore.Validators.Add(result =>
         {
-            if (rest.Count == 0 || rest[0].StartsWith('-'))
+            if (result.GetResult(restoreFile) is not { Tokens.Count: > 0 })
             {
-                return new HubCommand { Verb = HubVerb.Unknown, Error = "restore needs the backup file: hub restore backups/hub-2027-01-31.zip" };
+                result.AddError("restore needs the backup file: hub restore backups/hub-2027-01-31.zip");
             }
-            backupFile = rest[0];
-            rest.RemoveAt(0);
-        }
-        var noDemo = rest.Remove("--no-demo");
-        var seedDemo = rest.Remove("--demo");
-        int? members = null, congregations = null;
-        if (verb == HubVerb.Seed)
+        });
+
+        var groups = GroupsCommand.Definition();
+        var handbook = HandbookCommand.Definition();
+
+        var root = new CliCommand("hub", "Microsolidarity Hub")
         {
-            if (!TakeNumber(rest, "--members", out members, out var error) || !TakeNumber(rest, "--congregations", out congregations, out error))
-            {
-                return new HubCommand { Verb = HubVerb.Unknown, Error = error };
-            }
-            if (!seedDemo && members is null)
-            {
-                return new HubCommand { Verb = HubVerb.Unknown, Error = "seed needs --demo (the demo community) or --members N [--congregations M] (a synthetic network)." };
-            }
-        }
-        if (verb != HubVerb.Seed && seedDemo)
+            Synopsis = ["[COMMAND] [OPTIONS]"],
+            Notes = """
+                From a checkout: dotnet run --project src/Hub -- [COMMAND] [OPTIONS]
+
+                Settings (with any command; they go on to ASP.NET Core's configuration):
+                  --urls http://127.0.0.1:5081
+                                             Where to listen (default http://localhost:5000).
+                  --Hub:DataDirectory=PATH   Where hub.db and mail are kept (default ./data).
+                  --Database:Provider=postgres --ConnectionStrings:Hub="Host=...;Database=hub"
+                                             Use PostgreSQL instead of SQLite.
+
+                Any setting of appsettings.json can be given as --Section:Key=value.
+                """,
+        };
+        root.Options.Add(new HelpOption { Recursive = true, Description = "Show this text." });
+        root.Options.Add(noDemo);
+        // The root alone serves (Program.cs builds the web host for it): no command is required.
+        root.SetAction(_ => 0);
+        foreach (var verb in new Command[] { serve, migrate, seed, groups.Command, handbook.Command, backup, restore, CliHelp.HelpVerb() })
         {
-            return new HubCommand { Verb = HubVerb.Unknown, Error = "--demo belongs to the seed command: hub seed --demo" };
+            root.Subcommands.Add(verb);
         }
-        return new HubCommand { Verb = verb, HostArgs = [.. rest], NoDemo = noDemo, SeedDemo = seedDemo, SeedMembers = members, SeedCongregations = congregations, Handbook = handbook, BackupFile = backupFile };
+
+        var verbs = new Dictionary<Command, HubVerb>
+        {
+            [serve] = HubVerb.Serve,
+            [migrate] = HubVerb.Migrate,
+            [seed] = HubVerb.Seed,
+            [groups.Command] = HubVerb.Groups,
+            [handbook.Command] = HubVerb.Handbook,
+            [backup] = HubVerb.Backup,
+            [restore] = HubVerb.Restore,
+        };
+
+        var (ours, hostArgs) = SetAsideHostSettings(args, root);
+        // No response files: a word starting with @ is a word (a folder, a title), not a file of arguments.
+        var parsed = root.Parse(ours, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
+        // The verb the words name: the first command below the root (e.g. groups for groups schedule).
+        var command = parsed.CommandResult.Command;
+        var top = command;
+        while (top.Parents.FirstOrDefault() is Command parent && parent != root)
+        {
+            top = parent;
+        }
+
+        if (parsed.Action is HelpAction || command.Name == "help")
+        {
+            // "help" shows the help of the command it follows (hub help, hub groups help), "--help" that of its own.
+            var about = command.Name == "help" ? command.Parents.OfType<Command>().First() : command;
+            return new HubCommand { Verb = HubVerb.Usage, HelpFor = about };
+        }
+        var error = ErrorOf(parsed, command, root);
+        if (error is not null)
+        {
+            return new HubCommand { Verb = HubVerb.Unknown, Error = error, HelpFor = top };
+        }
+
+        var verbOf = verbs.GetValueOrDefault(top, HubVerb.Serve);
+        return new HubCommand
+        {
+            Verb = verbOf,
+            HostArgs = hostArgs,
+            NoDemo = parsed.GetValue(noDemo),
+            SeedDemo = verbOf == HubVerb.Seed && parsed.GetValue(demo),
+            SeedMembers = parsed.GetResult(members) is null ? null : parsed.GetValue(members),
+            SeedCongregations = parsed.GetResult(congregations) is null ? null : parsed.GetValue(congregations),
+            BackupFile = verbOf == HubVerb.Backup ? parsed.GetValue(outFile) : verbOf == HubVerb.Restore ? parsed.GetValue(restoreFile) : null,
+            Handbook = verbOf == HubVerb.Handbook ? handbook.From(parsed) : null,
+            Groups = verbOf == HubVerb.Groups ? groups.From(parsed) : null,
+            HelpFor = top,
+        };
     }
 
-    /// <summary>Takes "--name N" out of the arguments; false with a message when N is not a whole number of zero or more.</summary>
-    private static bool TakeNumber(List<string> args, string name, out int? value, out string? error)
+    /// <summary>
+    /// Every problem with the words, in one message; null when there is none. A word where a command was
+    /// expected is named as an unknown command, and a command that needs one of its own says which.
+    /// </summary>
+    private static string? ErrorOf(ParseResult parsed, Command command, Command root)
     {
-        value = null;
-        error = null;
-        var at = args.IndexOf(name);
-        if (at < 0)
+        var unmatched = parsed.UnmatchedTokens;
+        if (command.Subcommands.Count > 0 && unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
         {
-            return true;
+            return command == root
+                ? $"Unknown command '{unmatched[0]}'."
+                : $"Unknown {command.Name} command '{unmatched[0]}': use {Choices(command)}.";
         }
-        if (at + 1 >= args.Count || !int.TryParse(args[at + 1], out var number) || number < 0)
+        if (command != root && command.Subcommands.Count > 0)
         {
-            error = $"{name} needs a whole number of zero or more, e.g. {name} 200.";
-            return false;
+            return $"{command.Name} needs an action: use {Choices(command)}, e.g. hub {command.Name} {command.Subcommands[0].Name}.";
         }
-        value = number;
-        args.RemoveRange(at, 2);
-        return true;
+        return parsed.Errors.Count == 0 ? null : string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message).Distinct());
     }
 
-    public static void PrintUsage(TextWriter to) => to.WriteLine("""
-        Microsolidarity Hub
+    private static string Choices(Command command)
+    {
+        var names = command.Subcommands.Where(c => !c.Hidden && c.Name != "help").Select(c => c.Name).ToList();
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+    }
 
-        Usage: hub [COMMAND] [OPTIONS]
-          (from a checkout: dotnet run --project src/Hub -- [COMMAND] [OPTIONS])
+    /// <summary>
+    /// Takes out the words meant for ASP.NET Core's configuration: --Section:Key=value, --Section:Key value,
+    /// --key=value and the host's own keys (--urls URL). A word that names one of the hub's options
+    /// (--members=200 too) stays, and so does anything else, for the parser to name if it is unknown.
+    /// </summary>
+    private static (string[] Hub, string[] Host) SetAsideHostSettings(string[] args, Command root)
+    {
+        var ownNames = new HashSet<string>(StringComparer.Ordinal);
+        CollectOptionNames(root, ownNames);
+        var hub = new List<string>();
+        var host = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                hub.AddRange(args[i..]);
+                break;
+            }
+            var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : "";
+            var cut = name.IndexOfAny([':', '=']);
+            var head = cut < 0 ? name : name[..cut];
+            if (name.Length == 0 || ownNames.Contains("--" + head) || (cut < 0 && !HostKeys.Contains(name)))
+            {
+                hub.Add(arg);
+                continue;
+            }
+            host.Add(arg);
+            if (!name.Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                host.Add(args[++i]); // --urls http://127.0.0.1:5081, --Hub:DataDirectory /srv/hub
+            }
+        }
+        return ([.. hub], [.. host]);
+    }
 
-        Commands:
-          serve            Serve the hub (the default). Migrates the database and, on first
-                           start, seeds a demo community and prints the admin's credentials.
-          migrate          Apply database migrations, then exit.
-          seed --demo      Add the demo community of invented people, then exit.
-          seed --members N --congregations M
-                           Add a synthetic network of N invented people in M congregations
-                           (for load tests), then exit.
-          groups schedule|partition|pairs ...
-                           Group formation without the database; see: hub groups help
-          handbook import <folder|git-url> [--title T] [--author A] [--confirm-removals]
-                           Import (or re-import in place) a GitBook-format handbook and
-                           print the report of problems; exit code 1 if it could not run.
-                           An import that would remove more than half of the pages stops
-                           unless --confirm-removals is given.
-          handbook export --format epub|pdf --out FILE
-                           Write the whole handbook as an EPUB 3 book, or as a PDF (printed
-                           by Chromium: Handbook:ChromiumPath, default /usr/bin/chromium).
-          backup --out FILE
-                           Write the database and the data folder's files (photos, handbook
-                           files, audio) to one zip, while the hub may keep running.
-          restore FILE     With the hub stopped: put back the database and files of a backup.
-                           PostgreSQL needs pg_dump and pg_restore of the server's version.
-          help             Show this text.
+    private static void CollectOptionNames(Command command, HashSet<string> names)
+    {
+        foreach (var option in command.Options)
+        {
+            names.Add(option.Name);
+            names.UnionWith(option.Aliases);
+        }
+        foreach (var sub in command.Subcommands)
+        {
+            CollectOptionNames(sub, names);
+        }
+    }
 
-        Options:
-          --no-demo                  Do not seed the demo community on first start.
-          --urls http://127.0.0.1:5081
-                                     Where to listen (default http://localhost:5000).
-          --Hub:DataDirectory=PATH   Where hub.db and mail are kept (default ./data).
-          --Database:Provider=postgres --ConnectionStrings:Hub="Host=...;Database=hub"
-                                     Use PostgreSQL instead of SQLite.
+    /// <summary>
+    /// The help of the command asked about (to standard output, exit code 0), or what is wrong and the help
+    /// of the verb that went wrong (to standard error, exit code 2).
+    /// </summary>
+    public int PrintUsage(TextWriter output, TextWriter errors)
+    {
+        if (Verb == HubVerb.Usage)
+        {
+            CliHelp.Write(HelpFor, output);
+            return 0;
+        }
+        errors.WriteLine(Error);
+        errors.WriteLine();
+        CliHelp.Write(HelpFor, errors);
+        return 2;
+    }
 
-        Any setting of appsettings.json can be given as --Section:Key=value.
-        """);
+    /// <summary><c>groups</c>: no web host, no database. A problem the words could not show (a file's line) exits with 2 too.</summary>
+    public int RunGroups(TextWriter output, TextWriter errors)
+    {
+        var exit = Groups!.Run(output, errors);
+        if (exit == 2)
+        {
+            errors.WriteLine();
+            CliHelp.Write(HelpFor, errors);
+        }
+        return exit;
+    }
 
     /// <summary>
     /// The verbs that do one thing and exit. They are given the built services only: mapping the pages and

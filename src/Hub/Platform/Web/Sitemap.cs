@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
@@ -11,7 +10,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// </summary>
 public sealed class Sitemap(HubDbContext db, PublicAddress address)
 {
-    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
@@ -22,9 +21,20 @@ public sealed class Sitemap(HubDbContext db, PublicAddress address)
         var congregations = await db.Congregations.AsNoTracking().Where(c => c.Policy != MembershipPolicy.InvitationOnly)
             .OrderBy(c => c.Slug).Select(c => c.Slug).ToListAsync(cancellationToken);
         urls.AddRange(congregations.Select(slug => ($"/congregations/{slug}", (DateTime?)null)));
-        var set = new XElement(Ns + "urlset", urls.DistinctBy(u => u.Path).Select(u => new XElement(Ns + "url",
-            new XElement(Ns + "loc", address.Absolute(u.Path)),
-            u.Modified is { } m ? new XElement(Ns + "lastmod", DateTime.SpecifyKind(m, DateTimeKind.Utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null)));
-        return new XDeclaration("1.0", "utf-8", null) + "\n" + set;
+        return XmlFeed.Write(w =>
+        {
+            w.WriteStartElement("urlset", Ns);
+            foreach (var (path, modified) in urls.DistinctBy(u => u.Path))
+            {
+                w.WriteStartElement("url", Ns);
+                w.WriteElementString("loc", Ns, address.Absolute(path));
+                if (modified is { } m)
+                {
+                    w.WriteElementString("lastmod", Ns, XmlFeed.Day(m));
+                }
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        });
     }
 }

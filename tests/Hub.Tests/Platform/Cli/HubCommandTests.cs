@@ -20,8 +20,14 @@ public sealed class HubCommandTests
     [InlineData(new[] { "serve", "--urls", "http://127.0.0.1:1" }, HubVerb.Serve)]
     [InlineData(new[] { "help" }, HubVerb.Usage)]
     [InlineData(new[] { "--help" }, HubVerb.Usage)]
-    [InlineData(new[] { "groups", "schedule", "--help" }, HubVerb.Groups)]
-    [InlineData(new[] { "groups", "pairs", "--demo" }, HubVerb.Groups)]
+    [InlineData(new[] { "groups", "schedule", "--help" }, HubVerb.Usage)]
+    [InlineData(new[] { "groups", "help" }, HubVerb.Usage)]
+    [InlineData(new[] { "groups", "schedule", "--people", "9", "--size", "3", "--rounds", "2", "--json" }, HubVerb.Groups)]
+    [InlineData(new[] { "groups", "pairs", "--demo" }, HubVerb.Unknown)]
+    [InlineData(new[] { "migrate", "--frobnicate" }, HubVerb.Unknown)]
+    [InlineData(new[] { "backup", "--out", "x.zip" }, HubVerb.Backup)]
+    [InlineData(new[] { "restore", "x.zip" }, HubVerb.Restore)]
+    [InlineData(new[] { "restore" }, HubVerb.Unknown)]
     [InlineData(new[] { "frobnicate" }, HubVerb.Unknown)]
     [InlineData(new[] { "seed" }, HubVerb.Unknown)]
     [InlineData(new[] { "migrate", "--demo" }, HubVerb.Unknown)]
@@ -30,6 +36,41 @@ public sealed class HubCommandTests
     [InlineData(new[] { "seed", "--members" }, HubVerb.Unknown)]
     public void Parse_Verbs_AreRecognised(string[] args, HubVerb expected) =>
         Assert.Equal(expected, HubCommand.Parse(args).Verb);
+
+    [Fact]
+    public void Parse_HostSettings_GoOnToTheHostAsGiven_InAnyPlaceAndForm()
+    {
+        var command = HubCommand.Parse(["--Logging:LogLevel:Default", "Warning", "seed", "--members=200", "--Hub:DataDirectory=/srv/hub", "--congregations", "4", "--environment", "Development"]);
+        Assert.Equal(HubVerb.Seed, command.Verb);
+        Assert.Equal((200, 4), (command.SeedMembers, command.SeedCongregations));
+        Assert.Equal(["--Logging:LogLevel:Default", "Warning", "--Hub:DataDirectory=/srv/hub", "--environment", "Development"], command.HostArgs);
+        // What WebApplicationFactory passes to the entry point.
+        var test = HubCommand.Parse(["--environment=Development", "--contentRoot=/tmp/hub", "--applicationName=Hub"]);
+        Assert.Equal(HubVerb.Serve, test.Verb);
+        Assert.Equal(3, test.HostArgs.Length);
+    }
+
+    [Theory]
+    [InlineData(new[] { "migrate", "--frobnicate" }, "'--frobnicate'")]
+    [InlineData(new[] { "seed", "--members", "many" }, "--members needs a whole number of zero or more")]
+    [InlineData(new[] { "seed", "--members", "-3" }, "--members")]
+    [InlineData(new[] { "seed" }, "seed needs --demo")]
+    [InlineData(new[] { "groups" }, "groups needs an action: use schedule, partition or pairs")]
+    [InlineData(new[] { "groups", "shuffle" }, "Unknown groups command 'shuffle'")]
+    [InlineData(new[] { "groups", "schedule", "--people", "many", "--size", "3", "--rounds", "2", "--json" }, "--people must be a whole number of at least 2, not 'many'")]
+    [InlineData(new[] { "groups", "schedule", "--people", "9", "--size", "3", "--json" }, "--rounds is required")]
+    [InlineData(new[] { "groups", "schedule", "--people", "9", "--sizes", "2,x", "--json" }, "--sizes must be whole numbers")]
+    [InlineData(new[] { "groups", "schedule", "--people", "9", "--sizes", "2,1", "--json" }, "Every size in --sizes must be at least 2")]
+    [InlineData(new[] { "groups", "pairs", "--people", "6", "--rounds", "2" }, "Add --json")]
+    [InlineData(new[] { "groups", "partition", "--json" }, "--instance is required")]
+    [InlineData(new[] { "backup", "--out" }, "--out")]
+    [InlineData(new[] { "serve", "extra" }, "'extra'")]
+    public void Parse_BadArguments_NameTheProblem(string[] args, string problem)
+    {
+        var command = HubCommand.Parse(args);
+        Assert.Equal(HubVerb.Unknown, command.Verb);
+        Assert.Contains(problem, command.Error);
+    }
 }
 
 /// <summary>The real executable: exit codes and what it prints.</summary>
@@ -44,6 +85,44 @@ public sealed class HubExecutableTests
         Assert.Contains("Unknown command 'frobnicate'", output);
         Assert.Contains("Usage: hub", output);
         Assert.False(Directory.Exists(Path.Combine(folder, "data")), "an unknown verb must not touch the data folder");
+    }
+
+    [Fact]
+    public async Task Help_ForTheHubAndEachVerb_PrintsUsageAndExits0_WithoutTouchingTheDataFolder()
+    {
+        var folder = TestPaths.NewTemporaryDirectory("hub-cli");
+        var (exit, output) = await HubProcess.RunToEndAsync(folder, new Dictionary<string, string>(), "--help");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Usage: hub [COMMAND] [OPTIONS]", output);
+        foreach (var verb in new[] { "serve", "migrate", "seed", "groups", "handbook", "backup", "restore" })
+        {
+            Assert.Contains($"  {verb}", output);
+        }
+        Assert.Contains("--Section:Key=value", output);
+
+        (exit, output) = await HubProcess.RunToEndAsync(folder, new Dictionary<string, string>(), "handbook", "import", "--help");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Usage: hub handbook import <folder|git-url> [--title T] [--author A] [--confirm-removals]", output);
+        Assert.Contains("--confirm-removals", output);
+
+        (exit, output) = await HubProcess.RunToEndAsync(folder, new Dictionary<string, string>(), "help");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Usage: hub [COMMAND] [OPTIONS]", output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "data")), "help must not touch the data folder");
+    }
+
+    [Fact]
+    public async Task BadFlag_NamesItPrintsTheVerbsUsageAndExitsWith2()
+    {
+        var folder = TestPaths.NewTemporaryDirectory("hub-cli");
+        var (exit, output) = await HubProcess.RunToEndAsync(folder, new Dictionary<string, string>(), "seed", "--members", "many");
+        Assert.Equal(2, exit);
+        Assert.Contains("--members needs a whole number", output);
+        Assert.Contains("Usage: hub seed --demo", output);
+        (exit, output) = await HubProcess.RunToEndAsync(folder, new Dictionary<string, string>(), "migrate", "--frobnicate");
+        Assert.Equal(2, exit);
+        Assert.Contains("'--frobnicate'", output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "data")), "bad arguments must not touch the data folder");
     }
 
     [Fact]
