@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Formation;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.Crews;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Home;
 using Microsolidarity.Hub.Features.Invitations;
@@ -70,6 +71,7 @@ builder.AddHandbook();
 builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();
+builder.AddGatheringCrews(); // temporary crews at a gathering's date, which may go on as crews
 builder.AddFormation(); // practice programs: breakout rooms for every call
 builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale
 builder.AddAdmin(); // /admin: every administrative page and the state of each
