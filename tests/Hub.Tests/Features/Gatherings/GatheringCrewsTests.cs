@@ -313,3 +313,25 @@ public sealed class GatheringCrewsTests(GatheringCrewsHub fixture) : IClassFixtu
         Assert.Contains("Some of this table chose to go on", eliAfter.QuerySelector(".my-table")!.TextContent);
     }
 }
+
+public sealed class DemoGatheringCrewsTests
+{
+    [Fact]
+    public async Task FirstStart_WithDemo_MidsummerGatheringHasItsCrewsPublished()
+    {
+        await using var hub = await HubFactory.StartAsync(s => s["Hub:SeedDemo"] = "true", smtp: false);
+        var set = await DbAsync(hub, db => db.GatheringCrewSets.Include(s => s.Crews).ThenInclude(c => c.Members)
+            .SingleAsync(s => db.GatheringEvents.Any(e => e.Id == s.EventId && e.Title == "Riverside midsummer gathering")));
+        Assert.Equal(GatheringCrewStage.Published, set.Stage);
+        Assert.Equal([3, 3], set.Crews.Select(c => c.Members.Count));
+        Assert.All(set.Crews, c => Assert.Null(c.CrewId));
+        await hub.CreatePersonAsync("keeper@demo-crews.test.example", GatheringCrewsHub.Password, admin: true, name: "Kit Keeper");
+        var admin = await hub.SignedInClientAsync("keeper@demo-crews.test.example", GatheringCrewsHub.Password);
+        var (response, page) = await admin.GetAsync($"/gatherings/{set.EventId}/crews");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, page.QuerySelectorAll(".crew-table").Length);
+        Assert.Contains("Wren Castellano", page.QuerySelector(".tables")!.TextContent);
+        var (_, sheet) = await admin.GetAsync($"/gatherings/{set.EventId}/crews/print");
+        Assert.Equal(2, sheet.QuerySelectorAll(".sheet-crew").Length);
+    }
+}
