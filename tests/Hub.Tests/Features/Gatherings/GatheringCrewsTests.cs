@@ -32,7 +32,7 @@ public sealed class GatheringCrewsHub : IAsyncLifetime
     }
 
     /// <summary>A congregation hosted by someone new, with everyone as members, and a members-only gathering in it.</summary>
-    public async Task<(FormClient Host, string Url, Guid EventId)> GatheringAsync(string hostName)
+    public async Task<(FormClient Host, string Url, Guid EventId)> GatheringAsync(string hostName, string recurrence = "")
     {
         var email = EmailOf(hostName);
         await Hub.CreatePersonAsync(email, Password, name: hostName);
@@ -58,6 +58,7 @@ public sealed class GatheringCrewsHub : IAsyncLifetime
             TimeZone = "Europe/Lisbon",
             StartsAt = start,
             EndsAt = start.AddHours(8),
+            Recurrence = recurrence,
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
         };
@@ -241,6 +242,39 @@ public sealed class GatheringCrewsTests(GatheringCrewsHub fixture) : IClassFixtu
         var again = await ForgeAsync(host, $"{crews}?handler=Form", [("Size", "4"), ("Confirmed", "true")]);
         Assert.Contains("are published", await again.Content.ReadAsStringAsync());
         Assert.Equal(tables, await TablesAsync(eventId));
+    }
+
+    [Fact]
+    public async Task Series_EachDateHasItsOwnCrews_FromThoseGoingToThatDate()
+    {
+        var (host, url, eventId) = await fixture.GatheringAsync("Helka Burr", "FREQ=WEEKLY");
+        foreach (var name in new[] { "Fay Orrin", "Gil Moss", "Hal Wicket" })
+        {
+            var (_, page) = await P(name).GetAsync(url);
+            var series = page.QuerySelector("form.series-answer")!;
+            var token = series.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var (answered, _) = await P(name).PostAsync(series.GetAttribute("action")!, new Dictionary<string, string> { ["Reply"] = "Going", ["__RequestVerificationToken"] = token });
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+        var start = await DbAsync(hub, db => db.GatheringEvents.Where(e => e.Id == eventId).Select(e => e.StartsAt).SingleAsync());
+        var second = Microsolidarity.Hub.Features.Gatherings.EventTime.Key(start.AddDays(7));
+        // Hal cannot come to the second date only.
+        await P("Hal Wicket").SubmitAsync($"{url}?date={second}", new Dictionary<string, string> { ["Reply"] = "CantGo" }, "Answer");
+
+        var crews = $"{url}/crews";
+        var (_, first) = await host.GetAsync(crews);
+        Assert.Contains("3 people are going", first.QuerySelector(".lead")!.TextContent);
+        Assert.True(first.QuerySelectorAll(".crew-dates a").Length > 1);
+        var (_, secondPage) = await host.GetAsync($"{crews}?date={second}");
+        Assert.Contains("2 people are going", secondPage.QuerySelector(".lead")!.TextContent);
+        Assert.Contains("once at least 3 people are going", secondPage.QuerySelector("main")!.TextContent);
+        var refused = await ForgeAsync(host, $"{crews}?date={second}&handler=Form", [("Size", "3")]);
+        Assert.Contains("Fewer than 3 people are going", await refused.Content.ReadAsStringAsync());
+        var (formed, _) = await PostAsync(host, crews, "Form", [("Size", "3")]);
+        Assert.Equal(HttpStatusCode.Redirect, formed.StatusCode);
+        var sets = await DbAsync(hub, db => db.GatheringCrewSets.Where(s => s.EventId == eventId).Select(s => s.OccurrenceStart).ToListAsync());
+        Assert.Equal([start], sets);
+        Assert.Equal(["Fay Orrin", "Gil Moss", "Hal Wicket"], Assert.Single(await TablesAsync(eventId)));
     }
 
     [Fact]
