@@ -78,6 +78,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<AvailabilityMark> AvailabilityMarks => Set<AvailabilityMark>();
     public DbSet<FoundTime> FoundTimes => Set<FoundTime>();
+    public DbSet<GatheringCrewSet> GatheringCrewSets => Set<GatheringCrewSet>();
+    public DbSet<TemporaryCrew> TemporaryCrews => Set<TemporaryCrew>();
+    public DbSet<TemporaryCrewMember> TemporaryCrewMembers => Set<TemporaryCrewMember>();
+    public DbSet<GatheringRatherNot> GatheringRatherNots => Set<GatheringRatherNot>();
     public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
     public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
     public DbSet<FormationRound> FormationRounds => Set<FormationRound>();

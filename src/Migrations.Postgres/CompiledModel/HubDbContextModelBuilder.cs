@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("94392c99-3dbc-4c57-9cb3-3871f21aed59"), entityTypeCount: 70)
+            : base(skipDetectChanges: false, modelId: new Guid("025d606d-82f5-42af-b5bf-fb3c52b609f6"), entityTypeCount: 74)
         {
         }
 
@@ -63,11 +63,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var discountCode = DiscountCodeEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
+            var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
             var gatheringEvent = GatheringEventEntityType.Create(this);
+            var gatheringRatherNot = GatheringRatherNotEntityType.Create(this);
             var memberCalendar = MemberCalendarEntityType.Create(this);
             var reminderPreference = ReminderPreferenceEntityType.Create(this);
             var rsvp = RsvpEntityType.Create(this);
             var sentReminder = SentReminderEntityType.Create(this);
+            var temporaryCrew = TemporaryCrewEntityType.Create(this);
+            var temporaryCrewMember = TemporaryCrewMemberEntityType.Create(this);
             var ticket = TicketEntityType.Create(this);
             var ticketTier = TicketTierEntityType.Create(this);
             var handbookImport = HandbookImportEntityType.Create(this);
@@ -136,6 +140,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
+            GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
+            GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
+            GatheringRatherNotEntityType.CreateForeignKey2(gatheringRatherNot, gatheringEvent);
+            GatheringRatherNotEntityType.CreateForeignKey3(gatheringRatherNot, hubUser);
             MemberCalendarEntityType.CreateForeignKey1(memberCalendar, hubUser);
             ReminderPreferenceEntityType.CreateForeignKey1(reminderPreference, hubUser);
             RsvpEntityType.CreateForeignKey1(rsvp, gatheringEvent);
@@ -143,6 +151,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             RsvpEntityType.CreateForeignKey3(rsvp, hubUser);
             SentReminderEntityType.CreateForeignKey1(sentReminder, gatheringEvent);
             SentReminderEntityType.CreateForeignKey2(sentReminder, hubUser);
+            TemporaryCrewEntityType.CreateForeignKey1(temporaryCrew, gatheringCrewSet);
+            TemporaryCrewMemberEntityType.CreateForeignKey1(temporaryCrewMember, temporaryCrew);
+            TemporaryCrewMemberEntityType.CreateForeignKey2(temporaryCrewMember, hubUser);
             TicketEntityType.CreateForeignKey1(ticket, gatheringEvent);
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
@@ -202,11 +213,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             DiscountCodeEntityType.CreateAnnotations(discountCode);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
+            GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);
             GatheringEventEntityType.CreateAnnotations(gatheringEvent);
+            GatheringRatherNotEntityType.CreateAnnotations(gatheringRatherNot);
             MemberCalendarEntityType.CreateAnnotations(memberCalendar);
             ReminderPreferenceEntityType.CreateAnnotations(reminderPreference);
             RsvpEntityType.CreateAnnotations(rsvp);
             SentReminderEntityType.CreateAnnotations(sentReminder);
+            TemporaryCrewEntityType.CreateAnnotations(temporaryCrew);
+            TemporaryCrewMemberEntityType.CreateAnnotations(temporaryCrewMember);
             TicketEntityType.CreateAnnotations(ticket);
             TicketTierEntityType.CreateAnnotations(ticketTier);
             HandbookImportEntityType.CreateAnnotations(handbookImport);

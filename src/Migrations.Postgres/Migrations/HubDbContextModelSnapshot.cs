@@ -1837,6 +1837,50 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("FoundTimes");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MovesAgainstPreferences")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MovesSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OccurrenceStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "OccurrenceStart")
+                        .IsUnique();
+
+                    b.ToTable("GatheringCrewSets");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1967,6 +2011,41 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("GatheringEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringRatherNot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AboutUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OccurrenceStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutUserId");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("EventId", "OccurrenceStart", "FromUserId", "AboutUserId")
+                        .IsUnique();
+
+                    b.ToTable("GatheringRatherNots");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.MemberCalendar", b =>
                 {
                     b.Property<string>("UserId")
@@ -2084,6 +2163,68 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SentReminders");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ContinuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Number");
+
+                    b.ToTable("TemporaryCrews");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrewMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Continue")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TemporaryCrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemporaryCrewId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SetId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("TemporaryCrewMembers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Ticket", b =>
@@ -3547,6 +3688,36 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringRatherNot", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("AboutUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.MemberCalendar", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
@@ -3602,6 +3773,32 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", null)
+                        .WithMany("Crews")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrewMember", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TemporaryCrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Ticket", b =>
@@ -3756,9 +3953,19 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("Participants");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>
+                {
+                    b.Navigation("Crews");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Navigation("Occurrences");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d4bccf5b-58be-4c87-a277-04a1cb548f0a"), entityTypeCount: 70)
+            : base(skipDetectChanges: false, modelId: new Guid("40837f7c-38ed-457f-aab4-f7f6fc85be3e"), entityTypeCount: 74)
         {
         }
 
@@ -62,11 +62,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var discountCode = DiscountCodeEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
+            var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
             var gatheringEvent = GatheringEventEntityType.Create(this);
+            var gatheringRatherNot = GatheringRatherNotEntityType.Create(this);
             var memberCalendar = MemberCalendarEntityType.Create(this);
             var reminderPreference = ReminderPreferenceEntityType.Create(this);
             var rsvp = RsvpEntityType.Create(this);
             var sentReminder = SentReminderEntityType.Create(this);
+            var temporaryCrew = TemporaryCrewEntityType.Create(this);
+            var temporaryCrewMember = TemporaryCrewMemberEntityType.Create(this);
             var ticket = TicketEntityType.Create(this);
             var ticketTier = TicketTierEntityType.Create(this);
             var handbookImport = HandbookImportEntityType.Create(this);
@@ -135,6 +139,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
+            GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
+            GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
+            GatheringRatherNotEntityType.CreateForeignKey2(gatheringRatherNot, gatheringEvent);
+            GatheringRatherNotEntityType.CreateForeignKey3(gatheringRatherNot, hubUser);
             MemberCalendarEntityType.CreateForeignKey1(memberCalendar, hubUser);
             ReminderPreferenceEntityType.CreateForeignKey1(reminderPreference, hubUser);
             RsvpEntityType.CreateForeignKey1(rsvp, gatheringEvent);
@@ -142,6 +150,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             RsvpEntityType.CreateForeignKey3(rsvp, hubUser);
             SentReminderEntityType.CreateForeignKey1(sentReminder, gatheringEvent);
             SentReminderEntityType.CreateForeignKey2(sentReminder, hubUser);
+            TemporaryCrewEntityType.CreateForeignKey1(temporaryCrew, gatheringCrewSet);
+            TemporaryCrewMemberEntityType.CreateForeignKey1(temporaryCrewMember, temporaryCrew);
+            TemporaryCrewMemberEntityType.CreateForeignKey2(temporaryCrewMember, hubUser);
             TicketEntityType.CreateForeignKey1(ticket, gatheringEvent);
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
@@ -201,11 +212,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             DiscountCodeEntityType.CreateAnnotations(discountCode);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
+            GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);
             GatheringEventEntityType.CreateAnnotations(gatheringEvent);
+            GatheringRatherNotEntityType.CreateAnnotations(gatheringRatherNot);
             MemberCalendarEntityType.CreateAnnotations(memberCalendar);
             ReminderPreferenceEntityType.CreateAnnotations(reminderPreference);
             RsvpEntityType.CreateAnnotations(rsvp);
             SentReminderEntityType.CreateAnnotations(sentReminder);
+            TemporaryCrewEntityType.CreateAnnotations(temporaryCrew);
+            TemporaryCrewMemberEntityType.CreateAnnotations(temporaryCrewMember);
             TicketEntityType.CreateAnnotations(ticket);
             TicketTierEntityType.CreateAnnotations(ticketTier);
             HandbookImportEntityType.CreateAnnotations(handbookImport);

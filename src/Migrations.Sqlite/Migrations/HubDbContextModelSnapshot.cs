@@ -1824,6 +1824,50 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("FoundTimes");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FormedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Moves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MovesAgainstPreferences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MovesSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "OccurrenceStart")
+                        .IsUnique();
+
+                    b.ToTable("GatheringCrewSets");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1954,6 +1998,41 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("GatheringEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringRatherNot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutUserId");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("EventId", "OccurrenceStart", "FromUserId", "AboutUserId")
+                        .IsUnique();
+
+                    b.ToTable("GatheringRatherNots");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.MemberCalendar", b =>
                 {
                     b.Property<string>("UserId")
@@ -2071,6 +2150,68 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SentReminders");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ContinuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Number");
+
+                    b.ToTable("TemporaryCrews");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrewMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Continue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemporaryCrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemporaryCrewId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SetId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("TemporaryCrewMembers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Ticket", b =>
@@ -3528,6 +3669,36 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringRatherNot", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("AboutUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.MemberCalendar", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
@@ -3583,6 +3754,32 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", null)
+                        .WithMany("Crews")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrewMember", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TemporaryCrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.Ticket", b =>
@@ -3737,9 +3934,19 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("Participants");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>
+                {
+                    b.Navigation("Crews");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", b =>
                 {
                     b.Navigation("Occurrences");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -78,6 +78,7 @@ public sealed class DependencyRulesTests
         new("Features/Rounds", Features + "Congregations.CongregationPageModel", "the round pages are congregation pages."),
         new("Features/Rounds", Features + "Congregations.CongregationView", "round operations decide by the viewer's membership and host role."),
         new("Features/Rounds", Features + "Crews.NewCrew", "a consented proposal becomes a crew like any called one."),
+        new("Features/Gatherings", Features + "Crews.NewCrew", "a gathering's temporary crew whose members all chose to go on becomes a crew like any called one."),
         new("Features/Rounds", Features + "Crews.SharedAvailability", "a proposed crew's hours and its slot are computed as a crew's are."),
         new("Features/Rounds", Features + "Gatherings.AvailabilityOverlap", "round grids are turned into instants with the gatherings' overlap."),
         // The personal home is the one page that gathers a person's next things from every scale; it answers

@@ -346,6 +346,15 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = supper.Id, TierId = tier.Id, Amount = 10, Paid = true, PaidAt = now, CreatedAt = now });
         db.Tickets.Add(new Ticket { Id = Guid.NewGuid(), EventId = supper.Id, UserId = ben, TierId = tier.Id, Amount = 10, Paid = true, PaidAt = now, CreatedAt = now });
         db.AvailabilityMarks.Add(new AvailabilityMark { Id = Guid.NewGuid(), GroupKind = TimeFindingGroup.Crew, GroupId = crew.Id, TimeZone = "Etc/UTC", UpdatedAt = now });
+        // Ada and Ben sat at one table at the supper; each said they would rather not sit with the other.
+        var seating = new GatheringCrewSet { Id = Guid.NewGuid(), EventId = supper.Id, OccurrenceStart = supper.StartsAt, Size = 3, Stage = GatheringCrewStage.Published, FormedAt = now, MovesSince = now };
+        var table = new TemporaryCrew { Id = Guid.NewGuid(), SetId = seating.Id, Number = 1 };
+        table.Members.Add(new TemporaryCrewMember { Id = Guid.NewGuid(), SetId = seating.Id, TemporaryCrewId = table.Id, Continue = ContinueAnswer.Yes, AnsweredAt = now });
+        table.Members.Add(new TemporaryCrewMember { Id = Guid.NewGuid(), SetId = seating.Id, TemporaryCrewId = table.Id, UserId = ben });
+        seating.Crews.Add(table);
+        db.GatheringCrewSets.Add(seating);
+        db.GatheringRatherNots.Add(new GatheringRatherNot { Id = Guid.NewGuid(), EventId = supper.Id, OccurrenceStart = supper.StartsAt, FromUserId = ben, CreatedAt = now });
+        db.GatheringRatherNots.Add(new GatheringRatherNot { Id = Guid.NewGuid(), EventId = supper.Id, OccurrenceStart = supper.StartsAt, AboutUserId = ben, CreatedAt = now });
         db.FoundTimes.Add(new FoundTime { Id = Guid.NewGuid(), GroupKind = TimeFindingGroup.Crew, GroupId = crew.Id, EventId = supper.Id, Day = DayOfWeek.Tuesday, Hour = 18, TimeZone = "Etc/UTC", ConfirmedAt = now });
 
         db.Pledges.Add(new Pledge { Id = Guid.NewGuid(), Currency = "EUR", AmountMinor = 1000, Monthly = true, CreatedAt = now });

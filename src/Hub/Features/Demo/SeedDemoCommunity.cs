@@ -215,6 +215,7 @@ public static class SeedDemoCommunity
         await SeedDemoUpdates.RunAsync(db, scope.ServiceProvider, now);
         await SeedDemoCommons.RunAsync(scope.ServiceProvider, now);
         await SeedDemoGatherings.RunAsync(db, now);
+        await SeedDemoGatheringCrews.RunAsync(db, now);
         await SeedDemoFormationRound.RunAsync(db, now);
         await SeedDemoCrewCalls.RunAsync(db, now);
         await SeedDemoHandbook.RunAsync(services);

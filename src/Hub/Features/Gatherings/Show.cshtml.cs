@@ -13,8 +13,11 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>An event's page: its dates, answers, places and waitlist. To anyone it is not open to, it does not exist (404).</summary>
 public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, AnswerEvent answer, ChangeOccurrence change, UpcomingOccurrences upcoming,
-    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket, IPayments payments) : HubPageModel
+    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket, IPayments payments, Crews.CrewTables crewTables) : HubPageModel
 {
+    /// <summary>The viewer's temporary crew on the selected date, once its crews are published.</summary>
+    public Crews.Table? MyTable { get; private set; }
+
     public IReadOnlyList<TicketTier> Tiers { get; private set; } = [];
     public Ticket? MyTicket { get; private set; }
     public bool HasAnswered { get; private set; }
@@ -195,6 +198,10 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             Attendees = await db.Rsvps.AsNoTracking()
                 .Where(r => r.EventId == id && r.Status == RsvpStatus.Going && (r.OccurrenceId == null || r.OccurrenceId == rowId))
                 .OrderBy(r => r.User.DisplayName).Select(r => r.User.DisplayName).Distinct().ToListAsync(cancellationToken);
+        }
+        if (Selected is not null && (IsGoing || CanHost))
+        {
+            MyTable = await crewTables.MineAsync(id, Selected.OriginalStart, Viewer, cancellationToken);
         }
         Map = ReadMap();
         return null;

@@ -16,6 +16,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid RoundId { get; private set; }
     public string MemberId { get; private set; } = "";
     public Guid CallId { get; private set; }
+    public Guid GatheringId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -58,6 +59,22 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             ClosesAt = DateTime.UtcNow.AddDays(10),
             CreatedAt = DateTime.UtcNow,
         });
+        // A members-only gathering of the congregation, for the temporary crews' pages.
+        GatheringId = Guid.NewGuid();
+        db.GatheringEvents.Add(new Microsolidarity.Hub.Data.Gatherings.GatheringEvent
+        {
+            Id = GatheringId,
+            Title = "Matrix gathering",
+            Kind = Microsolidarity.Hub.Data.Gatherings.EventKind.Gathering,
+            Scale = Microsolidarity.Hub.Data.Gatherings.EventScale.Congregation,
+            Visibility = Microsolidarity.Hub.Data.Gatherings.EventVisibility.CongregationOnly,
+            CongregationId = congregation.Id,
+            TimeZone = "Europe/Lisbon",
+            StartsAt = DateTime.UtcNow.AddDays(12),
+            EndsAt = DateTime.UtcNow.AddDays(12).AddHours(6),
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        });
         await db.SaveChangesAsync();
     }
 
@@ -90,6 +107,10 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/calls/CALL",   302, 403, 200, 200, 200 },
         { "/congregations/SLUG/calls/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
         { "/congregations/no-such-place/calls", 404, 404, 404, 404, 404 },
+        // A members-only gathering's temporary crews: its members see them, its hosts (and administrators) form and print them.
+        { "/gatherings/GATHERING/crews",      302, 404, 200, 200, 200 },
+        { "/gatherings/GATHERING/crews/print", 302, 404, 404, 200, 200 },
+        { "/gatherings/GATHERING/crews?date=20000101T000000Z", 302, 404, 404, 404, 404 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
@@ -100,7 +121,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
         var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
-            .Replace("CALL", fixture.CallId.ToString());
+            .Replace("CALL", fixture.CallId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);

@@ -76,6 +76,8 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/gatherings/00000000-0000-0000-0000-000000000001/edit", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/answers", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/tickets", 302, 404, 404 },
+        { "/gatherings/00000000-0000-0000-0000-000000000001/crews", 302, 404, 404 },
+        { "/gatherings/00000000-0000-0000-0000-000000000001/crews/print", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001.ics", 404, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/cover", 404, 404, 404 },
         { "/congregations/no-such-place/cover", 404, 404, 404 },
@@ -180,7 +182,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         var constraints = services.GetRequiredService<IInlineConstraintResolver>();
         var rows = Paths(Routes, "GET").Concat(Paths(PostOnlyRoutes, "POST"))
             .Concat(Paths(CongregationAuthorizationTests.Routes, "GET")
-                .Select(r => (r.Path.Replace("SLUG", "matrix-congregation").Replace("ROUND", Guid.Empty.ToString()), r.Method)));
+                .Select(r => (r.Path.Replace("SLUG", "matrix-congregation").Replace("ROUND", Guid.Empty.ToString()).Replace("GATHERING", Guid.Empty.ToString()), r.Method)));
         // Razor Pages may map one page more than once with the same pattern: an endpoint is its methods and pattern.
         var reached = new HashSet<string>();
         foreach (var (path, method) in rows)

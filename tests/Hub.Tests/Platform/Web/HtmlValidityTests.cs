@@ -184,6 +184,10 @@ public sealed class HtmlValidityTests
         {
             pages[name] = html;
         }
+        foreach (var (name, html) in await Features.Gatherings.GatheringCrewsTestKit.PagesForValidityAsync(admin, kim, lou))
+        {
+            pages[name] = html;
+        }
 
         // Updates: empty, with errors, then with the demo's episodes and issue.
         foreach (var path in new[] { "/newsletter", "/podcast", "/newsletter/confirm?token=x", "/newsletter/unsubscribe?token=x" })
