@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Platform.Notifications;
+
+/// <summary>
+/// Tells several people the same thing (a round's participants, a call's members, a gathering's crews), inside
+/// the caller's unit of work: nothing is saved here. Each feature derives one and keeps its own
+/// <see cref="Notice.About"/> keys beside it.
+/// </summary>
+public abstract class GroupNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
+{
+    /// <param name="about">For a notice that asks for an answer: what it is about (<see cref="Notice.About"/>).</param>
+    public async Task SendAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
+        string actionLabel, CancellationToken cancellationToken, string? about = null)
+    {
+        if (userIds.Count == 0)
+        {
+            return;
+        }
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        // One query for everyone's notification choices, however many people are told.
+        await notifier.NotifyManyAsync([.. people.Select(person => new Notice(person.Id, kind, title, path,
+            templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path))))
+        { About = about })], cancellationToken);
+    }
+
+    /// <summary>Marks open notices about <paramref name="about"/> done: one person's, or everyone's when null.</summary>
+    public Task ResolveAsync(string about, string? userId, CancellationToken cancellationToken) => notifier.ResolveAsync(about, userId, cancellationToken);
+
+    /// <summary>After the caller's SaveChanges: send without waiting for the outbox's next poll.</summary>
+    public void Wake() => notifier.Wake();
+}
