@@ -31,7 +31,6 @@ public class HandbookImport
     public int FilesTotal { get; set; }
     public int PagesRendered { get; set; }
     public int PagesTotal { get; set; }
-    public int PagesIndexed { get; set; }
 
     /// <summary>Set by the admin page's Cancel; the node running the import sees it at its next progress write.</summary>
     public bool CancelRequested { get; set; }

@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Handbook.HandbookImport",
                 typeof(HandbookImport),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 20,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -98,14 +98,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(HandbookImport).GetField("<PagesChanged>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             pagesChanged.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var pagesIndexed = runtimeEntityType.AddProperty(
-                "PagesIndexed",
-                typeof(int),
-                propertyInfo: typeof(HandbookImport).GetProperty("PagesIndexed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(HandbookImport).GetField("<PagesIndexed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            pagesIndexed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var pagesRemoved = runtimeEntityType.AddProperty(
                 "PagesRemoved",

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("025d606d-82f5-42af-b5bf-fb3c52b609f6"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("1dd5ff67-d474-4026-b633-437c1932f58b"), entityTypeCount: 74)
         {
         }
 

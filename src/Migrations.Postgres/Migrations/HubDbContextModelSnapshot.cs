@@ -2365,9 +2365,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<int>("PagesChanged")
                         .HasColumnType("integer");
 
-                    b.Property<int>("PagesIndexed")
-                        .HasColumnType("integer");
-
                     b.Property<int>("PagesRemoved")
                         .HasColumnType("integer");
 

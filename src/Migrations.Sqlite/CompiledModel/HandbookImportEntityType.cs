@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Handbook.HandbookImport",
                 typeof(HandbookImport),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 20,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -87,13 +87,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(int),
                 propertyInfo: typeof(HandbookImport).GetProperty("PagesChanged", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(HandbookImport).GetField("<PagesChanged>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-
-            var pagesIndexed = runtimeEntityType.AddProperty(
-                "PagesIndexed",
-                typeof(int),
-                propertyInfo: typeof(HandbookImport).GetProperty("PagesIndexed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(HandbookImport).GetField("<PagesIndexed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var pagesRemoved = runtimeEntityType.AddProperty(

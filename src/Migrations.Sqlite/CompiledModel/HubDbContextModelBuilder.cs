@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40837f7c-38ed-457f-aab4-f7f6fc85be3e"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("67c34735-f58e-45ac-b904-2520716d9f2e"), entityTypeCount: 74)
         {
         }
 

@@ -2350,9 +2350,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<int>("PagesChanged")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PagesIndexed")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("PagesRemoved")
                         .HasColumnType("INTEGER");
 

@@ -76,9 +76,9 @@ public sealed class HandbookImportGate(PlainConnections connections, ForgetHandb
         await using var connection = await connections.OpenAsync(cancel);
         await using (var write = PlainConnections.Command(connection, null,
             "UPDATE \"HandbookImports\" SET \"Stage\" = @stage, \"FilesRead\" = @filesRead, \"FilesTotal\" = @filesTotal, \"PagesRendered\" = @pagesRendered, " +
-            "\"PagesTotal\" = @pagesTotal, \"PagesIndexed\" = @pagesIndexed WHERE \"Id\" = @id AND \"FinishedAt\" IS NULL",
+            "\"PagesTotal\" = @pagesTotal WHERE \"Id\" = @id AND \"FinishedAt\" IS NULL",
             ("stage", progress.Stage), ("filesRead", progress.FilesRead), ("filesTotal", progress.FilesTotal), ("pagesRendered", progress.PagesRendered),
-            ("pagesTotal", progress.PagesTotal), ("pagesIndexed", progress.PagesIndexed), ("id", importId)))
+            ("pagesTotal", progress.PagesTotal), ("id", importId)))
         {
             await write.ExecuteNonQueryAsync(cancel);
         }

@@ -30,7 +30,6 @@ internal static class HandbookImportRows
         ("FilesTotal", i => i.FilesTotal),
         ("PagesRendered", i => i.PagesRendered),
         ("PagesTotal", i => i.PagesTotal),
-        ("PagesIndexed", i => i.PagesIndexed),
         ("CancelRequested", i => i.CancelRequested),
         ("Cancelled", i => i.Cancelled),
     ];

@@ -231,7 +231,7 @@ public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookC
             record.Changes = string.Join('\n', changes);
         }
         await forget.RunAsync();
-        progress?.Report(new("Copying files", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount, pageCount));
+        progress?.Report(new("Copying files", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount));
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
         PublishAssets(read.Assets, Path.Combine(dataDirectory, "handbook", "files"), problems);
     }

@@ -31,7 +31,6 @@ public sealed class ReadImportStatus(HubDbContext db)
             filesTotal = r.FilesTotal,
             pagesRendered = r.PagesRendered,
             pagesTotal = r.PagesTotal,
-            pagesIndexed = r.PagesIndexed,
         }
         : new
         {
@@ -42,8 +41,7 @@ public sealed class ReadImportStatus(HubDbContext db)
             filesRead = 0,
             filesTotal = 0,
             pagesRendered = 0,
-            pagesTotal = 0,
-            pagesIndexed = 0
+            pagesTotal = 0
         };
 
     public static string Outcome(HandbookImport import) =>

@@ -24,7 +24,6 @@
         stage.textContent = state.cancelRequested ? 'Cancelling…' : state.stage;
         show('#progress-files', 'files', state.filesRead, state.filesTotal);
         show('#progress-pages', 'pages', state.pagesRendered, state.pagesTotal);
-        show('#progress-indexed', 'indexed', state.pagesIndexed, state.pagesTotal);
         setTimeout(poll, 500);
       })
       .catch(function () { setTimeout(poll, 2000); });
