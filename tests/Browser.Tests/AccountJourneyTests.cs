@@ -17,7 +17,7 @@ public sealed class AccountJourneyTests
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(),
             ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200",
+            ["Email:PollInterval"] = "00:00:00.2",
         });
         await using var browser = await BrowserSession.StartAsync("account-journey");
         var page = browser.Page;

@@ -16,7 +16,7 @@ public sealed class CongregationJourneyTests
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(),
             ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200",
+            ["Email:PollInterval"] = "00:00:00.2",
             ["Hub:SeedDemo"] = "false",
         });
         var lines = hub.Output.ToList();

@@ -23,7 +23,7 @@ public sealed class TimeZoneJourneyTests
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200",
+            ["Email:PollInterval"] = "00:00:00.2",
             ["Hub:SeedDemo"] = "false",
             ["RateLimits:AccountFormsPerMinute"] = "100",
         });

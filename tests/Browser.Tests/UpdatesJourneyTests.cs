@@ -19,8 +19,8 @@ public sealed class UpdatesJourneyTests
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(),
             ["Email:Smtp:Security"] = "None",
-            ["Email:PollIntervalMs"] = "200",
-            ["Updates:PollIntervalMs"] = "200",
+            ["Email:PollInterval"] = "00:00:00.2",
+            ["Updates:PollInterval"] = "00:00:00.2",
             ["Hub:SeedDemo"] = "true",
             ["RateLimits:AccountFormsPerMinute"] = "100",
         });

@@ -116,7 +116,58 @@ public sealed class QueryCountTests
                 counts.Add(counter.Commands.Count);
                 seen.Add($"{path}:\n  " + string.Join("\n  ", counter.Commands));
             }
+            counts.Add(await CrewsPageAsync(slug));
             return [.. counts];
+        }
+
+        // The temporary crews of a gathering whose members are all going, formed by the administrator (who may
+        // host any event): the tables, the moves and the rather-nots are one query each, whatever the crowd.
+        async Task<int> CrewsPageAsync(string slug)
+        {
+            Guid eventId;
+            using (var scope = counted.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+                var congregation = db.Congregations.Single(c => c.Slug == slug);
+                var start = DateTime.UtcNow.Date.AddDays(9).AddHours(10);
+                var gathering = new Microsolidarity.Hub.Data.Gatherings.GatheringEvent
+                {
+                    Id = Guid.NewGuid(),
+                    Title = "Counting the tables",
+                    Kind = Microsolidarity.Hub.Data.Gatherings.EventKind.Gathering,
+                    Scale = Microsolidarity.Hub.Data.Gatherings.EventScale.Congregation,
+                    Visibility = Microsolidarity.Hub.Data.Gatherings.EventVisibility.CongregationOnly,
+                    CongregationId = congregation.Id,
+                    Address = "The hall",
+                    TimeZone = "Europe/Lisbon",
+                    StartsAt = start,
+                    EndsAt = start.AddHours(6),
+                    CreatedAt = DateTime.UtcNow,
+                    UpdatedAt = DateTime.UtcNow,
+                };
+                db.GatheringEvents.Add(gathering);
+                db.Rsvps.AddRange(db.Memberships.Where(m => m.CongregationId == congregation.Id).Select(m => m.UserId).ToList()
+                    .Select(userId => new Microsolidarity.Hub.Data.Gatherings.Rsvp
+                    {
+                        Id = Guid.NewGuid(),
+                        EventId = gathering.Id,
+                        UserId = userId,
+                        Status = Microsolidarity.Hub.Data.Gatherings.RsvpStatus.Going,
+                        CreatedAt = DateTime.UtcNow,
+                        UpdatedAt = DateTime.UtcNow,
+                    }));
+                await db.SaveChangesAsync();
+                eventId = gathering.Id;
+            }
+            var path = $"/gatherings/{eventId}/crews";
+            var (formed, _) = await client.SubmitAsync(path, new Dictionary<string, string> { ["Size"] = "4" }, "Form");
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, formed.StatusCode);
+            await client.Http.GetAsync(path);
+            counter.Commands.Clear();
+            var response = await client.Http.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+            seen.Add($"{path}:\n  " + string.Join("\n  ", counter.Commands));
+            return counter.Commands.Count;
         }
 
         // An administrator counts as a host everywhere: the members list with its hosts' forms, the host's dashboard
