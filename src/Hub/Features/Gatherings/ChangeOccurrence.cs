@@ -3,6 +3,8 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 public enum OccurrenceChange
@@ -49,6 +51,14 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         var now = time.GetUtcNow().UtcDateTime;
         e.Sequence++;
         e.UpdatedAt = now;
+        var when = EventTime.Format(original, zone);
+        HostLog.Record(db, e.Id, viewer.UserId, change switch
+        {
+            OccurrenceChange.CancelThis => $"cancelled the date of {when}",
+            OccurrenceChange.MoveThis => $"moved the date of {when} to {EventTime.Format(startUtc, zone)}",
+            OccurrenceChange.CancelThisAndFollowing => $"cancelled the dates from {when} on",
+            _ => $"moved the dates from {when} on, starting {EventTime.Format(startUtc, zone)}",
+        }, now);
         switch (change)
         {
             case OccurrenceChange.CancelThis or OccurrenceChange.MoveThis:

@@ -3,6 +3,8 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
@@ -51,6 +53,7 @@ public sealed class CloseEvent(HubDbContext db, TimeProvider time, GatheringEmai
         }
         var budget = await BudgetAsync(eventId, cancellationToken);
         e.ClosedAt = now;
+        HostLog.Record(db, e.Id, viewer.UserId, "closed the event and reported its budget", now);
         var settled = new EventSettled(e.Id, e.Title, emails.PageOf(e), e.EndsAt, e.Currency, budget.Income, budget.Costs, viewer.UserId!);
         foreach (var handler in handlers)
         {

@@ -4,6 +4,8 @@ using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Notifications;
 
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>A host approves or declines someone waiting for approval; approval takes a place if one is left, else the waitlist.</summary>
@@ -23,6 +25,7 @@ public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         rsvp.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        HostLog.Record(db, e.Id, viewer.UserId, approve ? $"said yes to {rsvp.User.DisplayName}'s answer" : $"declined {rsvp.User.DisplayName}'s answer", rsvp.UpdatedAt);
         if (!approve)
         {
             rsvp.Status = RsvpStatus.CantGo;

@@ -4,6 +4,8 @@ using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Notifications;
 
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
@@ -43,6 +45,7 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         var length = c.EndUtc - c.StartUtc;
         CreateEvent.Apply(e, input, c);
         e.UpdatedAt = now;
+        HostLog.Record(db, e.Id, viewer.UserId, timesChanged ? "changed the details and the time" : "changed the details", now);
         e.Sequence++;
         if (timesChanged && wasRecurring)
         {
