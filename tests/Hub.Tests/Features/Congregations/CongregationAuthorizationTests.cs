@@ -112,6 +112,9 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG",              200, 200, 200, 200, 200 },
         { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
         { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },
+        // The levels are the hosts' to name; invitations from the hosts are each member's own (an administrator who is not a member has none).
+        { "/congregations/SLUG/levels",       302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/offers",       302, 403, 200, 200, 403 },
         { "/congregations/SLUG/care",         302, 403, 403, 200, 200 },
         { "/congregations/SLUG/care/nudge?why=no-crew&person=MEMBER", 302, 403, 403, 200, 200 },
         { "/congregations/SLUG/care/nudge?why=no-crew&person=no-such-person", 302, 403, 403, 404, 404 },
