@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Demo;
 /// <summary>
 /// Hosting together in Riverside: Noor co-hosts the autumn gathering with Tomas (with a few lines of what each did),
 /// Pilar is invited to co-host the full-moon call and has not answered yet, Kofi has proposed an event that waits for
-/// a host's yes, and Noor is invited to host the congregation. Rows written directly, as the operations would leave them.
+/// a host's yes, Noor is invited to host the congregation, and Riverside's levels say what they mean. Rows written directly, as the operations would leave them.
 /// </summary>
 internal static class SeedDemoHostingTogether
 {
@@ -17,6 +17,11 @@ internal static class SeedDemoHostingTogether
         var people = await db.Users.Where(u => u.IsDemo).ToDictionaryAsync(u => u.Email!, u => u.Id);
         string Id(int index) => people[SeedDemoCommunity.People[index].Email];
         var riverside = await db.Congregations.Include(c => c.Levels).SingleAsync(c => c.Slug == "riverside");
+        // Riverside says what its levels mean in its own words; its Partners put on events without waiting.
+        var friend = riverside.Levels.Single(l => l.Name == "Friend");
+        friend.Description = "Comes to our gatherings and full-moon calls, joins crews, brings friends. Everyone starts here, and many stay: that is welcome.";
+        var partner = riverside.Levels.Single(l => l.Name == "Partner");
+        (partner.Description, partner.CanHostEvents) = ("Holds the container with the hosts: comes to the new-moon calls, helps decide whom to invite, and takes a turn hosting. Friends are invited at a gathering.", true);
         var autumn = await db.GatheringEvents.SingleAsync(e => e.Title == "Riverside autumn gathering");
         var fullMoon = await db.GatheringEvents.SingleAsync(e => e.Title == "Full-moon call: outward work");
 

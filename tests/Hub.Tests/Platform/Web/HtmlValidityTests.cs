@@ -157,7 +157,7 @@ public sealed class HtmlValidityTests
         pages["members, an invitation waiting"] = await (await admin.Http.GetAsync($"{congregation}/members")).Content.ReadAsStringAsync();
         pages["offers"] = await (await kim.Http.GetAsync($"{congregation}/offers")).Content.ReadAsStringAsync();
         pages["offers, none"] = await (await admin.Http.GetAsync($"{congregation}/offers")).Content.ReadAsStringAsync();
-        Assert.Contains("Kim co-hosts", pages["hosts, with the log"]);
+        Assert.Contains("<strong>Kim</strong> co-hosts", pages["hosts, with the log"]);
         Assert.Contains("invites you to become a network member", pages["offers"]);
         pages["account with errors"] = await HtmlOfAsync(admin, "/account", new() { ["Email.NewEmail"] = "x", ["Email.Password"] = "" }, "ChangeEmail");
         pages["handbook empty"] = await (await admin.Http.GetAsync("/handbook")).Content.ReadAsStringAsync();
