@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
-using Microsolidarity.Hub.Platform;
-
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
-
-using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 

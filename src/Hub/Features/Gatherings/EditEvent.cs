@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Notifications;
-
-using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 

@@ -43,13 +43,13 @@ public sealed record Viewer(
         IsAdmin || e.CreatedByUserId == UserId || CoHostedEvents.Contains(e.Id) || CoHostInvitations.Contains(e.Id) || (e.Approval != EventApproval.Approved
             ? e.CongregationId is { } proposedIn && HostedCongregations.Contains(proposedIn)
             : e.Visibility switch
-        {
-            EventVisibility.Public => true,
-            EventVisibility.NetworkMembers => IsNetworkMember || (e.CongregationId is { } c && HostedCongregations.Contains(c)),
-            EventVisibility.CongregationOnly => e.CongregationId is { } c && Congregations.Contains(c),
-            EventVisibility.CrewOnly => e.CrewId is { } crew && Crews.Contains(crew),
-            _ => false,
-        });
+            {
+                EventVisibility.Public => true,
+                EventVisibility.NetworkMembers => IsNetworkMember || (e.CongregationId is { } c && HostedCongregations.Contains(c)),
+                EventVisibility.CongregationOnly => e.CongregationId is { } c && Congregations.Contains(c),
+                EventVisibility.CrewOnly => e.CrewId is { } crew && Crews.Contains(crew),
+                _ => false,
+            });
 
     /// <summary>Hosts of an event: whoever may create events for its owner, its creator, and the co-hosts who accepted.</summary>
     public bool CanHost(GatheringEvent e) => IsSignedIn && (e.CreatedByUserId == UserId || CoHostedEvents.Contains(e.Id) || CanCreateFor(e.Scale, e.CongregationId, e.CrewId));

@@ -45,7 +45,7 @@ internal static class GatheringTestKit
         return await db.Congregations.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
 
-        public static Guid IdOf(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);
+    public static Guid IdOf(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);
 
     /// <summary>Every gathering page in its states, for the Nu HTML checker (HtmlValidityTests).</summary>
     public static async Task<Dictionary<string, string>> PagesForValidityAsync(HubFactory hub, FormClient admin, FormClient member, FormClient visitor)
