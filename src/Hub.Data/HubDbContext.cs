@@ -82,6 +82,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<TemporaryCrew> TemporaryCrews => Set<TemporaryCrew>();
     public DbSet<TemporaryCrewMember> TemporaryCrewMembers => Set<TemporaryCrewMember>();
     public DbSet<GatheringRatherNot> GatheringRatherNots => Set<GatheringRatherNot>();
+    public DbSet<EventCoHost> EventCoHosts => Set<EventCoHost>();
+    public DbSet<EventHostAction> EventHostActions => Set<EventHostAction>();
+    public DbSet<MembershipOffer> MembershipOffers => Set<MembershipOffer>();
     public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
     public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
     public DbSet<FormationRound> FormationRounds => Set<FormationRound>();

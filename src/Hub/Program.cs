@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Features.Crews.Calls;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Features.Gatherings.Crews;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Home;
@@ -67,6 +68,7 @@ builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();
 builder.AddGatheringCrews(); // temporary crews at a gathering's date, which may go on as crews
+builder.AddCoHosting(); // hosting an event together: co-hosts, members' proposed events, the hosts' log
 builder.AddPrograms(); // practice programs: breakout rooms for every call
 builder.AddRounds(); // crew formation rounds in a congregation: preferences, a proposal, consent
 builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale

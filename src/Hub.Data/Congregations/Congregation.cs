@@ -50,6 +50,12 @@ public class Congregation
     /// <summary>The cover image's file name under the data folder's covers/, re-encoded by the hub; empty for none. Chosen by hosts.</summary>
     public string CoverFile { get; set; } = "";
 
+    /// <summary>
+    /// Whether an event a member proposes goes up at once, or waits for a host's yes (the default). Members
+    /// at a level that may host events, and the hosts, never wait.
+    /// </summary>
+    public bool MembersEventsGoUpAtOnce { get; set; }
+
     public List<MembershipLevel> Levels { get; set; } = [];
     public List<Membership> Members { get; set; } = [];
 }

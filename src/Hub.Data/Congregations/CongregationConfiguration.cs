@@ -25,6 +25,7 @@ internal sealed class MembershipLevelConfiguration : IEntityTypeConfiguration<Me
     public void Configure(EntityTypeBuilder<MembershipLevel> l)
     {
         l.Property(x => x.Name).HasMaxLength(60).IsRequired();
+        l.Property(x => x.Description).HasMaxLength(2000);
         l.HasIndex(x => new { x.CongregationId, x.Rank });
     }
 }
@@ -93,5 +94,19 @@ internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration
         m.HasKey(x => new { x.WorkingGroupId, x.UserId });
         m.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         m.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class MembershipOfferConfiguration : IEntityTypeConfiguration<MembershipOffer>
+{
+    public void Configure(EntityTypeBuilder<MembershipOffer> o)
+    {
+        o.Property(x => x.Message).HasMaxLength(2000);
+        o.Property(x => x.OfferedByUserId).HasMaxLength(450);
+        o.HasIndex(x => new { x.CongregationId, x.Status });
+        o.HasIndex(x => x.UserId);
+        o.HasOne<Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
+        o.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        o.HasOne<MembershipLevel>().WithMany().HasForeignKey(x => x.LevelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

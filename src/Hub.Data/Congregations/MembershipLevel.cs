@@ -11,4 +11,10 @@ public class MembershipLevel
     public int Rank { get; set; }
 
     public bool CanInvite { get; set; }
+
+    /// <summary>What this level means in this congregation, in its hosts' words; shown on the congregation's page.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Members at this level put on the congregation's events without waiting for a host's yes.</summary>
+    public bool CanHostEvents { get; set; }
 }

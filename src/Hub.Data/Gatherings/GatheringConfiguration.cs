@@ -18,6 +18,7 @@ internal sealed class GatheringEventConfiguration : IEntityTypeConfiguration<Gat
         e.Property(x => x.Questions).HasMaxLength(2000);
         e.Property(x => x.CreatedByUserId).HasMaxLength(450);
         e.Property(x => x.Currency).HasMaxLength(3).IsRequired();
+        e.Property(x => x.ApprovalMessage).HasMaxLength(2000);
         e.HasIndex(x => x.StartsAt);
         e.HasIndex(x => x.CongregationId);
         e.HasIndex(x => x.CrewId);

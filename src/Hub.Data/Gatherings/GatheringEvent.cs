@@ -127,6 +127,12 @@ public class GatheringEvent
     /// <summary>When "this and following" changed a series, the series it was split from.</summary>
     public Guid? SplitFromId { get; set; }
 
+    /// <summary>A member's event waits for a host's yes when the congregation asks for it (<see cref="Congregations.Congregation.MembersEventsGoUpAtOnce"/>).</summary>
+    public EventApproval Approval { get; set; }
+
+    /// <summary>What the host who decided a proposed event wrote to its proposer; empty otherwise.</summary>
+    public string ApprovalMessage { get; set; } = "";
+
     public List<EventOccurrence> Occurrences { get; set; } = [];
 }
 

@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.Congregation",
                 typeof(Congregation),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -92,6 +92,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Congregation).GetField("<Longitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             longitude.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var membersEventsGoUpAtOnce = runtimeEntityType.AddProperty(
+                "MembersEventsGoUpAtOnce",
+                typeof(bool),
+                propertyInfo: typeof(Congregation).GetProperty("MembersEventsGoUpAtOnce", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Congregation).GetField("<MembersEventsGoUpAtOnce>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            membersEventsGoUpAtOnce.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

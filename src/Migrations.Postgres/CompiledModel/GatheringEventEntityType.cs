@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Gatherings.GatheringEvent",
                 typeof(GatheringEvent),
                 baseEntityType,
-                propertyCount: 32,
+                propertyCount: 34,
                 navigationCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -52,6 +52,22 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 nullable: true,
                 valueConverter: new UtcNullableDateTimeConverter());
             announcedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var approval = runtimeEntityType.AddProperty(
+                "Approval",
+                typeof(EventApproval),
+                propertyInfo: typeof(GatheringEvent).GetProperty("Approval", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(GatheringEvent).GetField("<Approval>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            approval.SetSentinelFromProviderValue(0);
+            approval.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var approvalMessage = runtimeEntityType.AddProperty(
+                "ApprovalMessage",
+                typeof(string),
+                propertyInfo: typeof(GatheringEvent).GetProperty("ApprovalMessage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(GatheringEvent).GetField("<ApprovalMessage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
+            approvalMessage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var attendeeList = runtimeEntityType.AddProperty(
                 "AttendeeList",

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1dd5ff67-d474-4026-b633-437c1932f58b"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("7ab4f795-2396-4a4a-b8d9-6e42661f7e57"), entityTypeCount: 77)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var membershipLevel = MembershipLevelEntityType.Create(this);
+            var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
@@ -61,6 +62,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
             var discountCode = DiscountCodeEntityType.Create(this);
+            var eventCoHost = EventCoHostEntityType.Create(this);
+            var eventHostAction = EventHostActionEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
             var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
@@ -110,6 +113,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             MembershipEntityType.CreateForeignKey2(membership, membershipLevel);
             MembershipEntityType.CreateForeignKey3(membership, hubUser);
             MembershipLevelEntityType.CreateForeignKey1(membershipLevel, congregation);
+            MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
+            MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
+            MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -139,6 +145,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
+            EventCoHostEntityType.CreateForeignKey1(eventCoHost, gatheringEvent);
+            EventCoHostEntityType.CreateForeignKey2(eventCoHost, hubUser);
+            EventHostActionEntityType.CreateForeignKey1(eventHostAction, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
             GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
             GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
@@ -190,6 +199,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
+            MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
@@ -211,6 +221,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);
             DiscountCodeEntityType.CreateAnnotations(discountCode);
+            EventCoHostEntityType.CreateAnnotations(eventCoHost);
+            EventHostActionEntityType.CreateAnnotations(eventHostAction);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
             GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);

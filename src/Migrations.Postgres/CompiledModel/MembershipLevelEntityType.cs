@@ -22,7 +22,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.MembershipLevel",
                 typeof(MembershipLevel),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -36,6 +36,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var canHostEvents = runtimeEntityType.AddProperty(
+                "CanHostEvents",
+                typeof(bool),
+                propertyInfo: typeof(MembershipLevel).GetProperty("CanHostEvents", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MembershipLevel).GetField("<CanHostEvents>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            canHostEvents.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var canInvite = runtimeEntityType.AddProperty(
                 "CanInvite",
@@ -52,6 +60,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(MembershipLevel).GetField("<CongregationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             congregationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var description = runtimeEntityType.AddProperty(
+                "Description",
+                typeof(string),
+                propertyInfo: typeof(MembershipLevel).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MembershipLevel).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
+            description.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -715,6 +715,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("MembersEventsGoUpAtOnce")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -878,11 +881,19 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("CanHostEvents")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("CanInvite")
                         .HasColumnType("boolean");
 
                     b.Property<Guid>("CongregationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -897,6 +908,55 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasIndex("CongregationId", "Rank");
 
                     b.ToTable("MembershipLevels");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.MembershipOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("LevelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OfferedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LevelId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CongregationId", "Status");
+
+                    b.ToTable("MembershipOffers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Removal", b =>
@@ -1758,6 +1818,72 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("DiscountCodes");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventCoHost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EventCoHosts");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventHostAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "At");
+
+                    b.ToTable("EventHostActions");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventOccurrence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1894,6 +2020,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("AnnouncedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ApprovalMessage")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("AttendeeList")
                         .HasColumnType("integer");
@@ -3440,6 +3574,28 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.MembershipOffer", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.MembershipLevel", null)
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.WorkingGroup", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
@@ -3668,6 +3824,32 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.DiscountCode", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventCoHost", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventHostAction", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
                         .WithMany()

@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.Congregation",
                 typeof(Congregation),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -83,6 +83,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Congregation).GetProperty("Longitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Congregation).GetField("<Longitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var membersEventsGoUpAtOnce = runtimeEntityType.AddProperty(
+                "MembersEventsGoUpAtOnce",
+                typeof(bool),
+                propertyInfo: typeof(Congregation).GetProperty("MembersEventsGoUpAtOnce", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Congregation).GetField("<MembersEventsGoUpAtOnce>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Gatherings.GatheringEvent",
                 typeof(GatheringEvent),
                 baseEntityType,
-                propertyCount: 32,
+                propertyCount: 34,
                 navigationCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -48,6 +48,20 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(GatheringEvent).GetField("<AnnouncedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcNullableDateTimeConverter());
+
+            var approval = runtimeEntityType.AddProperty(
+                "Approval",
+                typeof(EventApproval),
+                propertyInfo: typeof(GatheringEvent).GetProperty("Approval", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(GatheringEvent).GetField("<Approval>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            approval.SetSentinelFromProviderValue(0);
+
+            var approvalMessage = runtimeEntityType.AddProperty(
+                "ApprovalMessage",
+                typeof(string),
+                propertyInfo: typeof(GatheringEvent).GetProperty("ApprovalMessage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(GatheringEvent).GetField("<ApprovalMessage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
 
             var attendeeList = runtimeEntityType.AddProperty(
                 "AttendeeList",

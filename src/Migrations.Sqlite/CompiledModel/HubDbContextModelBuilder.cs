@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("67c34735-f58e-45ac-b904-2520716d9f2e"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("f4683a9c-ebd1-4e71-901b-9f3c8b47cbdb"), entityTypeCount: 77)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var membershipLevel = MembershipLevelEntityType.Create(this);
+            var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
@@ -60,6 +61,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
             var discountCode = DiscountCodeEntityType.Create(this);
+            var eventCoHost = EventCoHostEntityType.Create(this);
+            var eventHostAction = EventHostActionEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
             var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
@@ -109,6 +112,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipEntityType.CreateForeignKey2(membership, membershipLevel);
             MembershipEntityType.CreateForeignKey3(membership, hubUser);
             MembershipLevelEntityType.CreateForeignKey1(membershipLevel, congregation);
+            MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
+            MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
+            MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -138,6 +144,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
+            EventCoHostEntityType.CreateForeignKey1(eventCoHost, gatheringEvent);
+            EventCoHostEntityType.CreateForeignKey2(eventCoHost, hubUser);
+            EventHostActionEntityType.CreateForeignKey1(eventHostAction, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
             GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
             GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
@@ -189,6 +198,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
+            MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
@@ -210,6 +220,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);
             DiscountCodeEntityType.CreateAnnotations(discountCode);
+            EventCoHostEntityType.CreateAnnotations(eventCoHost);
+            EventHostActionEntityType.CreateAnnotations(eventHostAction);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
             GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);

@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.MembershipLevel",
                 typeof(MembershipLevel),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -34,6 +34,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var canHostEvents = runtimeEntityType.AddProperty(
+                "CanHostEvents",
+                typeof(bool),
+                propertyInfo: typeof(MembershipLevel).GetProperty("CanHostEvents", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MembershipLevel).GetField("<CanHostEvents>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var canInvite = runtimeEntityType.AddProperty(
                 "CanInvite",
@@ -48,6 +55,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(MembershipLevel).GetProperty("CongregationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MembershipLevel).GetField("<CongregationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var description = runtimeEntityType.AddProperty(
+                "Description",
+                typeof(string),
+                propertyInfo: typeof(MembershipLevel).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MembershipLevel).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -702,6 +702,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("MembersEventsGoUpAtOnce")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -865,10 +868,18 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CanHostEvents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CanInvite")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -884,6 +895,55 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasIndex("CongregationId", "Rank");
 
                     b.ToTable("MembershipLevels");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.MembershipOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LevelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LevelId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CongregationId", "Status");
+
+                    b.ToTable("MembershipOffers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Removal", b =>
@@ -1745,6 +1805,72 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("DiscountCodes");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventCoHost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EventCoHosts");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventHostAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "At");
+
+                    b.ToTable("EventHostActions");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventOccurrence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1880,6 +2006,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AnnouncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Approval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalMessage")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AttendeeList")
@@ -3421,6 +3555,28 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.MembershipOffer", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.MembershipLevel", null)
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.WorkingGroup", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
@@ -3649,6 +3805,32 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.DiscountCode", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventCoHost", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.EventHostAction", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
                         .WithMany()

@@ -337,6 +337,12 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var occurrence = new EventOccurrence { Id = Guid.NewGuid(), EventId = supper.Id, OriginalStart = supper.StartsAt, StartsAt = supper.StartsAt, EndsAt = supper.EndsAt, GoingCount = 1, Arrivals = 1 };
         supper.Occurrences.Add(occurrence);
         db.GatheringEvents.Add(supper);
+        // Hosting together: invited to co-host (and inviting), what they did as a host, a host's invitation to them.
+        db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = supper.Id, Status = CoHostStatus.Accepted, InvitedAt = now });
+        db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = supper.Id, UserId = ben, Status = CoHostStatus.Invited, InvitedAt = now });
+        db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = supper.Id, What = "changed the details", At = now });
+        db.MembershipOffers.Add(new MembershipOffer { Id = Guid.NewGuid(), CongregationId = congregation.Id, Kind = OfferKind.Host, CreatedAt = now });
+        db.MembershipOffers.Add(new MembershipOffer { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, Kind = OfferKind.NetworkMembership, CreatedAt = now });
         db.Rsvps.Add(new Rsvp { Id = Guid.NewGuid(), EventId = supper.Id, OccurrenceId = occurrence.Id, Status = RsvpStatus.Going, Arrival = 1, CreatedAt = now, UpdatedAt = now });
         db.MemberCalendars.Add(new MemberCalendar { UserId = ada, Token = "leaver-calendar", CreatedAt = now });
         db.ReminderPreferences.Add(new ReminderPreference { UserId = ada });

@@ -7,7 +7,7 @@ using Microsolidarity.Hub.Platform.Contracts;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Memberships, requests and invitations a person sent, for "download my data" and "delete my account".</summary>
-[PersonalDataOf(typeof(Membership), typeof(JoinRequest), typeof(Invitation), typeof(WorkingGroupMember), typeof(WorkingGroup), typeof(Removal))]
+[PersonalDataOf(typeof(Membership), typeof(JoinRequest), typeof(Invitation), typeof(WorkingGroupMember), typeof(WorkingGroup), typeof(Removal), typeof(MembershipOffer))]
 internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider time) : IPersonalData
 {
     public string Section => "Congregations";
@@ -38,6 +38,9 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .ToListAsync(cancellationToken),
         WorkingGroups = await db.WorkingGroupMembers.Where(m => m.UserId == user.Id)
             .Join(db.WorkingGroups, m => m.WorkingGroupId, g => g.Id, (m, g) => new { g.Name, g.Purpose, g.EndsOn, m.JoinedAt })
+            .ToListAsync(cancellationToken),
+        InvitationsFromHosts = await db.MembershipOffers.Where(o => o.UserId == user.Id)
+            .Join(db.Congregations, o => o.CongregationId, c => c.Id, (o, c) => new { Congregation = c.Name, Kind = o.Kind.ToString(), o.Message, Status = o.Status.ToString(), o.CreatedAt, o.AnsweredAt })
             .ToListAsync(cancellationToken),
     };
 
@@ -70,6 +73,9 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
 #pragma warning restore CA1304, CA1311, CA1862
         await db.Removals.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Removals.Where(r => r.RemovedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedByUserId, ""), cancellationToken);
+        // Invitations from the hosts to the person go (cascade too); those the person sent as a host no longer name them.
+        await db.MembershipOffers.Where(o => o.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.MembershipOffers.Where(o => o.OfferedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.OfferedByUserId, ""), cancellationToken);
         await db.JoinRequests.Where(r => r.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByUserId, (string?)null), cancellationToken);
     }
 }

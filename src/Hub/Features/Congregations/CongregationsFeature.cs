@@ -11,6 +11,10 @@ public static class CongregationsFeature
     {
         builder.Services.AddScoped<CongregationAccess>();
         builder.Services.AddScoped<CongregationEmails>();
+        builder.Services.AddScoped<SetMembersEvents>();
+        builder.Services.AddScoped<OfferMembership>();
+        builder.Services.AddScoped<EditLevels>();
+        builder.Services.AddScoped<AnswerMembershipOffer>();
         builder.Services.AddScoped<CreateCongregation>();
         builder.Services.AddScoped<DirectoryIndex>();
         builder.Services.AddScoped<Platform.Contracts.ISiteSearchSource, CongregationSearchSource>();
@@ -25,7 +29,7 @@ public static class CongregationsFeature
         builder.Services.AddScoped<StartWorkingGroup>();
         builder.Services.AddScoped<JoinWorkingGroup>();
         builder.Services.AddScoped<ChangeMembership>();
-        builder.Services.AddScoped<GrantNetworkMembership>();
+        builder.Services.AddScoped<EndNetworkMembership>();
         builder.Services.AddScoped<SetCongregationCover>();
         builder.Services.AddScoped<CongregationLife>();
         builder.Services.AddScoped<Care.ReadCare>();

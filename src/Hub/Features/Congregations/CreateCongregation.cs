@@ -54,9 +54,9 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
             Latitude = point?.Latitude,
             Longitude = point?.Longitude,
         };
-        var friend = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Friend", Rank = 0 };
-        var partner = new MembershipLevel { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Partner", Rank = 1, CanInvite = true };
-        congregation.Levels.AddRange([friend, partner]);
+        var levels = EditLevels.Defaults(congregation.Id);
+        var partner = levels[1];
+        congregation.Levels.AddRange(levels);
         db.Congregations.Add(congregation);
         db.Memberships.Add(new Membership
         {

@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>What hosts tend: requests to answer, invitations still open, the page's cover and the congregation's place on the map.</summary>
 [UploadLimit(CoverImages.MaxUploadBytes)]
-public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time)
+public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time, SetMembersEvents membersEvents)
     : CongregationPageModel(access)
 {
     public sealed record PendingRequest(Guid Id, string Name, string Answers, DateTime CreatedAt);
@@ -18,6 +18,12 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
 
     public IReadOnlyList<PendingRequest> Requests { get; private set; } = [];
     public IReadOnlyList<OpenInvitation> Invitations { get; private set; } = [];
+    public sealed record ProposedEvent(Guid Id, string Title, string ProposedBy, DateTime StartsAt);
+
+    /// <summary>Events members proposed, waiting for a host's yes.</summary>
+    public IReadOnlyList<ProposedEvent> Proposals { get; private set; } = [];
+
+    [BindProperty] public bool MembersEventsAtOnce { get; set; }
 
     [BindProperty] public Guid RequestId { get; set; }
     [BindProperty] public bool Accept { get; set; }
@@ -37,6 +43,10 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     public async Task<IActionResult> OnPostDecideAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await decide.RunAsync(View, RequestId, Accept),
             Accept ? "Welcomed: they are a member now, and have been told." : "Declined: they have been told kindly.", ShowAsync);
+
+    public async Task<IActionResult> OnPostMembersEventsAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await membersEvents.RunAsync(View, MembersEventsAtOnce),
+            MembersEventsAtOnce ? "Members' events go up at once from now on." : "Members' events wait for a host's yes from now on.", ShowAsync);
 
     public async Task<IActionResult> OnPostRevokeAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await revoke.RunAsync(View, InvitationId), "The invitation was withdrawn; its link no longer works.", ShowAsync);
@@ -84,6 +94,11 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
             .Where(i => i.CongregationId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.ExpiresAt)
             .Select(i => new OpenInvitation(i.Id, i.Email, db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member", i.ExpiresAt))
+            .ToListAsync();
+        Proposals = await db.GatheringEvents.AsNoTracking()
+            .Where(e => e.CongregationId == id && e.Approval == Data.Gatherings.EventApproval.Proposed && e.CancelledAt == null)
+            .OrderBy(e => e.StartsAt)
+            .Select(e => new ProposedEvent(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "someone who has left", e.StartsAt))
             .ToListAsync();
         return Page();
     }

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.People;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
-/// <summary>The member directory: for members only; hosts change levels and hosts, and remove with a reason.</summary>
-public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove, GrantNetworkMembership network)
+/// <summary>
+/// The member directory: for members only. Hosts invite members to host, to a level or into the network (the member
+/// accepts or declines), withdraw an invitation, stop someone hosting, end network membership, and remove with a reason.
+/// </summary>
+public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove, EndNetworkMembership network,
+    OfferMembership offer, AnswerMembershipOffer answer)
     : CongregationPageModel(access)
 {
     public sealed record Member(Guid Id, string UserId, string Name, string Level, bool IsHost, DateTime JoinedAt, bool InNetwork, string? PhotoFile);
@@ -18,19 +23,33 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     [BindProperty] public bool MakeHost { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public bool Grant { get; set; }
+    [BindProperty] public string? Message { get; set; }
+    [BindProperty] public Guid OfferId { get; set; }
+
+    /// <summary>For hosts: invitations waiting for a member's answer, with the member's account id.</summary>
+    public IReadOnlyList<(Guid Id, string UserId, string What)> WaitingOffers { get; private set; } = [];
+
+    private const string Sent = "The invitation is on its way. Nothing changes until they say yes; you will hear their answer.";
 
     public async Task<IActionResult> OnPostNetworkAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await network.RunAsync(View, MembershipId, Grant),
-            Grant ? "They are a network member now." : "Their network membership has ended.", ListAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(Grant
+                ? await offer.RunAsync(View, MembershipId, OfferKind.NetworkMembership, null, Message)
+                : await network.RunAsync(View, MembershipId),
+            Grant ? Sent : "Their network membership has ended.", ListAsync);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await answer.WithdrawAsync(View, OfferId), "The invitation is withdrawn.", ListAsync);
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.CanSeeMembers) ?? await ListAsync();
 
     public async Task<IActionResult> OnPostLevelAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await change.SetLevelAsync(View, MembershipId, LevelId), "Level saved.", ListAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await offer.RunAsync(View, MembershipId, OfferKind.Level, LevelId, Message), Sent, ListAsync);
 
     public async Task<IActionResult> OnPostHostAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await change.SetHostAsync(View, MembershipId, MakeHost),
-            MakeHost ? "They host with you now." : "They no longer host.", ListAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(MakeHost
+                ? await offer.RunAsync(View, MembershipId, OfferKind.Host, null, Message)
+                : await change.EndHostingAsync(View, MembershipId),
+            MakeHost ? Sent : "They no longer host.", ListAsync);
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await remove.RunAsync(View, MembershipId, Reason ?? ""),
@@ -49,6 +68,13 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
                         && (p.PhotoVisibility == Visibility.Everyone || (sharesGroup && p.PhotoVisibility == Visibility.MyGroups) || p.UserId == viewer))
                     .Select(p => p.PhotoFile).FirstOrDefault()))
             .ToListAsync(HttpContext.RequestAborted);
+        if (View.IsHost)
+        {
+            var c = View.Congregation;
+            var offers = await db.MembershipOffers.AsNoTracking().Where(o => o.CongregationId == c.Id && o.Status == OfferStatus.Waiting)
+                .OrderBy(o => o.CreatedAt).ToListAsync(HttpContext.RequestAborted);
+            WaitingOffers = [.. offers.Select(o => (o.Id, o.UserId, AnswerMembershipOffer.Describe(c, o)))];
+        }
         return Page();
     }
 }

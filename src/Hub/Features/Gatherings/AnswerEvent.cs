@@ -38,6 +38,10 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         {
             return new(Outcome.Refused("This event was cancelled."));
         }
+        if (e.Approval != EventApproval.Approved)
+        {
+            return new(Outcome.Refused("This event is still a proposal: answers open once a host of the congregation says yes."));
+        }
         if (wanted == RsvpStatus.Going && !string.IsNullOrWhiteSpace(e.Questions) && string.IsNullOrWhiteSpace(answers))
         {
             return new(Outcome.Refused("The hosts ask a few questions before you come: answer them in your own words.", "Answers"));

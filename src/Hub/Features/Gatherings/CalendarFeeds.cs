@@ -25,7 +25,7 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
     private IQueryable<GatheringEvent> Current(IQueryable<GatheringEvent> events)
     {
         var since = Now.AddDays(-90);
-        return events.Where(e => e.CancelledAt == null && (e.Recurrence != "" || e.EndsAt > since));
+        return events.Where(e => e.CancelledAt == null && e.Approval == EventApproval.Approved && (e.Recurrence != "" || e.EndsAt > since));
     }
 
     public async Task<string> PublicAsync(Guid? congregationId, string name, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -49,6 +50,14 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         var now = time.GetUtcNow().UtcDateTime;
         e.Sequence++;
         e.UpdatedAt = now;
+        var when = EventTime.Format(original, zone);
+        HostLog.Record(db, e.Id, viewer.UserId, change switch
+        {
+            OccurrenceChange.CancelThis => $"cancelled the date of {when}",
+            OccurrenceChange.MoveThis => $"moved the date of {when} to {EventTime.Format(startUtc, zone)}",
+            OccurrenceChange.CancelThisAndFollowing => $"cancelled the dates from {when} on",
+            _ => $"moved the dates from {when} on, starting {EventTime.Format(startUtc, zone)}",
+        }, now);
         switch (change)
         {
             case OccurrenceChange.CancelThis or OccurrenceChange.MoveThis:

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 
@@ -51,6 +52,7 @@ public sealed class CloseEvent(HubDbContext db, TimeProvider time, GatheringEmai
         }
         var budget = await BudgetAsync(eventId, cancellationToken);
         e.ClosedAt = now;
+        HostLog.Record(db, e.Id, viewer.UserId, "closed the event and reported its budget", now);
         var settled = new EventSettled(e.Id, e.Title, emails.PageOf(e), e.EndsAt, e.Currency, budget.Income, budget.Costs, viewer.UserId!);
         foreach (var handler in handlers)
         {

@@ -39,7 +39,7 @@ public sealed record EventInput(
 /// Creates an event for a crew, a congregation or the network. Everything is checked before anything
 /// is saved; a public event is announced to every registered sink in the same unit of work.
 /// </summary>
-public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks, PublicAddress links)
+public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks, PublicAddress links, CoHosts.DecideProposedEvent proposals)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time: a working group's starter confirms its meetings).</param>
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, bool hostChecked = false, CancellationToken cancellationToken = default)
@@ -54,12 +54,19 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
             }
             congregationId = crew.CongregationId;
         }
-        if (!hostChecked && !viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId))
+        var proposed = false;
+        if (!hostChecked && !viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId) && viewer.CanProposeFor(input.Scale, input.CongregationId))
+        {
+            // A member's event for their congregation: up at once where the congregation says so or their level hosts events, else a proposal.
+            var atOnce = await db.Congregations.AsNoTracking().Where(c => c.Id == input.CongregationId).Select(c => c.MembersEventsGoUpAtOnce).SingleAsync(cancellationToken);
+            proposed = !atOnce && !viewer.PutsOnEventsIn(input.CongregationId!.Value);
+        }
+        else if (!hostChecked && !viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId))
         {
             return (Outcome.Refused(input.Scale switch
             {
                 EventScale.Network => "Only the hub's administrators create events for the whole network.",
-                EventScale.Congregation => "Only the hosts of a congregation create its events.",
+                EventScale.Congregation => "Only members of a congregation propose its events.",
                 _ => "Only members of a crew create its meetings.",
             }, "Owner"), null);
         }
@@ -89,8 +96,21 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         };
         Apply(e, input, checkedInput);
         db.GatheringEvents.Add(e);
-        await AnnounceOnceAsync(e, sinks, links, now, cancellationToken);
+        if (proposed)
+        {
+            // Seen by the proposer and the congregation's hosts only, and announced once a host says yes.
+            e.Approval = EventApproval.Proposed;
+            await proposals.AskHostsAsync(e, viewer, cancellationToken);
+        }
+        else
+        {
+            await AnnounceOnceAsync(e, sinks, links, now, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
+        if (proposed)
+        {
+            proposals.Wake();
+        }
         return (Outcome.Done, e.Id);
     }
 

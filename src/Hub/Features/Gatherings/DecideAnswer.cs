@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Notifications;
 
@@ -23,6 +24,7 @@ public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         rsvp.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        HostLog.Record(db, e.Id, viewer.UserId, approve ? $"said yes to {rsvp.User.DisplayName}'s answer" : $"declined {rsvp.User.DisplayName}'s answer", rsvp.UpdatedAt);
         if (!approve)
         {
             rsvp.Status = RsvpStatus.CantGo;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Notifications;
 
@@ -43,6 +44,7 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         var length = c.EndUtc - c.StartUtc;
         CreateEvent.Apply(e, input, c);
         e.UpdatedAt = now;
+        HostLog.Record(db, e.Id, viewer.UserId, timesChanged ? "changed the details and the time" : "changed the details", now);
         e.Sequence++;
         if (timesChanged && wasRecurring)
         {

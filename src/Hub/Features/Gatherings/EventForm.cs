@@ -121,9 +121,12 @@ public sealed class EventForm
         {
             owners.Add(("network", "The network"));
         }
-        var hosted = viewer.HostedCongregations.ToList();
-        var congregations = await db.Congregations.AsNoTracking().Where(c => viewer.IsAdmin || hosted.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        owners.AddRange(congregations.Select(c => ($"congregation:{c.Id}", $"Congregation: {c.Name}")));
+        var mine = viewer.Congregations.ToList();
+        var congregations = await db.Congregations.AsNoTracking().Where(c => viewer.IsAdmin || mine.Contains(c.Id)).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.MembersEventsGoUpAtOnce }).ToListAsync(cancellationToken);
+        // Members propose events for their congregations; the label says when a host's yes comes first.
+        owners.AddRange(congregations.Select(c => ($"congregation:{c.Id}",
+            c.MembersEventsGoUpAtOnce || viewer.PutsOnEventsIn(c.Id) ? $"Congregation: {c.Name}" : $"Congregation: {c.Name} (a proposal until a host says yes)")));
         var crewIds = viewer.Crews.ToList();
         var crews = await db.Crews.AsNoTracking().Where(c => crewIds.Contains(c.Id) && c.Stage != CrewStage.Disbanded).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
         owners.AddRange(crews.Select(c => ($"crew:{c.Id}", $"Crew: {c.Name}")));

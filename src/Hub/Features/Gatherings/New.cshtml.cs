@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -27,7 +28,10 @@ public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateE
             ShowError(outcome);
             return Page();
         }
-        Notice = "The event is ready. Share its link with the people you invite.";
+        var proposed = await db.GatheringEvents.AnyAsync(e => e.Id == id && e.Approval == Data.Gatherings.EventApproval.Proposed, cancellationToken);
+        Notice = proposed
+            ? "Your event is proposed. The congregation's hosts have been asked; you will hear when one of them says yes, or not this time."
+            : "The event is ready. Share its link with the people you invite.";
         return Redirect($"/gatherings/{id}");
     }
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>Hosts add ticket tiers, discount codes and budget lines, until the event is closed.</summary>
-public sealed class SetUpTickets(HubDbContext db)
+public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
 {
     public async Task<Outcome> AddTierAsync(Viewer viewer, Guid eventId, string name, string? price, bool payWhatYouCan, string? minimum, CancellationToken cancellationToken = default)
     {
@@ -35,6 +36,7 @@ public sealed class SetUpTickets(HubDbContext db)
             Minimum = payWhatYouCan ? amount : 0,
             Order = order,
         });
+        HostLog.Record(db, eventId, viewer.UserId, $"added the ticket tier {name.Trim()}", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -88,6 +90,7 @@ public sealed class SetUpTickets(HubDbContext db)
             return Outcome.Refused($"The code {code} exists already.", "Code");
         }
         db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = eventId, Code = code, PercentOff = percentOff, MaxUses = limit, ExpiresAt = expires });
+        HostLog.Record(db, eventId, viewer.UserId, $"added the discount code {code} ({percentOff}% off)", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -110,6 +113,8 @@ public sealed class SetUpTickets(HubDbContext db)
             value = h;
         }
         await db.GatheringEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(u => u.SetProperty(x => x.HoursToPay, value), cancellationToken);
+        HostLog.Record(db, eventId, viewer.UserId, value is { } given ? $"gave people from the waitlist {given} hours to pay" : "took away the time limit to pay", time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
 
@@ -128,6 +133,7 @@ public sealed class SetUpTickets(HubDbContext db)
             return Outcome.Refused("Give the amount, 0 or more, such as 450.50.", "Amount");
         }
         db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = eventId, IsIncome = isIncome, Label = label.Trim(), Amount = value });
+        HostLog.Record(db, eventId, viewer.UserId, $"added {(isIncome ? "income" : "a cost")} to the budget: {label.Trim()}", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -31,6 +32,7 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time)
         {
             ticket.Scholarship = ScholarshipStatus.Declined;
         }
+        HostLog.Record(db, ticket.EventId, viewer.UserId, grant ? "granted a scholarship" : "declined a scholarship request", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -50,6 +52,7 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time)
         // Paid: a place offered from the waitlist is the person's to keep.
         await db.Rsvps.Where(r => r.EventId == ticket.EventId && r.UserId == ticket.UserId && r.PayBy != null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.PayBy, (DateTime?)null), cancellationToken);
+        HostLog.Record(db, ticket.EventId, viewer.UserId, "marked a ticket paid", ticket.PaidAt!.Value);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }

@@ -47,7 +47,7 @@ public sealed class UpcomingOccurrences(HubDbContext db, TimeProvider time) : IU
         var now = time.GetUtcNow().UtcDateTime;
         var to = now.AddDays(400);
         var events = await db.GatheringEvents.AsNoTracking()
-            .Where(e => e.CongregationId == congregationId && e.Scale == EventScale.Congregation && e.CancelledAt == null
+            .Where(e => e.CongregationId == congregationId && e.Scale == EventScale.Congregation && e.CancelledAt == null && e.Approval == EventApproval.Approved
                 && e.StartsAt < to && (e.Recurrence != "" || e.EndsAt > now)
                 && (e.Visibility == EventVisibility.Public || (asMember && e.Visibility == EventVisibility.CongregationOnly)))
             .ToListAsync(cancellationToken);

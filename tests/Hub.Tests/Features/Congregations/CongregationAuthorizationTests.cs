@@ -17,6 +17,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public string MemberId { get; private set; } = "";
     public Guid CallId { get; private set; }
     public Guid GatheringId { get; private set; }
+    public Guid ProposedId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -75,6 +76,24 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
         });
+        // An event the member proposed, waiting for a host's yes: seen by them and the hosts only.
+        ProposedId = Guid.NewGuid();
+        db.GatheringEvents.Add(new Microsolidarity.Hub.Data.Gatherings.GatheringEvent
+        {
+            Id = ProposedId,
+            Title = "Matrix proposal",
+            Kind = Microsolidarity.Hub.Data.Gatherings.EventKind.Gathering,
+            Scale = Microsolidarity.Hub.Data.Gatherings.EventScale.Congregation,
+            Visibility = Microsolidarity.Hub.Data.Gatherings.EventVisibility.Public,
+            Approval = Microsolidarity.Hub.Data.Gatherings.EventApproval.Proposed,
+            CongregationId = congregation.Id,
+            CreatedByUserId = member.Id,
+            TimeZone = "Europe/Lisbon",
+            StartsAt = DateTime.UtcNow.AddDays(14),
+            EndsAt = DateTime.UtcNow.AddDays(14).AddHours(2),
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        });
         await db.SaveChangesAsync();
     }
 
@@ -93,6 +112,9 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG",              200, 200, 200, 200, 200 },
         { "/congregations/SLUG/members",      302, 403, 200, 200, 200 },
         { "/congregations/SLUG/host",         302, 403, 403, 200, 200 },
+        // The levels are the hosts' to name; invitations from the hosts are each member's own (an administrator who is not a member has none).
+        { "/congregations/SLUG/levels",       302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/offers",       302, 403, 200, 200, 403 },
         { "/congregations/SLUG/care",         302, 403, 403, 200, 200 },
         { "/congregations/SLUG/care/nudge?why=no-crew&person=MEMBER", 302, 403, 403, 200, 200 },
         { "/congregations/SLUG/care/nudge?why=no-crew&person=no-such-person", 302, 403, 403, 404, 404 },
@@ -111,6 +133,13 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/gatherings/GATHERING/crews",      302, 404, 200, 200, 200 },
         { "/gatherings/GATHERING/crews/print", 302, 404, 404, 200, 200 },
         { "/gatherings/GATHERING/crews?date=20000101T000000Z", 302, 404, 404, 404, 404 },
+        // Hosting together: the event's hosts (the congregation's hosts, its creator, co-hosts who accepted) and administrators.
+        { "/gatherings/GATHERING/hosts",      302, 404, 404, 200, 200 },
+        { "/gatherings/GATHERING/edit",       302, 404, 404, 200, 200 },
+        // A member's proposal: its proposer and the congregation's hosts only, until a host says yes.
+        { "/gatherings/PROPOSED",             404, 404, 200, 200, 200 },
+        { "/gatherings/PROPOSED/hosts",       302, 404, 200, 200, 200 },
+        { "/gatherings/PROPOSED.ics",         404, 404, 200, 200, 200 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
@@ -121,7 +150,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
         var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
-            .Replace("CALL", fixture.CallId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString());
+            .Replace("CALL", fixture.CallId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);

@@ -222,8 +222,15 @@ public sealed class CongregationLifeTests(SharedHub shared) : IClassFixture<Shar
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["MembershipId"] = kaiId, ["Grant"] = "true" });
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
 
+        // Granting is an invitation: nothing changes until Kai says yes.
         var (granted, _) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = kaiId, ["Grant"] = "true" }, handler: "Network");
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var (_, before) = await kai.GetAsync($"/congregations/{slug}/members");
+        Assert.DoesNotContain("Network member", before.QuerySelector(".member-list")!.TextContent);
+        var invitation = await hub.Smtp!.WaitForAsync("kai@test.example", "invites you into the network");
+        Assert.Contains("free to decline", invitation.TextBody);
+        var (accepted, _) = await kai.SubmitAsync($"/congregations/{slug}/offers", new Dictionary<string, string> { ["accept"] = "true" }, handler: "Answer");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var (_, after) = await kai.GetAsync($"/congregations/{slug}/members");
         Assert.Contains("Network member", after.QuerySelector(".member-list")!.TextContent);
         var (_, pathway) = await kai.GetAsync("/me/pathway");
@@ -240,6 +247,11 @@ public sealed class CongregationLifeTests(SharedHub shared) : IClassFixture<Shar
         var ivoId = members.QuerySelectorAll("form[action*='handler=Host'] input[name=MembershipId]").Single().GetAttribute("value")!;
         var (made, _) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = ivoId, ["MakeHost"] = "true" }, handler: "Host");
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        // Invited, not yet a host: the first host may not leave until Ivo says yes.
+        var (early, _) = await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Leave");
+        Assert.NotEqual(HttpStatusCode.Redirect, early.StatusCode);
+        var (accepted, _) = await ivo.SubmitAsync($"/congregations/{slug}/offers", new Dictionary<string, string> { ["accept"] = "true" }, handler: "Answer");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var (_, page) = await host.GetAsync($"/congregations/{slug}");
         Assert.Null(page.QuerySelector(".notice.warn"));
         var (left, _) = await host.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Leave");

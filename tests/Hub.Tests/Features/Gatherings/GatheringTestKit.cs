@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Gatherings;
@@ -34,6 +36,13 @@ internal static class GatheringTestKit
         var (response, page) = await host.SubmitAsync("/gatherings/new", form);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
         return response.Headers.Location!.OriginalString;
+    }
+
+    public static async Task<Guid> CongregationIdAsync(HubFactory hub, string name)
+    {
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+        return await db.Congregations.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
 
     public static Guid IdOf(string path) => Guid.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].Split('?')[0]);

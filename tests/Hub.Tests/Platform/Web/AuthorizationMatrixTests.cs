@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/gatherings/00000000-0000-0000-0000-000000000001/tickets", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/crews", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/crews/print", 302, 404, 404 },
+        { "/gatherings/00000000-0000-0000-0000-000000000001/hosts", 302, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001.ics", 404, 404, 404 },
         { "/gatherings/00000000-0000-0000-0000-000000000001/cover", 404, 404, 404 },
         { "/congregations/no-such-place/cover", 404, 404, 404 },

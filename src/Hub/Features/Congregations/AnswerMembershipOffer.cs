@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>
+/// The member accepts a host's invitation (the change happens then) or declines it (no reason asked). Either way
+/// the notice is done and the host who invited hears the answer. A host may withdraw an invitation still waiting.
+/// </summary>
+public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+{
+    public static string About(Guid offerId) => $"membership-offer:{offerId}";
+
+    public static string PathOf(string slug) => $"/congregations/{slug}/offers";
+
+    public async Task<Outcome> RunAsync(CongregationView view, Guid offerId, bool accept, CancellationToken cancellationToken = default)
+    {
+        var offer = await db.MembershipOffers.SingleOrDefaultAsync(o => o.Id == offerId && o.CongregationId == view.Congregation.Id && o.UserId == view.UserId, cancellationToken);
+        if (offer is null || offer.Status != OfferStatus.Waiting || view.Membership is null)
+        {
+            return Outcome.Refused("This invitation is no longer open.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Conditional, so that two answers at once (or an answer and a withdrawal) settle it once.
+        var answered = await db.MembershipOffers.Where(o => o.Id == offerId && o.Status == OfferStatus.Waiting)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, accept ? OfferStatus.Accepted : OfferStatus.Declined).SetProperty(o => o.AnsweredAt, now), cancellationToken);
+        if (answered == 0)
+        {
+            return Outcome.Refused("This invitation is no longer open.");
+        }
+        if (accept)
+        {
+            // Loaded and saved, not a bulk update: the congregation's cached pages are emptied by the interceptor that sees saved memberships.
+            var membership = await db.Memberships.SingleAsync(m => m.Id == view.Membership.Id, cancellationToken);
+            switch (offer.Kind)
+            {
+                case OfferKind.Host:
+                    membership.IsHost = true;
+                    break;
+                case OfferKind.Level when offer.LevelId is { } levelId && view.Congregation.Levels.Any(l => l.Id == levelId):
+                    membership.LevelId = levelId;
+                    break;
+                case OfferKind.NetworkMembership:
+                    await db.Users.Where(u => u.Id == view.UserId && u.NetworkMemberSince == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.NetworkMemberSince, now), cancellationToken);
+                    break;
+                default:
+                    return Outcome.Refused("That level no longer exists; ask the hosts about it.");
+            }
+        }
+        await notifier.ResolveAsync(About(offerId), view.UserId, cancellationToken);
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var host = await db.Users.AsNoTracking().Where(u => u.Id == offer.OfferedByUserId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        if (host is not null)
+        {
+            var what = Describe(view.Congregation, offer);
+            var title = accept ? $"{member} said yes: {what}" : $"{member} declined: {what}";
+            var path = $"/congregations/{view.Congregation.Slug}/members";
+            await notifier.NotifyAsync(new Notice(host.Id, "congregation.offer-answered", title, path,
+                templates.Compose(host.Email!, host.DisplayName, title,
+                    accept ? [$"{member} accepted your invitation: {what}. It is so from now on."]
+                           : [$"{member} said no this time to your invitation: {what}.", "No reason is needed, and none was asked. There is no shame in staying where one is."],
+                    ("Open the members", address.Absolute(path)))), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notifier.Wake();
+        return Outcome.Done;
+    }
+
+    /// <summary>A host takes back an invitation nobody has answered yet; its notice is done.</summary>
+    public async Task<Outcome> WithdrawAsync(CongregationView view, Guid offerId, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only hosts withdraw invitations.");
+        }
+        var withdrawn = await db.MembershipOffers.Where(o => o.Id == offerId && o.CongregationId == view.Congregation.Id && o.Status == OfferStatus.Waiting)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.AnsweredAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (withdrawn == 0)
+        {
+            return Outcome.Refused("This invitation was answered or withdrawn already.");
+        }
+        await notifier.ResolveAsync(About(offerId), null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    /// <summary>What an invitation offers, in a few words ("to host Riverside", "to be a Partner").</summary>
+    public static string Describe(Congregation c, MembershipOffer offer) => offer.Kind switch
+    {
+        OfferKind.Host => $"to host {c.Name}",
+        OfferKind.NetworkMembership => "to become a network member",
+        _ => $"to be a {c.Levels.FirstOrDefault(l => l.Id == offer.LevelId)?.Name ?? "member at another level"}",
+    };
+}

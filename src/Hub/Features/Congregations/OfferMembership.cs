@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>
+/// Hosts invite a member to take on more: to host with them, to move to a level, to become a network member.
+/// Nothing changes until the member accepts (<see cref="AnswerMembershipOffer"/>); they hear by a notice and email,
+/// and are free to decline. Stepping someone down stays a host's act (<see cref="ChangeMembership"/>).
+/// </summary>
+public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+{
+    public const int MaxMessage = 2000;
+
+    public async Task<Outcome> RunAsync(CongregationView view, Guid membershipId, OfferKind kind, Guid? levelId, string? message, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only hosts invite members to host, to another level or to the network.");
+        }
+        var member = await db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id)
+            .Select(m => new { m.UserId, m.IsHost, m.LevelId, m.User.Email, m.User.DisplayName, InNetwork = m.User.NetworkMemberSince != null })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (member is null)
+        {
+            return Outcome.Refused("This person is not a member (any more).");
+        }
+        var level = kind == OfferKind.Level ? view.Congregation.Levels.FirstOrDefault(l => l.Id == levelId) : null;
+        var already = kind switch
+        {
+            OfferKind.Host => member.IsHost ? $"{member.DisplayName} hosts already." : null,
+            OfferKind.NetworkMembership => member.InNetwork ? $"{member.DisplayName} is a network member already." : null,
+            _ => level is null ? "That level does not belong to this congregation." : level.Id == member.LevelId ? $"{member.DisplayName} is a {level.Name} already." : null,
+        };
+        if (already is not null)
+        {
+            return Outcome.Refused(already);
+        }
+        var words = (message ?? "").Trim();
+        if (words.Length > MaxMessage)
+        {
+            return Outcome.Refused($"Keep the message under {MaxMessage} characters.", "Message");
+        }
+        if (await db.MembershipOffers.AnyAsync(o => o.CongregationId == view.Congregation.Id && o.UserId == member.UserId && o.Kind == kind && o.Status == OfferStatus.Waiting, cancellationToken))
+        {
+            return Outcome.Refused($"An invitation like this is waiting for {member.DisplayName}'s answer already.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var offer = new MembershipOffer
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = view.Congregation.Id,
+            UserId = member.UserId,
+            OfferedByUserId = view.UserId!,
+            Kind = kind,
+            LevelId = level?.Id,
+            Message = words,
+            Status = OfferStatus.Waiting,
+            CreatedAt = now,
+        };
+        db.MembershipOffers.Add(offer);
+        var host = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var c = view.Congregation;
+        var (title, what) = kind switch
+        {
+            OfferKind.Host => ($"{host} invites you to host {c.Name}", $"{host} invites you to host {c.Name} with its hosts: to welcome people, answer requests to join, put on its events and tend the whole. Never host alone: you would host together."),
+            OfferKind.NetworkMembership => ($"{host} invites you into the network", $"{host}, a host of {c.Name}, invites you to become a member of the network: the congregations together, with the members' monthly call."),
+            _ => ($"{host} invites you to be a {level!.Name} of {c.Name}", $"{host} invites you to be a {level!.Name} of {c.Name}." + (level.Description == "" ? "" : $" In {c.Name} this means: {level.Description}")),
+        };
+        var path = AnswerMembershipOffer.PathOf(c.Slug);
+        await notifier.NotifyAsync(new Notice(member.UserId, "congregation.offer", title, path,
+            templates.Compose(member.Email!, member.DisplayName, title,
+            [
+                what,
+                .. words == "" ? Array.Empty<string>() : [$"{host} wrote: “{words}”"],
+                "Nothing changes until you say yes, and you are free to decline, with no need to explain.",
+            ], ("See the invitation", address.Absolute(path))))
+        { About = AnswerMembershipOffer.About(offer.Id) }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Wake();
+        return Outcome.Done;
+    }
+}

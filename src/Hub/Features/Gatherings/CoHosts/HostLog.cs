@@ -1,0 +1,14 @@
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+
+namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
+/// <summary>
+/// What hosts did to an event, so that the others hosting it know ("never host alone" needs hosts who can see
+/// each other's moves). Operations add a line in their own unit of work; the line is saved with the change.
+/// </summary>
+public static class HostLog
+{
+    public static void Record(HubDbContext db, Guid eventId, string? byUserId, string what, DateTime at) =>
+        db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = eventId, ByUserId = byUserId ?? "", What = what, At = at });
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.People;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
+/// <summary>
+/// A host of an event invites someone they share a congregation with to host it with them. Nothing changes for
+/// the invited person until they accept; they hear by a notice (and email, as they chose) and may decline.
+/// </summary>
+public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+{
+    public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, PeopleToPick.Choice? choice, CancellationToken cancellationToken = default)
+    {
+        var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
+        if (e is null || !viewer.CanHost(e))
+        {
+            return Outcome.Refused("Only the event's hosts invite co-hosts.");
+        }
+        if (e.CancelledAt is not null || e.ClosedAt is not null)
+        {
+            return Outcome.Refused("This event is over or cancelled; there is nothing left to host.");
+        }
+        if (choice?.UserId is not { } userId)
+        {
+            return Outcome.Refused("Co-hosts are people you share a congregation with: start typing a name and pick it from the list.", "Person");
+        }
+        if (userId == viewer.UserId || userId == e.CreatedByUserId)
+        {
+            return Outcome.Refused($"{choice.Shown} hosts this event already.", "Person");
+        }
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "Person");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.EventCoHosts.SingleOrDefaultAsync(c => c.EventId == eventId && c.UserId == userId, cancellationToken);
+        if (row?.Status is CoHostStatus.Invited or CoHostStatus.Accepted)
+        {
+            return Outcome.Refused(row.Status == CoHostStatus.Accepted ? $"{person.DisplayName} co-hosts this event already." : $"{person.DisplayName} is invited already; their answer is theirs to give.", "Person");
+        }
+        if (row is null)
+        {
+            db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = eventId, UserId = userId, InvitedByUserId = viewer.UserId!, Status = CoHostStatus.Invited, InvitedAt = now });
+        }
+        else
+        {
+            (row.Status, row.InvitedByUserId, row.InvitedAt, row.AnsweredAt) = (CoHostStatus.Invited, viewer.UserId!, now, null);
+        }
+        var inviter = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        HostLog.Record(db, eventId, viewer.UserId, $"invited {person.DisplayName} to co-host", now);
+        var path = CoHostsPage.PathOf(eventId);
+        var title = $"{inviter} invites you to co-host {e.Title}";
+        await notifier.NotifyAsync(new Notice(userId, "gathering.cohost-invitation", title, path,
+            templates.Compose(person.Email!, person.DisplayName, title,
+            [
+                $"{inviter} would like to host “{e.Title}” together with you.",
+                "As a co-host you may do what its hosts do: change its details and dates, look after answers and tickets, and invite others to host with you. What each host does is listed for the others.",
+                "You are free to decline, with no need to explain.",
+            ], ("See the invitation", address.Absolute(path))))
+        { About = AnswerCoHostInvitation.About(eventId) }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Wake();
+        return Outcome.Done;
+    }
+}
