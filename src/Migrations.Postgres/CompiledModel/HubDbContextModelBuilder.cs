@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("025d606d-82f5-42af-b5bf-fb3c52b609f6"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("dbef1616-8bb4-448f-9c77-3df636cf3d37"), entityTypeCount: 76)
         {
         }
 
@@ -86,6 +86,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
+            var libraryPractice = LibraryPracticeEntityType.Create(this);
+            var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -164,6 +166,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
+            LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
+            LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -236,6 +241,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
+            LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
+            LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);

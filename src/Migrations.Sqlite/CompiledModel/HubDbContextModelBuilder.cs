@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40837f7c-38ed-457f-aab4-f7f6fc85be3e"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("a354087e-df0c-4c76-b600-9ca77f562e7f"), entityTypeCount: 76)
         {
         }
 
@@ -85,6 +85,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
+            var libraryPractice = LibraryPracticeEntityType.Create(this);
+            var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -163,6 +165,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
+            LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
+            LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -235,6 +240,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
+            LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
+            LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
