@@ -18,12 +18,13 @@ public sealed class EditPracticeModel(HubDbContext db, PracticeLibrary library, 
 {
     public sealed record VersionRow(int Number, string Title, string Note, string ChangedParts, string Editor, DateTime EditedAt);
 
-    [BindProperty] public string Slug { get; set; } = "";
-    [BindProperty] public string Text { get; set; } = "";
-    [BindProperty] public string Note { get; set; } = "";
+    [BindProperty] public string? Slug { get; set; } = "";
+    [BindProperty] public string? Text { get; set; } = "";
+    [BindProperty] public string? Note { get; set; } = "";
     [BindProperty] public int BasedOn { get; set; }
 
-    public bool IsNew { get; private set; }
+    /// <summary>The form is for a new practice (its address is typed, not given).</summary>
+    [BindProperty] public bool IsNew { get; set; }
     public bool FromFile { get; private set; }
     public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
     public ViewerClock Clock => clock;
@@ -78,23 +79,27 @@ public sealed class EditPracticeModel(HubDbContext db, PracticeLibrary library, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
-        var outcome = await save.RunAsync(null, Slug, Text, Note, BasedOn, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancel);
+        var slug = (Slug ?? "").Trim().ToLowerInvariant();
+        var outcome = await save.RunAsync(null, slug, Text ?? "", Note ?? "", BasedOn, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancel);
         if (outcome.Succeeded)
         {
-            Notice = $"Saved. This hub's library now shows your version of /practices/{Slug.Trim().ToLowerInvariant()}.";
-            return Redirect($"/admin/practices/edit?slug={Uri.EscapeDataString(Slug.Trim().ToLowerInvariant())}");
+            Notice = $"Saved as a new version. This hub's library now shows it at /practices/{slug}.";
+            return Redirect($"/admin/practices/edit?slug={Uri.EscapeDataString(slug)}");
         }
         ModelState.AddOutcome(outcome);
-        var typed = (Text, Note, BasedOn);
-        await LoadAsync(cancel);
-        (Text, Note, BasedOn) = typed;
+        var typed = (Text, Note, BasedOn, IsNew);
+        if (!IsNew)
+        {
+            await LoadAsync(cancel);
+        }
+        (Text, Note, BasedOn, IsNew) = typed;
         return Page();
     }
 
     /// <summary>The practice's latest text and its versions; false when a slug names no practice at all.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancel)
     {
-        if (Slug == "")
+        if (string.IsNullOrEmpty(Slug))
         {
             IsNew = true;
             return true;
