@@ -92,6 +92,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<FormationPreference> FormationPreferences => Set<FormationPreference>();
     public DbSet<ProposedCrew> ProposedCrews => Set<ProposedCrew>();
     public DbSet<ProposalMove> ProposalMoves => Set<ProposalMove>();
+    public DbSet<Practices.LibraryPractice> LibraryPractices => Set<Practices.LibraryPractice>();
+    public DbSet<Practices.LibraryPracticeVersion> LibraryPracticeVersions => Set<Practices.LibraryPracticeVersion>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

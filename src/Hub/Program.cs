@@ -14,6 +14,7 @@ using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Home;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Features.People;
+using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Features.Programs;
 using Microsolidarity.Hub.Features.Rounds;
 using Microsolidarity.Hub.Features.Updates;
@@ -64,6 +65,7 @@ builder.AddDyads();
 builder.AddInvitations(); // crew and dyad invitations to addresses without an account
 builder.AddDemo();
 builder.AddHandbook();
+builder.AddPractices(); // the practice library and the card deck, from files in the repository
 builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();
@@ -92,6 +94,7 @@ app.MapWeb();
 app.MapAccounts();
 app.MapPeople();
 app.MapHandbook();
+app.MapPractices();
 app.MapUpdates();
 app.MapCommons();
 app.MapGatherings();

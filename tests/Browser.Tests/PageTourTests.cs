@@ -26,6 +26,8 @@ public sealed class PageTourTests
             ("/gatherings", "gatherings"), ("/commons", "commons"), ("/account/forgot-password", "forgot-password"),
             ("/account/resend-confirmation", "resend-confirmation"), ("/no-such-page", "not-found"),
             ("/account/confirm-email?user=x&code=y", "confirm-broken-link"), ("/account/reset-password?user=x&code=y", "reset-broken-link"),
+            ("/practices", "practices"), ("/practices?scale=dyad&time=15", "practices-filtered"), ("/practices/case-clinic", "practice"),
+            ("/practices/cards?card=s-belong", "card-deck"),
         })
         {
             await page.GotoAsync(hub.BaseUrl + path);

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7ab4f795-2396-4a4a-b8d9-6e42661f7e57"), entityTypeCount: 77)
+            : base(skipDetectChanges: false, modelId: new Guid("dbef1616-8bb4-448f-9c77-3df636cf3d37"), entityTypeCount: 76)
         {
         }
 
@@ -40,7 +40,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var membershipLevel = MembershipLevelEntityType.Create(this);
-            var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
@@ -62,8 +61,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
             var discountCode = DiscountCodeEntityType.Create(this);
-            var eventCoHost = EventCoHostEntityType.Create(this);
-            var eventHostAction = EventHostActionEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
             var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
@@ -89,6 +86,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
+            var libraryPractice = LibraryPracticeEntityType.Create(this);
+            var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -113,9 +112,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             MembershipEntityType.CreateForeignKey2(membership, membershipLevel);
             MembershipEntityType.CreateForeignKey3(membership, hubUser);
             MembershipLevelEntityType.CreateForeignKey1(membershipLevel, congregation);
-            MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
-            MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
-            MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -145,9 +141,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
-            EventCoHostEntityType.CreateForeignKey1(eventCoHost, gatheringEvent);
-            EventCoHostEntityType.CreateForeignKey2(eventCoHost, hubUser);
-            EventHostActionEntityType.CreateForeignKey1(eventHostAction, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
             GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
             GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
@@ -173,6 +166,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
+            LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
+            LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -199,7 +195,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
-            MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
@@ -221,8 +216,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);
             DiscountCodeEntityType.CreateAnnotations(discountCode);
-            EventCoHostEntityType.CreateAnnotations(eventCoHost);
-            EventHostActionEntityType.CreateAnnotations(eventHostAction);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
             GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);
@@ -248,6 +241,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
+            LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
+            LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);

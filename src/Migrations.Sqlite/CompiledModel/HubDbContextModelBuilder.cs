@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f4683a9c-ebd1-4e71-901b-9f3c8b47cbdb"), entityTypeCount: 77)
+            : base(skipDetectChanges: false, modelId: new Guid("a354087e-df0c-4c76-b600-9ca77f562e7f"), entityTypeCount: 76)
         {
         }
 
@@ -39,7 +39,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var membershipLevel = MembershipLevelEntityType.Create(this);
-            var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
@@ -61,8 +60,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
             var discountCode = DiscountCodeEntityType.Create(this);
-            var eventCoHost = EventCoHostEntityType.Create(this);
-            var eventHostAction = EventHostActionEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
             var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
@@ -88,6 +85,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
+            var libraryPractice = LibraryPracticeEntityType.Create(this);
+            var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -112,9 +111,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipEntityType.CreateForeignKey2(membership, membershipLevel);
             MembershipEntityType.CreateForeignKey3(membership, hubUser);
             MembershipLevelEntityType.CreateForeignKey1(membershipLevel, congregation);
-            MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
-            MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
-            MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -144,9 +140,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
-            EventCoHostEntityType.CreateForeignKey1(eventCoHost, gatheringEvent);
-            EventCoHostEntityType.CreateForeignKey2(eventCoHost, hubUser);
-            EventHostActionEntityType.CreateForeignKey1(eventHostAction, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
             GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
             GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
@@ -172,6 +165,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
+            LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
+            LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -198,7 +194,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
-            MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
@@ -220,8 +215,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);
             DiscountCodeEntityType.CreateAnnotations(discountCode);
-            EventCoHostEntityType.CreateAnnotations(eventCoHost);
-            EventHostActionEntityType.CreateAnnotations(eventHostAction);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
             GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);
@@ -247,6 +240,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
+            LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
+            LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);

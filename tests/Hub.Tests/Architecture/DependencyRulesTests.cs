@@ -102,6 +102,8 @@ public sealed class DependencyRulesTests
         new("Platform/Cli", Features + "Demo.SeedSyntheticNetwork", "seed --members makes a synthetic network for load tests."),
         new("Platform/Cli", Features + "Handbook.HandbookCommand", "the handbook verb (import, export)."),
         new("Platform/Web", Features + "Handbook.RenderHandbookPage", "the sitemap lists handbook pages at their public address (a sitemap seam in Platform/Contracts would remove this)."),
+        new("Platform/Web", Features + "Practices.ReadPractices", "the sitemap lists the practice library's pages (a sitemap seam in Platform/Contracts would remove this)."),
+        new("Platform/Web", Features + "Practices.Practice", "the sitemap lists the practice library's pages (a sitemap seam in Platform/Contracts would remove this)."),
     ];
 
     private static readonly Assembly Hub = typeof(Program).Assembly;

@@ -296,6 +296,10 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.Dyads.Add(dyad);
         db.Dyads.Add(new Dyad { Id = Guid.NewGuid(), ProposerUserId = ben, Intention = "Accountability", Status = DyadStatus.Proposed, ProposedAt = now });
 
+        var practice = new Microsolidarity.Hub.Data.Practices.LibraryPractice { Id = Guid.NewGuid(), Slug = "leavers-round", CurrentVersion = 1, CreatedAt = now, UpdatedAt = now };
+        practice.Versions.Add(new Microsolidarity.Hub.Data.Practices.LibraryPracticeVersion { Id = Guid.NewGuid(), PracticeId = practice.Id, Number = 1, Title = "Leavers' round", Text = "---\ntitle: Leavers' round\n---\n", EditorUserId = ada, EditedAt = now });
+        db.LibraryPractices.Add(practice);
+
         db.EmailInvitations.Add(new EmailInvitation
         {
             Id = Guid.NewGuid(),

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -97,43 +97,7 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
     private string Target(ComposeHandbookBook.Book book) => Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "export",
         $"handbook-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(book.Html)))[..16]}.pdf");
 
-    private async Task<string?> PrintAsync(string html, string pdf, string profile, CancellationToken cancel)
-    {
-        var chromium = options.Value.ChromiumPath;
-        if (!File.Exists(chromium))
-        {
-            return $"PDF export needs Chromium at {chromium} (Debian: apt-get install chromium; or set Handbook:ChromiumPath).";
-        }
-        var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
-            "--allow-file-access-from-files", $"--user-data-dir={Path.Combine(profile, "profile")}",
-            "--no-pdf-header-footer", "--generate-pdf-document-outline", $"--print-to-pdf={pdf}", new Uri(html).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(cancel);
-        _ = process.StandardOutput.ReadToEndAsync(cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.PdfTimeoutSeconds));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return cancel.IsCancellationRequested ? "Cancelled." : $"Chromium took longer than {options.Value.PdfTimeoutSeconds} s to print the handbook.";
-        }
-        if (process.ExitCode != 0 || !File.Exists(pdf) || new FileInfo(pdf).Length == 0)
-        {
-            var message = (await errors).Trim();
-            logger.LogWarning("Chromium could not print the handbook ({Exit}): {Errors}", process.ExitCode, message);
-            return $"Chromium could not print the handbook (exit {process.ExitCode}).";
-        }
-        return null;
-    }
+    private Task<string?> PrintAsync(string html, string pdf, string profile, CancellationToken cancel) =>
+        ChromiumPdf.PrintAsync(options.Value.ChromiumPath, TimeSpan.FromSeconds(options.Value.PdfTimeoutSeconds), html, pdf, profile, "the handbook", logger, outline: true, cancel);
 }
+

@@ -23,6 +23,8 @@ public sealed class HtmlValidityTests
             "/account/forgot-password", "/account/resend-confirmation", "/account/check-email", "/no-such-page",
             "/account/confirm-email?user=x&code=y", "/account/reset-password?user=x&code=y", "/account/sign-out",
             "/account/confirm-email-change?user=x&email=a@b.example&code=y", "/time-zone",
+            "/practices", "/practices?scale=self&time=15", "/practices?q=zzyzx", "/practices/case-clinic", "/practices/inner-weather",
+            "/practices/cards", "/practices/cards?card=s-belong",
         })
         {
             var response = await visitor.Http.GetAsync(path);
@@ -35,8 +37,9 @@ public sealed class HtmlValidityTests
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
         await admin.SubmitAsync("/me/journal", new Dictionary<string, string> { ["Prompt"] = "What do I need?", ["Text"] = "Rest." });
+        pages["practice with errors"] = await HtmlOfAsync(admin, "/admin/practices/edit", new() { ["Slug"] = "x", ["Text"] = "no front matter", ["IsNew"] = "true" });
         pages["profile with errors"] = await HtmlOfAsync(admin, "/me/profile", new() { ["Input.TimeZone"] = "Nowhere/Else", ["Free"] = "30" });
-        foreach (var path in new[] { "/me", "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons", "/dyads/new", "/crews/new", "/gatherings/new", "/admin", "/admin/webhooks" })
+        foreach (var path in new[] { "/me", "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons", "/dyads/new", "/crews/new", "/gatherings/new", "/admin", "/admin/webhooks", "/admin/practices", "/admin/practices/edit", "/admin/practices/edit?slug=check-in" })
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }

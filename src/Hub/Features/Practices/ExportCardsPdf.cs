@@ -1,0 +1,96 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Practices;
+
+/// <summary>Where Chromium is: the same settings the handbook's PDF uses (Handbook:ChromiumPath, Handbook:PdfTimeoutSeconds).</summary>
+public sealed class CardsPdfOptions
+{
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+    public int PdfTimeoutSeconds { get; set; } = 180;
+}
+
+/// <summary>
+/// The card deck as a PDF to print and cut (/practices/cards.pdf): eight cards to an A4 page with cut
+/// lines, printed by headless Chromium like the handbook. Kept under the data folder by a hash of the
+/// sheet, so it is printed once per version of the deck.
+/// </summary>
+public sealed class ExportCardsPdf(CardDeck deck, IWebHostEnvironment environment, IOptions<HubOptions> hub, IOptions<CardsPdfOptions> options, ILogger<ExportCardsPdf> logger)
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    /// <summary>The PDF's path, or no path and the reason it could not be printed.</summary>
+    public async Task<(string? File, string? Failure)> RunAsync(CancellationToken cancel)
+    {
+        var html = Compose(deck.All, await File.ReadAllTextAsync(environment.WebRootFileProvider.GetFileInfo("css/cards-print.css").PhysicalPath!, cancel));
+        var folder = Path.Combine(hub.Value.DataDirectoryFullPath, "practices");
+        var target = Path.Combine(folder, $"cards-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html)))[..16]}.pdf");
+        if (File.Exists(target))
+        {
+            return (target, null);
+        }
+        await OneAtATime.WaitAsync(cancel);
+        try
+        {
+            if (File.Exists(target))
+            {
+                return (target, null);
+            }
+            Directory.CreateDirectory(folder);
+            var scratch = Directory.CreateTempSubdirectory("hub-cards-");
+            try
+            {
+                var page = Path.Combine(scratch.FullName, "cards.html");
+                await File.WriteAllTextAsync(page, html, cancel);
+                var printed = Path.Combine(scratch.FullName, "cards.pdf");
+                var failure = await ChromiumPdf.PrintAsync(options.Value.ChromiumPath, TimeSpan.FromSeconds(options.Value.PdfTimeoutSeconds),
+                    page, printed, scratch.FullName, "the card deck", logger, outline: false, cancel);
+                if (failure is not null)
+                {
+                    return (null, failure);
+                }
+                foreach (var old in Directory.EnumerateFiles(folder, "cards-*.pdf"))
+                {
+                    File.Delete(old);
+                }
+                File.Move(printed, target);
+                return (target, null);
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    /// <summary>The sheet: one standalone HTML document, its stylesheet inside, eight cards to a page.</summary>
+    public static string Compose(IEnumerable<Card> cards, string css)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Practice cards</title><style>")
+            .Append(css).Append("</style></head><body>");
+        foreach (var page in cards.Chunk(8))
+        {
+            html.Append("<section class=\"sheet\">");
+            foreach (var card in page)
+            {
+                html.Append("<article class=\"cut-card ").Append(card.Kind.ToString().ToLowerInvariant()).Append("\">")
+                    .Append("<p class=\"kind\">").Append(WebUtility.HtmlEncode(Card.KindName(card.Kind))).Append("</p>")
+                    .Append(card.Kind == CardKind.Blank
+                        ? "<div class=\"lines\"><span></span><span></span><span></span><span></span></div>"
+                        : $"<p class=\"text\">{WebUtility.HtmlEncode(card.Text)}</p>")
+                    .Append("<p class=\"mark\">microsolidarity practice cards</p></article>");
+            }
+            html.Append("</section>");
+        }
+        return html.Append("</body></html>").ToString();
+    }
+}

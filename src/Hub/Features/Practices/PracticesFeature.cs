@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Microsolidarity.Hub.Features.Practices;
+
+/// <summary>
+/// The practice library (/practices) and the card deck (/practices/cards): practices and cards are files
+/// in the repository, read once at start; the site-wide search finds practices.
+/// </summary>
+public static class PracticesFeature
+{
+    public static WebApplicationBuilder AddPractices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => new PracticeLibrary()); // the files (DI would pick the constructor that takes a list)
+        builder.Services.AddSingleton(_ => new CardDeck());
+        builder.Services.AddScoped<ReadPractices>();
+        builder.Services.AddScoped<ExportCardsPdf>();
+        builder.Services.AddScoped<SavePractice>();
+        builder.Services.AddScoped<Platform.Contracts.IPersonalData, PracticePersonalData>();
+        builder.Services.AddScoped<Platform.Contracts.ISiteSearchSource, PracticeSearchSource>();
+        builder.Services.AddOptions<CardsPdfOptions>().Bind(builder.Configuration.GetSection("Handbook"));
+        return builder;
+    }
+
+    public static WebApplication MapPractices(this WebApplication app)
+    {
+        // Read the files now: a broken practice file stops the start with its problems, not a visitor's request.
+        _ = app.Services.GetRequiredService<PracticeLibrary>();
+        _ = app.Services.GetRequiredService<CardDeck>();
+
+        // "Draw a card" is a link: a card is chosen here and the person goes back to the page they came from.
+        app.MapGet("/practices/cards/draw", (string? back, string? current, CardDeck deck) =>
+        {
+            var card = CardDeck.Draw([.. deck.Drawable], c => c.Id == current);
+            back = back?.Split('#')[0];
+            var to = back is { Length: > 0 and < 2000 } && back[0] == '/' && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal)
+                ? back : "/practices/cards";
+            return Results.Redirect(QueryHelpers.AddQueryString(to, "card", card.Id) + "#drawn-card");
+        });
+        app.MapGet("/practices/cards.pdf", async (ExportCardsPdf export, CancellationToken cancel) =>
+        {
+            var (file, failure) = await export.RunAsync(cancel);
+            return file is null
+                ? Results.Problem(failure, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The card deck could not be printed just now.")
+                : Results.File(file, "application/pdf", "practice-cards.pdf");
+        });
+        return app;
+    }
+}
