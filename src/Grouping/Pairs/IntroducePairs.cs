@@ -14,7 +14,7 @@ public sealed record IntroductionRequest(int People)
 }
 
 /// <summary>The groups of the round (pairs, and one trio for an odd number), and how many of their pairs met before.</summary>
-public sealed record IntroductionRound(int[][] Groups, int Repeats);
+public sealed record IntroductionGroups(int[][] Groups, int Repeats);
 
 /// <summary>
 /// Makes one round of introductions with the pair rotation (<see cref="RotatePairs"/>, a trio for an odd
@@ -23,7 +23,7 @@ public sealed record IntroductionRound(int[][] Groups, int Repeats);
 /// </summary>
 public static class IntroducePairs
 {
-    public static IntroductionRound Run(IntroductionRequest request, SearchOptions? options = null, CancellationToken cancellation = default)
+    public static IntroductionGroups Run(IntroductionRequest request, SearchOptions? options = null, CancellationToken cancellation = default)
     {
         var n = request.People;
         if (n < 2)

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("025d606d-82f5-42af-b5bf-fb3c52b609f6"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("cb9e4b42-4f2c-4584-b0dd-af915d66517a"), entityTypeCount: 78)
         {
         }
 
@@ -78,6 +78,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var introduction = IntroductionEntityType.Create(this);
+            var introductionMember = IntroductionMemberEntityType.Create(this);
+            var introductionPerson = IntroductionPersonEntityType.Create(this);
+            var introductionRound = IntroductionRoundEntityType.Create(this);
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -158,6 +162,12 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            IntroductionEntityType.CreateForeignKey1(introduction, introductionRound);
+            IntroductionMemberEntityType.CreateForeignKey1(introductionMember, congregation);
+            IntroductionMemberEntityType.CreateForeignKey2(introductionMember, hubUser);
+            IntroductionPersonEntityType.CreateForeignKey1(introductionPerson, introduction);
+            IntroductionPersonEntityType.CreateForeignKey2(introductionPerson, hubUser);
+            IntroductionRoundEntityType.CreateForeignKey1(introductionRound, congregation);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
@@ -228,6 +238,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            IntroductionEntityType.CreateAnnotations(introduction);
+            IntroductionMemberEntityType.CreateAnnotations(introductionMember);
+            IntroductionPersonEntityType.CreateAnnotations(introductionPerson);
+            IntroductionRoundEntityType.CreateAnnotations(introductionRound);
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40837f7c-38ed-457f-aab4-f7f6fc85be3e"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("b619637b-8b87-4e73-8bc3-bb3ba7f44b6f"), entityTypeCount: 78)
         {
         }
 
@@ -77,6 +77,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var introduction = IntroductionEntityType.Create(this);
+            var introductionMember = IntroductionMemberEntityType.Create(this);
+            var introductionPerson = IntroductionPersonEntityType.Create(this);
+            var introductionRound = IntroductionRoundEntityType.Create(this);
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -157,6 +161,12 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            IntroductionEntityType.CreateForeignKey1(introduction, introductionRound);
+            IntroductionMemberEntityType.CreateForeignKey1(introductionMember, congregation);
+            IntroductionMemberEntityType.CreateForeignKey2(introductionMember, hubUser);
+            IntroductionPersonEntityType.CreateForeignKey1(introductionPerson, introduction);
+            IntroductionPersonEntityType.CreateForeignKey2(introductionPerson, hubUser);
+            IntroductionRoundEntityType.CreateForeignKey1(introductionRound, congregation);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
@@ -227,6 +237,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            IntroductionEntityType.CreateAnnotations(introduction);
+            IntroductionMemberEntityType.CreateAnnotations(introductionMember);
+            IntroductionPersonEntityType.CreateAnnotations(introductionPerson);
+            IntroductionRoundEntityType.CreateAnnotations(introductionRound);
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
