@@ -68,11 +68,11 @@ public sealed class IntroductionJourneyTests
         Assert.Contains("“I mend old bicycles and like long walks.”", letter.TextBody);
         await page.GotoAsync(url + "/me"); // from elsewhere, as from a mail program: the link differs from this page only by its fragment
         await page.GotoAsync(SmtpSink.LinkIn(letter, "/introductions"));
-        await Assertions.Expect(page.Locator(".card-list .card").First).ToContainTextAsync("Meet Iris Weir");
+        await Assertions.Expect(page.Locator("[aria-labelledby=yours] .card").First).ToContainTextAsync("Meet Iris Weir");
         await browser.CheckPageAsync("introductions-introduced");
         await page.GetByLabel("Yes, we met").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Answer about Iris Weir" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".card-list .card").First).ToContainTextAsync("You said: Yes, we met");
+        await Assertions.Expect(page.Locator("[aria-labelledby=yours] .card").First).ToContainTextAsync("You said: Yes, we met");
         await browser.CheckPageAsync("introductions-answered");
 
         // Iris, the host, sees the round as numbers.

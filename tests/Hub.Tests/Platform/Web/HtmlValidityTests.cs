@@ -149,7 +149,11 @@ public sealed class HtmlValidityTests
             var round = new Microsolidarity.Hub.Data.Introductions.IntroductionRound { Id = Guid.NewGuid(), CongregationId = congregationId, Number = 1, MadeAt = DateTime.UtcNow.AddDays(-8) };
             var introduction = new Microsolidarity.Hub.Data.Introductions.Introduction
             {
-                Id = Guid.NewGuid(), CongregationId = congregationId, MadeAt = round.MadeAt, FirstTime = round.MadeAt.AddDays(2), SecondTime = round.MadeAt.AddDays(3),
+                Id = Guid.NewGuid(),
+                CongregationId = congregationId,
+                MadeAt = round.MadeAt,
+                FirstTime = round.MadeAt.AddDays(2),
+                SecondTime = round.MadeAt.AddDays(3),
             };
             introduction.People.Add(new() { Id = Guid.NewGuid(), UserId = adminId, Share = "I keep bees." });
             introduction.People.Add(new() { Id = Guid.NewGuid(), UserId = kimId, Share = "Moss & lichen <walks>.", Answer = Microsolidarity.Hub.Data.Introductions.IntroductionAnswer.Met });
