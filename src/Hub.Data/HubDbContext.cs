@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Data.Introductions;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.People;
@@ -43,6 +44,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<RetrospectiveAnswer> RetrospectiveAnswers => Set<RetrospectiveAnswer>();
     public DbSet<CrewCall> CrewCalls => Set<CrewCall>();
     public DbSet<CrewCallRequest> CrewCallRequests => Set<CrewCallRequest>();
+    public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
+    public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();
+    public DbSet<Introduction> Introductions => Set<Introduction>();
+    public DbSet<IntroductionPerson> IntroductionPeople => Set<IntroductionPerson>();
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<Dyad> Dyads => Set<Dyad>();

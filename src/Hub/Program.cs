@@ -12,6 +12,7 @@ using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Features.Gatherings.Crews;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Home;
+using Microsolidarity.Hub.Features.Introductions;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Practices;
@@ -60,6 +61,7 @@ builder.AddNotifications(); // in the hub and by email, as each person chooses; 
 builder.AddCongregations();
 builder.AddCrews();
 builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"
+builder.AddIntroductions(); // members introduced to one another every two or four weeks, as each chooses
 builder.AddPeople();
 builder.AddDyads();
 builder.AddInvitations(); // crew and dyad invitations to addresses without an account

@@ -9,6 +9,9 @@ public sealed record PairRotationRequest(int People, int Rounds)
     public IReadOnlyCollection<(int Round, int Person)> Absences { get; init; } = [];
     public IReadOnlyCollection<int> OptedOut { get; init; } = [];
     public IReadOnlyCollection<Pair> History { get; init; } = [];
+
+    /// <summary>With an odd number present, three people meet together instead of one resting (introductions).</summary>
+    public bool OddMakesTrio { get; init; }
 }
 
 /// <summary>Pairs per round, and who rests in each round (when an odd number of people is there).</summary>

@@ -2,7 +2,8 @@ namespace Microsolidarity.Grouping;
 
 /// <summary>
 /// Pair rotations: with an odd number present one person rests (never the same one twice while others have
-/// not rested), everyone else is paired, with no repeat for as long as the numbers allow.
+/// not rested), everyone else is paired, with no repeat for as long as the numbers allow. Asked for
+/// (<see cref="PairRotationRequest.OddMakesTrio"/>), nobody rests: the schedule's sizes put three together.
 /// </summary>
 public static class RotatePairs
 {
@@ -14,7 +15,7 @@ public static class RotatePairs
         }
         var n = request.People;
         var clean = request.Absences.Count == 0 && request.OptedOut.Count == 0 && request.History.Count == 0;
-        if (clean && n % 2 == 1 && request.Rounds <= n)
+        if (clean && n % 2 == 1 && request.Rounds <= n && !request.OddMakesTrio)
         {
             return WithGhost(n, request.Rounds);
         }
@@ -27,7 +28,7 @@ public static class RotatePairs
         {
             var present = Enumerable.Range(0, n).Where(p => !opted.Contains(p) && !away.Contains((r, p))).ToList();
             absences.AddRange(Enumerable.Range(0, n).Where(p => !present.Contains(p)).Select(p => (r, p)));
-            if (present.Count % 2 == 1)
+            if (present.Count % 2 == 1 && !request.OddMakesTrio)
             {
                 // The rest goes round: fewest rests first, then the next person after the last one who rested.
                 var rester = present.OrderBy(p => rests[p]).ThenBy(p => (p - r + n * request.Rounds) % n).First();

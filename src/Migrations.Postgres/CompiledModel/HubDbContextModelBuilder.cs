@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dbef1616-8bb4-448f-9c77-3df636cf3d37"), entityTypeCount: 76)
+            : base(skipDetectChanges: false, modelId: new Guid("cb9e4b42-4f2c-4584-b0dd-af915d66517a"), entityTypeCount: 78)
         {
         }
 
@@ -78,6 +78,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var introduction = IntroductionEntityType.Create(this);
+            var introductionMember = IntroductionMemberEntityType.Create(this);
+            var introductionPerson = IntroductionPersonEntityType.Create(this);
+            var introductionRound = IntroductionRoundEntityType.Create(this);
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -86,8 +90,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
-            var libraryPractice = LibraryPracticeEntityType.Create(this);
-            var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -160,15 +162,18 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            IntroductionEntityType.CreateForeignKey1(introduction, introductionRound);
+            IntroductionMemberEntityType.CreateForeignKey1(introductionMember, congregation);
+            IntroductionMemberEntityType.CreateForeignKey2(introductionMember, hubUser);
+            IntroductionPersonEntityType.CreateForeignKey1(introductionPerson, introduction);
+            IntroductionPersonEntityType.CreateForeignKey2(introductionPerson, hubUser);
+            IntroductionRoundEntityType.CreateForeignKey1(introductionRound, congregation);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
-            LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
-            LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
-            LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -233,6 +238,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            IntroductionEntityType.CreateAnnotations(introduction);
+            IntroductionMemberEntityType.CreateAnnotations(introductionMember);
+            IntroductionPersonEntityType.CreateAnnotations(introductionPerson);
+            IntroductionRoundEntityType.CreateAnnotations(introductionRound);
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
@@ -241,8 +250,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
-            LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
-            LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);

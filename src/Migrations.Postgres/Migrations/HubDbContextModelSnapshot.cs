@@ -2721,6 +2721,141 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.Introduction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FirstTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SecondTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("AskedAt", "MadeAt");
+
+                    b.HasIndex("CongregationId", "MadeAt");
+
+                    b.ToTable("Introductions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EveryWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastIntroducedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Share")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CongregationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("IntroductionMembers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Answer")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IntroductionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Share")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("IntroductionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("IntroductionPeople");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CongregationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IntroductionRounds");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Invitations.EmailInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4091,6 +4226,62 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.Introduction", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Introductions.IntroductionRound", "Round")
+                        .WithMany("Introductions")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionMember", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionPerson", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Introductions.Introduction", "Introduction")
+                        .WithMany("People")
+                        .HasForeignKey("IntroductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Introduction");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Invitations.EmailInvitation", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
@@ -4246,6 +4437,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.Introduction", b =>
+                {
+                    b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
+                {
+                    b.Navigation("Introductions");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Practices.LibraryPractice", b =>

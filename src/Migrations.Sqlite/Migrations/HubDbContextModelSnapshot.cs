@@ -2702,6 +2702,141 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.Introduction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecondTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("AskedAt", "MadeAt");
+
+                    b.HasIndex("CongregationId", "MadeAt");
+
+                    b.ToTable("Introductions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastIntroducedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Share")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CongregationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("IntroductionMembers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntroductionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Share")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("IntroductionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("IntroductionPeople");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CongregationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IntroductionRounds");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Invitations.EmailInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4072,6 +4207,62 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.Introduction", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Introductions.IntroductionRound", "Round")
+                        .WithMany("Introductions")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionMember", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionPerson", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Introductions.Introduction", "Introduction")
+                        .WithMany("People")
+                        .HasForeignKey("IntroductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Introduction");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Invitations.EmailInvitation", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
@@ -4227,6 +4418,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.TemporaryCrew", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.Introduction", b =>
+                {
+                    b.Navigation("People");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
+                {
+                    b.Navigation("Introductions");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Practices.LibraryPractice", b =>

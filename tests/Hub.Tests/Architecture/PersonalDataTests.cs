@@ -16,6 +16,7 @@ using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Data.Introductions;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.People;
@@ -290,6 +291,15 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var bensCall = new CrewCall { Id = Guid.NewGuid(), CongregationId = congregation.Id, CallerUserId = ben, Name = "Ben's call", Purpose = "Learning.", EndsOn = DateOnly.FromDateTime(now.AddDays(9)), ClosesAt = now.AddDays(10), AcceptedCount = 1, CreatedAt = now };
         bensCall.Requests.Add(new CrewCallRequest { Id = Guid.NewGuid(), CallId = bensCall.Id, Note = "I would like this.", State = CrewCallRequestState.Accepted, AskedAt = now, AnsweredAt = now });
         db.CrewCalls.Add(bensCall);
+        // Ada and Ben take part in introductions and were introduced to each other.
+        db.IntroductionMembers.Add(new IntroductionMember { Id = Guid.NewGuid(), CongregationId = congregation.Id, Share = "I grow beans.", JoinedAt = now });
+        db.IntroductionMembers.Add(new IntroductionMember { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, Share = "I fix bikes.", JoinedAt = now });
+        var introductionRound = new IntroductionRound { Id = Guid.NewGuid(), CongregationId = congregation.Id, Number = 1, MadeAt = now };
+        var introduction = new Introduction { Id = Guid.NewGuid(), CongregationId = congregation.Id, MadeAt = now };
+        introduction.People.Add(new IntroductionPerson { Id = Guid.NewGuid(), Share = "I grow beans.", Answer = IntroductionAnswer.Met, AnsweredAt = now });
+        introduction.People.Add(new IntroductionPerson { Id = Guid.NewGuid(), UserId = ben, Share = "I fix bikes." });
+        introductionRound.Introductions.Add(introduction);
+        db.IntroductionRounds.Add(introductionRound);
 
         var dyad = new Dyad { Id = Guid.NewGuid(), PartnerUserId = ben, Intention = "Peer coaching", Status = DyadStatus.Active, ProposedAt = now, StartedAt = now };
         dyad.CheckIns.Add(new DyadCheckIn { Id = Guid.NewGuid(), DyadId = dyad.Id, Text = "A good week.", WrittenAt = now });

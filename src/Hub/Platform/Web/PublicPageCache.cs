@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Data.Introductions;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Updates;
@@ -89,7 +90,7 @@ public static class PublicPageCache
                         or GatheringEvent or EventOccurrence or Crew or FormationRound or WorkingGroup or NewsletterIssue or Profile),
                     changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport),
                     // What ReadCare, the gatherings' presence and the crew-path signals read (a note from a host is a Notification).
-                    changedEntities.Any(e => e is Membership or HubUser or Crew or CrewMember or CrewMeeting or CrewCall or CrewCallRequest
+                    changedEntities.Any(e => e is Membership or HubUser or Crew or CrewMember or CrewMeeting or CrewCall or CrewCallRequest or IntroductionMember
                         or Notification or Rsvp or GatheringEvent or EventOccurrence));
                 if (touched.Congregations || touched.Handbook || touched.Care)
                 {

@@ -129,6 +129,9 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/calls/CALL",   302, 403, 200, 200, 200 },
         { "/congregations/SLUG/calls/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
         { "/congregations/no-such-place/calls", 404, 404, 404, 404, 404 },
+        // Introductions likewise: members take part, hosts (and administrators) see counts only.
+        { "/congregations/SLUG/introductions", 200, 200, 200, 200, 200 },
+        { "/congregations/no-such-place/introductions", 404, 404, 404, 404, 404 },
         // A members-only gathering's temporary crews: its members see them, its hosts (and administrators) form and print them.
         { "/gatherings/GATHERING/crews",      302, 404, 200, 200, 200 },
         { "/gatherings/GATHERING/crews/print", 302, 404, 404, 200, 200 },
@@ -195,6 +198,43 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         var token = outsider.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!; // the sign-out form's
         var forged = await fixture.Clients["outsider"].PostAsync(path + "?handler=Call", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Name"] = "Sneaky" });
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, forged.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Introductions_MembersTakePart_HostsSeeCounts_OthersAreToldHowToTakePart()
+    {
+        var path = $"/congregations/{fixture.Slug}/introductions";
+        var (_, visitor) = await fixture.Clients["anonymous"].GetAsync(path);
+        Assert.Contains("Sign in", visitor.QuerySelector("#sign-in-prompt")!.TextContent);
+        Assert.Null(visitor.QuerySelector("form[action*='handler=Join']"));
+        var (_, outsider) = await fixture.Clients["outsider"].GetAsync(path);
+        Assert.Contains("Join Matrix Congregation", outsider.QuerySelector("#join-prompt")!.TextContent);
+        Assert.Null(outsider.QuerySelector("form[action*='handler=Join']"));
+        var (_, member) = await fixture.Clients["member"].GetAsync(path);
+        Assert.NotNull(member.QuerySelector("form[action*='handler=Join']"));
+        Assert.Null(member.QuerySelector("#counts"));
+        var (_, host) = await fixture.Clients["host"].GetAsync(path);
+        Assert.NotNull(host.QuerySelector("#counts"));
+        // The administrator (not a member) sees the counts and no form.
+        var (_, admin) = await fixture.Clients["admin"].GetAsync(path);
+        Assert.NotNull(admin.QuerySelector("#counts"));
+        Assert.Null(admin.QuerySelector("form[action*='handler=Join']"));
+        foreach (var role in new[] { "outsider", "admin" })
+        {
+            var token = (role == "admin" ? admin : outsider).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            foreach (var handler in new[] { "Join", "Pause", "Leave", "Answer" })
+            {
+                var forged = await fixture.Clients[role].PostAsync($"{path}?handler={handler}", new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["Input.EveryWeeks"] = "2",
+                    ["paused"] = "true",
+                    ["introduction"] = Guid.NewGuid().ToString(),
+                    ["answer"] = "Met",
+                });
+                Assert.True(forged.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{role} {handler}: {(int)forged.Response.StatusCode}");
+            }
+        }
     }
 
     [Fact]

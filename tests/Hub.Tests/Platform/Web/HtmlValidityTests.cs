@@ -135,6 +135,42 @@ public sealed class HtmlValidityTests
         pages["call, close to confirm"] = await HtmlOfAsync(admin, call, new(), "Close");
         pages["crews with open calls"] = await (await kim.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["visitor calls"] = await (await visitor.Http.GetAsync(calls)).Content.ReadAsStringAsync();
+        // Introductions: a host not taking part yet, the form with errors, then taking part with an introduction made
+        // (Kim, made a member here, was introduced to the administrator), and the visitor's prompt.
+        var introductions = $"{congregation}/introductions";
+        pages["introductions, not taking part"] = await (await admin.Http.GetAsync(introductions)).Content.ReadAsStringAsync();
+        pages["introductions with errors"] = await HtmlOfAsync(admin, introductions, new() { ["Input.EveryWeeks"] = "3", ["Input.Share"] = new string('x', 201) }, "Join");
+        await admin.SubmitAsync(introductions, new Dictionary<string, string> { ["Input.EveryWeeks"] = "2", ["Input.Share"] = "I keep bees." }, "Join");
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            var slug = congregation.Split('/')[^1];
+            var congregationId = await db.Congregations.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync();
+            var kimId = await db.Users.Where(u => u.Email == "kim@test.example").Select(u => u.Id).SingleAsync();
+            var adminId = await db.Users.Where(u => u.Email == "admin@test.example").Select(u => u.Id).SingleAsync();
+            await Microsolidarity.Hub.Features.Congregations.JoinCongregation.AddMemberAsync(db, congregationId, kimId, DateTime.UtcNow, default);
+            var round = new Microsolidarity.Hub.Data.Introductions.IntroductionRound { Id = Guid.NewGuid(), CongregationId = congregationId, Number = 1, MadeAt = DateTime.UtcNow.AddDays(-8) };
+            var introduction = new Microsolidarity.Hub.Data.Introductions.Introduction
+            {
+                Id = Guid.NewGuid(),
+                CongregationId = congregationId,
+                MadeAt = round.MadeAt,
+                FirstTime = round.MadeAt.AddDays(2),
+                SecondTime = round.MadeAt.AddDays(3),
+            };
+            introduction.People.Add(new() { Id = Guid.NewGuid(), UserId = adminId, Share = "I keep bees." });
+            introduction.People.Add(new() { Id = Guid.NewGuid(), UserId = kimId, Share = "Moss & lichen <walks>.", Answer = Microsolidarity.Hub.Data.Introductions.IntroductionAnswer.Met });
+            round.Introductions.Add(introduction);
+            db.IntroductionRounds.Add(round);
+            await db.SaveChangesAsync();
+        }
+        pages["introductions, taking part"] = await (await admin.Http.GetAsync(introductions)).Content.ReadAsStringAsync();
+        await admin.SubmitAsync(introductions, new Dictionary<string, string>(), "Pause");
+        pages["introductions, paused"] = await (await admin.Http.GetAsync(introductions)).Content.ReadAsStringAsync();
+        pages["introductions, kim"] = await (await kim.Http.GetAsync(introductions)).Content.ReadAsStringAsync();
+        pages["visitor introductions"] = await (await visitor.Http.GetAsync(introductions)).Content.ReadAsStringAsync();
+        Assert.Contains("Moss &amp; lichen &lt;walks&gt;.", pages["introductions, taking part"]);
+        Assert.Contains("id=\"rounds\"", pages["introductions, taking part"]);
         Assert.Contains("Thursdays suit me.", pages["call, a request waiting"]);
         Assert.Contains("id=\"confirm-start\"", pages["call, start to confirm"]);
         Assert.Contains("id=\"confirm-close\"", pages["call, close to confirm"]);
