@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("025d606d-82f5-42af-b5bf-fb3c52b609f6"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("a27622ff-76af-44c3-a040-414616a24d73"), entityTypeCount: 75)
         {
         }
 
@@ -56,6 +56,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var formationRound = FormationRoundEntityType.Create(this);
             var practiceParticipant = PracticeParticipantEntityType.Create(this);
             var practiceProgram = PracticeProgramEntityType.Create(this);
+            var programFacilitator = ProgramFacilitatorEntityType.Create(this);
             var proposalMove = ProposalMoveEntityType.Create(this);
             var proposedCrew = ProposedCrewEntityType.Create(this);
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
@@ -131,8 +132,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormationPreferenceEntityType.CreateForeignKey3(formationPreference, formationRound);
             FormationRoundEntityType.CreateForeignKey1(formationRound, congregation);
             FormationRoundEntityType.CreateForeignKey2(formationRound, hubUser);
+            FormationRoundEntityType.CreateForeignKey3(formationRound, practiceProgram);
             PracticeParticipantEntityType.CreateForeignKey1(practiceParticipant, practiceProgram);
+            PracticeParticipantEntityType.CreateForeignKey2(practiceParticipant, hubUser);
             PracticeProgramEntityType.CreateForeignKey1(practiceProgram, hubUser);
+            PracticeProgramEntityType.CreateForeignKey2(practiceProgram, gatheringEvent);
+            ProgramFacilitatorEntityType.CreateForeignKey1(programFacilitator, hubUser);
+            ProgramFacilitatorEntityType.CreateForeignKey2(programFacilitator, practiceProgram);
+            ProgramFacilitatorEntityType.CreateForeignKey3(programFacilitator, hubUser);
             ProposalMoveEntityType.CreateForeignKey1(proposalMove, hubUser);
             ProposalMoveEntityType.CreateForeignKey2(proposalMove, formationRound);
             ProposedCrewEntityType.CreateForeignKey1(proposedCrew, crew);
@@ -160,6 +167,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
+            EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -206,6 +214,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormationRoundEntityType.CreateAnnotations(formationRound);
             PracticeParticipantEntityType.CreateAnnotations(practiceParticipant);
             PracticeProgramEntityType.CreateAnnotations(practiceProgram);
+            ProgramFacilitatorEntityType.CreateAnnotations(programFacilitator);
             ProposalMoveEntityType.CreateAnnotations(proposalMove);
             ProposedCrewEntityType.CreateAnnotations(proposedCrew);
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("40837f7c-38ed-457f-aab4-f7f6fc85be3e"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("1e1148e1-e2c2-42fb-bd32-f4a89853ca2c"), entityTypeCount: 75)
         {
         }
 
@@ -55,6 +55,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var formationRound = FormationRoundEntityType.Create(this);
             var practiceParticipant = PracticeParticipantEntityType.Create(this);
             var practiceProgram = PracticeProgramEntityType.Create(this);
+            var programFacilitator = ProgramFacilitatorEntityType.Create(this);
             var proposalMove = ProposalMoveEntityType.Create(this);
             var proposedCrew = ProposedCrewEntityType.Create(this);
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
@@ -130,8 +131,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormationPreferenceEntityType.CreateForeignKey3(formationPreference, formationRound);
             FormationRoundEntityType.CreateForeignKey1(formationRound, congregation);
             FormationRoundEntityType.CreateForeignKey2(formationRound, hubUser);
+            FormationRoundEntityType.CreateForeignKey3(formationRound, practiceProgram);
             PracticeParticipantEntityType.CreateForeignKey1(practiceParticipant, practiceProgram);
+            PracticeParticipantEntityType.CreateForeignKey2(practiceParticipant, hubUser);
             PracticeProgramEntityType.CreateForeignKey1(practiceProgram, hubUser);
+            PracticeProgramEntityType.CreateForeignKey2(practiceProgram, gatheringEvent);
+            ProgramFacilitatorEntityType.CreateForeignKey1(programFacilitator, hubUser);
+            ProgramFacilitatorEntityType.CreateForeignKey2(programFacilitator, practiceProgram);
+            ProgramFacilitatorEntityType.CreateForeignKey3(programFacilitator, hubUser);
             ProposalMoveEntityType.CreateForeignKey1(proposalMove, hubUser);
             ProposalMoveEntityType.CreateForeignKey2(proposalMove, formationRound);
             ProposedCrewEntityType.CreateForeignKey1(proposedCrew, crew);
@@ -159,6 +166,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
+            EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -205,6 +213,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormationRoundEntityType.CreateAnnotations(formationRound);
             PracticeParticipantEntityType.CreateAnnotations(practiceParticipant);
             PracticeProgramEntityType.CreateAnnotations(practiceProgram);
+            ProgramFacilitatorEntityType.CreateAnnotations(programFacilitator);
             ProposalMoveEntityType.CreateAnnotations(proposalMove);
             ProposedCrewEntityType.CreateAnnotations(proposedCrew);
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);

@@ -218,6 +218,7 @@ public static class SeedDemoCommunity
         await SeedDemoGatheringCrews.RunAsync(db, now);
         await SeedDemoFormationRound.RunAsync(db, now);
         await SeedDemoCrewCalls.RunAsync(db, now);
+        await SeedDemoCohort.RunAsync(db, now);
         await SeedDemoHandbook.RunAsync(services);
         await SeedDemoCovers.RunAsync(db, scope.ServiceProvider);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);
