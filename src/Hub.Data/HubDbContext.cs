@@ -92,6 +92,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<MembershipOffer> MembershipOffers => Set<MembershipOffer>();
     public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
     public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
+    public DbSet<ProgramFacilitator> ProgramFacilitators => Set<ProgramFacilitator>();
     public DbSet<FormationRound> FormationRounds => Set<FormationRound>();
     public DbSet<FormationParticipant> FormationParticipants => Set<FormationParticipant>();
     public DbSet<FormationPreference> FormationPreferences => Set<FormationPreference>();

@@ -15,14 +15,20 @@ public enum FormationStage
 }
 
 /// <summary>
-/// A crew formation round in a congregation, like speed dating for crewmates: members say privately whom
+/// A crew formation round in a congregation or for a program's cohort, like speed dating for crewmates: members say privately whom
 /// they would like to be with, the host runs the search once, adjusts, and publishes; crews form only from
 /// the consent of their members.
 /// </summary>
 public class FormationRound
 {
     public Guid Id { get; set; }
-    public Guid CongregationId { get; set; }
+
+    /// <summary>The congregation the round belongs to; null for a program's round.</summary>
+    public Guid? CongregationId { get; set; }
+
+    /// <summary>The practice program whose cohort the round is for ("form crews from this cohort"); null for a congregation's.</summary>
+    public Guid? ProgramId { get; set; }
+
     public string Title { get; set; } = "";
 
     /// <summary>After this instant nothing about preferences can change; the host may bring it forward by running the round.</summary>

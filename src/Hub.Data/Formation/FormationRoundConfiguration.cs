@@ -12,6 +12,8 @@ internal sealed class FormationRoundConfiguration : IEntityTypeConfiguration<For
         r.Property(x => x.Title).HasMaxLength(120).IsRequired();
         r.HasIndex(x => x.CongregationId);
         r.HasOne<Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => x.ProgramId);
+        r.HasOne<PracticeProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
         // The round belongs to the congregation, not to whoever opened it: it stays when their account goes.
         r.HasOne<HubUser>().WithMany().HasForeignKey(x => x.OpenedByUserId).OnDelete(DeleteBehavior.SetNull);
         r.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);

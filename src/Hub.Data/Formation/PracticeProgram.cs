@@ -25,7 +25,15 @@ public class PracticeProgram
     public int RepeatedPairs { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ComputedAt { get; set; }
+
+    /// <summary>
+    /// The gathering the program is tied to (usually a series): its calls are the gathering's dates, in order, and its
+    /// participants (its cohort) are the people going, kept in step as they answer. Null for a program of listed names.
+    /// </summary>
+    public Guid? GatheringId { get; set; }
+
     public List<PracticeParticipant> Participants { get; set; } = [];
+    public List<ProgramFacilitator> Team { get; set; } = [];
 }
 
 /// <summary>Someone in a program; they need no account, only the secret link to their own rooms.</summary>
@@ -42,4 +50,31 @@ public class PracticeParticipant
 
     /// <summary>Unguessable part of the participant's URL; kept across edits so a shared link keeps working.</summary>
     public string Secret { get; set; } = "";
+
+    /// <summary>The participant's account: a person going to the tied gathering, or one who accepted their place by email.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>When the place was offered by email (or in the hub, to an address with an account); null before.</summary>
+    public DateTime? InvitedAt { get; set; }
+
+    /// <summary>In the cohort because they said they are going to the tied gathering (not listed by the facilitator).</summary>
+    public bool FromGathering { get; set; }
+
+    /// <summary>No longer going to the tied gathering: kept so positions (and the rooms of past calls) stay, away from every call.</summary>
+    public bool Left { get; set; }
+}
+
+/// <summary>
+/// A co-facilitator of a program ("never host alone"): invited by someone on the team, on the team once they accept.
+/// The team sees every call's rooms, the Zoom files and the view to start a call, and hosts the program's formation round.
+/// </summary>
+public class ProgramFacilitator
+{
+    public Guid Id { get; set; }
+    public Guid ProgramId { get; set; }
+    public string UserId { get; set; } = "";
+    public Accounts.HubUser User { get; set; } = null!;
+    public string? InvitedByUserId { get; set; }
+    public DateTime InvitedAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
 }

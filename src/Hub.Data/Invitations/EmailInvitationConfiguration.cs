@@ -18,6 +18,8 @@ internal sealed class EmailInvitationConfiguration : IEntityTypeConfiguration<Em
         i.HasIndex(x => new { x.InvitedByUserId, x.NormalizedEmail });
         // A crew that is deleted, or an inviter who deletes their account, takes the open invitations along.
         i.HasOne<Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
+        i.HasIndex(x => x.ProgramId);
+        i.HasOne<Formation.PracticeProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
         i.HasOne<HubUser>().WithMany().HasForeignKey(x => x.InvitedByUserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,9 +23,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Invitations.EmailInvitation",
                 typeof(EmailInvitation),
                 baseEntityType,
-                propertyCount: 14,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 15,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -128,6 +128,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 maxLength: 320);
             normalizedEmail.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var programId = runtimeEntityType.AddProperty(
+                "ProgramId",
+                typeof(Guid?),
+                propertyInfo: typeof(EmailInvitation).GetProperty("ProgramId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EmailInvitation).GetField("<ProgramId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            programId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var to = runtimeEntityType.AddProperty(
                 "To",
                 typeof(InvitedTo),
@@ -149,13 +157,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { programId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { tokenHash },
                 unique: true);
 
-            var index0 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { crewId, normalizedEmail });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { invitedByUserId, normalizedEmail });
 
             return runtimeEntityType;
@@ -178,6 +189,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ProgramId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

@@ -22,10 +22,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.FormationRound",
                 typeof(FormationRound),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 2,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -40,10 +40,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
 
             var congregationId = runtimeEntityType.AddProperty(
                 "CongregationId",
-                typeof(Guid),
+                typeof(Guid?),
                 propertyInfo: typeof(FormationRound).GetProperty("CongregationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormationRound).GetField("<CongregationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+                nullable: true);
             congregationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
@@ -87,6 +87,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             preferencesDueAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             preferencesDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var programId = runtimeEntityType.AddProperty(
+                "ProgramId",
+                typeof(Guid?),
+                propertyInfo: typeof(FormationRound).GetProperty("ProgramId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FormationRound).GetField("<ProgramId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            programId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var publishedAt = runtimeEntityType.AddProperty(
                 "PublishedAt",
@@ -140,6 +148,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var index0 = runtimeEntityType.AddIndex(
                 new[] { openedByUserId });
 
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { programId });
+
             return runtimeEntityType;
         }
 
@@ -148,8 +159,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("CongregationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }
@@ -160,6 +170,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ProgramId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb9e4b42-4f2c-4584-b0dd-af915d66517a"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("a27622ff-76af-44c3-a040-414616a24d73"), entityTypeCount: 75)
         {
         }
 
@@ -56,6 +56,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var formationRound = FormationRoundEntityType.Create(this);
             var practiceParticipant = PracticeParticipantEntityType.Create(this);
             var practiceProgram = PracticeProgramEntityType.Create(this);
+            var programFacilitator = ProgramFacilitatorEntityType.Create(this);
             var proposalMove = ProposalMoveEntityType.Create(this);
             var proposedCrew = ProposedCrewEntityType.Create(this);
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
@@ -78,10 +79,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
-            var introduction = IntroductionEntityType.Create(this);
-            var introductionMember = IntroductionMemberEntityType.Create(this);
-            var introductionPerson = IntroductionPersonEntityType.Create(this);
-            var introductionRound = IntroductionRoundEntityType.Create(this);
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -135,8 +132,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormationPreferenceEntityType.CreateForeignKey3(formationPreference, formationRound);
             FormationRoundEntityType.CreateForeignKey1(formationRound, congregation);
             FormationRoundEntityType.CreateForeignKey2(formationRound, hubUser);
+            FormationRoundEntityType.CreateForeignKey3(formationRound, practiceProgram);
             PracticeParticipantEntityType.CreateForeignKey1(practiceParticipant, practiceProgram);
+            PracticeParticipantEntityType.CreateForeignKey2(practiceParticipant, hubUser);
             PracticeProgramEntityType.CreateForeignKey1(practiceProgram, hubUser);
+            PracticeProgramEntityType.CreateForeignKey2(practiceProgram, gatheringEvent);
+            ProgramFacilitatorEntityType.CreateForeignKey1(programFacilitator, hubUser);
+            ProgramFacilitatorEntityType.CreateForeignKey2(programFacilitator, practiceProgram);
+            ProgramFacilitatorEntityType.CreateForeignKey3(programFacilitator, hubUser);
             ProposalMoveEntityType.CreateForeignKey1(proposalMove, hubUser);
             ProposalMoveEntityType.CreateForeignKey2(proposalMove, formationRound);
             ProposedCrewEntityType.CreateForeignKey1(proposedCrew, crew);
@@ -162,14 +165,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
-            IntroductionEntityType.CreateForeignKey1(introduction, introductionRound);
-            IntroductionMemberEntityType.CreateForeignKey1(introductionMember, congregation);
-            IntroductionMemberEntityType.CreateForeignKey2(introductionMember, hubUser);
-            IntroductionPersonEntityType.CreateForeignKey1(introductionPerson, introduction);
-            IntroductionPersonEntityType.CreateForeignKey2(introductionPerson, hubUser);
-            IntroductionRoundEntityType.CreateForeignKey1(introductionRound, congregation);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
+            EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -216,6 +214,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             FormationRoundEntityType.CreateAnnotations(formationRound);
             PracticeParticipantEntityType.CreateAnnotations(practiceParticipant);
             PracticeProgramEntityType.CreateAnnotations(practiceProgram);
+            ProgramFacilitatorEntityType.CreateAnnotations(programFacilitator);
             ProposalMoveEntityType.CreateAnnotations(proposalMove);
             ProposedCrewEntityType.CreateAnnotations(proposedCrew);
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
@@ -238,10 +237,6 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
-            IntroductionEntityType.CreateAnnotations(introduction);
-            IntroductionMemberEntityType.CreateAnnotations(introductionMember);
-            IntroductionPersonEntityType.CreateAnnotations(introductionPerson);
-            IntroductionRoundEntityType.CreateAnnotations(introductionRound);
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);

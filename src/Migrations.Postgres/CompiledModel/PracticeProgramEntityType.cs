@@ -22,10 +22,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.PracticeProgram",
                 typeof(PracticeProgram),
                 baseEntityType,
-                propertyCount: 10,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 11,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -79,6 +79,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(PracticeProgram).GetField("<FacilitatorUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             facilitatorUserId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var gatheringId = runtimeEntityType.AddProperty(
+                "GatheringId",
+                typeof(Guid?),
+                propertyInfo: typeof(PracticeProgram).GetProperty("GatheringId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PracticeProgram).GetField("<GatheringId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            gatheringId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -117,6 +125,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { facilitatorUserId });
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { gatheringId });
+
             return runtimeEntityType;
         }
 
@@ -127,6 +138,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GatheringId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
 
             return runtimeForeignKey;
         }

@@ -1520,7 +1520,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("CongregationId")
+                    b.Property<Guid?>("CongregationId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1537,6 +1537,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("PreferencesDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1561,6 +1564,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.HasIndex("OpenedByUserId");
 
+                    b.HasIndex("ProgramId");
+
                     b.ToTable("FormationRounds");
                 });
 
@@ -1574,6 +1579,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("FromGathering")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Left")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1591,10 +1605,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Secret")
                         .IsUnique();
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("ProgramId", "Position");
 
@@ -1627,6 +1646,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("GatheringId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1646,7 +1668,43 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
 
                     b.HasIndex("FacilitatorUserId");
 
+                    b.HasIndex("GatheringId");
+
                     b.ToTable("PracticePrograms");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProgramFacilitator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedByUserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProgramId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProgramFacilitators");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProposalMove", b =>
@@ -2902,6 +2960,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("To")
                         .HasColumnType("integer");
 
@@ -2911,6 +2972,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -3972,13 +4035,17 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
                         .WithMany()
                         .HasForeignKey("CongregationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
                         .WithMany()
                         .HasForeignKey("OpenedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeParticipant", b =>
@@ -3988,6 +4055,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeProgram", b =>
@@ -3997,6 +4069,33 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasForeignKey("FacilitatorUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("GatheringId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProgramFacilitator", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
+                        .WithMany("Team")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProposalMove", b =>
@@ -4294,6 +4393,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasForeignKey("InvitedByUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>
@@ -4422,6 +4526,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeProgram", b =>
                 {
                     b.Navigation("Participants");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>

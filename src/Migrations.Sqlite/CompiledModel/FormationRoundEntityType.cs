@@ -21,10 +21,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.FormationRound",
                 typeof(FormationRound),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 2,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -38,10 +38,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
 
             var congregationId = runtimeEntityType.AddProperty(
                 "CongregationId",
-                typeof(Guid),
+                typeof(Guid?),
                 propertyInfo: typeof(FormationRound).GetProperty("CongregationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormationRound).GetField("<CongregationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+                nullable: true);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -79,6 +79,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(FormationRound).GetField("<PreferencesDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             preferencesDueAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var programId = runtimeEntityType.AddProperty(
+                "ProgramId",
+                typeof(Guid?),
+                propertyInfo: typeof(FormationRound).GetProperty("ProgramId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FormationRound).GetField("<ProgramId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var publishedAt = runtimeEntityType.AddProperty(
                 "PublishedAt",
@@ -127,6 +134,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var index0 = runtimeEntityType.AddIndex(
                 new[] { openedByUserId });
 
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { programId });
+
             return runtimeEntityType;
         }
 
@@ -135,8 +145,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("CongregationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }
@@ -147,6 +156,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ProgramId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

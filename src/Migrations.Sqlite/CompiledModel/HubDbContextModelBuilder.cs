@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b619637b-8b87-4e73-8bc3-bb3ba7f44b6f"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("1e1148e1-e2c2-42fb-bd32-f4a89853ca2c"), entityTypeCount: 75)
         {
         }
 
@@ -55,6 +55,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var formationRound = FormationRoundEntityType.Create(this);
             var practiceParticipant = PracticeParticipantEntityType.Create(this);
             var practiceProgram = PracticeProgramEntityType.Create(this);
+            var programFacilitator = ProgramFacilitatorEntityType.Create(this);
             var proposalMove = ProposalMoveEntityType.Create(this);
             var proposedCrew = ProposedCrewEntityType.Create(this);
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
@@ -77,10 +78,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
-            var introduction = IntroductionEntityType.Create(this);
-            var introductionMember = IntroductionMemberEntityType.Create(this);
-            var introductionPerson = IntroductionPersonEntityType.Create(this);
-            var introductionRound = IntroductionRoundEntityType.Create(this);
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -134,8 +131,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormationPreferenceEntityType.CreateForeignKey3(formationPreference, formationRound);
             FormationRoundEntityType.CreateForeignKey1(formationRound, congregation);
             FormationRoundEntityType.CreateForeignKey2(formationRound, hubUser);
+            FormationRoundEntityType.CreateForeignKey3(formationRound, practiceProgram);
             PracticeParticipantEntityType.CreateForeignKey1(practiceParticipant, practiceProgram);
+            PracticeParticipantEntityType.CreateForeignKey2(practiceParticipant, hubUser);
             PracticeProgramEntityType.CreateForeignKey1(practiceProgram, hubUser);
+            PracticeProgramEntityType.CreateForeignKey2(practiceProgram, gatheringEvent);
+            ProgramFacilitatorEntityType.CreateForeignKey1(programFacilitator, hubUser);
+            ProgramFacilitatorEntityType.CreateForeignKey2(programFacilitator, practiceProgram);
+            ProgramFacilitatorEntityType.CreateForeignKey3(programFacilitator, hubUser);
             ProposalMoveEntityType.CreateForeignKey1(proposalMove, hubUser);
             ProposalMoveEntityType.CreateForeignKey2(proposalMove, formationRound);
             ProposedCrewEntityType.CreateForeignKey1(proposedCrew, crew);
@@ -161,14 +164,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
-            IntroductionEntityType.CreateForeignKey1(introduction, introductionRound);
-            IntroductionMemberEntityType.CreateForeignKey1(introductionMember, congregation);
-            IntroductionMemberEntityType.CreateForeignKey2(introductionMember, hubUser);
-            IntroductionPersonEntityType.CreateForeignKey1(introductionPerson, introduction);
-            IntroductionPersonEntityType.CreateForeignKey2(introductionPerson, hubUser);
-            IntroductionRoundEntityType.CreateForeignKey1(introductionRound, congregation);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
+            EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
@@ -215,6 +213,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormationRoundEntityType.CreateAnnotations(formationRound);
             PracticeParticipantEntityType.CreateAnnotations(practiceParticipant);
             PracticeProgramEntityType.CreateAnnotations(practiceProgram);
+            ProgramFacilitatorEntityType.CreateAnnotations(programFacilitator);
             ProposalMoveEntityType.CreateAnnotations(proposalMove);
             ProposedCrewEntityType.CreateAnnotations(proposedCrew);
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
@@ -237,10 +236,6 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
-            IntroductionEntityType.CreateAnnotations(introduction);
-            IntroductionMemberEntityType.CreateAnnotations(introductionMember);
-            IntroductionPersonEntityType.CreateAnnotations(introductionPerson);
-            IntroductionRoundEntityType.CreateAnnotations(introductionRound);
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);

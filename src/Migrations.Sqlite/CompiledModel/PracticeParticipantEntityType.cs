@@ -5,6 +5,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 
 #pragma warning disable 219, 612, 618
@@ -21,9 +22,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.PracticeParticipant",
                 typeof(PracticeParticipant),
                 baseEntityType,
-                propertyCount: 6,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                propertyCount: 10,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -41,6 +42,28 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(PracticeParticipant).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PracticeParticipant).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 256);
+
+            var fromGathering = runtimeEntityType.AddProperty(
+                "FromGathering",
+                typeof(bool),
+                propertyInfo: typeof(PracticeParticipant).GetProperty("FromGathering", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PracticeParticipant).GetField("<FromGathering>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var invitedAt = runtimeEntityType.AddProperty(
+                "InvitedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(PracticeParticipant).GetProperty("InvitedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PracticeParticipant).GetField("<InvitedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+
+            var left = runtimeEntityType.AddProperty(
+                "Left",
+                typeof(bool),
+                propertyInfo: typeof(PracticeParticipant).GetProperty("Left", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PracticeParticipant).GetField("<Left>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
@@ -70,6 +93,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(PracticeParticipant).GetField("<Secret>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
 
+            var userId = runtimeEntityType.AddProperty(
+                "UserId",
+                typeof(string),
+                propertyInfo: typeof(PracticeParticipant).GetProperty("UserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PracticeParticipant).GetField("<UserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -79,6 +109,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { programId, position });
 
             return runtimeEntityType;
@@ -98,6 +131,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(List<PracticeParticipant>),
                 propertyInfo: typeof(PracticeProgram).GetProperty("Participants", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PracticeProgram).GetField("<Participants>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("UserId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
 
             return runtimeForeignKey;
         }

@@ -21,10 +21,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Formation.PracticeProgram",
                 typeof(PracticeProgram),
                 baseEntityType,
-                propertyCount: 10,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 11,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -72,6 +72,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(PracticeProgram).GetProperty("FacilitatorUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PracticeProgram).GetField("<FacilitatorUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var gatheringId = runtimeEntityType.AddProperty(
+                "GatheringId",
+                typeof(Guid?),
+                propertyInfo: typeof(PracticeProgram).GetProperty("GatheringId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PracticeProgram).GetField("<GatheringId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
@@ -106,6 +113,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { facilitatorUserId });
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { gatheringId });
+
             return runtimeEntityType;
         }
 
@@ -116,6 +126,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GatheringId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
 
             return runtimeForeignKey;
         }

@@ -1507,7 +1507,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CongregationId")
+                    b.Property<Guid?>("CongregationId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1523,6 +1523,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PreferencesDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProgramId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -1548,6 +1551,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OpenedByUserId");
 
+                    b.HasIndex("ProgramId");
+
                     b.ToTable("FormationRounds");
                 });
 
@@ -1561,6 +1566,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromGathering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Left")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1578,10 +1592,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Secret")
                         .IsUnique();
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("ProgramId", "Position");
 
@@ -1614,6 +1633,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GatheringId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1633,7 +1655,43 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FacilitatorUserId");
 
+                    b.HasIndex("GatheringId");
+
                     b.ToTable("PracticePrograms");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProgramFacilitator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedByUserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProgramId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProgramFacilitators");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProposalMove", b =>
@@ -2883,6 +2941,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("To")
                         .HasColumnType("INTEGER");
 
@@ -2892,6 +2953,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -3953,13 +4016,17 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
                         .WithMany()
                         .HasForeignKey("CongregationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
                         .WithMany()
                         .HasForeignKey("OpenedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeParticipant", b =>
@@ -3969,6 +4036,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeProgram", b =>
@@ -3978,6 +4050,33 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasForeignKey("FacilitatorUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Gatherings.GatheringEvent", null)
+                        .WithMany()
+                        .HasForeignKey("GatheringId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProgramFacilitator", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
+                        .WithMany("Team")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.ProposalMove", b =>
@@ -4275,6 +4374,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasForeignKey("InvitedByUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Formation.PracticeProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Notifications.Notification", b =>
@@ -4403,6 +4507,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Formation.PracticeProgram", b =>
                 {
                     b.Navigation("Participants");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Gatherings.GatheringCrewSet", b =>

@@ -400,6 +400,11 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var program = new PracticeProgram { Id = Guid.NewGuid(), Name = "Spring program", CallSizes = "3", CreatedAt = now, ComputedAt = now };
         program.Participants.Add(new PracticeParticipant { Id = Guid.NewGuid(), ProgramId = program.Id, Name = "Cleo", Email = "cleo@test.example", Secret = "leaver-program-secret" });
         db.PracticePrograms.Add(program);
+        // Ben's cohort, which Ada went to and co-facilitated: her place and her place on the team go with her account.
+        var cohort = new PracticeProgram { Id = Guid.NewGuid(), FacilitatorUserId = ben, Name = "Ben's cohort", CallSizes = "2", CreatedAt = now, ComputedAt = now };
+        cohort.Participants.Add(new PracticeParticipant { Id = Guid.NewGuid(), ProgramId = cohort.Id, Name = "Ada Leaver", Email = "ada.leaves@test.example", Secret = "leaver-cohort-secret", FromGathering = true });
+        cohort.Team.Add(new ProgramFacilitator { Id = Guid.NewGuid(), ProgramId = cohort.Id, InvitedAt = now, AcceptedAt = now });
+        db.PracticePrograms.Add(cohort);
         var round = new FormationRound { Id = Guid.NewGuid(), CongregationId = congregation.Id, Title = "Autumn round", PreferencesDueAt = now.AddDays(3), CreatedAt = now };
         var adaJoins = new FormationParticipant { Id = Guid.NewGuid(), RoundId = round.Id, UserId = ada, TimeZone = "Etc/UTC", JoinedAt = now, UpdatedAt = now };
         var benJoins = new FormationParticipant { Id = Guid.NewGuid(), RoundId = round.Id, UserId = ben, TimeZone = "Etc/UTC", JoinedAt = now, UpdatedAt = now };

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -11,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// date: a place where there is room, the waitlist elsewhere). "Going" to a full occurrence puts the person on its waitlist; leaving a place
 /// promotes the first person waiting.
 /// </summary>
-public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time)
+public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
+    IEnumerable<IEventAnsweredHandler> answered)
 {
     /// <summary>The answer as it stands; <paramref name="Summary"/> says date by date what a series answer gave.</summary>
     public sealed record Result(Outcome Outcome, RsvpStatus? Status = null, string? Summary = null);
@@ -20,6 +22,20 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
     public const int SeriesHorizonDays = 183;
 
     public async Task<Result> RunAsync(Viewer viewer, Guid eventId, string? occurrenceKey, RsvpStatus wanted, string answers = "", CancellationToken cancellationToken = default)
+    {
+        var result = await AnswerAsync(viewer, eventId, occurrenceKey, wanted, answers, cancellationToken);
+        if (result.Outcome.Succeeded)
+        {
+            // After the answer's commit: what follows from it (a program's cohort) never undoes the answer.
+            foreach (var handler in answered)
+            {
+                await handler.OnAnsweredAsync(eventId, viewer.UserId!, cancellationToken);
+            }
+        }
+        return result;
+    }
+
+    private async Task<Result> AnswerAsync(Viewer viewer, Guid eventId, string? occurrenceKey, RsvpStatus wanted, string answers, CancellationToken cancellationToken)
     {
         if (!viewer.IsSignedIn)
         {

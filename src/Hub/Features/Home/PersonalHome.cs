@@ -180,7 +180,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             .Select(r => new JoinRequestRow(r.Name, r.Slug, r.Requester, r.CreatedAt)).ToList();
 
         List<RoundRow> rounds = mine.Count == 0 ? [] : (await db.FormationRounds.AsNoTracking()
-            .Where(r => mine.Contains(r.CongregationId)
+            .Where(r => r.CongregationId != null && mine.Contains(r.CongregationId.Value)
                 && ((r.Stage == FormationStage.Open && r.PreferencesDueAt > now && !r.Participants.Any(p => p.UserId == me))
                     || (r.Stage == FormationStage.Published && r.Participants.Any(p => p.UserId == me && p.ProposedCrewId != null && p.Answer == ProposalAnswer.Waiting))))
             .OrderBy(r => r.PreferencesDueAt)

@@ -10,7 +10,7 @@ using Microsolidarity.Hub.Platform;
 namespace Microsolidarity.Hub.Features.Invitations;
 
 /// <summary>
-/// Reads an emailed invitation to a crew or a dyad and turns it into the ordinary one (an invited
+/// Reads an emailed invitation to a crew, a dyad or a practice program (a place, or the facilitator team) and turns it into the ordinary one (an invited
 /// crew member, a proposed dyad) for the account with the invited address; the person then says
 /// yes or no on the crew's or the dyad's page like anyone invited. The link works once.
 /// </summary>
@@ -29,13 +29,32 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         }
         var inviter = await db.Users.Where(u => u.Id == invitation.InvitedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "the person who invited you";
         var crew = invitation.CrewId is { } crewId ? await db.Crews.AsNoTracking().SingleOrDefaultAsync(c => c.Id == crewId, cancellationToken) : null;
+        var program = invitation.ProgramId is { } programId
+            ? await db.PracticePrograms.AsNoTracking().Where(p => p.Id == programId).Select(p => new { p.Name, p.CallSizes }).SingleOrDefaultAsync(cancellationToken)
+            : null;
         var state = invitation switch
         {
             { AcceptedAt: not null } => InvitationState.Accepted,
             { To: InvitedTo.Crew } when crew is null || crew.Stage == CrewStage.Disbanded => InvitationState.Revoked,
+            { To: InvitedTo.Program or InvitedTo.ProgramTeam } when program is null => InvitationState.Revoked,
             _ when invitation.ExpiresAt <= time.GetUtcNow().UtcDateTime => InvitationState.Expired,
             _ => InvitationState.Open,
         };
+        if (invitation.To is InvitedTo.Program or InvitedTo.ProgramTeam)
+        {
+            var calls = program?.CallSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
+            return invitation.To == InvitedTo.Program
+                ? new Details(invitation, state, inviter, $"the practice program “{program?.Name}”", program is null ? [] :
+                [
+                    $"{inviter} invites you to a place in the practice program “{program.Name}”: {calls} {(calls == 1 ? "call" : "calls")} whose breakout rooms climb from pairs to the full circle.",
+                    "Once you have an account, the program's page shows your room for each call and the names of the people in it.",
+                ])
+                : new Details(invitation, state, inviter, $"facilitate “{program?.Name}”", program is null ? [] :
+                [
+                    $"{inviter} invites you to facilitate the practice program “{program.Name}” with them, so that nobody hosts alone.",
+                    "The facilitator team sees every call's breakout rooms, downloads the Zoom files and starts each call together.",
+                ]);
+        }
         return invitation.To == InvitedTo.Crew
             ? new Details(invitation, state, inviter, $"the crew “{crew?.Name}”", crew is null ? [] :
             [
@@ -86,7 +105,31 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         {
             return (Outcome.Refused("This invitation was used already."), null);
         }
-        if (invitation.To == InvitedTo.Crew)
+        if (invitation.To == InvitedTo.Program)
+        {
+            // The place listed for this address becomes the account's: its rooms show on the program's page.
+            var normalized = invitation.NormalizedEmail;
+            var places = await db.PracticeParticipants.Where(p => p.ProgramId == invitation.ProgramId && p.UserId == null).ToListAsync(cancellationToken);
+            foreach (var place in places.Where(p => InvitationsFeature.Normalize(p.Email) == normalized))
+            {
+                place.UserId = userId;
+            }
+        }
+        else if (invitation.To == InvitedTo.ProgramTeam)
+        {
+            if (!await db.ProgramFacilitators.AnyAsync(f => f.ProgramId == invitation.ProgramId && f.UserId == userId, cancellationToken))
+            {
+                db.ProgramFacilitators.Add(new Data.Formation.ProgramFacilitator
+                {
+                    Id = Guid.NewGuid(),
+                    ProgramId = invitation.ProgramId!.Value,
+                    UserId = userId,
+                    InvitedByUserId = invitation.InvitedByUserId,
+                    InvitedAt = invitation.CreatedAt,
+                });
+            }
+        }
+        else if (invitation.To == InvitedTo.Crew)
         {
             var existing = await db.CrewMembers.SingleOrDefaultAsync(m => m.CrewId == invitation.CrewId && m.UserId == userId, cancellationToken);
             if (existing is null)
@@ -126,6 +169,10 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         if (invitation.To == InvitedTo.Crew)
         {
             return $"/crews/{invitation.CrewId}";
+        }
+        if (invitation.To is InvitedTo.Program or InvitedTo.ProgramTeam)
+        {
+            return $"/programs/{invitation.ProgramId}";
         }
         var dyad = await OpenDyads(invitation.InvitedByUserId, userId).OrderByDescending(d => d.ProposedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
         return dyad is { } id ? $"/dyads/{id}" : "/dyads";

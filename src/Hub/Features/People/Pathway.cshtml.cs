@@ -57,7 +57,7 @@ public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> c
                 + "weeks, then look back together, free to go on or not. Here are the ways in; none asks more than a short experiment.");
             var ids = congregations.Select(c => c.Id).ToList();
             var rounds = await db.FormationRounds.AsNoTracking()
-                .Where(r => ids.Contains(r.CongregationId) && r.Stage == FormationStage.Open && r.PreferencesDueAt > now && !r.Participants.Any(p => p.UserId == me))
+                .Where(r => r.CongregationId != null && ids.Contains(r.CongregationId.Value) && r.Stage == FormationStage.Open && r.PreferencesDueAt > now && !r.Participants.Any(p => p.UserId == me))
                 .OrderBy(r => r.PreferencesDueAt).Take(3)
                 .Select(r => new { r.Id, r.Title, r.CongregationId, r.PreferencesDueAt }).ToListAsync(cancellationToken);
             var ways = new List<Way>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
+/// <summary>Changing a program is its maker's: the list, the sizes, the gathering it is tied to.</summary>
 [Authorize]
 public sealed class EditProgramModel(SaveProgram save, ProgramAccess access) : ProgramFormModel(save)
 {
@@ -14,23 +15,25 @@ public sealed class EditProgramModel(SaveProgram save, ProgramAccess access) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await access.LoadAsync(Id, User, cancellationToken) is not { } view)
+        if (await access.LoadAsync(Id, User, cancellationToken) is not { IsOwner: true } view)
         {
             return NotFound();
         }
         Input = new InputModel
         {
             Name = view.Program.Name,
-            Participants = string.Join("\n", view.People.Select(p => $"{p.Name}, {p.Email}")),
+            Participants = string.Join("\n", view.People.Where(p => !p.FromGathering && !p.Left).Select(p => $"{p.Name}, {p.Email}")),
             Calls = view.Program.CallSizes,
             Absences = view.Program.Absences,
+            GatheringId = view.Program.GatheringId,
         };
+        await LoadGatheringsAsync(cancellationToken, view.Program.GatheringId);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await access.LoadAsync(Id, User, cancellationToken) is null)
+        if (await access.LoadAsync(Id, User, cancellationToken) is not { IsOwner: true })
         {
             return NotFound();
         }

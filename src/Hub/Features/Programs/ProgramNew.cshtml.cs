@@ -9,9 +9,7 @@ public sealed class NewProgramModel(SaveProgram save) : ProgramFormModel(save)
     public override string SubmitLabel => "Save and make the rooms";
     public override string CancelHref => "/programs";
 
-    public void OnGet()
-    {
-    }
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadGatheringsAsync(cancellationToken);
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => SaveAsync(null, cancellationToken);
 }

@@ -17,14 +17,18 @@ public sealed partial record ProgramPlan(
 
     public int Calls => Sizes.Count;
 
-    /// <summary>Reads the three fields; the errors are keyed "Participants", "Calls" and "Absences".</summary>
-    public static (ProgramPlan? Plan, Dictionary<string, string> Errors) Read(string? participants, string? calls, string? absences)
+    /// <summary>
+    /// Reads the three fields; the errors are keyed "Participants", "Calls" and "Absences". For a program
+    /// <paramref name="tied"/> to a gathering the list is optional (the people going are its cohort) and the rooms
+    /// adapt to however many come.
+    /// </summary>
+    public static (ProgramPlan? Plan, Dictionary<string, string> Errors) Read(string? participants, string? calls, string? absences, bool tied = false)
     {
         var errors = new Dictionary<string, string>();
-        var people = ReadParticipants(participants ?? "", errors);
+        var people = ReadParticipants(participants ?? "", errors, tied);
         var sizes = ReadSizes(calls ?? "", errors);
         var away = errors.Count == 0 ? ReadAbsences(absences ?? "", people, sizes.Count, errors) : [];
-        if (errors.Count == 0)
+        if (errors.Count == 0 && !tied)
         {
             for (var c = 0; c < sizes.Count; c++)
             {
@@ -44,7 +48,7 @@ public sealed partial record ProgramPlan(
         return errors.Count == 0 ? (new ProgramPlan(people, sizes, away), errors) : (null, errors);
     }
 
-    private static List<(string Name, string Email)> ReadParticipants(string text, Dictionary<string, string> errors)
+    private static List<(string Name, string Email)> ReadParticipants(string text, Dictionary<string, string> errors, bool tied)
     {
         var people = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -69,7 +73,7 @@ public sealed partial record ProgramPlan(
             }
             people.Add((name.Length > 120 ? name[..120] : name, email.Value.ToLowerInvariant()));
         }
-        if (people.Count < 2)
+        if (people.Count < 2 && !tied)
         {
             errors["Participants"] = $"A program needs at least 2 participants; {people.Count} listed. Write one per line: a name and an email.";
         }

@@ -1,35 +1,145 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Features.Rounds;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
+/// <summary>
+/// A program's page. The facilitator team sees every call's rooms, the participants' links, the Zoom files and the
+/// team; a participant with an account sees their own room in each call with the names (and photos they may see)
+/// of the others; someone invited to the team answers the invitation. At the end, the team forms crews from the cohort.
+/// </summary>
 [Authorize]
-public sealed class ProgramModel(ProgramAccess access, DeleteProgram delete) : HubPageModel
+public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerClock clock, TimeProvider time, DeleteProgram delete,
+    InviteParticipants invite, InviteCoFacilitator team, AnswerTeamInvitation answerTeam, SyncCohort sync, OpenRound openRound) : HubPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
 
     public ProgramView View { get; private set; } = null!;
+    public ViewerClock Clock => clock;
+    public IReadOnlyList<Occurrence> Dates { get; private set; } = [];
+    public string? GatheringTitle { get; private set; }
+    public IReadOnlyList<(string Name, bool Accepted)> Team { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Photos { get; private set; } = new Dictionary<string, string>();
+    public (Guid Id, string Title, FormationStage Stage)? Round { get; private set; }
+    public int CurrentCall { get; private set; } = 1;
+    public int WithAccount { get; private set; }
+    public int NotYetInvited { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? RoundTitle { get; set; }
+    [BindProperty] public DateTime? Due { get; set; }
+
+    public string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        if (await access.LoadForViewerAsync(Id, User, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+        View = view;
+        await clock.ZoneAsync();
+        var program = view.Program;
+        Dates = await access.CallDatesAsync(program, view.Rooms.Length, cancellationToken);
+        CurrentCall = ProgramAccess.CurrentCall(Dates, view.Rooms.Length, time.GetUtcNow().UtcDateTime);
+        if (program.GatheringId is { } gatheringId)
+        {
+            GatheringTitle = await db.GatheringEvents.Where(e => e.Id == gatheringId).Select(e => e.Title).SingleOrDefaultAsync(cancellationToken);
+        }
+        var teamIds = program.Team.Select(f => f.UserId).Append(program.FacilitatorUserId).ToList();
+        var names = await db.Users.Where(u => teamIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Team = [(names.GetValueOrDefault(program.FacilitatorUserId, "?"), true), .. program.Team.OrderBy(f => f.InvitedAt).Select(f => (names.GetValueOrDefault(f.UserId, "?"), f.AcceptedAt is not null))];
+        Round = await db.FormationRounds.AsNoTracking().Where(r => r.ProgramId == program.Id).Select(r => new { r.Id, r.Title, r.Stage })
+            .ToListAsync(cancellationToken) is [var round, ..] ? (round.Id, round.Title, round.Stage) : null;
+        WithAccount = view.Present.Count(p => p.UserId is not null);
+        NotYetInvited = view.Present.Count(p => p.UserId is null && p.InvitedAt is null);
+        if (view.Role == ProgramRole.Participant)
+        {
+            var ids = view.People.Where(p => p.UserId is not null).Select(p => p.UserId!).Distinct().ToList();
+            Photos = await ProgramFaces.LoadAsync(db, ids, Me, cancellationToken);
+        }
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    /// <summary>The people in the viewer's room for a call, without the viewer; empty when away or in the full circle.</summary>
+    public IReadOnlyList<PracticeParticipant> RoomMates(int call) =>
+        View.MyPosition is int me && View.RoomOf(call, me) is int room
+            ? [.. View.Rooms[call][room].Where(p => p != me).Select(p => View.People[p])]
+            : [];
+
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirm, CancellationToken cancellationToken)
+    {
+        if (await access.LoadAsync(Id, User, cancellationToken) is not { IsOwner: true })
+        {
+            return NotFound();
+        }
+        var outcome = await delete.RunAsync(Me, Id, confirm, cancellationToken);
+        return await AfterAsync(outcome, "The program is deleted.", () => ShowAsync(cancellationToken), "/programs");
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         if (await access.LoadAsync(Id, User, cancellationToken) is not { } view)
         {
             return NotFound();
         }
-        View = view;
-        return Page();
+        var (outcome, count) = await invite.RunAsync(view, Me, cancellationToken);
+        return await AfterAsync(outcome, $"Sent: {count} {(count == 1 ? "person is" : "people are")} invited to their place. Each sees their rooms here once they have an account.",
+            () => ShowAsync(cancellationToken));
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(bool confirm, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTeamAsync(CancellationToken cancellationToken)
+    {
+        if (await access.LoadAsync(Id, User, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+        return await AfterAsync(await team.RunAsync(view, Me, Email, cancellationToken), InviteCoFacilitator.Sent, () => ShowAsync(cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostAnswerTeamAsync(bool accept, CancellationToken cancellationToken)
+    {
+        if (await access.LoadForViewerAsync(Id, User, cancellationToken) is not { Role: ProgramRole.InvitedToTeam })
+        {
+            return NotFound();
+        }
+        var outcome = await answerTeam.RunAsync(Id, Me, accept, cancellationToken);
+        return await AfterAsync(outcome, accept ? "Welcome to the facilitator team." : "Declined. Thank you for answering.",
+            () => ShowAsync(cancellationToken), accept ? null : "/programs");
+    }
+
+    public async Task<IActionResult> OnPostSyncAsync(CancellationToken cancellationToken)
+    {
+        if (await access.LoadAsync(Id, User, cancellationToken) is not { Program.GatheringId: not null })
+        {
+            return NotFound();
+        }
+        await sync.RunAsync(Id, cancellationToken);
+        Notice = "The cohort is up to date with the people going, and the rooms of the calls to come are made again.";
+        return Redirect(Request.Path);
+    }
+
+    public async Task<IActionResult> OnPostFormCrewsAsync(CancellationToken cancellationToken)
     {
         if (await access.LoadAsync(Id, User, cancellationToken) is null)
         {
             return NotFound();
         }
-        var outcome = await delete.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, Id, confirm, cancellationToken);
-        return await AfterAsync(outcome, "The program is deleted.", () => OnGetAsync(cancellationToken), "/programs");
+        var zone = await clock.ZoneAsync();
+        var (outcome, roundId) = await openRound.RunForProgramAsync(Id, Me, new OpenRound.Input(RoundTitle ?? "", Due), zone, cancellationToken);
+        return await AfterAsync(outcome with { Field = outcome.Field is "Title" ? "RoundTitle" : outcome.Field },
+            "Crews are forming: everyone in the cohort is invited to say whom they would like to meet with, and when.",
+            () => ShowAsync(cancellationToken), roundId is { } r ? $"/programs/{Id}/formation/{r}" : null);
     }
 }

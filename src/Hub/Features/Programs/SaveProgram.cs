@@ -1,22 +1,19 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Platform.Configuration;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
 /// <summary>
 /// Creates or changes a practice program and computes its rooms there and then (never on a page view):
 /// the same seed every time, the search budget of FormationOptions (about a second), the best schedule found kept.
+/// A program may be tied to a gathering its facilitator put on: the people going are then its cohort.
 /// </summary>
-public sealed class SaveProgram(HubDbContext db, TimeProvider time, IOptions<FormationOptions> options)
+public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort sync)
 {
-    public sealed record Input(string Name, string Participants, string Calls, string Absences);
+    public sealed record Input(string Name, string Participants, string Calls, string Absences, Guid? GatheringId = null);
 
     public async Task<(Outcome Outcome, Guid Id)> RunAsync(string facilitatorId, Guid? id, Input input, CancellationToken cancellationToken = default)
     {
@@ -24,7 +21,7 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, IOptions<For
         {
             return (Outcome.Refused("Give the program a name, such as \"Autumn practice calls\".", "Name"), Guid.Empty);
         }
-        var (plan, errors) = ProgramPlan.Read(input.Participants, input.Calls, input.Absences);
+        var (plan, errors) = ProgramPlan.Read(input.Participants, input.Calls, input.Absences, tied: input.GatheringId is not null);
         if (plan is null)
         {
             var (field, message) = errors.First();
@@ -47,45 +44,42 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, IOptions<For
             program = await db.PracticePrograms.Include(p => p.Participants)
                 .SingleOrDefaultAsync(p => p.Id == id && p.FacilitatorUserId == facilitatorId, cancellationToken)
                 ?? throw new InvalidOperationException("The page checked the program is the facilitator's.");
+            if (program.GatheringId is not null && input.GatheringId != program.GatheringId)
+            {
+                return (Outcome.Refused("A cohort stays tied to its gathering: its people and the rooms of past calls come from it. Make a new program for another gathering.", "GatheringId"), Guid.Empty);
+            }
+        }
+        if (input.GatheringId is { } gatheringId && gatheringId != program.GatheringId
+            && !await TieableGatherings(facilitatorId).AnyAsync(e => e.Id == gatheringId, cancellationToken))
+        {
+            return (Outcome.Refused("Choose one of the gatherings you put on that is still to come, or none.", "GatheringId"), Guid.Empty);
         }
         program.Name = input.Name.Trim();
         program.CallSizes = string.Join(", ", plan.Sizes.Select(s => s?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"));
         program.Absences = input.Absences.Trim();
-
-        // Someone who stays keeps their secret link; someone new gets one; someone removed loses theirs.
-        var before = program.Participants.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
-        var kept = new List<PracticeParticipant>();
-        for (var i = 0; i < plan.Participants.Count; i++)
-        {
-            var (name, email) = plan.Participants[i];
-            if (!before.Remove(email, out var participant))
-            {
-                participant = new PracticeParticipant { Id = Guid.NewGuid(), ProgramId = program.Id, Email = email, Secret = NewSecret() };
-                db.PracticeParticipants.Add(participant);
-            }
-            participant.Name = name;
-            participant.Position = i;
-            kept.Add(participant);
-        }
-        db.PracticeParticipants.RemoveRange(before.Values);
-
-        var schedule = Compute(plan, options.Value.Search(program.Seed), cancellationToken);
-        program.Rooms = JsonSerializer.Serialize(schedule.Rounds);
-        // A call in one room (the full circle) is everyone together on purpose: repeats count in the breakout rooms only.
-        program.RepeatedPairs = ScheduleChecker.RepeatPairs(schedule with { Rounds = [.. schedule.Rounds.Where(call => call.Length > 1)] });
-        program.ComputedAt = time.GetUtcNow().UtcDateTime;
+        program.GatheringId = input.GatheringId;
+        await sync.ApplyAsync(program, plan, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Done, program.Id);
     }
 
-    public static Schedule Compute(ProgramPlan plan, SearchOptions options, CancellationToken cancellationToken)
+    /// <summary>The gatherings a facilitator may tie a program to: ones they put on, not cancelled, not over.</summary>
+    /// <param name="tied">The gathering the program is tied to already: listed even once over.</param>
+    public IQueryable<Data.Gatherings.GatheringEvent> TieableGatherings(string facilitatorId, Guid? tied = null)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.GatheringEvents.AsNoTracking().Where(e => e.Id == tied || (e.CreatedByUserId == facilitatorId && e.CancelledAt == null
+            && (e.EndsAt > now || e.Recurrence != "")));
+    }
+
+    public static Microsolidarity.Grouping.Schedule Compute(ProgramPlan plan, Microsolidarity.Grouping.SearchOptions options, CancellationToken cancellationToken)
     {
         var people = plan.Participants.Count;
         var sizes = plan.Sizes.Select((size, call) => size ?? people - plan.Absences.Count(a => a.Call == call)).ToArray();
-        var request = new ScheduleRequest(people, sizes) { Absences = [.. plan.Absences.Select(a => (a.Call, a.Person))] };
-        return BuildSchedule.Run(request, options, cancellation: cancellationToken);
+        var request = new Microsolidarity.Grouping.ScheduleRequest(people, sizes) { Absences = [.. plan.Absences.Select(a => (a.Call, a.Person))] };
+        return Microsolidarity.Grouping.BuildSchedule.Run(request, options, cancellation: cancellationToken);
     }
 
     /// <summary>32 random bytes: not guessable, not listed anywhere but the facilitator's page.</summary>
-    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

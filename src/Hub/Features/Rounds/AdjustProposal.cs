@@ -33,9 +33,9 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
 
     public async Task<Result> RunAsync(RoundView view, Guid participantId, string target, CancellationToken cancellationToken = default)
     {
-        if (!view.IsHost || view.Congregation.UserId is not { } hostId)
+        if (!view.IsHost || view.Owner.UserId is not { } hostId)
         {
-            return new(Outcome.Refused("Only the congregation's hosts adjust a proposal."), []);
+            return new(Outcome.Refused("Only the round's hosts adjust a proposal."), []);
         }
         if (view.Round.Stage != FormationStage.Proposed)
         {

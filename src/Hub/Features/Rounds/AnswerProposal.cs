@@ -75,7 +75,7 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         var local = RoundSlots.ToLocal(slot, zone, round.PreferencesDueAt);
         var title = $"{round.Title} · crew {proposed.Number}";
         var crew = NewCrew.Forming(title.Length <= 120 ? title : title[..119] + "…",
-            $"Formed in {view.Congregation.Congregation.Name}'s formation round “{round.Title}”, by the consent of each member."
+            $"Formed in {view.Owner.Name}'s formation round “{round.Title}”, by the consent of each member."
                 + (proposed.CommonInterests.Length > 0 ? $" In common: {proposed.CommonInterests}." : ""),
             round.CongregationId, members[0].UserId, CrewCadence.Weekly, 6,
             SharedAvailability.DayOf(local / 24), new TimeOnly(local % 24, 0), zoneId, now);

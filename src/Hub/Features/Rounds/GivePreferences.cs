@@ -15,10 +15,11 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNot
 
     public async Task<Outcome> RunAsync(RoundView view, Input input, CancellationToken cancellationToken = default)
     {
-        var userId = view.Congregation.UserId;
-        if (!view.Congregation.IsMember || userId is null)
+        var userId = view.Owner.UserId;
+        if (!view.IsMember || userId is null)
         {
-            return Outcome.Refused("Only members of the congregation take part in its formation rounds.");
+            return Outcome.Refused(view.Owner.Congregation is null ? "Only the program's participants take part in its formation round."
+                : "Only members of the congregation take part in its formation rounds.");
         }
         var now = time.GetUtcNow().UtcDateTime;
         if (!view.AcceptsPreferences(now))

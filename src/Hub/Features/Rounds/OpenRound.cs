@@ -10,7 +10,7 @@ using NodaTime;
 namespace Microsolidarity.Hub.Features.Rounds;
 
 /// <summary>A host opens a crew formation round: every member is invited to give preferences by the deadline.</summary>
-public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices notices)
+public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices notices, RoundAccess access)
 {
     /// <summary>Long enough for a gathering's weekend or a month between calls; a round should not drag on.</summary>
     public const int MaxDays = 60;
@@ -23,6 +23,38 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         {
             return (Outcome.Refused("Only the congregation's hosts open formation rounds."), null);
         }
+        var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        return await OpenAsync(RoundOwner.Of(view), view.Congregation.Id, null, members, input, hostZone,
+            $"The hosts of {view.Congregation.Name} opened a crew formation round", cancellationToken);
+    }
+
+    /// <summary>
+    /// "Form crews from this cohort": someone on a program's facilitator team opens a round whose participants are
+    /// the program's cohort (the people with an account in it). A program has one round.
+    /// </summary>
+    public async Task<(Outcome Outcome, Guid? Id)> RunForProgramAsync(Guid programId, string userId, Input input, DateTimeZone hostZone, CancellationToken cancellationToken = default)
+    {
+        if (await access.ProgramOwnerAsync(programId, userId, cancellationToken) is not { IsHost: true } owner)
+        {
+            return (Outcome.Refused("Only the program's facilitators form crews from its cohort."), null);
+        }
+        if (await db.FormationRounds.AnyAsync(r => r.ProgramId == programId, cancellationToken))
+        {
+            return (Outcome.Refused("Crews are already forming from this cohort: the round is open below."), null);
+        }
+        var cohort = await db.PracticeParticipants.Where(p => p.ProgramId == programId && p.UserId != null && !p.Left && p.UserId != userId)
+            .Select(p => p.UserId!).Distinct().ToListAsync(cancellationToken);
+        if (cohort.Count < Crews.CrewsFeature.MinSize)
+        {
+            return (Outcome.Refused($"A round needs at least {Crews.CrewsFeature.MinSize} people of the cohort with an account on the hub; {cohort.Count} so far. Invite the participants by email first."), null);
+        }
+        return await OpenAsync(owner, null, programId, cohort, input, hostZone, $"The facilitators of {owner.Name} opened a crew formation round for its cohort", cancellationToken);
+    }
+
+    private async Task<(Outcome Outcome, Guid? Id)> OpenAsync(RoundOwner owner, Guid? congregationId, Guid? programId, IReadOnlyList<string> members,
+        Input input, DateTimeZone hostZone, string opened, CancellationToken cancellationToken)
+    {
         var title = input.Title.Trim();
         var now = time.GetUtcNow().UtcDateTime;
         List<(string, string)> problems = [];
@@ -67,23 +99,22 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         var round = new FormationRound
         {
             Id = Guid.NewGuid(),
-            CongregationId = view.Congregation.Id,
+            CongregationId = congregationId,
+            ProgramId = programId,
             Title = title,
             PreferencesDueAt = due,
             MinSize = input.MinSize,
             MaxSize = input.MaxSize,
             Seed = RandomNumberGenerator.GetInt32(1, int.MaxValue),
             Stage = FormationStage.Open,
-            OpenedByUserId = view.UserId,
+            OpenedByUserId = owner.UserId,
             CreatedAt = now,
         };
         db.FormationRounds.Add(round);
-        var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)
-            .Select(m => m.UserId).ToListAsync(cancellationToken);
-        var path = $"/congregations/{view.Congregation.Slug}/formation/{round.Id}";
-        await notices.SendAsync(members, "congregation.formation-round", $"{view.Congregation.Name} is forming crews: {title}", path,
+        var path = $"{owner.Path}/{round.Id}";
+        await notices.SendAsync([.. members], "congregation.formation-round", $"{owner.Name} is forming crews: {title}", path,
         [
-            $"The hosts of {view.Congregation.Name} opened a crew formation round, “{title}”.",
+            $"{opened}, “{title}”.",
             "Say privately whom you would like to be in a crew with (nobody ever sees what you said about whom, hosts included), what interests you, and when you are free in a week.",
             $"Preferences close on {ViewerClock.FormatIn(due, hostZone)} ({hostZone.Id}). Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
         ], "Give your preferences", cancellationToken, RoundNotices.RoundAbout(round.Id));

@@ -15,7 +15,7 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the congregation's hosts publish a proposal.");
+            return Outcome.Refused("Only the round's hosts publish a proposal.");
         }
         if (view.Round.Stage != FormationStage.Proposed)
         {
@@ -60,8 +60,8 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
         {
             return Outcome.Refused(string.Join(" ", problems) + " Then publish."); // rolled back: still a proposal
         }
-        var path = $"/congregations/{view.Congregation.Congregation.Slug}/formation/{round.Id}";
-        var name = view.Congregation.Congregation.Name;
+        var path = view.Path;
+        var name = view.Owner.Name;
         await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is not null).Select(p => p.UserId)], "congregation.formation-proposal",
             $"A crew is proposed to you: {round.Title}", path,
         [

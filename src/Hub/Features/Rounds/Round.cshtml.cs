@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
@@ -12,10 +13,17 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// proposed crew only; hosts run, adjust and publish. Preferences are read here only for the viewer's own form, and
 /// for hosts as one bit per proposed crew: whether it holds a "rather not" pair, never which.
 /// </summary>
+/// The same page serves a program's round at /programs/{program}/formation/{id} (<see cref="RoundsFeature.ProgramRoundRoute"/>):
+/// there the program's facilitator team hosts and its cohort takes part.
 public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, HubDbContext db, ViewerClock clock, TimeProvider time,
     GivePreferences give, RunRound run, AdjustProposal adjust, PublishRound publish, AnswerProposal answer)
-    : CongregationPageModel(access)
+    : HubPageModel
 {
+    /// <summary>The congregation, for a congregation's round (its navigation); null for a program's.</summary>
+    public CongregationView? View { get; private set; }
+
+    [FromRoute] public Guid? Program { get; set; }
+
     public sealed record Person(Guid Id, string Name, ProposalAnswer Answer, string UnplacedReason);
 
     /// <summary>
@@ -61,7 +69,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
     /// <summary>Which action the page asks to confirm: "Answer" or "Run"; null when none.</summary>
     public string? Confirming { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, Guid id)
+    public async Task<IActionResult> OnGetAsync(string? slug, Guid id)
     {
         if (await LoadRoundAsync(slug, id) is { } refused)
         {
@@ -70,7 +78,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         return await ShowAsync(fromSaved: true);
     }
 
-    public async Task<IActionResult> OnPostPreferencesAsync(string slug, Guid id)
+    public async Task<IActionResult> OnPostPreferencesAsync(string? slug, Guid id)
     {
         if (await LoadRoundAsync(slug, id, v => v.IsMember) is { } refused)
         {
@@ -89,7 +97,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             () => ShowAsync(fromSaved: false));
     }
 
-    public async Task<IActionResult> OnPostRunAsync(string slug, Guid id)
+    public async Task<IActionResult> OnPostRunAsync(string? slug, Guid id)
     {
         if (await LoadRoundAsync(slug, id, v => v.IsHost) is { } refused)
         {
@@ -103,7 +111,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         return await AfterAsync(await run.RunAsync(Round, HttpContext.RequestAborted), "The round ran: here is its proposal. Preferences are closed.", () => ShowAsync(fromSaved: true));
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(string slug, Guid id)
+    public async Task<IActionResult> OnPostMoveAsync(string? slug, Guid id)
     {
         if (await LoadRoundAsync(slug, id, v => v.IsHost) is { } refused)
         {
@@ -114,11 +122,11 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         return await AfterAsync(result.Outcome, notice, () => ShowAsync(fromSaved: true));
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string slug, Guid id) =>
+    public async Task<IActionResult> OnPostPublishAsync(string? slug, Guid id) =>
         await LoadRoundAsync(slug, id, v => v.IsHost)
         ?? await AfterAsync(await publish.RunAsync(Round, HttpContext.RequestAborted), "Published: everyone in a proposed crew is invited to consent or decline.", () => ShowAsync(fromSaved: true));
 
-    public async Task<IActionResult> OnPostAnswerAsync(string slug, Guid id)
+    public async Task<IActionResult> OnPostAnswerAsync(string? slug, Guid id)
     {
         if (await LoadRoundAsync(slug, id, v => v.IsMember) is { } refused)
         {
@@ -154,19 +162,38 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         },
     };
 
-    private async Task<IActionResult?> LoadRoundAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)
+    private async Task<IActionResult?> LoadRoundAsync(string? slug, Guid id, Func<RoundView, bool>? allowed = null)
     {
-        if (await LoadAsync(slug, v => v.IsMember || v.IsHost) is { } refused)
+        RoundView? round;
+        if (slug is not null)
         {
-            return refused;
+            View = await access.LoadAsync(slug, User, HttpContext.RequestAborted);
+            if (View is null)
+            {
+                return NotFound();
+            }
+            if (!View.IsMember && !View.IsHost)
+            {
+                return View.IsSignedIn ? Forbid() : Challenge();
+            }
+            round = await rounds.LoadAsync(View, id, HttpContext.RequestAborted);
         }
-        var round = await rounds.LoadAsync(View, id, HttpContext.RequestAborted);
+        else
+        {
+            // A program is nobody's business but its team's and its cohort's: to anyone else it does not exist.
+            var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+            if (me is null)
+            {
+                return Challenge();
+            }
+            round = Program is { } program ? await rounds.LoadForProgramAsync(program, me, id, HttpContext.RequestAborted) : null;
+        }
         if (round is null)
         {
             return NotFound();
         }
         Round = round;
-        return allowed is null || allowed(View) ? null : Forbid();
+        return allowed is null || allowed(Round) ? null : Forbid();
     }
 
     private async Task<IActionResult> ShowAsync(bool fromSaved)
@@ -175,7 +202,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         ZoneName = zone.Id;
         var now = NowUtc = time.GetUtcNow().UtcDateTime;
         var r = Round.Round;
-        AcceptsPreferences = Round.AcceptsPreferences(now) && View.IsMember;
+        AcceptsPreferences = Round.AcceptsPreferences(now) && Round.IsMember;
         var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == r.Id).OrderBy(p => p.JoinedAt)
             .Select(p => new { p.Id, p.UserId, p.User.DisplayName, p.ProposedCrewId, p.UnplacedReason, p.Answer }).ToListAsync(HttpContext.RequestAborted);
         Taking = people.Count;
@@ -197,19 +224,19 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
                 else
                 {
                     // Someone new starts from their profile: the same interests and usual hours, in their own zone.
-                    var profile = await db.Profiles.AsNoTracking().Where(p => p.UserId == View.UserId)
+                    var profile = await db.Profiles.AsNoTracking().Where(p => p.UserId == Round.Owner.UserId)
                         .Select(p => new { p.Interests, p.Availability }).FirstOrDefaultAsync(HttpContext.RequestAborted);
                     Interests = profile?.Interests ?? "";
                     Free = profile is null ? [] : [.. Enumerable.Range(0, Math.Min(168, profile.Availability.Length)).Where(i => profile.Availability[i] == '1')];
                 }
             }
-            Others = [.. people.Where(p => p.UserId != View.UserId).Select(p => (p.Id, p.DisplayName, About.GetValueOrDefault(p.Id)))];
+            Others = [.. people.Where(p => p.UserId != Round.Owner.UserId).Select(p => (p.Id, p.DisplayName, About.GetValueOrDefault(p.Id)))];
         }
         if (r.Stage != FormationStage.Open)
         {
             var crews = await db.ProposedCrews.AsNoTracking().Where(c => c.RoundId == r.Id).OrderBy(c => c.Number).ToListAsync(HttpContext.RequestAborted);
             // Whether a crew holds a "rather not" pair is read for hosts only, and says no more than that.
-            var marked = View.IsHost ? (await RatherNots.LoadAsync(db, r.Id, HttpContext.RequestAborted)).MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), r.MinSize)
+            var marked = Round.IsHost ? (await RatherNots.LoadAsync(db, r.Id, HttpContext.RequestAborted)).MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), r.MinSize)
                 : new HashSet<Guid>();
             var lines = crews.Select(c =>
             {
@@ -221,7 +248,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
                     FreeTogether = shows ? [.. RoundSlots.Parse(c.SharedSlots).Select(s => RoundSlots.ToLocal(s, zone, r.PreferencesDueAt)).Distinct()] : [],
                 };
             }).ToList();
-            if (View.IsHost)
+            if (Round.IsHost)
             {
                 Crews = lines;
                 Unplaced = [.. people.Where(p => p.ProposedCrewId is null).Select(p => new Person(p.Id, p.DisplayName, p.Answer, RunRound.ShownReason(p.UnplacedReason)))];

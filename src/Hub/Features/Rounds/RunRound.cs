@@ -19,7 +19,7 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the congregation's hosts run a formation round.");
+            return Outcome.Refused("Only the round's hosts run a formation round.");
         }
         if (view.Round.Stage == FormationStage.Published)
         {

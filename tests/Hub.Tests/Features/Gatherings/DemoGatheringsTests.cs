@@ -11,7 +11,7 @@ public sealed class DemoGatheringsTests
         var anonymous = hub.NewClient();
         var ics = await anonymous.Http.GetStringAsync("/calendar.ics");
         var parsed = await ExpandWithIcalJsAsync(ics, DateTime.UtcNow.AddDays(90));
-        Assert.Equal(["Full-moon call: outward work", "Riverside autumn gathering"], parsed.Select(p => p.Summary).Order());
+        Assert.Equal(["Full-moon call: outward work", "Practice calls, Tuesdays and Thursdays", "Riverside autumn gathering"], parsed.Select(p => p.Summary).Order());
         Assert.DoesNotContain("call.demo.hub.example", ics);
         Assert.Contains("BEGIN:VTIMEZONE", ics);
         var riverside = await anonymous.Http.GetStringAsync("/congregations/riverside/calendar.ics");

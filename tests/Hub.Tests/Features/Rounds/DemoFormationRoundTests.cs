@@ -17,7 +17,7 @@ public sealed class DemoFormationRoundTests
         using (var scope = hub.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            var round = await db.FormationRounds.SingleAsync();
+            var round = await db.FormationRounds.SingleAsync(r => r.CongregationId != null);
             Assert.Equal(FormationStage.Open, round.Stage);
             Assert.Equal(4, await db.FormationParticipants.CountAsync(p => p.RoundId == round.Id));
             Assert.True(await db.FormationPreferences.CountAsync() >= 3);

@@ -110,6 +110,8 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/programs/00000000-0000-0000-0000-000000000001/edit", 302, 404, 404 },
         { "/programs/00000000-0000-0000-0000-000000000001/print", 302, 404, 404 },
         { "/programs/00000000-0000-0000-0000-000000000001/calls/1/zoom.csv", 302, 404, 404 },
+        { "/programs/00000000-0000-0000-0000-000000000001/calls/1/start", 302, 404, 404 },
+        { "/programs/00000000-0000-0000-0000-000000000001/formation/00000000-0000-0000-0000-000000000002", 302, 404, 404 },
         { "/programs/rooms/no-such-secret", 404, 404, 404 },
         { "/me",                           302, 200, 200 },
         { "/me/profile",                   302, 200, 200 },

@@ -241,6 +241,25 @@ public sealed class HtmlValidityTests
         var secret = System.Text.RegularExpressions.Regex.Match(pages[$"program {program}"], "href=\"(/programs/rooms/[^\"]+)\"").Groups[1].Value;
         pages["participant rooms"] = await (await visitor.Http.GetAsync(secret)).Content.ReadAsStringAsync();
         pages["program delete unconfirmed"] = await HtmlOfAsync(admin, program, new(), "Delete");
+        // A program's places and team by email: Kim has a place, Lou is invited to the team; the team's forms with errors.
+        var (placed, _) = await admin.SubmitAsync("/programs/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Program with places",
+            ["Input.Participants"] = "Kim, kim@test.example\nAna, ana@test.example\nBen, ben@test.example\nCai, cai@test.example",
+            ["Input.Calls"] = "2, all",
+        });
+        var places = placed.Headers.Location!.OriginalString;
+        await admin.SubmitAsync(places, new Dictionary<string, string>(), "Invite");
+        pages["program invited"] = await (await admin.Http.GetAsync(places)).Content.ReadAsStringAsync();
+        await admin.SubmitAsync(places, new Dictionary<string, string> { ["Email"] = "lou@test.example" }, "Team");
+        pages["program team with errors"] = await HtmlOfAsync(admin, places, new() { ["Email"] = "not an address" }, "Team");
+        pages["program form crews with errors"] = await HtmlOfAsync(admin, places, new() { ["RoundTitle"] = "", ["Due"] = "" }, "FormCrews");
+        pages["program start"] = await (await admin.Http.GetAsync($"{places}/calls/1/start")).Content.ReadAsStringAsync();
+        pages["program start circle"] = await (await admin.Http.GetAsync($"{places}/calls/2/start")).Content.ReadAsStringAsync();
+        pages["program participant"] = await (await kim.Http.GetAsync(places)).Content.ReadAsStringAsync();
+        pages["program team invitation"] = await (await lou.Http.GetAsync(places)).Content.ReadAsStringAsync();
+        Assert.Contains("your-rooms", pages["program participant"]);
+        Assert.Contains("team-invitation", pages["program team invitation"]);
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
         foreach (var (name, html) in await Features.Gatherings.GatheringTestKit.PagesForValidityAsync(hub, admin, kim, visitor))
         {

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Formation;
+using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Programs;
+
+/// <summary>
+/// "Never host alone": someone on a program's team invites a co-facilitator by email. An address with an account is
+/// invited in the hub; any other gets an emailed invitation that makes an account in one step. Either way the team
+/// reads the same answer, and the person is on the team only once they accept.
+/// </summary>
+public sealed class InviteCoFacilitator(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices)
+{
+    public const string Sent = "Invited. They join the facilitator team once they accept.";
+
+    public async Task<Outcome> RunAsync(ProgramView view, string inviterId, string? email, CancellationToken cancellationToken = default)
+    {
+        if (view.Role != ProgramRole.Team)
+        {
+            return Outcome.Refused("Only the program's facilitators invite co-facilitators.");
+        }
+        var address = (email ?? "").Trim();
+        if (address.Length is 0 or > 320 || !address.Contains('@', StringComparison.Ordinal) || address.Contains(' ', StringComparison.Ordinal))
+        {
+            return Outcome.Refused("Write the email address of the person you would like to facilitate with, such as ana@example.org.", "Email");
+        }
+        var program = view.Program;
+        var inviter = await db.Users.Where(u => u.Id == inviterId).Select(u => new { u.DisplayName, u.NormalizedEmail }).SingleAsync(cancellationToken);
+        var normalized = InvitationsFeature.Normalize(address);
+        if (normalized == inviter.NormalizedEmail)
+        {
+            return Outcome.Refused("That is your own address: invite someone to facilitate with you.", "Email");
+        }
+        var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        var paragraphs = new[]
+        {
+            $"{inviter.DisplayName} invites you to facilitate the practice program “{program.Name}” with them, so that nobody hosts alone.",
+            "The facilitator team sees every call's breakout rooms, downloads the Zoom files and starts each call together. You are free to decline.",
+        };
+        if (userId is not null)
+        {
+            if (userId == program.FacilitatorUserId || await db.ProgramFacilitators.AnyAsync(f => f.ProgramId == program.Id && f.UserId == userId, cancellationToken))
+            {
+                return Outcome.Done; // invited already: the same answer as for anyone
+            }
+            db.ProgramFacilitators.Add(new ProgramFacilitator
+            {
+                Id = Guid.NewGuid(),
+                ProgramId = program.Id,
+                UserId = userId,
+                InvitedByUserId = inviterId,
+                InvitedAt = time.GetUtcNow().UtcDateTime,
+            });
+            await notices.SendAsync([userId], "program.team-invitation", $"Facilitate {program.Name} with {inviter.DisplayName}?", $"/programs/{program.Id}",
+                paragraphs, "See the invitation", cancellationToken, ProgramNotices.TeamAbout(program.Id));
+        }
+        else if (!await db.EmailInvitations.AnyAsync(i => i.ProgramId == program.Id && i.To == InvitedTo.ProgramTeam && i.NormalizedEmail == normalized && i.AcceptedAt == null, cancellationToken))
+        {
+            emailed.Add(new EmailInvitation { To = InvitedTo.ProgramTeam, ProgramId = program.Id }, address, inviterId,
+                $"Facilitate {program.Name} with {inviter.DisplayName}?", paragraphs);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        emailed.Wake();
+        notices.Wake();
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Invitations;
+using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Programs;
+
+/// <summary>
+/// Offers each listed participant not yet invited their place in the program, by email: an address with an account
+/// is given the place and told in the hub (their rooms are then on the program's page); any other address gets an
+/// emailed invitation whose link makes an account in one step (<see cref="SendEmailInvitation"/>). The team is told
+/// the same either way, so the answer never says whether an address has an account.
+/// </summary>
+public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices)
+{
+    public async Task<(Outcome Outcome, int Invited)> RunAsync(ProgramView view, string inviterId, CancellationToken cancellationToken = default)
+    {
+        if (view.Role != ProgramRole.Team)
+        {
+            return (Outcome.Refused("Only the program's facilitators invite its participants."), 0);
+        }
+        var program = view.Program;
+        var waiting = await db.PracticeParticipants.Where(p => p.ProgramId == program.Id && p.InvitedAt == null && p.UserId == null && !p.Left)
+            .ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return (Outcome.Refused("Everyone in the list has had their invitation."), 0);
+        }
+        var inviter = await db.Users.Where(u => u.Id == inviterId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var normalized = waiting.Select(p => InvitationsFeature.Normalize(p.Email)).ToList();
+        var accounts = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var what = $"{view.Rooms.Length} {(view.Rooms.Length == 1 ? "call" : "calls")} whose breakout rooms climb from pairs to the full circle, so that everyone meets as many others as they can";
+        var told = new List<string>();
+        foreach (var person in waiting)
+        {
+            person.InvitedAt = now;
+            var account = accounts.FirstOrDefault(a => a.NormalizedEmail == InvitationsFeature.Normalize(person.Email));
+            if (account is not null)
+            {
+                person.UserId = account.Id;
+                told.Add(account.Id);
+            }
+            else
+            {
+                emailed.Add(new EmailInvitation { To = InvitedTo.Program, ProgramId = program.Id }, person.Email, inviterId,
+                    $"{inviter} invites you to {program.Name}",
+                    [$"{inviter} invites you to the practice program “{program.Name}”: {what}.", "On the hub you will see your room for each call and the names of the people in it."]);
+            }
+        }
+        await notices.SendAsync(told, "program.place", $"You have a place in {program.Name}", $"/programs/{program.Id}",
+        [
+            $"{inviter} gave you a place in the practice program “{program.Name}”: {what}.",
+            "Your room for each call, and who is in it, are on the program's page.",
+        ], "See your rooms", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        emailed.Wake();
+        notices.Wake();
+        return (Outcome.Done, waiting.Count);
+    }
+}
