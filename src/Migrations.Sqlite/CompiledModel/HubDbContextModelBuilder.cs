@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1e1148e1-e2c2-42fb-bd32-f4a89853ca2c"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("9a03c01a-aee3-42f5-97fa-0f9ab5f5c611"), entityTypeCount: 84)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var membershipLevel = MembershipLevelEntityType.Create(this);
+            var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
@@ -61,6 +62,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var availabilityMark = AvailabilityMarkEntityType.Create(this);
             var budgetLine = BudgetLineEntityType.Create(this);
             var discountCode = DiscountCodeEntityType.Create(this);
+            var eventCoHost = EventCoHostEntityType.Create(this);
+            var eventHostAction = EventHostActionEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var foundTime = FoundTimeEntityType.Create(this);
             var gatheringCrewSet = GatheringCrewSetEntityType.Create(this);
@@ -78,6 +81,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var handbookInfo = HandbookInfoEntityType.Create(this);
             var handbookPage = HandbookPageEntityType.Create(this);
             var handbookSync = HandbookSyncEntityType.Create(this);
+            var introduction = IntroductionEntityType.Create(this);
+            var introductionMember = IntroductionMemberEntityType.Create(this);
+            var introductionPerson = IntroductionPersonEntityType.Create(this);
+            var introductionRound = IntroductionRoundEntityType.Create(this);
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
@@ -86,6 +93,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
+            var libraryPractice = LibraryPracticeEntityType.Create(this);
+            var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -110,6 +119,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipEntityType.CreateForeignKey2(membership, membershipLevel);
             MembershipEntityType.CreateForeignKey3(membership, hubUser);
             MembershipLevelEntityType.CreateForeignKey1(membershipLevel, congregation);
+            MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
+            MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
+            MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -145,6 +157,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             ProposedCrewEntityType.CreateForeignKey2(proposedCrew, formationRound);
             BudgetLineEntityType.CreateForeignKey1(budgetLine, gatheringEvent);
             DiscountCodeEntityType.CreateForeignKey1(discountCode, gatheringEvent);
+            EventCoHostEntityType.CreateForeignKey1(eventCoHost, gatheringEvent);
+            EventCoHostEntityType.CreateForeignKey2(eventCoHost, hubUser);
+            EventHostActionEntityType.CreateForeignKey1(eventHostAction, gatheringEvent);
             EventOccurrenceEntityType.CreateForeignKey1(eventOccurrence, gatheringEvent);
             GatheringCrewSetEntityType.CreateForeignKey1(gatheringCrewSet, gatheringEvent);
             GatheringRatherNotEntityType.CreateForeignKey1(gatheringRatherNot, hubUser);
@@ -164,6 +179,12 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             TicketEntityType.CreateForeignKey2(ticket, ticketTier);
             TicketEntityType.CreateForeignKey3(ticket, hubUser);
             TicketTierEntityType.CreateForeignKey1(ticketTier, gatheringEvent);
+            IntroductionEntityType.CreateForeignKey1(introduction, introductionRound);
+            IntroductionMemberEntityType.CreateForeignKey1(introductionMember, congregation);
+            IntroductionMemberEntityType.CreateForeignKey2(introductionMember, hubUser);
+            IntroductionPersonEntityType.CreateForeignKey1(introductionPerson, introduction);
+            IntroductionPersonEntityType.CreateForeignKey2(introductionPerson, hubUser);
+            IntroductionRoundEntityType.CreateForeignKey1(introductionRound, congregation);
             EmailInvitationEntityType.CreateForeignKey1(emailInvitation, crew);
             EmailInvitationEntityType.CreateForeignKey2(emailInvitation, hubUser);
             EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
@@ -171,6 +192,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
+            LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
+            LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -197,6 +221,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
+            MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
@@ -219,6 +244,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AvailabilityMarkEntityType.CreateAnnotations(availabilityMark);
             BudgetLineEntityType.CreateAnnotations(budgetLine);
             DiscountCodeEntityType.CreateAnnotations(discountCode);
+            EventCoHostEntityType.CreateAnnotations(eventCoHost);
+            EventHostActionEntityType.CreateAnnotations(eventHostAction);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             FoundTimeEntityType.CreateAnnotations(foundTime);
             GatheringCrewSetEntityType.CreateAnnotations(gatheringCrewSet);
@@ -236,6 +263,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             HandbookInfoEntityType.CreateAnnotations(handbookInfo);
             HandbookPageEntityType.CreateAnnotations(handbookPage);
             HandbookSyncEntityType.CreateAnnotations(handbookSync);
+            IntroductionEntityType.CreateAnnotations(introduction);
+            IntroductionMemberEntityType.CreateAnnotations(introductionMember);
+            IntroductionPersonEntityType.CreateAnnotations(introductionPerson);
+            IntroductionRoundEntityType.CreateAnnotations(introductionRound);
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
@@ -244,6 +275,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
+            LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
+            LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
