@@ -70,7 +70,7 @@ public sealed class WebBasicsTests(SharedHubWithoutMail shared) : IClassFixture<
     {
         var (_, page) = await hub.NewClient().GetAsync("/");
         var links = page.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/handbook", "/congregations", "/crews", "/gatherings", "/commons"], links);
+        Assert.Equal(["/handbook", "/practices", "/congregations", "/crews", "/gatherings", "/commons"], links);
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.NotNull(page.QuerySelector("meta[name=viewport]"));
         Assert.NotNull(page.QuerySelector("a.skip-link[href='#main']"));
