@@ -48,6 +48,9 @@ public sealed class HostingTogetherTests : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 
+    private static string Token(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
     private Dictionary<string, string> CongregationForm(string title) =>
         Form($"congregation:{congregationId}", title, InAMonth);
 
@@ -116,6 +119,39 @@ public sealed class HostingTogetherTests : IAsyncLifetime
         // An answer given twice finds the invitation closed.
         var id = IdOf(path);
         Assert.Equal(CoHostStatus.Declined, await WithDbAsync(db => db.EventCoHosts.Where(c => c.EventId == id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task CoHost_InvitationTakenBack_InvitedPersonCanNoLongerAnswerAndTheHostsSeeIt()
+    {
+        var path = await CreateAsync(people["ada"], CongregationForm("Hearth summer picnic"));
+        var id = IdOf(path);
+        await people["ada"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Person"] = "Ben" }, "Invite");
+        var ben = await WithDbAsync(db => db.Users.Where(u => u.Email == "ben@test.example").Select(u => u.Id).SingleAsync());
+
+        // The invited person sees the page (to answer) but cannot take the invitation back themselves.
+        var (_, benPage) = await people["ben"].GetAsync($"{path}/hosts");
+        Assert.Empty(benPage.QuerySelectorAll("form[action$='handler=Withdraw']"));
+        var (forged, forgedPage) = await people["ben"].PostAsync($"{path}/hosts?handler=Withdraw", new Dictionary<string, string> { ["Person"] = ben, ["__RequestVerificationToken"] = Token(benPage) });
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("Only the event's hosts", forgedPage.QuerySelector("main")!.TextContent);
+
+        var (_, adaPage) = await people["ada"].GetAsync($"{path}/hosts");
+        Assert.Contains("Take back the invitation to Ben", adaPage.QuerySelector("form[action$='handler=Withdraw'] button")!.TextContent);
+        var (taken, _) = await people["ada"].SubmitAsync($"{path}/hosts", new Dictionary<string, string>(), "Withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await people["ben"].GetAsync($"{path}/hosts")).Response.StatusCode);
+        Assert.False(await WithDbAsync(db => db.EventCoHosts.AnyAsync(c => c.EventId == id)));
+        Assert.False(await WithDbAsync(db => db.Notifications.AnyAsync(n => n.About == $"cohost-invitation:{id}" && n.DoneAt == null)));
+        var (_, after) = await people["ada"].GetAsync($"{path}/hosts");
+        Assert.Contains(after.QuerySelectorAll(".host-actions li"), li => li.TextContent.Contains("Ada took back the invitation to Ben to co-host"));
+        Assert.DoesNotContain("invited to co-host", after.QuerySelector("main")!.TextContent);
+
+        // Taken back twice: the second finds nothing waiting, and says so.
+        var (again, againPage) = await people["ada"].PostAsync($"{path}/hosts?handler=Withdraw", new Dictionary<string, string> { ["Person"] = ben, ["__RequestVerificationToken"] = Token(after) });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("no longer waiting", againPage.QuerySelector("main")!.TextContent);
     }
 
     [Fact]

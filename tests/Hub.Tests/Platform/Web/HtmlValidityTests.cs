@@ -183,6 +183,7 @@ public sealed class HtmlValidityTests
         pages["hosts, invite with errors"] = await HtmlOfAsync(admin, $"{hosted}/hosts", new() { ["Person"] = "nobody at all" }, "Invite");
         await admin.SubmitAsync($"{hosted}/hosts", new Dictionary<string, string> { ["Person"] = "Kim" }, "Invite");
         pages["hosts, invited"] = await (await kim.Http.GetAsync($"{hosted}/hosts")).Content.ReadAsStringAsync();
+        pages["hosts, an invitation waiting"] = await (await admin.Http.GetAsync($"{hosted}/hosts")).Content.ReadAsStringAsync();
         pages["event, invited to co-host"] = await (await kim.Http.GetAsync(hosted)).Content.ReadAsStringAsync();
         await kim.SubmitAsync($"{hosted}/hosts", new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
         pages["hosts, with the log"] = await (await admin.Http.GetAsync($"{hosted}/hosts")).Content.ReadAsStringAsync();

@@ -15,11 +15,12 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// invited to co-host it (to answer); to anyone else the page does not exist.
 /// </summary>
 [Authorize]
-public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToPick people, InviteCoHost invite, AnswerCoHostInvitation answer, DecideProposedEvent decide) : HubPageModel
+public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToPick people, InviteCoHost invite, AnswerCoHostInvitation answer, WithdrawCoHostInvitation withdraw, DecideProposedEvent decide) : HubPageModel
 {
     public static string PathOf(Guid eventId) => $"/gatherings/{eventId}/hosts";
 
-    public sealed record Host(string Name, string Role);
+    /// <summary>One host; <paramref name="WaitingUserId"/> is set for an invitation still waiting, which a host may take back.</summary>
+    public sealed record Host(string Name, string Role, string? WaitingUserId = null);
     public sealed record Action(string Name, string What, DateTime At);
 
     public GatheringEvent Event { get; private set; } = null!;
@@ -64,6 +65,17 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         return await AfterAsync(await answer.RunAsync(viewer, id, accept, cancellationToken),
             accept ? "You co-host this event now. Thank you for hosting together." : "You declined. Thank you for saying so.",
             async () => await LoadAsync(id, cancellationToken) ?? Page(), accept ? PathOf(id) : $"/gatherings/{id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = await viewers.LoadAsync(User, cancellationToken);
+        if (await LoadAsync(id, cancellationToken, viewer) is { } missing)
+        {
+            return missing;
+        }
+        return await AfterAsync(await withdraw.RunAsync(viewer, Event, Person, cancellationToken), "The invitation is taken back.",
+            async () => await LoadAsync(id, cancellationToken) ?? Page());
     }
 
     public async Task<IActionResult> OnPostStepDownAsync(Guid id, CancellationToken cancellationToken)
@@ -113,7 +125,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         ProposerName = names.GetValueOrDefault(e.CreatedByUserId, "Someone who has left");
         Hosts = [
             .. names.TryGetValue(e.CreatedByUserId, out var creator) ? [new Host(creator, e.Approval == EventApproval.Approved ? "put the event on" : "proposed the event")] : Array.Empty<Host>(),
-            .. coHosts.Select(c => new Host(c.DisplayName, c.Status == CoHostStatus.Accepted ? "co-hosts" : "invited to co-host, no answer yet")),
+            .. coHosts.Select(c => c.Status == CoHostStatus.Accepted ? new Host(c.DisplayName, "co-hosts") : new Host(c.DisplayName, "invited to co-host, no answer yet", c.UserId)),
         ];
         CongregationName = e.Scale == EventScale.Congregation && e.CongregationId is { } congregationId
             ? await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
