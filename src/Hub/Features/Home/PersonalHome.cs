@@ -28,6 +28,8 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
     public sealed record DyadProposal(Guid DyadId, string ProposerName, string Kind, int Weeks);
     public sealed record CongregationInvitation(Guid Id, string Congregation, string Slug, string InviterName, DateTime ExpiresAt);
     public sealed record JoinRequestRow(string Congregation, string Slug, string RequesterName, DateTime At);
+    /// <summary>An invitation to take on more (to co-host an event, to host a congregation, a level, the network), answered on its own page.</summary>
+    public sealed record OfferRow(string Title, string Text, string Url, string Action);
     public sealed record RoundRow(string Congregation, string Title, string Url, DateTime? Due, bool Proposal);
     public sealed record Group(string Name, string Url, string Note);
     public sealed record Step(string Title, string Text, string Url, string Action);
@@ -41,12 +43,13 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         IReadOnlyList<CongregationInvitation> CongregationInvitations,
         IReadOnlyList<JoinRequestRow> JoinRequests,
         IReadOnlyList<RoundRow> Rounds,
+        IReadOnlyList<OfferRow> Offers,
         IReadOnlyList<Group> Crews,
         IReadOnlyList<Group> Dyads,
         IReadOnlyList<Group> Congregations,
         Step NextStep)
     {
-        public int WaitingCount => CrewInvitations.Count + DyadProposals.Count + CongregationInvitations.Count + JoinRequests.Count + Rounds.Count;
+        public int WaitingCount => CrewInvitations.Count + DyadProposals.Count + CongregationInvitations.Count + JoinRequests.Count + Rounds.Count + Offers.Count;
     }
 
     public async Task<View> LoadAsync(string me, CancellationToken cancellationToken)
@@ -190,6 +193,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             .Select(x => new RoundRow(x.Congregation.Name, x.Round.Title, $"/congregations/{x.Congregation.Slug}/formation/{x.Round.Id}",
                 x.Round.Stage == FormationStage.Open ? x.Round.PreferencesDueAt : null, x.Round.Stage == FormationStage.Published)).ToList();
 
+        var offers = await OffersAsync(me, cancellationToken);
         var going = await GoingAsync(me, now, cancellationToken);
 
         // Someone without a crew and no round to join is shown an open call they have not answered, if one is open.
@@ -208,8 +212,38 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
                 $"/congregations/{at.Slug}/calls/{call.Id}", "See the call");
         }
 
-        return new View(person.DisplayName, meeting, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds,
+        return new View(person.DisplayName, meeting, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds, offers,
             crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep));
+    }
+
+    /// <summary>Invitations to co-host an event and hosts' offers (to host, a level, the network) still waiting for this person.</summary>
+    private async Task<List<OfferRow>> OffersAsync(string me, CancellationToken cancellationToken)
+    {
+        var coHosting = await db.EventCoHosts.AsNoTracking().Where(c => c.UserId == me && c.Status == CoHostStatus.Invited)
+            .OrderBy(c => c.InvitedAt)
+            .Select(c => new { c.EventId, Title = db.GatheringEvents.Where(e => e.Id == c.EventId).Select(e => e.Title).FirstOrDefault(), By = db.Users.Where(u => u.Id == c.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var offers = await db.MembershipOffers.AsNoTracking().Where(o => o.UserId == me && o.Status == OfferStatus.Waiting)
+            .OrderBy(o => o.CreatedAt)
+            .Select(o => new
+            {
+                o.Kind,
+                Congregation = db.Congregations.Where(c => c.Id == o.CongregationId).Select(c => new { c.Name, c.Slug }).First(),
+                Level = db.MembershipLevels.Where(l => l.Id == o.LevelId).Select(l => l.Name).FirstOrDefault(),
+                By = db.Users.Where(u => u.Id == o.OfferedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [
+            .. coHosting.Select(c => new OfferRow($"Co-host “{c.Title}”", $"{c.By ?? "One of its hosts"} invites you to host this event with them. You are free to decline.",
+                $"/gatherings/{c.EventId}/hosts", "Answer the invitation")),
+            .. offers.Select(o => new OfferRow(o.Kind switch
+                {
+                    OfferKind.Host => $"Host {o.Congregation.Name}",
+                    OfferKind.Level => $"{o.Level ?? "Another level"} in {o.Congregation.Name}",
+                    _ => "Join the network",
+                }, $"{o.By ?? "A host"} of {o.Congregation.Name} invites you. Nothing changes until you say yes, and you are free to decline.",
+                $"/congregations/{o.Congregation.Slug}/offers", "Answer the invitation")),
+        ];
     }
 
     /// <summary>

@@ -69,6 +69,10 @@ public sealed class HostingOffersTests(SharedHub shared) : IClassFixture<SharedH
         Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
         Assert.Contains("waiting for Lio's answer already", twicePage.QuerySelector("[role=alert]")!.TextContent);
 
+        var (_, home) = await member.GetAsync("/me");
+        var waiting = home.QuerySelector("[aria-labelledby=waiting-title]")!;
+        Assert.Contains("Partner in Quay Partners", waiting.TextContent);
+        Assert.NotNull(waiting.QuerySelector($"a[href='/congregations/{slug}/offers']"));
         var (_, offers) = await member.GetAsync($"/congregations/{slug}/offers");
         Assert.Contains("Ines Host invites you to be a Partner", offers.QuerySelector("main")!.TextContent);
         var (declined, _) = await member.SubmitAsync($"/congregations/{slug}/offers", new Dictionary<string, string> { ["accept"] = "false" }, "Answer");

@@ -129,6 +129,10 @@ public sealed class HostingTogetherTests : IAsyncLifetime
         await people["ada"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Person"] = "Ben" }, "Invite");
         var ben = await WithDbAsync(db => db.Users.Where(u => u.Email == "ben@test.example").Select(u => u.Id).SingleAsync());
 
+        // The invitation waits on the person's home too, and is gone from it once taken back (below).
+        var (_, home) = await people["ben"].GetAsync("/me");
+        Assert.Contains("Co-host “Hearth summer picnic”", home.QuerySelector("main")!.TextContent);
+
         // The invited person sees the page (to answer) but cannot take the invitation back themselves.
         var (_, benPage) = await people["ben"].GetAsync($"{path}/hosts");
         Assert.Empty(benPage.QuerySelectorAll("form[action$='handler=Withdraw']"));
@@ -143,6 +147,7 @@ public sealed class HostingTogetherTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await people["ben"].GetAsync($"{path}/hosts")).Response.StatusCode);
         Assert.False(await WithDbAsync(db => db.EventCoHosts.AnyAsync(c => c.EventId == id)));
+        Assert.DoesNotContain("Hearth summer picnic", (await people["ben"].GetAsync("/me")).Page.QuerySelector("main")!.TextContent);
         Assert.False(await WithDbAsync(db => db.Notifications.AnyAsync(n => n.About == $"cohost-invitation:{id}" && n.DoneAt == null)));
         var (_, after) = await people["ada"].GetAsync($"{path}/hosts");
         Assert.Contains(after.QuerySelectorAll(".host-actions li"), li => li.TextContent.Contains("Ada took back the invitation to Ben to co-host"));
