@@ -47,11 +47,7 @@ public static class AvailabilityOverlap
     }
 
     /// <summary>The grid index (0–167) of an instant, in a zone.</summary>
-    public static int IndexIn(Instant instant, DateTimeZone zone)
-    {
-        var local = instant.InZone(zone).LocalDateTime;
-        return ((int)local.DayOfWeek - 1) * 24 + local.Hour;
-    }
+    public static int IndexIn(Instant instant, DateTimeZone zone) => Platform.Web.TimeZones.WeekHour(instant, zone);
 
     /// <summary>
     /// The best slots: most members free first, then the longest run of such hours, then the

@@ -44,9 +44,7 @@ public sealed class FreeHours
         var first = Instant.FromDateTimeUtc(start);
         for (var h = 0; h < WeekHours; h++)
         {
-            var local = first.Plus(Duration.FromHours(h)).InZone(zone).LocalDateTime;
-            var index = ((int)local.DayOfWeek - 1) * 24 + local.Hour;
-            hours[h] = grid[index] == '1';
+            hours[h] = grid[TimeZones.WeekHour(first.Plus(Duration.FromHours(h)), zone)] == '1';
         }
         return hours;
     }

@@ -20,9 +20,22 @@ public sealed class SyncCohort(HubDbContext db, TimeProvider time, IOptions<Form
     public async Task OnAnsweredAsync(Guid eventId, string userId, CancellationToken cancellationToken)
     {
         var programs = await db.PracticePrograms.Where(p => p.GatheringId == eventId).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (programs.Count == 0)
+        {
+            return;
+        }
+        // The room search costs up to its budget in this request: run it only when the answer moved the person into
+        // or out of the cohort (a "maybe" turned "can't go", or a second "going", changes nobody's rooms).
+        var going = await db.Rsvps.AnyAsync(r => r.EventId == eventId && r.UserId == userId && r.Status == RsvpStatus.Going, cancellationToken);
+        var placed = await db.PracticeParticipants.Where(p => programs.Contains(p.ProgramId) && p.UserId == userId)
+            .Select(p => new { p.ProgramId, p.Left }).ToListAsync(cancellationToken);
         foreach (var id in programs)
         {
-            await RunAsync(id, cancellationToken);
+            var row = placed.FirstOrDefault(p => p.ProgramId == id);
+            if (row is null ? going : row.Left == going)
+            {
+                await RunAsync(id, cancellationToken);
+            }
         }
     }
 

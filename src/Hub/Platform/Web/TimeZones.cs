@@ -76,6 +76,16 @@ public static class TimeZones
 
     private static readonly OffsetPattern OffsetText = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
+    /// <summary>
+    /// The hour of a weekly grid (0–167, Monday 00:00 first) an instant falls on in a zone: how every availability
+    /// grid, kept in its owner's local hours, is read at a real moment.
+    /// </summary>
+    public static int WeekHour(Instant instant, DateTimeZone zone)
+    {
+        var local = instant.InZone(zone).LocalDateTime;
+        return ((int)local.DayOfWeek - 1) * 24 + local.Hour;
+    }
+
     /// <summary>"UTC+05:30" at the given instant.</summary>
     public static string OffsetAt(DateTimeZone zone, Instant at) => "UTC" + OffsetText.Format(zone.GetUtcOffset(at));
 
