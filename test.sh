@@ -31,6 +31,7 @@ command -v java >/dev/null || missing+=(default-jre-headless)   # the Nu HTML Ch
 [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)   # the handbook's EPUB export
 command -v qpdf >/dev/null || missing+=(qpdf)                    # checks the handbook's PDF export
 command -v pdftotext >/dev/null || missing+=(poppler-utils)      # reads the PDF's text back
+command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)  # scrapes /metrics for real
 find_pg_bin >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -24,6 +24,7 @@ using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Observability;
 using Microsolidarity.Hub.Platform.Web;
 
 // The command line (System.CommandLine): the verb, its options, and the settings that go on to the host.
@@ -54,6 +55,7 @@ builder.AddHubConfiguration(command);
 builder.AddData();
 builder.AddEmail();
 builder.AddWeb();
+builder.AddObservability(); // /readyz; OpenTelemetry and /metrics when an operator turns them on
 
 // Features.
 builder.AddAccounts();
@@ -93,6 +95,7 @@ var app = builder.Build();
 
 app.UseWeb();
 app.MapWeb();
+app.MapObservability();
 app.MapAccounts();
 app.MapPeople();
 app.MapHandbook();

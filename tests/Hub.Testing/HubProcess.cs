@@ -10,6 +10,7 @@ public sealed class HubProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> output = new();
 
     public int Port { get; }
+    public int ProcessId => process.Id;
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string WorkingDirectory { get; }
     public IReadOnlyCollection<string> Output => output;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Platform.Observability;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -33,6 +35,9 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
         running[record.Id] = cancel;
         var latest = new LatestProgress(new ImportProgress("Starting"), echo);
         Task? watching = null;
+        using var activity = HubTelemetry.Source.StartActivity("handbook import");
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
             // A cancel asked for before the import began is honoured before it reads anything.
@@ -43,6 +48,7 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
             watching = WatchAsync(record.Id, latest, cancel, stopWatching.Token);
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<ImportHandbook>().RunAsync(record.Source, settings, latest, record, readAhead, cancel.Token);
+            outcome = result.Succeeded ? "imported" : cancel.IsCancellationRequested ? "cancelled" : "failed";
             if (result.Succeeded)
             {
                 // So the first download of the new handbook's PDF is immediate (on the command line nothing is listening).
@@ -58,6 +64,7 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
         }
         finally
         {
+            HubTelemetry.HandbookImports.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, HubTelemetry.Tag("outcome", outcome));
             await stopWatching.CancelAsync();
             if (watching is not null)
             {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Platform;
+using Microsolidarity.Hub.Platform.Observability;
 
 namespace Microsolidarity.Hub.Platform.Background;
 
@@ -62,8 +63,12 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The outbox's name in metrics: "email", "newsletter_delivery", "webhook_delivery".</summary>
+    private string MetricName => RowName.ToLowerInvariant().Replace(' ', '_');
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var watched = HubTelemetry.WatchQueue(this, MetricName, CountWaiting);
         while (!stoppingToken.IsCancellationRequested)
         {
             var sleep = PollInterval;
@@ -201,6 +206,7 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
         {
             return; // another node took it
         }
+        using var activity = HubTelemetry.Source.StartActivity("send " + MetricName);
         var attempt = new OutboxAttempt<TRow>(
             await db.Set<TRow>().AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken), scope.ServiceProvider);
         Exception? failure = null;
@@ -211,6 +217,7 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             failure = e;
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
         }
         await RecordAsync(db, attempt, failure);
     }
@@ -223,6 +230,7 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
         // The outcome is written even while the hub stops: the attempt has happened.
         if (failure is null)
         {
+            HubTelemetry.OutboxAttempts.Add(1, HubTelemetry.Tag("outbox", MetricName), HubTelemetry.Tag("outcome", "sent"));
             await row.ExecuteUpdateAsync(s =>
             {
                 s.SetProperty(DoneAt, at);
@@ -243,6 +251,7 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
         {
             logger.LogWarning("{Row} {Id} failed (attempt {Attempts}{Final}): {Error}", RowName, id, attempts, givenUp ? ", giving up" : "", error);
         }
+        HubTelemetry.OutboxAttempts.Add(1, HubTelemetry.Tag("outbox", MetricName), HubTelemetry.Tag("outcome", givenUp ? "given_up" : "retry"));
         var retryAt = at + Backoff.After(attempts, FirstRetryAfter);
         await row.ExecuteUpdateAsync(s =>
         {
@@ -258,6 +267,13 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
             }
             attempt.Apply(s);
         }, CancellationToken.None);
+    }
+
+    /// <summary>How many rows wait to be sent (for the metrics; only asked when a collector reads them).</summary>
+    private long CountWaiting()
+    {
+        using var scope = scopes.CreateScope();
+        return Open(scope.ServiceProvider.GetRequiredService<HubDbContext>()).LongCount();
     }
 
     /// <summary>Rows neither done nor given up.</summary>

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Microsolidarity.Hub.Platform.Observability;
+
 namespace Microsolidarity.Hub.Platform.Background;
 
 /// <summary>
@@ -48,6 +51,10 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>One run now, its failure logged rather than thrown.</summary>
     internal async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        // A trace per run (when a collector listens) holds the run's queries and sends; the duration goes to the metrics.
+        using var activity = HubTelemetry.Source.StartActivity(GetType().Name);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -55,7 +62,11 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider time
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            outcome = "failed";
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             logger.LogWarning(e, "Could not {Job}; trying again in {Interval}.", Does, Interval);
         }
+        HubTelemetry.JobRuns.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+            HubTelemetry.Tag("job", GetType().Name), HubTelemetry.Tag("outcome", outcome));
     }
 }

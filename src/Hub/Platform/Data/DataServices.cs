@@ -39,7 +39,7 @@ public static class DataServices
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton); // options built once: everything above is a singleton, and rebuilding them cost every request
         // For the few paths where EF's first use would cost more than the work (a command's migration check, the handbook import).
         builder.Services.AddSingleton<PlainConnections>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database", tags: [Observability.ObservabilityServices.ReadyTag]);
         builder.Services.AddScoped<Backup.CreateBackup>();
         builder.Services.AddScoped<Backup.RestoreBackup>();
         return builder;

@@ -83,7 +83,7 @@ public static class DatabaseStartup
     /// model builder, run once per process: the largest single cost of a short command's start, measured in
     /// docs/benchmarks.md); the ids are one column of one table, so they are read here with one plain query.
     /// </summary>
-    private static async Task<bool> HasPendingMigrationsAsync(PlainConnections connections, DatabaseOptions options)
+    internal static async Task<bool> HasPendingMigrationsAsync(PlainConnections connections, DatabaseOptions options)
     {
         var known = KnownMigrations(options);
         var applied = new HashSet<string>(StringComparer.Ordinal);

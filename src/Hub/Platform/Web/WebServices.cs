@@ -54,7 +54,8 @@ public static class WebServices
 
     public static WebApplication MapWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz").DisableRateLimiting();
+        // Alive: the process answers and reaches its database. /readyz (Observability) asks more.
+        app.MapHealthChecks("/healthz", new() { Predicate = check => check.Name == "database" }).DisableRateLimiting();
         app.MapGet("/sitemap.xml", async (Sitemap sitemap, CancellationToken cancel) =>
             Results.Text(await sitemap.RunAsync(cancel), "application/xml; charset=utf-8"));
         app.MapRazorPages();

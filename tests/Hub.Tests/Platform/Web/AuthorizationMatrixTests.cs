@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         // route                           anonymous member admin
         { "/",                             200, 200, 200 },
         { "/healthz",                      200, 200, 200 },
+        { "/readyz",                       200, 200, 200 },
         { "/sitemap.xml",                  200, 200, 200 },
         { "/error/404",                    404, 404, 404 },
         { "/handbook",                     200, 200, 200 },
