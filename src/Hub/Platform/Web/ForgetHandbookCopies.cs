@@ -1,17 +1,22 @@
-using Microsoft.AspNetCore.OutputCaching;
+using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
-/// Drops this node's kept copies of the handbook (visitors' pages, the shared reads of its sidebar, order and
+/// Drops every node's kept copies of the handbook (visitors' pages, the shared reads of its sidebar, order and
 /// redirects): what <see cref="PublicPageCache"/>'s interceptor does after a SaveChanges that touched the
-/// handbook, for the import, which writes its rows with plain SQL and so passes no interceptor.
+/// handbook, for the import, which writes its rows with plain SQL and so passes no interceptor. Called after
+/// the import's commit.
 /// </summary>
-public sealed class ForgetHandbookCopies(IOutputCacheStore store, SharedReadCache reads)
+public sealed class ForgetHandbookCopies(CacheEviction eviction, PlainConnections connections)
 {
     public async Task RunAsync()
     {
-        reads.Evict(SharedReadCache.Handbook);
-        await store.EvictByTagAsync(PublicPageCache.HandbookTag, CancellationToken.None);
+        await eviction.EvictHereAsync(SharedReadCache.Handbook);
+        if (!connections.IsSqlite)
+        {
+            await using var connection = await connections.OpenAsync();
+            await eviction.TellOtherNodesAsync(connection, SharedReadCache.Handbook);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsolidarity.Hub.Data.Accounts;
@@ -20,7 +19,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// for people who are not signed in: the same bytes for everyone, so one rendering serves many.
 /// Signed-in people are never served from it (ASP.NET's default output-cache policy refuses
 /// authenticated requests and responses that set cookies), and any saved change to a congregation
-/// or a membership (for the handbook: an import) evicts it at once, so a visitor sees changes immediately in the common case and
+/// or a membership (for the handbook: an import) evicts it at once, on every node (<see cref="CacheEvictionsAcrossNodes"/>), so a visitor sees changes immediately in the common case and
 /// within <c>Web:PublicCacheSeconds</c> otherwise (changes made by bulk updates).
 /// </summary>
 public static class PublicPageCache
@@ -63,12 +62,14 @@ public static class PublicPageCache
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SharedReadCache>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnPublicPageChange>();
+        builder.Services.AddSingleton<CacheEviction>();
         builder.Services.AddSingleton<ForgetHandbookCopies>();
+        builder.Services.AddHostedService<CacheEvictionsAcrossNodes>(); // several nodes on PostgreSQL: evict on each other's changes
         return builder;
     }
 
     /// <summary>After a SaveChanges that touched congregations, memberships or the handbook, the cached copies are stale.</summary>
-    private sealed class EvictOnPublicPageChange(IOutputCacheStore store, SharedReadCache reads) : SaveChangesInterceptor
+    private sealed class EvictOnPublicPageChange(CacheEviction eviction) : SaveChangesInterceptor
     {
         private static readonly ConditionalWeakTable<DbContext, Touched> Pending = [];
 
@@ -120,19 +121,19 @@ public static class PublicPageCache
                 return;
             }
             Pending.Remove(context);
-            if (touched.Congregations)
+            var regions = new[] { (touched.Congregations, SharedReadCache.Congregations), (touched.Care, SharedReadCache.Care), (touched.Handbook, SharedReadCache.Handbook) };
+            foreach (var (changed, region) in regions)
             {
-                reads.Evict(SharedReadCache.Congregations);
-                await store.EvictByTagAsync(Tag, CancellationToken.None);
-            }
-            if (touched.Care)
-            {
-                reads.Evict(SharedReadCache.Care);
-            }
-            if (touched.Handbook)
-            {
-                reads.Evict(SharedReadCache.Handbook);
-                await store.EvictByTagAsync(HandbookTag, CancellationToken.None);
+                if (!changed)
+                {
+                    continue;
+                }
+                await eviction.EvictHereAsync(region);
+                if (context.Database.IsNpgsql())
+                {
+                    // In the caller's transaction when there is one: the other nodes hear it when it commits.
+                    await eviction.TellOtherNodesAsync(context, region);
+                }
             }
         }
     }
