@@ -6,8 +6,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsolidarity.Hub.Testing;
 using Microsoft.Data.Sqlite;
+using Microsolidarity.Hub.Testing;
 using Npgsql;
 
 namespace Microsolidarity.Hub.Tests.Platform.Observability;
@@ -212,7 +212,8 @@ public sealed class TelemetryTests
                 """);
             var port = FreePort.Next();
             var start = new ProcessStartInfo("prometheus", [$"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder, "data")}",
-                $"--web.listen-address=127.0.0.1:{port}"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+                $"--web.listen-address=127.0.0.1:{port}"])
+            { RedirectStandardError = true, RedirectStandardOutput = true };
             return Task.FromResult(new Prometheus(Process.Start(start)!, port));
         }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
