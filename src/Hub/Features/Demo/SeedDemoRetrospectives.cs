@@ -34,7 +34,12 @@ internal static class SeedDemoRetrospectives
         {
             db.RetrospectiveAnswers.Add(new RetrospectiveAnswer
             {
-                Id = Guid.NewGuid(), CrewId = clinic.Id, Term = 1, UserId = userId, Choice = RetrospectiveChoice.Continue, AnsweredAt = termEnded.AddDays(2),
+                Id = Guid.NewGuid(),
+                CrewId = clinic.Id,
+                Term = 1,
+                UserId = userId,
+                Choice = RetrospectiveChoice.Continue,
+                AnsweredAt = termEnded.AddDays(2),
             });
         }
         (string Worked, string DidNot, string Change)[] shared =
@@ -49,8 +54,15 @@ internal static class SeedDemoRetrospectives
         {
             db.SharedReflections.Add(new SharedReflection
             {
-                Id = Guid.NewGuid(), CrewId = clinic.Id, Term = 1, AtMeeting = 0, UserId = clinicPeople[i],
-                WhatWorked = shared[i].Worked, WhatDidNot = shared[i].DidNot, OneChange = shared[i].Change, SharedAt = termEnded.AddDays(2).AddHours(i),
+                Id = Guid.NewGuid(),
+                CrewId = clinic.Id,
+                Term = 1,
+                AtMeeting = 0,
+                UserId = clinicPeople[i],
+                WhatWorked = shared[i].Worked,
+                WhatDidNot = shared[i].DidNot,
+                OneChange = shared[i].Change,
+                SharedAt = termEnded.AddDays(2).AddHours(i),
             });
         }
         string[] changes = ["Keep check-ins to two minutes each, with a timer.", "Say at the end of each meeting whose case comes next."];
@@ -58,20 +70,36 @@ internal static class SeedDemoRetrospectives
         {
             db.CrewChanges.Add(new CrewChange
             {
-                Id = Guid.NewGuid(), CrewId = clinic.Id, Term = 1, AtMeeting = 0, Text = changes[i], AddedByUserId = clinicPeople[i], AddedAt = termEnded.AddDays(3).AddHours(i),
+                Id = Guid.NewGuid(),
+                CrewId = clinic.Id,
+                Term = 1,
+                AtMeeting = 0,
+                Text = changes[i],
+                AddedByUserId = clinicPeople[i],
+                AddedAt = termEnded.AddDays(3).AddHours(i),
             });
         }
 
         db.CrewLessons.Add(new CrewLesson
         {
-            Id = Guid.NewGuid(), CongregationId = spring.CongregationId!.Value, CrewId = spring.Id, Term = 1, Signed = true,
-            SharedByUserId = spring.Members.OrderBy(m => m.Position).First().UserId, SharedAt = now.AddMonths(-4),
+            Id = Guid.NewGuid(),
+            CongregationId = spring.CongregationId!.Value,
+            CrewId = spring.Id,
+            Term = 1,
+            Signed = true,
+            SharedByUserId = spring.Members.OrderBy(m => m.Position).First().UserId,
+            SharedAt = now.AddMonths(-4),
             Text = "Fortnightly at lunchtime was too thin for us: by the time we had caught up, the hour was over. If you can, meet weekly for the first term, and keep lunch calls for crews that already know each other.",
         });
         db.CrewLessons.Add(new CrewLesson
         {
-            Id = Guid.NewGuid(), CongregationId = clinic.CongregationId!.Value, CrewId = clinic.Id, Term = 1, Signed = false,
-            SharedByUserId = clinicPeople[1], SharedAt = termEnded.AddDays(4),
+            Id = Guid.NewGuid(),
+            CongregationId = clinic.CongregationId!.Value,
+            CrewId = clinic.Id,
+            Term = 1,
+            Signed = false,
+            SharedByUserId = clinicPeople[1],
+            SharedAt = termEnded.AddDays(4),
             Text = "Time the check-in. Two minutes each sounds strict, but it gave the person in focus the hour they came for, and nobody felt cut short.",
         });
         await db.SaveChangesAsync();
@@ -81,7 +109,14 @@ internal static class SeedDemoRetrospectives
     {
         var agreement = new Agreement
         {
-            Id = Guid.NewGuid(), CrewId = crewId, Version = 1, Text = text, ProposedByUserId = people[0], State = AgreementState.InForce, ProposedAt = at, InForceAt = at.AddDays(3),
+            Id = Guid.NewGuid(),
+            CrewId = crewId,
+            Version = 1,
+            Text = text,
+            ProposedByUserId = people[0],
+            State = AgreementState.InForce,
+            ProposedAt = at,
+            InForceAt = at.AddDays(3),
         };
         for (var i = 0; i < people.Count; i++)
         {

@@ -206,7 +206,9 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
         await people["ana"].SubmitAsync(crew, new Dictionary<string, string> { ["Worked"] = "ANA-PRIVATE words", ["DidNot"] = "", ["Choice"] = "Continue" }, handler: "Retrospective");
         var (shared, sharedPage) = await people["ana"].SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Worked"] = "Hearing my case mirrored back.", ["DidNot"] = "Late starts.", ["OneChange"] = "Start on the hour.",
+            ["Worked"] = "Hearing my case mirrored back.",
+            ["DidNot"] = "Late starts.",
+            ["OneChange"] = "Start on the hour.",
         }, handler: "Share");
         Assert.True(shared.StatusCode == HttpStatusCode.Redirect, sharedPage.QuerySelector("main")?.TextContent);
         var (_, benSees) = await people["ben"].GetAsync(page);
