@@ -44,6 +44,11 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<RetrospectiveAnswer> RetrospectiveAnswers => Set<RetrospectiveAnswer>();
     public DbSet<CrewCall> CrewCalls => Set<CrewCall>();
     public DbSet<CrewCallRequest> CrewCallRequests => Set<CrewCallRequest>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementAcceptance> AgreementAcceptances => Set<AgreementAcceptance>();
+    public DbSet<SharedReflection> SharedReflections => Set<SharedReflection>();
+    public DbSet<CrewChange> CrewChanges => Set<CrewChange>();
+    public DbSet<CrewLesson> CrewLessons => Set<CrewLesson>();
     public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
     public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();
     public DbSet<Introduction> Introductions => Set<Introduction>();

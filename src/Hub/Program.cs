@@ -4,7 +4,9 @@ using Microsolidarity.Hub.Features.Admin;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Features.Crews.Agreements;
 using Microsolidarity.Hub.Features.Crews.Calls;
+using Microsolidarity.Hub.Features.Crews.Retrospectives;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
@@ -63,6 +65,8 @@ builder.AddNotifications(); // in the hub and by email, as each person chooses; 
 builder.AddCongregations();
 builder.AddCrews();
 builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"
+builder.AddGroupAgreements(); // a crew's (and a dyad's) agreements, in force once everyone accepts
+builder.AddRetrospectives(); // reflections shared with the crew, changes carried forward, lessons for the congregation
 builder.AddIntroductions(); // members introduced to one another every two or four weeks, as each chooses
 builder.AddPeople();
 builder.AddDyads();

@@ -1,6 +1,7 @@
 namespace Microsolidarity.Hub.Data.Crews;
 
-public enum CrewCadence { Weekly = 0, Fortnightly = 1 }
+/// <summary>Monthly: the same weekday of each month, in the week of the month the term's first meeting fell in (the last one for a fifth).</summary>
+public enum CrewCadence { Weekly = 0, Fortnightly = 1, Monthly = 2 }
 
 public enum CrewStage
 {
@@ -59,6 +60,9 @@ public class Crew
 
     /// <summary>The last term whose members were told that its retrospective is open; claimed by a conditional update.</summary>
     public int RetrospectiveNoticeTerm { get; set; }
+
+    /// <summary>When its members were last reminded, after three months without looking back, to hold a retrospective; claimed by a conditional update.</summary>
+    public DateTime? LookBackReminderAt { get; set; }
 
     public List<CrewMember> Members { get; set; } = [];
     public List<CrewMeeting> Meetings { get; set; } = [];

@@ -75,3 +75,66 @@ internal sealed class CrewCallRequestConfiguration : IEntityTypeConfiguration<Cr
         r.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> a)
+    {
+        a.Property(x => x.Text).HasMaxLength(8000).IsRequired();
+        a.Property(x => x.Note).HasMaxLength(1000);
+        a.HasIndex(x => new { x.CrewId, x.Version });
+        a.HasIndex(x => new { x.DyadId, x.Version });
+        a.HasIndex(x => x.ProposedByUserId);
+        a.HasOne<Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Dyads.Dyad>().WithMany().HasForeignKey(x => x.DyadId).OnDelete(DeleteBehavior.Cascade);
+        a.HasMany(x => x.Acceptances).WithOne().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgreementAcceptanceConfiguration : IEntityTypeConfiguration<AgreementAcceptance>
+{
+    public void Configure(EntityTypeBuilder<AgreementAcceptance> a)
+    {
+        a.HasIndex(x => new { x.AgreementId, x.UserId }).IsUnique();
+        a.HasIndex(x => x.UserId);
+        a.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SharedReflectionConfiguration : IEntityTypeConfiguration<SharedReflection>
+{
+    public void Configure(EntityTypeBuilder<SharedReflection> r)
+    {
+        r.Property(x => x.WhatWorked).HasMaxLength(4000);
+        r.Property(x => x.WhatDidNot).HasMaxLength(4000);
+        r.Property(x => x.OneChange).HasMaxLength(1000);
+        r.HasIndex(x => new { x.CrewId, x.Term, x.AtMeeting, x.UserId }).IsUnique();
+        r.HasIndex(x => x.UserId);
+        r.HasOne<Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CrewChangeConfiguration : IEntityTypeConfiguration<CrewChange>
+{
+    public void Configure(EntityTypeBuilder<CrewChange> c)
+    {
+        c.Property(x => x.Text).HasMaxLength(1000).IsRequired();
+        c.HasIndex(x => new { x.CrewId, x.Term, x.AtMeeting });
+        c.HasIndex(x => x.AddedByUserId);
+        c.HasOne<Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CrewLessonConfiguration : IEntityTypeConfiguration<CrewLesson>
+{
+    public void Configure(EntityTypeBuilder<CrewLesson> l)
+    {
+        l.Property(x => x.Text).HasMaxLength(2000).IsRequired();
+        l.HasIndex(x => new { x.CongregationId, x.SharedAt });
+        l.HasIndex(x => x.CrewId);
+        l.HasIndex(x => x.SharedByUserId);
+        l.HasOne<Congregations.Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
+        l.HasOne<Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

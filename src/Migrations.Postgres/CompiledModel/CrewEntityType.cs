@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Crews.Crew",
                 typeof(Crew),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -83,6 +83,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Crew).GetField("<LastOutcome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 300);
             lastOutcome.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lookBackReminderAt = runtimeEntityType.AddProperty(
+                "LookBackReminderAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Crew).GetProperty("LookBackReminderAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Crew).GetField("<LookBackReminderAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+            lookBackReminderAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var meetingsPerTerm = runtimeEntityType.AddProperty(
                 "MeetingsPerTerm",

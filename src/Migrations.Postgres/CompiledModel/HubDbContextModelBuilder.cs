@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("928d4322-a5b6-40d9-b509-cd4532ef8bd6"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("865f9b1a-c1c5-4694-a278-0bfdd7ab744c"), entityTypeCount: 89)
         {
         }
 
@@ -44,12 +44,17 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var agreement = AgreementEntityType.Create(this);
+            var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var crew = CrewEntityType.Create(this);
             var crewCall = CrewCallEntityType.Create(this);
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
+            var crewChange = CrewChangeEntityType.Create(this);
+            var crewLesson = CrewLessonEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
+            var sharedReflection = SharedReflectionEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -126,13 +131,22 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            AgreementEntityType.CreateForeignKey1(agreement, crew);
+            AgreementEntityType.CreateForeignKey2(agreement, dyad);
+            AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);
+            AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, hubUser);
             CrewCallEntityType.CreateForeignKey1(crewCall, hubUser);
             CrewCallEntityType.CreateForeignKey2(crewCall, congregation);
             CrewCallRequestEntityType.CreateForeignKey1(crewCallRequest, crewCall);
             CrewCallRequestEntityType.CreateForeignKey2(crewCallRequest, hubUser);
+            CrewChangeEntityType.CreateForeignKey1(crewChange, crew);
+            CrewLessonEntityType.CreateForeignKey1(crewLesson, congregation);
+            CrewLessonEntityType.CreateForeignKey2(crewLesson, crew);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
+            SharedReflectionEntityType.CreateForeignKey1(sharedReflection, crew);
+            SharedReflectionEntityType.CreateForeignKey2(sharedReflection, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -226,12 +240,17 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            AgreementEntityType.CreateAnnotations(agreement);
+            AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             CrewEntityType.CreateAnnotations(crew);
             CrewCallEntityType.CreateAnnotations(crewCall);
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
+            CrewChangeEntityType.CreateAnnotations(crewChange);
+            CrewLessonEntityType.CreateAnnotations(crewLesson);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
+            SharedReflectionEntityType.CreateAnnotations(sharedReflection);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);

@@ -1045,6 +1045,81 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("WorkingGroupMembers");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DyadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("InForceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedByUserId");
+
+                    b.HasIndex("CrewId", "Version");
+
+                    b.HasIndex("DyadId", "Version");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.AgreementAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AgreementId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcceptances");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Crew", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1071,6 +1146,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("LookBackReminderAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("MeetingsPerTerm")
                         .HasColumnType("integer");
@@ -1229,6 +1307,83 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("CrewCallRequests");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("AtMeeting")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("CrewId", "Term", "AtMeeting");
+
+                    b.ToTable("CrewChanges");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewLesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SharedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Signed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrewId");
+
+                    b.HasIndex("SharedByUserId");
+
+                    b.HasIndex("CongregationId", "SharedAt");
+
+                    b.ToTable("CrewLessons");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1352,6 +1507,53 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("RetrospectiveAnswers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.SharedReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AtMeeting")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OneChange")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhatDidNot")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatWorked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CrewId", "Term", "AtMeeting", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SharedReflections");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
@@ -3899,6 +4101,36 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Dyads.Dyad", null)
+                        .WithMany()
+                        .HasForeignKey("DyadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.AgreementAcceptance", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Agreement", null)
+                        .WithMany("Acceptances")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewCall", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Caller")
@@ -3935,6 +4167,30 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewChange", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewLesson", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewMeeting", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
@@ -3959,6 +4215,23 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Crew");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.SharedReflection", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });
@@ -4497,6 +4770,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.WorkingGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
+                {
+                    b.Navigation("Acceptances");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Crew", b =>

@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Crews.Crew",
                 typeof(Crew),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -75,6 +75,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Crew).GetProperty("LastOutcome", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Crew).GetField("<LastOutcome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 300);
+
+            var lookBackReminderAt = runtimeEntityType.AddProperty(
+                "LookBackReminderAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Crew).GetProperty("LookBackReminderAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Crew).GetField("<LookBackReminderAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
 
             var meetingsPerTerm = runtimeEntityType.AddProperty(
                 "MeetingsPerTerm",

@@ -1032,6 +1032,81 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("WorkingGroupMembers");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DyadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InForceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedByUserId");
+
+                    b.HasIndex("CrewId", "Version");
+
+                    b.HasIndex("DyadId", "Version");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.AgreementAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AgreementId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcceptances");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Crew", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1057,6 +1132,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<string>("LastOutcome")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LookBackReminderAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MeetingsPerTerm")
@@ -1216,6 +1294,83 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("CrewCallRequests");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtMeeting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("CrewId", "Term", "AtMeeting");
+
+                    b.ToTable("CrewChanges");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewLesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Signed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrewId");
+
+                    b.HasIndex("SharedByUserId");
+
+                    b.HasIndex("CongregationId", "SharedAt");
+
+                    b.ToTable("CrewLessons");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewMeeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1339,6 +1494,53 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("RetrospectiveAnswers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.SharedReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AtMeeting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OneChange")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatDidNot")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CrewId", "Term", "AtMeeting", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SharedReflections");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
@@ -3880,6 +4082,36 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Dyads.Dyad", null)
+                        .WithMany()
+                        .HasForeignKey("DyadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.AgreementAcceptance", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Agreement", null)
+                        .WithMany("Acceptances")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewCall", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Caller")
@@ -3916,6 +4148,30 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewChange", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewLesson", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewMeeting", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
@@ -3940,6 +4196,23 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Crew");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.SharedReflection", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("User");
                 });
@@ -4478,6 +4751,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.WorkingGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
+                {
+                    b.Navigation("Acceptances");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Crew", b =>

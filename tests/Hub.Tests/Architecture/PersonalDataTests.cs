@@ -284,6 +284,14 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         crew.Meetings.Add(new CrewMeeting { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Number = 1, StartsAt = now.AddDays(3), Notes = "Bring tea." });
         db.Crews.Add(crew);
         db.RetrospectiveAnswers.Add(new RetrospectiveAnswer { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, WhatWorked = "Listening.", AnsweredAt = now });
+        // What Ada shared with the crew, put on its list, offered the congregation, proposed and accepted as its agreements.
+        db.SharedReflections.Add(new SharedReflection { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, WhatWorked = "Being heard.", OneChange = "Start on time.", SharedAt = now });
+        db.CrewChanges.Add(new CrewChange { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Text = "Start on time.", AddedAt = now });
+        db.CrewLessons.Add(new CrewLesson { Id = Guid.NewGuid(), CongregationId = congregation.Id, CrewId = crew.Id, Term = 1, Text = "Time the check-in.", SharedAt = now });
+        var agreement = new Agreement { Id = Guid.NewGuid(), CrewId = crew.Id, Version = 1, Text = "What is said here stays here.", State = AgreementState.InForce, ProposedAt = now, InForceAt = now };
+        agreement.Acceptances.Add(new AgreementAcceptance { Id = Guid.NewGuid(), AgreementId = agreement.Id, AcceptedAt = now });
+        agreement.Acceptances.Add(new AgreementAcceptance { Id = Guid.NewGuid(), AgreementId = agreement.Id, UserId = ben, AcceptedAt = now });
+        db.Agreements.Add(agreement);
         // A call Ada posted (Ben asked to join it), and Ben's call where Ada holds an accepted place.
         var adasCall = new CrewCall { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "Ada's call", Purpose = "Peer support.", EndsOn = DateOnly.FromDateTime(now.AddDays(9)), ClosesAt = now.AddDays(10), CreatedAt = now };
         adasCall.Requests.Add(new CrewCallRequest { Id = Guid.NewGuid(), CallId = adasCall.Id, UserId = ben, Note = "Count me in.", AskedAt = now });

@@ -59,7 +59,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         [
             congregation is null ? $"{caller} is calling a crew, “{crew.Name}”, and would like you in it."
                 : $"{caller} is calling a crew in {congregation}, “{crew.Name}”, and would like you in it.",
-            $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
+            $"It is an experiment: {crew.MeetingsPerTerm} meetings, {CrewSchedule.CadenceText(crew.Cadence)}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
             "You are free to decline, with no need to explain.",
         ];
         foreach (var person in people)

@@ -6,8 +6,8 @@ using NodaTime;
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>
-/// A crew's time is one slot: a weekday and a wall-clock time in the crew's IANA zone, every week or
-/// every two (<see cref="Crew.SlotDay"/>, <see cref="Crew.SlotTime"/>, <see cref="Crew.TimeZone"/>,
+/// A crew's time is one slot: a weekday and a wall-clock time in the crew's IANA zone, every week,
+/// every two or once a month (<see cref="Crew.SlotDay"/>, <see cref="Crew.SlotTime"/>, <see cref="Crew.TimeZone"/>,
 /// <see cref="Crew.Cadence"/>). The term's meetings are that slot's dates, computed here with NodaTime
 /// and stored in UTC, so 19:00 stays 19:00 in the crew's zone across daylight saving. Wall-clock times
 /// become instants by the hub's one rule (<see cref="Platform.Web.TimeZones.At"/>): a time the clocks skip
@@ -22,6 +22,44 @@ public static class CrewSchedule
     public static IsoDayOfWeek IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? IsoDayOfWeek.Sunday : (IsoDayOfWeek)(int)day;
 
     public static int StepDays(CrewCadence cadence) => cadence == CrewCadence.Weekly ? 7 : 14;
+
+    /// <summary>
+    /// The date of the meeting <paramref name="n"/> steps after <paramref name="first"/>: a week or two later, or for a
+    /// monthly crew the same weekday in the same week of the month (the second Tuesday stays the second Tuesday; a
+    /// fifth Tuesday becomes each month's last, since most months have none).
+    /// </summary>
+    public static LocalDate DateOf(CrewCadence cadence, LocalDate first, int n)
+    {
+        if (cadence != CrewCadence.Monthly)
+        {
+            return first.PlusDays(n * StepDays(cadence));
+        }
+        var month = first.PlusMonths(n);
+        var start = new LocalDate(month.Year, month.Month, 1);
+        var week = (first.Day - 1) / 7;
+        if (week == 4)
+        {
+            var last = start.PlusMonths(1).PlusDays(-1);
+            return last.DayOfWeek == first.DayOfWeek ? last : last.Previous(first.DayOfWeek);
+        }
+        return (start.DayOfWeek == first.DayOfWeek ? start : start.Next(first.DayOfWeek)).PlusWeeks(week);
+    }
+
+    /// <summary>"every week", "every two weeks", "once a month".</summary>
+    public static string CadenceText(CrewCadence cadence) => cadence switch
+    {
+        CrewCadence.Weekly => "every week",
+        CrewCadence.Fortnightly => "every two weeks",
+        _ => "once a month",
+    };
+
+    /// <summary>"Weekly", "Every two weeks", "Monthly": the crew page's summary line.</summary>
+    public static string CadenceTitle(CrewCadence cadence) => cadence switch
+    {
+        CrewCadence.Weekly => "Weekly",
+        CrewCadence.Fortnightly => "Every two weeks",
+        _ => "Monthly",
+    };
 
     /// <summary>The instant the crew's slot begins on a local date.</summary>
     public static DateTime StartOn(Crew crew, LocalDate date, DateTimeZone zone) =>
@@ -47,7 +85,7 @@ public static class CrewSchedule
                 CrewId = crew.Id,
                 Term = crew.Term,
                 Number = n + 1,
-                StartsAt = StartOn(crew, firstDate.PlusDays(n * StepDays(crew.Cadence)), zone),
+                StartsAt = StartOn(crew, DateOf(crew.Cadence, firstDate, n), zone),
                 HostUserId = rotation[n % rotation.Count],
                 FocusUserId = rotation[(n + 1) % rotation.Count],
             });
@@ -72,7 +110,7 @@ public static class CrewSchedule
         var moved = new List<CrewMeeting>();
         for (var i = 0; i < remaining.Count; i++)
         {
-            var start = StartOn(crew, first.PlusDays(i * StepDays(crew.Cadence)), zone);
+            var start = StartOn(crew, DateOf(crew.Cadence, first, i), zone);
             if (start != remaining[i].StartsAt)
             {
                 remaining[i].StartsAt = start;
@@ -86,7 +124,7 @@ public static class CrewSchedule
 
     /// <summary>"every week on Wednesdays at 19:00 (Europe/Lisbon)".</summary>
     public static string SlotText(Crew crew) =>
-        $"{(crew.Cadence == CrewCadence.Weekly ? "every week" : "every two weeks")} on {crew.SlotDay}s at {crew.SlotTime.ToString("HH:mm", CultureInfo.InvariantCulture)} ({crew.TimeZone})";
+        $"{CadenceText(crew.Cadence)} on {crew.SlotDay}s at {crew.SlotTime.ToString("HH:mm", CultureInfo.InvariantCulture)} ({crew.TimeZone})";
 
     /// <summary>"Tuesday 3 March at 19:30 Europe/Lisbon": in the member's zone, the crew's when they set none.</summary>
     public static string When(DateTime utc, string memberZone, string crewZone)

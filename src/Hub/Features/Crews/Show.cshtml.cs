@@ -108,6 +108,27 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     }
 
 
+    /// <summary>The look back open now (a term's end, or halfway through a long term), if any.</summary>
+    public Retrospectives.LookBack? LookBack { get; private set; }
+
+    /// <summary>The changes each meeting of this term opens with, by meeting number: the last retrospective's, or a halfway look back's.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Carried { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
+
+    private async Task LoadCarriedAsync()
+    {
+        var crew = View.Crew;
+        LookBack = Retrospectives.LookBack.Open(View);
+        var points = View.ThisTerm.Select(m => (m.Number, From: Retrospectives.LookBack.CarriedInto(m, crew.MeetingsPerTerm))).Where(p => p.From is not null).ToList();
+        if (!View.IsJoined || points.Count == 0)
+        {
+            return;
+        }
+        var terms = points.Select(p => p.From!.Term).Distinct().ToList();
+        var changes = await db.CrewChanges.AsNoTracking().Where(c => c.CrewId == crew.Id && terms.Contains(c.Term)).OrderBy(c => c.AddedAt)
+            .Select(c => new { c.Term, c.AtMeeting, c.Text }).ToListAsync();
+        Carried = points.ToDictionary(p => p.Number, p => (IReadOnlyList<string>)[.. changes.Where(c => c.Term == p.From!.Term && c.AtMeeting == p.From.AtMeeting).Select(c => c.Text)]);
+    }
+
     /// <summary>The congregation the crew was called in, if any: (name, slug).</summary>
     public (string Name, string Slug)? Congregation { get; private set; }
 
@@ -139,6 +160,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
                 $"Members free each hour of the week, in the crew's zone ({crew.TimeZone}). Each cell is how many of the {of} who shared their hours are free.");
             ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();
         }
+        await LoadCarriedAsync();
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
         MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()
             .SingleOrDefaultAsync(a => a.CrewId == crew.Id && a.Term == crew.Term && a.UserId == View.Me.UserId);

@@ -112,7 +112,7 @@ public static class SeedDemoCommunity
         db.WorkingGroups.Add(welcome);
         await db.SaveChangesAsync();
 
-        // A crew of Riverside in the middle of its first experiment, and one closed after its term.
+        // A crew of Riverside in the middle of its second term, and one closed after its first.
         var crew = new Crew
         {
             Id = Guid.NewGuid(),
@@ -127,18 +127,24 @@ public static class SeedDemoCommunity
             TimeZone = "Europe/Lisbon",
             Stage = CrewStage.Meeting,
             JoinedCount = 4,
-            CreatedAt = now.AddDays(-30),
+            CreatedAt = now.AddDays(-100),
         };
         int[] crewPeople = [2, 3, 4, 0];
         for (var i = 0; i < crewPeople.Length; i++)
         {
-            crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = Id(crewPeople[i]), Status = CrewMemberStatus.Joined, Position = i, InvitedAt = now.AddDays(-30), JoinedAt = now.AddDays(-29) });
+            crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = Id(crewPeople[i]), Status = CrewMemberStatus.Joined, Position = i, InvitedAt = now.AddDays(-100), JoinedAt = now.AddDays(-99) });
         }
         db.Crews.Add(crew);
         if (CrewSchedule.FindZone(crew.TimeZone) is { } lisbon)
         {
-            // Two meetings held, four to come: the term began two weeks before the slot's next date.
+            // Its first term of six was held, ending with a retrospective where everyone chose to go on
+            // (SeedDemoRetrospectives adds what they shared and the changes they carried into term 2).
             var first = CrewSchedule.NextDate(crew, lisbon, now).PlusWeeks(-2);
+            db.CrewMeetings.AddRange(CrewSchedule.Plan(crew, first.PlusWeeks(-9), [.. crewPeople.Select(Id)], lisbon));
+            crew.Term = 2;
+            crew.RetrospectiveNoticeTerm = 1;
+            crew.LastOutcome = "The crew continues, all four of you.";
+            // Term 2: two meetings held, four to come: it began two weeks before the slot's next date.
             var meetings = CrewSchedule.Plan(crew, first, [.. crewPeople.Select(Id)], lisbon);
             meetings[0].Notes = "Check-in went long; we agreed to keep it to two minutes each. Case: finding fewer, better clients.";
             db.CrewMeetings.AddRange(meetings);
@@ -218,6 +224,7 @@ public static class SeedDemoCommunity
         await SeedDemoGatheringCrews.RunAsync(db, now);
         await SeedDemoFormationRound.RunAsync(db, now);
         await SeedDemoCrewCalls.RunAsync(db, now);
+        await SeedDemoRetrospectives.RunAsync(db, now);
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);
         await SeedDemoCohort.RunAsync(db, now);

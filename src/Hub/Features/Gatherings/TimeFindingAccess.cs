@@ -27,6 +27,9 @@ public sealed record TimeFindingView(
     FoundTime? Found)
 {
     public string UserId => Viewer.UserId!;
+    /// <summary>How often a crew meets, in words ("every week", "every two weeks", "once a month"); a working group chooses on confirming.</summary>
+    public string Rhythm { get; init; } = Fortnightly ? "every two weeks" : "every week";
+
     public string KindLabel => Kind == TimeFindingGroup.Crew ? "crew" : "working group";
 }
 
@@ -60,7 +63,10 @@ public sealed class TimeFindingAccess(HubDbContext db, TimeProvider time)
             }
             return new(kind, groupId, crew.Name, crew.CongregationId, EventTime.FindZone(crew.TimeZone) ?? DateTimeZone.Utc,
                 crew.Cadence == CrewCadence.Fortnightly, crew.SlotMinutes is >= 15 and <= 600 ? crew.SlotMinutes : 60, members, viewer, true, true,
-                Found: null); // a crew's time is its own slot (Crews' ChooseSlot), never a found series
+                Found: null) // a crew's time is its own slot (Crews' ChooseSlot), never a found series
+            {
+                Rhythm = crew.Cadence switch { CrewCadence.Weekly => "every week", CrewCadence.Fortnightly => "every two weeks", _ => "once a month" },
+            };
         }
         var found = await db.FoundTimes.AsNoTracking().SingleOrDefaultAsync(f => f.GroupKind == kind && f.GroupId == groupId, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

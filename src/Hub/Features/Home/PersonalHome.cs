@@ -108,7 +108,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
 
         var crewInvitations = crewRows.Where(c => c.Status == CrewMemberStatus.Invited)
             .Select(c => new CrewInvitation(c.Id, c.Name, c.Caller ?? "Someone",
-                $"{(c.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")} on {c.SlotDay}s at {c.SlotTime:HH\\:mm} ({c.TimeZone}), {c.MeetingsPerTerm} meetings"))
+                $"{(c.Cadence switch { CrewCadence.Weekly => "weekly", CrewCadence.Fortnightly => "every two weeks", _ => "once a month" })} on {c.SlotDay}s at {c.SlotTime:HH\\:mm} ({c.TimeZone}), {c.MeetingsPerTerm} meetings"))
             .ToList();
         var crews = crewRows.Where(c => c.Status != CrewMemberStatus.Invited)
             .Select(c => new Group(c.Name, $"/crews/{c.Id}", c.Status == CrewMemberStatus.Paused ? "you paused" : c.Stage switch

@@ -60,7 +60,7 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
             [
                 $"{inviter} invites you to the crew “{crew.Name}”.",
                 .. crew.Purpose == "" ? Array.Empty<string>() : [crew.Purpose],
-                $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence == CrewCadence.Weekly ? "weekly" : "every two weeks")}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
+                $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence switch { CrewCadence.Weekly => "weekly", CrewCadence.Fortnightly => "every two weeks", _ => "once a month" })}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
             ])
             : new Details(invitation, state, inviter, $"a dyad with {inviter}",
             [

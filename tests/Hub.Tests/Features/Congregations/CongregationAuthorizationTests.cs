@@ -120,6 +120,9 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/care/nudge?why=no-crew&person=no-such-person", 302, 403, 403, 404, 404 },
         { "/congregations/SLUG/care/nudge?why=no-such-reason&person=MEMBER", 302, 403, 403, 404, 404 },
         { "/congregations/SLUG/care/nudge?why=quiet&crew=00000000-0000-0000-0000-000000000001", 302, 403, 403, 404, 404 },
+        // What crews offered their congregation: its members read it (hosts are members); an administrator who is not one does not.
+        { "/congregations/SLUG/lessons",      302, 403, 200, 200, 403 },
+        { "/congregations/no-such-place/lessons", 404, 404, 404, 404, 404 },
         { "/congregations/SLUG/working-groups", 302, 403, 200, 200, 200 },
         { "/congregations/SLUG/formation",    302, 403, 200, 200, 200 },
         { "/congregations/SLUG/formation/ROUND", 302, 403, 200, 200, 200 },

@@ -9,6 +9,21 @@ namespace Microsolidarity.Hub.Tests.Features.Crews;
 
 public sealed class CrewScheduleTests
 {
+    /// <summary>Monthly: the second Tuesday stays the second Tuesday; a fifth Tuesday becomes each month's last one.</summary>
+    [Fact]
+    public void Monthly_KeepsTheWeekOfTheMonth_AndAFifthWeekdayBecomesTheLast()
+    {
+        var second = new LocalDate(2026, 1, 13); // the second Tuesday of January
+        Assert.Equal([new(2026, 1, 13), new(2026, 2, 10), new(2026, 3, 10), new(2026, 4, 14)],
+            Enumerable.Range(0, 4).Select(n => CrewSchedule.DateOf(CrewCadence.Monthly, second, n)));
+        var fifth = new LocalDate(2026, 3, 31); // March 2026 has five Tuesdays
+        Assert.Equal([new(2026, 3, 31), new(2026, 4, 28), new(2026, 5, 26), new(2026, 6, 30)],
+            Enumerable.Range(0, 4).Select(n => CrewSchedule.DateOf(CrewCadence.Monthly, fifth, n)));
+        Assert.Equal(new LocalDate(2026, 1, 27), CrewSchedule.DateOf(CrewCadence.Fortnightly, second, 1));
+        Assert.Equal("once a month on Tuesdays at 19:00 (Europe/Lisbon)",
+            CrewSchedule.SlotText(new Crew { Cadence = CrewCadence.Monthly, SlotDay = DayOfWeek.Tuesday, SlotTime = new TimeOnly(19, 0), TimeZone = "Europe/Lisbon" }));
+    }
+
     private static DateTimeZone Zone(string id) => CrewSchedule.FindZone(id)!;
 
     private static Crew Weekly(DayOfWeek day, int hour, int minute = 0, string zone = "Europe/Lisbon") => new()

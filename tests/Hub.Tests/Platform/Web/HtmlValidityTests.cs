@@ -94,6 +94,46 @@ public sealed class HtmlValidityTests
         }
         await admin.SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, "Start");
         pages["crew meeting"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        // Agreements: the draft, a refusal, then in force with a change proposed; the retrospective before, during
+        // (reflections shared, changes listed, a lesson offered) and the congregation's lessons page.
+        var agreements = $"{crew}/agreements";
+        pages["crew agreements, the draft"] = await (await kim.Http.GetAsync(agreements)).Content.ReadAsStringAsync();
+        pages["crew agreements with errors"] = await HtmlOfAsync(admin, agreements, new() { ["Text"] = "" }, "Propose");
+        await admin.SubmitAsync(agreements, new Dictionary<string, string> { ["Text"] = "What is said here stays here.\n\nWe decide by consent." }, "Propose");
+        pages["crew agreements, proposed"] = await (await lou.Http.GetAsync(agreements)).Content.ReadAsStringAsync();
+        await kim.SubmitAsync(agreements, new Dictionary<string, string>(), "Accept");
+        await lou.SubmitAsync(agreements, new Dictionary<string, string>(), "Accept");
+        await kim.SubmitAsync(agreements, new Dictionary<string, string> { ["Text"] = "What is said here stays here.\n\nWe decide by consent.\n\nCameras on.", ["Note"] = "Faces help." }, "Propose");
+        pages["crew agreements, in force with a change"] = await (await admin.Http.GetAsync(agreements)).Content.ReadAsStringAsync();
+        var retrospective = $"{crew}/retrospective";
+        pages["crew retrospective, nothing yet"] = await (await kim.Http.GetAsync(retrospective)).Content.ReadAsStringAsync();
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            var crewId = Guid.Parse(crew.Split('/')[2]);
+            var circle = await db.Congregations.Where(c => c.Name == "Valid Markup Circle").Select(c => c.Id).SingleAsync();
+            await db.Crews.Where(c => c.Id == crewId).ExecuteUpdateAsync(x => x.SetProperty(c => c.CongregationId, circle));
+            await db.CrewMeetings.Where(m => m.CrewId == crewId).ExecuteUpdateAsync(x => x.SetProperty(m => m.StartsAt, m => m.StartsAt.AddDays(-70)));
+        }
+        pages["congregation lessons, none yet"] = await (await admin.Http.GetAsync($"{congregation}/lessons")).Content.ReadAsStringAsync();
+        await kim.SubmitAsync(retrospective, new Dictionary<string, string> { ["Worked"] = "Listening.", ["DidNot"] = "Late starts.", ["OneChange"] = "Start on the hour." }, "Share");
+        await admin.SubmitAsync(retrospective, new Dictionary<string, string> { ["Change"] = "Say whose case is next." }, "Carry");
+        await lou.SubmitAsync(retrospective, new Dictionary<string, string> { ["Lesson"] = "Time the check-in.", ["Signed"] = "true" }, "Lesson");
+        await lou.SubmitAsync(retrospective, new Dictionary<string, string> { ["Lesson"] = "Agreements early." }, "Lesson");
+        pages["crew retrospective"] = await (await kim.Http.GetAsync(retrospective)).Content.ReadAsStringAsync();
+        pages["crew retrospective with errors"] = await HtmlOfAsync(admin, retrospective, new() { ["Worked"] = "", ["DidNot"] = "", ["OneChange"] = new string('x', 1001) }, "Share");
+        pages["crew in its retrospective"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        pages["congregation lessons"] = await (await admin.Http.GetAsync($"{congregation}/lessons")).Content.ReadAsStringAsync();
+        Assert.Contains("Time the check-in.", pages["congregation lessons"]);
+        Assert.Contains("Start on the hour.", pages["crew retrospective"]);
+        await admin.SubmitAsync("/dyads/new", new Dictionary<string, string> { ["PartnerEmail"] = "kim@test.example", ["Kind"] = "PeerCoaching", ["Weeks"] = "8", ["Intention"] = "" });
+        using (var scope = hub.Services.CreateScope())
+        {
+            var dyadId = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Dyads.Select(d => d.Id).SingleAsync();
+            await kim.SubmitAsync($"/dyads/{dyadId}", new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+            pages["dyad agreements, the draft"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}/agreements")).Content.ReadAsStringAsync();
+            Assert.Contains("between the two of us", pages["dyad agreements, the draft"]);
+        }
         pages["crews"] = await (await admin.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["crews for a visitor"] = await (await visitor.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["call crew with errors"] = await HtmlOfAsync(admin, "/crews/new", new() { ["Input.Name"] = "", ["Input.TimeZone"] = "Nowhere/Else" });

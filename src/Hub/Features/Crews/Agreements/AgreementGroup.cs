@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+
+namespace Microsolidarity.Hub.Features.Crews.Agreements;
+
+/// <summary>
+/// A crew or a dyad as the keeper of its agreements: who is in it now (everyone who must accept a version before
+/// it comes into force) and who is looking. Built only from a view its access class returned, so a group is never
+/// made for someone outside it.
+/// </summary>
+public sealed record AgreementGroup(Guid? CrewId, Guid? DyadId, string MeUserId, bool IsMember, IReadOnlyList<AgreementGroup.Person> Members)
+{
+    public sealed record Person(string UserId, string Name);
+
+    public bool IsDyad => DyadId is not null;
+
+    public string NameOf(string userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Name ?? "someone no longer here";
+
+    /// <summary>A crew's current members; someone invited, paused or gone reads along but does not accept.</summary>
+    public static AgreementGroup Of(CrewView view) =>
+        new(view.Crew.Id, null, view.Me.UserId, view.IsJoined, [.. view.Joined.Select(m => new Person(m.UserId, m.User.DisplayName))]);
+
+    /// <summary>The agreements of the group, newest version first.</summary>
+    public IQueryable<Agreement> Query(HubDbContext db) =>
+        CrewId is { } crewId ? db.Agreements.Where(a => a.CrewId == crewId) : db.Agreements.Where(a => a.DyadId == DyadId);
+
+    /// <summary>Every version with who accepted it, newest first: what the agreements page and the retrospective show.</summary>
+    public async Task<IReadOnlyList<Agreement>> LoadAsync(HubDbContext db, CancellationToken cancellationToken = default) =>
+        await Query(db).AsNoTracking().Include(a => a.Acceptances.OrderBy(x => x.AcceptedAt))
+            .OrderByDescending(a => a.Version).ToListAsync(cancellationToken);
+}
+
+/// <summary>Where a group starts: a short draft to change freely, in the hub's own words.</summary>
+public static class AgreementTemplates
+{
+    public const int MaxLength = 8000;
+
+    public const string Crew =
+        "Confidentiality: what someone brings to the crew stays in the crew, unless they say it may travel.\n\n"
+        + "Attendance: we come to the meetings we said we would, and tell the others early when we cannot.\n\n"
+        + "How we decide: we decide together. A proposal goes ahead when nobody sees a reason it would harm the crew or one of us.\n\n"
+        + "How we end: every term ends with a retrospective. Anyone may pause or leave there, with thanks and without explaining.";
+
+    public const string Dyad =
+        "What we tell each other stays between the two of us.\n\n"
+        + "We meet when we said we would, or say so early.\n\n"
+        + "Either of us can end the pair at any time, without giving a reason.";
+}

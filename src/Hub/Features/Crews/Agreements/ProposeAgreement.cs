@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Agreements;
+
+/// <summary>
+/// Any member writes the group's agreements, or proposes a change to the ones in force. The proposer has accepted
+/// their own text; it comes into force when everyone else has too (<see cref="AcceptAgreement"/>). One proposal is
+/// open at a time: a newer one takes the place of the open one, whose acceptances lapse with it.
+/// </summary>
+public sealed class ProposeAgreement(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(AgreementGroup group, string text, string note, CancellationToken cancellationToken = default)
+    {
+        if (!group.IsMember)
+        {
+            return Outcome.Refused("Only members write the agreements; you can read them.");
+        }
+        text = (text ?? "").Trim();
+        note = (note ?? "").Trim();
+        var problems = new List<(string, string)>();
+        if (text == "")
+        {
+            problems.Add(("Text", "Write the agreements you propose; the draft above is a place to start."));
+        }
+        else if (text.Length > AgreementTemplates.MaxLength)
+        {
+            problems.Add(("Text", $"Agreements are kept short enough to read at a meeting: at most {AgreementTemplates.MaxLength} characters ({text.Length} now)."));
+        }
+        if (note.Length > 1000)
+        {
+            problems.Add(("Note", "The note says why in a few lines: at most 1000 characters."));
+        }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return refused;
+        }
+        var existing = await group.Query(db).OrderByDescending(a => a.Version).ToListAsync(cancellationToken);
+        var inForce = existing.FirstOrDefault(a => a.State == AgreementState.InForce);
+        if (inForce is not null && inForce.Text == text)
+        {
+            return Outcome.Refused("That is the text in force already; change something, or accept it as it is.", "Text");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var open in existing.Where(a => a.State == AgreementState.Proposed))
+        {
+            open.State = AgreementState.Withdrawn;
+        }
+        var agreement = new Agreement
+        {
+            Id = Guid.NewGuid(),
+            CrewId = group.CrewId,
+            DyadId = group.DyadId,
+            Version = (existing.Count == 0 ? 0 : existing[0].Version) + 1,
+            Text = text,
+            Note = note,
+            ProposedByUserId = group.MeUserId,
+            State = AgreementState.Proposed,
+            ProposedAt = now,
+        };
+        agreement.Acceptances.Add(new AgreementAcceptance { Id = Guid.NewGuid(), AgreementId = agreement.Id, UserId = group.MeUserId, AcceptedAt = now });
+        db.Agreements.Add(agreement);
+        if (group.Members.All(m => m.UserId == group.MeUserId))
+        {
+            AcceptAgreement.BringIntoForce(agreement, inForce, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
+
+/// <summary>Any member takes a change off the list while the look back is open (the list is the crew's, not one person's).</summary>
+public sealed class DropChange(HubDbContext db)
+{
+    public async Task<Outcome> RunAsync(CrewView view, Guid changeId, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsJoined)
+        {
+            return Outcome.Refused("Only members of the crew change its list.");
+        }
+        if (LookBack.Open(view) is not { } lookBack)
+        {
+            return Outcome.Refused("The list is settled once the next term begins.");
+        }
+        await db.CrewChanges.Where(c => c.Id == changeId && c.CrewId == view.Crew.Id && c.Term == lookBack.Term && c.AtMeeting == lookBack.AtMeeting)
+            .ExecuteDeleteAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}
