@@ -44,6 +44,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<RetrospectiveAnswer> RetrospectiveAnswers => Set<RetrospectiveAnswer>();
     public DbSet<CrewCall> CrewCalls => Set<CrewCall>();
     public DbSet<CrewCallRequest> CrewCallRequests => Set<CrewCallRequest>();
+    public DbSet<CrewPlan> CrewPlans => Set<CrewPlan>();
+    public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
+    public DbSet<MeetingCommitment> MeetingCommitments => Set<MeetingCommitment>();
+    public DbSet<CasePreparation> CasePreparations => Set<CasePreparation>();
     public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
     public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();
     public DbSet<Introduction> Introductions => Set<Introduction>();

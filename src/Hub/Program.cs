@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Crews.Calls;
+using Microsolidarity.Hub.Features.Crews.Meetings;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
@@ -60,6 +61,7 @@ builder.AddAccounts();
 builder.AddNotifications(); // in the hub and by email, as each person chooses; the features below notify through it
 builder.AddCongregations();
 builder.AddCrews();
+builder.AddMeetingRooms(); // a crew meeting's plan, case preparation, commitments and its live room
 builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"
 builder.AddIntroductions(); // members introduced to one another every two or four weeks, as each chooses
 builder.AddPeople();
@@ -100,6 +102,7 @@ app.MapPractices();
 app.MapUpdates();
 app.MapCommons();
 app.MapGatherings();
+app.MapMeetingRooms();
 
 return await command.ServeAsync(app);
 

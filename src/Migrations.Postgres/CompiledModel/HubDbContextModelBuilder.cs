@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("928d4322-a5b6-40d9-b509-cd4532ef8bd6"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("6f9895f2-ae31-46a7-8c23-92afbe8a9229"), entityTypeCount: 88)
         {
         }
 
@@ -44,11 +44,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var casePreparation = CasePreparationEntityType.Create(this);
             var crew = CrewEntityType.Create(this);
             var crewCall = CrewCallEntityType.Create(this);
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
+            var crewPlan = CrewPlanEntityType.Create(this);
+            var meetingCommitment = MeetingCommitmentEntityType.Create(this);
+            var meetingRoom = MeetingRoomEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
@@ -126,6 +130,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            CasePreparationEntityType.CreateForeignKey1(casePreparation, crewMeeting);
+            CasePreparationEntityType.CreateForeignKey2(casePreparation, hubUser);
             CrewCallEntityType.CreateForeignKey1(crewCall, hubUser);
             CrewCallEntityType.CreateForeignKey2(crewCall, congregation);
             CrewCallRequestEntityType.CreateForeignKey1(crewCallRequest, crewCall);
@@ -133,6 +139,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
+            CrewPlanEntityType.CreateForeignKey1(crewPlan, crew);
+            MeetingCommitmentEntityType.CreateForeignKey1(meetingCommitment, crewMeeting);
+            MeetingCommitmentEntityType.CreateForeignKey2(meetingCommitment, hubUser);
+            MeetingRoomEntityType.CreateForeignKey1(meetingRoom, crewMeeting);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -226,11 +236,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            CasePreparationEntityType.CreateAnnotations(casePreparation);
             CrewEntityType.CreateAnnotations(crew);
             CrewCallEntityType.CreateAnnotations(crewCall);
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
+            CrewPlanEntityType.CreateAnnotations(crewPlan);
+            MeetingCommitmentEntityType.CreateAnnotations(meetingCommitment);
+            MeetingRoomEntityType.CreateAnnotations(meetingRoom);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);

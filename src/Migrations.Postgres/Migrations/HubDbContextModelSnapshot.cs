@@ -1045,6 +1045,43 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("WorkingGroupMembers");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CasePreparation", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Tried")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CasePreparations");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Crew", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1312,6 +1349,90 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CrewMembers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewPlan", b =>
+                {
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AnyoneMoves")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("CrewId");
+
+                    b.ToTable("CrewPlans");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CrewId", "UserId");
+
+                    b.HasIndex("MeetingId", "UserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MeetingCommitments");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingRoom", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingRooms");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.RetrospectiveAnswer", b =>
@@ -3899,6 +4020,21 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CasePreparation", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.CrewMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewCall", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Caller")
@@ -3961,6 +4097,39 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("Crew");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewPlan", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingCommitment", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.CrewMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingRoom", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.CrewMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a03c01a-aee3-42f5-97fa-0f9ab5f5c611"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("cb20c9f4-90a0-4bb7-baf4-d883df21188d"), entityTypeCount: 88)
         {
         }
 
@@ -43,11 +43,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var removal = RemovalEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var casePreparation = CasePreparationEntityType.Create(this);
             var crew = CrewEntityType.Create(this);
             var crewCall = CrewCallEntityType.Create(this);
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
+            var crewPlan = CrewPlanEntityType.Create(this);
+            var meetingCommitment = MeetingCommitmentEntityType.Create(this);
+            var meetingRoom = MeetingRoomEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
@@ -125,6 +129,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            CasePreparationEntityType.CreateForeignKey1(casePreparation, crewMeeting);
+            CasePreparationEntityType.CreateForeignKey2(casePreparation, hubUser);
             CrewCallEntityType.CreateForeignKey1(crewCall, hubUser);
             CrewCallEntityType.CreateForeignKey2(crewCall, congregation);
             CrewCallRequestEntityType.CreateForeignKey1(crewCallRequest, crewCall);
@@ -132,6 +138,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
+            CrewPlanEntityType.CreateForeignKey1(crewPlan, crew);
+            MeetingCommitmentEntityType.CreateForeignKey1(meetingCommitment, crewMeeting);
+            MeetingCommitmentEntityType.CreateForeignKey2(meetingCommitment, hubUser);
+            MeetingRoomEntityType.CreateForeignKey1(meetingRoom, crewMeeting);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -225,11 +235,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             RemovalEntityType.CreateAnnotations(removal);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            CasePreparationEntityType.CreateAnnotations(casePreparation);
             CrewEntityType.CreateAnnotations(crew);
             CrewCallEntityType.CreateAnnotations(crewCall);
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
+            CrewPlanEntityType.CreateAnnotations(crewPlan);
+            MeetingCommitmentEntityType.CreateAnnotations(meetingCommitment);
+            MeetingRoomEntityType.CreateAnnotations(meetingRoom);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);

@@ -1032,6 +1032,43 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("WorkingGroupMembers");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CasePreparation", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tried")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CasePreparations");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Crew", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1299,6 +1336,90 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CrewMembers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewPlan", b =>
+                {
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnyoneMoves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CrewId");
+
+                    b.ToTable("CrewPlans");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CrewId", "UserId");
+
+                    b.HasIndex("MeetingId", "UserId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MeetingCommitments");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingRoom", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.ToTable("MeetingRooms");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.RetrospectiveAnswer", b =>
@@ -3880,6 +4001,21 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CasePreparation", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.CrewMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewCall", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Caller")
@@ -3942,6 +4078,39 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("Crew");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewPlan", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingCommitment", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.CrewMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.MeetingRoom", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.CrewMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
