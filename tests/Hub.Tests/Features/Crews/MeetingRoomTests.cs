@@ -131,10 +131,14 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         // The crew lets anyone move the room: now Cy may.
         var (planned, _) = await people["cy"].SubmitAsync($"{crew}/plan", new Dictionary<string, string>
         {
-            ["Rows[0].Slug"] = "check-in", ["Rows[0].Minutes"] = "10",
-            ["Rows[1].Slug"] = "case-clinic", ["Rows[1].Minutes"] = "",
-            ["Rows[2].Slug"] = "commitments-round", ["Rows[2].Minutes"] = "10",
-            ["Rows[3].Slug"] = "check-out", ["Rows[3].Minutes"] = "5",
+            ["Rows[0].Slug"] = "check-in",
+            ["Rows[0].Minutes"] = "10",
+            ["Rows[1].Slug"] = "case-clinic",
+            ["Rows[1].Minutes"] = "",
+            ["Rows[2].Slug"] = "commitments-round",
+            ["Rows[2].Minutes"] = "10",
+            ["Rows[3].Slug"] = "check-out",
+            ["Rows[3].Minutes"] = "5",
             ["AnyoneMoves"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
@@ -179,8 +183,10 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         Assert.Contains("between 1 and 180 minutes", tooLongPage.QuerySelector("#plan-0-error")!.TextContent);
         var (ownPlan, _) = await host.SubmitAsync($"{crew}/meetings/2", new Dictionary<string, string>
         {
-            ["Rows[0].Slug"] = "check-in", ["Rows[0].Minutes"] = "15",
-            ["Rows[1].Slug"] = "case-clinic", ["Rows[1].Minutes"] = "60",
+            ["Rows[0].Slug"] = "check-in",
+            ["Rows[0].Minutes"] = "15",
+            ["Rows[1].Slug"] = "case-clinic",
+            ["Rows[1].Minutes"] = "60",
         }, "Plan");
         Assert.Equal(HttpStatusCode.Redirect, ownPlan.StatusCode);
 
