@@ -49,6 +49,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<SharedReflection> SharedReflections => Set<SharedReflection>();
     public DbSet<CrewChange> CrewChanges => Set<CrewChange>();
     public DbSet<CrewLesson> CrewLessons => Set<CrewLesson>();
+    public DbSet<CrewPlan> CrewPlans => Set<CrewPlan>();
+    public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
+    public DbSet<MeetingCommitment> MeetingCommitments => Set<MeetingCommitment>();
+    public DbSet<CasePreparation> CasePreparations => Set<CasePreparation>();
     public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
     public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();
     public DbSet<Introduction> Introductions => Set<Introduction>();

@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Crews.Agreements;
 using Microsolidarity.Hub.Features.Crews.Calls;
+using Microsolidarity.Hub.Features.Crews.Meetings;
 using Microsolidarity.Hub.Features.Crews.Retrospectives;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
@@ -64,6 +65,7 @@ builder.AddAccounts();
 builder.AddNotifications(); // in the hub and by email, as each person chooses; the features below notify through it
 builder.AddCongregations();
 builder.AddCrews();
+builder.AddMeetingRooms(); // a crew meeting's plan, case preparation, commitments and its live room
 builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"
 builder.AddGroupAgreements(); // a crew's (and a dyad's) agreements, in force once everyone accepts
 builder.AddRetrospectives(); // reflections shared with the crew, changes carried forward, lessons for the congregation
@@ -107,6 +109,7 @@ app.MapPractices();
 app.MapUpdates();
 app.MapCommons();
 app.MapGatherings();
+app.MapMeetingRooms();
 
 return await command.ServeAsync(app);
 

@@ -51,7 +51,8 @@ public sealed class BrowserSession : IAsyncDisposable
         return browser;
     }
 
-    public static async Task<BrowserSession> StartAsync(string journey)
+    /// <param name="javaScript">False for a browser with scripts off, to see a page work without them.</param>
+    public static async Task<BrowserSession> StartAsync(string journey, bool javaScript = true)
     {
         var browser = await shared.Value;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -60,6 +61,7 @@ public sealed class BrowserSession : IAsyncDisposable
             AcceptDownloads = true,
             Locale = "en-GB",
             TimezoneId = "Europe/Berlin",
+            JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();
         var folder = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "screenshots", journey);

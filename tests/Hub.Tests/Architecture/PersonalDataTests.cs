@@ -281,7 +281,10 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var crew = new Crew { Id = Guid.NewGuid(), Name = "Tuesday crew", CongregationId = congregation.Id, Stage = CrewStage.Meeting, JoinedCount = 2, CreatedAt = now };
         crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = ada, Status = CrewMemberStatus.Joined, InvitedAt = now, JoinedAt = now });
         crew.Members.Add(new CrewMember { Id = Guid.NewGuid(), CrewId = crew.Id, UserId = ben, Status = CrewMemberStatus.Joined, Position = 1, InvitedAt = now, JoinedAt = now });
-        crew.Meetings.Add(new CrewMeeting { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Number = 1, StartsAt = now.AddDays(3), Notes = "Bring tea." });
+        var meeting = new CrewMeeting { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Number = 1, StartsAt = now.AddDays(3), Notes = "Bring tea." };
+        crew.Meetings.Add(meeting);
+        db.MeetingCommitments.Add(new MeetingCommitment { Id = Guid.NewGuid(), MeetingId = meeting.Id, CrewId = crew.Id, UserId = ada, Text = "Call my brother.", WrittenAt = now });
+        db.CasePreparations.Add(new CasePreparation { MeetingId = meeting.Id, CrewId = crew.Id, UserId = ada, Question = "Should I move?", UpdatedAt = now });
         db.Crews.Add(crew);
         db.RetrospectiveAnswers.Add(new RetrospectiveAnswer { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, WhatWorked = "Listening.", AnsweredAt = now });
         // What Ada shared with the crew, put on its list, offered the congregation, proposed and accepted as its agreements.

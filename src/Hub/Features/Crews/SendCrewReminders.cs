@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Features.Crews.Meetings;
+using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// the term's last meeting begins (or the caller opens it early). Each is claimed by a conditional
 /// update in the same transaction as the notices, so a crash or a second node never sends one twice.
 /// </summary>
-public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time)
+public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time, ReadPractices practices)
 {
     public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
 
@@ -58,14 +60,22 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var host = members.FirstOrDefault(m => m.UserId == meeting.HostUserId)?.Name ?? "a member";
         var focus = members.FirstOrDefault(m => m.UserId == meeting.FocusUserId)?.Name;
         var url = $"/crews/{crew.Id}";
+        // The reminder carries the meeting's plan (the host's own, else the crew's) and what to prepare.
+        var ownPlan = await db.MeetingRooms.AsNoTracking().Where(r => r.MeetingId == meeting.Id).Select(r => r.Plan).FirstOrDefaultAsync(cancellationToken);
+        var plan = MeetingPlan.Describe(MeetingPlan.Parse(ownPlan is { Length: > 0 } ? ownPlan
+            : await db.CrewPlans.AsNoTracking().Where(p => p.CrewId == crew.Id).Select(p => p.Steps).FirstOrDefaultAsync(cancellationToken)), await practices.AllAsync(cancellationToken));
+        var meetingUrl = address.Absolute($"/crews/{crew.Id}/meetings/{meeting.Number}");
         foreach (var member in members)
         {
+            var prepare = member.UserId == meeting.FocusUserId
+                ? $"To prepare: a few lines on your case (the situation, what you have tried, the question you bring), read by the crew alone: {meetingUrl}"
+                : focus is null ? "To prepare: a commitment or two from last time to report on." : $"To prepare: read {focus}'s case, if they wrote it down, and how your commitments from last time went: {meetingUrl}";
             var when = $"on {CrewSchedule.When(meeting.StartsAt, member.TimeZone, crew.TimeZone)}";
             var hosting = member.UserId == meeting.HostUserId ? "You host this one." : $"{host} hosts.";
             var inFocus = focus is null ? "" : member.UserId == meeting.FocusUserId ? " Your case is in focus." : $" {focus}'s case is in focus.";
             await notifier.NotifyAsync(new Notice(member.UserId, "crew.meeting-reminder", $"{crew.Name} meets {when}", url,
                 templates.Compose(member.Email, member.Name, $"Tomorrow: {crew.Name}, meeting {meeting.Number}",
-                [$"Your crew meets {when}.", hosting + inFocus, "Check in, give the focus person your full attention, check out."],
+                [$"Your crew meets {when}.", hosting + inFocus, $"The plan: {plan}.", prepare],
                 ("Open the crew's space", address.Absolute(url)),
                 "You receive this as a member of the crew. Choose how reminders reach you on your notifications page.")), cancellationToken);
         }

@@ -225,6 +225,7 @@ public static class SeedDemoCommunity
         await SeedDemoFormationRound.RunAsync(db, now);
         await SeedDemoCrewCalls.RunAsync(db, now);
         await SeedDemoRetrospectives.RunAsync(db, now);
+        await SeedDemoMeetings.RunAsync(db, now);
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);
         await SeedDemoCohort.RunAsync(db, now);

@@ -94,6 +94,27 @@ public sealed class HtmlValidityTests
         }
         await admin.SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, "Start");
         pages["crew meeting"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        // A meeting's plan, case and room: before it begins, with errors, and in progress.
+        var meetingOne = $"{crew}/meetings/1";
+        pages["crew plan"] = await (await admin.Http.GetAsync($"{crew}/plan")).Content.ReadAsStringAsync();
+        pages["crew plan with errors"] = await HtmlOfAsync(admin, $"{crew}/plan", new() { ["Rows[0].Slug"] = "no-such-practice", ["Rows[1].Slug"] = "check-in", ["Rows[1].Minutes"] = "999" });
+        foreach (var (who, client) in new[] { ("admin", admin), ("kim", kim), ("lou", lou) })
+        {
+            pages[$"meeting as {who}"] = await (await client.Http.GetAsync(meetingOne)).Content.ReadAsStringAsync();
+            if (pages[$"meeting as {who}"].Contains("handler=Case", StringComparison.Ordinal)) // the focus person's form
+            {
+                pages["meeting case with errors"] = await HtmlOfAsync(client, meetingOne, new() { ["Question"] = new string('?', 1001) }, "Case");
+            }
+        }
+        pages["meeting plan with errors"] = await HtmlOfAsync(admin, meetingOne, new() { ["Rows[0].Slug"] = "nope", ["Rows[1].Slug"] = "check-in", ["Rows[1].Minutes"] = "0" }, "Plan");
+        Assert.True(pages.ContainsKey("meeting case with errors"));
+        pages["room before it begins"] = await (await admin.Http.GetAsync($"{meetingOne}/room")).Content.ReadAsStringAsync();
+        await admin.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string> { ["To"] = "0" }, "Move");
+        await kim.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string> { ["Commitments[0]"] = "Call the bakery" }, "Commitments");
+        pages["room check-in"] = await (await kim.Http.GetAsync($"{meetingOne}/room")).Content.ReadAsStringAsync();
+        pages["room commitments with errors"] = await HtmlOfAsync(lou, $"{meetingOne}/room", new() { ["Commitments[0]"] = new string('x', 501) }, "Commitments");
+        await admin.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string> { ["To"] = "1" }, "Move");
+        pages["room case clinic, still"] = await (await admin.Http.GetAsync($"{meetingOne}/room?still=true")).Content.ReadAsStringAsync();
         // Agreements: the draft, a refusal, then in force with a change proposed; the retrospective before, during
         // (reflections shared, changes listed, a lesson offered) and the congregation's lessons page.
         var agreements = $"{crew}/agreements";

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Meetings;
+
+/// <summary>The focus person prepares their case: the situation, what they tried, the question they bring. Only the crew reads it.</summary>
+public sealed class SaveCasePreparation(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(MeetingInRoom room, string? situation, string? tried, string? question, CancellationToken cancellationToken = default)
+    {
+        if (!room.View.IsJoined || !room.IsFocus)
+        {
+            return Outcome.Refused("The focus person of this meeting prepares its case.");
+        }
+        (situation, tried, question) = (situation?.Trim() ?? "", tried?.Trim() ?? "", question?.Trim() ?? "");
+        var problems = new List<(string, string)>();
+        if (situation.Length > 4000)
+        {
+            problems.Add(("Situation", "Keep the situation to 4,000 characters; the crew will ask about the rest."));
+        }
+        if (tried.Length > 4000)
+        {
+            problems.Add(("Tried", "Keep what you have tried to 4,000 characters."));
+        }
+        if (question.Length > 1000)
+        {
+            problems.Add(("Question", "Keep your question to 1,000 characters: one question the crew can hold."));
+        }
+        if (situation == "" && tried == "" && question == "")
+        {
+            problems.Add(("Question", "Write at least the question you bring, even a rough one."));
+        }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return refused;
+        }
+        var preparation = await db.CasePreparations.SingleOrDefaultAsync(p => p.MeetingId == room.Meeting.Id, cancellationToken);
+        if (preparation is null)
+        {
+            preparation = new CasePreparation { MeetingId = room.Meeting.Id, CrewId = room.Crew.Id };
+            db.CasePreparations.Add(preparation);
+        }
+        (preparation.UserId, preparation.Situation, preparation.Tried, preparation.Question, preparation.UpdatedAt) =
+            (room.View.Me.UserId, situation, tried, question, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}

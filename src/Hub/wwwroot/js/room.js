@@ -1,0 +1,84 @@
+// The meeting room follows the live stream: when anyone moves the room on, on any of the hub's servers, every open
+// page shows the new step, its prompt, the timer and the speaking order within a second, without reloading. Without
+// this script the page looks again by itself every few seconds (a <noscript> refresh) and the same forms still work.
+(function () {
+  'use strict';
+  var live = document.getElementById('room-live');
+  if (!live || !window.EventSource) {
+    return;
+  }
+  var $ = function (id) { return document.getElementById(id); };
+  var timer = $('room-timer');
+  var endsAt = null;
+  var offset = 0; // the server's clock minus this device's, so everyone counts down the same minutes
+
+  function show(id, visible) {
+    var element = $(id);
+    if (element) {
+      element.hidden = !visible;
+    }
+  }
+
+  function tick() {
+    if (endsAt === null) {
+      timer.textContent = '';
+      return;
+    }
+    var left = Math.round((endsAt - (Date.now() + offset)) / 1000);
+    var over = left < 0;
+    var seconds = Math.abs(left);
+    var text = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+    timer.textContent = over ? text + ' over' : text + ' left';
+    timer.classList.toggle('over', over);
+  }
+
+  function apply(state) {
+    live.setAttribute('data-version', String(state.version));
+    $('room-label').textContent = state.label;
+    $('room-title').textContent = state.title;
+    $('room-summary').textContent = state.summary;
+    $('room-prompt').textContent = state.prompt;
+    show('room-prompt', state.prompt !== '');
+    var order = $('room-order');
+    order.replaceChildren.apply(order, state.order.map(function (name) {
+      var item = document.createElement('li');
+      item.textContent = name;
+      return item;
+    }));
+    var running = state.step >= 0 && state.step < state.steps;
+    show('room-order-box', running);
+    show('room-timer-line', running);
+    show('room-last-commitments', state.slug === 'check-in');
+    show('room-case', state.slug === 'case-clinic');
+    var over = state.step >= state.steps;
+    show('room-moves', state.mayMove && !over);
+    show('room-who-moves', !over);
+    $('room-version').value = String(state.version);
+    $('room-next').value = String(state.step + 1);
+    $('room-next').textContent = state.next;
+    $('room-back').value = String(state.step - 1);
+    show('room-back', state.step >= 0);
+    document.querySelectorAll('#room-plan li').forEach(function (item, index) {
+      if (index === state.step) {
+        item.setAttribute('aria-current', 'step');
+      } else {
+        item.removeAttribute('aria-current');
+      }
+    });
+    offset = state.now - Date.now();
+    endsAt = state.endsAt;
+    $('room-ends').textContent = '';
+    tick();
+  }
+
+  var source = new EventSource(live.getAttribute('data-events'));
+  source.addEventListener('state', function (event) {
+    apply(JSON.parse(event.data));
+  });
+  if (timer.getAttribute('data-ends-at')) {
+    endsAt = Number(timer.getAttribute('data-ends-at'));
+    offset = Number(timer.getAttribute('data-now')) - Date.now();
+  }
+  tick();
+  setInterval(tick, 1000);
+})();
