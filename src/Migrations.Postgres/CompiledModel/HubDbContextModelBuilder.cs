@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("928d4322-a5b6-40d9-b509-cd4532ef8bd6"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("da4fa1ee-c3fc-416b-ac43-2c4436bad24d"), entityTypeCount: 87)
         {
         }
 
@@ -50,6 +50,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
+            var decision = DecisionEntityType.Create(this);
+            var decisionAmendment = DecisionAmendmentEntityType.Create(this);
+            var decisionAnswer = DecisionAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -133,6 +136,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
+            DecisionEntityType.CreateForeignKey1(decision, congregation);
+            DecisionEntityType.CreateForeignKey2(decision, crew);
+            DecisionEntityType.CreateForeignKey3(decision, hubUser);
+            DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
+            DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
+            DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -232,6 +242,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
+            DecisionEntityType.CreateAnnotations(decision);
+            DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
+            DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);

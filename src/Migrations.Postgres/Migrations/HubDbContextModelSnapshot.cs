@@ -1354,6 +1354,160 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("RetrospectiveAnswers");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AmendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OutcomeAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ProposerUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposerUserId");
+
+                    b.HasIndex("ResultByUserId");
+
+                    b.HasIndex("CongregationId", "CreatedAt");
+
+                    b.HasIndex("CrewId", "CreatedAt");
+
+                    b.HasIndex("Result", "ClosesAt");
+
+                    b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AmendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("DecisionAmendments");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DecisionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionAnswers");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3963,6 +4117,62 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.Decision", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Proposer")
+                        .WithMany()
+                        .HasForeignKey("ProposerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "ResultBy")
+                        .WithMany()
+                        .HasForeignKey("ResultByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Proposer");
+
+                    b.Navigation("ResultBy");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAmendment", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Decisions.Decision", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAnswer", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Decisions.Decision", "Decision")
+                        .WithMany("Answers")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
@@ -4509,6 +4719,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewCall", b =>
                 {
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.Decision", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>

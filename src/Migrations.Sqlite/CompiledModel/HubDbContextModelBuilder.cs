@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a03c01a-aee3-42f5-97fa-0f9ab5f5c611"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("33ed59ac-0aec-44c8-9c77-947c62a923a4"), entityTypeCount: 87)
         {
         }
 
@@ -49,6 +49,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
+            var decision = DecisionEntityType.Create(this);
+            var decisionAmendment = DecisionAmendmentEntityType.Create(this);
+            var decisionAnswer = DecisionAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -132,6 +135,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
+            DecisionEntityType.CreateForeignKey1(decision, congregation);
+            DecisionEntityType.CreateForeignKey2(decision, crew);
+            DecisionEntityType.CreateForeignKey3(decision, hubUser);
+            DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
+            DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
+            DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -231,6 +241,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
+            DecisionEntityType.CreateAnnotations(decision);
+            DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
+            DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);

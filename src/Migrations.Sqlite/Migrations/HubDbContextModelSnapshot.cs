@@ -1341,6 +1341,160 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("RetrospectiveAnswers");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AmendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OutcomeAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quorum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposerUserId");
+
+                    b.HasIndex("ResultByUserId");
+
+                    b.HasIndex("CongregationId", "CreatedAt");
+
+                    b.HasIndex("CrewId", "CreatedAt");
+
+                    b.HasIndex("Result", "ClosesAt");
+
+                    b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AmendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("DecisionAmendments");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DecisionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionAnswers");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3944,6 +4098,62 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.Decision", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Proposer")
+                        .WithMany()
+                        .HasForeignKey("ProposerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "ResultBy")
+                        .WithMany()
+                        .HasForeignKey("ResultByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Proposer");
+
+                    b.Navigation("ResultBy");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAmendment", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Decisions.Decision", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.DecisionAnswer", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Decisions.Decision", "Decision")
+                        .WithMany("Answers")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
@@ -4490,6 +4700,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.CrewCall", b =>
                 {
                     b.Navigation("Requests");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Decisions.Decision", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Dyads.Dyad", b =>

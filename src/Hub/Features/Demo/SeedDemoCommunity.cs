@@ -218,6 +218,7 @@ public static class SeedDemoCommunity
         await SeedDemoGatheringCrews.RunAsync(db, now);
         await SeedDemoFormationRound.RunAsync(db, now);
         await SeedDemoCrewCalls.RunAsync(db, now);
+        await SeedDemoDecisions.RunAsync(db, now);
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);
         await SeedDemoCohort.RunAsync(db, now);
