@@ -297,8 +297,19 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         adasDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, UserId = ben, Response = DecisionResponse.Agree, Version = 1, AnsweredAt = now });
         adasDecision.Amendments.Add(new DecisionAmendment { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, Version = 1, Proposal = "Coffee.", Note = "Tea is kinder.", AmendedAt = now });
         db.Decisions.Add(adasDecision);
-        var bensDecision = new Decision { Id = Guid.NewGuid(), CongregationId = congregation.Id, ProposerUserId = ben, Question = "Meet on Fridays?", Proposal = "Fridays.",
-            ClosesAt = now.AddDays(-1), Result = DecisionResult.NotAdopted, ResultNote = "Not Fridays, then.", DecidedAt = now, CreatedAt = now };
+        var bensDecision = new Decision
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = congregation.Id,
+            ProposerUserId = ben,
+            Question = "Meet on Fridays?",
+            Proposal = "Fridays.",
+            ClosesAt = now.AddDays(-1),
+            Result = DecisionResult.NotAdopted,
+            ResultNote = "Not Fridays, then.",
+            DecidedAt = now,
+            CreatedAt = now
+        };
         bensDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = bensDecision.Id, Response = DecisionResponse.Block, Reason = "Fridays are for family.", Version = 1, AnsweredAt = now });
         db.Decisions.Add(bensDecision);
         // Ada and Ben take part in introductions and were introduced to each other.

@@ -82,7 +82,8 @@ public sealed class DecisionAccess(HubDbContext db, CongregationAccess congregat
     {
         var view = await congregations.LoadAsync(slug, user, cancellationToken);
         return view is null ? null : new DecisionCircle(view.Congregation.Id, null, view.Congregation.Name, $"/congregations/{view.Congregation.Slug}/decisions",
-            view.UserId, view.IsMember, view.IsHost, view.IsAdmin) { Congregation = view };
+            view.UserId, view.IsMember, view.IsHost, view.IsAdmin)
+        { Congregation = view };
     }
 
     /// <summary>A crew's circle for its joined members only; anyone else (administrators too) gets null.</summary>

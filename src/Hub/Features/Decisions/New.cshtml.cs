@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
-using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
