@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
@@ -53,6 +54,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
     public DbSet<MeetingCommitment> MeetingCommitments => Set<MeetingCommitment>();
     public DbSet<CasePreparation> CasePreparations => Set<CasePreparation>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionAnswer> DecisionAnswers => Set<DecisionAnswer>();
+    public DbSet<DecisionAmendment> DecisionAmendments => Set<DecisionAmendment>();
     public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
     public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();
     public DbSet<Introduction> Introductions => Set<Introduction>();

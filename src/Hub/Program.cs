@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Features.Crews.Agreements;
 using Microsolidarity.Hub.Features.Crews.Calls;
 using Microsolidarity.Hub.Features.Crews.Meetings;
 using Microsolidarity.Hub.Features.Crews.Retrospectives;
+using Microsolidarity.Hub.Features.Decisions;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
@@ -83,6 +84,7 @@ builder.AddGatheringCrews(); // temporary crews at a gathering's date, which may
 builder.AddCoHosting(); // hosting an event together: co-hosts, members' proposed events, the hosts' log
 builder.AddPrograms(); // practice programs: breakout rooms for every call
 builder.AddRounds(); // crew formation rounds in a congregation: preferences, a proposal, consent
+builder.AddDecisions(); // consent decisions in congregations and crews, and each one's decision log
 builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale
 builder.AddAdmin(); // /admin: every administrative page and the state of each
 

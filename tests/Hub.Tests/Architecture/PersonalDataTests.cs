@@ -13,6 +13,7 @@ using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
@@ -302,6 +303,26 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var bensCall = new CrewCall { Id = Guid.NewGuid(), CongregationId = congregation.Id, CallerUserId = ben, Name = "Ben's call", Purpose = "Learning.", EndsOn = DateOnly.FromDateTime(now.AddDays(9)), ClosesAt = now.AddDays(10), AcceptedCount = 1, CreatedAt = now };
         bensCall.Requests.Add(new CrewCallRequest { Id = Guid.NewGuid(), CallId = bensCall.Id, Note = "I would like this.", State = CrewCallRequestState.Accepted, AskedAt = now, AnsweredAt = now });
         db.CrewCalls.Add(bensCall);
+        // Ada's proposal (Ben answered it), and Ben's, which Ada answered (a block) and whose outcome she wrote.
+        var adasDecision = new Decision { Id = Guid.NewGuid(), CongregationId = congregation.Id, Question = "Tea or coffee?", Proposal = "Tea.", ClosesAt = now.AddDays(3), CreatedAt = now };
+        adasDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, UserId = ben, Response = DecisionResponse.Agree, Version = 1, AnsweredAt = now });
+        adasDecision.Amendments.Add(new DecisionAmendment { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, Version = 1, Proposal = "Coffee.", Note = "Tea is kinder.", AmendedAt = now });
+        db.Decisions.Add(adasDecision);
+        var bensDecision = new Decision
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = congregation.Id,
+            ProposerUserId = ben,
+            Question = "Meet on Fridays?",
+            Proposal = "Fridays.",
+            ClosesAt = now.AddDays(-1),
+            Result = DecisionResult.NotAdopted,
+            ResultNote = "Not Fridays, then.",
+            DecidedAt = now,
+            CreatedAt = now
+        };
+        bensDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = bensDecision.Id, Response = DecisionResponse.Block, Reason = "Fridays are for family.", Version = 1, AnsweredAt = now });
+        db.Decisions.Add(bensDecision);
         // Ada and Ben take part in introductions and were introduced to each other.
         db.IntroductionMembers.Add(new IntroductionMember { Id = Guid.NewGuid(), CongregationId = congregation.Id, Share = "I grow beans.", JoinedAt = now });
         db.IntroductionMembers.Add(new IntroductionMember { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, Share = "I fix bikes.", JoinedAt = now });

@@ -226,6 +226,7 @@ public static class SeedDemoCommunity
         await SeedDemoCrewCalls.RunAsync(db, now);
         await SeedDemoRetrospectives.RunAsync(db, now);
         await SeedDemoMeetings.RunAsync(db, now);
+        await SeedDemoDecisions.RunAsync(db, now);
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);
         await SeedDemoCohort.RunAsync(db, now);

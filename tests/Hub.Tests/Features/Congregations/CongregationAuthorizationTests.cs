@@ -16,6 +16,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid RoundId { get; private set; }
     public string MemberId { get; private set; } = "";
     public Guid CallId { get; private set; }
+    public Guid DecisionId { get; private set; }
     public Guid GatheringId { get; private set; }
     public Guid ProposedId { get; private set; }
 
@@ -58,6 +59,17 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             TimeZone = "Europe/Lisbon",
             EndsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)),
             ClosesAt = DateTime.UtcNow.AddDays(10),
+            CreatedAt = DateTime.UtcNow,
+        });
+        DecisionId = Guid.NewGuid();
+        db.Decisions.Add(new Microsolidarity.Hub.Data.Decisions.Decision
+        {
+            Id = DecisionId,
+            CongregationId = congregation.Id,
+            ProposerUserId = member.Id,
+            Question = "Matrix decision?",
+            Proposal = "We decide for the matrix.",
+            ClosesAt = DateTime.UtcNow.AddDays(5),
             CreatedAt = DateTime.UtcNow,
         });
         // A members-only gathering of the congregation, for the temporary crews' pages.
@@ -132,6 +144,16 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/calls/CALL",   302, 403, 200, 200, 200 },
         { "/congregations/SLUG/calls/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
         { "/congregations/no-such-place/calls", 404, 404, 404, 404, 404 },
+        // Decisions are the members' (administrators read them; only members propose, answer and export).
+        { "/congregations/SLUG/decisions",    302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/decisions?q=matrix", 302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/decisions/new", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/decisions/DECISION", 302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/decisions/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
+        { "/congregations/SLUG/decisions.csv", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/decisions.json", 302, 403, 200, 200, 403 },
+        { "/congregations/no-such-place/decisions", 404, 404, 404, 404, 404 },
+        { "/congregations/no-such-place/decisions.csv", 404, 404, 404, 404, 404 },
         // Introductions likewise: members take part, hosts (and administrators) see counts only.
         { "/congregations/SLUG/introductions", 200, 200, 200, 200, 200 },
         { "/congregations/no-such-place/introductions", 404, 404, 404, 404, 404 },
@@ -156,7 +178,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
         var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
-            .Replace("CALL", fixture.CallId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString());
+            .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);

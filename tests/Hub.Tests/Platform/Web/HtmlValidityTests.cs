@@ -196,6 +196,36 @@ public sealed class HtmlValidityTests
         pages["call, close to confirm"] = await HtmlOfAsync(admin, call, new(), "Close");
         pages["crews with open calls"] = await (await kim.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["visitor calls"] = await (await visitor.Http.GetAsync(calls)).Content.ReadAsStringAsync();
+        // Decisions: the list empty, the proposal with errors, a decision with answers (a block given before a change, an
+        // answer with errors), the open list, the outcome to confirm, and the decision in the searched log.
+        var decisions = $"{congregation}/decisions";
+        pages["decisions empty"] = await (await admin.Http.GetAsync(decisions)).Content.ReadAsStringAsync();
+        pages["propose with errors"] = await HtmlOfAsync(admin, $"{decisions}/new", new() { ["Input.Question"] = "", ["Input.Closes"] = "soon", ["Input.Quorum"] = "many" }, "Propose");
+        var (putToDecision, _) = await admin.SubmitAsync($"{decisions}/new", new Dictionary<string, string>
+        {
+            ["Input.Question"] = "Shall we try a valid idea?",
+            ["Input.Proposal"] = "A **bold** idea.\n\n- one\n- two",
+            ["Input.Background"] = "Why: [the handbook](/handbook).",
+            ["Input.Closes"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Quorum"] = "2",
+            ["Input.Visibility"] = "Names",
+        }, "Propose");
+        var decision = putToDecision.Headers.Location!.OriginalString;
+        await kim.SubmitAsync(decision, new Dictionary<string, string> { ["Choice"] = "Block", ["Reason"] = "Not yet." }, "Answer");
+        await admin.SubmitAsync(decision, new Dictionary<string, string> { ["Proposal"] = "A **better** idea.", ["Note"] = "Met Kim's concern." }, "Amend");
+        await admin.SubmitAsync(decision, new Dictionary<string, string> { ["Choice"] = "Agree" }, "Answer");
+        pages["decision with answers"] = await (await kim.Http.GetAsync(decision)).Content.ReadAsStringAsync();
+        pages["decision answer with errors"] = await HtmlOfAsync(kim, decision, new() { ["Choice"] = "Block" }, "Answer");
+        pages["decisions open"] = await (await admin.Http.GetAsync(decisions)).Content.ReadAsStringAsync();
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            await db.Decisions.ExecuteUpdateAsync(s => s.SetProperty(d => d.ClosesAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+        pages["decision outcome to confirm"] = await HtmlOfAsync(admin, decision, new() { ["Result"] = "NotAdopted", ["ResultNote"] = "Not now." }, "Outcome");
+        await admin.SubmitAsync(decision, new Dictionary<string, string> { ["Result"] = "NotAdopted", ["ResultNote"] = "Not now.", ["Confirmed"] = "true" }, "Outcome");
+        pages["decision in the log"] = await (await kim.Http.GetAsync(decision)).Content.ReadAsStringAsync();
+        pages["decision log searched"] = await (await kim.Http.GetAsync($"{decisions}?q=idea")).Content.ReadAsStringAsync();
         // Introductions: a host not taking part yet, the form with errors, then taking part with an introduction made
         // (Kim, made a member here, was introduced to the administrator), and the visitor's prompt.
         var introductions = $"{congregation}/introductions";

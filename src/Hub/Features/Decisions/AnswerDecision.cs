@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Decisions;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Decisions;
+
+/// <summary>
+/// A member answers a decision: agree, abstain, disagree or block (a block with its reason). One answer per
+/// person: answering again replaces it. The answer is to the proposal's version as the database holds it at
+/// that moment, so an amendment saved at the same time leaves it marked "before the change", never lost.
+/// </summary>
+public sealed class AnswerDecision(HubDbContext db, TimeProvider time, DecisionNotices notices)
+{
+    public async Task<Outcome> RunAsync(DecisionView view, DecisionResponse response, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (!view.Circle.IsMember || view.UserId is not { } me)
+        {
+            return Outcome.Refused($"Only {view.Circle.Members} answer here.");
+        }
+        if (!Enum.IsDefined(response))
+        {
+            return Outcome.Refused("Choose agree, abstain, disagree or block.", "Response");
+        }
+        reason = (reason ?? "").Trim();
+        if (response == DecisionResponse.Block && reason.Length == 0)
+        {
+            return Outcome.Refused("A block needs its reason: say what harm you see, so the proposal can change to meet it.", "Reason");
+        }
+        if (reason.Length > DecisionConfigurationLimits.Note)
+        {
+            return Outcome.Refused($"Keep the reason under {DecisionConfigurationLimits.Note:N0} characters.", "Reason");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        // The decision as it is now, not as the page saw it: closing time, outcome and version are checked at answer time.
+        var state = await db.Decisions.AsNoTracking().Where(d => d.Id == view.Decision.Id)
+            .Select(d => new { d.Result, d.ClosesAt, d.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (state is null || state.Result is not null || state.ClosesAt <= now)
+        {
+            return Outcome.Refused("Answers to this decision are closed.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ReplaceAsync(me, state.Version, cancellationToken))
+        {
+            db.DecisionAnswers.Add(new DecisionAnswer
+            {
+                Id = Guid.NewGuid(),
+                DecisionId = view.Decision.Id,
+                UserId = me,
+                Response = response,
+                Reason = reason,
+                Version = state.Version,
+                AnsweredAt = now,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same person answering twice at once (two tabs): the unique index keeps one row, and this answer replaces it.
+                db.ChangeTracker.Clear();
+                await transaction.RollbackAsync(CancellationToken.None);
+                await using var again = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (!await ReplaceAsync(me, state.Version, cancellationToken))
+                {
+                    throw;
+                }
+                await notices.ResolveAsync(DecisionNotices.OpenAbout(view.Decision.Id), me, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await again.CommitAsync(cancellationToken);
+                return Outcome.Done;
+            }
+        }
+        await notices.ResolveAsync(DecisionNotices.OpenAbout(view.Decision.Id), me, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
+
+        async Task<bool> ReplaceAsync(string userId, int version, CancellationToken cancel) => await db.DecisionAnswers
+            .Where(a => a.DecisionId == view.Decision.Id && a.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Response, response).SetProperty(a => a.Reason, reason)
+                .SetProperty(a => a.Version, version).SetProperty(a => a.AnsweredAt, now), cancel) > 0;
+    }
+}

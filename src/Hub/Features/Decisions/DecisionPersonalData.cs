@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Data.Decisions;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Decisions;
+
+/// <summary>The proposals one put to a congregation or crew, and one's answers to decisions: a person's own words.</summary>
+[PersonalDataOf(typeof(Decision), typeof(DecisionAnswer))]
+internal sealed class DecisionPersonalData(HubDbContext db) : IPersonalData
+{
+    public string Section => "Decisions";
+
+    public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        var proposed = await db.Decisions.CountAsync(d => d.ProposerUserId == user.Id, cancellationToken);
+        var answers = await db.DecisionAnswers.CountAsync(a => a.UserId == user.Id, cancellationToken);
+        return [$"{proposed} proposal(s) you put to a congregation or crew, with their earlier versions and outcomes, and {answers} answer(s) of yours to decisions, with your reasons."];
+    }
+
+    public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken) => new
+    {
+        Proposed = await db.Decisions.Where(d => d.ProposerUserId == user.Id).OrderBy(d => d.CreatedAt)
+            .Select(d => new
+            {
+                d.Question,
+                d.Proposal,
+                d.Background,
+                d.ClosesAt,
+                d.Quorum,
+                Visibility = d.Visibility.ToString(),
+                d.Version,
+                Result = d.Result.HasValue ? d.Result.Value.ToString() : null,
+                d.ResultNote,
+                d.DecidedAt,
+                d.CreatedAt,
+                EarlierVersions = d.Amendments.OrderBy(a => a.Version).Select(a => new { a.Version, a.Proposal, a.Note, a.AmendedAt }).ToList(),
+            }).ToListAsync(cancellationToken),
+        Answers = await db.DecisionAnswers.Where(a => a.UserId == user.Id).OrderBy(a => a.AnsweredAt)
+            .Select(a => new { a.Decision.Question, Response = a.Response.ToString(), a.Reason, a.Version, a.AnsweredAt }).ToListAsync(cancellationToken),
+        OutcomesWritten = await db.Decisions.Where(d => d.ResultByUserId == user.Id && d.ProposerUserId != user.Id)
+            .Select(d => new { d.Question, Result = d.Result.HasValue ? d.Result.Value.ToString() : null, d.ResultNote, d.DecidedAt }).ToListAsync(cancellationToken),
+    };
+
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        // Their answers and their proposals (with the answers to them) go with the account; an outcome they wrote
+        // for someone else's proposal stays in the log without their name.
+        await db.DecisionAnswers.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Decisions.Where(d => d.ProposerUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Decisions.Where(d => d.ResultByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ResultByUserId, (string?)null), cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Decisions;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Decisions;
+
+/// <summary>
+/// The decision logs in the site-wide search, for the person searching only: decisions of the congregations
+/// they belong to and the crews they are in. A visitor, or anyone else, finds none of them.
+/// </summary>
+public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor http) : ISiteSearchSource
+{
+    public int Order => 20;
+
+    public async Task<SiteSearchSection> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var user = http.HttpContext?.User;
+        var me = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var words = query.Trim();
+        if (me is null || words.Length == 0)
+        {
+            return new SiteSearchSection("Decisions", [], 0, "/search");
+        }
+        var found = await Mine(db, me).Where(Matches(words))
+            .OrderByDescending(d => d.DecidedAt ?? d.CreatedAt)
+            .Select(d => new
+            {
+                d.Id,
+                d.Question,
+                d.Result,
+                d.CrewId,
+                Slug = db.Congregations.Where(c => c.Id == d.CongregationId).Select(c => c.Slug).FirstOrDefault(),
+                Circle = d.CrewId != null ? db.Crews.Where(c => c.Id == d.CrewId).Select(c => c.Name).FirstOrDefault()
+                    : db.Congregations.Where(c => c.Id == d.CongregationId).Select(c => c.Name).FirstOrDefault(),
+            })
+            .Take(limit).ToListAsync(cancellationToken);
+        var total = await Mine(db, me).CountAsync(Matches(words), cancellationToken);
+        var first = found.FirstOrDefault();
+        return new SiteSearchSection("Decisions",
+            [.. found.Select(d => new SiteSearchHit(d.CrewId is { } crew ? $"/crews/{crew}/decisions/{d.Id}" : $"/congregations/{d.Slug}/decisions/{d.Id}",
+                d.Question, $"{d.Circle} · {(d.Result is { } r ? DecisionText.Result(r) : "Open")}"))],
+            total, first is null ? "/search" : first.CrewId is { } c ? $"/crews/{c}/decisions?q={Uri.EscapeDataString(words)}"
+                : $"/congregations/{first.Slug}/decisions?q={Uri.EscapeDataString(words)}");
+    }
+
+    /// <summary>The decisions a person may read: their congregations' and their crews'.</summary>
+    internal static IQueryable<Decision> Mine(HubDbContext db, string userId) => db.Decisions.Where(d =>
+        (d.CrewId == null && db.Memberships.Any(m => m.CongregationId == d.CongregationId && m.UserId == userId))
+        || (d.CrewId != null && db.CrewMembers.Any(m => m.CrewId == d.CrewId && m.UserId == userId && m.Status == CrewMemberStatus.Joined)));
+
+    /// <summary>The question, the proposal, the background or the outcome contains the words (any letter case).</summary>
+    internal static System.Linq.Expressions.Expression<Func<Decision, bool>> Matches(string words)
+    {
+        var lower = words.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to the database's lower(): culture does not apply
+        return d => d.Question.ToLower().Contains(lower) || d.Proposal.ToLower().Contains(lower) || d.Background.ToLower().Contains(lower)
+            || d.ResultNote.ToLower().Contains(lower);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Decisions;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Decisions;
+
+/// <summary>Proposing something to the circle: the question, the proposal, the background, when answers close.</summary>
+public sealed class ProposeModel(DecisionAccess access, HubDbContext db, ProposeDecision propose, ViewerClock clock, TimeProvider time)
+    : DecisionPageModel(access)
+{
+    public sealed class InputModel
+    {
+        public string? Question { get; set; }
+        public string? Proposal { get; set; }
+        public string? Background { get; set; }
+        public DateTime? Closes { get; set; }
+        public string? Quorum { get; set; }
+        public DecisionVisibility Visibility { get; set; } = DecisionVisibility.Names;
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public ViewerClock Clock => clock;
+    public int MemberCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadCircleAsync(c => c.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        // A week from now, at 20:00 in the viewer's zone: time to read, ask and answer.
+        var zone = await clock.ZoneAsync();
+        Input.Closes = TimeZones.ToLocal(time.GetUtcNow().UtcDateTime, zone).Date.PlusDays(7).AtMidnight().PlusHours(20).ToDateTimeUnspecified();
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostProposeAsync()
+    {
+        if (await LoadCircleAsync(c => c.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        var zone = await clock.ZoneAsync();
+        if (ModelState["Input.Closes"]?.Errors.Count > 0)
+        {
+            ModelState.Remove("Input.Closes");
+            ModelState.AddModelError("Input.Closes", "Write the closing time as a date and a time, such as 2027-03-12 20:00.");
+        }
+        if (ModelState["Input.Visibility"]?.Errors.Count > 0)
+        {
+            ModelState.Remove("Input.Visibility");
+            ModelState.AddModelError("Input.Visibility", "Choose whether others see names or only counts.");
+        }
+        int? quorum = null;
+        if (!string.IsNullOrWhiteSpace(Input.Quorum))
+        {
+            if (int.TryParse(Input.Quorum.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var q))
+            {
+                quorum = q;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.Quorum", "Give the quorum as a whole number of answers, such as 5, or leave it empty.");
+            }
+        }
+        var input = new ProposeDecision.Input(Input.Question ?? "", Input.Proposal ?? "", Input.Background ?? "", Input.Closes, quorum, Input.Visibility);
+        if (!ModelState.IsValid)
+        {
+            var members = (await Circle.MemberIdsAsync(db, HttpContext.RequestAborted)).Count;
+            foreach (var (field, message) in ProposeDecision.Problems(input, zone, time.GetUtcNow().UtcDateTime, members)
+                .Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
+            {
+                ModelState.AddModelError($"Input.{field}", message);
+            }
+            return await ShowAsync();
+        }
+        var (outcome, id) = await propose.RunAsync(Circle, input, zone, HttpContext.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddOutcome(outcome, "Input");
+            return await ShowAsync();
+        }
+        Notice = $"Your proposal is up, and {Circle.Members} hear of it. You can change it here while answers are open.";
+        return Redirect(Circle.PathOf(id!.Value));
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        await clock.ZoneAsync();
+        MemberCount = (await Circle.MemberIdsAsync(db, HttpContext.RequestAborted)).Count;
+        return Page();
+    }
+}
