@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("928d4322-a5b6-40d9-b509-cd4532ef8bd6"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("5767ee07-01c2-4577-bf4e-47e6394faab9"), entityTypeCount: 86)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var accountSession = AccountSessionEntityType.Create(this);
             var hubUser = HubUserEntityType.Create(this);
             var signInThrottle = SignInThrottleEntityType.Create(this);
+            var boardCard = BoardCardEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
             var bankAccount = BankAccountEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
@@ -96,6 +97,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
             var libraryPractice = LibraryPracticeEntityType.Create(this);
             var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
+            var ownCard = OwnCardEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -110,6 +112,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, hubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, hubUser);
             AccountSessionEntityType.CreateForeignKey1(accountSession, hubUser);
+            BoardCardEntityType.CreateForeignKey1(boardCard, hubUser);
+            BoardCardEntityType.CreateForeignKey2(boardCard, congregation);
+            BoardCardEntityType.CreateForeignKey3(boardCard, crew);
+            BoardCardEntityType.CreateForeignKey4(boardCard, workingGroup);
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
@@ -196,6 +202,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
             LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
             LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
+            OwnCardEntityType.CreateForeignKey1(ownCard, hubUser);
+            OwnCardEntityType.CreateForeignKey2(ownCard, congregation);
+            OwnCardEntityType.CreateForeignKey3(ownCard, crew);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -210,6 +219,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             AccountSessionEntityType.CreateAnnotations(accountSession);
             HubUserEntityType.CreateAnnotations(hubUser);
             SignInThrottleEntityType.CreateAnnotations(signInThrottle);
+            BoardCardEntityType.CreateAnnotations(boardCard);
             AdviceEntityType.CreateAnnotations(advice);
             BankAccountEntityType.CreateAnnotations(bankAccount);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
@@ -278,6 +288,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
             LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
             LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
+            OwnCardEntityType.CreateAnnotations(ownCard);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9a03c01a-aee3-42f5-97fa-0f9ab5f5c611"), entityTypeCount: 84)
+            : base(skipDetectChanges: false, modelId: new Guid("f0fad41c-ae07-4ac0-94fb-a53937d63b5a"), entityTypeCount: 86)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var accountSession = AccountSessionEntityType.Create(this);
             var hubUser = HubUserEntityType.Create(this);
             var signInThrottle = SignInThrottleEntityType.Create(this);
+            var boardCard = BoardCardEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
             var bankAccount = BankAccountEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
@@ -95,6 +96,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
             var libraryPractice = LibraryPracticeEntityType.Create(this);
             var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
+            var ownCard = OwnCardEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -109,6 +111,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, hubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, hubUser);
             AccountSessionEntityType.CreateForeignKey1(accountSession, hubUser);
+            BoardCardEntityType.CreateForeignKey1(boardCard, hubUser);
+            BoardCardEntityType.CreateForeignKey2(boardCard, congregation);
+            BoardCardEntityType.CreateForeignKey3(boardCard, crew);
+            BoardCardEntityType.CreateForeignKey4(boardCard, workingGroup);
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
@@ -195,6 +201,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
             LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
             LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
+            OwnCardEntityType.CreateForeignKey1(ownCard, hubUser);
+            OwnCardEntityType.CreateForeignKey2(ownCard, congregation);
+            OwnCardEntityType.CreateForeignKey3(ownCard, crew);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -209,6 +218,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AccountSessionEntityType.CreateAnnotations(accountSession);
             HubUserEntityType.CreateAnnotations(hubUser);
             SignInThrottleEntityType.CreateAnnotations(signInThrottle);
+            BoardCardEntityType.CreateAnnotations(boardCard);
             AdviceEntityType.CreateAnnotations(advice);
             BankAccountEntityType.CreateAnnotations(bankAccount);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
@@ -277,6 +287,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
             LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
             LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
+            OwnCardEntityType.CreateAnnotations(ownCard);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
