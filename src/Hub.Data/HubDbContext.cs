@@ -113,6 +113,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<ProposalMove> ProposalMoves => Set<ProposalMove>();
     public DbSet<Practices.LibraryPractice> LibraryPractices => Set<Practices.LibraryPractice>();
     public DbSet<Practices.LibraryPracticeVersion> LibraryPracticeVersions => Set<Practices.LibraryPracticeVersion>();
+    public DbSet<Practices.OwnCard> OwnCards => Set<Practices.OwnCard>();
+    public DbSet<Boards.BoardCard> BoardCards => Set<Boards.BoardCard>();
 
     /// <summary>Shared data-protection keys, so several web nodes can read each other's cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,7 @@
 // The hub's table of contents: what it is made of, in the order a request meets it.
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Admin;
+using Microsolidarity.Hub.Features.Boards;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
@@ -77,6 +78,7 @@ builder.AddInvitations(); // crew and dyad invitations to addresses without an a
 builder.AddDemo();
 builder.AddHandbook();
 builder.AddPractices(); // the practice library and the card deck, from files in the repository
+builder.AddBoards(); // mastery and task boards for crews, working groups and congregations
 builder.AddUpdates();
 builder.AddCommons();
 builder.AddGatherings();

@@ -20,6 +20,9 @@ public class Dyad
     public DateTime ProposedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? EndsAt { get; set; }
+
+    /// <summary>The slug of the library's practice the two chose to shape their check-ins (null: none chosen).</summary>
+    public string? CheckInPractice { get; set; }
     public List<DyadCheckIn> CheckIns { get; set; } = [];
 }
 

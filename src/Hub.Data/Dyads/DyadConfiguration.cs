@@ -9,6 +9,7 @@ internal sealed class DyadConfiguration : IEntityTypeConfiguration<Dyad>
     public void Configure(EntityTypeBuilder<Dyad> d)
     {
         d.Property(x => x.Intention).HasMaxLength(2000);
+        d.Property(x => x.CheckInPractice).HasMaxLength(60);
         d.HasIndex(x => x.ProposerUserId);
         d.HasIndex(x => x.PartnerUserId);
         d.HasOne<HubUser>().WithMany().HasForeignKey(x => x.ProposerUserId).OnDelete(DeleteBehavior.Cascade);

@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Dyads.Dyad",
                 typeof(Dyad),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -35,6 +35,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var checkInPractice = runtimeEntityType.AddProperty(
+                "CheckInPractice",
+                typeof(string),
+                propertyInfo: typeof(Dyad).GetProperty("CheckInPractice", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Dyad).GetField("<CheckInPractice>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 60);
 
             var endsAt = runtimeEntityType.AddProperty(
                 "EndsAt",

@@ -341,6 +341,8 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var practice = new Microsolidarity.Hub.Data.Practices.LibraryPractice { Id = Guid.NewGuid(), Slug = "leavers-round", CurrentVersion = 1, CreatedAt = now, UpdatedAt = now };
         practice.Versions.Add(new Microsolidarity.Hub.Data.Practices.LibraryPracticeVersion { Id = Guid.NewGuid(), PracticeId = practice.Id, Number = 1, Title = "Leavers' round", Text = "---\ntitle: Leavers' round\n---\n", EditorUserId = ada, EditedAt = now });
         db.LibraryPractices.Add(practice);
+        db.BoardCards.Add(new Microsolidarity.Hub.Data.Boards.BoardCard { Id = Guid.NewGuid(), CongregationId = congregation.Id, Column = Microsolidarity.Hub.Data.Boards.BoardColumn.KnownVoid, Text = "Nobody can host in August.", AuthorUserId = ada, CreatedAt = now, MovedAt = now });
+        db.OwnCards.Add(new Microsolidarity.Hub.Data.Practices.OwnCard { Id = Guid.NewGuid(), CongregationId = congregation.Id, Kind = "mission", Text = "Call a friend.", AuthorUserId = ada, CreatedAt = now });
 
         db.EmailInvitations.Add(new EmailInvitation
         {

@@ -230,6 +230,7 @@ public static class SeedDemoCommunity
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);
         await SeedDemoCohort.RunAsync(db, now);
+        await SeedDemoBoards.RunAsync(db, now);
         await SeedDemoHandbook.RunAsync(services);
         await SeedDemoCovers.RunAsync(db, scope.ServiceProvider);
         await HubSettings.SetAsync(db, HubSettings.DemoSeeded, "true", now);

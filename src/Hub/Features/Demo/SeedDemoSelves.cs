@@ -76,6 +76,7 @@ internal static class SeedDemoSelves
         {
             Id = Guid.NewGuid(),
             Kind = DyadKind.PeerCoaching,
+            CheckInPractice = "peer-coaching-pair", // their check-ins follow the library's practice for pairs
             ProposerUserId = Id(0),
             PartnerUserId = Id(3),
             Intention = "Two hosts coaching each other through the autumn gathering.",

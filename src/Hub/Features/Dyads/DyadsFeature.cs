@@ -13,6 +13,7 @@ public static class DyadsFeature
         builder.Services.AddScoped<DyadAccess>();
         builder.Services.AddScoped<ProposeDyad>();
         builder.Services.AddScoped<TendDyad>();
+        builder.Services.AddScoped<ChooseCheckInStructure>();
         builder.Services.AddScoped<IPersonalData, DyadPersonalData>();
         return builder;
     }

@@ -1,19 +1,32 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>A dyad's page: for its two people only; anyone else gets 404.</summary>
 [Authorize]
-public sealed class DyadModel(DyadAccess access, TendDyad tend) : HubPageModel
+public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStructure choose, ReadPractices practices) : HubPageModel
 {
     public DyadView View { get; private set; } = null!;
+
+    /// <summary>The practices made for pairs, to choose a check-in structure from.</summary>
+    public IReadOnlyList<Practice> ForPairs { get; private set; } = [];
+
+    /// <summary>The practice the two chose for their check-ins, if any (and still in the library).</summary>
+    public Practice? Structure { get; private set; }
+
+    [BindProperty] public string? Practice { get; set; }
 
     [BindProperty] public bool Accept { get; set; }
     [BindProperty] public string? CheckIn { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? await ShowAsync();
+
+    public async Task<IActionResult> OnPostStructureAsync(Guid id) =>
+        await LoadAsync(id) ?? await AfterAsync(await choose.RunAsync(View, Practice ?? "", HttpContext.RequestAborted),
+            string.IsNullOrWhiteSpace(Practice) ? "You are back to checking in freely." : "Your check-ins follow the practice you chose.", ShowAsync);
 
     public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await tend.RespondAsync(View, Accept), Accept ? "The pair has started." : "You declined. Thank you for saying so.", ShowAsync);
@@ -24,7 +37,13 @@ public sealed class DyadModel(DyadAccess access, TendDyad tend) : HubPageModel
     public async Task<IActionResult> OnPostEndAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await tend.EndAsync(View), "The pair has ended.", ShowAsync);
 
-    private Task<IActionResult> ShowAsync() => Task.FromResult<IActionResult>(Page());
+    private async Task<IActionResult> ShowAsync()
+    {
+        var all = await practices.AllAsync(HttpContext.RequestAborted);
+        ForPairs = [.. all.Where(p => p.Scales.Contains(Scale.Dyad))];
+        Structure = View.Dyad.CheckInPractice is { } slug ? all.FirstOrDefault(p => p.Slug == slug) : null;
+        return Page();
+    }
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {

@@ -8,7 +8,8 @@ namespace Microsolidarity.Hub.Features.People;
 /// <summary>Writes or deletes an entry of one's own journal; nobody else's entries are reachable at all.</summary>
 public sealed class WriteJournalEntry(HubDbContext db, TimeProvider time)
 {
-    public async Task<Outcome> RunAsync(string userId, string prompt, string text, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="practicePrompts"/>: the prompts of the practice the journal offered, also kept with the entry.</summary>
+    public async Task<Outcome> RunAsync(string userId, string prompt, string text, IReadOnlyCollection<string>? practicePrompts = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -22,7 +23,7 @@ public sealed class WriteJournalEntry(HubDbContext db, TimeProvider time)
         {
             Id = Guid.NewGuid(),
             UserId = userId,
-            Prompt = PeopleFeature.Prompts.Contains(prompt) ? prompt : "",
+            Prompt = (PeopleFeature.Prompts.Contains(prompt) || practicePrompts?.Contains(prompt) == true) && prompt.Length <= 200 ? prompt : "",
             Text = text.Trim(),
             WrittenAt = time.GetUtcNow().UtcDateTime,
         });

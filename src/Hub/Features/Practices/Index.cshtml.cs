@@ -1,11 +1,15 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Microsolidarity.Hub.Features.Practices;
 
-/// <summary>/practices: the library, filtered by scale and time, or searched. Public.</summary>
+/// <summary>/practices: the library, filtered by scale and time, or searched. Public; a member also finds their congregations' own practices, filtered alike.</summary>
 public sealed class PracticesIndexModel(ReadPractices practices) : PageModel
 {
     public IReadOnlyList<Practice> Shown { get; private set; } = [];
+
+    /// <summary>The viewer's congregations' own practices that fit the filters (none for a visitor).</summary>
+    public IReadOnlyList<(string Congregation, string CongregationSlug, Practice Practice)> Ours { get; private set; } = [];
     public int Total { get; private set; }
     public Scale? Scale { get; private set; }
     public int? Time { get; private set; }
@@ -26,5 +30,11 @@ public sealed class PracticesIndexModel(ReadPractices practices) : PageModel
         }
         var found = Query == "" ? all : ReadPractices.Search(all, Query);
         Shown = [.. ReadPractices.Filter(found, Scale, Time)];
+        if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } me)
+        {
+            var ours = await practices.OfMemberAsync(me, cancel);
+            var fits = ReadPractices.Filter(Query == "" ? ours.Select(o => o.Practice) : ReadPractices.Search(ours.Select(o => o.Practice), Query), Scale, Time).ToHashSet();
+            Ours = [.. ours.Where(o => fits.Contains(o.Practice))];
+        }
     }
 }

@@ -15,6 +15,10 @@ public static class PracticesFeature
         builder.Services.AddScoped<ReadPractices>();
         builder.Services.AddScoped<ExportCardsPdf>();
         builder.Services.AddScoped<SavePractice>();
+        builder.Services.AddScoped<OwnCards>();
+        builder.Services.AddScoped<AddOwnCard>();
+        builder.Services.AddScoped<RemoveOwnCard>();
+        builder.Services.AddScoped<Platform.Contracts.IPersonalData, OwnCardPersonalData>();
         builder.Services.AddScoped<Platform.Contracts.IPersonalData, PracticePersonalData>();
         builder.Services.AddScoped<Platform.Contracts.ISiteSearchSource, PracticeSearchSource>();
         builder.Services.AddOptions<CardsPdfOptions>().Bind(builder.Configuration.GetSection("Handbook"));
@@ -28,9 +32,15 @@ public static class PracticesFeature
         _ = app.Services.GetRequiredService<CardDeck>();
 
         // "Draw a card" is a link: a card is chosen here and the person goes back to the page they came from.
-        app.MapGet("/practices/cards/draw", (string? back, string? current, CardDeck deck) =>
+        app.MapGet("/practices/cards/draw", async (string? back, string? current, string? from, CardDeck deck, OwnCards own, HttpContext http) =>
         {
-            var card = CardDeck.Draw([.. deck.Drawable], c => c.Id == current);
+            // A group's own cards join the deck for the people who may see them; anyone else draws from the deck alone.
+            var pool = deck.Drawable.ToList();
+            if (CardOwner.Parse(from) is { } owner && await own.MaySeeAsync(owner, http.User, http.RequestAborted))
+            {
+                pool.AddRange((await own.OfAsync(owner, http.RequestAborted)).Select(c => c.Card));
+            }
+            var card = CardDeck.Draw(pool, c => c.Id == current);
             back = back?.Split('#')[0];
             var to = back is { Length: > 0 and < 2000 } && back[0] == '/' && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal)
                 ? back : "/practices/cards";

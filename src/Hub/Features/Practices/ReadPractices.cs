@@ -30,10 +30,32 @@ public sealed class ReadPractices(PracticeLibrary library, HubDbContext db)
     public async Task<IReadOnlyList<Practice>> OfCongregationAsync(Guid congregationId, CancellationToken cancellationToken = default) =>
         [.. (await WrittenAsync(congregationId, PracticeSource.Congregation, cancellationToken)).OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>The current text of each practice written in the hub for the hub (null) or a congregation.</summary>
-    private async Task<List<Practice>> WrittenAsync(Guid? congregationId, PracticeSource source, CancellationToken cancellationToken)
+    /// <summary>One of a congregation's own practices, or null.</summary>
+    public async Task<Practice?> FindInCongregationAsync(Guid congregationId, string slug, CancellationToken cancellationToken = default) =>
+        (await WrittenAsync(congregationId, PracticeSource.Congregation, cancellationToken, slug)).FirstOrDefault();
+
+    /// <summary>The own practices of every congregation this person is a member of, with the congregation's name and address.</summary>
+    public async Task<IReadOnlyList<(string Congregation, string CongregationSlug, Practice Practice)>> OfMemberAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var rows = await db.LibraryPractices.AsNoTracking().Where(p => p.CongregationId == congregationId)
+        var rows = await db.LibraryPractices.AsNoTracking()
+            .Where(p => p.CongregationId != null && db.Memberships.Any(m => m.CongregationId == p.CongregationId && m.UserId == userId))
+            .Select(p => new
+            {
+                p.Slug,
+                Congregation = db.Congregations.Where(c => c.Id == p.CongregationId).Select(c => new { c.Name, c.Slug }).First(),
+                Text = p.Versions.Where(v => v.Number == p.CurrentVersion).Select(v => v.Text).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => r.Text is not null)
+            .Select(r => (r.Congregation.Name, r.Congregation.Slug, Practice: PracticeText.Parse(r.Slug, r.Text!, PracticeSource.Congregation).Practice))
+            .Where(r => r.Practice is not null).Select(r => (r.Name, r.Slug, r.Practice!))
+            .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Item3.Title, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The current text of each practice written in the hub for the hub (null) or a congregation.</summary>
+    private async Task<List<Practice>> WrittenAsync(Guid? congregationId, PracticeSource source, CancellationToken cancellationToken, string? slug = null)
+    {
+        var rows = await db.LibraryPractices.AsNoTracking().Where(p => p.CongregationId == congregationId && (slug == null || p.Slug == slug))
             .Select(p => new { p.Slug, Text = p.Versions.Where(v => v.Number == p.CurrentVersion).Select(v => v.Text).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         // Every saved text passed the checks when it was saved; one that no longer does is left out, not shown broken.

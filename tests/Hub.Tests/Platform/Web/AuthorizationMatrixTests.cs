@@ -113,6 +113,8 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/crews/00000000-0000-0000-0000-000000000001/decisions/00000000-0000-0000-0000-000000000002", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/decisions.csv", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/decisions.json", 302, 404, 404 },
+        { "/crews/00000000-0000-0000-0000-000000000001/board", 302, 404, 404 },
+        { "/crews/00000000-0000-0000-0000-000000000001/cards", 302, 404, 404 },
         { "/congregations/no-such-place/working-groups/00000000-0000-0000-0000-000000000001/time", 302, 404, 404 },
         { "/dyads",                        302, 200, 200 },
         { "/dyads/new",                    302, 200, 200 },

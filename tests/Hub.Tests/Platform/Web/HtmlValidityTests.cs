@@ -194,6 +194,45 @@ public sealed class HtmlValidityTests
         await admin.SubmitAsync(call, new Dictionary<string, string>(), "Accept");
         pages["call, start to confirm"] = await HtmlOfAsync(admin, call, new(), "Start");
         pages["call, close to confirm"] = await HtmlOfAsync(admin, call, new(), "Close");
+        // Boards: a crew's empty, with a mistake, with cards; a congregation's and a working group's. Own cards and practices.
+        pages["crew board empty"] = await (await admin.Http.GetAsync($"{crew}/board")).Content.ReadAsStringAsync();
+        pages["crew board with errors"] = await HtmlOfAsync(admin, $"{crew}/board", new() { ["Column"] = "Awareness", ["Text"] = "" }, "Add");
+        await admin.SubmitAsync($"{crew}/board", new Dictionary<string, string> { ["Column"] = "Awareness", ["Text"] = "We start late <often>." }, "Add");
+        await admin.SubmitAsync($"{crew}/board", new Dictionary<string, string> { ["Column"] = "KnownVoid", ["Text"] = "Nobody hosts in August." }, "Add");
+        pages["crew board with cards"] = await (await admin.Http.GetAsync($"{crew}/board")).Content.ReadAsStringAsync();
+        pages["crew cards empty"] = await (await admin.Http.GetAsync($"{crew}/cards")).Content.ReadAsStringAsync();
+        pages["crew cards with errors"] = await HtmlOfAsync(admin, $"{crew}/cards", new() { ["Kind"] = "Mission", ["Text"] = "" }, "Add");
+        await admin.SubmitAsync($"{crew}/cards", new Dictionary<string, string> { ["Kind"] = "Mission", ["Text"] = "Call a crewmate." }, "Add");
+        pages["crew cards with one"] = await (await admin.Http.GetAsync($"{crew}/cards")).Content.ReadAsStringAsync();
+        pages["congregation board"] = await (await admin.Http.GetAsync($"{congregation}/board")).Content.ReadAsStringAsync();
+        Guid groupId;
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            var circle = await db.Congregations.SingleAsync(c => c.Name == "Valid Markup Circle");
+            var adminId = await db.Users.Where(u => u.Email == "admin@test.example").Select(u => u.Id).SingleAsync();
+            var kimId = await db.Users.Where(u => u.Email == "kim@test.example").Select(u => u.Id).SingleAsync();
+            groupId = Guid.NewGuid();
+            db.WorkingGroups.Add(new Microsolidarity.Hub.Data.Congregations.WorkingGroup { Id = groupId, CongregationId = circle.Id, Name = "Valid group", Purpose = "Markup.", EndsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), StartedByUserId = adminId, CreatedAt = DateTime.UtcNow });
+            db.Dyads.Add(new Microsolidarity.Hub.Data.Dyads.Dyad { Id = groupId, ProposerUserId = adminId, PartnerUserId = kimId, Status = Microsolidarity.Hub.Data.Dyads.DyadStatus.Active, CheckInPractice = "peer-coaching-pair", ProposedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        pages["working group board"] = await (await admin.Http.GetAsync($"{congregation}/working-groups/{groupId}/board")).Content.ReadAsStringAsync();
+        pages["working groups with boards"] = await (await admin.Http.GetAsync($"{congregation}/working-groups")).Content.ReadAsStringAsync();
+        pages["dyad with a structure"] = await (await admin.Http.GetAsync($"/dyads/{groupId}")).Content.ReadAsStringAsync();
+        pages["dyad structure with errors"] = await HtmlOfAsync(admin, $"/dyads/{groupId}", new() { ["Practice"] = "nope" }, "Structure");
+        pages["congregation practices empty"] = await (await admin.Http.GetAsync($"{congregation}/practices")).Content.ReadAsStringAsync();
+        pages["congregation practice new"] = await (await admin.Http.GetAsync($"{congregation}/practices/edit")).Content.ReadAsStringAsync();
+        pages["congregation practice with errors"] = await HtmlOfAsync(admin, $"{congregation}/practices/edit", new() { ["Slug"] = "x", ["Text"] = "no front matter", ["IsNew"] = "true" });
+        var template = Microsolidarity.Hub.Features.Practices.EditPracticeModel.Template;
+        await admin.SubmitAsync($"{congregation}/practices/edit", new Dictionary<string, string> { ["Slug"] = "valid-round", ["Text"] = template, ["Note"] = "First.", ["IsNew"] = "true" });
+        pages["congregation practice"] = await (await admin.Http.GetAsync($"{congregation}/practices/valid-round")).Content.ReadAsStringAsync();
+        pages["congregation practice edit"] = await (await admin.Http.GetAsync($"{congregation}/practices/edit?practice=valid-round")).Content.ReadAsStringAsync();
+        pages["congregation practices with one"] = await (await admin.Http.GetAsync($"{congregation}/practices")).Content.ReadAsStringAsync();
+        pages["congregation cards"] = await (await admin.Http.GetAsync($"{congregation}/cards")).Content.ReadAsStringAsync();
+        pages["practices with ours"] = await (await admin.Http.GetAsync("/practices")).Content.ReadAsStringAsync();
+        pages["congregation with its practices"] = await (await admin.Http.GetAsync(congregation)).Content.ReadAsStringAsync();
+        pages["journal with a practice"] = await (await admin.Http.GetAsync("/me/journal?practice=inner-weather")).Content.ReadAsStringAsync();
         pages["crews with open calls"] = await (await kim.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["visitor calls"] = await (await visitor.Http.GetAsync(calls)).Content.ReadAsStringAsync();
         // Decisions: the list empty, the proposal with errors, a decision with answers (a block given before a change, an

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Features.Crews;
+
+namespace Microsolidarity.Hub.Features.Boards;
+
+/// <summary>/crews/{id}/board: the crew's board, for its joined members alone; 404 to everyone else, administrators too.</summary>
+public sealed class CrewBoardModel(CrewAccess access, ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove)
+    : BoardPageModel(read, add, move, remove)
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    protected override async Task<IActionResult?> LoadOwnerAsync()
+    {
+        var view = await access.LoadAsync(Id, User, HttpContext.RequestAborted);
+        if (view is null || !view.IsJoined)
+        {
+            return NotFound();
+        }
+        Owner = BoardOwner.Crew(view.Crew.Id, view.Crew.Name);
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Practices;
+
+/// <summary>Takes a card out of a group's own deck for good (the page asks first).</summary>
+public sealed class RemoveOwnCard(HubDbContext db)
+{
+    public async Task<Outcome> RunAsync(CardOwner owner, Guid cardId, CancellationToken cancellationToken = default)
+    {
+        var removed = await db.OwnCards.Where(c => c.Id == cardId && (owner.IsCrew ? c.CrewId == owner.Id : c.CongregationId == owner.Id))
+            .ExecuteDeleteAsync(cancellationToken);
+        return removed == 1 ? Outcome.Done : Outcome.Refused("That card is no longer in your deck.");
+    }
+}
