@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -13,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// promotes the first person waiting.
 /// </summary>
 public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
-    IEnumerable<IEventAnsweredHandler> answered)
+    AnswersMoved moved)
 {
     /// <summary>The answer as it stands; <paramref name="Summary"/> says date by date what a series answer gave.</summary>
     public sealed record Result(Outcome Outcome, RsvpStatus? Status = null, string? Summary = null);
@@ -26,12 +25,11 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         var result = await AnswerAsync(viewer, eventId, occurrenceKey, wanted, answers, cancellationToken);
         if (result.Outcome.Succeeded)
         {
-            // After the answer's commit: what follows from it (a program's cohort) never undoes the answer.
-            foreach (var handler in answered)
-            {
-                await handler.OnAnsweredAsync(eventId, viewer.UserId!, cancellationToken);
-            }
+            moved.Note(eventId, viewer.UserId!);
         }
+        // After the answer's commit: what follows from it (a program's cohort, for the person and anyone the
+        // waitlist moved up) never undoes the answer.
+        await moved.RaiseAsync(cancellationToken);
         return result;
     }
 

@@ -8,7 +8,7 @@ using Microsolidarity.Hub.Platform.Notifications;
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>A host approves or declines someone waiting for approval; approval takes a place if one is left, else the waitlist.</summary>
-public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time)
+public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time, AnswersMoved moved)
 {
     public async Task<Outcome> RunAsync(Viewer viewer, Guid rsvpId, bool approve, CancellationToken cancellationToken = default)
     {
@@ -44,6 +44,8 @@ public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.Wake();
+        moved.Note(e.Id, rsvp.UserId);
+        await moved.RaiseAsync(cancellationToken);
         return Outcome.Done;
     }
 }

@@ -13,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// still has (the same day in the event's zone) and drops the others, telling those people.
 /// </summary>
 public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
-    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks, Platform.Web.PublicAddress links)
+    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks, Platform.Web.PublicAddress links, AnswersMoved moved)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time).</param>
     public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, bool hostChecked = false, CancellationToken cancellationToken = default)
@@ -74,6 +74,8 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
             await transaction.CommitAsync(cancellationToken);
         }
         notifier.Wake();
+        // More places moved people up from the waitlist: a cohort tied to the event takes them in.
+        await moved.RaiseAsync(cancellationToken);
         return Outcome.Done;
     }
 

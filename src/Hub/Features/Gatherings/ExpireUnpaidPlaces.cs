@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// deadline past) inside the transaction that frees the place and queues both emails, so two nodes or
 /// a restart never pass one place on twice.
 /// </summary>
-public sealed class ExpireUnpaidPlaces(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier)
+public sealed class ExpireUnpaidPlaces(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, AnswersMoved moved)
 {
     public async Task<int> RunAsync(DateTime now, CancellationToken cancellationToken = default)
     {
@@ -40,12 +40,14 @@ public sealed class ExpireUnpaidPlaces(HubDbContext db, Places places, Gathering
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            moved.Note(offer.EventId, offer.UserId);
             lapsed++;
         }
         if (lapsed > 0)
         {
             notifier.Wake();
         }
+        await moved.RaiseAsync(cancellationToken);
         return lapsed;
     }
 }

@@ -1,6 +1,7 @@
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
 using NodaTime;
@@ -37,10 +38,23 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
             ("Open the event", PageOf(e))) with
         { Attachment = Ics(e, o) });
 
-    public Notice Reminder(GatheringEvent e, EventOccurrence o, HubUser person, int minutesBefore) => new(person.Id, "gathering.reminder", $"{(minutesBefore >= 24 * 60 ? "Tomorrow" : "In an hour")}: {e.Title}", PageOf(e),
+    /// <summary>The reminder before a date; before a cohort's call it also names the person's breakout room and who is in it.</summary>
+    public Notice Reminder(GatheringEvent e, EventOccurrence o, HubUser person, int minutesBefore, IReadOnlyList<CohortRoom>? rooms = null) => new(person.Id, "gathering.reminder", $"{(minutesBefore >= 24 * 60 ? "Tomorrow" : "In an hour")}: {e.Title}", PageOf(e),
         templates.Compose(person.Email!, person.DisplayName, minutesBefore >= 24 * 60 ? $"Tomorrow: {e.Title}" : $"In an hour: {e.Title}",
-            [$"A reminder that you are going to {e.Title}: {When(e, o)}.", Where(e), "If you cannot come, say so on the event's page so someone waiting can take your place."],
+            [$"A reminder that you are going to {e.Title}: {When(e, o)}.", Where(e), .. (rooms ?? []).Select(RoomLine), "If you cannot come, say so on the event's page so someone waiting can take your place."],
             ("Open the event", PageOf(e)), footer: "You receive this because you said you are going. Choose which reminders you get on your calendar page."));
+
+    private string RoomLine(CohortRoom room)
+    {
+        var page = links.Absolute(room.Url, new Dictionary<string, string?>());
+        if (room.FullCircle)
+        {
+            return $"Call {room.Call} of {room.Calls} of {room.Program} is the full circle: everyone together. Your rooms for every call are on your page: {page}";
+        }
+        var names = room.With.Select(m => m.Name).ToList();
+        var with = names.Count switch { 0 => "nobody else yet", 1 => names[0], _ => string.Join(", ", names[..^1]) + " and " + names[^1] };
+        return $"Your breakout room in call {room.Call} of {room.Program}: room {room.Room}, with {with}. Their faces, where they share them, are on your page: {page}";
+    }
 
     public Notice Promoted(GatheringEvent e, EventOccurrence o, HubUser person, DateTime? payBy = null) => new(person.Id, "gathering.promoted", $"A place opened for you at {e.Title}", PageOf(e),
         templates.Compose(person.Email!, person.DisplayName, $"A place opened for you at {e.Title}",

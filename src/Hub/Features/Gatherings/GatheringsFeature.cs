@@ -12,6 +12,7 @@ public static class GatheringsFeature
         builder.Services.AddScoped<ViewerLoader>();
         builder.Services.AddScoped<GatheringEmails>();
         builder.Services.AddScoped<Places>();
+        builder.Services.AddScoped<AnswersMoved>();
         builder.Services.AddScoped<CreateEvent>();
         builder.Services.AddScoped<SetReminders>();
         builder.Services.AddScoped<GiveCalendarAddress>();

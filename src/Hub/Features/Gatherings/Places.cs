@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// concurrent answers in one line, so the count never passes the capacity and arrival numbers are
 /// handed out in the order people were served.
 /// </summary>
-public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Notifications.Notifier notifier, TimeProvider time)
+public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Notifications.Notifier notifier, TimeProvider time, AnswersMoved moved)
 {
     /// <summary>The occurrence's row, created on first use. Two people creating it at once make one row.</summary>
     public async Task<EventOccurrence> EnsureAsync(GatheringEvent e, DateTime originalStart, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Not
     /// Fills free places from the waitlist, first come first served, and tells each person promoted.
     /// For a paid event whose hosts set hours to pay, the place is offered until a deadline: unpaid by
     /// then, <see cref="ExpireUnpaidPlaces"/> passes it on. Call inside the transaction that freed the
-    /// places; the caller saves.
+    /// places; the caller saves, and raises <see cref="AnswersMoved"/> after its commit.
     /// </summary>
     public async Task<int> PromoteAsync(GatheringEvent e, EventOccurrence occurrence, CancellationToken cancellationToken)
     {
@@ -90,6 +90,7 @@ public sealed class Places(HubDbContext db, GatheringEmails emails, Platform.Not
             next.PayBy = paid && !await HasPaidAsync(e.Id, next.UserId, cancellationToken) ? now.AddHours(e.HoursToPay!.Value) : null;
             await db.SaveChangesAsync(cancellationToken);
             await notifier.NotifyAsync(emails.Promoted(e, occurrence, next.User, next.PayBy), cancellationToken);
+            moved.Note(e.Id, next.UserId);
             promoted++;
         }
     }

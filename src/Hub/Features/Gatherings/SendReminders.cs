@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -12,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// inserts first sends it, every other one fails on the unique index and moves on. Nothing lives in
 /// memory, so a restart picks up exactly where the database says.
 /// </summary>
-public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringEmails emails)
+public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringEmails emails, IEnumerable<ICohortRooms> cohorts)
 {
     public static readonly int[] Offsets = [24 * 60, 60];
 
@@ -30,6 +31,12 @@ public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringE
         var series = await db.Rsvps.AsNoTracking().Where(r => r.Status == RsvpStatus.Going && r.OccurrenceId == null).ToListAsync(cancellationToken);
         eventIds.UnionWith(series.Select(r => r.EventId));
         var events = await db.GatheringEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id) && e.CancelledAt == null).ToDictionaryAsync(e => e.Id, cancellationToken);
+        // Someone going to a whole series who said they can't go (or maybe) to one date is not reminded of that date.
+        var seriesIds = series.Select(r => r.EventId).ToList();
+        var notThatDate = (await db.Rsvps.AsNoTracking()
+            .Where(r => seriesIds.Contains(r.EventId) && r.Occurrence != null && r.Status != RsvpStatus.Going && r.Occurrence.StartsAt > nowUtc && r.Occurrence.StartsAt <= horizon)
+            .Select(r => new { r.EventId, r.UserId, r.Occurrence!.OriginalStart }).ToListAsync(cancellationToken))
+            .Select(r => (r.EventId, r.UserId, r.OriginalStart)).ToHashSet();
         foreach (var r in dated.Where(r => events.ContainsKey(r.EventId)))
         {
             due.Add((events[r.EventId], r.Occurrence!, r.UserId));
@@ -41,7 +48,7 @@ public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringE
             foreach (var o in EventSchedule.Between(e, rows, nowUtc, horizon).Where(o => !o.IsCancelled && o.StartsAt > nowUtc))
             {
                 var occurrence = o.Row ?? new EventOccurrence { EventId = e.Id, OriginalStart = o.OriginalStart, StartsAt = o.StartsAt, EndsAt = o.EndsAt };
-                due.AddRange(group.Select(r => (e, occurrence, r.UserId)));
+                due.AddRange(group.Where(r => !notThatDate.Contains((e.Id, r.UserId, o.OriginalStart))).Select(r => (e, occurrence, r.UserId)));
             }
         }
         if (due.Count == 0)
@@ -94,7 +101,13 @@ public sealed class SendReminders(HubDbContext db, Notifier notifier, GatheringE
                 SentAt = nowUtc,
             });
         }
-        await notifier.NotifyAsync(emails.Reminder(e, occurrence, person, nearest), cancellationToken);
+        // Before a cohort's call: the person's breakout room and who is in it.
+        var rooms = new List<CohortRoom>();
+        foreach (var cohort in cohorts)
+        {
+            rooms.AddRange(await cohort.ForDateAsync(e.Id, occurrence.OriginalStart, person.Id, cancellationToken));
+        }
+        await notifier.NotifyAsync(emails.Reminder(e, occurrence, person, nearest, rooms), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Home;
 
@@ -15,7 +16,7 @@ namespace Microsolidarity.Hub.Features.Home;
 /// waits for their answer, their groups at each scale, and one next step on their pathway. Reads only
 /// what concerns the person (their memberships, their answers, invitations to their confirmed address).
 /// </summary>
-public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOccurrences occurrences)
+public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOccurrences occurrences, IEnumerable<ICohortRooms> cohorts)
 {
     public sealed record Meeting(Guid CrewId, string CrewName, int Number, int Of, DateTime StartsAt, string Host, string Focus, bool YouHost, bool YouFocus, bool HasNotes)
     {
@@ -37,6 +38,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
     public sealed record View(
         string Name,
         Meeting? NextMeeting,
+        CohortRoom? NextRoom,
         IReadOnlyList<EventDateRow> Going,
         IReadOnlyList<CrewInvitation> CrewInvitations,
         IReadOnlyList<DyadProposal> DyadProposals,
@@ -212,7 +214,17 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
                 $"/congregations/{at.Slug}/calls/{call.Id}", "See the call");
         }
 
-        return new View(person.DisplayName, meeting, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds, offers,
+        // The next call of a practice program the person is in: their breakout room and who is in it.
+        CohortRoom? nextRoom = null;
+        foreach (var cohort in cohorts)
+        {
+            if (await cohort.NextAsync(me, now, cancellationToken) is { } room && (nextRoom is null || room.StartsAt < nextRoom.StartsAt))
+            {
+                nextRoom = room;
+            }
+        }
+
+        return new View(person.DisplayName, meeting, nextRoom, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds, offers,
             crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep));
     }
 

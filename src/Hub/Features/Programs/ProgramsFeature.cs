@@ -24,6 +24,7 @@ public static class ProgramsFeature
         builder.Services.AddScoped<SaveProgram>();
         builder.Services.AddScoped<SyncCohort>();
         builder.Services.AddScoped<IEventAnsweredHandler>(s => s.GetRequiredService<SyncCohort>());
+        builder.Services.AddScoped<ICohortRooms, CohortRooms>();
         builder.Services.AddScoped<InviteParticipants>();
         builder.Services.AddScoped<InviteCoFacilitator>();
         builder.Services.AddScoped<AnswerTeamInvitation>();

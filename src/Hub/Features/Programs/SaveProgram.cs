@@ -52,7 +52,7 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort s
         if (input.GatheringId is { } gatheringId && gatheringId != program.GatheringId
             && !await TieableGatherings(facilitatorId).AnyAsync(e => e.Id == gatheringId, cancellationToken))
         {
-            return (Outcome.Refused("Choose one of the gatherings you put on that is still to come, or none.", "GatheringId"), Guid.Empty);
+            return (Outcome.Refused("Choose a gathering still to come that you put on, co-host, or host as your congregation's host; or none.", "GatheringId"), Guid.Empty);
         }
         program.Name = input.Name.Trim();
         program.CallSizes = string.Join(", ", plan.Sizes.Select(s => s?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"));
@@ -63,13 +63,18 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort s
         return (Outcome.Done, program.Id);
     }
 
-    /// <summary>The gatherings a facilitator may tie a program to: ones they put on, not cancelled, not over.</summary>
+    /// <summary>
+    /// The gatherings a facilitator may tie a program to, not cancelled, not over: ones they put on, ones they co-host,
+    /// and their congregation's own when they host it.
+    /// </summary>
     /// <param name="tied">The gathering the program is tied to already: listed even once over.</param>
     public IQueryable<Data.Gatherings.GatheringEvent> TieableGatherings(string facilitatorId, Guid? tied = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.GatheringEvents.AsNoTracking().Where(e => e.Id == tied || (e.CreatedByUserId == facilitatorId && e.CancelledAt == null
-            && (e.EndsAt > now || e.Recurrence != "")));
+        return db.GatheringEvents.AsNoTracking().Where(e => e.Id == tied || ((e.CreatedByUserId == facilitatorId
+                || db.EventCoHosts.Any(c => c.EventId == e.Id && c.UserId == facilitatorId && c.Status == Data.Gatherings.CoHostStatus.Accepted)
+                || (e.CongregationId != null && db.Memberships.Any(m => m.CongregationId == e.CongregationId && m.UserId == facilitatorId && m.IsHost)))
+            && e.CancelledAt == null && (e.EndsAt > now || e.Recurrence != "")));
     }
 
     public static Microsolidarity.Grouping.Schedule Compute(ProgramPlan plan, Microsolidarity.Grouping.SearchOptions options, CancellationToken cancellationToken)

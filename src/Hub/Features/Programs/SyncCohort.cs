@@ -13,7 +13,9 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// <summary>
 /// Keeps a cohort in step with its gathering: everyone going is a participant, someone who stops going is kept in
 /// the list but away from every call (so the rooms of calls already held stay as they were), and the rooms of the
-/// calls to come are computed again. Runs after every answer to the gathering, and whenever the program is saved.
+/// calls to come are computed again. Someone who says they can't go to one date (or waits for a place on it) is away from that call only. Runs
+/// after every answer that moves someone (<see cref="IEventAnsweredHandler"/>: an answer, a host's decision, the
+/// waitlist moving up, an unpaid place lapsing), and whenever the program is saved.
 /// </summary>
 public sealed class SyncCohort(HubDbContext db, TimeProvider time, IOptions<FormationOptions> options, ProgramAccess access) : IEventAnsweredHandler
 {
@@ -32,12 +34,54 @@ public sealed class SyncCohort(HubDbContext db, TimeProvider time, IOptions<Form
         foreach (var id in programs)
         {
             var row = placed.FirstOrDefault(p => p.ProgramId == id);
-            if (row is null ? going : row.Left == going)
+            if (row is null ? going : row.Left == going || (going && await AwayChangedAsync(id, userId, cancellationToken)))
             {
                 await RunAsync(id, cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// Whether a participant's "can't go" to single dates no longer matches the rooms of the calls to come: away from a
+    /// call they still have a room in, or back for a call they are away from.
+    /// </summary>
+    private async Task<bool> AwayChangedAsync(Guid programId, string userId, CancellationToken cancellationToken)
+    {
+        var program = await db.PracticePrograms.AsNoTracking().Include(p => p.Participants).SingleAsync(p => p.Id == programId, cancellationToken);
+        var view = new ProgramView(program);
+        if (view.People.FirstOrDefault(p => p.UserId == userId && !p.Left) is not { } me)
+        {
+            return false;
+        }
+        var answers = await DatedAnswersAsync(program.GatheringId!.Value, userId, cancellationToken);
+        var dates = await access.CallDatesAsync(program, view.Rooms.Length, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var c = 0; c < dates.Count && c < view.Rooms.Length; c++)
+        {
+            if (dates[c].StartsAt <= now || view.Rooms[c].Length == 0 || !answers.TryGetValue(dates[c].OriginalStart, out var status))
+            {
+                continue;
+            }
+            var away = view.RoomOf(c, me.Position) is null;
+            if (away != IsAway(status))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An answer to one date that keeps the person out of that call's rooms: can't go, or no place yet (on the waitlist,
+    /// or waiting for the hosts' yes). A "maybe" keeps their room.
+    /// </summary>
+    private static bool IsAway(RsvpStatus status) => status is RsvpStatus.CantGo or RsvpStatus.Waitlisted or RsvpStatus.AwaitingApproval;
+
+    /// <summary>A person's answers to single dates of a gathering, by the date's original start.</summary>
+    private async Task<Dictionary<DateTime, RsvpStatus>> DatedAnswersAsync(Guid gatheringId, string? userId, CancellationToken cancellationToken) =>
+        (await db.Rsvps.AsNoTracking().Where(r => r.EventId == gatheringId && r.OccurrenceId != null && (userId == null || r.UserId == userId))
+            .Select(r => new { r.Occurrence!.OriginalStart, r.Status }).ToListAsync(cancellationToken))
+            .GroupBy(r => r.OriginalStart).ToDictionary(g => g.Key, g => g.First().Status);
 
     public async Task RunAsync(Guid programId, CancellationToken cancellationToken = default)
     {
@@ -70,6 +114,8 @@ public sealed class SyncCohort(HubDbContext db, TimeProvider time, IOptions<Form
     {
         var rows = program.Participants.OrderBy(p => p.Position).ToList();
         var keep = 0;
+        // A cohort's people who can't go to one date (or have no place on it yet): away from that call.
+        var awayFromDate = new List<(int Call, PracticeParticipant Row)>();
         var old = JsonSerializer.Deserialize<int[][][]>(program.Rooms) ?? [];
         if (program.GatheringId is { } gatheringId)
         {
@@ -111,6 +157,15 @@ public sealed class SyncCohort(HubDbContext db, TimeProvider time, IOptions<Form
             var dates = await access.CallDatesAsync(program, plan.Calls, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             keep = dates.Count(d => d.StartsAt <= now);
+            var cantGo = (await db.Rsvps.AsNoTracking()
+                .Where(r => r.EventId == gatheringId && r.OccurrenceId != null
+                    && (r.Status == RsvpStatus.CantGo || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval))
+                .Select(r => new { r.UserId, r.Occurrence!.OriginalStart }).ToListAsync(cancellationToken))
+                .Select(r => (r.UserId, r.OriginalStart)).ToHashSet();
+            for (var c = 0; c < dates.Count; c++)
+            {
+                awayFromDate.AddRange(rows.Where(r => r.UserId is not null && !r.Left && cantGo.Contains((r.UserId, dates[c].OriginalStart))).Select(r => (c, r)));
+            }
         }
         else
         {
@@ -141,6 +196,10 @@ public sealed class SyncCohort(HubDbContext db, TimeProvider time, IOptions<Form
             {
                 absences.Add((call, at));
             }
+        }
+        foreach (var (call, row) in awayFromDate.Where(a => a.Call < plan.Calls))
+        {
+            absences.Add((call, row.Position));
         }
         foreach (var row in rows.Where(r => r.Left))
         {

@@ -106,6 +106,32 @@ public sealed class HostingTogetherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CoHost_RemovedByAHost_OnlyOnceConfirmed_LosesTheRightsAndIsTold()
+    {
+        var path = await CreateAsync(people["ada"], CongregationForm("Hearth autumn circle"));
+        await people["ada"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Person"] = "Ben" }, "Invite");
+        await people["ben"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
+        Assert.Equal(HttpStatusCode.OK, (await people["ben"].GetAsync($"{path}/edit")).Response.StatusCode);
+        // A co-host is offered no way to remove themselves here (they step down); the host is.
+        var (_, benPage) = await people["ben"].GetAsync($"{path}/hosts");
+        Assert.Empty(benPage.QuerySelectorAll("form[action$='handler=Remove']"));
+
+        var (unconfirmed, unconfirmedPage) = await people["ada"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Confirm"] = "false" }, "Remove");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Tick the box to confirm that Ben no longer co-hosts", unconfirmedPage.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await people["ben"].GetAsync($"{path}/edit")).Response.StatusCode);
+
+        var (removed, _) = await people["ada"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Confirm"] = "true" }, "Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var told = await hub.Smtp!.WaitForAsync("ben@test.example", "You no longer co-host Hearth autumn circle");
+        Assert.Contains("Ada removed you from the hosts", told.TextBody);
+        Assert.Equal(HttpStatusCode.NotFound, (await people["ben"].GetAsync($"{path}/edit")).Response.StatusCode);
+        var (_, hostsPage) = await people["ada"].GetAsync($"{path}/hosts");
+        Assert.Contains(hostsPage.QuerySelectorAll(".host-actions li"), li => li.TextContent.Contains("Ada removed Ben as co-host", StringComparison.Ordinal));
+        Assert.DoesNotContain("Ben co-hosts", hostsPage.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task CoHost_Declines_GainsNothingAndTheInviterHearsKindly()
     {
         var path = await CreateAsync(people["ada"], CongregationForm("Hearth spring call"));

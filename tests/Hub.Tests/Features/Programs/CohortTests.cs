@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Features.Programs;
 using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Programs;
@@ -36,7 +38,7 @@ public sealed class CohortHub : IAsyncLifetime
     }
 
     /// <summary>A weekly online gathering of four dates that Fran puts on, starting next week.</summary>
-    public async Task<Guid> GatheringAsync(string title)
+    public async Task<Guid> GatheringAsync(string title, int? capacity = null, bool approval = false)
     {
         using var scope = Hub.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
@@ -54,6 +56,8 @@ public sealed class CohortHub : IAsyncLifetime
             EndsAt = start.AddHours(1),
             Recurrence = "FREQ=WEEKLY;COUNT=4",
             CreatedByUserId = Ids["Fran"],
+            Capacity = capacity,
+            RequiresApproval = approval,
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
         };
@@ -235,6 +239,176 @@ public sealed class CohortTests(CohortHub fixture) : IClassFixture<CohortHub>
         var (_, program) = await P("Fran").GetAsync(url);
         Assert.Contains("Crews from the cohort", program.QuerySelector("#form-crews")!.ParentElement!.TextContent);
         Assert.Null(program.QuerySelector("form[action*='handler=FormCrews']"));
+    }
+
+    private Viewer Person(string name) => new(fixture.Ids[name], false, true, new HashSet<Guid>(), new HashSet<Guid>(), new HashSet<Guid>(), null);
+
+    private async Task<ProgramView> ViewAsync(string url)
+    {
+        var id = Guid.Parse(url.Split('/')[^1]);
+        return new ProgramView(await fixture.DbAsync(db => db.PracticePrograms.Include(p => p.Participants).SingleAsync(p => p.Id == id)));
+    }
+
+    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> run)
+    {
+        using var scope = hub.Services.CreateScope();
+        return await run(scope.ServiceProvider);
+    }
+
+    private async Task<IReadOnlyList<DateTime>> DatesAsync(Guid gathering) => await WithAsync(async s =>
+    {
+        var db = s.GetRequiredService<HubDbContext>();
+        var e = await db.GatheringEvents.AsNoTracking().SingleAsync(x => x.Id == gathering);
+        return (IReadOnlyList<DateTime>)[.. EventSchedule.Between(e, [], e.StartsAt.AddMinutes(-1), e.StartsAt.AddDays(30), 10).Select(o => o.OriginalStart)];
+    });
+
+    [Fact]
+    public async Task Reminder_BeforeACall_NamesTheRoomAndWhoIsInIt_AndTheHomeShowsTheNextCallsRoom()
+    {
+        var (url, gathering) = await CohortAsync("Reminded practice");
+        var first = (await DatesAsync(gathering))[0];
+        var sent = await WithAsync(s => s.GetRequiredService<SendReminders>().RunAsync(first.AddHours(-23)));
+        Assert.True(sent >= 4, $"{sent} reminders");
+
+        var view = await ViewAsync(url);
+        var ana = view.People.Single(p => p.Name == "Ana Lima").Position;
+        var room = view.RoomOf(0, ana)!.Value;
+        var mates = view.Rooms[0][room].Where(p => p != ana).Select(view.NameOf).ToList();
+        var mail = await hub.Smtp!.WaitForAsync("ana@test.example", "Tomorrow: Reminded practice");
+        var text = (mail.TextBody ?? "").ReplaceLineEndings(" ");
+        Assert.Contains($"Your breakout room in call 1 of Reminded practice: room {room + 1}, with {ProgramsFeature.Names(mates)}.", text);
+        Assert.Contains(url, text);
+        // Eli is not in the cohort: he is not reminded, and no room is named for him anywhere.
+        Assert.DoesNotContain(hub.Smtp.Messages(), m => m.To.ToString().Contains("eli@", StringComparison.Ordinal) && (m.Subject ?? "").Contains("Reminded practice", StringComparison.Ordinal));
+
+        // Ana's home shows the next call's room (of whichever of her cohorts comes first) with the names in it.
+        var (_, home) = await P("Ana").GetAsync("/");
+        var card = home.QuerySelector("#room-title")!.ParentElement!.TextContent;
+        Assert.Contains("Room ", card);
+        Assert.Contains(" Lima", card.Replace("Ana Lima", "", StringComparison.Ordinal));
+        Assert.NotEmpty(home.QuerySelectorAll(".room-faces li"));
+        // The home with the card is valid HTML (a page known to be wrong goes along, so a checker that checks nothing fails).
+        var errors = await NuHtmlChecker.ErrorsAsync(new Dictionary<string, string>
+        {
+            ["home with the next call's room"] = await P("Ana").Http.GetStringAsync("/"),
+            ["control"] = "<!DOCTYPE html><html lang=en><title>x</title><p><div></p>",
+        });
+        Assert.Equal(["control"], errors.Select(e => e.Split(':')[0]).Distinct());
+        // Someone in no cohort has no such card.
+        var (_, stranger) = await P("Stranger").GetAsync("/");
+        Assert.Null(stranger.QuerySelector("#room-title"));
+    }
+
+    [Fact]
+    public async Task CantGo_ToOneDate_IsAwayFromThatCallOnly_AndIsNotRemindedOfIt()
+    {
+        var (url, gathering) = await CohortAsync("One date away");
+        var dates = await DatesAsync(gathering);
+        var answer = await WithAsync(s => s.GetRequiredService<AnswerEvent>().RunAsync(Person("Dee"), gathering, EventTime.Key(dates[1]), RsvpStatus.CantGo));
+        Assert.True(answer.Outcome.Succeeded);
+        var view = await ViewAsync(url);
+        var dee = view.People.Single(p => p.Name == "Dee Lima");
+        Assert.False(dee.Left);
+        Assert.NotNull(view.RoomOf(0, dee.Position));
+        Assert.Null(view.RoomOf(1, dee.Position));
+        Assert.NotNull(view.RoomOf(2, dee.Position));
+        Assert.All(view.Rooms[1].SelectMany(r => r), p => Assert.NotEqual(dee.Position, p));
+
+        // The reminder before the second date goes to the others, not to Dee.
+        await WithAsync(s => s.GetRequiredService<SendReminders>().RunAsync(dates[1].AddHours(-23)));
+        await hub.Smtp!.WaitForAsync("ana@test.example", "Tomorrow: One date away");
+        Assert.DoesNotContain(hub.Smtp.Messages(), m => m.To.ToString().Contains("dee@", StringComparison.Ordinal) && m.Subject == "Tomorrow: One date away");
+
+        // Going again to that date brings her back into its rooms.
+        await WithAsync(s => s.GetRequiredService<AnswerEvent>().RunAsync(Person("Dee"), gathering, EventTime.Key(dates[1]), RsvpStatus.Going));
+        Assert.NotNull((await ViewAsync(url)).RoomOf(1, dee.Position));
+    }
+
+    [Fact]
+    public async Task Cohort_TakesInSomeoneTheWaitlistMovesUp_AndSomeoneAHostSaysYesTo()
+    {
+        // Two places a date: Ana and Ben have them, Cai waits.
+        var gathering = await fixture.GatheringAsync("Small practice", capacity: 2);
+        var url = await NewProgramAsync("Small practice", "", "2, 2, all", gathering);
+        foreach (var name in new[] { "Ana", "Ben", "Cai" })
+        {
+            await AnswerAsync(name, gathering, "Going");
+        }
+        var view = await ViewAsync(url);
+        Assert.DoesNotContain(view.Present, p => p.Name == "Cai Lima");
+        // Ben gives up his place on the first date: Cai moves up to it and is in the cohort, with a room in call 1.
+        var dates = await DatesAsync(gathering);
+        Assert.True((await WithAsync(s => s.GetRequiredService<AnswerEvent>().RunAsync(Person("Ben"), gathering, EventTime.Key(dates[0]), RsvpStatus.CantGo))).Outcome.Succeeded);
+        view = await ViewAsync(url);
+        var cai = Assert.Single(view.Present, p => p.Name == "Cai Lima");
+        var ben = Assert.Single(view.Present, p => p.Name == "Ben Lima");
+        Assert.NotNull(view.RoomOf(0, cai.Position));
+        Assert.Null(view.RoomOf(0, ben.Position));
+        // On the other dates Cai still waits for a place: away from those calls, Ben in them.
+        Assert.Null(view.RoomOf(1, cai.Position));
+        Assert.NotNull(view.RoomOf(1, ben.Position));
+
+        // A gathering where hosts say yes to each answer: nobody is in the cohort until Fran says yes.
+        var approved = await fixture.GatheringAsync("Approved practice", approval: true);
+        var url2 = await NewProgramAsync("Approved practice", "", "2, all", approved);
+        foreach (var name in new[] { "Ana", "Ben" })
+        {
+            Assert.True((await WithAsync(s => s.GetRequiredService<AnswerEvent>().RunAsync(Person(name), approved, null, RsvpStatus.Going, "I would like to practise"))).Outcome.Succeeded);
+        }
+        Assert.Empty((await ViewAsync(url2)).Present);
+        var fran = new Viewer(fixture.Ids["Fran"], false, true, new HashSet<Guid>(), new HashSet<Guid>(), new HashSet<Guid>(), null);
+        foreach (var name in new[] { "Ana", "Ben" })
+        {
+            var rsvp = await fixture.DbAsync(db => db.Rsvps.Where(r => r.EventId == approved && r.UserId == fixture.Ids[name]).Select(r => r.Id).SingleAsync());
+            Assert.True((await WithAsync(s => s.GetRequiredService<DecideAnswer>().RunAsync(fran, rsvp, approve: true))).Succeeded);
+        }
+        var approvedView = await ViewAsync(url2);
+        Assert.Equal(["Ana Lima", "Ben Lima"], approvedView.Present.Select(p => p.Name).Order());
+        Assert.All(approvedView.Present, p => Assert.NotNull(approvedView.RoomOf(0, p.Position)));
+    }
+
+    [Fact]
+    public async Task TieAProgram_ToAGatheringTheFacilitatorCoHostsOrHostsAsCongregationHost_NotToAnyOther()
+    {
+        var coHosted = await fixture.GatheringAsync("Gil's circle, co-hosted");
+        var congregational = await fixture.GatheringAsync("The grove's autumn calls");
+        var elsewhere = await fixture.GatheringAsync("Gil's own circle");
+        await fixture.DbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var grove = new Data.Congregations.Congregation { Id = Guid.NewGuid(), Slug = "tying-grove", Name = "Tying Grove", CreatedAt = now };
+            var friend = new Data.Congregations.MembershipLevel { Id = Guid.NewGuid(), CongregationId = grove.Id, Name = "Friend" };
+            grove.Levels.Add(friend);
+            db.Congregations.Add(grove);
+            db.Memberships.Add(new Data.Congregations.Membership { Id = Guid.NewGuid(), CongregationId = grove.Id, UserId = fixture.Ids["Fran"], LevelId = friend.Id, IsHost = true, JoinedAt = now });
+            foreach (var e in await db.GatheringEvents.Where(e => e.Id == coHosted || e.Id == congregational || e.Id == elsewhere).ToListAsync())
+            {
+                e.CreatedByUserId = fixture.Ids["Gil"];
+                if (e.Id == congregational)
+                {
+                    (e.Scale, e.CongregationId) = (EventScale.Congregation, grove.Id);
+                }
+            }
+            db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = coHosted, UserId = fixture.Ids["Fran"], InvitedByUserId = fixture.Ids["Gil"], Status = CoHostStatus.Accepted, InvitedAt = now, AnsweredAt = now });
+            return await db.SaveChangesAsync();
+        });
+
+        var (_, form) = await P("Fran").GetAsync("/programs/new");
+        var options = form.QuerySelectorAll("#gathering option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(coHosted.ToString(), options);
+        Assert.Contains(congregational.ToString(), options);
+        Assert.DoesNotContain(elsewhere.ToString(), options);
+        Assert.StartsWith("/programs/", await NewProgramAsync("Co-hosted cohort", "", "2, all", coHosted));
+        var (refused, page) = await P("Fran").SubmitAsync("/programs/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Not mine to tie",
+            ["Input.Participants"] = "",
+            ["Input.Calls"] = "2, all",
+            ["Input.Absences"] = "",
+            ["Input.GatheringId"] = elsewhere.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Choose a gathering still to come", page.QuerySelector("#gathering-error")!.TextContent);
     }
 
     /// <summary>Each new page against each role: visitor, stranger, participant, facilitator, co-facilitator, administrator.</summary>

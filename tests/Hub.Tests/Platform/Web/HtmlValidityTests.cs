@@ -317,6 +317,7 @@ public sealed class HtmlValidityTests
         pages["event, invited to co-host"] = await (await kim.Http.GetAsync(hosted)).Content.ReadAsStringAsync();
         await kim.SubmitAsync($"{hosted}/hosts", new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
         pages["hosts, with the log"] = await (await admin.Http.GetAsync($"{hosted}/hosts")).Content.ReadAsStringAsync();
+        pages["hosts, remove unconfirmed"] = await HtmlOfAsync(admin, $"{hosted}/hosts", new() { ["Confirm"] = "false" }, "Remove");
         var (proposed, _) = await kim.SubmitAsync("/gatherings/new", Features.Gatherings.GatheringTestKit.Form($"congregation:{circleId}", "Valid proposal", soon));
         var proposal = proposed.Headers.Location!.OriginalString;
         pages["event, a proposal"] = await (await kim.Http.GetAsync(proposal)).Content.ReadAsStringAsync();

@@ -10,6 +10,7 @@ public static class CoHostingFeature
         builder.Services.AddScoped<InviteCoHost>();
         builder.Services.AddScoped<AnswerCoHostInvitation>();
         builder.Services.AddScoped<WithdrawCoHostInvitation>();
+        builder.Services.AddScoped<RemoveCoHost>();
         builder.Services.AddScoped<DecideProposedEvent>();
         builder.Services.AddScoped<IPersonalData, CoHostingPersonalData>();
         return builder;

@@ -15,18 +15,22 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// invited to co-host it (to answer); to anyone else the page does not exist.
 /// </summary>
 [Authorize]
-public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToPick people, InviteCoHost invite, AnswerCoHostInvitation answer, WithdrawCoHostInvitation withdraw, DecideProposedEvent decide) : HubPageModel
+public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToPick people, InviteCoHost invite, AnswerCoHostInvitation answer, WithdrawCoHostInvitation withdraw, RemoveCoHost remove, DecideProposedEvent decide) : HubPageModel
 {
     public static string PathOf(Guid eventId) => $"/gatherings/{eventId}/hosts";
 
-    /// <summary>One host; <paramref name="WaitingUserId"/> is set for an invitation still waiting, which a host may take back.</summary>
-    public sealed record Host(string Name, string Role, string? WaitingUserId = null);
+    /// <summary>
+    /// One host; <paramref name="WaitingUserId"/> is set for an invitation still waiting, which a host may take back,
+    /// <paramref name="CoHostUserId"/> for a co-host who accepted, whom another host may remove.
+    /// </summary>
+    public sealed record Host(string Name, string Role, string? WaitingUserId = null, string? CoHostUserId = null);
     public sealed record Action(string Name, string What, DateTime At);
 
     public GatheringEvent Event { get; private set; } = null!;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
     public bool IsHost { get; private set; }
     public bool IsCoHost { get; private set; }
+    public string? ViewerId { get; private set; }
     public string? InvitedBy { get; private set; }
     public IReadOnlyList<Host> Hosts { get; private set; } = [];
     public string? CongregationName { get; private set; }
@@ -35,6 +39,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
 
     [BindProperty] public string? Person { get; set; }
     [BindProperty] public string? Message { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
 
     /// <summary>The viewer hosts the congregation a proposed event waits in, so they may say yes or not this time.</summary>
     public bool MayDecide { get; private set; }
@@ -78,6 +83,17 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
             async () => await LoadAsync(id, cancellationToken) ?? Page());
     }
 
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = await viewers.LoadAsync(User, cancellationToken);
+        if (await LoadAsync(id, cancellationToken, viewer) is { } missing)
+        {
+            return missing;
+        }
+        return await AfterAsync(await remove.RunAsync(viewer, Event, Person, Confirm, cancellationToken), "They no longer co-host this event, and they have been told.",
+            async () => await LoadAsync(id, cancellationToken) ?? Page());
+    }
+
     public async Task<IActionResult> OnPostStepDownAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = await viewers.LoadAsync(User, cancellationToken);
@@ -113,6 +129,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         Zone = viewers.ZoneForPage(viewer, e);
         IsHost = viewer.CanHost(e);
         IsCoHost = viewer.CoHostedEvents.Contains(id);
+        ViewerId = viewer.UserId;
         MayDecide = e.Approval == EventApproval.Proposed && e.CongregationId is { } proposedIn && (viewer.IsAdmin || viewer.HostedCongregations.Contains(proposedIn));
         var coHosts = await db.EventCoHosts.AsNoTracking().Where(c => c.EventId == id && (c.Status == CoHostStatus.Invited || c.Status == CoHostStatus.Accepted))
             .OrderBy(c => c.InvitedAt).Select(c => new { c.UserId, c.User.DisplayName, c.Status, c.InvitedByUserId }).ToListAsync(cancellationToken);
@@ -125,7 +142,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         ProposerName = names.GetValueOrDefault(e.CreatedByUserId, "Someone who has left");
         Hosts = [
             .. names.TryGetValue(e.CreatedByUserId, out var creator) ? [new Host(creator, e.Approval == EventApproval.Approved ? "put the event on" : "proposed the event")] : Array.Empty<Host>(),
-            .. coHosts.Select(c => c.Status == CoHostStatus.Accepted ? new Host(c.DisplayName, "co-hosts") : new Host(c.DisplayName, "invited to co-host, no answer yet", c.UserId)),
+            .. coHosts.Select(c => c.Status == CoHostStatus.Accepted ? new Host(c.DisplayName, "co-hosts", CoHostUserId: c.UserId) : new Host(c.DisplayName, "invited to co-host, no answer yet", c.UserId)),
         ];
         CongregationName = e.Scale == EventScale.Congregation && e.CongregationId is { } congregationId
             ? await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
+
+/// <summary>
+/// A host removes a co-host who had accepted, once they confirm: the co-host row goes (they may be invited again
+/// later), the hosts' log says who removed whom, and the person removed is told, in the hub and by email. Nobody
+/// removes themselves this way: a co-host steps down.
+/// </summary>
+public sealed class RemoveCoHost(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+{
+    public async Task<Outcome> RunAsync(Viewer viewer, GatheringEvent e, string? userId, bool confirm, CancellationToken cancellationToken = default)
+    {
+        if (!viewer.CanHost(e))
+        {
+            return Outcome.Refused("Only the event's hosts remove a co-host.");
+        }
+        if (userId == viewer.UserId)
+        {
+            return Outcome.Refused("To stop co-hosting yourself, step down below.");
+        }
+        var row = await db.EventCoHosts.Include(c => c.User)
+            .SingleOrDefaultAsync(c => c.EventId == e.Id && c.UserId == userId && c.Status == CoHostStatus.Accepted, cancellationToken);
+        if (row is null)
+        {
+            return Outcome.Refused("This person does not co-host the event any more.");
+        }
+        if (!confirm)
+        {
+            return Outcome.Refused($"Tick the box to confirm that {row.User.DisplayName} no longer co-hosts. They will be told.", "Confirm");
+        }
+        var by = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "A host";
+        db.EventCoHosts.Remove(row);
+        HostLog.Record(db, e.Id, viewer.UserId, $"removed {row.User.DisplayName} as co-host", time.GetUtcNow().UtcDateTime);
+        var page = $"/gatherings/{e.Id}";
+        var subject = $"You no longer co-host {e.Title}";
+        await notifier.NotifyAsync(new Notice(row.UserId, "gathering.cohost-removed", subject, page,
+            templates.Compose(row.User.Email!, row.User.DisplayName, subject,
+                [$"{by} removed you from the hosts of {e.Title}. The hosts' page and its log are theirs to keep now.",
+                 "Thank you for the hosting you did. If this comes as a surprise, a word with them may help: hosting together goes better when it is talked through."],
+                ("Open the event", address.Absolute(page)))), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Wake();
+        return Outcome.Done;
+    }
+}
