@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b3a21cd-27bc-4e76-b61c-c51c87dfbefe"), entityTypeCount: 89)
+            : base(skipDetectChanges: false, modelId: new Guid("b7c6e3fa-e659-4e01-ac4d-16be8efdb131"), entityTypeCount: 98)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var accountSession = AccountSessionEntityType.Create(this);
             var hubUser = HubUserEntityType.Create(this);
             var signInThrottle = SignInThrottleEntityType.Create(this);
+            var boardCard = BoardCardEntityType.Create(this);
             var advice = AdviceEntityType.Create(this);
             var bankAccount = BankAccountEntityType.Create(this);
             var commonsRole = CommonsRoleEntityType.Create(this);
@@ -45,6 +46,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
+            var casePreparation = CasePreparationEntityType.Create(this);
             var crew = CrewEntityType.Create(this);
             var crewCall = CrewCallEntityType.Create(this);
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
@@ -52,8 +54,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var crewLesson = CrewLessonEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
+            var crewPlan = CrewPlanEntityType.Create(this);
+            var meetingCommitment = MeetingCommitmentEntityType.Create(this);
+            var meetingRoom = MeetingRoomEntityType.Create(this);
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var sharedReflection = SharedReflectionEntityType.Create(this);
+            var decision = DecisionEntityType.Create(this);
+            var decisionAmendment = DecisionAmendmentEntityType.Create(this);
+            var decisionAnswer = DecisionAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -100,6 +108,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
             var libraryPractice = LibraryPracticeEntityType.Create(this);
             var libraryPracticeVersion = LibraryPracticeVersionEntityType.Create(this);
+            var ownCard = OwnCardEntityType.Create(this);
             var episode = EpisodeEntityType.Create(this);
             var newsletterDelivery = NewsletterDeliveryEntityType.Create(this);
             var newsletterIssue = NewsletterIssueEntityType.Create(this);
@@ -114,6 +123,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, hubUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, hubUser);
             AccountSessionEntityType.CreateForeignKey1(accountSession, hubUser);
+            BoardCardEntityType.CreateForeignKey1(boardCard, hubUser);
+            BoardCardEntityType.CreateForeignKey2(boardCard, congregation);
+            BoardCardEntityType.CreateForeignKey3(boardCard, crew);
+            BoardCardEntityType.CreateForeignKey4(boardCard, workingGroup);
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
@@ -134,6 +147,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);
             AgreementAcceptanceEntityType.CreateForeignKey2(agreementAcceptance, hubUser);
+            CasePreparationEntityType.CreateForeignKey1(casePreparation, crewMeeting);
+            CasePreparationEntityType.CreateForeignKey2(casePreparation, hubUser);
             CrewCallEntityType.CreateForeignKey1(crewCall, hubUser);
             CrewCallEntityType.CreateForeignKey2(crewCall, congregation);
             CrewCallRequestEntityType.CreateForeignKey1(crewCallRequest, crewCall);
@@ -144,8 +159,19 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
+            CrewPlanEntityType.CreateForeignKey1(crewPlan, crew);
+            MeetingCommitmentEntityType.CreateForeignKey1(meetingCommitment, crewMeeting);
+            MeetingCommitmentEntityType.CreateForeignKey2(meetingCommitment, hubUser);
+            MeetingRoomEntityType.CreateForeignKey1(meetingRoom, crewMeeting);
             SharedReflectionEntityType.CreateForeignKey1(sharedReflection, crew);
             SharedReflectionEntityType.CreateForeignKey2(sharedReflection, hubUser);
+            DecisionEntityType.CreateForeignKey1(decision, congregation);
+            DecisionEntityType.CreateForeignKey2(decision, crew);
+            DecisionEntityType.CreateForeignKey3(decision, hubUser);
+            DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
+            DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
+            DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -209,6 +235,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
             LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
             LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
+            OwnCardEntityType.CreateForeignKey1(ownCard, hubUser);
+            OwnCardEntityType.CreateForeignKey2(ownCard, congregation);
+            OwnCardEntityType.CreateForeignKey3(ownCard, crew);
             NewsletterDeliveryEntityType.CreateForeignKey1(newsletterDelivery, newsletterIssue);
             NewsletterDeliveryEntityType.CreateForeignKey2(newsletterDelivery, newsletterSubscriber);
             WebhookDeliveryEntityType.CreateForeignKey1(webhookDelivery, webhookTarget);
@@ -223,6 +252,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AccountSessionEntityType.CreateAnnotations(accountSession);
             HubUserEntityType.CreateAnnotations(hubUser);
             SignInThrottleEntityType.CreateAnnotations(signInThrottle);
+            BoardCardEntityType.CreateAnnotations(boardCard);
             AdviceEntityType.CreateAnnotations(advice);
             BankAccountEntityType.CreateAnnotations(bankAccount);
             CommonsRoleEntityType.CreateAnnotations(commonsRole);
@@ -241,6 +271,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
+            CasePreparationEntityType.CreateAnnotations(casePreparation);
             CrewEntityType.CreateAnnotations(crew);
             CrewCallEntityType.CreateAnnotations(crewCall);
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
@@ -248,8 +279,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewLessonEntityType.CreateAnnotations(crewLesson);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
+            CrewPlanEntityType.CreateAnnotations(crewPlan);
+            MeetingCommitmentEntityType.CreateAnnotations(meetingCommitment);
+            MeetingRoomEntityType.CreateAnnotations(meetingRoom);
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             SharedReflectionEntityType.CreateAnnotations(sharedReflection);
+            DecisionEntityType.CreateAnnotations(decision);
+            DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
+            DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);
@@ -296,6 +333,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);
             LibraryPracticeEntityType.CreateAnnotations(libraryPractice);
             LibraryPracticeVersionEntityType.CreateAnnotations(libraryPracticeVersion);
+            OwnCardEntityType.CreateAnnotations(ownCard);
             EpisodeEntityType.CreateAnnotations(episode);
             NewsletterDeliveryEntityType.CreateAnnotations(newsletterDelivery);
             NewsletterIssueEntityType.CreateAnnotations(newsletterIssue);
