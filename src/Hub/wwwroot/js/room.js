@@ -50,6 +50,7 @@
     show('room-timer-line', running);
     show('room-last-commitments', state.slug === 'check-in');
     show('room-case', state.slug === 'case-clinic');
+    show('room-board', state.slug === 'board-review');
     var over = state.step >= state.steps;
     show('room-moves', state.mayMove && !over);
     show('room-who-moves', !over);

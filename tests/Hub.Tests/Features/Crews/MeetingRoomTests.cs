@@ -127,6 +127,9 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         Assert.Equal("Case clinic", clinic.QuerySelector("#room-title")!.TextContent);
         Assert.Equal(["Ben", "Cy", "Ana"], clinic.QuerySelectorAll("#room-order li").Select(li => li.TextContent));
         Assert.Null(clinic.QuerySelector("#room-case")!.GetAttribute("hidden"));
+        // The crew's board is in the room for a board-review step, and out of sight for the others.
+        Assert.NotNull(clinic.QuerySelector("#room-board")!.GetAttribute("hidden"));
+        Assert.Equal("Review the board", clinic.QuerySelector("#room-board h2")!.TextContent);
 
         // The crew lets anyone move the room: now Cy may.
         var (planned, _) = await people["cy"].SubmitAsync($"{crew}/plan", new Dictionary<string, string>
@@ -137,8 +140,10 @@ public sealed class MeetingRoomTests : IAsyncLifetime
             ["Rows[1].Minutes"] = "",
             ["Rows[2].Slug"] = "commitments-round",
             ["Rows[2].Minutes"] = "10",
-            ["Rows[3].Slug"] = "check-out",
-            ["Rows[3].Minutes"] = "5",
+            ["Rows[3].Slug"] = "board-review",
+            ["Rows[3].Minutes"] = "",
+            ["Rows[4].Slug"] = "check-out",
+            ["Rows[4].Minutes"] = "5",
             ["AnyoneMoves"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
@@ -148,8 +153,9 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         var (_, third) = await people["ben"].GetAsync(Room(1));
         Assert.Equal("Check-out round", third.QuerySelector("#room-title")!.TextContent);
         var (_, next) = await people["ben"].GetAsync($"{crew}/meetings/2");
-        Assert.Equal(4, next.QuerySelectorAll("#meeting-plan li").Length);
+        Assert.Equal(5, next.QuerySelectorAll("#meeting-plan li").Length);
         Assert.Contains("Commitments round", next.QuerySelector("#meeting-plan")!.TextContent);
+        Assert.Contains("Board review", next.QuerySelector("#meeting-plan")!.TextContent);
     }
 
     private const string MoveStepLost = "Someone moved the room a moment before you";

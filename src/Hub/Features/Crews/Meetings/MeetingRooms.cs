@@ -14,6 +14,7 @@ public sealed record RoomStep(int Index, string Slug, string Title, string Summa
 {
     public bool IsCheckIn => Slug == "check-in";
     public bool IsCaseClinic => Slug == "case-clinic";
+    public bool IsBoardReview => Slug == "board-review";
 }
 
 /// <summary>
