@@ -76,7 +76,7 @@ public sealed class CrewJourneyTests
         await page.GetByLabel("Name").FillAsync("Thursday crew");
         await page.GetByLabel("What it is for").FillAsync("Case clinic for people starting out on their own.");
         await page.GetByLabel("Who you invite").FillAsync("tobin@test.example");
-        await page.GetByLabel("Day").SelectOptionAsync("Thursday");
+        await page.GetByLabel("Day", new() { Exact = true }).SelectOptionAsync("Thursday");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
         await Assertions.Expect(page.Locator("#invitees-error")).ToContainTextAsync("Invite 2 to 5 people");

@@ -52,7 +52,7 @@ public sealed class MeetingRoomJourneyTests
         await page.GetByLabel("Name").FillAsync("Harbour crew");
         await page.GetByLabel("What it is for").FillAsync("A case clinic each week.");
         await page.GetByLabel("Who you invite").FillAsync("piet@test.example\nrhea@test.example");
-        await page.GetByLabel("Day").SelectOptionAsync("Tuesday");
+        await page.GetByLabel("Day", new() { Exact = true }).SelectOptionAsync("Tuesday");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitations" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbour crew" })).ToBeVisibleAsync();
