@@ -23,16 +23,35 @@ public sealed class CacheEviction(IOutputCacheStore store, SharedReadCache reads
     /// <summary>This node, so that it does not evict a second time what it evicted when it saved.</summary>
     public string Node { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>Says on PostgreSQL's channel that <paramref name="region"/> changed, on the caller's connection and in its transaction, if any.</summary>
-    public Task TellOtherNodesAsync(DbContext context, string region) =>
-        context.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", CacheEvictionsAcrossNodes.Channel, Node + ":" + region);
+    /// <summary>
+    /// Says on PostgreSQL's channel that <paramref name="regions"/> changed, in one notice ("node:region,region"), on
+    /// the caller's connection and in its transaction, if any.
+    /// </summary>
+    public Task TellOtherNodesAsync(DbContext context, IEnumerable<string> regions) =>
+        context.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", CacheEvictionsAcrossNodes.Channel, Notice(regions));
 
     /// <summary>The same, on a plain PostgreSQL connection (after work that passes no EF interceptor, such as the import).</summary>
-    public async Task TellOtherNodesAsync(DbConnection connection, string region)
+    public async Task TellOtherNodesAsync(DbConnection connection, IEnumerable<string> regions)
     {
         await using var command = PlainConnections.Command(connection, null, "SELECT pg_notify(@channel, @payload)",
-            ("channel", CacheEvictionsAcrossNodes.Channel), ("payload", Node + ":" + region));
+            ("channel", CacheEvictionsAcrossNodes.Channel), ("payload", Notice(regions)));
         await command.ExecuteNonQueryAsync();
+    }
+
+    private string Notice(IEnumerable<string> regions) => Node + ":" + string.Join(',', regions);
+
+    /// <summary>Empties the regions another node's notice names, unless the notice is this node's own.</summary>
+    public async Task HeardAsync(string notice)
+    {
+        var separator = notice.IndexOf(':');
+        if (separator <= 0 || notice[..separator] == Node)
+        {
+            return;
+        }
+        foreach (var region in notice[(separator + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            await EvictHereAsync(region);
+        }
     }
 
     public async Task EvictHereAsync(string region)

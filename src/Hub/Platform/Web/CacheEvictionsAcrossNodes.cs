@@ -70,7 +70,7 @@ public sealed class CacheEvictionsAcrossNodes(DatabaseOptions options, DatabaseC
         }
         await eviction.EvictEverythingHereAsync(); // whatever was said while this node was not listening
         listening();
-        var evicting = EvictAsync(heard.Reader, stoppingToken);
+        var evicting = EvictAsync(heard.Reader);
         try
         {
             while (true)
@@ -85,15 +85,11 @@ public sealed class CacheEvictionsAcrossNodes(DatabaseOptions options, DatabaseC
         }
     }
 
-    private async Task EvictAsync(System.Threading.Channels.ChannelReader<string> heard, CancellationToken stoppingToken)
+    private async Task EvictAsync(System.Threading.Channels.ChannelReader<string> heard)
     {
-        await foreach (var payload in heard.ReadAllAsync(CancellationToken.None))
+        await foreach (var notice in heard.ReadAllAsync(CancellationToken.None))
         {
-            var separator = payload.IndexOf(':');
-            if (separator > 0 && payload[..separator] != eviction.Node)
-            {
-                await eviction.EvictHereAsync(payload[(separator + 1)..]);
-            }
+            await eviction.HeardAsync(notice);
         }
     }
 }

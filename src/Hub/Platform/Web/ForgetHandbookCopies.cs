@@ -16,7 +16,7 @@ public sealed class ForgetHandbookCopies(CacheEviction eviction, PlainConnection
         if (!connections.IsSqlite)
         {
             await using var connection = await connections.OpenAsync();
-            await eviction.TellOtherNodesAsync(connection, SharedReadCache.Handbook);
+            await eviction.TellOtherNodesAsync(connection, [SharedReadCache.Handbook]);
         }
     }
 }

@@ -71,9 +71,7 @@ public static class PublicPageCache
     /// <summary>After a SaveChanges that touched congregations, memberships or the handbook, the cached copies are stale.</summary>
     private sealed class EvictOnPublicPageChange(CacheEviction eviction) : SaveChangesInterceptor
     {
-        private static readonly ConditionalWeakTable<DbContext, Touched> Pending = [];
-
-        private sealed record Touched(bool Congregations, bool Handbook, bool Care);
+        private static readonly ConditionalWeakTable<DbContext, List<string>> Pending = [];
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default) => ValueTask.FromResult(SavingChanges(eventData, result));
@@ -84,18 +82,27 @@ public static class PublicPageCache
             {
                 var changedEntities = context.ChangeTracker.Entries()
                     .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
-                var touched = new Touched(
-                    // A congregation's page also shows what is coming and who is there (CongregationLife): its
-                    // events, rounds, crews, working groups, news to members and faces.
-                    changedEntities.Any(e => e is Congregation or Membership or MembershipLevel
-                        or GatheringEvent or EventOccurrence or Crew or FormationRound or WorkingGroup or NewsletterIssue or Profile),
-                    changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport),
-                    // What ReadCare, the gatherings' presence and the crew-path signals read (a note from a host is a Notification).
-                    changedEntities.Any(e => e is Membership or HubUser or Crew or CrewMember or CrewMeeting or CrewCall or CrewCallRequest or IntroductionMember
-                        or Notification or Rsvp or GatheringEvent or EventOccurrence));
-                if (touched.Congregations || touched.Handbook || touched.Care)
+                var regions = new List<string>();
+                // A congregation's page also shows what is coming and who is there (CongregationLife): its
+                // events, rounds, crews, working groups, news to members and faces.
+                if (changedEntities.Any(e => e is Congregation or Membership or MembershipLevel
+                    or GatheringEvent or EventOccurrence or Crew or FormationRound or WorkingGroup or NewsletterIssue or Profile))
                 {
-                    Pending.AddOrUpdate(context, touched);
+                    regions.Add(SharedReadCache.Congregations);
+                }
+                // What ReadCare, the gatherings' presence and the crew-path signals read (a note from a host is a Notification).
+                if (changedEntities.Any(e => e is Membership or HubUser or Crew or CrewMember or CrewMeeting or CrewCall or CrewCallRequest or IntroductionMember
+                    or Notification or Rsvp or GatheringEvent or EventOccurrence))
+                {
+                    regions.Add(SharedReadCache.Care);
+                }
+                if (changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport))
+                {
+                    regions.Add(SharedReadCache.Handbook);
+                }
+                if (regions.Count > 0)
+                {
+                    Pending.AddOrUpdate(context, regions);
                 }
             }
             return result;
@@ -121,19 +128,14 @@ public static class PublicPageCache
                 return;
             }
             Pending.Remove(context);
-            var regions = new[] { (touched.Congregations, SharedReadCache.Congregations), (touched.Care, SharedReadCache.Care), (touched.Handbook, SharedReadCache.Handbook) };
-            foreach (var (changed, region) in regions)
+            foreach (var region in touched)
             {
-                if (!changed)
-                {
-                    continue;
-                }
                 await eviction.EvictHereAsync(region);
-                if (context.Database.IsNpgsql())
-                {
-                    // In the caller's transaction when there is one: the other nodes hear it when it commits.
-                    await eviction.TellOtherNodesAsync(context, region);
-                }
+            }
+            if (context.Database.IsNpgsql())
+            {
+                // One notice for all of them, in the caller's transaction when there is one: the other nodes hear it when it commits.
+                await eviction.TellOtherNodesAsync(context, touched);
             }
         }
     }
