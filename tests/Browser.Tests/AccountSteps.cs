@@ -26,5 +26,7 @@ internal static class AccountSteps
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // The next page whole, not only begun: a journey that counts what it shows must not count half of it.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/sign-in", new() { WaitUntil = WaitUntilState.Load });
     }
 }

@@ -95,7 +95,7 @@ public sealed class PaintingHoursJourneyTests
         // The profile's grid: every hour of the day, in a box that opens at the waking hours.
         await AccountSteps.SignInAsync(page, hub.BaseUrl, "noor@test.example", Password, "/me/profile");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Europe/Berlin");
-        Assert.Equal(168, await page.Locator("#profile-hours input[type=checkbox][name=Free]").CountAsync());
+        await Assertions.Expect(page.Locator("#profile-hours input[type=checkbox][name=Free]")).ToHaveCountAsync(168);
         var box = page.Locator("[data-week-box]:has(#profile-hours)");
         await Assertions.Expect(box).ToHaveAttributeAsync("data-opened", "");
         Assert.True(await box.EvaluateAsync<double>("b => b.scrollTop") > 0, "The box should open at the waking hours, not at midnight.");

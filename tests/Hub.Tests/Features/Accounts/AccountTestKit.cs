@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsolidarity.Hub.Platform.Background;
 using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
@@ -18,10 +20,19 @@ public static class AccountTestKit
 {
     /// <summary>
     /// A second host on the same database whose TimeProvider is <paramref name="clock"/> (the hub reads
-    /// every "now" from it). Dispose it before the hub.
+    /// every "now" from it). Dispose it before the hub. Its scheduled jobs do not run: a test that moves the
+    /// clock runs the job it checks by hand, and a job's own first run, which .NET starts on the thread pool,
+    /// could otherwise read the clock after the test moved it and do the work the test then expects to do.
     /// </summary>
     public static WebApplicationFactory<Program> WithClock(this HubFactory hub, ShiftedClock clock) =>
-        hub.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        hub.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            foreach (var job in s.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.IsSubclassOf(typeof(PeriodicJob)) == true).ToList())
+            {
+                s.Remove(job);
+            }
+        }));
 
     /// <summary>
     /// A client whose requests reach the hub from <paramref name="address"/>, as they would from another
