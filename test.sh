@@ -113,6 +113,13 @@ timed "Build" build
 timed "Formatting" check_format
 timed "Package advisories" check_vulnerable
 
+# The test processes (and the hub processes the journeys start) run hundreds of short-lived hubs, so most of
+# their CPU went to the JIT: recompiling hot methods at a higher tier, with profiling first, for hubs that are
+# gone a second later. Tests keep the first compilation (or the ReadyToRun code) of every method and a GC
+# without its background thread; what the code does is the same, only how often it is compiled changes. The
+# hub as deployed keeps the runtime's defaults. (docs/benchmarks.md: about a quarter less CPU per test.)
+test_runtime=(DOTNET_TieredPGO=0 DOTNET_TC_CallCounting=0 DOTNET_gcConcurrent=0)
+
 total_passed=0; total_failed=0; total_skipped=0; failures=()
 # Runs one test project into its log (and onto the console unless "quiet"), keeping its exit code and wall time.
 run_project() {
@@ -121,10 +128,10 @@ run_project() {
   local started=$SECONDS code
   set +e
   if [ "$show" = quiet ]; then
-    env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo ${test_filter:+--filter "$test_filter"} >"$log" 2>&1
+    env "${test_runtime[@]}" "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo ${test_filter:+--filter "$test_filter"} >"$log" 2>&1
     code=$?
   else
-    env "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo ${test_filter:+--filter "$test_filter"} 2>&1 | tee "$log"
+    env "${test_runtime[@]}" "$@" dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo ${test_filter:+--filter "$test_filter"} 2>&1 | tee "$log"
     code=${PIPESTATUS[0]}
   fi
   set -e

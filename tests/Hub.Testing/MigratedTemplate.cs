@@ -56,10 +56,11 @@ public static class MigratedTemplate
     private static async Task<string> CreatePostgresAsync()
     {
         var server = TestDatabase.PostgresServer;
-        var name = $"hub_template_{Guid.NewGuid():N}";
+        var name = TestDatabase.PostgresName("hub_template");
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
+            await TestDatabase.DropLeftoversAsync(connection);
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
         }

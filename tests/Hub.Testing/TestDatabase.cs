@@ -49,16 +49,127 @@ public sealed class TestDatabase : IAsyncDisposable
             throw new InvalidOperationException($"HUB_TEST_PROVIDER is '{ProviderUnderTest}'; use sqlite or postgres.");
         }
         var server = PostgresServer;
-        var template = migrated ? await MigratedTemplate.PostgresDatabaseAsync() : null;
-        var name = $"hub_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        var name = migrated
+            ? await PostgresCopies.TakeAsync(server)
+            : await CreatePostgresAsync(server, template: null);
         return new TestDatabase("postgres", ConnectionStringFor(server, name), server, name, migrated);
+    }
+
+    private static async Task<string> CreatePostgresAsync(string server, string? template)
+    {
+        var name = PostgresName("hub_test");
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+        return name;
+    }
+
+    /// <summary>A database name that says which test process made it: hub_test_p1234_…</summary>
+    internal static string PostgresName(string prefix) => $"{prefix}_p{Environment.ProcessId}_{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Drops the databases of earlier test processes that are no longer running. A test process drops its own
+    /// on the way out, but the test runner may end it before it has (and a run that is killed never does), so
+    /// the next run on the same server tidies up; databases of runs still going are left alone.
+    /// </summary>
+    internal static async Task DropLeftoversAsync(NpgsqlConnection connection)
+    {
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand(@"SELECT datname FROM pg_database WHERE datname ~ '^hub_(test|template)_p[0-9]+_'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+        foreach (var name in names.Where(n => !IsRunning(int.Parse(n.Split('_')[2][1..], System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task DropPostgresAsync(string server, string name)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Copies of the migrated template made a little ahead of the tests that take them, and dropped behind them:
+    /// copying a database takes the server a few tenths of a second, mostly writing files, which a test then
+    /// no longer waits for while its neighbour's hub keeps the processor busy. Every copy is still used once.
+    /// </summary>
+    private static class PostgresCopies
+    {
+        private const int Ahead = 2;
+        private static readonly Lock Gate = new();
+        private static readonly Queue<Task<string>> Ready = new();
+        private static readonly List<Task> Dropping = [];
+        private static bool exitHooked;
+
+        public static Task<string> TakeAsync(string server)
+        {
+            lock (Gate)
+            {
+                if (!exitHooked)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => Finish(server);
+                    exitHooked = true;
+                }
+                while (Ready.Count < Ahead + 1)
+                {
+                    Ready.Enqueue(Task.Run(async () => await CreatePostgresAsync(server, await MigratedTemplate.PostgresDatabaseAsync())));
+                }
+                return Ready.Dequeue();
+            }
+        }
+
+        public static void Drop(string server, string name)
+        {
+            lock (Gate)
+            {
+                Dropping.RemoveAll(t => t.IsCompleted);
+                Dropping.Add(Task.Run(() => DropPostgresAsync(server, name)));
+            }
+        }
+
+        /// <summary>At the end of the run: the drops still going finish, and the copies no test took are dropped.</summary>
+        private static void Finish(string server)
+        {
+            Task[] pending;
+            lock (Gate)
+            {
+                pending = [.. Dropping, .. Ready.Select(async copy => await DropPostgresAsync(server, await copy))];
+                Ready.Clear();
+            }
+            try
+            {
+                Task.WaitAll(pending, TimeSpan.FromSeconds(30));
+            }
+            catch (AggregateException)
+            {
+                // The server may already be stopping with the test run; it is thrown away with it.
+            }
+        }
     }
 
     internal static string PostgresServer
@@ -115,9 +226,11 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(serverConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        if (migrated)
+        {
+            PostgresCopies.Drop(serverConnectionString, databaseName!);
+            return;
+        }
+        await DropPostgresAsync(serverConnectionString, databaseName!);
     }
 }
