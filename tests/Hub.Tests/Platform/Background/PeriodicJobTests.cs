@@ -29,7 +29,7 @@ public sealed class PeriodicJobTests : IDisposable
     [Fact]
     public async Task Start_RunsAtOnceThenOncePerInterval()
     {
-        using var job = new ReportingJob(services.GetRequiredService<IServiceScopeFactory>(), clock, log);
+        using var job = new ReportingJob(services.GetRequiredService<IServiceScopeFactory>(), clock, log) { FirstRunAtStart = true };
         await job.StartAsync(CancellationToken.None);
         Assert.Equal(Start, await job.NextRunAsync());
 
@@ -48,9 +48,24 @@ public sealed class PeriodicJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_InTheTests_FirstRunsAfterOneInterval()
+    {
+        // The test process sets the switch (Hub.Tests.csproj), so a job made without saying otherwise waits.
+        var timed = new TimerWatchingClock(clock);
+        using var job = new ReportingJob(services.GetRequiredService<IServiceScopeFactory>(), timed, log);
+        Assert.False(job.FirstRunAtStart);
+        await job.StartAsync(CancellationToken.None);
+        await timed.TimerMade.Task; // the loop starts on the thread pool: move the clock once its timer is set
+        clock.Advance(Interval - TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Start + Interval, await job.NextRunAsync()); // a run at the start would have come first
+        await job.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Run_ThatFails_IsLoggedAndTheNextRunsAtItsTime()
     {
-        using var job = new ReportingJob(services.GetRequiredService<IServiceScopeFactory>(), clock, log) { FailFirst = true };
+        using var job = new ReportingJob(services.GetRequiredService<IServiceScopeFactory>(), clock, log) { FailFirst = true, FirstRunAtStart = true };
         await job.StartAsync(CancellationToken.None);
         Assert.Equal(Start, await job.NextRunAsync());
         clock.Advance(Interval);
@@ -60,6 +75,25 @@ public sealed class PeriodicJobTests : IDisposable
         var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning);
         Assert.Equal("Could not report the time; trying again in 00:10:00.", warning.Message);
         Assert.IsType<InvalidOperationException>(warning.Exception);
+    }
+
+    /// <summary>The test's clock, telling when the job has made its timer.</summary>
+    private sealed class TimerWatchingClock(FakeTimeProvider inner) : TimeProvider
+    {
+        public TaskCompletionSource TimerMade { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            TimerMade.TrySetResult();
+            return timer;
+        }
     }
 
     /// <summary>Reports the clock's time at each run; the first run can fail after reporting.</summary>
