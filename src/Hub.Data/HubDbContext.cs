@@ -37,6 +37,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Removal> Removals => Set<Removal>();
+    public DbSet<CongregationHostAction> CongregationHostActions => Set<CongregationHostAction>();
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
     public DbSet<Crew> Crews => Set<Crew>();

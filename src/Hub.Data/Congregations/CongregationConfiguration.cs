@@ -75,6 +75,18 @@ internal sealed class RemovalConfiguration : IEntityTypeConfiguration<Removal>
     }
 }
 
+internal sealed class CongregationHostActionConfiguration : IEntityTypeConfiguration<CongregationHostAction>
+{
+    public void Configure(EntityTypeBuilder<CongregationHostAction> a)
+    {
+        a.HasIndex(x => new { x.CongregationId, x.At });
+        a.Property(x => x.ByUserId).HasMaxLength(450);
+        a.Property(x => x.What).HasMaxLength(300).IsRequired();
+        a.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+        a.HasOne<Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class WorkingGroupConfiguration : IEntityTypeConfiguration<WorkingGroup>
 {
     public void Configure(EntityTypeBuilder<WorkingGroup> g)

@@ -31,6 +31,9 @@ public class EventHostAction
 
     /// <summary>What was done, in a short sentence without the actor's name ("changed the details").</summary>
     public string What { get; set; } = "";
+
+    /// <summary>Why, in the host's words, when they gave a reason (stepping down); empty otherwise.</summary>
+    public string Reason { get; set; } = "";
     public DateTime At { get; set; }
 }
 

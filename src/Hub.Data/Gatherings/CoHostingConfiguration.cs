@@ -23,6 +23,7 @@ internal sealed class EventHostActionConfiguration : IEntityTypeConfiguration<Ev
         a.HasIndex(x => new { x.EventId, x.At });
         a.Property(x => x.ByUserId).HasMaxLength(450);
         a.Property(x => x.What).HasMaxLength(300).IsRequired();
+        a.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
         a.HasOne<GatheringEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

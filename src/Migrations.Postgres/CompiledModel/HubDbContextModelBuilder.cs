@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd790323-1e8a-407f-aea2-7ac3ea76017a"), entityTypeCount: 98)
+            : base(skipDetectChanges: false, modelId: new Guid("3b1229d6-4454-498a-8e40-94e4aa226138"), entityTypeCount: 99)
         {
         }
 
@@ -37,6 +37,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var pledge = PledgeEntityType.Create(this);
             var proposal = ProposalEntityType.Create(this);
             var congregation = CongregationEntityType.Create(this);
+            var congregationHostAction = CongregationHostActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
@@ -131,6 +132,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
+            CongregationHostActionEntityType.CreateForeignKey1(congregationHostAction, congregation);
             InvitationEntityType.CreateForeignKey1(invitation, congregation);
             JoinRequestEntityType.CreateForeignKey1(joinRequest, congregation);
             JoinRequestEntityType.CreateForeignKey2(joinRequest, hubUser);
@@ -262,6 +264,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             PledgeEntityType.CreateAnnotations(pledge);
             ProposalEntityType.CreateAnnotations(proposal);
             CongregationEntityType.CreateAnnotations(congregation);
+            CongregationHostActionEntityType.CreateAnnotations(congregationHostAction);
             InvitationEntityType.CreateAnnotations(invitation);
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);

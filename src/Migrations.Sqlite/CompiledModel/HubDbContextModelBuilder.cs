@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7c6e3fa-e659-4e01-ac4d-16be8efdb131"), entityTypeCount: 98)
+            : base(skipDetectChanges: false, modelId: new Guid("959de721-fc8d-4ec6-aabc-cc2f33fecf38"), entityTypeCount: 99)
         {
         }
 
@@ -36,6 +36,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var pledge = PledgeEntityType.Create(this);
             var proposal = ProposalEntityType.Create(this);
             var congregation = CongregationEntityType.Create(this);
+            var congregationHostAction = CongregationHostActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var joinRequest = JoinRequestEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
@@ -130,6 +131,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
+            CongregationHostActionEntityType.CreateForeignKey1(congregationHostAction, congregation);
             InvitationEntityType.CreateForeignKey1(invitation, congregation);
             JoinRequestEntityType.CreateForeignKey1(joinRequest, congregation);
             JoinRequestEntityType.CreateForeignKey2(joinRequest, hubUser);
@@ -261,6 +263,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             PledgeEntityType.CreateAnnotations(pledge);
             ProposalEntityType.CreateAnnotations(proposal);
             CongregationEntityType.CreateAnnotations(congregation);
+            CongregationHostActionEntityType.CreateAnnotations(congregationHostAction);
             InvitationEntityType.CreateAnnotations(invitation);
             JoinRequestEntityType.CreateAnnotations(joinRequest);
             MembershipEntityType.CreateAnnotations(membership);

@@ -389,6 +389,7 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = supper.Id, Status = CoHostStatus.Accepted, InvitedAt = now });
         db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = supper.Id, UserId = ben, Status = CoHostStatus.Invited, InvitedAt = now });
         db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = supper.Id, What = "changed the details", At = now });
+        db.CongregationHostActions.Add(new CongregationHostAction { Id = Guid.NewGuid(), CongregationId = congregation.Id, What = "moved the level Friend", Reason = "A clearer path.", At = now });
         db.MembershipOffers.Add(new MembershipOffer { Id = Guid.NewGuid(), CongregationId = congregation.Id, Kind = OfferKind.Host, CreatedAt = now });
         db.MembershipOffers.Add(new MembershipOffer { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, Kind = OfferKind.NetworkMembership, CreatedAt = now });
         db.Rsvps.Add(new Rsvp { Id = Guid.NewGuid(), EventId = supper.Id, OccurrenceId = occurrence.Id, Status = RsvpStatus.Going, Arrival = 1, CreatedAt = now, UpdatedAt = now });

@@ -6,7 +6,10 @@ using Microsolidarity.Hub.Platform.Email;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-/// <summary>Deletes the account and everything every feature holds about the person, in one transaction.</summary>
+/// <summary>
+/// Deletes the account and everything every feature holds about the person, in one transaction; then lets each feature
+/// follow up on what it freed (<see cref="IPersonalData.AfterDeletedAsync"/>: a cohort's rooms, the waitlist's newcomers).
+/// </summary>
 public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, IEnumerable<IPersonalData> sources,
     EmailOutbox outbox, AccountEmails emails)
 {
@@ -60,6 +63,10 @@ public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, I
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Wake();
+        foreach (var source in sources)
+        {
+            await source.AfterDeletedAsync(CancellationToken.None);
+        }
         return new Result(true, "", "");
     }
 }

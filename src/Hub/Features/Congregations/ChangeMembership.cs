@@ -5,30 +5,55 @@ using Microsolidarity.Hub.Platform;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>
-/// A host stops someone hosting. Making someone a host or moving them to a level is an invitation they accept
-/// (<see cref="OfferMembership"/>). A congregation always keeps at least one host.
+/// A host steps down, or stops someone else hosting, with a reason if they give one. The person stepped down hears it,
+/// the other hosts hear it and see it in their list. Making someone a host or moving them to a level is an invitation
+/// they accept (<see cref="OfferMembership"/>). A congregation always keeps at least one host.
 /// </summary>
-public sealed class ChangeMembership(HubDbContext db)
+public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostActions actions)
 {
-    public async Task<Outcome> EndHostingAsync(CongregationView view, Guid membershipId, CancellationToken cancellationToken = default)
+    public async Task<Outcome> EndHostingAsync(CongregationView view, Guid membershipId, string? reason = null, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
             return Outcome.Refused("Only hosts change who hosts.");
         }
+        if (HostActions.Tidy(reason) is not { } why)
+        {
+            return Outcome.Refused($"Keep the reason under {HostActions.MaxReason:N0} characters.");
+        }
         // Loaded and saved, not a bulk update: the congregation's cached pages and reads are emptied by the
         // interceptor that sees saved memberships, and a bulk statement passes it by.
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
+        var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
         if (membership is null)
         {
             return Outcome.Refused("This person is not a member (any more).");
         }
-        if (membership.IsHost && await db.Memberships.CountAsync(m => m.CongregationId == view.Congregation.Id && m.IsHost, cancellationToken) == 1)
+        if (!membership.IsHost)
+        {
+            return Outcome.Refused($"{membership.User.DisplayName} does not host {view.Congregation.Name}.");
+        }
+        if (await db.Memberships.CountAsync(m => m.CongregationId == view.Congregation.Id && m.IsHost, cancellationToken) == 1)
         {
             return Outcome.Refused("This is the last host. Invite another host, and wait for their yes, before stepping down.");
         }
+        var c = view.Congregation;
+        var self = membership.UserId == view.UserId;
+        var name = membership.User.DisplayName;
+        var actor = self ? name : await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         membership.IsHost = false;
+        HostActions.Record(db, c.Id, view.UserId, self ? "stepped down as a host" : $"stopped {name} hosting", why, time.GetUtcNow().UtcDateTime);
+        var because = why == "" ? "No reason was given." : $"The reason given: {why}";
+        if (!self)
+        {
+            await actions.TellAsync([membership.UserId], "congregation.hosting-ended", $"You no longer host {c.Name}", $"/congregations/{c.Slug}",
+                [$"{actor} stopped you hosting {c.Name}. You are still a member, at the same level.", because,
+                    "If you would like to talk it over, write to any of the hosts."], "Open the congregation's page", cancellationToken);
+        }
+        await actions.TellHostsAsync(c, [view.UserId!, membership.UserId], self ? $"{name} stepped down as a host of {c.Name}" : $"{actor} stopped {name} hosting {c.Name}",
+            [self ? $"{name} no longer hosts {c.Name}; they are still a member." : $"{name} no longer hosts {c.Name}; they are still a member, and have been told.", because,
+                "Never host alone: if fewer hosts are left than the congregation needs, invite someone from the members' page."], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        actions.Wake();
         return Outcome.Done;
     }
 }

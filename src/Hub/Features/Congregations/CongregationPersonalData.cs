@@ -7,7 +7,8 @@ using Microsolidarity.Hub.Platform.Contracts;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Memberships, requests and invitations a person sent, for "download my data" and "delete my account".</summary>
-[PersonalDataOf(typeof(Membership), typeof(JoinRequest), typeof(Invitation), typeof(WorkingGroupMember), typeof(WorkingGroup), typeof(Removal), typeof(MembershipOffer))]
+[PersonalDataOf(typeof(Membership), typeof(JoinRequest), typeof(Invitation), typeof(WorkingGroupMember), typeof(WorkingGroup), typeof(Removal), typeof(MembershipOffer),
+    typeof(CongregationHostAction))]
 internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider time) : IPersonalData
 {
     public string Section => "Congregations";
@@ -41,6 +42,9 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
             .ToListAsync(cancellationToken),
         InvitationsFromHosts = await db.MembershipOffers.Where(o => o.UserId == user.Id)
             .Join(db.Congregations, o => o.CongregationId, c => c.Id, (o, c) => new { Congregation = c.Name, Kind = o.Kind.ToString(), o.Message, Status = o.Status.ToString(), o.CreatedAt, o.AnsweredAt })
+            .ToListAsync(cancellationToken),
+        WhatYouDidAsAHost = await db.CongregationHostActions.Where(a => a.ByUserId == user.Id)
+            .Join(db.Congregations, a => a.CongregationId, c => c.Id, (a, c) => new { Congregation = c.Name, a.What, a.Reason, a.At })
             .ToListAsync(cancellationToken),
     };
 
@@ -77,5 +81,7 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
         await db.MembershipOffers.Where(o => o.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.MembershipOffers.Where(o => o.OfferedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.OfferedByUserId, ""), cancellationToken);
         await db.JoinRequests.Where(r => r.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByUserId, (string?)null), cancellationToken);
+        // What they did as a host stays in the congregation's list for the other hosts, no longer with their name.
+        await db.CongregationHostActions.Where(a => a.ByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ByUserId, ""), cancellationToken);
     }
 }

@@ -14,6 +14,9 @@ public static class CongregationsFeature
         builder.Services.AddScoped<SetMembersEvents>();
         builder.Services.AddScoped<OfferMembership>();
         builder.Services.AddScoped<EditLevels>();
+        builder.Services.AddScoped<MoveLevel>();
+        builder.Services.AddScoped<RemoveLevel>();
+        builder.Services.AddScoped<HostActions>();
         builder.Services.AddScoped<AnswerMembershipOffer>();
         builder.Services.AddScoped<CreateCongregation>();
         builder.Services.AddScoped<DirectoryIndex>();

@@ -10,9 +10,18 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>What hosts tend: requests to answer, invitations still open, the page's cover and the congregation's place on the map.</summary>
 [UploadLimit(CoverImages.MaxUploadBytes)]
-public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time, SetMembersEvents membersEvents)
+public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time, SetMembersEvents membersEvents,
+    ViewerClock clock)
     : CongregationPageModel(access)
 {
+    /// <summary>One line of what the hosts did, newest first: who, what, and their reason when they gave one.</summary>
+    public sealed record Action(string Name, string What, string Reason, DateTime At);
+
+    /// <summary>What hosts did here lately (levels, hosting, network membership), so that every host knows.</summary>
+    public IReadOnlyList<Action> Actions { get; private set; } = [];
+
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
+
     public sealed record PendingRequest(Guid Id, string Name, string Answers, DateTime CreatedAt);
     public sealed record OpenInvitation(Guid Id, string Email, string InvitedBy, DateTime ExpiresAt);
 
@@ -100,6 +109,10 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
             .OrderBy(e => e.StartsAt)
             .Select(e => new ProposedEvent(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "someone who has left", e.StartsAt))
             .ToListAsync();
+        Actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
+            .Select(a => new Action(db.Users.Where(u => u.Id == a.ByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone who has left", a.What, a.Reason, a.At))
+            .ToListAsync();
+        Zone = await clock.ZoneAsync();
         return Page();
     }
 }

@@ -8,7 +8,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>
 /// The member directory: for members only. Hosts invite members to host, to a level or into the network (the member
-/// accepts or declines), withdraw an invitation, stop someone hosting, end network membership, and remove with a reason.
+/// accepts or declines), withdraw an invitation, stop someone hosting or step down themselves, end network membership (each
+/// with a reason if they give one), and remove with a reason.
 /// </summary>
 public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove, EndNetworkMembership network,
     OfferMembership offer, AnswerMembershipOffer answer)
@@ -34,8 +35,8 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     public async Task<IActionResult> OnPostNetworkAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(Grant
                 ? await offer.RunAsync(View, MembershipId, OfferKind.NetworkMembership, null, Message)
-                : await network.RunAsync(View, MembershipId),
-            Grant ? Sent : "Their network membership has ended.", ListAsync);
+                : await network.RunAsync(View, MembershipId, Reason),
+            Grant ? Sent : "Their network membership has ended. They and the other hosts have been told.", ListAsync);
 
     public async Task<IActionResult> OnPostWithdrawAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await answer.WithdrawAsync(View, OfferId), "The invitation is withdrawn.", ListAsync);
@@ -48,8 +49,12 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     public async Task<IActionResult> OnPostHostAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(MakeHost
                 ? await offer.RunAsync(View, MembershipId, OfferKind.Host, null, Message)
-                : await change.EndHostingAsync(View, MembershipId),
-            MakeHost ? Sent : "They no longer host.", ListAsync);
+                : await change.EndHostingAsync(View, MembershipId, Reason),
+            MakeHost ? Sent : "They no longer host. The other hosts have been told.", ListAsync);
+
+    public async Task<IActionResult> OnPostStepDownAsync(string slug) =>
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await change.EndHostingAsync(View, MembershipId, Reason),
+            "You no longer host. You are still a member, and the other hosts have been told. Thank you for hosting.", ListAsync);
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await remove.RunAsync(View, MembershipId, Reason ?? ""),

@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// <summary>One's answers to events, free hours marked for groups, and one's private calendar address. Events one created stay with their owners.</summary>
 [PersonalDataOf(typeof(Rsvp), typeof(AvailabilityMark), typeof(MemberCalendar), typeof(ReminderPreference), typeof(SentReminder),
     typeof(Ticket), typeof(GatheringEvent), typeof(FoundTime))]
-internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IPersonalData
+internal sealed class GatheringPersonalData(HubDbContext db, Places places, AnswersMoved moved) : IPersonalData
 {
     public string Section => "Gatherings";
 
@@ -72,4 +72,7 @@ internal sealed class GatheringPersonalData(HubDbContext db, Places places) : IP
             await places.PromoteAsync(e, occurrence, cancellationToken);
         }
     }
+
+    /// <summary>The people the waitlist moved up into the places they held: a cohort tied to the gathering takes them in.</summary>
+    public Task AfterDeletedAsync(CancellationToken cancellationToken) => moved.RaiseAsync(cancellationToken);
 }

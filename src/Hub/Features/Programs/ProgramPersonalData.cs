@@ -11,8 +11,11 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// the facilitator's account); the places they hold in others' programs, and the teams they are on.
 /// </summary>
 [PersonalDataOf(typeof(PracticeProgram), typeof(PracticeParticipant), typeof(ProgramFacilitator))]
-internal sealed class ProgramPersonalData(HubDbContext db) : IPersonalData
+internal sealed class ProgramPersonalData(HubDbContext db, SyncCohort sync) : IPersonalData
 {
+    /// <summary>The cohorts the deleted person had a place in, whose rooms are computed again once the deletion commits.</summary>
+    private readonly List<Guid> cohorts = [];
+
     public string Section => "Practice programs";
 
     public async Task<IReadOnlyList<string>> DescribeAsync(HubUser user, CancellationToken cancellationToken)
@@ -43,11 +46,28 @@ internal sealed class ProgramPersonalData(HubDbContext db) : IPersonalData
 
     /// <summary>
     /// The programs they made go with the account (cascade), their participants with them; so do their places on teams.
-    /// A place that came from going to a cohort's gathering keeps its position (the rooms of past calls refer to it)
-    /// but no longer names them.
+    /// A place in a cohort (from going to its gathering, or an emailed place they took) keeps its position (the rooms of
+    /// past calls refer to it) but is left and no longer names them; a place in a program without a gathering stays on
+    /// its facilitator's list, without the account.
     /// </summary>
-    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken) =>
-        await db.PracticeParticipants.Where(p => p.UserId == user.Id && p.FromGathering)
+    public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)
+    {
+        cohorts.AddRange(await db.PracticeParticipants.Where(p => p.UserId == user.Id
+                && db.PracticePrograms.Any(g => g.Id == p.ProgramId && g.GatheringId != null && g.FacilitatorUserId != user.Id))
+            .Select(p => p.ProgramId).Distinct().ToListAsync(cancellationToken));
+        await db.PracticeParticipants.Where(p => p.UserId == user.Id
+                && (p.FromGathering || db.PracticePrograms.Any(g => g.Id == p.ProgramId && g.GatheringId != null)))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Left, true).SetProperty(p => p.Name, "Someone who left").SetProperty(p => p.Email, "")
                 .SetProperty(p => p.UserId, (string?)null), cancellationToken);
+    }
+
+    /// <summary>The places they held are free: each cohort's calls to come are arranged again without them.</summary>
+    public async Task AfterDeletedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var program in cohorts)
+        {
+            await sync.RunAsync(program, cancellationToken);
+        }
+        cohorts.Clear();
+    }
 }

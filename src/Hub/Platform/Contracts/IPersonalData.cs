@@ -20,6 +20,12 @@ public interface IPersonalData
     /// <summary>Deletes or anonymises it, inside the caller's transaction (the caller saves).</summary>
     Task DeleteAsync(HubUser user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs once the deletion has committed, for what must see the account gone: the places it held taken up by the
+    /// people waiting, a cohort's rooms computed again. The deletion stands whatever happens here.
+    /// </summary>
+    Task AfterDeletedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Why the account should not be deleted yet (it would leave others stranded), or null.</summary>
     Task<string?> ReasonToWaitAsync(HubUser user, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -284,6 +284,24 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
             ["Reason"] = "trying",
         });
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.Response.StatusCode);
+        // Moving and removing levels, stepping down as a host and ending network membership are the hosts' too.
+        foreach (var role in new[] { "member", "outsider" })
+        {
+            var (_, own) = await fixture.Clients[role].GetAsync($"/congregations/{fixture.Slug}");
+            var ownToken = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            foreach (var (page2, handler) in new[] { ("levels", "Move"), ("levels", "Remove"), ("members", "StepDown"), ("members", "Network"), ("members", "Host") })
+            {
+                var forged = await fixture.Clients[role].PostAsync($"/congregations/{fixture.Slug}/{page2}?handler={handler}", new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = ownToken,
+                    ["LevelId"] = Guid.NewGuid().ToString(),
+                    ["MembershipId"] = Guid.NewGuid().ToString(),
+                    ["Confirm"] = "true",
+                    ["Reason"] = "trying",
+                });
+                Assert.True(forged.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{role} {page2} {handler}: {(int)forged.Response.StatusCode}");
+            }
+        }
     }
 
     [Fact]

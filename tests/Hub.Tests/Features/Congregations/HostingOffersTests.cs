@@ -147,4 +147,116 @@ public sealed class HostingOffersTests(SharedHub shared) : IClassFixture<SharedH
         Assert.Equal(2, await WithDbAsync(db => db.MembershipLevels.Where(l => db.Congregations.Any(c => c.Id == l.CongregationId && c.Slug == slug) && l.Name == "Steward").Select(l => l.Rank).SingleAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/congregations/{slug}/levels")).Response.StatusCode);
     }
+
+    private Task<List<(Guid Id, string Name)>> LevelsAsync(string slug) => WithDbAsync(async db =>
+        (await db.MembershipLevels.Where(l => db.Congregations.Any(c => c.Id == l.CongregationId && c.Slug == slug)).OrderBy(l => l.Rank)
+            .Select(l => new { l.Id, l.Name, l.Rank }).ToListAsync()).Select(l => (l.Id, l.Name)).ToList());
+
+    [Fact]
+    public async Task Levels_HostReordersAndRemovesOne_ItsPeopleMoveWhereTheHostChoosesAndAreTold_AndTheLastLevelStays()
+    {
+        var slug = SlugOf(await CreateAsync(host, Unique.Name("Quay Path")));
+        var (_, email) = await MemberAsync(slug, "Odo");
+        await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["NewName"] = "Steward" }, "Add");
+        var levels = await LevelsAsync(slug);
+        Assert.Equal(["Friend", "Partner", "Steward"], levels.Select(l => l.Name));
+        var (friend, partner, steward) = (levels[0].Id, levels[1].Id, levels[2].Id);
+
+        // Steward one step earlier, then Friend one step later: Steward is where people join now.
+        var (moved, _) = await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["LevelId"] = steward.ToString(), ["Earlier"] = "true" }, "Move");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(["Friend", "Steward", "Partner"], (await LevelsAsync(slug)).Select(l => l.Name));
+        await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["LevelId"] = friend.ToString(), ["Earlier"] = "false" }, "Move");
+        Assert.Equal(["Steward", "Friend", "Partner"], (await LevelsAsync(slug)).Select(l => l.Name));
+        var (first, firstPage) = await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["LevelId"] = steward.ToString(), ["Earlier"] = "true" }, "Move");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Steward is the first level already", firstPage.QuerySelector("[role=alert]")!.TextContent);
+        var (_, levelsPage) = await host.GetAsync($"/congregations/{slug}/levels");
+        Assert.Equal(["1. Steward", "2. Friend", "3. Partner"], levelsPage.QuerySelectorAll("main h2[id^=level-]").Select(h => h.TextContent.Trim()));
+        // The first level offers no "earlier", the last no "later"; the form says who holds a level.
+        var key = friend.ToString("N")[..8];
+        Assert.Contains("One person holds Friend", levelsPage.QuerySelector($"label[for=move-to-{key}]")!.TextContent);
+
+        // Friend is held by Odo: removing it asks where Odo goes, and for the confirmation, keeping the form open.
+        var (unchosen, unchosenPage) = await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["LevelId"] = friend.ToString(), ["Confirm"] = "true" }, "Remove");
+        Assert.Equal(HttpStatusCode.OK, unchosen.StatusCode);
+        Assert.Contains("One person holds Friend. Choose the level they move to.", unchosenPage.QuerySelector($"#move-to-{key}-error")!.TextContent);
+        Assert.NotNull(unchosenPage.QuerySelector($"details[open] #move-to-{key}"));
+        var (unconfirmed, unconfirmedPage) = await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["LevelId"] = friend.ToString(), ["MoveTo"] = partner.ToString() }, "Remove");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Tick the box to confirm that Friend goes", unconfirmedPage.QuerySelector($"#confirm-{key}-error")!.TextContent);
+        Assert.Equal(3, (await LevelsAsync(slug)).Count);
+
+        var (removed, _) = await host.SubmitAsync($"/congregations/{slug}/levels",
+            new Dictionary<string, string> { ["LevelId"] = friend.ToString(), ["MoveTo"] = partner.ToString(), ["Confirm"] = "true" }, "Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(["Steward", "Partner"], (await LevelsAsync(slug)).Select(l => l.Name));
+        Assert.Equal([0, 1], await WithDbAsync(db => db.MembershipLevels.Where(l => db.Congregations.Any(c => c.Id == l.CongregationId && c.Slug == slug)).OrderBy(l => l.Rank).Select(l => l.Rank).ToListAsync()));
+        Assert.Equal("Partner", await WithDbAsync(db => db.Memberships.Where(m => m.Congregation.Slug == slug && m.User.Email == email).Select(m => m.Level.Name).SingleAsync()));
+        var told = await hub.Smtp!.WaitForAsync(email, "You are a Partner in Quay Path");
+        Assert.Contains("no longer keep the level Friend", told.TextBody);
+        Assert.Contains("decides with the other Partners whom to invite", told.TextBody); // what the new level means
+        var (_, hostPage) = await host.GetAsync($"/congregations/{slug}/host");
+        var actions = hostPage.QuerySelectorAll("[aria-labelledby=host-actions] li").Select(li => li.TextContent).ToList();
+        Assert.Contains(actions, a => a.Contains("Ines Host removed the level Friend and moved the one person who held it to Partner"));
+        Assert.Contains(actions, a => a.Contains("Ines Host moved the level Friend after Steward: people join as a Steward now"));
+
+        // With no one holding it, Steward goes at once; the one level left stays, with a message that says why.
+        var (emptyRemoved, _) = await host.SubmitAsync($"/congregations/{slug}/levels", new Dictionary<string, string> { ["LevelId"] = steward.ToString(), ["Confirm"] = "true" }, "Remove");
+        Assert.Equal(HttpStatusCode.Redirect, emptyRemoved.StatusCode);
+        // The page offers no removal of the one level left; asked anyway, the hub refuses.
+        var (_, onePage) = await host.GetAsync($"/congregations/{slug}/levels");
+        Assert.Null(onePage.QuerySelector("form[action*='handler=Remove']"));
+        Assert.Contains("keeps at least one", onePage.QuerySelector("main details")!.TextContent);
+        var token = onePage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (last, lastPage) = await host.PostAsync($"/congregations/{slug}/levels?handler=Remove",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["LevelId"] = partner.ToString(), ["Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Contains("Partner is the only level of Quay Path", lastPage.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("a congregation keeps at least one: everyone who joins starts at a level", lastPage.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(["Partner"], (await LevelsAsync(slug)).Select(l => l.Name));
+        Assert.Null(lastPage.QuerySelector("form[action*='handler=Move']"));
+    }
+
+    [Fact]
+    public async Task EndingHostingOrNetworkMembership_WithAReason_TheOtherHostsReadItInTheirNoticeAndList()
+    {
+        var slug = SlugOf(await CreateAsync(host, Unique.Name("Quay Reasons")));
+        var (second, secondEmail) = await MemberAsync(slug, "Pia");
+        var (_, memberEmail) = await MemberAsync(slug, "Rui");
+        // Pia accepts the invitation to host; Rui is a network member.
+        var (_, members) = await host.GetAsync($"/congregations/{slug}/members");
+        var ids = members.QuerySelectorAll("li.member").ToDictionary(li => li.QuerySelector("h2")!.TextContent.Trim(),
+            li => li.QuerySelector("form[action*='handler=Host'] input[name=MembershipId]")?.GetAttribute("value"));
+        await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = ids["Pia"]!, ["MakeHost"] = "true" }, "Host");
+        await second.SubmitAsync($"/congregations/{slug}/offers", new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
+        Assert.True(await WithDbAsync(db => db.Memberships.AnyAsync(m => m.Congregation.Slug == slug && m.User.Email == secondEmail && m.IsHost)));
+        await WithDbAsync(db => db.Users.Where(u => u.Email == memberEmail).ExecuteUpdateAsync(s => s.SetProperty(u => u.NetworkMemberSince, DateTime.UtcNow)));
+
+        // Pia ends Rui's network membership with a reason: Rui reads it, and so does Ines, the other host.
+        var (ended, _) = await second.SubmitAsync($"/congregations/{slug}/members",
+            new Dictionary<string, string> { ["MembershipId"] = ids["Rui"]!, ["Grant"] = "false", ["Reason"] = "Rui asked us to, while travelling." }, "Network");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.False(await WithDbAsync(db => db.Users.AnyAsync(u => u.Email == memberEmail && u.NetworkMemberSince != null)));
+        Assert.Contains("Rui asked us to, while travelling.", (await hub.Smtp!.WaitForAsync(memberEmail, "Your network membership has ended")).TextBody);
+        Assert.Contains("The reason given: Rui asked us to, while travelling.", (await hub.Smtp.WaitForAsync(hostEmail, "Pia ended Rui's network membership")).TextBody);
+
+        // Pia steps down herself, with a reason; Ines hears it and finds it in the hosts' list.
+        var (_, own) = await second.GetAsync($"/congregations/{slug}/members");
+        var mine = own.QuerySelector("form[action*='handler=StepDown'] input[name=MembershipId]")!.GetAttribute("value")!;
+        var (stepped, _) = await second.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = mine, ["Reason"] = "A new baby at home this spring." }, "StepDown");
+        Assert.Equal(HttpStatusCode.Redirect, stepped.StatusCode);
+        Assert.False(await WithDbAsync(db => db.Memberships.AnyAsync(m => m.Congregation.Slug == slug && m.User.Email == secondEmail && m.IsHost)));
+        Assert.Contains("The reason given: A new baby at home this spring.", (await hub.Smtp.WaitForAsync(hostEmail, "Pia stepped down as a host of Quay Reasons")).TextBody);
+        var (_, hostPage) = await host.GetAsync($"/congregations/{slug}/host");
+        var actions = hostPage.QuerySelectorAll("[aria-labelledby=host-actions] li").ToList();
+        Assert.Contains("A new baby at home this spring.", actions.Single(li => li.TextContent.Contains("Pia stepped down as a host")).QuerySelector("blockquote")!.TextContent);
+        Assert.Contains("Rui asked us to, while travelling.", actions.Single(li => li.TextContent.Contains("Pia ended Rui's network membership")).QuerySelector("blockquote")!.TextContent);
+        // The last host cannot step down: someone must hold the congregation.
+        var (_, hostMembers) = await host.GetAsync($"/congregations/{slug}/members");
+        var hostOwn = hostMembers.QuerySelector("form[action*='handler=StepDown'] input[name=MembershipId]")!.GetAttribute("value")!;
+        var (lastHost, lastHostPage) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = hostOwn }, "StepDown");
+        Assert.Equal(HttpStatusCode.OK, lastHost.StatusCode);
+        Assert.Contains("This is the last host", lastHostPage.QuerySelector("[role=alert]")!.TextContent);
+    }
 }

@@ -99,10 +99,15 @@ public sealed class HostingTogetherTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("co-hosts this event already", againPage.QuerySelector("#cohost-error")!.TextContent);
 
-        // Stepping down ends the rights.
-        var (stepped, _) = await people["ben"].SubmitAsync($"{path}/hosts", new Dictionary<string, string>(), "StepDown");
+        // Stepping down ends the rights; the reason given reaches the one who invited, and stays in the hosts' list.
+        var (stepped, _) = await people["ben"].SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Reason"] = "My evenings are full until spring." }, "StepDown");
         Assert.Equal(HttpStatusCode.Redirect, stepped.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await people["ben"].GetAsync($"{path}/edit")).Response.StatusCode);
+        var (_, afterStep) = await people["ada"].GetAsync($"{path}/hosts");
+        var line = afterStep.QuerySelectorAll(".host-actions li").Single(li => li.TextContent.Contains("Ben stepped down as co-host"));
+        Assert.Contains("My evenings are full until spring.", line.QuerySelector("blockquote")!.TextContent);
+        var told = await hub.Smtp!.WaitForAsync("ada@test.example", "Ben stepped down as co-host");
+        Assert.Contains("Their reason: My evenings are full until spring.", told.TextBody);
     }
 
     [Fact]

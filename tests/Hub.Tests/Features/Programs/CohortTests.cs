@@ -368,6 +368,45 @@ public sealed class CohortTests(CohortHub fixture) : IClassFixture<CohortHub>
     }
 
     [Fact]
+    public async Task AccountDeleted_FreesItsPlaces_TheWaitlistMovesUpIntoTheCohort_AndTheCallsToComeGoOnWithoutThem()
+    {
+        // People of this test only, so no other test's cohort sees them: Hal and Ivy hold the two places a date, Jon waits.
+        var gathering = await fixture.GatheringAsync("Practice after a goodbye", capacity: 2);
+        var url = await NewProgramAsync("Practice after a goodbye", "", "2, 2, all", gathering);
+        var people = new Dictionary<string, (FormClient Client, string Email)>();
+        foreach (var name in new[] { "Hal", "Ivy", "Jon" })
+        {
+            var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+            await hub.CreatePersonAsync(email, CohortHub.Password, name: $"{name} Lima");
+            people[name] = (await hub.SignedInClientAsync(email, CohortHub.Password), email);
+            var (answered, _) = await people[name].Client.SubmitAsync($"/gatherings/{gathering}", new Dictionary<string, string> { ["Reply"] = "Going", ["series"] = "true" }, "Answer");
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        }
+        var before = await ViewAsync(url);
+        Assert.Contains(before.Present, p => p.Name == "Hal Lima");
+        Assert.DoesNotContain(before.Present, p => p.Name == "Jon Lima");
+
+        var (deleted, page) = await people["Hal"].Client.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = CohortHub.Password, ["Understood"] = "true" });
+        Assert.True(deleted.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+
+        // Jon has Hal's places on every date, and with them a room in every call; Hal's place is kept, nameless and away.
+        var view = await ViewAsync(url);
+        Assert.DoesNotContain(view.People, p => p.Name == "Hal Lima" || p.Email == people["Hal"].Email);
+        var jon = Assert.Single(view.Present, p => p.Name == "Jon Lima");
+        var ivy = Assert.Single(view.Present, p => p.Name == "Ivy Lima");
+        var gone = Assert.Single(view.People, p => p.Name == "Someone who left");
+        Assert.True(gone.Left);
+        Assert.Null(gone.UserId);
+        for (var c = 0; c < view.Rooms.Length; c++)
+        {
+            Assert.NotNull(view.RoomOf(c, jon.Position));
+            Assert.NotNull(view.RoomOf(c, ivy.Position));
+            Assert.Null(view.RoomOf(c, gone.Position));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await people["Jon"].Client.GetAsync(url)).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task TieAProgram_ToAGatheringTheFacilitatorCoHostsOrHostsAsCongregationHost_NotToAnyOther()
     {
         var coHosted = await fixture.GatheringAsync("Gil's circle, co-hosted");

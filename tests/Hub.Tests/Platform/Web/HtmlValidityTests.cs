@@ -317,6 +317,7 @@ public sealed class HtmlValidityTests
         pages["event, invited to co-host"] = await (await kim.Http.GetAsync(hosted)).Content.ReadAsStringAsync();
         await kim.SubmitAsync($"{hosted}/hosts", new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
         pages["hosts, with the log"] = await (await admin.Http.GetAsync($"{hosted}/hosts")).Content.ReadAsStringAsync();
+        pages["hosts, as a co-host who may step down"] = await (await kim.Http.GetAsync($"{hosted}/hosts")).Content.ReadAsStringAsync();
         pages["hosts, remove unconfirmed"] = await HtmlOfAsync(admin, $"{hosted}/hosts", new() { ["Confirm"] = "false" }, "Remove");
         var (proposed, _) = await kim.SubmitAsync("/gatherings/new", Features.Gatherings.GatheringTestKit.Form($"congregation:{circleId}", "Valid proposal", soon));
         var proposal = proposed.Headers.Location!.OriginalString;
@@ -324,6 +325,10 @@ public sealed class HtmlValidityTests
         pages["hosts, decide with errors"] = await HtmlOfAsync(admin, $"{proposal}/hosts", new() { ["approve"] = "false", ["Message"] = "" }, "Decide");
         pages["levels"] = await (await admin.Http.GetAsync($"{congregation}/levels")).Content.ReadAsStringAsync();
         pages["levels with errors"] = await HtmlOfAsync(admin, $"{congregation}/levels", new() { ["NewName"] = "" }, "Add");
+        pages["levels, a removal asking where its people go"] = await HtmlOfAsync(admin, $"{congregation}/levels", new() { ["Confirm"] = "false" }, "Remove");
+        await admin.SubmitAsync($"{congregation}/levels", new Dictionary<string, string>(), "Move");
+        pages["host, with what the hosts did"] = await (await admin.Http.GetAsync($"{congregation}/host")).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"host-actions\"", pages["host, with what the hosts did"]);
         await admin.SubmitAsync($"{congregation}/members", new Dictionary<string, string>(), "Network");
         pages["members, an invitation waiting"] = await (await admin.Http.GetAsync($"{congregation}/members")).Content.ReadAsStringAsync();
         pages["offers"] = await (await kim.Http.GetAsync($"{congregation}/offers")).Content.ReadAsStringAsync();

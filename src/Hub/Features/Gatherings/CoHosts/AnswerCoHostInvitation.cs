@@ -38,9 +38,14 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
         return Outcome.Done;
     }
 
-    /// <summary>A co-host stops hosting this event; the one who invited them hears it.</summary>
-    public async Task<Outcome> StepDownAsync(Viewer viewer, Guid eventId, CancellationToken cancellationToken = default)
+    /// <summary>A co-host stops hosting this event, with a reason if they give one; the one who invited them hears it, and the log keeps it.</summary>
+    public async Task<Outcome> StepDownAsync(Viewer viewer, Guid eventId, string? reason = null, CancellationToken cancellationToken = default)
     {
+        var why = (reason ?? "").Trim();
+        if (why.Length > 2000)
+        {
+            return Outcome.Refused("Keep the reason under 2,000 characters.", "Reason");
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var row = await db.EventCoHosts.Include(c => c.User).SingleOrDefaultAsync(c => c.EventId == eventId && c.UserId == viewer.UserId && c.Status == CoHostStatus.Accepted, cancellationToken);
         if (row is null)
@@ -48,9 +53,10 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
             return Outcome.Refused("You do not co-host this event.");
         }
         (row.Status, row.AnsweredAt) = (CoHostStatus.SteppedDown, now);
-        HostLog.Record(db, eventId, viewer.UserId, "stepped down as co-host", now);
+        HostLog.Record(db, eventId, viewer.UserId, "stepped down as co-host", now, why);
         await TellAsync(eventId, row.InvitedByUserId, ($"{row.User.DisplayName} stepped down as co-host",
-            [$"{row.User.DisplayName} no longer co-hosts this event.", "You could invite someone else from the hosts' page: never host alone."]), cancellationToken);
+            [$"{row.User.DisplayName} no longer co-hosts this event.", why == "" ? "No reason was given." : $"Their reason: {why}",
+                "You could invite someone else from the hosts' page: never host alone."]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

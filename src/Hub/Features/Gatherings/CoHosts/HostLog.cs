@@ -9,6 +9,6 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// </summary>
 public static class HostLog
 {
-    public static void Record(HubDbContext db, Guid eventId, string? byUserId, string what, DateTime at) =>
-        db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = eventId, ByUserId = byUserId ?? "", What = what, At = at });
+    public static void Record(HubDbContext db, Guid eventId, string? byUserId, string what, DateTime at, string reason = "") =>
+        db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = eventId, ByUserId = byUserId ?? "", What = what, Reason = reason, At = at });
 }

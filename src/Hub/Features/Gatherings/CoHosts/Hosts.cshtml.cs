@@ -24,7 +24,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
     /// <paramref name="CoHostUserId"/> for a co-host who accepted, whom another host may remove.
     /// </summary>
     public sealed record Host(string Name, string Role, string? WaitingUserId = null, string? CoHostUserId = null);
-    public sealed record Action(string Name, string What, DateTime At);
+    public sealed record Action(string Name, string What, string Reason, DateTime At);
 
     public GatheringEvent Event { get; private set; } = null!;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
@@ -40,6 +40,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
     [BindProperty] public string? Person { get; set; }
     [BindProperty] public string? Message { get; set; }
     [BindProperty] public bool Confirm { get; set; }
+    [BindProperty] public string? Reason { get; set; }
 
     /// <summary>The viewer hosts the congregation a proposed event waits in, so they may say yes or not this time.</summary>
     public bool MayDecide { get; private set; }
@@ -101,7 +102,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         {
             return missing;
         }
-        return await AfterAsync(await answer.StepDownAsync(viewer, id, cancellationToken), "You no longer co-host this event.",
+        return await AfterAsync(await answer.StepDownAsync(viewer, id, Reason, cancellationToken), "You no longer co-host this event.",
             async () => await LoadAsync(id, cancellationToken) ?? Page(), $"/gatherings/{id}");
     }
 
@@ -151,7 +152,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         {
             Actions = await db.EventHostActions.AsNoTracking().Where(a => a.EventId == id).OrderByDescending(a => a.At).Take(50)
                 .GroupJoin(db.Users, a => a.ByUserId, u => u.Id, (a, u) => new { a, u })
-                .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new Action(u == null ? "Someone who has left" : u.DisplayName, x.a.What, x.a.At))
+                .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new Action(u == null ? "Someone who has left" : u.DisplayName, x.a.What, x.a.Reason, x.a.At))
                 .ToListAsync(cancellationToken);
             Actions = [.. Actions.OrderByDescending(a => a.At)];
             if (e.CancelledAt is null && e.ClosedAt is null)

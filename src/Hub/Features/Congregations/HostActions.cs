@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>
+/// What hosts did in a congregation (a level removed or moved, someone's hosting or network membership ended), kept so
+/// the other hosts can see it on the hosts' page, and the notice that tells them. Operations record a line in their own
+/// unit of work; the line is saved with the change. Nothing is saved here.
+/// </summary>
+public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
+{
+    public const int MaxReason = 2000;
+
+    /// <summary>Where the hosts read the list.</summary>
+    public static string PathOf(Congregation c) => $"/congregations/{c.Slug}/host#host-actions";
+
+    /// <summary>An optional reason, trimmed; null when it is too long to keep.</summary>
+    public static string? Tidy(string? reason) => (reason ?? "").Trim() is var words && words.Length <= MaxReason ? words : null;
+
+    public static void Record(HubDbContext db, Guid congregationId, string? byUserId, string what, string reason, DateTime at) =>
+        db.CongregationHostActions.Add(new CongregationHostAction
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = congregationId,
+            ByUserId = byUserId ?? "",
+            What = what.Length > 300 ? what[..300] : what,
+            Reason = reason,
+            At = at,
+        });
+
+    /// <summary>Tells every host of the congregation but <paramref name="except"/> (the one who acted, the one it was about).</summary>
+    public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, string title, IReadOnlyList<string> paragraphs,
+        CancellationToken cancellationToken)
+    {
+        var hosts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.IsHost && !except.Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        await TellAsync(hosts, "congregation.host-action", title, PathOf(c), paragraphs, "See what the hosts did", cancellationToken);
+    }
+
+    /// <summary>Tells each of these people the same thing: one query for them, one for their notification choices.</summary>
+    public async Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
+        string actionLabel, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return;
+        }
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        await notifier.NotifyManyAsync([.. people.Select(p => new Notice(p.Id, kind, title, path,
+            templates.Compose(p.Email!, p.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)))))], cancellationToken);
+    }
+
+    /// <summary>After the caller's commit: send without waiting for the outbox's next poll.</summary>
+    public void Wake() => notifier.Wake();
+}

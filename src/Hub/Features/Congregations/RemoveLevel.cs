@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
+
+namespace Microsolidarity.Hub.Features.Congregations;
+
+/// <summary>
+/// A host removes one of the congregation's levels, once they tick the confirmation. The people at it move to a level
+/// the host chooses, in the same transaction, and each hears of it; the other hosts see it in their list. A congregation
+/// keeps at least one level: everyone who joins starts at one.
+/// </summary>
+public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions actions, Notifier notifier)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, Guid levelId, Guid? moveToLevelId, bool confirmed, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only hosts change the levels.");
+        }
+        var c = view.Congregation;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Touching every level of the congregation first puts two hosts changing the levels at once in one line (the
+        // rows' locks on PostgreSQL, the write lock on SQLite), so two removals cannot leave the congregation without one.
+        await db.MembershipLevels.Where(l => l.CongregationId == c.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Rank, l => l.Rank), cancellationToken);
+        var levels = await db.MembershipLevels.Where(l => l.CongregationId == c.Id).OrderBy(l => l.Rank).ToListAsync(cancellationToken);
+        var level = levels.FirstOrDefault(l => l.Id == levelId);
+        if (level is null)
+        {
+            return Outcome.Refused("That level is not one of this congregation's levels (any more).");
+        }
+        if (levels.Count == 1)
+        {
+            return Outcome.Refused($"{level.Name} is the only level of {c.Name}, and a congregation keeps at least one: everyone who joins starts at a level. Rename it or describe it instead, or add another level first.");
+        }
+        var holders = await db.Memberships.Where(m => m.LevelId == level.Id).ToListAsync(cancellationToken);
+        var to = levels.FirstOrDefault(l => l.Id == moveToLevelId && l.Id != level.Id);
+        if (holders.Count > 0 && to is null)
+        {
+            return Outcome.Refused($"{Holders(holders.Count, level.Name)}. Choose the level {(holders.Count == 1 ? "they move" : "they all move")} to.", "MoveTo");
+        }
+        if (!confirmed)
+        {
+            return Outcome.Refused($"Tick the box to confirm that {level.Name} goes.", "Confirm");
+        }
+        foreach (var holder in holders)
+        {
+            holder.LevelId = to!.Id;
+        }
+        // Invitations still waiting to this level have nothing left to accept: their notices are done.
+        var offers = await db.MembershipOffers.Where(o => o.LevelId == level.Id && o.Status == OfferStatus.Waiting).Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var offer in offers)
+        {
+            await notifier.ResolveAsync(AnswerMembershipOffer.About(offer), null, cancellationToken);
+        }
+        // The people move first, then the level goes: memberships may not point at a level that is gone.
+        await db.SaveChangesAsync(cancellationToken);
+        db.MembershipLevels.Remove(level);
+        var rank = 0;
+        foreach (var kept in levels.Where(l => l.Id != level.Id))
+        {
+            kept.Rank = rank++;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        HostActions.Record(db, c.Id, view.UserId,
+            holders.Count == 0 ? $"removed the level {level.Name}" : $"removed the level {level.Name} and moved the {(holders.Count == 1 ? "one person" : $"{holders.Count} people")} who held it to {to!.Name}", "", now);
+        if (to is not null)
+        {
+            var title = $"You are a {to.Name} in {c.Name} now";
+            await actions.TellAsync([.. holders.Select(h => h.UserId)], "congregation.level", title, $"/congregations/{c.Slug}",
+                [$"The hosts of {c.Name} no longer keep the level {level.Name}, so you are a {to.Name} now. Nothing else changes: your crews, calls and invitations stay as they were.",
+                    to.Description == "" ? "The congregation's page says what each level means." : $"What {to.Name} means in {c.Name}: {to.Description}",
+                    "If this does not fit you, write to a host: they can invite you to another level."],
+                "Open the congregation's page", cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        actions.Wake();
+        return Outcome.Done;
+    }
+
+    /// <summary>"One person holds Friend", "3 people hold Friend": the removal form says it too.</summary>
+    public static string Holders(int count, string level) => count == 1 ? $"One person holds {level}" : $"{count} people hold {level}";
+}
