@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd790323-1e8a-407f-aea2-7ac3ea76017a"), entityTypeCount: 98)
+            : base(skipDetectChanges: false, modelId: new Guid("8dbcfafd-7a50-4716-9e04-ad96bf873bf2"), entityTypeCount: 98)
         {
         }
 

@@ -1622,6 +1622,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid>("CrewId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Plan")
                         .IsRequired()
                         .HasMaxLength(1000)

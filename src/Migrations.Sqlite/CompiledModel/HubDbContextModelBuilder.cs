@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7c6e3fa-e659-4e01-ac4d-16be8efdb131"), entityTypeCount: 98)
+            : base(skipDetectChanges: false, modelId: new Guid("a0c8f638-5efe-4c6d-8dee-a2abb07a1af8"), entityTypeCount: 98)
         {
         }
 

@@ -1609,6 +1609,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CrewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Plan")
                         .IsRequired()
                         .HasMaxLength(1000)
