@@ -164,6 +164,10 @@ public sealed class HtmlValidityTests
         {
             var dyadId = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Dyads.Select(d => d.Id).SingleAsync();
             await kim.SubmitAsync($"/dyads/{dyadId}", new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+            pages["dyad, no check-in yet"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}")).Content.ReadAsStringAsync();
+            pages["dyad check-in with errors"] = await HtmlOfAsync(admin, $"/dyads/{dyadId}", new() { ["CheckIn"] = "" }, "CheckIn");
+            await admin.SubmitAsync($"/dyads/{dyadId}", new Dictionary<string, string> { ["CheckIn"] = "Talked about the bakery's <new> oven." }, "CheckIn");
+            pages["dyad with a check-in"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}")).Content.ReadAsStringAsync();
             pages["dyad agreements, the draft"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}/agreements")).Content.ReadAsStringAsync();
             Assert.Contains("between the two of us", pages["dyad agreements, the draft"]);
         }
