@@ -3,7 +3,7 @@ using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Browser.Tests;
 
-/// <summary>A host starts a congregation and invites two people by email; the three form a crew in it, confirm a time and then another, meet with a rotating host, and hold a retrospective where one leaves.</summary>
+/// <summary>A host starts a congregation and invites two people by email; the three form a crew in it, confirm a time and then another, meet with a rotating host, and hold a retrospective where one leaves; two of them then pair up in a dyad.</summary>
 public sealed class CrewJourneyTests
 {
     private static Task SignUpAsync(IPage page, string baseUrl, SmtpSink smtp, string name, string email) =>
@@ -164,5 +164,48 @@ public sealed class CrewJourneyTests
         await Assertions.Expect(page.Locator("#people")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Invite someone: their name, or their email address")).ToBeVisibleAsync();
         await browser.CheckPageAsync("crew-continues");
+
+        // Beside the crew, a dyad: Ines proposes one to Mara, who starts it; their check-ins follow a practice for pairs.
+        await page.GotoAsync($"{hub.BaseUrl}/dyads");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No dyad yet");
+        await browser.CheckPageAsync("dyads-empty");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Propose a dyad" }).ClickAsync();
+        await page.GetByLabel("Their name, or their email address").FillAsync("mara at test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the proposal" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#partner-error")).ToContainTextAsync("does not look like an email address");
+        await browser.CheckPageAsync("dyad-propose-wrong");
+        await page.GetByLabel("Their name, or their email address").FillAsync("mara@test.example");
+        await page.GetByLabel("For how many weeks").FillAsync("6");
+        await page.GetByLabel("What you hope for (optional)").FillAsync("Talking through the first months of working on our own.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the proposal" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Proposal sent to");
+        // Until Mara answers, Ines's list names her without a link: it says nothing of whether the address has an account.
+        await Assertions.Expect(page.Locator(".card-list")).ToContainTextAsync("With Mara Quill");
+        await browser.CheckPageAsync("dyads-proposed");
+
+        await SignInAsync(page, hub.BaseUrl, "mara@test.example", "/dyads");
+        await page.GetByRole(AriaRole.Link, new() { Name = "With Ines Varga" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start the pair" })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("dyad-proposal-to-answer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the pair" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The pair has started");
+        await page.GetByLabel("Check-in structure").SelectOptionAsync("peer-coaching-pair");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this structure" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your check-ins follow the practice you chose");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the check-in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#checkin-error")).ToContainTextAsync("Write a short check-in");
+        await page.GetByLabel("Check-in: what came up, what is next").FillAsync("Ines priced her first workshop. Next: ask two past clients for a word.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the check-in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Check-in added");
+        await Assertions.Expect(page.Locator("#check-in-structure")).ToContainTextAsync("Peer-coaching pair");
+        await browser.CheckPageLightAndDarkAsync("dyad-active");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Our agreements" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Our agreements", Level = 1 })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("dyad-agreements");
+
+        // Mara's own journal, still empty: it offers a practice for one person and waits for a first entry.
+        await page.GotoAsync($"{hub.BaseUrl}/me/journal");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("No entries yet");
+        await browser.CheckPageAsync("journal-empty");
     }
 }

@@ -106,6 +106,22 @@ public sealed class MeetingRoomJourneyTests
         // Without scripts the page looks again by itself and shows the same step.
         await Assertions.Expect(plain.Page.Locator("#room-title")).ToHaveTextAsync("Case clinic", new() { Timeout = 30_000 });
 
+        // The host pauses the timer from the keyboard: every page says so and stops counting; resuming counts on.
+        await page.Locator("#room-pause").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#room-paused")).ToHaveTextAsync("paused");
+        await Assertions.Expect(member.Page.Locator("#room-paused")).ToHaveTextAsync("paused", WithinOneSecond);
+        await Assertions.Expect(other.Page.Locator("#room-paused")).ToHaveTextAsync("paused", WithinOneSecond);
+        await Assertions.Expect(other.Page.Locator("#room-resume")).ToBeHiddenAsync(); // Rhea does not move the room: no buttons for her
+        await Assertions.Expect(plain.Page.Locator("#room-paused")).ToHaveTextAsync("paused", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#room-resume")).ToBeVisibleAsync();
+        await host.CheckPageAsync("room-paused-host");
+        await page.Locator("#room-resume").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#room-pause")).ToBeVisibleAsync();
+        await Assertions.Expect(other.Page.Locator("#room-paused")).ToHaveTextAsync("", WithinOneSecond);
+        await Assertions.Expect(other.Page.Locator("#room-timer")).ToContainTextAsync("left");
+
         // Rhea writes her commitments in the room; the host ends the meeting.
         await other.Page.GetByLabel("Commitment 1").FillAsync("Ask the harbour office about the boat shed");
         await other.Page.GetByRole(AriaRole.Button, new() { Name = "Save my commitments" }).ClickAsync();

@@ -30,13 +30,18 @@ public sealed class FormClient(HttpClient http)
         return (response, Parser.ParseDocument(html));
     }
 
-    /// <summary>Opens the page, fills the form whose action matches (or the first form) and submits it.</summary>
+    /// <summary>
+    /// Opens the page, fills the form whose action matches (or the first form) and submits it. A form whose button
+    /// names the handler in its own <c>formaction</c> matches too, and is submitted as that button would.
+    /// </summary>
     public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> SubmitAsync(string pageUrl, IDictionary<string, string> fields, string? handler = null)
     {
         var (_, page) = await GetAsync(pageUrl);
+        bool Names(string? action) => (action ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase);
         var form = page.Forms.FirstOrDefault(f => handler is null
                        ? !(f.Action ?? "").Contains("sign-out", StringComparison.Ordinal)
-                       : (f.Action ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase))
+                       : Names(f.Action))
+                   ?? page.Forms.FirstOrDefault(f => handler is not null && f.QuerySelectorAll("button[formaction]").Any(b => Names(b.GetAttribute("formaction"))))
                    ?? throw new InvalidOperationException($"No form on {pageUrl}");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
                     ?? throw new InvalidOperationException($"The form on {pageUrl} has no anti-forgery token");
@@ -49,7 +54,8 @@ public sealed class FormClient(HttpClient http)
                 values[name] = hidden.GetAttribute("value") ?? "";
             }
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        var button = handler is null || Names(form.Action) ? null : form.QuerySelectorAll("button[formaction]").First(b => Names(b.GetAttribute("formaction"))).GetAttribute("formaction");
+        var action = button ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!);
         return await PostAsync(action, values);
     }
 

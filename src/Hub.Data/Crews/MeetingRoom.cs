@@ -17,8 +17,9 @@ public class CrewPlan
 
 /// <summary>
 /// One meeting's plan and the state of its room, the same for every member on every web node: the step in
-/// progress (-1 before the meeting begins, the plan's length once it is over), when that step began, and a
-/// version that every move raises, so two moves at once count once and open pages notice a change by reading one row.
+/// progress (-1 before the meeting begins, the plan's length once it is over), when that step began, whether its
+/// timer is paused, and a version that every move (and every pause and resumption) raises, so two moves at once count
+/// once and open pages notice a change by reading one row.
 /// </summary>
 public class MeetingRoom
 {
@@ -29,6 +30,12 @@ public class MeetingRoom
     public string Plan { get; set; } = "";
     public int Step { get; set; } = -1;
     public DateTime? StepStartedAt { get; set; }
+
+    /// <summary>
+    /// When the step's timer was paused, or null while it runs. The time left stays what it was at that moment;
+    /// resuming moves <see cref="StepStartedAt"/> on by the pause's length, so the step ends that much later.
+    /// </summary>
+    public DateTime? PausedAt { get; set; }
     public int Version { get; set; }
 }
 

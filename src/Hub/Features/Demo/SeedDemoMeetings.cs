@@ -59,6 +59,24 @@ internal static class SeedDemoMeetings
                     }));
                 }
             }
+            // A crew that renewed keeps its earlier term within reach: the last meeting of that term went through the
+            // room, and its record (at /crews/<id>/terms/<t>/meetings/<n>/room) shows the plan it ran and its notes.
+            if (crew.Term > 1 && crew.Meetings.Where(m => m.Term == crew.Term - 1 && m.StartsAt < now).MaxBy(m => m.Number) is { } lastOfTerm)
+            {
+                db.MeetingRooms.Add(new MeetingRoom
+                {
+                    MeetingId = lastOfTerm.Id,
+                    CrewId = crew.Id,
+                    Plan = "check-in:10;retrospective:60;check-out:10",
+                    Step = 3,
+                    StepStartedAt = lastOfTerm.StartsAt.AddMinutes(80),
+                    Version = 7,
+                });
+                if (lastOfTerm.Notes == "")
+                {
+                    lastOfTerm.Notes = "The last meeting of the term: we looked back instead of taking a case. Everyone wants to go on; we keep Tuesdays and try a timekeeper.";
+                }
+            }
             if (crew.Stage == CrewStage.Meeting && crew.Meetings.Where(m => m.Term == crew.Term && m.StartsAt >= now).MinBy(m => m.StartsAt) is { } next)
             {
                 // The host gives the case more time this once; the focus person has written a few lines.

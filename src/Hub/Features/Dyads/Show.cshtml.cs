@@ -7,8 +7,11 @@ namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>A dyad's page: for its two people only; anyone else gets 404.</summary>
 [Authorize]
-public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStructure choose, ReadPractices practices) : HubPageModel
+public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStructure choose, ReadPractices practices, ViewerClock clock) : HubPageModel
 {
+    /// <summary>Dates in the viewer's own zone (a check-in written late in the evening is on the viewer's day).</summary>
+    public ViewerClock Clock => clock;
+
     public DyadView View { get; private set; } = null!;
 
     /// <summary>The practices made for pairs, to choose a check-in structure from.</summary>
@@ -39,6 +42,7 @@ public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStr
 
     private async Task<IActionResult> ShowAsync()
     {
+        await clock.ZoneAsync();
         var all = await practices.AllAsync(HttpContext.RequestAborted);
         ForPairs = [.. all.Where(p => p.Scales.Contains(Scale.Dyad))];
         Structure = View.Dyad.CheckInPractice is { } slug ? all.FirstOrDefault(p => p.Slug == slug) : null;

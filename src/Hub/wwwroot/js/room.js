@@ -1,5 +1,5 @@
 // The meeting room follows the live stream: when anyone moves the room on, on any of the hub's servers, every open
-// page shows the new step, its prompt, the timer and the speaking order within a second, without reloading. Without
+// page shows the new step, its prompt, the timer (paused or running) and the speaking order within a second, without reloading. Without
 // this script the page looks again by itself every few seconds (a <noscript> refresh) and the same forms still work.
 (function () {
   'use strict';
@@ -10,6 +10,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var timer = $('room-timer');
   var endsAt = null;
+  var pausedLeft = null; // while the timer is paused: the milliseconds that were left, which stay as they are
   var offset = 0; // the server's clock minus this device's, so everyone counts down the same minutes
 
   function show(id, visible) {
@@ -24,7 +25,7 @@
       timer.textContent = '';
       return;
     }
-    var left = Math.round((endsAt - (Date.now() + offset)) / 1000);
+    var left = Math.round((pausedLeft !== null ? pausedLeft : endsAt - (Date.now() + offset)) / 1000);
     var over = left < 0;
     var seconds = Math.abs(left);
     var text = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
@@ -66,8 +67,12 @@
         item.removeAttribute('aria-current');
       }
     });
+    show('room-pause', running && !state.paused);
+    show('room-resume', running && state.paused);
+    $('room-paused').textContent = running && state.paused ? 'paused' : '';
     offset = state.now - Date.now();
     endsAt = state.endsAt;
+    pausedLeft = state.paused ? state.left : null;
     $('room-ends').textContent = '';
     tick();
   }
@@ -79,6 +84,9 @@
   if (timer.getAttribute('data-ends-at')) {
     endsAt = Number(timer.getAttribute('data-ends-at'));
     offset = Number(timer.getAttribute('data-now')) - Date.now();
+    if (timer.getAttribute('data-left')) {
+      pausedLeft = Number(timer.getAttribute('data-left'));
+    }
   }
   tick();
   setInterval(tick, 1000);

@@ -73,6 +73,18 @@ public sealed class CrewReminderTests : IAsyncLifetime
 
         Assert.Equal(0, await RunJobAsync()); // nothing is within a day yet
 
+        // Ona hosts the first meeting and plans it her own way: the reminder carries that plan, not the hub's default.
+        var (planned, _) = await people["ona"].SubmitAsync($"{crew}/meetings/1", new Dictionary<string, string>
+        {
+            ["Rows[0].Slug"] = "check-in",
+            ["Rows[0].Minutes"] = "15",
+            ["Rows[1].Slug"] = "case-clinic",
+            ["Rows[1].Minutes"] = "50",
+            ["Rows[2].Slug"] = "commitments-round",
+            ["Rows[2].Minutes"] = "10",
+        }, handler: "Plan");
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+
         // Pia lives in Tokyo; the first meeting moves to 20:00 UTC the day after tomorrow's eve, within 24 hours.
         var startsAt = DateTime.UtcNow.AddHours(20);
         using (var scope = hub.Services.CreateScope())
@@ -91,7 +103,22 @@ public sealed class CrewReminderTests : IAsyncLifetime
         Assert.Contains($"at {tokyo:HH:mm} Asia/Tokyo", toPia.TextBody);
         var toOna = await hub.Smtp.WaitForAsync("ona@test.example", "Tomorrow: Harbour crew, meeting 1");
         Assert.Contains("You host this one.", toOna.TextBody);
-        await hub.Smtp.WaitForAsync("quin@test.example", "Tomorrow: Harbour crew, meeting 1");
+        var toQuin = await hub.Smtp.WaitForAsync("quin@test.example", "Tomorrow: Harbour crew, meeting 1");
+        // Everyone's reminder lists the meeting's plan, step by step with its minutes, and what each of them prepares:
+        // Pia, whose case is in focus, her preparation; the others, reading it.
+        const string plan = "The plan: Check-in round (15 min) → Case clinic (50 min) → Commitments round (10 min).";
+        var meetingPage = $"{crew}/meetings/1";
+        foreach (var mail in new[] { toPia, toOna, toQuin })
+        {
+            Assert.Contains(plan, Lines(mail.TextBody));
+        }
+        Assert.Contains(" Your case is in focus.", toPia.TextBody);
+        Assert.Contains(Lines(toPia.TextBody), l => l.StartsWith("To prepare: a few lines on your case (the situation, what you have tried, the question you bring)", StringComparison.Ordinal) && l.EndsWith(meetingPage, StringComparison.Ordinal));
+        foreach (var mail in new[] { toOna, toQuin })
+        {
+            Assert.Contains("Pia's case is in focus.", mail.TextBody);
+            Assert.Contains(Lines(mail.TextBody), l => l.StartsWith("To prepare: read Pia's case, if they wrote it down, and how your commitments from last time went:", StringComparison.Ordinal) && l.EndsWith(meetingPage, StringComparison.Ordinal));
+        }
 
         // The term runs out: the retrospective opens, and everyone hears it once.
         using (var scope = hub.Services.CreateScope())
@@ -106,6 +133,9 @@ public sealed class CrewReminderTests : IAsyncLifetime
         Assert.Contains("Harbour crew: your retrospective is open", notices.QuerySelector(".notices")!.TextContent);
         Assert.Single(hub.Smtp.Messages(), m => m.To.ToString().Contains("pia@test.example") && (m.Subject ?? "").Contains("Tomorrow"));
     }
+
+    /// <summary>An email's text body, line by line (each paragraph of a notice is one line).</summary>
+    private static string[] Lines(string? body) => (body ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries);
 
     private async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
     {
@@ -270,6 +300,8 @@ public sealed class CrewReminderTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<SendCrewReminders>().RunAsync(CancellationToken.None);
             var reminder = await hub.Smtp.WaitForAsync("pia@test.example", "Tomorrow: Lantern crew, meeting 3");
             Assert.Contains($"Your crew meets on {InZone(toCome[0].StartsAt, "America/New_York")}.", reminder.TextBody);
+            // Nobody planned this meeting or the crew's meetings: the reminder carries the hub's plan for a crew meeting.
+            Assert.Contains("The plan: Check-in round (12 min) → Case clinic (55 min) → Check-out round (7 min).", Lines(reminder.TextBody));
         }
 
         // The caller ends the term early: the meetings not held leave the crew page and the calendar with it.

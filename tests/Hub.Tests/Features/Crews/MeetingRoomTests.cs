@@ -66,13 +66,14 @@ public sealed class MeetingRoomTests : IAsyncLifetime
     public async Task MeetingPages_ReadableByTheCrewAlone_404ToEveryoneElseAdministratorsIncluded()
     {
         // visitor, stranger, member, host (Ana hosts the first meeting), administrator
-        foreach (var (path, visitor) in new[] { ($"{crew}/plan", 302), ($"{crew}/meetings/1", 302), (Room(1), 302), ($"{Room(1)}/events", 404), ($"{crew}/meetings/7", 302) })
+        // The room's address by term: this term's leads the crew to the live room; a term the crew has not had yet is nothing.
+        foreach (var (path, visitor, member) in new[]
         {
-            var expected = new Dictionary<string, int> { ["visitor"] = visitor, ["hal"] = 404, ["ben"] = 200, ["ana"] = 200, ["admin"] = 404 };
-            if (path.EndsWith("/7", StringComparison.Ordinal))
-            {
-                (expected["ben"], expected["ana"]) = (404, 404); // no seventh meeting in a term of six
-            }
+            ($"{crew}/plan", 302, 200), ($"{crew}/meetings/1", 302, 200), (Room(1), 302, 200), ($"{Room(1)}/events", 404, 200), ($"{crew}/meetings/7", 302, 404),
+            ($"{crew}/terms/1/meetings/1/room", 302, 302), ($"{crew}/terms/2/meetings/1/room", 302, 404), ($"{crew}/terms/1/meetings/7/room", 302, 404),
+        })
+        {
+            var expected = new Dictionary<string, int> { ["visitor"] = visitor, ["hal"] = 404, ["ben"] = member, ["ana"] = member, ["admin"] = 404 };
             foreach (var (who, status) in expected)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -80,11 +81,14 @@ public sealed class MeetingRoomTests : IAsyncLifetime
                 Assert.True(status == (int)response.StatusCode, $"{who} GET {path}: expected {status}, got {(int)response.StatusCode}");
             }
         }
-        // A stranger's post is a 404 too, and moves nothing.
+        // A stranger's post is a 404 too, and moves (or pauses) nothing.
         foreach (var who in new[] { "hal", "admin" })
         {
-            var (post, _) = await people[who].PostFromAsync("/crews/new", $"{Room(1)}?handler=Move", new Dictionary<string, string> { ["Version"] = "0", ["To"] = "0" });
-            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+            foreach (var handler in new[] { "Move", "Pause", "Resume" })
+            {
+                var (post, _) = await people[who].PostFromAsync("/crews/new", $"{Room(1)}?handler={handler}", new Dictionary<string, string> { ["Version"] = "0", ["To"] = "0" });
+                Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+            }
         }
         Assert.Equal(-1, await StepAsync(1));
     }
@@ -118,9 +122,59 @@ public sealed class MeetingRoomTests : IAsyncLifetime
             Assert.NotNull(room.QuerySelector("noscript meta[http-equiv=refresh]")); // without a script, the page looks again
         }
 
+        // The host pauses the timer: everyone's page says so and shows the time that was left, which stays as it is.
+        Assert.NotNull((await people["ana"].GetAsync(Room(1))).Page.QuerySelector("#room-resume")!.GetAttribute("hidden"));
+        var (benPauses, benPausePage) = await people["ben"].SubmitAsync(Room(1), new Dictionary<string, string>(), "Pause");
+        Assert.Equal(HttpStatusCode.OK, benPauses.StatusCode);
+        Assert.Contains("the host pauses and resumes the timer", benPausePage.QuerySelector("main")!.TextContent);
+        var (paused, _) = await people["ana"].SubmitAsync(Room(1), new Dictionary<string, string>(), "Pause");
+        Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
+        var atPause = await RoomRowAsync(1);
+        Assert.Equal((0, 2), (atPause.Step, atPause.Version));
+        Assert.NotNull(atPause.PausedAt);
+        var leftAtPause = atPause.StepStartedAt!.Value.AddMinutes(12) - atPause.PausedAt!.Value; // the check-in round's twelve minutes
+        // Six minutes pass in the pause (the row is moved back, as if it had been paused that long ago): nothing is lost.
+        await hub.FromDbAsync(db => db.MeetingRooms.ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.StepStartedAt, r => r.StepStartedAt!.Value.AddMinutes(-6)).SetProperty(r => r.PausedAt, r => r.PausedAt!.Value.AddMinutes(-6))));
+        var pausedLong = await RoomRowAsync(1);
+        var leftAfterLongPause = pausedLong.StepStartedAt!.Value.AddMinutes(12) - pausedLong.PausedAt!.Value;
+        Assert.InRange(leftAfterLongPause, leftAtPause - TimeSpan.FromMilliseconds(1), leftAtPause + TimeSpan.FromMilliseconds(1)); // the database's date arithmetic keeps milliseconds
+        foreach (var name in new[] { "ana", "ben", "cy" })
+        {
+            var (_, room) = await people[name].GetAsync(Room(1));
+            Assert.Equal("paused", room.QuerySelector("#room-paused")!.TextContent);
+            Assert.Equal(((long)leftAfterLongPause.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture), room.QuerySelector("#room-timer")!.GetAttribute("data-left"));
+            Assert.Equal($"{(int)Math.Ceiling(leftAfterLongPause.TotalMinutes)} min left", room.QuerySelector("#room-timer")!.TextContent);
+            Assert.Equal("", room.QuerySelector("#room-ends")!.TextContent); // no end time while the timer stands still
+        }
+        var (_, hostPaused) = await people["ana"].GetAsync(Room(1));
+        Assert.NotNull(hostPaused.QuerySelector("#room-pause")!.GetAttribute("hidden"));
+        Assert.Null(hostPaused.QuerySelector("#room-resume")!.GetAttribute("hidden"));
+        Assert.Equal("Resume the timer", hostPaused.QuerySelector("#room-resume")!.TextContent);
+        // A resume from a page that had not seen the pause (version 1) changes nothing; from the paused page, it resumes.
+        await people["ana"].PostFromAsync(Room(1), $"{Room(1)}?handler=Resume", new Dictionary<string, string> { ["Version"] = "1" });
+        Assert.Contains(MoveStepLost, people["ana"].LastHtml);
+        Assert.NotNull((await RoomRowAsync(1)).PausedAt);
+        var beforeResume = DateTime.UtcNow;
+        var (resumed, _) = await people["ana"].SubmitAsync(Room(1), new Dictionary<string, string>(), "Resume");
+        var afterResume = DateTime.UtcNow;
+        Assert.Equal(HttpStatusCode.Redirect, resumed.StatusCode);
+        var running = await RoomRowAsync(1);
+        Assert.Equal((0, 3, (DateTime?)null), (running.Step, running.Version, running.PausedAt));
+        // Resuming counts on from what was left: the step now ends that long after the moment of resuming.
+        var endsAt = running.StepStartedAt!.Value.AddMinutes(12);
+        Assert.InRange(endsAt, beforeResume.AddMilliseconds(-1) + leftAfterLongPause, afterResume.AddMilliseconds(1) + leftAfterLongPause);
+        var (_, resumedPage) = await people["cy"].GetAsync(Room(1));
+        Assert.Equal("", resumedPage.QuerySelector("#room-paused")!.TextContent);
+        Assert.True(string.IsNullOrEmpty(resumedPage.QuerySelector("#room-timer")!.GetAttribute("data-left"))); // running: the page counts down from the end time
+        // Paused again, then moved on: the next step starts its own timer, running.
+        await people["ana"].SubmitAsync(Room(1), new Dictionary<string, string>(), "Pause");
+        Assert.NotNull((await RoomRowAsync(1)).PausedAt);
+
         // On to the case clinic: Ben, the focus person, speaks first. A stale "next" (made from version 0) moves nothing.
         var (moved, _) = await people["ana"].SubmitAsync(Room(1), new Dictionary<string, string> { ["To"] = "1" }, "Move");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal((1, (DateTime?)null), ((await RoomRowAsync(1)).Step, (await RoomRowAsync(1)).PausedAt));
         await people["ana"].PostFromAsync(Room(1), $"{Room(1)}?handler=Move", new Dictionary<string, string> { ["Version"] = "1", ["To"] = "2" });
         Assert.Contains(MoveStepLost, people["ana"].LastHtml);
         var (_, clinic) = await people["cy"].GetAsync(Room(1));
@@ -157,6 +211,9 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         Assert.Contains("Commitments round", next.QuerySelector("#meeting-plan")!.TextContent);
         Assert.Contains("Board review", next.QuerySelector("#meeting-plan")!.TextContent);
     }
+
+    private async Task<Microsolidarity.Hub.Data.Crews.MeetingRoom> RoomRowAsync(int number) => await hub.FromDbAsync(db =>
+        db.MeetingRooms.AsNoTracking().SingleAsync(r => r.MeetingId == db.CrewMeetings.Where(m => m.CrewId == Guid.Parse(crew.Split('/')[2]) && m.Term == 1 && m.Number == number).Select(m => m.Id).First()));
 
     private const string MoveStepLost = "Someone moved the room a moment before you";
 
@@ -224,6 +281,54 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         var (late, latePage) = await host.PostFromAsync($"{crew}/meetings/2", $"{crew}/meetings/2?handler=Plan", new Dictionary<string, string> { ["Rows[0].Slug"] = "check-in" });
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("This meeting has begun", latePage.QuerySelector("main")!.TextContent);
+
+        // The term ends and all three go on: term 1's rooms keep their addresses, as records to read.
+        await hub.FromDbAsync(db => db.CrewMeetings.ExecuteUpdateAsync(u => u.SetProperty(m => m.StartsAt, m => m.StartsAt.AddDays(-70))));
+        foreach (var name in new[] { "ana", "ben", "cy" })
+        {
+            await people[name].SubmitAsync(crew, new Dictionary<string, string> { ["Worked"] = "", ["DidNot"] = "", ["Choice"] = "Continue" }, "Retrospective");
+        }
+        var (_, renewed) = await people["cy"].GetAsync(crew);
+        Assert.Contains("term 2", renewed.QuerySelector("#slot-summary")!.TextContent);
+        var earlier = renewed.QuerySelector("#earlier-terms-section")!;
+        Assert.Contains("Term 1: 6 meetings", earlier.TextContent);
+        var records = earlier.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{crew}/terms/1/meetings/{n}/room"), records);
+
+        var (firstRecord, first) = await people["cy"].GetAsync(records[0]!);
+        Assert.Equal(HttpStatusCode.OK, firstRecord.StatusCode);
+        Assert.Equal("The room: meeting 1 of term 1", first.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Where could the workshop go next?", first.QuerySelector("#record-case")!.TextContent);
+        Assert.Contains("Ben: Visit two workshops for rent · Call Rosa", first.QuerySelector("#record-commitments")!.TextContent);
+        Assert.Contains("Cy: Finish the grant draft", first.QuerySelector("#record-commitments")!.TextContent);
+        Assert.Contains("three places", first.QuerySelector("#record-notes")!.TextContent);
+        Assert.Contains("The room was not opened", first.QuerySelector("#record-outcome")!.TextContent);
+        Assert.Empty(first.QuerySelectorAll("main form")); // a record: nothing to write or move
+        var (_, second) = await people["ana"].GetAsync(records[1]!);
+        Assert.Equal("The room stopped at step 1 of 2: Check-in round.", second.QuerySelector("#record-outcome")!.TextContent);
+        Assert.Equal(["Check-in round (15 min)", "Case clinic (1 h)"], second.QuerySelectorAll("#record-plan li").Select(li => string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+
+        // Term 2 begins: the room at /meetings/1 is the new term's, term 1's record stays where it was, and so do its permissions.
+        var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
+        while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            tuesday = tuesday.AddDays(1);
+        }
+        var (started, _) = await people["ana"].SubmitAsync(crew, new Dictionary<string, string> { ["FirstDate"] = tuesday.ToString("yyyy-MM-dd") }, "Start");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var (_, newRoom) = await people["ben"].GetAsync(Room(1));
+        Assert.Null(newRoom.QuerySelector("#room-commitments"));
+        Assert.Equal("", newRoom.QuerySelector("#commitment-0")!.GetAttribute("value"));
+        var (toLive, _) = await people["ben"].GetAsync($"{crew}/terms/2/meetings/1/room");
+        Assert.Equal((HttpStatusCode.Redirect, Room(1)), (toLive.StatusCode, toLive.Headers.Location!.OriginalString));
+        var (stillThere, still) = await people["ben"].GetAsync(records[0]!);
+        Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+        Assert.Contains("Where could the workshop go next?", still.QuerySelector("#record-case")!.TextContent);
+        foreach (var who in new[] { "hal", "admin" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await people[who].GetAsync(records[0]!)).Response.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await people["ben"].GetAsync($"{crew}/terms/3/meetings/1/room")).Response.StatusCode);
     }
 
     [Fact]

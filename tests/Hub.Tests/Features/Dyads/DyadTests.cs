@@ -44,10 +44,13 @@ public sealed class DyadTests : IAsyncLifetime
 
         var (accepted, _) = await people["vic"].SubmitAsync(dyad, new Dictionary<string, string> { ["Accept"] = "true" }, handler: "Respond");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var (_, started) = await people["una"].GetAsync(dyad);
+        Assert.Contains("No check-in yet", started.QuerySelector("#check-ins-section")!.TextContent); // an empty history says what to do next
         var (checkedIn, _) = await people["vic"].SubmitAsync(dyad, new Dictionary<string, string> { ["CheckIn"] = "Drafted the budget section." }, handler: "CheckIn");
         Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
         var (_, unaView) = await people["una"].GetAsync(dyad);
-        Assert.Contains("Drafted the budget section.", unaView.QuerySelector("main")!.TextContent);
+        Assert.Contains("Drafted the budget section.", unaView.QuerySelector("#check-ins-section")!.TextContent);
+        Assert.Contains("Vic", unaView.QuerySelector("#check-ins-section article")!.TextContent);
 
         var (_, wesList) = await people["wes"].GetAsync("/dyads");
         Assert.DoesNotContain("Una", wesList.QuerySelector("main")!.TextContent);

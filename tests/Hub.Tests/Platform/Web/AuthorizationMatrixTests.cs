@@ -107,6 +107,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/crews/00000000-0000-0000-0000-000000000001/meetings/1", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/meetings/1/room", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/meetings/1/room/events", 404, 404, 404 },
+        { "/crews/00000000-0000-0000-0000-000000000001/terms/1/meetings/1/room", 302, 404, 404 },
         // A crew's decisions are its people's: everyone else, administrators included, finds nothing.
         { "/crews/00000000-0000-0000-0000-000000000001/decisions", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/decisions/new", 302, 404, 404 },

@@ -112,6 +112,9 @@ public sealed class HtmlValidityTests
         await admin.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string> { ["To"] = "0" }, "Move");
         await kim.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string> { ["Commitments[0]"] = "Call the bakery" }, "Commitments");
         pages["room check-in"] = await (await kim.Http.GetAsync($"{meetingOne}/room")).Content.ReadAsStringAsync();
+        await admin.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string>(), "Pause");
+        pages["room check-in, timer paused"] = await (await admin.Http.GetAsync($"{meetingOne}/room")).Content.ReadAsStringAsync();
+        Assert.Contains("Resume the timer", pages["room check-in, timer paused"]);
         pages["room commitments with errors"] = await HtmlOfAsync(lou, $"{meetingOne}/room", new() { ["Commitments[0]"] = new string('x', 501) }, "Commitments");
         await admin.SubmitAsync($"{meetingOne}/room", new Dictionary<string, string> { ["To"] = "1" }, "Move");
         pages["room case clinic, still"] = await (await admin.Http.GetAsync($"{meetingOne}/room?still=true")).Content.ReadAsStringAsync();
@@ -147,11 +150,24 @@ public sealed class HtmlValidityTests
         pages["congregation lessons"] = await (await admin.Http.GetAsync($"{congregation}/lessons")).Content.ReadAsStringAsync();
         Assert.Contains("Time the check-in.", pages["congregation lessons"]);
         Assert.Contains("Start on the hour.", pages["crew retrospective"]);
+        // All three go on: term 1's meetings are listed as earlier terms, each room a record to read.
+        foreach (var member in new[] { admin, kim, lou })
+        {
+            await member.SubmitAsync(crew, new Dictionary<string, string> { ["Worked"] = "", ["DidNot"] = "", ["Choice"] = "Continue" }, "Retrospective");
+        }
+        pages["crew with an earlier term"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
+        Assert.Contains("earlier-terms", pages["crew with an earlier term"]);
+        pages["room record of an earlier term"] = await (await kim.Http.GetAsync($"{crew}/terms/1/meetings/1/room")).Content.ReadAsStringAsync();
+        Assert.Contains("Call the bakery", pages["room record of an earlier term"]);
         await admin.SubmitAsync("/dyads/new", new Dictionary<string, string> { ["PartnerEmail"] = "kim@test.example", ["Kind"] = "PeerCoaching", ["Weeks"] = "8", ["Intention"] = "" });
         using (var scope = hub.Services.CreateScope())
         {
             var dyadId = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Dyads.Select(d => d.Id).SingleAsync();
             await kim.SubmitAsync($"/dyads/{dyadId}", new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+            pages["dyad, no check-in yet"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}")).Content.ReadAsStringAsync();
+            pages["dyad check-in with errors"] = await HtmlOfAsync(admin, $"/dyads/{dyadId}", new() { ["CheckIn"] = "" }, "CheckIn");
+            await admin.SubmitAsync($"/dyads/{dyadId}", new Dictionary<string, string> { ["CheckIn"] = "Talked about the bakery's <new> oven." }, "CheckIn");
+            pages["dyad with a check-in"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}")).Content.ReadAsStringAsync();
             pages["dyad agreements, the draft"] = await (await kim.Http.GetAsync($"/dyads/{dyadId}/agreements")).Content.ReadAsStringAsync();
             Assert.Contains("between the two of us", pages["dyad agreements, the draft"]);
         }

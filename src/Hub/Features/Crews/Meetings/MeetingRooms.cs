@@ -25,6 +25,12 @@ public sealed record MeetingInRoom(CrewView View, CrewMeeting Meeting, MeetingRo
 {
     public Crew Crew => View.Crew;
     public string Address => $"/crews/{Crew.Id}/meetings/{Meeting.Number}";
+
+    /// <summary>The room of this meeting at an address that stays the same after the crew renews its term.</summary>
+    public string RecordAddress => RecordOf(Crew.Id, Meeting);
+    public bool EarlierTerm => Meeting.Term < Crew.Term;
+
+    public static string RecordOf(Guid crewId, CrewMeeting meeting) => $"/crews/{crewId}/terms/{meeting.Term}/meetings/{meeting.Number}/room";
     public bool IsHost => Meeting.HostUserId == View.Me.UserId;
     public bool IsFocus => Meeting.FocusUserId == View.Me.UserId;
 
@@ -36,6 +42,12 @@ public sealed record MeetingInRoom(CrewView View, CrewMeeting Meeting, MeetingRo
     public bool Over => Step >= Steps.Count;
     public RoomStep? Current => Step >= 0 && Step < Steps.Count ? Steps[Step] : null;
     public DateTime? EndsAt => Current is { } step && Row?.StepStartedAt is { } started ? started.AddMinutes(step.Minutes) : null;
+
+    /// <summary>The step's timer is paused: the time left stays what it was when someone paused it.</summary>
+    public bool Paused => Current is not null && Row?.PausedAt is not null;
+
+    /// <summary>The step's time left (negative once it runs over), frozen while the timer is paused.</summary>
+    public TimeSpan? Left => EndsAt is { } ends ? ends - (Paused ? Row!.PausedAt!.Value : Now) : null;
 
     /// <summary>Who speaks in what order: the focus person first in their case clinic, otherwise the host first, then around the crew.</summary>
     public IReadOnlyList<string> SpeakingOrder(RoomStep? step)
@@ -59,6 +71,20 @@ public sealed class MeetingRooms(CrewAccess access, HubDbContext db, ReadPractic
     {
         var view = await access.LoadAsync(crewId, user, cancellationToken);
         if (view is null || !view.IsJoined || view.ThisTerm.FirstOrDefault(m => m.Number == number) is not { } meeting)
+        {
+            return null;
+        }
+        return await LoadAsync(view, meeting, cancellationToken);
+    }
+
+    /// <summary>
+    /// A meeting of any term the crew has had, the current one included, for the room's record at
+    /// <c>/crews/&lt;id&gt;/terms/&lt;term&gt;/meetings/&lt;n&gt;/room</c>: the same rule as the room, the crew's joined members alone.
+    /// </summary>
+    public async Task<MeetingInRoom?> LoadRecordAsync(Guid crewId, int term, int number, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var view = await access.LoadAsync(crewId, user, cancellationToken);
+        if (view is null || !view.IsJoined || view.Crew.Meetings.FirstOrDefault(m => m.Term == term && m.Number == number) is not { } meeting)
         {
             return null;
         }

@@ -25,6 +25,8 @@ public static class MeetingRoomsFeature
     {
         builder.Services.AddScoped<MeetingRooms>();
         builder.Services.AddScoped<MoveStep>();
+        builder.Services.AddScoped<PauseTimer>();
+        builder.Services.AddScoped<ResumeTimer>();
         builder.Services.AddScoped<SaveMeetingPlan>();
         builder.Services.AddScoped<SaveCrewPlan>();
         builder.Services.AddScoped<SaveCommitments>();

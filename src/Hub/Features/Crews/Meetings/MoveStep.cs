@@ -43,6 +43,7 @@ public sealed class MoveStep(HubDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Step, toStep)
                 .SetProperty(r => r.StepStartedAt, (DateTime?)now)
+                .SetProperty(r => r.PausedAt, (DateTime?)null) // each step starts its own timer, running
                 .SetProperty(r => r.Plan, plan)
                 .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
         return moved == 1 ? Outcome.Done : Outcome.Refused(Lost);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// the page looks again by itself every few seconds. Anyone outside the crew gets a 404.
 /// </summary>
 [Authorize]
-public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, SaveCommitments commitments, SaveMeetingNotes notes, ViewerClock clock) : HubPageModel
+public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTimer pause, ResumeTimer resume, SaveCommitments commitments, SaveMeetingNotes notes, ViewerClock clock) : HubPageModel
 {
     /// <summary>Seconds between looks of a page without a script.</summary>
     public const int LookAgainSeconds = 5;
@@ -35,11 +35,13 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, SaveComm
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, int number) =>
         await LoadAsync(id, number) ?? await AfterAsync(await move.RunAsync(Room, Version, To, HttpContext.RequestAborted), To >= Room.Steps.Count ? "The meeting is over. Thank you." : "",
-            async () =>
-            {
-                Room = await rooms.LoadAsync(Room.View, Room.Meeting, HttpContext.RequestAborted); // show where the room is now, not where it was
-                return await ShowAsync();
-            });
+            ReloadAsync);
+
+    public async Task<IActionResult> OnPostPauseAsync(Guid id, int number) =>
+        await LoadAsync(id, number) ?? await AfterAsync(await pause.RunAsync(Room, Version, HttpContext.RequestAborted), "The timer is paused for everyone.", ReloadAsync);
+
+    public async Task<IActionResult> OnPostResumeAsync(Guid id, int number) =>
+        await LoadAsync(id, number) ?? await AfterAsync(await resume.RunAsync(Room, Version, HttpContext.RequestAborted), "The timer runs again for everyone.", ReloadAsync);
 
     public async Task<IActionResult> OnPostCommitmentsAsync(Guid id, int number) =>
         await LoadAsync(id, number) ?? await AfterAsync(await commitments.RunAsync(Room, Commitments, HttpContext.RequestAborted), "Your commitments are saved. The crew reads them at the next check-in.", ShowAsync);
@@ -55,6 +57,13 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, SaveComm
         }
         Room = room;
         return null;
+    }
+
+    /// <summary>After a refused move or pause: show where the room is now, not where it was.</summary>
+    private async Task<IActionResult> ReloadAsync()
+    {
+        Room = await rooms.LoadAsync(Room.View, Room.Meeting, HttpContext.RequestAborted);
+        return await ShowAsync();
     }
 
     private async Task<IActionResult> ShowAsync()
@@ -81,14 +90,14 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, SaveComm
         return Page();
     }
 
-    /// <summary>"12 min left", "3 min over", from the step's start in the database.</summary>
+    /// <summary>"12 min left", "3 min over", from the step's start in the database (and where a pause froze it).</summary>
     public string TimeLeft()
     {
-        if (Room.EndsAt is not { } ends)
+        if (Room.Left is not { } span)
         {
             return "";
         }
-        var left = (int)Math.Ceiling((ends - Room.Now).TotalMinutes);
+        var left = (int)Math.Ceiling(span.TotalMinutes);
         return left >= 1 ? $"{left} min left" : left == 0 ? "time is up" : $"{-left} min over";
     }
 }

@@ -5,7 +5,8 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// <summary>
 /// What every open room page shows, sent by the live stream whenever the room's version changes: the page's
 /// script puts it in place. Times are milliseconds since 1970 (UTC); <see cref="Now"/> is the server's clock,
-/// so a page whose device clock is off still counts down the same minutes as everyone else.
+/// so a page whose device clock is off still counts down the same minutes as everyone else. While the timer is
+/// paused, <see cref="Left"/> holds the milliseconds left and the page counts nothing down.
 /// </summary>
 public sealed record RoomState(
     [property: JsonPropertyName("version")] int Version,
@@ -18,6 +19,8 @@ public sealed record RoomState(
     [property: JsonPropertyName("prompt")] string Prompt,
     [property: JsonPropertyName("minutes")] int Minutes,
     [property: JsonPropertyName("endsAt")] long? EndsAt,
+    [property: JsonPropertyName("paused")] bool Paused,
+    [property: JsonPropertyName("left")] long? Left,
     [property: JsonPropertyName("now")] long Now,
     [property: JsonPropertyName("order")] IReadOnlyList<string> Order,
     [property: JsonPropertyName("next")] string Next,
@@ -27,7 +30,8 @@ public sealed record RoomState(
     {
         var step = room.Current;
         return new RoomState(room.Version, room.Step, room.Steps.Count, LabelOf(room), step?.Slug ?? "", step?.Title ?? TitleOf(room), step?.Summary ?? SummaryOf(room),
-            step?.Prompt ?? "", step?.Minutes ?? 0, room.EndsAt is { } ends ? Milliseconds(ends) : null, Milliseconds(now),
+            step?.Prompt ?? "", step?.Minutes ?? 0, room.EndsAt is { } ends ? Milliseconds(ends) : null, room.Paused,
+            room.Paused && room.Left is { } left ? (long)left.TotalMilliseconds : null, Milliseconds(now),
             step is null ? [] : room.SpeakingOrder(step), NextLabel(room), room.MayMove);
     }
 

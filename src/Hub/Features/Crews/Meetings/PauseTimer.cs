@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Meetings;
+
+/// <summary>
+/// Pauses the timer of the step in progress for everyone at once: the time left stays as it is until someone resumes
+/// it. Like a move, it names the version it was made from, so a pause pressed after someone else's move changes nothing.
+/// </summary>
+public sealed class PauseTimer(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(MeetingInRoom room, int fromVersion, CancellationToken cancellationToken = default)
+    {
+        if (!room.View.IsJoined || !room.MayMove)
+        {
+            return Outcome.Refused("In this crew the host pauses and resumes the timer.");
+        }
+        if (fromVersion != room.Version)
+        {
+            return Outcome.Refused(MoveStep.Lost);
+        }
+        if (room.Current is null || room.Row is null)
+        {
+            return Outcome.Refused("The timer runs only while a step is in progress.");
+        }
+        if (room.Paused)
+        {
+            return Outcome.Done; // paused already: what the person wanted is so
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var paused = await db.MeetingRooms.Where(r => r.MeetingId == room.Meeting.Id && r.Version == fromVersion)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.PausedAt, (DateTime?)now)
+                .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
+        return paused == 1 ? Outcome.Done : Outcome.Refused(MoveStep.Lost);
+    }
+}
