@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd790323-1e8a-407f-aea2-7ac3ea76017a"), entityTypeCount: 98)
+            : base(skipDetectChanges: false, modelId: new Guid("19531a90-dc63-44ca-adbe-2996bcbaff62"), entityTypeCount: 99)
         {
         }
 
@@ -53,6 +53,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewChange = CrewChangeEntityType.Create(this);
             var crewLesson = CrewLessonEntityType.Create(this);
+            var crewLessonAnswer = CrewLessonAnswerEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var crewPlan = CrewPlanEntityType.Create(this);
@@ -157,6 +158,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewChangeEntityType.CreateForeignKey1(crewChange, crew);
             CrewLessonEntityType.CreateForeignKey1(crewLesson, congregation);
             CrewLessonEntityType.CreateForeignKey2(crewLesson, crew);
+            CrewLessonAnswerEntityType.CreateForeignKey1(crewLessonAnswer, crewLesson);
+            CrewLessonAnswerEntityType.CreateForeignKey2(crewLessonAnswer, hubUser);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
@@ -278,6 +281,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewChangeEntityType.CreateAnnotations(crewChange);
             CrewLessonEntityType.CreateAnnotations(crewLesson);
+            CrewLessonAnswerEntityType.CreateAnnotations(crewLessonAnswer);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             CrewPlanEntityType.CreateAnnotations(crewPlan);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b7c6e3fa-e659-4e01-ac4d-16be8efdb131"), entityTypeCount: 98)
+            : base(skipDetectChanges: false, modelId: new Guid("8268e7db-009d-40ef-b3b2-80e4d4222bae"), entityTypeCount: 99)
         {
         }
 
@@ -52,6 +52,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewChange = CrewChangeEntityType.Create(this);
             var crewLesson = CrewLessonEntityType.Create(this);
+            var crewLessonAnswer = CrewLessonAnswerEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var crewPlan = CrewPlanEntityType.Create(this);
@@ -156,6 +157,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewChangeEntityType.CreateForeignKey1(crewChange, crew);
             CrewLessonEntityType.CreateForeignKey1(crewLesson, congregation);
             CrewLessonEntityType.CreateForeignKey2(crewLesson, crew);
+            CrewLessonAnswerEntityType.CreateForeignKey1(crewLessonAnswer, crewLesson);
+            CrewLessonAnswerEntityType.CreateForeignKey2(crewLessonAnswer, hubUser);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
@@ -277,6 +280,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewChangeEntityType.CreateAnnotations(crewChange);
             CrewLessonEntityType.CreateAnnotations(crewLesson);
+            CrewLessonAnswerEntityType.CreateAnnotations(crewLessonAnswer);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             CrewPlanEntityType.CreateAnnotations(crewPlan);
