@@ -284,7 +284,9 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
         var halToken = (await people["hal"].GetAsync("/crews/new")).Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.NotFound, (await people["hal"].PostAsync($"{page}?handler=Consent", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = halToken, ["ItemId"] = lessonId, ["Consents"] = "true",
+            ["__RequestVerificationToken"] = halToken,
+            ["ItemId"] = lessonId,
+            ["Consents"] = "true",
         })).Response.StatusCode);
         await AnswerAsync("ana", true);
         await AnswerAsync("ben", false);

@@ -185,7 +185,11 @@ public sealed class OwnPracticesAndCardsTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.NotFound, (await people["out"].PostAsync($"{cards}?handler={handler}", new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = outToken, ["CardId"] = bare, ["Kind"] = "Starter", ["Text"] = "Mine now.", ["Direction"] = "down",
+                ["__RequestVerificationToken"] = outToken,
+                ["CardId"] = bare,
+                ["Kind"] = "Starter",
+                ["Text"] = "Mine now.",
+                ["Direction"] = "down",
             })).Response.StatusCode);
         }
         string[] Order(AngleSharp.Html.Dom.IHtmlDocument page) => [.. page.QuerySelectorAll(".deck .card-text").Select(p => p.TextContent.Trim())];
