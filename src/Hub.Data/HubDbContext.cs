@@ -51,6 +51,7 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<SharedReflection> SharedReflections => Set<SharedReflection>();
     public DbSet<CrewChange> CrewChanges => Set<CrewChange>();
     public DbSet<CrewLesson> CrewLessons => Set<CrewLesson>();
+    public DbSet<CrewLessonAnswer> CrewLessonAnswers => Set<CrewLessonAnswer>();
     public DbSet<CrewPlan> CrewPlans => Set<CrewPlan>();
     public DbSet<MeetingRoom> MeetingRooms => Set<MeetingRoom>();
     public DbSet<MeetingCommitment> MeetingCommitments => Set<MeetingCommitment>();

@@ -136,5 +136,16 @@ internal sealed class CrewLessonConfiguration : IEntityTypeConfiguration<CrewLes
         l.HasIndex(x => x.SharedByUserId);
         l.HasOne<Congregations.Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
         l.HasOne<Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
+        l.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.LessonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CrewLessonAnswerConfiguration : IEntityTypeConfiguration<CrewLessonAnswer>
+{
+    public void Configure(EntityTypeBuilder<CrewLessonAnswer> a)
+    {
+        a.HasIndex(x => new { x.LessonId, x.UserId }).IsUnique();
+        a.HasIndex(x => x.UserId);
+        a.HasOne<Accounts.HubUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -42,8 +42,9 @@ public class CrewChange
 }
 
 /// <summary>
-/// Something a crew learned and chose, a second time, to offer its congregation. The congregation's lessons page
-/// shows it without the crew's name unless the crew signs it.
+/// Something a crew learned and chose, a second time, to offer its congregation. It reaches the congregation's lessons
+/// page only with the whole crew's consent (<see cref="CrewLessonAnswer"/>, <see cref="CrewLessonSharing.Shared"/>), and
+/// shows there without the crew's name unless the crew signs it. <see cref="SharedAt"/> is when it was offered.
 /// </summary>
 public class CrewLesson
 {
@@ -57,4 +58,38 @@ public class CrewLesson
     public bool Signed { get; set; }
     public string SharedByUserId { get; set; } = "";
     public DateTime SharedAt { get; set; }
+    public List<CrewLessonAnswer> Answers { get; set; } = [];
+}
+
+/// <summary>
+/// One member's answer to a lesson offered beyond the crew: consent, or not (which keeps it in the crew). One row per
+/// member (a unique index); answering again replaces it. The crew reads who answered what; nobody else does.
+/// </summary>
+public class CrewLessonAnswer
+{
+    public Guid Id { get; set; }
+    public Guid LessonId { get; set; }
+    public string UserId { get; set; } = "";
+    public bool Consents { get; set; }
+    public DateTime AnsweredAt { get; set; }
+}
+
+/// <summary>
+/// When a lesson is shared beyond its crew, computed from the rows (nothing kept that could drift): every member it
+/// asks has consented. It asks the crew's members who are in it now and were in it when it was offered: someone who
+/// leaves no longer counts, and someone who joins later was not there when it was learned. A crew nobody is left in
+/// shares nothing.
+/// </summary>
+public static class CrewLessonSharing
+{
+    /// <summary>Whether this member is asked about a lesson offered at <paramref name="offeredAt"/>.</summary>
+    public static bool Asks(CrewMember m, DateTime offeredAt) =>
+        m.Status == CrewMemberStatus.Joined && (m.JoinedAt == null || m.JoinedAt <= offeredAt);
+
+    /// <summary>The lessons every member they ask has consented to.</summary>
+    public static IQueryable<CrewLesson> Shared(this IQueryable<CrewLesson> lessons, IQueryable<CrewMember> members) =>
+        lessons.Where(l =>
+            members.Any(m => m.CrewId == l.CrewId && m.Status == CrewMemberStatus.Joined && (m.JoinedAt == null || m.JoinedAt <= l.SharedAt))
+            && !members.Any(m => m.CrewId == l.CrewId && m.Status == CrewMemberStatus.Joined && (m.JoinedAt == null || m.JoinedAt <= l.SharedAt)
+                && !l.Answers.Any(a => a.UserId == m.UserId && a.Consents)));
 }

@@ -14,4 +14,10 @@ public sealed class OwnCard
     public string Text { get; set; } = "";
     public string? AuthorUserId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Where the card stands in the group's deck, first at 0; cards of the same position keep the order they were written in.</summary>
+    public int Position { get; set; }
+
+    /// <summary>When the card's words or kind last changed, if they did.</summary>
+    public DateTime? EditedAt { get; set; }
 }

@@ -42,6 +42,7 @@ public sealed class DependencyRulesTests
         new("Features/Crews", Features + "Practices.Scale", "the plan editor offers the practices for crews."),
         new("Features/Crews", Features + "Gatherings.CalendarWriter", "a crew's meetings are written into .ics files as the private feed writes them."),
         new("Features/Crews", Features + "Gatherings.EventTime", "a crew's meeting times are computed in the tz database as events' are."),
+        new("Features/Crews", Features + "Gatherings.MonthlyWeekday", "a monthly crew meets on the same weekday of the month by the one rule its calendar series is written with."),
         new("Features/Demo", Features + "Gatherings.LunarRhythm", "the demo pulses follow the moon as real pulses do."),
         new("Features/Demo", Features + "Gatherings.RecurrenceRule", "the demo's monthly event uses a real recurrence rule."),
         new("Features/Demo", Features + "Updates.Podcast.PublishEpisode", "the demo episode's audio goes where published episodes go."),

@@ -291,7 +291,10 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         // What Ada shared with the crew, put on its list, offered the congregation, proposed and accepted as its agreements.
         db.SharedReflections.Add(new SharedReflection { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, WhatWorked = "Being heard.", OneChange = "Start on time.", SharedAt = now });
         db.CrewChanges.Add(new CrewChange { Id = Guid.NewGuid(), CrewId = crew.Id, Term = 1, Text = "Start on time.", AddedAt = now });
-        db.CrewLessons.Add(new CrewLesson { Id = Guid.NewGuid(), CongregationId = congregation.Id, CrewId = crew.Id, Term = 1, Text = "Time the check-in.", SharedAt = now });
+        var lesson = new CrewLesson { Id = Guid.NewGuid(), CongregationId = congregation.Id, CrewId = crew.Id, Term = 1, Text = "Time the check-in.", SharedAt = now };
+        lesson.Answers.Add(new CrewLessonAnswer { Id = Guid.NewGuid(), LessonId = lesson.Id, Consents = true, AnsweredAt = now });
+        lesson.Answers.Add(new CrewLessonAnswer { Id = Guid.NewGuid(), LessonId = lesson.Id, UserId = ben, Consents = false, AnsweredAt = now });
+        db.CrewLessons.Add(lesson);
         var agreement = new Agreement { Id = Guid.NewGuid(), CrewId = crew.Id, Version = 1, Text = "What is said here stays here.", State = AgreementState.InForce, ProposedAt = now, InForceAt = now };
         agreement.Acceptances.Add(new AgreementAcceptance { Id = Guid.NewGuid(), AgreementId = agreement.Id, AcceptedAt = now });
         agreement.Acceptances.Add(new AgreementAcceptance { Id = Guid.NewGuid(), AgreementId = agreement.Id, UserId = ben, AcceptedAt = now });

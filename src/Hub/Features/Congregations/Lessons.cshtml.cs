@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -21,7 +22,8 @@ public sealed class LessonsModel(CongregationAccess access, HubDbContext db) : C
             return refused;
         }
         // The crew's name is read only for a signed lesson, so an unsigned one carries nothing that could name it.
-        Lessons = await db.CrewLessons.AsNoTracking().Where(l => l.CongregationId == View.Congregation.Id)
+        // Only what the whole crew consented to share (CrewLessonSharing); who answered what is the crew's alone.
+        Lessons = await db.CrewLessons.AsNoTracking().Where(l => l.CongregationId == View.Congregation.Id).Shared(db.CrewMembers)
             .OrderByDescending(l => l.SharedAt)
             .Select(l => new Lesson(l.Text, l.SharedAt, l.Signed ? db.Crews.Where(c => c.Id == l.CrewId).Select(c => c.Name).FirstOrDefault() : null))
             .ToListAsync(HttpContext.RequestAborted);

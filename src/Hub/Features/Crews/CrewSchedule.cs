@@ -30,19 +30,7 @@ public static class CrewSchedule
     /// </summary>
     public static LocalDate DateOf(CrewCadence cadence, LocalDate first, int n)
     {
-        if (cadence != CrewCadence.Monthly)
-        {
-            return first.PlusDays(n * StepDays(cadence));
-        }
-        var month = first.PlusMonths(n);
-        var start = new LocalDate(month.Year, month.Month, 1);
-        var week = (first.Day - 1) / 7;
-        if (week == 4)
-        {
-            var last = start.PlusMonths(1).PlusDays(-1);
-            return last.DayOfWeek == first.DayOfWeek ? last : last.Previous(first.DayOfWeek);
-        }
-        return (start.DayOfWeek == first.DayOfWeek ? start : start.Next(first.DayOfWeek)).PlusWeeks(week);
+        return cadence == CrewCadence.Monthly ? MonthlyWeekday.DateOf(first, n) : first.PlusDays(n * StepDays(cadence));
     }
 
     /// <summary>"every week", "every two weeks", "once a month".</summary>

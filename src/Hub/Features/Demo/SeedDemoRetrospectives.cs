@@ -102,6 +102,19 @@ internal static class SeedDemoRetrospectives
             SharedAt = termEnded.AddDays(4),
             Text = "Time the check-in. Two minutes each sounds strict, but it gave the person in focus the hour they came for, and nobody felt cut short.",
         });
+        // Both crews consented, every member, so the lessons are on Riverside's page.
+        foreach (var lesson in db.ChangeTracker.Entries<CrewLesson>().Select(e => e.Entity).ToList())
+        {
+            var crewPeople = lesson.CrewId == spring.Id ? spring.Members.Select(m => m.UserId).ToList() : clinicPeople.ToList();
+            lesson.Answers.AddRange(crewPeople.Select((userId, i) => new CrewLessonAnswer
+            {
+                Id = Guid.NewGuid(),
+                LessonId = lesson.Id,
+                UserId = userId,
+                Consents = true,
+                AnsweredAt = lesson.SharedAt.AddHours(i),
+            }));
+        }
         await db.SaveChangesAsync();
     }
 

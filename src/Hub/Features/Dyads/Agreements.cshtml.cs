@@ -26,7 +26,10 @@ public sealed class DyadAgreementsModel(DyadAccess access, HubDbContext db, Prop
         View = view;
         var d = view.Dyad;
         Group = new AgreementGroup(null, d.Id, view.Me, d.Status == DyadStatus.Active,
-            [new(d.ProposerUserId, view.ProposerName), new(d.PartnerUserId, view.PartnerName)]);
+            [new(d.ProposerUserId, view.ProposerName), new(d.PartnerUserId, view.PartnerName)])
+        {
+            Ended = d.Status is DyadStatus.Ended or DyadStatus.Declined,
+        };
         return true;
     }
 }

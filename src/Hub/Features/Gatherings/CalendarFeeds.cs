@@ -87,7 +87,7 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
         var since = Now.AddDays(-90);
         var meetings = await db.CrewMeetings.AsNoTracking()
             .Join(db.Crews.AsNoTracking(), m => m.CrewId, c => c.Id, (m, c) => new { m, c })
-            .Where(x => x.m.StartsAt > since && x.c.Term == x.m.Term
+            .Where(x => (x.m.StartsAt > since || x.c.Cadence == CrewCadence.Monthly) && x.c.Term == x.m.Term
                 && db.CrewMembers.Any(cm => cm.CrewId == x.c.Id && cm.UserId == userId && cm.Status == CrewMemberStatus.Joined))
             .Select(x => new
             {
@@ -98,12 +98,24 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
                 x.c.Name,
                 x.c.TimeZone,
                 x.c.SlotMinutes,
+                x.c.Cadence,
+                x.c.Term,
                 CrewId = x.c.Id,
                 Host = db.Users.Where(u => u.Id == x.m.HostUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 Focus = db.Users.Where(u => u.Id == x.m.FocusUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        foreach (var m in meetings)
+        // A monthly crew's term is one series with a monthly rule (a term of monthly meetings spans months, so all of it
+        // is written); weekly and fortnightly meetings stay one event each.
+        foreach (var series in meetings.Where(m => m.Cadence == CrewCadence.Monthly).GroupBy(m => (m.CrewId, m.Term)))
+        {
+            var first = series.First();
+            writer.AddCrewSeries(first.CrewId, first.Term, first.Name, first.TimeZone,
+                [.. series.Select(m => new CalendarWriter.SeriesMeeting(m.Number, m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.Sequence,
+                    m.Host ?? "someone who left", m.Focus ?? "someone who left"))],
+                Url($"/crews/{first.CrewId}"));
+        }
+        foreach (var m in meetings.Where(m => m.Cadence != CrewCadence.Monthly))
         {
             writer.AddCrewMeeting(m.Id, m.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.TimeZone, m.Sequence,
                 m.Host ?? "someone who left", m.Focus ?? "someone who left", Url($"/crews/{m.CrewId}"));

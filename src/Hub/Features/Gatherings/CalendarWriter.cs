@@ -117,6 +117,56 @@ public sealed class CalendarWriter
         End("VEVENT");
     }
 
+    /// <summary>One meeting of a monthly crew's series: where the rule puts it, where it is, and who hosts and brings a case.</summary>
+    public sealed record SeriesMeeting(int Number, DateTime StartUtc, DateTime EndUtc, int Sequence, string Host, string Focus);
+
+    /// <summary>
+    /// A monthly crew's term as one series: RRULE:FREQ=MONTHLY;BYDAY=+2TU (<see cref="MonthlyWeekday"/>) from the first
+    /// meeting, COUNT the term's meetings, so a calendar shows "every second Tuesday" rather than loose dates. Each meeting
+    /// is also written as an instance of the series (RECURRENCE-ID: the date the rule gives it), carrying its host and
+    /// focus person and its actual time, so a meeting the crew moved is where the crew page says.
+    /// </summary>
+    public void AddCrewSeries(Guid crewId, int term, string crewName, string zoneId, IReadOnlyList<SeriesMeeting> meetings, string url)
+    {
+        var zone = EventTime.FindZone(zoneId) ?? DateTimeZone.Utc;
+        var ordered = meetings.OrderBy(m => m.Number).ToList();
+        var first = ordered[0];
+        var firstLocal = EventTime.ToLocal(first.StartUtc, zone);
+        var length = first.EndUtc - first.StartUtc;
+        var count = ordered[^1].Number - first.Number + 1;
+        var uid = $"crew-{crewId:N}-term-{term}@{hubHost}";
+        var sequence = ordered.Max(m => m.Sequence);
+        LocalDateTime RuleStart(int number) => MonthlyWeekday.DateOf(firstLocal.Date, number - first.Number).At(firstLocal.TimeOfDay);
+        string Wall(LocalDateTime local) => local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        Track(zone, first.StartUtc, ordered.Max(m => m.EndUtc));
+        Track(zone, first.StartUtc, EventTime.ToUtc(RuleStart(ordered[^1].Number), zone) + length);
+        Begin("VEVENT");
+        Line($"UID:{uid}");
+        Line($"DTSTAMP:{EventTime.Key(now)}");
+        Line($"SEQUENCE:{sequence}");
+        Line($"SUMMARY:{Escape($"{crewName}: monthly meeting")}");
+        Line($"DESCRIPTION:{Escape(url)}");
+        Line($"URL:{url}");
+        Line($"DTSTART;TZID={zone.Id}:{Wall(firstLocal)}");
+        Line($"DTEND;TZID={zone.Id}:{Wall(firstLocal.PlusTicks(length.Ticks))}");
+        Line($"RRULE:{MonthlyWeekday.Rule(firstLocal.Date)};COUNT={count}");
+        End("VEVENT");
+        foreach (var m in ordered)
+        {
+            Begin("VEVENT");
+            Line($"UID:{uid}");
+            Line($"DTSTAMP:{EventTime.Key(now)}");
+            Line($"SEQUENCE:{sequence}");
+            Line($"SUMMARY:{Escape($"{crewName}: meeting {m.Number}")}");
+            Line($"DESCRIPTION:{Escape($"Host: {m.Host}. Focus: {m.Focus}.\n\n{url}")}");
+            Line($"URL:{url}");
+            Line($"RECURRENCE-ID;TZID={zone.Id}:{Wall(RuleStart(m.Number))}");
+            Line(DateTimeProperty("DTSTART", m.StartUtc, zone));
+            Line(DateTimeProperty("DTEND", m.EndUtc, zone));
+            End("VEVENT");
+        }
+    }
+
     /// <summary>
     /// A date-time property of a VEVENT that stands alone (no rule is expanded from it): in the event's zone, or in
     /// UTC when that wall-clock time happens twice, which calendar programs read differently (ical.js takes the

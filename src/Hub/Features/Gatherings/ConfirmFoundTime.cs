@@ -8,14 +8,14 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
 /// A working group's host confirms one slot: the first time, a recurring event is made through
-/// <see cref="CreateEvent"/> (weekly or fortnightly, visible to the congregation, in the group's zone);
+/// <see cref="CreateEvent"/> (weekly, fortnightly or monthly on the same weekday of the month, visible to the congregation, in the group's zone);
 /// later, a new slot moves the series from its next date on ("this and the following"), so past dates
 /// stay as they were. A crew has no series: its time is its own slot and its term's meetings
 /// (Crews' ChooseSlot), so that the crew page, calendars and reminders cannot disagree.
 /// </summary>
 public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEvent edit, ChangeOccurrence change, TimeProvider time)
 {
-    public async Task<(Outcome Outcome, Guid? EventId)> RunAsync(TimeFindingView view, int slotIndex, bool fortnightly, CancellationToken cancellationToken = default)
+    public async Task<(Outcome Outcome, Guid? EventId)> RunAsync(TimeFindingView view, int slotIndex, FoundRhythm rhythm, CancellationToken cancellationToken = default)
     {
         if (view.Kind != TimeFindingGroup.WorkingGroup)
         {
@@ -47,7 +47,7 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
             IsOnline: true, Address: "", CallLink: "",
             StartDate: Date(start.Date), StartTime: Time(start.TimeOfDay), EndDate: end.Date == start.Date ? "" : Date(end.Date), EndTime: Time(end.TimeOfDay),
             TimeZone: view.Zone.Id,
-            Recurrence: fortnightly ? "FREQ=WEEKLY;INTERVAL=2" : "FREQ=WEEKLY",
+            Recurrence: RuleOf(rhythm, first),
             Capacity: null, RequiresApproval: false, Questions: "", AttendeeList: AttendeeListVisibility.EveryoneWhoSeesTheEvent);
 
         var existing = view.Found is { } f ? await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == f.EventId && e.CancelledAt == null, cancellationToken) : null;
@@ -96,6 +96,28 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
                     return (outcome, null);
                 }
                 eventId = id;
+                // The part that goes on kept the old rhythm; a new one (or a monthly rule, whose weekday is in the rule) is
+                // given to it whole, as nothing of it has happened yet.
+                var continued = await db.GatheringEvents.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
+                if (continued.Recurrence != input.Recurrence)
+                {
+                    var edited = await edit.RunAsync(view.Viewer, id, input with
+                    {
+                        Title = continued.Title,
+                        Description = continued.Description,
+                        IsOnline = continued.IsOnline,
+                        Address = continued.Address,
+                        CallLink = continued.CallLink,
+                        Capacity = continued.Capacity,
+                        RequiresApproval = continued.RequiresApproval,
+                        Questions = continued.Questions,
+                        AttendeeList = continued.AttendeeList,
+                    }, hostChecked: true, cancellationToken: cancellationToken);
+                    if (!edited.Succeeded)
+                    {
+                        return (edited, null);
+                    }
+                }
             }
         }
         var found = await db.FoundTimes.SingleOrDefaultAsync(x => x.GroupKind == view.Kind && x.GroupId == view.GroupId, cancellationToken);
@@ -118,6 +140,28 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
         return (Outcome.Done, eventId);
     }
 
+    /// <summary>
+    /// The series' rule from its first date: every week, every two, or monthly on the same weekday in the same week of
+    /// the month (the second Tuesday stays the second; a fifth is each month's last), as crews meet monthly.
+    /// </summary>
+    public static string RuleOf(FoundRhythm rhythm, LocalDate first)
+    {
+        return rhythm switch
+        {
+            FoundRhythm.Fortnightly => "FREQ=WEEKLY;INTERVAL=2",
+            FoundRhythm.Monthly => MonthlyWeekday.Rule(first),
+            _ => "FREQ=WEEKLY",
+        };
+    }
+
+    /// <summary>How the group's time comes round, in words.</summary>
+    public static string RhythmText(string recurrence) =>
+        recurrence.Contains("FREQ=MONTHLY", StringComparison.Ordinal) ? "once a month (the same weekday of the month)"
+        : recurrence.Contains("INTERVAL=2", StringComparison.Ordinal) ? "every two weeks" : "every week";
+
     private static string Date(LocalDate d) => d.ToString("yyyy-MM-dd", null);
     private static string Time(LocalTime t) => t.ToString("HH:mm", null);
 }
+
+/// <summary>How often a working group meets at the time it found.</summary>
+public enum FoundRhythm { Weekly = 0, Fortnightly = 1, Monthly = 2 }

@@ -28,7 +28,7 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
     [BindProperty] public List<int> Free { get; set; } = [];
     [BindProperty] public string? MarkZone { get; set; }
     [BindProperty] public int Slot { get; set; }
-    [BindProperty] public bool Fortnightly { get; set; }
+    [BindProperty] public FoundRhythm Rhythm { get; set; }
 
     protected abstract TimeFindingGroup Kind { get; }
 
@@ -68,7 +68,7 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
     protected async Task<IActionResult> ConfirmAsync(Func<TimeFindingView, int, Task>? then = null)
     {
         var moving = Group.Found is not null;
-        var (outcome, eventId) = await confirm.RunAsync(Group, Slot, Fortnightly, HttpContext.RequestAborted);
+        var (outcome, eventId) = await confirm.RunAsync(Group, Slot, Rhythm, HttpContext.RequestAborted);
         if (outcome.Succeeded && then is not null)
         {
             await then(Group, Slot);

@@ -11,9 +11,9 @@ public sealed class AddOwnCard(HubDbContext db, TimeProvider time)
     public const int MaxText = 300;
     public const int MaxCards = 200;
 
-    public async Task<Outcome> RunAsync(CardOwner owner, CardKind kind, string text, string userId, CancellationToken cancellationToken = default)
+    /// <summary>What is wrong with a card's kind and (trimmed) words, for writing one and for changing one.</summary>
+    public static List<(string, string)> Check(CardKind kind, string text)
     {
-        text = text.Trim();
         var problems = new List<(string, string)>();
         if (!OwnCards.Writable.Contains(kind))
         {
@@ -27,11 +27,18 @@ public sealed class AddOwnCard(HubDbContext db, TimeProvider time)
         {
             problems.Add(("Text", $"A card holds up to {MaxText} characters, so it can be read aloud in one breath."));
         }
-        if (Outcome.RefusedAll(problems) is { } refused)
+        return problems;
+    }
+
+    public async Task<Outcome> RunAsync(CardOwner owner, CardKind kind, string text, string userId, CancellationToken cancellationToken = default)
+    {
+        text = text.Trim();
+        if (Outcome.RefusedAll(Check(kind, text)) is { } refused)
         {
             return refused;
         }
         var count = await db.OwnCards.CountAsync(c => owner.IsCrew ? c.CrewId == owner.Id : c.CongregationId == owner.Id, cancellationToken);
+        var last = await db.OwnCards.Where(c => owner.IsCrew ? c.CrewId == owner.Id : c.CongregationId == owner.Id).MaxAsync(c => (int?)c.Position, cancellationToken) ?? -1;
         if (count >= MaxCards)
         {
             return Outcome.Refused($"Your deck holds {MaxCards} cards already. Take out one you no longer draw, then add this one.", "Text");
@@ -45,6 +52,7 @@ public sealed class AddOwnCard(HubDbContext db, TimeProvider time)
             Text = text,
             AuthorUserId = userId,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            Position = last + 1,
         });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;

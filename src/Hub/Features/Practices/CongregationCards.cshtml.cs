@@ -4,7 +4,8 @@ using Microsolidarity.Hub.Features.Congregations;
 namespace Microsolidarity.Hub.Features.Practices;
 
 /// <summary>/congregations/{slug}/cards: the congregation's own cards, for its members; its hosts write them.</summary>
-public sealed class CongregationCardsModel(CongregationAccess access, OwnCards own, AddOwnCard add, RemoveOwnCard remove) : OwnDeckPageModel(own, add, remove)
+public sealed class CongregationCardsModel(CongregationAccess access, OwnCards own, AddOwnCard add, RemoveOwnCard remove, EditOwnCard edit, MoveOwnCard move)
+    : OwnDeckPageModel(own, add, remove, edit, move)
 {
     [FromRoute] public string Slug { get; set; } = "";
 

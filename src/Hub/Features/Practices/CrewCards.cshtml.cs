@@ -4,7 +4,8 @@ using Microsolidarity.Hub.Features.Crews;
 namespace Microsolidarity.Hub.Features.Practices;
 
 /// <summary>/crews/{id}/cards: the crew's own cards, written and read by its joined members alone; 404 to everyone else.</summary>
-public sealed class CrewCardsModel(CrewAccess access, OwnCards own, AddOwnCard add, RemoveOwnCard remove) : OwnDeckPageModel(own, add, remove)
+public sealed class CrewCardsModel(CrewAccess access, OwnCards own, AddOwnCard add, RemoveOwnCard remove, EditOwnCard edit, MoveOwnCard move)
+    : OwnDeckPageModel(own, add, remove, edit, move)
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -40,7 +40,7 @@ public sealed class OwnCards(HubDbContext db)
     {
         var rows = await db.OwnCards.AsNoTracking()
             .Where(c => owner.IsCrew ? c.CrewId == owner.Id : c.CongregationId == owner.Id)
-            .OrderBy(c => c.CreatedAt)
+            .OrderBy(c => c.Position).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Kind, c.Text, Author = db.Users.Where(u => u.Id == c.AuthorUserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (new Card(Prefix + r.Id, KindOf(r.Kind), r.Text), r.Author))];

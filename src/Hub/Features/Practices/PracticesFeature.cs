@@ -17,6 +17,8 @@ public static class PracticesFeature
         builder.Services.AddScoped<SavePractice>();
         builder.Services.AddScoped<OwnCards>();
         builder.Services.AddScoped<AddOwnCard>();
+        builder.Services.AddScoped<EditOwnCard>();
+        builder.Services.AddScoped<MoveOwnCard>();
         builder.Services.AddScoped<RemoveOwnCard>();
         builder.Services.AddScoped<Platform.Contracts.IPersonalData, OwnCardPersonalData>();
         builder.Services.AddScoped<Platform.Contracts.IPersonalData, PracticePersonalData>();

@@ -149,6 +149,36 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
         Assert.Contains("Cameras on when we can.", changed.QuerySelector("#agreement-in-force")!.TextContent);
         Assert.Contains("Earlier versions (1)", changed.QuerySelector("#earlier-versions summary")!.TextContent);
         Assert.Equal([AgreementState.Replaced, AgreementState.InForce], await WithDbAsync(db => db.Agreements.Where(a => a.CrewId == IdOf(crew)).OrderBy(a => a.Version).Select(a => a.State).ToListAsync()));
+
+        // Cy proposes once more, then the crew closes: its agreements stay to read, and nobody proposes or accepts.
+        await people["cy"].SubmitAsync(page, new Dictionary<string, string> { ["Text"] = text + "\n\nSnacks." }, handler: "Propose");
+        var (_, open) = await people["ben"].GetAsync(page);
+        var token = open.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var openProposal = open.QuerySelector("#agreement-proposed input[name=AgreementId]")!.GetAttribute("value")!;
+        await WithDbAsync(db => db.Crews.Where(c => c.Id == IdOf(crew)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Stage, CrewStage.Disbanded)));
+        var (_, closed) = await people["ben"].GetAsync(page);
+        Assert.Contains("The crew has closed", closed.QuerySelector("#agreements-ended")!.TextContent);
+        Assert.Contains("Cameras on when we can.", closed.QuerySelector("#agreement-in-force")!.TextContent);
+        Assert.Null(closed.QuerySelector("form[action*='handler=Propose']"));
+        Assert.Null(closed.QuerySelector("form[action*='handler=Accept']"));
+        Assert.Null(closed.QuerySelector("#agreement-text"));
+        var (_, retrospective) = await people["ben"].GetAsync($"{crew}/retrospective");
+        Assert.DoesNotContain("Propose a change", retrospective.QuerySelector("#agreements")!.ParentElement!.TextContent);
+        // A form from before the close is refused, and so is the operation itself, given a group that still looks open.
+        var (_, late) = await people["ben"].PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["AgreementId"] = openProposal });
+        Assert.Contains("its agreements stay as they were", late.QuerySelector("main")!.TextContent);
+        using (var scope = hub.Services.CreateScope())
+        {
+            var stale = new Microsolidarity.Hub.Features.Crews.Agreements.AgreementGroup(IdOf(crew), null, ids["ben"], true,
+                [new("ana", "Ana"), new(ids["ben"], "Ben")]);
+            var refusedProposal = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Features.Crews.Agreements.ProposeAgreement>().RunAsync(stale, "New words after the end.", "");
+            Assert.False(refusedProposal.Succeeded);
+            Assert.Contains("The crew has closed", refusedProposal.Message);
+            var accepted = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Features.Crews.Agreements.AcceptAgreement>().RunAsync(stale, Guid.Parse(openProposal));
+            Assert.False(accepted.Succeeded);
+        }
+        Assert.Equal(3, await WithDbAsync(db => db.Agreements.CountAsync(a => a.CrewId == IdOf(crew))));
+        Assert.Equal(1, await WithDbAsync(db => db.AgreementAcceptances.CountAsync(a => a.AgreementId == Guid.Parse(openProposal))));
     }
 
     [Fact]
@@ -227,19 +257,62 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
         var (_, list) = await people["cy"].GetAsync(page);
         Assert.Equal(["Start on the hour.", "Say whose case is next."], list.QuerySelectorAll(".changes li").Select(li => li.ChildNodes[0].TextContent.Trim()));
 
-        // A lesson, offered without the crew's name: Dee (a member of the congregation, not of the crew) reads it.
+        // A lesson, offered without the crew's name: it waits for the whole crew's yes before Dee (a member of the
+        // congregation, not of the crew) reads it.
         await people["cy"].SubmitAsync(page, new Dictionary<string, string> { ["Lesson"] = "Start on the hour; it is a kindness." }, handler: "Lesson");
         var lessons = $"/congregations/{slug}/lessons";
+        var (_, notYet) = await people["dee"].GetAsync(lessons);
+        Assert.NotNull(notYet.QuerySelector("#no-lessons"));
+        Assert.DoesNotContain("Start on the hour; it is a kindness.", notYet.DocumentElement.OuterHtml);
+        var (_, waiting) = await people["ben"].GetAsync(page);
+        Assert.Contains("Waiting for everyone's yes", waiting.QuerySelector(".lesson-state")!.TextContent);
+        Assert.Equal(["Yes: Cy", "Not answered yet: Ana, Ben"], waiting.QuerySelectorAll(".lesson-answers li").Select(li => li.TextContent.Trim()));
+        async Task AnswerAsync(string who, bool yes, int index = 0)
+        {
+            var (_, before) = await people[who].GetAsync(page);
+            var form = before.QuerySelectorAll("form[action*='handler=Consent']")[index];
+            var (answered, answeredPage) = await people[who].PostAsync($"{page}?handler=Consent", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                ["ItemId"] = form.QuerySelector("input[name=ItemId]")!.GetAttribute("value")!,
+                ["Consents"] = yes ? "true" : "false",
+            });
+            Assert.True(answered.StatusCode == HttpStatusCode.Redirect, answeredPage.QuerySelector("main")?.TextContent);
+        }
+        // Nobody outside the crew answers for it, whatever they post.
+        var lessonId = waiting.QuerySelector("form[action*='handler=Consent'] input[name=ItemId]")!.GetAttribute("value")!;
+        var halToken = (await people["hal"].GetAsync("/crews/new")).Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.NotFound, (await people["hal"].PostAsync($"{page}?handler=Consent", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = halToken,
+            ["ItemId"] = lessonId,
+            ["Consents"] = "true",
+        })).Response.StatusCode);
+        await AnswerAsync("ana", true);
+        await AnswerAsync("ben", false);
+        var (_, declined) = await people["cy"].GetAsync(page);
+        Assert.Contains("Kept in the crew", declined.QuerySelector(".lesson-state")!.TextContent);
+        Assert.Equal(["Yes: Ana, Cy", "Keep it in the crew: Ben"], declined.QuerySelectorAll(".lesson-answers li").Select(li => li.TextContent.Trim()));
+        Assert.NotNull((await people["dee"].GetAsync(lessons)).Page.QuerySelector("#no-lessons"));
+        // Ben changes his mind: everyone has said yes, and the congregation reads it, without the crew's name.
+        await AnswerAsync("ben", true);
         var (_, deeReads) = await people["dee"].GetAsync(lessons);
         Assert.Contains("Start on the hour; it is a kindness.", deeReads.QuerySelector(".lessons")!.TextContent);
         Assert.Contains("From one of our crews", deeReads.QuerySelector(".lessons")!.TextContent);
         Assert.DoesNotContain("Learning crew", deeReads.DocumentElement.OuterHtml);
+        Assert.DoesNotContain("Ben", deeReads.QuerySelector("main")!.TextContent);
         Assert.Equal(HttpStatusCode.Forbidden, (await people["hal"].GetAsync(lessons)).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await people["admin"].GetAsync(lessons)).Response.StatusCode);
-        // Signed, the next one names the crew.
+        // Signed, the next one names the crew. Ana says yes; Ben leaves the crew before answering, so he no longer counts.
         await people["cy"].SubmitAsync(page, new Dictionary<string, string> { ["Lesson"] = "Agreements early.", ["Signed"] = "true" }, handler: "Lesson");
+        await AnswerAsync("ana", true, index: 0);
+        Assert.Single((await people["dee"].GetAsync(lessons)).Page.QuerySelectorAll(".lessons li"));
+        await WithDbAsync(db => db.CrewMembers.Where(m => m.CrewId == IdOf(crew) && m.UserId == ids["ben"])
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CrewMemberStatus.Left)));
         var (_, signed) = await people["dee"].GetAsync(lessons);
         Assert.Contains("From Learning crew", signed.QuerySelector(".lessons li")!.TextContent);
+        await WithDbAsync(db => db.CrewMembers.Where(m => m.CrewId == IdOf(crew) && m.UserId == ids["ben"])
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CrewMemberStatus.Joined)));
 
         // Everyone answers privately; the crew continues, and its second term's first meeting opens with the list.
         foreach (var p in new[] { "ben", "cy" })
@@ -310,6 +383,20 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
         Assert.Equal(space.QuerySelectorAll("article.card time").Select(t => t.GetAttribute("datetime")!).Order(),
             feed.Where(e => e.Summary.StartsWith("Monthly crew", StringComparison.Ordinal)).SelectMany(e => e.Occurrences)
                 .Select(o => DateTime.Parse(o.Start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)).Order());
+        // One series with a monthly rule, not four loose events and not a weekly rule; each meeting an instance of it.
+        var ics = await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics");
+        var nth = week == 4 ? "-1" : $"+{week + 1}";
+        Assert.Contains($"RRULE:FREQ=MONTHLY;BYDAY={nth}TU;COUNT=4\r\n", ics);
+        Assert.DoesNotContain("FREQ=WEEKLY", ics);
+        Assert.Single(feed, e => e.Summary.StartsWith("Monthly crew", StringComparison.Ordinal));
+        Assert.Equal(4, ics.Split("RECURRENCE-ID;TZID=Europe/Lisbon:").Length - 1);
+        // A meeting moved a day on stays one instance of the series, at its new time.
+        await WithDbAsync(db => db.CrewMeetings.Where(m => m.CrewId == IdOf(crew) && m.Number == 3)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAt, m => m.StartsAt.AddDays(1)).SetProperty(m => m.Sequence, m => m.Sequence + 1)));
+        var moved = await Gatherings.GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics"), DateTime.UtcNow.AddYears(1));
+        Assert.Equal(await WithDbAsync(db => db.CrewMeetings.Where(m => m.CrewId == IdOf(crew)).OrderBy(m => m.StartsAt).Select(m => m.StartsAt).ToListAsync()),
+            moved.Single(e => e.Summary.StartsWith("Monthly crew", StringComparison.Ordinal)).Occurrences
+                .Select(o => DateTime.Parse(o.Start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal)).Order());
         // Finding a time says so too.
         var (_, find) = await people["ben"].GetAsync($"{crew}/time");
         Assert.DoesNotContain("every week", find.QuerySelector("main")!.TextContent);

@@ -233,7 +233,7 @@ public sealed class FindingATimeTests : IAsyncLifetime
         var (_, adaPage) = await people["ada"].GetAsync(time);
         Assert.NotNull(adaPage.QuerySelector(".proposals button"));
         Assert.Null(adaPage.QuerySelector("form[action*='handler=Mark']"));
-        var (confirmed, _) = await people["ben"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (3 * 24 + 17).ToString(), ["Fortnightly"] = "false" }, "Confirm");
+        var (confirmed, _) = await people["ben"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (3 * 24 + 17).ToString(), ["Rhythm"] = "Weekly" }, "Confirm");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var eventId = IdFrom(confirmed.Headers.Location!.OriginalString);
         var e = await WithDbAsync(db => db.GatheringEvents.SingleAsync(x => x.Id == eventId));
@@ -241,6 +241,28 @@ public sealed class FindingATimeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await people["dee"].Http.GetAsync($"/gatherings/{eventId}")).StatusCode); // the congregation sees it
         Assert.Equal(HttpStatusCode.NotFound, (await hub.NewClient().Http.GetAsync($"/gatherings/{eventId}")).StatusCode);
         Assert.Equal(1, await WithDbAsync(db => db.FoundTimes.CountAsync()));
+
+        // Once a month, like crews: the same weekday in the same week of each month (a fifth becomes the last).
+        var (_, offered) = await people["ben"].GetAsync(time);
+        Assert.Equal(["Weekly", "Fortnightly", "Monthly"], offered.QuerySelectorAll("input[name=Rhythm]").Select(i => i.GetAttribute("value")));
+        var (monthly, _) = await people["ben"].SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = (3 * 24 + 17).ToString(), ["Rhythm"] = "Monthly" }, "Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, monthly.StatusCode);
+        var series = await WithDbAsync(db => db.GatheringEvents.SingleAsync(x => x.Id == IdFrom(monthly.Headers.Location!.OriginalString) && x.CancelledAt == null));
+        Assert.StartsWith("FREQ=MONTHLY;BYDAY=", series.Recurrence);
+        var dates = EventSchedule.RuleStarts(series, series.StartsAt.AddMonths(13)).Take(12).ToList();
+        Assert.Equal(12, dates.Count);
+        var week = (series.StartsAt.Day - 1) / 7;
+        foreach (var (date, i) in dates.Select((d, i) => (d, i)))
+        {
+            Assert.Equal((DayOfWeek.Thursday, 17), (date.DayOfWeek, date.Hour));
+            Assert.Equal(series.StartsAt.AddMonths(i).Month, date.Month);
+            Assert.True(week == 4 ? date.AddDays(7).Month != date.Month : (date.Day - 1) / 7 == week, $"{date:d MMM} is not in week {week + 1} of its month");
+        }
+        var (_, confirmedMonthly) = await people["cy"].GetAsync(time);
+        Assert.Contains("Confirmed: once a month (the same weekday of the month) on Thursday at 17:00", confirmedMonthly.QuerySelector("#found")!.TextContent);
+        Assert.Equal("FREQ=MONTHLY;BYDAY=-1TU", ConfirmFoundTime.RuleOf(FoundRhythm.Monthly, new NodaTime.LocalDate(2026, 12, 29)));
+        Assert.Equal("FREQ=MONTHLY;BYDAY=+4TU", ConfirmFoundTime.RuleOf(FoundRhythm.Monthly, new NodaTime.LocalDate(2026, 12, 22)));
+        Assert.Equal("FREQ=MONTHLY;BYDAY=+1SU", ConfirmFoundTime.RuleOf(FoundRhythm.Monthly, new NodaTime.LocalDate(2026, 12, 6)));
     }
 
     [Fact]

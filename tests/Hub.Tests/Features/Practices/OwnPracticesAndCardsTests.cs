@@ -157,6 +157,62 @@ public sealed class OwnPracticesAndCardsTests : IAsyncLifetime
         var (_, dyadPage) = await people["host"].GetAsync($"/dyads/{dyadId}?card={ownId}");
         Assert.DoesNotContain("Bring a lantern", dyadPage.DocumentElement.OuterHtml);
 
+        // The crew changes its card's words and kind: the same card (the same id, so a link to it drawn before shows the
+        // new words), in the same place. Then it orders the deck with the move buttons, one place at a time.
+        foreach (var text in new[] { "Second card.", "Third card." })
+        {
+            await people["mia"].SubmitAsync(cards, new Dictionary<string, string> { ["Kind"] = "Starter", ["Text"] = text }, handler: "Add");
+        }
+        var bare = ownId["own-".Length..];
+        async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> PostOnCardAsync(string who, string handler, Dictionary<string, string> fields)
+        {
+            var (_, before) = await people[who].GetAsync(cards);
+            fields["__RequestVerificationToken"] = before.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await people[who].PostAsync($"{cards}?handler={handler}", fields);
+        }
+        var (blank, blankPage) = await PostOnCardAsync("host", "Edit", new() { ["CardId"] = bare, ["Kind"] = "Activity", ["Text"] = " " });
+        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        Assert.Contains("Write the card", blankPage.QuerySelector($"#text-{bare}-error")!.TextContent);
+        Assert.True(blankPage.QuerySelector($"#card-{bare} details")!.HasAttribute("open"));
+        Assert.Equal("", blankPage.QuerySelector("#text-error")!.TextContent.Trim()); // the form to write a new card is untouched
+        var (edited, _) = await PostOnCardAsync("host", "Edit", new() { ["CardId"] = bare, ["Kind"] = "Activity", ["Text"] = "Bring a lantern you made, and light it together." });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.EndsWith($"#card-{bare}", edited.Headers.Location!.OriginalString);
+        var (_, sameCard) = await people["mia"].GetAsync(cards);
+        Assert.Equal("Bring a lantern you made, and light it together.", sameCard.QuerySelector($"#card-{bare} .card-text")!.TextContent.Trim());
+        var outToken = (await people["out"].GetAsync("/crews/new")).Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var handler in new[] { "Edit", "Move" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await people["out"].PostAsync($"{cards}?handler={handler}", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = outToken,
+                ["CardId"] = bare,
+                ["Kind"] = "Starter",
+                ["Text"] = "Mine now.",
+                ["Direction"] = "down",
+            })).Response.StatusCode);
+        }
+        string[] Order(AngleSharp.Html.Dom.IHtmlDocument page) => [.. page.QuerySelectorAll(".deck .card-text").Select(p => p.TextContent.Trim())];
+        var (_, listed) = await people["mia"].GetAsync(cards);
+        Assert.Equal(["Bring a lantern you made, and light it together.", "Second card.", "Third card."], Order(listed));
+        Assert.Equal("Activity", listed.QuerySelector($"#card-{bare} .card-kind")!.TextContent.Trim());
+        Assert.Null(listed.QuerySelector($"#card-{bare} button[value=up]")); // the first has nowhere up to go
+        var third = listed.QuerySelectorAll(".deck li")[2].Id!["card-".Length..];
+        Assert.Null(listed.QuerySelector($"#card-{third} button[value=down]"));
+        foreach (var _ in new[] { 1, 2, 3 }) // the third time it is first already, and stays there
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await PostOnCardAsync("mia", "Move", new() { ["CardId"] = third, ["Direction"] = "up" })).Response.StatusCode);
+        }
+        await PostOnCardAsync("mia", "Move", new() { ["CardId"] = bare, ["Direction"] = "down" });
+        var (_, ordered) = await people["host"].GetAsync(cards);
+        Assert.Equal(["Third card.", "Second card.", "Bring a lantern you made, and light it together."], Order(ordered));
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            Assert.Equal([0, 1, 2], await db.OwnCards.Where(c => c.CrewId == crewId).OrderBy(c => c.Position).Select(c => c.Position).ToListAsync());
+            Assert.Equal(Guid.Parse(bare), await db.OwnCards.Where(c => c.CrewId == crewId && c.Position == 2).Select(c => c.Id).SingleAsync());
+        }
+
         // Congregation cards: members read, hosts write.
         var congregationCards = "/congregations/lantern-hall/cards";
         Assert.Null((await people["mia"].GetAsync(congregationCards)).Page.QuerySelector("form[action*='handler=Add']"));

@@ -144,7 +144,24 @@ public sealed class HtmlValidityTests
         await admin.SubmitAsync(retrospective, new Dictionary<string, string> { ["Change"] = "Say whose case is next." }, "Carry");
         await lou.SubmitAsync(retrospective, new Dictionary<string, string> { ["Lesson"] = "Time the check-in.", ["Signed"] = "true" }, "Lesson");
         await lou.SubmitAsync(retrospective, new Dictionary<string, string> { ["Lesson"] = "Agreements early." }, "Lesson");
+        // Kim and the administrator consent to the signed lesson; Kim keeps the other in the crew, the administrator has not answered.
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+            var crewId = Guid.Parse(crew.Split('/')[2]);
+            var lessons = await db.CrewLessons.Where(l => l.CrewId == crewId).ToListAsync();
+            var kimId = await db.Users.Where(u => u.Email == "kim@test.example").Select(u => u.Id).SingleAsync();
+            var adminId = await db.Users.Where(u => u.Email == "admin@test.example").Select(u => u.Id).SingleAsync();
+            var signedLesson = lessons.Single(l => l.Signed).Id;
+            var otherLesson = lessons.Single(l => !l.Signed).Id;
+            foreach (var (lesson, userId, yes) in new[] { (signedLesson, kimId, true), (signedLesson, adminId, true), (otherLesson, kimId, false) })
+            {
+                db.CrewLessonAnswers.Add(new Microsolidarity.Hub.Data.Crews.CrewLessonAnswer { Id = Guid.NewGuid(), LessonId = lesson, UserId = userId, Consents = yes, AnsweredAt = DateTime.UtcNow });
+            }
+            await db.SaveChangesAsync();
+        }
         pages["crew retrospective"] = await (await kim.Http.GetAsync(retrospective)).Content.ReadAsStringAsync();
+        Assert.Contains("Keep it in the crew: Kim", pages["crew retrospective"]);
         pages["crew retrospective with errors"] = await HtmlOfAsync(admin, retrospective, new() { ["Worked"] = "", ["DidNot"] = "", ["OneChange"] = new string('x', 1001) }, "Share");
         pages["crew in its retrospective"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
         pages["congregation lessons"] = await (await admin.Http.GetAsync($"{congregation}/lessons")).Content.ReadAsStringAsync();
@@ -220,6 +237,9 @@ public sealed class HtmlValidityTests
         pages["crew cards with errors"] = await HtmlOfAsync(admin, $"{crew}/cards", new() { ["Kind"] = "Mission", ["Text"] = "" }, "Add");
         await admin.SubmitAsync($"{crew}/cards", new Dictionary<string, string> { ["Kind"] = "Mission", ["Text"] = "Call a crewmate." }, "Add");
         pages["crew cards with one"] = await (await admin.Http.GetAsync($"{crew}/cards")).Content.ReadAsStringAsync();
+        await admin.SubmitAsync($"{crew}/cards", new Dictionary<string, string> { ["Kind"] = "Starter", ["Text"] = "What surprised you this week?" }, "Add");
+        pages["crew cards, changing one with errors"] = await HtmlOfAsync(admin, $"{crew}/cards", new() { ["Kind"] = "Activity", ["Text"] = "" }, "Edit");
+        Assert.Contains("Write the card", pages["crew cards, changing one with errors"]);
         pages["congregation board"] = await (await admin.Http.GetAsync($"{congregation}/board")).Content.ReadAsStringAsync();
         Guid groupId;
         using (var scope = hub.Services.CreateScope())
@@ -414,6 +434,15 @@ public sealed class HtmlValidityTests
         Assert.Contains("your-rooms", pages["program participant"]);
         Assert.Contains("team-invitation", pages["program team invitation"]);
         pages["delete with errors"] = await HtmlOfAsync(admin, "/account/delete", new() { ["Password"] = "wrong" });
+        // The crew closes: its agreements stay to read.
+        using (var scope = hub.Services.CreateScope())
+        {
+            var crewId = Guid.Parse(crew.Split('/')[2]);
+            await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Crews.Where(c => c.Id == crewId)
+                .ExecuteUpdateAsync(x => x.SetProperty(c => c.Stage, Microsolidarity.Hub.Data.Crews.CrewStage.Disbanded));
+        }
+        pages["crew agreements, the crew closed"] = await (await kim.Http.GetAsync(agreements)).Content.ReadAsStringAsync();
+        Assert.Contains("agreements-ended", pages["crew agreements, the crew closed"]);
         foreach (var (name, html) in await Features.Gatherings.GatheringTestKit.PagesForValidityAsync(hub, admin, kim, visitor))
         {
             pages[name] = html;

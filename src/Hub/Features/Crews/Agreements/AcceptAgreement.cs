@@ -17,6 +17,10 @@ public sealed class AcceptAgreement(HubDbContext db, TimeProvider time)
         {
             return Outcome.Refused("Only members accept the agreements.");
         }
+        if (await group.EndedAsync(db, cancellationToken))
+        {
+            return Outcome.Refused(ProposeAgreement.Closed(group));
+        }
         var agreement = await group.Query(db).Include(a => a.Acceptances).SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
         if (agreement is null || agreement.State is AgreementState.Replaced or AgreementState.Withdrawn)
         {

@@ -15,11 +15,26 @@ public sealed record AgreementGroup(Guid? CrewId, Guid? DyadId, string MeUserId,
 
     public bool IsDyad => DyadId is not null;
 
+    /// <summary>
+    /// Whether the group has ended (a closed crew, a dyad that is over): its agreements stay to read, and nobody
+    /// proposes or accepts any more. The operations ask the database (<see cref="EndedAsync"/>), not this flag.
+    /// </summary>
+    public bool Ended { get; init; }
+
+    /// <summary>Whether the group has ended, read from the database at the moment an operation would write.</summary>
+    public Task<bool> EndedAsync(HubDbContext db, CancellationToken cancellationToken = default) =>
+        CrewId is { } crewId
+            ? db.Crews.AnyAsync(c => c.Id == crewId && c.Stage == CrewStage.Disbanded, cancellationToken)
+            : db.Dyads.AnyAsync(d => d.Id == DyadId && (d.Status == Data.Dyads.DyadStatus.Ended || d.Status == Data.Dyads.DyadStatus.Declined), cancellationToken);
+
     public string NameOf(string userId) => Members.FirstOrDefault(m => m.UserId == userId)?.Name ?? "someone no longer here";
 
     /// <summary>A crew's current members; someone invited, paused or gone reads along but does not accept.</summary>
     public static AgreementGroup Of(CrewView view) =>
-        new(view.Crew.Id, null, view.Me.UserId, view.IsJoined, [.. view.Joined.Select(m => new Person(m.UserId, m.User.DisplayName))]);
+        new(view.Crew.Id, null, view.Me.UserId, view.IsJoined, [.. view.Joined.Select(m => new Person(m.UserId, m.User.DisplayName))])
+        {
+            Ended = view.Crew.Stage == CrewStage.Disbanded,
+        };
 
     /// <summary>The agreements of the group, newest version first.</summary>
     public IQueryable<Agreement> Query(HubDbContext db) =>

@@ -12,11 +12,20 @@ namespace Microsolidarity.Hub.Features.Crews.Agreements;
 /// </summary>
 public sealed class ProposeAgreement(HubDbContext db, TimeProvider time)
 {
+    /// <summary>What an ended group is told when it would write: its agreements are kept, to read.</summary>
+    public static string Closed(AgreementGroup group) => group.IsDyad
+        ? "The pair has ended, so its agreements stay as they were, to read."
+        : "The crew has closed, so its agreements stay as they were, to read.";
+
     public async Task<Outcome> RunAsync(AgreementGroup group, string text, string note, CancellationToken cancellationToken = default)
     {
         if (!group.IsMember)
         {
             return Outcome.Refused("Only members write the agreements; you can read them.");
+        }
+        if (await group.EndedAsync(db, cancellationToken))
+        {
+            return Outcome.Refused(Closed(group));
         }
         text = (text ?? "").Trim();
         note = (note ?? "").Trim();

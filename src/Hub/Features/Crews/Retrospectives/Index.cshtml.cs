@@ -13,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// </summary>
 [Authorize]
 public sealed class CrewRetrospectiveModel(CrewAccess access, HubDbContext db, ShareReflection share, UnshareReflection unshare,
-    CarryChange carry, DropChange drop, ShareLesson lesson, WithdrawLesson withdraw) : HubPageModel
+    CarryChange carry, DropChange drop, ShareLesson lesson, WithdrawLesson withdraw, AnswerLesson answer) : HubPageModel
 {
     public CrewView View { get; private set; } = null!;
 
@@ -37,6 +37,25 @@ public sealed class CrewRetrospectiveModel(CrewAccess access, HubDbContext db, S
     [BindProperty] public Guid ItemId { get; set; }
     [BindProperty] public string? Lesson { get; set; }
     [BindProperty] public bool Signed { get; set; }
+    [BindProperty] public bool Consents { get; set; }
+
+    /// <summary>A lesson's answers as the crew reads them: who said yes, who keeps it in the crew, who has not answered.</summary>
+    public sealed record LessonConsent(IReadOnlyList<string> Yes, IReadOnlyList<string> No, IReadOnlyList<string> Waiting, bool AsksMe, bool? Mine)
+    {
+        public bool Shared => Yes.Count > 0 && No.Count == 0 && Waiting.Count == 0;
+    }
+
+    public LessonConsent ConsentOf(CrewLesson l)
+    {
+        var asked = View.Joined.Where(m => CrewLessonSharing.Asks(m, l.SharedAt)).ToList();
+        bool? AnswerOf(string userId) => l.Answers.FirstOrDefault(a => a.UserId == userId)?.Consents;
+        return new LessonConsent(
+            [.. asked.Where(m => AnswerOf(m.UserId) == true).Select(m => m.User.DisplayName)],
+            [.. asked.Where(m => AnswerOf(m.UserId) == false).Select(m => m.User.DisplayName)],
+            [.. asked.Where(m => AnswerOf(m.UserId) is null).Select(m => m.User.DisplayName)],
+            CrewLessonSharing.Asks(View.Me, l.SharedAt),
+            AnswerOf(View.Me.UserId));
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? await ShowAsync();
 
@@ -55,7 +74,11 @@ public sealed class CrewRetrospectiveModel(CrewAccess access, HubDbContext db, S
 
     public async Task<IActionResult> OnPostLessonAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await lesson.RunAsync(View, Lesson ?? "", Signed, HttpContext.RequestAborted),
-            Signed ? "Offered to the congregation, signed with the crew's name." : "Offered to the congregation, without the crew's name.", ShowAsync);
+            "Offered, with your consent. It reaches the congregation when everyone in the crew has said yes.", ShowAsync);
+
+    public async Task<IActionResult> OnPostConsentAsync(Guid id) =>
+        await LoadAsync(id) ?? await AfterAsync(await answer.RunAsync(View, ItemId, Consents, HttpContext.RequestAborted),
+            Consents ? "Your yes is noted." : "Noted: the lesson stays in the crew.", ShowAsync, $"{Request.Path}#lesson-{ItemId}");
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await withdraw.RunAsync(View, ItemId, HttpContext.RequestAborted), "The lesson is off the congregation's page.", ShowAsync);
@@ -86,7 +109,7 @@ public sealed class CrewRetrospectiveModel(CrewAccess access, HubDbContext db, S
                 .OrderBy(c => c.AddedAt).ToListAsync(cancellationToken);
         }
         Agreements = await db.Agreements.AsNoTracking().Where(a => a.CrewId == crew.Id && a.State == AgreementState.InForce).FirstOrDefaultAsync(cancellationToken);
-        Lessons = await db.CrewLessons.AsNoTracking().Where(l => l.CrewId == crew.Id).OrderByDescending(l => l.SharedAt).ToListAsync(cancellationToken);
+        Lessons = await db.CrewLessons.AsNoTracking().Include(l => l.Answers).Where(l => l.CrewId == crew.Id).OrderByDescending(l => l.SharedAt).ToListAsync(cancellationToken);
         if (crew.CongregationId is { } congregationId)
         {
             var congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => new { c.Name, c.Slug }).SingleOrDefaultAsync(cancellationToken);

@@ -15,6 +15,7 @@ public static class RetrospectivesFeature
         builder.Services.AddScoped<DropChange>();
         builder.Services.AddScoped<ShareLesson>();
         builder.Services.AddScoped<WithdrawLesson>();
+        builder.Services.AddScoped<AnswerLesson>();
         builder.Services.AddScoped<SendLookBackReminders>();
         builder.Services.AddOptions<RetrospectiveOptions>()
             .Bind(builder.Configuration.GetSection(RetrospectiveOptions.Section))

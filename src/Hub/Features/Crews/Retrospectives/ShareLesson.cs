@@ -5,8 +5,9 @@ using Microsolidarity.Hub.Platform;
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 
 /// <summary>
-/// A second choice, apart from sharing with the crew: offering something the crew learned to its congregation. The
-/// lessons page shows it without the crew's name unless the crew signs it; any member takes it back (<see cref="WithdrawLesson"/>).
+/// A second choice, apart from sharing with the crew: offering something the crew learned to its congregation. The one
+/// who offers it consents by offering; it reaches the lessons page when every member has consented (<see cref="AnswerLesson"/>,
+/// <see cref="CrewLessonSharing"/>), without the crew's name unless the crew signs it; any member takes it back (<see cref="WithdrawLesson"/>).
 /// </summary>
 public sealed class ShareLesson(HubDbContext db, TimeProvider time)
 {
@@ -35,16 +36,19 @@ public sealed class ShareLesson(HubDbContext db, TimeProvider time)
         {
             return Outcome.Refused($"A lesson is a short paragraph: at most {MaxLength} characters ({text.Length} now).", "Lesson");
         }
+        var now = time.GetUtcNow().UtcDateTime;
+        var id = Guid.NewGuid();
         db.CrewLessons.Add(new CrewLesson
         {
-            Id = Guid.NewGuid(),
+            Id = id,
             CongregationId = congregationId,
             CrewId = view.Crew.Id,
             Term = lookBack.Term,
             Text = text,
             Signed = signed,
             SharedByUserId = view.Me.UserId,
-            SharedAt = time.GetUtcNow().UtcDateTime,
+            SharedAt = now,
+            Answers = [new CrewLessonAnswer { Id = Guid.NewGuid(), LessonId = id, UserId = view.Me.UserId, Consents = true, AnsweredAt = now }],
         });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;

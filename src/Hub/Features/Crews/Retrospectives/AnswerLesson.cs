@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
+
+/// <summary>
+/// A member answers a lesson the crew might offer its congregation: consent, or keep it in the crew. It is shared when
+/// every member it asks has consented (<see cref="CrewLessonSharing"/>); one "not this one" keeps it private. Answering
+/// again replaces the answer, so a member can change their mind while the lesson stands.
+/// </summary>
+public sealed class AnswerLesson(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(CrewView view, Guid lessonId, bool consents, CancellationToken cancellationToken = default)
+    {
+        var lesson = await db.CrewLessons.AsNoTracking().Where(l => l.Id == lessonId && l.CrewId == view.Crew.Id)
+            .Select(l => new { l.SharedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (lesson is null)
+        {
+            return Outcome.Refused("That lesson is no longer on offer; someone in the crew took it back.");
+        }
+        if (!CrewLessonSharing.Asks(view.Me, lesson.SharedAt))
+        {
+            return Outcome.Refused(view.IsJoined
+                ? "You joined the crew after this lesson was offered, so it does not wait for your answer."
+                : "Only members of the crew answer for its lessons.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var changed = await db.CrewLessonAnswers.Where(a => a.LessonId == lessonId && a.UserId == view.Me.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Consents, consents).SetProperty(a => a.AnsweredAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            db.CrewLessonAnswers.Add(new CrewLessonAnswer { Id = Guid.NewGuid(), LessonId = lessonId, UserId = view.Me.UserId, Consents = consents, AnsweredAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same member answered twice at once: the other answer is in; this one replaces it.
+                db.ChangeTracker.Clear();
+                await db.CrewLessonAnswers.Where(a => a.LessonId == lessonId && a.UserId == view.Me.UserId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Consents, consents).SetProperty(a => a.AnsweredAt, now), cancellationToken);
+            }
+        }
+        return Outcome.Done;
+    }
+}
