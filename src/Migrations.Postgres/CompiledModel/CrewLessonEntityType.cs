@@ -23,6 +23,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 typeof(CrewLesson),
                 baseEntityType,
                 propertyCount: 8,
+                navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);

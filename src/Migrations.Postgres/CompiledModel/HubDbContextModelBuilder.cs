@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3b1229d6-4454-498a-8e40-94e4aa226138"), entityTypeCount: 99)
+            : base(skipDetectChanges: false, modelId: new Guid("04a330e1-a2ea-4047-9486-1c0c526ede3e"), entityTypeCount: 100)
         {
         }
 
@@ -54,6 +54,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewChange = CrewChangeEntityType.Create(this);
             var crewLesson = CrewLessonEntityType.Create(this);
+            var crewLessonAnswer = CrewLessonAnswerEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var crewPlan = CrewPlanEntityType.Create(this);
@@ -159,6 +160,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewChangeEntityType.CreateForeignKey1(crewChange, crew);
             CrewLessonEntityType.CreateForeignKey1(crewLesson, congregation);
             CrewLessonEntityType.CreateForeignKey2(crewLesson, crew);
+            CrewLessonAnswerEntityType.CreateForeignKey1(crewLessonAnswer, crewLesson);
+            CrewLessonAnswerEntityType.CreateForeignKey2(crewLessonAnswer, hubUser);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
@@ -281,6 +284,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewChangeEntityType.CreateAnnotations(crewChange);
             CrewLessonEntityType.CreateAnnotations(crewLesson);
+            CrewLessonAnswerEntityType.CreateAnnotations(crewLessonAnswer);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             CrewPlanEntityType.CreateAnnotations(crewPlan);

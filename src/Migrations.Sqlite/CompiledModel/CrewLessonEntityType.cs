@@ -22,6 +22,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(CrewLesson),
                 baseEntityType,
                 propertyCount: 8,
+                navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 3,
                 keyCount: 1);

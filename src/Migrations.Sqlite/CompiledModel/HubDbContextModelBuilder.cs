@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("959de721-fc8d-4ec6-aabc-cc2f33fecf38"), entityTypeCount: 99)
+            : base(skipDetectChanges: false, modelId: new Guid("6c51f362-8120-442f-9ca1-5325af8c4c14"), entityTypeCount: 100)
         {
         }
 
@@ -53,6 +53,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var crewCallRequest = CrewCallRequestEntityType.Create(this);
             var crewChange = CrewChangeEntityType.Create(this);
             var crewLesson = CrewLessonEntityType.Create(this);
+            var crewLessonAnswer = CrewLessonAnswerEntityType.Create(this);
             var crewMeeting = CrewMeetingEntityType.Create(this);
             var crewMember = CrewMemberEntityType.Create(this);
             var crewPlan = CrewPlanEntityType.Create(this);
@@ -158,6 +159,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewChangeEntityType.CreateForeignKey1(crewChange, crew);
             CrewLessonEntityType.CreateForeignKey1(crewLesson, congregation);
             CrewLessonEntityType.CreateForeignKey2(crewLesson, crew);
+            CrewLessonAnswerEntityType.CreateForeignKey1(crewLessonAnswer, crewLesson);
+            CrewLessonAnswerEntityType.CreateForeignKey2(crewLessonAnswer, hubUser);
             CrewMeetingEntityType.CreateForeignKey1(crewMeeting, crew);
             CrewMemberEntityType.CreateForeignKey1(crewMember, crew);
             CrewMemberEntityType.CreateForeignKey2(crewMember, hubUser);
@@ -280,6 +283,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             CrewCallRequestEntityType.CreateAnnotations(crewCallRequest);
             CrewChangeEntityType.CreateAnnotations(crewChange);
             CrewLessonEntityType.CreateAnnotations(crewLesson);
+            CrewLessonAnswerEntityType.CreateAnnotations(crewLessonAnswer);
             CrewMeetingEntityType.CreateAnnotations(crewMeeting);
             CrewMemberEntityType.CreateAnnotations(crewMember);
             CrewPlanEntityType.CreateAnnotations(crewPlan);

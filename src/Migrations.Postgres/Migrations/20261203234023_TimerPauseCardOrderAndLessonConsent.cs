@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TimerPauseCardOrderAndLessonConsent : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EditedAt",
+                table: "OwnCards",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Position",
+                table: "OwnCards",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PausedAt",
+                table: "MeetingRooms",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CrewLessonAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LessonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Consents = table.Column<bool>(type: "boolean", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrewLessonAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrewLessonAnswers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CrewLessonAnswers_CrewLessons_LessonId",
+                        column: x => x.LessonId,
+                        principalTable: "CrewLessons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrewLessonAnswers_LessonId_UserId",
+                table: "CrewLessonAnswers",
+                columns: new[] { "LessonId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrewLessonAnswers_UserId",
+                table: "CrewLessonAnswers",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CrewLessonAnswers");
+
+            migrationBuilder.DropColumn(
+                name: "EditedAt",
+                table: "OwnCards");
+
+            migrationBuilder.DropColumn(
+                name: "Position",
+                table: "OwnCards");
+
+            migrationBuilder.DropColumn(
+                name: "PausedAt",
+                table: "MeetingRooms");
+        }
+    }
+}
