@@ -66,9 +66,23 @@ public abstract class OutboxWorker<TRow>(IServiceScopeFactory scopes, WakeSignal
     /// <summary>The outbox's name in metrics: "email", "newsletter_delivery", "webhook_delivery".</summary>
     private string MetricName => RowName.ToLowerInvariant().Replace(' ', '_');
 
+    /// <summary>Whether the first look for due rows comes at the start (as deployed) or one poll later (<see cref="BackgroundStart"/>).</summary>
+    public bool FirstLookAtStart { get; init; } = BackgroundStart.AtOnce;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var watched = HubTelemetry.WatchQueue(this, MetricName, CountWaiting);
+        if (!FirstLookAtStart)
+        {
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken); // a wake-up (a row saved here) still starts it at once
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var sleep = PollInterval;

@@ -32,15 +32,8 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>One run, with the services of its own scope.</summary>
     protected abstract Task RunAsync(IServiceProvider services, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The AppContext switch the integration tests set: the first run comes one interval after the start, not at
-    /// it. A test that runs a job by hand could otherwise meet the job's own first run, which .NET starts on the
-    /// thread pool and a busy machine can delay until after the test has made the work it then expects to do.
-    /// </summary>
-    public const string FirstRunAfterIntervalSwitch = "Microsolidarity.Hub.PeriodicJob.FirstRunAfterInterval";
-
-    /// <summary>Whether the first run comes at the start (as deployed) or one interval later (the switch above).</summary>
-    public bool FirstRunAtStart { get; init; } = !(AppContext.TryGetSwitch(FirstRunAfterIntervalSwitch, out var later) && later);
+    /// <summary>Whether the first run comes at the start (as deployed) or one interval later (<see cref="BackgroundStart"/>).</summary>
+    public bool FirstRunAtStart { get; init; } = BackgroundStart.AtOnce;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
