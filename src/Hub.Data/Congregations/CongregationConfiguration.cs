@@ -81,6 +81,7 @@ internal sealed class CongregationHostActionConfiguration : IEntityTypeConfigura
     {
         a.HasIndex(x => new { x.CongregationId, x.At });
         a.Property(x => x.ByUserId).HasMaxLength(450);
+        a.Property(x => x.AboutUserId).HasMaxLength(450).IsRequired().HasDefaultValue("");
         a.Property(x => x.What).HasMaxLength(300).IsRequired();
         a.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
         a.HasOne<Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);

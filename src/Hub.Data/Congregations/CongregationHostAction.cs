@@ -12,8 +12,15 @@ public class CongregationHostAction
     /// <summary>Who did it; empty once their account is gone.</summary>
     public string ByUserId { get; set; } = "";
 
-    /// <summary>What was done, in a short sentence without the actor's name ("removed the level Friend").</summary>
+    /// <summary>
+    /// What was done, in a short sentence without the actor's name ("removed the level Friend"). When it was done to a
+    /// person, the sentence holds "{about}" where their name goes ("stopped {about} hosting"), and the name is read
+    /// from <see cref="AboutUserId"/> when the list is shown, so it follows their name and leaves with their account.
+    /// </summary>
     public string What { get; set; } = "";
+
+    /// <summary>Whom it was done to, when it was done to a person; empty otherwise, and once their account is gone.</summary>
+    public string AboutUserId { get; set; } = "";
 
     /// <summary>Why, in the actor's words, when they gave a reason; empty otherwise.</summary>
     public string Reason { get; set; } = "";

@@ -22,7 +22,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.CongregationHostAction",
                 typeof(CongregationHostAction),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -36,6 +36,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var aboutUserId = runtimeEntityType.AddProperty(
+                "AboutUserId",
+                typeof(string),
+                propertyInfo: typeof(CongregationHostAction).GetProperty("AboutUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CongregationHostAction).GetField("<AboutUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 450);
+            aboutUserId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            aboutUserId.AddAnnotation("Relational:DefaultValue", "");
 
             var at = runtimeEntityType.AddProperty(
                 "At",

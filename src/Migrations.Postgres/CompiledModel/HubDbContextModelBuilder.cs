@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("04a330e1-a2ea-4047-9486-1c0c526ede3e"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("2a7fdac8-9cff-4012-8197-e7c6f2219380"), entityTypeCount: 100)
         {
         }
 

@@ -806,6 +806,13 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AboutUserId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 

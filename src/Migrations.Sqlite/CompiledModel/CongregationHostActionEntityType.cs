@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.CongregationHostAction",
                 typeof(CongregationHostAction),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -34,6 +34,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var aboutUserId = runtimeEntityType.AddProperty(
+                "AboutUserId",
+                typeof(string),
+                propertyInfo: typeof(CongregationHostAction).GetProperty("AboutUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CongregationHostAction).GetField("<AboutUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 450);
+            aboutUserId.AddAnnotation("Relational:DefaultValue", "");
 
             var at = runtimeEntityType.AddProperty(
                 "At",

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c51f362-8120-442f-9ca1-5325af8c4c14"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("b3f1cb17-9d28-4a38-b191-d8cd06171b83"), entityTypeCount: 100)
         {
         }
 

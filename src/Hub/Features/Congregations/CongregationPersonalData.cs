@@ -43,9 +43,19 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
         InvitationsFromHosts = await db.MembershipOffers.Where(o => o.UserId == user.Id)
             .Join(db.Congregations, o => o.CongregationId, c => c.Id, (o, c) => new { Congregation = c.Name, Kind = o.Kind.ToString(), o.Message, Status = o.Status.ToString(), o.CreatedAt, o.AnsweredAt })
             .ToListAsync(cancellationToken),
-        WhatYouDidAsAHost = await db.CongregationHostActions.Where(a => a.ByUserId == user.Id)
+        WhatYouDidAsAHost = (await db.CongregationHostActions.Where(a => a.ByUserId == user.Id)
+            .Join(db.Congregations, a => a.CongregationId, c => c.Id, (a, c) => new
+            {
+                Congregation = c.Name,
+                a.What,
+                About = db.Users.Where(u => u.Id == a.AboutUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.Reason,
+                a.At,
+            })
+            .ToListAsync(cancellationToken)).Select(a => new { a.Congregation, What = HostActions.Words(a.What, a.About), a.Reason, a.At }),
+        WhatHostsDidAboutYou = (await db.CongregationHostActions.Where(a => a.AboutUserId == user.Id)
             .Join(db.Congregations, a => a.CongregationId, c => c.Id, (a, c) => new { Congregation = c.Name, a.What, a.Reason, a.At })
-            .ToListAsync(cancellationToken),
+            .ToListAsync(cancellationToken)).Select(a => new { a.Congregation, What = HostActions.Words(a.What, user.DisplayName), a.Reason, a.At }),
     };
 
     /// <summary>Never host alone, and never leave a congregation with nobody holding it.</summary>
@@ -83,5 +93,7 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
         await db.JoinRequests.Where(r => r.DecidedByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedByUserId, (string?)null), cancellationToken);
         // What they did as a host stays in the congregation's list for the other hosts, no longer with their name.
         await db.CongregationHostActions.Where(a => a.ByUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ByUserId, ""), cancellationToken);
+        // What was done to them stays too, naming them no more: the list reads "someone who has since left the hub".
+        await db.CongregationHostActions.Where(a => a.AboutUserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.AboutUserId, ""), cancellationToken);
     }
 }

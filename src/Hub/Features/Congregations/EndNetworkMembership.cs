@@ -36,7 +36,8 @@ public sealed class EndNetworkMembership(HubDbContext db, TimeProvider time, Hos
         }
         var c = view.Congregation;
         var actor = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        HostActions.Record(db, c.Id, view.UserId, $"ended {member.DisplayName}'s network membership", why, time.GetUtcNow().UtcDateTime);
+        HostActions.Record(db, c.Id, view.UserId, $"ended the network membership of {HostActions.About}", why, time.GetUtcNow().UtcDateTime,
+            aboutUserId: member.UserId);
         var because = why == "" ? "No reason was given." : $"The reason given: {why}";
         await actions.TellAsync([member.UserId], "congregation.network-ended", "Your network membership has ended", $"/congregations/{c.Slug}",
             [$"{actor}, a host of {c.Name}, ended your network membership. You are still a member of {c.Name}.", because,

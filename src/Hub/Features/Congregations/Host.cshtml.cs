@@ -109,9 +109,17 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
             .OrderBy(e => e.StartsAt)
             .Select(e => new ProposedEvent(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "someone who has left", e.StartsAt))
             .ToListAsync();
-        Actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
-            .Select(a => new Action(db.Users.Where(u => u.Id == a.ByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone who has left", a.What, a.Reason, a.At))
+        var actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
+            .Select(a => new
+            {
+                By = db.Users.Where(u => u.Id == a.ByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                About = db.Users.Where(u => u.Id == a.AboutUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.What,
+                a.Reason,
+                a.At,
+            })
             .ToListAsync();
+        Actions = [.. actions.Select(a => new Action(a.By ?? "Someone who has left", HostActions.Words(a.What, a.About), a.Reason, a.At))];
         Zone = await clock.ZoneAsync();
         return Page();
     }

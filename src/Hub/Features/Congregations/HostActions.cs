@@ -22,16 +22,27 @@ public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplat
     /// <summary>An optional reason, trimmed; null when it is too long to keep.</summary>
     public static string? Tidy(string? reason) => (reason ?? "").Trim() is var words && words.Length <= MaxReason ? words : null;
 
-    public static void Record(HubDbContext db, Guid congregationId, string? byUserId, string what, string reason, DateTime at) =>
+    /// <summary>Where the name of the person it was done to goes in <see cref="CongregationHostAction.What"/>.</summary>
+    public const string About = "{about}";
+
+    /// <summary>The words for a person whose account is gone.</summary>
+    public const string SomeoneWhoLeft = "someone who has since left the hub";
+
+    public static void Record(HubDbContext db, Guid congregationId, string? byUserId, string what, string reason, DateTime at,
+        string? aboutUserId = null) =>
         db.CongregationHostActions.Add(new CongregationHostAction
         {
             Id = Guid.NewGuid(),
             CongregationId = congregationId,
             ByUserId = byUserId ?? "",
+            AboutUserId = aboutUserId ?? "",
             What = what.Length > 300 ? what[..300] : what,
             Reason = reason,
             At = at,
         });
+
+    /// <summary>The sentence as shown: the person's name as it is now, or <see cref="SomeoneWhoLeft"/>.</summary>
+    public static string Words(string what, string? aboutName) => what.Replace(About, aboutName ?? SomeoneWhoLeft, StringComparison.Ordinal);
 
     /// <summary>Tells every host of the congregation but <paramref name="except"/> (the one who acted, the one it was about).</summary>
     public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, string title, IReadOnlyList<string> paragraphs,

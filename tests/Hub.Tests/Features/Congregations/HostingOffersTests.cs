@@ -223,7 +223,7 @@ public sealed class HostingOffersTests(SharedHub shared) : IClassFixture<SharedH
     {
         var slug = SlugOf(await CreateAsync(host, Unique.Name("Quay Reasons")));
         var (second, secondEmail) = await MemberAsync(slug, "Pia");
-        var (_, memberEmail) = await MemberAsync(slug, "Rui");
+        var (rui, memberEmail) = await MemberAsync(slug, "Rui");
         // Pia accepts the invitation to host; Rui is a network member.
         var (_, members) = await host.GetAsync($"/congregations/{slug}/members");
         var ids = members.QuerySelectorAll("li.member").ToDictionary(li => li.QuerySelector("h2")!.TextContent.Trim(),
@@ -251,12 +251,21 @@ public sealed class HostingOffersTests(SharedHub shared) : IClassFixture<SharedH
         var (_, hostPage) = await host.GetAsync($"/congregations/{slug}/host");
         var actions = hostPage.QuerySelectorAll("[aria-labelledby=host-actions] li").ToList();
         Assert.Contains("A new baby at home this spring.", actions.Single(li => li.TextContent.Contains("Pia stepped down as a host")).QuerySelector("blockquote")!.TextContent);
-        Assert.Contains("Rui asked us to, while travelling.", actions.Single(li => li.TextContent.Contains("Pia ended Rui's network membership")).QuerySelector("blockquote")!.TextContent);
+        Assert.Contains("Rui asked us to, while travelling.", actions.Single(li => li.TextContent.Contains("Pia ended the network membership of Rui")).QuerySelector("blockquote")!.TextContent);
         // The last host cannot step down: someone must hold the congregation.
         var (_, hostMembers) = await host.GetAsync($"/congregations/{slug}/members");
         var hostOwn = hostMembers.QuerySelector("form[action*='handler=StepDown'] input[name=MembershipId]")!.GetAttribute("value")!;
         var (lastHost, lastHostPage) = await host.SubmitAsync($"/congregations/{slug}/members", new Dictionary<string, string> { ["MembershipId"] = hostOwn }, "StepDown");
         Assert.Equal(HttpStatusCode.OK, lastHost.StatusCode);
         Assert.Contains("This is the last host", lastHostPage.QuerySelector("[role=alert]")!.TextContent);
+
+        // Rui deletes his account: the list keeps what was done, and his name leaves with him.
+        var (deleted, _) = await rui.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Password"] = Password, ["Understood"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var (_, afterPage) = await host.GetAsync($"/congregations/{slug}/host");
+        var after = afterPage.QuerySelector("[aria-labelledby=host-actions]")!.TextContent;
+        Assert.DoesNotContain("Rui", after.Replace("Rui asked us to", ""));
+        Assert.Contains("Pia ended the network membership of someone who has since left the hub", after);
+        Assert.Contains("Pia stepped down as a host", after);
     }
 }
