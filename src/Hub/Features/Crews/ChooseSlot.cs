@@ -53,7 +53,7 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
 
         var coming = crew.Stage == CrewStage.Meeting ? term.Where(m => m.StartsAt > now).OrderBy(m => m.Number).ToList() : [];
         var url = $"/crews/{crew.Id}";
-        var ics = coming.Count == 0 ? null : Calendar(crew, coming, view, url, now);
+        var ics = coming.Count == 0 ? null : Calendar(crew, term, coming, view, url, now);
         var members = await db.CrewMembers.AsNoTracking().Where(m => m.CrewId == crew.Id && m.Status == CrewMemberStatus.Joined)
             .Select(m => new
             {
@@ -90,14 +90,28 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
         return Outcome.Done;
     }
 
-    /// <summary>The meetings still to come, as each member's calendar feed writes them (same UIDs, the new SEQUENCE).</summary>
-    private EmailAttachment Calendar(Crew crew, IReadOnlyList<CrewMeeting> coming, CrewView view, string url, DateTime now)
+    /// <summary>
+    /// The meetings still to come, as each member's calendar feed writes them (same UIDs, the new SEQUENCE): a weekly or
+    /// fortnightly crew's as one event each; a monthly crew's term as the feed's one series (its whole term, since the
+    /// series starts at the term's first meeting), so the file replaces the series rather than adding loose dates beside it.
+    /// </summary>
+    private EmailAttachment Calendar(Crew crew, IReadOnlyList<CrewMeeting> term, IReadOnlyList<CrewMeeting> coming, CrewView view, string url, DateTime now)
     {
         var writer = new CalendarWriter(new Uri(address.Base).Host, now);
-        foreach (var m in coming)
+        if (crew.Cadence == CrewCadence.Monthly)
         {
-            writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(crew.SlotMinutes), crew.TimeZone, m.Sequence,
-                view.NameOf(m.HostUserId), view.NameOf(m.FocusUserId), address.Absolute(url));
+            writer.AddCrewSeries(crew.Id, crew.Term, crew.Name, crew.TimeZone,
+                [.. term.Select(m => new CalendarWriter.SeriesMeeting(m.Number, m.StartsAt, m.StartsAt.AddMinutes(crew.SlotMinutes), m.Sequence,
+                    view.NameOf(m.HostUserId), view.NameOf(m.FocusUserId)))],
+                address.Absolute(url));
+        }
+        else
+        {
+            foreach (var m in coming)
+            {
+                writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(crew.SlotMinutes), crew.TimeZone, m.Sequence,
+                    view.NameOf(m.HostUserId), view.NameOf(m.FocusUserId), address.Absolute(url));
+            }
         }
         return new EmailAttachment("crew-meetings.ics", "text/calendar; charset=utf-8; method=PUBLISH", writer.ToText(crew.Name));
     }

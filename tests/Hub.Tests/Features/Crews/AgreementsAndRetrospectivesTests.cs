@@ -400,6 +400,30 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
         // Finding a time says so too.
         var (_, find) = await people["ben"].GetAsync($"{crew}/time");
         Assert.DoesNotContain("every week", find.QuerySelector("main")!.TextContent);
+
+        // Ben moves the crew to Thursdays: the emailed calendar file carries the feed's one series (same UID, the
+        // meetings where the feed now has them), so it replaces the series rather than adding loose dates beside it.
+        const int thursday19 = 3 * 24 + 19;
+        foreach (var p in new[] { "ana", "ben", "cy" })
+        {
+            var (marked, _) = await people[p].SubmitAsync($"{crew}/time", new Dictionary<string, string> { ["MarkZone"] = "Europe/Lisbon", ["Free"] = thursday19.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Mark");
+            Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        }
+        var (confirmed, _) = await people["ben"].SubmitAsync($"{crew}/time", new Dictionary<string, string> { ["Slot"] = thursday19.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var mail = await hub.Smtp!.WaitForAsync("ben@test.example", "Monthly crew now meets");
+        var attached = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
+        using var content = new MemoryStream();
+        await attached.Content!.DecodeToAsync(content);
+        var file = System.Text.Encoding.UTF8.GetString(content.ToArray());
+        Assert.Contains("RRULE:FREQ=MONTHLY;", file);
+        var fileSeries = Assert.Single(await Gatherings.GatheringTestKit.ExpandWithIcalJsAsync(file, DateTime.UtcNow.AddYears(1)));
+        var feedSeries = (await Gatherings.GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics"), DateTime.UtcNow.AddYears(1)))
+            .Single(e => e.Summary.StartsWith("Monthly crew", StringComparison.Ordinal));
+        Assert.Equal(feedSeries.Uid, fileSeries.Uid);
+        Assert.Equal(feedSeries.Occurrences.Select(o => o.Start), fileSeries.Occurrences.Select(o => o.Start));
+        Assert.Contains(fileSeries.Occurrences, o => DateTime.Parse(o.Start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal) > DateTime.UtcNow
+            && TimeZoneInfo.ConvertTimeFromUtc(DateTime.Parse(o.Start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), lisbon).DayOfWeek == DayOfWeek.Thursday);
     }
 
     [Fact]
