@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("04a330e1-a2ea-4047-9486-1c0c526ede3e"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("009d6e9c-44e5-44b8-876f-ffbfd30c997f"), entityTypeCount: 102)
         {
         }
 
@@ -104,6 +104,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
+            var offerAnswer = OfferAnswerEntityType.Create(this);
+            var offerPost = OfferPostEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
             var formSubmission = FormSubmissionEntityType.Create(this);
@@ -236,6 +238,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
+            OfferAnswerEntityType.CreateForeignKey1(offerAnswer, hubUser);
+            OfferAnswerEntityType.CreateForeignKey2(offerAnswer, offerPost);
+            OfferPostEntityType.CreateForeignKey1(offerPost, congregation);
+            OfferPostEntityType.CreateForeignKey2(offerPost, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
@@ -334,6 +340,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
+            OfferAnswerEntityType.CreateAnnotations(offerAnswer);
+            OfferPostEntityType.CreateAnnotations(offerPost);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
             FormSubmissionEntityType.CreateAnnotations(formSubmission);

@@ -3664,6 +3664,99 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ShareEmail")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("PostId", "SentAt");
+
+                    b.ToTable("OfferAnswers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("PosterUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PosterUserId");
+
+                    b.HasIndex("CongregationId", "ExpiresAt");
+
+                    b.ToTable("OfferPosts");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5291,6 +5384,41 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferAnswer", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "From")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Offers.OfferPost", "Post")
+                        .WithMany("Answers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferPost", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Poster")
+                        .WithMany()
+                        .HasForeignKey("PosterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poster");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
@@ -5461,6 +5589,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
                 {
                     b.Navigation("Introductions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferPost", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Practices.LibraryPractice", b =>

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c51f362-8120-442f-9ca1-5325af8c4c14"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("973c82c7-0dd6-482e-8d3d-6245ddc431b8"), entityTypeCount: 102)
         {
         }
 
@@ -103,6 +103,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
+            var offerAnswer = OfferAnswerEntityType.Create(this);
+            var offerPost = OfferPostEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
             var formSubmission = FormSubmissionEntityType.Create(this);
@@ -235,6 +237,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
+            OfferAnswerEntityType.CreateForeignKey1(offerAnswer, hubUser);
+            OfferAnswerEntityType.CreateForeignKey2(offerAnswer, offerPost);
+            OfferPostEntityType.CreateForeignKey1(offerPost, congregation);
+            OfferPostEntityType.CreateForeignKey2(offerPost, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
@@ -333,6 +339,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
+            OfferAnswerEntityType.CreateAnnotations(offerAnswer);
+            OfferPostEntityType.CreateAnnotations(offerPost);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
             FormSubmissionEntityType.CreateAnnotations(formSubmission);

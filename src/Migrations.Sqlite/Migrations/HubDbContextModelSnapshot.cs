@@ -3645,6 +3645,99 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShareEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromUserId");
+
+                    b.HasIndex("PostId", "SentAt");
+
+                    b.ToTable("OfferAnswers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PosterUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PosterUserId");
+
+                    b.HasIndex("CongregationId", "ExpiresAt");
+
+                    b.ToTable("OfferPosts");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5272,6 +5365,41 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferAnswer", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "From")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Offers.OfferPost", "Post")
+                        .WithMany("Answers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferPost", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Poster")
+                        .WithMany()
+                        .HasForeignKey("PosterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Poster");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.People.JournalEntry", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
@@ -5442,6 +5570,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Introductions.IntroductionRound", b =>
                 {
                     b.Navigation("Introductions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Offers.OfferPost", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Practices.LibraryPractice", b =>
