@@ -70,7 +70,7 @@ public sealed class OfferTests(SharedHubWithoutMail shared) : IClassFixture<Shar
         var congregationId = await DbAsync(db => db.Congregations.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
 
         // A wrong form says what to do, keeps what was typed, and saves nothing.
-        var (wrong, wrongPage) = await pia.Client.SubmitAsync("/offers/new", Post("", until: "2000-01-01") , "Publish");
+        var (wrong, wrongPage) = await pia.Client.SubmitAsync("/offers/new", Post("", until: "2000-01-01"), "Publish");
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Say in a line", wrongPage.QuerySelector("#title-error")!.TextContent);
         Assert.Contains("from today on", wrongPage.QuerySelector("#expires-error")!.TextContent);
