@@ -13,6 +13,7 @@ using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Data.Introductions;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Data.Offers;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Data.Platform;
 using Microsolidarity.Hub.Data.Updates;
@@ -59,6 +60,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionAnswer> DecisionAnswers => Set<DecisionAnswer>();
     public DbSet<DecisionAmendment> DecisionAmendments => Set<DecisionAmendment>();
+    public DbSet<OfferPost> OfferPosts => Set<OfferPost>();
+    public DbSet<OfferAnswer> OfferAnswers => Set<OfferAnswer>();
     public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
     public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();
     public DbSet<Introduction> Introductions => Set<Introduction>();

@@ -19,6 +19,7 @@ using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Features.Home;
 using Microsolidarity.Hub.Features.Introductions;
 using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Features.Offers;
 using Microsolidarity.Hub.Features.People;
 using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Features.Programs;
@@ -87,6 +88,7 @@ builder.AddCoHosting(); // hosting an event together: co-hosts, members' propose
 builder.AddPrograms(); // practice programs: breakout rooms for every call
 builder.AddRounds(); // crew formation rounds in a congregation: preferences, a proposal, consent
 builder.AddDecisions(); // consent decisions in congregations and crews, and each one's decision log
+builder.AddOffers(); // offers and requests: what members give and need, answered privately to the poster
 builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale
 builder.AddAdmin(); // /admin: every administrative page and the state of each
 

@@ -326,6 +326,13 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         };
         bensDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = bensDecision.Id, Response = DecisionResponse.Block, Reason = "Fridays are for family.", Version = 1, AnsweredAt = now });
         db.Decisions.Add(bensDecision);
+        // Ada offers something and Ben answers; Ben asks for something and Ada answers with her address.
+        var adasOffer = new Microsolidarity.Hub.Data.Offers.OfferPost { Id = Guid.NewGuid(), Title = "Bookkeeping hours", ExpiresAt = now.AddDays(9), CreatedAt = now };
+        adasOffer.Answers.Add(new Microsolidarity.Hub.Data.Offers.OfferAnswer { Id = Guid.NewGuid(), PostId = adasOffer.Id, FromUserId = ben, Message = "Yes please.", SentAt = now });
+        db.OfferPosts.Add(adasOffer);
+        var bensRequest = new Microsolidarity.Hub.Data.Offers.OfferPost { Id = Guid.NewGuid(), Kind = Microsolidarity.Hub.Data.Offers.OfferPostKind.Request, PosterUserId = ben, Title = "A ladder", ExpiresAt = now.AddDays(9), CreatedAt = now };
+        bensRequest.Answers.Add(new Microsolidarity.Hub.Data.Offers.OfferAnswer { Id = Guid.NewGuid(), PostId = bensRequest.Id, Message = "I have one.", ShareEmail = true, SentAt = now });
+        db.OfferPosts.Add(bensRequest);
         // Ada and Ben take part in introductions and were introduced to each other.
         db.IntroductionMembers.Add(new IntroductionMember { Id = Guid.NewGuid(), CongregationId = congregation.Id, Share = "I grow beans.", JoinedAt = now });
         db.IntroductionMembers.Add(new IntroductionMember { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, Share = "I fix bikes.", JoinedAt = now });

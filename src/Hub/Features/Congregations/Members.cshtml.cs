@@ -27,6 +27,12 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     [BindProperty] public string? Message { get; set; }
     [BindProperty] public Guid OfferId { get; set; }
 
+    /// <summary>Find members by a skill on their profile (as each chose to show it).</summary>
+    [BindProperty(SupportsGet = true)] public string? Skill { get; set; }
+
+    /// <summary>Each member's skills as the viewer may see them, by account id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Skills { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>For hosts: invitations waiting for a member's answer, with the member's account id.</summary>
     public IReadOnlyList<(Guid Id, string UserId, string What)> WaitingOffers { get; private set; } = [];
 
@@ -73,6 +79,18 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
                         && (p.PhotoVisibility == Visibility.Everyone || (sharesGroup && p.PhotoVisibility == Visibility.MyGroups) || p.UserId == viewer))
                     .Select(p => p.PhotoFile).FirstOrDefault()))
             .ToListAsync(HttpContext.RequestAborted);
+        var congregationId = View.Congregation.Id;
+        var skills = await db.Profiles.AsNoTracking()
+            .Where(p => p.Skills != "" && db.Memberships.Any(m => m.CongregationId == congregationId && m.UserId == p.UserId)
+                && (p.UserId == viewer || p.SkillsVisibility == Visibility.Everyone || (sharesGroup && p.SkillsVisibility == Visibility.MyGroups)))
+            .Select(p => new { p.UserId, p.Skills }).ToListAsync(HttpContext.RequestAborted);
+        Skills = skills.ToDictionary(p => p.UserId,
+            p => (IReadOnlyList<string>)[.. p.Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+        if (!string.IsNullOrWhiteSpace(Skill))
+        {
+            var wanted = Skill.Trim();
+            Members = [.. Members.Where(m => Skills.TryGetValue(m.UserId, out var tags) && tags.Any(t => t.Contains(wanted, StringComparison.OrdinalIgnoreCase)))];
+        }
         if (View.IsHost)
         {
             var c = View.Congregation;

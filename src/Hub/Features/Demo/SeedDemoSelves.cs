@@ -39,6 +39,13 @@ internal static class SeedDemoSelves
             [(DayOfWeek.Tuesday, 18, 20)]),
     ];
 
+    /// <summary>Skills, by the same order as the people, so a congregation's members can be found by skill.</summary>
+    private static readonly string[] SkillsOf =
+    [
+        "bookkeeping, facilitation, gardening", "carpentry, repairs", "research, grant writing, facilitation", "care work, listening",
+        "web design, programming", "cooking", "teaching, permaculture", "facilitation, online meetings", "", "Portuguese, dance",
+    ];
+
     public static async Task RunAsync(HubDbContext db, DateTime now)
     {
         var people = await db.Users.Where(u => u.IsDemo).ToDictionaryAsync(u => u.Email!, u => u.Id);
@@ -62,6 +69,7 @@ internal static class SeedDemoSelves
                 Bio = s.Bio,
                 Interests = s.Interests,
                 Offers = s.Offers,
+                Skills = SkillsOf[i],
                 Seeks = s.Seeks,
                 City = s.City,
                 TimeZone = s.Zone,

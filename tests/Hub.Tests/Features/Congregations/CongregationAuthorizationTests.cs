@@ -19,6 +19,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid DecisionId { get; private set; }
     public Guid GatheringId { get; private set; }
     public Guid ProposedId { get; private set; }
+    public Guid OfferId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -70,6 +71,18 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             Question = "Matrix decision?",
             Proposal = "We decide for the matrix.",
             ClosesAt = DateTime.UtcNow.AddDays(5),
+            CreatedAt = DateTime.UtcNow,
+        });
+        // An offer to the congregation's members only.
+        OfferId = Guid.NewGuid();
+        db.OfferPosts.Add(new Microsolidarity.Hub.Data.Offers.OfferPost
+        {
+            Id = OfferId,
+            CongregationId = congregation.Id,
+            PosterUserId = member.Id,
+            Title = "Matrix offer",
+            Skills = "matrices",
+            ExpiresAt = DateTime.UtcNow.AddDays(5),
             CreatedAt = DateTime.UtcNow,
         });
         // A members-only gathering of the congregation, for the temporary crews' pages.
@@ -154,6 +167,12 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/decisions.json", 302, 403, 200, 200, 403 },
         { "/congregations/no-such-place/decisions", 404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/decisions.csv", 404, 404, 404, 404, 404 },
+        // Offers and requests to a congregation: its members only (an administrator who is not one sees none).
+        { "/congregations/SLUG/offers-and-requests", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/offers-and-requests?q=matrices&online=true", 302, 403, 200, 200, 403 },
+        { "/congregations/no-such-place/offers-and-requests", 302, 404, 404, 404, 404 },
+        { "/offers/OFFER",                    302, 404, 200, 200, 404 },
+        { "/congregations/SLUG/members?skill=matrices", 302, 403, 200, 200, 200 },
         // Introductions likewise: members take part, hosts (and administrators) see counts only.
         { "/congregations/SLUG/introductions", 200, 200, 200, 200, 200 },
         { "/congregations/no-such-place/introductions", 404, 404, 404, 404, 404 },
@@ -188,7 +207,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
         var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
-            .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString());
+            .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);

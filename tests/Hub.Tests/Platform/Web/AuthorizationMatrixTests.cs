@@ -138,6 +138,12 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/me/pathway",                   302, 200, 200 },
         { "/me/notifications",             302, 200, 200 },
         { "/people/no-such-person",        404, 404, 404 },
+        // Offers and requests are for the hub's members: never a visitor's (nor in a feed or the sitemap).
+        { "/offers",                       302, 200, 200 },
+        { "/offers?q=bookkeeping&place=lisbon&online=true&kind=Offer", 302, 200, 200 },
+        { "/offers/new",                   302, 200, 200 },
+        { "/offers/new?congregation=no-such-place&kind=request", 302, 200, 200 },
+        { "/offers/00000000-0000-0000-0000-000000000001", 302, 404, 404 },
         { "/people/no-such-person/photo",  404, 404, 404 },
         { "/account/sign-up",              200, 302, 302 },
         { "/account/sign-in",              200, 200, 200 },

@@ -301,6 +301,33 @@ public sealed class HtmlValidityTests
         await admin.SubmitAsync(decision, new Dictionary<string, string> { ["Result"] = "NotAdopted", ["ResultNote"] = "Not now.", ["Confirmed"] = "true" }, "Outcome");
         pages["decision in the log"] = await (await kim.Http.GetAsync(decision)).Content.ReadAsStringAsync();
         pages["decision log searched"] = await (await kim.Http.GetAsync($"{decisions}?q=idea")).Content.ReadAsStringAsync();
+        // Offers and requests: the list empty, a post with errors, a post with an answer (the poster's view, the
+        // answerer's, an answer with errors), the deletion to confirm, the list searched, members found by skill, a profile.
+        pages["offers empty"] = await (await admin.Http.GetAsync("/offers")).Content.ReadAsStringAsync();
+        pages["offer with errors"] = await HtmlOfAsync(admin, "/offers/new", new() { ["Input.Title"] = "", ["Input.ExpiresOn"] = "soon", ["Input.Kind"] = "Request" }, "Publish");
+        var (offered, _) = await admin.SubmitAsync("/offers/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Offer",
+            ["Input.Category"] = "Tools",
+            ["Input.Title"] = "A ladder & a drill <to lend>",
+            ["Input.Details"] = "On **weekends**.\n\n- ladder\n- drill",
+            ["Input.Skills"] = "repairs, tools",
+            ["Input.Place"] = "Lisbon",
+            ["Input.Online"] = "false",
+            ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"),
+        }, "Publish");
+        var offer = offered.Headers.Location!.OriginalString;
+        await kim.SubmitAsync(offer, new Dictionary<string, string> { ["Message"] = "I need the ladder on Saturday.\nThank you!", ["ShareEmail"] = "true" }, "Answer");
+        pages["offer answered, poster"] = await (await admin.Http.GetAsync(offer)).Content.ReadAsStringAsync();
+        pages["offer, answerer"] = await (await kim.Http.GetAsync(offer)).Content.ReadAsStringAsync();
+        pages["offer answer with errors"] = await HtmlOfAsync(kim, offer, new() { ["Message"] = "" }, "Answer");
+        pages["offer delete to confirm"] = await HtmlOfAsync(admin, offer, new(), "Delete");
+        pages["offers searched"] = await (await kim.Http.GetAsync("/offers?q=ladder&place=lisbon&online=true&kind=Offer")).Content.ReadAsStringAsync();
+        pages["congregation offers"] = await (await kim.Http.GetAsync($"{congregation}/offers-and-requests")).Content.ReadAsStringAsync();
+        pages["members by skill"] = await (await admin.Http.GetAsync($"{congregation}/members?skill=repairs")).Content.ReadAsStringAsync();
+        var poster = System.Text.RegularExpressions.Regex.Match(pages["offer, answerer"], "href=\"(/people/[^\"]+)\"").Groups[1].Value;
+        pages["profile with offers"] = await (await kim.Http.GetAsync(poster)).Content.ReadAsStringAsync();
+        Assert.Contains("A ladder &amp; a drill", pages["profile with offers"]);
         // Introductions: a host not taking part yet, the form with errors, then taking part with an introduction made
         // (Kim, made a member here, was introduced to the administrator), and the visitor's prompt.
         var introductions = $"{congregation}/introductions";

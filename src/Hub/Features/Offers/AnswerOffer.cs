@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Offers;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Offers;
+
+/// <summary>
+/// A member answers a post privately: the message is kept for the poster on the hub and sent to them (by their
+/// choice for the "offers" topic: at once, in the digest, or only on the hub). The writer's address goes with it
+/// only when they choose to share it.
+/// </summary>
+public sealed class AnswerOffer(HubDbContext db, TimeProvider time, OfferNotices notices)
+{
+    /// <summary>How many answers one person may send to one post: enough for a conversation to start, too few to pester.</summary>
+    public const int MaxPerPost = 5;
+
+    public async Task<Outcome> RunAsync(string userId, Guid postId, string message, bool shareEmail, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var post = await OfferAccess.FindAsync(db, postId, userId, cancellationToken);
+        if (post is null || post.PosterUserId == userId)
+        {
+            return Outcome.Refused("You can answer posts of others that you can see.");
+        }
+        if (!OfferAccess.IsOpen(post, now))
+        {
+            return Outcome.Refused("This post has ended, so it takes no more answers.");
+        }
+        var text = message.Trim();
+        if (text.Length == 0)
+        {
+            return Outcome.Refused("Write a few words to the poster: what you can give or what you need, and how to go on.", "Message");
+        }
+        if (text.Length > OfferLimits.Message)
+        {
+            return Outcome.Refused($"Keep the message under {OfferLimits.Message:N0} characters; you can say more once you are in touch.", "Message");
+        }
+        if (await db.OfferAnswers.CountAsync(a => a.PostId == postId && a.FromUserId == userId, cancellationToken) >= MaxPerPost)
+        {
+            return Outcome.Refused($"You have sent {MaxPerPost} messages to this post; wait for the poster's answer.", "Message");
+        }
+        db.OfferAnswers.Add(new OfferAnswer { Id = Guid.NewGuid(), PostId = postId, FromUserId = userId, Message = text, ShareEmail = shareEmail, SentAt = now });
+        var from = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
+        List<string> paragraphs =
+        [
+            $"{from.DisplayName} answered your {(post.Kind == OfferPostKind.Offer ? "offer" : "request")} “{post.Title}”:",
+            text,
+            shareEmail ? $"{from.DisplayName} shares their address with you: {from.Email}. Write to them there, or answer on the hub."
+                : $"{from.DisplayName} kept their address to themselves; the message says how to go on.",
+        ];
+        await notices.SendAsync([post.PosterUserId], "offers.answer", $"{from.DisplayName} answered “{post.Title}”", $"/offers/{post.Id}",
+            paragraphs, "Read it on the hub", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notices.Wake();
+        return Outcome.Done;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Offers;
+
+namespace Microsolidarity.Hub.Features.Offers;
+
+/// <summary>
+/// Who sees a post: every signed-in member of the hub for a post to the hub, a congregation's members for a post
+/// to that congregation. Nobody else, administrators and visitors included: posts are never public.
+/// </summary>
+public static class OfferAccess
+{
+    /// <summary>The posts a person may read, open or not.</summary>
+    public static IQueryable<OfferPost> VisibleTo(HubDbContext db, string userId) => db.OfferPosts.Where(p =>
+        p.PosterUserId == userId || p.CongregationId == null || db.Memberships.Any(m => m.CongregationId == p.CongregationId && m.UserId == userId));
+
+    /// <summary>Still in the lists: not closed and not past its expiry.</summary>
+    public static IQueryable<OfferPost> Open(this IQueryable<OfferPost> posts, DateTime nowUtc) =>
+        posts.Where(p => p.ClosedAt == null && p.ExpiresAt > nowUtc);
+
+    public static bool IsOpen(OfferPost post, DateTime nowUtc) => post.ClosedAt is null && post.ExpiresAt > nowUtc;
+
+    /// <summary>One post as the person may see it; null when it is not there for them.</summary>
+    public static Task<OfferPost?> FindAsync(HubDbContext db, Guid id, string userId, CancellationToken cancellationToken) =>
+        VisibleTo(db, userId).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    /// <summary>Title, details, skills or place contain the words (any letter case).</summary>
+    internal static System.Linq.Expressions.Expression<Func<OfferPost, bool>> Matches(string words)
+    {
+        var lower = words.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to the database's lower(): culture does not apply
+        return p => p.Title.ToLower().Contains(lower) || p.Details.ToLower().Contains(lower) || p.Skills.ToLower().Contains(lower)
+            || p.Place.ToLower().Contains(lower);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>The place contains the words (any letter case), or, with <paramref name="orOnline"/>, it can be done online.</summary>
+    internal static System.Linq.Expressions.Expression<Func<OfferPost, bool>> InPlace(string place, bool orOnline)
+    {
+        var lower = place.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862
+        return p => p.Place.ToLower().Contains(lower) || (orOnline && p.Online);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+}
+
+/// <summary>Words for posts, shared by the pages.</summary>
+public static class OfferText
+{
+    public static string Category(OfferCategory category) => category switch
+    {
+        OfferCategory.Skill => "A skill",
+        OfferCategory.Time => "Time",
+        OfferCategory.Tools => "Tools",
+        OfferCategory.Space => "Space",
+        OfferCategory.WorkLead => "A work lead",
+        _ => "Something else",
+    };
+
+    public static string Kind(OfferPostKind kind) => kind == OfferPostKind.Offer ? "Offer" : "Request";
+
+    public static IReadOnlyList<string> Tags(string skills) =>
+        [.. skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Contracts;
+
+namespace Microsolidarity.Hub.Features.Offers;
+
+/// <summary>
+/// Open offers and requests in the site-wide search, for the signed-in person searching only: the hub's and their
+/// congregations'. A visitor finds none of them.
+/// </summary>
+public sealed class OfferSearchSource(HubDbContext db, IHttpContextAccessor http, TimeProvider time) : ISiteSearchSource
+{
+    public int Order => 22;
+
+    public async Task<SiteSearchSection> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var user = http.HttpContext?.User;
+        var me = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var words = query.Trim();
+        if (me is null || words.Length == 0)
+        {
+            return new SiteSearchSection("Offers and requests", [], 0, "/offers");
+        }
+        var open = OfferAccess.VisibleTo(db, me).Open(time.GetUtcNow().UtcDateTime).Where(OfferAccess.Matches(words));
+        var found = await open.OrderByDescending(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.Title, p.Kind, p.Place, p.Online, Poster = p.Poster.DisplayName })
+            .Take(limit).ToListAsync(cancellationToken);
+        var total = await open.CountAsync(cancellationToken);
+        return new SiteSearchSection("Offers and requests",
+            [.. found.Select(p => new SiteSearchHit($"/offers/{p.Id}", p.Title,
+                $"{OfferText.Kind(p.Kind)} · {p.Poster}{(p.Place != "" ? $" · {p.Place}" : "")}{(p.Online ? " · online" : "")}"))],
+            total, $"/offers?q={Uri.EscapeDataString(words)}");
+    }
+}

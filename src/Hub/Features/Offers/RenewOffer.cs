@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
+using NodaTime;
+
+namespace Microsolidarity.Hub.Features.Offers;
+
+/// <summary>The poster keeps their post up until a new day (and opens it again if they had closed it).</summary>
+public sealed class RenewOffer(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(string userId, Guid postId, DateOnly? until, DateTimeZone zone, CancellationToken cancellationToken = default)
+    {
+        var post = await db.OfferPosts.SingleOrDefaultAsync(p => p.Id == postId && p.PosterUserId == userId, cancellationToken);
+        if (post is null)
+        {
+            return Outcome.Refused("Only its poster renews a post.");
+        }
+        if (PostOffer.ExpiryProblem(until, zone, time.GetUtcNow().UtcDateTime) is { } problem)
+        {
+            return Outcome.Refused(problem.Message, "RenewUntil");
+        }
+        post.ExpiresAt = PostOffer.EndOf(until!.Value, zone);
+        post.ClosedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}
