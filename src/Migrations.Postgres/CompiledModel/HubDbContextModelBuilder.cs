@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("04a330e1-a2ea-4047-9486-1c0c526ede3e"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("a201e00a-b8f9-4493-a7d4-f318bcd8767a"), entityTypeCount: 103)
         {
         }
 
@@ -44,6 +44,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var membershipLevel = MembershipLevelEntityType.Create(this);
             var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
+            var responsibility = ResponsibilityEntityType.Create(this);
+            var responsibilityHolder = ResponsibilityHolderEntityType.Create(this);
+            var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
@@ -144,6 +147,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
             MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
             MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
+            ResponsibilityEntityType.CreateForeignKey1(responsibility, congregation);
+            ResponsibilityHolderEntityType.CreateForeignKey1(responsibilityHolder, responsibility);
+            ResponsibilityHolderEntityType.CreateForeignKey2(responsibilityHolder, hubUser);
+            ResponsibilityOfferEntityType.CreateForeignKey1(responsibilityOffer, responsibility);
+            ResponsibilityOfferEntityType.CreateForeignKey2(responsibilityOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -274,6 +282,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
             MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
+            ResponsibilityEntityType.CreateAnnotations(responsibility);
+            ResponsibilityHolderEntityType.CreateAnnotations(responsibilityHolder);
+            ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             AgreementEntityType.CreateAnnotations(agreement);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c51f362-8120-442f-9ca1-5325af8c4c14"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("9b59e944-4aee-4065-b935-f9f54e2d5f02"), entityTypeCount: 103)
         {
         }
 
@@ -43,6 +43,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var membershipLevel = MembershipLevelEntityType.Create(this);
             var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
+            var responsibility = ResponsibilityEntityType.Create(this);
+            var responsibilityHolder = ResponsibilityHolderEntityType.Create(this);
+            var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
@@ -143,6 +146,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
             MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
             MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
+            ResponsibilityEntityType.CreateForeignKey1(responsibility, congregation);
+            ResponsibilityHolderEntityType.CreateForeignKey1(responsibilityHolder, responsibility);
+            ResponsibilityHolderEntityType.CreateForeignKey2(responsibilityHolder, hubUser);
+            ResponsibilityOfferEntityType.CreateForeignKey1(responsibilityOffer, responsibility);
+            ResponsibilityOfferEntityType.CreateForeignKey2(responsibilityOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -273,6 +281,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
             MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
+            ResponsibilityEntityType.CreateAnnotations(responsibility);
+            ResponsibilityHolderEntityType.CreateAnnotations(responsibilityHolder);
+            ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             AgreementEntityType.CreateAnnotations(agreement);

@@ -227,6 +227,7 @@ public static class SeedDemoCommunity
         await SeedDemoRetrospectives.RunAsync(db, now);
         await SeedDemoMeetings.RunAsync(db, now);
         await SeedDemoDecisions.RunAsync(db, now);
+        await SeedDemoResponsibilities.RunAsync(db, now);
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);
         await SeedDemoCohort.RunAsync(db, now);
