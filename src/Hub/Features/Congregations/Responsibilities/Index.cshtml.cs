@@ -79,8 +79,18 @@ public sealed class ResponsibilitiesModel(CongregationAccess access, HubDbContex
             .ToListAsync(ct);
         var offers = await db.ResponsibilityOffers.AsNoTracking().Where(o => o.CongregationId == c.Id && o.Status == OfferStatus.Waiting)
             .OrderBy(o => o.CreatedAt)
-            .Select(o => new { o.Id, o.ResponsibilityId, o.UserId, To = o.User.DisplayName, o.OfferedByUserId, o.HandOverFromUserId, o.Note, o.CreatedAt,
-                From = db.Users.Where(u => u.Id == o.OfferedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(o => new
+            {
+                o.Id,
+                o.ResponsibilityId,
+                o.UserId,
+                To = o.User.DisplayName,
+                o.OfferedByUserId,
+                o.HandOverFromUserId,
+                o.Note,
+                o.CreatedAt,
+                From = db.Users.Where(u => u.Id == o.OfferedByUserId).Select(u => u.DisplayName).FirstOrDefault()
+            })
             .ToListAsync(ct);
         Rows = [.. responsibilities.Select(r => new Row(r.Id, r.Name, r.Description, r.ReviewOn, r.ReviewOn <= today, r.Holders,
             [.. offers.Where(o => o.ResponsibilityId == r.Id).Select(o => new Waiting(o.Id, o.To, o.From ?? "someone who has left", o.HandOverFromUserId != null,

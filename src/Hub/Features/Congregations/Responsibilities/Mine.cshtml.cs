@@ -32,7 +32,12 @@ public sealed class MyResponsibilitiesModel(HubDbContext db, ViewerClock clock, 
             .Join(db.Responsibilities.Where(r => r.RetiredAt == null), h => h.ResponsibilityId, r => r.Id, (h, r) => new { h.Since, r })
             .Join(db.Congregations, x => x.r.CongregationId, c => c.Id, (x, c) => new
             {
-                x.r.Id, x.r.Name, Congregation = c.Name, c.Slug, x.Since, x.r.ReviewOn,
+                x.r.Id,
+                x.r.Name,
+                Congregation = c.Name,
+                c.Slug,
+                x.Since,
+                x.r.ReviewOn,
                 Others = x.r.Holders.Count(o => o.UserId != me),
                 WaitingFor = db.ResponsibilityOffers.Where(o => o.ResponsibilityId == x.r.Id && o.Status == OfferStatus.Waiting && o.OfferedByUserId == me)
                     .Select(o => o.User.DisplayName).FirstOrDefault(),
