@@ -108,6 +108,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<EventCoHost> EventCoHosts => Set<EventCoHost>();
     public DbSet<EventHostAction> EventHostActions => Set<EventHostAction>();
     public DbSet<MembershipOffer> MembershipOffers => Set<MembershipOffer>();
+    public DbSet<Responsibility> Responsibilities => Set<Responsibility>();
+    public DbSet<ResponsibilityHolder> ResponsibilityHolders => Set<ResponsibilityHolder>();
+    public DbSet<ResponsibilityOffer> ResponsibilityOffers => Set<ResponsibilityOffer>();
     public DbSet<PracticeProgram> PracticePrograms => Set<PracticeProgram>();
     public DbSet<PracticeParticipant> PracticeParticipants => Set<PracticeParticipant>();
     public DbSet<ProgramFacilitator> ProgramFacilitators => Set<ProgramFacilitator>();

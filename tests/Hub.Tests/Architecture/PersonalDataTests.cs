@@ -402,6 +402,12 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.CongregationHostActions.Add(new CongregationHostAction { Id = Guid.NewGuid(), CongregationId = congregation.Id, What = "moved the level Friend", Reason = "A clearer path.", At = now });
         db.MembershipOffers.Add(new MembershipOffer { Id = Guid.NewGuid(), CongregationId = congregation.Id, Kind = OfferKind.Host, CreatedAt = now });
         db.MembershipOffers.Add(new MembershipOffer { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, Kind = OfferKind.NetworkMembership, CreatedAt = now });
+        // Ada holds the money and hands it over to Ben (waiting); Ben invites her to the chat.
+        var purse = new Responsibility { Id = Guid.NewGuid(), CongregationId = congregation.Id, Name = "The money", CreatedAt = now };
+        purse.Holders.Add(new ResponsibilityHolder { ResponsibilityId = purse.Id, UserId = ada, Since = now });
+        db.Responsibilities.Add(purse);
+        db.ResponsibilityOffers.Add(new ResponsibilityOffer { Id = Guid.NewGuid(), ResponsibilityId = purse.Id, CongregationId = congregation.Id, UserId = ben, CreatedAt = now });
+        db.ResponsibilityOffers.Add(new ResponsibilityOffer { Id = Guid.NewGuid(), ResponsibilityId = purse.Id, CongregationId = congregation.Id, OfferedByUserId = ben, CreatedAt = now });
         db.Rsvps.Add(new Rsvp { Id = Guid.NewGuid(), EventId = supper.Id, OccurrenceId = occurrence.Id, Status = RsvpStatus.Going, Arrival = 1, CreatedAt = now, UpdatedAt = now });
         db.MemberCalendars.Add(new MemberCalendar { UserId = ada, Token = "leaver-calendar", CreatedAt = now });
         db.ReminderPreferences.Add(new ReminderPreference { UserId = ada });

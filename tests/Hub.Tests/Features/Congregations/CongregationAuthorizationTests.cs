@@ -20,6 +20,7 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid GatheringId { get; private set; }
     public Guid ProposedId { get; private set; }
     public Guid OfferId { get; private set; }
+    public Guid ResponsibilityId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -119,6 +120,9 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
         });
+        // A responsibility nobody holds: only hosts (and administrators) may offer it to someone.
+        ResponsibilityId = Guid.NewGuid();
+        db.Responsibilities.Add(new Microsolidarity.Hub.Data.Congregations.Responsibility { Id = ResponsibilityId, CongregationId = congregation.Id, Name = "Matrix money", CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
     }
 
@@ -197,6 +201,14 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/cards",        302, 403, 200, 200, 403 },
         { "/congregations/no-such-place/board", 302, 404, 404, 404, 404 },
         { "/congregations/no-such-place/practices", 404, 404, 404, 404, 404 },
+        // The register of responsibilities is the members' (administrators read it); hosts add and edit; holders and hosts offer.
+        { "/congregations/SLUG/responsibilities", 302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/responsibilities/edit", 302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/responsibilities/edit?id=RESPONSIBILITY", 302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/responsibilities/edit?id=00000000-0000-0000-0000-000000000001", 302, 403, 403, 404, 404 },
+        { "/congregations/SLUG/responsibilities/RESPONSIBILITY/offer", 302, 403, 403, 200, 200 },
+        { "/congregations/SLUG/responsibilities/00000000-0000-0000-0000-000000000001/offer", 302, 403, 404, 404, 404 },
+        { "/congregations/no-such-place/responsibilities", 404, 404, 404, 404, 404 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
@@ -206,7 +218,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     [MemberData(nameof(Routes))]
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
-        var path = route.Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
+        var path = route.Replace("RESPONSIBILITY", fixture.ResponsibilityId.ToString()).Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
             .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
@@ -320,6 +332,43 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
                 });
                 Assert.True(forged.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{role} {page2} {handler}: {(int)forged.Response.StatusCode}");
             }
+        }
+    }
+
+    [Fact]
+    public async Task Responsibilities_HostsActionsPostedByOthers_AreRefused()
+    {
+        var register = $"/congregations/{fixture.Slug}/responsibilities";
+        foreach (var role in new[] { "member", "outsider" })
+        {
+            var (_, own) = await fixture.Clients[role].GetAsync($"/congregations/{fixture.Slug}");
+            var token = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var fields = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["ResponsibilityId"] = fixture.ResponsibilityId.ToString(),
+                ["Suggestion"] = "0",
+                ["Name"] = "Sneaky",
+                ["ToUserId"] = fixture.MemberId,
+            };
+            foreach (var url in new[] { $"{register}?handler=Suggest", $"{register}?handler=Retire", $"{register}/edit", $"{register}/{fixture.ResponsibilityId}/offer" })
+            {
+                var forged = await fixture.Clients[role].PostAsync(url, fields);
+                Assert.True(forged.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{role} {url}: {(int)forged.Response.StatusCode}");
+            }
+        }
+        // Stepping down and answering are a member's own: an outsider is refused before anything is looked up.
+        var (_, page) = await fixture.Clients["outsider"].GetAsync($"/congregations/{fixture.Slug}");
+        var outsiderToken = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var handler in new[] { "StepDown", "Answer", "Withdraw" })
+        {
+            var forged = await fixture.Clients["outsider"].PostAsync($"{register}?handler={handler}", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = outsiderToken,
+                ["ResponsibilityId"] = fixture.ResponsibilityId.ToString(),
+                ["OfferId"] = Guid.NewGuid().ToString(),
+            });
+            Assert.True(forged.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"outsider {handler}: {(int)forged.Response.StatusCode}");
         }
     }
 

@@ -136,6 +136,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/people/pick?q=a",              200, 200, 200 },
         { "/me/journal",                   302, 200, 200 },
         { "/me/pathway",                   302, 200, 200 },
+        { "/me/responsibilities",          302, 200, 200 },
         { "/me/notifications",             302, 200, 200 },
         { "/people/no-such-person",        404, 404, 404 },
         // Offers and requests are for the hub's members: never a visitor's (nor in a feed or the sitemap).

@@ -357,6 +357,20 @@ public sealed class HtmlValidityTests
             db.IntroductionRounds.Add(round);
             await db.SaveChangesAsync();
         }
+        // Responsibilities: the empty register with its suggestions, the forms with errors, an offer to Kim, her invitation and her list.
+        var register = $"{congregation}/responsibilities";
+        pages["responsibilities empty"] = await (await admin.Http.GetAsync(register)).Content.ReadAsStringAsync();
+        pages["responsibility with errors"] = await HtmlOfAsync(admin, $"{register}/edit", new() { ["Name"] = "" });
+        await admin.SubmitAsync(register, new Dictionary<string, string> { ["Suggestion"] = "2" }, "Suggest");
+        pages["responsibilities"] = await (await admin.Http.GetAsync(register)).Content.ReadAsStringAsync();
+        var offer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibilities"]).QuerySelector("a[href$='/offer']")!.GetAttribute("href")!;
+        pages["responsibility offer"] = await (await admin.Http.GetAsync(offer)).Content.ReadAsStringAsync();
+        pages["responsibility offer with errors"] = await HtmlOfAsync(admin, offer, new() { ["ToUserId"] = "" });
+        var kimPick = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibility offer"]).QuerySelectorAll("option").First(o => o.TextContent == "Kim").GetAttribute("value")!;
+        await admin.SubmitAsync(offer, new Dictionary<string, string> { ["ToUserId"] = kimPick, ["Note"] = "You would be good at this." });
+        pages["responsibility invitation"] = await (await kim.Http.GetAsync(register)).Content.ReadAsStringAsync();
+        await kim.SubmitAsync(register, new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
+        pages["my responsibilities"] = await (await kim.Http.GetAsync("/me/responsibilities")).Content.ReadAsStringAsync();
         pages["introductions, taking part"] = await (await admin.Http.GetAsync(introductions)).Content.ReadAsStringAsync();
         await admin.SubmitAsync(introductions, new Dictionary<string, string>(), "Pause");
         pages["introductions, paused"] = await (await admin.Http.GetAsync(introductions)).Content.ReadAsStringAsync();

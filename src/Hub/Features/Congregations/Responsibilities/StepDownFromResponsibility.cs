@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
+
+/// <summary>
+/// A holder puts a responsibility down, with a reason if they like. The hosts hear it (they may need to find someone);
+/// the hosts' list keeps the line. Handing it to a particular person is an invitation instead (<see cref="OfferResponsibility"/>).
+/// </summary>
+public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider time, HostActions actions)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, Guid responsibilityId, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (HostActions.Tidy(reason) is not { } why)
+        {
+            return Outcome.Refused($"Keep the reason under {HostActions.MaxReason:N0} characters.", "Reason");
+        }
+        var c = view.Congregation;
+        var holding = await db.ResponsibilityHolders
+            .Where(h => h.ResponsibilityId == responsibilityId && h.UserId == view.UserId)
+            .Join(db.Responsibilities.Where(r => r.CongregationId == c.Id && r.RetiredAt == null), h => h.ResponsibilityId, r => r.Id, (h, r) => new { Holder = h, r.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (holding is null)
+        {
+            return Outcome.Refused("You do not hold this responsibility (any more).");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        db.ResponsibilityHolders.Remove(holding.Holder);
+        HostActions.Record(db, c.Id, view.UserId, $"stepped down from the responsibility {holding.Name}", why, now);
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var others = await db.ResponsibilityHolders.AsNoTracking().CountAsync(h => h.ResponsibilityId == responsibilityId && h.UserId != view.UserId, cancellationToken);
+        await actions.TellHostsAsync(c, [view.UserId!], $"{name} stepped down from “{holding.Name}”",
+        [
+            $"{name} no longer holds “{holding.Name}” in {c.Name}.",
+            .. why == "" ? Array.Empty<string>() : [$"Their reason: “{why}”"],
+            others == 0 ? "Nobody holds it now: you may invite someone to it from the register." : "Others still hold it.",
+        ], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        actions.Wake();
+        return Outcome.Done;
+    }
+}
