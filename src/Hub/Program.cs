@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Features.Admin;
 using Microsolidarity.Hub.Features.Boards;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Features.Congregations.Concerns;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Crews.Agreements;
 using Microsolidarity.Hub.Features.Crews.Calls;
@@ -66,6 +67,7 @@ builder.AddObservability(); // /readyz; OpenTelemetry and /metrics when an opera
 builder.AddAccounts();
 builder.AddNotifications(); // in the hub and by email, as each person chooses; the features below notify through it
 builder.AddCongregations();
+builder.AddConcerns(); // a member's concern raised with the care contacts, and each congregation's agreements
 builder.AddCrews();
 builder.AddMeetingRooms(); // a crew meeting's plan, case preparation, commitments and its live room
 builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"

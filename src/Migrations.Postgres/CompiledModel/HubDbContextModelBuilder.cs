@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("04a330e1-a2ea-4047-9486-1c0c526ede3e"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("6cb3f2b7-60bf-4eff-a262-548b8aaa70bb"), entityTypeCount: 103)
         {
         }
 
@@ -36,7 +36,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var ledgerEntry = LedgerEntryEntityType.Create(this);
             var pledge = PledgeEntityType.Create(this);
             var proposal = ProposalEntityType.Create(this);
+            var concern = ConcernEntityType.Create(this);
+            var concernStep = ConcernStepEntityType.Create(this);
             var congregation = CongregationEntityType.Create(this);
+            var congregationAgreement = CongregationAgreementEntityType.Create(this);
             var congregationHostAction = CongregationHostActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var joinRequest = JoinRequestEntityType.Create(this);
@@ -133,6 +136,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
+            ConcernEntityType.CreateForeignKey1(concern, crew);
+            ConcernEntityType.CreateForeignKey2(concern, hubUser);
+            ConcernEntityType.CreateForeignKey3(concern, hubUser);
+            ConcernEntityType.CreateForeignKey4(concern, hubUser);
+            ConcernEntityType.CreateForeignKey5(concern, congregation);
+            ConcernEntityType.CreateForeignKey6(concern, hubUser);
+            ConcernStepEntityType.CreateForeignKey1(concernStep, hubUser);
+            ConcernStepEntityType.CreateForeignKey2(concernStep, concern);
+            CongregationAgreementEntityType.CreateForeignKey1(congregationAgreement, congregation);
             CongregationHostActionEntityType.CreateForeignKey1(congregationHostAction, congregation);
             InvitationEntityType.CreateForeignKey1(invitation, congregation);
             JoinRequestEntityType.CreateForeignKey1(joinRequest, congregation);
@@ -266,7 +278,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             LedgerEntryEntityType.CreateAnnotations(ledgerEntry);
             PledgeEntityType.CreateAnnotations(pledge);
             ProposalEntityType.CreateAnnotations(proposal);
+            ConcernEntityType.CreateAnnotations(concern);
+            ConcernStepEntityType.CreateAnnotations(concernStep);
             CongregationEntityType.CreateAnnotations(congregation);
+            CongregationAgreementEntityType.CreateAnnotations(congregationAgreement);
             CongregationHostActionEntityType.CreateAnnotations(congregationHostAction);
             InvitationEntityType.CreateAnnotations(invitation);
             JoinRequestEntityType.CreateAnnotations(joinRequest);

@@ -733,11 +733,119 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Concern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AboutCrewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AboutUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AcknowledgeBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClosingNote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("ToAdministrators")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutCrewId");
+
+                    b.HasIndex("AboutUserId");
+
+                    b.HasIndex("AcknowledgedByUserId");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("CongregationId", "CreatedAt");
+
+                    b.HasIndex("AcknowledgedAt", "ReminderSentAt", "AcknowledgeBy");
+
+                    b.ToTable("Concerns");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.ConcernStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ConcernId", "At");
+
+                    b.ToTable("ConcernSteps");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Congregation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreementsPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConcernAcknowledgeDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
 
                     b.Property<string>("CoverFile")
                         .IsRequired()
@@ -798,6 +906,30 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Congregations");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CongregationId", "PublishedAt");
+
+                    b.ToTable("CongregationAgreements");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationHostAction", b =>
@@ -932,8 +1064,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AgreementsAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CongregationId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IsCareContact")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsHost")
                         .HasColumnType("boolean");
@@ -4459,6 +4597,67 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Concern", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("AboutCrewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "About")
+                        .WithMany()
+                        .HasForeignKey("AboutUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcknowledgedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "RaisedBy")
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("About");
+
+                    b.Navigation("RaisedBy");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.ConcernStep", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Concern", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationAgreement", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationHostAction", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
@@ -5376,6 +5575,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Commons.Proposal", b =>
                 {
                     b.Navigation("Advice");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Concern", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Congregation", b =>

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c51f362-8120-442f-9ca1-5325af8c4c14"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("56f64ac0-03b2-4614-8ccc-71011e996039"), entityTypeCount: 103)
         {
         }
 
@@ -35,7 +35,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var ledgerEntry = LedgerEntryEntityType.Create(this);
             var pledge = PledgeEntityType.Create(this);
             var proposal = ProposalEntityType.Create(this);
+            var concern = ConcernEntityType.Create(this);
+            var concernStep = ConcernStepEntityType.Create(this);
             var congregation = CongregationEntityType.Create(this);
+            var congregationAgreement = CongregationAgreementEntityType.Create(this);
             var congregationHostAction = CongregationHostActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var joinRequest = JoinRequestEntityType.Create(this);
@@ -132,6 +135,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
+            ConcernEntityType.CreateForeignKey1(concern, crew);
+            ConcernEntityType.CreateForeignKey2(concern, hubUser);
+            ConcernEntityType.CreateForeignKey3(concern, hubUser);
+            ConcernEntityType.CreateForeignKey4(concern, hubUser);
+            ConcernEntityType.CreateForeignKey5(concern, congregation);
+            ConcernEntityType.CreateForeignKey6(concern, hubUser);
+            ConcernStepEntityType.CreateForeignKey1(concernStep, hubUser);
+            ConcernStepEntityType.CreateForeignKey2(concernStep, concern);
+            CongregationAgreementEntityType.CreateForeignKey1(congregationAgreement, congregation);
             CongregationHostActionEntityType.CreateForeignKey1(congregationHostAction, congregation);
             InvitationEntityType.CreateForeignKey1(invitation, congregation);
             JoinRequestEntityType.CreateForeignKey1(joinRequest, congregation);
@@ -265,7 +277,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             LedgerEntryEntityType.CreateAnnotations(ledgerEntry);
             PledgeEntityType.CreateAnnotations(pledge);
             ProposalEntityType.CreateAnnotations(proposal);
+            ConcernEntityType.CreateAnnotations(concern);
+            ConcernStepEntityType.CreateAnnotations(concernStep);
             CongregationEntityType.CreateAnnotations(congregation);
+            CongregationAgreementEntityType.CreateAnnotations(congregationAgreement);
             CongregationHostActionEntityType.CreateAnnotations(congregationHostAction);
             InvitationEntityType.CreateAnnotations(invitation);
             JoinRequestEntityType.CreateAnnotations(joinRequest);

@@ -720,11 +720,119 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Concern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AboutCrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToAdministrators")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutCrewId");
+
+                    b.HasIndex("AboutUserId");
+
+                    b.HasIndex("AcknowledgedByUserId");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("CongregationId", "CreatedAt");
+
+                    b.HasIndex("AcknowledgedAt", "ReminderSentAt", "AcknowledgeBy");
+
+                    b.ToTable("Concerns");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.ConcernStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ConcernId", "At");
+
+                    b.ToTable("ConcernSteps");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Congregation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AgreementsPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcernAcknowledgeDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
 
                     b.Property<string>("CoverFile")
                         .IsRequired()
@@ -785,6 +893,30 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Congregations");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CongregationId", "PublishedAt");
+
+                    b.ToTable("CongregationAgreements");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationHostAction", b =>
@@ -919,8 +1051,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AgreementsAcceptedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CongregationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCareContact")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsHost")
                         .HasColumnType("INTEGER");
@@ -4440,6 +4578,67 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Concern", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("AboutCrewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "About")
+                        .WithMany()
+                        .HasForeignKey("AboutUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcknowledgedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "RaisedBy")
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("About");
+
+                    b.Navigation("RaisedBy");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.ConcernStep", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Concern", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationAgreement", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.CongregationHostAction", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
@@ -5357,6 +5556,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Commons.Proposal", b =>
                 {
                     b.Navigation("Advice");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Concern", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.Congregation", b =>

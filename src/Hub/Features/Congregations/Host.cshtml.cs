@@ -32,6 +32,9 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     /// <summary>Events members proposed, waiting for a host's yes.</summary>
     public IReadOnlyList<ProposedEvent> Proposals { get; private set; } = [];
 
+    /// <summary>The care contacts' names: a congregation without two is warned (Concerns).</summary>
+    public IReadOnlyList<string> CareContacts { get; private set; } = [];
+
     [BindProperty] public bool MembersEventsAtOnce { get; set; }
 
     [BindProperty] public Guid RequestId { get; set; }
@@ -112,6 +115,8 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
         Actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
             .Select(a => new Action(db.Users.Where(u => u.Id == a.ByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone who has left", a.What, a.Reason, a.At))
             .ToListAsync();
+        CareContacts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.IsCareContact).OrderBy(m => m.JoinedAt)
+            .Select(m => m.User.DisplayName).ToListAsync();
         Zone = await clock.ZoneAsync();
         return Page();
     }
