@@ -248,8 +248,18 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.Concerns.Add(new Concern { Id = raised, CongregationId = congregation.Id, RaisedByUserId = ada, AboutUserId = ben, Text = "A worry.", CreatedAt = now, AcknowledgeBy = now });
         db.Concerns.Add(new Concern
         {
-            Id = tended, CongregationId = congregation.Id, RaisedByUserId = ben, AboutUserId = ada, Text = "Another worry.", CreatedAt = now, AcknowledgeBy = now,
-            AcknowledgedAt = now, AcknowledgedByUserId = ada, ClosedAt = now, ClosedByUserId = ada, ClosingNote = "Talked it through.",
+            Id = tended,
+            CongregationId = congregation.Id,
+            RaisedByUserId = ben,
+            AboutUserId = ada,
+            Text = "Another worry.",
+            CreatedAt = now,
+            AcknowledgeBy = now,
+            AcknowledgedAt = now,
+            AcknowledgedByUserId = ada,
+            ClosedAt = now,
+            ClosedByUserId = ada,
+            ClosingNote = "Talked it through.",
         });
         db.ConcernSteps.Add(new ConcernStep { Id = Guid.NewGuid(), ConcernId = tended, ByUserId = ada, Text = "Called Ben.", At = now });
         var elsewhere = new Congregation { Id = Guid.NewGuid(), Slug = "elsewhere", Name = "Elsewhere", Policy = MembershipPolicy.Request, CreatedAt = now };
