@@ -33,7 +33,7 @@ public sealed class RaiseConcernModel(CongregationAccess access, HubDbContext db
             return refused;
         }
         var (outcome, id) = await raise.RunAsync(View, new RaiseConcern.Input(About, PersonId, CrewId, Text), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Your concern is with the care contacts. This page shows what happens next.", ShowAsync,
+        return await AfterAsync(outcome, "Your concern is sent. This page shows who reads it and what happens next.", ShowAsync,
             id is { } made ? ConcernRules.PathOf(View.Congregation.Slug, made) : null);
     }
 
