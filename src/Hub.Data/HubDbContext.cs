@@ -39,6 +39,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Removal> Removals => Set<Removal>();
     public DbSet<CongregationHostAction> CongregationHostActions => Set<CongregationHostAction>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernStep> ConcernSteps => Set<ConcernStep>();
+    public DbSet<CongregationAgreement> CongregationAgreements => Set<CongregationAgreement>();
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
     public DbSet<Crew> Crews => Set<Crew>();

@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Features.Admin;
 using Microsolidarity.Hub.Features.Boards;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Features.Congregations.Concerns;
 using Microsolidarity.Hub.Features.Congregations.Responsibilities;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Crews.Agreements;
@@ -69,6 +70,7 @@ builder.AddAccounts();
 builder.AddNotifications(); // in the hub and by email, as each person chooses; the features below notify through it
 builder.AddCongregations();
 builder.AddResponsibilities(); // a congregation's register of who holds what, handed over by invitation
+builder.AddConcerns(); // a member's concern raised with the care contacts, and each congregation's agreements
 builder.AddCrews();
 builder.AddMeetingRooms(); // a crew meeting's plan, case preparation, commitments and its live room
 builder.AddCrewCalls(); // open calls in a congregation: "I'm calling a crew about this: who wants in?"

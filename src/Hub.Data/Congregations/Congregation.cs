@@ -56,6 +56,12 @@ public class Congregation
     /// </summary>
     public bool MembersEventsGoUpAtOnce { get; set; }
 
+    /// <summary>How many days the care contacts have to acknowledge a concern; a reminder goes to them when it passes.</summary>
+    public int ConcernAcknowledgeDays { get; set; } = 3;
+
+    /// <summary>When the current agreements were published; null while the congregation has published none.</summary>
+    public DateTime? AgreementsPublishedAt { get; set; }
+
     public List<MembershipLevel> Levels { get; set; } = [];
     public List<Membership> Members { get; set; } = [];
 }

@@ -15,6 +15,8 @@ internal sealed class CongregationConfiguration : IEntityTypeConfiguration<Congr
         c.Property(x => x.Languages).HasMaxLength(200);
         c.Property(x => x.CoverFile).HasMaxLength(64);
         c.Property(x => x.JoinQuestions).HasMaxLength(2000);
+        // Congregations made before concerns existed start with three days too.
+        c.Property(x => x.ConcernAcknowledgeDays).HasDefaultValue(3).HasSentinel(0);
         c.HasMany(x => x.Levels).WithOne().HasForeignKey(l => l.CongregationId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Members).WithOne(m => m.Congregation).HasForeignKey(m => m.CongregationId).OnDelete(DeleteBehavior.Cascade);
     }

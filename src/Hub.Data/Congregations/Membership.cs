@@ -17,4 +17,10 @@ public class Membership
     public bool IsHost { get; set; }
 
     public DateTime JoinedAt { get; set; }
+
+    /// <summary>One of the (ideally two) people members raise a concern with; named by the hosts.</summary>
+    public bool IsCareContact { get; set; }
+
+    /// <summary>When they last accepted the congregation's agreements; older than the current version asks them again.</summary>
+    public DateTime? AgreementsAcceptedAt { get; set; }
 }

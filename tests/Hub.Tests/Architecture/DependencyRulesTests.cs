@@ -47,6 +47,7 @@ public sealed class DependencyRulesTests
         new("Features/Demo", Features + "Gatherings.RecurrenceRule", "the demo's monthly event uses a real recurrence rule."),
         new("Features/Demo", Features + "Updates.Podcast.PublishEpisode", "the demo episode's audio goes where published episodes go."),
         new("Features/Demo", Features + "Updates.UpdatesMarkdown", "the demo newsletter and episode notes are rendered as real ones are."),
+        new("Features/Congregations", Features + "Updates.UpdatesMarkdown", "a congregation's agreements are hosts' Markdown, rendered and sanitised as their other writing is."),
         new("Features/Congregations", Features + "Accounts.AccountLinks", "congregation invitations and notices link to the account pages."),
         new("Features/Crews", Features + "Accounts.AccountLinks", "crew invitations link to the account pages."),
         new("Features/Dyads", Features + "Accounts.AccountLinks", "dyad proposals link to the account pages."),

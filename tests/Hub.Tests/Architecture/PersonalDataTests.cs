@@ -242,6 +242,26 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.Congregations.Add(congregation);
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ada, LevelId = friend.Id, IsHost = true, JoinedAt = now });
         db.Memberships.Add(new Membership { Id = Guid.NewGuid(), CongregationId = congregation.Id, UserId = ben, LevelId = friend.Id, IsHost = true, JoinedAt = now });
+        // A concern the leaver raised about Ben, and one Ben raised about the leaver, which the leaver (a care contact) tended.
+        var raised = Guid.NewGuid();
+        var tended = Guid.NewGuid();
+        db.Concerns.Add(new Concern { Id = raised, CongregationId = congregation.Id, RaisedByUserId = ada, AboutUserId = ben, Text = "A worry.", CreatedAt = now, AcknowledgeBy = now });
+        db.Concerns.Add(new Concern
+        {
+            Id = tended,
+            CongregationId = congregation.Id,
+            RaisedByUserId = ben,
+            AboutUserId = ada,
+            Text = "Another worry.",
+            CreatedAt = now,
+            AcknowledgeBy = now,
+            AcknowledgedAt = now,
+            AcknowledgedByUserId = ada,
+            ClosedAt = now,
+            ClosedByUserId = ada,
+            ClosingNote = "Talked it through.",
+        });
+        db.ConcernSteps.Add(new ConcernStep { Id = Guid.NewGuid(), ConcernId = tended, ByUserId = ada, Text = "Called Ben.", At = now });
         var elsewhere = new Congregation { Id = Guid.NewGuid(), Slug = "elsewhere", Name = "Elsewhere", Policy = MembershipPolicy.Request, CreatedAt = now };
         db.Congregations.Add(elsewhere);
         db.JoinRequests.Add(new JoinRequest { Id = Guid.NewGuid(), CongregationId = elsewhere.Id, UserId = ada, Answers = "I would like to come.", CreatedAt = now });

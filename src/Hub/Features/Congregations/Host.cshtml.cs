@@ -32,6 +32,9 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
     /// <summary>Events members proposed, waiting for a host's yes.</summary>
     public IReadOnlyList<ProposedEvent> Proposals { get; private set; } = [];
 
+    /// <summary>The care contacts' names: a congregation without two is warned (Concerns).</summary>
+    public IReadOnlyList<string> CareContacts { get; private set; } = [];
+
     [BindProperty] public bool MembersEventsAtOnce { get; set; }
 
     [BindProperty] public Guid RequestId { get; set; }
@@ -120,6 +123,8 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
             })
             .ToListAsync();
         Actions = [.. actions.Select(a => new Action(a.By ?? "Someone who has left", HostActions.Words(a.What, a.About), a.Reason, a.At))];
+        CareContacts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.IsCareContact).OrderBy(m => m.JoinedAt)
+            .Select(m => m.User.DisplayName).ToListAsync();
         Zone = await clock.ZoneAsync();
         return Page();
     }

@@ -38,7 +38,8 @@ public sealed class JoinCongregation(HubDbContext db, TimeProvider time)
         {
             return false;
         }
-        var membership = new Membership { Id = Guid.NewGuid(), CongregationId = congregationId, UserId = userId, LevelId = firstLevel, JoinedAt = now };
+        // Joining accepts the agreements published at that moment: every way in says so before the person joins.
+        var membership = new Membership { Id = Guid.NewGuid(), CongregationId = congregationId, UserId = userId, LevelId = firstLevel, JoinedAt = now, AgreementsAcceptedAt = now };
         db.Memberships.Add(membership);
         try
         {

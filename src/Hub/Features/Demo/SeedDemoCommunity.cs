@@ -57,7 +57,7 @@ public static class SeedDemoCommunity
             return c;
         }
 
-        void Member(Congregation c, int person, bool partner, bool host, int monthsAgo) => db.Memberships.Add(new Membership
+        void Member(Congregation c, int person, bool partner, bool host, int monthsAgo, bool careContact = false) => db.Memberships.Add(new Membership
         {
             Id = Guid.NewGuid(),
             CongregationId = c.Id,
@@ -65,6 +65,8 @@ public static class SeedDemoCommunity
             LevelId = c.Levels[partner ? 1 : 0].Id,
             IsHost = host,
             JoinedAt = now.AddMonths(-monthsAgo),
+            IsCareContact = careContact,
+            AgreementsAcceptedAt = now.AddMonths(-monthsAgo),
         });
 
         var riverside = Make("riverside", "Riverside Congregation",
@@ -72,8 +74,21 @@ public static class SeedDemoCommunity
             "Lisbon", false, "English, Português", MembershipPolicy.Request, "What draws you to Riverside?\nWhich crew or project are you part of now, if any?");
         (riverside.Latitude, riverside.Longitude) = (38.71, -9.14); // on the map, by the river
         Member(riverside, 0, partner: true, host: true, 14);
-        Member(riverside, 1, partner: true, host: true, 14);
-        Member(riverside, 2, partner: true, host: false, 11);
+        // Two care contacts, one a host and one not, so that a concern about either can go to the other.
+        Member(riverside, 1, partner: true, host: true, 14, careContact: true);
+        Member(riverside, 2, partner: true, host: false, 11, careContact: true);
+        // Agreements published before anyone joined, so every member accepted them on joining.
+        riverside.AgreementsPublishedAt = now.AddMonths(-15);
+        db.CongregationAgreements.Add(new CongregationAgreement
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = riverside.Id,
+            PublishedAt = now.AddMonths(-15),
+            Text = "## How we are together\n\n- We listen to understand, and let each person finish.\n- What is shared in a crew stays in the crew.\n"
+                + "- Anyone may say no to an invitation, without giving a reason.\n- We ask before we touch, photograph or post about someone.\n\n"
+                + "## When something goes wrong\n\nTell the person, if you feel safe to, or raise a concern with our two care contacts. "
+                + "They acknowledge it within three days and keep it between you and them.",
+        });
         Member(riverside, 3, partner: false, host: false, 9);
         Member(riverside, 4, partner: false, host: false, 6);
         Member(riverside, 5, partner: false, host: false, 2);

@@ -21,6 +21,8 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid ProposedId { get; private set; }
     public Guid OfferId { get; private set; }
     public Guid ResponsibilityId { get; private set; }
+    public Guid ConcernId { get; private set; }
+    public Guid AboutHostId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -123,6 +125,25 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
         // A responsibility nobody holds: only hosts (and administrators) may offer it to someone.
         ResponsibilityId = Guid.NewGuid();
         db.Responsibilities.Add(new Microsolidarity.Hub.Data.Congregations.Responsibility { Id = ResponsibilityId, CongregationId = congregation.Id, Name = "Matrix money", CreatedAt = DateTime.UtcNow });
+        // The host is the one care contact: the member's concern reaches them; the one about them goes to the administrators.
+        var hostMembership = db.Memberships.Single(m => m.CongregationId == congregation.Id && m.IsHost);
+        hostMembership.IsCareContact = true;
+        ConcernId = Guid.NewGuid();
+        AboutHostId = Guid.NewGuid();
+        foreach (var (id, about, admins) in new[] { (ConcernId, (string?)null, false), (AboutHostId, hostMembership.UserId, true) })
+        {
+            db.Concerns.Add(new Microsolidarity.Hub.Data.Congregations.Concern
+            {
+                Id = id,
+                CongregationId = congregation.Id,
+                RaisedByUserId = member.Id,
+                AboutUserId = about,
+                ToAdministrators = admins,
+                Text = "A matrix concern.",
+                CreatedAt = DateTime.UtcNow,
+                AcknowledgeBy = DateTime.UtcNow.AddDays(3),
+            });
+        }
         await db.SaveChangesAsync();
     }
 
@@ -209,6 +230,16 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/responsibilities/RESPONSIBILITY/offer", 302, 403, 403, 200, 200 },
         { "/congregations/SLUG/responsibilities/00000000-0000-0000-0000-000000000001/offer", 302, 403, 404, 404, 404 },
         { "/congregations/no-such-place/responsibilities", 404, 404, 404, 404, 404 },
+        // Concerns: each is read by its raiser and the care contacts (here the host) only; administrators read one about a care contact.
+        { "/congregations/SLUG/concerns",     302, 403, 200, 200, 200 },
+        { "/congregations/SLUG/concerns/new", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/concerns/CONCERN", 302, 404, 200, 200, 404 },
+        { "/congregations/SLUG/concerns/ABOUTHOST", 302, 404, 200, 404, 200 },
+        { "/congregations/SLUG/concerns/00000000-0000-0000-0000-000000000001", 302, 404, 404, 404, 404 },
+        { "/congregations/SLUG/concerns/care-contacts", 302, 403, 403, 200, 200 },
+        { "/congregations/no-such-place/concerns", 404, 404, 404, 404, 404 },
+        // The agreements: anyone signed in reads them before joining; hosts publish.
+        { "/congregations/SLUG/agreements",   302, 200, 200, 200, 200 },
         { "/congregations/no-such-place",     404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/members", 404, 404, 404, 404, 404 },
         { "/congregations/invitations/nonsense", 404, 404, 404, 404, 404 },
@@ -219,7 +250,8 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     public async Task Get_EachRole_GetsTheExpectedAnswer(string route, int anonymous, int outsider, int member, int host, int admin)
     {
         var path = route.Replace("RESPONSIBILITY", fixture.ResponsibilityId.ToString()).Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
-            .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString());
+            .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString())
+            .Replace("CONCERN", fixture.ConcernId.ToString()).Replace("ABOUTHOST", fixture.AboutHostId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);
@@ -301,6 +333,47 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
                 Assert.True(forged.Response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{role} {handler}: {(int)forged.Response.StatusCode}");
             }
         }
+    }
+
+    [Fact]
+    public async Task ConcernActions_PostedByAnyoneButItsTenders_AreRefused()
+    {
+        foreach (var role in new[] { "outsider", "member", "admin", "host" })
+        {
+            var (_, own) = await fixture.Clients[role].GetAsync($"/congregations/{fixture.Slug}");
+            var token = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            // The host tends the first (and is refused only on the one about them); the others tend neither.
+            var ids = role == "host" ? new[] { fixture.AboutHostId } : role == "admin" ? [fixture.ConcernId] : new[] { fixture.ConcernId, fixture.AboutHostId };
+            foreach (var id in ids)
+            {
+                foreach (var handler in new[] { "Acknowledge", "Step", "Close" })
+                {
+                    var (response, _) = await fixture.Clients[role].PostAsync($"/congregations/{fixture.Slug}/concerns/{id}?handler={handler}", new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = token,
+                        ["Step"] = "trying",
+                        ["Note"] = "trying",
+                    });
+                    Assert.True(response.StatusCode != System.Net.HttpStatusCode.Redirect, $"{role} {handler} {id}: {(int)response.StatusCode}");
+                }
+            }
+        }
+        foreach (var (role, handler) in new[] { ("member", "Publish"), ("outsider", "Publish"), ("outsider", "Accept") })
+        {
+            var (_, own) = await fixture.Clients[role].GetAsync($"/congregations/{fixture.Slug}");
+            var token = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var (response, _) = await fixture.Clients[role].PostAsync($"/congregations/{fixture.Slug}/agreements?handler={handler}", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Text"] = "Sneaky agreements",
+            });
+            Assert.True(response.StatusCode != System.Net.HttpStatusCode.Redirect, $"{role} {handler}: {(int)response.StatusCode}");
+        }
+        using var scope = fixture.Hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>();
+        Assert.False(db.Concerns.Any(x => x.AcknowledgedAt != null || x.ClosedAt != null));
+        Assert.False(db.ConcernSteps.Any());
+        Assert.False(db.CongregationAgreements.Any());
     }
 
     [Fact]

@@ -59,6 +59,13 @@ public sealed class HtmlValidityTests
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
+        pages["raise a concern with errors"] = await HtmlOfAsync(admin, $"{congregation}/concerns/new", new() { ["About"] = "Something", ["Text"] = "" });
+        var (raisedConcern, _) = await admin.SubmitAsync($"{congregation}/concerns/new", new Dictionary<string, string> { ["About"] = "Something", ["Text"] = "A valid worry." });
+        await admin.SubmitAsync($"{congregation}/agreements", new Dictionary<string, string> { ["Text"] = "## Our agreements\n\n- We listen." }, "Publish");
+        foreach (var path in new[] { $"{congregation}/concerns", $"{congregation}/concerns/care-contacts", $"{congregation}/agreements", raisedConcern.Headers.Location!.OriginalString })
+        {
+            pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
         pages["new congregation with errors"] = await HtmlOfAsync(admin, "/congregations/new", new() { ["Input.Name"] = "" });
         pages["visitor congregation"] = await (await visitor.Http.GetAsync(congregation)).Content.ReadAsStringAsync();
         pages["visitor invitation unknown"] = await (await visitor.Http.GetAsync("/congregations/invitations/unknown")).Content.ReadAsStringAsync();

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Congregations.Concerns;
+
+/// <summary>
+/// Hosts publish a new version of the congregation's agreements (Markdown). Earlier versions are kept; members who
+/// accepted an earlier one are asked, by a notice on the congregation's pages, to read and accept again. The hosts
+/// who publish accept it themselves.
+/// </summary>
+public sealed class PublishAgreements(HubDbContext db, TimeProvider time)
+{
+    public async Task<Outcome> RunAsync(CongregationView view, string? text, CancellationToken cancellationToken = default)
+    {
+        if (!view.IsHost)
+        {
+            return Outcome.Refused("Only hosts publish the agreements.");
+        }
+        var words = (text ?? "").Trim();
+        if (words.Length == 0)
+        {
+            return Outcome.Refused("Write the agreements the congregation keeps; a few plain lines are a good start.", "Text");
+        }
+        if (words.Length > ConcernLimits.Agreements)
+        {
+            return Outcome.Refused($"The agreements are at most {ConcernLimits.Agreements:N0} characters; these have {words.Length:N0}.", "Text");
+        }
+        var c = view.Congregation;
+        var current = await db.CongregationAgreements.AsNoTracking().Where(a => a.CongregationId == c.Id)
+            .OrderByDescending(a => a.PublishedAt).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
+        if (current == words)
+        {
+            return Outcome.Refused("These are the agreements already published: change them first.", "Text");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.CongregationAgreements.Add(new CongregationAgreement { Id = Guid.NewGuid(), CongregationId = c.Id, Text = words, PublishedAt = now });
+        var congregation = await db.Congregations.SingleAsync(x => x.Id == c.Id, cancellationToken);
+        congregation.AgreementsPublishedAt = now;
+        HostActions.Record(db, c.Id, view.UserId, current is null ? "Published the congregation's agreements" : "Published a changed version of the agreements", "", now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (view.Membership is { } own)
+        {
+            await db.Memberships.Where(m => m.Id == own.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgreementsAcceptedAt, now), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}
