@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.Congregation",
                 typeof(Congregation),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -35,6 +35,25 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var agreementsPublishedAt = runtimeEntityType.AddProperty(
+                "AgreementsPublishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Congregation).GetProperty("AgreementsPublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Congregation).GetField("<AgreementsPublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+            agreementsPublishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var concernAcknowledgeDays = runtimeEntityType.AddProperty(
+                "ConcernAcknowledgeDays",
+                typeof(int),
+                propertyInfo: typeof(Congregation).GetProperty("ConcernAcknowledgeDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Congregation).GetField("<ConcernAcknowledgeDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            concernAcknowledgeDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            concernAcknowledgeDays.AddAnnotation("Relational:DefaultValue", 3);
 
             var coverFile = runtimeEntityType.AddProperty(
                 "CoverFile",

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2a7fdac8-9cff-4012-8197-e7c6f2219380"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("481d6745-dcf3-4249-8f7b-024f07ca5198"), entityTypeCount: 108)
         {
         }
 
@@ -36,7 +36,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var ledgerEntry = LedgerEntryEntityType.Create(this);
             var pledge = PledgeEntityType.Create(this);
             var proposal = ProposalEntityType.Create(this);
+            var concern = ConcernEntityType.Create(this);
+            var concernStep = ConcernStepEntityType.Create(this);
             var congregation = CongregationEntityType.Create(this);
+            var congregationAgreement = CongregationAgreementEntityType.Create(this);
             var congregationHostAction = CongregationHostActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var joinRequest = JoinRequestEntityType.Create(this);
@@ -44,6 +47,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var membershipLevel = MembershipLevelEntityType.Create(this);
             var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
+            var responsibility = ResponsibilityEntityType.Create(this);
+            var responsibilityHolder = ResponsibilityHolderEntityType.Create(this);
+            var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
@@ -104,6 +110,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
+            var offerAnswer = OfferAnswerEntityType.Create(this);
+            var offerPost = OfferPostEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
             var formSubmission = FormSubmissionEntityType.Create(this);
@@ -133,6 +141,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
+            ConcernEntityType.CreateForeignKey1(concern, crew);
+            ConcernEntityType.CreateForeignKey2(concern, hubUser);
+            ConcernEntityType.CreateForeignKey3(concern, hubUser);
+            ConcernEntityType.CreateForeignKey4(concern, hubUser);
+            ConcernEntityType.CreateForeignKey5(concern, congregation);
+            ConcernEntityType.CreateForeignKey6(concern, hubUser);
+            ConcernStepEntityType.CreateForeignKey1(concernStep, hubUser);
+            ConcernStepEntityType.CreateForeignKey2(concernStep, concern);
+            CongregationAgreementEntityType.CreateForeignKey1(congregationAgreement, congregation);
             CongregationHostActionEntityType.CreateForeignKey1(congregationHostAction, congregation);
             InvitationEntityType.CreateForeignKey1(invitation, congregation);
             JoinRequestEntityType.CreateForeignKey1(joinRequest, congregation);
@@ -144,6 +161,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
             MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
             MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
+            ResponsibilityEntityType.CreateForeignKey1(responsibility, congregation);
+            ResponsibilityHolderEntityType.CreateForeignKey1(responsibilityHolder, responsibility);
+            ResponsibilityHolderEntityType.CreateForeignKey2(responsibilityHolder, hubUser);
+            ResponsibilityOfferEntityType.CreateForeignKey1(responsibilityOffer, responsibility);
+            ResponsibilityOfferEntityType.CreateForeignKey2(responsibilityOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -236,6 +258,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
+            OfferAnswerEntityType.CreateForeignKey1(offerAnswer, hubUser);
+            OfferAnswerEntityType.CreateForeignKey2(offerAnswer, offerPost);
+            OfferPostEntityType.CreateForeignKey1(offerPost, congregation);
+            OfferPostEntityType.CreateForeignKey2(offerPost, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
@@ -266,7 +292,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             LedgerEntryEntityType.CreateAnnotations(ledgerEntry);
             PledgeEntityType.CreateAnnotations(pledge);
             ProposalEntityType.CreateAnnotations(proposal);
+            ConcernEntityType.CreateAnnotations(concern);
+            ConcernStepEntityType.CreateAnnotations(concernStep);
             CongregationEntityType.CreateAnnotations(congregation);
+            CongregationAgreementEntityType.CreateAnnotations(congregationAgreement);
             CongregationHostActionEntityType.CreateAnnotations(congregationHostAction);
             InvitationEntityType.CreateAnnotations(invitation);
             JoinRequestEntityType.CreateAnnotations(joinRequest);
@@ -274,6 +303,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
             MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
+            ResponsibilityEntityType.CreateAnnotations(responsibility);
+            ResponsibilityHolderEntityType.CreateAnnotations(responsibilityHolder);
+            ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             AgreementEntityType.CreateAnnotations(agreement);
@@ -334,6 +366,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
+            OfferAnswerEntityType.CreateAnnotations(offerAnswer);
+            OfferPostEntityType.CreateAnnotations(offerPost);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
             FormSubmissionEntityType.CreateAnnotations(formSubmission);

@@ -24,7 +24,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.Membership",
                 typeof(Membership),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 8,
                 navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
@@ -40,6 +40,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var agreementsAcceptedAt = runtimeEntityType.AddProperty(
+                "AgreementsAcceptedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Membership).GetProperty("AgreementsAcceptedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Membership).GetField("<AgreementsAcceptedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+            agreementsAcceptedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var congregationId = runtimeEntityType.AddProperty(
                 "CongregationId",
                 typeof(Guid),
@@ -47,6 +56,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Membership).GetField("<CongregationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             congregationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isCareContact = runtimeEntityType.AddProperty(
+                "IsCareContact",
+                typeof(bool),
+                propertyInfo: typeof(Membership).GetProperty("IsCareContact", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Membership).GetField("<IsCareContact>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isCareContact.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isHost = runtimeEntityType.AddProperty(
                 "IsHost",

@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.Congregation",
                 typeof(Congregation),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -33,6 +33,23 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var agreementsPublishedAt = runtimeEntityType.AddProperty(
+                "AgreementsPublishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Congregation).GetProperty("AgreementsPublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Congregation).GetField("<AgreementsPublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+
+            var concernAcknowledgeDays = runtimeEntityType.AddProperty(
+                "ConcernAcknowledgeDays",
+                typeof(int),
+                propertyInfo: typeof(Congregation).GetProperty("ConcernAcknowledgeDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Congregation).GetField("<ConcernAcknowledgeDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: 0);
+            concernAcknowledgeDays.AddAnnotation("Relational:DefaultValue", 3);
 
             var coverFile = runtimeEntityType.AddProperty(
                 "CoverFile",

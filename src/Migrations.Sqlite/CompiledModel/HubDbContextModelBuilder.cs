@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b3f1cb17-9d28-4a38-b191-d8cd06171b83"), entityTypeCount: 100)
+            : base(skipDetectChanges: false, modelId: new Guid("b49d4f45-2b24-4a7c-8ab9-606742db49b8"), entityTypeCount: 108)
         {
         }
 
@@ -35,7 +35,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var ledgerEntry = LedgerEntryEntityType.Create(this);
             var pledge = PledgeEntityType.Create(this);
             var proposal = ProposalEntityType.Create(this);
+            var concern = ConcernEntityType.Create(this);
+            var concernStep = ConcernStepEntityType.Create(this);
             var congregation = CongregationEntityType.Create(this);
+            var congregationAgreement = CongregationAgreementEntityType.Create(this);
             var congregationHostAction = CongregationHostActionEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var joinRequest = JoinRequestEntityType.Create(this);
@@ -43,6 +46,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var membershipLevel = MembershipLevelEntityType.Create(this);
             var membershipOffer = MembershipOfferEntityType.Create(this);
             var removal = RemovalEntityType.Create(this);
+            var responsibility = ResponsibilityEntityType.Create(this);
+            var responsibilityHolder = ResponsibilityHolderEntityType.Create(this);
+            var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
@@ -103,6 +109,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var emailInvitation = EmailInvitationEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPreference = NotificationPreferenceEntityType.Create(this);
+            var offerAnswer = OfferAnswerEntityType.Create(this);
+            var offerPost = OfferPostEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
             var formSubmission = FormSubmissionEntityType.Create(this);
@@ -132,6 +140,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             AdviceEntityType.CreateForeignKey1(advice, proposal);
             CommonsRoleEntityType.CreateForeignKey1(commonsRole, hubUser);
             PledgeEntityType.CreateForeignKey1(pledge, hubUser);
+            ConcernEntityType.CreateForeignKey1(concern, crew);
+            ConcernEntityType.CreateForeignKey2(concern, hubUser);
+            ConcernEntityType.CreateForeignKey3(concern, hubUser);
+            ConcernEntityType.CreateForeignKey4(concern, hubUser);
+            ConcernEntityType.CreateForeignKey5(concern, congregation);
+            ConcernEntityType.CreateForeignKey6(concern, hubUser);
+            ConcernStepEntityType.CreateForeignKey1(concernStep, hubUser);
+            ConcernStepEntityType.CreateForeignKey2(concernStep, concern);
+            CongregationAgreementEntityType.CreateForeignKey1(congregationAgreement, congregation);
             CongregationHostActionEntityType.CreateForeignKey1(congregationHostAction, congregation);
             InvitationEntityType.CreateForeignKey1(invitation, congregation);
             JoinRequestEntityType.CreateForeignKey1(joinRequest, congregation);
@@ -143,6 +160,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipOfferEntityType.CreateForeignKey1(membershipOffer, congregation);
             MembershipOfferEntityType.CreateForeignKey2(membershipOffer, membershipLevel);
             MembershipOfferEntityType.CreateForeignKey3(membershipOffer, hubUser);
+            ResponsibilityEntityType.CreateForeignKey1(responsibility, congregation);
+            ResponsibilityHolderEntityType.CreateForeignKey1(responsibilityHolder, responsibility);
+            ResponsibilityHolderEntityType.CreateForeignKey2(responsibilityHolder, hubUser);
+            ResponsibilityOfferEntityType.CreateForeignKey1(responsibilityOffer, responsibility);
+            ResponsibilityOfferEntityType.CreateForeignKey2(responsibilityOffer, hubUser);
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
@@ -235,6 +257,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             EmailInvitationEntityType.CreateForeignKey3(emailInvitation, practiceProgram);
             NotificationEntityType.CreateForeignKey1(notification, hubUser);
             NotificationPreferenceEntityType.CreateForeignKey1(notificationPreference, hubUser);
+            OfferAnswerEntityType.CreateForeignKey1(offerAnswer, hubUser);
+            OfferAnswerEntityType.CreateForeignKey2(offerAnswer, offerPost);
+            OfferPostEntityType.CreateForeignKey1(offerPost, congregation);
+            OfferPostEntityType.CreateForeignKey2(offerPost, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
@@ -265,7 +291,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             LedgerEntryEntityType.CreateAnnotations(ledgerEntry);
             PledgeEntityType.CreateAnnotations(pledge);
             ProposalEntityType.CreateAnnotations(proposal);
+            ConcernEntityType.CreateAnnotations(concern);
+            ConcernStepEntityType.CreateAnnotations(concernStep);
             CongregationEntityType.CreateAnnotations(congregation);
+            CongregationAgreementEntityType.CreateAnnotations(congregationAgreement);
             CongregationHostActionEntityType.CreateAnnotations(congregationHostAction);
             InvitationEntityType.CreateAnnotations(invitation);
             JoinRequestEntityType.CreateAnnotations(joinRequest);
@@ -273,6 +302,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             MembershipLevelEntityType.CreateAnnotations(membershipLevel);
             MembershipOfferEntityType.CreateAnnotations(membershipOffer);
             RemovalEntityType.CreateAnnotations(removal);
+            ResponsibilityEntityType.CreateAnnotations(responsibility);
+            ResponsibilityHolderEntityType.CreateAnnotations(responsibilityHolder);
+            ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
             AgreementEntityType.CreateAnnotations(agreement);
@@ -333,6 +365,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             EmailInvitationEntityType.CreateAnnotations(emailInvitation);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPreferenceEntityType.CreateAnnotations(notificationPreference);
+            OfferAnswerEntityType.CreateAnnotations(offerAnswer);
+            OfferPostEntityType.CreateAnnotations(offerPost);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
             FormSubmissionEntityType.CreateAnnotations(formSubmission);

@@ -23,7 +23,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Congregations.Membership",
                 typeof(Membership),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 8,
                 navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
@@ -38,12 +38,27 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var agreementsAcceptedAt = runtimeEntityType.AddProperty(
+                "AgreementsAcceptedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Membership).GetProperty("AgreementsAcceptedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Membership).GetField("<AgreementsAcceptedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNullableDateTimeConverter());
+
             var congregationId = runtimeEntityType.AddProperty(
                 "CongregationId",
                 typeof(Guid),
                 propertyInfo: typeof(Membership).GetProperty("CongregationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Membership).GetField("<CongregationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var isCareContact = runtimeEntityType.AddProperty(
+                "IsCareContact",
+                typeof(bool),
+                propertyInfo: typeof(Membership).GetProperty("IsCareContact", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Membership).GetField("<IsCareContact>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var isHost = runtimeEntityType.AddProperty(
                 "IsHost",

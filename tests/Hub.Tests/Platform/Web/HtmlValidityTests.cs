@@ -370,11 +370,11 @@ public sealed class HtmlValidityTests
         pages["responsibility with errors"] = await HtmlOfAsync(admin, $"{register}/edit", new() { ["Name"] = "" });
         await admin.SubmitAsync(register, new Dictionary<string, string> { ["Suggestion"] = "2" }, "Suggest");
         pages["responsibilities"] = await (await admin.Http.GetAsync(register)).Content.ReadAsStringAsync();
-        var offer = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibilities"]).QuerySelector("a[href$='/offer']")!.GetAttribute("href")!;
-        pages["responsibility offer"] = await (await admin.Http.GetAsync(offer)).Content.ReadAsStringAsync();
-        pages["responsibility offer with errors"] = await HtmlOfAsync(admin, offer, new() { ["ToUserId"] = "" });
+        var handOver = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibilities"]).QuerySelector("a[href$='/handOver']")!.GetAttribute("href")!;
+        pages["responsibility offer"] = await (await admin.Http.GetAsync(handOver)).Content.ReadAsStringAsync();
+        pages["responsibility offer with errors"] = await HtmlOfAsync(admin, handOver, new() { ["ToUserId"] = "" });
         var kimPick = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibility offer"]).QuerySelectorAll("option").First(o => o.TextContent == "Kim").GetAttribute("value")!;
-        await admin.SubmitAsync(offer, new Dictionary<string, string> { ["ToUserId"] = kimPick, ["Note"] = "You would be good at this." });
+        await admin.SubmitAsync(handOver, new Dictionary<string, string> { ["ToUserId"] = kimPick, ["Note"] = "You would be good at this." });
         pages["responsibility invitation"] = await (await kim.Http.GetAsync(register)).Content.ReadAsStringAsync();
         await kim.SubmitAsync(register, new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
         pages["my responsibilities"] = await (await kim.Http.GetAsync("/me/responsibilities")).Content.ReadAsStringAsync();
