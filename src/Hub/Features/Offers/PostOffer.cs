@@ -60,6 +60,11 @@ public sealed class PostOffer(HubDbContext db, TimeProvider time)
         {
             return ("ExpiresOn", "Choose the last day your post stays up, such as a month from now.");
         }
+        // Compared as dates first: the end of a day near the calendar's last year cannot be computed at all.
+        if (d > DateOnly.FromDateTime(nowUtc).AddDays(MaxDays + 2))
+        {
+            return ("ExpiresOn", $"Choose a day within {MaxDays} days; you can renew the post when it ends.");
+        }
         var ends = EndOf(d, zone);
         if (ends <= nowUtc)
         {

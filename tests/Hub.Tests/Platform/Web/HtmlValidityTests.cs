@@ -370,7 +370,7 @@ public sealed class HtmlValidityTests
         pages["responsibility with errors"] = await HtmlOfAsync(admin, $"{register}/edit", new() { ["Name"] = "" });
         await admin.SubmitAsync(register, new Dictionary<string, string> { ["Suggestion"] = "2" }, "Suggest");
         pages["responsibilities"] = await (await admin.Http.GetAsync(register)).Content.ReadAsStringAsync();
-        var handOver = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibilities"]).QuerySelector("a[href$='/handOver']")!.GetAttribute("href")!;
+        var handOver = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibilities"]).QuerySelector("a[href$='/offer']")!.GetAttribute("href")!;
         pages["responsibility offer"] = await (await admin.Http.GetAsync(handOver)).Content.ReadAsStringAsync();
         pages["responsibility offer with errors"] = await HtmlOfAsync(admin, handOver, new() { ["ToUserId"] = "" });
         var kimPick = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pages["responsibility offer"]).QuerySelectorAll("option").First(o => o.TextContent == "Kim").GetAttribute("value")!;
