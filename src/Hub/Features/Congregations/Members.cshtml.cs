@@ -85,7 +85,7 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
                 && (p.UserId == viewer || p.SkillsVisibility == Visibility.Everyone || (sharesGroup && p.SkillsVisibility == Visibility.MyGroups)))
             .Select(p => new { p.UserId, p.Skills }).ToListAsync(HttpContext.RequestAborted);
         Skills = skills.ToDictionary(p => p.UserId,
-            p => People.ProfileVisibility.Tags(p.Skills));
+            p => (IReadOnlyList<string>)[.. p.Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
         if (!string.IsNullOrWhiteSpace(Skill))
         {
             var wanted = Skill.Trim();

@@ -30,6 +30,8 @@ public sealed class ProfileVisibility(HubDbContext db)
         string? Show(string value, Visibility visibility) =>
             string.IsNullOrWhiteSpace(value) ? null
             : self || visibility == Visibility.Everyone || (visibility == Visibility.MyGroups && groups) ? value : null;
+        static IReadOnlyList<string> Tags(string? value) =>
+            value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         return new VisibleProfile(name,
             Show(profile.Pronouns, profile.PronounsVisibility), Show(profile.Bio, profile.BioVisibility),
             Tags(Show(profile.Interests, profile.InterestsVisibility)), Tags(Show(profile.Skills, profile.SkillsVisibility)),
@@ -39,8 +41,4 @@ public sealed class ProfileVisibility(HubDbContext db)
             profile.Availability.Contains('1') ? Show(profile.Availability, profile.AvailabilityVisibility) : null,
             Show(profile.PhotoFile, profile.PhotoVisibility));
     }
-
-    /// <summary>A profile's comma-separated tags (interests, skills) as a list; none for a hidden or empty field.</summary>
-    public static IReadOnlyList<string> Tags(string? value) =>
-        value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }
