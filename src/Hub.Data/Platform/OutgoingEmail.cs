@@ -20,6 +20,14 @@ public class OutgoingEmail : IOutboxRow
     public string? AttachmentContentType { get; set; }
     public string? AttachmentContent { get; set; }
 
+    /// <summary>Where replies go (a conversation's reply address); null: to <c>Email:From</c>.</summary>
+    public string? ReplyToAddress { get; set; }
+
+    /// <summary>The message's own id (local part), and the earlier ones of its thread (space-separated), so mail clients group them.</summary>
+    public string? ThreadMessageId { get; set; }
+    public string? InReplyTo { get; set; }
+    public string? References { get; set; }
+
     /// <summary>When the next attempt may start; pushed back after a failure.</summary>
     public DateTime NextAttemptAt { get; set; }
 

@@ -13,6 +13,10 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         email.Property(e => e.LastError).HasMaxLength(2000);
         email.Property(e => e.AttachmentFileName).HasMaxLength(200);
         email.Property(e => e.AttachmentContentType).HasMaxLength(200);
+        email.Property(e => e.ReplyToAddress).HasMaxLength(320);
+        email.Property(e => e.ThreadMessageId).HasMaxLength(200);
+        email.Property(e => e.InReplyTo).HasMaxLength(200);
+        email.Property(e => e.References).HasMaxLength(4000);
         email.HasIndex(e => new { e.SentAt, e.FailedAt, e.NextAttemptAt });
     }
 }

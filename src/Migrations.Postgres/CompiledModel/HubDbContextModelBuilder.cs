@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("481d6745-dcf3-4249-8f7b-024f07ca5198"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("e8474a21-4ad9-45c8-a307-f2d143a3a90c"), entityTypeCount: 108)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Platform.OutgoingEmail",
                 typeof(OutgoingEmail),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 20,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -103,6 +103,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(OutgoingEmail).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             htmlBody.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var inReplyTo = runtimeEntityType.AddProperty(
+                "InReplyTo",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("InReplyTo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<InReplyTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            inReplyTo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",
                 typeof(string),
@@ -120,6 +129,24 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             nextAttemptAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             nextAttemptAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var references = runtimeEntityType.AddProperty(
+                "References",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("References", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<References>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
+            references.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var replyToAddress = runtimeEntityType.AddProperty(
+                "ReplyToAddress",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("ReplyToAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<ReplyToAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 320);
+            replyToAddress.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",
@@ -144,6 +171,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(OutgoingEmail).GetProperty("TextBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutgoingEmail).GetField("<TextBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             textBody.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var threadMessageId = runtimeEntityType.AddProperty(
+                "ThreadMessageId",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("ThreadMessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<ThreadMessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            threadMessageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var toAddress = runtimeEntityType.AddProperty(
                 "ToAddress",

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b49d4f45-2b24-4a7c-8ab9-606742db49b8"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("6754a0d8-bae7-49fb-89a1-49869960375b"), entityTypeCount: 108)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Platform.OutgoingEmail",
                 typeof(OutgoingEmail),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 20,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -93,6 +93,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(OutgoingEmail).GetProperty("HtmlBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutgoingEmail).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var inReplyTo = runtimeEntityType.AddProperty(
+                "InReplyTo",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("InReplyTo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<InReplyTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",
                 typeof(string),
@@ -108,6 +116,22 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(OutgoingEmail).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             nextAttemptAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var references = runtimeEntityType.AddProperty(
+                "References",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("References", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<References>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 4000);
+
+            var replyToAddress = runtimeEntityType.AddProperty(
+                "ReplyToAddress",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("ReplyToAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<ReplyToAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 320);
 
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",
@@ -129,6 +153,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(OutgoingEmail).GetProperty("TextBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutgoingEmail).GetField("<TextBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var threadMessageId = runtimeEntityType.AddProperty(
+                "ThreadMessageId",
+                typeof(string),
+                propertyInfo: typeof(OutgoingEmail).GetProperty("ThreadMessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutgoingEmail).GetField("<ThreadMessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var toAddress = runtimeEntityType.AddProperty(
                 "ToAddress",

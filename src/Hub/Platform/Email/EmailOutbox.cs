@@ -23,6 +23,10 @@ public sealed class EmailOutbox(HubDbContext db, TimeProvider time, EmailSignal 
             AttachmentFileName = message.Attachment?.FileName,
             AttachmentContentType = message.Attachment?.ContentType,
             AttachmentContent = message.Attachment?.Content,
+            ReplyToAddress = message.Threading?.ReplyToAddress,
+            ThreadMessageId = message.Threading?.MessageId,
+            InReplyTo = message.Threading?.InReplyTo,
+            References = message.Threading?.References is { Count: > 0 } references ? string.Join(' ', references) : null,
             CreatedAt = now,
             NextAttemptAt = now,
         });

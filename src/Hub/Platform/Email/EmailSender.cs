@@ -42,7 +42,20 @@ internal sealed class EmailSender(
         message.Subject = email.Subject;
         message.Date = new DateTimeOffset(email.CreatedAt, TimeSpan.Zero);
         // A stable id: if a send is retried after the server took it, receivers can see the duplicate.
-        message.MessageId = $"{email.Id:N}@{message.From.Mailboxes.First().Domain}";
+        var domain = message.From.Mailboxes.First().Domain;
+        message.MessageId = $"{email.ThreadMessageId ?? email.Id.ToString("N")}@{domain}";
+        if (email.ReplyToAddress is { } replyTo)
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
+        if (email.InReplyTo is { } inReplyTo)
+        {
+            message.InReplyTo = $"{inReplyTo}@{domain}";
+        }
+        foreach (var reference in (email.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            message.References.Add($"{reference}@{domain}");
+        }
         var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
         if (email.AttachmentFileName is { } fileName && email.AttachmentContent is { } content)
         {

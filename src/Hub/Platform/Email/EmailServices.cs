@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 
@@ -23,6 +24,8 @@ public static class EmailServices
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
                 : sp.GetRequiredService<PickupDirectoryTransport>());
         builder.Services.AddSingleton<EmailTemplates>();
+        // Replaced by the inbound mailbox when IMAP is configured.
+        builder.Services.TryAddSingleton<Contracts.IEmailReplyAddresses, Contracts.NoEmailReplies>();
         builder.Services.AddHostedService<EmailSender>();
         return builder;
     }
