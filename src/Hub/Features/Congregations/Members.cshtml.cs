@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -85,7 +86,7 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
                 && (p.UserId == viewer || p.SkillsVisibility == Visibility.Everyone || (sharesGroup && p.SkillsVisibility == Visibility.MyGroups)))
             .Select(p => new { p.UserId, p.Skills }).ToListAsync(HttpContext.RequestAborted);
         Skills = skills.ToDictionary(p => p.UserId,
-            p => (IReadOnlyList<string>)[.. p.Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+            p => Tags.Split(p.Skills));
         if (!string.IsNullOrWhiteSpace(Skill))
         {
             var wanted = Skill.Trim();

@@ -58,7 +58,4 @@ public static class OfferText
     };
 
     public static string Kind(OfferPostKind kind) => kind == OfferPostKind.Offer ? "Offer" : "Request";
-
-    public static IReadOnlyList<string> Tags(string skills) =>
-        [.. skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -38,7 +38,7 @@ public sealed class PostOffer(HubDbContext db, TimeProvider time)
             PosterUserId = userId,
             Title = input.Title.Trim(),
             Details = input.Details.Trim(),
-            Skills = string.Join(", ", OfferText.Tags(input.Skills)),
+            Skills = string.Join(", ", Tags.Split(input.Skills)),
             Place = input.Place.Trim(),
             Online = input.Online,
             ExpiresAt = EndOf(input.ExpiresOn!.Value, zone),

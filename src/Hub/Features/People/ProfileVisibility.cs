@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Platform;
 
 namespace Microsolidarity.Hub.Features.People;
 
@@ -30,11 +31,9 @@ public sealed class ProfileVisibility(HubDbContext db)
         string? Show(string value, Visibility visibility) =>
             string.IsNullOrWhiteSpace(value) ? null
             : self || visibility == Visibility.Everyone || (visibility == Visibility.MyGroups && groups) ? value : null;
-        static IReadOnlyList<string> Tags(string? value) =>
-            value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         return new VisibleProfile(name,
             Show(profile.Pronouns, profile.PronounsVisibility), Show(profile.Bio, profile.BioVisibility),
-            Tags(Show(profile.Interests, profile.InterestsVisibility)), Tags(Show(profile.Skills, profile.SkillsVisibility)),
+            Tags.Split(Show(profile.Interests, profile.InterestsVisibility)), Tags.Split(Show(profile.Skills, profile.SkillsVisibility)),
             Show(profile.Offers, profile.OffersVisibility), Show(profile.Seeks, profile.SeeksVisibility),
             Show(profile.Languages, profile.LanguagesVisibility), Show(profile.City, profile.CityVisibility),
             Show(profile.TimeZone, profile.TimeZoneVisibility),

@@ -54,5 +54,5 @@ public sealed class SaveProfile(HubDbContext db, TimeProvider time)
 
     /// <summary>"gardening,  Cooking ,gardening" → "gardening, Cooking": tags without blanks or repeats.</summary>
     internal static string Tidy(string tags) => string.Join(", ",
-        tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase));
+        Tags.Split(tags).Distinct(StringComparer.OrdinalIgnoreCase));
 }
