@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Configuration;
 
 namespace Microsolidarity.Hub.Platform.Web;
 
@@ -7,7 +8,14 @@ namespace Microsolidarity.Hub.Platform.Web;
 public sealed class RateLimitOptions
 {
     /// <summary>Sign-in, sign-up and password-reset submissions allowed per client address per minute.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int AccountFormsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// The window those submissions are counted over: a minute, as the name above says. Tests of the limit
+    /// lengthen it, so that a slow machine cannot let the window run out between two of their requests.
+    /// </summary>
+    public TimeSpan AccountFormsWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class RateLimits
@@ -17,7 +25,12 @@ public static class RateLimits
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("RateLimits"));
+        builder.Services.AddOptions<RateLimitOptions>()
+            .ReadInterval(builder.Configuration, "RateLimits:AccountFormsWindow")
+            .Bind(builder.Configuration.GetSection("RateLimits"))
+            .ValidateDataAnnotations()
+            .Validate(o => o.AccountFormsWindow > TimeSpan.Zero, "RateLimits:AccountFormsWindow must be longer than zero, written hh:mm:ss (00:01:00 is a minute).")
+            .ValidateOnStart();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -27,14 +40,16 @@ public static class RateLimits
                         ClientKey(context.Connection.RemoteIpAddress),
                         _ => new FixedWindowRateLimiterOptions
                         {
-                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AccountFormsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
+                            PermitLimit = Settings(context).AccountFormsPerMinute,
+                            Window = Settings(context).AccountFormsWindow,
                             QueueLimit = 0,
                         })
                     : RateLimitPartition.GetNoLimiter("read"));
         });
         return builder;
     }
+
+    private static RateLimitOptions Settings(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>
     /// The client the limits count: the connection's address as resolved by the forwarded-headers step

@@ -86,7 +86,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task SignIn_MoreAttemptsThanTheLimit_AnswersTooManyRequests()
     {
-        await using var hub = await HubFactory.StartAsync(s => s["RateLimits:AccountFormsPerMinute"] = "3", smtp: false);
+        await using var hub = await HubFactory.StartAsync(s => (s["RateLimits:AccountFormsPerMinute"], s["RateLimits:AccountFormsWindow"]) = ("3", "01:00:00"), smtp: false);
         var client = hub.NewClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
