@@ -288,8 +288,15 @@ public sealed class AgreementsAndRetrospectivesTests : IAsyncLifetime
             ["ItemId"] = lessonId,
             ["Consents"] = "true",
         })).Response.StatusCode);
+        // Ana and Ben are asked by a notice (Cy consented by offering); answering marks one's own notice done.
+        async Task<string[]> AskedAsync() => await WithDbAsync(db => db.Notifications
+            .Where(n => n.Kind == "crew.lesson" && n.Title.StartsWith("Learning crew") && n.DoneAt == null)
+            .Select(n => n.UserId).ToArrayAsync());
+        Assert.Equal(new[] { ids["ana"], ids["ben"] }.Order(), (await AskedAsync()).Order());
         await AnswerAsync("ana", true);
+        Assert.Equal([ids["ben"]], await AskedAsync());
         await AnswerAsync("ben", false);
+        Assert.Empty(await AskedAsync());
         var (_, declined) = await people["cy"].GetAsync(page);
         Assert.Contains("Kept in the crew", declined.QuerySelector(".lesson-state")!.TextContent);
         Assert.Equal(["Yes: Ana, Cy", "Keep it in the crew: Ben"], declined.QuerySelectorAll(".lesson-answers li").Select(li => li.TextContent.Trim()));

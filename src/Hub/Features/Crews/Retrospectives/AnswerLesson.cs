@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 
@@ -10,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// every member it asks has consented (<see cref="CrewLessonSharing"/>); one "not this one" keeps it private. Answering
 /// again replaces the answer, so a member can change their mind while the lesson stands.
 /// </summary>
-public sealed class AnswerLesson(HubDbContext db, TimeProvider time)
+public sealed class AnswerLesson(HubDbContext db, TimeProvider time, Notifier notifier)
 {
     public async Task<Outcome> RunAsync(CrewView view, Guid lessonId, bool consents, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,8 @@ public sealed class AnswerLesson(HubDbContext db, TimeProvider time)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.Consents, consents).SetProperty(a => a.AnsweredAt, now), cancellationToken);
             }
         }
+        await notifier.ResolveAsync(ShareLesson.About(lessonId), view.Me.UserId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
 }

@@ -1,6 +1,10 @@
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Notifications;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 
@@ -8,8 +12,9 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// A second choice, apart from sharing with the crew: offering something the crew learned to its congregation. The one
 /// who offers it consents by offering; it reaches the lessons page when every member has consented (<see cref="AnswerLesson"/>,
 /// <see cref="CrewLessonSharing"/>), without the crew's name unless the crew signs it; any member takes it back (<see cref="WithdrawLesson"/>).
+/// The others are asked by a notice (and email, as each chose), since the lesson waits for every one of them.
 /// </summary>
-public sealed class ShareLesson(HubDbContext db, TimeProvider time)
+public sealed class ShareLesson(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
 {
     public const int MaxLength = 2000;
 
@@ -50,7 +55,27 @@ public sealed class ShareLesson(HubDbContext db, TimeProvider time)
             SharedAt = now,
             Answers = [new CrewLessonAnswer { Id = Guid.NewGuid(), LessonId = id, UserId = view.Me.UserId, Consents = true, AnsweredAt = now }],
         });
+        var congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var url = $"/crews/{view.Crew.Id}/retrospective#lessons";
+        var asked = view.Joined.Where(m => m.UserId != view.Me.UserId && CrewLessonSharing.Asks(m, now)).ToList();
+        await notifier.NotifyManyAsync([.. asked.Select(m => new Notice(m.UserId, "crew.lesson", $"{view.Crew.Name}: may this lesson go to {congregation}?", url,
+            templates.Compose(m.User.Email!, m.User.DisplayName, $"{view.Crew.Name}: may this lesson go to {congregation}?",
+            [
+                $"{view.Me.User.DisplayName} would like to offer something your crew learned to {congregation}'s lessons page:",
+                $"“{text}”",
+                signed
+                    ? $"It would carry the crew's name, “{view.Crew.Name}”."
+                    : "It would go without the crew's name.",
+                "It is shared only when every member says yes. Say yes, or keep it in the crew: either answer is fine, and you can change it while the lesson stands.",
+            ],
+            ("Answer on the retrospective page", address.Absolute(url)),
+            "You receive this as a member of the crew. Choose how crew news reaches you on your notifications page."))
+        { About = About(id) })], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Wake();
         return Outcome.Done;
     }
+
+    /// <summary>What a member's notice about the lesson is about, so answering it (or its withdrawal) marks it done.</summary>
+    public static string About(Guid lessonId) => $"crew-lesson:{lessonId}";
 }
