@@ -1,6 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
-using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
 using Microsolidarity.Hub.Platform.Notifications;
