@@ -43,7 +43,7 @@ public sealed class CollectReplies(
         var counts = new Dictionary<Result, int>();
         using (var client = new ImapClient())
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, settings.SocketOptions, cancellationToken);
+            await client.ConnectAsync(settings.Host!, settings.Port, settings.SocketOptions(), cancellationToken);
             await client.AuthenticateAsync(settings.Username!, settings.Password ?? "", cancellationToken);
             var inbox = client.Inbox;
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
@@ -83,7 +83,7 @@ public sealed class CollectReplies(
             // Never answer an out-of-office or a bounce: two robots would write to each other for ever.
             return await SetAsideAsync(key, "ignored: an automatic message", cancellationToken);
         }
-        var (local, domain) = options.Value.Mailbox;
+        var (local, domain) = options.Value.Mailbox();
         var token = RecipientsOf(message).Select(a => ReplyAddresses.TokenIn(a, local, domain)).FirstOrDefault(t => t is not null);
         if (token is null)
         {
@@ -132,8 +132,8 @@ public sealed class CollectReplies(
                 "The hub no longer takes replies by email to this kind of message, so yours was not posted. Answer on the hub instead.",
                 cancellationToken);
         }
-        var reply = new EmailReply(row.Kind, row.Key, row.UserId, text, message.MessageId ?? key,
-            (message.Date == DateTimeOffset.MinValue ? time.GetUtcNow() : message.Date).UtcDateTime);
+        // Received now: the Date header is whatever the sender's program (or a forger) wrote.
+        var reply = new EmailReply(row.Kind, row.Key, row.UserId, text, message.MessageId ?? key, time.GetUtcNow().UtcDateTime);
         Outcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

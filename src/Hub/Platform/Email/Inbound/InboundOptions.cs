@@ -43,17 +43,15 @@ public sealed class InboundOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
-    public SecureSocketOptions SocketOptions =>
+    // Methods, not properties: the configuration binder reads every property it finds.
+    public SecureSocketOptions SocketOptions() =>
         Enum.TryParse<SecureSocketOptions>(Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
 
-    /// <summary>The mailbox address split at the "@" (local part without any "+tag"), once it is known to be valid.</summary>
-    public (string Local, string Domain) Mailbox
+    /// <summary>The mailbox address split at the "@", once it is known to be valid.</summary>
+    public (string Local, string Domain) Mailbox()
     {
-        get
-        {
-            var at = Address!.LastIndexOf('@');
-            return (Address[..at], Address[(at + 1)..]);
-        }
+        var at = Address!.LastIndexOf('@');
+        return (Address[..at], Address[(at + 1)..]);
     }
 
     /// <summary>Problems of a configured mailbox, each naming its setting; none when no host is set.</summary>

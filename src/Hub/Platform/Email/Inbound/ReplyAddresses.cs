@@ -31,7 +31,7 @@ public sealed class ReplyAddresses(HubDbContext db, IOptions<InboundOptions> opt
             UserId = userId,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         });
-        var (local, domain) = options.Value.Mailbox;
+        var (local, domain) = options.Value.Mailbox();
         return made[(kind, key, userId)] = $"{local}+{token}@{domain}";
     }
 
