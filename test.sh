@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the hub on real parts: SQLite and a real PostgreSQL server, a real SMTP
+# Runs every test of the hub on real parts: SQLite and a real PostgreSQL server, a real SMTP and IMAP (Dovecot)
 # server on loopback, Debian's Chromium for the browser journeys, axe-core and the Nu HTML Checker. Installs what is missing
 # when it can (as root, with apt and npm); otherwise says what to install. Nothing is skipped.
 # HUB_TEST_SCREENSHOTS=1 ./test.sh also photographs every page the browser journeys check, at 1280 and
@@ -33,6 +33,7 @@ command -v qpdf >/dev/null || missing+=(qpdf)                    # checks the ha
 command -v pdftotext >/dev/null || missing+=(poppler-utils)      # reads the PDF's text back
 command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)  # scrapes /metrics for real
 find_pg_bin >/dev/null || missing+=(postgresql)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)            # the mailbox replies by email come back to (tests start their own)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${missing[*]} with apt"

@@ -29,6 +29,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
 {
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<EmailReplyAddress> EmailReplyAddresses => Set<EmailReplyAddress>();
+    public DbSet<EmailReplyReceipt> EmailReplyReceipts => Set<EmailReplyReceipt>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<HubSetting> HubSettings => Set<HubSetting>();

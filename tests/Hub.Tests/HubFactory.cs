@@ -21,6 +21,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly string environment;
+    private readonly Action<IServiceCollection>? services;
     private bool kestrel;
 
     public TestDatabase Database { get; }
@@ -30,17 +31,21 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     /// <summary>Where clients reach the hub: the in-memory server's http://localhost, or Kestrel's loopback port.</summary>
     public Uri Address { get; private set; } = new("http://localhost");
 
-    private HubFactory(TestDatabase database, SmtpSink? smtp, string dataDirectory, Dictionary<string, string?> settings, string environment)
+    private HubFactory(TestDatabase database, SmtpSink? smtp, string dataDirectory, Dictionary<string, string?> settings, string environment,
+        Action<IServiceCollection>? services)
     {
-        (Database, Smtp, DataDirectory, this.settings, this.environment) = (database, smtp, dataDirectory, settings, environment);
+        (Database, Smtp, DataDirectory, this.settings, this.environment, this.services) = (database, smtp, dataDirectory, settings, environment, services);
     }
 
     /// <param name="kestrel">
     /// Serve on real Kestrel on a loopback port instead of the in-memory test server: for what only a
     /// real connection has (a client address, a listening address, a Host header as the client sent it).
     /// </param>
+    /// <param name="services">
+    /// Adds or replaces services after the hub's own, for what only a test provides (a feature that takes replies by email).
+    /// </param>
     public static async Task<HubFactory> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool smtp = true, string environment = "Production",
-        bool kestrel = false)
+        bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(migrated: true);
         var sink = smtp ? await SmtpSink.StartAsync() : null;
@@ -66,7 +71,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             settings["Email:Smtp:Security"] = "None";
         }
         configure?.Invoke(settings);
-        var factory = new HubFactory(database, sink, data, settings, environment);
+        var factory = new HubFactory(database, sink, data, settings, environment, services);
         try
         {
             if (kestrel)
@@ -105,6 +110,10 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         // with the same algorithm and format at 1,000 rounds, so making, checking and changing passwords still
         // run for real; the hub's executable (process and browser tests) keeps the full cost.
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashRounds));
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     /// <summary>PBKDF2 rounds of a test hub's password hashes (the hub itself uses Identity's default).</summary>

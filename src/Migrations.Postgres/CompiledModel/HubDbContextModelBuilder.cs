@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8474a21-4ad9-45c8-a307-f2d143a3a90c"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("46c33f5d-38bb-4f7d-a827-2acdd3cb8855"), entityTypeCount: 110)
         {
         }
 
@@ -114,6 +114,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var offerPost = OfferPostEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
+            var emailReplyAddress = EmailReplyAddressEntityType.Create(this);
+            var emailReplyReceipt = EmailReplyReceiptEntityType.Create(this);
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
@@ -264,6 +266,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             OfferPostEntityType.CreateForeignKey2(offerPost, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            EmailReplyAddressEntityType.CreateForeignKey1(emailReplyAddress, hubUser);
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
             LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
             LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
@@ -370,6 +373,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             OfferPostEntityType.CreateAnnotations(offerPost);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
+            EmailReplyAddressEntityType.CreateAnnotations(emailReplyAddress);
+            EmailReplyReceiptEntityType.CreateAnnotations(emailReplyReceipt);
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);

@@ -4141,6 +4141,60 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.EmailReplyAddress", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EmailReplyAddresses");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.EmailReplyReceipt", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("MessageKey");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("EmailReplyReceipts");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.FormSubmission", b =>
                 {
                     b.Property<string>("Token")
@@ -5806,6 +5860,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
                         .WithOne()
                         .HasForeignKey("Microsolidarity.Hub.Data.People.Profile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.EmailReplyAddress", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6754a0d8-bae7-49fb-89a1-49869960375b"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("9b680405-c5d9-492e-8647-0a0c5e983d88"), entityTypeCount: 110)
         {
         }
 
@@ -113,6 +113,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var offerPost = OfferPostEntityType.Create(this);
             var journalEntry = JournalEntryEntityType.Create(this);
             var profile = ProfileEntityType.Create(this);
+            var emailReplyAddress = EmailReplyAddressEntityType.Create(this);
+            var emailReplyReceipt = EmailReplyReceiptEntityType.Create(this);
             var formSubmission = FormSubmissionEntityType.Create(this);
             var hubSetting = HubSettingEntityType.Create(this);
             var outgoingEmail = OutgoingEmailEntityType.Create(this);
@@ -263,6 +265,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             OfferPostEntityType.CreateForeignKey2(offerPost, hubUser);
             JournalEntryEntityType.CreateForeignKey1(journalEntry, hubUser);
             ProfileEntityType.CreateForeignKey1(profile, hubUser);
+            EmailReplyAddressEntityType.CreateForeignKey1(emailReplyAddress, hubUser);
             LibraryPracticeEntityType.CreateForeignKey1(libraryPractice, congregation);
             LibraryPracticeVersionEntityType.CreateForeignKey1(libraryPracticeVersion, hubUser);
             LibraryPracticeVersionEntityType.CreateForeignKey2(libraryPracticeVersion, libraryPractice);
@@ -369,6 +372,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             OfferPostEntityType.CreateAnnotations(offerPost);
             JournalEntryEntityType.CreateAnnotations(journalEntry);
             ProfileEntityType.CreateAnnotations(profile);
+            EmailReplyAddressEntityType.CreateAnnotations(emailReplyAddress);
+            EmailReplyReceiptEntityType.CreateAnnotations(emailReplyReceipt);
             FormSubmissionEntityType.CreateAnnotations(formSubmission);
             HubSettingEntityType.CreateAnnotations(hubSetting);
             OutgoingEmailEntityType.CreateAnnotations(outgoingEmail);

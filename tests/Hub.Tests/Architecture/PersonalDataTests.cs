@@ -452,6 +452,7 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         db.CommonsRoles.Add(new CommonsRole { Id = Guid.NewGuid(), Role = CommonsRoleKind.Treasurer, NamedAt = now });
         db.BankAccounts.Add(new BankAccount { Id = Guid.NewGuid(), Currency = "EUR", AccountHolder = "Leavers Circle", Instructions = "Pay at the gathering", UpdatedAt = now });
         db.FormSubmissions.Add(new FormSubmission { Token = "leaver-form-token-0001", SubmittedAt = now, ResultUrl = "/commons" });
+        db.EmailReplyAddresses.Add(new EmailReplyAddress { Token = "leaverreplyaddresstoken0001", Kind = "conversation", Key = "a-thread", CreatedAt = now });
         db.CommonsRoles.Add(new CommonsRole { Id = Guid.NewGuid(), UserId = ben, Role = CommonsRoleKind.Administrator, NamedAt = now });
         db.LedgerEntries.Add(new LedgerEntry
         {

@@ -11,6 +11,10 @@ public sealed record EmailReply(string Kind, string Key, string UserId, string T
 /// A feature that takes replies by email to its notifications (a conversation's posts). The inbound mailbox hands
 /// each verified reply to the target registered for its <see cref="Kind"/>; the target checks the person may still
 /// write there, as its page would, and answers with an <see cref="Outcome"/> (a refusal is answered by email).
+/// <see cref="ReceiveAsync"/> runs in a scope of the mailbox's own, inside the transaction that also records the
+/// message as received (so two web nodes never post it twice): write with the scope's <c>HubDbContext</c> and
+/// <c>SaveChanges</c>, and open a transaction only when <c>Database.CurrentTransaction</c> is null (as
+/// <c>EditEvent</c> does). A refusal rolls back whatever was written.
 /// </summary>
 public interface IEmailReplyTarget
 {

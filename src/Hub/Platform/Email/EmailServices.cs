@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Email.Inbound;
 
 namespace Microsolidarity.Hub.Platform.Email;
 
@@ -24,7 +25,8 @@ public static class EmailServices
                 ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
                 : sp.GetRequiredService<PickupDirectoryTransport>());
         builder.Services.AddSingleton<EmailTemplates>();
-        // Replaced by the inbound mailbox when IMAP is configured.
+        // Replaced by the inbound mailbox when IMAP is configured (Email:Inbound:Host).
+        builder.AddInboundEmail();
         builder.Services.TryAddSingleton<Contracts.IEmailReplyAddresses, Contracts.NoEmailReplies>();
         builder.Services.AddHostedService<EmailSender>();
         return builder;
