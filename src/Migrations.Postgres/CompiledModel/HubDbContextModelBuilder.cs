@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8474a21-4ad9-45c8-a307-f2d143a3a90c"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("d915cc62-79bb-45ba-9dec-f3c261607044"), entityTypeCount: 112)
         {
         }
 
@@ -52,6 +52,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var conversationPost = ConversationPostEntityType.Create(this);
+            var conversationPostVersion = ConversationPostVersionEntityType.Create(this);
+            var conversationReaction = ConversationReactionEntityType.Create(this);
+            var conversationThread = ConversationThreadEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var casePreparation = CasePreparationEntityType.Create(this);
@@ -169,6 +173,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            ConversationPostEntityType.CreateForeignKey1(conversationPost, hubUser);
+            ConversationPostEntityType.CreateForeignKey2(conversationPost, conversationThread);
+            ConversationPostVersionEntityType.CreateForeignKey1(conversationPostVersion, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey1(conversationReaction, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey2(conversationReaction, hubUser);
+            ConversationThreadEntityType.CreateForeignKey1(conversationThread, congregation);
+            ConversationThreadEntityType.CreateForeignKey2(conversationThread, crew);
+            ConversationThreadEntityType.CreateForeignKey3(conversationThread, dyad);
+            ConversationThreadEntityType.CreateForeignKey4(conversationThread, hubUser);
+            ConversationThreadEntityType.CreateForeignKey5(conversationThread, hubUser);
             AgreementEntityType.CreateForeignKey1(agreement, crew);
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);
@@ -308,6 +322,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            ConversationPostEntityType.CreateAnnotations(conversationPost);
+            ConversationPostVersionEntityType.CreateAnnotations(conversationPostVersion);
+            ConversationReactionEntityType.CreateAnnotations(conversationReaction);
+            ConversationThreadEntityType.CreateAnnotations(conversationThread);
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             CasePreparationEntityType.CreateAnnotations(casePreparation);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6754a0d8-bae7-49fb-89a1-49869960375b"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("3c8379e2-d779-458b-bc41-ad59c261dfc1"), entityTypeCount: 112)
         {
         }
 
@@ -51,6 +51,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var conversationPost = ConversationPostEntityType.Create(this);
+            var conversationPostVersion = ConversationPostVersionEntityType.Create(this);
+            var conversationReaction = ConversationReactionEntityType.Create(this);
+            var conversationThread = ConversationThreadEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var casePreparation = CasePreparationEntityType.Create(this);
@@ -168,6 +172,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            ConversationPostEntityType.CreateForeignKey1(conversationPost, hubUser);
+            ConversationPostEntityType.CreateForeignKey2(conversationPost, conversationThread);
+            ConversationPostVersionEntityType.CreateForeignKey1(conversationPostVersion, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey1(conversationReaction, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey2(conversationReaction, hubUser);
+            ConversationThreadEntityType.CreateForeignKey1(conversationThread, congregation);
+            ConversationThreadEntityType.CreateForeignKey2(conversationThread, crew);
+            ConversationThreadEntityType.CreateForeignKey3(conversationThread, dyad);
+            ConversationThreadEntityType.CreateForeignKey4(conversationThread, hubUser);
+            ConversationThreadEntityType.CreateForeignKey5(conversationThread, hubUser);
             AgreementEntityType.CreateForeignKey1(agreement, crew);
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);
@@ -307,6 +321,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            ConversationPostEntityType.CreateAnnotations(conversationPost);
+            ConversationPostVersionEntityType.CreateAnnotations(conversationPostVersion);
+            ConversationReactionEntityType.CreateAnnotations(conversationReaction);
+            ConversationThreadEntityType.CreateAnnotations(conversationThread);
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             CasePreparationEntityType.CreateAnnotations(casePreparation);
