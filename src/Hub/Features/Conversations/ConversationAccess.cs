@@ -77,7 +77,10 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
         var view = await congregations.LoadAsync(slug, user, cancellationToken);
         return view is null ? null
             : new ConversationSpace(ConversationSpaceKind.Congregation, view.Congregation.Id, view.Congregation.Name, $"/congregations/{view.Congregation.Slug}/conversations",
-                view.UserId, view.IsMember, view.Membership?.IsHost == true) { Congregation = view };
+                view.UserId, view.IsMember, view.Membership?.IsHost == true)
+            {
+                Congregation = view,
+            };
     }
 
     public Task<ConversationSpace?> ForCrewAsync(Guid crewId, string? userId, CancellationToken cancellationToken = default) =>
