@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Data.Dyads;
@@ -66,6 +67,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<DecisionAnswer> DecisionAnswers => Set<DecisionAnswer>();
     public DbSet<DecisionAmendment> DecisionAmendments => Set<DecisionAmendment>();
     public DbSet<OfferPost> OfferPosts => Set<OfferPost>();
+    public DbSet<ConversationThread> ConversationThreads => Set<ConversationThread>();
+    public DbSet<ConversationPost> ConversationPosts => Set<ConversationPost>();
+    public DbSet<ConversationPostVersion> ConversationPostVersions => Set<ConversationPostVersion>();
+    public DbSet<ConversationReaction> ConversationReactions => Set<ConversationReaction>();
     public DbSet<OfferAnswer> OfferAnswers => Set<OfferAnswer>();
     public DbSet<IntroductionMember> IntroductionMembers => Set<IntroductionMember>();
     public DbSet<IntroductionRound> IntroductionRounds => Set<IntroductionRound>();

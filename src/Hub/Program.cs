@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Congregations.Concerns;
 using Microsolidarity.Hub.Features.Congregations.Responsibilities;
+using Microsolidarity.Hub.Features.Conversations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Crews.Agreements;
 using Microsolidarity.Hub.Features.Crews.Calls;
@@ -93,6 +94,7 @@ builder.AddPrograms(); // practice programs: breakout rooms for every call
 builder.AddRounds(); // crew formation rounds in a congregation: preferences, a proposal, consent
 builder.AddDecisions(); // consent decisions in congregations and crews, and each one's decision log
 builder.AddOffers(); // offers and requests: what members give and need, answered privately to the poster
+builder.AddConversations(); // threads in congregations, crews and dyads, with mentions, reactions and replies by email
 builder.AddHome(); // the newcomer's page, and each signed-in person's own home: their next things at every scale
 builder.AddAdmin(); // /admin: every administrative page and the state of each
 

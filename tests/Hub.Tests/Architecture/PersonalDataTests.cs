@@ -346,6 +346,14 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         };
         bensDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = bensDecision.Id, Response = DecisionResponse.Block, Reason = "Fridays are for family.", Version = 1, AnsweredAt = now });
         db.Decisions.Add(bensDecision);
+        // A conversation Ada began and closed, with her post (edited once) and her thanks for Ben's reply.
+        var thread = new Microsolidarity.Hub.Data.Conversations.ConversationThread { Id = Guid.NewGuid(), CongregationId = congregation.Id, Title = "Lifts", CreatedAt = now, LastPostAt = now, ClosedAt = now, ModerationReason = "Settled." };
+        var adasPost = new Microsolidarity.Hub.Data.Conversations.ConversationPost { Id = Guid.NewGuid(), ThreadId = thread.Id, Text = "Who drives?", CreatedAt = now, EditedAt = now };
+        adasPost.Versions.Add(new Microsolidarity.Hub.Data.Conversations.ConversationPostVersion { Id = Guid.NewGuid(), PostId = adasPost.Id, Text = "Who drives??", WrittenAt = now, ReplacedAt = now });
+        var bensPost = new Microsolidarity.Hub.Data.Conversations.ConversationPost { Id = Guid.NewGuid(), ThreadId = thread.Id, AuthorUserId = ben, Text = "I do.", CreatedAt = now };
+        bensPost.Reactions.Add(new Microsolidarity.Hub.Data.Conversations.ConversationReaction { Id = Guid.NewGuid(), PostId = bensPost.Id, CreatedAt = now });
+        thread.Posts.AddRange([adasPost, bensPost]);
+        db.ConversationThreads.Add(thread);
         // Ada offers something and Ben answers; Ben asks for something and Ada answers with her address.
         var adasOffer = new Microsolidarity.Hub.Data.Offers.OfferPost { Id = Guid.NewGuid(), Title = "Bookkeeping hours", ExpiresAt = now.AddDays(9), CreatedAt = now };
         adasOffer.Answers.Add(new Microsolidarity.Hub.Data.Offers.OfferAnswer { Id = Guid.NewGuid(), PostId = adasOffer.Id, FromUserId = ben, Message = "Yes please.", SentAt = now });

@@ -243,6 +243,7 @@ public static class SeedDemoCommunity
         await SeedDemoMeetings.RunAsync(db, now);
         await SeedDemoDecisions.RunAsync(db, now);
         await SeedDemoOffers.RunAsync(db, now);
+        await SeedDemoConversations.RunAsync(db, now);
         await SeedDemoResponsibilities.RunAsync(db, now);
         await SeedDemoHostingTogether.RunAsync(db, now);
         await SeedDemoIntroductions.RunAsync(db, now);

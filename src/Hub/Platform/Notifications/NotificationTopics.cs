@@ -11,6 +11,7 @@ public static class NotificationTopics
         ("crew", "My crews: invitations, meetings, retrospectives"),
         ("dyad", "My pairs: check-ins"),
         ("congregation", "My congregations: requests, invitations, membership, crew calls"),
+        ("conversations", "Conversations: new posts where you take part, and mentions of you"),
         ("offers", "Offers and requests: answers to what you posted"),
         ("introductions", "Introductions: whom you are introduced to, and did you meet"),
         ("gathering", "Gatherings: reminders, waitlists, tickets"),

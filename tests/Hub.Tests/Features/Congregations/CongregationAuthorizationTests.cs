@@ -23,6 +23,8 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid ResponsibilityId { get; private set; }
     public Guid ConcernId { get; private set; }
     public Guid AboutHostId { get; private set; }
+    public Guid TalkId { get; private set; }
+    public Guid HiddenTalkId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -144,6 +146,25 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
                 AcknowledgeBy = DateTime.UtcNow.AddDays(3),
             });
         }
+        // A conversation of the members, and one a host hid (hosts alone see it).
+        TalkId = Guid.NewGuid();
+        HiddenTalkId = Guid.NewGuid();
+        foreach (var (id, hidden) in new[] { (TalkId, false), (HiddenTalkId, true) })
+        {
+            var talk = new Microsolidarity.Hub.Data.Conversations.ConversationThread
+            {
+                Id = id,
+                CongregationId = congregation.Id,
+                StartedByUserId = member.Id,
+                Title = hidden ? "Matrix hidden talk" : "Matrix talk",
+                CreatedAt = DateTime.UtcNow,
+                LastPostAt = DateTime.UtcNow,
+                HiddenAt = hidden ? DateTime.UtcNow : null,
+                ModerationReason = hidden ? "Hidden for the matrix." : null,
+            };
+            talk.Posts.Add(new Microsolidarity.Hub.Data.Conversations.ConversationPost { Id = Guid.NewGuid(), ThreadId = id, AuthorUserId = member.Id, Text = "Hello, matrix.", CreatedAt = DateTime.UtcNow });
+            db.ConversationThreads.Add(talk);
+        }
         await db.SaveChangesAsync();
     }
 
@@ -182,6 +203,14 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/calls/CALL",   302, 403, 200, 200, 200 },
         { "/congregations/SLUG/calls/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 404 },
         { "/congregations/no-such-place/calls", 404, 404, 404, 404, 404 },
+        // Conversations are the members' alone (an administrator who is not a member reads none); a hidden one is its hosts'.
+        { "/congregations/SLUG/conversations", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/conversations/new", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/conversations/TALK", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/conversations/HIDDENTALK", 302, 403, 404, 200, 403 },
+        { "/congregations/SLUG/conversations/00000000-0000-0000-0000-000000000001", 302, 403, 404, 404, 403 },
+        { "/congregations/no-such-place/conversations", 404, 404, 404, 404, 404 },
+        { "/congregations/no-such-place/conversations/00000000-0000-0000-0000-000000000001", 404, 404, 404, 404, 404 },
         // Decisions are the members' (administrators read them; only members propose, answer and export).
         { "/congregations/SLUG/decisions",    302, 403, 200, 200, 200 },
         { "/congregations/SLUG/decisions?q=matrix", 302, 403, 200, 200, 200 },
@@ -251,7 +280,8 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
     {
         var path = route.Replace("RESPONSIBILITY", fixture.ResponsibilityId.ToString()).Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
             .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString())
-            .Replace("CONCERN", fixture.ConcernId.ToString()).Replace("ABOUTHOST", fixture.AboutHostId.ToString());
+            .Replace("CONCERN", fixture.ConcernId.ToString()).Replace("ABOUTHOST", fixture.AboutHostId.ToString())
+            .Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);

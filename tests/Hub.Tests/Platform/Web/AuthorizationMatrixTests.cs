@@ -114,6 +114,13 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/crews/00000000-0000-0000-0000-000000000001/decisions/00000000-0000-0000-0000-000000000002", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/decisions.csv", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/decisions.json", 302, 404, 404 },
+        // A crew's and a pair's conversations are theirs alone: everyone else, administrators included, finds nothing.
+        { "/crews/00000000-0000-0000-0000-000000000001/conversations", 302, 404, 404 },
+        { "/crews/00000000-0000-0000-0000-000000000001/conversations/new", 302, 404, 404 },
+        { "/crews/00000000-0000-0000-0000-000000000001/conversations/00000000-0000-0000-0000-000000000002", 302, 404, 404 },
+        { "/dyads/00000000-0000-0000-0000-000000000001/conversations", 302, 404, 404 },
+        { "/dyads/00000000-0000-0000-0000-000000000001/conversations/new", 302, 404, 404 },
+        { "/dyads/00000000-0000-0000-0000-000000000001/conversations/00000000-0000-0000-0000-000000000002", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/board", 302, 404, 404 },
         { "/crews/00000000-0000-0000-0000-000000000001/cards", 302, 404, 404 },
         { "/congregations/no-such-place/working-groups/00000000-0000-0000-0000-000000000001/time", 302, 404, 404 },

@@ -1,0 +1,165 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Conversations;
+using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Data.Dyads;
+using Microsolidarity.Hub.Features.Congregations;
+
+namespace Microsolidarity.Hub.Features.Conversations;
+
+public enum ConversationSpaceKind { Congregation, Crew, Dyad }
+
+/// <summary>
+/// Where a conversation happens, as one person stands in it: a congregation (its members talk; its hosts may close
+/// or hide a thread), a crew (its joined members only) or a dyad (the pair only). Nobody else, administrators
+/// included, is given a space: a crew's or a pair's words are theirs.
+/// </summary>
+public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, string Name, string BasePath, string? UserId, bool IsMember, bool IsHost)
+{
+    /// <summary>Set for a congregation's space when it came from a page, for its navigation.</summary>
+    public CongregationView? Congregation { get; init; }
+
+    /// <summary>
+    /// Who may close a thread: a congregation's hosts; in a crew or a pair every member, because hosting rotates
+    /// there and nobody stands above the others.
+    /// </summary>
+    public bool CanClose => IsMember && (Kind != ConversationSpaceKind.Congregation || IsHost);
+
+    /// <summary>
+    /// Hiding is a congregation's hosts' alone: in a crew or a pair everyone who could hide a thread would still
+    /// see it, so hiding would hide it from nobody.
+    /// </summary>
+    public bool CanHide => IsMember && IsHost && Kind == ConversationSpaceKind.Congregation;
+
+    /// <summary>"the members of Riverside", "the crew Thursday mornings", "your pair".</summary>
+    public string Members => Kind switch
+    {
+        ConversationSpaceKind.Congregation => $"the members of {Name}",
+        ConversationSpaceKind.Crew => $"the crew {Name}",
+        _ => "the two of you",
+    };
+
+    public string PathOf(Guid threadId) => $"{BasePath}/{threadId}";
+
+    public IQueryable<ConversationThread> Threads(HubDbContext db) => Kind switch
+    {
+        ConversationSpaceKind.Congregation => db.ConversationThreads.Where(t => t.CongregationId == Id),
+        ConversationSpaceKind.Crew => db.ConversationThreads.Where(t => t.CrewId == Id),
+        _ => db.ConversationThreads.Where(t => t.DyadId == Id),
+    };
+
+    /// <summary>Everyone in the space, with the names a mention is written with.</summary>
+    public async Task<List<(string UserId, string Name)>> MembersAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var ids = Kind switch
+        {
+            ConversationSpaceKind.Congregation => await db.Memberships.Where(m => m.CongregationId == Id).Select(m => m.UserId).ToListAsync(cancellationToken),
+            ConversationSpaceKind.Crew => await db.CrewMembers.Where(m => m.CrewId == Id && m.Status == CrewMemberStatus.Joined).Select(m => m.UserId).ToListAsync(cancellationToken),
+            _ => await PairAsync(db, cancellationToken),
+        };
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+        return [.. people.OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).Select(p => (p.Id, p.DisplayName))];
+    }
+
+    private async Task<List<string>> PairAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var pair = await db.Dyads.Where(d => d.Id == Id).Select(d => new { d.ProposerUserId, d.PartnerUserId }).SingleAsync(cancellationToken);
+        return [pair.ProposerUserId, pair.PartnerUserId];
+    }
+}
+
+/// <summary>Loads spaces for a viewer; null means the space is not there for them.</summary>
+public sealed class ConversationAccess(HubDbContext db, CongregationAccess congregations)
+{
+    public async Task<ConversationSpace?> ForCongregationAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var view = await congregations.LoadAsync(slug, user, cancellationToken);
+        return view is null ? null
+            : new ConversationSpace(ConversationSpaceKind.Congregation, view.Congregation.Id, view.Congregation.Name, $"/congregations/{view.Congregation.Slug}/conversations",
+                view.UserId, view.IsMember, view.Membership?.IsHost == true)
+            {
+                Congregation = view,
+            };
+    }
+
+    public Task<ConversationSpace?> ForCrewAsync(Guid crewId, string? userId, CancellationToken cancellationToken = default) =>
+        ForCrewOrDyadAsync(ConversationSpaceKind.Crew, crewId, userId, cancellationToken);
+
+    public Task<ConversationSpace?> ForDyadAsync(Guid dyadId, string? userId, CancellationToken cancellationToken = default) =>
+        ForCrewOrDyadAsync(ConversationSpaceKind.Dyad, dyadId, userId, cancellationToken);
+
+    /// <summary>The space a thread belongs to, for one person (a reply by email): null when they are not in it.</summary>
+    public async Task<ConversationSpace?> ForThreadAsync(Guid threadId, string userId, CancellationToken cancellationToken = default)
+    {
+        var thread = await db.ConversationThreads.AsNoTracking().Where(t => t.Id == threadId)
+            .Select(t => new { t.CongregationId, t.CrewId, t.DyadId }).SingleOrDefaultAsync(cancellationToken);
+        if (thread?.CongregationId is { } congregationId)
+        {
+            var congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => new { c.Name, c.Slug }).SingleAsync(cancellationToken);
+            var membership = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == congregationId && m.UserId == userId)
+                .Select(m => new { m.IsHost }).SingleOrDefaultAsync(cancellationToken);
+            return membership is null ? null : new ConversationSpace(ConversationSpaceKind.Congregation, congregationId, congregation.Name,
+                $"/congregations/{congregation.Slug}/conversations", userId, IsMember: true, membership.IsHost);
+        }
+        return thread?.CrewId is { } crewId ? await ForCrewAsync(crewId, userId, cancellationToken)
+            : thread?.DyadId is { } dyadId ? await ForDyadAsync(dyadId, userId, cancellationToken)
+            : null;
+    }
+
+    private async Task<ConversationSpace?> ForCrewOrDyadAsync(ConversationSpaceKind kind, Guid id, string? userId, CancellationToken cancellationToken)
+    {
+        if (userId is null)
+        {
+            return null;
+        }
+        if (kind == ConversationSpaceKind.Crew)
+        {
+            var name = await db.Crews.AsNoTracking()
+                .Where(c => c.Id == id && c.Members.Any(m => m.UserId == userId && m.Status == CrewMemberStatus.Joined))
+                .Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+            return name is null ? null : new ConversationSpace(kind, id, name, $"/crews/{id}/conversations", userId, IsMember: true, IsHost: true);
+        }
+        // The pair once it has begun (or ended, for its history): a proposal not yet accepted, or declined, has no space.
+        var dyad = await db.Dyads.AsNoTracking()
+            .Where(d => d.Id == id && (d.ProposerUserId == userId || d.PartnerUserId == userId) && (d.Status == DyadStatus.Active || d.Status == DyadStatus.Ended))
+            .Select(d => new { Other = d.ProposerUserId == userId ? d.PartnerUserId : d.ProposerUserId }).SingleOrDefaultAsync(cancellationToken);
+        if (dyad is null)
+        {
+            return null;
+        }
+        var other = await db.Users.AsNoTracking().Where(u => u.Id == dyad.Other).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "someone who left";
+        return new ConversationSpace(kind, id, $"you and {other}", $"/dyads/{id}/conversations", userId, IsMember: true, IsHost: true);
+    }
+
+    /// <summary>One thread with its posts, oldest first; a hidden thread only for those who may hide (hosts).</summary>
+    public async Task<ConversationThreadView?> LoadAsync(ConversationSpace space, Guid threadId, CancellationToken cancellationToken = default)
+    {
+        if (!space.IsMember)
+        {
+            return null;
+        }
+        var thread = await space.Threads(db).AsNoTracking().SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken);
+        if (thread is null || (thread.HiddenAt is not null && !space.CanHide))
+        {
+            return null;
+        }
+        var posts = await db.ConversationPosts.AsNoTracking().AsSplitQuery().Where(p => p.ThreadId == threadId)
+            .Include(p => p.Author).Include(p => p.Versions).Include(p => p.Reactions).ThenInclude(r => r.User)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var moderator = thread.ModeratedByUserId is { } by
+            ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
+        return new ConversationThreadView(space, thread, posts, moderator);
+    }
+}
+
+/// <summary>A thread as one member sees it.</summary>
+public sealed record ConversationThreadView(ConversationSpace Space, ConversationThread Thread, IReadOnlyList<ConversationPost> Posts, string? ModeratorName)
+{
+    /// <summary>New posts: members, while the thread is neither closed nor hidden.</summary>
+    public bool CanPost => Space.IsMember && Thread.ClosedAt is null && Thread.HiddenAt is null;
+
+    public bool IsMine(ConversationPost post) => post.AuthorUserId is not null && post.AuthorUserId == Space.UserId;
+
+    public static string AuthorOf(ConversationPost post) => post.Author?.DisplayName ?? "someone who left";
+}

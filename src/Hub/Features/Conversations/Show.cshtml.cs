@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Conversations;
+using Microsolidarity.Hub.Platform.Web;
+
+namespace Microsolidarity.Hub.Features.Conversations;
+
+/// <summary>
+/// One thread: its posts oldest first, each with its reactions, its earlier versions when edited, and for its
+/// author the forms to change or delete it; the reply form; and for hosts, closing and hiding with a reason.
+/// </summary>
+public sealed class ConversationModel(ConversationAccess access, HubDbContext db, ViewerClock clock, PostReply reply, EditPost edit, DeletePost delete,
+    ToggleReaction react, CloseThread close, HideThread hide) : ConversationPageModel(access)
+{
+    public ConversationThreadView View { get; private set; } = null!;
+    public ViewerClock Clock => clock;
+    public IReadOnlyList<(string UserId, string Name)> Members { get; private set; } = [];
+
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>The post whose edit form is open (from ?edit=, or sent back with a problem).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+
+    /// <summary>Set when a delete or a hide waits for its second press.</summary>
+    public Guid? ConfirmingDelete { get; private set; }
+    public bool ConfirmingHide { get; private set; }
+
+    /// <summary>Which form was sent back with a problem, so it opens with what was typed.</summary>
+    public string? Editing { get; private set; }
+
+    public static string Html(string markdown) => Updates.UpdatesMarkdown.ToHtml(markdown);
+
+    public async Task<IActionResult> OnGetAsync(Guid thread) => await LoadThreadAsync(thread) ?? await ShowAsync();
+
+    public async Task<IActionResult> OnPostReplyAsync(Guid thread)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        Editing = "Reply";
+        var (outcome, id) = await reply.RunAsync(Space, thread, Text ?? "", HttpContext.RequestAborted);
+        return await AfterAsync(outcome, "Your reply is posted; the others hear of it.", ShowAsync, id is { } post ? $"{Request.Path}#post-{post:N}" : null);
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid thread, Guid post)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        Editing = "Edit";
+        Edit = post;
+        return await AfterAsync(await edit.RunAsync(Space, thread, post, Text ?? "", HttpContext.RequestAborted),
+            "Your post is changed. It says “edited”, and the earlier version stays readable.", ShowAsync, $"{Request.Path}#post-{post:N}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid thread, Guid post)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        if (!Confirmed)
+        {
+            ConfirmingDelete = post;
+            return await ShowAsync();
+        }
+        return await AfterAsync(await delete.RunAsync(Space, thread, post, HttpContext.RequestAborted),
+            "Your post is deleted. It shows as “deleted” in its place, so the replies keep their sense.", ShowAsync, $"{Request.Path}#post-{post:N}");
+    }
+
+    public async Task<IActionResult> OnPostReactAsync(Guid thread, Guid post, ConversationReactionKind kind)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        return await AfterAsync(await react.RunAsync(Space, thread, post, kind, HttpContext.RequestAborted), "", ShowAsync, $"{Request.Path}#post-{post:N}");
+    }
+
+    public Task<IActionResult> OnPostCloseAsync(Guid thread) => CloseAsync(thread, true, "The conversation is closed: it stays readable, with your reason.");
+
+    public Task<IActionResult> OnPostReopenAsync(Guid thread) => CloseAsync(thread, false, "The conversation is open again.");
+
+    public async Task<IActionResult> OnPostHideAsync(Guid thread)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        Editing = "Hide";
+        if (!Confirmed && ConversationLimits.ReasonProblem(Reason ?? "") is null)
+        {
+            ConfirmingHide = true;
+            return await ShowAsync();
+        }
+        return await AfterAsync(await hide.RunAsync(Space, thread, true, Reason ?? "", HttpContext.RequestAborted),
+            "The conversation is hidden: members no longer see it; hosts still do, with your reason.", ShowAsync);
+    }
+
+    public async Task<IActionResult> OnPostUnhideAsync(Guid thread)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        return await AfterAsync(await hide.RunAsync(Space, thread, false, "", HttpContext.RequestAborted), "The conversation is shown to members again.", ShowAsync);
+    }
+
+    private async Task<IActionResult> CloseAsync(Guid thread, bool closing, string notice)
+    {
+        if (await LoadThreadAsync(thread) is { } refused)
+        {
+            return refused;
+        }
+        Editing = "Close";
+        return await AfterAsync(await close.RunAsync(Space, thread, closing, Reason ?? "", HttpContext.RequestAborted), notice, ShowAsync);
+    }
+
+    private async Task<IActionResult?> LoadThreadAsync(Guid id)
+    {
+        if (await LoadSpaceAsync() is { } refused)
+        {
+            return refused;
+        }
+        var view = await Access.LoadAsync(Space, id, HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        return null;
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        await clock.ZoneAsync();
+        Members = await Space.MembersAsync(db, HttpContext.RequestAborted);
+        if (Editing is null && Edit is { } editing && View.Posts.FirstOrDefault(p => p.Id == editing) is { } post && View.IsMine(post))
+        {
+            Text = post.Text;
+        }
+        return Page();
+    }
+}

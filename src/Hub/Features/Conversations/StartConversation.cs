@@ -1,0 +1,49 @@
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Conversations;
+using Microsolidarity.Hub.Platform;
+
+namespace Microsolidarity.Hub.Features.Conversations;
+
+/// <summary>A member starts a thread in their space with a title and a first post; the others hear of it.</summary>
+public sealed class StartConversation(HubDbContext db, TimeProvider time, ConversationNotices notices)
+{
+    public async Task<(Outcome Outcome, Guid? Id)> RunAsync(ConversationSpace space, string title, string text, CancellationToken cancellationToken = default)
+    {
+        if (!space.IsMember || space.UserId is null)
+        {
+            return (Outcome.Refused($"Only {space.Members} start conversations here."), null);
+        }
+        List<(string, string)> problems = [];
+        if (ConversationLimits.TitleProblem(title) is { } titleProblem)
+        {
+            problems.Add(("Title", titleProblem));
+        }
+        if (ConversationLimits.TextProblem(text) is { } textProblem)
+        {
+            problems.Add(("Text", textProblem));
+        }
+        if (Outcome.RefusedAll(problems) is { } refused)
+        {
+            return (refused, null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var thread = new ConversationThread
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = space.Kind == ConversationSpaceKind.Congregation ? space.Id : null,
+            CrewId = space.Kind == ConversationSpaceKind.Crew ? space.Id : null,
+            DyadId = space.Kind == ConversationSpaceKind.Dyad ? space.Id : null,
+            Title = title.Trim(),
+            StartedByUserId = space.UserId,
+            CreatedAt = now,
+            LastPostAt = now,
+        };
+        var post = new ConversationPost { Id = Guid.NewGuid(), ThreadId = thread.Id, AuthorUserId = space.UserId, Text = text.Trim(), CreatedAt = now };
+        db.ConversationThreads.Add(thread);
+        db.ConversationPosts.Add(post);
+        await notices.PostedAsync(space, thread, post, first: true, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        notices.Wake();
+        return (Outcome.Done, thread.Id);
+    }
+}
