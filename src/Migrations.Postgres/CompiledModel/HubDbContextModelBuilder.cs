@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8474a21-4ad9-45c8-a307-f2d143a3a90c"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("0bb814b9-e1ad-489d-a3c0-dfb4b23c4c92"), entityTypeCount: 111)
         {
         }
 
@@ -69,8 +69,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var sharedReflection = SharedReflectionEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
+            var decisionAdviser = DecisionAdviserEntityType.Create(this);
             var decisionAmendment = DecisionAmendmentEntityType.Create(this);
             var decisionAnswer = DecisionAnswerEntityType.Create(this);
+            var decisionOption = DecisionOptionEntityType.Create(this);
+            var decisionPollAnswer = DecisionPollAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -197,9 +200,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             DecisionEntityType.CreateForeignKey2(decision, crew);
             DecisionEntityType.CreateForeignKey3(decision, hubUser);
             DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionEntityType.CreateForeignKey5(decision, workingGroup);
+            DecisionAdviserEntityType.CreateForeignKey1(decisionAdviser, decision);
+            DecisionAdviserEntityType.CreateForeignKey2(decisionAdviser, hubUser);
             DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
             DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
             DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
+            DecisionOptionEntityType.CreateForeignKey1(decisionOption, decision);
+            DecisionPollAnswerEntityType.CreateForeignKey1(decisionPollAnswer, decisionOption);
+            DecisionPollAnswerEntityType.CreateForeignKey2(decisionPollAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -325,8 +334,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             SharedReflectionEntityType.CreateAnnotations(sharedReflection);
             DecisionEntityType.CreateAnnotations(decision);
+            DecisionAdviserEntityType.CreateAnnotations(decisionAdviser);
             DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
             DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
+            DecisionOptionEntityType.CreateAnnotations(decisionOption);
+            DecisionPollAnswerEntityType.CreateAnnotations(decisionPollAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6754a0d8-bae7-49fb-89a1-49869960375b"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("9d7fb783-3399-43d2-82d6-98f95d115d35"), entityTypeCount: 111)
         {
         }
 
@@ -68,8 +68,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var sharedReflection = SharedReflectionEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
+            var decisionAdviser = DecisionAdviserEntityType.Create(this);
             var decisionAmendment = DecisionAmendmentEntityType.Create(this);
             var decisionAnswer = DecisionAnswerEntityType.Create(this);
+            var decisionOption = DecisionOptionEntityType.Create(this);
+            var decisionPollAnswer = DecisionPollAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -196,9 +199,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             DecisionEntityType.CreateForeignKey2(decision, crew);
             DecisionEntityType.CreateForeignKey3(decision, hubUser);
             DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionEntityType.CreateForeignKey5(decision, workingGroup);
+            DecisionAdviserEntityType.CreateForeignKey1(decisionAdviser, decision);
+            DecisionAdviserEntityType.CreateForeignKey2(decisionAdviser, hubUser);
             DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
             DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
             DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
+            DecisionOptionEntityType.CreateForeignKey1(decisionOption, decision);
+            DecisionPollAnswerEntityType.CreateForeignKey1(decisionPollAnswer, decisionOption);
+            DecisionPollAnswerEntityType.CreateForeignKey2(decisionPollAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -324,8 +333,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             SharedReflectionEntityType.CreateAnnotations(sharedReflection);
             DecisionEntityType.CreateAnnotations(decision);
+            DecisionAdviserEntityType.CreateAnnotations(decisionAdviser);
             DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
             DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
+            DecisionOptionEntityType.CreateAnnotations(decisionOption);
+            DecisionPollAnswerEntityType.CreateAnnotations(decisionPollAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);
