@@ -54,6 +54,7 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
             Id = Guid.NewGuid(),
             CongregationId = circle.CongregationId,
             CrewId = circle.CrewId,
+            WorkingGroupId = circle.WorkingGroupId,
             Kind = input.Kind,
             ProposerUserId = circle.UserId,
             Question = input.Question.Trim(),

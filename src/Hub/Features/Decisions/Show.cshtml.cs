@@ -25,7 +25,7 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
     [BindProperty] public Guid? Chosen { get; set; }
 
     /// <summary>A time poll's answers, by candidate time (<c>Availability[id]=Yes</c>).</summary>
-    [BindProperty] public Dictionary<Guid, PollAvailability> Availability { get; set; } = [];
+    [BindProperty] public Dictionary<Guid, PollAvailability>? Availability { get; set; }
 
     /// <summary>Set by the second press of "Write the outcome": it cannot be undone.</summary>
     [BindProperty] public bool Confirmed { get; set; }
@@ -80,7 +80,7 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
             ModelState.AddModelError(nameof(Availability), "Choose yes, if need be, or no for each time.");
             return await ShowAsync();
         }
-        return await AfterAsync(await poll.RunAsync(Decision, Availability, HttpContext.RequestAborted),
+        return await AfterAsync(await poll.RunAsync(Decision, Availability ?? [], HttpContext.RequestAborted),
             "Your answers are recorded. You can change them until the poll closes.", ShowAsync);
     }
 
@@ -113,7 +113,8 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
             ModelState.AddModelError(nameof(Chosen), "Choose one of the times.");
             return await ShowAsync();
         }
-        if (!Confirmed && ModelState.IsValid)
+        // The first press only asks to confirm: the outcome cannot be changed once written.
+        if (!Confirmed)
         {
             Confirming = true;
             return await ShowAsync();
