@@ -35,8 +35,11 @@ public sealed class AnswerPoll(HubDbContext db, TimeProvider time, DecisionNotic
         for (var attempt = 0; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // The poll as it is now, not as the page saw it: chosen or closed a moment ago takes nothing more.
-            var open = await db.Decisions.AnyAsync(d => d.Id == view.Decision.Id && d.Result == null && d.ClosesAt > now, cancellationToken);
+            // The poll as it is now, not as the page saw it: chosen or closed a moment ago takes nothing more. The
+            // update changes nothing but holds the poll's row until commit, so answers to one poll are saved one after
+            // another (on PostgreSQL as on SQLite): a person's two sends never collide on the unique index or deadlock.
+            var open = await db.Decisions.Where(d => d.Id == view.Decision.Id && d.Result == null && d.ClosesAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version), cancellationToken) > 0;
             if (!open)
             {
                 return Outcome.Refused("Answers to this poll are closed.");
@@ -58,7 +61,7 @@ public sealed class AnswerPoll(HubDbContext db, TimeProvider time, DecisionNotic
                 await transaction.CommitAsync(cancellationToken);
                 return Outcome.Done;
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException) when (attempt < 2)
             {
                 // The same person sending twice at once (two tabs, a double tap): the unique index keeps one row per
                 // time, and this answer replaces the other once it is saved.
