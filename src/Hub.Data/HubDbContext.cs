@@ -66,6 +66,9 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionAnswer> DecisionAnswers => Set<DecisionAnswer>();
     public DbSet<DecisionAmendment> DecisionAmendments => Set<DecisionAmendment>();
+    public DbSet<DecisionAdviser> DecisionAdvisers => Set<DecisionAdviser>();
+    public DbSet<DecisionOption> DecisionOptions => Set<DecisionOption>();
+    public DbSet<DecisionPollAnswer> DecisionPollAnswers => Set<DecisionPollAnswer>();
     public DbSet<OfferPost> OfferPosts => Set<OfferPost>();
     public DbSet<ConversationThread> ConversationThreads => Set<ConversationThread>();
     public DbSet<ConversationPost> ConversationPosts => Set<ConversationPost>();

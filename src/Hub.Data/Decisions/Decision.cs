@@ -2,11 +2,20 @@ using Microsolidarity.Hub.Data.Accounts;
 
 namespace Microsolidarity.Hub.Data.Decisions;
 
-/// <summary>How a decision is made. Consent today; the advice process and the time poll share the table.</summary>
+/// <summary>How a decision is made: the three kinds share the table, the log and the exports.</summary>
 public enum DecisionKind
 {
     /// <summary>Members answer agree, abstain, disagree or block; the proposer (or a host) writes the outcome.</summary>
     Consent = 0,
+
+    /// <summary>
+    /// The proposer names people to ask for advice (anyone else may add theirs), then decides alone and writes
+    /// what they decided and why. Advice is kept as answers (<see cref="DecisionResponse.Advice"/> and its stances).
+    /// </summary>
+    Advice = 1,
+
+    /// <summary>Candidate times (<see cref="DecisionOption"/>) answered yes / if need be / no each; the proposer chooses one.</summary>
+    TimePoll = 2,
 }
 
 /// <summary>What the others see of the answers, chosen by the proposer and shown before anyone answers.</summary>
@@ -27,6 +36,23 @@ public enum DecisionResponse
 
     /// <summary>"I cannot live with this": always with a reason, and never lost (see the decision's page).</summary>
     Block = 3,
+
+    /// <summary>Advice, without saying more (an advice process).</summary>
+    Advice = 4,
+
+    /// <summary>Advice from someone who supports the proposal.</summary>
+    Support = 5,
+
+    /// <summary>Advice from someone who has concerns about it.</summary>
+    Concerns = 6,
+}
+
+/// <summary>One person's answer to one candidate time of a poll.</summary>
+public enum PollAvailability
+{
+    Yes = 0,
+    IfNeedBe = 1,
+    No = 2,
 }
 
 public enum DecisionResult
@@ -50,6 +76,9 @@ public class Decision
 
     /// <summary>The crew it is put to; null for a congregation's decision.</summary>
     public Guid? CrewId { get; set; }
+
+    /// <summary>The working group it is put to (its congregation is set too); null for the congregation's own decisions.</summary>
+    public Guid? WorkingGroupId { get; set; }
 
     public DecisionKind Kind { get; set; }
 
@@ -92,8 +121,52 @@ public class Decision
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>A time poll's chosen time, once the proposer chose it (one of <see cref="Options"/>).</summary>
+    public Guid? ChosenOptionId { get; set; }
+
     public List<DecisionAnswer> Answers { get; set; } = [];
     public List<DecisionAmendment> Amendments { get; set; } = [];
+
+    /// <summary>An advice process's named advisers.</summary>
+    public List<DecisionAdviser> Advisers { get; set; } = [];
+
+    /// <summary>A time poll's candidate times.</summary>
+    public List<DecisionOption> Options { get; set; } = [];
+}
+
+/// <summary>Someone the proposer of an advice process asks, by name, for advice.</summary>
+public class DecisionAdviser
+{
+    public Guid DecisionId { get; set; }
+    public string UserId { get; set; } = "";
+    public HubUser User { get; set; } = null!;
+}
+
+/// <summary>A candidate time of a time poll.</summary>
+public class DecisionOption
+{
+    public Guid Id { get; set; }
+    public Guid DecisionId { get; set; }
+
+    /// <summary>The order the proposer gave, from 0.</summary>
+    public int Position { get; set; }
+
+    /// <summary>In UTC; entered in the proposer's zone and shown in each reader's.</summary>
+    public DateTime StartsAt { get; set; }
+
+    public List<DecisionPollAnswer> Answers { get; set; } = [];
+}
+
+/// <summary>One person's answer to one candidate time: one row per person and time, answering again replaces it.</summary>
+public class DecisionPollAnswer
+{
+    public Guid Id { get; set; }
+    public Guid OptionId { get; set; }
+    public Guid DecisionId { get; set; }
+    public string UserId { get; set; } = "";
+    public HubUser User { get; set; } = null!;
+    public PollAvailability Availability { get; set; }
+    public DateTime AnsweredAt { get; set; }
 }
 
 /// <summary>One person's answer to a decision: one row per person, answering again replaces it.</summary>

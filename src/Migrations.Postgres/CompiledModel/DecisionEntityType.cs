@@ -23,10 +23,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Decisions.Decision",
                 typeof(Decision),
                 baseEntityType,
-                propertyCount: 19,
-                navigationCount: 4,
-                foreignKeyCount: 4,
-                unnamedIndexCount: 5,
+                propertyCount: 21,
+                navigationCount: 6,
+                foreignKeyCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -55,6 +55,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(Decision).GetField("<Background>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 8000);
             background.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var chosenOptionId = runtimeEntityType.AddProperty(
+                "ChosenOptionId",
+                typeof(Guid?),
+                propertyInfo: typeof(Decision).GetProperty("ChosenOptionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Decision).GetField("<ChosenOptionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            chosenOptionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var closesAt = runtimeEntityType.AddProperty(
                 "ClosesAt",
@@ -187,6 +195,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             visibility.SetSentinelFromProviderValue(0);
             visibility.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var workingGroupId = runtimeEntityType.AddProperty(
+                "WorkingGroupId",
+                typeof(Guid?),
+                propertyInfo: typeof(Decision).GetProperty("WorkingGroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Decision).GetField("<WorkingGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            workingGroupId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -205,6 +221,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { result, closesAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { workingGroupId, createdAt });
 
             return runtimeEntityType;
         }
@@ -260,6 +279,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 typeof(HubUser),
                 propertyInfo: typeof(Decision).GetProperty("ResultBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Decision).GetField("<ResultBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("WorkingGroupId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

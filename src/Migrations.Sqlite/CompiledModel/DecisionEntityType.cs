@@ -22,10 +22,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Decisions.Decision",
                 typeof(Decision),
                 baseEntityType,
-                propertyCount: 19,
-                navigationCount: 4,
-                foreignKeyCount: 4,
-                unnamedIndexCount: 5,
+                propertyCount: 21,
+                navigationCount: 6,
+                foreignKeyCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -51,6 +51,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Decision).GetProperty("Background", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Decision).GetField("<Background>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 8000);
+
+            var chosenOptionId = runtimeEntityType.AddProperty(
+                "ChosenOptionId",
+                typeof(Guid?),
+                propertyInfo: typeof(Decision).GetProperty("ChosenOptionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Decision).GetField("<ChosenOptionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var closesAt = runtimeEntityType.AddProperty(
                 "ClosesAt",
@@ -167,6 +174,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Decision).GetField("<Visibility>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             visibility.SetSentinelFromProviderValue(0);
 
+            var workingGroupId = runtimeEntityType.AddProperty(
+                "WorkingGroupId",
+                typeof(Guid?),
+                propertyInfo: typeof(Decision).GetProperty("WorkingGroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Decision).GetField("<WorkingGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -185,6 +199,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { result, closesAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { workingGroupId, createdAt });
 
             return runtimeEntityType;
         }
@@ -240,6 +257,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(HubUser),
                 propertyInfo: typeof(Decision).GetProperty("ResultBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Decision).GetField("<ResultBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("WorkingGroupId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

@@ -330,6 +330,10 @@ public sealed class PersonalDataTests(PersonalDataTests.OneHub fixture) : IClass
         var adasDecision = new Decision { Id = Guid.NewGuid(), CongregationId = congregation.Id, Question = "Tea or coffee?", Proposal = "Tea.", ClosesAt = now.AddDays(3), CreatedAt = now };
         adasDecision.Answers.Add(new DecisionAnswer { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, UserId = ben, Response = DecisionResponse.Agree, Version = 1, AnsweredAt = now });
         adasDecision.Amendments.Add(new DecisionAmendment { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, Version = 1, Proposal = "Coffee.", Note = "Tea is kinder.", AmendedAt = now });
+        adasDecision.Advisers.Add(new DecisionAdviser { DecisionId = adasDecision.Id, UserId = ada });
+        var teaTime = new DecisionOption { Id = Guid.NewGuid(), DecisionId = adasDecision.Id, Position = 0, StartsAt = now.AddDays(5) };
+        teaTime.Answers.Add(new DecisionPollAnswer { Id = Guid.NewGuid(), OptionId = teaTime.Id, DecisionId = adasDecision.Id, UserId = ada, Availability = PollAvailability.Yes, AnsweredAt = now });
+        adasDecision.Options.Add(teaTime);
         db.Decisions.Add(adasDecision);
         var bensDecision = new Decision
         {

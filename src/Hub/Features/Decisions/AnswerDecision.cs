@@ -6,7 +6,8 @@ using Microsolidarity.Hub.Platform;
 namespace Microsolidarity.Hub.Features.Decisions;
 
 /// <summary>
-/// A member answers a decision: agree, abstain, disagree or block (a block with its reason). One answer per
+/// A member answers a decision: agree, abstain, disagree or block (a block with its reason); or, to an advice
+/// process, gives advice (its text, with "I support" or "I have concerns" if they like). One answer per
 /// person: answering again replaces it. The answer is to the proposal's version as the database holds it at
 /// that moment, so an amendment saved at the same time leaves it marked "before the change", never lost.
 /// </summary>
@@ -18,14 +19,28 @@ public sealed class AnswerDecision(HubDbContext db, TimeProvider time, DecisionN
         {
             return Outcome.Refused($"Only {view.Circle.Members} answer here.");
         }
-        if (!Enum.IsDefined(response))
+        var advice = view.Kind == DecisionKind.Advice;
+        if (view.Kind == DecisionKind.TimePoll)
         {
-            return Outcome.Refused("Choose agree, abstain, disagree or block.", "Response");
+            return Outcome.Refused("Answer each time of the poll instead.");
+        }
+        if (advice && view.IsProposer)
+        {
+            return Outcome.Refused("You decide this one: read the advice, then write what you decided.");
+        }
+        if (advice ? !DecisionText.Stances.Contains(response) : !DecisionText.Responses.Contains(response))
+        {
+            return advice ? Outcome.Refused("Choose whether you support it, have concerns, or only give advice.", "Choice")
+                : Outcome.Refused("Choose agree, abstain, disagree or block.", "Choice");
         }
         reason = (reason ?? "").Trim();
         if (response == DecisionResponse.Block && reason.Length == 0)
         {
             return Outcome.Refused("A block needs its reason: say what harm you see, so the proposal can change to meet it.", "Reason");
+        }
+        if (advice && reason.Length == 0)
+        {
+            return Outcome.Refused("Write your advice: what you would keep, change or watch out for.", "Reason");
         }
         if (reason.Length > DecisionConfigurationLimits.Note)
         {

@@ -14,7 +14,7 @@ public sealed class AskForOutcomes(HubDbContext db, TimeProvider time, DecisionN
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Decisions.AsNoTracking().Where(d => d.Result == null && d.OutcomeAskedAt == null && d.ClosesAt <= now)
             .OrderBy(d => d.ClosesAt).Take(50)
-            .Select(d => new { d.Id, d.Question, d.ProposerUserId, d.CongregationId, d.CrewId, Slug = db.Congregations.Where(c => c.Id == d.CongregationId).Select(c => c.Slug).FirstOrDefault() })
+            .Select(d => new { d.Id, d.Kind, d.Question, d.ProposerUserId, d.CongregationId, d.CrewId, d.WorkingGroupId, Slug = db.Congregations.Where(c => c.Id == d.CongregationId).Select(c => c.Slug).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var asked = 0;
         foreach (var decision in due)
@@ -26,17 +26,23 @@ public sealed class AskForOutcomes(HubDbContext db, TimeProvider time, DecisionN
             {
                 continue;
             }
-            var path = decision.CrewId is { } crew ? $"/crews/{crew}/decisions/{decision.Id}" : $"/congregations/{decision.Slug}/decisions/{decision.Id}";
+            var path = DecisionCircle.PathOf(decision.Id, decision.CrewId, decision.WorkingGroupId, decision.Slug);
             var topic = decision.CrewId is null ? "congregation" : "crew";
             var counts = await db.DecisionAnswers.Where(a => a.DecisionId == decision.Id).GroupBy(a => a.Response)
                 .Select(g => new { Response = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var summary = counts.Count == 0 ? "Nobody answered." : string.Join(", ", DecisionText.Responses
+            var summary = decision.Kind == Data.Decisions.DecisionKind.TimePoll ? "See who can make which time on the poll's page"
+                : counts.Count == 0 ? "Nobody answered." : string.Join(", ", DecisionText.Responses.Concat(DecisionText.Stances)
                 .Select(r => (r, counts.FirstOrDefault(c => c.Response == r)?.Count ?? 0)).Where(p => p.Item2 > 0)
                 .Select(p => $"{p.Item2} {DecisionText.Response(p.r).ToLowerInvariant()}"));
             await notices.SendAsync([decision.ProposerUserId], $"{topic}.decision-outcome", $"Answers have closed: {decision.Question}", path,
                 [
                     $"Answers to your proposal “{decision.Question}” have closed. {summary}.",
-                    "Write the outcome on the decision's page (adopted, adopted with changes, or not adopted) so it stands in the log for everyone.",
+                    decision.Kind switch
+                    {
+                        Data.Decisions.DecisionKind.Advice => "Write what you decided, and why, on the decision's page: the people who advised you hear of it, and it stands in the log.",
+                        Data.Decisions.DecisionKind.TimePoll => "Choose the time on the poll's page, so everyone hears of it and it stands in the log.",
+                        _ => "Write the outcome on the decision's page (adopted, adopted with changes, or not adopted) so it stands in the log for everyone.",
+                    },
                 ], "Write the outcome", cancellationToken, DecisionNotices.OutcomeAbout(decision.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

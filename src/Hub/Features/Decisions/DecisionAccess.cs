@@ -9,21 +9,29 @@ namespace Microsolidarity.Hub.Features.Decisions;
 
 /// <summary>
 /// The circle a decision is put to, as one viewer stands in it: a congregation (its members decide; its hosts
-/// may write an outcome; the network's administrators may read) or a crew (its joined members only: anyone
-/// else, administrators included, gets nothing).
+/// may write an outcome; the network's administrators may read), one of its working groups (the group's members
+/// decide; the congregation's members read along, as they read the group's board) or a crew (its joined members
+/// only: anyone else, administrators included, gets nothing). <see cref="IsMember"/> means "may propose and answer".
 /// </summary>
 public sealed record DecisionCircle(Guid? CongregationId, Guid? CrewId, string Name, string BasePath, string? UserId, bool IsMember, bool IsHost, bool IsAdmin)
 {
-    /// <summary>Set for a congregation's circle, for its navigation.</summary>
+    /// <summary>Set for a congregation's circle and a working group's, for the congregation's navigation.</summary>
     public CongregationView? Congregation { get; init; }
 
     /// <summary>Set for a crew's circle.</summary>
     public CrewView? Crew { get; init; }
 
-    public bool CanSee => IsMember || IsAdmin;
+    /// <summary>Set for a working group's circle (its congregation is <see cref="CongregationId"/>).</summary>
+    public Guid? WorkingGroupId { get; init; }
+
+    /// <summary>Reads along without answering: the congregation's members who are not in the working group.</summary>
+    public bool MayRead { get; init; }
+
+    public bool CanSee => IsMember || IsAdmin || MayRead;
 
     /// <summary>Who is asked, in a sentence: "the members of Riverside", "the crew Thursday mornings".</summary>
-    public string Members => CrewId is null ? $"the members of {Name}" : $"the people of {Name}";
+    public string Members => WorkingGroupId is not null ? $"the members of the working group {Name}"
+        : CrewId is null ? $"the members of {Name}" : $"the people of {Name}";
 
     /// <summary>The notice topic people chose for (congregation or crew news).</summary>
     public string Topic => CrewId is null ? "congregation" : "crew";
@@ -31,20 +39,34 @@ public sealed record DecisionCircle(Guid? CongregationId, Guid? CrewId, string N
     public string PathOf(Guid decisionId) => $"{BasePath}/{decisionId}";
 
     /// <summary>The decisions of this circle, as a query.</summary>
-    public IQueryable<Decision> Of(HubDbContext db) => CrewId is { } crew
-        ? db.Decisions.Where(d => d.CrewId == crew)
-        : db.Decisions.Where(d => d.CongregationId == CongregationId && d.CrewId == null);
+    public IQueryable<Decision> Of(HubDbContext db) => CrewId is { } crew ? db.Decisions.Where(d => d.CrewId == crew)
+        : WorkingGroupId is { } group ? db.Decisions.Where(d => d.WorkingGroupId == group)
+        : db.Decisions.Where(d => d.CongregationId == CongregationId && d.CrewId == null && d.WorkingGroupId == null);
 
-    /// <summary>The ids of everyone who may answer: a congregation's members, or a crew's joined members.</summary>
+    /// <summary>The ids of everyone who may answer: a congregation's members, a working group's, or a crew's joined members.</summary>
     public Task<List<string>> MemberIdsAsync(HubDbContext db, CancellationToken cancellationToken) => CrewId is { } crew
         ? db.CrewMembers.Where(m => m.CrewId == crew && m.Status == Data.Crews.CrewMemberStatus.Joined).Select(m => m.UserId).ToListAsync(cancellationToken)
+        : WorkingGroupId is { } group ? db.WorkingGroupMembers.Where(m => m.WorkingGroupId == group).Select(m => m.UserId).ToListAsync(cancellationToken)
         : db.Memberships.Where(m => m.CongregationId == CongregationId).Select(m => m.UserId).ToListAsync(cancellationToken);
+
+    /// <summary>Where a decision lives, from its own columns (for notices and search outside a page).</summary>
+    public static string PathOf(Guid id, Guid? crewId, Guid? workingGroupId, string? congregationSlug) => crewId is { } crew ? $"/crews/{crew}/decisions/{id}"
+        : workingGroupId is { } group ? $"/congregations/{congregationSlug}/working-groups/{group}/decisions/{id}"
+        : $"/congregations/{congregationSlug}/decisions/{id}";
 }
 
 /// <summary>One decision as one viewer sees it.</summary>
 public sealed record DecisionView(DecisionCircle Circle, Decision Decision, IReadOnlyList<DecisionAnswer> Answers, IReadOnlyList<DecisionAmendment> Amendments,
     DateTime Now)
 {
+    /// <summary>An advice process's named advisers (with their names).</summary>
+    public IReadOnlyList<DecisionAdviser> Advisers { get; init; } = [];
+
+    /// <summary>A time poll's candidate times, in order, each with its answers.</summary>
+    public IReadOnlyList<DecisionOption> Options { get; init; } = [];
+
+    public DecisionKind Kind => Decision.Kind;
+
     public string? UserId => Circle.UserId;
     public bool IsProposer => UserId is not null && Decision.ProposerUserId == UserId;
 
@@ -54,10 +76,38 @@ public sealed record DecisionView(DecisionCircle Circle, Decision Decision, IRea
     /// <summary>Closed for answers, the outcome not yet written.</summary>
     public bool WaitsForOutcome => Decision.Result is null && Decision.ClosesAt <= Now;
 
-    public bool CanAnswer => IsOpen && Circle.IsMember;
-    public bool CanAmend => IsOpen && IsProposer;
+    /// <summary>While open, anyone in the circle; for advice, anyone but the proposer (who listens, then decides).</summary>
+    public bool CanAnswer => IsOpen && Circle.IsMember && !(Kind == DecisionKind.Advice && IsProposer);
+
+    public bool CanAmend => IsOpen && IsProposer && Kind == DecisionKind.Consent;
     public bool CanWithdraw => Decision.Result is null && IsProposer;
-    public bool CanRecordOutcome => WaitsForOutcome && (IsProposer || (Circle.IsHost && Circle.IsMember) || (Circle.IsAdmin && Circle.CrewId is null));
+
+    /// <summary>
+    /// Consent: the proposer or a host, once answers close. Advice: the proposer alone, at or before closing (they
+    /// decide, after hearing advice). A poll: the proposer at any time by choosing a time, or a host once it closed.
+    /// </summary>
+    public bool CanRecordOutcome => Decision.Result is null && Kind switch
+    {
+        DecisionKind.Advice => IsProposer,
+        DecisionKind.TimePoll => IsProposer || (WaitsForOutcome && Circle.IsHost && Circle.IsMember),
+        _ => WaitsForOutcome && (IsProposer || (Circle.IsHost && Circle.IsMember) || (Circle.IsAdmin && Circle.CrewId is null && Circle.WorkingGroupId is null)),
+    };
+
+    public bool IsAdviser => UserId is not null && Advisers.Any(a => a.UserId == UserId);
+
+    /// <summary>Advisers who have not given advice yet.</summary>
+    public IReadOnlyList<DecisionAdviser> AdvisersWaiting => [.. Advisers.Where(a => !Answers.Any(x => x.UserId == a.UserId))];
+
+    /// <summary>The candidate time with most yes, then most if-need-be (the earliest on a tie); null before any yes or if-need-be.</summary>
+    public DecisionOption? Best => Options
+        .Select(o => (o, yes: o.Answers.Count(a => a.Availability == PollAvailability.Yes), maybe: o.Answers.Count(a => a.Availability == PollAvailability.IfNeedBe)))
+        .Where(x => x.yes + x.maybe > 0).OrderByDescending(x => x.yes).ThenByDescending(x => x.maybe).ThenBy(x => x.o.Position).Select(x => x.o).FirstOrDefault();
+
+    /// <summary>Everyone who answered the poll, in the order they first answered.</summary>
+    public IReadOnlyList<(string UserId, string Name)> PollPeople => [.. Options.SelectMany(o => o.Answers).GroupBy(a => a.UserId)
+        .OrderBy(g => g.Min(a => a.AnsweredAt)).Select(g => (g.Key, g.First().User.DisplayName))];
+
+    public PollAvailability? MyAvailability(DecisionOption option) => option.Answers.FirstOrDefault(a => a.UserId == UserId)?.Availability;
 
     public DecisionAnswer? Mine => Answers.FirstOrDefault(a => a.UserId == UserId);
 
@@ -94,6 +144,31 @@ public sealed class DecisionAccess(HubDbContext db, CongregationAccess congregat
             : new DecisionCircle(null, crewId, view.Crew.Name, $"/crews/{crewId}/decisions", view.Me.UserId, IsMember: true, IsHost: true, IsAdmin: false) { Crew = view };
     }
 
+    /// <summary>
+    /// A working group's circle: its members propose and answer; the congregation's other members read along (as
+    /// they read the group's board, and the working groups page itself); anyone else, administrators included, gets
+    /// nothing, since the group's work is the congregation's own.
+    /// </summary>
+    public async Task<DecisionCircle?> ForWorkingGroupAsync(string slug, Guid groupId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var view = await congregations.LoadAsync(slug, user, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+        var me = view.UserId;
+        var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Id == groupId && g.CongregationId == view.Congregation.Id)
+            .Select(g => new { g.Name, InIt = me != null && g.Members.Any(m => m.UserId == me) }).SingleOrDefaultAsync(cancellationToken);
+        if (group is null)
+        {
+            return null;
+        }
+        var inGroup = group.InIt && view.IsMember;
+        return new DecisionCircle(view.Congregation.Id, null, group.Name, $"/congregations/{view.Congregation.Slug}/working-groups/{groupId}/decisions",
+            view.UserId, inGroup, view.IsHost && inGroup, IsAdmin: false)
+        { Congregation = view, WorkingGroupId = groupId, MayRead = view.IsMember };
+    }
+
     public async Task<DecisionView?> LoadAsync(DecisionCircle circle, Guid id, CancellationToken cancellationToken = default)
     {
         if (!circle.CanSee)
@@ -108,6 +183,13 @@ public sealed class DecisionAccess(HubDbContext db, CongregationAccess congregat
         }
         var answers = await db.DecisionAnswers.AsNoTracking().Include(a => a.User).Where(a => a.DecisionId == id).ToListAsync(cancellationToken);
         var amendments = await db.DecisionAmendments.AsNoTracking().Where(a => a.DecisionId == id).OrderBy(a => a.Version).ToListAsync(cancellationToken);
-        return new DecisionView(circle, decision, answers, amendments, time.GetUtcNow().UtcDateTime);
+        var advisers = decision.Kind == DecisionKind.Advice
+            ? await db.DecisionAdvisers.AsNoTracking().Include(a => a.User).Where(a => a.DecisionId == id).OrderBy(a => a.User.DisplayName).ToListAsync(cancellationToken)
+            : [];
+        var options = decision.Kind == DecisionKind.TimePoll
+            ? await db.DecisionOptions.AsNoTracking().Include(o => o.Answers).ThenInclude(a => a.User).Where(o => o.DecisionId == id).OrderBy(o => o.Position)
+                .AsSplitQuery().ToListAsync(cancellationToken)
+            : [];
+        return new DecisionView(circle, decision, answers, amendments, time.GetUtcNow().UtcDateTime) { Advisers = advisers, Options = options };
     }
 }

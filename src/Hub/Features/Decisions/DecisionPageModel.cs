@@ -4,9 +4,10 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Decisions;
 
 /// <summary>
-/// Every decision page starts here. Each page has two addresses, one under a congregation
-/// (<c>/congregations/{slug}/decisions…</c>) and one under a crew (<c>/crews/{id}/decisions…</c>, added in
-/// <see cref="DecisionsFeature"/>): the route says which circle the decisions belong to.
+/// Every decision page starts here. Each page has three addresses, one under a congregation
+/// (<c>/congregations/{slug}/decisions…</c>), one under its working groups
+/// (<c>/congregations/{slug}/working-groups/{group}/decisions…</c>) and one under a crew (<c>/crews/{id}/decisions…</c>),
+/// the last two added in <see cref="DecisionsFeature"/>: the route says which circle the decisions belong to.
 /// </summary>
 public abstract class DecisionPageModel(DecisionAccess access) : HubPageModel
 {
@@ -17,7 +18,15 @@ public abstract class DecisionPageModel(DecisionAccess access) : HubPageModel
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
         DecisionCircle? circle;
-        if (RouteData.Values["slug"] is string slug)
+        if (RouteData.Values["slug"] is string groupSlug && Guid.TryParse(RouteData.Values["group"]?.ToString(), out var groupId))
+        {
+            circle = await access.ForWorkingGroupAsync(groupSlug, groupId, User, HttpContext.RequestAborted);
+            if (circle is null)
+            {
+                return NotFound();
+            }
+        }
+        else if (RouteData.Values["slug"] is string slug)
         {
             circle = await access.ForCongregationAsync(slug, User, HttpContext.RequestAborted);
             if (circle is null)

@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 
 /// <summary>
 /// The decision logs in the site-wide search, for the person searching only: decisions of the congregations
-/// they belong to and the crews they are in. A visitor, or anyone else, finds none of them.
+/// they belong to (with their working groups') and the crews they are in. A visitor, or anyone else, finds none of them.
 /// </summary>
 public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor http) : ISiteSearchSource
 {
@@ -31,19 +31,21 @@ public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor h
                 d.Id,
                 d.Question,
                 d.Result,
+                d.Kind,
                 d.CrewId,
+                d.WorkingGroupId,
                 Slug = db.Congregations.Where(c => c.Id == d.CongregationId).Select(c => c.Slug).FirstOrDefault(),
                 Circle = d.CrewId != null ? db.Crews.Where(c => c.Id == d.CrewId).Select(c => c.Name).FirstOrDefault()
+                    : d.WorkingGroupId != null ? db.WorkingGroups.Where(g => g.Id == d.WorkingGroupId).Select(g => g.Name).FirstOrDefault()
                     : db.Congregations.Where(c => c.Id == d.CongregationId).Select(c => c.Name).FirstOrDefault(),
             })
             .Take(limit).ToListAsync(cancellationToken);
         var total = await Mine(db, me).CountAsync(Matches(words), cancellationToken);
         var first = found.FirstOrDefault();
         return new SiteSearchSection("Decisions",
-            [.. found.Select(d => new SiteSearchHit(d.CrewId is { } crew ? $"/crews/{crew}/decisions/{d.Id}" : $"/congregations/{d.Slug}/decisions/{d.Id}",
-                d.Question, $"{d.Circle} · {(d.Result is { } r ? DecisionText.Result(r) : "Open")}"))],
-            total, first is null ? "/search" : first.CrewId is { } c ? $"/crews/{c}/decisions?q={Uri.EscapeDataString(words)}"
-                : $"/congregations/{first.Slug}/decisions?q={Uri.EscapeDataString(words)}");
+            [.. found.Select(d => new SiteSearchHit(DecisionCircle.PathOf(d.Id, d.CrewId, d.WorkingGroupId, d.Slug),
+                d.Question, $"{d.Circle} · {DecisionText.Kind(d.Kind)} · {(d.Result is { } r ? DecisionText.Result(r, d.Kind) : "Open")}"))],
+            total, first is null ? "/search" : $"{DecisionCircle.PathOf(first.Id, first.CrewId, first.WorkingGroupId, first.Slug)[..^(first.Id.ToString().Length + 1)]}?q={Uri.EscapeDataString(words)}");
     }
 
     /// <summary>The decisions a person may read: their congregations' and their crews'.</summary>

@@ -7,12 +7,42 @@ public static class DecisionText
 {
     public static readonly DecisionResponse[] Responses = [DecisionResponse.Agree, DecisionResponse.Abstain, DecisionResponse.Disagree, DecisionResponse.Block];
 
+    /// <summary>What an adviser may add to their advice.</summary>
+    public static readonly DecisionResponse[] Stances = [DecisionResponse.Support, DecisionResponse.Concerns, DecisionResponse.Advice];
+
+    public static readonly PollAvailability[] Availabilities = [PollAvailability.Yes, PollAvailability.IfNeedBe, PollAvailability.No];
+
     public static string Response(DecisionResponse response) => response switch
     {
         DecisionResponse.Agree => "Agree",
         DecisionResponse.Abstain => "Abstain",
         DecisionResponse.Disagree => "Disagree",
-        _ => "Block",
+        DecisionResponse.Block => "Block",
+        DecisionResponse.Support => "I support it",
+        DecisionResponse.Concerns => "I have concerns",
+        _ => "Advice",
+    };
+
+    public static string Availability(PollAvailability availability) => availability switch
+    {
+        PollAvailability.Yes => "Yes",
+        PollAvailability.IfNeedBe => "If need be",
+        _ => "No",
+    };
+
+    public static string Kind(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Advice => "Advice process",
+        DecisionKind.TimePoll => "Time poll",
+        _ => "Consent",
+    };
+
+    /// <summary>What each kind is, in the proposal form.</summary>
+    public static string KindMeaning(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Advice => "you ask named people for advice (anyone else may add theirs), then you decide and say what and why.",
+        DecisionKind.TimePoll => "you offer two to ten times; everyone says yes, if need be, or no to each, and you choose one.",
+        _ => "everyone answers agree, abstain, disagree or block; it goes ahead when nobody blocks.",
     };
 
     /// <summary>What each answer means, shown beside it in the form.</summary>
@@ -21,7 +51,18 @@ public static class DecisionText
         DecisionResponse.Agree => "I support this, or it is good enough for now and safe enough to try.",
         DecisionResponse.Abstain => "I stand aside: go ahead without me.",
         DecisionResponse.Disagree => "I would do it differently, but I will not stand in the way.",
+        DecisionResponse.Support => "my advice comes with my support.",
+        DecisionResponse.Concerns => "I have concerns; my advice says what they are.",
+        DecisionResponse.Advice => "here is my advice, without taking a side.",
         _ => "I cannot live with this: it would harm us or what we are here for. Say why, so we can find a way.",
+    };
+
+    /// <summary>The outcome in the words of the decision's kind: an advice process is "decided", a poll's time "chosen".</summary>
+    public static string Result(DecisionResult result, DecisionKind kind) => (result, kind) switch
+    {
+        (DecisionResult.Adopted or DecisionResult.AdoptedWithChanges, DecisionKind.Advice) => "Decided",
+        (DecisionResult.Adopted or DecisionResult.AdoptedWithChanges, DecisionKind.TimePoll) => "Time chosen",
+        _ => Result(result),
     };
 
     public static string Result(DecisionResult result) => result switch
@@ -32,6 +73,8 @@ public static class DecisionText
         _ => "Withdrawn",
     };
 
-    public static string State(Decision decision, DateTime now) => decision.Result is { } result ? Result(result)
-        : decision.ClosesAt > now ? "Open for answers" : "Answers closed; the outcome is being written";
+    public static string State(Decision decision, DateTime now) => decision.Result is { } result ? Result(result, decision.Kind)
+        : decision.ClosesAt > now ? decision.Kind == DecisionKind.Advice ? "Hearing advice" : "Open for answers"
+        : decision.Kind == DecisionKind.Advice ? "Advice closed; the decision is being written"
+        : decision.Kind == DecisionKind.TimePoll ? "Answers closed; a time is being chosen" : "Answers closed; the outcome is being written";
 }

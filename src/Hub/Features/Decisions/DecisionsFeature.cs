@@ -4,7 +4,7 @@ using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
-/// <summary>Consent decisions in congregations and crews: propose, answer, amend, write the outcome; the decision log.</summary>
+/// <summary>Decisions in congregations, working groups and crews (consent, advice process, time poll): propose, answer, amend, write the outcome; the decision log.</summary>
 public static class DecisionsFeature
 {
     public static WebApplicationBuilder AddDecisions(this WebApplicationBuilder builder)
@@ -20,6 +20,7 @@ public static class DecisionsFeature
         builder.Services.AddScoped<ProposeDecision>();
         builder.Services.AddScoped<AnswerDecision>();
         builder.Services.AddScoped<AmendDecision>();
+        builder.Services.AddScoped<AnswerPoll>();
         builder.Services.AddScoped<RecordOutcome>();
         builder.Services.AddScoped<AskForOutcomes>();
         builder.Services.AddScoped<IPersonalData, DecisionPersonalData>();
@@ -32,6 +33,11 @@ public static class DecisionsFeature
             o.Conventions.AddPageRoute("/Features/Decisions/New", "crews/{id:guid}/decisions/new");
             o.Conventions.AddPageRoute("/Features/Decisions/Show", "crews/{id:guid}/decisions/{decision:guid}");
             o.Conventions.AddPageRoute("/Features/Decisions/Export", "crews/{id:guid}/decisions.{format:regex(^(csv|json)$)}");
+            const string group = "congregations/{slug}/working-groups/{group:guid}/decisions";
+            o.Conventions.AddPageRoute("/Features/Decisions/Index", group);
+            o.Conventions.AddPageRoute("/Features/Decisions/New", group + "/new");
+            o.Conventions.AddPageRoute("/Features/Decisions/Show", group + "/{decision:guid}");
+            o.Conventions.AddPageRoute("/Features/Decisions/Export", group + ".{format:regex(^(csv|json)$)}");
         });
         return builder;
     }

@@ -11,7 +11,8 @@ public sealed class ExportModel(DecisionAccess access, DecisionExport export) : 
 
     public async Task<IActionResult> OnGetAsync(string format)
     {
-        if (await LoadCircleAsync(c => c.IsMember) is { } refused)
+        // A working group's log is the congregation's to keep as well: its members read it (MayRead).
+        if (await LoadCircleAsync(c => c.IsMember || c.MayRead) is { } refused)
         {
             return refused;
         }

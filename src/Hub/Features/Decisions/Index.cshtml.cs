@@ -13,7 +13,18 @@ namespace Microsolidarity.Hub.Features.Decisions;
 public sealed class DecisionsModel(DecisionAccess access, HubDbContext db, ViewerClock clock, TimeProvider time) : DecisionPageModel(access)
 {
     public sealed record Item(Guid Id, string Question, string ProposerName, bool IsMine, DateTime ClosesAt, DateTime? DecidedAt, DecisionResult? Result,
-        string ResultNote, int Answers, int Blocks, DecisionResponse? MyAnswer, bool MyAnswerIsEarlier);
+        string ResultNote, int Answers, int Blocks, DecisionResponse? MyAnswer, bool MyAnswerIsEarlier)
+    {
+        public DecisionKind Kind { get; init; }
+
+        /// <summary>A poll's: how many answered, whether I did, and the chosen time.</summary>
+        public int PollPeople { get; init; }
+        public bool IAnsweredPoll { get; init; }
+        public DateTime? ChosenAt { get; init; }
+
+        /// <summary>How many answered, whatever the kind.</summary>
+        public int Answered => Kind == DecisionKind.TimePoll ? PollPeople : Answers;
+    }
 
     public IReadOnlyList<Item> Open { get; private set; } = [];
     public IReadOnlyList<Item> Waiting { get; private set; } = [];
@@ -45,7 +56,12 @@ public sealed class DecisionsModel(DecisionAccess access, HubDbContext db, Viewe
             .Select(d => new Item(d.Id, d.Question, d.Proposer.DisplayName, d.ProposerUserId == me, d.ClosesAt, d.DecidedAt, d.Result, d.ResultNote,
                 d.Answers.Count(a => a.Version >= d.Version), d.Answers.Count(a => a.Version >= d.Version && a.Response == DecisionResponse.Block),
                 d.Answers.Where(a => a.UserId == me).Select(a => (DecisionResponse?)a.Response).FirstOrDefault(),
-                d.Answers.Any(a => a.UserId == me && a.Version < d.Version)))
+                d.Answers.Any(a => a.UserId == me && a.Version < d.Version))
+            {
+                Kind = d.Kind,
+                PollPeople = db.DecisionPollAnswers.Where(a => a.DecisionId == d.Id).Select(a => a.UserId).Distinct().Count(),
+                IAnsweredPoll = db.DecisionPollAnswers.Any(a => a.DecisionId == d.Id && a.UserId == me),
+            })
             .ToListAsync(HttpContext.RequestAborted);
         Open = [.. rows.Where(r => r.ClosesAt > now)];
         Waiting = [.. rows.Where(r => r.ClosesAt <= now)];
@@ -57,7 +73,12 @@ public sealed class DecisionsModel(DecisionAccess access, HubDbContext db, Viewe
         LogTotal = await log.CountAsync(HttpContext.RequestAborted);
         Log = await log.OrderByDescending(d => d.DecidedAt).Take(LogSize)
             .Select(d => new Item(d.Id, d.Question, d.Proposer.DisplayName, d.ProposerUserId == me, d.ClosesAt, d.DecidedAt, d.Result, d.ResultNote,
-                d.Answers.Count(a => a.Version >= d.Version), 0, null, false))
+                d.Answers.Count(a => a.Version >= d.Version), 0, null, false)
+            {
+                Kind = d.Kind,
+                PollPeople = db.DecisionPollAnswers.Where(a => a.DecisionId == d.Id).Select(a => a.UserId).Distinct().Count(),
+                ChosenAt = db.DecisionOptions.Where(o => o.Id == d.ChosenOptionId).Select(o => (DateTime?)o.StartsAt).FirstOrDefault(),
+            })
             .ToListAsync(HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store, private";
         return Page();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
@@ -7,7 +8,7 @@ using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
-/// <summary>Proposing something to the circle: the question, the proposal, the background, when answers close.</summary>
+/// <summary>Proposing something to the circle: how it is decided (consent, advice, a time poll), the question, the proposal, when answers close.</summary>
 public sealed class ProposeModel(DecisionAccess access, HubDbContext db, ProposeDecision propose, ViewerClock clock, TimeProvider time)
     : DecisionPageModel(access)
 {
@@ -19,18 +20,30 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
         public DateTime? Closes { get; set; }
         public string? Quorum { get; set; }
         public DecisionVisibility Visibility { get; set; } = DecisionVisibility.Names;
+        public DecisionKind Kind { get; set; } = DecisionKind.Consent;
+
+        /// <summary>An advice process's named advisers (user ids).</summary>
+        public List<string> Advisers { get; set; } = [];
+
+        /// <summary>A time poll's candidate times, in the proposer's zone; empty boxes are left out.</summary>
+        public List<DateTime?> Options { get; set; } = [];
     }
+
+    /// <summary>The people one may ask for advice: the circle's members but oneself, by name.</summary>
+    public IReadOnlyList<(string Id, string Name)> People { get; private set; } = [];
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public ViewerClock Clock => clock;
     public int MemberCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(DecisionKind? kind)
     {
         if (await LoadCircleAsync(c => c.IsMember) is { } refused)
         {
             return refused;
         }
+        // "Start a time poll" and the like link here with the kind chosen.
+        Input.Kind = kind is { } k && Enum.IsDefined(k) ? k : DecisionKind.Consent;
         // A week from now, at 20:00 in the viewer's zone: time to read, ask and answer.
         var zone = await clock.ZoneAsync();
         Input.Closes = TimeZones.ToLocal(time.GetUtcNow().UtcDateTime, zone).Date.PlusDays(7).AtMidnight().PlusHours(20).ToDateTimeUnspecified();
@@ -49,6 +62,16 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
             ModelState.Remove("Input.Closes");
             ModelState.AddModelError("Input.Closes", "Write the closing time as a date and a time, such as 2027-03-12 20:00.");
         }
+        if (ModelState.Keys.Where(k => k.StartsWith("Input.Options", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0).ToList() is { Count: > 0 } badTimes)
+        {
+            badTimes.ForEach(k => ModelState.Remove(k));
+            ModelState.AddModelError("Input.Options", "Write each time as a date and a time, such as 2027-03-12 19:30.");
+        }
+        if (ModelState["Input.Kind"]?.Errors.Count > 0)
+        {
+            ModelState.Remove("Input.Kind");
+            ModelState.AddModelError("Input.Kind", "Choose how this is decided: by consent, by an advice process, or a time poll.");
+        }
         if (ModelState["Input.Visibility"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.Visibility");
@@ -66,7 +89,8 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
                 ModelState.AddModelError("Input.Quorum", "Give the quorum as a whole number of answers, such as 5, or leave it empty.");
             }
         }
-        var input = new ProposeDecision.Input(Input.Question ?? "", Input.Proposal ?? "", Input.Background ?? "", Input.Closes, quorum, Input.Visibility);
+        var input = new ProposeDecision.Input(Input.Question ?? "", Input.Proposal ?? "", Input.Background ?? "", Input.Closes, quorum, Input.Visibility,
+            Input.Kind, Input.Advisers, [.. Input.Options.OfType<DateTime>()]);
         if (!ModelState.IsValid)
         {
             var members = (await Circle.MemberIdsAsync(db, HttpContext.RequestAborted)).Count;
@@ -90,7 +114,16 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
     private async Task<IActionResult> ShowAsync()
     {
         await clock.ZoneAsync();
-        MemberCount = (await Circle.MemberIdsAsync(db, HttpContext.RequestAborted)).Count;
+        var members = await Circle.MemberIdsAsync(db, HttpContext.RequestAborted);
+        MemberCount = members.Count;
+        var others = members.Where(m => m != Circle.UserId).ToList();
+        People = [.. (await db.Users.AsNoTracking().Where(u => others.Contains(u.Id)).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(HttpContext.RequestAborted)).Select(u => (u.Id, u.DisplayName))];
+        // Room for every candidate time a poll may have: boxes left empty are not times.
+        while (Input.Options.Count < ProposeDecision.MaxOptions)
+        {
+            Input.Options.Add(null);
+        }
         return Page();
     }
 }

@@ -8,8 +8,9 @@ using NodaTime;
 namespace Microsolidarity.Hub.Features.Decisions;
 
 /// <summary>
-/// A member puts a proposal to their congregation or crew for consent. Everyone else in the circle hears of
-/// it (at once, in the digest, or only in the hub, as each chose for that kind of news).
+/// A member puts a proposal to their circle: for consent, as an advice process (naming the people whose advice
+/// they ask; those hear of it as a request to them), or as a time poll (two to ten candidate times). Everyone else
+/// in the circle hears of it (at once, in the digest, or only in the hub, as each chose for that kind of news).
 /// </summary>
 public sealed class ProposeDecision(HubDbContext db, TimeProvider time, DecisionNotices notices)
 {
@@ -19,7 +20,16 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
     /// <summary>The shortest time to answer: an hour, so nobody is decided for in a moment.</summary>
     public static readonly TimeSpan MinOpen = TimeSpan.FromHours(1);
 
-    public sealed record Input(string Question, string Proposal, string Background, DateTime? ClosesLocal, int? Quorum, DecisionVisibility Visibility);
+    /// <summary>A time poll's fewest and most candidate times.</summary>
+    public const int MinOptions = 2, MaxOptions = 10;
+
+    /// <summary>An advice process asks a few people by name: enough to hear the ones affected and the ones who know.</summary>
+    public const int MaxAdvisers = 12;
+
+    /// <param name="Advisers">An advice process's named advisers (user ids).</param>
+    /// <param name="Options">A time poll's candidate times, in the proposer's zone (empty entries already left out).</param>
+    public sealed record Input(string Question, string Proposal, string Background, DateTime? ClosesLocal, int? Quorum, DecisionVisibility Visibility,
+        DecisionKind Kind = DecisionKind.Consent, IReadOnlyList<string>? Advisers = null, IReadOnlyList<DateTime>? Options = null);
 
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(DecisionCircle circle, Input input, DateTimeZone zone, CancellationToken cancellationToken = default)
     {
@@ -33,31 +43,78 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
         {
             return (refused, null);
         }
+        var advisers = input.Kind == DecisionKind.Advice ? input.Advisers!.Distinct().ToList() : [];
+        // Advice is asked of people in the space only: nobody outside it hears of (or reads) the proposal.
+        if (advisers.Any(a => a == circle.UserId || !members.Contains(a)))
+        {
+            return (Outcome.Refused($"Ask {circle.Members} for advice (not yourself): someone you chose is not among them.", "Advisers"), null);
+        }
         var decision = new Decision
         {
             Id = Guid.NewGuid(),
             CongregationId = circle.CongregationId,
             CrewId = circle.CrewId,
-            Kind = DecisionKind.Consent,
+            WorkingGroupId = circle.WorkingGroupId,
+            Kind = input.Kind,
             ProposerUserId = circle.UserId,
             Question = input.Question.Trim(),
             Proposal = input.Proposal.Trim(),
             Background = input.Background.Trim(),
             ClosesAt = TimeZones.ToUtc(LocalDateTime.FromDateTime(input.ClosesLocal!.Value), zone),
-            Quorum = input.Quorum,
+            Quorum = input.Kind == DecisionKind.Consent ? input.Quorum : null,
             Visibility = input.Visibility,
             Version = 1,
             CreatedAt = now,
         };
         db.Decisions.Add(decision);
+        db.DecisionAdvisers.AddRange(advisers.Select(a => new DecisionAdviser { DecisionId = decision.Id, UserId = a }));
+        if (input.Kind == DecisionKind.TimePoll)
+        {
+            db.DecisionOptions.AddRange(input.Options!.Distinct().Order().Select((local, i) => new DecisionOption
+            {
+                Id = Guid.NewGuid(),
+                DecisionId = decision.Id,
+                Position = i,
+                StartsAt = TimeZones.ToUtc(LocalDateTime.FromDateTime(local), zone),
+            }));
+        }
         var proposer = await db.Users.Where(u => u.Id == circle.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        await notices.SendAsync([.. members.Where(m => m != circle.UserId)], $"{circle.Topic}.decision-open",
-            $"{proposer} asks {circle.Name} for consent: {decision.Question}", circle.PathOf(decision.Id),
-            [
-                $"{proposer} has a proposal for {circle.Name} and asks for your consent: “{decision.Question}”",
-                UpdatesMarkdownText(decision.Proposal),
-                "Agree, abstain, disagree or block, each with a reason if you like (a block always with one). Answers close at the time on the decision's page.",
-            ], "Read and answer", cancellationToken, DecisionNotices.OpenAbout(decision.Id));
+        var others = members.Where(m => m != circle.UserId && !advisers.Contains(m)).ToList();
+        var path = circle.PathOf(decision.Id);
+        var about = DecisionNotices.OpenAbout(decision.Id);
+        switch (input.Kind)
+        {
+            case DecisionKind.Advice:
+                await notices.SendAsync(advisers, $"{circle.Topic}.decision-advice", $"{proposer} asks for your advice: {decision.Question}", path,
+                    [
+                        $"{proposer} is about to decide something in {circle.Name} and asks you, by name, for your advice: “{decision.Question}”",
+                        UpdatesMarkdownText(decision.Proposal),
+                        $"Say what you think, and whether you support it or have concerns. {proposer} decides after hearing the advice; advice closes at the time on the decision's page.",
+                    ], "Give your advice", cancellationToken, about);
+                await notices.SendAsync(others, $"{circle.Topic}.decision-open", $"{proposer} is hearing advice: {decision.Question}", path,
+                    [
+                        $"{proposer} is about to decide something in {circle.Name} and is hearing advice first: “{decision.Question}”",
+                        UpdatesMarkdownText(decision.Proposal),
+                        "Anyone here may add their advice. The decision is theirs to make, after listening.",
+                    ], "Read and advise", cancellationToken, about);
+                break;
+            case DecisionKind.TimePoll:
+                await notices.SendAsync(others, $"{circle.Topic}.decision-open", $"When can you? {decision.Question}", path,
+                    [
+                        $"{proposer} is looking for a time in {circle.Name}: “{decision.Question}”",
+                        $"Say yes, if need be, or no to each of the {input.Options!.Distinct().Count()} times on the poll's page (shown in your own time zone).",
+                    ], "Answer the poll", cancellationToken, about);
+                break;
+            default:
+                await notices.SendAsync(others, $"{circle.Topic}.decision-open",
+                    $"{proposer} asks {circle.Name} for consent: {decision.Question}", path,
+                    [
+                        $"{proposer} has a proposal for {circle.Name} and asks for your consent: “{decision.Question}”",
+                        UpdatesMarkdownText(decision.Proposal),
+                        "Agree, abstain, disagree or block, each with a reason if you like (a block always with one). Answers close at the time on the decision's page.",
+                    ], "Read and answer", cancellationToken, about);
+                break;
+        }
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return (Outcome.Done, decision.Id);
@@ -83,9 +140,10 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
             problems.Add(("Question", $"Keep the question under {DecisionConfigurationLimits.Question} characters; the proposal below has room for the rest."));
         }
         var proposal = input.Proposal.Trim();
-        if (proposal.Length == 0)
+        if (proposal.Length == 0 && input.Kind != DecisionKind.TimePoll)
         {
-            problems.Add(("Proposal", "Write the proposal itself: what would happen if everyone consents."));
+            problems.Add(("Proposal", input.Kind == DecisionKind.Advice ? "Write what you are thinking of deciding, so the people you ask can advise on it."
+                : "Write the proposal itself: what would happen if everyone consents."));
         }
         else if (proposal.Length > DecisionConfigurationLimits.Text)
         {
@@ -118,6 +176,42 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
         if (!Enum.IsDefined(input.Visibility))
         {
             problems.Add(("Visibility", "Choose whether others see names or only counts."));
+        }
+        if (!Enum.IsDefined(input.Kind))
+        {
+            problems.Add(("Kind", "Choose how this is decided: by consent, by an advice process, or a time poll."));
+        }
+        else if (input.Kind == DecisionKind.Advice)
+        {
+            var advisers = input.Advisers?.Distinct().Count() ?? 0;
+            if (advisers == 0)
+            {
+                problems.Add(("Advisers", "Name at least one person to ask for advice: someone affected by it, or someone who knows about it."));
+            }
+            else if (advisers > MaxAdvisers)
+            {
+                problems.Add(("Advisers", $"Ask at most {MaxAdvisers} people by name; everyone else here may still add their advice."));
+            }
+        }
+        else if (input.Kind == DecisionKind.TimePoll)
+        {
+            var options = input.Options?.Distinct().ToList() ?? [];
+            if (options.Count < MinOptions)
+            {
+                problems.Add(("Options", $"Give at least {MinOptions} different times to choose from."));
+            }
+            else if (options.Count > MaxOptions)
+            {
+                problems.Add(("Options", $"Give at most {MaxOptions} times; fewer make it easier to answer."));
+            }
+            else if (options.Any(o => TimeZones.ToUtc(LocalDateTime.FromDateTime(o), zone) <= nowUtc))
+            {
+                problems.Add(("Options", "Every time on the poll needs to be in the future."));
+            }
+            else if (options.Any(o => TimeZones.ToUtc(LocalDateTime.FromDateTime(o), zone) > nowUtc.AddDays(365)))
+            {
+                problems.Add(("Options", "Keep the times within a year from now."));
+            }
         }
         return problems;
     }

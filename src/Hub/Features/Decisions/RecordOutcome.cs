@@ -9,12 +9,18 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// Writes a decision's outcome, after which it stands in the log: the proposer or a host once answers have closed
 /// (adopted, adopted with changes, not adopted), or the proposer at any time (withdrawn). A block that stands to
 /// the proposal as it is keeps it from being adopted: talk, change the proposal, or record it as not adopted.
+/// An advice process is decided by its proposer alone, at or before closing ("decided", with what and why); a time
+/// poll is closed by its proposer choosing one of its times (or by a host once it has closed).
 /// </summary>
 public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNotices notices)
 {
-    public async Task<Outcome> RunAsync(DecisionView view, DecisionResult result, string note, CancellationToken cancellationToken = default)
+    public Task<Outcome> RunAsync(DecisionView view, DecisionResult result, string note, CancellationToken cancellationToken = default) =>
+        RunAsync(view, result, note, null, cancellationToken);
+
+    /// <param name="chosenOption">A time poll's chosen time, when its proposer (or a host) closes it.</param>
+    public async Task<Outcome> RunAsync(DecisionView view, DecisionResult result, string note, Guid? chosenOption, CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(result))
+        if (!Enum.IsDefined(result) || (view.Kind != DecisionKind.Consent && result is DecisionResult.AdoptedWithChanges or DecisionResult.NotAdopted))
         {
             return Outcome.Refused("Choose the outcome.", "Result");
         }
@@ -22,13 +28,21 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
         if (result == DecisionResult.Withdrawn ? !view.CanWithdraw : !view.CanRecordOutcome)
         {
             return Outcome.Refused(result == DecisionResult.Withdrawn ? "Only the person who proposed it withdraws it, before its outcome is written."
+                : view.Kind == DecisionKind.Advice ? "Only the person who asked for advice decides, and writes what they decided."
+                : view.Kind == DecisionKind.TimePoll ? "The person who started the poll chooses the time (a host may, once answers have closed)."
                 : view.IsOpen ? "Answers are still open; the outcome is written once they close."
                 : "The person who proposed it, or a host, writes the outcome.");
         }
+        var poll = view.Kind == DecisionKind.TimePoll && result == DecisionResult.Adopted;
+        if (poll && (chosenOption is not { } chosen || view.Options.All(o => o.Id != chosen)))
+        {
+            return Outcome.Refused("Choose one of the times.", "Chosen");
+        }
         note = (note ?? "").Trim();
-        if (note.Length == 0)
+        if (note.Length == 0 && !poll)
         {
             return Outcome.Refused(result == DecisionResult.Withdrawn ? "Say in a line why you withdraw it; the log keeps it for later."
+                : view.Kind == DecisionKind.Advice ? "Write what you decided and why, in a few plain lines: the people who advised you read this first."
                 : "Write what was decided, in a few plain lines: this is what the log keeps.", "ResultNote");
         }
         if (note.Length > DecisionConfigurationLimits.Note)
@@ -37,7 +51,7 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (result is DecisionResult.Adopted or DecisionResult.AdoptedWithChanges)
+        if (view.Kind == DecisionKind.Consent && result is DecisionResult.Adopted or DecisionResult.AdoptedWithChanges)
         {
             // Read the blocks in the transaction that writes the outcome: none can slip past between the page and here.
             var version = await db.Decisions.Where(d => d.Id == decision.Id).Select(d => d.Version).SingleAsync(cancellationToken);
@@ -51,6 +65,7 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
         }
         var written = await db.Decisions.Where(d => d.Id == decision.Id && d.Result == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Result, result).SetProperty(d => d.ResultNote, note)
+                .SetProperty(d => d.ChosenOptionId, poll ? chosenOption : null)
                 .SetProperty(d => d.ResultByUserId, view.UserId).SetProperty(d => d.DecidedAt, now), cancellationToken);
         if (written == 0)
         {
@@ -60,10 +75,11 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
         await notices.ResolveAsync(DecisionNotices.OutcomeAbout(decision.Id), null, cancellationToken);
         var members = await view.Circle.MemberIdsAsync(db, cancellationToken);
         await notices.SendAsync([.. members.Where(m => m != view.UserId)], $"{view.Circle.Topic}.decision-closed",
-            $"{DecisionText.Result(result)}: {decision.Question}", view.Circle.PathOf(decision.Id),
+            $"{DecisionText.Result(result, view.Kind)}: {decision.Question}", view.Circle.PathOf(decision.Id),
             [
-                $"“{decision.Question}” is decided: {DecisionText.Result(result).ToLowerInvariant()}.",
-                note,
+                poll ? $"A time is chosen for “{decision.Question}”: {ChosenInUtc(view, chosenOption)} (see it in your own time zone on the poll's page)."
+                    : $"“{decision.Question}” is decided: {DecisionText.Result(result, view.Kind).ToLowerInvariant()}.",
+                note.Length > 0 ? note : "Thank you to everyone who answered.",
                 $"It stands in the decision log of {view.Circle.Name}.",
             ], "See the decision", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -71,4 +87,7 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
         notices.Wake();
         return Outcome.Done;
     }
+
+    private static string ChosenInUtc(DecisionView view, Guid? chosen) =>
+        view.Options.First(o => o.Id == chosen).StartsAt.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// show them, the form to answer, and for the proposer the forms to change the proposal or write the outcome.
 /// </summary>
 public sealed class DecisionModel(DecisionAccess access, DecisionAccess decisions, ViewerClock clock, AnswerDecision answer, AmendDecision amend,
-    RecordOutcome record) : DecisionPageModel(access)
+    RecordOutcome record, AnswerPoll poll) : DecisionPageModel(access)
 {
     public DecisionView Decision { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -20,6 +20,12 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public DecisionResult? Result { get; set; }
     [BindProperty] public string? ResultNote { get; set; }
+
+    /// <summary>A time poll's chosen time, when the proposer closes it.</summary>
+    [BindProperty] public Guid? Chosen { get; set; }
+
+    /// <summary>A time poll's answers, by candidate time (<c>Availability[id]=Yes</c>).</summary>
+    [BindProperty] public Dictionary<Guid, PollAvailability>? Availability { get; set; }
 
     /// <summary>Set by the second press of "Write the outcome": it cannot be undone.</summary>
     [BindProperty] public bool Confirmed { get; set; }
@@ -40,15 +46,42 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
             return refused;
         }
         Editing = "Answer";
+        var advice = Decision.Kind == DecisionKind.Advice;
+        // Advice may come without a side taken.
+        if (advice && Choice is null && ModelState[nameof(Choice)] is not { Errors.Count: > 0 })
+        {
+            Choice = DecisionResponse.Advice;
+        }
         if (Choice is not { } response)
         {
             ModelState.Remove(nameof(Choice));
-            ModelState.AddModelError(nameof(Choice), "Choose agree, abstain, disagree or block.");
+            ModelState.AddModelError(nameof(Choice), advice ? "Choose whether you support it, have concerns, or only give advice." : "Choose agree, abstain, disagree or block.");
             return await ShowAsync();
         }
         return await AfterAsync(await answer.RunAsync(Decision, response, Reason, HttpContext.RequestAborted),
-            response == DecisionResponse.Block ? "Your block is recorded with its reason. The proposal cannot be adopted as it is while it stands."
+            advice ? $"Your advice is recorded, and {Decision.Decision.Proposer.DisplayName} can read it. You can change it while advice is open."
+            : response == DecisionResponse.Block ? "Your block is recorded with its reason. The proposal cannot be adopted as it is while it stands."
                 : $"Your answer is recorded: {DecisionText.Response(response).ToLowerInvariant()}. You can change it until answers close.", ShowAsync);
+    }
+
+    public async Task<IActionResult> OnPostPollAsync(Guid decision)
+    {
+        if (await LoadDecisionAsync(decision, c => c.IsMember) is { } refused)
+        {
+            return refused;
+        }
+        Editing = "Poll";
+        if (ModelState.Keys.Any(k => k.StartsWith(nameof(Availability), StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0))
+        {
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Availability), StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+            ModelState.AddModelError(nameof(Availability), "Choose yes, if need be, or no for each time.");
+            return await ShowAsync();
+        }
+        return await AfterAsync(await poll.RunAsync(Decision, Availability ?? [], HttpContext.RequestAborted),
+            "Your answers are recorded. You can change them until the poll closes.", ShowAsync);
     }
 
     public async Task<IActionResult> OnPostAmendAsync(Guid decision)
@@ -75,12 +108,18 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
             ModelState.AddModelError(nameof(Result), "Choose the outcome.");
             return await ShowAsync();
         }
-        if (!Confirmed && ModelState.IsValid)
+        if (Decision.Kind == DecisionKind.TimePoll && result == DecisionResult.Adopted && Chosen is null)
+        {
+            ModelState.AddModelError(nameof(Chosen), "Choose one of the times.");
+            return await ShowAsync();
+        }
+        // The first press only asks to confirm: the outcome cannot be changed once written.
+        if (!Confirmed)
         {
             Confirming = true;
             return await ShowAsync();
         }
-        return await AfterAsync(await record.RunAsync(Decision, result, ResultNote ?? "", HttpContext.RequestAborted),
+        return await AfterAsync(await record.RunAsync(Decision, result, ResultNote ?? "", Chosen, HttpContext.RequestAborted),
             $"The outcome is written, and the decision stands in the log of {Circle.Name}. Everyone here hears of it.", ShowAsync);
     }
 
@@ -102,6 +141,10 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
     private async Task<IActionResult> ShowAsync()
     {
         await clock.ZoneAsync();
+        if (Editing != "Poll")
+        {
+            Availability = Decision.Options.Where(o => Decision.MyAvailability(o) is not null).ToDictionary(o => o.Id, o => Decision.MyAvailability(o)!.Value);
+        }
         if (Editing != "Answer" && Decision.Mine is { } mine)
         {
             Choice ??= mine.Response;

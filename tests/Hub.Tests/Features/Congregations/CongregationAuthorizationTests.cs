@@ -17,6 +17,8 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public string MemberId { get; private set; } = "";
     public Guid CallId { get; private set; }
     public Guid DecisionId { get; private set; }
+    public Guid WorkingGroupId { get; private set; }
+    public Guid GroupDecisionId { get; private set; }
     public Guid GatheringId { get; private set; }
     public Guid ProposedId { get; private set; }
     public Guid OfferId { get; private set; }
@@ -75,6 +77,32 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
             ProposerUserId = member.Id,
             Question = "Matrix decision?",
             Proposal = "We decide for the matrix.",
+            ClosesAt = DateTime.UtcNow.AddDays(5),
+            CreatedAt = DateTime.UtcNow,
+        });
+        // A working group the member is in (the host is not), with a decision of its own.
+        WorkingGroupId = Guid.NewGuid();
+        var group = new Microsolidarity.Hub.Data.Congregations.WorkingGroup
+        {
+            Id = WorkingGroupId,
+            CongregationId = congregation.Id,
+            Name = "Matrix group",
+            Purpose = "Deciding for the matrix.",
+            EndsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(1)),
+            StartedByUserId = member.Id,
+            CreatedAt = DateTime.UtcNow,
+        };
+        group.Members.Add(new Microsolidarity.Hub.Data.Congregations.WorkingGroupMember { WorkingGroupId = WorkingGroupId, UserId = member.Id, JoinedAt = DateTime.UtcNow });
+        db.WorkingGroups.Add(group);
+        GroupDecisionId = Guid.NewGuid();
+        db.Decisions.Add(new Microsolidarity.Hub.Data.Decisions.Decision
+        {
+            Id = GroupDecisionId,
+            CongregationId = congregation.Id,
+            WorkingGroupId = WorkingGroupId,
+            Kind = Microsolidarity.Hub.Data.Decisions.DecisionKind.TimePoll,
+            ProposerUserId = member.Id,
+            Question = "Matrix group poll?",
             ClosesAt = DateTime.UtcNow.AddDays(5),
             CreatedAt = DateTime.UtcNow,
         });
@@ -220,6 +248,18 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/SLUG/decisions.csv", 302, 403, 200, 200, 403 },
         { "/congregations/SLUG/decisions.json", 302, 403, 200, 200, 403 },
         { "/congregations/no-such-place/decisions", 404, 404, 404, 404, 404 },
+        // A working group's decisions: its members propose and answer, the congregation's members read and export,
+        // administrators who are not members see nothing (as with the group's board).
+        { "/congregations/SLUG/working-groups/WORKGROUP/decisions", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/decisions/new", 302, 403, 200, 403, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/decisions/WGPOLL", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/decisions/DECISION", 302, 403, 404, 404, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/decisions.csv", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/decisions.json", 302, 403, 200, 200, 403 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/decisions", 404, 404, 404, 404, 404 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/decisions/new", 404, 404, 404, 404, 404 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/decisions/00000000-0000-0000-0000-000000000002", 404, 404, 404, 404, 404 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/decisions.csv", 404, 404, 404, 404, 404 },
         { "/congregations/no-such-place/decisions.csv", 404, 404, 404, 404, 404 },
         // Offers and requests to a congregation: its members only (an administrator who is not one sees none).
         { "/congregations/SLUG/offers-and-requests", 302, 403, 200, 200, 403 },
@@ -281,7 +321,8 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         var path = route.Replace("RESPONSIBILITY", fixture.ResponsibilityId.ToString()).Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
             .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString())
             .Replace("CONCERN", fixture.ConcernId.ToString()).Replace("ABOUTHOST", fixture.AboutHostId.ToString())
-            .Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString());
+            .Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString())
+            .Replace("WORKGROUP", fixture.WorkingGroupId.ToString()).Replace("WGPOLL", fixture.GroupDecisionId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {
             var response = await fixture.Clients[role].Http.GetAsync(path);
