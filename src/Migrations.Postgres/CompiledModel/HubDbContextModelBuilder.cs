@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e8474a21-4ad9-45c8-a307-f2d143a3a90c"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("7a9ac05b-c5e4-49cf-9a28-27e7e1a3bf8b"), entityTypeCount: 108)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6754a0d8-bae7-49fb-89a1-49869960375b"), entityTypeCount: 108)
+            : base(skipDetectChanges: false, modelId: new Guid("9ce4585e-17e0-4488-9a56-460cdbf65b00"), entityTypeCount: 108)
         {
         }
 
