@@ -99,6 +99,6 @@ public sealed class LanguageChoiceTests(SharedHub shared) : IClassFixture<Shared
         Assert.StartsWith("Hola, Lena:", message.TextBody);
         Assert.Contains("Recibes esto porque tienes una cuenta en", message.TextBody);
         Assert.Contains("<html lang=\"es\">", message.HtmlBody);
-        Assert.Contains("Si el botón no funciona, abre esta dirección:", message.HtmlBody);
+        Assert.Contains("Si el botón no funciona, abre esta dirección:", WebUtility.HtmlDecode(message.HtmlBody));
     }
 }
