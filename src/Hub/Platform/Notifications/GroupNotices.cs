@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Email;
-using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 

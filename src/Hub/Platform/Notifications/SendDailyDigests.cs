@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
-using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
