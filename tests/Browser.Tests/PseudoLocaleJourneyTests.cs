@@ -43,7 +43,7 @@ public sealed class PseudoLocaleJourneyTests
         })
         {
             await page.GotoAsync(hub.BaseUrl + path);
-            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "qps");
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-x-qps");
             await browser.CheckPageAsync(name); // axe at both widths, and no sideways scrolling at 375 px
             var leaks = await page.EvaluateAsync<string[]>(Leaks);
             Assert.True(leaks.Length == 0, $"Text on {path} that did not go through localisation:\n{string.Join("\n", leaks)}");
@@ -53,7 +53,7 @@ public sealed class PseudoLocaleJourneyTests
         await page.GotoAsync(hub.BaseUrl + "/account/forgot-password");
         await page.Locator("main button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#email-error")).Not.ToBeEmptyAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "qps");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-x-qps");
         var errors = await page.EvaluateAsync<string[]>(Leaks);
         Assert.True(errors.Length == 0, $"Text on the forgot-password form with errors that did not go through localisation:\n{string.Join("\n", errors)}");
     }
