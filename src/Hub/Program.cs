@@ -32,6 +32,7 @@ using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Observability;
 using Microsolidarity.Hub.Platform.Web;
@@ -64,6 +65,7 @@ builder.AddHubConfiguration(command);
 builder.AddData();
 builder.AddEmail();
 builder.AddWeb();
+builder.AddLanguages(); // English, Spanish, German, European Portuguese, French: the person's choice, else the browser's
 builder.AddObservability(); // /readyz; OpenTelemetry and /metrics when an operator turns them on
 
 // Features.

@@ -19,6 +19,13 @@ public class HubUser : IdentityUser
     [PersonalData]
     public DateTime? NetworkMemberSince { get; set; }
 
+    /// <summary>
+    /// The language the person chose for the hub's pages and the emails it sends them (a culture name such as
+    /// "pt-PT"); null until they choose, when pages follow their browser and emails are in English.
+    /// </summary>
+    [PersonalData]
+    public string? Language { get; set; }
+
     /// <summary>True for the invented people of the demo community.</summary>
     public bool IsDemo { get; set; }
 }

@@ -8,6 +8,7 @@ internal sealed class HubUserConfiguration : IEntityTypeConfiguration<HubUser>
     public void Configure(EntityTypeBuilder<HubUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        user.Property(u => u.Language).HasMaxLength(16);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
@@ -35,7 +36,8 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
             ["user"] = user.Id,
             ["code"] = AccountLinks.EncodeToken(token),
             ["returnUrl"] = returnUrl,
-        })));
+        })),
+        culture: Languages.ForRecipient(user.Language));
 
     public EmailMessage PasswordReset(HubUser user, string token) => templates.Compose(
         user.Email!, user.DisplayName, "Reset your password",
@@ -48,7 +50,8 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
         {
             ["user"] = user.Id,
             ["code"] = AccountLinks.EncodeToken(token),
-        })));
+        })),
+        culture: Languages.ForRecipient(user.Language));
 
     public EmailMessage EmailChange(HubUser user, string newEmail, string token) => templates.Compose(
         newEmail, user.DisplayName, "Confirm your new email address",
@@ -61,7 +64,8 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
             ["user"] = user.Id,
             ["email"] = newEmail,
             ["code"] = AccountLinks.EncodeToken(token),
-        })));
+        })),
+        culture: Languages.ForRecipient(user.Language));
 
     /// <summary>To the owner of an address someone tried to sign up with: the page said "check your email" either way.</summary>
     public EmailMessage SignUpWithTakenAddress(HubUser user) => templates.Compose(
@@ -71,7 +75,8 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
             "If it was you, sign in with your address and password; if you forgot the password, choose a new one from the sign-in page (\"Forgot your password?\").",
             "If it was not you, ignore this message: your account is as it was.",
         ],
-        ("Sign in", links.Absolute("/account/sign-in", new Dictionary<string, string?>())));
+        ("Sign in", links.Absolute("/account/sign-in", new Dictionary<string, string?>())),
+        culture: Languages.ForRecipient(user.Language));
 
     /// <summary>To the owner of an address another account asked to move to: the page said "check your email" either way.</summary>
     public EmailMessage EmailChangeToTakenAddress(HubUser owner) => templates.Compose(
@@ -80,7 +85,8 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
             "Someone with another account on this hub just asked to use this address for it. Your account has this address already, so nothing was changed and no link was sent.",
             "If it was you, perhaps with a second account, there is nothing to do: an address belongs to one account.",
             "If it was not you, ignore this message: your account is as it was.",
-        ]);
+        ],
+        culture: Languages.ForRecipient(owner.Language));
 
     /// <summary>To the owner when wrong passwords paused signing in from one place; the link lifts every pause, once.</summary>
     public EmailMessage SignInPaused(HubUser user, string client, string token) => templates.Compose(
@@ -91,14 +97,16 @@ public sealed class AccountEmails(EmailTemplates templates, AccountLinks links, 
             $"If it was you, the link below lifts the pause at once. It works for {ResetLifetime} and only once. If you forgot your password, choose a new one from the sign-in page instead.",
             "If it was not you, there is nothing you need to do. A long password that you use nowhere else keeps guessers out.",
         ],
-        ("Unlock signing in", links.Absolute("/account/unlock", new Dictionary<string, string?> { ["code"] = token })));
+        ("Unlock signing in", links.Absolute("/account/unlock", new Dictionary<string, string?> { ["code"] = token })),
+        culture: Languages.ForRecipient(user.Language));
 
     public EmailMessage EmailChanged(HubUser user, string oldEmail, string newEmail) => templates.Compose(
         oldEmail, user.DisplayName, "Your email address was changed",
         [
             $"The email address of your account is now {newEmail}. Messages will go there from now on.",
             "If you did not make this change, reply to a host of your hub at once: someone may have your password.",
-        ]);
+        ],
+        culture: Languages.ForRecipient(user.Language));
 
     public EmailMessage AccountDeleted(string email, string name) => templates.Compose(
         email, name, "Your account was deleted",

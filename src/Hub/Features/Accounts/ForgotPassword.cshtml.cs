@@ -9,8 +9,8 @@ namespace Microsolidarity.Hub.Features.Accounts;
 public sealed class ForgotPasswordModel(SendPasswordReset send) : HubPageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter the address of your account.")]
-    [EmailAddress(ErrorMessage = "This does not look like an email address.")]
+    [Required(ErrorMessage = "Validation.EnterAccountEmail")]
+    [EmailAddress(ErrorMessage = "Validation.EmailFormat")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

@@ -10,10 +10,10 @@ public sealed class SignInModel(SignInPerson signIn) : HubPageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Enter your email address.")]
+        [Required(ErrorMessage = "Validation.EnterEmail")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password.")]
+        [Required(ErrorMessage = "Validation.EnterPassword")]
         public string Password { get; set; } = "";
 
         public bool RememberMe { get; set; }

@@ -10,21 +10,21 @@ public sealed class SignUpModel(SignUpPerson signUp, ViewerClock clock) : HubPag
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Tell us what to call you.")]
-        [StringLength(100, ErrorMessage = "Keep your name under 100 characters.")]
+        [Required(ErrorMessage = "Validation.Name")]
+        [StringLength(100, ErrorMessage = "Validation.NameLength")]
         public string DisplayName { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "This does not look like an email address; check for a missing @ or a typo.")]
-        [StringLength(254, ErrorMessage = "Email addresses are at most 254 characters.")]
+        [Required(ErrorMessage = "Validation.EnterEmail")]
+        [EmailAddress(ErrorMessage = "Validation.EmailFormatSignUp")]
+        [StringLength(254, ErrorMessage = "Validation.EmailLength")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(200, ErrorMessage = "Keep the password under 200 characters.")]
+        [Required(ErrorMessage = "Validation.ChoosePassword")]
+        [StringLength(200, ErrorMessage = "Validation.PasswordLength")]
         public string Password { get; set; } = "";
 
         /// <summary>Filled from the browser by zone.js; picked from the list without JavaScript.</summary>
-        [StringLength(64, ErrorMessage = "Pick a time zone from the list.")]
+        [StringLength(64, ErrorMessage = "Validation.ZoneLength")]
         public string? TimeZone { get; set; }
     }
 

@@ -30,6 +30,17 @@ public static class SeedDemoCommunity
         ("Mele Tupou-Hart", "mele@demo.hub.example"),
     ];
 
+    /// <summary>
+    /// The languages some demo members chose: two near Lisbon read the hub in Portuguese, the online commons' host in
+    /// Berlin in German; the others never chose, so their pages follow their browser and their emails are in English.
+    /// </summary>
+    private static string? DemoLanguage(string email) => email switch
+    {
+        "noor@demo.hub.example" or "pilar@demo.hub.example" => "pt-PT",
+        "hanna@demo.hub.example" => "de",
+        _ => null,
+    };
+
     /// <summary>Two congregations, each held by two hosts, with Friends and Partners and one request waiting.</summary>
     private static async Task SeedCongregationsAsync(HubDbContext db, DateTime now)
     {
@@ -221,6 +232,7 @@ public static class SeedDemoCommunity
                 DisplayName = name,
                 CreatedAt = now,
                 IsDemo = true,
+                Language = DemoLanguage(email),
             };
             // Demo people have no password: they are there to be seen, not to sign in as.
             var created = await users.CreateAsync(person);

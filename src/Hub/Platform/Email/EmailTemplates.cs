@@ -1,22 +1,44 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Platform.Email;
 
 /// <summary>
 /// One look for every message: a greeting, a few paragraphs, at most one action, and a footer
 /// saying why it came. Produces the HTML and the plain-text part from the same words.
+/// The frame (greeting, footer, the button's fallback line, the HTML's language) is in the recipient's
+/// language, the culture passed to <see cref="Compose"/> (<see cref="Languages.ForRecipient"/>), never in
+/// the language of the request that happened to send it; English when the caller does not say.
 /// </summary>
-public sealed class EmailTemplates(IOptions<HubOptions> hub)
+public sealed class EmailTemplates(IOptions<HubOptions> hub, IStringLocalizer<Strings> strings)
 {
     public EmailMessage Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
-        (string Label, string Url)? action = null, string? footer = null)
+        (string Label, string Url)? action = null, string? footer = null, CultureInfo? culture = null)
+    {
+        culture ??= Languages.CultureOf(Languages.English);
+        var requestCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture; // the localizer reads it; Compose is synchronous, and puts it back below
+        try
+        {
+            return Frame(toAddress, toName, subject, paragraphs, action, footer, culture);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = requestCulture;
+        }
+    }
+
+    private EmailMessage Frame(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
+        (string Label, string Url)? action, string? footer, CultureInfo culture)
     {
         var hubName = hub.Value.Name;
-        footer ??= $"You receive this because of your account at {hubName}.";
-        var greeting = string.IsNullOrWhiteSpace(toName) ? "Hello," : $"Hello {toName},";
+        footer ??= strings["Email.Footer", hubName];
+        var greeting = string.IsNullOrWhiteSpace(toName) ? strings["Email.GreetingNoName"].Value : strings["Email.Greeting", toName].Value;
 
         var text = new StringBuilder();
         text.AppendLine(greeting).AppendLine();
@@ -32,7 +54,7 @@ public sealed class EmailTemplates(IOptions<HubOptions> hub)
 
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.Append("<!DOCTYPE html><html lang=\"").Append(E(culture.Name)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>").Append(E(subject)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:24px;background:#faf6f0;font-family:Georgia,serif;color:#2b2520;\">")
@@ -47,7 +69,7 @@ public sealed class EmailTemplates(IOptions<HubOptions> hub)
             html.Append("<p style=\"margin:28px 0;\"><a href=\"").Append(E(b.Url))
                 .Append("\" style=\"background:#9a3b1e;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;font-family:sans-serif;\">")
                 .Append(E(b.Label)).Append("</a></p>")
-                .Append("<p style=\"font-size:14px;color:#5c5048;\">If the button does not work, open this address: <br>")
+                .Append("<p style=\"font-size:14px;color:#5c5048;\">").Append(E(strings["Email.ButtonFallback"])).Append(" <br>")
                 .Append("<a href=\"").Append(E(b.Url)).Append("\" style=\"color:#9a3b1e;word-break:break-all;\">").Append(E(b.Url)).Append("</a></p>");
         }
         html.Append("<hr style=\"border:none;border-top:1px solid #e8dfd4;margin:24px 0;\">")

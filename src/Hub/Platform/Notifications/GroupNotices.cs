@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
@@ -21,10 +22,11 @@ public abstract class GroupNotices(HubDbContext db, Notifier notifier, EmailTemp
             return;
         }
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
         // One query for everyone's notification choices, however many people are told.
         await notifier.NotifyManyAsync([.. people.Select(person => new Notice(person.Id, kind, title, path,
-            templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path))))
+            templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)),
+                culture: Languages.ForRecipient(person.Language)))
         { About = about })], cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -70,7 +71,7 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
             return false; // another node took them
         }
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+            .Select(u => new { u.Email, u.DisplayName, u.Language }).SingleAsync(cancellationToken);
         var items = await db.Notifications.AsNoTracking().Where(n => n.DigestBatch == batch)
             .OrderBy(n => n.CreatedAt).Select(n => new { n.Title, n.Url }).ToListAsync(cancellationToken);
         var lines = items.Select(i => $"• {i.Title} — {address.Absolute(i.Url)}").ToList();
@@ -78,7 +79,7 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
         outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, subject,
             ["Here is what happened since your last digest.", .. lines],
             ("See everything in the hub", address.Absolute("/me/notifications")),
-            "You receive one digest a day because you chose it. Change this on your notifications page."));
+            "You receive one digest a day because you chose it. Change this on your notifications page.", Languages.ForRecipient(person.Language)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Platform.Web;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<Strings> strings) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
@@ -26,16 +28,9 @@ public sealed class ErrorModel : PageModel
             : HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original ? original.OriginalStatusCode
             : code ?? StatusCodes.Status404NotFound; // /error/404 opened directly
         // Keep the original status (a 404 stays a 404) but never show details of a failure.
-        (Title, Explanation) = status switch
-        {
-            404 => ("We can't find that page", "The address may have changed, or the page was never here. The links above lead to every part of the hub."),
-            403 => ("That page is not open to you", "It belongs to a group you are not part of, or needs a host's role. If you think you should see it, ask a host."),
-            400 => ("Something in that request did not fit", "If you sent a form, go back, reload the page and try again; what you typed is still in your browser's back history."),
-            413 => ("That was more than the hub accepts at once", "If you sent a file, choose a smaller one; if you pasted a long text, send it in parts."),
-            429 => ("Too many tries in a short time", "To keep accounts safe, the hub slows down repeated attempts. Wait a minute, then try again."),
-            405 => ("That action is not possible here", "Go back and use the buttons on the page."),
-            _ => ("Something went wrong on our side", "The hub hit a problem it did not expect. Nothing you did caused this; try again in a moment. The hosts can find the details in the hub's log."),
-        };
+        // The words come from the resource files, in the reader's language: 404, 403, 400, 413, 429, 405, and 500 for the rest.
+        var known = status is 404 or 403 or 400 or 413 or 429 or 405 ? status : 500;
+        (Title, Explanation) = (strings[$"Error.{known}.Title"], strings[$"Error.{known}.Text"]);
         Response.StatusCode = status is >= 400 and < 600 ? status : 500;
     }
 }

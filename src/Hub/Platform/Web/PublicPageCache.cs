@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,7 +44,9 @@ public static class PublicPageCache
                 {
                     if (seconds > 0)
                     {
-                        p.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(tag);
+                        p.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(tag)
+                            // One copy per language the page was rendered in (already chosen among the shipped few).
+                            .VaryByValue(_ => new("language", CultureInfo.CurrentUICulture.Name));
                         if (policy == Policy)
                         {
                             // Congregation pages show times in the visitor's zone (ViewerClock): one copy per

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Platform.Web;
@@ -132,7 +132,8 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
 
     /// <summary>"3 March 2027, 19:30": the page names the zone once, under its content.</summary>
     public string Format(DateTime utc, string pattern = "d MMMM yyyy, HH:mm") =>
-        Local(utc).ToString(pattern, CultureInfo.InvariantCulture);
+        DateFormats.Format(Local(utc), pattern); // in the reader's language
+
 
     /// <summary>"3 Mar 2027".</summary>
     public string Date(DateTime utc) => Format(utc, "d MMM yyyy");
@@ -145,11 +146,11 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
 
     /// <summary>"3 Mar 2027, 19:30", for lists where the zone is loaded once for many rows.</summary>
     public static string FormatIn(DateTime utc, DateTimeZone zone) =>
-        $"{TimeZones.ToLocal(utc, zone).ToDateTimeUnspecified():d MMM yyyy, HH:mm}";
+        DateFormats.Format(TimeZones.ToLocal(utc, zone).ToDateTimeUnspecified(), "d MMM yyyy, HH:mm");
 
     /// <summary>"3 March 2027": the day in the given zone.</summary>
     public static string DateIn(DateTime utc, DateTimeZone zone) =>
-        $"{TimeZones.ToLocal(utc, zone).ToDateTimeUnspecified():d MMMM yyyy}";
+        DateFormats.Format(TimeZones.ToLocal(utc, zone).ToDateTimeUnspecified(), "d MMMM yyyy");
 
     private string? UserId => http.HttpContext?.User.Identity?.IsAuthenticated == true
         ? http.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;

@@ -1,3 +1,5 @@
+using Microsolidarity.Hub.Platform.Localization;
+
 namespace Microsolidarity.Hub.Platform.Web;
 
 public static class WebServices
@@ -47,6 +49,7 @@ public static class WebServices
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseLanguages(); // after authentication (a person's own choice), before the output cache (a copy per language)
         app.UseOutputCache(); // after authentication: signed-in requests must be recognised and passed by
         app.UseAntiforgery();
         return app;

@@ -140,6 +140,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/me",                           302, 200, 200 },
         { "/me/profile",                   302, 200, 200 },
         { "/time-zone",                    200, 200, 200 },
+        { "/language",                     200, 200, 200 },
         { "/people/pick?q=a",              200, 200, 200 },
         { "/me/journal",                   302, 200, 200 },
         { "/me/pathway",                   302, 200, 200 },
