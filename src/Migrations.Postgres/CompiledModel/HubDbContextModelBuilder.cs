@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("46c33f5d-38bb-4f7d-a827-2acdd3cb8855"), entityTypeCount: 110)
+            : base(skipDetectChanges: false, modelId: new Guid("66192066-e2ec-4564-9a2c-a3e4f0621b27"), entityTypeCount: 117)
         {
         }
 
@@ -52,6 +52,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var conversationPost = ConversationPostEntityType.Create(this);
+            var conversationPostVersion = ConversationPostVersionEntityType.Create(this);
+            var conversationReaction = ConversationReactionEntityType.Create(this);
+            var conversationThread = ConversationThreadEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var casePreparation = CasePreparationEntityType.Create(this);
@@ -69,8 +73,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var sharedReflection = SharedReflectionEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
+            var decisionAdviser = DecisionAdviserEntityType.Create(this);
             var decisionAmendment = DecisionAmendmentEntityType.Create(this);
             var decisionAnswer = DecisionAnswerEntityType.Create(this);
+            var decisionOption = DecisionOptionEntityType.Create(this);
+            var decisionPollAnswer = DecisionPollAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -171,6 +178,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            ConversationPostEntityType.CreateForeignKey1(conversationPost, hubUser);
+            ConversationPostEntityType.CreateForeignKey2(conversationPost, conversationThread);
+            ConversationPostVersionEntityType.CreateForeignKey1(conversationPostVersion, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey1(conversationReaction, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey2(conversationReaction, hubUser);
+            ConversationThreadEntityType.CreateForeignKey1(conversationThread, congregation);
+            ConversationThreadEntityType.CreateForeignKey2(conversationThread, crew);
+            ConversationThreadEntityType.CreateForeignKey3(conversationThread, dyad);
+            ConversationThreadEntityType.CreateForeignKey4(conversationThread, hubUser);
+            ConversationThreadEntityType.CreateForeignKey5(conversationThread, hubUser);
             AgreementEntityType.CreateForeignKey1(agreement, crew);
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);
@@ -199,9 +216,15 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             DecisionEntityType.CreateForeignKey2(decision, crew);
             DecisionEntityType.CreateForeignKey3(decision, hubUser);
             DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionEntityType.CreateForeignKey5(decision, workingGroup);
+            DecisionAdviserEntityType.CreateForeignKey1(decisionAdviser, decision);
+            DecisionAdviserEntityType.CreateForeignKey2(decisionAdviser, hubUser);
             DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
             DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
             DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
+            DecisionOptionEntityType.CreateForeignKey1(decisionOption, decision);
+            DecisionPollAnswerEntityType.CreateForeignKey1(decisionPollAnswer, decisionOption);
+            DecisionPollAnswerEntityType.CreateForeignKey2(decisionPollAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -311,6 +334,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            ConversationPostEntityType.CreateAnnotations(conversationPost);
+            ConversationPostVersionEntityType.CreateAnnotations(conversationPostVersion);
+            ConversationReactionEntityType.CreateAnnotations(conversationReaction);
+            ConversationThreadEntityType.CreateAnnotations(conversationThread);
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             CasePreparationEntityType.CreateAnnotations(casePreparation);
@@ -328,8 +355,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             SharedReflectionEntityType.CreateAnnotations(sharedReflection);
             DecisionEntityType.CreateAnnotations(decision);
+            DecisionAdviserEntityType.CreateAnnotations(decisionAdviser);
             DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
             DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
+            DecisionOptionEntityType.CreateAnnotations(decisionOption);
+            DecisionPollAnswerEntityType.CreateAnnotations(decisionPollAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9b680405-c5d9-492e-8647-0a0c5e983d88"), entityTypeCount: 110)
+            : base(skipDetectChanges: false, modelId: new Guid("b344d608-2488-46e8-a60f-541426f99f8d"), entityTypeCount: 117)
         {
         }
 
@@ -51,6 +51,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var responsibilityOffer = ResponsibilityOfferEntityType.Create(this);
             var workingGroup = WorkingGroupEntityType.Create(this);
             var workingGroupMember = WorkingGroupMemberEntityType.Create(this);
+            var conversationPost = ConversationPostEntityType.Create(this);
+            var conversationPostVersion = ConversationPostVersionEntityType.Create(this);
+            var conversationReaction = ConversationReactionEntityType.Create(this);
+            var conversationThread = ConversationThreadEntityType.Create(this);
             var agreement = AgreementEntityType.Create(this);
             var agreementAcceptance = AgreementAcceptanceEntityType.Create(this);
             var casePreparation = CasePreparationEntityType.Create(this);
@@ -68,8 +72,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             var retrospectiveAnswer = RetrospectiveAnswerEntityType.Create(this);
             var sharedReflection = SharedReflectionEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
+            var decisionAdviser = DecisionAdviserEntityType.Create(this);
             var decisionAmendment = DecisionAmendmentEntityType.Create(this);
             var decisionAnswer = DecisionAnswerEntityType.Create(this);
+            var decisionOption = DecisionOptionEntityType.Create(this);
+            var decisionPollAnswer = DecisionPollAnswerEntityType.Create(this);
             var dyad = DyadEntityType.Create(this);
             var dyadCheckIn = DyadCheckInEntityType.Create(this);
             var formationParticipant = FormationParticipantEntityType.Create(this);
@@ -170,6 +177,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             WorkingGroupEntityType.CreateForeignKey1(workingGroup, congregation);
             WorkingGroupMemberEntityType.CreateForeignKey1(workingGroupMember, hubUser);
             WorkingGroupMemberEntityType.CreateForeignKey2(workingGroupMember, workingGroup);
+            ConversationPostEntityType.CreateForeignKey1(conversationPost, hubUser);
+            ConversationPostEntityType.CreateForeignKey2(conversationPost, conversationThread);
+            ConversationPostVersionEntityType.CreateForeignKey1(conversationPostVersion, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey1(conversationReaction, conversationPost);
+            ConversationReactionEntityType.CreateForeignKey2(conversationReaction, hubUser);
+            ConversationThreadEntityType.CreateForeignKey1(conversationThread, congregation);
+            ConversationThreadEntityType.CreateForeignKey2(conversationThread, crew);
+            ConversationThreadEntityType.CreateForeignKey3(conversationThread, dyad);
+            ConversationThreadEntityType.CreateForeignKey4(conversationThread, hubUser);
+            ConversationThreadEntityType.CreateForeignKey5(conversationThread, hubUser);
             AgreementEntityType.CreateForeignKey1(agreement, crew);
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);
@@ -198,9 +215,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             DecisionEntityType.CreateForeignKey2(decision, crew);
             DecisionEntityType.CreateForeignKey3(decision, hubUser);
             DecisionEntityType.CreateForeignKey4(decision, hubUser);
+            DecisionEntityType.CreateForeignKey5(decision, workingGroup);
+            DecisionAdviserEntityType.CreateForeignKey1(decisionAdviser, decision);
+            DecisionAdviserEntityType.CreateForeignKey2(decisionAdviser, hubUser);
             DecisionAmendmentEntityType.CreateForeignKey1(decisionAmendment, decision);
             DecisionAnswerEntityType.CreateForeignKey1(decisionAnswer, decision);
             DecisionAnswerEntityType.CreateForeignKey2(decisionAnswer, hubUser);
+            DecisionOptionEntityType.CreateForeignKey1(decisionOption, decision);
+            DecisionPollAnswerEntityType.CreateForeignKey1(decisionPollAnswer, decisionOption);
+            DecisionPollAnswerEntityType.CreateForeignKey2(decisionPollAnswer, hubUser);
             DyadEntityType.CreateForeignKey1(dyad, hubUser);
             DyadEntityType.CreateForeignKey2(dyad, hubUser);
             DyadCheckInEntityType.CreateForeignKey1(dyadCheckIn, dyad);
@@ -310,6 +333,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             ResponsibilityOfferEntityType.CreateAnnotations(responsibilityOffer);
             WorkingGroupEntityType.CreateAnnotations(workingGroup);
             WorkingGroupMemberEntityType.CreateAnnotations(workingGroupMember);
+            ConversationPostEntityType.CreateAnnotations(conversationPost);
+            ConversationPostVersionEntityType.CreateAnnotations(conversationPostVersion);
+            ConversationReactionEntityType.CreateAnnotations(conversationReaction);
+            ConversationThreadEntityType.CreateAnnotations(conversationThread);
             AgreementEntityType.CreateAnnotations(agreement);
             AgreementAcceptanceEntityType.CreateAnnotations(agreementAcceptance);
             CasePreparationEntityType.CreateAnnotations(casePreparation);
@@ -327,8 +354,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             RetrospectiveAnswerEntityType.CreateAnnotations(retrospectiveAnswer);
             SharedReflectionEntityType.CreateAnnotations(sharedReflection);
             DecisionEntityType.CreateAnnotations(decision);
+            DecisionAdviserEntityType.CreateAnnotations(decisionAdviser);
             DecisionAmendmentEntityType.CreateAnnotations(decisionAmendment);
             DecisionAnswerEntityType.CreateAnnotations(decisionAnswer);
+            DecisionOptionEntityType.CreateAnnotations(decisionOption);
+            DecisionPollAnswerEntityType.CreateAnnotations(decisionPollAnswer);
             DyadEntityType.CreateAnnotations(dyad);
             DyadCheckInEntityType.CreateAnnotations(dyadCheckIn);
             FormationParticipantEntityType.CreateAnnotations(formationParticipant);

@@ -11,8 +11,8 @@ using Microsolidarity.Hub.Data;
 namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261204085054_DecisionKinds")]
-    partial class DecisionKinds
+    [Migration("20261204100930_ConversationsDecisionKindsLanguagesReplies")]
+    partial class ConversationsDecisionKindsLanguagesReplies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -228,6 +228,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -1371,6 +1375,154 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("WorkingGroupMembers");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationPost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ThreadId", "CreatedAt", "Id");
+
+                    b.ToTable("ConversationPosts");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationPostVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "WrittenAt");
+
+                    b.ToTable("ConversationPostVersions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationReaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PostId", "UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ConversationReactions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CongregationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CrewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DyadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastPostAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeratedByUserId");
+
+                    b.HasIndex("StartedByUserId");
+
+                    b.HasIndex("CongregationId", "LastPostAt");
+
+                    b.HasIndex("CrewId", "LastPostAt");
+
+                    b.HasIndex("DyadId", "LastPostAt");
+
+                    b.ToTable("ConversationThreads");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
@@ -4205,6 +4357,60 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.EmailReplyAddress", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("EmailReplyAddresses");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.EmailReplyReceipt", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageKey");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("EmailReplyReceipts");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.FormSubmission", b =>
                 {
                     b.Property<string>("Token")
@@ -5112,6 +5318,80 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationPost", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Conversations.ConversationThread", "Thread")
+                        .WithMany("Posts")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationPostVersion", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Conversations.ConversationPost", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationReaction", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Conversations.ConversationPost", null)
+                        .WithMany("Reactions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationThread", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
+                        .WithMany()
+                        .HasForeignKey("CongregationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
+                        .WithMany()
+                        .HasForeignKey("CrewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Dyads.Dyad", null)
+                        .WithMany()
+                        .HasForeignKey("DyadId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", "StartedBy")
+                        .WithMany()
+                        .HasForeignKey("StartedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("StartedBy");
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Crews.Crew", null)
@@ -5922,6 +6202,15 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Platform.EmailReplyAddress", b =>
+                {
+                    b.HasOne("Microsolidarity.Hub.Data.Accounts.HubUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsolidarity.Hub.Data.Practices.LibraryPractice", b =>
                 {
                     b.HasOne("Microsolidarity.Hub.Data.Congregations.Congregation", null)
@@ -6011,6 +6300,18 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Microsolidarity.Hub.Data.Congregations.WorkingGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationPost", b =>
+                {
+                    b.Navigation("Reactions");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Microsolidarity.Hub.Data.Conversations.ConversationThread", b =>
+                {
+                    b.Navigation("Posts");
                 });
 
             modelBuilder.Entity("Microsolidarity.Hub.Data.Crews.Agreement", b =>

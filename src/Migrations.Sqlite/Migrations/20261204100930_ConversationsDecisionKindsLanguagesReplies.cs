@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Conversations : Migration
+    public partial class ConversationsDecisionKindsLanguagesReplies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ChosenOptionId",
+                table: "Decisions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "WorkingGroupId",
+                table: "Decisions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ConversationThreads",
                 columns: table => new
@@ -64,6 +83,84 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionAdvisers",
+                columns: table => new
+                {
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionAdvisers", x => new { x.DecisionId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_DecisionAdvisers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DecisionAdvisers_Decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "Decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DecisionOptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionOptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionOptions_Decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "Decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailReplyAddresses",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailReplyAddresses", x => x.Token);
+                    table.ForeignKey(
+                        name: "FK_EmailReplyAddresses_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailReplyReceipts",
+                columns: table => new
+                {
+                    MessageKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailReplyReceipts", x => x.MessageKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationPosts",
                 columns: table => new
                 {
@@ -88,6 +185,34 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         name: "FK_ConversationPosts_ConversationThreads_ThreadId",
                         column: x => x.ThreadId,
                         principalTable: "ConversationThreads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DecisionPollAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Availability = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionPollAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionPollAnswers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DecisionPollAnswers_DecisionOptions_OptionId",
+                        column: x => x.OptionId,
+                        principalTable: "DecisionOptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -141,6 +266,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Decisions_WorkingGroupId_CreatedAt",
+                table: "Decisions",
+                columns: new[] { "WorkingGroupId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConversationPosts_AuthorUserId",
                 table: "ConversationPosts",
                 column: "AuthorUserId");
@@ -190,11 +320,65 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "IX_ConversationThreads_StartedByUserId",
                 table: "ConversationThreads",
                 column: "StartedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionAdvisers_UserId",
+                table: "DecisionAdvisers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionOptions_DecisionId_Position",
+                table: "DecisionOptions",
+                columns: new[] { "DecisionId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionPollAnswers_DecisionId_UserId",
+                table: "DecisionPollAnswers",
+                columns: new[] { "DecisionId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionPollAnswers_OptionId_UserId",
+                table: "DecisionPollAnswers",
+                columns: new[] { "OptionId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionPollAnswers_UserId",
+                table: "DecisionPollAnswers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailReplyAddresses_CreatedAt",
+                table: "EmailReplyAddresses",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailReplyAddresses_UserId",
+                table: "EmailReplyAddresses",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailReplyReceipts_ProcessedAt",
+                table: "EmailReplyReceipts",
+                column: "ProcessedAt");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Decisions_WorkingGroups_WorkingGroupId",
+                table: "Decisions",
+                column: "WorkingGroupId",
+                principalTable: "WorkingGroups",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Decisions_WorkingGroups_WorkingGroupId",
+                table: "Decisions");
+
             migrationBuilder.DropTable(
                 name: "ConversationPostVersions");
 
@@ -202,10 +386,41 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                 name: "ConversationReactions");
 
             migrationBuilder.DropTable(
+                name: "DecisionAdvisers");
+
+            migrationBuilder.DropTable(
+                name: "DecisionPollAnswers");
+
+            migrationBuilder.DropTable(
+                name: "EmailReplyAddresses");
+
+            migrationBuilder.DropTable(
+                name: "EmailReplyReceipts");
+
+            migrationBuilder.DropTable(
                 name: "ConversationPosts");
 
             migrationBuilder.DropTable(
+                name: "DecisionOptions");
+
+            migrationBuilder.DropTable(
                 name: "ConversationThreads");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Decisions_WorkingGroupId_CreatedAt",
+                table: "Decisions");
+
+            migrationBuilder.DropColumn(
+                name: "ChosenOptionId",
+                table: "Decisions");
+
+            migrationBuilder.DropColumn(
+                name: "WorkingGroupId",
+                table: "Decisions");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "AspNetUsers");
         }
     }
 }
