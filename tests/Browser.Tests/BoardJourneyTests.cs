@@ -58,7 +58,10 @@ public sealed class BoardJourneyTests
         await Assertions.Expect(page.Locator("#column-awareness .board-card")).ToHaveCountAsync(0);
         Assert.EndsWith("#card-" + await page.Locator("#column-test .board-card").GetAttributeAsync("data-card"), page.Url);
 
-        // By drag: dropped on Mastery, it becomes a living agreement.
+        // By drag: dropped on Mastery, it becomes a living agreement. The page came back scrolled to the card, which
+        // can leave the short, empty Mastery column above the window; a drag that has to scroll is not a drop a
+        // person makes, so both are brought into view first (as someone would scroll before dragging).
+        await page.Locator("#column-mastery").ScrollIntoViewIfNeededAsync();
         await page.Locator("#column-test .board-card").DragToAsync(page.Locator("#column-mastery"));
         await Assertions.Expect(page.Locator("#column-mastery .board-card")).ToContainTextAsync("Newcomers leave before tea.");
         await Assertions.Expect(page.Locator("#column-test .board-card")).ToHaveCountAsync(0);
