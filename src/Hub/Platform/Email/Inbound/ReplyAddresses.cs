@@ -35,31 +35,10 @@ public sealed class ReplyAddresses(HubDbContext db, IOptions<InboundOptions> opt
         return made[(kind, key, userId)] = $"{local}+{token}@{domain}";
     }
 
-    /// <summary>160 random bits in lower-case base32: 32 letters and digits, safe in any mailbox name and any letter case.</summary>
-    public static string NewToken() => Base32(RandomNumberGenerator.GetBytes(20));
+    /// <summary>160 random bits as 32 lower-case letters and digits (base32's alphabet): safe in any mailbox name and any letter case.</summary>
+    public static string NewToken() => RandomNumberGenerator.GetString(Alphabet, 32);
 
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-
-    private static string Base32(byte[] bytes)
-    {
-        var text = new System.Text.StringBuilder(bytes.Length * 8 / 5 + 1);
-        int buffer = 0, bits = 0;
-        foreach (var b in bytes)
-        {
-            buffer = (buffer << 8) | b;
-            bits += 8;
-            while (bits >= 5)
-            {
-                text.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-        if (bits > 0)
-        {
-            text.Append(Alphabet[(buffer << (5 - bits)) & 31]);
-        }
-        return text.ToString();
-    }
 
     /// <summary>The token of a reply address of this mailbox (<c>replies+TOKEN@domain</c>, any letter case), or null.</summary>
     public static string? TokenIn(string address, string local, string domain)
