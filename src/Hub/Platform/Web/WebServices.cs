@@ -11,7 +11,11 @@ public static class WebServices
             // Pages live beside the feature they belong to (Features/Accounts/SignIn.cshtml),
             // and each declares its own URL with @page. Razor Pages check the anti-forgery token on every POST.
             pages.RootDirectory = "/";
-        }).AddMvcOptions(mvc => mvc.Filters.Add<OncePerFormFilter>()); // forms marked hub-once do their work once
+        }).AddMvcOptions(mvc =>
+        {
+            mvc.Filters.Add<UnknownHandlerFilter>(); // a form no handler answers is a 400, not a page rendered without its model
+            mvc.Filters.Add<OncePerFormFilter>(); // forms marked hub-once do their work once
+        });
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "hub.antiforgery";

@@ -64,6 +64,19 @@ public sealed class ErrorPageTests(SharedHubWithoutMail shared) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("/")] // a page whose forms all name their handler
+    [InlineData("/congregations")] // a page that only shows
+    public async Task FormNoHandlerAnswers_Is400Page_NotThePageWithoutItsModel(string address)
+    {
+        var client = hub.NewClient();
+        var (_, signIn) = await client.GetAsync("/account/sign-in"); // a valid anti-forgery token, so only the handler is wrong
+        var token = signIn.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (response, page) = await client.PostAsync(address, new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Something in that request did not fit", page.Body!.TextContent);
+    }
+
+    [Theory]
     [InlineData("500")]
     [InlineData("200")]
     public async Task PostedCodeField_OnMissingPage_StaysNotFound(string code)
