@@ -57,6 +57,7 @@ public sealed class CorpusImportTests : IAsyncLifetime
         Assert.True(checkedLinks.Count > 100, $"only {checkedLinks.Count} internal links and images checked");
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks markup; the database does not change it
     [Fact]
     public async Task Get_EveryCorpusPage_IsValidHtml()
     {

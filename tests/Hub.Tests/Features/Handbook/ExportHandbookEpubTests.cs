@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Features.Handbook;
 
 namespace Microsolidarity.Hub.Tests.Features.Handbook;
 
+[Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks the EPUB against epubcheck; the database does not change it
 public sealed class ExportHandbookEpubTests
 {
     private const string EpubCheck = "/usr/share/java/epubcheck.jar";

@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Features.Handbook;
 namespace Microsolidarity.Hub.Tests.Features.Handbook;
 
 /// <summary>The PDF printed by Chromium, checked by qpdf and read back by pdftotext; the single printable page beside it.</summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks the PDF a browser prints; the database does not change it
 public sealed class ExportHandbookPdfTests
 {
     private static async Task<(int Exit, string Output)> RunAsync(string program, params string[] args)

@@ -76,6 +76,7 @@ public sealed class HubCommandTests
 /// <summary>The real executable: exit codes and what it prints.</summary>
 public sealed class HubExecutableTests
 {
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks usage and exit codes; the database does not change it
     [Fact]
     public async Task UnknownVerb_PrintsUsageAndExitsWith2()
     {
@@ -87,6 +88,7 @@ public sealed class HubExecutableTests
         Assert.False(Directory.Exists(Path.Combine(folder, "data")), "an unknown verb must not touch the data folder");
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks usage and exit codes; the database does not change it
     [Fact]
     public async Task Help_ForTheHubAndEachVerb_PrintsUsageAndExits0_WithoutTouchingTheDataFolder()
     {
@@ -111,6 +113,7 @@ public sealed class HubExecutableTests
         Assert.False(Directory.Exists(Path.Combine(folder, "data")), "help must not touch the data folder");
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks usage and exit codes; the database does not change it
     [Fact]
     public async Task BadFlag_NamesItPrintsTheVerbsUsageAndExitsWith2()
     {

@@ -122,6 +122,7 @@ public sealed class CrashRecoveryTests
 
 public sealed class ReverseProxyTests
 {
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks the links a proxy needs; the database does not change it
     [Fact]
     public async Task SignUp_BehindAConfiguredProxyOnLoopback_LinksUseThePublicUrlAndTheRequestCountsAsHttps()
     {

@@ -68,6 +68,7 @@ public sealed class TelemetryTests
         Assert.Equal(HttpStatusCode.OK, (await hub.NewClient().Http.GetAsync("/healthz")).StatusCode);
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks metrics and traces; the database does not change it
     [Fact]
     public async Task Telemetry_On_PrometheusScrapesThroughTheToken_AndTracesReachTheCollector()
     {
@@ -127,6 +128,7 @@ public sealed class TelemetryTests
         Assert.Equal("application/x-protobuf", otlp.ContentTypes["/v1/traces"]);
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks who may scrape; the database does not change it
     [Fact]
     public async Task Metrics_WithoutAToken_AnswerOnlyTheMachineItself()
     {
@@ -142,6 +144,7 @@ public sealed class TelemetryTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(forwarded)).StatusCode);
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks a setting refused at start; the database does not change it
     [Fact]
     public async Task Settings_ATokenTooShort_RefusesToStartWithTheReason()
     {
@@ -153,6 +156,7 @@ public sealed class TelemetryTests
         Assert.Contains("Telemetry:PrometheusToken must be at least 16 characters", failure.ToString());
     }
 
+    [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks log lines; the database does not change it
     [Fact]
     public async Task Logs_AsJsonBySetting_AreOneObjectPerLine()
     {

@@ -15,6 +15,7 @@ namespace Microsolidarity.Hub.Tests.Platform.Web;
 /// nothing behind); those that add a failing address or a log recorder build on it with WithWebHostBuilder,
 /// which starts a host of their own on the same database, as before.
 /// </summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks error pages and request limits; the database does not change it
 public sealed class ErrorPageTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
 {
     private readonly HubFactory hub = shared.Hub;

@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Tests.Updates;
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
 /// <summary>Every page, as the server sends it, through the Nu HTML Checker: no errors.</summary>
+[Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks markup against the Nu HTML Checker; the database does not change it
 public sealed class HtmlValidityTests
 {
     [Fact]
