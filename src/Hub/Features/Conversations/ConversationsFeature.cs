@@ -17,8 +17,7 @@ public static class ConversationsFeature
         builder.Services.AddScoped<EditPost>();
         builder.Services.AddScoped<DeletePost>();
         builder.Services.AddScoped<ToggleReaction>();
-        builder.Services.AddScoped<CloseThread>();
-        builder.Services.AddScoped<HideThread>();
+        builder.Services.AddScoped<ModerateThread>();
         builder.Services.AddScoped<IEmailReplyTarget, ConversationReplyTarget>();
         builder.Services.AddScoped<IPersonalData, ConversationPersonalData>();
         builder.Services.AddScoped<ISiteSearchSource, ConversationSearchSource>();

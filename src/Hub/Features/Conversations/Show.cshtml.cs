@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// author the forms to change or delete it; the reply form; and for hosts, closing and hiding with a reason.
 /// </summary>
 public sealed class ConversationModel(ConversationAccess access, HubDbContext db, ViewerClock clock, PostReply reply, EditPost edit, DeletePost delete,
-    ToggleReaction react, CloseThread close, HideThread hide) : ConversationPageModel(access)
+    ToggleReaction react, ModerateThread moderate) : ConversationPageModel(access)
 {
     public ConversationThreadView View { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -81,9 +81,9 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
         return await AfterAsync(await react.RunAsync(Space, thread, post, kind, HttpContext.RequestAborted), "", ShowAsync, $"{Request.Path}#post-{post:N}");
     }
 
-    public Task<IActionResult> OnPostCloseAsync(Guid thread) => CloseAsync(thread, true, "The conversation is closed: it stays readable, with your reason.");
+    public Task<IActionResult> OnPostCloseAsync(Guid thread) => CloseAsync(thread, ThreadModeration.Close, "The conversation is closed: it stays readable, with your reason.");
 
-    public Task<IActionResult> OnPostReopenAsync(Guid thread) => CloseAsync(thread, false, "The conversation is open again.");
+    public Task<IActionResult> OnPostReopenAsync(Guid thread) => CloseAsync(thread, ThreadModeration.Reopen, "The conversation is open again.");
 
     public async Task<IActionResult> OnPostHideAsync(Guid thread)
     {
@@ -97,7 +97,7 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
             ConfirmingHide = true;
             return await ShowAsync();
         }
-        return await AfterAsync(await hide.RunAsync(Space, thread, true, Reason ?? "", HttpContext.RequestAborted),
+        return await AfterAsync(await moderate.RunAsync(Space, thread, ThreadModeration.Hide, Reason ?? "", HttpContext.RequestAborted),
             "The conversation is hidden: members no longer see it; hosts still do, with your reason.", ShowAsync);
     }
 
@@ -107,17 +107,17 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
         {
             return refused;
         }
-        return await AfterAsync(await hide.RunAsync(Space, thread, false, "", HttpContext.RequestAborted), "The conversation is shown to members again.", ShowAsync);
+        return await AfterAsync(await moderate.RunAsync(Space, thread, ThreadModeration.Show, "", HttpContext.RequestAborted), "The conversation is shown to members again.", ShowAsync);
     }
 
-    private async Task<IActionResult> CloseAsync(Guid thread, bool closing, string notice)
+    private async Task<IActionResult> CloseAsync(Guid thread, ThreadModeration closing, string notice)
     {
         if (await LoadThreadAsync(thread) is { } refused)
         {
             return refused;
         }
         Editing = "Close";
-        return await AfterAsync(await close.RunAsync(Space, thread, closing, Reason ?? "", HttpContext.RequestAborted), notice, ShowAsync);
+        return await AfterAsync(await moderate.RunAsync(Space, thread, closing, Reason ?? "", HttpContext.RequestAborted), notice, ShowAsync);
     }
 
     private async Task<IActionResult?> LoadThreadAsync(Guid id)
