@@ -17,6 +17,10 @@ public sealed class AmendDecision(HubDbContext db, TimeProvider time, DecisionNo
         {
             return Outcome.Refused("Only the person who proposed it changes the proposal; tell them what you would change in your answer.");
         }
+        if (view.Kind == DecisionKind.TimePoll)
+        {
+            return Outcome.Refused("A time poll's times are what it asks: close it and ask again with other times.");
+        }
         proposal = (proposal ?? "").Trim();
         note = (note ?? "").Trim();
         if (proposal.Length == 0)

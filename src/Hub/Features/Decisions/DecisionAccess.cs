@@ -79,7 +79,11 @@ public sealed record DecisionView(DecisionCircle Circle, Decision Decision, IRea
     /// <summary>While open, anyone in the circle; for advice, anyone but the proposer (who listens, then decides).</summary>
     public bool CanAnswer => IsOpen && Circle.IsMember && !(Kind == DecisionKind.Advice && IsProposer);
 
-    public bool CanAmend => IsOpen && IsProposer && Kind == DecisionKind.Consent;
+    /// <summary>
+    /// The proposer changes a consent proposal to meet a concern or a block, and an advice proposal in the light of the
+    /// advice; a time poll's times are its proposal, so it is closed and asked again instead.
+    /// </summary>
+    public bool CanAmend => IsOpen && IsProposer && Kind != DecisionKind.TimePoll;
     public bool CanWithdraw => Decision.Result is null && IsProposer;
 
     /// <summary>

@@ -102,6 +102,16 @@ public sealed class DecisionKindTests(SharedHubWithoutMail shared) : IClassFixtu
         Assert.Contains("I support it", advice.QuerySelector("#advice")!.TextContent);
         Assert.Contains("asked", advice.QuerySelector("#advice")!.TextContent);
 
+        // In the light of the advice the proposer changes the proposal; the advice given stays, marked as given before.
+        Assert.Equal(HttpStatusCode.Redirect, (await people["pia"].SubmitAsync(path, new Dictionary<string, string>
+        {
+            ["Proposal"] = "A tool shelf by the library door, with a notebook for what is lent and what broke.",
+            ["Note"] = "The library agreed; a notebook for breakages.",
+        }, handler: "Amend")).Response.StatusCode);
+        var (_, amended) = await people["dee"].GetAsync(path);
+        Assert.Contains("with a notebook", amended.QuerySelector("main")!.TextContent);
+        Assert.Equal(2, amended.QuerySelectorAll("#advice .badge").Count(b => b.TextContent == "before the change"));
+
         // Only the proposer decides, before closing too; a member's attempt is refused.
         var outcome = new Dictionary<string, string> { ["Result"] = "Adopted", ["ResultNote"] = "I set it up, and ask the library first.", ["Confirmed"] = "true" };
         var beaTry = await people["bea"].Http.PostAsync(path + "?handler=Outcome", new FormUrlEncodedContent(new Dictionary<string, string>(outcome)
