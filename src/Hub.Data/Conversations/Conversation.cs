@@ -3,7 +3,8 @@ using Microsolidarity.Hub.Data.Accounts;
 namespace Microsolidarity.Hub.Data.Conversations;
 
 /// <summary>
-/// A thread in one space: a congregation, a crew or a dyad (exactly one of the three ids is set). Its first post
+/// A thread in one space: a congregation, one of its working groups, a crew or a dyad (exactly one of the ids is set:
+/// a working group's thread has <see cref="WorkingGroupId"/>, not its congregation's id). Its first post
 /// is the opening message. A host may close it (no new posts) or hide it (hosts alone see it), with a reason.
 /// </summary>
 public class ConversationThread
@@ -12,6 +13,7 @@ public class ConversationThread
     public Guid? CongregationId { get; set; }
     public Guid? CrewId { get; set; }
     public Guid? DyadId { get; set; }
+    public Guid? WorkingGroupId { get; set; }
     public string Title { get; set; } = "";
 
     /// <summary>Null once the person who began it has deleted their account.</summary>

@@ -14,6 +14,7 @@ internal sealed class ConversationThreadConfiguration : IEntityTypeConfiguration
         t.HasOne<Congregations.Congregation>().WithMany().HasForeignKey(x => x.CongregationId).OnDelete(DeleteBehavior.Cascade);
         t.HasOne<Crews.Crew>().WithMany().HasForeignKey(x => x.CrewId).OnDelete(DeleteBehavior.Cascade);
         t.HasOne<Dyads.Dyad>().WithMany().HasForeignKey(x => x.DyadId).OnDelete(DeleteBehavior.Cascade);
+        t.HasOne<Congregations.WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Cascade);
         // A thread stays when the person who began it leaves the hub: the others' replies are theirs.
         t.HasOne(x => x.StartedBy).WithMany().HasForeignKey(x => x.StartedByUserId).OnDelete(DeleteBehavior.SetNull);
         t.HasOne<Accounts.HubUser>().WithMany().HasForeignKey(x => x.ModeratedByUserId).OnDelete(DeleteBehavior.SetNull);
@@ -22,6 +23,7 @@ internal sealed class ConversationThreadConfiguration : IEntityTypeConfiguration
         t.HasIndex(x => new { x.CongregationId, x.LastPostAt });
         t.HasIndex(x => new { x.CrewId, x.LastPostAt });
         t.HasIndex(x => new { x.DyadId, x.LastPostAt });
+        t.HasIndex(x => new { x.WorkingGroupId, x.LastPostAt });
         t.HasIndex(x => x.StartedByUserId);
         t.HasIndex(x => x.ModeratedByUserId);
     }

@@ -23,10 +23,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Conversations.ConversationThread",
                 typeof(ConversationThread),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 2,
-                foreignKeyCount: 5,
-                unnamedIndexCount: 5,
+                foreignKeyCount: 6,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -132,6 +132,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 maxLength: 200);
             title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var workingGroupId = runtimeEntityType.AddProperty(
+                "WorkingGroupId",
+                typeof(Guid?),
+                propertyInfo: typeof(ConversationThread).GetProperty("WorkingGroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConversationThread).GetField("<WorkingGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            workingGroupId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -150,6 +158,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { dyadId, lastPostAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { workingGroupId, lastPostAt });
 
             return runtimeEntityType;
         }
@@ -207,6 +218,16 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 typeof(HubUser),
                 propertyInfo: typeof(ConversationThread).GetProperty("StartedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ConversationThread).GetField("<StartedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("WorkingGroupId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

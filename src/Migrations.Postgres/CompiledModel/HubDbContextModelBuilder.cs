@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("66192066-e2ec-4564-9a2c-a3e4f0621b27"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("cabd2bda-a7e0-4e90-a1e2-505aba9ef043"), entityTypeCount: 117)
         {
         }
 
@@ -188,6 +188,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
             ConversationThreadEntityType.CreateForeignKey3(conversationThread, dyad);
             ConversationThreadEntityType.CreateForeignKey4(conversationThread, hubUser);
             ConversationThreadEntityType.CreateForeignKey5(conversationThread, hubUser);
+            ConversationThreadEntityType.CreateForeignKey6(conversationThread, workingGroup);
             AgreementEntityType.CreateForeignKey1(agreement, crew);
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);

@@ -1520,6 +1520,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModeratedByUserId");
@@ -1531,6 +1534,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasIndex("CrewId", "LastPostAt");
 
                     b.HasIndex("DyadId", "LastPostAt");
+
+                    b.HasIndex("WorkingGroupId", "LastPostAt");
 
                     b.ToTable("ConversationThreads");
                 });
@@ -5404,6 +5409,11 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StartedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("StartedBy");
                 });

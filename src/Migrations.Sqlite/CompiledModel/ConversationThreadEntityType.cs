@@ -22,10 +22,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Conversations.ConversationThread",
                 typeof(ConversationThread),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 2,
-                foreignKeyCount: 5,
-                unnamedIndexCount: 5,
+                foreignKeyCount: 6,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -119,6 +119,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(ConversationThread).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
 
+            var workingGroupId = runtimeEntityType.AddProperty(
+                "WorkingGroupId",
+                typeof(Guid?),
+                propertyInfo: typeof(ConversationThread).GetProperty("WorkingGroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConversationThread).GetField("<WorkingGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -137,6 +144,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { dyadId, lastPostAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { workingGroupId, lastPostAt });
 
             return runtimeEntityType;
         }
@@ -194,6 +204,16 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 typeof(HubUser),
                 propertyInfo: typeof(ConversationThread).GetProperty("StartedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ConversationThread).GetField("<StartedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("WorkingGroupId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b344d608-2488-46e8-a60f-541426f99f8d"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("6740306f-927b-41cd-a8f5-60982238e588"), entityTypeCount: 117)
         {
         }
 
@@ -187,6 +187,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
             ConversationThreadEntityType.CreateForeignKey3(conversationThread, dyad);
             ConversationThreadEntityType.CreateForeignKey4(conversationThread, hubUser);
             ConversationThreadEntityType.CreateForeignKey5(conversationThread, hubUser);
+            ConversationThreadEntityType.CreateForeignKey6(conversationThread, workingGroup);
             AgreementEntityType.CreateForeignKey1(agreement, crew);
             AgreementEntityType.CreateForeignKey2(agreement, dyad);
             AgreementAcceptanceEntityType.CreateForeignKey1(agreementAcceptance, agreement);

@@ -1507,6 +1507,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModeratedByUserId");
@@ -1518,6 +1521,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasIndex("CrewId", "LastPostAt");
 
                     b.HasIndex("DyadId", "LastPostAt");
+
+                    b.HasIndex("WorkingGroupId", "LastPostAt");
 
                     b.ToTable("ConversationThreads");
                 });
@@ -5385,6 +5390,11 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StartedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Microsolidarity.Hub.Data.Congregations.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("StartedBy");
                 });

@@ -8,12 +8,13 @@ using Microsolidarity.Hub.Features.Congregations;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
-public enum ConversationSpaceKind { Congregation, Crew, Dyad }
+public enum ConversationSpaceKind { Congregation, Crew, Dyad, WorkingGroup }
 
 /// <summary>
 /// Where a conversation happens, as one person stands in it: a congregation (its members talk; its hosts may close
-/// or hide a thread), a crew (its joined members only) or a dyad (the pair only). Nobody else, administrators
-/// included, is given a space: a crew's or a pair's words are theirs.
+/// or hide a thread), one of its working groups (the group's members only, who each may close a thread, as in a
+/// crew), a crew (its joined members only) or a dyad (the pair only). Nobody else, administrators included, is given
+/// a space: a group's, a crew's or a pair's words are theirs.
 /// </summary>
 public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, string Name, string BasePath, string? UserId, bool IsMember, bool IsHost)
 {
@@ -37,6 +38,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
     {
         ConversationSpaceKind.Congregation => $"the members of {Name}",
         ConversationSpaceKind.Crew => $"the crew {Name}",
+        ConversationSpaceKind.WorkingGroup => $"the working group {Name}",
         _ => "the two of you",
     };
 
@@ -46,6 +48,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
     {
         ConversationSpaceKind.Congregation => db.ConversationThreads.Where(t => t.CongregationId == Id),
         ConversationSpaceKind.Crew => db.ConversationThreads.Where(t => t.CrewId == Id),
+        ConversationSpaceKind.WorkingGroup => db.ConversationThreads.Where(t => t.WorkingGroupId == Id),
         _ => db.ConversationThreads.Where(t => t.DyadId == Id),
     };
 
@@ -56,6 +59,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
         {
             ConversationSpaceKind.Congregation => await db.Memberships.Where(m => m.CongregationId == Id).Select(m => m.UserId).ToListAsync(cancellationToken),
             ConversationSpaceKind.Crew => await db.CrewMembers.Where(m => m.CrewId == Id && m.Status == CrewMemberStatus.Joined).Select(m => m.UserId).ToListAsync(cancellationToken),
+            ConversationSpaceKind.WorkingGroup => await db.WorkingGroupMembers.Where(m => m.WorkingGroupId == Id).Select(m => m.UserId).ToListAsync(cancellationToken),
             _ => await PairAsync(db, cancellationToken),
         };
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
@@ -83,6 +87,27 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
             };
     }
 
+    /// <summary>
+    /// A working group's space: its congregation's members (and administrators) learn that it is there, and only the
+    /// group's members are in it. Null when the congregation or the group is not there for this person.
+    /// </summary>
+    public async Task<ConversationSpace?> ForWorkingGroupAsync(string slug, Guid groupId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var view = await congregations.LoadAsync(slug, user, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+        var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Id == groupId && g.CongregationId == view.Congregation.Id)
+            .Select(g => new { g.Name, IsIn = view.UserId != null && g.Members.Any(m => m.UserId == view.UserId) }).SingleOrDefaultAsync(cancellationToken);
+        return group is null ? null
+            : new ConversationSpace(ConversationSpaceKind.WorkingGroup, groupId, group.Name,
+                $"/congregations/{view.Congregation.Slug}/working-groups/{groupId}/conversations", view.UserId, group.IsIn, IsHost: group.IsIn)
+            {
+                Congregation = view,
+            };
+    }
+
     public Task<ConversationSpace?> ForCrewAsync(Guid crewId, string? userId, CancellationToken cancellationToken = default) =>
         ForCrewOrDyadAsync(ConversationSpaceKind.Crew, crewId, userId, cancellationToken);
 
@@ -93,7 +118,14 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
     public async Task<ConversationSpace?> ForThreadAsync(Guid threadId, string userId, CancellationToken cancellationToken = default)
     {
         var thread = await db.ConversationThreads.AsNoTracking().Where(t => t.Id == threadId)
-            .Select(t => new { t.CongregationId, t.CrewId, t.DyadId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(t => new { t.CongregationId, t.CrewId, t.DyadId, t.WorkingGroupId }).SingleOrDefaultAsync(cancellationToken);
+        if (thread?.WorkingGroupId is { } groupId)
+        {
+            var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Id == groupId && g.Members.Any(m => m.UserId == userId))
+                .Select(g => new { g.Name, Slug = db.Congregations.Where(c => c.Id == g.CongregationId).Select(c => c.Slug).Single() }).SingleOrDefaultAsync(cancellationToken);
+            return group is null ? null : new ConversationSpace(ConversationSpaceKind.WorkingGroup, groupId, group.Name,
+                $"/congregations/{group.Slug}/working-groups/{groupId}/conversations", userId, IsMember: true, IsHost: true);
+        }
         if (thread?.CongregationId is { } congregationId)
         {
             var congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => new { c.Name, c.Slug }).SingleAsync(cancellationToken);

@@ -5,9 +5,10 @@ using Microsolidarity.Hub.Platform.Web;
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>
-/// Every conversation page starts here. Each page has three addresses: under a congregation
-/// (<c>/congregations/{slug}/conversations…</c>), a crew (<c>/crews/{crew}/conversations…</c>) and a dyad
-/// (<c>/dyads/{dyad}/conversations…</c>, both added in <see cref="ConversationsFeature"/>).
+/// Every conversation page starts here. Each page has four addresses: under a congregation
+/// (<c>/congregations/{slug}/conversations…</c>), one of its working groups
+/// (<c>/congregations/{slug}/working-groups/{group}/conversations…</c>), a crew (<c>/crews/{crew}/conversations…</c>)
+/// and a dyad (<c>/dyads/{dyad}/conversations…</c>; the last three added in <see cref="ConversationsFeature"/>).
 /// </summary>
 public abstract class ConversationPageModel(ConversationAccess access) : HubPageModel
 {
@@ -21,7 +22,11 @@ public abstract class ConversationPageModel(ConversationAccess access) : HubPage
         var signedIn = User.Identity?.IsAuthenticated == true;
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         ConversationSpace? space;
-        if (RouteData.Values["slug"] is string slug)
+        if (RouteData.Values["slug"] is string groupSlug && Guid.TryParse(RouteData.Values["group"]?.ToString(), out var groupId))
+        {
+            space = await access.ForWorkingGroupAsync(groupSlug, groupId, User, HttpContext.RequestAborted);
+        }
+        else if (RouteData.Values["slug"] is string slug)
         {
             space = await access.ForCongregationAsync(slug, User, HttpContext.RequestAborted);
             if (space is null)

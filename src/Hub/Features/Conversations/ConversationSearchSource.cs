@@ -29,18 +29,32 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
         var mine = Mine(db, me).Where(t => t.Title.ToLower().Contains(words));
 #pragma warning restore CA1304, CA1311, CA1862
         var found = await mine.OrderByDescending(t => t.LastPostAt)
-            .Select(t => new { t.Id, t.Title, t.CrewId, t.DyadId, Slug = db.Congregations.Where(c => c.Id == t.CongregationId).Select(c => c.Slug).FirstOrDefault() })
+            .Select(t => new
+            {
+                t.Id,
+                t.Title,
+                t.CrewId,
+                t.DyadId,
+                t.WorkingGroupId,
+                Slug = db.Congregations.Where(c => c.Id == t.CongregationId || db.WorkingGroups.Any(g => g.Id == t.WorkingGroupId && g.CongregationId == c.Id))
+                    .Select(c => c.Slug).FirstOrDefault(),
+            })
             .Take(limit).ToListAsync(cancellationToken);
         var total = await mine.CountAsync(cancellationToken);
         return new SiteSearchSection("Conversations",
-            [.. found.Select(t => new SiteSearchHit(t.CrewId is { } crew ? $"/crews/{crew}/conversations/{t.Id}" : t.DyadId is { } dyad ? $"/dyads/{dyad}/conversations/{t.Id}"
-                : $"/congregations/{t.Slug}/conversations/{t.Id}", t.Title, t.CrewId is not null ? "Your crew's conversation" : t.DyadId is not null ? "Your pair's conversation" : "A conversation in your congregation"))],
+            [.. found.Select(t => new SiteSearchHit(
+                t.CrewId is { } crew ? $"/crews/{crew}/conversations/{t.Id}" : t.DyadId is { } dyad ? $"/dyads/{dyad}/conversations/{t.Id}"
+                : t.WorkingGroupId is { } group ? $"/congregations/{t.Slug}/working-groups/{group}/conversations/{t.Id}" : $"/congregations/{t.Slug}/conversations/{t.Id}",
+                t.Title,
+                t.CrewId is not null ? "Your crew's conversation" : t.DyadId is not null ? "Your pair's conversation"
+                : t.WorkingGroupId is not null ? "Your working group's conversation" : "A conversation in your congregation"))],
             total, "/search");
     }
 
     /// <summary>The threads a person may read: not hidden, in a space they belong to.</summary>
     internal static IQueryable<ConversationThread> Mine(HubDbContext db, string userId) => db.ConversationThreads.Where(t => t.HiddenAt == null && (
         (t.CongregationId != null && db.Memberships.Any(m => m.CongregationId == t.CongregationId && m.UserId == userId))
+        || (t.WorkingGroupId != null && db.WorkingGroupMembers.Any(m => m.WorkingGroupId == t.WorkingGroupId && m.UserId == userId))
         || (t.CrewId != null && db.CrewMembers.Any(m => m.CrewId == t.CrewId && m.UserId == userId && m.Status == CrewMemberStatus.Joined))
         || (t.DyadId != null && db.Dyads.Any(d => d.Id == t.DyadId && (d.ProposerUserId == userId || d.PartnerUserId == userId)
             && (d.Status == DyadStatus.Active || d.Status == DyadStatus.Ended)))));

@@ -33,6 +33,7 @@ public sealed class StartConversation(HubDbContext db, TimeProvider time, Conver
             CongregationId = space.Kind == ConversationSpaceKind.Congregation ? space.Id : null,
             CrewId = space.Kind == ConversationSpaceKind.Crew ? space.Id : null,
             DyadId = space.Kind == ConversationSpaceKind.Dyad ? space.Id : null,
+            WorkingGroupId = space.Kind == ConversationSpaceKind.WorkingGroup ? space.Id : null,
             Title = title.Trim(),
             StartedByUserId = space.UserId,
             CreatedAt = now,

@@ -28,6 +28,9 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     public Guid TalkId { get; private set; }
     public Guid HiddenTalkId { get; private set; }
 
+    /// <summary>A thread of the working group (the member is in the group; the host is not).</summary>
+    public Guid GroupTalkId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Hub = await HubFactory.StartAsync(smtp: false);
@@ -177,12 +180,14 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
         // A conversation of the members, and one a host hid (hosts alone see it).
         TalkId = Guid.NewGuid();
         HiddenTalkId = Guid.NewGuid();
-        foreach (var (id, hidden) in new[] { (TalkId, false), (HiddenTalkId, true) })
+        GroupTalkId = Guid.NewGuid();
+        foreach (var (id, hidden) in new[] { (TalkId, false), (HiddenTalkId, true), (GroupTalkId, false) })
         {
             var talk = new Microsolidarity.Hub.Data.Conversations.ConversationThread
             {
                 Id = id,
-                CongregationId = congregation.Id,
+                CongregationId = id == GroupTalkId ? null : congregation.Id,
+                WorkingGroupId = id == GroupTalkId ? WorkingGroupId : null,
                 StartedByUserId = member.Id,
                 Title = hidden ? "Matrix hidden talk" : "Matrix talk",
                 CreatedAt = DateTime.UtcNow,
@@ -250,6 +255,14 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         { "/congregations/no-such-place/decisions", 404, 404, 404, 404, 404 },
         // A working group's decisions: its members propose and answer, the congregation's members read and export,
         // administrators who are not members see nothing (as with the group's board).
+        // A working group's conversations are its members' alone: the congregation's host, not in the group, is refused.
+        { "/congregations/SLUG/working-groups/WORKGROUP/conversations", 302, 403, 200, 403, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/conversations/new", 302, 403, 200, 403, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/conversations/GROUPTALK", 302, 403, 200, 403, 403 },
+        { "/congregations/SLUG/working-groups/WORKGROUP/conversations/TALK", 302, 403, 404, 403, 403 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/conversations", 302, 404, 404, 404, 404 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/conversations/new", 302, 404, 404, 404, 404 },
+        { "/congregations/SLUG/working-groups/00000000-0000-0000-0000-000000000001/conversations/00000000-0000-0000-0000-000000000002", 302, 404, 404, 404, 404 },
         { "/congregations/SLUG/working-groups/WORKGROUP/decisions", 302, 403, 200, 200, 403 },
         { "/congregations/SLUG/working-groups/WORKGROUP/decisions/new", 302, 403, 200, 403, 403 },
         { "/congregations/SLUG/working-groups/WORKGROUP/decisions/WGPOLL", 302, 403, 200, 200, 403 },
@@ -321,7 +334,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         var path = route.Replace("RESPONSIBILITY", fixture.ResponsibilityId.ToString()).Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
             .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString())
             .Replace("CONCERN", fixture.ConcernId.ToString()).Replace("ABOUTHOST", fixture.AboutHostId.ToString())
-            .Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString())
+            .Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("GROUPTALK", fixture.GroupTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString())
             .Replace("WORKGROUP", fixture.WorkingGroupId.ToString()).Replace("WGPOLL", fixture.GroupDecisionId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {

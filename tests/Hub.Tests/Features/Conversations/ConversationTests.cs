@@ -60,6 +60,47 @@ public sealed class ConversationTests(SharedHub shared) : IClassFixture<SharedHu
     }
 
     [Fact]
+    public async Task WorkingGroupThread_IsTheGroupsAlone_ItsMembersHearOfItAndMayCloseIt()
+    {
+        var pia = await PersonAsync("pia");
+        var ash = await PersonAsync("ash");
+        var kai = await PersonAsync("kai");
+        var (slug, congregationId) = await CongregationAsync(pia, ash, kai);
+        // Ash starts a working group and Kai joins it; Pia, the congregation's host, stays out.
+        var groups = $"/congregations/{slug}/working-groups";
+        var (started, _) = await ash.Client.SubmitAsync(groups, new Dictionary<string, string>
+        {
+            ["Name"] = "Autumn gathering",
+            ["Purpose"] = "Plan the autumn gathering.",
+            ["EndsOn"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd"),
+        }, handler: "Start");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var groupId = await DbAsync(db => db.WorkingGroups.Where(g => g.CongregationId == congregationId).Select(g => g.Id).SingleAsync());
+        await kai.Client.SubmitAsync(groups, new Dictionary<string, string>(), handler: "Join");
+        var conversations = $"{groups}/{groupId}/conversations";
+        var (_, list) = await ash.Client.GetAsync(groups);
+        Assert.NotNull(list.QuerySelector($"a[href='{conversations}']"));
+
+        var path = await StartAsync(ash.Client, conversations, "Who brings the tea urn?", "I can bring cups; who has an urn?");
+        Assert.StartsWith(conversations + "/", path);
+        Assert.Equal(new[] { kai.Id }, await DbAsync(db => db.Notifications.Where(n => n.Url.StartsWith(path + "#")).Select(n => n.UserId).ToListAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await pia.Client.GetAsync(conversations)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await pia.Client.GetAsync(path)).Response.StatusCode);
+
+        var (reply, _) = await kai.Client.SubmitAsync(path, new Dictionary<string, string> { ["Text"] = "Mine is in the shed; I'll bring it." }, "Reply");
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        var (closed, _) = await kai.Client.SubmitAsync(path, new Dictionary<string, string> { ["Reason"] = "Settled: Kai brings the urn." }, "Close");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.NotNull(await DbAsync(db => db.ConversationThreads.Where(t => t.Id == ThreadIdOf(path)).Select(t => t.ClosedAt).SingleAsync()));
+
+        // Search finds it for the group's members, at its own address, and never for the host outside the group.
+        var (_, found) = await ash.Client.GetAsync("/search?q=tea+urn");
+        Assert.NotNull(found.QuerySelector($"a[href='{path}']"));
+        var (_, notFound) = await pia.Client.GetAsync("/search?q=tea+urn");
+        Assert.Null(notFound.QuerySelector($"a[href='{path}']"));
+    }
+
+    [Fact]
     public async Task CongregationThread_PostReplyMentionEditDeleteReactCloseHide_AsMembersAndHostsMay()
     {
         var pia = await PersonAsync("pia");
