@@ -11,22 +11,25 @@ public sealed class CongregationEmails(EmailTemplates templates, AccountLinks li
 {
     private string PageOf(Congregation c) => links.Absolute($"/congregations/{c.Slug}", new Dictionary<string, string?>());
 
+    /// <summary>In the current <see cref="RecipientLanguage"/>: the invited person's, or the inviter's for an address with no account.</summary>
     public EmailMessage Invitation(Congregation c, string email, string inviterName, string message, string token, DateTime expiresAt)
     {
-        var paragraphs = new List<string> { $"{inviterName} invites you to join {c.Name}, a congregation on this hub." };
+        var paragraphs = new List<string> { strings["Congregation.Invite.Join", inviterName, c.Name] };
         if (!string.IsNullOrWhiteSpace(message))
         {
-            paragraphs.Add($"“{message.Trim()}”");
+            paragraphs.Add($"“{message.Trim()}”"); // the inviter's words, as written
         }
         if (!string.IsNullOrWhiteSpace(c.Purpose))
         {
-            paragraphs.Add($"What it is for: {c.Purpose}");
+            paragraphs.Add(strings["Congregation.Invite.Purpose", c.Purpose]);
         }
-        paragraphs.Add($"The invitation works once, until {expiresAt:d MMMM yyyy}. You are free to decline: simply ignore this message.");
-        return templates.Compose(email, "", $"{inviterName} invites you to {c.Name}", paragraphs,
-            ("See the invitation", links.Absolute($"/congregations/invitations/{token}", new Dictionary<string, string?>())),
-            footer: "You receive this because a member of the congregation entered your address.");
+        paragraphs.Add(strings["Congregation.Invite.Once", DateFormats.Format(expiresAt, "d MMMM yyyy")]);
+        return templates.Compose(email, "", InvitationTitle(c, inviterName), paragraphs,
+            (strings["Invitation.Action"], links.Absolute($"/congregations/invitations/{token}", new Dictionary<string, string?>())),
+            footer: strings["Congregation.Invite.Footer"]);
     }
+
+    public string InvitationTitle(Congregation c, string inviterName) => strings["Congregation.Invite.Subject", inviterName, c.Name];
 
     public EmailMessage RequestReceived(Congregation c, string hostEmail, string hostName, string requesterName) => templates.Compose(
         hostEmail, hostName, $"{requesterName} asks to join {c.Name}",

@@ -49,7 +49,7 @@ public sealed class EmailTemplates(IOptions<HubOptions> hub, IStringLocalizer<St
         }
         if (action is { } a)
         {
-            text.AppendLine(a.Label + ":").AppendLine(a.Url).AppendLine();
+            text.AppendLine(strings["Email.ActionLine", a.Label]).AppendLine(a.Url).AppendLine(); // French puts a space before the colon
         }
         text.AppendLine("—").AppendLine(hubName).AppendLine(footer);
 
