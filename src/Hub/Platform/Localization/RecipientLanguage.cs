@@ -24,7 +24,8 @@ public static class RecipientLanguage
     /// <summary>
     /// Someone writing to the hub for themselves in this very request (signing up, asking for a reset link,
     /// subscribing to the newsletter): their saved language when they have one, else the language this request
-    /// is in (the page they were reading), else English.
+    /// is in (the page they were reading), else English. Also for an invitation to an address with no account: the
+    /// inviter's language is the only clue there is to what a friend they invite reads.
     /// </summary>
     public static Scope OfRequester(string? savedLanguage = null) => new(Languages.Normalize(savedLanguage) is { } saved
         ? Languages.CultureOf(saved) : OfThisRequest());
