@@ -21,7 +21,9 @@ public class HubUser : IdentityUser
 
     /// <summary>
     /// The language the person chose for the hub's pages and the emails it sends them (a culture name such as
-    /// "pt-PT"); null until they choose, when pages follow their browser and emails are in English.
+    /// "pt-PT"). Sign-up sets it to the language of the page the person signed up on, so their first emails are in it;
+    /// null for accounts made otherwise (the demo, the command line) until they choose, when pages follow their
+    /// browser and emails are in English.
     /// </summary>
     [PersonalData]
     public string? Language { get; set; }

@@ -47,7 +47,7 @@ public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, I
                 return new Result(false, "", reason);
             }
         }
-        var (email, name) = (user.Email!, user.DisplayName);
+        var (email, name, language) = (user.Email!, user.DisplayName, user.Language);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var source in sources)
         {
@@ -59,7 +59,7 @@ public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, I
         {
             return new Result(false, "", "The account could not be deleted; nothing was changed. Please try again.");
         }
-        outbox.Enqueue(emails.AccountDeleted(email, name));
+        outbox.Enqueue(emails.AccountDeleted(email, name, language));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Wake();

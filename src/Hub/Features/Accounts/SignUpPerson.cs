@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
@@ -31,6 +32,9 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
             Email = email,
             DisplayName = input.DisplayName.Trim(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            // The language of the page they signed up on: their emails come in it (the confirmation first) until
+            // they choose another on their profile.
+            Language = RecipientLanguage.OfThisRequest().Name,
         };
         // The password is judged before the address is looked at, so a weak one is refused the same way
         // whether or not the address has an account.

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// ended (with a friendly email) when the paid months run out. A membership a host granted by hand
 /// is never touched: only one this feature gave (Pledge.GrantsMembership) is taken back.
 /// </summary>
-public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, Notifier notifier, EmailTemplates templates, PublicAddress links)
+public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, Notifier notifier, EmailTemplates templates, PublicAddress links,
+    IStringLocalizer<Strings> strings)
 {
     /// <summary>In the caller's unit of work.</summary>
     internal async Task GrantAsync(Pledge pledge, CancellationToken cancellationToken)
@@ -25,13 +28,14 @@ public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptio
         }
         user.NetworkMemberSince = time.GetUtcNow().UtcDateTime;
         pledge.GrantsMembership = true;
-        await notifier.NotifyAsync(new Notice(user.Id, "commons.membership-started", "You are a network member",
-            links.Absolute("/commons/contribute"),
-            templates.Compose(user.Email!, user.DisplayName, "Welcome to the network",
-            [
-                "Thank you: your monthly contribution to the commons makes you a network member.",
-                "You are welcome at the members-only network call, and you may propose how the commons spends its money and advise on others' proposals.",
-            ], ("See your contribution", links.Absolute("/commons/contribute")))), cancellationToken);
+        using (RecipientLanguage.Of(user.Language))
+        {
+            await notifier.NotifyAsync(new Notice(user.Id, "commons.membership-started", strings["Commons.Member.Title"],
+                links.Absolute("/commons/contribute"),
+                templates.Compose(user.Email!, user.DisplayName, strings["Commons.Member.Subject"],
+                [strings["Commons.Member.Thanks"], strings["Commons.Member.Welcome"]],
+                (strings["Commons.Member.Action"], links.Absolute("/commons/contribute")))), cancellationToken);
+        }
     }
 
     public void Wake() => notifier.Wake();
@@ -57,13 +61,13 @@ public sealed class NetworkMembership(HubDbContext db, TimeProvider time, IOptio
             user.NetworkMemberSince = null;
             ended++;
             var contribute = links.Absolute("/commons/contribute");
-            await notifier.NotifyAsync(new Notice(user.Id, "commons.membership-lapsed", "Your network membership has paused", contribute,
-                templates.Compose(user.Email!, user.DisplayName, "Your network membership has paused",
-                [
-                    "Thank you for what you gave to the commons. We have not seen a monthly contribution from you for a while, so your network membership has paused for now.",
-                    "Nothing else changes: your congregations, crews and friends are all still here. If you would like to be a network member again, a monthly contribution renews it at once.",
-                    "If this is a mistake (a transfer on its way), reply to this email or tell a treasurer, and they will record it.",
-                ], ("Contribute again", contribute))), cancellationToken);
+            using (RecipientLanguage.Of(user.Language))
+            {
+                await notifier.NotifyAsync(new Notice(user.Id, "commons.membership-lapsed", strings["Commons.Paused.Subject"], contribute,
+                    templates.Compose(user.Email!, user.DisplayName, strings["Commons.Paused.Subject"],
+                    [strings["Commons.Paused.Thanks"], strings["Commons.Paused.NothingElse"], strings["Commons.Paused.Mistake"]],
+                    (strings["Commons.Paused.Action"], contribute))), cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         if (ended > 0)

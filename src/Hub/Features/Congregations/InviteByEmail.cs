@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -61,9 +62,11 @@ public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbo
         };
         db.Invitations.Add(invitation);
         var inviter = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        var letter = emails.Invitation(view.Congregation, email, inviter, invitation.Message, token, invitation.ExpiresAt);
         var invitee = await db.Users.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed)
-            .Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Language }).SingleOrDefaultAsync(cancellationToken);
+        // The invited person's language; an address with no account has none, and the inviter's is the best guess.
+        using var language = invitee is null ? RecipientLanguage.OfRequester() : RecipientLanguage.Of(invitee.Language);
+        var letter = emails.Invitation(view.Congregation, email, inviter, invitation.Message, token, invitation.ExpiresAt);
         if (invitee is null)
         {
             outbox.Enqueue(letter);
@@ -71,7 +74,7 @@ public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbo
         else
         {
             // The notice links to the home page, never to the token: only the token's hash is stored, so the database cannot be used to join.
-            await notifier.NotifyAsync(new Notice(invitee, "congregation.invitation", $"{inviter} invites you to {view.Congregation.Name}", "/me#waiting", letter)
+            await notifier.NotifyAsync(new Notice(invitee.Id, "congregation.invitation", emails.InvitationTitle(view.Congregation, inviter), "/me#waiting", letter)
             { About = AcceptInvitation.About(invitation.Id) }, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);

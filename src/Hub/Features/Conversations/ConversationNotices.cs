@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -16,7 +18,8 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// gets a "mentioned you" notice instead of the plain one. The emails of one thread carry the same thread ids per
 /// recipient, so a mail client shows them as one conversation, and a reply address when the hub has a mailbox.
 /// </summary>
-public sealed class ConversationNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, IEmailReplyAddresses replies)
+public sealed class ConversationNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, IEmailReplyAddresses replies,
+    IStringLocalizer<Strings> strings)
 {
     public const string Topic = "conversations";
     public const string PostKind = Topic + ".post", MentionKind = Topic + ".mention";
@@ -33,30 +36,33 @@ public sealed class ConversationNotices(HubDbContext db, Notifier notifier, Emai
         {
             return;
         }
-        var author = members.FirstOrDefault(m => m.UserId == post.AuthorUserId).Name ?? "Someone";
-        var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var authorName = members.FirstOrDefault(m => m.UserId == post.AuthorUserId).Name;
+        var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
         var path = $"{space.PathOf(thread.Id)}#post-{post.Id:N}";
         var excerpt = Excerpt(post.Text);
         var notices = new List<Notice>();
         foreach (var person in people)
         {
+            // The post stays as its author wrote it; the words around it are in the recipient's language.
+            using var language = RecipientLanguage.Of(person.Language);
+            var author = authorName ?? strings["Conversation.Someone"];
             var mention = mentioned.Contains(person.Id);
-            var title = mention ? $"{author} mentioned you in “{thread.Title}”"
-                : first ? $"{author} started a conversation in {space.Name}: “{thread.Title}”"
-                : $"{author} replied in “{thread.Title}”";
+            var title = mention ? strings["Conversation.Title.Mention", author, thread.Title]
+                : first ? strings["Conversation.Title.Started", author, space.Name, thread.Title]
+                : strings["Conversation.Title.Replied", author, thread.Title];
             var replyTo = replies.AddressFor(ReplyKind, thread.Id.ToString(), person.Id);
             List<string> paragraphs =
             [
-                mention ? $"{author} mentioned you in “{thread.Title}” ({space.Name}):"
-                    : first ? $"{author} started a conversation in {space.Name}, “{thread.Title}”:" : $"{author} wrote in “{thread.Title}” ({space.Name}):",
+                mention ? strings["Conversation.Lead.Mention", author, thread.Title, space.Name]
+                    : first ? strings["Conversation.Lead.Started", author, space.Name, thread.Title] : strings["Conversation.Lead.Replied", author, thread.Title, space.Name],
                 excerpt,
-                replyTo is null ? "Reply on the hub: the button below opens the conversation." : "Reply to this email to post your answer, or reply on the hub.",
+                replyTo is null ? strings["Conversation.ReplyOnHub"] : strings["Conversation.ReplyByEmail"],
             ];
             // Per recipient: the thread's root id (the first post's message), and this post's own message id.
             var root = RootId(thread.Id, person.Id);
             var email = templates.Compose(person.Email!, person.DisplayName, first ? $"{thread.Title} · {space.Name}" : $"Re: {thread.Title} · {space.Name}",
-                paragraphs, ("Reply on the hub", address.Absolute(path)),
-                $"You receive this because you take part in {space.Name}'s conversations; choose how you hear of them under your notification settings.");
+                paragraphs, (strings["Conversation.Action"], address.Absolute(path)),
+                strings["Conversation.Footer", space.Name]);
             email = email with
             {
                 Threading = first ? new EmailThreading(replyTo, root)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Crews;
@@ -120,6 +122,17 @@ public static class CrewSchedule
         var zone = FindZone(memberZone) ?? FindZone(crewZone) ?? DateTimeZone.Utc;
         var local = EventTime.ToLocal(utc, zone);
         return $"{local.ToString("dddd d MMMM", CultureInfo.InvariantCulture)} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} {zone.Id}";
+    }
+
+    /// <summary>
+    /// <see cref="When"/> in the current language ("martes 3 de marzo a las 19:30 Europe/Lisbon"), for what is said to
+    /// one person inside their <see cref="Platform.Localization.RecipientLanguage"/>: in their zone, the crew's when they set none.
+    /// </summary>
+    public static string WhenInWords(IStringLocalizer strings, DateTime utc, string memberZone, string crewZone)
+    {
+        var zone = FindZone(memberZone) ?? FindZone(crewZone) ?? DateTimeZone.Utc;
+        var local = EventTime.ToLocal(utc, zone).ToDateTimeUnspecified();
+        return strings["Email.DayAt", DateFormats.Format(local, "dddd d MMMM"), local.ToString("HH:mm", CultureInfo.InvariantCulture), zone.Id];
     }
 
     /// <summary>The wall-clock time of an instant in the crew's zone (UTC if the zone is unknown).</summary>

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.People;
 
@@ -16,7 +18,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// can grow again. An address without an account gets an emailed invitation to make one
 /// (<see cref="SendEmailInvitation"/>). Places are still limited to six when people accept.
 /// </summary>
-public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
+public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations,
+    IStringLocalizer<Strings> strings)
 {
     public Task<Outcome> RunAsync(CrewView view, string email, CancellationToken cancellationToken = default) =>
         RunAsync(view, new PeopleToPick.Choice(null, email, email.Trim()), cancellationToken);
@@ -51,7 +54,7 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
         // typed, never a person), so the form cannot be used to learn who is on the hub.
         var normalized = InvitationsFeature.Normalize(email);
         var person = await db.Users.Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         var existing = person is null ? null : await db.CrewMembers.SingleOrDefaultAsync(m => m.CrewId == view.Crew.Id && m.UserId == person.Id, cancellationToken);
         var invitedByEmail = await db.EmailInvitations.AnyAsync(i => i.CrewId == view.Crew.Id && i.NormalizedEmail == normalized
             && i.AcceptedAt == null && i.ExpiresAt > view.Now, cancellationToken);
@@ -60,12 +63,10 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
             return Outcome.Refused($"{choice.Shown} is in the crew or invited already.", "InviteEmail");
         }
         var inviter = view.NameOf(view.Me.UserId);
-        var subject = $"{inviter} invites you to a crew: {view.Crew.Name}";
-        string[] paragraphs =
-        [
-            $"{inviter} invites you to join “{view.Crew.Name}” for its next term.",
-            "You are free to decline, with no need to explain.",
-        ];
+        // In the invited person's language; an address with no account has none, and the inviter's is the best guess.
+        using var language = person is null ? RecipientLanguage.OfRequester() : RecipientLanguage.Of(person.Language);
+        string subject = strings["Crew.Invite.Subject", inviter, view.Crew.Name];
+        string[] paragraphs = [strings["Crew.Invite.Join", inviter, view.Crew.Name], strings["Crew.Invite.Free"]];
         if (person is null)
         {
             invitations.Add(new EmailInvitation { To = InvitedTo.Crew, CrewId = view.Crew.Id }, email, view.Me.UserId, subject, paragraphs);
@@ -85,7 +86,7 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
         }
         await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{view.Crew.Id}",
             templates.Compose(person.Email!, person.DisplayName, subject, paragraphs,
-                ("See the invitation", links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>()))))
+                (strings["Invitation.Action"], links.Absolute($"/crews/{view.Crew.Id}", new Dictionary<string, string?>()))))
         { About = RespondToCrewInvitation.About(view.Crew.Id) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Crews.Meetings;
 using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -14,7 +16,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// the term's last meeting begins (or the caller opens it early). Each is claimed by a conditional
 /// update in the same transaction as the notices, so a crash or a second node never sends one twice.
 /// </summary>
-public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time, ReadPractices practices)
+public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time, ReadPractices practices,
+    IStringLocalizer<Strings> strings)
 {
     public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
 
@@ -57,7 +60,7 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var meeting = await db.CrewMeetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, cancellationToken);
         var crew = await db.Crews.AsNoTracking().SingleAsync(c => c.Id == meeting.CrewId, cancellationToken);
         var members = await MembersAsync(crew.Id, cancellationToken);
-        var host = members.FirstOrDefault(m => m.UserId == meeting.HostUserId)?.Name ?? "a member";
+        var host = members.FirstOrDefault(m => m.UserId == meeting.HostUserId)?.Name;
         var focus = members.FirstOrDefault(m => m.UserId == meeting.FocusUserId)?.Name;
         var url = $"/crews/{crew.Id}";
         // The reminder carries the meeting's plan (the host's own, else the crew's) and what to prepare.
@@ -67,17 +70,19 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var meetingUrl = address.Absolute($"/crews/{crew.Id}/meetings/{meeting.Number}");
         foreach (var member in members)
         {
+            // A job has no request: each member's own language, and the time in their own zone.
+            using var language = RecipientLanguage.Of(member.Language);
             var prepare = member.UserId == meeting.FocusUserId
-                ? $"To prepare: a few lines on your case (the situation, what you have tried, the question you bring), read by the crew alone: {meetingUrl}"
-                : focus is null ? "To prepare: a commitment or two from last time to report on." : $"To prepare: read {focus}'s case, if they wrote it down, and how your commitments from last time went: {meetingUrl}";
-            var when = $"on {CrewSchedule.When(meeting.StartsAt, member.TimeZone, crew.TimeZone)}";
-            var hosting = member.UserId == meeting.HostUserId ? "You host this one." : $"{host} hosts.";
-            var inFocus = focus is null ? "" : member.UserId == meeting.FocusUserId ? " Your case is in focus." : $" {focus}'s case is in focus.";
-            await notifier.NotifyAsync(new Notice(member.UserId, "crew.meeting-reminder", $"{crew.Name} meets {when}", url,
-                templates.Compose(member.Email, member.Name, $"Tomorrow: {crew.Name}, meeting {meeting.Number}",
-                [$"Your crew meets {when}.", hosting + inFocus, $"The plan: {plan}.", prepare],
-                ("Open the crew's space", address.Absolute(url)),
-                "You receive this as a member of the crew. Choose how reminders reach you on your notifications page.")), cancellationToken);
+                ? strings["Crew.Reminder.PrepareCase", meetingUrl]
+                : focus is null ? strings["Crew.Reminder.PrepareCommitments"] : strings["Crew.Reminder.PrepareOthersCase", focus, meetingUrl];
+            var when = CrewSchedule.WhenInWords(strings, meeting.StartsAt, member.TimeZone, crew.TimeZone);
+            var hosting = member.UserId == meeting.HostUserId ? strings["Crew.Reminder.YouHost"] : strings["Crew.Reminder.Hosts", host ?? strings["Crew.Reminder.AMember"]];
+            var inFocus = focus is null ? "" : " " + (member.UserId == meeting.FocusUserId ? strings["Crew.Reminder.YourCase"] : strings["Crew.Reminder.OthersCase", focus]);
+            await notifier.NotifyAsync(new Notice(member.UserId, "crew.meeting-reminder", strings["Crew.Reminder.Title", crew.Name, when], url,
+                templates.Compose(member.Email, member.Name, strings["Crew.Reminder.Subject", crew.Name, meeting.Number],
+                [strings["Crew.Reminder.When", when], hosting + inFocus, strings["Crew.Reminder.Plan", plan], prepare],
+                (strings["Crew.Reminder.Action"], address.Absolute(url)),
+                strings["Crew.Reminder.Footer"])), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -97,13 +102,11 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var url = $"/crews/{crewId}";
         foreach (var member in members)
         {
-            await notifier.NotifyAsync(new Notice(member.UserId, "crew.retrospective-due", $"{crew.Name}: your retrospective is open", url,
-                templates.Compose(member.Email, member.Name, $"{crew.Name}: time for the retrospective",
-                [
-                    $"The term of “{crew.Name}” has reached its end. Say privately what worked, what did not, and whether you continue, pause or leave.",
-                    "Nobody sees your answer; the crew sees only the outcome, such as “the crew continues with four”.",
-                ],
-                ("Answer the retrospective", address.Absolute(url))))
+            using var language = RecipientLanguage.Of(member.Language);
+            await notifier.NotifyAsync(new Notice(member.UserId, "crew.retrospective-due", strings["Crew.Retro.Title", crew.Name], url,
+                templates.Compose(member.Email, member.Name, strings["Crew.Retro.Subject", crew.Name],
+                [strings["Crew.Retro.Ended", crew.Name], strings["Crew.Retro.Private"]],
+                (strings["Crew.Retro.Action"], address.Absolute(url))))
             { About = AnswerRetrospective.About(crewId, term) }, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -111,11 +114,11 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         return members.Count;
     }
 
-    private sealed record Member(string UserId, string Name, string Email, string TimeZone);
+    private sealed record Member(string UserId, string Name, string Email, string TimeZone, string? Language);
 
     private async Task<List<Member>> MembersAsync(Guid crewId, CancellationToken cancellationToken) =>
         await db.CrewMembers.AsNoTracking().Where(m => m.CrewId == crewId && m.Status == CrewMemberStatus.Joined)
             .Select(m => new Member(m.UserId, m.User.DisplayName, m.User.Email!,
-                db.Profiles.Where(p => p.UserId == m.UserId).Select(p => p.TimeZone).FirstOrDefault() ?? ""))
+                db.Profiles.Where(p => p.UserId == m.UserId).Select(p => p.TimeZone).FirstOrDefault() ?? "", m.User.Language))
             .ToListAsync(cancellationToken);
 }

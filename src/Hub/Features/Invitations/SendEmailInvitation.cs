@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Invitations;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Invitations;
 /// The caller saves both in its own transaction, so the inviter's answer does not depend on which
 /// kind of address it was.
 /// </summary>
-public sealed class SendEmailInvitation(HubDbContext db, TimeProvider time, EmailOutbox outbox, EmailTemplates templates, AccountLinks links)
+public sealed class SendEmailInvitation(HubDbContext db, TimeProvider time, EmailOutbox outbox, EmailTemplates templates, AccountLinks links,
+    IStringLocalizer<Strings> strings)
 {
     /// <param name="invitation">What the invitation is to (<see cref="EmailInvitation.To"/>, the crew or the dyad's terms).</param>
     /// <param name="paragraphs">What the person is invited to, in the words a member with an account would read.</param>
@@ -28,13 +31,13 @@ public sealed class SendEmailInvitation(HubDbContext db, TimeProvider time, Emai
         invitation.CreatedAt = now;
         invitation.ExpiresAt = now + InvitationsFeature.Lifetime;
         db.EmailInvitations.Add(invitation);
+        // The caller wrote the paragraphs in a RecipientLanguage scope (the inviter's language, the best guess for an
+        // address with no account); a caller that did not is in English throughout, never half and half.
+        using var language = RecipientLanguage.Current is null ? RecipientLanguage.Of(null) : default;
         outbox.Enqueue(templates.Compose(invitation.Email, "", subject,
-            [
-                .. paragraphs,
-                $"You do not have an account on this hub yet. The link below lets you make one with this address and then see the invitation. It works once, until {invitation.ExpiresAt:d MMMM yyyy}.",
-            ],
-            ("See the invitation", links.Absolute($"/invitations/{token}", new Dictionary<string, string?>())),
-            footer: "You receive this because someone on the hub entered your address. If you do not want it, simply ignore this message."));
+            [.. paragraphs, strings["Invitation.NoAccount", DateFormats.Format(invitation.ExpiresAt, "d MMMM yyyy")]],
+            (strings["Invitation.Action"], links.Absolute($"/invitations/{token}", new Dictionary<string, string?>())),
+            footer: strings["Invitation.Footer"]));
     }
 
     /// <summary>Sends what <see cref="Add"/> queued, once the caller has saved.</summary>

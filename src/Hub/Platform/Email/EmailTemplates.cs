@@ -12,15 +12,16 @@ namespace Microsolidarity.Hub.Platform.Email;
 /// One look for every message: a greeting, a few paragraphs, at most one action, and a footer
 /// saying why it came. Produces the HTML and the plain-text part from the same words.
 /// The frame (greeting, footer, the button's fallback line, the HTML's language) is in the recipient's
-/// language, the culture passed to <see cref="Compose"/> (<see cref="Languages.ForRecipient"/>), never in
-/// the language of the request that happened to send it; English when the caller does not say.
+/// language: the culture passed to <see cref="Compose"/>, else the one of the <see cref="RecipientLanguage"/>
+/// scope the caller wrote the words in, never the language of the request that happened to send it; English
+/// when the caller says neither.
 /// </summary>
 public sealed class EmailTemplates(IOptions<HubOptions> hub, IStringLocalizer<Strings> strings)
 {
     public EmailMessage Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
         (string Label, string Url)? action = null, string? footer = null, CultureInfo? culture = null)
     {
-        culture ??= Languages.CultureOf(Languages.English);
+        culture ??= RecipientLanguage.Current ?? Languages.CultureOf(Languages.English);
         var requestCulture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture; // the localizer reads it; Compose is synchronous, and puts it back below
         try
@@ -48,7 +49,7 @@ public sealed class EmailTemplates(IOptions<HubOptions> hub, IStringLocalizer<St
         }
         if (action is { } a)
         {
-            text.AppendLine(a.Label + ":").AppendLine(a.Url).AppendLine();
+            text.AppendLine(strings["Email.ActionLine", a.Label]).AppendLine(a.Url).AppendLine(); // French puts a space before the colon
         }
         text.AppendLine("—").AppendLine(hubName).AppendLine(footer);
 

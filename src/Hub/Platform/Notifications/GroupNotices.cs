@@ -14,8 +14,16 @@ namespace Microsolidarity.Hub.Platform.Notifications;
 public abstract class GroupNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
 {
     /// <param name="about">For a notice that asks for an answer: what it is about (<see cref="Notice.About"/>).</param>
-    public async Task SendAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
-        string actionLabel, CancellationToken cancellationToken, string? about = null)
+    public Task SendAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
+        string actionLabel, CancellationToken cancellationToken, string? about = null) =>
+        SendAsync(userIds, kind, path, () => new NoticeWords(title, paragraphs, actionLabel), cancellationToken, about);
+
+    /// <summary>
+    /// The same notice in each person's own language: <paramref name="write"/> is called once per person inside their
+    /// <see cref="RecipientLanguage"/> scope, so the words it asks the localizer for (and the dates it formats) are theirs.
+    /// </summary>
+    public async Task SendAsync(IReadOnlyCollection<string> userIds, string kind, string path, Func<NoticeWords> write,
+        CancellationToken cancellationToken, string? about = null)
     {
         if (userIds.Count == 0)
         {
@@ -23,11 +31,17 @@ public abstract class GroupNotices(HubDbContext db, Notifier notifier, EmailTemp
         }
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
+        var notices = new List<Notice>(people.Count);
+        foreach (var person in people)
+        {
+            using var language = RecipientLanguage.Of(person.Language);
+            var words = write();
+            notices.Add(new Notice(person.Id, kind, words.Title, path,
+                templates.Compose(person.Email!, person.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path))))
+            { About = about });
+        }
         // One query for everyone's notification choices, however many people are told.
-        await notifier.NotifyManyAsync([.. people.Select(person => new Notice(person.Id, kind, title, path,
-            templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)),
-                culture: Languages.ForRecipient(person.Language)))
-        { About = about })], cancellationToken);
+        await notifier.NotifyManyAsync(notices, cancellationToken);
     }
 
     /// <summary>Marks open notices about <paramref name="about"/> done: one person's, or everyone's when null.</summary>
@@ -36,3 +50,6 @@ public abstract class GroupNotices(HubDbContext db, Notifier notifier, EmailTemp
     /// <summary>After the caller's SaveChanges: send without waiting for the outbox's next poll.</summary>
     public void Wake() => notifier.Wake();
 }
+
+/// <summary>What a group notice says to one person: its title (also the email's subject), paragraphs and the button's label.</summary>
+public sealed record NoticeWords(string Title, IReadOnlyList<string> Paragraphs, string ActionLabel);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Platform.Email;
@@ -15,7 +16,7 @@ namespace Microsolidarity.Hub.Platform.Notifications;
 /// the email, so a notice is in exactly one digest.
 /// </summary>
 public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailTemplates templates,
-    PublicAddress address, TimeProvider time)
+    PublicAddress address, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public static readonly TimeOnly SendFrom = new(8, 0);
 
@@ -75,11 +76,14 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
         var items = await db.Notifications.AsNoTracking().Where(n => n.DigestBatch == batch)
             .OrderBy(n => n.CreatedAt).Select(n => new { n.Title, n.Url }).ToListAsync(cancellationToken);
         var lines = items.Select(i => $"• {i.Title} — {address.Absolute(i.Url)}").ToList();
-        var subject = items.Count == 1 ? "Your daily digest: 1 thing new" : $"Your daily digest: {items.Count} things new";
-        outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, subject,
-            ["Here is what happened since your last digest.", .. lines],
-            ("See everything in the hub", address.Absolute("/me/notifications")),
-            "You receive one digest a day because you chose it. Change this on your notifications page.", Languages.ForRecipient(person.Language)));
+        // A job has no request: the person's own language is the only one there is.
+        using (RecipientLanguage.Of(person.Language))
+        {
+            outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, strings.Plural("Digest.Subject", items.Count),
+                [strings["Digest.Lead"], .. lines],
+                (strings["Digest.Action"], address.Absolute("/me/notifications")),
+                strings["Digest.Footer"]));
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -95,7 +95,7 @@ public sealed class LanguageChoiceTests(SharedHub shared) : IClassFixture<Shared
         visitor.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         await visitor.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = email });
         await hub.DrainOutboxAsync();
-        var message = await hub.Smtp!.WaitForAsync(email, "Reset your password");
+        var message = await hub.Smtp!.WaitForAsync(email, "Cambia tu contraseña");
         Assert.StartsWith("Hola, Lena:", message.TextBody);
         Assert.Contains("Recibes esto porque tienes una cuenta en", message.TextBody);
         Assert.Contains("<html lang=\"es\">", message.HtmlBody);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations.Care;
@@ -42,7 +43,7 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
         var now = time.GetUtcNow().UtcDateTime;
         var about = About(c.Id);
 
-        List<(string UserId, string Name, string Email)> recipients;
+        List<(string UserId, string Name, string Email, string? Language)> recipients;
         string url;
         if (NudgeWords.IsAboutACrew(reason))
         {
@@ -55,14 +56,14 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
             recipients = [.. (await db.CrewMembers.AsNoTracking()
                 .Where(m => m.CrewId == crew.Id && m.Status == CrewMemberStatus.Joined && m.UserId != view.UserId
                     && db.Memberships.Any(x => x.CongregationId == c.Id && x.UserId == m.UserId))
-                .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email }).ToListAsync(cancellationToken))
-                .Select(m => (m.UserId, m.DisplayName, m.Email ?? ""))];
+                .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email, m.User.Language }).ToListAsync(cancellationToken))
+                .Select(m => (m.UserId, m.DisplayName, m.Email ?? "", m.Language))];
             url = $"/crews/{crew.Id}";
         }
         else
         {
             var person = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.UserId == personId)
-                .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email }).SingleOrDefaultAsync(cancellationToken);
+                .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email, m.User.Language }).SingleOrDefaultAsync(cancellationToken);
             if (person is null)
             {
                 return (Outcome.Refused("This person is not a member of the congregation."), null);
@@ -71,7 +72,7 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
             {
                 return (Outcome.Refused("This note is for someone else: a host does not need a nudge from themselves."), null);
             }
-            recipients = [(person.UserId, person.DisplayName, person.Email ?? "")];
+            recipients = [(person.UserId, person.DisplayName, person.Email ?? "", person.Language)];
             url = reason == NudgeReason.NotSeen ? $"/congregations/{c.Slug}" : "/me/pathway";
         }
 
@@ -90,8 +91,14 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
         }
 
         var host = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        await notifier.NotifyManyAsync([.. to.Select(r => new Notice(r.UserId, Kind, $"A note from {host}, a host of {c.Name}", url,
-            emails.Nudge(c, r.Email, r.Name, host, text, url)) { About = about })], cancellationToken);
+        var notices = new List<Notice>(to.Count);
+        foreach (var r in to)
+        {
+            // The host's words as they wrote them; everything around them in the member's language.
+            using var language = RecipientLanguage.Of(r.Language);
+            notices.Add(new Notice(r.UserId, Kind, emails.NudgeTitle(c, host), url, emails.Nudge(c, r.Email, r.Name, host, text, url)) { About = about });
+        }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return (Outcome.Done, new Sent(to.Count, recipients.Count - to.Count));

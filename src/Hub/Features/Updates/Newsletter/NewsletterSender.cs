@@ -2,12 +2,14 @@ using System.Linq.Expressions;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform.Background;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using MimeKit;
 
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
@@ -27,6 +29,7 @@ internal sealed class NewsletterSender(
     IOptions<EmailOptions> email,
     IOptions<HubOptions> hub,
     NewsletterSignal signal,
+    IStringLocalizer<Strings> strings,
     TimeProvider time,
     ILogger<NewsletterSender> logger) : OutboxWorker<NewsletterDelivery>(scopes, signal, time, logger)
 {
@@ -56,9 +59,17 @@ internal sealed class NewsletterSender(
             throw new OutboxGiveUpException("No longer subscribed when its turn came.");
         }
         var issue = await db.NewsletterIssues.AsNoTracking().SingleAsync(i => i.Id == delivery.IssueId, cancellationToken);
+        // The issue's text is the host's own; its frame speaks the subscriber's language when their address has an account.
+        var language = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == subscriber.NormalizedEmail)
+            .Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+        MimeMessage message;
+        using (RecipientLanguage.Of(language))
+        {
+            message = Compose(issue, subscriber, delivery.Id);
+        }
         try
         {
-            await transport.SendAsync(Compose(issue, subscriber, delivery.Id), cancellationToken);
+            await transport.SendAsync(message, cancellationToken);
         }
         catch (PermanentMailFailureException e)
         {
@@ -71,8 +82,10 @@ internal sealed class NewsletterSender(
         }
     }
 
+    /// <summary>The issue in the frame of the current <see cref="RecipientLanguage"/> (English outside one).</summary>
     internal MimeMessage Compose(NewsletterIssue issue, NewsletterSubscriber subscriber, Guid deliveryId)
     {
+        var culture = RecipientLanguage.Current ?? Languages.CultureOf(Languages.English);
         var unsubscribe = $"{issue.BaseUrl}/newsletter/unsubscribe?token={subscriber.Token}";
         var archive = $"{issue.BaseUrl}/newsletter/{issue.Id}";
         var message = new MimeMessage();
@@ -89,7 +102,7 @@ internal sealed class NewsletterSender(
 
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<!DOCTYPE html><html lang=\"").Append(E(culture.Name)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>").Append(E(issue.Subject)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:24px;background:#faf6f0;font-family:Georgia,serif;color:#2b2520;\">")
             .Append("<div style=\"max-width:600px;margin:0 auto;background:#ffffff;border-radius:12px;padding:28px;font-size:17px;line-height:1.5;\">")
@@ -97,17 +110,17 @@ internal sealed class NewsletterSender(
             // Links written as /handbook work on the web; in a mail client they need the hub's address.
             .Append(issue.Html.Replace("href=\"/", $"href=\"{issue.BaseUrl}/").Replace("src=\"/", $"src=\"{issue.BaseUrl}/"))
             .Append("<hr style=\"border:none;border-top:1px solid #e8dfd4;margin:24px 0;\">")
-            .Append("<p style=\"font-size:13px;color:#5c5048;\">").Append(E(hub.Value.Name))
-            .Append(" newsletter · <a href=\"").Append(E(archive)).Append("\" style=\"color:#9a3b1e;\">Read it on the web</a> · ")
-            .Append("<a href=\"").Append(E(unsubscribe)).Append("\" style=\"color:#9a3b1e;\">Unsubscribe</a></p>")
+            .Append("<p style=\"font-size:13px;color:#5c5048;\">").Append(E(strings["Newsletter.Frame.Name", hub.Value.Name]))
+            .Append(" · <a href=\"").Append(E(archive)).Append("\" style=\"color:#9a3b1e;\">").Append(E(strings["Newsletter.Frame.OnTheWeb"])).Append("</a> · ")
+            .Append("<a href=\"").Append(E(unsubscribe)).Append("\" style=\"color:#9a3b1e;\">").Append(E(strings["Newsletter.Frame.Unsubscribe"])).Append("</a></p>")
             .Append("</div></body></html>");
         // Markdown reads well as plain text and keeps its links visible.
         var text = new StringBuilder()
             .AppendLine(issue.Subject).AppendLine()
             .AppendLine(issue.Markdown.Trim()).AppendLine()
-            .AppendLine("—").AppendLine(hub.Value.Name + " newsletter")
-            .AppendLine("Read it on the web: " + archive)
-            .AppendLine("Unsubscribe: " + unsubscribe);
+            .AppendLine("—").AppendLine(strings["Newsletter.Frame.Name", hub.Value.Name])
+            .AppendLine(strings["Newsletter.Frame.OnTheWeb"] + ": " + archive)
+            .AppendLine(strings["Newsletter.Frame.Unsubscribe"] + ": " + unsubscribe);
         message.Body = new BodyBuilder { HtmlBody = html.ToString(), TextBody = text.ToString() }.ToMessageBody();
         return message;
     }

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// The first half of double opt-in: records the address and sends a confirmation link. The answer
 /// is the same whether or not the address was known, so the form tells nobody who subscribes.
 /// </summary>
-public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, EmailTemplates templates, PublicAddress links, TimeProvider time)
+public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, EmailTemplates templates, PublicAddress links, TimeProvider time,
+    IStringLocalizer<Strings> strings)
 {
     /// <summary>A second confirmation to the same address waits this long, so the form cannot flood a mailbox.</summary>
     public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(10);
@@ -72,11 +75,15 @@ public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, E
             }
         }
         subscriber.ConfirmationSentAt = now;
-        outbox.Enqueue(templates.Compose(email, subscriber.Name, "Confirm your newsletter subscription",
-            ["Someone, probably you, asked for our newsletter at this address.",
-             "Confirm and you will receive each new issue. You can leave at any time with the link at the bottom of every issue."],
-            ("Confirm my subscription", links.Absolute($"/newsletter/confirm?token={subscriber.Token}")),
-            "If you did not ask for it, ignore this message: nothing more will come."));
+        // Asked for in this request: the language of the page they subscribed on, unless their address has an account with its own.
+        var language = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+        using (RecipientLanguage.OfRequester(language))
+        {
+            outbox.Enqueue(templates.Compose(email, subscriber.Name, strings["Newsletter.Confirm.Subject"],
+                [strings["Newsletter.Confirm.Asked"], strings["Newsletter.Confirm.Then"]],
+                (strings["Newsletter.Confirm.Action"], links.Absolute($"/newsletter/confirm?token={subscriber.Token}")),
+                strings["Newsletter.Confirm.Footer"]));
+        }
         await db.SaveChangesAsync(cancellationToken);
         outbox.Wake();
         return Outcome.Done;

@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Features.Congregations.Care;
+using Microsolidarity.Hub.Platform.Notifications;
+using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
+
+namespace Microsolidarity.Hub.Tests.Platform.Localization;
+
+/// <summary>
+/// Emails go out in the recipient's language, never the sender's: from a request in another language, from a
+/// background job with no request at all, and to a visitor who has only the language of the page they used.
+/// </summary>
+public sealed class RecipientLanguageTests(SharedHub shared) : IClassFixture<SharedHub>
+{
+    private const string Password = "a long enough password";
+    private readonly HubFactory hub = shared.Hub;
+
+    private async Task SetLanguageAsync(string userId, string language)
+    {
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, language));
+    }
+
+    [Fact]
+    public async Task AHostWritingInGerman_ReachesAPortugueseMember_InPortuguese_InTheHostsOwnWords()
+    {
+        var hostEmail = Unique.Email("hanne");
+        var host = await hub.CreatePersonAsync(hostEmail, Password, name: "Hanne");
+        await SetLanguageAsync(host.Id, "de");
+        var memberEmail = Unique.Email("ines");
+        var member = await hub.CreatePersonAsync(memberEmail, Password, name: "Inês");
+        await SetLanguageAsync(member.Id, "pt-PT");
+        var hostClient = await hub.SignedInClientAsync(hostEmail, Password);
+        var name = Unique.Name("Lisboa Acolhe");
+        var slug = SlugOf(await CreateAsync(hostClient, name));
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var congregationId = await db.Congregations.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync();
+            await JoinCongregation.AddMemberAsync(db, congregationId, member.Id, DateTime.UtcNow.AddDays(-40), default);
+            await db.SaveChangesAsync();
+        }
+
+        var (_, form) = await hostClient.GetAsync($"/congregations/{slug}/care/nudge?why={NudgeWords.Query(NudgeReason.Newcomer)}&person={member.Id}");
+        Assert.Equal("de", form.DocumentElement.GetAttribute("lang")); // the host reads the hub in German
+        var note = "Liebe Inês, wir würden uns freuen, dich beim nächsten Treffen zu sehen.";
+        var (sent, _) = await hostClient.SubmitAsync($"/congregations/{slug}/care/nudge?why={NudgeWords.Query(NudgeReason.Newcomer)}&person={member.Id}",
+            new Dictionary<string, string> { ["Message"] = note });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var email = await hub.Smtp!.WaitForAsync(memberEmail, $"Umas palavras de Hanne, que anfitria {name}");
+        Assert.StartsWith("Olá Inês,", email.TextBody);
+        Assert.Contains(note, email.TextBody); // the host's words stay as written
+        Assert.Contains($"Recebes isto porque fazes parte de {name}, onde Hanne anfitria.", email.TextBody);
+        Assert.Contains("Ver o teu próximo passo", email.TextBody);
+        Assert.Contains("<html lang=\"pt-PT\">", email.HtmlBody);
+        using (var scope = hub.Services.CreateScope())
+        {
+            // The notice in the member's list is in her language too.
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            Assert.Equal($"Umas palavras de Hanne, que anfitria {name}",
+                await db.Notifications.Where(n => n.UserId == member.Id && n.Kind == SendNudge.Kind).Select(n => n.Title).SingleAsync());
+        }
+    }
+
+    [Fact]
+    public async Task TheDailyDigest_SentByTheJob_ToAFrenchMember_IsInFrench()
+    {
+        var email = Unique.Email("margaux");
+        var person = await hub.CreatePersonAsync(email, Password, name: "Margaux");
+        await SetLanguageAsync(person.Id, "fr");
+        // A zone where it is past 08:00 now, so the digest is due: Etc/GMT-N is UTC+N.
+        var offset = 12 - DateTime.UtcNow.Hour;
+        var zone = offset switch { 0 => "Etc/UTC", > 0 => $"Etc/GMT-{offset}", _ => $"Etc/GMT+{-offset}" };
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            db.Profiles.Add(new Profile { UserId = person.Id, TimeZone = zone });
+            foreach (var title in new[] { "Un mot de Hanne", "Ta crew se retrouve demain" })
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Id = Guid.NewGuid(),
+                    UserId = person.Id,
+                    Kind = "crew.test",
+                    Title = title,
+                    Url = "/me/pathway",
+                    CreatedAt = DateTime.UtcNow.AddHours(-1),
+                    Email = NotificationEmail.AwaitingDigest,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        using (var scope = hub.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SendDailyDigests>().RunAsync(CancellationToken.None);
+        }
+        await hub.DrainOutboxAsync();
+        var digest = await hub.Smtp!.WaitForAsync(email, "Ton résumé du jour : 2 nouveautés");
+        Assert.StartsWith("Bonjour Margaux,", digest.TextBody);
+        Assert.Contains("Voici ce qui s'est passé depuis ton dernier résumé.", digest.TextBody);
+        Assert.Contains("• Un mot de Hanne — ", digest.TextBody);
+        Assert.Contains("Tout voir sur le hub", digest.TextBody);
+        Assert.Contains("Tu reçois un résumé par jour parce que tu l'as choisi.", digest.TextBody);
+        Assert.Contains("<html lang=\"fr\">", digest.HtmlBody);
+    }
+
+    [Fact]
+    public async Task AVisitorSigningUpInSpanish_GetsTheConfirmationInSpanish_AndKeepsTheLanguage()
+    {
+        var email = Unique.Email("lucia");
+        var visitor = hub.NewClient();
+        visitor.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9,en;q=0.5");
+        var (response, _) = await visitor.SubmitAsync("/account/sign-up", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Lucía",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await hub.DrainOutboxAsync();
+        var message = await hub.Smtp!.WaitForAsync(email, "Confirma tu correo electrónico");
+        Assert.StartsWith("Hola, Lucía:", message.TextBody);
+        Assert.Contains("¡Te damos la bienvenida!", message.TextBody);
+        Assert.Matches(@"El enlace funciona durante \d+ (hora|horas|minutos|días)\.", message.TextBody);
+        Assert.Contains("Confirmar mi correo:", message.TextBody);
+        Assert.Contains("<html lang=\"es\">", message.HtmlBody);
+        using var scope = hub.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        // Saved, so later emails (sent by jobs, or by others' requests) are in Spanish too.
+        Assert.Equal("es", await db.Users.Where(u => u.Email == email).Select(u => u.Language).SingleAsync());
+    }
+}
