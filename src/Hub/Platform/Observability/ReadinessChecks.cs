@@ -29,6 +29,8 @@ public sealed class FilesCheck(IOptions<HubOptions> hub, IFileStore store) : IHe
         var probe = Path.Combine(hub.Value.DataDirectoryFullPath, $".ready-{Guid.NewGuid():N}");
         try
         {
+            // On PostgreSQL nothing may have written there yet: every writer makes the folder when it first needs it.
+            Directory.CreateDirectory(hub.Value.DataDirectoryFullPath);
             await File.WriteAllBytesAsync(probe, [], cancellationToken);
             File.Delete(probe);
         }
