@@ -280,20 +280,25 @@ public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookC
     }
 
     /// <summary>
-    /// Copies the files that pages show or link to, and removes every other file from the published folder
-    /// (those of an earlier import that no page uses any more, or anything else put there), so the hub
-    /// serves exactly what the handbook references.
-    /// </summary>
-    /// <summary>
-    /// Copies the images and downloads the pages use into the file store (unchanged ones are left alone, by
-    /// size and age), and removes the ones no page uses any more.
+    /// Copies the files that pages show or link to into the file store (handbook/files/; unchanged ones, by
+    /// size and age, are left alone), and removes every other file there (those of an earlier import that no
+    /// page uses any more, or anything else put there), so the hub serves exactly what the handbook references.
     /// </summary>
     private async Task PublishAssetsAsync(IReadOnlyDictionary<string, string> assets, List<HandbookProblem> problems)
     {
         var stored = new Dictionary<string, StoredFileInfo>(StringComparer.Ordinal);
-        await foreach (var file in files.ListAsync(HandbookFeature.FilesPrefix, CancellationToken.None))
+        try
         {
-            stored[file.Key[HandbookFeature.FilesPrefix.Length..].Normalize(NormalizationForm.FormC)] = file;
+            await foreach (var file in files.ListAsync(HandbookFeature.FilesPrefix, CancellationToken.None))
+            {
+                stored[file.Key[HandbookFeature.FilesPrefix.Length..].Normalize(NormalizationForm.FormC)] = file;
+            }
+        }
+        catch (FileStoreUnavailableException e)
+        {
+            // The pages are published already; their images come with the next import once the store answers.
+            problems.Add(new("", 0, $"Could not copy the handbook's images and downloads: {e.Message}"));
+            return;
         }
         foreach (var (relative, full) in assets)
         {

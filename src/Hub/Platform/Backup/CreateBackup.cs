@@ -10,8 +10,8 @@ namespace Microsolidarity.Hub.Platform.Backup;
 
 /// <summary>
 /// <c>hub backup --out FILE</c>: a consistent copy of the database and of the file store's files (the data
-/// folder's, or an object store's), taken while the hub may keep running. The zip is written beside the target and renamed at the end, so a
-/// failed backup never leaves a half file under the name asked for.
+/// folder's, or an object store's), taken while the hub may keep running. The zip is written beside the
+/// target and renamed at the end, so a failed backup never leaves a half file under the name asked for.
 /// </summary>
 public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, DatabaseConnection connection, IFileStore store, TimeProvider time)
 {
