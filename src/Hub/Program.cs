@@ -32,6 +32,7 @@ using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Observability;
@@ -63,6 +64,7 @@ builder.AddHubConfiguration(command);
 
 // Platform: what every feature stands on.
 builder.AddData();
+builder.AddFiles(); // photos, audio, handbook files and exports: the data folder, or an S3-compatible store shared by every node
 builder.AddEmail();
 builder.AddWeb();
 builder.AddLanguages(); // English, Spanish, German, European Portuguese, French: the person's choice, else the browser's

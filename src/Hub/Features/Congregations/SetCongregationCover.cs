@@ -36,7 +36,7 @@ public sealed class SetCongregationCover(HubDbContext db, CoverImages covers)
         var old = congregation.CoverFile;
         congregation.CoverFile = file;
         await db.SaveChangesAsync(cancellationToken);
-        covers.Delete(old); // only after the new one is saved: a failure never leaves the page pointing at nothing
+        await covers.DeleteAsync(old); // only after the new one is saved: a failure never leaves the page pointing at nothing
         return Outcome.Done;
     }
 }

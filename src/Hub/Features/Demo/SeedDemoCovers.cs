@@ -14,7 +14,6 @@ public static class SeedDemoCovers
     public static async Task RunAsync(HubDbContext db, IServiceProvider services)
     {
         var covers = services.GetRequiredService<CoverImages>();
-        Directory.CreateDirectory(covers.Folder);
         var riverside = await db.Congregations.SingleOrDefaultAsync(c => c.Slug == "riverside");
         if (riverside is { CoverFile: "" })
         {
@@ -34,9 +33,7 @@ public static class SeedDemoCovers
         draw(surface.Canvas);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 82);
-        var name = $"{Guid.NewGuid():N}.jpg";
-        await File.WriteAllBytesAsync(Path.Combine(covers.Folder, name), data.ToArray());
-        return name;
+        return await covers.StoreAsync(data.ToArray());
     }
 
     private static void River(SKCanvas canvas)

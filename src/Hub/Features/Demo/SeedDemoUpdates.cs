@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Features.Updates;
 using Microsolidarity.Hub.Features.Updates.Podcast;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.Demo;
 
@@ -20,8 +19,7 @@ public static class SeedDemoUpdates
         {
             return;
         }
-        var folder = PublishEpisode.AudioFolder(services.GetRequiredService<IOptions<HubOptions>>().Value);
-        Directory.CreateDirectory(folder);
+        var files = services.GetRequiredService<IFileStore>();
         var episodes = new[]
         {
             ("first-crews-in-lisbon", "First crews in Lisbon", new[] { 392.0, 523.3 }, now.AddDays(-21),
@@ -33,7 +31,7 @@ public static class SeedDemoUpdates
         {
             var file = $"{slug}.wav";
             var bytes = Tones(tones, secondsEach: 1.5);
-            await File.WriteAllBytesAsync(Path.Combine(folder, file), bytes);
+            await files.PutBytesAsync(PublishEpisode.KeyOf(file), bytes, "audio/wav");
             db.Episodes.Add(new Episode
             {
                 Id = Guid.NewGuid(),

@@ -71,13 +71,17 @@ public static class GatheringsFeature
             CancellationToken cancellationToken) =>
         {
             var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-            if (e is null || !(await viewers.LoadAsync(http.User, cancellationToken)).CanSee(e) || covers.PathOf(e.CoverFile) is not { } path)
+            if (e is null || !(await viewers.LoadAsync(http.User, cancellationToken)).CanSee(e))
             {
                 return Results.NotFound();
             }
-            // Private unless public: who may see it depends on who asks. Each upload has a new name (?v=).
-            http.Response.Headers.CacheControl = e.Visibility == Data.Gatherings.EventVisibility.Public ? "public, max-age=86400" : "private, max-age=3600";
-            return Results.File(path, "image/jpeg");
+            var cover = await covers.ServeAsync(e.CoverFile, cancellationToken);
+            if (cover is not Microsoft.AspNetCore.Http.HttpResults.NotFound)
+            {
+                // Private unless public: who may see it depends on who asks. Each upload has a new name (?v=).
+                http.Response.Headers.CacheControl = e.Visibility == Data.Gatherings.EventVisibility.Public ? "public, max-age=86400" : "private, max-age=3600";
+            }
+            return cover;
         });
         app.MapGet("/gatherings/{id:guid}.ics", async (Guid id, HttpContext http, ViewerLoader viewers, CalendarFeeds feeds, Data.HubDbContext db, CancellationToken cancellationToken) =>
         {

@@ -26,7 +26,7 @@ public sealed class SetEventCover(HubDbContext db, CoverImages covers)
         e.CoverFile = file!;
         // A new picture is not a new time: no Sequence bump, calendars need not refresh.
         await db.SaveChangesAsync(cancellationToken);
-        covers.Delete(old);
+        await covers.DeleteAsync(old);
         return Outcome.Done;
     }
 
@@ -44,7 +44,7 @@ public sealed class SetEventCover(HubDbContext db, CoverImages covers)
         var old = e.CoverFile;
         e.CoverFile = "";
         await db.SaveChangesAsync(cancellationToken);
-        covers.Delete(old);
+        await covers.DeleteAsync(old);
         return Outcome.Done;
     }
 }

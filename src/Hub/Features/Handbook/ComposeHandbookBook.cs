@@ -2,9 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Platform.Configuration;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -14,18 +12,25 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// between pages become links inside the document, so they work on paper's digital twin (the PDF)
 /// and on the single printable page alike.
 /// </summary>
-public sealed class ComposeHandbookBook(HubDbContext db, IOptions<HubOptions> hub)
+public sealed class ComposeHandbookBook(HubDbContext db)
 {
     public enum Target
     {
         /// <summary>Served at /handbook.html: images from the hub, the stylesheet as a file (the CSP allows no inline style).</summary>
         Web,
 
-        /// <summary>For Chromium's print to PDF from a local file: images as file: URLs, the stylesheet inline.</summary>
+        /// <summary>
+        /// For Chromium's print to PDF from a local file: images as relative links to <see cref="PdfAssetFolder"/> beside it (where
+        /// <see cref="ExportHandbookPdf"/> copies <see cref="Book.Assets"/> from the file store), the stylesheet inline.
+        /// </summary>
         Pdf,
     }
 
-    public sealed record Book(string Html, int Pages, DateTime Version);
+    /// <param name="Assets">The handbook files the book shows (paths under handbook/files/), for a printer that needs them beside it.</param>
+    public sealed record Book(string Html, int Pages, DateTime Version, IReadOnlyCollection<string> Assets);
+
+    /// <summary>The folder beside the printed HTML that its images are read from.</summary>
+    public const string PdfAssetFolder = "files";
 
     public async Task<Book?> RunAsync(Target target, CancellationToken cancel = default)
     {
@@ -39,7 +44,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IOptions<HubOptions> hu
         var indexOf = pages.Select((p, i) => (p.Path, i)).ToDictionary(x => RenderHandbookPage.PageUrl(x.Path), x => x.i, StringComparer.Ordinal);
         int Depth(string path, string? parent, int guard = 0) =>
             parent is null || guard > 10 || pages.FirstOrDefault(p => p.Path == parent) is not { } up ? 0 : 1 + Depth(up.Path, up.ParentPath, guard + 1);
-        var assets = Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "files");
+        var assets = new HashSet<string>(StringComparer.Ordinal);
         var author = info.Author.Length > 0 ? info.Author : "The handbook's authors";
         static string E(string s) => WebUtility.HtmlEncode(s);
 
@@ -105,8 +110,9 @@ public sealed class ComposeHandbookBook(HubDbContext db, IOptions<HubOptions> hu
                 var src = image.GetAttribute("src")!;
                 if (target == Target.Pdf && src.StartsWith(RenderHandbookPage.AssetPrefix, StringComparison.Ordinal))
                 {
-                    var file = Path.Combine(assets, Uri.UnescapeDataString(src[RenderHandbookPage.AssetPrefix.Length..]));
-                    image.SetAttribute("src", new Uri(file).AbsoluteUri);
+                    var escaped = src[RenderHandbookPage.AssetPrefix.Length..];
+                    assets.Add(Uri.UnescapeDataString(escaped));
+                    image.SetAttribute("src", $"{PdfAssetFolder}/{escaped}");
                 }
                 image.RemoveAttribute("loading"); // everything must be there when the page is printed
             }
@@ -124,7 +130,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IOptions<HubOptions> hu
         }
         html.Append("</body></html>");
         var version = pages.Count == 0 ? info.ImportedAt ?? DateTime.UnixEpoch : pages.Max(p => p.UpdatedAt);
-        return new Book(html.ToString(), pages.Count, version > (info.ImportedAt ?? version) ? version : info.ImportedAt ?? version);
+        return new Book(html.ToString(), pages.Count, version > (info.ImportedAt ?? version) ? version : info.ImportedAt ?? version, assets);
     }
 
     /// <summary>A link to another page of the book becomes a link to its section; anchors gain the page's prefix.</summary>

@@ -8,9 +8,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Xhtml;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -18,7 +17,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// The whole handbook as one EPUB 3 in SUMMARY order: a navigation document from the sidebar, a title
 /// page with the licence, the images it uses, and links between pages that resolve inside the book.
 /// </summary>
-public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub, TimeProvider time)
+public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimeProvider time)
 {
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -41,7 +40,6 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
         var pages = await db.HandbookPages.AsNoTracking().Where(p => p.InSummary).OrderBy(p => p.Order).ToListAsync(cancel);
         var files = pages.Select((p, i) => (Page: p, File: $"page-{i + 1:000}.xhtml")).ToList();
         var fileOf = files.ToDictionary(f => f.Page.Path, f => f.File);
-        var assetsRoot = Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "files");
         var images = new Dictionary<string, string>(StringComparer.Ordinal); // asset source path -> name in the book
         var parser = new HtmlParser();
 
@@ -99,23 +97,27 @@ public sealed class ExportHandbookEpub(HubDbContext db, IOptions<HubOptions> hub
             foreach (var image in body.QuerySelectorAll("img").ToList())
             {
                 var source = AssetPath(image.GetAttribute("src"));
-                var full = source is null ? null : Path.Combine(assetsRoot, source);
-                if (source is null || !ImageTypes.ContainsKey(Path.GetExtension(source)) || !File.Exists(full))
+                var key = source is null ? null : HandbookFeature.FilesPrefix + source;
+                string? name = null;
+                if (source is not null && ImageTypes.ContainsKey(Path.GetExtension(source)) && !images.TryGetValue(source, out name)
+                    && FileKeys.IsValid(key!) && await store.OpenAsync(key!, cancel) is { } stored)
+                {
+                    name = $"images/image-{images.Count + 1:000}{Path.GetExtension(source).ToLowerInvariant()}";
+                    images[source] = name;
+                    var entry = zip.CreateEntry("EPUB/" + name, CompressionLevel.NoCompression);
+                    await using var target = entry.Open();
+                    await using (stored)
+                    {
+                        await stored.Content.CopyToAsync(target, cancel);
+                    }
+                }
+                if (name is null)
                 {
                     var text = dom.CreateElement("span");
                     text.ClassName = "missing-image";
                     text.TextContent = image.GetAttribute("alt") is { Length: > 0 } alt ? alt : "(image)";
                     image.Replace(text);
                     continue;
-                }
-                if (!images.TryGetValue(source, out var name))
-                {
-                    name = $"images/image-{images.Count + 1:000}{Path.GetExtension(source).ToLowerInvariant()}";
-                    images[source] = name;
-                    var entry = zip.CreateEntry("EPUB/" + name, CompressionLevel.NoCompression);
-                    await using var target = entry.Open();
-                    await using var from = File.OpenRead(full!);
-                    await from.CopyToAsync(target, cancel);
                 }
                 image.SetAttribute("src", name);
                 if (!image.HasAttribute("alt"))

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
@@ -19,16 +19,19 @@ public sealed class HandbookPdfOptions
 /// <summary>
 /// The whole handbook as a PDF, printed by headless Chromium from <see cref="ComposeHandbookBook"/>:
 /// a title page, a table of contents whose entries link to their chapters, bookmarks from the
-/// headings, page numbers from the stylesheet's page margin boxes. The result is kept under the data
-/// folder and made again only when the handbook's content changes, so a download is a file read; after
-/// an import, <see cref="HandbookPdfPreparer"/> prints it in the background before anyone asks.
+/// headings, page numbers from the stylesheet's page margin boxes. The result is kept in the file store
+/// (handbook/export/) and made again only when the handbook's content changes, so a download is a file
+/// read on whichever node serves it; after an import, <see cref="HandbookPdfPreparer"/> prints it in the
+/// background before anyone asks. Chromium prints from a temporary folder of this node, with the images
+/// the book shows copied there from the store.
 /// </summary>
-public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubOptions> hub, IOptions<HandbookPdfOptions> options, ILogger<ExportHandbookPdf> logger)
+public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IFileStore files, IOptions<HandbookPdfOptions> options, ILogger<ExportHandbookPdf> logger)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public abstract record Result;
-    public sealed record Ready(string File) : Result;
+    /// <param name="Key">Where the PDF is in the file store.</param>
+    public sealed record Ready(string Key) : Result;
     public sealed record NoHandbook : Result;
     public sealed record Failed(string Reason) : Result;
 
@@ -39,7 +42,7 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
     public async Task<Result> FindAsync(CancellationToken cancel = default)
     {
         var book = await compose.RunAsync(ComposeHandbookBook.Target.Pdf, cancel);
-        return book is null ? new NoHandbook() : File.Exists(Target(book)) ? new Ready(Target(book)) : new NotPrinted();
+        return book is null ? new NoHandbook() : await files.InfoAsync(Target(book), cancel) is not null ? new Ready(Target(book)) : new NotPrinted();
     }
 
     /// <summary>The kept PDF, printed first when the handbook has changed since.</summary>
@@ -51,16 +54,14 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
             return new NoHandbook();
         }
         var target = Target(book);
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        if (File.Exists(target))
+        if (await files.InfoAsync(target, cancel) is not null)
         {
             return new Ready(target);
         }
         await OneAtATime.WaitAsync(cancel);
         try
         {
-            if (File.Exists(target))
+            if (await files.InfoAsync(target, cancel) is not null)
             {
                 return new Ready(target); // another request printed it meanwhile
             }
@@ -69,17 +70,29 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
             {
                 var html = Path.Combine(scratch.FullName, "handbook.html");
                 await File.WriteAllTextAsync(html, book.Html, cancel);
+                var assets = Path.Combine(scratch.FullName, ComposeHandbookBook.PdfAssetFolder);
+                foreach (var asset in book.Assets)
+                {
+                    var copy = Path.GetFullPath(Path.Combine(assets, asset));
+                    if (FileKeys.IsValid(HandbookFeature.FilesPrefix + asset) && copy.StartsWith(assets + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    {
+                        await files.CopyToFileAsync(HandbookFeature.FilesPrefix + asset, copy, cancel); // a missing image prints as its alt text
+                    }
+                }
                 var printed = Path.Combine(scratch.FullName, "handbook.pdf");
                 var failure = await PrintAsync(html, printed, scratch.FullName, cancel);
                 if (failure is not null)
                 {
                     return new Failed(failure);
                 }
-                foreach (var old in Directory.EnumerateFiles(folder, "handbook-*.pdf"))
+                await files.PutFileAsync(target, printed, "application/pdf", cancel);
+                await foreach (var old in files.ListAsync(ExportPrefix + "handbook-", cancel))
                 {
-                    File.Delete(old);
+                    if (old.Key != target)
+                    {
+                        await files.DeleteAsync(old.Key, cancel);
+                    }
                 }
-                File.Move(printed, target);
                 return new Ready(target);
             }
             finally
@@ -94,8 +107,10 @@ public sealed class ExportHandbookPdf(ComposeHandbookBook compose, IOptions<HubO
     }
 
     /// <summary>The file name is the content's fingerprint: a changed handbook gets a new PDF, an unchanged one is reused.</summary>
-    private string Target(ComposeHandbookBook.Book book) => Path.Combine(hub.Value.DataDirectoryFullPath, "handbook", "export",
-        $"handbook-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(book.Html)))[..16]}.pdf");
+    private static string Target(ComposeHandbookBook.Book book) =>
+        $"{ExportPrefix}handbook-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(book.Html)))[..16]}.pdf";
+
+    private const string ExportPrefix = "handbook/export/";
 
     private Task<string?> PrintAsync(string html, string pdf, string profile, CancellationToken cancel) =>
         ChromiumPdf.PrintAsync(options.Value.ChromiumPath, TimeSpan.FromSeconds(options.Value.PdfTimeoutSeconds), html, pdf, profile, "the handbook", logger, outline: true, cancel);

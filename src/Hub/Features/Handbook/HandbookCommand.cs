@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -148,7 +149,7 @@ public sealed class HandbookCommand
             {
                 case ExportHandbookPdf.Ready ready:
                     var to = Path.GetFullPath(Out!);
-                    File.Copy(ready.File, to, overwrite: true);
+                    await scope.ServiceProvider.GetRequiredService<IFileStore>().CopyToFileAsync(ready.Key, to);
                     output.WriteLine($"Wrote {to} ({new FileInfo(to).Length / 1024} KiB).");
                     return 0;
                 case ExportHandbookPdf.Failed failed:

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -52,35 +52,37 @@ public static class HandbookFeature
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Diagram renderer</title></head><body>" +
         "<script src=\"/lib/mermaid/mermaid.min.js?v=12.3.0\"></script><script src=\"/js/handbook-diagram-frame.js?v=1\"></script></body></html>";
 
+    /// <summary>Where the importer keeps the handbook's images and downloads in the file store (their source paths follow).</summary>
+    public const string FilesPrefix = "handbook/files/";
+
     public static WebApplication MapHandbook(this WebApplication app)
     {
-        // Images and downloads of the imported handbook, copied under the data folder by the importer.
-        var files = Path.Combine(app.Services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectoryFullPath, "handbook", "files");
-        Directory.CreateDirectory(files);
-        // Only files that pages reference are there (the importer removes the rest). Images, PDF, audio,
-        // video and fonts are shown in the browser with their own type; anything else is a download of
-        // unknown type, never a page, a script or a style sheet of the hub.
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            RequestPath = RenderHandbookPage.AssetPrefix.TrimEnd('/'),
-            FileProvider = new PhysicalFileProvider(files),
-            ContentTypeProvider = HandbookFileTypes.Provider,
-            ServeUnknownFileTypes = true,
-            DefaultContentType = HandbookFileTypes.Download,
-            OnPrepareResponse = context =>
+        // Images and downloads of the imported handbook, copied into the file store by the importer. Only files
+        // that pages reference are there (the importer removes the rest). Images, PDF, audio, video and fonts are
+        // shown in the browser with their own type; anything else is a download of unknown type, never a page, a
+        // script or a style sheet of the hub.
+        app.MapMethods(RenderHandbookPage.AssetPrefix + "{**path}", [HttpMethods.Get, HttpMethods.Head],
+            async (string path, HttpContext context, IFileStore files, CancellationToken cancel) =>
             {
-                var headers = context.Context.Response.Headers;
+                var name = FileKeys.NameOf(path);
+                var known = HandbookFileTypes.Provider.TryGetContentType(name, out var type);
+                var file = await StoredFiles.ServeAsync(files, FilesPrefix + path, known ? type! : HandbookFileTypes.Download, cancel, ranges: true);
+                if (file is Microsoft.AspNetCore.Http.HttpResults.NotFound)
+                {
+                    return file;
+                }
+                var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 // An SVG opened on its own must never run as a page of the hub.
                 headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
-                if (!HandbookFileTypes.Provider.TryGetContentType(context.File.Name, out _))
+                if (!known)
                 {
                     var download = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-                    download.SetHttpFileName(context.File.Name);
+                    download.SetHttpFileName(name);
                     headers.ContentDisposition = download.ToString();
                 }
-            },
-        });
+                return file;
+            });
         // The admin page's progress bars poll this while an import runs (handbook-import.js).
         app.MapGet("/admin/handbook/import.json", async (ReadImportStatus status, HttpContext context, CancellationToken cancel) =>
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
@@ -18,7 +19,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// more than the import's own work (docs/benchmarks.md), so the handbook's cached copies are dropped here
 /// (<see cref="ForgetHandbookCopies"/>) instead of by the interceptor that watches EF's saves.
 /// </summary>
-public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookCopies forget, IOptions<HubOptions> hub, IOptions<HandbookOptions> options, CheckHandbookSource check, DownloadRemoteImages downloads, TimeProvider time, ILogger<ImportHandbook> log)
+public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookCopies forget, IOptions<HubOptions> hub, IOptions<HandbookOptions> options, CheckHandbookSource check, DownloadRemoteImages downloads, IFileStore files, TimeProvider time, ILogger<ImportHandbook> log)
 {
     /// <param name="ConfirmedRemovals">
     /// How many pages the person starting the import has agreed it may remove. An import that would
@@ -233,7 +234,7 @@ public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookC
         await forget.RunAsync();
         progress?.Report(new("Copying files", read.MarkdownFiles, read.MarkdownFiles, pageCount, pageCount));
         // Images and downloads are copied after the commit, so a cancelled import leaves the published files alone too.
-        PublishAssets(read.Assets, Path.Combine(dataDirectory, "handbook", "files"), problems);
+        await PublishAssetsAsync(read.Assets, problems);
     }
 
     private sealed record StoredPage(int Id, string SourcePath, string ContentHash);
@@ -279,62 +280,62 @@ public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookC
     }
 
     /// <summary>
-    /// Copies the files that pages show or link to, and removes every other file from the published folder
-    /// (those of an earlier import that no page uses any more, or anything else put there), so the hub
-    /// serves exactly what the handbook references.
+    /// Copies the files that pages show or link to into the file store (handbook/files/; unchanged ones, by
+    /// size and age, are left alone), and removes every other file there (those of an earlier import that no
+    /// page uses any more, or anything else put there), so the hub serves exactly what the handbook references.
     /// </summary>
-    private static void PublishAssets(IReadOnlyDictionary<string, string> assets, string target, List<HandbookProblem> problems)
+    private async Task PublishAssetsAsync(IReadOnlyDictionary<string, string> assets, List<HandbookProblem> problems)
     {
+        var stored = new Dictionary<string, StoredFileInfo>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var file in files.ListAsync(HandbookFeature.FilesPrefix, CancellationToken.None))
+            {
+                stored[file.Key[HandbookFeature.FilesPrefix.Length..].Normalize(NormalizationForm.FormC)] = file;
+            }
+        }
+        catch (FileStoreUnavailableException e)
+        {
+            // The pages are published already; their images come with the next import once the store answers.
+            problems.Add(new("", 0, $"Could not copy the handbook's images and downloads: {e.Message}"));
+            return;
+        }
         foreach (var (relative, full) in assets)
         {
-            var destination = Path.Combine(target, relative);
+            var key = HandbookFeature.FilesPrefix + relative;
+            if (!FileKeys.IsValid(key))
+            {
+                problems.Add(new(relative, 0, "Could not copy the file: its name cannot be served."));
+                continue;
+            }
             try
             {
                 var source = new FileInfo(full);
-                var existing = new FileInfo(destination);
-                if (existing.Exists && existing.Length == source.Length && existing.LastWriteTimeUtc >= source.LastWriteTimeUtc)
+                if (stored.TryGetValue(relative, out var existing) && existing.Length == source.Length && existing.LastModified >= source.LastWriteTimeUtc)
                 {
                     continue;
                 }
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(full, destination, overwrite: true);
+                await files.PutFileAsync(key, full, HandbookFileTypes.Provider.TryGetContentType(relative, out var type) ? type : HandbookFileTypes.Download,
+                    CancellationToken.None);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FileStoreUnavailableException)
             {
                 problems.Add(new(relative, 0, $"Could not copy the file: {e.Message}"));
             }
         }
-        if (!Directory.Exists(target))
+        foreach (var (relative, file) in stored)
         {
-            return;
-        }
-        foreach (var file in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).ToList())
-        {
-            var relative = Path.GetRelativePath(target, file).Replace('\\', '/').Normalize(NormalizationForm.FormC);
             if (!assets.ContainsKey(relative))
             {
-                TryDelete(() => File.Delete(file), relative, problems);
+                try
+                {
+                    await files.DeleteAsync(file.Key, CancellationToken.None);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FileStoreUnavailableException)
+                {
+                    problems.Add(new(relative, 0, $"Could not remove the file, which no page uses any more: {e.Message}"));
+                }
             }
-        }
-        // Deepest first, so a folder emptied by its children goes too.
-        foreach (var folder in Directory.EnumerateDirectories(target, "*", SearchOption.AllDirectories).OrderByDescending(f => f.Length).ToList())
-        {
-            if (!Directory.EnumerateFileSystemEntries(folder).Any())
-            {
-                TryDelete(() => Directory.Delete(folder), Path.GetRelativePath(target, folder), problems);
-            }
-        }
-    }
-
-    private static void TryDelete(Action delete, string relative, List<HandbookProblem> problems)
-    {
-        try
-        {
-            delete();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new(relative, 0, $"Could not remove the file, which no page uses any more: {e.Message}"));
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -8,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// says it is being printed and looks again every few seconds (the download then starts by itself), or
 /// why it could not be printed.
 /// </summary>
-public sealed class PdfModel(ExportHandbookPdf export, HandbookPdfPreparer preparer) : PageModel
+public sealed class PdfModel(ExportHandbookPdf export, HandbookPdfPreparer preparer, IFileStore files) : PageModel
 {
     public const int LookAgainSeconds = 5;
 
@@ -18,8 +19,8 @@ public sealed class PdfModel(ExportHandbookPdf export, HandbookPdfPreparer prepa
     {
         switch (await export.FindAsync(cancel))
         {
-            case ExportHandbookPdf.Ready ready:
-                return new PhysicalFileResult(ready.File, "application/pdf") { FileDownloadName = "handbook.pdf", EnableRangeProcessing = true };
+            case ExportHandbookPdf.Ready ready when await StoredFiles.ResultAsync(files, ready.Key, "application/pdf", cancel, "handbook.pdf", ranges: true) is { } pdf:
+                return pdf;
             case ExportHandbookPdf.NoHandbook:
                 return NotFound();
         }

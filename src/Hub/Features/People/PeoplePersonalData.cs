@@ -3,12 +3,13 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>The profile and the private journal, exported only to their owner.</summary>
 [PersonalDataOf(typeof(Profile), typeof(JournalEntry))]
-internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos) : IPersonalData
+internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos, IFileStore files) : IPersonalData
 {
     public string Section => "Self";
 
@@ -21,9 +22,16 @@ internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos
     public async Task<object> ExportAsync(HubUser user, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
-        var photo = profile is { PhotoFile.Length: > 0 } && File.Exists(Path.Combine(photos.PhotoFolder, profile.PhotoFile))
-            ? "data:image/jpeg;base64," + Convert.ToBase64String(await File.ReadAllBytesAsync(Path.Combine(photos.PhotoFolder, profile.PhotoFile), cancellationToken))
-            : null;
+        string? photo = null;
+        if (SetProfilePhoto.KeyOf(profile?.PhotoFile ?? "") is { } key && await files.OpenAsync(key, cancellationToken) is { } file)
+        {
+            await using (file)
+            {
+                using var bytes = new MemoryStream();
+                await file.Content.CopyToAsync(bytes, cancellationToken);
+                photo = "data:image/jpeg;base64," + Convert.ToBase64String(bytes.GetBuffer(), 0, (int)bytes.Length);
+            }
+        }
         return new
         {
             Profile = profile,
@@ -38,6 +46,6 @@ internal sealed class PeoplePersonalData(HubDbContext db, SetProfilePhoto photos
         await db.JournalEntries.Where(e => e.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         var photo = await db.Profiles.Where(p => p.UserId == user.Id).Select(p => p.PhotoFile).SingleOrDefaultAsync(cancellationToken);
         await db.Profiles.Where(p => p.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        photos.DeleteFile(photo ?? ""); // should the deletion roll back later, the profile merely loses its photo
+        await photos.DeleteFileAsync(photo ?? ""); // should the deletion roll back later, the profile merely loses its photo
     }
 }

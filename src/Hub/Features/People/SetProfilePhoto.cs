@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Web;
 using SkiaSharp;
 
@@ -14,7 +13,7 @@ namespace Microsolidarity.Hub.Features.People;
 /// Decoding is the costly part, so it is bounded before it starts: the file by bytes, the image by
 /// the pixel count its header declares, and each person to one decoded photo a minute.
 /// </summary>
-public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, TimeProvider time, PhotoUploadThrottle throttle)
+public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvider time, PhotoUploadThrottle throttle)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -34,7 +33,8 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
     /// </summary>
     public const long MaxPixels = 25_000_000;
 
-    public string PhotoFolder => Path.Combine(hub.Value.DataDirectoryFullPath, "photos");
+    /// <summary>Where a photo is kept in the file store; null for a name the hub did not write.</summary>
+    public static string? KeyOf(string name) => name != "" && Path.GetFileName(name) == name && FileKeys.IsValid(name) ? "photos/" + name : null;
 
     public async Task<Outcome> RunAsync(string userId, Stream? upload, long length, Visibility visibility, CancellationToken cancellationToken = default)
     {
@@ -88,9 +88,8 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
         {
             return Outcome.Refused(NotAnImage, "Photo");
         }
-        Directory.CreateDirectory(PhotoFolder);
         var name = $"{Guid.NewGuid():N}.jpg";
-        await File.WriteAllBytesAsync(Path.Combine(PhotoFolder, name), jpeg, cancellationToken);
+        await files.PutBytesAsync(KeyOf(name)!, jpeg, "image/jpeg", cancellationToken);
         if (profile is null)
         {
             profile = new Profile { UserId = userId };
@@ -101,7 +100,7 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
         profile.PhotoVisibility = visibility;
         profile.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        DeleteFile(old); // only after the new one is saved: a failure never leaves a profile without its photo
+        await DeleteFileAsync(old); // only after the new one is saved: a failure never leaves a profile without its photo
         return Outcome.Done;
     }
 
@@ -122,15 +121,15 @@ public sealed class SetProfilePhoto(HubDbContext db, IOptions<HubOptions> hub, T
         var old = profile.PhotoFile;
         profile.PhotoFile = "";
         await db.SaveChangesAsync(cancellationToken);
-        DeleteFile(old);
+        await DeleteFileAsync(old);
         return Outcome.Done;
     }
 
-    public void DeleteFile(string name)
+    public async Task DeleteFileAsync(string name)
     {
-        if (name != "" && Path.GetFileName(name) == name)
+        if (KeyOf(name) is { } key)
         {
-            File.Delete(Path.Combine(PhotoFolder, name));
+            await files.DeleteAsync(key);
         }
     }
 

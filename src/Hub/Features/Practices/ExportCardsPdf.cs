@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Practices;
@@ -16,31 +16,31 @@ public sealed class CardsPdfOptions
 
 /// <summary>
 /// The card deck as a PDF to print and cut (/practices/cards.pdf): eight cards to an A4 page with cut
-/// lines, printed by headless Chromium like the handbook. Kept under the data folder by a hash of the
-/// sheet, so it is printed once per version of the deck.
+/// lines, printed by headless Chromium like the handbook. Kept in the file store (practices/) by a hash
+/// of the sheet, so it is printed once per version of the deck, by whichever node is asked first.
 /// </summary>
-public sealed class ExportCardsPdf(CardDeck deck, IWebHostEnvironment environment, IOptions<HubOptions> hub, IOptions<CardsPdfOptions> options, ILogger<ExportCardsPdf> logger)
+public sealed class ExportCardsPdf(CardDeck deck, IWebHostEnvironment environment, IFileStore files, IOptions<CardsPdfOptions> options, ILogger<ExportCardsPdf> logger)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    /// <summary>The PDF's path, or no path and the reason it could not be printed.</summary>
+    private const string Prefix = "practices/";
+
+    /// <summary>The PDF's key in the file store, or no key and the reason it could not be printed.</summary>
     public async Task<(string? File, string? Failure)> RunAsync(CancellationToken cancel)
     {
         var html = Compose(deck.All, await File.ReadAllTextAsync(environment.WebRootFileProvider.GetFileInfo("css/cards-print.css").PhysicalPath!, cancel));
-        var folder = Path.Combine(hub.Value.DataDirectoryFullPath, "practices");
-        var target = Path.Combine(folder, $"cards-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html)))[..16]}.pdf");
-        if (File.Exists(target))
+        var target = $"{Prefix}cards-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html)))[..16]}.pdf";
+        if (await files.InfoAsync(target, cancel) is not null)
         {
             return (target, null);
         }
         await OneAtATime.WaitAsync(cancel);
         try
         {
-            if (File.Exists(target))
+            if (await files.InfoAsync(target, cancel) is not null)
             {
                 return (target, null);
             }
-            Directory.CreateDirectory(folder);
             var scratch = Directory.CreateTempSubdirectory("hub-cards-");
             try
             {
@@ -53,11 +53,14 @@ public sealed class ExportCardsPdf(CardDeck deck, IWebHostEnvironment environmen
                 {
                     return (null, failure);
                 }
-                foreach (var old in Directory.EnumerateFiles(folder, "cards-*.pdf"))
+                await files.PutFileAsync(target, printed, "application/pdf", cancel);
+                await foreach (var old in files.ListAsync(Prefix + "cards-", cancel))
                 {
-                    File.Delete(old);
+                    if (old.Key != target)
+                    {
+                        await files.DeleteAsync(old.Key, cancel);
+                    }
                 }
-                File.Move(printed, target);
                 return (target, null);
             }
             finally

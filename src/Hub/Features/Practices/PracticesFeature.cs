@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Features.Practices;
 
@@ -48,12 +49,12 @@ public static class PracticesFeature
                 ? back : "/practices/cards";
             return Results.Redirect(QueryHelpers.AddQueryString(to, "card", card.Id) + "#drawn-card");
         });
-        app.MapGet("/practices/cards.pdf", async (ExportCardsPdf export, CancellationToken cancel) =>
+        app.MapGet("/practices/cards.pdf", async (ExportCardsPdf export, IFileStore files, CancellationToken cancel) =>
         {
             var (file, failure) = await export.RunAsync(cancel);
             return file is null
                 ? Results.Problem(failure, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The card deck could not be printed just now.")
-                : Results.File(file, "application/pdf", "practice-cards.pdf");
+                : await StoredFiles.ServeAsync(files, file, "application/pdf", cancel, "practice-cards.pdf");
         });
         return app;
     }

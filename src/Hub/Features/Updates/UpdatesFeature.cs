@@ -7,6 +7,7 @@ using Microsolidarity.Hub.Features.Updates.Podcast;
 using Microsolidarity.Hub.Features.Updates.Webhooks;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates;
@@ -59,7 +60,7 @@ public static partial class UpdatesFeature
             Results.Text(await feeds.AtomAsync(cancel), "application/atom+xml; charset=utf-8"));
         app.MapGet("/podcast.xml", async (UpdatesFeeds feeds, CancellationToken cancel) =>
             Results.Text(await feeds.PodcastAsync(cancel), "application/rss+xml; charset=utf-8"));
-        app.MapGet("/podcast/audio/{name}", async (string name, HubDbContext db, IOptions<HubOptions> hub, HttpContext context, CancellationToken cancel) =>
+        app.MapGet("/podcast/audio/{name}", async (string name, HubDbContext db, IFileStore files, HttpContext context, CancellationToken cancel) =>
         {
             // Only names the hub wrote, for episodes that exist: nothing can climb out of the folder.
             if (!AudioName().IsMatch(name))
@@ -67,13 +68,17 @@ public static partial class UpdatesFeature
                 return Results.NotFound();
             }
             var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.AudioFile == name, cancel);
-            var path = Path.Combine(PublishEpisode.AudioFolder(hub.Value), name);
-            if (episode is null || !File.Exists(path))
+            if (episode is null)
             {
                 return Results.NotFound();
             }
-            context.Response.Headers.CacheControl = "public, max-age=86400";
-            return Results.File(path, episode.AudioType, enableRangeProcessing: true);
+            // Podcast apps fetch in ranges (to start playing at once, to skip ahead): only those bytes leave the store.
+            var audio = await StoredFiles.ServeAsync(files, PublishEpisode.KeyOf(name), episode.AudioType, cancel, ranges: true);
+            if (audio is not Microsoft.AspNetCore.Http.HttpResults.NotFound)
+            {
+                context.Response.Headers.CacheControl = "public, max-age=86400";
+            }
+            return audio;
         });
         return app;
     }

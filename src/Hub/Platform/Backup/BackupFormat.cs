@@ -6,8 +6,11 @@ namespace Microsolidarity.Hub.Platform.Backup;
 /// <summary>
 /// One backup is one zip: <c>manifest.json</c>, the database (<c>database/hub.db</c>, a consistent copy
 /// made with SQLite's online backup, or <c>database/hub.pgdump</c>, pg_dump's custom format), and
-/// <c>files/</c>, everything the data folder holds besides the database (photos, handbook files, audio).
-/// The development mailbox and the handbook's git clone are left out: they can be made again.
+/// <c>files/</c>, every file of the file store under its key (photos, covers, audio, handbook files and
+/// exports), whichever store it is: the data folder or an object store. A backup made with one store
+/// restores into the other. What the data folder keeps for one node alone is left out
+/// (<see cref="Files.LocalFileStore.IsNodeLocal"/>): the development mailbox, the handbook's git clone and
+/// downloaded remote images can be made again.
 /// </summary>
 internal static class BackupFormat
 {
@@ -20,14 +23,8 @@ internal static class BackupFormat
 
     public sealed record Manifest(string Format, int Version, string Provider, DateTime CreatedAt, string? LastMigration, int Files);
 
-    /// <summary>Folders under the data directory that are not backed up, relative, with forward slashes.</summary>
-    public static readonly string[] Skipped = ["mail", "handbook/git"];
-
-    public static bool IsDatabaseFile(string relative) =>
-        relative is "hub.db" or "hub.db-wal" or "hub.db-shm" or "hub.db-journal";
-
-    public static bool IsSkipped(string relative) =>
-        IsDatabaseFile(relative) || Skipped.Any(s => relative == s || relative.StartsWith(s + "/", StringComparison.Ordinal));
+    /// <summary>Never restored into the store: not a key, or something of one node's data folder (the live database above all).</summary>
+    public static bool IsSkipped(string relative) => !Files.FileKeys.IsValid(relative) || Files.LocalFileStore.IsNodeLocal(relative);
 
     /// <summary>Runs pg_dump or pg_restore with the connection's settings in the environment, never on the command line.</summary>
     public static async Task<(int Exit, string Error)> RunPostgresToolAsync(string tool, string connectionString, IEnumerable<string> args,

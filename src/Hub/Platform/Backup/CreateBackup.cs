@@ -2,19 +2,18 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Data;
 
 namespace Microsolidarity.Hub.Platform.Backup;
 
 /// <summary>
-/// <c>hub backup --out FILE</c>: a consistent copy of the database and the data folder's files, taken
-/// while the hub may keep running. The zip is written beside the target and renamed at the end, so a
-/// failed backup never leaves a half file under the name asked for.
+/// <c>hub backup --out FILE</c>: a consistent copy of the database and of the file store's files (the data
+/// folder's, or an object store's), taken while the hub may keep running. The zip is written beside the
+/// target and renamed at the end, so a failed backup never leaves a half file under the name asked for.
 /// </summary>
-public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, DatabaseConnection connection, IOptions<HubOptions> hub, TimeProvider time)
+public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, DatabaseConnection connection, IFileStore store, TimeProvider time)
 {
     public async Task<(bool Ok, string Message)> RunAsync(string outFile, CancellationToken cancellationToken = default)
     {
@@ -22,6 +21,10 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
         if (!database.IsPostgres && !File.Exists(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource))
         {
             return (false, "There is no database here to back up yet. Start the hub (or run hub migrate) in this folder first.");
+        }
+        if (await store.ProblemAsync(cancellationToken) is { } problem)
+        {
+            return (false, $"Nothing was backed up: {problem}");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";
@@ -50,13 +53,15 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
                 source.BackupDatabase(copy);
             }
             var lastMigration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
-            var dataRoot = hub.Value.DataDirectoryFullPath;
-            var files = Directory.Exists(dataRoot)
-                ? Directory.EnumerateFiles(dataRoot, "*", SearchOption.AllDirectories)
-                    .Select(f => (Full: f, Relative: Path.GetRelativePath(dataRoot, f).Replace('\\', '/')))
-                    .Where(f => !BackupFormat.IsSkipped(f.Relative) && !f.Full.StartsWith(target, StringComparison.Ordinal))
-                    .ToList()
-                : [];
+            var files = new List<StoredFileInfo>();
+            await foreach (var file in store.ListAsync("", cancellationToken))
+            {
+                // A backup written into the data folder is not a file of the store (nor is the one being written).
+                if (store is not LocalFileStore local || !local.PathOf(file.Key).StartsWith(target, StringComparison.Ordinal))
+                {
+                    files.Add(file);
+                }
+            }
             await using (var stream = File.Create(partial))
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
             {
@@ -67,13 +72,21 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
                     await JsonSerializer.SerializeAsync(m, manifest, BackupFormat.Json, cancellationToken);
                 }
                 zip.CreateEntryFromFile(dump, entry, CompressionLevel.Optimal);
-                foreach (var (full, relative) in files)
+                foreach (var file in files)
                 {
-                    zip.CreateEntryFromFile(full, BackupFormat.FilesPrefix + relative, CompressionLevel.Fastest);
+                    await using var stored = await store.OpenAsync(file.Key, cancellationToken);
+                    if (stored is null)
+                    {
+                        continue; // removed since it was listed (a replaced photo): the backup holds what is still there
+                    }
+                    var copy = zip.CreateEntry(BackupFormat.FilesPrefix + file.Key, CompressionLevel.Fastest);
+                    copy.LastWriteTime = file.LastModified;
+                    await using var into = copy.Open();
+                    await stored.Content.CopyToAsync(into, cancellationToken);
                 }
             }
             File.Move(partial, target, overwrite: true);
-            return (true, $"Backed up the {(database.IsPostgres ? "PostgreSQL" : "SQLite")} database and {files.Count} files to {target}.");
+            return (true, $"Backed up the {(database.IsPostgres ? "PostgreSQL" : "SQLite")} database and {files.Count} files from {store.Description} to {target}.");
         }
         finally
         {

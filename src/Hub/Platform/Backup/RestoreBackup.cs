@@ -4,15 +4,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Files;
 
 namespace Microsolidarity.Hub.Platform.Backup;
 
 /// <summary>
-/// <c>hub restore FILE</c>, with the hub stopped: puts back the database and the files of a backup.
+/// <c>hub restore FILE</c>, with the hub stopped: puts back the database and the files of a backup, the
+/// files into whichever store is configured now (the data folder, or an object store).
 /// Everything is checked before anything is replaced (the manifest, the provider, the database copy
-/// opens), so a wrong or damaged file leaves the current data as it was.
+/// opens, the store answers), so a wrong or damaged file leaves the current data as it was.
 /// </summary>
-public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection connection, IOptions<HubOptions> hub)
+public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection connection, IOptions<HubOptions> hub, IFileStore store)
 {
     public async Task<(bool Ok, string Message)> RunAsync(string file, CancellationToken cancellationToken = default)
     {
@@ -61,6 +63,10 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
             {
                 return (false, "The backup has no database in it.");
             }
+            if (await store.ProblemAsync(cancellationToken) is { } problem)
+            {
+                return (false, $"Nothing was restored: {problem}");
+            }
             var scratch = Directory.CreateTempSubdirectory("hub-restore-");
             try
             {
@@ -95,19 +101,19 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
                     File.Move(copy, live, overwrite: true);
                 }
                 var restored = 0;
+                var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
                 foreach (var f in zip.Entries.Where(e => e.FullName.StartsWith(BackupFormat.FilesPrefix, StringComparison.Ordinal) && e.Name != ""))
                 {
-                    var relative = f.FullName[BackupFormat.FilesPrefix.Length..];
-                    var target = Path.GetFullPath(Path.Combine(dataRoot, relative));
-                    if (!target.StartsWith(dataRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || BackupFormat.IsSkipped(relative))
+                    var key = f.FullName[BackupFormat.FilesPrefix.Length..];
+                    if (BackupFormat.IsSkipped(key))
                     {
-                        continue; // nothing outside the data folder, and never the live database
+                        continue; // nothing outside the store's folder or bucket, and never the live database
                     }
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    f.ExtractToFile(target, overwrite: true);
+                    await using var content = f.Open();
+                    await store.PutAsync(key, content, types.TryGetContentType(key, out var type) ? type : "application/octet-stream", cancellationToken);
                     restored++;
                 }
-                return (true, $"Restored the {here} database (as of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC) and {restored} files. Start the hub again.");
+                return (true, $"Restored the {here} database (as of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC) and {restored} files into {store.Description}. Start the hub again.");
             }
             finally
             {

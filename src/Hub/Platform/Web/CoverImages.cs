@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Options;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 using SkiaSharp;
 
 namespace Microsolidarity.Hub.Platform.Web;
@@ -11,7 +10,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// cropped to <see cref="Width"/> × <see cref="Height"/> (smaller ones are not enlarged) and kept in
 /// the data folder's covers/ under a new name each time, so a cached old cover never shows.
 /// </summary>
-public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
+public sealed class CoverImages(IFileStore files, TimeProvider time)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -25,11 +24,20 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
     /// <summary>One cover decoded per host per minute, counted apart from profile photos.</summary>
     private readonly PhotoUploadThrottle throttle = new(time);
 
-    public string Folder => Path.Combine(hub.Value.DataDirectoryFullPath, "covers");
+    /// <summary>Where a cover is kept in the file store; null for a name the hub did not write.</summary>
+    public static string? KeyOf(string name) => name != "" && Path.GetFileName(name) == name && FileKeys.IsValid(name) ? "covers/" + name : null;
 
-    /// <summary>The full path of a stored cover, or null when the name is not one the hub wrote or the file is gone.</summary>
-    public string? PathOf(string name) =>
-        name != "" && Path.GetFileName(name) == name && File.Exists(Path.Combine(Folder, name)) ? Path.Combine(Folder, name) : null;
+    /// <summary>The cover as a response (404 when the name is not one the hub wrote or the file is gone).</summary>
+    public Task<IResult> ServeAsync(string name, CancellationToken cancellationToken) =>
+        KeyOf(name) is { } key ? StoredFiles.ServeAsync(files, key, "image/jpeg", cancellationToken) : Task.FromResult(Results.NotFound());
+
+    /// <summary>Stores a cover the hub made itself (the demo's), under a new name; returns the name.</summary>
+    public async Task<string> StoreAsync(byte[] jpeg, CancellationToken cancellationToken = default)
+    {
+        var name = $"{Guid.NewGuid():N}.jpg";
+        await files.PutBytesAsync(KeyOf(name)!, jpeg, "image/jpeg", cancellationToken);
+        return name;
+    }
 
     /// <summary>Decodes, crops and stores an upload; the new file's name, or the reason beside the field <paramref name="field"/>.</summary>
     public async Task<(Outcome Outcome, string? File)> SaveAsync(string userId, Stream? upload, long length, string field, CancellationToken cancellationToken)
@@ -67,18 +75,15 @@ public sealed class CoverImages(IOptions<HubOptions> hub, TimeProvider time)
         {
             return (Outcome.Refused(NotAnImage, field), null);
         }
-        Directory.CreateDirectory(Folder);
-        var name = $"{Guid.NewGuid():N}.jpg";
-        await File.WriteAllBytesAsync(Path.Combine(Folder, name), jpeg, cancellationToken);
-        return (Outcome.Done, name);
+        return (Outcome.Done, await StoreAsync(jpeg, cancellationToken));
     }
 
     /// <summary>Removes a cover file that is no longer used (after the change that replaced it was saved).</summary>
-    public void Delete(string name)
+    public async Task DeleteAsync(string name)
     {
-        if (PathOf(name) is { } path)
+        if (KeyOf(name) is { } key)
         {
-            File.Delete(path);
+            await files.DeleteAsync(key);
         }
     }
 

@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/admin/handbook",               302, 403, 200 },
         { "/admin/handbook/import.json",   302, 403, 200 },
         { "/handbook-diagram-frame",       200, 200, 200 },
+        { "/handbook-files/img/none.png",  404, 404, 404 },
         { "/practices",                    200, 200, 200 },
         { "/practices?scale=crew&time=30", 200, 200, 200 },
         { "/practices/check-in",           200, 200, 200 },

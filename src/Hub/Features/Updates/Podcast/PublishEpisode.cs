@@ -4,15 +4,15 @@ using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
 
-/// <summary>Publishes an episode: its audio kept under the data folder (or an outside address), and its announcement.</summary>
+/// <summary>Publishes an episode: its audio kept in the file store (or an outside address), and its announcement.</summary>
 public sealed class PublishEpisode(
-    HubDbContext db, PublicAddress links, IEnumerable<IAnnouncementSink> sinks, IOptions<HubOptions> hub,
+    HubDbContext db, PublicAddress links, IEnumerable<IAnnouncementSink> sinks, IFileStore files,
     IOptions<UpdatesOptions> options, TimeProvider time)
 {
     public static readonly IReadOnlyDictionary<string, string> AudioTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -30,9 +30,8 @@ public sealed class PublishEpisode(
 
     public long MaxUploadBytes => options.Value.Podcast.MaxUploadBytes;
 
-    public string Folder => AudioFolder(hub.Value);
-
-    public static string AudioFolder(HubOptions hub) => Path.Combine(hub.DataDirectoryFullPath, "podcast");
+    /// <summary>Where an episode's audio is kept in the file store.</summary>
+    public static string KeyOf(string name) => "podcast/" + name;
 
     public async Task<(Outcome Outcome, string? Slug)> RunAsync(ClaimsPrincipal user, Input input, CancellationToken cancellationToken)
     {
@@ -111,31 +110,23 @@ public sealed class PublishEpisode(
             {
                 return (Outcome.Refused(NotAudio, "Audio"), null);
             }
-            Directory.CreateDirectory(Folder);
             var name = $"{slug}{Path.GetExtension(input.FileName!).ToLowerInvariant()}";
-            written = Path.Combine(Folder, name);
-            var partial = written + ".tmp";
-            try
+            // The upload is counted into a temporary file on this node first: only a whole file of the allowed
+            // size reaches the store, and a cancelled upload leaves nothing there. Deleted when closed.
+            await using (var partial = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous))
             {
-                long length;
-                await using (var target = System.IO.File.Create(partial))
-                {
-                    await target.WriteAsync(head.AsMemory(0, headLength), cancellationToken);
-                    length = headLength + await CopyAtMostAsync(input.File!, target, MaxUploadBytes - headLength + 1, cancellationToken);
-                }
+                await partial.WriteAsync(head.AsMemory(0, headLength), cancellationToken);
+                var length = headLength + await CopyAtMostAsync(input.File!, partial, MaxUploadBytes - headLength + 1, cancellationToken);
                 if (length > MaxUploadBytes)
                 {
-                    System.IO.File.Delete(partial);
                     return (Outcome.Refused(TooLarge, "Audio"), null);
                 }
                 episode.AudioLength = length;
-                System.IO.File.Move(partial, written, overwrite: true);
+                partial.Position = 0;
+                await files.PutAsync(KeyOf(name), partial, type, cancellationToken);
             }
-            catch
-            {
-                System.IO.File.Delete(partial); // cancelled or failed half-way: no partial file stays behind
-                throw;
-            }
+            written = KeyOf(name);
             episode.AudioFile = name;
         }
         db.Episodes.Add(episode);
@@ -153,7 +144,7 @@ public sealed class PublishEpisode(
         {
             if (written is not null)
             {
-                System.IO.File.Delete(written); // no file without its episode
+                await files.DeleteAsync(written, CancellationToken.None); // no file without its episode
             }
             throw;
         }
