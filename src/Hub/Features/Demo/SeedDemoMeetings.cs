@@ -23,7 +23,7 @@ internal static class SeedDemoMeetings
 
     public static async Task RunAsync(HubDbContext db, DateTime now)
     {
-        var crews = await db.Crews.Include(c => c.Meetings).Include(c => c.Members).Where(c => c.Meetings.Any()).ToListAsync();
+        var crews = await db.Crews.Include(c => c.Meetings).Include(c => c.Members).AsSplitQuery().Where(c => c.Meetings.Any()).ToListAsync(); // two collections: split, as EF asks
         foreach (var crew in crews)
         {
             db.CrewPlans.Add(new CrewPlan { CrewId = crew.Id, Steps = CrewPlan, AnyoneMoves = crew.Stage != CrewStage.Meeting });

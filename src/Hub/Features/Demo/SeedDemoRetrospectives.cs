@@ -13,7 +13,7 @@ internal static class SeedDemoRetrospectives
 {
     public static async Task RunAsync(HubDbContext db, DateTime now)
     {
-        var crews = await db.Crews.Include(c => c.Members).Include(c => c.Meetings)
+        var crews = await db.Crews.Include(c => c.Members).Include(c => c.Meetings).AsSplitQuery() // two collections: no warning in the host's first-start log
             .Where(c => c.Name == "Tuesday case clinic" || c.Name == "Spring experiment").ToListAsync();
         var clinic = crews.Single(c => c.Name == "Tuesday case clinic");
         var spring = crews.Single(c => c.Name == "Spring experiment");
