@@ -83,6 +83,9 @@ public sealed class ConversationTests(SharedHub shared) : IClassFixture<SharedHu
 
         var path = await StartAsync(ash.Client, conversations, "Who brings the tea urn?", "I can bring cups; who has an urn?");
         Assert.StartsWith(conversations + "/", path);
+        var (_, thread) = await ash.Client.GetAsync(path);
+        Assert.Contains(thread.QuerySelectorAll($"a[href='/congregations/{slug}/working-groups']"),
+            a => a.TextContent.Contains("The working group Autumn gathering", StringComparison.Ordinal)); // whose threads these are, and the way back
         Assert.Equal(new[] { kai.Id }, await DbAsync(db => db.Notifications.Where(n => n.Url.StartsWith(path + "#")).Select(n => n.UserId).ToListAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await pia.Client.GetAsync(conversations)).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await pia.Client.GetAsync(path)).Response.StatusCode);
