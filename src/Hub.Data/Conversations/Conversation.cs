@@ -4,7 +4,8 @@ namespace Microsolidarity.Hub.Data.Conversations;
 
 /// <summary>
 /// A thread in one space: a congregation, one of its working groups, a crew or a dyad (exactly one of the ids is set:
-/// a working group's thread has <see cref="WorkingGroupId"/>, not its congregation's id). Its first post
+/// a working group's thread has <see cref="WorkingGroupId"/>, not its congregation's id), or the network's hosts
+/// (<see cref="ForNetworkHosts"/>, and no id: the space belongs to no congregation). Its first post
 /// is the opening message. A host may close it (no new posts) or hide it (hosts alone see it), with a reason.
 /// </summary>
 public class ConversationThread
@@ -14,6 +15,9 @@ public class ConversationThread
     public Guid? CrewId { get; set; }
     public Guid? DyadId { get; set; }
     public Guid? WorkingGroupId { get; set; }
+
+    /// <summary>A thread among everyone who hosts a congregation on this hub (and its administrators).</summary>
+    public bool ForNetworkHosts { get; set; }
     public string Title { get; set; } = "";
 
     /// <summary>Null once the person who began it has deleted their account.</summary>

@@ -24,6 +24,7 @@ internal sealed class ConversationThreadConfiguration : IEntityTypeConfiguration
         t.HasIndex(x => new { x.CrewId, x.LastPostAt });
         t.HasIndex(x => new { x.DyadId, x.LastPostAt });
         t.HasIndex(x => new { x.WorkingGroupId, x.LastPostAt });
+        t.HasIndex(x => new { x.ForNetworkHosts, x.LastPostAt });
         t.HasIndex(x => x.StartedByUserId);
         t.HasIndex(x => x.ModeratedByUserId);
     }

@@ -23,10 +23,10 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 "Microsolidarity.Hub.Data.Conversations.ConversationThread",
                 typeof(ConversationThread),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 2,
                 foreignKeyCount: 6,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -80,6 +80,14 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(ConversationThread).GetField("<DyadId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             dyadId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var forNetworkHosts = runtimeEntityType.AddProperty(
+                "ForNetworkHosts",
+                typeof(bool),
+                propertyInfo: typeof(ConversationThread).GetProperty("ForNetworkHosts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConversationThread).GetField("<ForNetworkHosts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            forNetworkHosts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var hiddenAt = runtimeEntityType.AddProperty(
                 "HiddenAt",
@@ -160,6 +168,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
                 new[] { dyadId, lastPostAt });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { forNetworkHosts, lastPostAt });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { workingGroupId, lastPostAt });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cabd2bda-a7e0-4e90-a1e2-505aba9ef043"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("8f940c8c-b9ab-4071-9bc6-2187d5bd223e"), entityTypeCount: 117)
         {
         }
 

@@ -1499,6 +1499,9 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.Property<Guid?>("DyadId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ForNetworkHosts")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1534,6 +1537,8 @@ namespace Microsolidarity.Hub.Migrations.Postgres.Migrations
                     b.HasIndex("CrewId", "LastPostAt");
 
                     b.HasIndex("DyadId", "LastPostAt");
+
+                    b.HasIndex("ForNetworkHosts", "LastPostAt");
 
                     b.HasIndex("WorkingGroupId", "LastPostAt");
 

@@ -22,10 +22,10 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Conversations.ConversationThread",
                 typeof(ConversationThread),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 2,
                 foreignKeyCount: 6,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -73,6 +73,13 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(ConversationThread).GetProperty("DyadId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ConversationThread).GetField("<DyadId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var forNetworkHosts = runtimeEntityType.AddProperty(
+                "ForNetworkHosts",
+                typeof(bool),
+                propertyInfo: typeof(ConversationThread).GetProperty("ForNetworkHosts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConversationThread).GetField("<ForNetworkHosts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var hiddenAt = runtimeEntityType.AddProperty(
                 "HiddenAt",
@@ -146,6 +153,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 new[] { dyadId, lastPostAt });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { forNetworkHosts, lastPostAt });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { workingGroupId, lastPostAt });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6740306f-927b-41cd-a8f5-60982238e588"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("482643a2-7550-4a44-99d4-1cb81225d4fd"), entityTypeCount: 117)
         {
         }
 

@@ -1486,6 +1486,9 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("DyadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForNetworkHosts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("TEXT");
 
@@ -1521,6 +1524,8 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.Migrations
                     b.HasIndex("CrewId", "LastPostAt");
 
                     b.HasIndex("DyadId", "LastPostAt");
+
+                    b.HasIndex("ForNetworkHosts", "LastPostAt");
 
                     b.HasIndex("WorkingGroupId", "LastPostAt");
 

@@ -1,20 +1,24 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
-public enum ConversationSpaceKind { Congregation, Crew, Dyad, WorkingGroup }
+public enum ConversationSpaceKind { Congregation, Crew, Dyad, WorkingGroup, NetworkHosts }
 
 /// <summary>
 /// Where a conversation happens, as one person stands in it: a congregation (its members talk; its hosts may close
 /// or hide a thread), one of its working groups (the group's members only, who each may close a thread, as in a
 /// crew), a crew (its joined members only) or a dyad (the pair only). Nobody else, administrators included, is given
-/// a space: a group's, a crew's or a pair's words are theirs.
+/// a space: a group's, a crew's or a pair's words are theirs. The network's hosts (everyone who hosts a congregation on
+/// this hub, and its administrators, who tend that space as a congregation's hosts tend theirs) have one more.
 /// </summary>
 public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, string Name, string BasePath, string? UserId, bool IsMember, bool IsHost)
 {
@@ -25,13 +29,13 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
     /// Who may close a thread: a congregation's hosts; in a crew or a pair every member, because hosting rotates
     /// there and nobody stands above the others.
     /// </summary>
-    public bool CanClose => IsMember && (Kind != ConversationSpaceKind.Congregation || IsHost);
+    public bool CanClose => IsMember && (Kind is not (ConversationSpaceKind.Congregation or ConversationSpaceKind.NetworkHosts) || IsHost);
 
     /// <summary>
     /// Hiding is a congregation's hosts' alone: in a crew or a pair everyone who could hide a thread would still
     /// see it, so hiding would hide it from nobody.
     /// </summary>
-    public bool CanHide => IsMember && IsHost && Kind == ConversationSpaceKind.Congregation;
+    public bool CanHide => IsMember && IsHost && Kind is ConversationSpaceKind.Congregation or ConversationSpaceKind.NetworkHosts;
 
     /// <summary>"the members of Riverside", "the crew Thursday mornings", "your pair".</summary>
     public string Members => Kind switch
@@ -39,6 +43,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
         ConversationSpaceKind.Congregation => $"the members of {Name}",
         ConversationSpaceKind.Crew => $"the crew {Name}",
         ConversationSpaceKind.WorkingGroup => $"the working group {Name}",
+        ConversationSpaceKind.NetworkHosts => "everyone who hosts a congregation here",
         _ => "the two of you",
     };
 
@@ -49,6 +54,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
         ConversationSpaceKind.Congregation => db.ConversationThreads.Where(t => t.CongregationId == Id),
         ConversationSpaceKind.Crew => db.ConversationThreads.Where(t => t.CrewId == Id),
         ConversationSpaceKind.WorkingGroup => db.ConversationThreads.Where(t => t.WorkingGroupId == Id),
+        ConversationSpaceKind.NetworkHosts => db.ConversationThreads.Where(t => t.ForNetworkHosts),
         _ => db.ConversationThreads.Where(t => t.DyadId == Id),
     };
 
@@ -60,6 +66,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
             ConversationSpaceKind.Congregation => await db.Memberships.Where(m => m.CongregationId == Id).Select(m => m.UserId).ToListAsync(cancellationToken),
             ConversationSpaceKind.Crew => await db.CrewMembers.Where(m => m.CrewId == Id && m.Status == CrewMemberStatus.Joined).Select(m => m.UserId).ToListAsync(cancellationToken),
             ConversationSpaceKind.WorkingGroup => await db.WorkingGroupMembers.Where(m => m.WorkingGroupId == Id).Select(m => m.UserId).ToListAsync(cancellationToken),
+            ConversationSpaceKind.NetworkHosts => await NetworkHosts.Everyone(db).ToListAsync(cancellationToken),
             _ => await PairAsync(db, cancellationToken),
         };
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
@@ -74,7 +81,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
 }
 
 /// <summary>Loads spaces for a viewer; null means the space is not there for them.</summary>
-public sealed class ConversationAccess(HubDbContext db, CongregationAccess congregations)
+public sealed class ConversationAccess(HubDbContext db, CongregationAccess congregations, IStringLocalizer<Strings> strings)
 {
     public async Task<ConversationSpace?> ForCongregationAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -108,6 +115,22 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
             };
     }
 
+    /// <summary>
+    /// The network's hosts' space. Everyone signed in learns that it is there (null only for a visitor); only those
+    /// who host a congregation, or administer the hub, are in it, and the administrators close and hide its threads.
+    /// </summary>
+    public async Task<ConversationSpace?> ForNetworkHostsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (userId is null)
+        {
+            return null;
+        }
+        var isAdmin = user.IsInRole(HubRoles.Admin);
+        var isIn = isAdmin || await db.Memberships.AnyAsync(m => m.UserId == userId && m.IsHost, cancellationToken);
+        return NetworkHosts.Space(strings, userId, isIn, isAdmin);
+    }
+
     public Task<ConversationSpace?> ForCrewAsync(Guid crewId, string? userId, CancellationToken cancellationToken = default) =>
         ForCrewOrDyadAsync(ConversationSpaceKind.Crew, crewId, userId, cancellationToken);
 
@@ -118,13 +141,19 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
     public async Task<ConversationSpace?> ForThreadAsync(Guid threadId, string userId, CancellationToken cancellationToken = default)
     {
         var thread = await db.ConversationThreads.AsNoTracking().Where(t => t.Id == threadId)
-            .Select(t => new { t.CongregationId, t.CrewId, t.DyadId, t.WorkingGroupId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(t => new { t.CongregationId, t.CrewId, t.DyadId, t.WorkingGroupId, t.ForNetworkHosts }).SingleOrDefaultAsync(cancellationToken);
         if (thread?.WorkingGroupId is { } groupId)
         {
             var group = await db.WorkingGroups.AsNoTracking().Where(g => g.Id == groupId && g.Members.Any(m => m.UserId == userId))
                 .Select(g => new { g.Name, Slug = db.Congregations.Where(c => c.Id == g.CongregationId).Select(c => c.Slug).Single() }).SingleOrDefaultAsync(cancellationToken);
             return group is null ? null : new ConversationSpace(ConversationSpaceKind.WorkingGroup, groupId, group.Name,
                 $"/congregations/{group.Slug}/working-groups/{groupId}/conversations", userId, IsMember: true, IsHost: true);
+        }
+        if (thread?.ForNetworkHosts == true)
+        {
+            var isAdmin = await NetworkHosts.Administrators(db).AnyAsync(a => a == userId, cancellationToken);
+            var isIn = isAdmin || await db.Memberships.AnyAsync(m => m.UserId == userId && m.IsHost, cancellationToken);
+            return isIn ? NetworkHosts.Space(strings, userId, isIn, isAdmin) : null;
         }
         if (thread?.CongregationId is { } congregationId)
         {
@@ -194,4 +223,20 @@ public sealed record ConversationThreadView(ConversationSpace Space, Conversatio
     public bool IsMine(ConversationPost post) => post.AuthorUserId is not null && post.AuthorUserId == Space.UserId;
 
     public static string AuthorOf(ConversationPost post) => post.Author?.DisplayName ?? "someone who left";
+}
+
+/// <summary>Who the network's hosts are: the hosts of every congregation on this hub, and its administrators.</summary>
+internal static class NetworkHosts
+{
+    public const string BasePath = "/network/conversations";
+
+    public static IQueryable<string> Administrators(HubDbContext db) =>
+        db.UserRoles.Join(db.Roles.Where(r => r.Name == HubRoles.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
+
+    public static IQueryable<string> Everyone(HubDbContext db) =>
+        db.Memberships.Where(m => m.IsHost).Select(m => m.UserId).Union(Administrators(db));
+
+    /// <summary>The space's name is the hub's word, so it is said in the reader's (or an email's recipient's) language.</summary>
+    public static ConversationSpace Space(IStringLocalizer<Strings> strings, string userId, bool isIn, bool isAdmin) =>
+        new(ConversationSpaceKind.NetworkHosts, Guid.Empty, strings["Conversation.NetworkHosts"], BasePath, userId, isIn, IsHost: isAdmin);
 }

@@ -46,23 +46,25 @@ public sealed class ConversationNotices(HubDbContext db, Notifier notifier, Emai
             // The post stays as its author wrote it; the words around it are in the recipient's language.
             using var language = RecipientLanguage.Of(person.Language);
             var author = authorName ?? strings["Conversation.Someone"];
+            // The network's hosts' space is named in the hub's words, so in the recipient's language too.
+            var spaceName = space.Kind == ConversationSpaceKind.NetworkHosts ? strings["Conversation.NetworkHosts"].Value : space.Name;
             var mention = mentioned.Contains(person.Id);
             var title = mention ? strings["Conversation.Title.Mention", author, thread.Title]
-                : first ? strings["Conversation.Title.Started", author, space.Name, thread.Title]
+                : first ? strings["Conversation.Title.Started", author, spaceName, thread.Title]
                 : strings["Conversation.Title.Replied", author, thread.Title];
             var replyTo = replies.AddressFor(ReplyKind, thread.Id.ToString(), person.Id);
             List<string> paragraphs =
             [
-                mention ? strings["Conversation.Lead.Mention", author, thread.Title, space.Name]
-                    : first ? strings["Conversation.Lead.Started", author, space.Name, thread.Title] : strings["Conversation.Lead.Replied", author, thread.Title, space.Name],
+                mention ? strings["Conversation.Lead.Mention", author, thread.Title, spaceName]
+                    : first ? strings["Conversation.Lead.Started", author, spaceName, thread.Title] : strings["Conversation.Lead.Replied", author, thread.Title, spaceName],
                 excerpt,
                 replyTo is null ? strings["Conversation.ReplyOnHub"] : strings["Conversation.ReplyByEmail"],
             ];
             // Per recipient: the thread's root id (the first post's message), and this post's own message id.
             var root = RootId(thread.Id, person.Id);
-            var email = templates.Compose(person.Email!, person.DisplayName, first ? $"{thread.Title} · {space.Name}" : $"Re: {thread.Title} · {space.Name}",
+            var email = templates.Compose(person.Email!, person.DisplayName, first ? $"{thread.Title} · {spaceName}" : $"Re: {thread.Title} · {spaceName}",
                 paragraphs, (strings["Conversation.Action"], address.Absolute(path)),
-                strings["Conversation.Footer", space.Name]);
+                strings["Conversation.Footer", spaceName]);
             email = email with
             {
                 Threading = first ? new EmailThreading(replyTo, root)

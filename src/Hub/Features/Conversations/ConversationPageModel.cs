@@ -8,7 +8,8 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// Every conversation page starts here. Each page has four addresses: under a congregation
 /// (<c>/congregations/{slug}/conversations…</c>), one of its working groups
 /// (<c>/congregations/{slug}/working-groups/{group}/conversations…</c>), a crew (<c>/crews/{crew}/conversations…</c>)
-/// and a dyad (<c>/dyads/{dyad}/conversations…</c>; the last three added in <see cref="ConversationsFeature"/>).
+/// a dyad (<c>/dyads/{dyad}/conversations…</c>) and the network's hosts (<c>/network/conversations…</c>; the last four
+/// added in <see cref="ConversationsFeature"/>).
 /// </summary>
 public abstract class ConversationPageModel(ConversationAccess access) : HubPageModel
 {
@@ -22,7 +23,11 @@ public abstract class ConversationPageModel(ConversationAccess access) : HubPage
         var signedIn = User.Identity?.IsAuthenticated == true;
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         ConversationSpace? space;
-        if (RouteData.Values["slug"] is string groupSlug && Guid.TryParse(RouteData.Values["group"]?.ToString(), out var groupId))
+        if (Request.Path.StartsWithSegments(NetworkHosts.BasePath))
+        {
+            space = await access.ForNetworkHostsAsync(User, HttpContext.RequestAborted);
+        }
+        else if (RouteData.Values["slug"] is string groupSlug && Guid.TryParse(RouteData.Values["group"]?.ToString(), out var groupId))
         {
             space = await access.ForWorkingGroupAsync(groupSlug, groupId, User, HttpContext.RequestAborted);
         }

@@ -10,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>
 /// Conversation titles in the site-wide search, for the person searching only: threads of their congregations,
-/// crews and pairs, hidden ones left out. A visitor, or anyone else, finds none (nor are they in a feed or the sitemap).
+/// working groups, crews and pairs, and the network hosts' threads for hosts, hidden ones left out. A visitor, or anyone else, finds none (nor are they in a feed or the sitemap).
 /// </summary>
 public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccessor http) : ISiteSearchSource
 {
@@ -36,6 +36,7 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
                 t.CrewId,
                 t.DyadId,
                 t.WorkingGroupId,
+                t.ForNetworkHosts,
                 Slug = db.Congregations.Where(c => c.Id == t.CongregationId || db.WorkingGroups.Any(g => g.Id == t.WorkingGroupId && g.CongregationId == c.Id))
                     .Select(c => c.Slug).FirstOrDefault(),
             })
@@ -43,10 +44,10 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
         var total = await mine.CountAsync(cancellationToken);
         return new SiteSearchSection("Conversations",
             [.. found.Select(t => new SiteSearchHit(
-                t.CrewId is { } crew ? $"/crews/{crew}/conversations/{t.Id}" : t.DyadId is { } dyad ? $"/dyads/{dyad}/conversations/{t.Id}"
+                t.ForNetworkHosts ? $"{NetworkHosts.BasePath}/{t.Id}" : t.CrewId is { } crew ? $"/crews/{crew}/conversations/{t.Id}" : t.DyadId is { } dyad ? $"/dyads/{dyad}/conversations/{t.Id}"
                 : t.WorkingGroupId is { } group ? $"/congregations/{t.Slug}/working-groups/{group}/conversations/{t.Id}" : $"/congregations/{t.Slug}/conversations/{t.Id}",
                 t.Title,
-                t.CrewId is not null ? "Your crew's conversation" : t.DyadId is not null ? "Your pair's conversation"
+                t.ForNetworkHosts ? "A conversation among the network's hosts" : t.CrewId is not null ? "Your crew's conversation" : t.DyadId is not null ? "Your pair's conversation"
                 : t.WorkingGroupId is not null ? "Your working group's conversation" : "A conversation in your congregation"))],
             total, "/search");
     }
@@ -57,5 +58,6 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
         || (t.WorkingGroupId != null && db.WorkingGroupMembers.Any(m => m.WorkingGroupId == t.WorkingGroupId && m.UserId == userId))
         || (t.CrewId != null && db.CrewMembers.Any(m => m.CrewId == t.CrewId && m.UserId == userId && m.Status == CrewMemberStatus.Joined))
         || (t.DyadId != null && db.Dyads.Any(d => d.Id == t.DyadId && (d.ProposerUserId == userId || d.PartnerUserId == userId)
-            && (d.Status == DyadStatus.Active || d.Status == DyadStatus.Ended)))));
+            && (d.Status == DyadStatus.Active || d.Status == DyadStatus.Ended)))
+        || (t.ForNetworkHosts && (db.Memberships.Any(m => m.UserId == userId && m.IsHost) || NetworkHosts.Administrators(db).Contains(userId)))));
 }

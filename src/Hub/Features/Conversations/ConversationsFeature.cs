@@ -3,10 +3,10 @@ using Microsolidarity.Hub.Platform.Contracts;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
-/// <summary>Threads in congregations, working groups, crews and dyads: posts, replies, mentions, reactions, and replies by email.</summary>
+/// <summary>Threads in congregations, working groups, crews, dyads and among the network's hosts: posts, replies, mentions, reactions, and replies by email.</summary>
 public static class ConversationsFeature
 {
-    private static readonly string[] OtherSpaces = ["congregations/{slug}/working-groups/{group:guid}", "crews/{crew:guid}", "dyads/{dyad:guid}"];
+    private static readonly string[] OtherSpaces = ["congregations/{slug}/working-groups/{group:guid}", "crews/{crew:guid}", "dyads/{dyad:guid}", "network"];
 
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
@@ -21,7 +21,7 @@ public static class ConversationsFeature
         builder.Services.AddScoped<IEmailReplyTarget, ConversationReplyTarget>();
         builder.Services.AddScoped<IPersonalData, ConversationPersonalData>();
         builder.Services.AddScoped<ISiteSearchSource, ConversationSearchSource>();
-        // Every page has an address under a working group, a crew and a dyad too: the route says whose conversations they are.
+        // Every page has an address under a working group, a crew, a dyad and the network too: the route says whose conversations they are.
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             foreach (var space in OtherSpaces)

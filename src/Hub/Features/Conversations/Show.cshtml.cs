@@ -98,7 +98,8 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
             return await ShowAsync();
         }
         return await AfterAsync(await moderate.RunAsync(Space, thread, ThreadModeration.Hide, Reason ?? "", HttpContext.RequestAborted),
-            "The conversation is hidden: members no longer see it; hosts still do, with your reason.", ShowAsync);
+            Space.Kind == ConversationSpaceKind.NetworkHosts ? "The conversation is hidden: hosts no longer see it; administrators still do, with your reason."
+                : "The conversation is hidden: members no longer see it; hosts still do, with your reason.", ShowAsync);
     }
 
     public async Task<IActionResult> OnPostUnhideAsync(Guid thread)

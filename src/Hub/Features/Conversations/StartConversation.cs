@@ -34,6 +34,7 @@ public sealed class StartConversation(HubDbContext db, TimeProvider time, Conver
             CrewId = space.Kind == ConversationSpaceKind.Crew ? space.Id : null,
             DyadId = space.Kind == ConversationSpaceKind.Dyad ? space.Id : null,
             WorkingGroupId = space.Kind == ConversationSpaceKind.WorkingGroup ? space.Id : null,
+            ForNetworkHosts = space.Kind == ConversationSpaceKind.NetworkHosts,
             Title = title.Trim(),
             StartedByUserId = space.UserId,
             CreatedAt = now,

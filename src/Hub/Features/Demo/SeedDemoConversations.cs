@@ -7,7 +7,8 @@ namespace Microsolidarity.Hub.Features.Demo;
 /// <summary>
 /// Three conversations in Riverside (lifts to the autumn gathering, with replies from Noor and Kofi, a reaction
 /// and an edited post; a spare desk; soup after the full-moon call, closed once settled) and one in the Tuesday
-/// case clinic, so the crew's own threads show too.
+/// case clinic, so the crew's own threads show too; and one among the network's hosts (Hanna of the Online Commons
+/// asks, Ilse of Riverside answers), so a host finds the space already in use.
 /// </summary>
 internal static class SeedDemoConversations
 {
@@ -61,7 +62,14 @@ internal static class SeedDemoConversations
         soup.ModeratedByUserId = Id(1);
         soup.ModerationReason = "Settled: soup at Tomas's after the call. Thank you all!";
 
-        db.ConversationThreads.AddRange(lifts, desk, soup);
+        var hosts = Thread("How long do you keep a crew call open?", 7, 6, null);
+        hosts.ForNetworkHosts = true;
+        Post(hosts, 7, 6, "Our last crew call closed after ten days with only two people, and the crew never started. "
+            + "How long do you leave a call open, and do you nudge people who said maybe?");
+        Post(hosts, 0, 5.5, "We keep ours open until the gathering after next, about three weeks, and the hosts mention it at the gathering itself. "
+            + "Most people join in the last few days, once they have met the caller in person.");
+
+        db.ConversationThreads.AddRange(lifts, desk, soup, hosts);
         if (clinic != Guid.Empty)
         {
             var clinicThread = Thread("Reading for next Tuesday", 2, 2, null, clinic);

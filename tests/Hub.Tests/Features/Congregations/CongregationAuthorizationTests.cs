@@ -31,6 +31,9 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
     /// <summary>A thread of the working group (the member is in the group; the host is not).</summary>
     public Guid GroupTalkId { get; private set; }
 
+    /// <summary>A thread of the network's hosts (the host hosts a congregation; the member and the outsider host none).</summary>
+    public Guid NetworkTalkId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Hub = await HubFactory.StartAsync(smtp: false);
@@ -181,13 +184,15 @@ public sealed class CongregationMatrixHub : IAsyncLifetime
         TalkId = Guid.NewGuid();
         HiddenTalkId = Guid.NewGuid();
         GroupTalkId = Guid.NewGuid();
-        foreach (var (id, hidden) in new[] { (TalkId, false), (HiddenTalkId, true), (GroupTalkId, false) })
+        NetworkTalkId = Guid.NewGuid();
+        foreach (var (id, hidden) in new[] { (TalkId, false), (HiddenTalkId, true), (GroupTalkId, false), (NetworkTalkId, false) })
         {
             var talk = new Microsolidarity.Hub.Data.Conversations.ConversationThread
             {
                 Id = id,
-                CongregationId = id == GroupTalkId ? null : congregation.Id,
+                CongregationId = id == GroupTalkId || id == NetworkTalkId ? null : congregation.Id,
                 WorkingGroupId = id == GroupTalkId ? WorkingGroupId : null,
+                ForNetworkHosts = id == NetworkTalkId,
                 StartedByUserId = member.Id,
                 Title = hidden ? "Matrix hidden talk" : "Matrix talk",
                 CreatedAt = DateTime.UtcNow,
@@ -257,6 +262,13 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         // administrators who are not members see nothing (as with the group's board).
         // A working group's conversations are its members' alone: the congregation's host, not in the group, is refused.
         { "/congregations/SLUG/working-groups/WORKGROUP/conversations", 302, 403, 200, 403, 403 },
+        // The network's hosts talk among themselves, with the administrators; a member who hosts nothing is refused.
+        { "/network/conversations",           302, 403, 403, 200, 200 },
+        { "/network/conversations/new",       302, 403, 403, 200, 200 },
+        { "/network/conversations/NETTALK",   302, 403, 403, 200, 200 },
+        { "/network/conversations/TALK",      302, 403, 403, 404, 404 },
+        { "/network/conversations/00000000-0000-0000-0000-000000000001", 302, 403, 403, 404, 404 },
+        { "/congregations/SLUG/conversations/NETTALK", 302, 403, 404, 404, 403 },
         { "/congregations/SLUG/working-groups/WORKGROUP/conversations/new", 302, 403, 200, 403, 403 },
         { "/congregations/SLUG/working-groups/WORKGROUP/conversations/GROUPTALK", 302, 403, 200, 403, 403 },
         { "/congregations/SLUG/working-groups/WORKGROUP/conversations/TALK", 302, 403, 404, 403, 403 },
@@ -334,7 +346,7 @@ public sealed class CongregationAuthorizationTests(CongregationMatrixHub fixture
         var path = route.Replace("RESPONSIBILITY", fixture.ResponsibilityId.ToString()).Replace("SLUG", fixture.Slug).Replace("ROUND", fixture.RoundId.ToString()).Replace("MEMBER", fixture.MemberId)
             .Replace("CALL", fixture.CallId.ToString()).Replace("DECISION", fixture.DecisionId.ToString()).Replace("GATHERING", fixture.GatheringId.ToString()).Replace("PROPOSED", fixture.ProposedId.ToString()).Replace("OFFER", fixture.OfferId.ToString())
             .Replace("CONCERN", fixture.ConcernId.ToString()).Replace("ABOUTHOST", fixture.AboutHostId.ToString())
-            .Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("GROUPTALK", fixture.GroupTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString())
+            .Replace("NETTALK", fixture.NetworkTalkId.ToString()).Replace("HIDDENTALK", fixture.HiddenTalkId.ToString()).Replace("GROUPTALK", fixture.GroupTalkId.ToString()).Replace("TALK", fixture.TalkId.ToString())
             .Replace("WORKGROUP", fixture.WorkingGroupId.ToString()).Replace("WGPOLL", fixture.GroupDecisionId.ToString());
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("outsider", outsider), ("member", member), ("host", host), ("admin", admin) })
         {

@@ -104,6 +104,50 @@ public sealed class ConversationTests(SharedHub shared) : IClassFixture<SharedHu
     }
 
     [Fact]
+    public async Task NetworkHostsThread_IsForHostsAndAdministrators_WhoAloneCloseAndHideIt()
+    {
+        var pia = await PersonAsync("pia");
+        var ash = await PersonAsync("ash");
+        var kai = await PersonAsync("kai");
+        var ada = await PersonAsync("ada", admin: true);
+        // Pia hosts one congregation (Kai is a member there, hosting nothing), Ash another.
+        var (slug, _) = await CongregationAsync(pia, kai);
+        await CongregationAsync(ash);
+        var (_, hosting) = await pia.Client.GetAsync($"/congregations/{slug}/host");
+        Assert.NotNull(hosting.QuerySelector("a[href='/network/conversations']"));
+
+        var path = await StartAsync(pia.Client, "/network/conversations", "Welcoming newcomers between gatherings", "How do you keep a newcomer close until the next gathering?");
+        Assert.StartsWith("/network/conversations/", path);
+        Assert.True(await DbAsync(db => db.ConversationThreads.AnyAsync(t => t.Id == ThreadIdOf(path) && t.ForNetworkHosts && t.CongregationId == null)));
+        var heard = await DbAsync(db => db.Notifications.Where(n => n.Url.StartsWith(path + "#")).Select(n => n.UserId).ToListAsync());
+        Assert.Contains(ash.Id, heard);
+        Assert.Contains(ada.Id, heard);
+        Assert.DoesNotContain(kai.Id, heard);
+        Assert.DoesNotContain(pia.Id, heard);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kai.Client.GetAsync("/network/conversations")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kai.Client.GetAsync(path)).Response.StatusCode);
+
+        var (reply, _) = await ash.Client.SubmitAsync(path, new Dictionary<string, string> { ["Text"] = "We pair each newcomer with a member for a walk." }, "Reply");
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        // A host does not close the network's threads: that is the administrators' tending, as hosts tend their congregation's.
+        // Pia's page offers no way to, and a hand-made request (with the reply form's token) changes nothing.
+        var (_, piaPage) = await pia.Client.GetAsync(path);
+        Assert.Empty(piaPage.QuerySelectorAll("form[action*='handler=Close'], button[formaction*='handler=Close']"));
+        var token = piaPage.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        await pia.Client.PostAsync($"{path}?handler=Close", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Reason"] = "Answered." });
+        Assert.Null(await DbAsync(db => db.ConversationThreads.Where(t => t.Id == ThreadIdOf(path)).Select(t => t.ClosedAt).SingleAsync()));
+        var (closed, _) = await ada.Client.SubmitAsync(path, new Dictionary<string, string> { ["Reason"] = "Answered, thank you all." }, "Close");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.NotNull(await DbAsync(db => db.ConversationThreads.Where(t => t.Id == ThreadIdOf(path)).Select(t => t.ClosedAt).SingleAsync()));
+
+        // Search finds it for hosts, at its own address, and never for a member who hosts nothing.
+        var (_, found) = await ash.Client.GetAsync("/search?q=welcoming+newcomers+between");
+        Assert.NotNull(found.QuerySelector($"a[href='{path}']"));
+        var (_, notFound) = await kai.Client.GetAsync("/search?q=welcoming+newcomers+between");
+        Assert.Null(notFound.QuerySelector($"a[href='{path}']"));
+    }
+
+    [Fact]
     public async Task CongregationThread_PostReplyMentionEditDeleteReactCloseHide_AsMembersAndHostsMay()
     {
         var pia = await PersonAsync("pia");
