@@ -74,11 +74,22 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.Email, u.DisplayName, u.Language }).SingleAsync(cancellationToken);
         var items = await db.Notifications.AsNoTracking().Where(n => n.DigestBatch == batch)
-            .OrderBy(n => n.CreatedAt).Select(n => new { n.Title, n.Url }).ToListAsync(cancellationToken);
-        var lines = items.Select(i => $"• {i.Title} — {address.Absolute(i.Url)}").ToList();
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(n => new { n.Kind, n.Title, n.Url }).ToListAsync(cancellationToken);
         // A job has no request: the person's own language is the only one there is.
         using (RecipientLanguage.Of(person.Language))
         {
+            // Notices of one kind that point into the same page (a lively thread's posts, each at its own #post-…) make
+            // one line: the first of them, linked to where the new part begins, and how many more are there. Ten
+            // lines for one thread would bury the rest of the day. A notice that leads to a whole page stays its own
+            // line, since two of those may be about different things.
+            var lines = items.Select((item, index) => (item, index)).GroupBy(x => x.item.Url.Contains('#') ? $"{x.item.Kind} {PageOf(x.item.Url)}" : $"#{x.index}", x => x.item)
+                .Select(page =>
+                {
+                    var first = page.First();
+                    var more = page.Count() - 1;
+                    return more == 0 ? $"• {first.Title} — {address.Absolute(first.Url)}"
+                        : $"• {first.Title} {strings.Plural("Digest.More", more)} — {address.Absolute(first.Url)}";
+                }).ToList();
             outbox.Enqueue(templates.Compose(person.Email!, person.DisplayName, strings.Plural("Digest.Subject", items.Count),
                 [strings["Digest.Lead"], .. lines],
                 (strings["Digest.Action"], address.Absolute("/me/notifications")),
@@ -88,4 +99,7 @@ public sealed class SendDailyDigests(HubDbContext db, EmailOutbox outbox, EmailT
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>A notice's address without its fragment (the post or answer it points at on the page).</summary>
+    private static string PageOf(string url) => url.Split('#', 2)[0];
 }

@@ -95,6 +95,20 @@ public sealed class RecipientLanguageTests(SharedHub shared) : IClassFixture<Sha
                     Email = NotificationEmail.AwaitingDigest,
                 });
             }
+            // Two replies in one thread make one line, counted in French ("1 autre", singular).
+            foreach (var (post, minutes) in new[] { ("a", 50), ("b", 40) })
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Id = Guid.NewGuid(),
+                    UserId = person.Id,
+                    Kind = "conversations.post",
+                    Title = $"Noé a répondu ({post})",
+                    Url = $"/congregations/riverside/conversations/soupe#post-{post}",
+                    CreatedAt = DateTime.UtcNow.AddMinutes(-minutes),
+                    Email = NotificationEmail.AwaitingDigest,
+                });
+            }
             await db.SaveChangesAsync();
         }
         using (var scope = hub.Services.CreateScope())
@@ -102,10 +116,12 @@ public sealed class RecipientLanguageTests(SharedHub shared) : IClassFixture<Sha
             await scope.ServiceProvider.GetRequiredService<SendDailyDigests>().RunAsync(CancellationToken.None);
         }
         await hub.DrainOutboxAsync();
-        var digest = await hub.Smtp!.WaitForAsync(email, "Ton résumé du jour : 2 nouveautés");
+        var digest = await hub.Smtp!.WaitForAsync(email, "Ton résumé du jour : 4 nouveautés");
         Assert.StartsWith("Bonjour Margaux,", digest.TextBody);
         Assert.Contains("Voici ce qui s'est passé depuis ton dernier résumé.", digest.TextBody);
         Assert.Contains("• Un mot de Hanne — ", digest.TextBody);
+        Assert.Contains("• Noé a répondu (a) (et 1 autre sur la même page) — ", digest.TextBody);
+        Assert.DoesNotContain("Noé a répondu (b)", digest.TextBody);
         Assert.Contains("Tout voir sur le hub", digest.TextBody);
         Assert.Contains("Tu reçois un résumé par jour parce que tu l'as choisi.", digest.TextBody);
         Assert.Contains("<html lang=\"fr\">", digest.HtmlBody);

@@ -125,6 +125,22 @@ public sealed class NotificationTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             Assert.Equal(2, await db.Notifications.CountAsync(n => n.Email == NotificationEmail.AwaitingDigest));
+            // Three posts of one lively thread wait too: the digest gives them one line, at the first new post.
+            var diId = await db.Users.Where(u => u.Email == "di@test.example").Select(u => u.Id).SingleAsync();
+            foreach (var (who, post, minutes) in new[] { ("Pilar", "a", 3), ("Kofi", "b", 2), ("Noor", "c", 1) })
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Id = Guid.NewGuid(),
+                    UserId = diId,
+                    Kind = "conversations.post",
+                    Title = $"{who} replied in “Lifts to the gathering”",
+                    Url = $"/congregations/riverside/conversations/lifts#post-{post}",
+                    CreatedAt = DateTime.UtcNow.AddMinutes(-minutes),
+                    Email = NotificationEmail.AwaitingDigest,
+                });
+            }
+            await db.SaveChangesAsync();
             first = await scope.ServiceProvider.GetRequiredService<SendDailyDigests>().RunAsync(CancellationToken.None);
         }
         using (var scope = hub.Services.CreateScope())
@@ -133,18 +149,21 @@ public sealed class NotificationTests : IAsyncLifetime
         }
         Assert.Equal(1, first);
         Assert.Equal(0, second);
-        var digest = await hub.Smtp!.WaitForAsync("di@test.example", "Your daily digest: 2 things new");
+        var digest = await hub.Smtp!.WaitForAsync("di@test.example", "Your daily digest: 5 things new");
         Assert.Contains("Ada proposes a dyad", digest.TextBody);
         Assert.Contains("Bo proposes a dyad", digest.TextBody);
         Assert.DoesNotContain("Cy proposes a dyad", digest.TextBody);
         Assert.Contains("/dyads/", digest.TextBody);
+        Assert.Contains("Pilar replied in “Lifts to the gathering” (and 2 more on the same page) — ", digest.TextBody);
+        Assert.Contains("/congregations/riverside/conversations/lifts#post-a", digest.TextBody);
+        Assert.DoesNotContain("Kofi replied", digest.TextBody);
         Assert.DoesNotContain(hub.Smtp.Messages(), m => m.To.ToString().Contains("di@test.example") && (m.Subject ?? "").Contains("proposes a dyad"));
         using (var scope = hub.Services.CreateScope())
         {
             // Everything queued for Di: the one digest, and no email per proposal.
             var queued = await scope.ServiceProvider.GetRequiredService<HubDbContext>().OutgoingEmails
                 .Where(e => e.ToAddress == "di@test.example").Select(e => e.Subject).ToListAsync();
-            Assert.Equal(["Your daily digest: 2 things new"], queued);
+            Assert.Equal(["Your daily digest: 5 things new"], queued);
         }
         await hub.DrainOutboxAsync();
         Assert.Single(hub.Smtp.Messages(), m => m.To.ToString().Contains("di@test.example"));
