@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/handbook/changes.xml",         404, 404, 404 },
         { "/admin/handbook",               302, 403, 200 },
         { "/admin/handbook/import.json",   302, 403, 200 },
+        { "/admin/handbook/import/events", 302, 403, 200 },
         { "/handbook-diagram-frame",       200, 200, 200 },
         { "/handbook-files/img/none.png",  404, 404, 404 },
         { "/practices",                    200, 200, 200 },
