@@ -119,6 +119,7 @@ app.UseWeb();
 app.MapWeb();
 app.MapObservability();
 app.MapAccounts();
+app.MapNotifications(); // the header's live count of unread notices
 app.MapPeople();
 app.MapHandbook();
 app.MapPractices();

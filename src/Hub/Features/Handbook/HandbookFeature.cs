@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -83,11 +85,29 @@ public static class HandbookFeature
                 }
                 return file;
             });
-        // The admin page's progress bars poll this while an import runs (handbook-import.js).
+        // The admin page's progress bars follow the stream while an import runs (handbook-import.js), on any node; the
+        // same state as JSON for a browser without EventSource.
         app.MapGet("/admin/handbook/import.json", async (ReadImportStatus status, HttpContext context, CancellationToken cancel) =>
         {
             context.Response.Headers.CacheControl = "no-store";
             return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
+        }).RequireAuthorization(policy => policy.RequireRole(HubRoles.Admin));
+        app.MapGet("/admin/handbook/import/events", async (ReadImportStatus status, HttpContext context, LiveSignals live) =>
+        {
+            using var stop = EventStreams.Lifetime(context);
+            using var watch = live.Watch(HandbookImportGate.Topic);
+            var sent = "";
+            // Without a signal it reads every 2 s: an import run by the command line on SQLite is another process.
+            await EventStreams.FollowAsync(context, watch, live.ReadAtLeastEvery(TimeSpan.FromSeconds(2)), async cancel =>
+            {
+                var state = JsonSerializer.Serialize(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
+                if (state == sent)
+                {
+                    return null;
+                }
+                sent = state;
+                return $"event: import\ndata: {state}\n\n";
+            }, stop.Token);
         }).RequireAuthorization(policy => policy.RequireRole(HubRoles.Admin));
         // The hidden frame in which mermaid draws diagrams (handbook-diagrams.js): mermaid styles its drawing
         // inline, so this one document may apply inline style, and nothing else; it holds no handbook content.

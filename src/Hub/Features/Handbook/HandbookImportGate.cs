@@ -11,9 +11,14 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// run out, and the next import marks the orphaned run as interrupted.
 /// Plain SQL (<see cref="PlainConnections"/>), not EF: these few statements are most of what
 /// <c>hub handbook import</c> asks of the database, and EF's first use cost the command more than the import.
+/// Each change to the running import's row says so (<see cref="Topic"/>), so the admin page's progress follows it on
+/// any node.
 /// </summary>
-public sealed class HandbookImportGate(PlainConnections connections, ForgetHandbookCopies forget, TimeProvider time)
+public sealed class HandbookImportGate(PlainConnections connections, ForgetHandbookCopies forget, LiveSignals live, TimeProvider time)
 {
+    /// <summary>The live signal of the import's progress, start, end and cancelling.</summary>
+    public const string Topic = "handbook-import";
+
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>The condition that picks the hub's one <see cref="HandbookSync"/> row.</summary>
@@ -64,6 +69,7 @@ public sealed class HandbookImportGate(PlainConnections connections, ForgetHandb
             await running.ExecuteNonQueryAsync(cancel);
         }
         await transaction.CommitAsync(cancel);
+        await live.TellAsync(connection, Topic, CancellationToken.None);
         // A saved import row emptied the handbook's cached copies when it was saved through EF; it still does.
         await forget.RunAsync();
         return record;
@@ -88,6 +94,7 @@ public sealed class HandbookImportGate(PlainConnections connections, ForgetHandb
         {
             await renew.ExecuteNonQueryAsync(cancel);
         }
+        await live.TellAsync(connection, Topic, CancellationToken.None);
         await using var asked = PlainConnections.Command(connection, null,
             "SELECT \"CancelRequested\" FROM \"HandbookImports\" WHERE \"Id\" = @id", ("id", importId));
         return await asked.ExecuteScalarAsync(cancel) is { } value and not DBNull && Convert.ToBoolean(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -104,6 +111,7 @@ public sealed class HandbookImportGate(PlainConnections connections, ForgetHandb
             $"WHERE {SyncRow} AND \"RunningImportId\" = @id",
             ("hourly", now + ResyncHandbook.Period(HandbookResyncInterval.Hourly)), ("daily", now + ResyncHandbook.Period(HandbookResyncInterval.Daily)), ("id", importId));
         await finish.ExecuteNonQueryAsync(CancellationToken.None);
+        await live.TellAsync(connection, Topic, CancellationToken.None); // the page shows the report
     }
 
     /// <summary>Asks the running import to stop; false when none is running.</summary>
@@ -112,6 +120,11 @@ public sealed class HandbookImportGate(PlainConnections connections, ForgetHandb
         await using var connection = await connections.OpenAsync(cancel);
         await using var ask = PlainConnections.Command(connection, null,
             "UPDATE \"HandbookImports\" SET \"CancelRequested\" = @yes WHERE \"Id\" = @id AND \"FinishedAt\" IS NULL", ("yes", true), ("id", importId));
-        return await ask.ExecuteNonQueryAsync(cancel) > 0;
+        if (await ask.ExecuteNonQueryAsync(cancel) == 0)
+        {
+            return false;
+        }
+        await live.TellAsync(connection, Topic, CancellationToken.None); // every open page says "Cancelling…"
+        return true;
     }
 }

@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// <summary>
 /// The one way to drop what this node keeps of a region (the visitors' pages tagged with it and the shared reads
 /// of it), whether the change was saved here (<see cref="PublicPageCache"/>'s interceptor, the import's
-/// <see cref="ForgetHandbookCopies"/>) or through another node (<see cref="CacheEvictionsAcrossNodes"/>).
+/// <see cref="ForgetHandbookCopies"/>) or through another node (<see cref="NodeChannel"/>).
 /// </summary>
 public sealed class CacheEviction(IOutputCacheStore store, SharedReadCache reads)
 {
@@ -28,13 +28,13 @@ public sealed class CacheEviction(IOutputCacheStore store, SharedReadCache reads
     /// the caller's connection and in its transaction, if any.
     /// </summary>
     public Task TellOtherNodesAsync(DbContext context, IEnumerable<string> regions) =>
-        context.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", CacheEvictionsAcrossNodes.Channel, Notice(regions));
+        context.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", NodeChannel.Channel, Notice(regions));
 
     /// <summary>The same, on a plain PostgreSQL connection (after work that passes no EF interceptor, such as the import).</summary>
     public async Task TellOtherNodesAsync(DbConnection connection, IEnumerable<string> regions)
     {
         await using var command = PlainConnections.Command(connection, null, "SELECT pg_notify(@channel, @payload)",
-            ("channel", CacheEvictionsAcrossNodes.Channel), ("payload", Notice(regions)));
+            ("channel", NodeChannel.Channel), ("payload", Notice(regions)));
         await command.ExecuteNonQueryAsync();
     }
 

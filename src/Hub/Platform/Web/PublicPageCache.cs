@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// for people who are not signed in: the same bytes for everyone, so one rendering serves many.
 /// Signed-in people are never served from it (ASP.NET's default output-cache policy refuses
 /// authenticated requests and responses that set cookies), and any saved change to a congregation
-/// or a membership (for the handbook: an import) evicts it at once, on every node (<see cref="CacheEvictionsAcrossNodes"/>), so a visitor sees changes immediately in the common case and
+/// or a membership (for the handbook: an import) evicts it at once, on every node (<see cref="NodeChannel"/>), so a visitor sees changes immediately in the common case and
 /// within <c>Web:PublicCacheSeconds</c> otherwise (changes made by bulk updates).
 /// </summary>
 public static class PublicPageCache
@@ -67,7 +67,8 @@ public static class PublicPageCache
         builder.Services.AddSingleton<ISaveChangesInterceptor, EvictOnPublicPageChange>();
         builder.Services.AddSingleton<CacheEviction>();
         builder.Services.AddSingleton<ForgetHandbookCopies>();
-        builder.Services.AddHostedService<CacheEvictionsAcrossNodes>(); // several nodes on PostgreSQL: evict on each other's changes
+        builder.Services.AddSingleton<LiveSignals>(); // wakes pages' live streams (meeting rooms, notice counts) on every node
+        builder.Services.AddHostedService<NodeChannel>(); // several nodes on PostgreSQL: evict on each other's changes, hear live signals
         return builder;
     }
 

@@ -1,9 +1,11 @@
-// The admin page's import progress: polls the import's state and moves the bars; when the import is
-// done, reloads the page so its report shows. Without JavaScript the page shows the state on reload.
+// The admin page's import progress: follows the import's live stream (on whichever of the hub's servers the import
+// runs) and moves the bars; when the import is done, reloads the page so its report shows. A browser without
+// EventSource polls the import's state instead. Without JavaScript the page shows the state on reload.
 (function () {
   var section = document.querySelector('.import-progress[data-status-url]');
   if (!section) { return; }
   var url = section.getAttribute('data-status-url');
+  var events = section.getAttribute('data-events-url');
   var id = section.getAttribute('data-import-id');
   var stage = section.querySelector('.import-stage');
   var noScript = section.querySelector('.no-script-only');
@@ -15,16 +17,27 @@
     progress.textContent = value + ' of ' + max;
     section.querySelector('[data-count="' + count + '"]').textContent = value + ' of ' + max;
   }
+  // Puts the state in place; false once the import is over (the page reloads for its report).
+  function apply(state) {
+    if (!state.running || String(state.id) !== id) { window.location.reload(); return false; }
+    stage.textContent = state.cancelRequested ? 'Cancelling…' : state.stage;
+    show('#progress-files', 'files', state.filesRead, state.filesTotal);
+    show('#progress-pages', 'pages', state.pagesRendered, state.pagesTotal);
+    return true;
+  }
+  if (events && window.EventSource) {
+    var source = new EventSource(events);
+    source.addEventListener('import', function (event) {
+      if (!apply(JSON.parse(event.data))) { source.close(); }
+    });
+    return;
+  }
   function poll() {
     fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (state) {
         if (!state) { setTimeout(poll, 2000); return; }
-        if (!state.running || String(state.id) !== id) { window.location.reload(); return; }
-        stage.textContent = state.cancelRequested ? 'Cancelling…' : state.stage;
-        show('#progress-files', 'files', state.filesRead, state.filesTotal);
-        show('#progress-pages', 'pages', state.pagesRendered, state.pagesTotal);
-        setTimeout(poll, 500);
+        if (apply(state)) { setTimeout(poll, 500); }
       })
       .catch(function () { setTimeout(poll, 2000); });
   }

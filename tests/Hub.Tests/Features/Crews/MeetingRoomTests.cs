@@ -9,7 +9,8 @@ namespace Microsolidarity.Hub.Tests.Features.Crews;
 
 /// <summary>
 /// A crew's meeting plan, case preparation, commitments and meeting room: the crew's alone, one state for everyone
-/// (moves counted once under concurrency), and a live stream that shows a move made on another hub process.
+/// (moves counted once under concurrency), and a live stream that shows a move made on another hub process (woken by
+/// PostgreSQL's NOTIFY there; on SQLite, where one node is the rule, by the stream's read every few seconds).
 /// </summary>
 public sealed class MeetingRoomTests : IAsyncLifetime
 {
@@ -338,6 +339,12 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         var settings = hub.Database.Settings().ToDictionary(s => s.Key, s => s.Value);
         settings["Hub:SeedDemo"] = "false";
         settings["Hub:DataDirectory"] = hub.Database.IsPostgres ? TestPaths.NewTemporaryDirectory("hub-node-b") : hub.DataDirectory;
+        if (hub.Database.IsPostgres)
+        {
+            // Node B reads the room again without a signal only every ten minutes: the move reaches it by PostgreSQL's
+            // NOTIFY. On SQLite a second process cannot be signalled, and its stream finds the move by its slow read.
+            settings["Web:LiveReadAtLeastSeconds"] = "600";
+        }
         var folder = TestPaths.NewTemporaryDirectory("hub-node-b-work");
         await using var nodeB = await HubProcess.StartAsync(folder, settings);
         var ben = FormClient.For(nodeB.BaseUrl);

@@ -6,6 +6,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Testing;
+using Microsolidarity.Hub.Tests.Platform.Web;
 
 namespace Microsolidarity.Hub.Tests.Features.Handbook;
 
@@ -79,9 +80,10 @@ public sealed class AdminImportTests
     }
 
     [Fact]
-    public async Task Get_WhileAnImportRuns_ShowsItsProgressBarsAndTheJsonTheScriptPolls()
+    public async Task Get_WhileAnImportRuns_ShowsItsProgressBarsAndTheStreamTheScriptFollows()
     {
-        await using var hub = await HubFactory.StartAsync(smtp: false);
+        // The stream reads again without a signal only every ten minutes: the progress it shows came by a signal.
+        await using var hub = await HubFactory.StartAsync(s => s["Web:LiveReadAtLeastSeconds"] = "600", smtp: false);
         await hub.CreatePersonAsync("admin@test.example", "keeper of keys", admin: true);
         var admin = await hub.SignedInClientAsync("admin@test.example", "keeper of keys");
         using (var scope = hub.Services.CreateScope())
@@ -103,6 +105,21 @@ public sealed class AdminImportTests
         Assert.True(json.RootElement.GetProperty("running").GetBoolean());
         Assert.Equal(5, json.RootElement.GetProperty("pagesRendered").GetInt32());
         Assert.Equal(10, json.RootElement.GetProperty("pagesTotal").GetInt32());
+
+        // The page's script follows the stream: the state at once, then each step the import writes, then its end.
+        Assert.Equal("/admin/handbook/import/events", page.QuerySelector(".import-progress")?.GetAttribute("data-events-url"));
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // a hang guard, far below the stream's ten minutes
+        await using var stream = await LiveStream.OpenAsync(admin, "/admin/handbook/import/events", guard.Token);
+        Assert.Equal(5, JsonDocument.Parse(await stream.NextAsync("import", guard.Token)).RootElement.GetProperty("pagesRendered").GetInt32());
+        using (var scope = hub.Services.CreateScope())
+        {
+            var gate = scope.ServiceProvider.GetRequiredService<HandbookImportGate>();
+            var id = json.RootElement.GetProperty("id").GetInt32();
+            await gate.ReportAsync(id, new ImportProgress("Rendering pages", 12, 12, 6, 10));
+            Assert.Equal(6, JsonDocument.Parse(await stream.NextAsync("import", guard.Token)).RootElement.GetProperty("pagesRendered").GetInt32());
+            await gate.FinishAsync(id);
+            Assert.False(JsonDocument.Parse(await stream.NextAsync("import", guard.Token)).RootElement.GetProperty("running").GetBoolean());
+        }
     }
 
     [Fact]

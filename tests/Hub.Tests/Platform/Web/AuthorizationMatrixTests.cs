@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/handbook/changes.xml",         404, 404, 404 },
         { "/admin/handbook",               302, 403, 200 },
         { "/admin/handbook/import.json",   302, 403, 200 },
+        { "/admin/handbook/import/events", 302, 403, 200 },
         { "/handbook-diagram-frame",       200, 200, 200 },
         { "/handbook-files/img/none.png",  404, 404, 404 },
         { "/practices",                    200, 200, 200 },
@@ -147,6 +148,7 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
         { "/me/pathway",                   302, 200, 200 },
         { "/me/responsibilities",          302, 200, 200 },
         { "/me/notifications",             302, 200, 200 },
+        { "/me/notifications/events",      401, 200, 200 }, // the header's live count: a stream, so a 401 (EventSource stops), not a sign-in page
         { "/people/no-such-person",        404, 404, 404 },
         // Offers and requests are for the hub's members: never a visitor's (nor in a feed or the sitemap).
         { "/offers",                       302, 200, 200 },
@@ -200,7 +202,9 @@ public sealed class AuthorizationMatrixTests(MatrixHub fixture) : IClassFixture<
     {
         foreach (var (role, expected) in new[] { ("anonymous", anonymous), ("member", member), ("admin", admin) })
         {
-            var response = await fixture.Clients[role].Http.GetAsync(route);
+            // Headers only: a live stream (server-sent events) answers at once and stays open; closing it ends it.
+            using var request = new HttpRequestMessage(HttpMethod.Get, route);
+            using var response = await fixture.Clients[role].Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             Assert.True(expected == (int)response.StatusCode, $"{role} GET {route}: expected {expected}, got {(int)response.StatusCode}");
         }
     }

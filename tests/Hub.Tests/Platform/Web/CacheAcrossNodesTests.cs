@@ -54,7 +54,7 @@ public sealed class CacheAcrossNodesTests(ITestOutputHelper output)
     }
 
     /// <summary>The listening connection opens shortly after start; a change saved before it listens is not heard.</summary>
-    private static async Task ListeningAsync(HubFactory hub)
+    internal static async Task ListeningAsync(HubFactory hub)
     {
         var reads = hub.Services.GetRequiredService<SharedReadCache>();
         var deadline = DateTime.UtcNow + HubProcess.HealthWait;

@@ -1,25 +1,35 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
 /// <summary>
 /// Crew meetings' plans, case preparations, commitments and the meeting room, whose live stream
-/// (<c>/crews/&lt;id&gt;/meetings/&lt;n&gt;/room/events</c>, server-sent events) reads the room's version from the
-/// database a few times a second and sends the new state when it changes: every web node sees every move, and
-/// no node keeps anything in memory that another would need.
+/// (<c>/crews/&lt;id&gt;/meetings/&lt;n&gt;/room/events</c>, server-sent events) sends the room's state when it changes.
+/// Every change to a room says so (<see cref="LiveSignals"/>, topic <see cref="Topic"/>): the stream wakes on any web
+/// node, reads the room's version from the database and sends the new state. No node keeps anything in memory
+/// that another would need.
 /// </summary>
 public static class MeetingRoomsFeature
 {
-    /// <summary>How often an open stream reads the room's version: a move reaches every page well within a second.</summary>
-    public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// An open stream reads the room's version at least this often even when no signal came: a notification is lost
+    /// while a node's listening connection is down, and on SQLite a second process on the same file (a command, a
+    /// test's second hub) cannot wake this one. Slow enough to cost nothing, quick enough for a meeting.
+    /// </summary>
+    public static readonly TimeSpan ReadAtLeastEvery = TimeSpan.FromSeconds(3);
 
-    /// <summary>A comment line this often keeps proxies from closing a quiet stream.</summary>
-    public static readonly TimeSpan KeepAliveEvery = TimeSpan.FromSeconds(15);
+    public static string Topic(Guid meetingId) => $"room:{meetingId:N}";
 
-    /// <summary>A stream ends after this long; the browser opens it again by itself.</summary>
-    public static readonly TimeSpan LongestStream = TimeSpan.FromMinutes(30);
+    /// <summary>After a saved change to the room: every open page reads it again. Said even when the request is gone, since the change is saved.</summary>
+    public static async Task<Outcome> ChangedAsync(LiveSignals live, HubDbContext db, MeetingInRoom room)
+    {
+        await live.TellAsync(db, Topic(room.Meeting.Id), CancellationToken.None);
+        return Outcome.Done;
+    }
 
     public static WebApplicationBuilder AddMeetingRooms(this WebApplicationBuilder builder)
     {
@@ -41,50 +51,28 @@ public static class MeetingRoomsFeature
         return app;
     }
 
-    private static async Task StreamAsync(Guid id, int number, HttpContext http, MeetingRooms rooms, TimeProvider time, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(Guid id, int number, HttpContext http, MeetingRooms rooms, LiveSignals live, TimeProvider time)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        stop.CancelAfter(LongestStream);
-        var cancel = stop.Token;
-        var room = await rooms.LoadAsync(id, number, http.User, cancel);
+        using var stop = EventStreams.Lifetime(http);
+        var room = await rooms.LoadAsync(id, number, http.User, stop.Token);
         if (room is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Accel-Buffering"] = "no"; // nginx: pass each event on at once
-        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        using var watch = live.Watch(Topic(room.Meeting.Id));
         var sent = int.TryParse(http.Request.Headers["Last-Event-ID"], out var last) ? last : -1;
-        var quietSince = time.GetUtcNow();
-        try
+        await EventStreams.FollowAsync(http, watch, live.ReadAtLeastEvery(ReadAtLeastEvery), async cancel =>
         {
-            await http.Response.WriteAsync(": the room\n\n", cancel);
-            await http.Response.Body.FlushAsync(cancel);
-            while (!cancel.IsCancellationRequested)
+            var version = await rooms.VersionAsync(room.Meeting.Id, cancel);
+            if (version == sent)
             {
-                var version = await rooms.VersionAsync(room.Meeting.Id, cancel);
-                if (version != sent)
-                {
-                    room = await rooms.LoadAsync(room.View, room.Meeting, cancel);
-                    var state = RoomState.Of(room, time.GetUtcNow().UtcDateTime);
-                    await http.Response.WriteAsync($"id: {state.Version}\nevent: state\ndata: {JsonSerializer.Serialize(state)}\n\n", cancel);
-                    await http.Response.Body.FlushAsync(cancel);
-                    (sent, quietSince) = (state.Version, time.GetUtcNow());
-                }
-                else if (time.GetUtcNow() - quietSince > KeepAliveEvery)
-                {
-                    await http.Response.WriteAsync(": still here\n\n", cancel);
-                    await http.Response.Body.FlushAsync(cancel);
-                    quietSince = time.GetUtcNow();
-                }
-                await Task.Delay(PollEvery, time, cancel);
+                return null;
             }
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            // The page closed, the stream reached its length or the hub is stopping: the browser reconnects if it is still open.
-        }
+            room = await rooms.LoadAsync(room.View, room.Meeting, cancel);
+            var state = RoomState.Of(room, time.GetUtcNow().UtcDateTime);
+            sent = state.Version;
+            return $"id: {state.Version}\nevent: state\ndata: {JsonSerializer.Serialize(state)}\n\n";
+        }, stop.Token);
     }
 }

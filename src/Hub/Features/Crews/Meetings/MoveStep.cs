@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
@@ -10,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// version it was made from and is a conditional update on it, so of two people pressing "next" at the same
 /// moment, on any web node, one moves the room and the other is shown where it is now.
 /// </summary>
-public sealed class MoveStep(HubDbContext db, TimeProvider time)
+public sealed class MoveStep(HubDbContext db, TimeProvider time, LiveSignals live)
 {
     public const string Lost = "Someone moved the room a moment before you; this is where it is now.";
 
@@ -46,6 +47,6 @@ public sealed class MoveStep(HubDbContext db, TimeProvider time)
                 .SetProperty(r => r.PausedAt, (DateTime?)null) // each step starts its own timer, running
                 .SetProperty(r => r.Plan, plan)
                 .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
-        return moved == 1 ? Outcome.Done : Outcome.Refused(Lost);
+        return moved == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(Lost);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
@@ -8,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// Pauses the timer of the step in progress for everyone at once: the time left stays as it is until someone resumes
 /// it. Like a move, it names the version it was made from, so a pause pressed after someone else's move changes nothing.
 /// </summary>
-public sealed class PauseTimer(HubDbContext db, TimeProvider time)
+public sealed class PauseTimer(HubDbContext db, TimeProvider time, LiveSignals live)
 {
     public async Task<Outcome> RunAsync(MeetingInRoom room, int fromVersion, CancellationToken cancellationToken = default)
     {
@@ -33,6 +34,6 @@ public sealed class PauseTimer(HubDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.PausedAt, (DateTime?)now)
                 .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
-        return paused == 1 ? Outcome.Done : Outcome.Refused(MoveStep.Lost);
+        return paused == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(MoveStep.Lost);
     }
 }

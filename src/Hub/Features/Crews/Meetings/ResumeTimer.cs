@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
@@ -9,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// of the pause. The new start is worked out from the row as it was read, and the update holds only if the row is
 /// still at that version, so nothing else can have changed it in between.
 /// </summary>
-public sealed class ResumeTimer(HubDbContext db, TimeProvider time)
+public sealed class ResumeTimer(HubDbContext db, TimeProvider time, LiveSignals live)
 {
     public async Task<Outcome> RunAsync(MeetingInRoom room, int fromVersion, CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,6 @@ public sealed class ResumeTimer(HubDbContext db, TimeProvider time)
                 .SetProperty(r => r.StepStartedAt, (DateTime?)resumedStart)
                 .SetProperty(r => r.PausedAt, (DateTime?)null)
                 .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
-        return resumed == 1 ? Outcome.Done : Outcome.Refused(MoveStep.Lost);
+        return resumed == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(MoveStep.Lost);
     }
 }

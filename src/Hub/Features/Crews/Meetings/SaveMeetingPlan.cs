@@ -3,11 +3,12 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
 /// <summary>The host changes the plan of their meeting (until it begins); the crew's own plan stays as it is.</summary>
-public sealed class SaveMeetingPlan(HubDbContext db, ReadPractices practices)
+public sealed class SaveMeetingPlan(HubDbContext db, ReadPractices practices, LiveSignals live)
 {
     public async Task<Outcome> RunAsync(MeetingInRoom room, IReadOnlyList<PlanRow>? rows, bool backToCrewPlan, CancellationToken cancellationToken = default)
     {
@@ -35,7 +36,7 @@ public sealed class SaveMeetingPlan(HubDbContext db, ReadPractices practices)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return Outcome.Done;
+                return await MeetingRoomsFeature.ChangedAsync(live, db, room);
             }
             catch (DbUpdateException)
             {
@@ -45,6 +46,6 @@ public sealed class SaveMeetingPlan(HubDbContext db, ReadPractices practices)
         // Raising the version tells every open room page to show the new plan.
         var saved = await db.MeetingRooms.Where(r => r.MeetingId == room.Meeting.Id && r.Step == -1)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Plan, plan).SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
-        return saved == 1 ? Outcome.Done : Outcome.Refused("This meeting has begun; its plan stays as it was.");
+        return saved == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused("This meeting has begun; its plan stays as it was.");
     }
 }

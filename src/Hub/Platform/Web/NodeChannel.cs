@@ -5,17 +5,24 @@ using Npgsql;
 namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
+/// The one connection each web node keeps listening to the others, on PostgreSQL's <c>hub_cache</c> channel. It
+/// carries two kinds of notice, both small: cache evictions (<c>&lt;node&gt;:&lt;region&gt;,...</c>, from
+/// <see cref="CacheEviction"/>) and live signals (<c>live:&lt;topic&gt;</c>, from <see cref="LiveSignals"/>), which
+/// wake the pages' live streams on every node.
+/// <para>
 /// Several web nodes on one PostgreSQL database each keep their own caches; a change saved through one must be
-/// seen through the others at once, not after <c>Web:PublicCacheSeconds</c>. Each node that saves a change to a
-/// region says so on PostgreSQL's <c>hub_cache</c> channel (<c>NOTIFY</c>), and each node listens on it and
-/// empties the region. PostgreSQL and not Redis: it is the one server every several-node hub already runs, and a
-/// notification sent inside the saving transaction is delivered only when it commits, so another node never
-/// reloads the old rows because it heard too early. A lost listening connection is opened again, and everything
-/// is evicted then, since what was said meanwhile was not heard. On SQLite (one server) nothing runs.
+/// seen through the others at once, not after <c>Web:PublicCacheSeconds</c>, and a page open on one node must follow
+/// what is done on another within a second. PostgreSQL and not Redis: it is the one server every several-node hub
+/// already runs, and a notification sent inside the saving transaction is delivered only when it commits, so
+/// another node never reloads the old rows because it heard too early. A lost listening connection is opened again,
+/// and then everything is evicted and every live stream reads again, since what was said meanwhile was not heard.
+/// On SQLite (one server) nothing runs: <see cref="LiveSignals"/> wakes its streams in the process.
+/// </para>
 /// </summary>
-public sealed class CacheEvictionsAcrossNodes(DatabaseOptions options, DatabaseConnection connection, CacheEviction eviction,
-    ILogger<CacheEvictionsAcrossNodes> logger) : BackgroundService
+public sealed class NodeChannel(DatabaseOptions options, DatabaseConnection connection, CacheEviction eviction, LiveSignals live,
+    ILogger<NodeChannel> logger) : BackgroundService
 {
+    /// <summary>Named when it carried cache evictions alone; kept, so that during an upgrade nodes of both versions still hear each other.</summary>
     public const string Channel = "hub_cache";
 
     /// <summary>A node that cannot listen tries again at least this often: until it does, its caches may be stale.</summary>
@@ -69,6 +76,7 @@ public sealed class CacheEvictionsAcrossNodes(DatabaseOptions options, DatabaseC
             await command.ExecuteNonQueryAsync(stoppingToken);
         }
         await eviction.EvictEverythingHereAsync(); // whatever was said while this node was not listening
+        live.HeardEverything();
         listening();
         var evicting = EvictAsync(heard.Reader);
         try
@@ -89,7 +97,14 @@ public sealed class CacheEvictionsAcrossNodes(DatabaseOptions options, DatabaseC
     {
         await foreach (var notice in heard.ReadAllAsync(CancellationToken.None))
         {
-            await eviction.HeardAsync(notice);
+            if (notice.StartsWith(LiveSignals.Prefix, StringComparison.Ordinal))
+            {
+                live.Heard(notice[LiveSignals.Prefix.Length..]);
+            }
+            else
+            {
+                await eviction.HeardAsync(notice);
+            }
         }
     }
 }
