@@ -54,7 +54,15 @@ public sealed partial class SeveralNodesTests(ITestOutputHelper output)
             }
             async Task<HubProcess> StartAsync(string name, SmtpSink mail)
             {
-                var node = await HubProcess.StartAsync(TestPaths.NewTemporaryDirectory($"hub-node-{name}"), Settings(mail));
+                HubProcess node;
+                try
+                {
+                    node = await HubProcess.StartAsync(TestPaths.NewTemporaryDirectory($"hub-node-{name}"), Settings(mail));
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                {
+                    throw new Xunit.Sdk.XunitException($"node {name.ToUpperInvariant()} did not start. {e.Message}");
+                }
                 lock (nodes)
                 {
                     nodes.Add(node);
@@ -205,28 +213,34 @@ public sealed partial class SeveralNodesTests(ITestOutputHelper output)
             await Task.Delay(50);
         }
         var open = await ScalarAsync<long>(database, "SELECT count(*) FROM \"OutgoingEmails\" WHERE \"SentAt\" IS NULL");
-        Assert.True(open == 1, $"{open} messages are still unsent after A and C had time to send all but node B's one");
-        var held = await ScalarAsync<Guid?>(database, "SELECT \"Id\" FROM \"OutgoingEmails\" WHERE \"SentAt\" IS NULL AND \"ClaimedUntil\" IS NOT NULL")
-            ?? throw new Xunit.Sdk.XunitException("the message left unsent is not claimed: node B's claim was lost or never made");
-        var arrived = Arrived(mailA, mailB, mailC);
-        Assert.True(!arrived.ContainsKey(held), $"message {held:N}, claimed by node B when it was killed, was sent by {Describe(arrived, held)} while B's claim held");
-        // Claims last two minutes (longer than any send may take); the test moves this one's end to the past, as if they had passed.
-        await ExecuteAsync(database, $"UPDATE \"OutgoingEmails\" SET \"ClaimedUntil\" = \"ClaimedUntil\" - INTERVAL '1 hour' WHERE \"Id\" = '{held}'");
+        Assert.True(open <= 1, $"{open} messages are still unsent after A and C had all the time they needed to send all but node B's one");
+        if (open == 1)
+        {
+            var claimed = await ScalarAsync<Guid?>(database, "SELECT \"Id\" FROM \"OutgoingEmails\" WHERE \"SentAt\" IS NULL AND \"ClaimedUntil\" IS NOT NULL")
+                ?? throw new Xunit.Sdk.XunitException("the message left unsent is not claimed: node B's claim was lost or never made");
+            Assert.True(!Arrived(mailA, mailB, mailC).ContainsKey(claimed), $"message {claimed:N}, claimed by node B when it was killed, has arrived although it is not marked sent");
+            // Claims last two minutes (longer than any send may take); the test moves this one's end to the past, as if
+            // they had passed. (On a machine so slow that sending the rest took longer, the claim ran out by itself.)
+            await ExecuteAsync(database, $"UPDATE \"OutgoingEmails\" SET \"ClaimedUntil\" = \"ClaimedUntil\" - INTERVAL '1 hour' WHERE \"Id\" = '{claimed}'");
+        }
         while (await ScalarAsync<long>(database, "SELECT count(*) FROM \"OutgoingEmails\" WHERE \"SentAt\" IS NULL") > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: all sent (A {mailA.Messages().Count}, B {mailB.Messages().Count}, C {mailC.Messages().Count})");
 
-        arrived = Arrived(mailA, mailB, mailC);
+        var arrived = Arrived(mailA, mailB, mailC);
         var lost = queued.Where(id => !arrived.ContainsKey(id)).ToList();
         var twice = arrived.Where(m => m.Value.Count > 1).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} of {total} queued messages never arrived, e.g. {string.Join(", ", lost.Take(3).Select(id => id.ToString("N")))}");
         Assert.True(twice.Count == 0, $"{twice.Count} messages arrived more than once: {string.Join("; ", twice.Take(3).Select(m => $"{m.Key:N} through {string.Join(" and ", m.Value)}"))}");
         Assert.True(arrived.Count == total, $"{arrived.Count} distinct messages arrived for {total} queued");
-        Assert.True(arrived[held] is ["A"] or ["C"], $"B's message was sent by {Describe(arrived, held)}");
         Assert.True(mailB.Messages().Count > 0 && mailC.Messages().Count > 0, "each node should have sent part of the burst");
-        Assert.Equal(2, await ScalarAsync<int>(database, $"SELECT \"Attempts\" FROM \"OutgoingEmails\" WHERE \"Id\" = '{held}'"));
+        // The message B was sending when it died is the one tried twice: by B, then by A or C.
+        var retried = await ScalarAsync<long>(database, "SELECT count(*) FROM \"OutgoingEmails\" WHERE \"Attempts\" <> 1");
+        Assert.True(retried == 1, $"{retried} messages were tried other than once; only node B's last one should have been tried twice");
+        var held = await ScalarAsync<Guid>(database, "SELECT \"Id\" FROM \"OutgoingEmails\" WHERE \"Attempts\" = 2");
+        Assert.True(arrived[held] is ["A"] or ["C"], $"B's last message ({held:N}) was sent by {Describe(arrived, held)}");
     }
 
     /// <summary>Each arrived message's queue id (its Message-ID's local part), with the nodes whose mail server got it.</summary>
