@@ -22,6 +22,16 @@ public sealed class SmtpSink : IAsyncDisposable
         return new SmtpSink(port, folder);
     }
 
+    /// <summary>From now on, each connection waits this long for the server's greeting (a slow relay).</summary>
+    public Task SlowGreetingAsync(TimeSpan wait) =>
+        SmtpSinkHost.Shared.TellAsync($"slow {Port} {(int)wait.TotalMilliseconds}");
+
+    /// <summary>From now on, no connection is greeted: a sender that connects waits with nothing sent (see <see cref="HeldConnections"/>).</summary>
+    public Task HoldNewConnectionsAsync() => SmtpSinkHost.Shared.TellAsync($"hold {Port}");
+
+    /// <summary>How many connections the server holds since <see cref="HoldNewConnectionsAsync"/>.</summary>
+    public int HeldConnections => Directory.EnumerateFiles(Folder, "*.held").Count();
+
     public IReadOnlyList<MimeMessage> Messages() =>
         [.. Directory.EnumerateFiles(Folder, "*.eml").Order().Select(f => MimeMessage.Load(f))];
 

@@ -69,12 +69,18 @@ public sealed class SmtpSinkHost
     }
 
     /// <summary>Starts a server that writes what it receives into <paramref name="folder"/>; returns its port.</summary>
-    public async Task<int> OpenAsync(string folder)
+    public async Task<int> OpenAsync(string folder) =>
+        int.Parse(await AskAsync($"open {folder}", "opened "));
+
+    /// <summary>Tells one server how to treat new connections ("slow PORT MS", "hold PORT"; see smtp-sink.js).</summary>
+    public Task TellAsync(string command) => AskAsync(command, "ok ");
+
+    private async Task<string> AskAsync(string command, string answer)
     {
         await oneAtATime.WaitAsync();
         try
         {
-            await process.StandardInput.WriteLineAsync($"open {folder}");
+            await process.StandardInput.WriteLineAsync(command);
             await process.StandardInput.FlushAsync();
             while (true)
             {
@@ -83,9 +89,9 @@ public sealed class SmtpSinkHost
                 {
                     throw new InvalidOperationException($"The test SMTP server stopped: {string.Join('\n', errors)}");
                 }
-                if (line.StartsWith("opened ", StringComparison.Ordinal))
+                if (line.StartsWith(answer, StringComparison.Ordinal))
                 {
-                    return int.Parse(line["opened ".Length..]);
+                    return line[answer.Length..];
                 }
                 // "closed PORT" answers a close that nobody waits for.
             }

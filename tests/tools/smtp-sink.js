@@ -6,6 +6,10 @@
 //   node smtp-sink.js --port 2525 --dir /tmp/mail    one server; prints "listening PORT" when ready
 //   node smtp-sink.js --serve                         many servers in one process, opened and closed
 //     by lines on standard input: "open DIR" answers "opened PORT", "close PORT" answers "closed PORT".
+//     "slow PORT MS" makes that server wait MS milliseconds before greeting each connection (so a burst of
+//     mail takes a while); "hold PORT" makes it greet no new connection at all and write an empty
+//     "<time>.held" file into its folder for each one it holds, so a test knows the sender is in the middle
+//     of a send (connected, waiting) and nothing of that message has arrived. Both answer "ok PORT".
 //     The test suite starts one such process and gives each test hub its own port and folder: a
 //     node start per test cost more than the server itself. It exits when its standard input closes
 //     (the test process ended, however it ended).
@@ -24,11 +28,23 @@ const arg = (name, fallback) => {
 
 function open(dir, port, ready) {
   fs.mkdirSync(dir, { recursive: true });
+  const manner = { slowMs: 0, hold: false };
   const server = new SMTPServer({
     authOptional: true,
     closeTimeout: 1000, // a test hub that is gone has nothing left to say
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(session, callback) {
+      if (manner.hold) {
+        try {
+          fs.writeFileSync(path.join(dir, `${Date.now()}-${crypto.randomBytes(6).toString('hex')}.held`), '');
+        } catch (err) {
+          // the folder is gone with its test
+        }
+        return; // never greeted: the sender waits until it gives up or dies
+      }
+      setTimeout(callback, manner.slowMs);
+    },
     onRcptTo(address, session, callback) {
       if (address.address.toLowerCase().startsWith('bounce')) {
         const err = new Error('Mailbox unavailable');
@@ -56,6 +72,7 @@ function open(dir, port, ready) {
       });
     },
   });
+  server.manner = manner;
   server.listen(port, '127.0.0.1', () => ready(server, server.server.address().port));
   return server;
 }
@@ -82,6 +99,14 @@ if (args.includes('--serve')) {
         return;
       }
       server.close(() => console.log(`closed ${port}`));
+    } else if (command === 'slow' || command === 'hold') {
+      const [port, ms] = rest.map(Number);
+      const server = servers.get(port);
+      if (server) {
+        if (command === 'slow') server.manner.slowMs = ms;
+        else server.manner.hold = true;
+      }
+      console.log(`ok ${port}`);
     } else {
       console.log(`error unknown command ${command}`);
     }
