@@ -193,8 +193,9 @@ $(for n in $(seq 1 "$NODES"); do echo "        server 127.0.0.1:$((NODE_PORT + n
         location / {
             proxy_pass http://hub;
         }
-        # A meeting room's live stream (server-sent events): passed on as it comes, and kept open.
-        location ~ ^/crews/[^/]+/meetings/[0-9]+/room/events\$ {
+        # The live streams (server-sent events: a meeting room, the unread count, an import's progress): passed on
+        # as they come, and kept open.
+        location ~ /events\$ {
             proxy_pass http://hub;
             proxy_buffering off;
             proxy_read_timeout 1h;

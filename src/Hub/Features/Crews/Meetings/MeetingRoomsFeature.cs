@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Data;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -16,11 +17,18 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 public static class MeetingRoomsFeature
 {
     /// <summary>
-    /// An open stream reads the room's version at least this often even when no signal came: a notification is lost
-    /// while a node's listening connection is down, and on SQLite a second process on the same file (a command, a
-    /// test's second hub) cannot wake this one. Slow enough to cost nothing, quick enough for a meeting.
+    /// On PostgreSQL an open stream reads the room's version at least this often even when no signal came: a
+    /// notification is lost while a node's listening connection is down. Slow enough to cost nothing, quick enough
+    /// for a meeting.
     /// </summary>
     public static readonly TimeSpan ReadAtLeastEvery = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// On SQLite signals stay inside one process, and a second process on the same file (a command, a second hub
+    /// beside the first) cannot wake this one: the stream reads the room's version this often, as the room did before
+    /// signals, so a move made anywhere still shows within a second. One indexed read of one row.
+    /// </summary>
+    public static readonly TimeSpan ReadOnSqliteEvery = TimeSpan.FromMilliseconds(250);
 
     public static string Topic(Guid meetingId) => $"room:{meetingId:N}";
 
@@ -51,7 +59,7 @@ public static class MeetingRoomsFeature
         return app;
     }
 
-    private static async Task StreamAsync(Guid id, int number, HttpContext http, MeetingRooms rooms, LiveSignals live, TimeProvider time)
+    private static async Task StreamAsync(Guid id, int number, HttpContext http, MeetingRooms rooms, LiveSignals live, TimeProvider time, DatabaseOptions database)
     {
         using var stop = EventStreams.Lifetime(http);
         var room = await rooms.LoadAsync(id, number, http.User, stop.Token);
@@ -62,7 +70,7 @@ public static class MeetingRoomsFeature
         }
         using var watch = live.Watch(Topic(room.Meeting.Id));
         var sent = int.TryParse(http.Request.Headers["Last-Event-ID"], out var last) ? last : -1;
-        await EventStreams.FollowAsync(http, watch, live.ReadAtLeastEvery(ReadAtLeastEvery), async cancel =>
+        await EventStreams.FollowAsync(http, watch, live.ReadAtLeastEvery(database.IsPostgres ? ReadAtLeastEvery : ReadOnSqliteEvery), async cancel =>
         {
             var version = await rooms.VersionAsync(room.Meeting.Id, cancel);
             if (version == sent)
