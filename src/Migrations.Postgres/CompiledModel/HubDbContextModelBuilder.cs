@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cabd2bda-a7e0-4e90-a1e2-505aba9ef043"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("ce675034-b55f-4720-90d8-5837df905bf1"), entityTypeCount: 117)
         {
         }
 

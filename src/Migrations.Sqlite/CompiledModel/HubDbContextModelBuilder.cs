@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6740306f-927b-41cd-a8f5-60982238e588"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("acc453b3-a688-4ba9-8b15-4bad676f35bb"), entityTypeCount: 117)
         {
         }
 

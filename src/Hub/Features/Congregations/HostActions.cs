@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -54,16 +55,27 @@ public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplat
     }
 
     /// <summary>Tells each of these people the same thing: one query for them, one for their notification choices.</summary>
-    public async Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
-        string actionLabel, CancellationToken cancellationToken)
+    public Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
+        string actionLabel, CancellationToken cancellationToken) =>
+        TellAsync(userIds, kind, path, () => new NoticeWords(title, paragraphs, actionLabel), cancellationToken);
+
+    /// <summary>The same, each in their own language: <paramref name="write"/> is called inside each person's <see cref="RecipientLanguage"/> scope.</summary>
+    public async Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string path, Func<NoticeWords> write, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
             return;
         }
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        await notifier.NotifyManyAsync([.. people.Select(p => new Notice(p.Id, kind, title, path,
-            templates.Compose(p.Email!, p.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)))))], cancellationToken);
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
+        var notices = new List<Notice>(people.Count);
+        foreach (var p in people)
+        {
+            using var language = RecipientLanguage.Of(p.Language);
+            var words = write();
+            notices.Add(new Notice(p.Id, kind, words.Title, path,
+                templates.Compose(p.Email!, p.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path)))));
+        }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
     }
 
     /// <summary>After the caller's commit: send without waiting for the outbox's next poll.</summary>

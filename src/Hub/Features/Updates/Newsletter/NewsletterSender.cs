@@ -59,9 +59,10 @@ internal sealed class NewsletterSender(
             throw new OutboxGiveUpException("No longer subscribed when its turn came.");
         }
         var issue = await db.NewsletterIssues.AsNoTracking().SingleAsync(i => i.Id == delivery.IssueId, cancellationToken);
-        // The issue's text is the host's own; its frame speaks the subscriber's language when their address has an account.
+        // The issue's text is the host's own; its frame speaks the language of the account with the subscriber's
+        // address, else the language of the page they subscribed on.
         var language = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == subscriber.NormalizedEmail)
-            .Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+            .Select(u => u.Language).FirstOrDefaultAsync(cancellationToken) ?? subscriber.Language;
         MimeMessage message;
         using (RecipientLanguage.Of(language))
         {
