@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform.Email;
@@ -13,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// the other hosts can see it on the hosts' page, and the notice that tells them. Operations record a line in their own
 /// unit of work; the line is saved with the change. Nothing is saved here.
 /// </summary>
-public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public const int MaxReason = 2000;
 
@@ -46,12 +48,17 @@ public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplat
     public static string Words(string what, string? aboutName) => what.Replace(About, aboutName ?? SomeoneWhoLeft, StringComparison.Ordinal);
 
     /// <summary>Tells every host of the congregation but <paramref name="except"/> (the one who acted, the one it was about).</summary>
-    public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, string title, IReadOnlyList<string> paragraphs,
+    /// <param name="write">The title and paragraphs, called inside each host's <see cref="RecipientLanguage"/> scope.</param>
+    public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, Func<(string Title, IReadOnlyList<string> Paragraphs)> write,
         CancellationToken cancellationToken)
     {
         var hosts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.IsHost && !except.Contains(m.UserId))
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        await TellAsync(hosts, "congregation.host-action", title, PathOf(c), paragraphs, "See what the hosts did", cancellationToken);
+        await TellAsync(hosts, "congregation.host-action", PathOf(c), () =>
+        {
+            var (title, paragraphs) = write();
+            return new NoticeWords(title, paragraphs, strings["Email.HostAction.Action"]);
+        }, cancellationToken);
     }
 
     /// <summary>Tells each of these people the same thing: one query for them, one for their notification choices.</summary>

@@ -215,8 +215,12 @@ public sealed class RecipientLanguageTests(SharedHub shared) : IClassFixture<Sha
         var sender = hub.Services.GetServices<IHostedService>().OfType<NewsletterSender>().Single();
         var issue = new NewsletterIssue
         {
-            Id = Guid.NewGuid(), Subject = "Spring news", Markdown = "The garden is open.", Html = "<p>The garden is open.</p>",
-            BaseUrl = "https://hub.test.example", SentAt = DateTime.UtcNow,
+            Id = Guid.NewGuid(),
+            Subject = "Spring news",
+            Markdown = "The garden is open.",
+            Html = "<p>The garden is open.</p>",
+            BaseUrl = "https://hub.test.example",
+            SentAt = DateTime.UtcNow,
         };
         using (RecipientLanguage.Of(language))
         {

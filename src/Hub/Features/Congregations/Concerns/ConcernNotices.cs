@@ -59,7 +59,8 @@ public sealed class ConcernNotices(HubDbContext db, Notifier notifier, EmailTemp
             var words = write();
             notices.Add(new Notice(p.Id, Kind, words.Title, path,
                 templates.Compose(p.Email!, p.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path)),
-                    footer: strings["Email.Concern.Footer"])) { About = about });
+                    footer: strings["Email.Concern.Footer"]))
+            { About = about });
         }
         await notifier.NotifyManyAsync(notices, cancellationToken);
     }
