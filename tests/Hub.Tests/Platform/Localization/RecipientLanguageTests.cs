@@ -231,4 +231,44 @@ public sealed class RecipientLanguageTests(SharedHub shared) : IClassFixture<Sha
             Assert.Contains("<html lang=\"de\">", message.HtmlBody);
         }
     }
+
+    [Fact]
+    public async Task AHostInvitingInEnglish_ReachesAPortugueseCoHost_InPortuguese_AndHearsTheAnswerInEnglish()
+    {
+        var hostEmail = Unique.Email("harriet");
+        var host = await hub.CreatePersonAsync(hostEmail, Password, name: "Harriet");
+        await SetLanguageAsync(host.Id, "en");
+        var memberEmail = Unique.Email("beatriz");
+        var member = await hub.CreatePersonAsync(memberEmail, Password, name: "Beatriz");
+        await SetLanguageAsync(member.Id, "pt-PT");
+        var hostClient = await hub.SignedInClientAsync(hostEmail, Password);
+        var slug = SlugOf(await CreateAsync(hostClient, Unique.Name("Graça")));
+        using (var scope = hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var congregationId = await db.Congregations.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync();
+            await JoinCongregation.AddMemberAsync(db, congregationId, member.Id, DateTime.UtcNow, default);
+            await db.SaveChangesAsync();
+            var title = Unique.Name("Winter supper");
+            var path = await Features.Gatherings.GatheringTestKit.CreateAsync(hostClient,
+                Features.Gatherings.GatheringTestKit.Form($"congregation:{congregationId}", title, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30))));
+            var (invited, _) = await hostClient.SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["Person"] = "Beatriz" }, "Invite");
+            Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+
+            await hub.DrainOutboxAsync();
+            var invitation = await hub.Smtp!.WaitForAsync(memberEmail, $"Harriet convida-te a anfitriar {title} em conjunto");
+            Assert.StartsWith("Olá Beatriz,", invitation.TextBody);
+            Assert.Contains($"Harriet gostava de anfitriar «{title}» contigo.", invitation.TextBody);
+            Assert.Contains("Podes dizer que não, sem teres de explicar porquê.", invitation.TextBody);
+            Assert.Contains("Ver o convite", invitation.TextBody);
+
+            // Her answer goes back to the host in his language, whatever language she answered in.
+            var memberClient = await hub.SignedInClientAsync(memberEmail, Password);
+            var (accepted, _) = await memberClient.SubmitAsync($"{path}/hosts", new Dictionary<string, string> { ["accept"] = "true" }, "Answer");
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+            await hub.DrainOutboxAsync();
+            var answer = await hub.Smtp!.WaitForAsync(hostEmail, $"Beatriz will co-host: {title}");
+            Assert.Contains("Beatriz said yes: you host this event together now.", answer.TextBody);
+        }
+    }
 }
