@@ -32,6 +32,12 @@ public class NewsletterSubscriber
 
     public string? BounceReason { get; set; }
 
+    /// <summary>
+    /// The language of the page they subscribed on (a shipped code, "pt-PT"): the newsletter's frame speaks it when
+    /// their address has no account with a language of its own. Null for subscribers from before languages.
+    /// </summary>
+    public string? Language { get; set; }
+
     public bool Receives => ConfirmedAt != null && UnsubscribedAt == null && BouncedAt == null;
 }
 

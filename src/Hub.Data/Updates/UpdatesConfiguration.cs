@@ -12,6 +12,7 @@ internal sealed class NewsletterSubscriberConfiguration : IEntityTypeConfigurati
         s.Property(x => x.Name).HasMaxLength(200);
         s.Property(x => x.Token).HasMaxLength(64).IsRequired();
         s.Property(x => x.BounceReason).HasMaxLength(500);
+        s.Property(x => x.Language).HasMaxLength(16);
         s.HasIndex(x => x.NormalizedEmail).IsUnique();
         s.HasIndex(x => x.Token).IsUnique();
         s.Ignore(x => x.Receives);

@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Migrations.Postgres.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8f940c8c-b9ab-4071-9bc6-2187d5bd223e"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("d7c671a6-6759-40ea-a561-7f9dddc25752"), entityTypeCount: 117)
         {
         }
 

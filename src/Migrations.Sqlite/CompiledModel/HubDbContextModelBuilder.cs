@@ -11,7 +11,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
     public partial class HubDbContextModel
     {
         private HubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("482643a2-7550-4a44-99d4-1cb81225d4fd"), entityTypeCount: 117)
+            : base(skipDetectChanges: false, modelId: new Guid("b372a8a8-591b-4fae-8ef9-480d793d1fe1"), entityTypeCount: 117)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 "Microsolidarity.Hub.Data.Updates.NewsletterSubscriber",
                 typeof(NewsletterSubscriber),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -79,6 +79,14 @@ namespace Microsolidarity.Hub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(NewsletterSubscriber).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NewsletterSubscriber).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 320);
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(NewsletterSubscriber).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsletterSubscriber).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -36,7 +38,7 @@ public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAc
         {
             return Outcome.Refused("This proposal was decided already; see the decision below.");
         }
-        await notices.TellProposerAsync(proposalId, approve ? "approved" : "declined", reason.Trim(), cancellationToken);
+        await notices.TellProposerAsync(proposalId, state, reason.Trim(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;
@@ -44,21 +46,25 @@ public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAc
 }
 
 /// <summary>Tells the proposer what became of their proposal.</summary>
-public sealed class ProposalNotices(HubDbContext db, Notifier notifier, Platform.Email.EmailTemplates templates, PublicAddress links)
+public sealed class ProposalNotices(HubDbContext db, Notifier notifier, Platform.Email.EmailTemplates templates, PublicAddress links,
+    IStringLocalizer<Strings> strings)
 {
-    internal async Task TellProposerAsync(Guid proposalId, string what, string reason, CancellationToken cancellationToken)
+    internal async Task TellProposerAsync(Guid proposalId, ProposalState state, string reason, CancellationToken cancellationToken)
     {
         var proposal = await db.Proposals.Where(p => p.Id == proposalId).Select(p => new { p.ProposerUserId, p.Purpose }).SingleAsync(cancellationToken);
-        var proposer = await db.Users.Where(u => u.Id == proposal.ProposerUserId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var proposer = await db.Users.Where(u => u.Id == proposal.ProposerUserId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         if (proposer?.Email is null)
         {
             return;
         }
         var url = links.Absolute($"/commons/proposals/{proposalId}");
         var purpose = proposal.Purpose.Length > 80 ? proposal.Purpose[..80] + "…" : proposal.Purpose;
-        await notifier.NotifyAsync(new Notice(proposer.Id, "commons.proposal-decided", $"Your proposal was {what}", url,
-            templates.Compose(proposer.Email, proposer.DisplayName, $"Your proposal was {what}",
-            [$"Your proposal to the commons, “{purpose}”, was {what}.", $"The reason given: {reason}"], ("Read the proposal", url))), cancellationToken);
+        using var language = RecipientLanguage.Of(proposer.Language);
+        string title = strings[$"Email.Proposal.{state}.Subject"];
+        await notifier.NotifyAsync(new Notice(proposer.Id, "commons.proposal-decided", title, url,
+            templates.Compose(proposer.Email, proposer.DisplayName, title,
+            [strings[$"Email.Proposal.{state}.Text", purpose], strings["Email.Proposal.Reason", reason]],
+            (strings["Email.Proposal.Action"], url))), cancellationToken);
     }
 
     internal void Wake() => notifier.Wake();

@@ -32,7 +32,7 @@ public sealed class VetoProposal(HubDbContext db, TimeProvider time, CommonsAcce
         {
             return Outcome.Refused("This proposal is closed (declined, vetoed or paid already).");
         }
-        await notices.TellProposerAsync(proposalId, "vetoed", reason.Trim(), cancellationToken);
+        await notices.TellProposerAsync(proposalId, ProposalState.Vetoed, reason.Trim(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;

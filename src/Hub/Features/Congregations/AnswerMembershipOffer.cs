@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// The member accepts a host's invitation (the change happens then) or declines it (no reason asked). Either way
 /// the notice is done and the host who invited hears the answer. A host may withdraw an invitation still waiting.
 /// </summary>
-public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public static string About(Guid offerId) => $"membership-offer:{offerId}";
 
@@ -56,17 +59,18 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
         }
         await notifier.ResolveAsync(About(offerId), view.UserId, cancellationToken);
         var member = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        var host = await db.Users.AsNoTracking().Where(u => u.Id == offer.OfferedByUserId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var host = await db.Users.AsNoTracking().Where(u => u.Id == offer.OfferedByUserId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         if (host is not null)
         {
-            var what = Describe(view.Congregation, offer);
-            var title = accept ? $"{member} said yes: {what}" : $"{member} declined: {what}";
+            using var language = RecipientLanguage.Of(host.Language);
+            var what = Describe(strings, view.Congregation, offer);
+            string title = accept ? strings["Email.Offer.Yes.Subject", member, what] : strings["Email.Offer.No.Subject", member, what];
             var path = $"/congregations/{view.Congregation.Slug}/members";
             await notifier.NotifyAsync(new Notice(host.Id, "congregation.offer-answered", title, path,
                 templates.Compose(host.Email!, host.DisplayName, title,
-                    accept ? [$"{member} accepted your invitation: {what}. It is so from now on."]
-                           : [$"{member} said no this time to your invitation: {what}.", "No reason is needed, and none was asked. There is no shame in staying where one is."],
-                    ("Open the members", address.Absolute(path)))), cancellationToken);
+                    accept ? [strings["Email.Offer.Yes.Accepted", member, what]]
+                           : [strings["Email.Offer.No.Declined", member, what], strings["Email.Offer.No.NoShame"]],
+                    (strings["Email.Offer.OpenMembers"], address.Absolute(path)))), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -92,7 +96,15 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
         return Outcome.Done;
     }
 
-    /// <summary>What an invitation offers, in a few words ("to host Riverside", "to be a Partner").</summary>
+    /// <summary>What an invitation offers, in the current language's words, for the host's email.</summary>
+    public static string Describe(IStringLocalizer<Strings> strings, Congregation c, MembershipOffer offer) => offer.Kind switch
+    {
+        OfferKind.Host => strings["Email.Offer.Describe.Host", c.Name],
+        OfferKind.NetworkMembership => strings["Email.Offer.Describe.Network"],
+        _ => c.Levels.FirstOrDefault(l => l.Id == offer.LevelId)?.Name is { } level ? strings["Email.Offer.Describe.Level", level] : strings["Email.Offer.Describe.OtherLevel"],
+    };
+
+    /// <summary>What an invitation offers, in a few words ("to host Riverside", "to be a Partner"), for the pages (in English, as they are).</summary>
     public static string Describe(Congregation c, MembershipOffer offer) => offer.Kind switch
     {
         OfferKind.Host => $"to host {c.Name}",

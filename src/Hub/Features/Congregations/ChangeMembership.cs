@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -9,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// the other hosts hear it and see it in their list. Making someone a host or moving them to a level is an invitation
 /// they accept (<see cref="OfferMembership"/>). A congregation always keeps at least one host.
 /// </summary>
-public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostActions actions)
+public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostActions actions,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> EndHostingAsync(CongregationView view, Guid membershipId, string? reason = null, CancellationToken cancellationToken = default)
     {
@@ -43,16 +47,18 @@ public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostAct
         membership.IsHost = false;
         HostActions.Record(db, c.Id, view.UserId, self ? "stepped down as a host" : $"stopped {HostActions.About} hosting", why, time.GetUtcNow().UtcDateTime,
             aboutUserId: self ? null : membership.UserId);
-        var because = why == "" ? "No reason was given." : $"The reason given: {why}";
+        string Because() => why == "" ? strings["Email.CoHost.SteppedDown.NoReason"] : strings["Email.HostAction.Reason", why];
         if (!self)
         {
-            await actions.TellAsync([membership.UserId], "congregation.hosting-ended", $"You no longer host {c.Name}", $"/congregations/{c.Slug}",
-                [$"{actor} stopped you hosting {c.Name}. You are still a member, at the same level.", because,
-                    "If you would like to talk it over, write to any of the hosts."], "Open the congregation's page", cancellationToken);
+            await actions.TellAsync([membership.UserId], "congregation.hosting-ended", $"/congregations/{c.Slug}", () => new NoticeWords(
+                strings["Email.HostAction.NoLongerHost.Subject", c.Name],
+                [strings["Email.HostAction.NoLongerHost.Text", actor, c.Name], Because(), strings["Email.HostAction.TalkItOver"]],
+                strings["Email.HostAction.OpenCongregation"]), cancellationToken);
         }
-        await actions.TellHostsAsync(c, [view.UserId!, membership.UserId], self ? $"{name} stepped down as a host of {c.Name}" : $"{actor} stopped {name} hosting {c.Name}",
-            [self ? $"{name} no longer hosts {c.Name}; they are still a member." : $"{name} no longer hosts {c.Name}; they are still a member, and have been told.", because,
-                "Never host alone: if fewer hosts are left than the congregation needs, invite someone from the members' page."], cancellationToken);
+        await actions.TellHostsAsync(c, [view.UserId!, membership.UserId], () => (
+            self ? strings["Email.HostAction.SteppedDown.Subject", name, c.Name] : strings["Email.HostAction.Stopped.Subject", actor, name, c.Name],
+            [self ? strings["Email.HostAction.SteppedDown.Text", name, c.Name] : strings["Email.HostAction.Stopped.Text", name, c.Name], Because(),
+                strings["Email.HostAction.NeverAlone"]]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         actions.Wake();
         return Outcome.Done;

@@ -31,21 +31,29 @@ public sealed class CongregationEmails(EmailTemplates templates, AccountLinks li
 
     public string InvitationTitle(Congregation c, string inviterName) => strings["Congregation.Invite.Subject", inviterName, c.Name];
 
+    /// <summary>The words below are in the current <see cref="RecipientLanguage"/>: the host's, or the member's.</summary>
+    public string RequestReceivedTitle(Congregation c, string requesterName) => strings["Email.JoinRequest.Subject", requesterName, c.Name];
+
     public EmailMessage RequestReceived(Congregation c, string hostEmail, string hostName, string requesterName) => templates.Compose(
-        hostEmail, hostName, $"{requesterName} asks to join {c.Name}",
-        [$"{requesterName} asked to join {c.Name} and answered your questions. As a host, you can say yes or no."],
-        ("Answer the request", links.Absolute($"/congregations/{c.Slug}/host", new Dictionary<string, string?>())));
+        hostEmail, hostName, RequestReceivedTitle(c, requesterName),
+        [strings["Email.JoinRequest.Asked", requesterName, c.Name]],
+        (strings["Email.JoinRequest.Action"], links.Absolute($"/congregations/{c.Slug}/host", new Dictionary<string, string?>())));
+
+    public string RequestDecidedTitle(Congregation c, bool accepted) =>
+        accepted ? strings["Email.JoinRequest.Yes.Notice", c.Name] : strings["Email.JoinRequest.No.Notice", c.Name];
 
     public EmailMessage RequestDecided(Congregation c, string email, string name, bool accepted) => templates.Compose(
-        email, name, accepted ? $"Welcome to {c.Name}" : $"About your request to join {c.Name}",
+        email, name, accepted ? strings["Email.JoinRequest.Yes.Subject", c.Name] : strings["Email.JoinRequest.No.Subject", c.Name],
         accepted
-            ? [$"The hosts of {c.Name} said yes: you are a member now.", "Crews form at the congregation's gatherings; have a look at what is coming."]
-            : [$"The hosts of {c.Name} did not accept your request this time.", "There are other congregations in the directory, and you can always start a crew with a few friends."],
-        ("Open the congregation", PageOf(c)));
+            ? [strings["Email.JoinRequest.Yes.Member", c.Name], strings["Email.JoinRequest.Yes.Crews"]]
+            : [strings["Email.JoinRequest.No.NotThisTime", c.Name], strings["Email.JoinRequest.No.Others"]],
+        (strings["Email.JoinRequest.OpenCongregation"], PageOf(c)));
+
+    public string RemovedTitle(Congregation c) => strings["Email.Removed.Subject", c.Name];
 
     public EmailMessage Removed(Congregation c, string email, string name, string reason) => templates.Compose(
-        email, name, $"You are no longer a member of {c.Name}",
-        [$"A host of {c.Name} removed your membership. The reason they gave:", $"“{reason.Trim()}”", "If you think this is a mistake, reply to the hosts."]);
+        email, name, RemovedTitle(c),
+        [strings["Email.Removed.Reason", c.Name], $"“{reason.Trim()}”", strings["Email.Removed.Mistake"]]);
 
     /// <summary>A notice's title for a host's note, in the current <see cref="RecipientLanguage"/>.</summary>
     public string NudgeTitle(Congregation c, string hostName) => strings["Email.Nudge.Subject", hostName, c.Name];

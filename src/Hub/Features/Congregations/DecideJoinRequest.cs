@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -34,8 +35,11 @@ public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifi
         {
             await JoinCongregation.AddMemberAsync(db, view.Congregation.Id, request.UserId, now, cancellationToken);
         }
-        await notifier.NotifyAsync(new Notice(request.UserId, "congregation.request-decided", accept ? $"Welcome to {view.Congregation.Name}: your request was accepted" : $"Your request to join {view.Congregation.Name} was declined", $"/congregations/{view.Congregation.Slug}",
-            emails.RequestDecided(view.Congregation, request.User.Email!, request.User.DisplayName, accept)), cancellationToken);
+        using (RecipientLanguage.Of(request.User.Language))
+        {
+            await notifier.NotifyAsync(new Notice(request.UserId, "congregation.request-decided", emails.RequestDecidedTitle(view.Congregation, accept), $"/congregations/{view.Congregation.Slug}",
+                emails.RequestDecided(view.Congregation, request.User.Email!, request.User.DisplayName, accept)), cancellationToken);
+        }
         await notifier.ResolveAsync(About(request.Id), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

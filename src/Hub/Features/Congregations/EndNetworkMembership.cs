@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -9,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// it and see it in their list. Granting it is an invitation the member accepts (<see cref="OfferMembership"/>);
 /// ending it stays a host's act.
 /// </summary>
-public sealed class EndNetworkMembership(HubDbContext db, TimeProvider time, HostActions actions)
+public sealed class EndNetworkMembership(HubDbContext db, TimeProvider time, HostActions actions,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid membershipId, string? reason = null, CancellationToken cancellationToken = default)
     {
@@ -38,12 +42,13 @@ public sealed class EndNetworkMembership(HubDbContext db, TimeProvider time, Hos
         var actor = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         HostActions.Record(db, c.Id, view.UserId, $"ended the network membership of {HostActions.About}", why, time.GetUtcNow().UtcDateTime,
             aboutUserId: member.UserId);
-        var because = why == "" ? "No reason was given." : $"The reason given: {why}";
-        await actions.TellAsync([member.UserId], "congregation.network-ended", "Your network membership has ended", $"/congregations/{c.Slug}",
-            [$"{actor}, a host of {c.Name}, ended your network membership. You are still a member of {c.Name}.", because,
-                "If you would like to talk it over, write to any of the hosts."], "Open the congregation's page", cancellationToken);
-        await actions.TellHostsAsync(c, [view.UserId!, member.UserId], $"{actor} ended {member.DisplayName}'s network membership",
-            [$"{member.DisplayName} is no longer a network member; they are still a member of {c.Name}, and have been told.", because], cancellationToken);
+        string Because() => why == "" ? strings["Email.CoHost.SteppedDown.NoReason"] : strings["Email.HostAction.Reason", why];
+        await actions.TellAsync([member.UserId], "congregation.network-ended", $"/congregations/{c.Slug}", () => new NoticeWords(
+            strings["Email.HostAction.NetworkEnded.Subject"],
+            [strings["Email.HostAction.NetworkEnded.Text", actor, c.Name], Because(), strings["Email.HostAction.TalkItOver"]],
+            strings["Email.HostAction.OpenCongregation"]), cancellationToken);
+        await actions.TellHostsAsync(c, [view.UserId!, member.UserId], () => (strings["Email.HostAction.NetworkEndedHosts.Subject", actor, member.DisplayName],
+            [strings["Email.HostAction.NetworkEndedHosts.Text", member.DisplayName, c.Name], Because()]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         actions.Wake();

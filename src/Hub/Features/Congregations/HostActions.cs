@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// the other hosts can see it on the hosts' page, and the notice that tells them. Operations record a line in their own
 /// unit of work; the line is saved with the change. Nothing is saved here.
 /// </summary>
-public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public const int MaxReason = 2000;
 
@@ -45,25 +48,41 @@ public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplat
     public static string Words(string what, string? aboutName) => what.Replace(About, aboutName ?? SomeoneWhoLeft, StringComparison.Ordinal);
 
     /// <summary>Tells every host of the congregation but <paramref name="except"/> (the one who acted, the one it was about).</summary>
-    public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, string title, IReadOnlyList<string> paragraphs,
+    /// <param name="write">The title and paragraphs, called inside each host's <see cref="RecipientLanguage"/> scope.</param>
+    public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, Func<(string Title, IReadOnlyList<string> Paragraphs)> write,
         CancellationToken cancellationToken)
     {
         var hosts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.IsHost && !except.Contains(m.UserId))
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        await TellAsync(hosts, "congregation.host-action", title, PathOf(c), paragraphs, "See what the hosts did", cancellationToken);
+        await TellAsync(hosts, "congregation.host-action", PathOf(c), () =>
+        {
+            var (title, paragraphs) = write();
+            return new NoticeWords(title, paragraphs, strings["Email.HostAction.Action"]);
+        }, cancellationToken);
     }
 
     /// <summary>Tells each of these people the same thing: one query for them, one for their notification choices.</summary>
-    public async Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
-        string actionLabel, CancellationToken cancellationToken)
+    public Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string title, string path, IReadOnlyList<string> paragraphs,
+        string actionLabel, CancellationToken cancellationToken) =>
+        TellAsync(userIds, kind, path, () => new NoticeWords(title, paragraphs, actionLabel), cancellationToken);
+
+    /// <summary>The same, each in their own language: <paramref name="write"/> is called inside each person's <see cref="RecipientLanguage"/> scope.</summary>
+    public async Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string path, Func<NoticeWords> write, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
             return;
         }
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        await notifier.NotifyManyAsync([.. people.Select(p => new Notice(p.Id, kind, title, path,
-            templates.Compose(p.Email!, p.DisplayName, title, paragraphs, (actionLabel, address.Absolute(path)))))], cancellationToken);
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
+        var notices = new List<Notice>(people.Count);
+        foreach (var p in people)
+        {
+            using var language = RecipientLanguage.Of(p.Language);
+            var words = write();
+            notices.Add(new Notice(p.Id, kind, words.Title, path,
+                templates.Compose(p.Email!, p.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path)))));
+        }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
     }
 
     /// <summary>After the caller's commit: send without waiting for the outbox's next poll.</summary>

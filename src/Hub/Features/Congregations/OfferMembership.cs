@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// Nothing changes until the member accepts (<see cref="AnswerMembershipOffer"/>); they hear by a notice and email,
 /// and are free to decline. Stepping someone down stays a host's act (<see cref="ChangeMembership"/>).
 /// </summary>
-public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public const int MaxMessage = 2000;
 
@@ -24,7 +27,7 @@ public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier
             return Outcome.Refused("Only hosts invite members to host, to another level or to the network.");
         }
         var member = await db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id)
-            .Select(m => new { m.UserId, m.IsHost, m.LevelId, m.User.Email, m.User.DisplayName, InNetwork = m.User.NetworkMemberSince != null })
+            .Select(m => new { m.UserId, m.IsHost, m.LevelId, m.User.Email, m.User.DisplayName, m.User.Language, InNetwork = m.User.NetworkMemberSince != null })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
@@ -66,21 +69,26 @@ public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier
         db.MembershipOffers.Add(offer);
         var host = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var c = view.Congregation;
-        var (title, what) = kind switch
+        using (RecipientLanguage.Of(member.Language))
         {
-            OfferKind.Host => ($"{host} invites you to host {c.Name}", $"{host} invites you to host {c.Name} with its hosts: to welcome people, answer requests to join, put on its events and tend the whole. Never host alone: you would host together."),
-            OfferKind.NetworkMembership => ($"{host} invites you into the network", $"{host}, a host of {c.Name}, invites you to become a member of the network: the congregations together, with the members' monthly call."),
-            _ => ($"{host} invites you to be a {level!.Name} of {c.Name}", $"{host} invites you to be a {level!.Name} of {c.Name}." + (level.Description == "" ? "" : $" In {c.Name} this means: {level.Description}")),
-        };
-        var path = AnswerMembershipOffer.PathOf(c.Slug);
-        await notifier.NotifyAsync(new Notice(member.UserId, "congregation.offer", title, path,
-            templates.Compose(member.Email!, member.DisplayName, title,
-            [
-                what,
-                .. words == "" ? Array.Empty<string>() : [$"{host} wrote: “{words}”"],
-                "Nothing changes until you say yes, and you are free to decline, with no need to explain.",
-            ], ("See the invitation", address.Absolute(path))))
-        { About = AnswerMembershipOffer.About(offer.Id) }, cancellationToken);
+            var (title, what) = kind switch
+            {
+                OfferKind.Host => (strings["Email.Offer.Host.Subject", host, c.Name], strings["Email.Offer.Host.What", host, c.Name]),
+                OfferKind.NetworkMembership => (strings["Email.Offer.Network.Subject", host], strings["Email.Offer.Network.What", host, c.Name]),
+                _ => (strings["Email.Offer.Level.Subject", host, level!.Name, c.Name], level.Description == ""
+                    ? strings["Email.Offer.Level.What", host, level.Name, c.Name]
+                    : strings["Email.Offer.Level.WhatMeans", host, level.Name, c.Name, level.Description]),
+            };
+            var path = AnswerMembershipOffer.PathOf(c.Slug);
+            await notifier.NotifyAsync(new Notice(member.UserId, "congregation.offer", title, path,
+                templates.Compose(member.Email!, member.DisplayName, title,
+                [
+                    what,
+                    .. words == "" ? Array.Empty<string>() : [strings["Email.ProposedEvent.Yes.Wrote", host, words].Value],
+                    strings["Email.Offer.NothingChanges"],
+                ], (strings["Invitation.Action"], address.Absolute(path))))
+            { About = AnswerMembershipOffer.About(offer.Id) }, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -11,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// the host chooses, in the same transaction, and each hears of it; the other hosts see it in their list. A congregation
 /// keeps at least one level: everyone who joins starts at one.
 /// </summary>
-public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions actions, Notifier notifier)
+public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions actions, Notifier notifier,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid levelId, Guid? moveToLevelId, bool confirmed, CancellationToken cancellationToken = default)
     {
@@ -67,12 +70,12 @@ public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions 
             holders.Count == 0 ? $"removed the level {level.Name}" : $"removed the level {level.Name} and moved the {(holders.Count == 1 ? "one person" : $"{holders.Count} people")} who held it to {to!.Name}", "", now);
         if (to is not null)
         {
-            var title = $"You are a {to.Name} in {c.Name} now";
-            await actions.TellAsync([.. holders.Select(h => h.UserId)], "congregation.level", title, $"/congregations/{c.Slug}",
-                [$"The hosts of {c.Name} no longer keep the level {level.Name}, so you are a {to.Name} now. Nothing else changes: your crews, calls and invitations stay as they were.",
-                    to.Description == "" ? "The congregation's page says what each level means." : $"What {to.Name} means in {c.Name}: {to.Description}",
-                    "If this does not fit you, write to a host: they can invite you to another level."],
-                "Open the congregation's page", cancellationToken);
+            await actions.TellAsync([.. holders.Select(h => h.UserId)], "congregation.level", $"/congregations/{c.Slug}", () => new NoticeWords(
+                strings["Email.Level.Moved.Subject", to.Name, c.Name],
+                [strings["Email.Level.Moved.Text", c.Name, level.Name, to.Name],
+                    to.Description == "" ? strings["Email.Level.Moved.SeePage"] : strings["Email.Level.Moved.Means", to.Name, c.Name, to.Description],
+                    strings["Email.Level.Moved.NotFit"]],
+                strings["Email.HostAction.OpenCongregation"]), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -53,8 +54,11 @@ public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier no
             Reason = reason.Trim(),
             RemovedAt = time.GetUtcNow().UtcDateTime,
         });
-        await notifier.NotifyAsync(new Notice(membership.UserId, "congregation.removed", $"You are no longer a member of {view.Congregation.Name}", "/congregations",
-            emails.Removed(view.Congregation, membership.User.Email!, membership.User.DisplayName, reason)), cancellationToken);
+        using (RecipientLanguage.Of(membership.User.Language))
+        {
+            await notifier.NotifyAsync(new Notice(membership.UserId, "congregation.removed", emails.RemovedTitle(view.Congregation), "/congregations",
+                emails.Removed(view.Congregation, membership.User.Email!, membership.User.DisplayName, reason)), cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.Wake();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -45,10 +46,11 @@ public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier n
         db.JoinRequests.Add(request);
         var requester = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var hosts = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.IsHost)
-            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
+            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName, m.User.Language }).ToListAsync(cancellationToken);
         foreach (var host in hosts)
         {
-            await notifier.NotifyAsync(new Notice(host.UserId, "congregation.join-request", $"{requester} asks to join {view.Congregation.Name}", $"/congregations/{view.Congregation.Slug}/host",
+            using var language = RecipientLanguage.Of(host.Language);
+            await notifier.NotifyAsync(new Notice(host.UserId, "congregation.join-request", emails.RequestReceivedTitle(view.Congregation, requester), $"/congregations/{view.Congregation.Slug}/host",
             emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester))
             { About = DecideJoinRequest.About(request.Id) }, cancellationToken);
         }

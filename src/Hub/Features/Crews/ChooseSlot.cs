@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -16,7 +18,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// .ics file whose events replace the old ones in their calendar. There is no other record of a crew's
 /// time: the crew page, the calendar feeds and the reminders all read the slot and the meetings.
 /// </summary>
-public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time)
+public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CrewView view, DayOfWeek day, TimeOnly at, CancellationToken cancellationToken = default)
     {
@@ -60,27 +63,31 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
                 m.UserId,
                 m.User.DisplayName,
                 m.User.Email,
+                m.User.Language,
                 Zone = db.Profiles.Where(p => p.UserId == m.UserId).Select(p => p.TimeZone).FirstOrDefault() ?? "",
             })
             .ToListAsync(cancellationToken);
-        var who = view.Me.User?.DisplayName is { Length: > 0 } name ? name : "A member";
-        var slot = CrewSchedule.SlotText(crew);
+        var who = view.Me.User?.DisplayName is { Length: > 0 } name ? name : null;
         var notices = new List<Notice>();
         foreach (var member in members)
         {
+            // Each member reads the change in their own language (and their own zone), whoever made it.
+            using var language = RecipientLanguage.Of(member.Language);
+            var slot = CrewSchedule.SlotInWords(strings, crew);
             string[] paragraphs =
             [
-                $"{(member.UserId == view.Me.UserId ? "You" : who)} confirmed a new time for “{crew.Name}”: {slot}.",
+                member.UserId == view.Me.UserId ? strings["Email.Crew.NewTime.ByYou", crew.Name, slot]
+                    : strings["Email.Crew.NewTime.By", who ?? strings["Email.Crew.AMember"], crew.Name, slot],
                 coming.Count > 0
-                    ? $"The {(coming.Count == 1 ? "meeting" : $"{coming.Count} meetings")} still to come {(coming.Count == 1 ? "moves" : "move")} with it; the next is on {CrewSchedule.When(coming[0].StartsAt, member.Zone, crew.TimeZone)}. Who hosts and whose case is in focus stay as they were. The attached calendar file puts the new dates in place of the old ones."
+                    ? strings.Plural("Email.Crew.NewTime.Coming", coming.Count, CrewSchedule.WhenInWords(strings, coming[0].StartsAt, member.Zone, crew.TimeZone))
                     : crew.Stage == CrewStage.Forming
-                        ? $"When the crew starts its {(crew.Term == 1 ? "experiment" : "next term")}, the first meeting is proposed on the next such day."
-                        : "No meeting of this term is still to come; the next term starts from this time.",
+                        ? strings[crew.Term == 1 ? "Email.Crew.NewTime.Experiment" : "Email.Crew.NewTime.NextTerm"]
+                        : strings["Email.Crew.NewTime.NoneToCome"],
             ];
-            var email = templates.Compose(member.Email!, member.DisplayName, $"{crew.Name} now meets {slot}", paragraphs,
-                ("Open the crew's space", address.Absolute(url)),
-                "You receive this as a member of the crew. Choose how crew news reaches you on your notifications page.");
-            notices.Add(new Notice(member.UserId, "crew.time-changed", $"{crew.Name} now meets {slot}", url,
+            string subject = strings["Email.Crew.NewTime.Subject", crew.Name, slot];
+            var email = templates.Compose(member.Email!, member.DisplayName, subject, paragraphs,
+                (strings["Crew.Reminder.Action"], address.Absolute(url)), strings["Email.Crew.NewsFooter"]);
+            notices.Add(new Notice(member.UserId, "crew.time-changed", subject, url,
                 ics is null ? email : email with { Attachment = ics }));
         }
         await notifier.NotifyManyAsync(notices, cancellationToken);

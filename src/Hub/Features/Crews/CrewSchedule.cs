@@ -116,6 +116,11 @@ public static class CrewSchedule
     public static string SlotText(Crew crew) =>
         $"{CadenceText(crew.Cadence)} on {crew.SlotDay}s at {crew.SlotTime.ToString("HH:mm", CultureInfo.InvariantCulture)} ({crew.TimeZone})";
 
+    /// <summary><see cref="SlotText"/> in the current language ("chaque semaine, le mardi à 19:00 (Europe/Paris)"), for what is said to one person.</summary>
+    public static string SlotInWords(IStringLocalizer strings, Crew crew) =>
+        strings[$"Email.Crew.Slot.{crew.Cadence}", DateFormats.Culture.DateTimeFormat.GetDayName(crew.SlotDay),
+            crew.SlotTime.ToString("HH:mm", CultureInfo.InvariantCulture), crew.TimeZone];
+
     /// <summary>"Tuesday 3 March at 19:30 Europe/Lisbon": in the member's zone, the crew's when they set none.</summary>
     public static string When(DateTime utc, string memberZone, string crewZone)
     {

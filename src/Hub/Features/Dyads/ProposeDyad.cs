@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.People;
 
@@ -15,7 +17,8 @@ namespace Microsolidarity.Hub.Features.Dyads;
 /// One person proposes a pair to another, who is free to say no. An address without an account gets
 /// an emailed invitation to make one; the dyad exists once they have (<see cref="AcceptEmailInvitation"/>).
 /// </summary>
-public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
+public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations,
+    IStringLocalizer<Strings> strings)
 {
     public Task<(Outcome Outcome, Guid? Id)> RunAsync(string me, string partnerEmail, DyadKind kind, int weeks, string intention, CancellationToken cancellationToken = default) =>
         RunAsync(me, new PeopleToPick.Choice(null, partnerEmail, partnerEmail.Trim()), kind, weeks, intention, cancellationToken);
@@ -49,7 +52,7 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
         // answers name the address as typed, never a person: the form cannot tell who is on the hub.
         var normalized = InvitationsFeature.Normalize(email);
         var partner = await db.Users.Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var open = partner is null
             ? await db.EmailInvitations.AnyAsync(i => i.To == InvitedTo.Dyad && i.InvitedByUserId == me && i.NormalizedEmail == normalized
@@ -61,11 +64,14 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
             return (Outcome.Refused($"You have a dyad with {choice.Shown} running or proposed already.", "PartnerEmail"), null);
         }
         var myName = mine.DisplayName;
-        var subject = $"{myName} proposes a dyad: {DyadsFeature.KindName(kind)}";
+        // In the partner's language; an address with no account has none, and the proposer's is the best guess.
+        using var language = partner is null ? RecipientLanguage.OfRequester() : RecipientLanguage.Of(partner.Language);
+        var kindName = strings[$"Dyad.Kind.{kind}"];
+        string subject = strings["Email.Dyad.Proposal.Subject", myName, kindName];
         string[] paragraphs =
         [
-            $"{myName} would like to pair with you for {DyadsFeature.KindName(kind)}, for {weeks} weeks, with check-ins only the two of you see.",
-            "You are free to decline, with no need to explain.",
+            strings.Plural("Email.Dyad.Proposal.Weeks", weeks, myName, kindName),
+            strings["Crew.Invite.Free"],
         ];
         if (partner is null)
         {
@@ -89,7 +95,7 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
         db.Dyads.Add(dyad);
         await notifier.NotifyAsync(new Notice(partner.Id, "dyad.proposal", subject, $"/dyads/{dyad.Id}",
             templates.Compose(partner.Email!, partner.DisplayName, subject, paragraphs,
-                ("See the proposal", links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>()))))
+                (strings["Email.Dyad.Proposal.Action"], links.Absolute($"/dyads/{dyad.Id}", new Dictionary<string, string?>()))))
         { About = TendDyad.ProposalAbout(dyad.Id) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Offers;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Offers;
 
@@ -10,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Offers;
 /// choice for the "offers" topic: at once, in the digest, or only on the hub). The writer's address goes with it
 /// only when they choose to share it.
 /// </summary>
-public sealed class AnswerOffer(HubDbContext db, TimeProvider time, OfferNotices notices)
+public sealed class AnswerOffer(HubDbContext db, TimeProvider time, OfferNotices notices, IStringLocalizer<Strings> strings)
 {
     /// <summary>How many answers one person may send to one post: enough for a conversation to start, too few to pester.</summary>
     public const int MaxPerPost = 5;
@@ -42,15 +45,14 @@ public sealed class AnswerOffer(HubDbContext db, TimeProvider time, OfferNotices
         }
         db.OfferAnswers.Add(new OfferAnswer { Id = Guid.NewGuid(), PostId = postId, FromUserId = userId, Message = text, ShareEmail = shareEmail, SentAt = now });
         var from = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
-        List<string> paragraphs =
-        [
-            $"{from.DisplayName} answered your {(post.Kind == OfferPostKind.Offer ? "offer" : "request")} “{post.Title}”:",
-            text,
-            shareEmail ? $"{from.DisplayName} shares their address with you: {from.Email}. Write to them there, or answer on the hub."
-                : $"{from.DisplayName} kept their address to themselves; the message says how to go on.",
-        ];
-        await notices.SendAsync([post.PosterUserId], "offers.answer", $"{from.DisplayName} answered “{post.Title}”", $"/offers/{post.Id}",
-            paragraphs, "Read it on the hub", cancellationToken);
+        // In the poster's language; the message stays in the writer's words.
+        await notices.SendAsync([post.PosterUserId], "offers.answer", $"/offers/{post.Id}", () => new NoticeWords(
+            strings["Email.OfferAnswer.Subject", from.DisplayName, post.Title],
+            [
+                strings[post.Kind == OfferPostKind.Offer ? "Email.OfferAnswer.ToOffer" : "Email.OfferAnswer.ToRequest", from.DisplayName, post.Title],
+                text,
+                shareEmail ? strings["Email.OfferAnswer.Shares", from.DisplayName, from.Email!] : strings["Email.OfferAnswer.Kept", from.DisplayName],
+            ], strings["Email.OfferAnswer.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;

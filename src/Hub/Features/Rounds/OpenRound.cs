@@ -1,16 +1,20 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Rounds;
 
 /// <summary>A host opens a crew formation round: every member is invited to give preferences by the deadline.</summary>
-public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices notices, RoundAccess access)
+public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices notices, RoundAccess access,
+    IStringLocalizer<Strings> strings)
 {
     /// <summary>Long enough for a gathering's weekend or a month between calls; a round should not drag on.</summary>
     public const int MaxDays = 60;
@@ -26,7 +30,7 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)
             .Select(m => m.UserId).ToListAsync(cancellationToken);
         return await OpenAsync(RoundOwner.Of(view), view.Congregation.Id, null, members, input, hostZone,
-            $"The hosts of {view.Congregation.Name} opened a crew formation round", cancellationToken);
+            ("Email.Round.Opened.Hosts", view.Congregation.Name), cancellationToken);
     }
 
     /// <summary>
@@ -49,11 +53,11 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         {
             return (Outcome.Refused($"A round needs at least {Crews.CrewsFeature.MinSize} people of the cohort with an account on the hub; {cohort.Count} so far. Invite the participants by email first."), null);
         }
-        return await OpenAsync(owner, null, programId, cohort, input, hostZone, $"The facilitators of {owner.Name} opened a crew formation round for its cohort", cancellationToken);
+        return await OpenAsync(owner, null, programId, cohort, input, hostZone, ("Email.Round.Opened.Facilitators", owner.Name), cancellationToken);
     }
 
     private async Task<(Outcome Outcome, Guid? Id)> OpenAsync(RoundOwner owner, Guid? congregationId, Guid? programId, IReadOnlyList<string> members,
-        Input input, DateTimeZone hostZone, string opened, CancellationToken cancellationToken)
+        Input input, DateTimeZone hostZone, (string Key, string Name) opened, CancellationToken cancellationToken)
     {
         var title = input.Title.Trim();
         var now = time.GetUtcNow().UtcDateTime;
@@ -112,12 +116,14 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         };
         db.FormationRounds.Add(round);
         var path = $"{owner.Path}/{round.Id}";
-        await notices.SendAsync([.. members], "congregation.formation-round", $"{owner.Name} is forming crews: {title}", path,
-        [
-            $"{opened}, “{title}”.",
-            "Say privately whom you would like to be in a crew with (nobody ever sees what you said about whom, hosts included), what interests you, and when you are free in a week.",
-            $"Preferences close on {ViewerClock.FormatIn(due, hostZone)} ({hostZone.Id}). Taking part is an invitation: you are free to stay out, and free to decline the crew you are offered.",
-        ], "Give your preferences", cancellationToken, RoundNotices.RoundAbout(round.Id));
+        // Each member reads it in their own language; the round's title is the host's own.
+        await notices.SendAsync([.. members], "congregation.formation-round", path, () => new NoticeWords(
+            strings["Email.Round.Subject", owner.Name, title],
+            [
+                strings[opened.Key, opened.Name, title],
+                strings["Email.Round.Privately"],
+                strings["Email.Round.Closes", ViewerClock.FormatIn(due, hostZone), hostZone.Id],
+            ], strings["Email.Round.Action"]), cancellationToken, RoundNotices.RoundAbout(round.Id));
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return (Outcome.Done, round.Id);

@@ -27,7 +27,7 @@ internal sealed class UpdatesPersonalData(HubDbContext db) : IPersonalData
         }
         return new
         {
-            Subscription = new { subscriber.Email, subscriber.Name, subscriber.CreatedAt, subscriber.ConfirmedAt, subscriber.UnsubscribedAt, subscriber.BouncedAt },
+            Subscription = new { subscriber.Email, subscriber.Name, subscriber.CreatedAt, subscriber.ConfirmedAt, subscriber.UnsubscribedAt, subscriber.BouncedAt, subscriber.Language },
             IssuesSent = await db.NewsletterDeliveries.Where(d => d.SubscriberId == subscriber.Id && d.SentAt != null)
                 .Join(db.NewsletterIssues, d => d.IssueId, i => i.Id, (d, i) => new { i.Subject, d.SentAt })
                 .ToListAsync(cancellationToken),

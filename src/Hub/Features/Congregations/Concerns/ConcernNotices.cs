@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// it), only that there is something to look at and a link: email is often read on a shared screen. They go through
 /// <see cref="Notifier"/> as kind <c>care.concern</c>, a topic of its own that follows each person's general choice.
 /// </summary>
-public sealed class ConcernNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class ConcernNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public const string Kind = "care.concern";
 
@@ -20,41 +23,46 @@ public sealed class ConcernNotices(HubDbContext db, Notifier notifier, EmailTemp
     public static string About(Guid concernId) => $"concern:{concernId}";
 
     public Task ToAcknowledgeAsync(Congregation c, Concern concern, IReadOnlyCollection<string> people, CancellationToken cancellationToken) =>
-        TellAsync(people, $"A concern to acknowledge in {c.Name}",
-            [$"Someone raised a concern with the care contacts of {c.Name}. Please read and acknowledge it within {Days(c.ConcernAcknowledgeDays)}, so they know it reached you.",
-             "This email holds no details on purpose. Open the hub, signed in, to read it."],
-            c.Slug, concern, "Read the concern", About(concern.Id), cancellationToken);
+        TellAsync(people, () => new NoticeWords(strings["Email.Concern.ToAcknowledge.Subject", c.Name],
+            [strings.Plural("Email.Concern.ToAcknowledge.Within", c.ConcernAcknowledgeDays, c.Name), strings["Email.Concern.NoDetails"]],
+            strings["Email.Concern.Read"]), c.Slug, concern, About(concern.Id), cancellationToken);
 
     public Task ReminderAsync(Congregation c, Concern concern, IReadOnlyCollection<string> people, CancellationToken cancellationToken) =>
-        TellAsync(people, $"A concern in {c.Name} is waiting to be acknowledged",
-            [$"A concern raised with the care contacts of {c.Name} has not been acknowledged in the time the congregation set. The person who raised it is waiting to hear that it reached you.",
-             "This email holds no details on purpose. Open the hub, signed in, to read and acknowledge it. This is the only reminder."],
-            c.Slug, concern, "Read the concern", About(concern.Id), cancellationToken);
+        TellAsync(people, () => new NoticeWords(strings["Email.Concern.Reminder.Subject", c.Name],
+            [strings["Email.Concern.Reminder.Waiting", c.Name], strings["Email.Concern.Reminder.NoDetails"]],
+            strings["Email.Concern.Read"]), c.Slug, concern, About(concern.Id), cancellationToken);
 
     public Task AcknowledgedAsync(Congregation c, Concern concern, CancellationToken cancellationToken) =>
-        concern.RaisedByUserId is not { } raiser ? Task.CompletedTask : TellAsync([raiser], $"Your concern in {c.Name} was acknowledged",
-            ["A care contact has read the concern you raised and acknowledged it. You will hear again when it is closed."],
-            c.Slug, concern, "See your concern", null, cancellationToken);
+        concern.RaisedByUserId is not { } raiser ? Task.CompletedTask : TellAsync([raiser], () => new NoticeWords(strings["Email.Concern.Acknowledged.Subject", c.Name],
+            [strings["Email.Concern.Acknowledged.Read"]], strings["Email.Concern.Acknowledged.Action"]), c.Slug, concern, null, cancellationToken);
 
     public Task ClosedAsync(Congregation c, Concern concern, CancellationToken cancellationToken) =>
-        concern.RaisedByUserId is not { } raiser ? Task.CompletedTask : TellAsync([raiser], $"Your concern in {c.Name} was closed",
-            ["The care contacts closed the concern you raised and left a note for you. You can read it on the hub, signed in."],
-            c.Slug, concern, "Read their note", null, cancellationToken);
+        concern.RaisedByUserId is not { } raiser ? Task.CompletedTask : TellAsync([raiser], () => new NoticeWords(strings["Email.Concern.Closed.Subject", c.Name],
+            [strings["Email.Concern.Closed.Note"]], strings["Email.Concern.Closed.Action"]), c.Slug, concern, null, cancellationToken);
 
     public static string Days(int days) => days == 1 ? "one day" : $"{days} days";
 
-    private async Task TellAsync(IReadOnlyCollection<string> userIds, string title, IReadOnlyList<string> paragraphs, string slug, Concern concern,
-        string label, string? about, CancellationToken cancellationToken)
+    /// <param name="write">Called once per person inside their <see cref="RecipientLanguage"/> scope.</param>
+    private async Task TellAsync(IReadOnlyCollection<string> userIds, Func<NoticeWords> write, string slug, Concern concern, string? about,
+        CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
             return;
         }
         var path = ConcernRules.PathOf(slug, concern.Id);
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
-        await notifier.NotifyManyAsync([.. people.Select(p => new Notice(p.Id, Kind, title, path,
-            templates.Compose(p.Email!, p.DisplayName, title, paragraphs, (label, address.Absolute(path)),
-                footer: "You receive this because of your place in the congregation's care. Its details stay on the hub.")) { About = about })], cancellationToken);
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
+        var notices = new List<Notice>(people.Count);
+        foreach (var p in people)
+        {
+            using var language = RecipientLanguage.Of(p.Language);
+            var words = write();
+            notices.Add(new Notice(p.Id, Kind, words.Title, path,
+                templates.Compose(p.Email!, p.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path)),
+                    footer: strings["Email.Concern.Footer"]))
+            { About = about });
+        }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
     }
 
     public void Wake() => notifier.Wake();

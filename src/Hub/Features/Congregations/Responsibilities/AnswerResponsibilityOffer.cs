@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
@@ -11,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 /// it no more) or declines it (no reason asked). The one who invited and the previous holders hear the answer; the
 /// hosts' list keeps the hand-over. The one who invited, or a host, may withdraw an invitation still waiting.
 /// </summary>
-public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time, Notifier notifier, HostActions actions)
+public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time, Notifier notifier, HostActions actions,
+    IStringLocalizer<Strings> strings)
 {
     public static string About(Guid offerId) => $"responsibility-offer:{offerId}";
 
@@ -53,18 +56,21 @@ public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time
             }
             HostActions.Record(db, c.Id, view.UserId,
                 from is null ? $"took on the responsibility {responsibility.Name}" : $"took over the responsibility {responsibility.Name} from {names[from.UserId]}", "", now);
-            var title = from is null ? $"{member} now holds “{responsibility.Name}” too" : $"{member} took “{responsibility.Name}” over from {names[from.UserId]}";
-            await actions.TellAsync([.. previous.Append(offer.OfferedByUserId).Distinct().Where(u => u != "" && u != view.UserId)], "congregation.responsibility", title, path,
-            [
-                from is null ? $"{member} accepted the invitation to hold “{responsibility.Name}” in {c.Name}, and holds it from now."
-                             : $"{member} accepted the hand-over of “{responsibility.Name}” in {c.Name}: they hold it from now, and {names[from.UserId]} holds it no more.",
-                .. from is null ? Array.Empty<string>() : [$"{names[from.UserId]}, thank you for carrying it. Your notes and passwords for it are best handed over in person."],
-            ], "See the register", cancellationToken);
+            var before = from is null ? null : names[from.UserId];
+            var name = responsibility.Name;
+            await actions.TellAsync([.. previous.Append(offer.OfferedByUserId).Distinct().Where(u => u != "" && u != view.UserId)], "congregation.responsibility", path,
+                () => new NoticeWords(before is null ? strings["Email.Responsibility.Holds.Subject", member, name] : strings["Email.Responsibility.TookOver.Subject", member, name, before],
+                [
+                    before is null ? strings["Email.Responsibility.Holds.Text", member, name, c.Name] : strings["Email.Responsibility.TookOver.Text", member, name, c.Name, before],
+                    .. before is null ? Array.Empty<string>() : [strings["Email.Responsibility.TookOver.Thanks", before].Value],
+                ], strings["Email.Responsibility.Action"]), cancellationToken);
         }
         else if (offer.OfferedByUserId != "")
         {
-            await actions.TellAsync([offer.OfferedByUserId], "congregation.responsibility", $"{member} declined “{responsibility.Name}” this time", path,
-                [$"{member} said no this time to holding “{responsibility.Name}” in {c.Name}.", "No reason is needed, and none was asked. Nothing changes."], "See the register", cancellationToken);
+            await actions.TellAsync([offer.OfferedByUserId], "congregation.responsibility", path,
+                () => new NoticeWords(strings["Email.Responsibility.Declined.Subject", member, responsibility.Name],
+                    [strings["Email.Responsibility.Declined.Text", member, responsibility.Name, c.Name], strings["Email.Responsibility.Declined.Nothing"]],
+                    strings["Email.Responsibility.Action"]), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

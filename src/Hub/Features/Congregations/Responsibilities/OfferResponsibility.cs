@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 /// their holding ends when the member accepts. Nothing changes until then (<see cref="AnswerResponsibilityOffer"/>),
 /// and the member is free to decline.
 /// </summary>
-public sealed class OfferResponsibility(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class OfferResponsibility(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public const int MaxNote = 2000;
 
@@ -32,7 +35,7 @@ public sealed class OfferResponsibility(HubDbContext db, TimeProvider time, Noti
             return Outcome.Refused("Only the people who hold it, and the hosts, invite someone to it.");
         }
         var member = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.UserId == toUserId)
-            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName, m.User.Language }).SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
             return Outcome.Refused($"Choose a member of {c.Name}.", "ToUserId");
@@ -69,18 +72,19 @@ public sealed class OfferResponsibility(HubDbContext db, TimeProvider time, Noti
         };
         db.ResponsibilityOffers.Add(offer);
         var from = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        var title = offer.HandOverFromUserId is null
-            ? $"{from} invites you to hold “{responsibility.Name}” in {c.Name}"
-            : $"{from} would like to hand “{responsibility.Name}” in {c.Name} over to you";
+        using var language = RecipientLanguage.Of(member.Language);
+        string title = offer.HandOverFromUserId is null
+            ? strings["Email.Responsibility.Offer.Subject", from, responsibility.Name, c.Name]
+            : strings["Email.Responsibility.HandOver.Subject", from, responsibility.Name, c.Name];
         var path = ResponsibilitiesFeature.PathOf(c.Slug, "invitations");
         await notifier.NotifyAsync(new Notice(member.UserId, "congregation.responsibility-offer", title, path,
             templates.Compose(member.Email!, member.DisplayName, title,
             [
-                responsibility.Description == "" ? $"“{responsibility.Name}” is one of the things {c.Name} needs someone to hold." : $"What it involves: {responsibility.Description}",
-                .. words == "" ? Array.Empty<string>() : [$"{from} wrote: “{words}”"],
-                .. responsibility.ReviewOn is { } review ? [$"It is due for a look again on {review:d MMMM yyyy}."] : Array.Empty<string>(),
-                "Nothing changes until you say yes, and you are free to decline, with no need to explain.",
-            ], ("See the invitation", address.Absolute(path))))
+                responsibility.Description == "" ? strings["Email.Responsibility.Needs", responsibility.Name, c.Name] : strings["Email.Responsibility.Involves", responsibility.Description],
+                .. words == "" ? Array.Empty<string>() : [strings["Email.ProposedEvent.Yes.Wrote", from, words].Value],
+                .. responsibility.ReviewOn is { } review ? [strings["Email.Responsibility.Review", DateFormats.Format(review.ToDateTime(TimeOnly.MinValue), "d MMMM yyyy")].Value] : Array.Empty<string>(),
+                strings["Email.Offer.NothingChanges"],
+            ], (strings["Invitation.Action"], address.Absolute(path))))
         { About = AnswerResponsibilityOffer.About(offer.Id) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();

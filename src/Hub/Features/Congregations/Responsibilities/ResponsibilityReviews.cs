@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 
@@ -9,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 /// work that writes the notices, so two nodes, or a restart, never tell anyone twice. Notices follow each person's
 /// choice for the congregation topic (at once, in the digest, or not by email).
 /// </summary>
-public sealed class ResponsibilityReviews(HubDbContext db, TimeProvider time, HostActions actions)
+public sealed class ResponsibilityReviews(HubDbContext db, TimeProvider time, HostActions actions,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -30,13 +34,13 @@ public sealed class ResponsibilityReviews(HubDbContext db, TimeProvider time, Ho
                 continue;
             }
             var hosts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.IsHost).Select(m => m.UserId).ToListAsync(cancellationToken);
-            var title = $"“{r.Name}” in {c.Name} is due for review";
-            await actions.TellAsync([.. r.Holders.Union(hosts)], "congregation.responsibility-review", title, ResponsibilitiesFeature.PathOf(c.Slug),
-            [
-                $"“{r.Name}” in {c.Name} reached its review date, {r.ReviewOn:d MMMM yyyy}.",
-                r.Holders.Count == 0 ? "Nobody holds it now. The hosts may invite someone to it, or retire it."
-                    : "A good moment to talk it over: keep holding it, hand it over to someone, change what it involves, or retire it. Set a new date when you have decided.",
-            ], "See the register", cancellationToken);
+            var reviewOn = r.ReviewOn is { } d ? d.ToDateTime(TimeOnly.MinValue) : DateTime.MinValue;
+            await actions.TellAsync([.. r.Holders.Union(hosts)], "congregation.responsibility-review", ResponsibilitiesFeature.PathOf(c.Slug), () => new NoticeWords(
+                strings["Email.Responsibility.Due.Subject", r.Name, c.Name],
+                [
+                    strings["Email.Responsibility.Due.Reached", r.Name, c.Name, DateFormats.Format(reviewOn, "d MMMM yyyy")],
+                    r.Holders.Count == 0 ? strings["Email.Responsibility.Due.Nobody"] : strings["Email.Responsibility.Due.TalkItOver"],
+                ], strings["Email.Responsibility.Action"]), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             told++;

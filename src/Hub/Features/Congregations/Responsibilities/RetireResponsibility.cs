@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
@@ -10,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 /// Hosts retire a responsibility the congregation no longer needs: it leaves the register, its holders are thanked
 /// and free, and invitations to it still waiting are withdrawn. The hosts' list keeps the line.
 /// </summary>
-public sealed class RetireResponsibility(HubDbContext db, TimeProvider time, HostActions actions, Notifier notifier)
+public sealed class RetireResponsibility(HubDbContext db, TimeProvider time, HostActions actions, Notifier notifier,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid id, string? reason, CancellationToken cancellationToken = default)
     {
@@ -42,10 +45,11 @@ public sealed class RetireResponsibility(HubDbContext db, TimeProvider time, Hos
             await notifier.ResolveAsync(AnswerResponsibilityOffer.About(offer.Id), null, cancellationToken);
         }
         HostActions.Record(db, c.Id, view.UserId, $"retired the responsibility {responsibility.Name}", why, now);
-        var title = $"{responsibility.Name} is retired in {c.Name}";
-        await actions.TellAsync([.. holders.Where(h => h != view.UserId)], "congregation.responsibility", title, ResponsibilitiesFeature.PathOf(c.Slug),
-            [$"The hosts of {c.Name} retired the responsibility “{responsibility.Name}”, which you held. You hold it no more: thank you for carrying it.",
-             .. why == "" ? Array.Empty<string>() : [$"Their reason: “{why}”"]], "See the register", cancellationToken);
+        await actions.TellAsync([.. holders.Where(h => h != view.UserId)], "congregation.responsibility", ResponsibilitiesFeature.PathOf(c.Slug),
+            () => new NoticeWords(strings["Email.Responsibility.Retired.Subject", responsibility.Name, c.Name],
+                [strings["Email.Responsibility.Retired.Text", c.Name, responsibility.Name],
+                 .. why == "" ? Array.Empty<string>() : [strings["Email.Responsibility.Retired.Reason", why].Value]],
+                strings["Email.Responsibility.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         actions.Wake();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 
@@ -8,7 +10,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 /// A holder puts a responsibility down, with a reason if they like. The hosts hear it (they may need to find someone);
 /// the hosts' list keeps the line. Handing it to a particular person is an invitation instead (<see cref="OfferResponsibility"/>).
 /// </summary>
-public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider time, HostActions actions)
+public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider time, HostActions actions,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid responsibilityId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -30,12 +33,12 @@ public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider tim
         HostActions.Record(db, c.Id, view.UserId, $"stepped down from the responsibility {holding.Name}", why, now);
         var name = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var others = await db.ResponsibilityHolders.AsNoTracking().CountAsync(h => h.ResponsibilityId == responsibilityId && h.UserId != view.UserId, cancellationToken);
-        await actions.TellHostsAsync(c, [view.UserId!], $"{name} stepped down from “{holding.Name}”",
+        await actions.TellHostsAsync(c, [view.UserId!], () => (strings["Email.Responsibility.StepDown.Subject", name, holding.Name],
         [
-            $"{name} no longer holds “{holding.Name}” in {c.Name}.",
-            .. why == "" ? Array.Empty<string>() : [$"Their reason: “{why}”"],
-            others == 0 ? "Nobody holds it now: you may invite someone to it from the register." : "Others still hold it.",
-        ], cancellationToken);
+            strings["Email.Responsibility.StepDown.Text", name, holding.Name, c.Name],
+            .. why == "" ? Array.Empty<string>() : [strings["Email.Responsibility.Retired.Reason", why].Value],
+            others == 0 ? strings["Email.Responsibility.StepDown.Nobody"] : strings["Email.Responsibility.StepDown.Others"],
+        ]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         actions.Wake();
         return Outcome.Done;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// three months, claimed by a conditional update of <see cref="Crew.LookBackReminderAt"/> in the same transaction as
 /// the notices, so a second node or a second run never sends it twice.
 /// </summary>
-public sealed class SendLookBackReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time)
+public sealed class SendLookBackReminders(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address, TimeProvider time,
+    IStringLocalizer<Strings> strings)
 {
     public const int Months = 3;
 
@@ -50,19 +53,20 @@ public sealed class SendLookBackReminders(HubDbContext db, Notifier notifier, Em
         }
         var crew = await db.Crews.AsNoTracking().SingleAsync(c => c.Id == crewId, cancellationToken);
         var members = await db.CrewMembers.AsNoTracking().Where(m => m.CrewId == crewId && m.Status == CrewMemberStatus.Joined)
-            .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email }).ToListAsync(cancellationToken);
+            .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email, m.User.Language }).ToListAsync(cancellationToken);
         var url = $"/crews/{crewId}";
         foreach (var member in members)
         {
-            await notifier.NotifyAsync(new Notice(member.UserId, "crew.look-back", $"{crew.Name}: three months without a retrospective", url,
-                templates.Compose(member.Email!, member.DisplayName, $"{crew.Name}: time to look back together?",
+            using var language = RecipientLanguage.Of(member.Language);
+            await notifier.NotifyAsync(new Notice(member.UserId, "crew.look-back", strings["Email.LookBack.Notice", crew.Name], url,
+                templates.Compose(member.Email!, member.DisplayName, strings["Email.LookBack.Subject", crew.Name],
                 [
-                    $"“{crew.Name}” has met for three months or more since anyone last looked back. A crew that runs on does well to stop now and then: what works, what does not, what you would change.",
-                    "Spend part of your next meeting on it. The caller can open the retrospective on the crew page; each of you still chooses privately whether to go on.",
-                    "Your agreements are worth a fresh look too.",
+                    strings["Email.LookBack.RunsOn", crew.Name],
+                    strings["Email.LookBack.NextMeeting"],
+                    strings["Email.LookBack.Agreements"],
                 ],
-                ("Open the crew's space", address.Absolute(url)),
-                "You receive this as a member of the crew, at most once every three months. Choose how reminders reach you on your notifications page.")), cancellationToken);
+                (strings["Crew.Reminder.Action"], address.Absolute(url)),
+                strings["Email.LookBack.Footer"])), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -14,7 +16,8 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// <see cref="CrewLessonSharing"/>), without the crew's name unless the crew signs it; any member takes it back (<see cref="WithdrawLesson"/>).
 /// The others are asked by a notice (and email, as each chose), since the lesson waits for every one of them.
 /// </summary>
-public sealed class ShareLesson(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class ShareLesson(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public const int MaxLength = 2000;
 
@@ -58,19 +61,25 @@ public sealed class ShareLesson(HubDbContext db, TimeProvider time, Notifier not
         var congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => c.Name).SingleAsync(cancellationToken);
         var url = $"/crews/{view.Crew.Id}/retrospective#lessons";
         var asked = view.Joined.Where(m => m.UserId != view.Me.UserId && CrewLessonSharing.Asks(m, now)).ToList();
-        await notifier.NotifyManyAsync([.. asked.Select(m => new Notice(m.UserId, "crew.lesson", $"{view.Crew.Name}: may this lesson go to {congregation}?", url,
-            templates.Compose(m.User.Email!, m.User.DisplayName, $"{view.Crew.Name}: may this lesson go to {congregation}?",
-            [
-                $"{view.Me.User.DisplayName} would like to offer something your crew learned to {congregation}'s lessons page:",
-                $"“{text}”",
-                signed
-                    ? $"It would carry the crew's name, “{view.Crew.Name}”."
-                    : "It would go without the crew's name.",
-                "It is shared only when every member says yes. Say yes, or keep it in the crew: either answer is fine, and you can change it while the lesson stands.",
-            ],
-            ("Answer on the retrospective page", address.Absolute(url)),
-            "You receive this as a member of the crew. Choose how crew news reaches you on your notifications page."))
-        { About = About(id) })], cancellationToken);
+        var notices = new List<Notice>(asked.Count);
+        foreach (var m in asked)
+        {
+            // The lesson stays in the words it was written in; what is asked around it is in each member's language.
+            using var language = RecipientLanguage.Of(m.User.Language);
+            string title = strings["Email.Lesson.Subject", view.Crew.Name, congregation];
+            notices.Add(new Notice(m.UserId, "crew.lesson", title, url,
+                templates.Compose(m.User.Email!, m.User.DisplayName, title,
+                [
+                    strings["Email.Lesson.Offer", view.Me.User.DisplayName, congregation],
+                    $"“{text}”",
+                    signed ? strings["Email.Lesson.Signed", view.Crew.Name] : strings["Email.Lesson.Unsigned"],
+                    strings["Email.Lesson.EveryMember"],
+                ],
+                (strings["Email.Lesson.Action"], address.Absolute(url)),
+                strings["Email.Crew.NewsFooter"]))
+            { About = About(id) });
+        }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

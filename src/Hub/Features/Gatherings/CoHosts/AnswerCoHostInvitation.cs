@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// The invited person accepts (and hosts with the others from then on) or declines (no reason asked). Either way
 /// the invitation's notice is done and whoever invited them hears the answer. A co-host may also step down.
 /// </summary>
-public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     /// <summary>What the invitation's notice is about, so that the answer marks it done.</summary>
     public static string About(Guid eventId) => $"cohost-invitation:{eventId}";
@@ -29,9 +32,10 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
         var row = await db.EventCoHosts.AsNoTracking().Include(c => c.User).SingleAsync(c => c.EventId == eventId && c.UserId == viewer.UserId, cancellationToken);
         await notifier.ResolveAsync(About(eventId), viewer.UserId, cancellationToken);
         HostLog.Record(db, eventId, viewer.UserId, accept ? "accepted the invitation to co-host" : "declined the invitation to co-host", now);
-        await TellAsync(eventId, row.InvitedByUserId, accept
-            ? ($"{row.User.DisplayName} will co-host", [$"{row.User.DisplayName} said yes: you host this event together now.", "Each of you sees on the hosts' page what the others did."])
-            : ($"{row.User.DisplayName} declined to co-host", [$"{row.User.DisplayName} said no this time. No reason is needed, and none was asked.", "You could invite someone else from the hosts' page: never host alone."]),
+        var name = row.User.DisplayName;
+        await TellAsync(eventId, row.InvitedByUserId, title => accept
+            ? (strings["Email.CoHost.Accepted.Subject", name, title], [strings["Email.CoHost.Accepted.Together", name], strings["Email.CoHost.Accepted.Log"]])
+            : (strings["Email.CoHost.Declined.Subject", name, title], [strings["Email.CoHost.Declined.NoReason", name], strings["Email.CoHost.NeverAlone"]]),
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
@@ -54,25 +58,28 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
         }
         (row.Status, row.AnsweredAt) = (CoHostStatus.SteppedDown, now);
         HostLog.Record(db, eventId, viewer.UserId, "stepped down as co-host", now, why);
-        await TellAsync(eventId, row.InvitedByUserId, ($"{row.User.DisplayName} stepped down as co-host",
-            [$"{row.User.DisplayName} no longer co-hosts this event.", why == "" ? "No reason was given." : $"Their reason: {why}",
-                "You could invite someone else from the hosts' page: never host alone."]), cancellationToken);
+        var name = row.User.DisplayName;
+        await TellAsync(eventId, row.InvitedByUserId, title => (strings["Email.CoHost.SteppedDown.Subject", name, title],
+            [strings["Email.CoHost.SteppedDown.NoLonger", name], why == "" ? strings["Email.CoHost.SteppedDown.NoReason"] : strings["Email.CoHost.SteppedDown.Reason", why],
+                strings["Email.CoHost.NeverAlone"]]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;
     }
 
-    private async Task TellAsync(Guid eventId, string toUserId, (string Subject, string[] Paragraphs) words, CancellationToken cancellationToken)
+    /// <param name="write">The subject (given the event's title) and paragraphs, written in the recipient's language.</param>
+    private async Task TellAsync(Guid eventId, string toUserId, Func<string, (string Subject, string[] Paragraphs)> write, CancellationToken cancellationToken)
     {
-        var to = await db.Users.AsNoTracking().Where(u => u.Id == toUserId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var to = await db.Users.AsNoTracking().Where(u => u.Id == toUserId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         var title = await db.GatheringEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Title).SingleAsync(cancellationToken);
         if (to is null)
         {
             return;
         }
         var path = CoHostsPage.PathOf(eventId);
-        var subject = $"{words.Subject}: {title}";
+        using var language = RecipientLanguage.Of(to.Language);
+        var (subject, paragraphs) = write(title);
         await notifier.NotifyAsync(new Notice(to.Id, "gathering.cohost-answer", subject, path,
-            templates.Compose(to.Email!, to.DisplayName, subject, words.Paragraphs, ("Open the hosts' page", address.Absolute(path)))), cancellationToken);
+            templates.Compose(to.Email!, to.DisplayName, subject, paragraphs, (strings["Email.CoHost.OpenHostsPage"], address.Absolute(path)))), cancellationToken);
     }
 }

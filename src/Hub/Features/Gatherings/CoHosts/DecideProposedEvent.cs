@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -15,7 +17,7 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// message written for the proposer. Either way the other hosts' notices are done.
 /// </summary>
 public sealed class DecideProposedEvent(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
-    IEnumerable<IAnnouncementSink> sinks)
+    IEnumerable<IAnnouncementSink> sinks, IStringLocalizer<Strings> strings)
 {
     public const int MaxMessage = 2000;
 
@@ -28,17 +30,24 @@ public sealed class DecideProposedEvent(HubDbContext db, TimeProvider time, Noti
         var congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == e.CongregationId).Select(c => c.Name).SingleAsync(cancellationToken);
         var name = await db.Users.AsNoTracking().Where(u => u.Id == proposer.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var hosts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == e.CongregationId && m.IsHost && m.UserId != proposer.UserId)
-            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName }).ToListAsync(cancellationToken);
+            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName, m.User.Language }).ToListAsync(cancellationToken);
         var path = CoHostsPage.PathOf(e.Id);
-        var title = $"{name} proposes an event for {congregation}: {e.Title}";
         var zone = EventTime.FindZone(e.TimeZone)!;
-        await notifier.NotifyManyAsync([.. hosts.Select(h => new Notice(h.UserId, "gathering.event-proposed", title, path,
-            templates.Compose(h.Email!, h.DisplayName, title,
-            [
-                $"{name} would like to put on “{e.Title}” for {congregation}, starting {EventTime.Format(e.StartsAt, zone)} ({e.TimeZone}).",
-                $"Until a host says yes, only {name} and the hosts see it. Say yes, or not this time with a few kind words for {name}; one host's answer is enough.",
-            ], ("Look at the proposal", address.Absolute(path))))
-        { About = About(e.Id) })], cancellationToken);
+        var starts = EventTime.ToLocal(e.StartsAt, zone).ToDateTimeUnspecified();
+        var notices = new List<Notice>(hosts.Count);
+        foreach (var h in hosts)
+        {
+            using var language = RecipientLanguage.Of(h.Language);
+            string title = strings["Email.ProposedEvent.Subject", name, congregation, e.Title];
+            notices.Add(new Notice(h.UserId, "gathering.event-proposed", title, path,
+                templates.Compose(h.Email!, h.DisplayName, title,
+                [
+                    strings["Email.ProposedEvent.PutOn", name, e.Title, congregation, DateFormats.Format(starts, "ddd d MMM yyyy, HH:mm"), e.TimeZone],
+                    strings["Email.ProposedEvent.Until", name],
+                ], (strings["Email.ProposedEvent.Action"], address.Absolute(path))))
+            { About = About(e.Id) });
+        }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
     }
 
     public void Wake() => notifier.Wake();
@@ -80,17 +89,18 @@ public sealed class DecideProposedEvent(HubDbContext db, TimeProvider time, Noti
         }
         await notifier.ResolveAsync(About(eventId), null, cancellationToken);
         HostLog.Record(db, eventId, viewer.UserId, approve ? "said yes to the proposal: the event is up" : "said not this time to the proposal", now);
-        var proposer = await db.Users.AsNoTracking().Where(u => u.Id == e.CreatedByUserId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var proposer = await db.Users.AsNoTracking().Where(u => u.Id == e.CreatedByUserId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         var host = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         if (proposer is not null && proposer.Id != viewer.UserId)
         {
             var path = $"/gatherings/{eventId}";
-            var title = approve ? $"Your event is up: {e.Title}" : $"Not this time: {e.Title}";
+            using var language = RecipientLanguage.Of(proposer.Language);
+            string title = approve ? strings["Email.ProposedEvent.Yes.Subject", e.Title] : strings["Email.ProposedEvent.No.Subject", e.Title];
             string[] paragraphs = approve
-                ? [$"{host} said yes to “{e.Title}”: it is up, and people can answer it now.", .. words == "" ? Array.Empty<string>() : [$"{host} wrote: “{words}”"], "You host it: share its link with the people you would like to come, and invite a co-host from its page."]
-                : [$"{host} looked at “{e.Title}” and said not this time. They wrote:", $"“{words}”", "The proposal stays visible to you and the hosts. You are welcome to talk it over with them, or to propose another."];
+                ? [strings["Email.ProposedEvent.Yes.Up", host, e.Title], .. words == "" ? Array.Empty<string>() : [strings["Email.ProposedEvent.Yes.Wrote", host, words]], strings["Email.ProposedEvent.Yes.YouHost"]]
+                : [strings["Email.ProposedEvent.No.Looked", host, e.Title], $"“{words}”", strings["Email.ProposedEvent.No.Stays"]];
             await notifier.NotifyAsync(new Notice(proposer.Id, "gathering.proposal-decided", title, path,
-                templates.Compose(proposer.Email!, proposer.DisplayName, title, paragraphs, ("Open the event", address.Absolute(path)))), cancellationToken);
+                templates.Compose(proposer.Email!, proposer.DisplayName, title, paragraphs, (strings["Gathering.Action"], address.Absolute(path)))), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// A host of an event invites someone they share a congregation with to host it with them. Nothing changes for
 /// the invited person until they accept; they hear by a notice (and email, as they chose) and may decline.
 /// </summary>
-public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, PeopleToPick.Choice? choice, CancellationToken cancellationToken = default)
     {
@@ -34,7 +37,7 @@ public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier no
         {
             return Outcome.Refused($"{choice.Shown} hosts this event already.", "Person");
         }
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Email, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "Person");
@@ -56,15 +59,18 @@ public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier no
         var inviter = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         HostLog.Record(db, eventId, viewer.UserId, $"invited {person.DisplayName} to co-host", now);
         var path = CoHostsPage.PathOf(eventId);
-        var title = $"{inviter} invites you to co-host {e.Title}";
-        await notifier.NotifyAsync(new Notice(userId, "gathering.cohost-invitation", title, path,
-            templates.Compose(person.Email!, person.DisplayName, title,
-            [
-                $"{inviter} would like to host “{e.Title}” together with you.",
-                "As a co-host you may do what its hosts do: change its details and dates, look after answers and tickets, and invite others to host with you. What each host does is listed for the others.",
-                "You are free to decline, with no need to explain.",
-            ], ("See the invitation", address.Absolute(path))))
-        { About = AnswerCoHostInvitation.About(eventId) }, cancellationToken);
+        using (RecipientLanguage.Of(person.Language))
+        {
+            string title = strings["Email.CoHost.Invite.Subject", inviter, e.Title];
+            await notifier.NotifyAsync(new Notice(userId, "gathering.cohost-invitation", title, path,
+                templates.Compose(person.Email!, person.DisplayName, title,
+                [
+                    strings["Email.CoHost.Invite.Together", inviter, e.Title],
+                    strings["Email.CoHost.Invite.What"],
+                    strings["Crew.Invite.Free"],
+                ], (strings["Invitation.Action"], address.Absolute(path))))
+            { About = AnswerCoHostInvitation.About(eventId) }, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// later), the hosts' log says who removed whom, and the person removed is told, in the hub and by email. Nobody
 /// removes themselves this way: a co-host steps down.
 /// </summary>
-public sealed class RemoveCoHost(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class RemoveCoHost(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(Viewer viewer, GatheringEvent e, string? userId, bool confirm, CancellationToken cancellationToken = default)
     {
@@ -35,16 +38,18 @@ public sealed class RemoveCoHost(HubDbContext db, TimeProvider time, Notifier no
         {
             return Outcome.Refused($"Tick the box to confirm that {row.User.DisplayName} no longer co-hosts. They will be told.", "Confirm");
         }
-        var by = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "A host";
+        var by = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? strings["Email.CoHost.AHost"];
         db.EventCoHosts.Remove(row);
         HostLog.Record(db, e.Id, viewer.UserId, $"removed {row.User.DisplayName} as co-host", time.GetUtcNow().UtcDateTime);
         var page = $"/gatherings/{e.Id}";
-        var subject = $"You no longer co-host {e.Title}";
-        await notifier.NotifyAsync(new Notice(row.UserId, "gathering.cohost-removed", subject, page,
-            templates.Compose(row.User.Email!, row.User.DisplayName, subject,
-                [$"{by} removed you from the hosts of {e.Title}. The hosts' page and its log are theirs to keep now.",
-                 "Thank you for the hosting you did. If this comes as a surprise, a word with them may help: hosting together goes better when it is talked through."],
-                ("Open the event", address.Absolute(page)))), cancellationToken);
+        using (RecipientLanguage.Of(row.User.Language))
+        {
+            string subject = strings["Email.CoHost.Removed.Subject", e.Title];
+            await notifier.NotifyAsync(new Notice(row.UserId, "gathering.cohost-removed", subject, page,
+                templates.Compose(row.User.Email!, row.User.DisplayName, subject,
+                    [strings["Email.CoHost.Removed.By", by, e.Title], strings["Email.CoHost.Removed.Thanks"]],
+                    (strings["Gathering.Action"], address.Absolute(page)))), cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

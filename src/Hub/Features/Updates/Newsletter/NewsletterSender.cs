@@ -59,11 +59,8 @@ internal sealed class NewsletterSender(
             throw new OutboxGiveUpException("No longer subscribed when its turn came.");
         }
         var issue = await db.NewsletterIssues.AsNoTracking().SingleAsync(i => i.Id == delivery.IssueId, cancellationToken);
-        // The issue's text is the host's own; its frame speaks the subscriber's language when their address has an account.
-        var language = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == subscriber.NormalizedEmail)
-            .Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
         MimeMessage message;
-        using (RecipientLanguage.Of(language))
+        using (RecipientLanguage.Of(await LanguageOfAsync(db, subscriber, cancellationToken)))
         {
             message = Compose(issue, subscriber, delivery.Id);
         }
@@ -81,6 +78,14 @@ internal sealed class NewsletterSender(
             throw;
         }
     }
+
+    /// <summary>
+    /// The language of an issue's frame (the text is the host's own): the language of the account with the subscriber's
+    /// address, else the language of the page they subscribed on, else English.
+    /// </summary>
+    internal static async Task<string?> LanguageOfAsync(HubDbContext db, NewsletterSubscriber subscriber, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == subscriber.NormalizedEmail)
+            .Select(u => u.Language).FirstOrDefaultAsync(cancellationToken) ?? subscriber.Language;
 
     /// <summary>The issue in the frame of the current <see cref="RecipientLanguage"/> (English outside one).</summary>
     internal MimeMessage Compose(NewsletterIssue issue, NewsletterSubscriber subscriber, Guid deliveryId)

@@ -77,6 +77,8 @@ public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, E
         subscriber.ConfirmationSentAt = now;
         // Asked for in this request: the language of the page they subscribed on, unless their address has an account with its own.
         var language = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+        // The page's language is kept, so the issues that follow (sent by a job, with no page to go by) are framed in it too.
+        subscriber.Language = RecipientLanguage.OfThisRequest().Name;
         using (RecipientLanguage.OfRequester(language))
         {
             outbox.Enqueue(templates.Compose(email, subscriber.Name, strings["Newsletter.Confirm.Subject"],

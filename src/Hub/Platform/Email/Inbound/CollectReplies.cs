@@ -3,10 +3,12 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using MimeKit;
 
@@ -33,6 +35,7 @@ public sealed class CollectReplies(
     EmailTemplates templates,
     PublicAddress address,
     TimeProvider time,
+    IStringLocalizer<Strings> strings,
     ILogger<CollectReplies> logger)
 {
     private enum Result { HandedOver, Refused, Ignored, AlreadyDone, TryAgain }
@@ -96,41 +99,35 @@ public sealed class CollectReplies(
             var normalized = from.ToUpperInvariant(); // as Identity normalises addresses
             var member = await db.Users.AsNoTracking()
                 .Where(u => u.EmailConfirmed && u.NormalizedEmail == normalized)
-                .Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
-            return await RefuseAsync(key, "refused: unknown reply address", member?.Email, member?.DisplayName,
-                "The hub received your email at a reply address it does not know, so it was not posted anywhere. "
-                + "Perhaps it was copied from another email. Answer on the hub instead.", cancellationToken);
+                .Select(u => new { u.Email, u.DisplayName, u.Language }).FirstOrDefaultAsync(cancellationToken);
+            return await RefuseAsync(key, "refused: unknown reply address", member?.Email, member?.DisplayName, member?.Language,
+                () => strings["Email.Reply.UnknownAddress"], cancellationToken);
         }
         var person = await db.Users.AsNoTracking().Where(u => u.Id == row.UserId)
-            .Select(u => new { u.Email, u.DisplayName, u.EmailConfirmed }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.Email, u.DisplayName, u.EmailConfirmed, u.Language }).SingleOrDefaultAsync(cancellationToken);
         var confirmed = person is { EmailConfirmed: true } ? person.Email : null;
         if (time.GetUtcNow().UtcDateTime > row.CreatedAt + options.Value.AddressLifetime)
         {
-            return await RefuseAsync(key, "refused: the reply address has expired", confirmed, person?.DisplayName,
-                $"You replied to an email the hub sent on {row.CreatedAt:d MMMM yyyy}. Replies to emails that old are no longer "
-                + "taken, so yours was not posted. Answer on the hub instead.", cancellationToken);
+            return await RefuseAsync(key, "refused: the reply address has expired", confirmed, person?.DisplayName, person?.Language,
+                () => strings["Email.Reply.Expired", DateFormats.Format(row.CreatedAt, "d MMMM yyyy")], cancellationToken);
         }
         if (confirmed is null || !string.Equals(from, confirmed, StringComparison.OrdinalIgnoreCase))
         {
-            return await RefuseAsync(key, "refused: not from the confirmed address", confirmed, person?.DisplayName,
-                $"A reply to an email the hub sent you came from {(from == "" ? "no address" : from)}, not from {confirmed}, so it was "
-                + "not posted. The hub takes replies only from the address its email went to, so that nobody can write in your name. "
-                + $"If it was you, reply again from {confirmed}, or answer on the hub.", cancellationToken);
+            return await RefuseAsync(key, "refused: not from the confirmed address", confirmed, person?.DisplayName, person?.Language,
+                () => from == "" ? strings["Email.Reply.NoSender", confirmed!] : strings["Email.Reply.OtherSender", from, confirmed!], cancellationToken);
         }
         var text = message.TextBody is { } plain ? ReplyText.Strip(plain)
             : message.HtmlBody is { } html ? ReplyText.FromHtml(html) : "";
         if (text.Length == 0)
         {
-            return await RefuseAsync(key, "refused: no text of its own", confirmed, person!.DisplayName,
-                "Your reply had no words of your own that the hub could find, only the email you replied to or a signature, "
-                + "so nothing was posted. Write your answer above the quoted email, or answer on the hub.", cancellationToken);
+            return await RefuseAsync(key, "refused: no text of its own", confirmed, person!.DisplayName, person.Language,
+                () => strings["Email.Reply.NoText"], cancellationToken);
         }
         var target = targets.FirstOrDefault(t => t.Kind == row.Kind);
         if (target is null)
         {
-            return await RefuseAsync(key, $"refused: nothing takes replies of kind {row.Kind}", confirmed, person!.DisplayName,
-                "The hub no longer takes replies by email to this kind of message, so yours was not posted. Answer on the hub instead.",
-                cancellationToken);
+            return await RefuseAsync(key, $"refused: nothing takes replies of kind {row.Kind}", confirmed, person!.DisplayName, person.Language,
+                () => strings["Email.Reply.NoLonger"], cancellationToken);
         }
         // Received now: the Date header is whatever the sender's program (or a forger) wrote.
         var reply = new EmailReply(row.Kind, row.Key, row.UserId, text, message.MessageId ?? key, time.GetUtcNow().UtcDateTime);
@@ -162,16 +159,19 @@ public sealed class CollectReplies(
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
         }
-        return await RefuseAsync(key, "refused by " + row.Kind, confirmed, person!.DisplayName,
-            $"Your reply was not posted: {outcome.Message}", cancellationToken);
+        // The feature's reason is in its own words (features refuse in English so far); the sentence around it is the member's.
+        return await RefuseAsync(key, "refused by " + row.Kind, confirmed, person!.DisplayName, person.Language,
+            () => strings["Email.Reply.Refused", outcome.Message], cancellationToken);
     }
 
     /// <summary>Records the message as dealt with, without a word to anyone.</summary>
     private async Task<Result> SetAsideAsync(string key, string why, CancellationToken cancellationToken) =>
-        await RefuseAsync(key, why, null, null, "", cancellationToken) == Result.AlreadyDone ? Result.AlreadyDone : Result.Ignored;
+        await RefuseAsync(key, why, null, null, null, () => "", cancellationToken) == Result.AlreadyDone ? Result.AlreadyDone : Result.Ignored;
 
     /// <summary>Records the message as dealt with and, when a member can be told, tells them why in the same transaction.</summary>
-    private async Task<Result> RefuseAsync(string key, string why, string? to, string? name, string explanation, CancellationToken cancellationToken)
+    /// <param name="explanation">Written inside the member's <see cref="RecipientLanguage"/> scope.</param>
+    private async Task<Result> RefuseAsync(string key, string why, string? to, string? name, string? language, Func<string> explanation,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ClaimAsync(key, why, cancellationToken))
@@ -180,9 +180,10 @@ public sealed class CollectReplies(
         }
         if (to is not null)
         {
-            outbox.Enqueue(templates.Compose(to, name ?? "", "Your reply by email was not posted", [explanation],
-                ("Open the hub", address.Absolute("/me/notifications")),
-                "You receive this because an email came to the hub as a reply to one it sent you."));
+            using var scope = RecipientLanguage.Of(language);
+            outbox.Enqueue(templates.Compose(to, name ?? "", strings["Email.Reply.Subject"], [explanation()],
+                (strings["Email.Reply.Action"], address.Absolute("/me/notifications")),
+                strings["Email.Reply.Footer"]));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
