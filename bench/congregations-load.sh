@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Seeds 40,000 invented people in 200 congregations, then measures the directory, the network map, a
-# search of the directory (with a typo), a congregation's page, its host dashboard and its care view with wrk (32 connections), as a visitor and signed in, on SQLite, and on
-# PostgreSQL when given.
+# Seeds 40,000 invented people in 200 congregations with 100,000 conversation posts, then measures the directory,
+# the network map, a search of the directory (with a typo), a congregation's page, its host dashboard and its care
+# view with wrk (32 connections), as a visitor and signed in, and, signed in as a member of the first congregation,
+# its conversation list and a thread of 200 posts; on SQLite, and on PostgreSQL when given.
 # Usage: bench/congregations-load.sh ["Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"]
+#   ONLY=REGEX bench/congregations-load.sh   measures only the paths that match (e.g. ONLY=conversations)
 # Budget (DESIGN): p99 under 25 ms at 32 connections on both databases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,7 @@ sign_in() {
 
 measure() {
   local label="$1" path="$2"; shift 2
+  [[ "$path" =~ ${ONLY:-.} ]] || return 0
   wrk -t2 -c32 -d5s "$@" "$URL$path" >/dev/null          # warm-up
   echo "== $label $path"
   wrk -t2 -c32 -d15s --latency "$@" "$URL$path" | grep -E "Requests/sec|  50%|  90%|  99%|Non-2xx"
@@ -37,7 +40,8 @@ measure() {
 run() {
   local name="$1"; shift
   local work; work="$(mktemp -d /tmp/hub-load.XXXXXX)"
-  ( cd "$work" && env "$@" dotnet "$DLL" seed --members 40000 --congregations 200 | tail -1 )
+  ( cd "$work" && env "$@" dotnet "$DLL" seed --members 40000 --congregations 200 --posts 100000 | tee "$work/seed.log" | tail -2 )
+  local thread; thread="$(grep -o '/congregations/[^ ]*/conversations/[0-9a-f-]*' "$work/seed.log")"
   pushd "$work" >/dev/null
   env "$@" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$DLL" --no-demo --urls "$URL" >"$work/hub.log" 2>&1 &
@@ -58,6 +62,15 @@ run() {
     || { echo "signing in failed" >&2; kill "$pid"; exit 1; }
   for path in "/congregations" "/congregations/map" "/congregations?q=lisbn" "/congregations/$slug" "/congregations/$slug/host" "/congregations/$slug/care"; do
     measure "$name, signed in" "$path" -H "Cookie: $cookie"
+  done
+  # Conversations are members' alone: the administrator joins the first congregation (open to anyone signed in).
+  local first="${thread%/conversations/*}" token
+  token="$(curl -s -H "Cookie: $cookie" "$URL$first" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')"
+  curl -s -o /dev/null -H "Cookie: $cookie" --data-urlencode "__RequestVerificationToken=$token" "$URL$first?handler=Join"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$URL$first/conversations")" = 200 ] \
+    || { echo "joining $first failed" >&2; kill "$pid"; exit 1; }
+  for path in "$first/conversations" "$thread"; do
+    measure "$name, member" "$path" -H "Cookie: $cookie"
   done
   kill "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done   # the port must be free for the next run

@@ -30,7 +30,7 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
     /// <summary>Which form was sent back with a problem, so it opens with what was typed.</summary>
     public string? Editing { get; private set; }
 
-    public static string Html(string markdown) => Updates.UpdatesMarkdown.ToHtml(markdown);
+    public static string Html(string markdown) => Updates.UpdatesMarkdown.ToHtmlKept(markdown);
 
     public async Task<IActionResult> OnGetAsync(Guid thread) => await LoadThreadAsync(thread) ?? await ShowAsync();
 

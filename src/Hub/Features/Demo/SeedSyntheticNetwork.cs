@@ -1,6 +1,7 @@
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Data.Crews;
 
 namespace Microsolidarity.Hub.Features.Demo;
@@ -8,6 +9,8 @@ namespace Microsolidarity.Hub.Features.Demo;
 /// <summary>
 /// A large synthetic network of invented people for load tests ("200 congregations of 200"):
 /// <c>hub seed --members 40000 --congregations 200</c>. People get no password and cannot sign in.
+/// <c>--posts N</c> adds conversations: N posts shared out over the congregations, the first congregation's first
+/// thread 200 posts long (the longest a load test reads), the rest threads of ten.
 /// Written in batches with change tracking off, so 40,000 people take seconds, not minutes.
 /// </summary>
 public static class SeedSyntheticNetwork
@@ -24,7 +27,14 @@ public static class SeedSyntheticNetwork
         (51.05, 3.72), (45.76, 4.84), (44.49, 11.34), (50.06, 19.94), (58.38, 26.72), (51.90, -8.47), (43.65, -79.38), (17.07, -96.73),
         (-34.90, -56.16), (-41.29, 174.78), null];
 
-    public static async Task<(int People, int Congregations)> RunAsync(IServiceProvider services, int members, int congregations, TimeProvider time)
+    /// <summary>How long the first congregation's first thread is: the thread a load test reads.</summary>
+    public const int LongestThread = 200;
+
+    /// <summary>How many posts each other thread has.</summary>
+    private const int ThreadLength = 10;
+
+    public static async Task<(int People, int Congregations, string? LongThreadPath)> RunAsync(IServiceProvider services, int members, int congregations,
+        TimeProvider time, int posts = 0)
     {
         if (members < 0 || congregations < 0 || (congregations > 0 && members < congregations * 2))
         {
@@ -32,6 +42,7 @@ public static class SeedSyntheticNetwork
         }
         var now = time.GetUtcNow().UtcDateTime;
         var run = Guid.NewGuid().ToString("N")[..6];
+        string? longThreadPath = null;
         var ids = new List<string>(members);
         const int batch = 2000;
         for (var start = 0; start < members; start += batch)
@@ -99,10 +110,64 @@ public static class SeedSyntheticNetwork
                     JoinedAt = now.AddDays(-position % 400),
                 });
             }
-            AddCrews(db, congregation, [.. Enumerable.Range(0, position).Select(p => ids[c + p * congregations])], now);
+            var people = Enumerable.Range(0, position).Select(p => ids[c + p * congregations]).ToList();
+            AddCrews(db, congregation, people, now);
+            if (posts > 0)
+            {
+                // The posts shared out evenly; the remainder goes to the first congregations.
+                var share = posts / congregations + (c < posts % congregations ? 1 : 0);
+                var longest = AddConversations(db, congregation, people, share, first: c == 0, now);
+                if (longest is { } thread)
+                {
+                    longThreadPath = $"/congregations/{congregation.Slug}/conversations/{thread}";
+                }
+            }
             await db.SaveChangesAsync();
         }
-        return (members, congregations);
+        return (members, congregations, longThreadPath);
+    }
+
+    /// <summary>
+    /// Threads of the congregation's members, a post every few minutes, newest last: the first congregation's first
+    /// thread is <see cref="LongestThread"/> posts long, every other thread <see cref="ThreadLength"/>. Returns the long thread's id.
+    /// </summary>
+    private static Guid? AddConversations(HubDbContext db, Congregation congregation, IReadOnlyList<string> members, int posts, bool first, DateTime now)
+    {
+        Guid? longest = null;
+        var written = 0;
+        for (var t = 0; written < posts; t++)
+        {
+            var length = Math.Min(posts - written, first && t == 0 ? LongestThread : ThreadLength);
+            var started = now.AddMinutes(-5 * (posts - written));
+            var thread = new ConversationThread
+            {
+                Id = Guid.NewGuid(),
+                CongregationId = congregation.Id,
+                Title = $"{Places[t % Places.Length]} plans, thread {t}",
+                StartedByUserId = members[t % members.Count],
+                CreatedAt = started,
+                LastPostAt = started.AddMinutes(5 * (length - 1)),
+            };
+            for (var i = 0; i < length; i++)
+            {
+                thread.Posts.Add(new ConversationPost
+                {
+                    Id = Guid.NewGuid(),
+                    ThreadId = thread.Id,
+                    AuthorUserId = members[(t + i) % members.Count],
+                    Text = $"Post {i} of this thread: who can **host** the next gathering, and who brings the _soup_? "
+                        + "A [handbook page](/handbook) on hosting helps.\n\n- one thing\n- another",
+                    CreatedAt = started.AddMinutes(5 * i),
+                });
+            }
+            if (first && t == 0)
+            {
+                longest = thread.Id;
+            }
+            db.ConversationThreads.Add(thread);
+            written += length;
+        }
+        return longest;
     }
 
     /// <summary>

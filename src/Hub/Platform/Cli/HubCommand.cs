@@ -21,6 +21,7 @@ public sealed class HubCommand
     public bool SeedDemo { get; private init; }
     public int? SeedMembers { get; private init; }
     public int? SeedCongregations { get; private init; }
+    public int? SeedPosts { get; private init; }
 
     /// <summary>What is wrong with the arguments, when <see cref="Verb"/> is <see cref="HubVerb.Unknown"/>.</summary>
     public string? Error { get; private init; }
@@ -60,13 +61,15 @@ public sealed class HubCommand
         var demo = new Option<bool>("--demo") { Description = "The demo community of invented people." };
         var members = CliOptions.WholeNumber("--members", "N", min: 0, "A synthetic network of N invented people (for load tests).");
         var congregations = CliOptions.WholeNumber("--congregations", "M", min: 0, "Deal the synthetic people into M congregations.");
+        var posts = CliOptions.WholeNumber("--posts", "P", min: 0, "Add P conversation posts, shared out over the congregations (needs --congregations).");
         var seed = new CliCommand("seed", "Add the demo community, or a synthetic network for load tests, then exit.")
         {
-            Synopsis = ["seed --demo", "seed --members N [--congregations M]"],
+            Synopsis = ["seed --demo", "seed --members N [--congregations M [--posts P]]"],
         };
         seed.Options.Add(demo);
         seed.Options.Add(members);
         seed.Options.Add(congregations);
+        seed.Options.Add(posts);
         seed.Validators.Add(result =>
         {
             if (result.GetResult(demo) is null && result.GetResult(members) is null)
@@ -175,6 +178,7 @@ public sealed class HubCommand
             SeedDemo = verbOf == HubVerb.Seed && parsed.GetValue(demo),
             SeedMembers = parsed.GetResult(members) is null ? null : parsed.GetValue(members),
             SeedCongregations = parsed.GetResult(congregations) is null ? null : parsed.GetValue(congregations),
+            SeedPosts = parsed.GetResult(posts) is null ? null : parsed.GetValue(posts),
             BackupFile = verbOf == HubVerb.Backup ? parsed.GetValue(outFile) : verbOf == HubVerb.Restore ? parsed.GetValue(restoreFile) : null,
             Handbook = verbOf == HubVerb.Handbook ? handbook.From(parsed) : null,
             Groups = verbOf == HubVerb.Groups ? groups.From(parsed) : null,
@@ -312,9 +316,18 @@ public sealed class HubCommand
                         Console.Error.WriteLine("Give at least two members per congregation (each is held by two hosts).");
                         return 2;
                     }
+                    if (SeedPosts is > 0 && SeedCongregations is not > 0)
+                    {
+                        Console.Error.WriteLine("Posts need congregations to be written in: give --congregations M too.");
+                        return 2;
+                    }
                     var started = System.Diagnostics.Stopwatch.StartNew();
-                    var (people, congregations) = await SeedSyntheticNetwork.RunAsync(services, members, SeedCongregations ?? 0, TimeProvider.System);
-                    Console.WriteLine($"Added {people} invented people in {congregations} congregations in {started.Elapsed.TotalSeconds:0.0} s.");
+                    var (people, congregations, longThread) = await SeedSyntheticNetwork.RunAsync(services, members, SeedCongregations ?? 0, TimeProvider.System, SeedPosts ?? 0);
+                    Console.WriteLine($"Added {people} invented people in {congregations} congregations{(SeedPosts is > 0 ? $" and {SeedPosts} posts" : "")} in {started.Elapsed.TotalSeconds:0.0} s.");
+                    if (longThread is not null)
+                    {
+                        Console.WriteLine($"The {SeedSyntheticNetwork.LongestThread}-post thread: {longThread}");
+                    }
                 }
                 return 0;
             case HubVerb.Backup:

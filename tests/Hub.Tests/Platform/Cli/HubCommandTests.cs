@@ -32,6 +32,8 @@ public sealed class HubCommandTests
     [InlineData(new[] { "seed" }, HubVerb.Unknown)]
     [InlineData(new[] { "migrate", "--demo" }, HubVerb.Unknown)]
     [InlineData(new[] { "seed", "--members", "40000", "--congregations", "200" }, HubVerb.Seed)]
+    [InlineData(new[] { "seed", "--members", "40000", "--congregations", "200", "--posts", "100000" }, HubVerb.Seed)]
+    [InlineData(new[] { "seed", "--members", "40", "--posts", "-1" }, HubVerb.Unknown)]
     [InlineData(new[] { "seed", "--members", "many" }, HubVerb.Unknown)]
     [InlineData(new[] { "seed", "--members" }, HubVerb.Unknown)]
     public void Parse_Verbs_AreRecognised(string[] args, HubVerb expected) =>

@@ -104,7 +104,7 @@ public sealed class QueryCountTests
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
 
         var seen = new List<string>();
-        async Task<int[]> CountAsync(string slug)
+        async Task<int[]> CountAsync(string slug, string thread)
         {
             var counts = new List<int>();
             foreach (var path in new[] { "/congregations", $"/congregations/{slug}", $"/congregations/{slug}/members", $"/congregations/{slug}/host", $"/congregations/{slug}/care" })
@@ -117,6 +117,19 @@ public sealed class QueryCountTests
                 seen.Add($"{path}:\n  " + string.Join("\n  ", counter.Commands));
             }
             counts.Add(await CrewsPageAsync(slug));
+            // A member's conversation list and its longest thread (10 posts, then 200): one query per kind of thing.
+            var conversations = thread[..thread.LastIndexOf('/')];
+            var (joined, _) = await client.SubmitAsync(conversations[..conversations.LastIndexOf('/')], new Dictionary<string, string>(), "Join");
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, joined.StatusCode);
+            foreach (var path in new[] { conversations, thread })
+            {
+                await client.Http.GetAsync(path);
+                counter.Commands.Clear();
+                var response = await client.Http.GetAsync(path);
+                Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+                counts.Add(counter.Commands.Count);
+                seen.Add($"{path}:\n  " + string.Join("\n  ", counter.Commands));
+            }
             return [.. counts];
         }
 
@@ -172,10 +185,10 @@ public sealed class QueryCountTests
 
         // An administrator counts as a host everywhere: the members list with its hosts' forms, the host's dashboard
         // and the care view (whose forty members are in crews, out of them, newcomers; the four have no crew at all).
-        await SeedSyntheticNetwork.RunAsync(counted.Services, 12, 3, TimeProvider.System);
-        var small = await CountAsync(Slug(counted));        // four members
-        await SeedSyntheticNetwork.RunAsync(counted.Services, 400, 10, TimeProvider.System);
-        var large = await CountAsync(LargestSlug(counted)); // forty members
+        var (_, _, shortThread) = await SeedSyntheticNetwork.RunAsync(counted.Services, 12, 3, TimeProvider.System, posts: 30);
+        var small = await CountAsync(Slug(counted), shortThread!);        // four members; a thread of 10 posts
+        var (_, _, longThread) = await SeedSyntheticNetwork.RunAsync(counted.Services, 400, 10, TimeProvider.System, posts: 2000);
+        var large = await CountAsync(LargestSlug(counted), longThread!); // forty members; a thread of 200 posts
 
         Assert.All(small, n => Assert.True(n > 0, "no database command was seen: the counter is not hooked up"));
         Assert.True(small.SequenceEqual(large), $"small {string.Join(",", small)}, large {string.Join(",", large)}; the commands:\n{string.Join("\n", seen)}");
