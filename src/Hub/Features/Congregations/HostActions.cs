@@ -14,8 +14,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// the other hosts can see it on the hosts' page, and the notice that tells them. Operations record a line in their own
 /// unit of work; the line is saved with the change. Nothing is saved here.
 /// </summary>
-public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address,
-    IStringLocalizer<Strings> strings)
+public sealed class HostActions(HubDbContext database, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings) : GroupNotices(database, notifier, templates, address)
 {
     public const int MaxReason = 2000;
 
@@ -52,7 +52,7 @@ public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplat
     public async Task TellHostsAsync(Congregation c, IReadOnlyCollection<string> except, Func<(string Title, IReadOnlyList<string> Paragraphs)> write,
         CancellationToken cancellationToken)
     {
-        var hosts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.IsHost && !except.Contains(m.UserId))
+        var hosts = await Db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.IsHost && !except.Contains(m.UserId))
             .Select(m => m.UserId).ToListAsync(cancellationToken);
         await TellAsync(hosts, "congregation.host-action", PathOf(c), () =>
         {
@@ -67,24 +67,6 @@ public sealed class HostActions(HubDbContext db, Notifier notifier, EmailTemplat
         TellAsync(userIds, kind, path, () => new NoticeWords(title, paragraphs, actionLabel), cancellationToken);
 
     /// <summary>The same, each in their own language: <paramref name="write"/> is called inside each person's <see cref="RecipientLanguage"/> scope.</summary>
-    public async Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string path, Func<NoticeWords> write, CancellationToken cancellationToken)
-    {
-        if (userIds.Count == 0)
-        {
-            return;
-        }
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
-        var notices = new List<Notice>(people.Count);
-        foreach (var p in people)
-        {
-            using var language = RecipientLanguage.Of(p.Language);
-            var words = write();
-            notices.Add(new Notice(p.Id, kind, words.Title, path,
-                templates.Compose(p.Email!, p.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path)))));
-        }
-        await notifier.NotifyManyAsync(notices, cancellationToken);
-    }
-
-    /// <summary>After the caller's commit: send without waiting for the outbox's next poll.</summary>
-    public void Wake() => notifier.Wake();
+    public Task TellAsync(IReadOnlyCollection<string> userIds, string kind, string path, Func<NoticeWords> write, CancellationToken cancellationToken) =>
+        SendAsync(userIds, kind, path, write, cancellationToken);
 }

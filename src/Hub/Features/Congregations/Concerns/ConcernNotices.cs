@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
@@ -15,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// <see cref="Notifier"/> as kind <c>care.concern</c>, a topic of its own that follows each person's general choice.
 /// </summary>
 public sealed class ConcernNotices(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address,
-    IStringLocalizer<Strings> strings)
+    IStringLocalizer<Strings> strings) : GroupNotices(db, notifier, templates, address)
 {
     public const string Kind = "care.concern";
 
@@ -43,27 +42,7 @@ public sealed class ConcernNotices(HubDbContext db, Notifier notifier, EmailTemp
     public static string Days(int days) => days == 1 ? "one day" : $"{days} days";
 
     /// <param name="write">Called once per person inside their <see cref="RecipientLanguage"/> scope.</param>
-    private async Task TellAsync(IReadOnlyCollection<string> userIds, Func<NoticeWords> write, string slug, Concern concern, string? about,
-        CancellationToken cancellationToken)
-    {
-        if (userIds.Count == 0)
-        {
-            return;
-        }
-        var path = ConcernRules.PathOf(slug, concern.Id);
-        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
-        var notices = new List<Notice>(people.Count);
-        foreach (var p in people)
-        {
-            using var language = RecipientLanguage.Of(p.Language);
-            var words = write();
-            notices.Add(new Notice(p.Id, Kind, words.Title, path,
-                templates.Compose(p.Email!, p.DisplayName, words.Title, words.Paragraphs, (words.ActionLabel, address.Absolute(path)),
-                    footer: strings["Email.Concern.Footer"]))
-            { About = about });
-        }
-        await notifier.NotifyManyAsync(notices, cancellationToken);
-    }
-
-    public void Wake() => notifier.Wake();
+    private Task TellAsync(IReadOnlyCollection<string> userIds, Func<NoticeWords> write, string slug, Concern concern, string? about,
+        CancellationToken cancellationToken) =>
+        SendAsync(userIds, Kind, ConcernRules.PathOf(slug, concern.Id), write, cancellationToken, about, () => strings["Email.Concern.Footer"]);
 }
