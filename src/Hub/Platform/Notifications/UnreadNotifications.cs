@@ -28,16 +28,7 @@ public sealed class UnreadNotifications(HubDbContext db, IMemoryCache cache, ICo
         {
             return 0;
         }
-        if (lifetime > TimeSpan.Zero && cache.TryGetValue(Key(id), out int kept))
-        {
-            return kept;
-        }
-        var count = await db.Notifications.CountAsync(n => n.UserId == id && n.ReadAt == null);
-        if (lifetime > TimeSpan.Zero)
-        {
-            cache.Set(Key(id), count, lifetime);
-        }
-        return count;
+        return lifetime > TimeSpan.Zero && cache.TryGetValue(Key(id), out int kept) ? kept : await CountNowAsync(id, CancellationToken.None);
     }
 
     /// <summary>The count read now, for the live stream that was just told it changed; kept for the pages this node renders next.</summary>
