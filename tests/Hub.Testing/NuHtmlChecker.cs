@@ -22,7 +22,7 @@ public static class NuHtmlChecker
             await File.WriteAllTextAsync(file, html);
             files[Path.GetFileName(file)] = name;
         }
-        var start = new ProcessStartInfo("java", ["-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always", .. files.Keys.Select(f => Path.Combine(folder, f))])
+        var start = new ProcessStartInfo("java", [.. ShortLivedJava.Options, "-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always", .. files.Keys.Select(f => Path.Combine(folder, f))])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Features.Handbook;
+using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Handbook;
 
@@ -42,7 +43,7 @@ public sealed class ExportHandbookEpubTests
             Assert.True(await scope.ServiceProvider.GetRequiredService<ExportHandbookEpub>().RunAsync(file));
         }
 
-        var check = Process.Start(new ProcessStartInfo("java", ["-jar", EpubCheck, book]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var check = Process.Start(new ProcessStartInfo("java", [.. ShortLivedJava.Options, "-jar", EpubCheck, book]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = await check.StandardOutput.ReadToEndAsync() + await check.StandardError.ReadToEndAsync();
         await check.WaitForExitAsync();
         Assert.True(output.Contains("0 fatals / 0 errors / 0 warnings", StringComparison.Ordinal), output);
