@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
@@ -12,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// emailed invitation whose link makes an account in one step (<see cref="SendEmailInvitation"/>). The team is told
 /// the same either way, so the answer never says whether an address has an account.
 /// </summary>
-public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices)
+public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, int Invited)> RunAsync(ProgramView view, string inviterId, CancellationToken cancellationToken = default)
     {
@@ -49,11 +53,11 @@ public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendE
                     [$"{inviter} invites you to the practice program “{program.Name}”: {what}.", "On the hub you will see your room for each call and the names of the people in it."]);
             }
         }
-        await notices.SendAsync(told, "program.place", $"You have a place in {program.Name}", $"/programs/{program.Id}",
-        [
-            $"{inviter} gave you a place in the practice program “{program.Name}”: {what}.",
-            "Your room for each call, and who is in it, are on the program's page.",
-        ], "See your rooms", cancellationToken);
+        // Each person with an account reads it in their own language; the program's name is the team's own.
+        await notices.SendAsync(told, "program.place", $"/programs/{program.Id}", () => new NoticeWords(
+            strings["Email.Program.Place.Subject", program.Name],
+            [strings.Plural("Email.Program.Place.Text", view.Rooms.Length, inviter, program.Name), strings["Email.Program.Place.Rooms"]],
+            strings["Email.Program.Place.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         emailed.Wake();
         notices.Wake();
