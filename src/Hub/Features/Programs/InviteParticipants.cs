@@ -35,7 +35,6 @@ public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendE
         var normalized = waiting.Select(p => InvitationsFeature.Normalize(p.Email)).ToList();
         var accounts = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var what = $"{view.Rooms.Length} {(view.Rooms.Length == 1 ? "call" : "calls")} whose breakout rooms climb from pairs to the full circle, so that everyone meets as many others as they can";
         var told = new List<string>();
         foreach (var person in waiting)
         {
@@ -48,9 +47,11 @@ public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendE
             }
             else
             {
+                // No account, so no language of their own: the inviter's is the best guess.
+                using var language = RecipientLanguage.OfRequester();
                 emailed.Add(new EmailInvitation { To = InvitedTo.Program, ProgramId = program.Id }, person.Email, inviterId,
-                    $"{inviter} invites you to {program.Name}",
-                    [$"{inviter} invites you to the practice program “{program.Name}”: {what}.", "On the hub you will see your room for each call and the names of the people in it."]);
+                    strings["Email.Program.Invite.Subject", inviter, program.Name],
+                    [strings.Plural("Email.Program.Invite.Text", view.Rooms.Length, inviter, program.Name), strings["Email.Program.Invite.Rooms"]]);
             }
         }
         // Each person with an account reads it in their own language; the program's name is the team's own.
