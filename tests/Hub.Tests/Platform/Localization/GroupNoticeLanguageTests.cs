@@ -9,6 +9,7 @@ using Microsolidarity.Hub.Features.Decisions;
 using Microsolidarity.Hub.Features.Introductions;
 using Microsolidarity.Hub.Testing;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
+using static Microsolidarity.Hub.Tests.Features.Rounds.RoundTestKit;
 
 namespace Microsolidarity.Hub.Tests.Platform.Localization;
 
@@ -200,5 +201,44 @@ public sealed class GroupNoticeLanguageTests(SharedHub shared) : IClassFixture<S
         var yes = await hub.Smtp!.WaitForAsync(caller.Email, $"Lutz entrou em {crewName}");
         Assert.Contains($"Lutz disse que sim a «{crewName}».", yes.TextBody);
         Assert.Contains("Abrir a crew", yes.TextBody);
+    }
+
+    [Fact]
+    public async Task ARoundRunByAnEnglishHost_ProposesAndFormsTheCrew_InEachMembersLanguage()
+    {
+        var host = await PersonAsync("Harold", "en");
+        var german = await PersonAsync("Frieda", "de");
+        var portuguese = await PersonAsync("Joana", "pt-PT");
+        var french = await PersonAsync("Lucie", "fr");
+        var slug = SlugOf(await CreateAsync(host.Client, Unique.Name("Estrela"), "InvitationOnly"));
+        foreach (var member in new[] { german, portuguese, french })
+        {
+            await AddMemberAsync(hub, slug, member.Email);
+        }
+        var title = Unique.Name("Crews after the spring gathering");
+        var (opened, openedPage) = await PostAsync(host.Client, $"/congregations/{slug}/formation", "Open",
+            [("Title", title), ("Due", DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-ddTHH:mm")), ("MinSize", "3"), ("MaxSize", "6")]);
+        Assert.True(opened.StatusCode == HttpStatusCode.Redirect, openedPage.QuerySelector("main")?.TextContent);
+        var round = opened.Headers.Location!.OriginalString;
+        foreach (var member in new[] { german, portuguese, french })
+        {
+            await PostAsync(member.Client, round, "Preferences", Preferences("gardens", TuesdayEvening));
+        }
+        await PostAsync(host.Client, round, "Run", []);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(host.Client, round, "Publish", [])).Response.StatusCode);
+        await hub.DrainOutboxAsync();
+        var proposed = await hub.Smtp!.WaitForAsync(german.Email, $"Dir wird eine Crew vorgeschlagen: {title}");
+        Assert.Contains("Die Crew entsteht, sobald alle, die noch dabei sind, zugestimmt haben.", proposed.TextBody);
+
+        foreach (var member in new[] { german, portuguese, french })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(member.Client, round, "Answer", [("Consent", "true")])).Response.StatusCode);
+        }
+        await hub.DrainOutboxAsync();
+        var formed = await hub.Smtp!.WaitForAsync(portuguese.Email, $"A tua crew formou-se: {title} · crew 1");
+        Assert.Contains($"Todas as pessoas da crew que vos foi proposta em «{title}» consentiram, por isso a crew formou-se.", formed.TextBody);
+        Assert.Contains("Vai reunir-se todas as semanas: terça-feira às 19:00", formed.TextBody);
+        var inFrench = await hub.Smtp!.WaitForAsync(french.Email, $"Ta crew est formée : {title} · crew 1");
+        Assert.Contains("Elle se réunira chaque semaine, le mardi à 19:00", inFrench.TextBody);
     }
 }
