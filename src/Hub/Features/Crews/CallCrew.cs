@@ -1,17 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 /// <summary>A caller invites two to five people to an experiment: a term of meetings in a regular slot.</summary>
-public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations)
+public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, Accounts.AccountLinks links, SendEmailInvitation invitations,
+    IStringLocalizer<Strings> strings)
 {
     public sealed record Input(string Name, string Purpose, IReadOnlyList<string> InviteeEmails, CrewCadence Cadence, int Meetings,
         DayOfWeek SlotDay, TimeOnly SlotTime, string TimeZone)
@@ -42,7 +45,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         // same either way: the page never tells whether an address has an account on the hub.
         var normalized = emails.Select(InvitationsFeature.Normalize).ToList();
         var people = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!))
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
         var withoutAccount = emails.Where(e => !people.Any(p => InvitationsFeature.SameAddress(p.Email, e))).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         var crew = NewCrew.Forming(input.Name.Trim(), input.Purpose.Trim(), input.CongregationId, callerId, input.Cadence, input.Meetings,
@@ -54,23 +57,28 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         db.Crews.Add(crew);
         var caller = await db.Users.Where(u => u.Id == callerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var link = links.Absolute($"/crews/{crew.Id}", new Dictionary<string, string?>());
-        var subject = $"{caller} invites you to a crew: {crew.Name}";
-        string[] paragraphs =
+        // The same words in each reader's language: an account's own, else the caller's (the best guess for a friend they invite).
+        (string Subject, string[] Paragraphs) Words() => (strings["Crew.Invite.Subject", caller, crew.Name],
         [
-            congregation is null ? $"{caller} is calling a crew, “{crew.Name}”, and would like you in it."
-                : $"{caller} is calling a crew in {congregation}, “{crew.Name}”, and would like you in it.",
-            $"It is an experiment: {crew.MeetingsPerTerm} meetings, {CrewSchedule.CadenceText(crew.Cadence)}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
-            "You are free to decline, with no need to explain.",
-        ];
+            congregation is null ? strings["Email.CrewCall.Calling", caller, crew.Name] : strings["Email.CrewCall.CallingIn", caller, congregation, crew.Name],
+            strings.Plural("Email.CrewCall.Experiment", crew.MeetingsPerTerm, CrewSchedule.SlotInWords(strings, crew)),
+            strings["Crew.Invite.Free"],
+        ]);
         foreach (var person in people)
         {
+            using var language = RecipientLanguage.Of(person.Language);
+            var (subject, paragraphs) = Words();
             await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{crew.Id}",
-                templates.Compose(person.Email!, person.DisplayName, subject, paragraphs, ("See the invitation", link)))
+                templates.Compose(person.Email!, person.DisplayName, subject, paragraphs, (strings["Invitation.Action"], link)))
             { About = RespondToCrewInvitation.About(crew.Id) }, cancellationToken);
         }
-        foreach (var email in withoutAccount)
+        using (RecipientLanguage.OfRequester())
         {
-            invitations.Add(new EmailInvitation { To = InvitedTo.Crew, CrewId = crew.Id }, email, callerId, subject, paragraphs);
+            var (subject, paragraphs) = Words();
+            foreach (var email in withoutAccount)
+            {
+                invitations.Add(new EmailInvitation { To = InvitedTo.Crew, CrewId = crew.Id }, email, callerId, subject, paragraphs);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();

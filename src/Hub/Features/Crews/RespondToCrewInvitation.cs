@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// Accepting takes one of the six places, if one is left; declining needs no reason. Either way the
 /// invitation's notice is done, and the caller hears the answer, and when the crew has enough people to start.
 /// </summary>
-public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     /// <summary>What the invitation's notice is about, so that the answer marks it done.</summary>
     public static string About(Guid crewId) => $"crew-invitation:{crewId}";
@@ -71,21 +74,19 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, 
             var name = view.Me.User.DisplayName;
             var crew = view.Crew.Name;
             var path = $"/crews/{view.Crew.Id}";
+            // In the caller's language, whatever language the answer was given in.
+            using var language = RecipientLanguage.Of(caller.User.Language);
             var (kind, title, paragraphs) = (accepted, canStart) switch
             {
-                (true, true) => ("crew.can-start", $"{name} joined {crew}: the crew can start",
-                    new[]
-                    {
-                        $"{name} said yes to “{crew}”. With {CrewsFeature.MinSize} of you, the crew can start its experiment.",
-                        "Choose the date of the first meeting on the crew's page; the hub plans the term with a host and a focus person for each meeting.",
-                    }),
-                (true, false) => ("crew.answered", $"{name} joined {crew}",
-                    new[] { $"{name} said yes to “{crew}”." }),
-                _ => ("crew.answered", $"{name} declined {crew}",
-                    new[] { $"{name} said no to “{crew}” this time. No reason is needed, and none was asked.", "The crew can still form with the others, or you can invite someone else from its page." }),
+                (true, true) => ("crew.can-start", strings["Email.CrewAnswer.CanStart.Subject", name, crew].Value,
+                    new[] { strings.Plural("Email.CrewAnswer.CanStart.Text", CrewsFeature.MinSize, name, crew).Value, strings["Email.CrewAnswer.CanStart.FirstMeeting"].Value }),
+                (true, false) => ("crew.answered", strings["Email.CrewAnswer.Joined.Subject", name, crew].Value,
+                    new[] { strings["Email.CrewAnswer.Joined.Text", name, crew].Value }),
+                _ => ("crew.answered", strings["Email.CrewAnswer.Declined.Subject", name, crew].Value,
+                    new[] { strings["Email.CrewAnswer.Declined.Text", name, crew].Value, strings["Email.CrewAnswer.Declined.Still"].Value }),
             };
             await notifier.NotifyAsync(new Notice(caller.UserId, kind, title, path,
-                templates.Compose(caller.User.Email!, caller.User.DisplayName, title, paragraphs, ("Open the crew", address.Absolute(path)))), cancellationToken);
+                templates.Compose(caller.User.Email!, caller.User.DisplayName, title, paragraphs, (strings["Email.CrewAnswer.Action"], address.Absolute(path)))), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

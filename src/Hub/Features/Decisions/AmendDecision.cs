@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -9,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// The proposer changes the proposal while answers are open, often to meet a concern or a block. The earlier
 /// text is kept; answers already given stay, marked "before the change", and their people are asked to look again.
 /// </summary>
-public sealed class AmendDecision(HubDbContext db, TimeProvider time, DecisionNotices notices)
+public sealed class AmendDecision(HubDbContext db, TimeProvider time, DecisionNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(DecisionView view, string proposal, string note, CancellationToken cancellationToken = default)
     {
@@ -65,13 +68,10 @@ public sealed class AmendDecision(HubDbContext db, TimeProvider time, DecisionNo
         });
         var answered = await db.DecisionAnswers.Where(a => a.DecisionId == decision.Id && a.UserId != decision.ProposerUserId)
             .Select(a => a.UserId).ToListAsync(cancellationToken);
-        await notices.SendAsync(answered, $"{view.Circle.Topic}.decision-changed", $"The proposal changed: {decision.Question}",
-            view.Circle.PathOf(decision.Id),
-            [
-                $"{decision.Proposer.DisplayName} changed the proposal you answered, “{decision.Question}”, and wrote:",
-                note,
-                "Your answer is kept, marked “before the change”. Read the proposal as it stands and answer again if you like.",
-            ], "Read the change", cancellationToken, DecisionNotices.OpenAbout(decision.Id));
+        await notices.SendAsync(answered, $"{view.Circle.Topic}.decision-changed", view.Circle.PathOf(decision.Id), () => new NoticeWords(
+            strings["Email.Decision.Changed.Subject", decision.Question],
+            [strings["Email.Decision.Changed.Wrote", decision.Proposer.DisplayName, decision.Question], note, strings["Email.Decision.Changed.Kept"]],
+            strings["Email.Decision.Changed.Action"]), cancellationToken, DecisionNotices.OpenAbout(decision.Id));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -7,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// Once a decision's answers close, its proposer is asked (once) to write the outcome. Each decision is claimed
 /// with a conditional update in the transaction that queues the notice, so two nodes never ask twice.
 /// </summary>
-public sealed class AskForOutcomes(HubDbContext db, TimeProvider time, DecisionNotices notices)
+public sealed class AskForOutcomes(HubDbContext db, TimeProvider time, DecisionNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -30,20 +33,18 @@ public sealed class AskForOutcomes(HubDbContext db, TimeProvider time, DecisionN
             var topic = decision.CrewId is null ? "congregation" : "crew";
             var counts = await db.DecisionAnswers.Where(a => a.DecisionId == decision.Id).GroupBy(a => a.Response)
                 .Select(g => new { Response = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var summary = decision.Kind == Data.Decisions.DecisionKind.TimePoll ? "See who can make which time on the poll's page"
-                : counts.Count == 0 ? "Nobody answered." : string.Join(", ", DecisionText.Responses.Concat(DecisionText.Stances)
-                .Select(r => (r, counts.FirstOrDefault(c => c.Response == r)?.Count ?? 0)).Where(p => p.Item2 > 0)
-                .Select(p => $"{p.Item2} {DecisionText.Response(p.r).ToLowerInvariant()}"));
-            await notices.SendAsync([decision.ProposerUserId], $"{topic}.decision-outcome", $"Answers have closed: {decision.Question}", path,
+            var tally = DecisionText.Responses.Concat(DecisionText.Stances)
+                .Select(r => (Response: r, Count: counts.FirstOrDefault(c => c.Response == r)?.Count ?? 0)).Where(p => p.Count > 0).ToList();
+            // In the proposer's language: "Answers have closed. agree: 3, block: 1."
+            string Summary() => decision.Kind == Data.Decisions.DecisionKind.TimePoll ? strings["Email.Decision.Closing.Poll"]
+                : tally.Count == 0 ? strings["Email.Decision.Closing.Nobody"]
+                : string.Join(", ", tally.Select(p => strings[$"Email.Decision.Tally.{p.Response}", p.Count].Value)) + ".";
+            await notices.SendAsync([decision.ProposerUserId], $"{topic}.decision-outcome", path, () => new NoticeWords(
+                strings["Email.Decision.Closing.Subject", decision.Question],
                 [
-                    $"Answers to your proposal “{decision.Question}” have closed. {summary}.",
-                    decision.Kind switch
-                    {
-                        Data.Decisions.DecisionKind.Advice => "Write what you decided, and why, on the decision's page: the people who advised you hear of it, and it stands in the log.",
-                        Data.Decisions.DecisionKind.TimePoll => "Choose the time on the poll's page, so everyone hears of it and it stands in the log.",
-                        _ => "Write the outcome on the decision's page (adopted, adopted with changes, or not adopted) so it stands in the log for everyone.",
-                    },
-                ], "Write the outcome", cancellationToken, DecisionNotices.OutcomeAbout(decision.Id));
+                    strings["Email.Decision.Closing.Text", decision.Question] + " " + Summary(),
+                    strings[$"Email.Decision.Closing.Next.{decision.Kind}"],
+                ], strings["Email.Decision.Closing.Action"]), cancellationToken, DecisionNotices.OutcomeAbout(decision.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             asked++;

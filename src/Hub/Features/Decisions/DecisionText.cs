@@ -65,6 +65,14 @@ public static class DecisionText
         _ => Result(result),
     };
 
+    /// <summary>The suffix of the outcome's resource key ("Email.Decision.Result.Decided"), as <see cref="Result(DecisionResult, DecisionKind)"/> words it.</summary>
+    public static string ResultKey(DecisionResult result, DecisionKind kind) => (result, kind) switch
+    {
+        (DecisionResult.Adopted or DecisionResult.AdoptedWithChanges, DecisionKind.Advice) => "Decided",
+        (DecisionResult.Adopted or DecisionResult.AdoptedWithChanges, DecisionKind.TimePoll) => "TimeChosen",
+        _ => result.ToString(),
+    };
+
     public static string Result(DecisionResult result) => result switch
     {
         DecisionResult.Adopted => "Adopted",

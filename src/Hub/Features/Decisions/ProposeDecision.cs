@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -12,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// they ask; those hear of it as a request to them), or as a time poll (two to ten candidate times). Everyone else
 /// in the circle hears of it (at once, in the digest, or only in the hub, as each chose for that kind of news).
 /// </summary>
-public sealed class ProposeDecision(HubDbContext db, TimeProvider time, DecisionNotices notices)
+public sealed class ProposeDecision(HubDbContext db, TimeProvider time, DecisionNotices notices, IStringLocalizer<Strings> strings)
 {
     /// <summary>How far ahead answers may close: long enough to talk, short enough to remember.</summary>
     public const int MaxDays = 60;
@@ -82,37 +85,32 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
         var others = members.Where(m => m != circle.UserId && !advisers.Contains(m)).ToList();
         var path = circle.PathOf(decision.Id);
         var about = DecisionNotices.OpenAbout(decision.Id);
+        var proposal = UpdatesMarkdownText(decision.Proposal);
+        var times = input.Kind == DecisionKind.TimePoll ? input.Options!.Distinct().Count() : 0;
+        // Each person reads it in their own language; the question and the proposal are the proposer's own words.
         switch (input.Kind)
         {
             case DecisionKind.Advice:
-                await notices.SendAsync(advisers, $"{circle.Topic}.decision-advice", $"{proposer} asks for your advice: {decision.Question}", path,
-                    [
-                        $"{proposer} is about to decide something in {circle.Name} and asks you, by name, for your advice: “{decision.Question}”",
-                        UpdatesMarkdownText(decision.Proposal),
-                        $"Say what you think, and whether you support it or have concerns. {proposer} decides after hearing the advice; advice closes at the time on the decision's page.",
-                    ], "Give your advice", cancellationToken, about);
-                await notices.SendAsync(others, $"{circle.Topic}.decision-open", $"{proposer} is hearing advice: {decision.Question}", path,
-                    [
-                        $"{proposer} is about to decide something in {circle.Name} and is hearing advice first: “{decision.Question}”",
-                        UpdatesMarkdownText(decision.Proposal),
-                        "Anyone here may add their advice. The decision is theirs to make, after listening.",
-                    ], "Read and advise", cancellationToken, about);
+                await notices.SendAsync(advisers, $"{circle.Topic}.decision-advice", path, () => new NoticeWords(
+                    strings["Email.Decision.Advice.Subject", proposer, decision.Question],
+                    [strings["Email.Decision.Advice.AsksYou", proposer, circle.Name, decision.Question], proposal, strings["Email.Decision.Advice.SayWhat", proposer]],
+                    strings["Email.Decision.Advice.Action"]), cancellationToken, about);
+                await notices.SendAsync(others, $"{circle.Topic}.decision-open", path, () => new NoticeWords(
+                    strings["Email.Decision.Hearing.Subject", proposer, decision.Question],
+                    [strings["Email.Decision.Hearing.Text", proposer, circle.Name, decision.Question], proposal, strings["Email.Decision.Hearing.Anyone"]],
+                    strings["Email.Decision.Hearing.Action"]), cancellationToken, about);
                 break;
             case DecisionKind.TimePoll:
-                await notices.SendAsync(others, $"{circle.Topic}.decision-open", $"When can you? {decision.Question}", path,
-                    [
-                        $"{proposer} is looking for a time in {circle.Name}: “{decision.Question}”",
-                        $"Say yes, if need be, or no to each of the {input.Options!.Distinct().Count()} times on the poll's page (shown in your own time zone).",
-                    ], "Answer the poll", cancellationToken, about);
+                await notices.SendAsync(others, $"{circle.Topic}.decision-open", path, () => new NoticeWords(
+                    strings["Email.Decision.Poll.Subject", decision.Question],
+                    [strings["Email.Decision.Poll.Looking", proposer, circle.Name, decision.Question], strings.Plural("Email.Decision.Poll.Say", times)],
+                    strings["Email.Decision.Poll.Action"]), cancellationToken, about);
                 break;
             default:
-                await notices.SendAsync(others, $"{circle.Topic}.decision-open",
-                    $"{proposer} asks {circle.Name} for consent: {decision.Question}", path,
-                    [
-                        $"{proposer} has a proposal for {circle.Name} and asks for your consent: “{decision.Question}”",
-                        UpdatesMarkdownText(decision.Proposal),
-                        "Agree, abstain, disagree or block, each with a reason if you like (a block always with one). Answers close at the time on the decision's page.",
-                    ], "Read and answer", cancellationToken, about);
+                await notices.SendAsync(others, $"{circle.Topic}.decision-open", path, () => new NoticeWords(
+                    strings["Email.Decision.Consent.Subject", proposer, circle.Name, decision.Question],
+                    [strings["Email.Decision.Consent.Text", proposer, circle.Name, decision.Question], proposal, strings["Email.Decision.Consent.HowToAnswer"]],
+                    strings["Email.Decision.Consent.Action"]), cancellationToken, about);
                 break;
         }
         await db.SaveChangesAsync(cancellationToken);

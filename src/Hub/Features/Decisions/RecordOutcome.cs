@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -12,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// An advice process is decided by its proposer alone, at or before closing ("decided", with what and why); a time
 /// poll is closed by its proposer choosing one of its times (or by a host once it has closed).
 /// </summary>
-public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNotices notices)
+public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNotices notices, IStringLocalizer<Strings> strings)
 {
     public Task<Outcome> RunAsync(DecisionView view, DecisionResult result, string note, CancellationToken cancellationToken = default) =>
         RunAsync(view, result, note, null, cancellationToken);
@@ -74,20 +77,22 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
         await notices.ResolveAsync(DecisionNotices.OpenAbout(decision.Id), null, cancellationToken);
         await notices.ResolveAsync(DecisionNotices.OutcomeAbout(decision.Id), null, cancellationToken);
         var members = await view.Circle.MemberIdsAsync(db, cancellationToken);
-        await notices.SendAsync([.. members.Where(m => m != view.UserId)], $"{view.Circle.Topic}.decision-closed",
-            $"{DecisionText.Result(result, view.Kind)}: {decision.Question}", view.Circle.PathOf(decision.Id),
+        var resultKey = $"Email.Decision.Result.{DecisionText.ResultKey(result, view.Kind)}";
+        await notices.SendAsync([.. members.Where(m => m != view.UserId)], $"{view.Circle.Topic}.decision-closed", view.Circle.PathOf(decision.Id),
+            () => new NoticeWords(strings["Email.Decision.Closed.Subject", strings[resultKey], decision.Question],
             [
-                poll ? $"A time is chosen for “{decision.Question}”: {ChosenInUtc(view, chosenOption)} (see it in your own time zone on the poll's page)."
-                    : $"“{decision.Question}” is decided: {DecisionText.Result(result, view.Kind).ToLowerInvariant()}.",
-                note.Length > 0 ? note : "Thank you to everyone who answered.",
-                $"It stands in the decision log of {view.Circle.Name}.",
-            ], "See the decision", cancellationToken);
+                poll ? strings["Email.Decision.Closed.Chosen", decision.Question, ChosenInUtc(view, chosenOption)]
+                    : strings["Email.Decision.Closed.Decided", decision.Question, strings[resultKey]],
+                note.Length > 0 ? note : strings["Email.Decision.Closed.Thanks"],
+                strings["Email.Decision.Closed.Log", view.Circle.Name],
+            ], strings["Email.Decision.Closed.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();
         return Outcome.Done;
     }
 
+    /// <summary>The chosen time in UTC, in the reader's language (each reads it in their own zone on the poll's page).</summary>
     private static string ChosenInUtc(DecisionView view, Guid? chosen) =>
-        view.Options.First(o => o.Id == chosen).StartsAt.ToString("dddd d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        DateFormats.Format(view.Options.First(o => o.Id == chosen).StartsAt, "dddd d MMMM yyyy, HH:mm") + " UTC";
 }

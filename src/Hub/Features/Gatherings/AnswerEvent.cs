@@ -148,18 +148,20 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
             return new(Outcome.Refused("No date of this series is coming in the next six months."));
         }
         var zone = viewer.ZoneFor(e);
-        var byStatus = new Dictionary<RsvpStatus, List<string>>();
+        var byStatus = new Dictionary<RsvpStatus, List<DateTime>>();
         foreach (var date in dates)
         {
             var result = await AnswerDateAsync(viewer, e, date.OriginalStart, RsvpStatus.Going, answers, now, tell: false, cancellationToken);
             if (result.Status is { } status)
             {
-                (byStatus.TryGetValue(status, out var list) ? list : byStatus[status] = []).Add(EventTime.Format(date.StartsAt, zone));
+                (byStatus.TryGetValue(status, out var list) ? list : byStatus[status] = []).Add(date.StartsAt);
             }
         }
-        var going = byStatus.GetValueOrDefault(RsvpStatus.Going) ?? [];
-        var waiting = byStatus.GetValueOrDefault(RsvpStatus.Waitlisted) ?? [];
-        var pending = byStatus.GetValueOrDefault(RsvpStatus.AwaitingApproval) ?? [];
+        var dated = new AnsweredDates(byStatus.GetValueOrDefault(RsvpStatus.Going) ?? [], byStatus.GetValueOrDefault(RsvpStatus.Waitlisted) ?? [],
+            byStatus.GetValueOrDefault(RsvpStatus.AwaitingApproval) ?? [], horizon, zone);
+        var going = dated.Going.Select(d => EventTime.Format(d, zone)).ToList();
+        var waiting = dated.Waiting.Select(d => EventTime.Format(d, zone)).ToList();
+        var pending = dated.Pending.Select(d => EventTime.Format(d, zone)).ToList();
         // The exceptions are named one by one; the dates with a place, usually most of them, as a range.
         var parts = new List<string>();
         if (waiting.Count > 0)
@@ -179,7 +181,8 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         parts.Add($"Dates after {Day(horizon, zone)} are not counted yet: answer them when they come nearer.");
         var summary = string.Join(" ", parts);
         var user = await db.Users.SingleAsync(u => u.Id == viewer.UserId, cancellationToken);
-        await notifier.NotifyAsync(emails.AnsweredEveryDate(e, summary, user), cancellationToken);
+        // The page says it in English; the email says the same in the person's own language.
+        await notifier.NotifyAsync(emails.AnsweredEveryDate(e, dated, user), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         var overall = waiting.Count == 0 && pending.Count == 0 ? RsvpStatus.Going : going.Count == 0 && pending.Count == 0 ? RsvpStatus.Waitlisted : (RsvpStatus?)null;

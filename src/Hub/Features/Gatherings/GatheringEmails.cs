@@ -118,13 +118,39 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
     }
 
     /// <summary>One message for "going to every date" of a series with limited places, not one per date.</summary>
-    public Notice AnsweredEveryDate(GatheringEvent e, string summary, HubUser person)
+    public Notice AnsweredEveryDate(GatheringEvent e, AnsweredDates dates, HubUser person)
     {
         using var language = RecipientLanguage.Of(person.Language);
         string title = strings["Gathering.EveryDate.Subject", e.Title];
         return new(person.Id, "gathering.going", title, PageOf(e),
             templates.Compose(person.Email!, person.DisplayName, title,
-                [summary, Where(e), strings["Gathering.EveryDate.Calendar"]],
+                [Summary(dates), Where(e), strings["Gathering.EveryDate.Calendar"]],
                 (strings["Gathering.Action"], PageOf(e))));
     }
+
+    /// <summary>Which dates have a place, which wait, in the reader's language: the exceptions one by one, the places as a range.</summary>
+    private string Summary(AnsweredDates d)
+    {
+        string When(DateTime utc) => DateFormats.Format(EventTime.ToLocal(utc, d.Zone).ToDateTimeUnspecified(), "ddd d MMM yyyy, HH:mm");
+        var parts = new List<string>();
+        if (d.Waiting.Count > 0)
+        {
+            parts.Add(strings.Plural(d.Going.Count + d.Pending.Count > 0 ? "Gathering.EveryDate.WaitlistSome" : "Gathering.EveryDate.WaitlistAll",
+                d.Waiting.Count, string.Join("; ", d.Waiting.Select(When))));
+        }
+        if (d.Pending.Count > 0)
+        {
+            parts.Add(strings.Plural("Gathering.EveryDate.Pending", d.Pending.Count, string.Join("; ", d.Pending.Select(When))));
+        }
+        if (d.Going.Count > 0)
+        {
+            parts.Add(strings.Plural(d.Waiting.Count + d.Pending.Count == 0 ? "Gathering.EveryDate.GoingEvery" : "Gathering.EveryDate.GoingOther",
+                d.Going.Count, When(d.Going[0]), When(d.Going[^1])));
+        }
+        parts.Add(strings["Gathering.EveryDate.Horizon", DateFormats.Format(EventTime.ToLocal(d.Horizon, d.Zone).ToDateTimeUnspecified(), "d MMMM yyyy")]);
+        return string.Join(" ", parts);
+    }
 }
+
+/// <summary>A series answered all at once: the dates (UTC starts) with a place, on the waitlist and awaiting the hosts, up to the horizon.</summary>
+public sealed record AnsweredDates(IReadOnlyList<DateTime> Going, IReadOnlyList<DateTime> Waiting, IReadOnlyList<DateTime> Pending, DateTime Horizon, DateTimeZone Zone);

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Introductions;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Introductions;
 
@@ -9,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Introductions;
 /// A week after an introduction, asks each person in it who has not answered yet "did you meet?". Each
 /// introduction is claimed by a conditional update of <see cref="Introduction.AskedAt"/>, so two nodes ask once.
 /// </summary>
-public sealed class AskDidYouMeet(HubDbContext db, TimeProvider time, IOptions<IntroductionOptions> options, IntroductionNotices notices)
+public sealed class AskDidYouMeet(HubDbContext db, TimeProvider time, IOptions<IntroductionOptions> options, IntroductionNotices notices,
+    IStringLocalizer<Strings> strings)
 {
     /// <summary>The introductions asked about.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -36,13 +40,14 @@ public sealed class AskDidYouMeet(HubDbContext db, TimeProvider time, IOptions<I
                 }).SingleAsync(cancellationToken);
             foreach (var person in introduction.People.Where(p => p.Answer is null))
             {
-                var others = IntroductionLetters.Names([.. introduction.People.Where(p => p.UserId != person.UserId).Select(p => p.DisplayName)]);
-                await notices.SendAsync([person.UserId], "introductions.did-you-meet", $"Did you meet {others}?",
-                    IntroductionNotices.PathOf(introduction.Slug, id),
-                    [
-                        $"A week ago you were introduced to {others}. Did you meet?",
-                        "Answer on the introductions page: yes, not yet, or skip this one. Your answer is yours: hosts see only how many met, never who.",
-                    ], "Answer", cancellationToken, IntroductionNotices.AskAbout(id));
+                List<string> names = [.. introduction.People.Where(p => p.UserId != person.UserId).Select(p => p.DisplayName)];
+                await notices.SendAsync([person.UserId], "introductions.did-you-meet", IntroductionNotices.PathOf(introduction.Slug, id), () =>
+                {
+                    var others = IntroductionLetters.Names(names, strings);
+                    return new NoticeWords(strings["Email.Introduction.DidYouMeet.Subject", others],
+                        [strings["Email.Introduction.DidYouMeet.Text", others], strings["Email.Introduction.DidYouMeet.Answer"]],
+                        strings["Email.Introduction.DidYouMeet.Action"]);
+                }, cancellationToken, IntroductionNotices.AskAbout(id));
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

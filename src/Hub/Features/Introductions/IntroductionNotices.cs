@@ -1,7 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
@@ -24,7 +25,8 @@ public sealed class IntroductionNotices(HubDbContext db, Notifier notifier, Emai
 /// The introduction itself: one letter to each person, since each reads the suggested times in their own
 /// zone and the others' names and lines (never their own back). Inside the caller's unit of work.
 /// </summary>
-public sealed class IntroductionLetters(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address)
+public sealed class IntroductionLetters(HubDbContext db, Notifier notifier, EmailTemplates templates, PublicAddress address,
+    IStringLocalizer<Strings> strings)
 {
     public sealed record Person(string UserId, string Share);
 
@@ -34,7 +36,7 @@ public sealed class IntroductionLetters(HubDbContext db, Notifier notifier, Emai
     {
         var ids = groups.SelectMany(g => g.People.Select(p => p.UserId)).ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToDictionaryAsync(u => u.Id, cancellationToken);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToDictionaryAsync(u => u.Id, cancellationToken);
         var zones = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.TimeZone != "")
             .Select(p => new { p.UserId, p.TimeZone }).ToDictionaryAsync(p => p.UserId, p => p.TimeZone, cancellationToken);
         var notices = new List<Notice>();
@@ -49,50 +51,59 @@ public sealed class IntroductionLetters(HubDbContext db, Notifier notifier, Emai
                 var others = group.People.Where(p => p.UserId != me.UserId && people.ContainsKey(p.UserId))
                     .Select(p => (Name: people[p.UserId].DisplayName, p.Share)).ToList();
                 var zone = TimeZones.Find(zones.GetValueOrDefault(me.UserId));
-                var (title, paragraphs) = Letter(congregationName, others, group.FirstTime, group.SecondTime, zone, group.Question);
+                // Each letter in its reader's language; the others' names and lines stay as they wrote them.
+                using var language = RecipientLanguage.Of(person.Language);
+                var (title, paragraphs) = Letter(strings, congregationName, others, group.FirstTime, group.SecondTime, zone, group.Question);
                 var path = IntroductionNotices.PathOf(slug, group.Id);
                 notices.Add(new Notice(person.Id, "introductions.made", title, path,
-                    templates.Compose(person.Email!, person.DisplayName, title, paragraphs, ("See your introduction", address.Absolute(path)),
-                        $"You receive this because you asked to be introduced in {congregationName}. You can pause or leave on the introductions page.")));
+                    templates.Compose(person.Email!, person.DisplayName, title, paragraphs, (strings["Email.Introduction.Action"], address.Absolute(path)),
+                        strings["Email.Introduction.Footer", congregationName])));
             }
         }
         await notifier.NotifyManyAsync(notices, cancellationToken);
     }
 
-    /// <summary>The words of one letter, for the person reading it.</summary>
-    public static (string Title, IReadOnlyList<string> Paragraphs) Letter(string congregationName, IReadOnlyList<(string Name, string Share)> others,
-        DateTime? firstTime, DateTime? secondTime, DateTimeZone? zone, int question)
+    /// <summary>The words of one letter, for the person reading it, in the current language.</summary>
+    public static (string Title, IReadOnlyList<string> Paragraphs) Letter(IStringLocalizer strings, string congregationName,
+        IReadOnlyList<(string Name, string Share)> others, DateTime? firstTime, DateTime? secondTime, DateTimeZone? zone, int question)
     {
-        var names = Names(others.Select(o => o.Name).ToList());
+        var names = Names(others.Select(o => o.Name).ToList(), strings);
         var paragraphs = new List<string>
         {
-            others.Count == 1
-                ? $"Meet {names}, another member of {congregationName}. You were introduced to each other this round: an hour of conversation, nothing more is asked."
-                : $"Meet {names}, members of {congregationName}. The three of you were introduced this round: an hour of conversation, nothing more is asked.",
+            others.Count == 1 ? strings["Email.Introduction.MeetOne", names, congregationName] : strings["Email.Introduction.MeetTwo", names, congregationName],
         };
         foreach (var (name, share) in others)
         {
-            paragraphs.Add(string.IsNullOrWhiteSpace(share) ? $"{name} chose not to share a line this time." : $"{name} shares: “{share}”");
+            paragraphs.Add(string.IsNullOrWhiteSpace(share) ? strings["Email.Introduction.NoLine", name] : strings["Email.Introduction.Shares", name, share]);
         }
-        var where = zone is null ? "UTC (set your time zone on your profile to see your own hours)" : zone.Id;
+        var where = zone is null ? strings["Email.Introduction.NoZone"].Value : zone.Id;
         paragraphs.Add(firstTime is { } first
             ? secondTime is { } second
-                ? $"You are all free, from your profiles, on {When(first, zone)} or on {When(second, zone)} ({where}). Pick one, or find another hour that suits you."
-                : $"You are all free, from your profiles, on {When(first, zone)} ({where}). Take it, or find another hour that suits you."
-            : "Your free hours on your profiles do not meet this week, so write to each other and find an hour together.");
-        paragraphs.Add($"A question to start with, if you like: {StarterQuestions.At(question)}");
-        paragraphs.Add("One of you writes first: whoever reads this first. In a week we will ask whether you met; the answer is only yours, and hosts see counts, never names.");
-        return ($"An introduction in {congregationName}: meet {names}", paragraphs);
+                ? strings["Email.Introduction.TwoTimes", When(first, zone), When(second, zone), where]
+                : strings["Email.Introduction.OneTime", When(first, zone), where]
+            : strings["Email.Introduction.NoTime"]);
+        paragraphs.Add(strings["Email.Introduction.Question", strings[$"Introductions.Question.{StarterQuestions.Index(question)}"]]);
+        paragraphs.Add(strings["Email.Introduction.WriteFirst"]);
+        return (strings["Email.Introduction.Subject", congregationName, names], paragraphs);
     }
 
-    /// <summary>"Tuesday 8 December, 19:00" in the reader's zone.</summary>
+    /// <summary>"Tuesday 8 December, 19:00" in the reader's zone and language.</summary>
     public static string When(DateTime utc, DateTimeZone? zone) =>
-        TimeZones.ToLocal(utc, zone ?? DateTimeZone.Utc).ToDateTimeUnspecified().ToString("dddd d MMMM, HH:mm", CultureInfo.InvariantCulture);
+        DateFormats.Format(TimeZones.ToLocal(utc, zone ?? DateTimeZone.Utc).ToDateTimeUnspecified(), "dddd d MMMM, HH:mm");
 
+    /// <summary>"Ana, Bo and Cai", for the introductions page (still in English).</summary>
     public static string Names(IReadOnlyList<string> names) => names.Count switch
     {
         0 => "",
         1 => names[0],
         _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+    };
+
+    /// <summary>"Ana, Bo and Cai", joined in the current language.</summary>
+    public static string Names(IReadOnlyList<string> names, IStringLocalizer strings) => names.Count switch
+    {
+        0 => "",
+        1 => names[0],
+        _ => strings["Email.List.And", string.Join(", ", names.Take(names.Count - 1)), names[^1]],
     };
 }

@@ -16,5 +16,8 @@ public static class StarterQuestions
     ];
 
     /// <summary>The question at a stored place; a place beyond the list (it shrank) wraps round.</summary>
-    public static string At(int index) => All[(index % All.Count + All.Count) % All.Count];
+    public static string At(int index) => All[Index(index)];
+
+    /// <summary>The place in the list a stored place stands for; the letters ask for "Introductions.Question.{place}" in the reader's language.</summary>
+    public static int Index(int index) => (index % All.Count + All.Count) % All.Count;
 }

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
@@ -12,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// invited in the hub; any other gets an emailed invitation that makes an account in one step. Either way the team
 /// reads the same answer, and the person is on the team only once they accept.
 /// </summary>
-public sealed class InviteCoFacilitator(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices)
+public sealed class InviteCoFacilitator(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices,
+    IStringLocalizer<Strings> strings)
 {
     public const string Sent = "Invited. They join the facilitator team once they accept.";
 
@@ -35,11 +39,9 @@ public sealed class InviteCoFacilitator(HubDbContext db, TimeProvider time, Send
             return Outcome.Refused("That is your own address: invite someone to facilitate with you.", "Email");
         }
         var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
-        var paragraphs = new[]
-        {
-            $"{inviter.DisplayName} invites you to facilitate the practice program “{program.Name}” with them, so that nobody hosts alone.",
-            "The facilitator team sees every call's breakout rooms, downloads the Zoom files and starts each call together. You are free to decline.",
-        };
+        // In the reader's language: an account's own, else the inviter's (the best guess for someone they know).
+        string Subject() => strings["Email.Program.Team.Subject", program.Name, inviter.DisplayName];
+        string[] Paragraphs() => [strings["Email.Program.Team.Invites", inviter.DisplayName, program.Name], strings["Email.Program.Team.Sees"]];
         if (userId is not null)
         {
             if (userId == program.FacilitatorUserId || await db.ProgramFacilitators.AnyAsync(f => f.ProgramId == program.Id && f.UserId == userId, cancellationToken))
@@ -54,13 +56,13 @@ public sealed class InviteCoFacilitator(HubDbContext db, TimeProvider time, Send
                 InvitedByUserId = inviterId,
                 InvitedAt = time.GetUtcNow().UtcDateTime,
             });
-            await notices.SendAsync([userId], "program.team-invitation", $"Facilitate {program.Name} with {inviter.DisplayName}?", $"/programs/{program.Id}",
-                paragraphs, "See the invitation", cancellationToken, ProgramNotices.TeamAbout(program.Id));
+            await notices.SendAsync([userId], "program.team-invitation", $"/programs/{program.Id}",
+                () => new NoticeWords(Subject(), Paragraphs(), strings["Invitation.Action"]), cancellationToken, ProgramNotices.TeamAbout(program.Id));
         }
         else if (!await db.EmailInvitations.AnyAsync(i => i.ProgramId == program.Id && i.To == InvitedTo.ProgramTeam && i.NormalizedEmail == normalized && i.AcceptedAt == null, cancellationToken))
         {
-            emailed.Add(new EmailInvitation { To = InvitedTo.ProgramTeam, ProgramId = program.Id }, address, inviterId,
-                $"Facilitate {program.Name} with {inviter.DisplayName}?", paragraphs);
+            using var language = RecipientLanguage.OfRequester();
+            emailed.Add(new EmailInvitation { To = InvitedTo.ProgramTeam, ProgramId = program.Id }, address, inviterId, Subject(), Paragraphs());
         }
         await db.SaveChangesAsync(cancellationToken);
         emailed.Wake();

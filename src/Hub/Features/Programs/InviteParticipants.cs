@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Invitations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
@@ -12,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// emailed invitation whose link makes an account in one step (<see cref="SendEmailInvitation"/>). The team is told
 /// the same either way, so the answer never says whether an address has an account.
 /// </summary>
-public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices)
+public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, int Invited)> RunAsync(ProgramView view, string inviterId, CancellationToken cancellationToken = default)
     {
@@ -31,7 +35,6 @@ public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendE
         var normalized = waiting.Select(p => InvitationsFeature.Normalize(p.Email)).ToList();
         var accounts = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var what = $"{view.Rooms.Length} {(view.Rooms.Length == 1 ? "call" : "calls")} whose breakout rooms climb from pairs to the full circle, so that everyone meets as many others as they can";
         var told = new List<string>();
         foreach (var person in waiting)
         {
@@ -44,16 +47,18 @@ public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendE
             }
             else
             {
+                // No account, so no language of their own: the inviter's is the best guess.
+                using var language = RecipientLanguage.OfRequester();
                 emailed.Add(new EmailInvitation { To = InvitedTo.Program, ProgramId = program.Id }, person.Email, inviterId,
-                    $"{inviter} invites you to {program.Name}",
-                    [$"{inviter} invites you to the practice program “{program.Name}”: {what}.", "On the hub you will see your room for each call and the names of the people in it."]);
+                    strings["Email.Program.Invite.Subject", inviter, program.Name],
+                    [strings.Plural("Email.Program.Invite.Text", view.Rooms.Length, inviter, program.Name), strings["Email.Program.Invite.Rooms"]]);
             }
         }
-        await notices.SendAsync(told, "program.place", $"You have a place in {program.Name}", $"/programs/{program.Id}",
-        [
-            $"{inviter} gave you a place in the practice program “{program.Name}”: {what}.",
-            "Your room for each call, and who is in it, are on the program's page.",
-        ], "See your rooms", cancellationToken);
+        // Each person with an account reads it in their own language; the program's name is the team's own.
+        await notices.SendAsync(told, "program.place", $"/programs/{program.Id}", () => new NoticeWords(
+            strings["Email.Program.Place.Subject", program.Name],
+            [strings.Plural("Email.Program.Place.Text", view.Rooms.Length, inviter, program.Name), strings["Email.Program.Place.Rooms"]],
+            strings["Email.Program.Place.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         emailed.Wake();
         notices.Wake();

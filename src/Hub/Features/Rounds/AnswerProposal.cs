@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Rounds;
@@ -14,7 +17,7 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// proposed crew are taken one at a time (each first bumps the proposed crew's row, which waits for any other
 /// answer in flight), and the crew is claimed by a conditional update on <see cref="ProposedCrew.CrewId"/>.
 /// </summary>
-public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNotices notices)
+public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(RoundView view, bool consent, CancellationToken cancellationToken = default)
     {
@@ -93,11 +96,12 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         {
             return false;
         }
-        await notices.SendAsync([.. members.Select(m => m.UserId)], "crew.formed", $"Your crew has formed: {crew.Name}", $"/crews/{crew.Id}",
-        [
-            $"Everyone in your proposed crew from “{round.Title}” has consented, so the crew has formed.",
-            $"It will meet on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}), an hour you all said you are free. Choose the date of the first meeting on the crew's page to start a six-meeting experiment; at its end everyone decides privately whether to go on.",
-        ], "Open your crew", cancellationToken);
+        await notices.SendAsync([.. members.Select(m => m.UserId)], "crew.formed", $"/crews/{crew.Id}",
+            () => new NoticeWords(strings["Email.Round.Formed.Subject", crew.Name],
+            [
+                strings["Email.Round.Formed.Consented", round.Title],
+                strings["Email.Round.Formed.Meets", CrewSchedule.SlotInWords(strings, crew)],
+            ], strings["Email.Round.Formed.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Rounds;
 
@@ -9,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// The host publishes the proposal: each member of a proposed crew is invited to consent or decline, and
 /// whoever was not placed hears why. From here the proposal no longer changes, except by people declining.
 /// </summary>
-public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotices notices)
+public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(RoundView view, CancellationToken cancellationToken = default)
     {
@@ -62,19 +65,20 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
         }
         var path = view.Path;
         var name = view.Owner.Name;
-        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is not null).Select(p => p.UserId)], "congregation.formation-proposal",
-            $"A crew is proposed to you: {round.Title}", path,
-        [
-            $"The formation round “{round.Title}” in {name} proposes a crew with you in it.",
-            "See who is in it and when you could all meet, then consent or decline. Declining needs no reason, and nobody is told why.",
-            "The crew forms when everyone still in it has consented.",
-        ], "See your proposed crew", cancellationToken, RoundNotices.ProposalAbout(round.Id));
-        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is null).Select(p => p.UserId)], "congregation.formation-unplaced",
-            $"No crew this time: {round.Title}", path,
-        [
-            $"The formation round “{round.Title}” in {name} could not place you in a crew this time.",
-            "The round's page says why. Another round, or calling a crew yourself with people you met, are good next steps.",
-        ], "See the round", cancellationToken);
+        // Each person reads it in their own language; the round's title is the host's own.
+        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is not null).Select(p => p.UserId)], "congregation.formation-proposal", path,
+            () => new NoticeWords(strings["Email.Round.Proposed.Subject", round.Title],
+            [
+                strings["Email.Round.Proposed.WithYou", round.Title, name],
+                strings["Email.Round.Proposed.Consent"],
+                strings["Email.Round.Proposed.Forms"],
+            ], strings["Email.Round.Proposed.Action"]), cancellationToken, RoundNotices.ProposalAbout(round.Id));
+        await notices.SendAsync([.. people.Where(p => p.ProposedCrewId is null).Select(p => p.UserId)], "congregation.formation-unplaced", path,
+            () => new NoticeWords(strings["Email.Round.Unplaced.Subject", round.Title],
+            [
+                strings["Email.Round.Unplaced.NotPlaced", round.Title, name],
+                strings["Email.Round.Unplaced.Next"],
+            ], strings["Email.Round.Unplaced.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();

@@ -101,6 +101,8 @@ public sealed class GatheringChangesTests : IAsyncLifetime
         Assert.True(dates.Count >= 20);
         Assert.Equal(RsvpStatus.Going, (await AnswerAsync("ana", eventId, dates[1].Key, RsvpStatus.Going)).Status);
 
+        // Ben reads the hub in German: the page answers in the request's words, his email in his own language.
+        await InScopeAsync(s => s.GetRequiredService<HubDbContext>().Users.Where(u => u.Id == "ben").ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "de")));
         var result = await AnswerAsync("ben", eventId, null, RsvpStatus.Going);
         Assert.True(result.Outcome.Succeeded);
         Assert.Contains($"You have a place on the other {dates.Count - 1} dates", result.Summary);
@@ -114,6 +116,11 @@ public sealed class GatheringChangesTests : IAsyncLifetime
         Assert.All(ben.Where(a => a.Start != dates[1].OriginalStart), a => Assert.Equal(RsvpStatus.Going, a.Status));
         // One message for the whole answer, not one per date.
         Assert.Equal(1, await InScopeAsync(s => s.GetRequiredService<HubDbContext>().Notifications.CountAsync(n => n.UserId == "ben")));
+        var email = await InScopeAsync(s => s.GetRequiredService<HubDbContext>().OutgoingEmails.AsNoTracking().SingleAsync(m => m.ToAddress == "ben@test.example"));
+        Assert.Equal("Deine Termine für Weekly practice circle", email.Subject);
+        Assert.Contains("Einige Termine sind voll, daher stehst du für 1 Termin auf der Warteliste: ", email.TextBody);
+        Assert.Contains($"Du hast einen Platz an den anderen {dates.Count - 1} Terminen, vom ", email.TextBody);
+        Assert.Contains("zählen noch nicht: Beantworte sie, wenn sie näher rücken.", email.TextBody);
 
         // Answering again changes nothing; when Ana makes room, Ben takes her place.
         await AnswerAsync("ben", eventId, null, RsvpStatus.Going);

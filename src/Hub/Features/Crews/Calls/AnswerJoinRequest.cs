@@ -71,23 +71,14 @@ public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNo
         }
         await notices.ResolveAsync(CallNotices.RequestAbout(request.Id), call.CallerUserId, cancellationToken);
         var caller = call.Caller.DisplayName;
-        var path = CallNotices.PathOf(view.Congregation.Congregation.Slug, call.Id);
+        var slug = view.Congregation.Congregation.Slug;
         if (accept)
         {
-            await notices.SendAsync([request.UserId], "crew.call-accepted", $"{caller} would like you in {call.Name}", path,
-            [
-                $"{caller} accepted your request to join “{call.Name}”.",
-                "When the crew starts, you will be one of its members and hear from the hub. Until then you can still withdraw from the call's page.",
-            ], "See the call", cancellationToken);
+            await notices.AcceptedAsync(request.UserId, slug, call, caller, cancellationToken);
         }
         else
         {
-            await notices.SendAsync([request.UserId], "crew.call-declined", $"{caller} answered your request to join {call.Name}", path,
-            [
-                $"{caller} is not taking you into “{call.Name}” this time, and wrote to you:",
-                message,
-                "Crews often take a few tries to find their mix. Other calls, a formation round or a crew of your own are all ways in.",
-            ], "See the call", cancellationToken);
+            await notices.DeclinedAsync(request.UserId, slug, call, caller, message, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

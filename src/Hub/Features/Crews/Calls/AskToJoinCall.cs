@@ -65,13 +65,7 @@ public sealed class AskToJoinCall(HubDbContext db, TimeProvider time, CallNotice
         }
         var asker = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         await notices.ResolveAsync(CallNotices.CallAbout(call.Id), me, cancellationToken);
-        await notices.SendAsync([call.CallerUserId], "crew.call-request", $"{asker} asks to join {call.Name}",
-            CallNotices.PathOf(view.Congregation.Congregation.Slug, call.Id),
-            [
-                $"{asker} would like to be in “{call.Name}” and wrote:",
-                note,
-                "Accept or decline on the call's page. Declining comes with a few kind words of your own; a draft is ready for you to change.",
-            ], "Answer the request", cancellationToken, CallNotices.RequestAbout(request.Id));
+        await notices.RequestAsync(view.Congregation.Congregation.Slug, call, request.Id, asker, note, cancellationToken);
         try
         {
             // The request and its notices in one save: a notice exists exactly when its request does.

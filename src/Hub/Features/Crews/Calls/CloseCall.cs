@@ -20,9 +20,7 @@ public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices no
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await CloseAsync(db, notices, call, view.Congregation.Congregation.Slug, now, $"{call.Caller.DisplayName} closed the call {call.Name}",
-            $"{call.Caller.DisplayName} closed “{call.Name}” without starting a crew, so your request ends here. Calls close for all sorts of reasons; none of them is you.",
-            cancellationToken))
+        if (!await CloseAsync(db, notices, call, view.Congregation.Congregation.Slug, now, CallNotices.Ending.ClosedByCaller, cancellationToken))
         {
             return Outcome.Refused("This call is closed already.");
         }
@@ -33,10 +31,9 @@ public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices no
     }
 
     /// <summary>
-    /// Closes an open call without a crew: its open requests end and their askers are told why, in
-    /// <paramref name="why"/>. False when the call was no longer open. Runs inside the caller's transaction.
+    /// Closes an open call without a crew: its open requests end and their askers are told <paramref name="why"/>. False when the call was no longer open. Runs inside the caller's transaction.
     /// </summary>
-    internal static async Task<bool> CloseAsync(HubDbContext db, CallNotices notices, CrewCall call, string slug, DateTime now, string title, string why,
+    internal static async Task<bool> CloseAsync(HubDbContext db, CallNotices notices, CrewCall call, string slug, DateTime now, CallNotices.Ending why,
         CancellationToken cancellationToken)
     {
         var closed = await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open)
@@ -46,8 +43,7 @@ public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices no
             return false;
         }
         var left = await CloseRequestsAsync(db, notices, call.Id, now, cancellationToken);
-        await notices.SendAsync(left, "crew.call-closed", title, CallNotices.PathOf(slug, call.Id),
-            [why, "Other calls, a formation round, or a crew you call yourself are all ways in."], "See the calls", cancellationToken);
+        await notices.ClosedAsync(left, slug, call, call.Caller.DisplayName, why, cancellationToken);
         return true;
     }
 

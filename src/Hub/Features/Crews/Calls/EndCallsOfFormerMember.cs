@@ -22,9 +22,7 @@ public sealed class EndCallsOfFormerMember(HubDbContext db, TimeProvider time, C
             .ToListAsync(cancellationToken);
         foreach (var call in theirs)
         {
-            await CloseCall.CloseAsync(db, notices, call, slug, now, $"The call {call.Name} has closed",
-                $"{call.Caller.DisplayName} is no longer in the congregation, so “{call.Name}” closes and your request ends here. None of this is about you.",
-                cancellationToken);
+            await CloseCall.CloseAsync(db, notices, call, slug, now, CallNotices.Ending.CallerLeft, cancellationToken);
         }
 
         var asked = await db.CrewCallRequests.AsNoTracking().Include(r => r.Call).Include(r => r.User)
@@ -33,8 +31,7 @@ public sealed class EndCallsOfFormerMember(HubDbContext db, TimeProvider time, C
             .ToListAsync(cancellationToken);
         foreach (var request in asked)
         {
-            await WithdrawRequest.WithdrawAsync(db, notices, request, request.Call, slug, now,
-                $"{request.User.DisplayName} is no longer in the congregation, so their place in “{request.Call.Name}” is open again.", cancellationToken);
+            await WithdrawRequest.WithdrawAsync(db, notices, request, request.Call, slug, now, CallNotices.StepBack.Left, cancellationToken);
         }
     }
 }

@@ -58,17 +58,7 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
         var caller = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        var when = call.UsualDay is { } day && call.UsualTime is { } at
-            ? $"It would meet on {day}s at {at:HH\\:mm} ({call.TimeZone})."
-            : $"The hour is open: the crew would find a time together (its zone is {call.TimeZone}).";
-        await notices.SendAsync(members, "congregation.crew-call", $"{caller} is calling a crew in {view.Congregation.Name}: {call.Name}",
-            CallNotices.PathOf(view.Congregation.Slug, call.Id),
-            [
-                $"{caller} is calling a crew of {call.Size}, “{call.Name}”: {CallTimes.KindText(call.Kind).ToLowerInvariant()}.",
-                call.Purpose,
-                when,
-                $"If it speaks to you, ask to join with a line or two before {call.EndsOn:d MMMM}. {caller} answers each request.",
-            ], "See the call", cancellationToken, CallNotices.CallAbout(call.Id));
+        await notices.PostedAsync(members, view.Congregation.Slug, view.Congregation.Name, call, caller, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notices.Wake();
         return (Outcome.Done, call.Id);

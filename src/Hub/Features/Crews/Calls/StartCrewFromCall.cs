@@ -52,21 +52,8 @@ public sealed class StartCrewFromCall(HubDbContext db, TimeProvider time, CallNo
         }
         var left = await CloseCall.CloseRequestsAsync(db, notices, call.Id, now, cancellationToken, keepAccepted: true);
         var caller = call.Caller.DisplayName;
-        var crewPath = $"/crews/{crew.Id}";
-        var when = call.UsualDay is { } day && call.UsualTime is { } at
-            ? $"It meets on {day}s at {at:HH\\:mm} ({call.TimeZone}). Choose the date of the first meeting together on the crew's page."
-            : "The hour is still open: mark when you are free on the crew's page and choose a time together.";
-        await notices.SendAsync(accepted, "crew.formed", $"Your crew has started: {crew.Name}", crewPath,
-        [
-            $"{caller} started “{crew.Name}” from the call, with you in it: {accepted.Count + 1} of you.",
-            when,
-            $"It begins as an experiment of {FirstTermMeetings} meetings; at the end everyone decides privately whether to go on.",
-        ], "Open your crew", cancellationToken);
-        await notices.SendAsync(left, "crew.call-closed", $"The call {call.Name} has closed", CallNotices.PathOf(view.Congregation.Congregation.Slug, call.Id),
-        [
-            $"{caller} started the crew “{call.Name}” before answering your request, so the call has closed. It was about the timing, not about you.",
-            "Other calls, a formation round, or a crew you call yourself are all ways in.",
-        ], "See the calls", cancellationToken);
+        await notices.StartedAsync(accepted, call, crew, caller, FirstTermMeetings, cancellationToken);
+        await notices.ClosedAsync(left, view.Congregation.Congregation.Slug, call, caller, CallNotices.Ending.Started, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();

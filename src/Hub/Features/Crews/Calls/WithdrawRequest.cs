@@ -24,8 +24,7 @@ public sealed class WithdrawRequest(HubDbContext db, TimeProvider time, CallNoti
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await WithdrawAsync(db, notices, mine, call, view.Congregation.Congregation.Slug, now,
-            $"{mine.User.DisplayName} withdrew from “{call.Name}” after you accepted them. No reason is needed, and none was asked.", cancellationToken))
+        if (!await WithdrawAsync(db, notices, mine, call, view.Congregation.Congregation.Slug, now, CallNotices.StepBack.Withdrew, cancellationToken))
         {
             return Outcome.Refused("Your request changed meanwhile; look at the call again.");
         }
@@ -40,7 +39,7 @@ public sealed class WithdrawRequest(HubDbContext db, TimeProvider time, CallNoti
     /// <paramref name="why"/>. False when the request changed meanwhile. Runs inside the caller's transaction.
     /// </summary>
     internal static async Task<bool> WithdrawAsync(HubDbContext db, CallNotices notices, CrewCallRequest request, CrewCall call, string slug, DateTime now,
-        string why, CancellationToken cancellationToken)
+        CallNotices.StepBack why, CancellationToken cancellationToken)
     {
         var withdrawn = await db.CrewCallRequests.Where(r => r.Id == request.Id && r.State == request.State)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, CrewCallRequestState.Withdrawn).SetProperty(r => r.AnsweredAt, now), cancellationToken);
@@ -54,8 +53,7 @@ public sealed class WithdrawRequest(HubDbContext db, TimeProvider time, CallNoti
             // Conditional on the call being still open: a crew already started keeps its members' count.
             await db.CrewCalls.Where(c => c.Id == call.Id && c.State == CrewCallState.Open && c.AcceptedCount > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.AcceptedCount, c => c.AcceptedCount - 1), cancellationToken);
-            await notices.SendAsync([call.CallerUserId], "crew.call-withdrawn", $"{request.User.DisplayName} stepped back from {call.Name}",
-                CallNotices.PathOf(slug, call.Id), [why, "Their place is open again for someone else."], "See the call", cancellationToken);
+            await notices.SteppedBackAsync(slug, call, request.User.DisplayName, why, cancellationToken);
         }
         return true;
     }

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings.Crews;
@@ -15,7 +18,7 @@ namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 /// taken one at a time (each first bumps its row), and the crew is claimed by a conditional update of
 /// <see cref="TemporaryCrew.CrewId"/>. Until then anyone may change their answer.
 /// </summary>
-public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateNotices notices)
+public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateNotices notices, IStringLocalizer<Strings> strings)
 {
     public const int SmallestCrew = 3;
 
@@ -82,11 +85,10 @@ public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateN
         {
             return false;
         }
-        await notices.SendAsync([.. ordered.Select(m => m.UserId)], "crew.formed", $"You are a crew now: {crew.Name}", $"/crews/{crew.Id}",
-        [
-            $"Everyone still in your crew from “{e.Title}” said they would like to go on, so you are a crew of {ordered.Count} now.",
-            "Find a weekly hour that suits you all on the crew's page, then start a six-meeting experiment; at its end everyone decides privately whether to go on.",
-        ], "Open your crew", cancellationToken);
+        await notices.SendAsync([.. ordered.Select(m => m.UserId)], "crew.formed", $"/crews/{crew.Id}", () => new NoticeWords(
+            strings["Email.GatheringCrews.Formed.Subject", crew.Name],
+            [strings.Plural("Email.GatheringCrews.Formed.Text", ordered.Count, e.Title), strings["Email.GatheringCrews.Formed.Hour"]],
+            strings["Email.Round.Formed.Action"]), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

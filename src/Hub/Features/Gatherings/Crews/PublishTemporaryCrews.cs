@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 
@@ -10,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 /// like a plan on the wall) and hears which is theirs. A crew that holds a "rather not" pair, or has fewer than
 /// three people, cannot be published.
 /// </summary>
-public sealed class PublishTemporaryCrews(HubDbContext db, TimeProvider time, CrewDateNotices notices)
+public sealed class PublishTemporaryCrews(HubDbContext db, TimeProvider time, CrewDateNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CrewDate view, CancellationToken cancellationToken = default)
     {
@@ -55,11 +58,10 @@ public sealed class PublishTemporaryCrews(HubDbContext db, TimeProvider time, Cr
         var path = $"/gatherings/{set.EventId}/crews?date={view.Date.Key}";
         foreach (var crew in crews)
         {
-            await notices.SendAsync([.. crew.Members.Select(m => m.UserId)], "gathering.crews", $"Your table at {view.Event.Title}: crew {crew.Number}", path,
-            [
-                $"The hosts of “{view.Event.Title}” have put everyone going into small crews for the day. You are in crew {crew.Number}, with {crew.Members.Count - 1} others; their names are on the page.",
-                "Afterwards you can say, privately, whether you would like to go on meeting as a crew. If everyone still in it says yes, it becomes a crew of its own.",
-            ], "See your crew", cancellationToken, CrewDateNotices.ContinueAbout(set.Id));
+            await notices.SendAsync([.. crew.Members.Select(m => m.UserId)], "gathering.crews", path, () => new NoticeWords(
+                strings["Email.GatheringCrews.Subject", view.Event.Title, crew.Number],
+                [strings.Plural("Email.GatheringCrews.Table", crew.Members.Count - 1, view.Event.Title, crew.Number), strings["Email.GatheringCrews.GoOn"]],
+                strings["Email.GatheringCrews.Action"]), cancellationToken, CrewDateNotices.ContinueAbout(set.Id));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
