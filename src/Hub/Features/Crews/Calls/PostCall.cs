@@ -64,7 +64,7 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
         await notices.SendAsync(members, "congregation.crew-call", $"{caller} is calling a crew in {view.Congregation.Name}: {call.Name}",
             CallNotices.PathOf(view.Congregation.Slug, call.Id),
             [
-                $"{caller} is calling a crew of {call.Size}, “{call.Name}”: {CallTimes.KindText(call.Kind).ToLowerInvariant()}.",
+                $"{caller} is calling a crew of {call.Size}, “{call.Name}”: {KindInEnglish(call.Kind)}.",
                 call.Purpose,
                 when,
                 $"If it speaks to you, ask to join with a line or two before {call.EndsOn:d MMMM}. {caller} answers each request.",
@@ -127,4 +127,14 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
         }
         return problems;
     }
+
+    // Notices still go out in English; the recipient's language is chosen where notices are localised.
+    private static string KindInEnglish(CrewCallKind kind) => kind switch
+    {
+        CrewCallKind.PeerSupport => "peer support",
+        CrewCallKind.Commitments => "commitments and accountability",
+        CrewCallKind.Learning => "learning together",
+        CrewCallKind.Project => "a project together",
+        _ => "something else",
+    };
 }
