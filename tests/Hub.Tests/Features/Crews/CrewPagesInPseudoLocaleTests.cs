@@ -70,6 +70,26 @@ public sealed partial class CrewPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         await AssertLocalisedAsync(caller.Client, crew, "the crew's page with its meetings", [.. data, .. drawer]);
     }
 
+    [Fact]
+    public async Task DyadPages_ShowNoWordThatSkippedLocalisation()
+    {
+        var ana = await PersonAsync("ana");
+        var ben = await PersonAsync("ben");
+        await AssertLocalisedAsync(ana.Client, "/dyads", "the dyads page without a dyad", []);
+        await AssertLocalisedAsync(ana.Client, "/dyads/new", "the form to propose a dyad", [ana.Name]);
+
+        var (proposed, proposedPage) = await ana.Client.SubmitAsync("/dyads/new", new Dictionary<string, string>
+        {
+            ["PartnerEmail"] = ben.Email,
+            ["Kind"] = "PeerCoaching",
+            ["Weeks"] = "6",
+        });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Redirect, proposedPage.QuerySelector("main")?.TextContent);
+        string[] data = [ana.Name, ben.Name, ben.Email];
+        await AssertLocalisedAsync(ana.Client, "/dyads", "the dyads page waiting for an answer", data);
+        await AssertLocalisedAsync(ben.Client, "/dyads", "the dyads page with a proposal", data);
+    }
+
     /// <summary>
     /// No leak on the page, dates aside: the pseudo-locale formats dates in English (it has no month names of its own),
     /// and names of months and days come from the culture, not from the hub's strings.
