@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// time is <see cref="ChooseSlot"/>, as on the crew page: the crew's slot is its one record of time.
 /// </summary>
 public sealed class CrewFindTimeModel(HubDbContext db, ViewerLoader viewers, TimeFindingAccess access, LoadOverlap overlap,
-    MarkAvailability mark, ConfirmFoundTime confirm, TimeProvider time, CrewAccess crews, ChooseSlot chooseSlot)
+    MarkAvailability mark, ConfirmFoundTime confirm, TimeProvider time, CrewAccess crews, ChooseSlot chooseSlot,
+    IStringLocalizer<Strings> strings)
     : FindTimePage(db, viewers, access, overlap, mark, confirm, time)
 {
     protected override TimeFindingGroup Kind => TimeFindingGroup.Crew;
@@ -33,11 +36,11 @@ public sealed class CrewFindTimeModel(HubDbContext db, ViewerLoader viewers, Tim
         {
             return missing;
         }
-        var outcome = Slot is < 0 or >= 168 ? Outcome.Refused("Choose one of the proposed times.", "Slot")
+        var outcome = Slot is < 0 or >= 168 ? Outcome.Refused(strings["Crews.FindTime.ChooseProposed"], "Slot")
             : await chooseSlot.RunAsync(view, SharedAvailability.DayOf(Slot / 24), new TimeOnly(Slot % 24, 0), HttpContext.RequestAborted);
         return await AfterAsync(outcome, view.Crew.Stage == CrewStage.Meeting
-                ? "The crew's time is set: the meetings still to come move to it, with their hosts, and everyone has been told."
-                : "The crew's time is set, and everyone has been told. Start the experiment when you are ready: its first date is proposed.",
+                ? strings["Crews.FindTime.TimeSetMoved"]
+                : strings["Crews.FindTime.TimeSetStart"],
             ShowAsync, outcome.Succeeded ? $"/crews/{id}" : null);
     }
 

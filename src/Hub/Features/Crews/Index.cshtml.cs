@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Crews.Calls;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// My crews and the invitations waiting for an answer; nothing about anyone else's crews. Below them, the open
 /// calls across the network in every congregation the viewer may see (their own; every one for administrators).
 /// </summary>
-public sealed class MyCrewsModel(HubDbContext db, ViewerClock clock, TimeProvider time) : HubPageModel
+public sealed class MyCrewsModel(HubDbContext db, ViewerClock clock, TimeProvider time, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record Item(Guid Id, string Name, string Stage, int Members, string CallerName);
 
@@ -46,15 +48,15 @@ public sealed class MyCrewsModel(HubDbContext db, ViewerClock clock, TimeProvide
                 Caller = db.Users.Where(u => u.Id == m.Crew.CallerUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        Invitations = [.. rows.Where(r => r.Status == CrewMemberStatus.Invited).Select(r => new Item(r.Id, r.Name, "", r.JoinedCount, r.Caller ?? "Someone"))];
+        Invitations = [.. rows.Where(r => r.Status == CrewMemberStatus.Invited).Select(r => new Item(r.Id, r.Name, "", r.JoinedCount, r.Caller ?? strings["Crews.Someone"]))];
         Crews = [.. rows.Where(r => r.Status != CrewMemberStatus.Invited).Select(r => new Item(r.Id, r.Name,
-            r.Status == CrewMemberStatus.Left ? "You left" : r.Status == CrewMemberStatus.Paused ? "You paused" : r.Stage switch
+            strings[r.Status == CrewMemberStatus.Left ? "Crews.Index.YouLeft" : r.Status == CrewMemberStatus.Paused ? "Crews.Index.YouPaused" : r.Stage switch
             {
-                CrewStage.Forming => "Forming",
-                CrewStage.Meeting => "Meeting",
-                CrewStage.Retrospective => "Retrospective",
-                _ => "Closed",
-            }, r.JoinedCount, r.Caller ?? ""))];
+                CrewStage.Forming => "Crews.Stage.Forming",
+                CrewStage.Meeting => "Crews.Stage.Meeting",
+                CrewStage.Retrospective => "Crews.Stage.Retrospective",
+                _ => "Crews.Stage.Closed",
+            }], r.JoinedCount, r.Caller ?? ""))];
         await LoadCallsAsync(userId, cancellationToken);
     }
 
@@ -80,8 +82,8 @@ public sealed class MyCrewsModel(HubDbContext db, ViewerClock clock, TimeProvide
             return;
         }
         await clock.ZoneAsync();
-        Calls = [.. rows.Select(r => new OpenCall($"/congregations/{r.Congregation.Slug}/calls/{r.Call.Id}", r.Call.Name, CallTimes.KindText(r.Call.Kind),
-            r.Congregation.Name, $"/congregations/{r.Congregation.Slug}/calls", r.CallerName, CallTimes.UsualHour(r.Call, clock.OwnZone, now),
+        Calls = [.. rows.Select(r => new OpenCall($"/congregations/{r.Congregation.Slug}/calls/{r.Call.Id}", r.Call.Name, CallTimes.KindText(r.Call.Kind, strings),
+            r.Congregation.Name, $"/congregations/{r.Congregation.Slug}/calls", r.CallerName, CallTimes.UsualHour(r.Call, clock.OwnZone, now, strings),
             r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn, r.Call.CallerUserId == userId, r.Mine))];
     }
 }

@@ -3,27 +3,29 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
 [Authorize]
-public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clock, PeopleToPick people) : HubPageModel
+public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clock, PeopleToPick people, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Give the crew a name; it can be plain, like \"Tuesday crew\".")]
+        [Required(ErrorMessage = "Crews.New.NameRequired")]
         [StringLength(120)]
         public string Name { get; set; } = "";
 
         [StringLength(2000)]
         public string? Purpose { get; set; }
 
-        [Required(ErrorMessage = "List the 2 to 5 people you invite.")]
+        [Required(ErrorMessage = "Crews.New.InviteesRequired")]
         public string Invitees { get; set; } = "";
 
         /// <summary>One more person picked by name (the script moves each pick into <see cref="Invitees"/>).</summary>
@@ -31,15 +33,15 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clo
 
         public CrewCadence Cadence { get; set; } = CrewCadence.Weekly;
 
-        [Range(2, 12, ErrorMessage = "A term has 2 to 12 meetings; six is a good first experiment.")]
+        [Range(2, 12, ErrorMessage = "Crews.New.MeetingsRange")]
         public int Meetings { get; set; } = 6;
 
         public DayOfWeek SlotDay { get; set; } = DayOfWeek.Tuesday;
 
-        [Required(ErrorMessage = "Choose a time.")]
+        [Required(ErrorMessage = "Crews.New.TimeRequired")]
         public string SlotTime { get; set; } = "19:00";
 
-        [Required(ErrorMessage = "Choose the time zone of the meeting time.")]
+        [Required(ErrorMessage = "Crews.New.ZoneRequired")]
         public string TimeZone { get; set; } = "";
 
         /// <summary>Empty for a crew on its own.</summary>
@@ -78,7 +80,7 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clo
         await LoadCongregationsAsync(cancellationToken);
         if (!TimeOnly.TryParse(Input.SlotTime, System.Globalization.CultureInfo.InvariantCulture, out var slot))
         {
-            ModelState.AddModelError("Input.SlotTime", "Give the time as hours and minutes, such as 19:00.");
+            ModelState.AddModelError("Input.SlotTime", strings["Crews.New.TimeFormat"]);
         }
         if (!string.IsNullOrWhiteSpace(Input.InviteePick))
         {
@@ -103,7 +105,7 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clo
         }
         if (unknown.Count > 0)
         {
-            ModelState.AddModelError("Input.Invitees", $"This does not look like an email address: {string.Join(", ", unknown)}, nor the name of someone in your congregations. Pick names from the list, or check the addresses for a missing @ or a typo.");
+            ModelState.AddModelError("Input.Invitees", strings["Crews.New.NotAnAddress", string.Join(", ", unknown)]);
         }
         var input = new CallCrew.Input(Input.Name ?? "", Input.Purpose ?? "", emails,
             Input.Cadence, Input.Meetings, Input.SlotDay, slot, Input.TimeZone ?? "")
@@ -123,7 +125,7 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clo
             ModelState.AddOutcome(outcome, "Input");
             return Page();
         }
-        Notice = "Invitations sent. The crew starts once at least three of you have said yes.";
+        Notice = strings["Crews.New.Sent"];
         return Redirect($"/crews/{id}");
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// <summary>The crew's private space. To anyone outside the crew it does not exist (404).</summary>
 [Authorize]
 public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondToCrewInvitation respond, StartExperiment start,
-    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, ReturnFromPause returnFromPause, TimeProvider time, ViewerClock clock, PeopleToPick people) : HubPageModel
+    SwapHosts swap, SaveMeetingNotes notes, AnswerRetrospective retrospective, CloseTerm close, InviteToCrew invite, ChooseSlot chooseSlot, ReturnFromPause returnFromPause, TimeProvider time, ViewerClock clock, PeopleToPick people,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public ViewerClock Clock => clock;
     public CrewView View { get; private set; } = null!;
@@ -32,20 +35,20 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await respond.RunAsync(View, Accept), Accept ? "Welcome to the crew." : "You declined. Thank you for saying so.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await respond.RunAsync(View, Accept), Accept ? strings["Crews.Show.Welcome"] : strings["Crews.Show.Declined"], ShowAsync);
 
     public async Task<IActionResult> OnPostReturnAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await returnFromPause.RunAsync(View, Accept),
-            Accept ? "Welcome back. You are in the crew's next term." : "You have left the crew. It stays in your history.", ShowAsync);
+            Accept ? strings["Crews.Show.WelcomeBack"] : strings["Crews.Show.Left"], ShowAsync);
 
     public async Task<IActionResult> OnPostStartAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await start.RunAsync(View, FirstDate), "The meetings are planned. The first host opens the first meeting.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await start.RunAsync(View, FirstDate), strings["Crews.Show.Planned"], ShowAsync);
 
     public async Task<IActionResult> OnPostSwapAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await swap.RunAsync(View, SwapA, SwapB), "Hosting swapped.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await swap.RunAsync(View, SwapA, SwapB), strings["Crews.Show.Swapped"], ShowAsync);
 
     public async Task<IActionResult> OnPostNotesAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), "Notes saved.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await notes.RunAsync(View, MeetingId, Notes ?? ""), strings["Crews.Show.NotesSaved"], ShowAsync);
 
     [BindProperty] public string? InviteEmail { get; set; }
     [BindProperty] public int SlotIndex { get; set; }
@@ -66,11 +69,11 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         {
             return missing;
         }
-        var outcome = SlotIndex is < 0 or >= 168 ? Outcome.Refused("Choose one of the hours shown.")
+        var outcome = SlotIndex is < 0 or >= 168 ? Outcome.Refused(strings["Crews.Show.ChooseShownHour"])
             : await chooseSlot.RunAsync(View, SharedAvailability.DayOf(SlotIndex / 24), new TimeOnly(SlotIndex % 24, 0), HttpContext.RequestAborted);
         return await AfterAsync(outcome, View.Crew.Stage == CrewStage.Meeting
-            ? "The crew's time is set: the meetings still to come move to it, and everyone has been told."
-            : "The crew's time is set, and everyone has been told.", ShowAsync);
+            ? strings["Crews.Show.TimeSetMoved"]
+            : strings["Crews.Show.TimeSet"], ShowAsync);
     }
 
     /// <summary>How many members are free in each hour, once at least one has shared their hours.</summary>
@@ -87,14 +90,14 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         }
         var choice = await people.ResolveAsync(View.Me.UserId, InviteEmail, cancellationToken);
         var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "InviteEmail") : await invite.RunAsync(View, choice, cancellationToken);
-        return await AfterAsync(outcome, $"Invitation sent to {choice?.Shown}.", ShowAsync);
+        return await AfterAsync(outcome, strings["Crews.Show.InvitationSent", choice?.Shown ?? ""], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await close.RunAsync(View), "The retrospective is open. Each of you answers privately.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await close.RunAsync(View), strings["Crews.Show.RetroOpened"], ShowAsync);
 
     public async Task<IActionResult> OnPostRetrospectiveAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await retrospective.RunAsync(View, Worked ?? "", DidNot ?? "", Choice), "Thank you. Your answer stays private.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await retrospective.RunAsync(View, Worked ?? "", DidNot ?? "", Choice), strings["Crews.Show.AnswerKept"], ShowAsync);
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
@@ -157,7 +160,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             var (counts, of) = SharedAvailability.Counts(grids, crewZone, time.GetUtcNow().UtcDateTime);
             CommonSlots = of == 0 ? [] : SharedAvailability.Slots([.. Enumerable.Range(0, 168).Where(hour => counts[hour] == of)]);
             Overlap = of == 0 ? null : new WeekHeat(counts, of, "crew-heat",
-                $"Members free each hour of the week, in the crew's zone ({crew.TimeZone}). Each cell is how many of the {of} who shared their hours are free.");
+                strings["Crews.Show.HeatCaption", crew.TimeZone, of]);
             ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();
         }
         await LoadCarriedAsync();

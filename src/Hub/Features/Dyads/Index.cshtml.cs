@@ -11,6 +11,7 @@ namespace Microsolidarity.Hub.Features.Dyads;
 public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageModel
 {
     /// <summary>One dyad; <see cref="Id"/> is null while the proposer waits for an answer, whether or not the address has an account.</summary>
+    /// <remarks><see cref="Status"/> is the key of its words in Strings.</remarks>
     public sealed record Item(Guid? Id, string Other, DyadKind Kind, string Status);
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
@@ -44,12 +45,12 @@ public sealed class MyDyadsModel(HubDbContext db, TimeProvider time) : HubPageMo
         [
             .. rows.Select(r => (r.ProposedAt, Item: new Item(r.ProposerUserId == me && r.Status == DyadStatus.Proposed ? null : r.Id, r.Other ?? "?", r.Kind, r.Status switch
             {
-                DyadStatus.Proposed => r.ProposerUserId == me ? "waiting for their answer" : "proposed to you",
-                DyadStatus.Active => "active",
-                DyadStatus.Declined => "declined",
-                _ => "ended",
+                DyadStatus.Proposed => r.ProposerUserId == me ? "Dyads.Status.Waiting" : "Dyads.Status.ProposedToYou",
+                DyadStatus.Active => "Dyads.Status.Active",
+                DyadStatus.Declined => "Dyads.Status.Declined",
+                _ => "Dyads.Status.Ended",
             })))
-            .Concat(emailed.Select(e => (ProposedAt: e.CreatedAt, Item: new Item(null, e.Email, e.DyadKind, "waiting for their answer"))))
+            .Concat(emailed.Select(e => (ProposedAt: e.CreatedAt, Item: new Item(null, e.Email, e.DyadKind, "Dyads.Status.Waiting"))))
             .OrderByDescending(x => x.ProposedAt).Select(x => x.Item),
         ];
     }

@@ -1,15 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
 [Authorize]
-public sealed class NewDyadModel(ProposeDyad propose, PeopleToPick people) : HubPageModel
+public sealed class NewDyadModel(ProposeDyad propose, PeopleToPick people, IStringLocalizer<Strings> strings) : HubPageModel
 {
     [BindProperty] public string? PartnerEmail { get; set; }
     [BindProperty] public DyadKind Kind { get; set; } = DyadKind.PeerCoaching;
@@ -36,7 +38,7 @@ public sealed class NewDyadModel(ProposeDyad propose, PeopleToPick people) : Hub
             return Page();
         }
         // The same answer whether the address has an account or not.
-        Notice = $"Proposal sent to {choice!.Shown}. They are free to say yes or no.";
+        Notice = strings["Dyads.New.Sent", choice!.Shown];
         return Redirect("/dyads");
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsolidarity.Hub.Data.Crews;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -27,14 +30,14 @@ public static class CallTimes
     /// beside it; the call's alone when the viewer's zone is unknown (null) or shows the same wall-clock time.
     /// "We'll find a time together" when the caller left the hour open.
     /// </summary>
-    public static string UsualHour(CrewCall call, DateTimeZone? viewer, DateTime nowUtc)
+    public static string UsualHour(CrewCall call, DateTimeZone? viewer, DateTime nowUtc, IStringLocalizer strings)
     {
         if (call.UsualDay is not { } day || call.UsualTime is not { } at)
         {
-            return "We'll find a time together";
+            return strings["Crews.Call.TimeTogether"];
         }
         var zone = CrewSchedule.FindZone(call.TimeZone) ?? DateTimeZone.Utc;
-        var own = $"{day}s at {at.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+        var own = strings["Crews.Call.DayAt", DateFormats.Culture.DateTimeFormat.GetDayName(day), at.ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
         if (viewer is null || viewer.Id == zone.Id)
         {
             return $"{own} ({zone.Id})";
@@ -43,27 +46,16 @@ public static class CallTimes
         var today = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)).InZone(zone).Date;
         var date = today.DayOfWeek == CrewSchedule.IsoDay(day) ? today : today.Next(CrewSchedule.IsoDay(day));
         var local = Platform.Web.TimeZones.At(date.At(LocalTime.FromTimeOnly(at)), zone).ToInstant().InZone(viewer).LocalDateTime;
-        var shown = $"{local.DayOfWeek}s at {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
-        return shown == own ? $"{own} ({zone.Id})" : $"{shown} your time ({own} in {zone.Id})";
+        var shown = strings["Crews.Call.DayAt", DateFormats.Culture.DateTimeFormat.GetDayName(local.DayOfWeek.ToDayOfWeek()),
+            local.ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
+        return shown == own ? $"{own} ({zone.Id})" : strings["Crews.Call.YourTime", shown, own, zone.Id];
     }
 
-    public static string KindText(CrewCallKind kind) => kind switch
-    {
-        CrewCallKind.PeerSupport => "Peer support",
-        CrewCallKind.Commitments => "Commitments and accountability",
-        CrewCallKind.Learning => "Learning together",
-        CrewCallKind.Project => "A project together",
-        _ => "Something else",
-    };
+    public static string KindText(CrewCallKind kind, IStringLocalizer strings) =>
+        strings[$"Crews.Call.Kind.{(Kinds.Contains(kind) ? kind : CrewCallKind.Other)}"];
 
-    public static string KindHint(CrewCallKind kind) => kind switch
-    {
-        CrewCallKind.PeerSupport => "each meeting one person brings a challenge, the others listen and reflect",
-        CrewCallKind.Commitments => "each of us names a few commitments; the next meeting starts with how they went",
-        CrewCallKind.Learning => "a topic each meeting, a rotating facilitator, shared notes",
-        CrewCallKind.Project => "doing something together, as well as supporting each other",
-        _ => "the purpose says what",
-    };
+    public static string KindHint(CrewCallKind kind, IStringLocalizer strings) =>
+        strings[$"Crews.Call.KindHint.{(Kinds.Contains(kind) ? kind : CrewCallKind.Other)}"];
 
     public static readonly IReadOnlyList<CrewCallKind> Kinds =
         [CrewCallKind.PeerSupport, CrewCallKind.Commitments, CrewCallKind.Learning, CrewCallKind.Project, CrewCallKind.Other];

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// A congregation's open crew calls, for its members: open calls first, then those that closed lately, and the
 /// form to post one. Visitors and people of other congregations see what calls are and how to take part.
 /// </summary>
-public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, PostCall post, ViewerClock clock, TimeProvider time)
+public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, PostCall post, ViewerClock clock, TimeProvider time,
+    IStringLocalizer<Strings> strings)
     : CongregationPageModel(access)
 {
     /// <summary>The fields whose own binding message is replaced by one that says what to choose.</summary>
@@ -133,28 +136,28 @@ public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, P
                 Mine = c.Requests.Where(r => r.UserId == me).Select(r => (CrewCallRequestState?)r.State).FirstOrDefault(),
             })
             .ToListAsync(HttpContext.RequestAborted);
-        var items = rows.Select(r => new Item(r.Call.Id, r.Call.Name, r.Call.Purpose, CallTimes.KindText(r.Call.Kind), r.CallerName, r.Call.CallerUserId == me,
-            CallTimes.UsualHour(r.Call, clock.OwnZone, now), r.Call.TimeZone, r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn,
-            StateText(r.Call, now), r.Mine)).ToList();
+        var items = rows.Select(r => new Item(r.Call.Id, r.Call.Name, r.Call.Purpose, CallTimes.KindText(r.Call.Kind, strings), r.CallerName, r.Call.CallerUserId == me,
+            CallTimes.UsualHour(r.Call, clock.OwnZone, now, strings), r.Call.TimeZone, r.Call.Size, r.Call.AcceptedCount, r.Call.EndsOn,
+            StateText(r.Call, now, strings), r.Mine)).ToList();
         Open = [.. items.Where((item, i) => CallTimes.IsOpen(rows[i].Call, now))];
         Closed = [.. items.Where((item, i) => !CallTimes.IsOpen(rows[i].Call, now)).OrderByDescending(i => i.EndsOn)];
         return Page();
     }
 
-    public static string StateText(CrewCall call, DateTime now) => call.State switch
+    public static string StateText(CrewCall call, DateTime now, IStringLocalizer strings) => strings[call.State switch
     {
-        CrewCallState.Started => "The crew has started",
-        CrewCallState.Closed => "Closed by its caller",
-        _ when call.ClosesAt <= now => "Closed: its last day has passed",
-        _ => "Open",
-    };
+        CrewCallState.Started => "Crews.Call.State.Started",
+        CrewCallState.Closed => "Crews.Call.State.Closed",
+        _ when call.ClosesAt <= now => "Crews.Call.State.Ended",
+        _ => "Crews.Call.State.Open",
+    }];
 
-    public static string RequestText(CrewCallRequestState state) => state switch
+    public static string RequestText(CrewCallRequestState state, IStringLocalizer strings) => strings[state switch
     {
-        CrewCallRequestState.Waiting => "You asked; waiting for an answer",
-        CrewCallRequestState.Accepted => "You are accepted",
-        CrewCallRequestState.Declined => "Not this time",
-        CrewCallRequestState.Withdrawn => "You withdrew",
-        _ => "The call closed",
-    };
+        CrewCallRequestState.Waiting => "Crews.Call.Request.Waiting",
+        CrewCallRequestState.Accepted => "Crews.Call.Request.Accepted",
+        CrewCallRequestState.Declined => "Crews.Call.Request.Declined",
+        CrewCallRequestState.Withdrawn => "Crews.Call.Request.Withdrawn",
+        _ => "Crews.Call.Request.Closed",
+    }];
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
@@ -10,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// call; any other member asks to join with a note, or sees where their request stands.
 /// </summary>
 public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, ViewerClock clock, AskToJoinCall ask, WithdrawRequest withdraw,
-    AnswerJoinRequest answer, CloseCall close, StartCrewFromCall start) : CongregationPageModel(access)
+    AnswerJoinRequest answer, CloseCall close, StartCrewFromCall start,
+    IStringLocalizer<Strings> strings) : CongregationPageModel(access)
 {
     public CallView Call { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -110,7 +113,7 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
     {
         await clock.ZoneAsync();
         clock.FallBackTo(Call.Call.TimeZone, "the call's zone");
-        UsualHour = CallTimes.UsualHour(Call.Call, clock.OwnZone, Call.Now);
+        UsualHour = CallTimes.UsualHour(Call.Call, clock.OwnZone, Call.Now, strings);
         return Page();
     }
 }
