@@ -32,7 +32,7 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
     /// Dates go through the hub's date formats, which write the pseudo-locale's in English: the days around today (the
     /// news says when someone joined) are taken away like the test's own words.
     /// </summary>
-    private static readonly string[] Days = [.. Enumerable.Range(-1, 3).Select(d => DateTime.UtcNow.AddDays(d).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en")))];
+    private static readonly string[] Days = [.. Enumerable.Range(-1, 3).SelectMany(d => new[] { "d MMMM yyyy", "MMMM yyyy" }.Select(f => DateTime.UtcNow.AddDays(d).ToString(f, CultureInfo.GetCultureInfo("en"))))];
 
     private static string[] Data(string congregation, string place, params string[] more) =>
         [congregation, $"{congregation} gathers twice a year so that crews can form.", place, "English, Português", .. Levels, .. Days, .. more];
@@ -66,6 +66,12 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         await AssertNoLeaksAsync(stranger, "A congregation to a member, with the welcome", path, data);
         await AssertNoLeaksAsync(host, "A congregation to its host", path, data);
+        await AssertNoLeaksAsync(stranger, "The members to a member", $"{path}/members", data);
+        await AssertNoLeaksAsync(host, "The members to a host", $"{path}/members", data);
+        await AssertNoLeaksAsync(host, "The members with nobody of a skill", $"{path}/members?skill=juggling", [.. data, "juggling"]);
+        var (invitedToHost, _) = await host.SubmitAsync($"{path}/members", new Dictionary<string, string> { ["MakeHost"] = "true" }, handler: "Host");
+        Assert.Equal(HttpStatusCode.Redirect, invitedToHost.StatusCode);
+        await AssertNoLeaksAsync(host, "The members with an invitation waiting", $"{path}/members", data);
 
         var asking = Unique.Name("Asking Garden");
         var askingPath = await CongregationTestKit.CreateAsync(host, asking, "Request", place, "What draws you here?");
