@@ -72,6 +72,10 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         var (invitedToHost, _) = await host.SubmitAsync($"{path}/members", new Dictionary<string, string> { ["MakeHost"] = "true" }, handler: "Host");
         Assert.Equal(HttpStatusCode.Redirect, invitedToHost.StatusCode);
         await AssertNoLeaksAsync(host, "The members with an invitation waiting", $"{path}/members", data);
+        await AssertNoLeaksAsync(stranger, "The invitations from the hosts, one waiting", $"{path}/offers", data);
+        var (declined, _) = await stranger.SubmitAsync($"{path}/offers", new Dictionary<string, string> { ["accept"] = "false" }, handler: "Answer");
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        await AssertNoLeaksAsync(stranger, "The invitations from the hosts, none left", $"{path}/offers", data);
 
         var asking = Unique.Name("Asking Garden");
         var askingPath = await CongregationTestKit.CreateAsync(host, asking, "Request", place, "What draws you here?");
