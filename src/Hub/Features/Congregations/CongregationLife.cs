@@ -29,7 +29,11 @@ public sealed class CongregationLife(HubDbContext db, SharedReadCache reads, IEn
 
     public sealed record Group(string Name, string Purpose, DateOnly EndsOn, int Members);
 
-    public sealed record News(DateTime At, string Text, string? Url);
+    /// <summary>
+    /// One line of news, as a key of the hub's strings (the life is cached for every reader, whatever their language):
+    /// <paramref name="Count"/> above zero picks the counted form; <paramref name="Words"/> are people's own (a subject, a name).
+    /// </summary>
+    public sealed record News(DateTime At, string Key, string? Url, int Count = 0, string Words = "");
 
     public sealed record Life(
         IReadOnlyList<UpcomingEvent> Coming,
@@ -72,7 +76,7 @@ public sealed class CongregationLife(HubDbContext db, SharedReadCache reads, IEn
             : new Dictionary<string, string>();
         var calls = asMember
             ? crews.Where(c => c.Stage == CrewStage.Forming && c.JoinedCount < 6).OrderByDescending(c => c.CreatedAt)
-                .Select(c => new CrewCall(c.Id, c.Name, c.JoinedCount, c.CallerUserId, callers.GetValueOrDefault(c.CallerUserId, "A member"))).ToList()
+                .Select(c => new CrewCall(c.Id, c.Name, c.JoinedCount, c.CallerUserId, callers.GetValueOrDefault(c.CallerUserId, ""))).ToList()
             : [];
         var meeting = crews.Where(c => c.Stage != CrewStage.Forming).ToList();
 
@@ -92,25 +96,25 @@ public sealed class CongregationLife(HubDbContext db, SharedReadCache reads, IEn
         var issues = await db.NewsletterIssues.AsNoTracking()
             .Where(i => i.CongregationId == id && i.Segment == NewsletterSegment.Congregation && i.SentAt > since)
             .OrderByDescending(i => i.SentAt).Take(3).Select(i => new { i.Id, i.Subject, i.SentAt }).ToListAsync(cancellationToken);
-        recent.AddRange(issues.Select(i => new News(i.SentAt, $"News to members: {i.Subject}", $"/newsletter/{i.Id}")));
+        recent.AddRange(issues.Select(i => new News(i.SentAt, "Congregations.News.Newsletter", $"/newsletter/{i.Id}", Words: i.Subject)));
         var joined = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.JoinedAt > since)
             .Select(m => m.JoinedAt).ToListAsync(cancellationToken);
         if (joined.Count > 0)
         {
-            recent.Add(new News(joined.Max(), $"{joined.Count} {(joined.Count == 1 ? "person" : "people")} joined in the last two months", null));
+            recent.Add(new News(joined.Max(), "Congregations.News.Joined", null, joined.Count));
         }
         if (asMember)
         {
-            recent.AddRange(meeting.Where(c => c.CreatedAt > since).Select(c => new News(c.CreatedAt, $"The crew {c.Name} began", null)));
+            recent.AddRange(meeting.Where(c => c.CreatedAt > since).Select(c => new News(c.CreatedAt, "Congregations.News.CrewBegan", null, Words: c.Name)));
             recent.AddRange(await db.WorkingGroups.AsNoTracking().Where(g => g.CongregationId == id && g.CreatedAt > since)
-                .Select(g => new News(g.CreatedAt, "Working group started: " + g.Name, null)).ToListAsync(cancellationToken));
+                .Select(g => new News(g.CreatedAt, "Congregations.News.GroupStarted", null, 0, g.Name)).ToListAsync(cancellationToken));
         }
         else
         {
             var began = meeting.Count(c => c.CreatedAt > since);
             if (began > 0)
             {
-                recent.Add(new News(meeting.Max(c => c.CreatedAt), $"{began} new {(began == 1 ? "crew" : "crews")} began meeting", null));
+                recent.Add(new News(meeting.Max(c => c.CreatedAt), "Congregations.News.CrewsBegan", null, began));
             }
         }
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -13,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// with a reason if they give one), and remove with a reason.
 /// </summary>
 public sealed class MembersModel(CongregationAccess access, HubDbContext db, ChangeMembership change, RemoveMember remove, EndNetworkMembership network,
-    OfferMembership offer, AnswerMembershipOffer answer)
+    OfferMembership offer, AnswerMembershipOffer answer, IStringLocalizer<Strings> t)
     : CongregationPageModel(access)
 {
     public sealed record Member(Guid Id, string UserId, string Name, string Level, bool IsHost, DateTime JoinedAt, bool InNetwork, string? PhotoFile);
@@ -37,16 +39,16 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
     /// <summary>For hosts: invitations waiting for a member's answer, with the member's account id.</summary>
     public IReadOnlyList<(Guid Id, string UserId, string What)> WaitingOffers { get; private set; } = [];
 
-    private const string Sent = "The invitation is on its way. Nothing changes until they say yes; you will hear their answer.";
+    private string Sent => t["Congregations.Members.Notice.Sent"];
 
     public async Task<IActionResult> OnPostNetworkAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(Grant
                 ? await offer.RunAsync(View, MembershipId, OfferKind.NetworkMembership, null, Message)
                 : await network.RunAsync(View, MembershipId, Reason),
-            Grant ? Sent : "Their network membership has ended. They and the other hosts have been told.", ListAsync);
+            Grant ? Sent : t["Congregations.Members.Notice.NetworkEnded"], ListAsync);
 
     public async Task<IActionResult> OnPostWithdrawAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await answer.WithdrawAsync(View, OfferId), "The invitation is withdrawn.", ListAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await answer.WithdrawAsync(View, OfferId), t["Congregations.Members.Notice.Withdrawn"], ListAsync);
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug, v => v.CanSeeMembers) ?? await ListAsync();
 
@@ -57,15 +59,15 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(MakeHost
                 ? await offer.RunAsync(View, MembershipId, OfferKind.Host, null, Message)
                 : await change.EndHostingAsync(View, MembershipId, Reason),
-            MakeHost ? Sent : "They no longer host. The other hosts have been told.", ListAsync);
+            MakeHost ? Sent : t["Congregations.Members.Notice.NoLongerHost"], ListAsync);
 
     public async Task<IActionResult> OnPostStepDownAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await change.EndHostingAsync(View, MembershipId, Reason),
-            "You no longer host. You are still a member, and the other hosts have been told. Thank you for hosting.", ListAsync);
+            t["Congregations.Members.Notice.SteppedDown"], ListAsync);
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await remove.RunAsync(View, MembershipId, Reason ?? ""),
-            "The member was removed and told why.", ListAsync);
+            t["Congregations.Members.Notice.Removed"], ListAsync);
 
     private async Task<IActionResult> ListAsync()
     {
@@ -97,7 +99,7 @@ public sealed class MembersModel(CongregationAccess access, HubDbContext db, Cha
             var c = View.Congregation;
             var offers = await db.MembershipOffers.AsNoTracking().Where(o => o.CongregationId == c.Id && o.Status == OfferStatus.Waiting)
                 .OrderBy(o => o.CreatedAt).ToListAsync(HttpContext.RequestAborted);
-            WaitingOffers = [.. offers.Select(o => (o.Id, o.UserId, AnswerMembershipOffer.Describe(c, o)))];
+            WaitingOffers = [.. offers.Select(o => (o.Id, o.UserId, AnswerMembershipOffer.Describe(t, c, o)))];
         }
         return Page();
     }

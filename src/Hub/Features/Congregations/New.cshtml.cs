@@ -2,14 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 [Authorize]
-public sealed class NewCongregationModel(CreateCongregation create) : HubPageModel
+public sealed class NewCongregationModel(CreateCongregation create, IStringLocalizer<Strings> t) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -61,7 +63,7 @@ public sealed class NewCongregationModel(CreateCongregation create) : HubPageMod
             ModelState.AddOutcome(outcome, "Input");
             return Page();
         }
-        Notice = "Your congregation exists. Invite a second host: never host alone.";
+        Notice = t["Congregations.Notice.Created"];
         return Redirect($"/congregations/{slug}");
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A member's invitations from the hosts (to host, to a level, into the network), to accept or decline. Members only.</summary>
-public sealed class OffersModel(CongregationAccess access, HubDbContext db, AnswerMembershipOffer answer) : CongregationPageModel(access)
+public sealed class OffersModel(CongregationAccess access, HubDbContext db, AnswerMembershipOffer answer, IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     public sealed record Waiting(Guid Id, string What, string From, string Message, DateTime CreatedAt, string LevelDescription);
 
@@ -18,7 +20,7 @@ public sealed class OffersModel(CongregationAccess access, HubDbContext db, Answ
 
     public async Task<IActionResult> OnPostAnswerAsync(string slug, bool accept) =>
         await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await answer.RunAsync(View, OfferId, accept, HttpContext.RequestAborted),
-            accept ? "Done: it is so from now on. Thank you for taking it on." : "You declined. Thank you for saying so; nothing changes.", ShowAsync);
+            t[accept ? "Congregations.Offers.Notice.Accepted" : "Congregations.Offers.Notice.Declined"], ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {
@@ -28,7 +30,7 @@ public sealed class OffersModel(CongregationAccess access, HubDbContext db, Answ
             .OrderBy(o => o.CreatedAt)
             .Select(o => new { Offer = o, From = db.Users.Where(u => u.Id == o.OfferedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(HttpContext.RequestAborted);
-        Offers = [.. rows.Select(r => new Waiting(r.Offer.Id, AnswerMembershipOffer.Describe(c, r.Offer), r.From ?? "A former host", r.Offer.Message, r.Offer.CreatedAt,
+        Offers = [.. rows.Select(r => new Waiting(r.Offer.Id, AnswerMembershipOffer.Describe(t, c, r.Offer), r.From ?? "", r.Offer.Message, r.Offer.CreatedAt,
             c.Levels.FirstOrDefault(l => l.Id == r.Offer.LevelId)?.Description ?? ""))];
         return Page();
     }

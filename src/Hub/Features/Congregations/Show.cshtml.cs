@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// <summary>A congregation's page: what it is, its size, and what the viewer can do here.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Platform.Web.PublicPageCache.Policy)]
 public sealed class ShowCongregationModel(CongregationAccess access, HubDbContext db, SharedReadCache reads, JoinCongregation join, RequestToJoin request,
-    LeaveCongregation leave, InviteByEmail invite, PeopleToPick people, CongregationLife life, ViewerClock clock) : CongregationPageModel(access)
+    LeaveCongregation leave, InviteByEmail invite, PeopleToPick people, CongregationLife life, ViewerClock clock, IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     public SizeGuidance Guidance { get; private set; } = SizeGuidance.For(0, 0);
     public CongregationLife.Life Life { get; private set; } = null!;
@@ -34,13 +36,13 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostJoinAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await join.RunAsync(View), $"Welcome to {View.Congregation.Name}.", ShowAsync);
+        await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await join.RunAsync(View), t["Congregations.Notice.Welcome", View.Congregation.Name], ShowAsync);
 
     public async Task<IActionResult> OnPostRequestAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await request.RunAsync(View, Answers ?? ""), "Your request is on its way to the hosts.", ShowAsync);
+        await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await request.RunAsync(View, Answers ?? ""), t["Congregations.Notice.RequestSent"], ShowAsync);
 
     public async Task<IActionResult> OnPostLeaveAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await leave.RunAsync(View), $"You left {View.Congregation.Name}.", ShowAsync);
+        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await leave.RunAsync(View), t["Congregations.Notice.Left", View.Congregation.Name], ShowAsync);
 
     public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
         var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
         var outcome = choice is null || email is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "Email")
             : await invite.RunAsync(View, email, InviteMessage ?? "", choice.UserId is null ? null : choice.Shown, cancellationToken);
-        return await AfterAsync(outcome, $"Invitation sent to {choice?.Shown}.", ShowAsync);
+        return await AfterAsync(outcome, t["Congregations.Notice.InvitationSent", choice?.Shown ?? ""], ShowAsync);
     }
 
     private async Task<IActionResult> ShowAsync()

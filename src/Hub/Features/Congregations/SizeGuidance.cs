@@ -3,7 +3,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>
 /// Numbers that help hosts keep a congregation at a human scale: members, the relationships
-/// among them (n(n-1)/2), and warnings drawn from the practice.
+/// among them (n(n-1)/2), and warnings drawn from the practice. The warnings are keys of the hub's strings
+/// (the guidance is cached for every reader, whatever their language); each may take <see cref="Dunbar"/> as its one argument.
 /// </summary>
 public sealed record SizeGuidance(int Members, int Hosts, long Relationships, IReadOnlyList<string> Warnings)
 {
@@ -15,19 +16,19 @@ public sealed record SizeGuidance(int Members, int Hosts, long Relationships, IR
         var warnings = new List<string>();
         if (hosts == 1)
         {
-            warnings.Add("One person hosts alone. Never host alone: invite a second host to share the work and the view.");
+            warnings.Add("Congregations.Size.HostsAlone");
         }
         if (hosts == 0)
         {
-            warnings.Add("Nobody hosts this congregation. A network administrator can name a host.");
+            warnings.Add("Congregations.Size.NoHost");
         }
         if (members > Dunbar)
         {
-            warnings.Add($"More than {Dunbar} members (Dunbar's number): people can no longer know each other. Consider starting a sibling congregation.");
+            warnings.Add("Congregations.Size.PastDunbar");
         }
         else if (members > 100)
         {
-            warnings.Add("Past 100 members a congregation gets hard to hold; think about where a sibling congregation could grow from.");
+            warnings.Add("Congregations.Size.Past100");
         }
         return new SizeGuidance(members, hosts, Microsolidarity.Grouping.Relationships.Among(members), warnings);
     }
