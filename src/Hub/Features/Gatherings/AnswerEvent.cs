@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// promotes the first person waiting.
 /// </summary>
 public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
-    AnswersMoved moved)
+    AnswersMoved moved, IStringLocalizer<Strings> strings)
 {
     /// <summary>The answer as it stands; <paramref name="Summary"/> says date by date what a series answer gave.</summary>
     public sealed record Result(Outcome Outcome, RsvpStatus? Status = null, string? Summary = null);
@@ -37,28 +39,28 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
     {
         if (!viewer.IsSignedIn)
         {
-            return new(Outcome.Refused("Sign in to answer."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.SignIn"]));
         }
         if (wanted is not (RsvpStatus.Going or RsvpStatus.Maybe or RsvpStatus.CantGo))
         {
-            return new(Outcome.Refused("Answer going, maybe or can't go."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.UnknownAnswer"]));
         }
         var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !viewer.CanSee(e))
         {
-            return new(Outcome.Refused("This event does not exist or is not open to you."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.NotOpen"]));
         }
         if (e.CancelledAt is not null)
         {
-            return new(Outcome.Refused("This event was cancelled."));
+            return new(Outcome.Refused(strings["Gatherings.Show.Cancelled"]));
         }
         if (e.Approval != EventApproval.Approved)
         {
-            return new(Outcome.Refused("This event is still a proposal: answers open once a host of the congregation says yes."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.Proposal"]));
         }
         if (wanted == RsvpStatus.Going && !string.IsNullOrWhiteSpace(e.Questions) && string.IsNullOrWhiteSpace(answers))
         {
-            return new(Outcome.Refused("The hosts ask a few questions before you come: answer them in your own words.", "Answers"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.Questions"], "Answers"));
         }
         var now = time.GetUtcNow().UtcDateTime;
         var recurring = EventSchedule.IsRecurring(e);
@@ -75,7 +77,7 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         }
         else if (!EventTime.TryParseKey(occurrenceKey, out originalStart) || !EventSchedule.IsRuleStart(e, originalStart))
         {
-            return new(Outcome.Refused("This date is not one of the event's."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.NotADate"]));
         }
         return await AnswerDateAsync(viewer, e, originalStart, wanted, answers, now, tell: true, cancellationToken);
     }
@@ -85,11 +87,11 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         var occurrence = await places.EnsureAsync(e, originalStart, cancellationToken);
         if (occurrence.IsCancelled)
         {
-            return new(Outcome.Refused("This date was cancelled."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.DateCancelled"]));
         }
         if (occurrence.EndsAt < now)
         {
-            return new(Outcome.Refused("This date is over."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.DateOver"]));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -145,7 +147,7 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         var dates = EventSchedule.Between(e, rows, now, horizon, max: 60).Where(o => !o.IsCancelled && o.EndsAt > now).ToList();
         if (dates.Count == 0)
         {
-            return new(Outcome.Refused("No date of this series is coming in the next six months."));
+            return new(Outcome.Refused(strings["Gatherings.Refused.NoSeriesDates"]));
         }
         var zone = viewer.ZoneFor(e);
         var byStatus = new Dictionary<RsvpStatus, List<DateTime>>();
@@ -166,19 +168,19 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         var parts = new List<string>();
         if (waiting.Count > 0)
         {
-            parts.Add($"{(going.Count + pending.Count > 0 ? "Some dates are full, so you are on the waitlist" : "Every date is full, so you are on the waitlist")} for {Count(waiting.Count)}: {string.Join("; ", waiting)}. We'll write when a place opens.");
+            parts.Add(strings.Plural(going.Count + pending.Count > 0 ? "Gatherings.Series.SomeFull" : "Gatherings.Series.AllFull", waiting.Count, string.Join("; ", waiting)));
         }
         if (pending.Count > 0)
         {
-            parts.Add($"The hosts will confirm your place on {Count(pending.Count)}: {string.Join("; ", pending)}.");
+            parts.Add(strings.Plural("Gatherings.Series.Pending", pending.Count, string.Join("; ", pending)));
         }
         if (going.Count > 0)
         {
             parts.Add(waiting.Count + pending.Count == 0
-                ? $"You have a place on every date: {Count(going.Count)}, from {going[0]} to {going[^1]}."
-                : $"You have a place on the other {Count(going.Count)}, from {going[0]} to {going[^1]}.");
+                ? strings.Plural("Gatherings.Series.PlaceOnEvery", going.Count, going[0], going[^1])
+                : strings.Plural("Gatherings.Series.PlaceOnOthers", going.Count, going[0], going[^1]));
         }
-        parts.Add($"Dates after {Day(horizon, zone)} are not counted yet: answer them when they come nearer.");
+        parts.Add(strings["Gatherings.Series.NotCountedYet", Day(horizon, zone)]);
         var summary = string.Join(" ", parts);
         var user = await db.Users.SingleAsync(u => u.Id == viewer.UserId, cancellationToken);
         // The page says it in English; the email says the same in the person's own language.
@@ -189,10 +191,8 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         return new(Outcome.Done, overall ?? RsvpStatus.Going, summary);
     }
 
-    private static string Count(int n) => n == 1 ? "1 date" : $"{n} dates";
-
     private static string Day(DateTime utc, NodaTime.DateTimeZone zone) =>
-        EventTime.ToLocal(utc, zone).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        DateFormats.Format(EventTime.ToLocal(utc, zone).ToDateTimeUnspecified(), "d MMMM yyyy");
 
     private async Task<Outcome> AnswerSeriesAsync(Viewer viewer, GatheringEvent e, RsvpStatus wanted, string answers, DateTime now, CancellationToken cancellationToken)
     {
@@ -211,7 +211,7 @@ public sealed class AnswerEvent(HubDbContext db, Places places, GatheringEmails 
         }
         catch (DbUpdateException)
         {
-            return Outcome.Refused("You answered this series a moment ago in another window; reload the page.");
+            return Outcome.Refused(strings["Gatherings.Refused.SeriesRace"]);
         }
         return Outcome.Done;
     }

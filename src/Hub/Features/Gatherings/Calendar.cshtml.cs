@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -13,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// </summary>
 [Authorize]
 public sealed class MyCalendarModel(AccountLinks links, Data.HubDbContext db, GiveCalendarAddress give, RenewCalendarAddress renew,
-    SetReminders setReminders) : HubPageModel
+    SetReminders setReminders, IStringLocalizer<Strings> words) : HubPageModel
 {
     public string FeedUrl { get; private set; } = "";
 
@@ -23,7 +25,7 @@ public sealed class MyCalendarModel(AccountLinks links, Data.HubDbContext db, Gi
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<IActionResult> OnPostRemindersAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await setReminders.RunAsync(UserId, DayBefore, HourBefore, cancellationToken), "Your reminders are set.", ShowAsync);
+        await AfterAsync(await setReminders.RunAsync(UserId, DayBefore, HourBefore, cancellationToken), words["Gatherings.Calendar.RemindersSet"], ShowAsync);
 
     [BindProperty] public bool Confirm { get; set; }
 
@@ -40,7 +42,7 @@ public sealed class MyCalendarModel(AccountLinks links, Data.HubDbContext db, Gi
 
     public async Task<IActionResult> OnPostRenewAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await renew.RunAsync(UserId, Confirm, cancellationToken),
-            "Your calendar has a new address. Subscribe to it again where you used the old one.", ShowAsync);
+            words["Gatherings.Calendar.Renewed"], ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {

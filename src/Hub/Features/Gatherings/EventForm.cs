@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
@@ -149,4 +150,10 @@ public sealed class EventForm
         EventVisibility.CongregationOnly => "Congregation only",
         _ => "Crew only",
     };
+
+    /// <summary>The kind in the reader's language.</summary>
+    public static string KindLabel(IStringLocalizer words, EventKind kind) => words[$"Gatherings.Kind.{kind}"];
+
+    /// <summary>Who may see the event, in the reader's language.</summary>
+    public static string VisibilityLabel(IStringLocalizer words, EventVisibility v) => words[$"Gatherings.Visibility.{v}"];
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -47,9 +49,9 @@ public static class EventTime
         return true;
     }
 
-    /// <summary>"Thu 3 Dec 2026, 19:30" in the given zone.</summary>
+    /// <summary>"Thu 3 Dec 2026, 19:30" in the given zone, with day and month names in the reader's language.</summary>
     public static string Format(DateTime utc, DateTimeZone zone) =>
-        ToLocal(utc, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        DateFormats.Format(ToLocal(utc, zone).ToDateTimeUnspecified(), "ddd d MMM yyyy, HH:mm");
 
     public static string FormatTime(DateTime utc, DateTimeZone zone) =>
         ToLocal(utc, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -58,14 +60,15 @@ public static class EventTime
     /// A time range as the viewer reads it, in their zone, with the event's own zone beside it when
     /// it differs: "Thu 3 Dec 2026, 19:30–21:00 (Europe/London) · 20:30–22:00 in Europe/Berlin".
     /// </summary>
-    public static string Range(DateTime startUtc, DateTime endUtc, DateTimeZone viewer, DateTimeZone eventZone)
+    public static string Range(DateTime startUtc, DateTime endUtc, DateTimeZone viewer, DateTimeZone eventZone, IStringLocalizer? words = null)
     {
         var mine = RangeIn(startUtc, endUtc, viewer);
         if (viewer.Id == eventZone.Id)
         {
             return $"{mine} ({eventZone.Id})";
         }
-        return $"{mine} ({viewer.Id}) · {RangeIn(startUtc, endUtc, eventZone)} in {eventZone.Id}";
+        var there = RangeIn(startUtc, endUtc, eventZone);
+        return $"{mine} ({viewer.Id}) · " + (words is null ? $"{there} in {eventZone.Id}" : words["Gatherings.TimeInZone", there, eventZone.Id].Value);
     }
 
     /// <summary>"Thu 3 Dec 2026, 19:30–21:00" in one zone: a list shows each event once, in the viewer's zone.</summary>
@@ -73,18 +76,20 @@ public static class EventTime
     {
         var start = ToLocal(startUtc, zone);
         var end = ToLocal(endUtc, zone);
-        var first = start.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        var first = DateFormats.Format(start.ToDateTimeUnspecified(), "ddd d MMM yyyy, HH:mm");
         return start.Date == end.Date
             ? $"{first}–{end.ToString("HH:mm", CultureInfo.InvariantCulture)}"
-            : $"{first} – {end.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)}";
+            : $"{first} – {DateFormats.Format(end.ToDateTimeUnspecified(), "ddd d MMM yyyy, HH:mm")}";
     }
 
     /// <summary>
     /// For a <c>title</c> beside a time shown in the viewer's zone: the same time in the event's own
     /// zone ("19:30–21:00 in Europe/London, the event's zone"), or null when the two zones agree.
     /// </summary>
-    public static string? InEventZone(DateTime startUtc, DateTime endUtc, DateTimeZone shown, DateTimeZone eventZone) =>
-        shown.Id == eventZone.Id ? null : $"{RangeIn(startUtc, endUtc, eventZone)} in {eventZone.Id}, the event's zone";
+    public static string? InEventZone(DateTime startUtc, DateTime endUtc, DateTimeZone shown, DateTimeZone eventZone, IStringLocalizer? words = null) =>
+        shown.Id == eventZone.Id ? null
+        : words is null ? $"{RangeIn(startUtc, endUtc, eventZone)} in {eventZone.Id}, the event's zone"
+        : words["Gatherings.TimeInEventZone", RangeIn(startUtc, endUtc, eventZone), eventZone.Id].Value;
 
     /// <summary>The key of an occurrence in URLs and in iCalendar: its rule start in UTC, 20261203T183000Z.</summary>
     public static string Key(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

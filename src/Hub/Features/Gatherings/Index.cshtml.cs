@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -16,7 +18,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// Both views show a date in the same zone, so they agree: the viewer's own (profile, chosen or
 /// device), else each event's own zone, which the layout's zone line then says.
 /// </remarks>
-public sealed class GatheringsIndexModel(ViewerLoader viewers, UpcomingOccurrences upcoming, ViewerClock clock, HubDbContext db, TimeProvider time) : HubPageModel
+public sealed class GatheringsIndexModel(ViewerLoader viewers, UpcomingOccurrences upcoming, ViewerClock clock, HubDbContext db, TimeProvider time,
+    IStringLocalizer<Strings> words) : HubPageModel
 {
     /// <summary>One event in the list: its next date and the dates after it in the window.</summary>
     public sealed record Entry(EventDate Next, IReadOnlyList<EventDate> Later);
@@ -49,7 +52,7 @@ public sealed class GatheringsIndexModel(ViewerLoader viewers, UpcomingOccurrenc
         Zone = Viewer.ProfileZone;
         if (Zone is null)
         {
-            clock.FallBackTo(null, "each event's own zone");
+            clock.FallBackTo(null, words["Gatherings.EachEventsZone"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         MonthView = view == "month";
@@ -113,7 +116,7 @@ public sealed class GatheringsIndexModel(ViewerLoader viewers, UpcomingOccurrenc
     public string Range(EventDate d) => EventTime.RangeIn(d.Occurrence.StartsAt, d.Occurrence.EndsAt, Viewer.ZoneFor(d.Event));
 
     /// <summary>The same date in the event's own zone, for a hover; null when that is the zone shown.</summary>
-    public string? Elsewhere(EventDate d) => EventTime.InEventZone(d.Occurrence.StartsAt, d.Occurrence.EndsAt, Viewer.ZoneFor(d.Event), EventTime.FindZone(d.Event.TimeZone) ?? DateTimeZone.Utc);
+    public string? Elsewhere(EventDate d) => EventTime.InEventZone(d.Occurrence.StartsAt, d.Occurrence.EndsAt, Viewer.ZoneFor(d.Event), EventTime.FindZone(d.Event.TimeZone) ?? DateTimeZone.Utc, words);
 
     public string Start(EventDate d) => EventTime.FormatTime(d.Occurrence.StartsAt, Viewer.ZoneFor(d.Event));
 

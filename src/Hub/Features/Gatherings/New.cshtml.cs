@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 [Authorize]
-public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateEvent create) : EventFormPage
+public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateEvent create, IStringLocalizer<Strings> words) : EventFormPage
 {
     /// <param name="owner">Who holds the event, preselected when the viewer may choose it ("congregation:{id}", from a congregation's page).</param>
     public async Task OnGetAsync(string? owner, CancellationToken cancellationToken)
@@ -29,9 +31,7 @@ public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateE
             return Page();
         }
         var proposed = await db.GatheringEvents.AnyAsync(e => e.Id == id && e.Approval == Data.Gatherings.EventApproval.Proposed, cancellationToken);
-        Notice = proposed
-            ? "Your event is proposed. The congregation's hosts have been asked; you will hear when one of them says yes, or not this time."
-            : "The event is ready. Share its link with the people you invite.";
+        Notice = words[proposed ? "Gatherings.Notice.Proposed" : "Gatherings.Notice.Created"];
         return Redirect($"/gatherings/{id}");
     }
 }

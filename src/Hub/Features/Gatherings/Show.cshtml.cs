@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Maps;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>An event's page: its dates, answers, places and waitlist. To anyone it is not open to, it does not exist (404).</summary>
 public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, AnswerEvent answer, ChangeOccurrence change, UpcomingOccurrences upcoming,
-    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket, IPayments payments, Crews.CrewTables crewTables) : HubPageModel
+    AccountLinks links, TimeProvider time, ChooseTicket chooseTicket, IPayments payments, Crews.CrewTables crewTables,
+    IStringLocalizer<Strings> words) : HubPageModel
 {
     /// <summary>The viewer's temporary crew on the selected date, once its crews are published.</summary>
     public Crews.Table? MyTable { get; private set; }
@@ -53,7 +56,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             return missing;
         }
         return await AfterAsync(await chooseTicket.RunAsync(Viewer, id, TierId, Amount, Code, Scholarship, cancellationToken),
-            string.IsNullOrWhiteSpace(Scholarship) ? "Your ticket is chosen. How to pay it is below, with your reference." : "Your ticket is chosen and your scholarship request is with the hosts.",
+            words[string.IsNullOrWhiteSpace(Scholarship) ? "Gatherings.Notice.TicketChosen" : "Gatherings.Notice.TicketChosenScholarship"],
             async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{id}");
     }
 
@@ -102,14 +105,14 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             return Challenge();
         }
         var result = await answer.RunAsync(Viewer, id, series ? null : Selected?.Key, Reply, Answers ?? "", cancellationToken);
-        var notice = result.Summary ?? result.Status switch
+        var notice = result.Summary ?? words[result.Status switch
         {
-            RsvpStatus.Going => "You are going. A confirmation with the date for your calendar is on its way.",
-            RsvpStatus.Waitlisted => "The places are taken: you are on the waitlist, and move up in the order people came. We'll write when a place opens.",
-            RsvpStatus.AwaitingApproval => "Thank you. The hosts will confirm your place.",
-            RsvpStatus.Maybe => "Noted: maybe.",
-            _ => "Noted: you can't come. Thank you for saying so.",
-        };
+            RsvpStatus.Going => "Gatherings.Notice.Going",
+            RsvpStatus.Waitlisted => "Gatherings.Notice.Waitlisted",
+            RsvpStatus.AwaitingApproval => "Gatherings.Notice.AwaitingApproval",
+            RsvpStatus.Maybe => "Gatherings.Notice.Maybe",
+            _ => "Gatherings.Notice.CantGo",
+        }];
         return await AfterAsync(result.Outcome, notice, async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{id}" + (Selected is null ? "" : $"?date={Selected.Key}"));
     }
 
@@ -125,17 +128,17 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
         }
         if (Change is OccurrenceChange.CancelThis or OccurrenceChange.CancelThisAndFollowing && !Confirm)
         {
-            ModelState.AddModelError("Confirm", "Tick the box to confirm: people who answered will see the date as cancelled.");
+            ModelState.AddModelError("Confirm", words["Gatherings.Show.ConfirmCancelError"]);
             return Page();
         }
         var (outcome, eventId) = await change.RunAsync(Viewer, id, Selected.Key, Change, NewDate, NewStart, NewEnd, cancellationToken: cancellationToken);
-        var notice = Change switch
+        string notice = words[Change switch
         {
-            OccurrenceChange.CancelThis => "The date is cancelled.",
-            OccurrenceChange.MoveThis => "The date is moved.",
-            OccurrenceChange.CancelThisAndFollowing => "This date and the following ones are cancelled.",
-            _ => "This date and the following ones are moved.",
-        };
+            OccurrenceChange.CancelThis => "Gatherings.Notice.DateCancelled",
+            OccurrenceChange.MoveThis => "Gatherings.Notice.DateMoved",
+            OccurrenceChange.CancelThisAndFollowing => "Gatherings.Notice.DatesCancelled",
+            _ => "Gatherings.Notice.DatesMoved",
+        }];
         return await AfterAsync(outcome, notice, async () => await LoadAsync(id, date, cancellationToken) ?? Page(), $"/gatherings/{eventId}");
     }
 
@@ -207,7 +210,7 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
         return null;
     }
 
-    public string Range(Occurrence o) => EventTime.Range(o.StartsAt, o.EndsAt, Zone, EventZone);
+    public string Range(Occurrence o) => EventTime.Range(o.StartsAt, o.EndsAt, Zone, EventZone, words);
 
     /// <summary>
     /// The street map a reader may open: at the placed point when there is one, else a search for the
@@ -222,9 +225,9 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
 
     private EventMap? ReadMap() => Event.IsOnline ? null
         : Event is { Latitude: { } lat, Longitude: { } lon }
-            ? new(RegionMap.Svg(lat, lon, $"Map of the area around {Event.Address}, with a pin where the event is"), null)
+            ? new(RegionMap.Svg(lat, lon, words["Gatherings.Show.MapOfPlace", Event.Address]), null)
             : Cities.MentionedIn(Event.Address) is { } city
-                ? new(RegionMap.Svg(city.Latitude, city.Longitude, $"Map of the area around {city.Name}, {city.Country}, the city the address names"), city.Label)
+                ? new(RegionMap.Svg(city.Latitude, city.Longitude, words["Gatherings.Show.MapOfCity", city.Name, city.Country]), city.Label)
                 : null;
 
     public sealed record EventMap(string Svg, string? NearCity);

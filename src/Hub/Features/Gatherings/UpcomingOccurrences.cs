@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 public sealed record EventDate(GatheringEvent Event, Occurrence Occurrence, string OwnerName);
 
 /// <summary>The coming dates of the events a viewer may see, soonest first.</summary>
-public sealed class UpcomingOccurrences(HubDbContext db, TimeProvider time) : IUpcomingEvents
+public sealed class UpcomingOccurrences(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> words) : IUpcomingEvents
 {
     public async Task<IReadOnlyList<EventDate>> ListAsync(Viewer viewer, DateTime fromUtc, DateTime toUtc, int max, CancellationToken cancellationToken = default)
     {
@@ -36,9 +38,9 @@ public sealed class UpcomingOccurrences(HubDbContext db, TimeProvider time) : IU
         var crews = await db.Crews.AsNoTracking().Where(c => crewIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         return events.ToDictionary(e => e.Id, e => e.Scale switch
         {
-            EventScale.Crew => crews.GetValueOrDefault(e.CrewId ?? Guid.Empty, "A crew"),
-            EventScale.Congregation => congregations.GetValueOrDefault(e.CongregationId ?? Guid.Empty, "A congregation"),
-            _ => "The network",
+            EventScale.Crew => crews.GetValueOrDefault(e.CrewId ?? Guid.Empty, words["Gatherings.Owner.ACrew"]),
+            EventScale.Congregation => congregations.GetValueOrDefault(e.CongregationId ?? Guid.Empty, words["Gatherings.Owner.ACongregation"]),
+            _ => words["Gatherings.Scale.Network"],
         });
     }
 
