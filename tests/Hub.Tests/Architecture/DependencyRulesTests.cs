@@ -29,6 +29,7 @@ public sealed class DependencyRulesTests
     public static readonly IReadOnlyList<Allowed> Allowances =
     [
         new("Features/Demo", Features + "Crews.CrewSchedule", "the demo crews' meetings are planned as a real crew's are."),
+        new("Features/Rounds", Features + "Crews.CrewSchedule", "the members of a crew a round formed are told its meeting slot in the words the crew page uses."),
         new("Features/Demo", Features + "Gatherings.EventTime", "the demo events are placed in their zones as real events are."),
         new("Features/Demo", Features + "Handbook.ImportHandbook", "the demo handbook is imported at first start through the real import."),
         new("Features/Demo", Features + "Handbook.HandbookImportGate", "the demo handbook's import takes the same lease as any other import."),
