@@ -107,7 +107,8 @@ public sealed class QueryCountTests
         async Task<int[]> CountAsync(string slug, string thread)
         {
             var counts = new List<int>();
-            foreach (var path in new[] { "/congregations", $"/congregations/{slug}", $"/congregations/{slug}/members", $"/congregations/{slug}/host", $"/congregations/{slug}/care" })
+            // The second visit is counted: the first fills what a page keeps between requests.
+            async Task CountPageAsync(string path)
             {
                 await client.Http.GetAsync(path);
                 counter.Commands.Clear();
@@ -116,6 +117,10 @@ public sealed class QueryCountTests
                 counts.Add(counter.Commands.Count);
                 seen.Add($"{path}:\n  " + string.Join("\n  ", counter.Commands));
             }
+            foreach (var path in new[] { "/congregations", $"/congregations/{slug}", $"/congregations/{slug}/members", $"/congregations/{slug}/host", $"/congregations/{slug}/care" })
+            {
+                await CountPageAsync(path);
+            }
             counts.Add(await CrewsPageAsync(slug));
             // A member's conversation list and its longest thread (10 posts, then 200): one query per kind of thing.
             var conversations = thread[..thread.LastIndexOf('/')];
@@ -123,12 +128,7 @@ public sealed class QueryCountTests
             Assert.Equal(System.Net.HttpStatusCode.Redirect, joined.StatusCode);
             foreach (var path in new[] { conversations, thread })
             {
-                await client.Http.GetAsync(path);
-                counter.Commands.Clear();
-                var response = await client.Http.GetAsync(path);
-                Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
-                counts.Add(counter.Commands.Count);
-                seen.Add($"{path}:\n  " + string.Join("\n  ", counter.Commands));
+                await CountPageAsync(path);
             }
             return [.. counts];
         }
