@@ -14,24 +14,29 @@ namespace Microsolidarity.Hub.Tests.Features.Crews;
 /// Open crew calls through their pages: a member posts, others ask with a note, the caller accepts or declines
 /// kindly, and starting the crew makes the accepted people its members and closes the call.
 /// </summary>
-public sealed class CrewCallTests : IAsyncLifetime
+/// <remarks>
+/// One hub for the class: each test makes its own five people and its own congregation, and reads the
+/// database only through them (their ids, their calls), so the tests do not see each other.
+/// </remarks>
+public sealed class CrewCallTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>, IAsyncLifetime
 {
     private const string Password = "keeper of the fire";
-    private HubFactory hub = null!;
+    private readonly HubFactory hub = shared.Hub;
     private readonly Dictionary<string, FormClient> people = [];
     private readonly Dictionary<string, string> ids = [];
+    private readonly Dictionary<string, string> emails = [];
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
         foreach (var name in new[] { "cal", "ash", "bea", "dee", "out" })
         {
-            ids[name] = (await hub.CreatePersonAsync($"{name}@test.example", Password, name: char.ToUpperInvariant(name[0]) + name[1..] + " Riverbank")).Id;
-            people[name] = await hub.SignedInClientAsync($"{name}@test.example", Password);
+            emails[name] = Unique.Email(name);
+            ids[name] = (await hub.CreatePersonAsync(emails[name], Password, name: char.ToUpperInvariant(name[0]) + name[1..] + " Riverbank")).Id;
+            people[name] = await hub.SignedInClientAsync(emails[name], Password);
         }
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A congregation that cal, ash, bea and dee belong to (out does not); returns its calls page.</summary>
     private async Task<string> CongregationAsync(string name)
@@ -98,7 +103,7 @@ public sealed class CrewCallTests : IAsyncLifetime
         Assert.Contains("as a date", garbage.QuerySelector("#ends-on-error")!.TextContent);
         Assert.Contains("as a number", garbage.QuerySelector("#size-error")!.TextContent);
         Assert.Contains("hours and minutes", garbage.QuerySelector("#usual-time-error")!.TextContent);
-        Assert.Equal(0, await DbAsync(db => db.CrewCalls.CountAsync()));
+        Assert.Equal(0, await DbAsync(db => db.CrewCalls.CountAsync(c => c.CallerUserId == ids["cal"])));
 
         // "We'll find a time" needs no hour.
         var path = await PostAsync(calls, Call(name: "Open-hour crew", findATime: "true", time: ""));
@@ -177,7 +182,7 @@ public sealed class CrewCallTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         var toBea = Assert.Single(await NoticesAsync("bea"), n => n.Kind == "crew.call-declined");
         Assert.Contains("Cal Riverbank answered your request", toBea.Title);
-        var beaEmail = await DbAsync(db => db.OutgoingEmails.Where(e => e.ToAddress == "bea@test.example" && e.Subject.Contains("answered your request")).SingleAsync());
+        var beaEmail = await DbAsync(db => db.OutgoingEmails.Where(e => e.ToAddress == emails["bea"] && e.Subject.Contains("answered your request")).SingleAsync());
         Assert.Contains("This one is for evening people", beaEmail.TextBody);
         var (_, beaView) = await people["bea"].GetAsync(path);
         Assert.Contains("This one is for evening people", beaView.QuerySelector("#reply")!.TextContent);
@@ -264,7 +269,7 @@ public sealed class CrewCallTests : IAsyncLifetime
         }
         await db.SaveChangesAsync();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SendDailyDigests>().RunAsync(CancellationToken.None));
-        var digest = await db.OutgoingEmails.SingleAsync(e => e.ToAddress == "dee@test.example" && e.Subject.Contains("daily digest"));
+        var digest = await db.OutgoingEmails.SingleAsync(e => e.ToAddress == emails["dee"] && e.Subject.Contains("daily digest"));
         Assert.Contains(expected, digest.TextBody);
     }
 
@@ -274,13 +279,13 @@ public sealed class CrewCallTests : IAsyncLifetime
         var calls = await CongregationAsync("Ending Circle");
         var path = await PostAsync(calls);
         await people["ash"].SubmitAsync(path, new Dictionary<string, string> { ["Note"] = "Yes please." }, handler: "Ask");
-        var ashRequest = await DbAsync(db => db.CrewCallRequests.Select(r => r.Id).SingleAsync());
+        var ashRequest = await DbAsync(db => db.CrewCallRequests.Where(r => r.UserId == ids["ash"]).Select(r => r.Id).SingleAsync());
         await people["cal"].SubmitAsync(path, new Dictionary<string, string> { ["RequestId"] = ashRequest.ToString() }, handler: "Accept");
         var (_, before) = await people["bea"].GetAsync(path);
         var token = before.QuerySelector("form[action*='handler=Ask'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using (var scope = hub.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<HubDbContext>().CrewCalls
+            await scope.ServiceProvider.GetRequiredService<HubDbContext>().CrewCalls.Where(c => c.CallerUserId == ids["cal"])
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.EndsOn, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2))).SetProperty(c => c.ClosesAt, DateTime.UtcNow.AddDays(-1)));
         }
         var (_, list) = await people["bea"].GetAsync(calls);
@@ -310,7 +315,7 @@ public sealed class CrewCallTests : IAsyncLifetime
         Assert.All((await NoticesAsync("cal")).Where(n => n.Kind == "crew.call-request"), n => Assert.NotNull(n.DoneAt));
         var (again, _) = await people["ash"].SubmitAsync(path, new Dictionary<string, string> { ["Note"] = "Second try, for real." }, handler: "Ask");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        var ashRequest = await DbAsync(db => db.CrewCallRequests.Select(r => r.Id).SingleAsync());
+        var ashRequest = await DbAsync(db => db.CrewCallRequests.Where(r => r.UserId == ids["ash"]).Select(r => r.Id).SingleAsync());
         await people["cal"].SubmitAsync(path, new Dictionary<string, string> { ["RequestId"] = ashRequest.ToString() }, handler: "Accept");
         // A crew of three wanted: two places, one taken. Bea fills the other; Dee finds the call full.
         await people["bea"].SubmitAsync(path, new Dictionary<string, string> { ["Note"] = "Me too." }, handler: "Ask");
@@ -320,14 +325,14 @@ public sealed class CrewCallTests : IAsyncLifetime
         Assert.Contains("Every place in this call is taken", full.QuerySelector("#ask")!.ParentElement!.TextContent);
 
         var (closed, _) = await ConfirmAsync(path, "Close", "#confirm-close", async () =>
-            Assert.Equal(CrewCallState.Open, await DbAsync(db => db.CrewCalls.Select(c => c.State).SingleAsync())));
+            Assert.Equal(CrewCallState.Open, await DbAsync(db => db.CrewCalls.Where(c => c.CallerUserId == ids["cal"]).Select(c => c.State).SingleAsync())));
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Equal(CrewCallState.Closed, await DbAsync(db => db.CrewCalls.Select(c => c.State).SingleAsync()));
+        Assert.Equal(CrewCallState.Closed, await DbAsync(db => db.CrewCalls.Where(c => c.CallerUserId == ids["cal"]).Select(c => c.State).SingleAsync()));
         Assert.Single(await NoticesAsync("ash"), n => n.Kind == "crew.call-closed");
         Assert.Single(await NoticesAsync("bea"), n => n.Kind == "crew.call-closed");
         // The announcement is no longer news for anyone.
         Assert.All((await NoticesAsync("dee")).Where(n => n.Kind == "congregation.crew-call"), n => Assert.NotNull(n.DoneAt));
-        Assert.Equal(0, await DbAsync(db => db.Crews.CountAsync()));
+        Assert.Equal(0, await DbAsync(db => db.Crews.CountAsync(c => c.Members.Any(m => m.UserId == ids["cal"]))));
     }
 
     [Fact]

@@ -16,27 +16,35 @@ namespace Microsolidarity.Hub.Tests.Features.Decisions;
 /// reason), amending while answers come in, writing the outcome, the log and its search, exports, and a crew's
 /// decisions kept to the crew.
 /// </summary>
-public sealed class DecisionTests : IAsyncLifetime
+/// <remarks>
+/// One hub for the class: each test makes its own people and congregation and reads notices and decisions
+/// through them (<see cref="Ours"/>), so the tests do not see each other's.
+/// </remarks>
+public sealed class DecisionTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>, IAsyncLifetime
 {
     private const string Password = "keeper of the fire";
-    private HubFactory hub = null!;
+    private readonly HubFactory hub = shared.Hub;
     private readonly Dictionary<string, FormClient> people = [];
     private readonly Dictionary<string, string> ids = [];
 
+    /// <summary>The ids of this test's people.</summary>
+    private List<string> Ours => [.. ids.Values];
+
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
         foreach (var name in new[] { "pia", "ash", "bea", "dee", "eli", "out" })
         {
-            ids[name] = (await hub.CreatePersonAsync($"{name}@test.example", Password, name: char.ToUpperInvariant(name[0]) + name[1..] + " Riverbank")).Id;
-            people[name] = await hub.SignedInClientAsync($"{name}@test.example", Password);
+            var email = Unique.Email(name);
+            ids[name] = (await hub.CreatePersonAsync(email, Password, name: char.ToUpperInvariant(name[0]) + name[1..] + " Riverbank")).Id;
+            people[name] = await hub.SignedInClientAsync(email, Password);
         }
-        ids["admin"] = (await hub.CreatePersonAsync("admin@test.example", Password, admin: true, name: "Admin Person")).Id;
-        people["admin"] = await hub.SignedInClientAsync("admin@test.example", Password);
+        var admin = Unique.Email("admin");
+        ids["admin"] = (await hub.CreatePersonAsync(admin, Password, admin: true, name: "Admin Person")).Id;
+        people["admin"] = await hub.SignedInClientAsync(admin, Password);
         people["anonymous"] = hub.NewClient();
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A congregation Pia hosts and ash, bea, dee and eli belong to (out does not); returns its decisions page.</summary>
     private async Task<string> CongregationAsync(string name)
@@ -95,13 +103,13 @@ public sealed class DecisionTests : IAsyncLifetime
         Assert.Contains("within 60 days", far.QuerySelector("#closes-error")!.TextContent);
         Assert.Contains("from 1 to 5", far.QuerySelector("#quorum-error")!.TextContent);
         Assert.Equal("Shall we meet in the library?", far.QuerySelector("#question")!.GetAttribute("value"));
-        Assert.Equal(0, await DbAsync(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await DbAsync(db => db.Decisions.CountAsync(d => d.ProposerUserId == ids["pia"])));
 
         var path = await ProposeAsync(decisions);
         var (_, shown) = await people["ash"].GetAsync(path);
         Assert.Equal("library", shown.QuerySelector("#proposal-text strong")!.TextContent); // Markdown, rendered
         Assert.Contains("with its name", shown.QuerySelector("#visibility")!.TextContent); // who sees the answers, before answering
-        var notices = await DbAsync(db => db.Notifications.Where(n => n.Kind == "congregation.decision-open").Select(n => n.UserId).ToListAsync());
+        var notices = await DbAsync(db => db.Notifications.Where(n => Ours.Contains(n.UserId) && n.Kind == "congregation.decision-open").Select(n => n.UserId).ToListAsync());
         Assert.Equal(new[] { ids["ash"], ids["bea"], ids["dee"], ids["eli"] }.Order(), notices.Order());
     }
 
@@ -184,7 +192,7 @@ public sealed class DecisionTests : IAsyncLifetime
         Assert.Equal("0 agree", page.QuerySelector(".decision-agree")!.TextContent.Trim());
         Assert.Equal(1, await DbAsync(db => db.DecisionAmendments.CountAsync(a => a.DecisionId == IdOf(path))));
         // Those who answered are asked to look again.
-        Assert.Equal(2, await DbAsync(db => db.Notifications.CountAsync(n => n.Kind == "congregation.decision-changed")));
+        Assert.Equal(2, await DbAsync(db => db.Notifications.CountAsync(n => Ours.Contains(n.UserId) && n.Kind == "congregation.decision-changed")));
     }
 
     [Fact]
@@ -206,11 +214,12 @@ public sealed class DecisionTests : IAsyncLifetime
         // The closing job asks the proposer, once.
         using (var scope = hub.Services.CreateScope())
         {
+            // Other tests on this hub leave closed decisions too: count what reached this test's people.
             var ask = scope.ServiceProvider.GetRequiredService<AskForOutcomes>();
-            Assert.Equal(1, await ask.RunAsync());
-            Assert.Equal(0, await ask.RunAsync());
+            Assert.True(await ask.RunAsync() >= 1);
+            await ask.RunAsync();
         }
-        Assert.Equal(ids["pia"], await DbAsync(db => db.Notifications.Where(n => n.Kind == "congregation.decision-outcome").Select(n => n.UserId).SingleAsync()));
+        Assert.Equal(ids["pia"], await DbAsync(db => db.Notifications.Where(n => Ours.Contains(n.UserId) && n.Kind == "congregation.decision-outcome").Select(n => n.UserId).SingleAsync()));
 
         var adopt = new Dictionary<string, string> { ["Result"] = "Adopted", ["ResultNote"] = "We buy a kettle.", ["Confirmed"] = "true" };
         var (blocked, blockedPage) = await people["pia"].SubmitAsync(path, adopt, handler: "Outcome");
@@ -227,7 +236,7 @@ public sealed class DecisionTests : IAsyncLifetime
         Assert.Null(await DbAsync(db => db.Decisions.Where(d => d.Id == IdOf(path)).Select(d => d.Result).SingleAsync()));
         var (written, _) = await people["pia"].SubmitAsync(path, new Dictionary<string, string>(notAdopted) { ["Confirmed"] = "true" }, handler: "Outcome");
         Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
-        Assert.Equal(4, await DbAsync(db => db.Notifications.CountAsync(n => n.Kind == "congregation.decision-closed")));
+        Assert.Equal(4, await DbAsync(db => db.Notifications.CountAsync(n => Ours.Contains(n.UserId) && n.Kind == "congregation.decision-closed")));
 
         var (_, log) = await people["eli"].GetAsync(decisions + "?q=KETTLE");
         Assert.Contains("Shall we buy a kettle for the hall?", log.QuerySelector("#decision-log")!.ParentElement!.TextContent);
@@ -327,7 +336,7 @@ public sealed class DecisionTests : IAsyncLifetime
         Assert.StartsWith(decisions + "/", path);
         await people["bea"].SubmitAsync(path, Answer("Agree", "Yes, outdoors!"), handler: "Answer");
         Assert.Contains("Yes, outdoors!", (await people["bea"].GetAsync(path)).Page.QuerySelector("#answers")!.TextContent);
-        Assert.Equal(ids["bea"], await DbAsync(db => db.Notifications.Where(n => n.Kind == "crew.decision-open").Select(n => n.UserId).SingleAsync()));
+        Assert.Equal(ids["bea"], await DbAsync(db => db.Notifications.Where(n => Ours.Contains(n.UserId) && n.Kind == "crew.decision-open").Select(n => n.UserId).SingleAsync()));
         foreach (var url in new[] { decisions, decisions + "/new", path, decisions + ".csv", decisions + ".json" })
         {
             Assert.Equal(HttpStatusCode.OK, (await people["bea"].GetAsync(url)).Response.StatusCode);
