@@ -17,11 +17,16 @@ namespace Microsolidarity.Hub.Tests.Features.Congregations;
 /// four weeks and one still within them, a crew ending its term, a crew gone quiet, someone seen at a gathering;
 /// and the kind note sent from its rows.
 /// </summary>
-public sealed class CareViewTests : IAsyncLifetime
+/// <remarks>
+/// One hub for the class: each test makes its own host, members and congregation (with addresses no other
+/// test uses), so the tests do not see each other.
+/// </remarks>
+public sealed class CareViewTests(SharedHub shared) : IClassFixture<SharedHub>, IAsyncLifetime
 {
     private const string Password = "keeper of the fire";
     private const string Secret = "PRIVATE-WORDS-NOBODY-ELSE-READS";
-    private HubFactory hub = null!;
+    private readonly HubFactory hub = shared.Hub;
+    private readonly Dictionary<string, string> emails = [];
     private FormClient host = null!;
     private string slug = "";
     private readonly Dictionary<string, string> ids = [];
@@ -29,11 +34,11 @@ public sealed class CareViewTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync();
         now = DateTime.UtcNow;
-        var hana = await hub.CreatePersonAsync("hana@test.example", Password, name: "Hana Host");
+        emails["hana"] = Unique.Email("hana");
+        var hana = await hub.CreatePersonAsync(emails["hana"], Password, name: "Hana Host");
         ids["hana"] = hana.Id;
-        host = await hub.SignedInClientAsync("hana@test.example", Password);
+        host = await hub.SignedInClientAsync(emails["hana"], Password);
         slug = SlugOf(await CreateAsync(host, "Careful Commons"));
 
         using var scope = hub.Services.CreateScope();
@@ -41,7 +46,8 @@ public sealed class CareViewTests : IAsyncLifetime
         var congregationId = await db.Congregations.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync();
         foreach (var (name, days) in new[] { ("ana", 200), ("ben", 300), ("cai", 100), ("dee", 40), ("eli", 10), ("fay", 400) })
         {
-            var person = await hub.CreatePersonAsync($"{name}@test.example", Password, name: $"{char.ToUpperInvariant(name[0])}{name[1..]} Care");
+            emails[name] = Unique.Email(name);
+            var person = await hub.CreatePersonAsync(emails[name], Password, name: $"{char.ToUpperInvariant(name[0])}{name[1..]} Care");
             ids[name] = person.Id;
             await JoinCongregation.AddMemberAsync(db, congregationId, person.Id, now.AddDays(-days), default);
         }
@@ -143,7 +149,7 @@ public sealed class CareViewTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static List<string> Names(IHtmlDocument page, string section) =>
         [.. page.QuerySelectorAll($"section[aria-labelledby={section}] tbody tr td:first-child").Select(td => td.TextContent.Trim())];
@@ -198,10 +204,10 @@ public sealed class CareViewTests : IAsyncLifetime
         Assert.Contains("Sent.", after.QuerySelector(".notice.ok")!.TextContent);
         Assert.Contains("had a note on", after.QuerySelector("section[aria-labelledby=newcomers] tbody")!.TextContent);
 
-        var email = await hub.Smtp!.WaitForAsync("dee@test.example", "A note from Hana Host");
+        var email = await hub.Smtp!.WaitForAsync(emails["dee"], "A note from Hana Host");
         Assert.Contains("a few of us are calling a crew about freelance work", email.TextBody);
         Assert.Contains("/me/pathway", email.TextBody);
-        var dee = await hub.SignedInClientAsync("dee@test.example", Password);
+        var dee = await hub.SignedInClientAsync(emails["dee"], Password);
         var (_, notices) = await dee.GetAsync("/me/notifications");
         Assert.Contains("A note from Hana Host, a host of Careful Commons", notices.QuerySelector("main")!.TextContent);
 
@@ -222,7 +228,7 @@ public sealed class CareViewTests : IAsyncLifetime
         using var scope = hub.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == ids["dee"] && n.Kind == "congregation.nudge"));
-        Assert.Single(hub.Smtp!.Messages(), m => m.To.ToString().Contains("dee@test.example") && (m.Subject ?? "").Contains("A note from"));
+        Assert.Single(hub.Smtp!.Messages(), m => m.To.ToString().Contains(emails["dee"]) && (m.Subject ?? "").Contains("A note from"));
     }
 
     [Fact]
@@ -234,7 +240,7 @@ public sealed class CareViewTests : IAsyncLifetime
         Assert.Contains("Quiet crew hasn't met for a month", form.QuerySelector("#message")!.TextContent);
         var (sent, _) = await host.SubmitAsync(link, new Dictionary<string, string> { ["Message"] = form.QuerySelector("#message")!.TextContent });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var email = await hub.Smtp!.WaitForAsync("cai@test.example", "A note from Hana Host");
+        var email = await hub.Smtp!.WaitForAsync(emails["cai"], "A note from Hana Host");
         Assert.Contains("/crews/", email.TextBody);
         var (_, after) = await host.GetAsync($"/congregations/{slug}/care");
         Assert.Contains("everyone had a note this week", after.QuerySelector("section[aria-labelledby=quiet]")!.TextContent);
@@ -243,14 +249,14 @@ public sealed class CareViewTests : IAsyncLifetime
     [Fact]
     public async Task Pathway_WithoutACrew_OffersTheWaysIn_AndWithOne_TheNextStep()
     {
-        var dee = await hub.SignedInClientAsync("dee@test.example", Password);
+        var dee = await hub.SignedInClientAsync(emails["dee"], Password);
         var (_, page) = await dee.GetAsync("/me/pathway");
         var step = page.QuerySelector(".next-step")!;
         Assert.Contains("Your next step: a crew", step.TextContent);
         Assert.Contains($"/crews/new?congregation={slug}", step.InnerHtml);
         Assert.DoesNotContain(Secret, dee.LastHtml); // not even her own journal: the pathway is about experiences, not words
 
-        var ana = await hub.SignedInClientAsync("ana@test.example", Password);
+        var ana = await hub.SignedInClientAsync(emails["ana"], Password);
         var (_, hers) = await ana.GetAsync("/me/pathway");
         Assert.Contains("Your next step: host a meeting", hers.QuerySelector(".next-step")!.TextContent);
         Assert.Contains("Steady crew", hers.QuerySelector(".next-step")!.TextContent);
@@ -275,7 +281,7 @@ public sealed class CareViewTests : IAsyncLifetime
         pages["nudge sent this week"] = host.LastHtml;
         await host.GetAsync($"/congregations/{slug}/care");
         pages["care after a note"] = host.LastHtml;
-        var eli = await hub.SignedInClientAsync("eli@test.example", Password);
+        var eli = await hub.SignedInClientAsync(emails["eli"], Password);
         await eli.GetAsync("/me/pathway");
         pages["pathway without a crew"] = eli.LastHtml;
 
