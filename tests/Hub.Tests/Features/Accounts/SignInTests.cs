@@ -2,12 +2,10 @@ using System.Net;
 
 namespace Microsolidarity.Hub.Tests.Features.Accounts;
 
-public sealed class SignInTests : IAsyncLifetime
+/// <remarks>One hub for the class: each test signs in as a person of its own, made with an address no other test uses.</remarks>
+public sealed class SignInTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
 {
-    private HubFactory hub = null!;
-
-    public async Task InitializeAsync() => hub = await HubFactory.StartAsync();
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+    private readonly HubFactory hub = shared.Hub;
 
     private static Dictionary<string, string> Form(string email, string password) => new()
     {
