@@ -13,31 +13,60 @@ using SkiaSharp;
 
 namespace Microsolidarity.Hub.Tests.Features.People;
 
-public sealed class ProfilePhotoTests : IAsyncLifetime
+/// <summary>
+/// One hub for the class, serving through a clock the tests move (photos are limited to one a minute per person).
+/// Each test uploads as a person of its own, made with an address no other test uses.
+/// </summary>
+public sealed class PhotoHub : IAsyncLifetime
 {
-    private const string Password = "a photo by the sea";
-    private readonly ShiftedClock clock = new();
-    private HubFactory hub = null!;
-    private WebApplicationFactory<Program> app = null!;
-    private FormClient owner = null!;
-    private FormClient stranger = null!;
-    private string ownerId = "";
+    public ShiftedClock Clock { get; } = new();
+    public HubFactory Hub { get; private set; } = null!;
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        hub = await HubFactory.StartAsync(smtp: false);
-        app = hub.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        ownerId = (await hub.CreatePersonAsync("uma@test.example", Password, name: "Uma")).Id;
-        await hub.CreatePersonAsync("vik@test.example", Password, name: "Vik");
-        owner = await SignedInAsync("uma@test.example");
-        stranger = await SignedInAsync("vik@test.example");
+        Hub = await HubFactory.StartAsync(smtp: false);
+        App = Hub.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
     }
 
     public async Task DisposeAsync()
     {
-        await app.DisposeAsync();
-        await hub.DisposeAsync();
+        await App.DisposeAsync();
+        await Hub.DisposeAsync();
     }
+}
+
+public sealed class ProfilePhotoTests(PhotoHub shared) : IClassFixture<PhotoHub>, IAsyncLifetime
+{
+    private const string Password = "a photo by the sea";
+    private readonly ShiftedClock clock = shared.Clock;
+    private readonly HubFactory hub = shared.Hub;
+    private readonly WebApplicationFactory<Program> app = shared.App;
+    private FormClient owner = null!;
+    private FormClient stranger = null!;
+    private string ownerId = "";
+    private string[] photosBefore = [];
+
+    public async Task InitializeAsync()
+    {
+        var (uma, vik) = (Unique.Email("uma"), Unique.Email("vik"));
+        ownerId = (await hub.CreatePersonAsync(uma, Password, name: "Uma")).Id;
+        await hub.CreatePersonAsync(vik, Password, name: "Vik");
+        owner = await SignedInAsync(uma);
+        stranger = await SignedInAsync(vik);
+        photosBefore = PhotoFiles();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The photo files kept now; the class's tests run one after another, so a test's own are those not there before it.</summary>
+    private string[] PhotoFiles()
+    {
+        var folder = Path.Combine(hub.DataDirectory, "photos");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+    }
+
+    private string[] NewPhotoFiles() => [.. PhotoFiles().Except(photosBefore)];
 
     private FormClient Visitor() => new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
@@ -136,13 +165,12 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         var (_, publicView) = await Visitor().GetAsync($"/people/{ownerId}");
         Assert.NotNull(publicView.QuerySelector("img.avatar[alt='Photo of Uma']"));
         // The first upload's file is gone: only one photo is kept per person.
-        var folder = Path.Combine(hub.DataDirectory, "photos");
-        Assert.Single(Directory.GetFiles(folder));
+        Assert.Single(NewPhotoFiles());
 
         var (removed, _) = await UploadAsync(null, "", handler: "RemovePhoto");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.GetAsync($"/people/{ownerId}/photo")).StatusCode);
-        Assert.Empty(Directory.GetFiles(folder));
+        Assert.Empty(NewPhotoFiles());
         using var scope = app.Services.CreateScope();
         Assert.Equal("", await scope.ServiceProvider.GetRequiredService<HubDbContext>().Profiles.Where(p => p.UserId == ownerId).Select(p => p.PhotoFile).SingleAsync());
     }
@@ -182,7 +210,7 @@ public sealed class ProfilePhotoTests : IAsyncLifetime
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         Assert.Contains("choose one under 5 MB", page.QuerySelector("#photo-error")!.TextContent);
         Assert.Equal("true", page.QuerySelector("#photo")!.GetAttribute("aria-invalid"));
-        Assert.False(Directory.Exists(Path.Combine(hub.DataDirectory, "photos")) && Directory.GetFiles(Path.Combine(hub.DataDirectory, "photos")).Length > 0);
+        Assert.Empty(NewPhotoFiles());
     }
 
     /// <summary>A PNG whose header declares 7000 × 7000 pixels, a few kilobytes long: 196 MB once decoded.</summary>
