@@ -12,10 +12,11 @@ public abstract class ProgramFormModel(SaveProgram save, IStringLocalizer<String
 {
     public sealed class InputModel
     {
-        public string Name { get; set; } = "";
-        public string Participants { get; set; } = "";
-        public string Calls { get; set; } = "2, 2, 3, 3, 5, all";
-        public string Absences { get; set; } = "";
+        // Nullable, so that an empty field is the operation's to explain, not the framework's English "is required".
+        public string? Name { get; set; } = "";
+        public string? Participants { get; set; } = "";
+        public string? Calls { get; set; } = "2, 2, 3, 3, 5, all";
+        public string? Absences { get; set; } = "";
 
         /// <summary>The gathering whose people going are the cohort; null for a program of listed names only.</summary>
         public Guid? GatheringId { get; set; }
