@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Introductions;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Introductions;
@@ -15,7 +17,7 @@ namespace Microsolidarity.Hub.Features.Introductions;
 /// congregations read what introductions are and how to take part.
 /// </summary>
 public sealed class IntroductionsModel(CongregationAccess access, HubDbContext db, ViewerClock clock, TimeProvider time, IOptions<IntroductionOptions> options,
-    JoinIntroductions join, PauseIntroductions pause, LeaveIntroductions leave, AnswerDidYouMeet answerMeeting) : CongregationPageModel(access)
+    JoinIntroductions join, PauseIntroductions pause, LeaveIntroductions leave, AnswerDidYouMeet answerMeeting, IStringLocalizer<Strings> strings) : CongregationPageModel(access)
 {
     /// <summary>How many of one's own introductions the page lists.</summary>
     public const int Shown = 6;
@@ -60,7 +62,7 @@ public sealed class IntroductionsModel(CongregationAccess access, HubDbContext d
         if (ModelState["Input.EveryWeeks"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.EveryWeeks");
-            ModelState.AddModelError("Input.EveryWeeks", "Choose every two weeks or every four weeks.");
+            ModelState.AddModelError("Input.EveryWeeks", strings["Introductions.Refused.Cadence"]);
         }
         if (!ModelState.IsValid)
         {
@@ -73,8 +75,8 @@ public sealed class IntroductionsModel(CongregationAccess access, HubDbContext d
             return await ShowAsync(fillInput: false);
         }
         Notice = joined
-            ? "You are in. Your first introduction comes by email with the next round."
-            : "Saved. Your next introduction follows your new choices.";
+            ? strings["Introductions.Notice.Joined"]
+            : strings["Introductions.Notice.Saved"];
         return Redirect(IntroductionNotices.PathOf(View.Congregation.Slug));
     }
 
@@ -86,8 +88,8 @@ public sealed class IntroductionsModel(CongregationAccess access, HubDbContext d
         }
         var outcome = await pause.RunAsync(View, paused, HttpContext.RequestAborted);
         return await AfterAsync(outcome, paused
-            ? "Paused. You are left out of rounds until you come back; nothing else changes."
-            : "Welcome back. You are in the next round.", () => ShowAsync(fillInput: true));
+            ? strings["Introductions.Notice.Paused"]
+            : strings["Introductions.Notice.Back"], () => ShowAsync(fillInput: true));
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(string slug)
@@ -97,7 +99,7 @@ public sealed class IntroductionsModel(CongregationAccess access, HubDbContext d
             return refused;
         }
         var outcome = await leave.RunAsync(View, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "You have left introductions here. You can come back whenever you like.", () => ShowAsync(fillInput: true));
+        return await AfterAsync(outcome, strings["Introductions.Notice.Left"], () => ShowAsync(fillInput: true));
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(string slug, Guid introduction, IntroductionAnswer answer)
@@ -109,9 +111,9 @@ public sealed class IntroductionsModel(CongregationAccess access, HubDbContext d
         var outcome = await answerMeeting.RunAsync(View, introduction, answer, HttpContext.RequestAborted);
         return await AfterAsync(outcome, answer switch
         {
-            IntroductionAnswer.Met => "Thank you. Glad you met.",
-            IntroductionAnswer.NotYet => "Thank you. There is still time: write to each other when you can.",
-            _ => "Thank you. This one is skipped; the next round brings someone new.",
+            IntroductionAnswer.Met => strings["Introductions.Notice.Met"],
+            IntroductionAnswer.NotYet => strings["Introductions.Notice.NotYet"],
+            _ => strings["Introductions.Notice.Skipped"],
         }, () => ShowAsync(fillInput: true), $"{IntroductionNotices.PathOf(View.Congregation.Slug)}#introduction-{introduction:N}");
     }
 
@@ -170,10 +172,10 @@ public sealed class IntroductionsModel(CongregationAccess access, HubDbContext d
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
-    public static string AnswerText(IntroductionAnswer answer) => answer switch
+    public static string AnswerText(IntroductionAnswer answer, IStringLocalizer strings) => answer switch
     {
-        IntroductionAnswer.Met => "Yes, we met",
-        IntroductionAnswer.NotYet => "Not yet",
-        _ => "Skip this one",
+        IntroductionAnswer.Met => strings["Introductions.Answer.Met"],
+        IntroductionAnswer.NotYet => strings["Introductions.Answer.NotYet"],
+        _ => strings["Introductions.Answer.Skip"],
     };
 }

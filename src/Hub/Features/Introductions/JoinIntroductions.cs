@@ -1,28 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Introductions;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Introductions;
 
 /// <summary>A member opts into introductions in a congregation, or changes how often and what they share.</summary>
-public sealed class JoinIntroductions(HubDbContext db, TimeProvider time)
+public sealed class JoinIntroductions(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int ShareLength = 200;
 
     public static readonly IReadOnlyList<int> Cadences = [2, 4];
 
-    public static IReadOnlyList<(string Field, string Message)> Problems(int everyWeeks, string share)
+    public static IReadOnlyList<(string Field, string Message)> Problems(int everyWeeks, string share, IStringLocalizer strings)
     {
         List<(string, string)> problems = [];
         if (!Cadences.Contains(everyWeeks))
         {
-            problems.Add(("EveryWeeks", "Choose every two weeks or every four weeks."));
+            problems.Add(("EveryWeeks", strings["Introductions.Refused.Cadence"]));
         }
         if (share.Trim().Length > ShareLength)
         {
-            problems.Add(("Share", $"Keep it to one short line: at most {ShareLength} characters (this is {share.Trim().Length})."));
+            problems.Add(("Share", strings["Introductions.Refused.ShareLength", ShareLength, share.Trim().Length]));
         }
         return problems;
     }
@@ -32,9 +34,9 @@ public sealed class JoinIntroductions(HubDbContext db, TimeProvider time)
     {
         if (!view.IsMember || view.UserId is null)
         {
-            return (Outcome.Refused($"Introductions are for the members of {view.Congregation.Name}."), false);
+            return (Outcome.Refused(strings["Introductions.Refused.MembersOnly", view.Congregation.Name]), false);
         }
-        if (Outcome.RefusedAll(Problems(everyWeeks, share)) is { } refused)
+        if (Outcome.RefusedAll(Problems(everyWeeks, share, strings)) is { } refused)
         {
             return (refused, false);
         }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Invitations;
 using Microsolidarity.Hub.Features.Congregations;
-using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Invitations;
 
@@ -14,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Invitations;
 /// crew member, a proposed dyad) for the account with the invited address; the person then says
 /// yes or no on the crew's or the dyad's page like anyone invited. The link works once.
 /// </summary>
-public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
+public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <summary>What the page shows: the invitation, who sent it and what it is to.</summary>
     public sealed record Details(EmailInvitation Invitation, InvitationState State, string InviterName, string What, IReadOnlyList<string> Lines);
@@ -27,7 +28,7 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         {
             return null;
         }
-        var inviter = await db.Users.Where(u => u.Id == invitation.InvitedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "the person who invited you";
+        var inviter = await db.Users.Where(u => u.Id == invitation.InvitedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? strings["Invitations.TheInviter"].Value;
         var crew = invitation.CrewId is { } crewId ? await db.Crews.AsNoTracking().SingleOrDefaultAsync(c => c.Id == crewId, cancellationToken) : null;
         var program = invitation.ProgramId is { } programId
             ? await db.PracticePrograms.AsNoTracking().Where(p => p.Id == programId).Select(p => new { p.Name, p.CallSizes }).SingleOrDefaultAsync(cancellationToken)
@@ -44,27 +45,28 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         {
             var calls = program?.CallSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Length ?? 0;
             return invitation.To == InvitedTo.Program
-                ? new Details(invitation, state, inviter, $"the practice program “{program?.Name}”", program is null ? [] :
+                ? new Details(invitation, state, inviter, strings["Invitations.What.Program", program?.Name ?? ""], program is null ? [] :
                 [
-                    $"{inviter} invites you to a place in the practice program “{program.Name}”: {calls} {(calls == 1 ? "call" : "calls")} whose breakout rooms climb from pairs to the full circle.",
-                    "Once you have an account, the program's page shows your room for each call and the names of the people in it.",
+                    strings.Plural("Invitations.Program.Place", calls, inviter, program.Name),
+                    strings["Invitations.Program.Rooms"],
                 ])
-                : new Details(invitation, state, inviter, $"facilitate “{program?.Name}”", program is null ? [] :
+                : new Details(invitation, state, inviter, strings["Invitations.What.Facilitate", program?.Name ?? ""], program is null ? [] :
                 [
-                    $"{inviter} invites you to facilitate the practice program “{program.Name}” with them, so that nobody hosts alone.",
-                    "The facilitator team sees every call's breakout rooms, downloads the Zoom files and starts each call together.",
+                    strings["Email.Program.Team.Invites", inviter, program.Name],
+                    strings["Invitations.Program.TeamSees"],
                 ]);
         }
         return invitation.To == InvitedTo.Crew
-            ? new Details(invitation, state, inviter, $"the crew “{crew?.Name}”", crew is null ? [] :
+            ? new Details(invitation, state, inviter, strings["Invitations.What.Crew", crew?.Name ?? ""], crew is null ? [] :
             [
-                $"{inviter} invites you to the crew “{crew.Name}”.",
+                strings["Invitations.Crew.Invites", inviter, crew.Name],
                 .. crew.Purpose == "" ? Array.Empty<string>() : [crew.Purpose],
-                $"It is an experiment: {crew.MeetingsPerTerm} meetings, {(crew.Cadence switch { CrewCadence.Weekly => "weekly", CrewCadence.Fortnightly => "every two weeks", _ => "once a month" })}, on {crew.SlotDay}s at {crew.SlotTime:HH\\:mm} ({crew.TimeZone}). At the end, everyone decides privately whether to go on.",
+                strings["Invitations.Crew.Experiment." + crew.Cadence, crew.MeetingsPerTerm, DateFormats.Culture.DateTimeFormat.GetDayName(crew.SlotDay),
+                    crew.SlotTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), crew.TimeZone],
             ])
-            : new Details(invitation, state, inviter, $"a dyad with {inviter}",
+            : new Details(invitation, state, inviter, strings["Invitations.What.Dyad", inviter],
             [
-                $"{inviter} would like to pair with you for {DyadsFeature.KindName(invitation.DyadKind)}, for {invitation.DyadWeeks} weeks, with check-ins only the two of you see.",
+                strings["Invitations.Dyad.Invites", inviter, strings["Dyad.Kind." + invitation.DyadKind], invitation.DyadWeeks],
                 .. invitation.DyadIntention == "" ? Array.Empty<string>() : [invitation.DyadIntention],
             ]);
     }
@@ -75,7 +77,7 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         var details = await FindAsync(token, cancellationToken);
         if (details is null)
         {
-            return (Outcome.Refused("This invitation link does not work. Copy the whole address from the email."), null);
+            return (Outcome.Refused(strings["Invitations.Refused.Link"]), null);
         }
         var invitation = details.Invitation;
         if (details.State == InvitationState.Accepted && invitation.AcceptedByUserId == userId)
@@ -86,15 +88,15 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
         {
             return (Outcome.Refused(details.State switch
             {
-                InvitationState.Accepted => "This invitation was used already.",
-                InvitationState.Revoked => "This crew has closed since. New crews form at every gathering.",
-                _ => $"This invitation has expired. Ask {details.InviterName} for a new one.",
+                InvitationState.Accepted => strings["Invitations.Used"],
+                InvitationState.Revoked => strings["Invitations.CrewClosed"],
+                _ => strings["Invitations.Expired", details.InviterName],
             }), null);
         }
         var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (!InvitationsFeature.SameAddress(email, invitation.Email))
         {
-            return (Outcome.Refused(InvitationsFeature.ForSomeoneElse(details.InviterName)), null);
+            return (Outcome.Refused(InvitationsFeature.ForSomeoneElse(details.InviterName, strings)), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -103,7 +105,7 @@ public sealed class AcceptEmailInvitation(HubDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
         if (claimed == 0)
         {
-            return (Outcome.Refused("This invitation was used already."), null);
+            return (Outcome.Refused(strings["Invitations.Used"]), null);
         }
         if (invitation.To == InvitedTo.Program)
         {

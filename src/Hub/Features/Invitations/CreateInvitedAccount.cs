@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Invitations;
 
@@ -11,14 +13,12 @@ namespace Microsolidarity.Hub.Features.Invitations;
 /// (<see cref="Accounts.SignUpPerson"/>) stays as it is: it must not say whether an address is taken,
 /// whereas here the invitation already names the address to the one who holds its link.
 /// </summary>
-public sealed class CreateInvitedAccount(UserManager<HubUser> users, TimeProvider time)
+public sealed class CreateInvitedAccount(UserManager<HubUser> users, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(string DisplayName, string Password);
 
     /// <summary>The new account, or the problems keyed by field ("" for the form as a whole).</summary>
     public sealed record Result(HubUser? User, IReadOnlyList<(string Field, string Message)> Errors);
-
-    public const string AccountExists = "There is an account for this address already: sign in with it to accept.";
 
     public async Task<Result> RunAsync(string invitedEmail, Input input)
     {
@@ -26,19 +26,19 @@ public sealed class CreateInvitedAccount(UserManager<HubUser> users, TimeProvide
         var name = input.DisplayName.Trim();
         if (name.Length == 0)
         {
-            problems.Add((nameof(Input.DisplayName), "Tell us what to call you."));
+            problems.Add((nameof(Input.DisplayName), strings["Validation.Name"]));
         }
         else if (name.Length > 100)
         {
-            problems.Add((nameof(Input.DisplayName), "Keep your name under 100 characters."));
+            problems.Add((nameof(Input.DisplayName), strings["Validation.NameLength"]));
         }
         if (input.Password.Length == 0)
         {
-            problems.Add((nameof(Input.Password), "Choose a password."));
+            problems.Add((nameof(Input.Password), strings["Validation.ChoosePassword"]));
         }
         else if (input.Password.Length > 200)
         {
-            problems.Add((nameof(Input.Password), "Keep the password under 200 characters."));
+            problems.Add((nameof(Input.Password), strings["Validation.PasswordLength"]));
         }
         if (problems.Count > 0)
         {
@@ -47,7 +47,7 @@ public sealed class CreateInvitedAccount(UserManager<HubUser> users, TimeProvide
         var email = invitedEmail.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return new Result(null, [("", AccountExists)]);
+            return new Result(null, [("", strings["Invitations.AccountExists"])]);
         }
         var user = new HubUser
         {
@@ -65,7 +65,7 @@ public sealed class CreateInvitedAccount(UserManager<HubUser> users, TimeProvide
         catch (DbUpdateException)
         {
             // The same address signed up at the same moment: the unique index decides.
-            return new Result(null, [("", AccountExists)]);
+            return new Result(null, [("", strings["Invitations.AccountExists"])]);
         }
         if (!created.Succeeded)
         {

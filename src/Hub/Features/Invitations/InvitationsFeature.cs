@@ -30,6 +30,10 @@ public static class InvitationsFeature
     /// What someone signed in with another address reads on an invitation: that it is not theirs and
     /// whom to ask. It does not repeat the invited address, and offers nothing to take.
     /// </summary>
+    public static string ForSomeoneElse(string inviterName, Microsoft.Extensions.Localization.IStringLocalizer strings) =>
+        strings["Invitations.ForSomeoneElse", inviterName];
+
+    /// <summary>The same, in English, for pages not yet localised.</summary>
     public static string ForSomeoneElse(string inviterName) =>
         $"This invitation was sent to another address than the one you are signed in with. If it is meant for you, ask {inviterName}, who invited you, to invite the address of your account.";
 }

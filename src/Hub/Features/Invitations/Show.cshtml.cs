@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Invitations;
 
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Invitations;
 /// invited to; someone without an account makes one with the invited address; someone signed in
 /// with another address is told whom to ask and offered nothing to take.
 /// </summary>
-public sealed class EmailInvitationModel(AcceptEmailInvitation accept, CreateInvitedAccount create, AccountSessions sessions, UserManager<HubUser> users)
+public sealed class EmailInvitationModel(AcceptEmailInvitation accept, CreateInvitedAccount create, AccountSessions sessions, UserManager<HubUser> users, IStringLocalizer<Strings> strings)
     : InvitedSignUpPageModel(create, sessions)
 {
     [FromRoute]
@@ -91,7 +93,7 @@ public sealed class EmailInvitationModel(AcceptEmailInvitation accept, CreateInv
         var (outcome, path) = await accept.RunAsync(Token, userId);
         if (outcome.Succeeded)
         {
-            Notice = "Here is your invitation. You are free to say yes or no.";
+            Notice = strings["Invitations.Notice.HereItIs"];
             return Redirect(path!);
         }
         var result = await ShowAsync();

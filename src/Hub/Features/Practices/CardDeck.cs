@@ -24,6 +24,12 @@ public sealed record Card(string Id, CardKind Kind, string Text)
     };
 
     /// <summary>What the kind asks of the group, under its heading.</summary>
+    /// <summary>A kind's name in the page's language.</summary>
+    public static string KindName(CardKind kind, Microsoft.Extensions.Localization.IStringLocalizer strings) => strings[$"Practices.CardKind.{kind}"];
+
+    /// <summary>What a kind of card asks for, in the page's language.</summary>
+    public static string KindHint(CardKind kind, Microsoft.Extensions.Localization.IStringLocalizer strings) => strings[$"Practices.CardHint.{kind}"];
+
     public static string KindHint(CardKind kind) => kind switch
     {
         CardKind.Starter => "A question to talk about, one voice at a time.",

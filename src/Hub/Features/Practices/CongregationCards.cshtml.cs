@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Practices;
 
 /// <summary>/congregations/{slug}/cards: the congregation's own cards, for its members; its hosts write them.</summary>
-public sealed class CongregationCardsModel(CongregationAccess access, OwnCards own, AddOwnCard add, RemoveOwnCard remove, EditOwnCard edit, MoveOwnCard move)
-    : OwnDeckPageModel(own, add, remove, edit, move)
+public sealed class CongregationCardsModel(CongregationAccess access, OwnCards own, AddOwnCard add, RemoveOwnCard remove, EditOwnCard edit, MoveOwnCard move,
+    IStringLocalizer<Strings> strings)
+    : OwnDeckPageModel(own, add, remove, edit, move, strings)
 {
     [FromRoute] public string Slug { get; set; } = "";
 

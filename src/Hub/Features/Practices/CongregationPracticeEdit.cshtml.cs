@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Practices;
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Practices;
 /// /congregations/{slug}/practices/edit?practice=…: a congregation's hosts write one of its own practices,
 /// with the same text, checks and versions as the hub's editor (<see cref="SavePractice"/>), scoped to it.
 /// </summary>
-public sealed class CongregationPracticeEditModel(CongregationAccess access, HubDbContext db, SavePractice save, ViewerClock clock) : CongregationPageModel(access)
+public sealed class CongregationPracticeEditModel(CongregationAccess access, HubDbContext db, SavePractice save, ViewerClock clock, IStringLocalizer<Strings> strings) : CongregationPageModel(access)
 {
     [BindProperty] public string? Slug { get; set; } = "";
     [BindProperty] public string? Text { get; set; } = "";
@@ -50,7 +52,7 @@ public sealed class CongregationPracticeEditModel(CongregationAccess access, Hub
         var outcome = await save.RunAsync(View.Congregation.Id, practice, Text ?? "", Note ?? "", BasedOn, User.FindFirstValue(ClaimTypes.NameIdentifier)!, HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            Notice = "Saved as a new version. Your members find it under Our practices.";
+            Notice = strings["Practices.Congregation.Saved"];
             return Redirect($"/congregations/{View.Congregation.Slug}/practices/{practice}");
         }
         ModelState.AddOutcome(outcome);

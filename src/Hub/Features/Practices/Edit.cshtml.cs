@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Practices;
@@ -14,7 +16,7 @@ namespace Microsolidarity.Hub.Features.Practices;
 /// or the last saved version) or a new one; below, every saved version with who saved it and what changed.
 /// </summary>
 [Authorize(Roles = HubRoles.Admin)]
-public sealed class EditPracticeModel(HubDbContext db, PracticeLibrary library, SavePractice save, ViewerClock clock) : HubPageModel
+public sealed class EditPracticeModel(HubDbContext db, PracticeLibrary library, SavePractice save, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record VersionRow(int Number, string Title, string Note, string ChangedParts, string Editor, DateTime EditedAt);
 
@@ -83,7 +85,7 @@ public sealed class EditPracticeModel(HubDbContext db, PracticeLibrary library, 
         var outcome = await save.RunAsync(null, slug, Text ?? "", Note ?? "", BasedOn, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancel);
         if (outcome.Succeeded)
         {
-            Notice = $"Saved as a new version. This hub's library now shows it at /practices/{slug}.";
+            Notice = strings["Practices.Admin.Saved", $"/practices/{slug}"];
             return Redirect($"/admin/practices/edit?slug={Uri.EscapeDataString(slug)}");
         }
         ModelState.AddOutcome(outcome);

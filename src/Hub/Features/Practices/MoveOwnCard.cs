@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Practices;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Practices;
 /// The deck is numbered again from 0 in the same transaction, so cards written before positions existed, or two
 /// moves at once, leave one clear order.
 /// </summary>
-public sealed class MoveOwnCard(HubDbContext db)
+public sealed class MoveOwnCard(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CardOwner owner, Guid cardId, bool up, CancellationToken cancellationToken = default)
     {
@@ -19,7 +21,7 @@ public sealed class MoveOwnCard(HubDbContext db)
         var index = cards.FindIndex(c => c.Id == cardId);
         if (index < 0)
         {
-            return Outcome.Refused("That card is no longer in your deck; someone may have taken it out.");
+            return Outcome.Refused(strings["Practices.Refused.CardGone"]);
         }
         var to = up ? index - 1 : index + 1;
         if (to >= 0 && to < cards.Count)

@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Practices;
 
 /// <summary>A group's own cards (a crew's, a congregation's): the list, and for those who may, adding, changing, reordering and removing.</summary>
 [Authorize]
-public abstract class OwnDeckPageModel(OwnCards own, AddOwnCard add, RemoveOwnCard remove, EditOwnCard edit, MoveOwnCard move) : HubPageModel
+public abstract class OwnDeckPageModel(OwnCards own, AddOwnCard add, RemoveOwnCard remove, EditOwnCard edit, MoveOwnCard move, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public CardOwner Owner { get; protected set; } = null!;
     public string OwnerName { get; protected set; } = "";
@@ -47,7 +49,7 @@ public abstract class OwnDeckPageModel(OwnCards own, AddOwnCard add, RemoveOwnCa
             return Forbid();
         }
         return await AfterAsync(await add.RunAsync(Owner, Kind, Text ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier)!, HttpContext.RequestAborted),
-            "The card is in your deck. Draw it at your next meeting.", ShowAsync);
+            strings["Practices.Own.Added"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync()
@@ -60,7 +62,7 @@ public abstract class OwnDeckPageModel(OwnCards own, AddOwnCard add, RemoveOwnCa
         {
             return Forbid();
         }
-        return await AfterAsync(await remove.RunAsync(Owner, CardId, HttpContext.RequestAborted), "The card is out of your deck.", ShowAsync);
+        return await AfterAsync(await remove.RunAsync(Owner, CardId, HttpContext.RequestAborted), strings["Practices.Own.Removed"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostEditAsync()
@@ -75,7 +77,7 @@ public abstract class OwnDeckPageModel(OwnCards own, AddOwnCard add, RemoveOwnCa
         }
         Editing = CardId;
         return await AfterAsync(await edit.RunAsync(Owner, CardId, Kind, Text ?? "", HttpContext.RequestAborted),
-            "The card is changed. It keeps its place in your deck.", ShowAsync, $"{Request.Path}#card-{CardId}");
+            strings["Practices.Own.Changed"], ShowAsync, $"{Request.Path}#card-{CardId}");
     }
 
     public async Task<IActionResult> OnPostMoveAsync()
@@ -89,7 +91,7 @@ public abstract class OwnDeckPageModel(OwnCards own, AddOwnCard add, RemoveOwnCa
             return Forbid();
         }
         return await AfterAsync(await move.RunAsync(Owner, CardId, Direction != "down", HttpContext.RequestAborted),
-            Direction == "down" ? "Moved one place down." : "Moved one place up.", ShowAsync, $"{Request.Path}#card-{CardId}");
+            Direction == "down" ? strings["Practices.Own.MovedDown"] : strings["Practices.Own.MovedUp"], ShowAsync, $"{Request.Path}#card-{CardId}");
     }
 
     private async Task<IActionResult> ShowAsync()

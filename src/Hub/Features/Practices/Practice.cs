@@ -63,6 +63,13 @@ public sealed record Practice(
     };
 
     /// <summary>"15 min", "1 h 30 min".</summary>
+    /// <summary>A scale's name in the page's language.</summary>
+    public static string ScaleName(Scale scale, Microsoft.Extensions.Localization.IStringLocalizer strings) => strings[$"Practices.Scale.{scale}"];
+
+    /// <summary>"45 min", "1 h 30 min" in the page's language.</summary>
+    public static string Duration(int minutes, Microsoft.Extensions.Localization.IStringLocalizer strings) => minutes < 60 ? strings["Duration.Minutes", minutes]
+        : minutes % 60 == 0 ? strings["Duration.Hours", minutes / 60] : strings["Duration.HoursMinutes", minutes / 60, minutes % 60];
+
     public static string Duration(int minutes) => minutes < 60 ? $"{minutes} min"
         : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
 

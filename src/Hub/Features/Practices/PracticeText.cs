@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Resources;
 using Markdig;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -23,18 +27,24 @@ public static class PracticeText
     // Raw HTML is shown as text: practices written in the hub are read by visitors.
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 
-    public static Parsed Parse(string slug, string text, PracticeSource source = PracticeSource.File)
+    /// <summary>The hub's words in English, for problems read where no page asks (the repository's files, tests).</summary>
+    private static readonly ResourceManager English = new(typeof(Strings).FullName!, typeof(Strings).Assembly);
+
+    /// <param name="strings">The page's words, for the problems an editor reads; English without it.</param>
+    public static Parsed Parse(string slug, string text, PracticeSource source = PracticeSource.File, IStringLocalizer? strings = null)
     {
         var problems = new List<string>();
+        string Say(string key, params object[] args) => strings is not null ? strings[key, args]
+            : string.Format(CultureInfo.InvariantCulture, English.GetString(key, CultureInfo.InvariantCulture)!, args);
         text = text.Replace("\r\n", "\n");
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
-            return new Parsed(null, ["The text starts with a line of three dashes (---), then the front matter, then another line of three dashes."]);
+            return new Parsed(null, [Say("Practices.Text.NoStart")]);
         }
         var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
         if (end < 0)
         {
-            return new Parsed(null, ["The front matter has no closing line of three dashes (---)."]);
+            return new Parsed(null, [Say("Practices.Text.NoEnd")]);
         }
         var front = text[4..(end + 1)];
         var bodyStart = text.IndexOf('\n', end + 1);
@@ -46,12 +56,19 @@ public static class PracticeText
         }
         catch (YamlException e)
         {
-            return new Parsed(null, [$"The front matter could not be read near line {e.Start.Line + 1}: {FirstLine(e.InnerException?.Message ?? e.Message)}"]);
+            return new Parsed(null, [Say("Practices.Text.Unreadable", e.Start.Line + 1, FirstLine(e.InnerException?.Message ?? e.Message))]);
         }
 
-        Require(matter.Title, "a title", problems);
-        Require(matter.Purpose, "a purpose (what the practice is for)", problems);
+        if (string.IsNullOrWhiteSpace(matter.Title))
+        {
+            problems.Add(Say("Practices.Text.NeedsTitle"));
+        }
+        if (string.IsNullOrWhiteSpace(matter.Purpose))
+        {
+            problems.Add(Say("Practices.Text.NeedsPurpose"));
+        }
         var scales = new List<Scale>();
+        var unknownScale = false;
         foreach (var name in matter.Scales ?? [])
         {
             if (Enum.TryParse<Scale>(name?.Trim(), ignoreCase: true, out var scale) && Enum.IsDefined(scale))
@@ -63,41 +80,42 @@ public static class PracticeText
             }
             else
             {
-                problems.Add($"“{name}” is not a scale: use self, dyad, crew, congregation or network.");
+                problems.Add(Say("Practices.Text.NotAScale", name ?? ""));
+                unknownScale = true;
             }
         }
-        if (scales.Count == 0 && !problems.Any(p => p.Contains("is not a scale", StringComparison.Ordinal)))
+        if (scales.Count == 0 && !unknownScale)
         {
-            problems.Add("It needs the scales it suits (scales: [crew, congregation]).");
+            problems.Add(Say("Practices.Text.NeedsScales"));
         }
         if (matter.Minutes is not > 0)
         {
-            problems.Add("It needs its time in minutes (minutes: 15).");
+            problems.Add(Say("Practices.Text.NeedsMinutes"));
         }
         var steps = new List<PracticeStep>();
         foreach (var (step, index) in (matter.Steps ?? []).Select((s, i) => (s, i + 1)))
         {
             if (string.IsNullOrWhiteSpace(step.Title))
             {
-                problems.Add($"Step {index} needs a title.");
+                problems.Add(Say("Practices.Text.StepTitle", index));
             }
             if (step.Minutes is not > 0)
             {
-                problems.Add($"Step {index} needs its minutes (minutes: 5).");
+                problems.Add(Say("Practices.Text.StepMinutes", index));
             }
             if (string.IsNullOrWhiteSpace(step.HostSays))
             {
-                problems.Add($"Step {index} needs what the host says (host_says).");
+                problems.Add(Say("Practices.Text.StepHostSays", index));
             }
             steps.Add(new PracticeStep(Clean(step.Title), step.Minutes ?? 0, Clean(step.What), Clean(step.HostSays)));
         }
         if (steps.Count == 0)
         {
-            problems.Add("It needs at least one step.");
+            problems.Add(Say("Practices.Text.NeedsStep"));
         }
         else if (matter.Minutes is > 0 && steps.Sum(s => s.Minutes) != matter.Minutes)
         {
-            problems.Add($"Its steps add up to {steps.Sum(s => s.Minutes)} minutes, but its time says {matter.Minutes}: make them agree.");
+            problems.Add(Say("Practices.Text.StepsDisagree", steps.Sum(s => s.Minutes), matter.Minutes.Value));
         }
         if (problems.Count > 0)
         {
@@ -128,14 +146,6 @@ public static class PracticeText
     public static bool IsSlug(string slug) =>
         slug.Length is >= 2 and <= 60 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
         && !slug.StartsWith('-') && !slug.EndsWith('-') && !slug.Contains("--", StringComparison.Ordinal);
-
-    private static void Require(string? value, string what, List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add($"It needs {what}.");
-        }
-    }
 
     private static string Clean(string? text) => (text ?? "").Trim();
 

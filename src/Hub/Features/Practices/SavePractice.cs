@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Practices;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Practices;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Practices;
 /// repository's files, the version says who saved it and which parts changed, and a save made over a
 /// newer version than the one the editor started from is refused rather than lost.
 /// </summary>
-public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLibrary library)
+public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLibrary library, IStringLocalizer<Strings> strings)
 {
     /// <summary>Addresses under /practices that a practice may not take.</summary>
     private static readonly string[] Reserved = ["cards", "new", "edit", "draw"];
@@ -29,15 +31,15 @@ public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLib
         var problems = new List<(string, string)>();
         if (!PracticeText.IsSlug(slug) || Reserved.Contains(slug))
         {
-            problems.Add(("Slug", "The address needs 2 to 60 lower-case letters, digits and single hyphens (e.g. walking-check-in), and not cards, new, edit or draw."));
+            problems.Add(("Slug", strings["Practices.Refused.Slug"]));
         }
         if (text.Length > MaxText)
         {
-            problems.Add(("Text", $"The text is {text.Length:N0} characters long; a practice has room for {MaxText:N0}."));
+            problems.Add(("Text", strings["Practices.Refused.TextLength", text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), MaxText.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)]));
         }
         else
         {
-            var parsed = PracticeText.Parse(slug, text);
+            var parsed = PracticeText.Parse(slug, text, strings: strings);
             if (parsed.Practice is null)
             {
                 problems.Add(("Text", string.Join(" ", parsed.Problems)));
@@ -45,7 +47,7 @@ public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLib
         }
         if (note.Length > 500)
         {
-            problems.Add(("Note", "Say what you changed in at most 500 characters."));
+            problems.Add(("Note", strings["Practices.Refused.Note"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -60,7 +62,7 @@ public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLib
         {
             if (basedOn != 0)
             {
-                return Outcome.Refused("This practice is no longer there. Copy your text, then start a new one.", "Text");
+                return Outcome.Refused(strings["Practices.Refused.Gone"], "Text");
             }
             row = new LibraryPractice { Id = Guid.NewGuid(), CongregationId = congregationId, Slug = slug, CreatedAt = now };
             db.LibraryPractices.Add(row);
@@ -71,15 +73,15 @@ public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLib
             if (basedOn != row.CurrentVersion)
             {
                 return Outcome.Refused(basedOn == 0
-                    ? "A practice with this address exists already: open it from the list to change it."
-                    : $"Someone saved version {row.CurrentVersion} while you were editing version {basedOn}. Copy your text, open the practice again and add your changes to theirs.", basedOn == 0 ? "Slug" : "Text");
+                    ? strings["Practices.Refused.Exists"]
+                    : strings["Practices.Refused.Conflict", row.CurrentVersion, basedOn], basedOn == 0 ? "Slug" : "Text");
             }
             before = await db.LibraryPracticeVersions.Where(v => v.PracticeId == row.Id && v.Number == row.CurrentVersion).Select(v => v.Text).FirstOrDefaultAsync(cancellationToken);
         }
         var changed = ChangedParts(before is null ? null : PracticeText.Parse(slug, before).Practice, practice);
         if (before is not null && changed.Count == 0)
         {
-            return Outcome.Refused("Nothing has changed since the last version.", "Text");
+            return Outcome.Refused(strings["Practices.Refused.Unchanged"], "Text");
         }
         row.CurrentVersion += 1;
         row.UpdatedAt = now;
@@ -102,7 +104,7 @@ public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLib
         catch (DbUpdateException)
         {
             // Another save of the same practice came first (the unique slug or version number).
-            return Outcome.Refused("Someone saved this practice at the same moment. Open it again and add your changes to theirs.", "Text");
+            return Outcome.Refused(strings["Practices.Refused.SameMoment"], "Text");
         }
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;

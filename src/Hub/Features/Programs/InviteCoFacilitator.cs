@@ -18,25 +18,23 @@ namespace Microsolidarity.Hub.Features.Programs;
 public sealed class InviteCoFacilitator(HubDbContext db, TimeProvider time, SendEmailInvitation emailed, ProgramNotices notices,
     IStringLocalizer<Strings> strings)
 {
-    public const string Sent = "Invited. They join the facilitator team once they accept.";
-
     public async Task<Outcome> RunAsync(ProgramView view, string inviterId, string? email, CancellationToken cancellationToken = default)
     {
         if (view.Role != ProgramRole.Team)
         {
-            return Outcome.Refused("Only the program's facilitators invite co-facilitators.");
+            return Outcome.Refused(strings["Programs.Refused.OnlyTeamInvitesTeam"]);
         }
         var address = (email ?? "").Trim();
         if (address.Length is 0 or > 320 || !address.Contains('@', StringComparison.Ordinal) || address.Contains(' ', StringComparison.Ordinal))
         {
-            return Outcome.Refused("Write the email address of the person you would like to facilitate with, such as ana@example.org.", "Email");
+            return Outcome.Refused(strings["Programs.Refused.CoEmail"], "Email");
         }
         var program = view.Program;
         var inviter = await db.Users.Where(u => u.Id == inviterId).Select(u => new { u.DisplayName, u.NormalizedEmail }).SingleAsync(cancellationToken);
         var normalized = InvitationsFeature.Normalize(address);
         if (normalized == inviter.NormalizedEmail)
         {
-            return Outcome.Refused("That is your own address: invite someone to facilitate with you.", "Email");
+            return Outcome.Refused(strings["Programs.Refused.OwnAddress"], "Email");
         }
         var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
         // In the reader's language: an account's own, else the inviter's (the best guess for someone they know).

@@ -22,14 +22,14 @@ public sealed class InviteParticipants(HubDbContext db, TimeProvider time, SendE
     {
         if (view.Role != ProgramRole.Team)
         {
-            return (Outcome.Refused("Only the program's facilitators invite its participants."), 0);
+            return (Outcome.Refused(strings["Programs.Refused.OnlyTeamInvites"]), 0);
         }
         var program = view.Program;
         var waiting = await db.PracticeParticipants.Where(p => p.ProgramId == program.Id && p.InvitedAt == null && p.UserId == null && !p.Left)
             .ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {
-            return (Outcome.Refused("Everyone in the list has had their invitation."), 0);
+            return (Outcome.Refused(strings["Programs.Refused.AllInvited"]), 0);
         }
         var inviter = await db.Users.Where(u => u.Id == inviterId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var normalized = waiting.Select(p => InvitationsFeature.Normalize(p.Email)).ToList();

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
 /// <summary>Changing a program is its maker's: the list, the sizes, the gathering it is tied to.</summary>
 [Authorize]
-public sealed class EditProgramModel(SaveProgram save, ProgramAccess access) : ProgramFormModel(save)
+public sealed class EditProgramModel(SaveProgram save, ProgramAccess access, IStringLocalizer<Strings> strings) : ProgramFormModel(save, strings)
 {
     [FromRoute]
     public Guid Id { get; set; }
 
-    public override string SubmitLabel => "Save and make the rooms again";
+    public override string SubmitLabel => "Programs.Form.SaveAgain";
     public override string CancelHref => $"/programs/{Id}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -1,19 +1,22 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
 /// <summary>What the new-program and edit-program pages share: the four fields and saving them.</summary>
-public abstract class ProgramFormModel(SaveProgram save) : HubPageModel
+public abstract class ProgramFormModel(SaveProgram save, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class InputModel
     {
-        public string Name { get; set; } = "";
-        public string Participants { get; set; } = "";
-        public string Calls { get; set; } = "2, 2, 3, 3, 5, all";
-        public string Absences { get; set; } = "";
+        // Nullable, so that an empty field is the operation's to explain, not the framework's English "is required".
+        public string? Name { get; set; } = "";
+        public string? Participants { get; set; } = "";
+        public string? Calls { get; set; } = "2, 2, 3, 3, 5, all";
+        public string? Absences { get; set; } = "";
 
         /// <summary>The gathering whose people going are the cohort; null for a program of listed names only.</summary>
         public Guid? GatheringId { get; set; }
@@ -29,6 +32,7 @@ public abstract class ProgramFormModel(SaveProgram save) : HubPageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The key of the submit button's words.</summary>
     public abstract string SubmitLabel { get; }
     public abstract string CancelHref { get; }
 
@@ -37,7 +41,7 @@ public abstract class ProgramFormModel(SaveProgram save) : HubPageModel
         var (outcome, saved) = await save.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, id,
             new SaveProgram.Input(Input.Name ?? "", Input.Participants ?? "", Input.Calls ?? "", Input.Absences ?? "", Input.GatheringId), cancellationToken);
         return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : $"Input.{outcome.Field}" },
-            "Saved. The rooms below are computed for every call.", async () =>
+            strings["Programs.Form.Saved"], async () =>
             {
                 await LoadGatheringsAsync(cancellationToken);
                 return Page();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
@@ -22,9 +24,9 @@ public sealed partial record ProgramPlan(
     /// <paramref name="tied"/> to a gathering the list is optional (the people going are its cohort) and the rooms
     /// adapt to however many come.
     /// </summary>
-    public static (ProgramPlan? Plan, Dictionary<string, string> Errors) Read(string? participants, string? calls, string? absences, bool tied = false)
+    public static (ProgramPlan? Plan, Dictionary<string, PlanError> Errors) Read(string? participants, string? calls, string? absences, bool tied = false)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, PlanError>();
         var people = ReadParticipants(participants ?? "", errors, tied);
         var sizes = ReadSizes(calls ?? "", errors);
         var away = errors.Count == 0 ? ReadAbsences(absences ?? "", people, sizes.Count, errors) : [];
@@ -35,12 +37,12 @@ public sealed partial record ProgramPlan(
                 var present = people.Count - away.Count(a => a.Call == c);
                 if (present < 2)
                 {
-                    errors["Absences"] = $"Call {c + 1} would have {present} {(present == 1 ? "person" : "people")}; a call needs at least 2.";
+                    errors["Absences"] = new("Programs.Plan.CallTooSmall", c + 1) { Count = present };
                     break;
                 }
                 if (sizes[c] is int size && size > present)
                 {
-                    errors["Calls"] = $"Call {c + 1} asks for groups of {size}, but only {present} people are in it. Use a smaller size or \"all\".";
+                    errors["Calls"] = new("Programs.Plan.SizeTooBig", c + 1, size, present);
                     break;
                 }
             }
@@ -48,7 +50,7 @@ public sealed partial record ProgramPlan(
         return errors.Count == 0 ? (new ProgramPlan(people, sizes, away), errors) : (null, errors);
     }
 
-    private static List<(string Name, string Email)> ReadParticipants(string text, Dictionary<string, string> errors, bool tied)
+    private static List<(string Name, string Email)> ReadParticipants(string text, Dictionary<string, PlanError> errors, bool tied)
     {
         var people = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -58,7 +60,7 @@ public sealed partial record ProgramPlan(
             var email = EmailPattern().Match(lines[i]);
             if (!email.Success)
             {
-                errors["Participants"] = $"Line {i + 1} (\"{Shorten(lines[i])}\") has no email address. Write a name and an email, such as: Ana Lima, ana@example.org";
+                errors["Participants"] = new("Programs.Plan.NoEmail", i + 1, Shorten(lines[i]));
                 return people;
             }
             var name = (lines[i][..email.Index] + lines[i][(email.Index + email.Length)..]).Trim(' ', ',', ';', '<', '>', '\t', '"');
@@ -68,23 +70,23 @@ public sealed partial record ProgramPlan(
             }
             if (!seen.Add(email.Value))
             {
-                errors["Participants"] = $"{email.Value} is listed twice. Each participant needs their own email address.";
+                errors["Participants"] = new("Programs.Plan.Twice", email.Value);
                 return people;
             }
             people.Add((name.Length > 120 ? name[..120] : name, email.Value.ToLowerInvariant()));
         }
         if (people.Count < 2 && !tied)
         {
-            errors["Participants"] = $"A program needs at least 2 participants; {people.Count} listed. Write one per line: a name and an email.";
+            errors["Participants"] = new("Programs.Plan.TooFew", people.Count);
         }
         else if (people.Count > MaxParticipants)
         {
-            errors["Participants"] = $"A program takes at most {MaxParticipants} participants; {people.Count} listed.";
+            errors["Participants"] = new("Programs.Plan.TooMany", MaxParticipants, people.Count);
         }
         return people;
     }
 
-    private static List<int?> ReadSizes(string text, Dictionary<string, string> errors)
+    private static List<int?> ReadSizes(string text, Dictionary<string, PlanError> errors)
     {
         var sizes = new List<int?>();
         foreach (var item in text.Split([',', ' ', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -99,22 +101,22 @@ public sealed partial record ProgramPlan(
             }
             else
             {
-                errors["Calls"] = $"\"{Shorten(item)}\" is not a group size. Give a number of 2 or more, or \"all\", for each call: such as 2, 2, 3, 3, 5, all.";
+                errors["Calls"] = new("Programs.Plan.NotASize", Shorten(item));
                 return sizes;
             }
         }
         if (sizes.Count == 0)
         {
-            errors["Calls"] = "Give a group size for each call, separated by commas: such as 2, 2, 3, 3, 5, all.";
+            errors["Calls"] = new("Programs.Plan.NoSizes");
         }
         else if (sizes.Count > MaxCalls)
         {
-            errors["Calls"] = $"A program has at most {MaxCalls} calls; {sizes.Count} given.";
+            errors["Calls"] = new("Programs.Plan.TooManyCalls", MaxCalls, sizes.Count);
         }
         return sizes;
     }
 
-    private static List<(int Call, int Person)> ReadAbsences(string text, List<(string Name, string Email)> people, int calls, Dictionary<string, string> errors)
+    private static List<(int Call, int Person)> ReadAbsences(string text, List<(string Name, string Email)> people, int calls, Dictionary<string, PlanError> errors)
     {
         var away = new List<(int, int)>();
         var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -123,12 +125,12 @@ public sealed partial record ProgramPlan(
             var colon = lines[i].IndexOf(':');
             if (colon < 0 || !int.TryParse(lines[i][..colon].Replace("call", "", StringComparison.OrdinalIgnoreCase).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var call))
             {
-                errors["Absences"] = $"Line {i + 1} (\"{Shorten(lines[i])}\") should start with a call number and a colon, such as: 3: Ana Lima, ben@example.org";
+                errors["Absences"] = new("Programs.Plan.NoCallNumber", i + 1, Shorten(lines[i]));
                 return away;
             }
             if (call < 1 || call > calls)
             {
-                errors["Absences"] = $"Line {i + 1} names call {call}, but the program has calls 1 to {calls}.";
+                errors["Absences"] = new("Programs.Plan.NoSuchCall", i + 1, call, calls);
                 return away;
             }
             foreach (var who in lines[i][(colon + 1)..].Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -136,7 +138,7 @@ public sealed partial record ProgramPlan(
                 var person = people.FindIndex(p => p.Email.Equals(who, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(who, StringComparison.OrdinalIgnoreCase));
                 if (person < 0)
                 {
-                    errors["Absences"] = $"Line {i + 1} names \"{Shorten(who)}\", who is not in the program. Use a participant's name or email as listed above.";
+                    errors["Absences"] = new("Programs.Plan.NotInProgram", i + 1, Shorten(who));
                     return away;
                 }
                 if (!away.Contains((call - 1, person)))
@@ -146,6 +148,19 @@ public sealed partial record ProgramPlan(
             }
         }
         return away;
+    }
+
+    /// <summary>
+    /// A problem with what was typed, as a key of <see cref="Strings"/> and its values: the operation puts it into the
+    /// page's language. <see cref="Count"/>, when set, picks the plural form and is the sentence's {0}.
+    /// </summary>
+    public sealed record PlanError(string Key, params object[] Args)
+    {
+        public long? Count { get; init; }
+
+        public string In(IStringLocalizer strings) => Count is long n ? strings.Plural(Key, n, Args) : strings[Key, Args];
+
+        public override string ToString() => Key;
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

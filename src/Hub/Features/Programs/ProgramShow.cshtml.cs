@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Features.Rounds;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Programs;
@@ -17,7 +19,8 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// </summary>
 [Authorize]
 public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerClock clock, TimeProvider time, DeleteProgram delete,
-    InviteParticipants invite, InviteCoFacilitator team, AnswerTeamInvitation answerTeam, SyncCohort sync, OpenRound openRound) : HubPageModel
+    InviteParticipants invite, InviteCoFacilitator team, AnswerTeamInvitation answerTeam, SyncCohort sync, OpenRound openRound,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -85,7 +88,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
             return NotFound();
         }
         var outcome = await delete.RunAsync(Me, Id, confirm, cancellationToken);
-        return await AfterAsync(outcome, "The program is deleted.", () => ShowAsync(cancellationToken), "/programs");
+        return await AfterAsync(outcome, strings["Programs.Notice.Deleted"], () => ShowAsync(cancellationToken), "/programs");
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
@@ -95,7 +98,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
             return NotFound();
         }
         var (outcome, count) = await invite.RunAsync(view, Me, cancellationToken);
-        return await AfterAsync(outcome, $"Sent: {count} {(count == 1 ? "person is" : "people are")} invited to their place. Each sees their rooms here once they have an account.",
+        return await AfterAsync(outcome, strings.Plural("Programs.Notice.Invited", count),
             () => ShowAsync(cancellationToken));
     }
 
@@ -105,7 +108,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
         {
             return NotFound();
         }
-        return await AfterAsync(await team.RunAsync(view, Me, Email, cancellationToken), InviteCoFacilitator.Sent, () => ShowAsync(cancellationToken));
+        return await AfterAsync(await team.RunAsync(view, Me, Email, cancellationToken), strings["Programs.Notice.TeamInvited"], () => ShowAsync(cancellationToken));
     }
 
     public async Task<IActionResult> OnPostAnswerTeamAsync(bool accept, CancellationToken cancellationToken)
@@ -115,7 +118,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
             return NotFound();
         }
         var outcome = await answerTeam.RunAsync(Id, Me, accept, cancellationToken);
-        return await AfterAsync(outcome, accept ? "Welcome to the facilitator team." : "Declined. Thank you for answering.",
+        return await AfterAsync(outcome, accept ? strings["Programs.Notice.TeamWelcome"] : strings["Programs.Notice.TeamDeclined"],
             () => ShowAsync(cancellationToken), accept ? null : "/programs");
     }
 
@@ -126,7 +129,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
             return NotFound();
         }
         await sync.RunAsync(Id, cancellationToken);
-        Notice = "The cohort is up to date with the people going, and the rooms of the calls to come are made again.";
+        Notice = strings["Programs.Notice.Synced"];
         return Redirect(Request.Path);
     }
 
@@ -139,7 +142,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
         var zone = await clock.ZoneAsync();
         var (outcome, roundId) = await openRound.RunForProgramAsync(Id, Me, new OpenRound.Input(RoundTitle ?? "", Due), zone, cancellationToken);
         return await AfterAsync(outcome with { Field = outcome.Field is "Title" ? "RoundTitle" : outcome.Field },
-            "Crews are forming: everyone in the cohort is invited to say whom they would like to meet with, and when.",
+            strings["Programs.Notice.Forming"],
             () => ShowAsync(cancellationToken), roundId is { } r ? $"/programs/{Id}/formation/{r}" : null);
     }
 }

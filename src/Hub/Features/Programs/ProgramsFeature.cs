@@ -41,6 +41,14 @@ public static class ProgramsFeature
         1 => names[0],
         _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
     };
+
+    /// <summary>The same list in the page's language.</summary>
+    public static string Names(IReadOnlyList<string> names, Microsoft.Extensions.Localization.IStringLocalizer strings) => names.Count switch
+    {
+        0 => strings["Programs.Names.Nobody"],
+        1 => names[0],
+        _ => strings["Email.List.And", string.Join(", ", names.Take(names.Count - 1)), names[^1]],
+    };
 }
 
 /// <summary>How the viewer stands to a program: on its facilitator team, in its cohort, or invited to the team.</summary>

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Programs;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Programs;
 /// the same seed every time, the search budget of FormationOptions (about a second), the best schedule found kept.
 /// A program may be tied to a gathering its facilitator put on: the people going are then its cohort.
 /// </summary>
-public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort sync)
+public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort sync, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(string Name, string Participants, string Calls, string Absences, Guid? GatheringId = null);
 
@@ -19,13 +21,13 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort s
     {
         if (string.IsNullOrWhiteSpace(input.Name))
         {
-            return (Outcome.Refused("Give the program a name, such as \"Autumn practice calls\".", "Name"), Guid.Empty);
+            return (Outcome.Refused(strings["Programs.Refused.Name"], "Name"), Guid.Empty);
         }
         var (plan, errors) = ProgramPlan.Read(input.Participants, input.Calls, input.Absences, tied: input.GatheringId is not null);
         if (plan is null)
         {
             var (field, message) = errors.First();
-            return (Outcome.Refused(message, field), Guid.Empty);
+            return (Outcome.Refused(message.In(strings), field), Guid.Empty);
         }
         PracticeProgram program;
         if (id is null)
@@ -46,13 +48,13 @@ public sealed class SaveProgram(HubDbContext db, TimeProvider time, SyncCohort s
                 ?? throw new InvalidOperationException("The page checked the program is the facilitator's.");
             if (program.GatheringId is not null && input.GatheringId != program.GatheringId)
             {
-                return (Outcome.Refused("A cohort stays tied to its gathering: its people and the rooms of past calls come from it. Make a new program for another gathering.", "GatheringId"), Guid.Empty);
+                return (Outcome.Refused(strings["Programs.Refused.StaysTied"], "GatheringId"), Guid.Empty);
             }
         }
         if (input.GatheringId is { } gatheringId && gatheringId != program.GatheringId
             && !await TieableGatherings(facilitatorId).AnyAsync(e => e.Id == gatheringId, cancellationToken))
         {
-            return (Outcome.Refused("Choose a gathering still to come that you put on, co-host, or host as your congregation's host; or none.", "GatheringId"), Guid.Empty);
+            return (Outcome.Refused(strings["Programs.Refused.Gathering"], "GatheringId"), Guid.Empty);
         }
         program.Name = input.Name.Trim();
         program.CallSizes = string.Join(", ", plan.Sizes.Select(s => s?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"));

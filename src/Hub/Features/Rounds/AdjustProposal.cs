@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Rounds;
 
@@ -15,7 +17,7 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// crew, <see cref="MovesPerHour"/> in all), counted in the database so the limit holds on every node and across
 /// restarts. Sizes outside the range and a crew with no shared hour come back as warnings.
 /// </summary>
-public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
+public sealed class AdjustProposal(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <summary>Where to move: a proposed crew's id, <see cref="NewCrew"/>, or <see cref="NotPlaced"/>.</summary>
     public const string NewCrew = "new";
@@ -35,13 +37,13 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
     {
         if (!view.IsHost || view.Owner.UserId is not { } hostId)
         {
-            return new(Outcome.Refused("Only the round's hosts adjust a proposal."), []);
+            return new(Outcome.Refused(strings["Rounds.Refused.OnlyHostsAdjust"]), []);
         }
         if (view.Round.Stage != FormationStage.Proposed)
         {
             return new(Outcome.Refused(view.Round.Stage == FormationStage.Open
-                ? "Run the round first; then you can move people between the proposed crews."
-                : "This proposal is published: members are answering it, so it cannot change now."), []);
+                ? strings["Rounds.Refused.RunFirstToMove"]
+                : strings["Rounds.Refused.PublishedNoChange"]), []);
         }
         var round = view.Round;
         var now = time.GetUtcNow().UtcDateTime;
@@ -53,14 +55,14 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Proposed), cancellationToken);
         if (held == 0)
         {
-            return new(Outcome.Refused("This proposal is published: members are answering it, so it cannot change now."), []);
+            return new(Outcome.Refused(strings["Rounds.Refused.PublishedNoChange"]), []);
         }
         var people = await db.FormationParticipants.Include(p => p.User).Where(p => p.RoundId == round.Id).ToListAsync(cancellationToken);
         var crews = await db.ProposedCrews.Where(c => c.RoundId == round.Id).ToListAsync(cancellationToken);
         var person = people.SingleOrDefault(p => p.Id == participantId);
         if (person is null)
         {
-            return new(Outcome.Refused("That person is not in this round."), []);
+            return new(Outcome.Refused(strings["Rounds.Refused.NotInRound"]), []);
         }
         ProposedCrew? destination = null;
         if (target == NewCrew)
@@ -72,13 +74,13 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
             destination = Guid.TryParse(target, out var id) ? crews.SingleOrDefault(c => c.Id == id) : null;
             if (destination is null)
             {
-                return new(Outcome.Refused("Choose one of this round's crews."), []);
+                return new(Outcome.Refused(strings["Rounds.Refused.ChooseCrew"]), []);
             }
         }
         var name = person.User.DisplayName;
         if (destination is not null && destination.Id == person.ProposedCrewId)
         {
-            return new(Outcome.Refused($"{name} is in crew {destination.Number} already."), []);
+            return new(Outcome.Refused(strings["Rounds.Refused.InCrewAlready", name, destination.Number]), []);
         }
         // The limit is checked before anything is looked up about the move itself, and a paused host is refused
         // every move: refusing only the moves that would mark a crew would say which those are.
@@ -87,14 +89,11 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
             .Select(m => new { m.At, m.AgainstPreference }).ToListAsync(cancellationToken);
         if (Paused(recent.Where(m => m.AgainstPreference).Select(m => m.At).ToList(), MovesAgainstPreferencesPerHour, now) is { } againstWait)
         {
-            return new(Outcome.Refused($"You have made {MovesAgainstPreferencesPerHour} moves in the last hour that touched a crew where someone may not feel comfortable. " +
-                $"So that nobody's preferences can be found out one move at a time, moves pause for about {Minutes(againstWait)}. " +
-                "Running the round again gives crews that keep every preference."), []);
+            return new(Outcome.Refused(strings.Plural("Rounds.Refused.PausedAgainst", Minutes(againstWait), MovesAgainstPreferencesPerHour)), []);
         }
         if (Paused(recent.Select(m => m.At).ToList(), MovesPerHour, now) is { } wait)
         {
-            return new(Outcome.Refused($"You have made {MovesPerHour} moves in the last hour. So that nobody's preferences can be found out one move at a time, " +
-                $"moves pause for about {Minutes(wait)}."), []);
+            return new(Outcome.Refused(strings.Plural("Rounds.Refused.Paused", Minutes(wait), MovesPerHour)), []);
         }
         var ratherNots = await RatherNots.LoadAsync(db, round.Id, cancellationToken);
         // Counted as the host sees it: a move that takes someone out of a marked crew, or leaves the crew they join
@@ -132,7 +131,7 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var warnings = Warnings(round, crews, people, ratherNots.MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), round.MinSize)).ToList();
+        var warnings = Warnings(round, crews, people, ratherNots.MarkedCrews(people.Select(p => (p.Id, p.ProposedCrewId)), round.MinSize), strings).ToList();
         return new(Outcome.Done, warnings);
     }
 
@@ -150,14 +149,8 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
     private static TimeSpan? Paused(IReadOnlyList<DateTime> moves, int limit, DateTime now) =>
         moves.Count < limit ? null : moves.Order().ElementAt(moves.Count - limit) + Window - now;
 
-    private static string Minutes(TimeSpan wait)
-    {
-        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        return minutes == 1 ? "a minute" : $"{minutes} minutes";
-    }
-
-    /// <summary>Said of a marked crew, on its card and in the warnings: never who, never about whom.</summary>
-    public const string Uncomfortable = "Someone in this crew may not feel comfortable in it; the search would not propose it.";
+    /// <summary>The pause in whole minutes, at least one.</summary>
+    private static int Minutes(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
 
     /// <summary>
     /// A crew this small shows no hours or interests in common: with one person they would be that person's own
@@ -166,22 +159,23 @@ public sealed class AdjustProposal(HubDbContext db, TimeProvider time)
     public static bool ShowsWhatIsShared(FormationRound round, int size) => size >= round.MinSize;
 
     /// <summary>What the host should look at before publishing; a marked crew also keeps the proposal from being published.</summary>
-    public static IEnumerable<string> Warnings(FormationRound round, IEnumerable<ProposedCrew> crews, IEnumerable<FormationParticipant> people, IReadOnlySet<Guid> marked)
+    public static IEnumerable<string> Warnings(FormationRound round, IEnumerable<ProposedCrew> crews, IEnumerable<FormationParticipant> people, IReadOnlySet<Guid> marked,
+        IStringLocalizer strings)
     {
         foreach (var crew in crews.OrderBy(c => c.Number))
         {
             var size = people.Count(p => p.ProposedCrewId == crew.Id);
             if (marked.Contains(crew.Id))
             {
-                yield return $"Crew {crew.Number} is marked: someone in it may not feel comfortable; the search would not propose it. Move someone out of it, or run the round again, before publishing.";
+                yield return strings["Rounds.Warning.Marked", crew.Number];
             }
             if (size < round.MinSize || size > round.MaxSize)
             {
-                yield return $"Crew {crew.Number} has {size} {(size == 1 ? "person" : "people")}, outside this round's range of {round.MinSize} to {round.MaxSize}.";
+                yield return strings.Plural("Rounds.Warning.OutOfRange", size, crew.Number, round.MinSize, round.MaxSize);
             }
             if (ShowsWhatIsShared(round, size) && crew.SharedSlots.Length == 0)
             {
-                yield return $"Crew {crew.Number} has no weekly hour when all its members are free.";
+                yield return strings["Rounds.Warning.NoHour", crew.Number];
             }
         }
     }

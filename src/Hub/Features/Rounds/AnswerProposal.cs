@@ -23,11 +23,11 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
     {
         if (view.Round.Stage != FormationStage.Published)
         {
-            return Outcome.Refused("The hosts have not published this round's proposal yet.");
+            return Outcome.Refused(strings["Rounds.Refused.NotPublished"]);
         }
         if (view.Me?.ProposedCrewId is not { } crewId)
         {
-            return Outcome.Refused(view.Me?.Answer == ProposalAnswer.Declined ? "You declined your proposed crew; that answer stays." : "You are not in a proposed crew in this round.");
+            return Outcome.Refused(view.Me?.Answer == ProposalAnswer.Declined ? strings["Rounds.Refused.DeclinedStays"] : strings["Rounds.Refused.NotInCrew"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,12 +35,12 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Answers, c => c.Answers + 1), cancellationToken);
         if (taken == 0)
         {
-            return Outcome.Refused("This crew has formed already: you are in it.");
+            return Outcome.Refused(strings["Rounds.Refused.FormedAlready"]);
         }
         var me = await db.FormationParticipants.SingleAsync(p => p.Id == view.Me.Id, cancellationToken);
         if (me.ProposedCrewId != crewId)
         {
-            return Outcome.Refused("You are no longer in this proposed crew.");
+            return Outcome.Refused(strings["Rounds.Refused.NoLonger"]);
         }
         me.Answer = consent ? ProposalAnswer.Consented : ProposalAnswer.Declined;
         me.AnsweredAt = now;
@@ -58,7 +58,7 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         if (members.Count >= CrewsFeature.MinSize && members.All(m => m.Answer == ProposalAnswer.Consented)
             && !await FormAsync(view, proposed, members, now, cancellationToken))
         {
-            return Outcome.Refused("This crew has formed already: you are in it.");
+            return Outcome.Refused(strings["Rounds.Refused.FormedAlready"]);
         }
         await transaction.CommitAsync(cancellationToken);
         notices.Wake();
@@ -76,10 +76,19 @@ public sealed class AnswerProposal(HubDbContext db, TimeProvider time, RoundNoti
         var slots = RoundSlots.Parse(proposed.SharedSlots);
         var slot = slots.Count > 0 ? slots.MinBy(s => RoundSlots.ToLocal(s, zone, round.PreferencesDueAt)) : MostShared(members, round);
         var local = RoundSlots.ToLocal(slot, zone, round.PreferencesDueAt);
-        var title = $"{round.Title} · crew {proposed.Number}";
-        var crew = NewCrew.Forming(title.Length <= 120 ? title : title[..119] + "…",
-            $"Formed in {view.Owner.Name}'s formation round “{round.Title}”, by the consent of each member."
-                + (proposed.CommonInterests.Length > 0 ? $" In common: {proposed.CommonInterests}." : ""),
+        // The crew's name and description are stored words: written in the language of the host who opened the round.
+        var hostLanguage = round.OpenedByUserId is { } hostId
+            ? await db.Users.Where(u => u.Id == hostId).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        string title, description;
+        using (RecipientLanguage.Of(hostLanguage))
+        {
+            title = strings["Rounds.Formed.Name", round.Title, proposed.Number];
+            description = proposed.CommonInterests.Length > 0
+                ? strings["Rounds.Formed.DescriptionInCommon", view.Owner.Name, round.Title, proposed.CommonInterests]
+                : strings["Rounds.Formed.Description", view.Owner.Name, round.Title];
+        }
+        var crew = NewCrew.Forming(title.Length <= 120 ? title : title[..119] + "…", description,
             round.CongregationId, members[0].UserId, CrewCadence.Weekly, 6,
             SharedAvailability.DayOf(local / 24), new TimeOnly(local % 24, 0), zoneId, now);
         foreach (var member in members.Skip(1))

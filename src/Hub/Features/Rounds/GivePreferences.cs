@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Rounds;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// A member joins a round, or changes what they gave, until the deadline: interests, free hours in their own
 /// zone, and a private want / open / rather not about each other participant. Only the search reads these.
 /// </summary>
-public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNotices notices)
+public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNotices notices, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(string Interests, IReadOnlyCollection<int> Free, IReadOnlyDictionary<Guid, PreferenceChoice> About);
 
@@ -18,8 +20,8 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNot
         var userId = view.Owner.UserId;
         if (!view.IsMember || userId is null)
         {
-            return Outcome.Refused(view.Owner.Congregation is null ? "Only the program's participants take part in its formation round."
-                : "Only members of the congregation take part in its formation rounds.");
+            return Outcome.Refused(view.Owner.Congregation is null ? strings["Rounds.Refused.OnlyCohort"]
+                : strings["Rounds.Refused.OnlyMembers"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         if (!view.AcceptsPreferences(now))
@@ -31,11 +33,11 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNot
         List<(string, string)> problems = [];
         if (interests.Length > 1000)
         {
-            problems.Add(("Interests", "Keep your interests under 1,000 characters: a few tags are enough."));
+            problems.Add(("Interests", strings["Rounds.Refused.InterestsLength"]));
         }
         if (!grid.Contains('1'))
         {
-            problems.Add(("Free", "Tick at least one hour when you could meet: a crew needs a time that suits everyone."));
+            problems.Add(("Free", strings["Rounds.Refused.NoHour"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -78,7 +80,7 @@ public sealed class GivePreferences(HubDbContext db, TimeProvider time, RoundNot
         return Outcome.Done;
     }
 
-    public static string Closed(FormationRound round) => round.Stage == FormationStage.Open
-        ? "Preferences for this round have closed: the deadline has passed, so nothing can be changed now. The hosts will run the round and you will hear when crews are proposed."
-        : "Preferences for this round have closed: the hosts have run it, so nothing can be changed now.";
+    private string Closed(FormationRound round) => round.Stage == FormationStage.Open
+        ? strings["Rounds.Refused.ClosedDeadline"]
+        : strings["Rounds.Refused.ClosedRun"];
 }

@@ -25,7 +25,7 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
     {
         if (!view.IsHost || view.UserId is null)
         {
-            return (Outcome.Refused("Only the congregation's hosts open formation rounds."), null);
+            return (Outcome.Refused(strings["Rounds.Refused.OnlyHostsOpen"]), null);
         }
         var members = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.UserId != view.UserId)
             .Select(m => m.UserId).ToListAsync(cancellationToken);
@@ -41,17 +41,17 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
     {
         if (await access.ProgramOwnerAsync(programId, userId, cancellationToken) is not { IsHost: true } owner)
         {
-            return (Outcome.Refused("Only the program's facilitators form crews from its cohort."), null);
+            return (Outcome.Refused(strings["Rounds.Refused.OnlyTeamForms"]), null);
         }
         if (await db.FormationRounds.AnyAsync(r => r.ProgramId == programId, cancellationToken))
         {
-            return (Outcome.Refused("Crews are already forming from this cohort: the round is open below."), null);
+            return (Outcome.Refused(strings["Rounds.Refused.AlreadyForming"]), null);
         }
         var cohort = await db.PracticeParticipants.Where(p => p.ProgramId == programId && p.UserId != null && !p.Left && p.UserId != userId)
             .Select(p => p.UserId!).Distinct().ToListAsync(cancellationToken);
         if (cohort.Count < Crews.CrewsFeature.MinSize)
         {
-            return (Outcome.Refused($"A round needs at least {Crews.CrewsFeature.MinSize} people of the cohort with an account on the hub; {cohort.Count} so far. Invite the participants by email first."), null);
+            return (Outcome.Refused(strings["Rounds.Refused.CohortTooSmall", Crews.CrewsFeature.MinSize, cohort.Count]), null);
         }
         return await OpenAsync(owner, null, programId, cohort, input, hostZone, ("Email.Round.Opened.Facilitators", owner.Name), cancellationToken);
     }
@@ -64,12 +64,12 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
         List<(string, string)> problems = [];
         if (title.Length is 0 or > 120)
         {
-            problems.Add(("Title", "Give the round a title of up to 120 characters, such as “Crews after the spring gathering”."));
+            problems.Add(("Title", strings["Rounds.Refused.Title"]));
         }
         DateTime due = default;
         if (input.DueLocal is not { } local)
         {
-            problems.Add(("Due", "Choose when preferences close: members need a few days to think about whom they would like to meet with."));
+            problems.Add(("Due", strings["Rounds.Refused.Due"]));
         }
         else
         {
@@ -77,24 +77,24 @@ public sealed class OpenRound(HubDbContext db, TimeProvider time, RoundNotices n
             due = TimeZones.ToUtc(LocalDateTime.FromDateTime(local), hostZone);
             if (due <= now)
             {
-                problems.Add(("Due", "The deadline must be in the future."));
+                problems.Add(("Due", strings["Rounds.Refused.DuePast"]));
             }
             else if (due > now.AddDays(MaxDays))
             {
-                problems.Add(("Due", $"Close preferences within {MaxDays} days, while people still remember the gathering."));
+                problems.Add(("Due", strings["Rounds.Refused.DueFar", MaxDays]));
             }
         }
         if (input.MinSize < Crews.CrewsFeature.MinSize || input.MinSize > Crews.CrewsFeature.MaxSize)
         {
-            problems.Add(("MinSize", $"A crew has at least {Crews.CrewsFeature.MinSize} people and at most {Crews.CrewsFeature.MaxSize}."));
+            problems.Add(("MinSize", strings["Rounds.Refused.MinSize", Crews.CrewsFeature.MinSize, Crews.CrewsFeature.MaxSize]));
         }
         if (input.MaxSize < Crews.CrewsFeature.MinSize || input.MaxSize > Crews.CrewsFeature.MaxSize)
         {
-            problems.Add(("MaxSize", $"A crew has at most {Crews.CrewsFeature.MaxSize} people, small enough for one conversation."));
+            problems.Add(("MaxSize", strings["Rounds.Refused.MaxSize", Crews.CrewsFeature.MaxSize]));
         }
         else if (input.MaxSize < input.MinSize)
         {
-            problems.Add(("MaxSize", "The largest size cannot be below the smallest."));
+            problems.Add(("MaxSize", strings["Rounds.Refused.MaxBelowMin"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {

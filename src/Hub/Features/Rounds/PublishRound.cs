@@ -18,11 +18,11 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the round's hosts publish a proposal.");
+            return Outcome.Refused(strings["Rounds.Refused.OnlyHostsPublish"]);
         }
         if (view.Round.Stage != FormationStage.Proposed)
         {
-            return Outcome.Refused(view.Round.Stage == FormationStage.Open ? "Run the round first, then publish its proposal." : "This proposal is published already.");
+            return Outcome.Refused(view.Round.Stage == FormationStage.Open ? strings["Rounds.Refused.RunFirst"] : strings["Rounds.Refused.PublishedAlready"]);
         }
         var round = view.Round;
         var now = time.GetUtcNow().UtcDateTime;
@@ -33,13 +33,13 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, FormationStage.Published).SetProperty(r => r.PublishedAt, now), cancellationToken);
         if (published == 0)
         {
-            return Outcome.Refused("This proposal is published already.");
+            return Outcome.Refused(strings["Rounds.Refused.PublishedAlready"]);
         }
         var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
             .Select(p => new { p.Id, p.UserId, p.ProposedCrewId }).ToListAsync(cancellationToken);
         if (!people.Any(p => p.ProposedCrewId is not null))
         {
-            return Outcome.Refused("Nobody is in a proposed crew yet, so there is nothing to publish."); // rolled back: still a proposal
+            return Outcome.Refused(strings["Rounds.Refused.NothingToPublish"]); // rolled back: still a proposal
         }
         var numbers = await db.ProposedCrews.AsNoTracking().Where(c => c.RoundId == round.Id).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
         List<string> problems = [];
@@ -49,7 +49,7 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             .Where(g => g.Count() < round.MinSize).Select(g => numbers[g.Key]).Order().ToList();
         if (small.Count > 0)
         {
-            problems.Add($"{Crews(small, "has", "have")} fewer than {round.MinSize} people, too few to form: move people into it, or its members to other crews or out of the proposal.");
+            problems.Add(strings.Plural("Rounds.Refused.TooSmall", small.Count, string.Join(", ", small), round.MinSize));
         }
         // Members were promised that a "rather not" is always respected: a crew a host's move made against one is
         // never proposed to them. The host sees which crews are marked already; the refusal says no more.
@@ -57,11 +57,11 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
             .Select(id => numbers[id]).Order().ToList();
         if (marked.Count > 0)
         {
-            problems.Add($"{Crews(marked, "is", "are")} marked: someone may not feel comfortable there. Move someone out, or run the round again.");
+            problems.Add(strings.Plural("Rounds.Refused.Marked", marked.Count, string.Join(", ", marked)));
         }
         if (problems.Count > 0)
         {
-            return Outcome.Refused(string.Join(" ", problems) + " Then publish."); // rolled back: still a proposal
+            return Outcome.Refused(strings["Rounds.Refused.ThenPublish", string.Join(" ", problems)]); // rolled back: still a proposal
         }
         var path = view.Path;
         var name = view.Owner.Name;
@@ -84,8 +84,4 @@ public sealed class PublishRound(HubDbContext db, TimeProvider time, RoundNotice
         notices.Wake();
         return Outcome.Done;
     }
-
-    /// <summary>"Crew 2 has" / "Crews 2, 4 have", as the refusals begin.</summary>
-    private static string Crews(IReadOnlyList<int> numbers, string one, string many) =>
-        numbers.Count == 1 ? $"Crew {numbers[0]} {one}" : $"Crews {string.Join(", ", numbers)} {many}";
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Rounds;
@@ -16,7 +18,7 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// The same page serves a program's round at /programs/{program}/formation/{id} (<see cref="RoundsFeature.ProgramRoundRoute"/>):
 /// there the program's facilitator team hosts and its cohort takes part.
 public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, HubDbContext db, ViewerClock clock, TimeProvider time,
-    GivePreferences give, RunRound run, AdjustProposal adjust, PublishRound publish, AnswerProposal answer)
+    GivePreferences give, RunRound run, AdjustProposal adjust, PublishRound publish, AnswerProposal answer, IStringLocalizer<Strings> strings)
     : HubPageModel
 {
     /// <summary>The congregation, for a congregation's round (its navigation); null for a program's.</summary>
@@ -93,7 +95,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             }
         }
         var outcome = await give.RunAsync(Round, new GivePreferences.Input(Interests ?? "", Free, About), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, Round.IsParticipant ? "Your preferences are saved. You can change them until the deadline." : "You are in the round. You can change your preferences until the deadline.",
+        return await AfterAsync(outcome, Round.IsParticipant ? strings["Rounds.Notice.Saved"] : strings["Rounds.Notice.Joined"],
             () => ShowAsync(fromSaved: false));
     }
 
@@ -108,7 +110,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             Confirming = "Run";
             return await ShowAsync(fromSaved: true);
         }
-        return await AfterAsync(await run.RunAsync(Round, HttpContext.RequestAborted), "The round ran: here is its proposal. Preferences are closed.", () => ShowAsync(fromSaved: true));
+        return await AfterAsync(await run.RunAsync(Round, HttpContext.RequestAborted), strings["Rounds.Notice.Ran"], () => ShowAsync(fromSaved: true));
     }
 
     public async Task<IActionResult> OnPostMoveAsync(string? slug, Guid id)
@@ -118,13 +120,13 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             return refused;
         }
         var result = await adjust.RunAsync(Round, ParticipantId, Target ?? "", HttpContext.RequestAborted);
-        var notice = "Moved." + (result.Warnings.Count > 0 ? " Please look at the warnings above the crews." : "");
+        var notice = result.Warnings.Count > 0 ? strings["Rounds.Notice.MovedWarnings"] : strings["Rounds.Notice.Moved"];
         return await AfterAsync(result.Outcome, notice, () => ShowAsync(fromSaved: true));
     }
 
     public async Task<IActionResult> OnPostPublishAsync(string? slug, Guid id) =>
         await LoadRoundAsync(slug, id, v => v.IsHost)
-        ?? await AfterAsync(await publish.RunAsync(Round, HttpContext.RequestAborted), "Published: everyone in a proposed crew is invited to consent or decline.", () => ShowAsync(fromSaved: true));
+        ?? await AfterAsync(await publish.RunAsync(Round, HttpContext.RequestAborted), strings["Rounds.Notice.Published"], () => ShowAsync(fromSaved: true));
 
     public async Task<IActionResult> OnPostAnswerAsync(string? slug, Guid id)
     {
@@ -138,28 +140,43 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             return await ShowAsync(fromSaved: true);
         }
         return await AfterAsync(await answer.RunAsync(Round, Consent, HttpContext.RequestAborted),
-            Consent ? "You consented. The crew forms when everyone in it has." : "You declined; you are no longer in this proposed crew.", () => ShowAsync(fromSaved: true));
+            Consent ? strings["Rounds.Notice.Consented"] : strings["Rounds.Notice.Declined"], () => ShowAsync(fromSaved: true));
     }
 
     /// <summary>
     /// Why someone is not placed, told to them by the kind of reason (never whose preferences). Rounds
     /// proposed before the kind was stored fall back to the stored words (<see cref="RunRound.ShownReason"/>).
     /// </summary>
-    public static string ReasonForMember(NotPlaced kind, string reason) => kind switch
+    public static string ReasonForMember(NotPlaced kind, string reason, IStringLocalizer strings) => kind switch
     {
-        NotPlaced.Declined => "You declined the crew proposed to you.",
-        NotPlaced.NoCrewCouldTakeThem => "No proposed crew could take you this time; more free hours give the search more crews to choose from.",
-        NotPlaced.NoHours => "You gave no weekly hours, so no crew could meet with you.",
-        NotPlaced.NoSharedHours => "None of your free hours is shared by enough others to make a crew; more hours would help.",
-        NotPlaced.TooFewPeople => "Too few people could be placed in this round to make a crew.",
-        NotPlaced.LeftOutByHosts => "The hosts left you out of this proposal; ask them why, or join the next round.",
+        NotPlaced.Declined => strings["Rounds.Reason.Declined"],
+        NotPlaced.NoCrewCouldTakeThem => strings["Rounds.Reason.NoCrewCouldTakeYou"],
+        NotPlaced.NoHours => strings["Rounds.Reason.NoHours"],
+        NotPlaced.NoSharedHours => strings["Rounds.Reason.NoSharedHours"],
+        NotPlaced.TooFewPeople => strings["Rounds.Reason.TooFewPeople"],
+        NotPlaced.LeftOutByHosts => strings["Rounds.Reason.LeftOutByHosts"],
         _ => RunRound.ShownReason(reason) switch
         {
             "" => "",
-            "declined the proposed crew" => "You declined the crew proposed to you.",
-            Microsolidarity.Grouping.FormCrews.NoCrewCouldTakeThem => "No proposed crew could take you this time; more free hours give the search more crews to choose from.",
-            var shown => $"The reason the search gave: {shown}.",
+            "declined the proposed crew" => strings["Rounds.Reason.Declined"],
+            Microsolidarity.Grouping.FormCrews.NoCrewCouldTakeThem => strings["Rounds.Reason.NoCrewCouldTakeYou"],
+            var shown => strings["Rounds.Reason.SearchGave", shown],
         },
+    };
+
+    /// <summary>
+    /// Why someone is not placed, as the hosts read it beside their name: the kind in the page's language, or the
+    /// stored words (the search's, in English) for rounds proposed before the kind was stored.
+    /// </summary>
+    public static string ReasonForHost(NotPlaced kind, string reason, int minSize, IStringLocalizer strings) => kind switch
+    {
+        NotPlaced.Declined => strings["Rounds.HostReason.Declined"],
+        NotPlaced.NoCrewCouldTakeThem => strings["Rounds.HostReason.NoCrewCouldTakeThem"],
+        NotPlaced.NoHours => strings["Rounds.HostReason.NoHours"],
+        NotPlaced.NoSharedHours => strings["Rounds.HostReason.NoSharedHours", minSize],
+        NotPlaced.TooFewPeople => strings["Rounds.HostReason.TooFewPeople", minSize],
+        NotPlaced.LeftOutByHosts => strings["Rounds.HostReason.LeftOutByHosts"],
+        _ => RunRound.ShownReason(reason),
     };
 
     private async Task<IActionResult?> LoadRoundAsync(string? slug, Guid id, Func<RoundView, bool>? allowed = null)
@@ -204,7 +221,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
         var r = Round.Round;
         AcceptsPreferences = Round.AcceptsPreferences(now) && Round.IsMember;
         var people = await db.FormationParticipants.AsNoTracking().Where(p => p.RoundId == r.Id).OrderBy(p => p.JoinedAt)
-            .Select(p => new { p.Id, p.UserId, p.User.DisplayName, p.ProposedCrewId, p.UnplacedReason, p.Answer }).ToListAsync(HttpContext.RequestAborted);
+            .Select(p => new { p.Id, p.UserId, p.User.DisplayName, p.ProposedCrewId, p.UnplacedReason, p.NotPlaced, p.Answer }).ToListAsync(HttpContext.RequestAborted);
         Taking = people.Count;
         if (AcceptsPreferences)
         {
@@ -251,9 +268,9 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
             if (Round.IsHost)
             {
                 Crews = lines;
-                Unplaced = [.. people.Where(p => p.ProposedCrewId is null).Select(p => new Person(p.Id, p.DisplayName, p.Answer, RunRound.ShownReason(p.UnplacedReason)))];
+                Unplaced = [.. people.Where(p => p.ProposedCrewId is null).Select(p => new Person(p.Id, p.DisplayName, p.Answer, ReasonForHost(p.NotPlaced, p.UnplacedReason, r.MinSize, strings)))];
                 var tracked = people.Select(p => new FormationParticipant { Id = p.Id, ProposedCrewId = p.ProposedCrewId }).ToList();
-                Warnings = [.. AdjustProposal.Warnings(r, crews, tracked, marked)];
+                Warnings = [.. AdjustProposal.Warnings(r, crews, tracked, marked, strings)];
             }
             // A member sees their own proposed crew only, and only once it is published.
             if (r.Stage == FormationStage.Published && Round.Me?.ProposedCrewId is { } mineId)

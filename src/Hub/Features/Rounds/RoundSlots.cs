@@ -1,6 +1,7 @@
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -33,9 +34,10 @@ public static class RoundSlots
     private static LocalDate MondayOf(DateTime referenceUtc) =>
         LocalDate.FromDateTime(referenceUtc).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 
-    /// <summary>"Tuesday 19:00–21:00, Thursday 18:00–19:00" in the given zone; runs of hours together.</summary>
+    /// <summary>"Tuesday 19:00–21:00, Thursday 18:00–19:00" in the given zone, with the page's day names; runs of hours together.</summary>
     public static IReadOnlyList<string> Describe(IEnumerable<int> utcSlots, DateTimeZone zone, DateTime referenceUtc) =>
-        [.. SharedAvailability.Slots([.. utcSlots.Select(s => ToLocal(s, zone, referenceUtc)).Distinct().Order()]).Select(s => s.Label)];
+        [.. SharedAvailability.Slots([.. utcSlots.Select(s => ToLocal(s, zone, referenceUtc)).Distinct().Order()])
+            .Select(s => $"{DateFormats.Culture.DateTimeFormat.GetDayName(s.Day)} {s.StartHour:00}:00–{(s.StartHour + s.Hours) % 24:00}:00")];
 
     public static IReadOnlyList<int> Parse(string slots) =>
         [.. slots.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)];

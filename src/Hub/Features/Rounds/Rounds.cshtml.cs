@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Rounds;
 
 /// <summary>A congregation's formation rounds, for its members; hosts open new ones here.</summary>
-public sealed class RoundsModel(CongregationAccess access, HubDbContext db, OpenRound open, ViewerClock clock, TimeProvider time)
+public sealed class RoundsModel(CongregationAccess access, HubDbContext db, OpenRound open, ViewerClock clock, TimeProvider time, IStringLocalizer<Strings> strings)
     : CongregationPageModel(access)
 {
     public sealed record Item(Guid Id, string Title, FormationStage Stage, DateTime DueAt, int People, bool IAmIn);
@@ -42,14 +44,14 @@ public sealed class RoundsModel(CongregationAccess access, HubDbContext db, Open
         if (ModelState[nameof(Due)]?.Errors.Count > 0)
         {
             ModelState.Remove(nameof(Due));
-            ModelState.AddModelError(nameof(Due), "Write the deadline as a date and time, such as 2027-03-12 20:00.");
+            ModelState.AddModelError(nameof(Due), strings["Rounds.Refused.DueFormat"]);
         }
         if (!ModelState.IsValid)
         {
             return await ListAsync();
         }
         var (outcome, id) = await open.RunAsync(View, new OpenRound.Input(Title ?? "", Due, MinSize, MaxSize), zone, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "The round is open and the members have been invited to give their preferences.", ListAsync,
+        return await AfterAsync(outcome, strings["Rounds.Notice.Opened"], ListAsync,
             $"/congregations/{slug}/formation/{id}");
     }
 

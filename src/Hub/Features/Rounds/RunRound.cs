@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Rounds;
 
@@ -13,17 +15,17 @@ namespace Microsolidarity.Hub.Features.Rounds;
 /// on a page view), and the proposal is stored so every page shows the same crews. Running closes preferences
 /// (the deadline moves to now if it had not passed). Running again replaces the proposal, until it is published.
 /// </summary>
-public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<FormationOptions> options)
+public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<FormationOptions> options, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(RoundView view, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the round's hosts run a formation round.");
+            return Outcome.Refused(strings["Rounds.Refused.OnlyHostsRun"]);
         }
         if (view.Round.Stage == FormationStage.Published)
         {
-            return Outcome.Refused("This round is published: members are answering their proposed crews, so it cannot run again.");
+            return Outcome.Refused(strings["Rounds.Refused.PublishedNoRun"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,7 +37,7 @@ public sealed class RunRound(HubDbContext db, TimeProvider time, IOptions<Format
                 .SetProperty(r => r.RanAt, now), cancellationToken);
         if (closed == 0)
         {
-            return Outcome.Refused("This round is published: members are answering their proposed crews, so it cannot run again.");
+            return Outcome.Refused(strings["Rounds.Refused.PublishedNoRun"]);
         }
         var round = await db.FormationRounds.SingleAsync(r => r.Id == view.Round.Id, cancellationToken);
         var people = await db.FormationParticipants.Where(p => p.RoundId == round.Id).OrderBy(p => p.JoinedAt).ToListAsync(cancellationToken);

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Rounds;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Tests.Features.Rounds;
 
@@ -29,5 +33,9 @@ public sealed class NotPlacedReasonTests
     [InlineData(NotPlaced.Unknown, "declined the proposed crew", "You declined")]
     [InlineData(NotPlaced.Unknown, "", "")]
     public void ReasonForMember_ByKind_SaysItToThePerson(NotPlaced kind, string stored, string start) =>
-        Assert.StartsWith(start, RoundModel.ReasonForMember(kind, stored));
+        Assert.StartsWith(start, RoundModel.ReasonForMember(kind, stored, English));
+
+    /// <summary>The hub's words as a page in English reads them.</summary>
+    private static readonly IStringLocalizer English = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
 }
