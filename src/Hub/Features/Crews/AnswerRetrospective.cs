@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Crews;
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// Each member answers privately: what worked, what did not, and whether to continue, pause or
 /// leave. When the last answer is in, the crew learns only the outcome in numbers.
 /// </summary>
-public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time, Notifier notifier)
+public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     /// <summary>What the "your retrospective is open" notice is about, so that answering marks it done.</summary>
     public static string About(Guid crewId, int term) => $"crew-retrospective:{crewId}:{term}";
@@ -19,11 +21,11 @@ public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time, Noti
     {
         if (!view.IsJoined)
         {
-            return Outcome.Refused("Only members of the crew take part in its retrospective.");
+            return Outcome.Refused(strings["Crews.Ops.RetroMembersOnly"]);
         }
         if (!view.InRetrospective)
         {
-            return Outcome.Refused("The retrospective opens when the term's last meeting begins.");
+            return Outcome.Refused(strings["Crews.Ops.RetroNotOpen"]);
         }
         var crew = await db.Crews.SingleAsync(c => c.Id == view.Crew.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -74,16 +76,12 @@ public sealed class AnswerRetrospective(HubDbContext db, TimeProvider time, Noti
             crew.JoinedCount = continuing.Count;
             crew.Term += 1;
             crew.Stage = CrewStage.Forming;
-            crew.LastOutcome = continuing.Count == members.Count
-                ? $"The crew continues, all {Words(continuing.Count)} of you."
-                : $"The crew continues with {Words(continuing.Count)}.";
+            crew.LastOutcome = CrewOutcomes.Continues(continuing.Count, members.Count); // in English: each reader reads it in their own language (CrewOutcomes.Say)
         }
         else
         {
             crew.Stage = CrewStage.Disbanded;
-            crew.LastOutcome = "The experiment has ended and the crew closes here. It stays in your history; new crews form at every gathering.";
+            crew.LastOutcome = CrewOutcomes.Ended;
         }
     }
-
-    private static string Words(int n) => n switch { 2 => "two", 3 => "three", 4 => "four", 5 => "five", 6 => "six", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

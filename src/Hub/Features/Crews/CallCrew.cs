@@ -26,7 +26,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
     public async Task<(Outcome Outcome, Guid? CrewId)> RunAsync(string callerId, Input input, CancellationToken cancellationToken = default)
     {
         var emails = EmailsOf(input);
-        if (Outcome.RefusedAll(Problems(input)) is { } refused)
+        if (Outcome.RefusedAll(Problems(input, strings)) is { } refused)
         {
             return (refused, null);
         }
@@ -34,12 +34,12 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
             : await db.Memberships.Where(m => m.CongregationId == congregationId && m.UserId == callerId).Select(m => m.Congregation.Name).SingleOrDefaultAsync(cancellationToken);
         if (input.CongregationId is not null && congregation is null)
         {
-            return (Outcome.Refused("You can call a crew inside a congregation you belong to; choose one of yours, or none.", "CongregationId"), null);
+            return (Outcome.Refused(strings["Crews.Ops.CallOwnCongregation"], "CongregationId"), null);
         }
         var callerEmail = await db.Users.Where(u => u.Id == callerId).Select(u => u.Email).SingleAsync(cancellationToken);
         if (emails.Any(e => InvitationsFeature.SameAddress(e, callerEmail)))
         {
-            return (Outcome.Refused("You are in the crew already as its caller; list the others only.", "Invitees"), null);
+            return (Outcome.Refused(strings["Crews.Ops.CallerListed"], "Invitees"), null);
         }
         // Everyone listed is invited, with or without an account, and the caller is answered the
         // same either way: the page never tells whether an address has an account on the hub.
@@ -90,18 +90,18 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         [.. input.InviteeEmails.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The checks that need no database, so a page can show them beside its own in one go.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Problems(Input input)
+    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, IStringLocalizer strings)
     {
         var emails = EmailsOf(input);
         List<(string, string)> problems = [];
         if (emails.Count < CrewsFeature.MinSize - 1 || emails.Count > CrewsFeature.MaxSize - 1)
         {
-            problems.Add(("Invitees", $"Invite 2 to 5 people: with you, a crew is {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}, small enough for one conversation. You listed {emails.Count}."));
+            problems.Add(("Invitees", strings["Crews.Ops.InviteCount", CrewsFeature.MinSize, CrewsFeature.MaxSize, emails.Count]));
         }
         var malformed = emails.Where(e => !new EmailAddressAttribute().IsValid(e) || !MimeKit.MailboxAddress.TryParse(e, out _)).ToList();
         if (malformed.Count > 0)
         {
-            problems.Add(("Invitees", $"This does not look like an email address: {string.Join(", ", malformed)}. Check for a missing @ or a typo."));
+            problems.Add(("Invitees", strings["Crews.Ops.Malformed", string.Join(", ", malformed)]));
         }
         if (CrewSchedule.FindZone(input.TimeZone) is null)
         {
@@ -109,7 +109,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         }
         if (input.Meetings is < 2 or > 12)
         {
-            problems.Add(("Meetings", "A term has 2 to 12 meetings; six is a good first experiment."));
+            problems.Add(("Meetings", strings["Crews.New.MeetingsRange"]));
         }
         return problems;
     }

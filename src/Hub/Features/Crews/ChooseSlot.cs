@@ -25,15 +25,15 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
     {
         if (!view.IsJoined)
         {
-            return Outcome.Refused("Members of the crew choose its time.");
+            return Outcome.Refused(strings["Crews.Ops.SlotMembersOnly"]);
         }
         if (view.Crew.Stage == CrewStage.Disbanded)
         {
-            return Outcome.Refused("The crew has closed; there is no time to change.");
+            return Outcome.Refused(strings["Crews.Ops.SlotClosed"]);
         }
         if (CrewSchedule.FindZone(view.Crew.TimeZone) is not { } zone)
         {
-            return Outcome.Refused($"The crew's time zone '{view.Crew.TimeZone}' is unknown on this server.");
+            return Outcome.Refused(strings["Crews.Ops.UnknownZone", view.Crew.TimeZone]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews;
 
@@ -11,17 +13,17 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// The meetings not yet held are removed: the term's rows are the crew's calendar, and a meeting that
 /// will not happen must leave every member's calendar (and never count as hosted).
 /// </summary>
-public sealed class CloseTerm(HubDbContext db, TimeProvider time)
+public sealed class CloseTerm(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CrewView view, CancellationToken cancellationToken = default)
     {
         if (!view.IsCaller || !view.IsJoined)
         {
-            return Outcome.Refused("The caller opens the retrospective early; otherwise it opens with the last meeting.");
+            return Outcome.Refused(strings["Crews.Ops.CloseCallerOnly"]);
         }
         if (view.Crew.Stage != CrewStage.Meeting)
         {
-            return Outcome.Refused("There is no term running to close.");
+            return Outcome.Refused(strings["Crews.Ops.CloseNoTerm"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

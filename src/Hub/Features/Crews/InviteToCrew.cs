@@ -29,11 +29,11 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
     {
         if (!view.IsJoined || view.Crew.Stage != CrewStage.Forming)
         {
-            return Outcome.Refused("Members invite new people while the crew is forming or between terms.");
+            return Outcome.Refused(strings["Crews.Ops.InviteWhenForming"]);
         }
         if (view.Joined.Count + view.OpenInvitations >= CrewsFeature.MaxSize)
         {
-            return Outcome.Refused($"With the open invitations the crew would pass {CrewsFeature.MaxSize} people.", "InviteEmail");
+            return Outcome.Refused(strings["Crews.Ops.InviteTooMany", CrewsFeature.MaxSize], "InviteEmail");
         }
         var email = (choice.Email ?? "").Trim();
         if (choice.UserId is { } picked)
@@ -48,7 +48,7 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
         }
         else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
         {
-            return Outcome.Refused("This does not look like an email address; check for a missing @ or a typo.", "InviteEmail");
+            return Outcome.Refused(strings["Validation.EmailFormatSignUp"], "InviteEmail");
         }
         // The answer is the same whether the address has an account or not (it names the address as
         // typed, never a person), so the form cannot be used to learn who is on the hub.
@@ -60,7 +60,7 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
             && i.AcceptedAt == null && i.ExpiresAt > view.Now, cancellationToken);
         if (existing?.Status is CrewMemberStatus.Joined or CrewMemberStatus.Invited || invitedByEmail)
         {
-            return Outcome.Refused($"{choice.Shown} is in the crew or invited already.", "InviteEmail");
+            return Outcome.Refused(strings["Crews.Ops.InvitedAlready", choice.Shown], "InviteEmail");
         }
         var inviter = view.NameOf(view.Me.UserId);
         // In the invited person's language; an address with no account has none, and the inviter's is the best guess.

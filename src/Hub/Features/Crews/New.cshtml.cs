@@ -113,7 +113,7 @@ public sealed class NewCrewModel(CallCrew call, HubDbContext db, ViewerClock clo
         if (!ModelState.IsValid)
         {
             // Say everything wrong at once: the operation's own checks too, where the field has no message yet.
-            foreach (var (field, message) in CallCrew.Problems(input).Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
+            foreach (var (field, message) in CallCrew.Problems(input, strings).Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
             {
                 ModelState.AddModelError($"Input.{field}", message);
             }

@@ -24,7 +24,7 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, 
     {
         if (view.Me.Status != CrewMemberStatus.Invited)
         {
-            return Outcome.Refused(view.IsJoined ? "You are in this crew already." : "This invitation is no longer open.");
+            return Outcome.Refused(view.IsJoined ? strings["Crews.Ops.InAlready"] : strings["Crews.Ops.InvitationClosed"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -34,7 +34,7 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, 
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, CrewMemberStatus.Declined).SetProperty(m => m.LeftAt, now), cancellationToken);
             if (declined == 0)
             {
-                return Outcome.Refused("This invitation is no longer open.");
+                return Outcome.Refused(strings["Crews.Ops.InvitationClosed"]);
             }
             await AfterAnswerAsync(view, accepted: false, canStart: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -47,7 +47,7 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, 
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.JoinedCount, c => c.JoinedCount + 1), cancellationToken);
         if (taken == 0)
         {
-            return Outcome.Refused($"The crew is full: it has {CrewsFeature.MaxSize} people, as many as one conversation can hold. The caller can tell you when a place opens.");
+            return Outcome.Refused(strings["Crews.Ops.CrewFull", CrewsFeature.MaxSize]);
         }
         var count = await db.Crews.Where(c => c.Id == view.Crew.Id).Select(c => c.JoinedCount).SingleAsync(cancellationToken);
         var joined = await db.CrewMembers.Where(m => m.Id == view.Me.Id && m.Status == CrewMemberStatus.Invited)
@@ -55,7 +55,7 @@ public sealed class RespondToCrewInvitation(HubDbContext db, TimeProvider time, 
                 .SetProperty(m => m.Position, count - 1), cancellationToken);
         if (joined == 0)
         {
-            return Outcome.Refused("You are in this crew already.");
+            return Outcome.Refused(strings["Crews.Ops.InAlready"]);
         }
         // Exactly one acceptance moves the count onto the smallest size (the updates above take turns), so the caller hears it once.
         await AfterAnswerAsync(view, accepted: true, canStart: count == CrewsFeature.MinSize && view.Crew.Stage == CrewStage.Forming, cancellationToken);

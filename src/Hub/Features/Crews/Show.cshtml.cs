@@ -143,7 +143,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         {
             People = await people.ListAsync(View.Me.UserId);
         }
-        clock.FallBackTo(crew.TimeZone, "the crew's zone");
+        clock.FallBackTo(crew.TimeZone, strings["Crews.CrewsZone"]);
         if (crew.CongregationId is { } congregationId)
         {
             Congregation = await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId)

@@ -1,8 +1,9 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Crews;
@@ -11,40 +12,40 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// Once at least three have joined, the term is scheduled on the crew's slot from a first date (the page
 /// proposes the slot's next one), with a hosting rotation.
 /// </summary>
-public sealed class StartExperiment(HubDbContext db, TimeProvider time)
+public sealed class StartExperiment(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CrewView view, DateOnly? firstDate, CancellationToken cancellationToken = default)
     {
         if (!view.IsJoined)
         {
-            return Outcome.Refused("Only members of the crew can start its term.");
+            return Outcome.Refused(strings["Crews.Ops.StartMembersOnly"]);
         }
         if (view.Crew.Stage != CrewStage.Forming)
         {
-            return Outcome.Refused("This term is scheduled already.");
+            return Outcome.Refused(strings["Crews.Ops.Scheduled"]);
         }
         if (view.Joined.Count < CrewsFeature.MinSize)
         {
-            return Outcome.Refused($"A crew starts with at least {CrewsFeature.MinSize} people; {view.Joined.Count} have joined so far.");
+            return Outcome.Refused(strings["Crews.Ops.TooFewToStart", CrewsFeature.MinSize, view.Joined.Count]);
         }
         if (CrewSchedule.FindZone(view.Crew.TimeZone) is not { } zone)
         {
-            return Outcome.Refused($"The crew's time zone '{view.Crew.TimeZone}' is unknown on this server.");
+            return Outcome.Refused(strings["Crews.Ops.UnknownZone", view.Crew.TimeZone]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         if (firstDate is null)
         {
-            return Outcome.Refused("Choose the date of the first meeting.", "FirstDate");
+            return Outcome.Refused(strings["Crews.Ops.ChooseFirstDate"], "FirstDate");
         }
         var first = LocalDate.FromDateOnly(firstDate.Value);
         if (first.DayOfWeek != CrewSchedule.IsoDay(view.Crew.SlotDay))
         {
-            return Outcome.Refused($"The crew meets on {view.Crew.SlotDay}s; choose a {view.Crew.SlotDay}.", "FirstDate");
+            return Outcome.Refused(strings["Crews.Ops.WrongDay", DateFormats.Culture.DateTimeFormat.GetDayName(view.Crew.SlotDay)], "FirstDate");
         }
         if (CrewSchedule.StartOn(view.Crew, first, zone) <= now)
         {
             var next = CrewSchedule.NextDate(view.Crew, zone, now);
-            return Outcome.Refused($"That meeting would have begun already; the next {view.Crew.SlotDay} is {next.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.", "FirstDate");
+            return Outcome.Refused(strings["Crews.Ops.BegunAlready", DateFormats.Culture.DateTimeFormat.GetDayName(view.Crew.SlotDay), DateFormats.Format(next.ToDateTimeUnspecified(), "d MMMM yyyy")], "FirstDate");
         }
         var crew = await db.Crews.SingleAsync(c => c.Id == view.Crew.Id, cancellationToken);
         var rotation = view.Joined.Select(m => m.UserId).ToList();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Features.Crews.Agreements;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
@@ -10,12 +12,12 @@ namespace Microsolidarity.Hub.Features.Dyads;
 /// anyone else); once the pair has ended they stay to read.
 /// </summary>
 [Authorize]
-public sealed class DyadAgreementsModel(DyadAccess access, HubDbContext db, ProposeAgreement propose, AcceptAgreement accept)
-    : AgreementsPageModel(db, propose, accept)
+public sealed class DyadAgreementsModel(DyadAccess access, HubDbContext db, ProposeAgreement propose, AcceptAgreement accept, IStringLocalizer<Strings> strings)
+    : AgreementsPageModel(db, propose, accept, strings)
 {
     public DyadView View { get; private set; } = null!;
     public override string BackUrl => $"/dyads/{View.Dyad.Id}";
-    public override string GroupName => $"{View.ProposerName} and {View.PartnerName}";
+    public override string GroupName => Words["Dyads.AndName", View.ProposerName, View.PartnerName];
 
     protected override async Task<bool> LoadGroupAsync(Guid id)
     {

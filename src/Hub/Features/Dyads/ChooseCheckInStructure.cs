@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Features.Practices;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
@@ -10,13 +12,13 @@ namespace Microsolidarity.Hub.Features.Dyads;
 /// Either of the two chooses a practice from the library (one made for pairs) to shape their check-ins,
 /// or goes back to checking in freely (an empty choice).
 /// </summary>
-public sealed class ChooseCheckInStructure(HubDbContext db, ReadPractices practices)
+public sealed class ChooseCheckInStructure(HubDbContext db, ReadPractices practices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(DyadView view, string practice, CancellationToken cancellationToken = default)
     {
         if (view.Dyad.Status is not (DyadStatus.Active or DyadStatus.Proposed))
         {
-            return Outcome.Refused("This pair has ended; its check-ins stay as they were.");
+            return Outcome.Refused(strings["Dyads.Ops.Ended"]);
         }
         practice = practice.Trim();
         string? chosen = null;
@@ -24,7 +26,7 @@ public sealed class ChooseCheckInStructure(HubDbContext db, ReadPractices practi
         {
             if (await practices.FindAsync(practice, cancellationToken) is not { } found || !found.Scales.Contains(Scale.Dyad))
             {
-                return Outcome.Refused("Choose one of the practices for pairs from the list.", "Practice");
+                return Outcome.Refused(strings["Dyads.Ops.ChoosePractice"], "Practice");
             }
             chosen = found.Slug;
         }

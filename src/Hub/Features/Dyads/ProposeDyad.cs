@@ -28,7 +28,7 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
     {
         if (weeks is < 1 or > 52)
         {
-            return (Outcome.Refused("A term is 1 to 52 weeks; eight is a good start.", "Weeks"), null);
+            return (Outcome.Refused(strings["Dyads.Ops.Weeks"], "Weeks"), null);
         }
         var email = (choice.Email ?? "").Trim();
         if (choice.UserId is { } picked)
@@ -41,12 +41,12 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
         }
         else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
         {
-            return (Outcome.Refused("This does not look like an email address; check for a missing @ or a typo.", "PartnerEmail"), null);
+            return (Outcome.Refused(strings["Validation.EmailFormatSignUp"], "PartnerEmail"), null);
         }
         var mine = await db.Users.Where(u => u.Id == me).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
         if (InvitationsFeature.SameAddress(email, mine.Email))
         {
-            return (Outcome.Refused("A dyad is two people; propose it to someone else. Your journal is there for the Self.", "PartnerEmail"), null);
+            return (Outcome.Refused(strings["Dyads.Ops.Self"], "PartnerEmail"), null);
         }
         // The proposer is answered the same whether the address has an account or not, and the
         // answers name the address as typed, never a person: the form cannot tell who is on the hub.
@@ -61,7 +61,7 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
                 && ((d.ProposerUserId == me && d.PartnerUserId == partner.Id) || (d.ProposerUserId == partner.Id && d.PartnerUserId == me)), cancellationToken);
         if (open)
         {
-            return (Outcome.Refused($"You have a dyad with {choice.Shown} running or proposed already.", "PartnerEmail"), null);
+            return (Outcome.Refused(strings["Dyads.Ops.Already", choice.Shown], "PartnerEmail"), null);
         }
         var myName = mine.DisplayName;
         // In the partner's language; an address with no account has none, and the proposer's is the best guess.

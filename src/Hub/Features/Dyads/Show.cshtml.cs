@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Features.Practices;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>A dyad's page: for its two people only; anyone else gets 404.</summary>
 [Authorize]
-public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStructure choose, ReadPractices practices, ViewerClock clock) : HubPageModel
+public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStructure choose, ReadPractices practices, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     /// <summary>Dates in the viewer's own zone (a check-in written late in the evening is on the viewer's day).</summary>
     public ViewerClock Clock => clock;
@@ -29,16 +31,16 @@ public sealed class DyadModel(DyadAccess access, TendDyad tend, ChooseCheckInStr
 
     public async Task<IActionResult> OnPostStructureAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await choose.RunAsync(View, Practice ?? "", HttpContext.RequestAborted),
-            string.IsNullOrWhiteSpace(Practice) ? "You are back to checking in freely." : "Your check-ins follow the practice you chose.", ShowAsync);
+            string.IsNullOrWhiteSpace(Practice) ? strings["Dyads.Show.Freely.Notice"] : strings["Dyads.Show.Structure.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostRespondAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await tend.RespondAsync(View, Accept), Accept ? "The pair has started." : "You declined. Thank you for saying so.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await tend.RespondAsync(View, Accept), Accept ? strings["Dyads.Show.Started.Notice"] : strings["Crews.Show.Declined"], ShowAsync);
 
     public async Task<IActionResult> OnPostCheckInAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await tend.CheckInAsync(View, CheckIn ?? ""), "Check-in added.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await tend.CheckInAsync(View, CheckIn ?? ""), strings["Dyads.Show.Added.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostEndAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await tend.EndAsync(View), "The pair has ended.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await tend.EndAsync(View), strings["Dyads.Show.Ended.Notice"], ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {

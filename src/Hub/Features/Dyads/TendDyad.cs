@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Dyads;
 
 /// <summary>Accepting or declining a proposal, checking in, and ending the pair.</summary>
-public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifier)
+public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     /// <summary>What the proposal's notice is about, so that an answer (or the proposer withdrawing it) marks it done.</summary>
     public static string ProposalAbout(Guid dyadId) => $"dyad-proposal:{dyadId}";
@@ -16,7 +18,7 @@ public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifi
     {
         if (!view.IsPartner || view.Dyad.Status != DyadStatus.Proposed)
         {
-            return Outcome.Refused("This proposal is not waiting for your answer.");
+            return Outcome.Refused(strings["Dyads.Ops.NotWaiting"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -26,7 +28,7 @@ public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifi
             .SetProperty(d => d.EndsAt, accept ? now.AddDays(7 * view.Dyad.TermWeeks) : null), cancellationToken);
         if (changed != 1)
         {
-            return Outcome.Refused("This proposal was answered already.");
+            return Outcome.Refused(strings["Dyads.Ops.Answered"]);
         }
         await notifier.ResolveAsync(ProposalAbout(view.Dyad.Id), view.Me, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -38,11 +40,11 @@ public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifi
     {
         if (view.Dyad.Status != DyadStatus.Active)
         {
-            return Outcome.Refused("Check-ins belong to an active pair.");
+            return Outcome.Refused(strings["Dyads.Ops.NotActive"]);
         }
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
         {
-            return Outcome.Refused("Write a short check-in: a few words, up to 4,000 characters.", "CheckIn");
+            return Outcome.Refused(strings["Dyads.Ops.CheckInLength"], "CheckIn");
         }
         db.DyadCheckIns.Add(new DyadCheckIn { Id = Guid.NewGuid(), DyadId = view.Dyad.Id, AuthorUserId = view.Me, Text = text.Trim(), WrittenAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
@@ -56,7 +58,7 @@ public sealed class TendDyad(HubDbContext db, TimeProvider time, Notifier notifi
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DyadStatus.Ended).SetProperty(d => d.EndsAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         if (ended != 1)
         {
-            return Outcome.Refused("This pair has ended already.");
+            return Outcome.Refused(strings["Dyads.Ops.EndedAlready"]);
         }
         // A proposal withdrawn before its answer no longer waits for the partner.
         await notifier.ResolveAsync(ProposalAbout(view.Dyad.Id), null, cancellationToken);

@@ -29,7 +29,8 @@
     var over = left < 0;
     var seconds = Math.abs(left);
     var text = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
-    timer.textContent = over ? text + ' over' : text + ' left';
+    // The words come from the page, in its language: "{0} left", "{0} over".
+    timer.textContent = (live.getAttribute(over ? 'data-time-over' : 'data-time-left') || '{0}').replace('{0}', text);
     timer.classList.toggle('over', over);
   }
 
@@ -69,7 +70,7 @@
     });
     show('room-pause', running && !state.paused);
     show('room-resume', running && state.paused);
-    $('room-paused').textContent = running && state.paused ? 'paused' : '';
+    $('room-paused').textContent = running && state.paused ? live.getAttribute('data-paused-word') : '';
     offset = state.now - Date.now();
     endsAt = state.endsAt;
     pausedLeft = state.paused ? state.left : null;

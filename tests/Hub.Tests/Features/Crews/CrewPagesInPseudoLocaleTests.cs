@@ -100,6 +100,6 @@ public sealed partial class CrewPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         Assert.True(leaks.Count == 0, $"{page} ({path}) shows words that skipped localisation: {string.Join(" | ", leaks)}");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w{3} )?\d{1,2} \w{3,9}( \d{4})?(, \d{2}:\d{2})?$|^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w{3,9} )?\d{1,2} \w{3,9}( \d{4})?(, \d{2}:\d{2})?$|^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
     private static partial System.Text.RegularExpressions.Regex DateLike();
 }

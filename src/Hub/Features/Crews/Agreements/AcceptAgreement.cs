@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Agreements;
 
@@ -9,22 +11,22 @@ namespace Microsolidarity.Hub.Features.Crews.Agreements;
 /// A member accepts a version of the agreements: the one proposed (when the last member accepts, it comes into
 /// force and the earlier one is replaced) or the one in force (someone who joined after it did says yes to it).
 /// </summary>
-public sealed class AcceptAgreement(HubDbContext db, TimeProvider time)
+public sealed class AcceptAgreement(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(AgreementGroup group, Guid agreementId, CancellationToken cancellationToken = default)
     {
         if (!group.IsMember)
         {
-            return Outcome.Refused("Only members accept the agreements.");
+            return Outcome.Refused(strings["Crews.Agreements.OnlyMembersAccept"]);
         }
         if (await group.EndedAsync(db, cancellationToken))
         {
-            return Outcome.Refused(ProposeAgreement.Closed(group));
+            return Outcome.Refused(ProposeAgreement.Closed(group, strings));
         }
         var agreement = await group.Query(db).Include(a => a.Acceptances).SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
         if (agreement is null || agreement.State is AgreementState.Replaced or AgreementState.Withdrawn)
         {
-            return Outcome.Refused("That version is no longer open: a newer one took its place. Read the one shown now.");
+            return Outcome.Refused(strings["Crews.Agreements.Replaced"]);
         }
         if (agreement.Acceptances.Any(a => a.UserId == group.MeUserId))
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 
@@ -51,14 +52,11 @@ public static class AgreementTemplates
 {
     public const int MaxLength = 8000;
 
-    public const string Crew =
-        "Confidentiality: what someone brings to the crew stays in the crew, unless they say it may travel.\n\n"
-        + "Attendance: we come to the meetings we said we would, and tell the others early when we cannot.\n\n"
-        + "How we decide: we decide together. A proposal goes ahead when nobody sees a reason it would harm the crew or one of us.\n\n"
-        + "How we end: every term ends with a retrospective. Anyone may pause or leave there, with thanks and without explaining.";
+    /// <summary>A crew's draft, in the reader's language: one paragraph per agreement.</summary>
+    public static string Crew(IStringLocalizer strings) => string.Join("\n\n",
+        ((string[])["Confidentiality", "Attendance", "Deciding", "Ending"]).Select(k => strings[$"Crews.Agreements.Draft.{k}"].Value));
 
-    public const string Dyad =
-        "What we tell each other stays between the two of us.\n\n"
-        + "We meet when we said we would, or say so early.\n\n"
-        + "Either of us can end the pair at any time, without giving a reason.";
+    /// <summary>A dyad's draft, lighter.</summary>
+    public static string Dyad(IStringLocalizer strings) => string.Join("\n\n",
+        ((string[])["Between", "Meeting", "Ending"]).Select(k => strings[$"Dyads.Agreements.Draft.{k}"].Value));
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Agreements;
@@ -9,8 +11,11 @@ namespace Microsolidarity.Hub.Features.Crews.Agreements;
 /// The agreements page of a crew or a dyad: the version in force with who accepted it, a proposed change with who
 /// has accepted it so far, and a form to write or change them. A subclass loads its group (404 outside it).
 /// </summary>
-public abstract class AgreementsPageModel(HubDbContext db, ProposeAgreement propose, AcceptAgreement accept) : HubPageModel
+public abstract class AgreementsPageModel(HubDbContext db, ProposeAgreement propose, AcceptAgreement accept, IStringLocalizer<Strings> strings) : HubPageModel
 {
+    /// <summary>The page's words, for the subclasses too.</summary>
+    protected IStringLocalizer<Strings> Words => strings;
+
     public AgreementGroup Group { get; protected set; } = null!;
     public IReadOnlyList<Agreement> Versions { get; private set; } = [];
     public Agreement? InForce => Versions.FirstOrDefault(a => a.State == AgreementState.InForce);
@@ -25,7 +30,7 @@ public abstract class AgreementsPageModel(HubDbContext db, ProposeAgreement prop
     [BindProperty] public Guid AgreementId { get; set; }
 
     /// <summary>The text the form starts from: what was typed, else the proposal or the agreements in force, else the template.</summary>
-    public string Draft => Text ?? Proposed?.Text ?? InForce?.Text ?? (Group.IsDyad ? AgreementTemplates.Dyad : AgreementTemplates.Crew);
+    public string Draft => Text ?? Proposed?.Text ?? InForce?.Text ?? (Group.IsDyad ? AgreementTemplates.Dyad(strings) : AgreementTemplates.Crew(strings));
 
     protected abstract Task<bool> LoadGroupAsync(Guid id);
 
@@ -33,11 +38,11 @@ public abstract class AgreementsPageModel(HubDbContext db, ProposeAgreement prop
 
     public async Task<IActionResult> OnPostProposeAsync(Guid id) => await LoadGroupAsync(id)
         ? await AfterAsync(await propose.RunAsync(Group, Text ?? "", Note ?? "", HttpContext.RequestAborted),
-            Group.Members.Count == 1 ? "The agreements are in force." : "Proposed. It comes into force when everyone has accepted it.", ShowAsync)
+            Group.Members.Count == 1 ? strings["Crews.Agreements.InForce.Notice"] : strings["Crews.Agreements.Proposed.Notice"], ShowAsync)
         : NotFound();
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id) => await LoadGroupAsync(id)
-        ? await AfterAsync(await accept.RunAsync(Group, AgreementId, HttpContext.RequestAborted), "Thank you: your yes is noted.", ShowAsync)
+        ? await AfterAsync(await accept.RunAsync(Group, AgreementId, HttpContext.RequestAborted), strings["Crews.Agreements.Accepted.Notice"], ShowAsync)
         : NotFound();
 
     private async Task<IActionResult> ShowAsync()

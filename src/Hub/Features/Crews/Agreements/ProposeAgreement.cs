@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Agreements;
 
@@ -10,37 +12,37 @@ namespace Microsolidarity.Hub.Features.Crews.Agreements;
 /// their own text; it comes into force when everyone else has too (<see cref="AcceptAgreement"/>). One proposal is
 /// open at a time: a newer one takes the place of the open one, whose acceptances lapse with it.
 /// </summary>
-public sealed class ProposeAgreement(HubDbContext db, TimeProvider time)
+public sealed class ProposeAgreement(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <summary>What an ended group is told when it would write: its agreements are kept, to read.</summary>
-    public static string Closed(AgreementGroup group) => group.IsDyad
-        ? "The pair has ended, so its agreements stay as they were, to read."
-        : "The crew has closed, so its agreements stay as they were, to read.";
+    public static string Closed(AgreementGroup group, IStringLocalizer strings) => group.IsDyad
+        ? strings["Dyads.Agreements.Closed"]
+        : strings["Crews.Agreements.Closed"];
 
     public async Task<Outcome> RunAsync(AgreementGroup group, string text, string note, CancellationToken cancellationToken = default)
     {
         if (!group.IsMember)
         {
-            return Outcome.Refused("Only members write the agreements; you can read them.");
+            return Outcome.Refused(strings["Crews.Agreements.OnlyMembersWrite"]);
         }
         if (await group.EndedAsync(db, cancellationToken))
         {
-            return Outcome.Refused(Closed(group));
+            return Outcome.Refused(Closed(group, strings));
         }
         text = (text ?? "").Trim();
         note = (note ?? "").Trim();
         var problems = new List<(string, string)>();
         if (text == "")
         {
-            problems.Add(("Text", "Write the agreements you propose; the draft above is a place to start."));
+            problems.Add(("Text", strings["Crews.Agreements.Empty"]));
         }
         else if (text.Length > AgreementTemplates.MaxLength)
         {
-            problems.Add(("Text", $"Agreements are kept short enough to read at a meeting: at most {AgreementTemplates.MaxLength} characters ({text.Length} now)."));
+            problems.Add(("Text", strings["Crews.Agreements.TooLong", AgreementTemplates.MaxLength, text.Length]));
         }
         if (note.Length > 1000)
         {
-            problems.Add(("Note", "The note says why in a few lines: at most 1000 characters."));
+            problems.Add(("Note", strings["Crews.Agreements.NoteLength"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -50,7 +52,7 @@ public sealed class ProposeAgreement(HubDbContext db, TimeProvider time)
         var inForce = existing.FirstOrDefault(a => a.State == AgreementState.InForce);
         if (inForce is not null && inForce.Text == text)
         {
-            return Outcome.Refused("That is the text in force already; change something, or accept it as it is.", "Text");
+            return Outcome.Refused(strings["Crews.Agreements.Same"], "Text");
         }
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var open in existing.Where(a => a.State == AgreementState.Proposed))

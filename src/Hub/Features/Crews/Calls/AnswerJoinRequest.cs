@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -9,14 +11,13 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// The caller accepts a request (taking one of the places, if one is left) or declines it with a few words
 /// written for the person. Either way the request's notice is done and the person hears the answer.
 /// </summary>
-public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNotices notices)
+public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNotices notices, IStringLocalizer<Strings> strings)
 {
     public const int MaxMessage = 1000;
 
     /// <summary>A draft of the words that go with a decline; the caller changes it as they like.</summary>
-    public static string DefaultDecline(string askerName, string callerName, string congregation) =>
-        $"Thank you for asking to join, {FirstName(askerName)}. I can't make room for you in this crew this time: it's about the mix of people and hours, not about you. "
-        + $"I hope you find your crew soon. Other calls in {congregation} may fit, or you could call one of your own. Warmly, {FirstName(callerName)}";
+    public static string DefaultDecline(string askerName, string callerName, string congregation, IStringLocalizer strings) =>
+        strings["Crews.CallPage.DeclineDraft", FirstName(askerName), congregation, FirstName(callerName)];
 
     private static string FirstName(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
 
@@ -25,30 +26,30 @@ public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNo
         var call = view.Call;
         if (!view.IsCaller)
         {
-            return Outcome.Refused("Only the person who posted the call answers its requests.");
+            return Outcome.Refused(strings["Crews.CallOps.OnlyCallerAnswers"]);
         }
         if (!view.IsPending)
         {
-            return Outcome.Refused("This call is closed: its requests cannot be answered any more.");
+            return Outcome.Refused(strings["Crews.CallOps.ClosedNoAnswers"]);
         }
         var request = view.Requests.FirstOrDefault(r => r.Id == requestId);
         if (request is null)
         {
-            return Outcome.Refused("This request is not on this call.");
+            return Outcome.Refused(strings["Crews.CallOps.NotOnCall"]);
         }
         if (request.State != CrewCallRequestState.Waiting)
         {
             return Outcome.Refused(request.State == CrewCallRequestState.Withdrawn
-                ? $"{request.User.DisplayName} withdrew this request." : $"You have answered {request.User.DisplayName} already.");
+                ? strings["Crews.CallOps.WithdrewThis", request.User.DisplayName] : strings["Crews.CallOps.AnsweredAlready", request.User.DisplayName]);
         }
         message = message.Trim();
         if (!accept && message.Length == 0)
         {
-            return Outcome.Refused($"Write a few words for {request.User.DisplayName}: a decline is kinder with them. The draft is back in the box for you to change.", "Message");
+            return Outcome.Refused(strings["Crews.CallOps.WriteWords", request.User.DisplayName], "Message");
         }
         if (message.Length > MaxMessage)
         {
-            return Outcome.Refused($"Keep the message under {MaxMessage} characters.", "Message");
+            return Outcome.Refused(strings["Crews.CallOps.MessageLength", MaxMessage], "Message");
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNo
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.AcceptedCount, c => c.AcceptedCount + 1), cancellationToken);
             if (taken == 0)
             {
-                return Outcome.Refused($"Every place is taken: the crew you called is {call.Size} with you. Decline kindly, or start the crew as it is.");
+                return Outcome.Refused(strings["Crews.CallOps.EveryPlaceTaken", call.Size]);
             }
         }
         var answered = await db.CrewCallRequests.Where(r => r.Id == request.Id && r.State == CrewCallRequestState.Waiting)
@@ -67,7 +68,7 @@ public sealed class AnswerJoinRequest(HubDbContext db, TimeProvider time, CallNo
                 .SetProperty(r => r.Reply, message).SetProperty(r => r.AnsweredAt, now), cancellationToken);
         if (answered == 0)
         {
-            return Outcome.Refused($"You have answered {request.User.DisplayName} already.");
+            return Outcome.Refused(strings["Crews.CallOps.AnsweredAlready", request.User.DisplayName]);
         }
         await notices.ResolveAsync(CallNotices.RequestAbout(request.Id), call.CallerUserId, cancellationToken);
         var caller = call.Caller.DisplayName;

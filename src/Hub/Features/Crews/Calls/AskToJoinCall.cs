@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// A member asks to join an open call with a short note for the caller, once: the caller then answers.
 /// Someone who withdrew may ask again while the call is open.
 /// </summary>
-public sealed class AskToJoinCall(HubDbContext db, TimeProvider time, CallNotices notices)
+public sealed class AskToJoinCall(HubDbContext db, TimeProvider time, CallNotices notices, IStringLocalizer<Strings> strings)
 {
     public const int MaxNote = 500;
 
@@ -18,38 +20,38 @@ public sealed class AskToJoinCall(HubDbContext db, TimeProvider time, CallNotice
         var call = view.Call;
         if (!view.Congregation.IsMember || view.UserId is not { } me)
         {
-            return Outcome.Refused($"Only members of {view.Congregation.Congregation.Name} ask to join its calls.");
+            return Outcome.Refused(strings["Crews.CallOps.OnlyMembersAsk", view.Congregation.Congregation.Name]);
         }
         if (view.IsCaller)
         {
-            return Outcome.Refused("This is your own call: you are in the crew already.");
+            return Outcome.Refused(strings["Crews.CallOps.OwnCall"]);
         }
         if (!view.IsOpen)
         {
-            return Outcome.Refused("This call has closed and takes no more requests.");
+            return Outcome.Refused(strings["Crews.CallOps.HasClosed"]);
         }
         var caller = call.Caller.DisplayName;
         switch (view.Mine?.State)
         {
             case CrewCallRequestState.Waiting:
-                return Outcome.Refused($"You asked already, on {view.Mine.AskedAt:d MMMM}. {caller} will answer here; you can withdraw your request meanwhile.");
+                return Outcome.Refused(strings["Crews.CallOps.AskedAlready", DateFormats.Format(view.Mine.AskedAt, "d MMMM"), caller]);
             case CrewCallRequestState.Accepted:
-                return Outcome.Refused($"{caller} has accepted you already: you will be in the crew when it starts.");
+                return Outcome.Refused(strings["Crews.CallOps.AcceptedAlready", caller]);
             case CrewCallRequestState.Declined or CrewCallRequestState.CallClosed:
-                return Outcome.Refused($"{caller} has answered your request already. Other calls may suit you better, or you can call a crew of your own.");
+                return Outcome.Refused(strings["Crews.CallOps.AnsweredYours", caller]);
         }
         note = note.Trim();
         if (note.Length == 0)
         {
-            return Outcome.Refused($"Write a line or two for {caller}: why this crew speaks to you, and when you are usually free.", "Note");
+            return Outcome.Refused(strings["Crews.CallOps.WriteNote", caller], "Note");
         }
         if (note.Length > MaxNote)
         {
-            return Outcome.Refused($"Keep the note under {MaxNote} characters; you can say more when you meet.", "Note");
+            return Outcome.Refused(strings["Crews.CallOps.NoteLength", MaxNote], "Note");
         }
         if (view.IsFull)
         {
-            return Outcome.Refused($"Every place in this call is taken. {caller} may start the crew soon; another call, or your own, may suit you.");
+            return Outcome.Refused(strings["Crews.CallOps.Full", caller]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         CrewCallRequest request;
@@ -76,7 +78,7 @@ public sealed class AskToJoinCall(HubDbContext db, TimeProvider time, CallNotice
             // The same person asking twice at once (two tabs): the unique index keeps one request.
             if (await AskedAlreadyAsync(call.Id, me))
             {
-                return Outcome.Refused("You asked already; the caller will answer here.");
+                return Outcome.Refused(strings["Crews.CallOps.AskedTwice"]);
             }
             throw;
         }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -9,20 +11,20 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// The caller closes the call without starting a crew. Everyone still waiting or accepted hears it kindly,
 /// and the announcement leaves the members' notices and digest.
 /// </summary>
-public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices notices)
+public sealed class CloseCall(HubDbContext db, TimeProvider time, CallNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CallView view, CancellationToken cancellationToken = default)
     {
         var call = view.Call;
         if (!view.IsCaller)
         {
-            return Outcome.Refused("Only the person who posted the call closes it.");
+            return Outcome.Refused(strings["Crews.CallOps.OnlyCallerCloses"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await CloseAsync(db, notices, call, view.Congregation.Congregation.Slug, now, CallNotices.Ending.ClosedByCaller, cancellationToken))
         {
-            return Outcome.Refused("This call is closed already.");
+            return Outcome.Refused(strings["Crews.CallOps.ClosedAlready"]);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -73,22 +73,22 @@ public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, P
             }
             else if (!string.IsNullOrWhiteSpace(Input.UsualTime))
             {
-                ModelState.AddModelError("Input.UsualTime", "Give the hour as hours and minutes, such as 19:00, or tick “We'll find a time together”.");
+                ModelState.AddModelError("Input.UsualTime", strings["Crews.Calls.HourFormat"]);
             }
         }
         if (ModelState["Input.EndsOn"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.EndsOn");
-            ModelState.AddModelError("Input.EndsOn", "Write the last day as a date, such as 2027-06-30.");
+            ModelState.AddModelError("Input.EndsOn", strings["Crews.Calls.EndsOnFormat"]);
         }
         foreach (var key in ChoiceFields.Where(k => ModelState[k]?.Errors.Count > 0))
         {
             ModelState.Remove(key);
             ModelState.AddModelError(key, key switch
             {
-                "Input.Size" => $"Give the crew's size as a number from {CrewsFeature.MinSize} to {CrewsFeature.MaxSize}.",
-                "Input.Kind" => "Choose the kind of crew from the list.",
-                _ => "Choose a day of the week.",
+                "Input.Size" => strings["Crews.Calls.SizeNumber", CrewsFeature.MinSize, CrewsFeature.MaxSize],
+                "Input.Kind" => strings["Crews.Calls.KindFromList"],
+                _ => strings["Crews.Calls.ChooseDay"],
             });
         }
         var input = new PostCall.Input(Input.Name ?? "", Input.Purpose ?? "", Input.Kind, Input.TimeZone ?? "", Input.FindATime,
@@ -96,7 +96,7 @@ public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, P
         if (!ModelState.IsValid)
         {
             // Say everything wrong at once: the operation's own checks too, where the field has no message yet.
-            foreach (var (field, message) in PostCall.Problems(input, time.GetUtcNow().UtcDateTime).Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
+            foreach (var (field, message) in PostCall.Problems(input, time.GetUtcNow().UtcDateTime, strings).Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
             {
                 ModelState.AddModelError($"Input.{field}", message);
             }
@@ -108,7 +108,7 @@ public sealed class CrewCallsModel(CongregationAccess access, HubDbContext db, P
             ModelState.AddOutcome(outcome, "Input");
             return await ListAsync();
         }
-        Notice = $"Your call is posted, and the members of {View.Congregation.Name} hear of it. You answer each request here.";
+        Notice = strings["Crews.Calls.Posted", View.Congregation.Name];
         return Redirect(CallNotices.PathOf(View.Congregation.Slug, id!.Value));
     }
 

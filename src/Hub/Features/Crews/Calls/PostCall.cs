@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// one): who wants in?". The other members hear of it through their notices (at once, in the digest, or
 /// only in the hub, as each chose for their congregations).
 /// </summary>
-public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices notices)
+public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices notices, IStringLocalizer<Strings> strings)
 {
     /// <summary>A member may keep a few calls open in one congregation at once, not more.</summary>
     public const int MaxOpenPerCaller = 3;
@@ -23,10 +25,10 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
     {
         if (!view.IsMember || view.UserId is null)
         {
-            return (Outcome.Refused($"Only members of {view.Congregation.Name} post calls here."), null);
+            return (Outcome.Refused(strings["Crews.Calls.OnlyMembersPost", view.Congregation.Name]), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
-        if (Outcome.RefusedAll(Problems(input, now)) is { } refused)
+        if (Outcome.RefusedAll(Problems(input, now, strings)) is { } refused)
         {
             return (refused, null);
         }
@@ -34,7 +36,7 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
             && c.State == CrewCallState.Open && c.ClosesAt > now, cancellationToken);
         if (open >= MaxOpenPerCaller)
         {
-            return (Outcome.Refused($"You have {open} calls open here already. Start or close one of them before calling another."), null);
+            return (Outcome.Refused(strings["Crews.Calls.TooManyOpen", open]), null);
         }
         var zone = CrewSchedule.FindZone(input.TimeZone)!;
         var call = new CrewCall
@@ -65,26 +67,26 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
     }
 
     /// <summary>The checks that need no database, so a page can show them beside its own in one go.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, DateTime nowUtc)
+    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, DateTime nowUtc, IStringLocalizer strings)
     {
         List<(string, string)> problems = [];
         var name = input.Name.Trim();
         if (name.Length is 0 or > 120)
         {
-            problems.Add(("Name", "Give the crew a name of up to 120 characters."));
+            problems.Add(("Name", strings["Crews.Calls.NameRequired"]));
         }
         var purpose = input.Purpose.Trim();
         if (purpose.Length == 0)
         {
-            problems.Add(("Purpose", "Say what the crew is for: people decide from this whether to ask."));
+            problems.Add(("Purpose", strings["Crews.Calls.PurposeRequired"]));
         }
         else if (purpose.Length > 2000)
         {
-            problems.Add(("Purpose", "Keep the purpose under 2,000 characters."));
+            problems.Add(("Purpose", strings["Crews.Calls.PurposeLength"]));
         }
         if (!Enum.IsDefined(input.Kind))
         {
-            problems.Add(("Kind", "Choose the kind of crew."));
+            problems.Add(("Kind", strings["Crews.Calls.KindRequired"]));
         }
         var zone = CrewSchedule.FindZone(input.TimeZone);
         if (zone is null)
@@ -93,26 +95,26 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
         }
         if (!input.FindATime && (input.UsualDay is null || input.UsualTime is null))
         {
-            problems.Add(("UsualTime", "Choose a day and an hour, or tick “We'll find a time together”."));
+            problems.Add(("UsualTime", strings["Crews.Calls.HourRequired"]));
         }
         if (input.Size is < CrewsFeature.MinSize or > CrewsFeature.MaxSize)
         {
-            problems.Add(("Size", $"A crew is {CrewsFeature.MinSize} to {CrewsFeature.MaxSize} people, you included: small enough for one conversation."));
+            problems.Add(("Size", strings["Crews.Calls.SizeRange", CrewsFeature.MinSize, CrewsFeature.MaxSize]));
         }
         if (input.EndsOn is not { } end)
         {
-            problems.Add(("EndsOn", "Choose the last day people can ask to join; two or three weeks is usual."));
+            problems.Add(("EndsOn", strings["Crews.Calls.EndsOnRequired"]));
         }
         else if (zone is not null)
         {
             var today = CallTimes.Today(zone, nowUtc);
             if (end < today)
             {
-                problems.Add(("EndsOn", "The last day for requests cannot be in the past."));
+                problems.Add(("EndsOn", strings["Crews.Calls.EndsOnPast"]));
             }
             else if (end > today.AddDays(CallTimes.MaxWeeks * 7))
             {
-                problems.Add(("EndsOn", $"Choose a day within {CallTimes.MaxWeeks} weeks; you can call again if the crew is not full by then."));
+                problems.Add(("EndsOn", strings["Crews.Calls.EndsOnFar", CallTimes.MaxWeeks]));
             }
         }
         return problems;

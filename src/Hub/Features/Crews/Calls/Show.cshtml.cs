@@ -33,23 +33,23 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
     public Guid? Declining { get; private set; }
 
     public string DeclineDraft(CrewCallRequest request) => Declining == request.Id && !string.IsNullOrWhiteSpace(Message) ? Message
-        : AnswerJoinRequest.DefaultDecline(request.User.DisplayName, Call.Call.Caller.DisplayName, View.Congregation.Name);
+        : AnswerJoinRequest.DefaultDecline(request.User.DisplayName, Call.Call.Caller.DisplayName, View.Congregation.Name, strings);
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id) => await LoadCallAsync(slug, id) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostAskAsync(string slug, Guid id) =>
         await LoadCallAsync(slug, id, v => v.IsMember)
         ?? await AfterAsync(await ask.RunAsync(Call, Note ?? "", HttpContext.RequestAborted),
-            $"Your request is on its way to {Call.Call.Caller.DisplayName}, who answers here.", ShowAsync);
+            strings["Crews.CallPage.Asked.Notice", Call.Call.Caller.DisplayName], ShowAsync);
 
     public async Task<IActionResult> OnPostWithdrawAsync(string slug, Guid id) =>
         await LoadCallAsync(slug, id, v => v.IsMember)
-        ?? await AfterAsync(await withdraw.RunAsync(Call, HttpContext.RequestAborted), "You withdrew your request. No reason is needed.", ShowAsync);
+        ?? await AfterAsync(await withdraw.RunAsync(Call, HttpContext.RequestAborted), strings["Crews.CallPage.Withdrawn.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostAcceptAsync(string slug, Guid id) =>
         await LoadCallAsync(slug, id, v => v.IsMember)
         ?? await AfterAsync(await answer.RunAsync(Call, RequestId, accept: true, "", HttpContext.RequestAborted),
-            $"Accepted: {NameOf(RequestId)} will be in the crew when you start it.", ShowAsync);
+            strings["Crews.CallPage.Accepted.Notice", NameOf(RequestId)], ShowAsync);
 
     public async Task<IActionResult> OnPostDeclineAsync(string slug, Guid id)
     {
@@ -59,7 +59,7 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
         }
         Declining = RequestId;
         return await AfterAsync(await answer.RunAsync(Call, RequestId, accept: false, Message ?? "", HttpContext.RequestAborted),
-            $"Declined, with your words to {NameOf(RequestId)}.", ShowAsync);
+            strings["Crews.CallPage.Declined.Notice", NameOf(RequestId)], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(string slug, Guid id)
@@ -73,7 +73,7 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
             Confirming = "Close";
             return await ShowAsync();
         }
-        return await AfterAsync(await close.RunAsync(Call, HttpContext.RequestAborted), "The call is closed. Everyone still waiting has been told, kindly.", ShowAsync);
+        return await AfterAsync(await close.RunAsync(Call, HttpContext.RequestAborted), strings["Crews.CallPage.Closed.Notice"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostStartAsync(string slug, Guid id)
@@ -88,11 +88,11 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
             return await ShowAsync();
         }
         var (outcome, crewId) = await start.RunAsync(Call, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Your crew has started, and the call is closed. Choose the first meeting's date here together.", ShowAsync,
+        return await AfterAsync(outcome, strings["Crews.CallPage.Started.Notice"], ShowAsync,
             crewId is { } crew ? $"/crews/{crew}" : null);
     }
 
-    private string NameOf(Guid requestId) => Call.Requests.FirstOrDefault(r => r.Id == requestId)?.User.DisplayName ?? "they";
+    private string NameOf(Guid requestId) => Call.Requests.FirstOrDefault(r => r.Id == requestId)?.User.DisplayName ?? strings["Crews.Someone"];
 
     private async Task<IActionResult?> LoadCallAsync(string slug, Guid id, Func<CongregationView, bool>? allowed = null)
     {
@@ -112,7 +112,7 @@ public sealed class CrewCallModel(CongregationAccess access, CallAccess calls, V
     private async Task<IActionResult> ShowAsync()
     {
         await clock.ZoneAsync();
-        clock.FallBackTo(Call.Call.TimeZone, "the call's zone");
+        clock.FallBackTo(Call.Call.TimeZone, strings["Crews.CallPage.CallsZone"]);
         UsualHour = CallTimes.UsualHour(Call.Call, clock.OwnZone, Call.Now, strings);
         return Page();
     }

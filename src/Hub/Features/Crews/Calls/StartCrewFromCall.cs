@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// and each accepted person joined, in the order they were accepted. The call closes; anyone still waiting
 /// hears kindly that it did. A call whose end date has passed can still be started with the people accepted.
 /// </summary>
-public sealed class StartCrewFromCall(HubDbContext db, TimeProvider time, CallNotices notices)
+public sealed class StartCrewFromCall(HubDbContext db, TimeProvider time, CallNotices notices, IStringLocalizer<Strings> strings)
 {
     /// <summary>The first experiment the practice suggests: six meetings, weekly, then a retrospective.</summary>
     public const int FirstTermMeetings = 6;
@@ -20,11 +22,11 @@ public sealed class StartCrewFromCall(HubDbContext db, TimeProvider time, CallNo
         var call = view.Call;
         if (!view.IsCaller)
         {
-            return (Outcome.Refused("Only the person who posted the call starts its crew."), null);
+            return (Outcome.Refused(strings["Crews.CallOps.OnlyCallerStarts"]), null);
         }
         if (!view.IsPending)
         {
-            return (Outcome.Refused("This call is closed already."), null);
+            return (Outcome.Refused(strings["Crews.CallOps.ClosedAlready"]), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,7 +34,7 @@ public sealed class StartCrewFromCall(HubDbContext db, TimeProvider time, CallNo
             .OrderBy(r => r.AnsweredAt).Select(r => r.UserId).ToListAsync(cancellationToken);
         if (accepted.Count == 0)
         {
-            return (Outcome.Refused("Accept at least one person first: a crew is more than its caller."), null);
+            return (Outcome.Refused(strings["Crews.CallOps.AcceptOneFirst"]), null);
         }
         // "We'll find a time" starts on a placeholder evening in the call's zone; the crew finds its hour on its page.
         var crew = NewCrew.Forming(call.Name, call.Purpose, call.CongregationId, call.CallerUserId, CrewCadence.Weekly, FirstTermMeetings,
@@ -48,7 +50,7 @@ public sealed class StartCrewFromCall(HubDbContext db, TimeProvider time, CallNo
                 .SetProperty(c => c.CrewId, crew.Id), cancellationToken);
         if (started == 0)
         {
-            return (Outcome.Refused("This call is closed already."), null); // the transaction rolls the crew back
+            return (Outcome.Refused(strings["Crews.CallOps.ClosedAlready"]), null); // the transaction rolls the crew back
         }
         var left = await CloseCall.CloseRequestsAsync(db, notices, call.Id, now, cancellationToken, keepAccepted: true);
         var caller = call.Caller.DisplayName;

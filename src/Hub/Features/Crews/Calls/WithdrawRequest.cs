@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Calls;
 
@@ -9,24 +11,24 @@ namespace Microsolidarity.Hub.Features.Crews.Calls;
 /// Someone who asked steps back, before or after being accepted, without giving a reason. An accepted place
 /// opens again, and the caller hears of it; a request still waiting simply leaves the caller's list.
 /// </summary>
-public sealed class WithdrawRequest(HubDbContext db, TimeProvider time, CallNotices notices)
+public sealed class WithdrawRequest(HubDbContext db, TimeProvider time, CallNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CallView view, CancellationToken cancellationToken = default)
     {
         var call = view.Call;
         if (view.Mine is not { State: CrewCallRequestState.Waiting or CrewCallRequestState.Accepted } mine)
         {
-            return Outcome.Refused("You have no open request on this call.");
+            return Outcome.Refused(strings["Crews.CallOps.NoOpenRequest"]);
         }
         if (!view.IsPending)
         {
-            return Outcome.Refused("This call is closed already.");
+            return Outcome.Refused(strings["Crews.CallOps.ClosedAlready"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await WithdrawAsync(db, notices, mine, call, view.Congregation.Congregation.Slug, now, CallNotices.StepBack.Withdrew, cancellationToken))
         {
-            return Outcome.Refused("Your request changed meanwhile; look at the call again.");
+            return Outcome.Refused(strings["Crews.CallOps.ChangedMeanwhile"]);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

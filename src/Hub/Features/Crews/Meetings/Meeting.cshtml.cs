@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Practices;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// the way into the room, and afterwards its notes and commitments. The crew's alone: a 404 to everyone else.
 /// </summary>
 [Authorize]
-public sealed class MeetingPageModel(MeetingRooms rooms, ReadPractices practices, SaveMeetingPlan savePlan, SaveCasePreparation saveCase, ViewerClock clock) : HubPageModel
+public sealed class MeetingPageModel(MeetingRooms rooms, ReadPractices practices, SaveMeetingPlan savePlan, SaveCasePreparation saveCase, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public ViewerClock Clock => clock;
     public MeetingInRoom Room { get; private set; } = null!;
@@ -30,11 +32,11 @@ public sealed class MeetingPageModel(MeetingRooms rooms, ReadPractices practices
 
     public async Task<IActionResult> OnPostPlanAsync(Guid id, int number) =>
         await LoadAsync(id, number) ?? await AfterAsync(await savePlan.RunAsync(Room, Rows, CrewPlan, HttpContext.RequestAborted),
-            CrewPlan ? "This meeting follows the crew's plan again." : "The plan of this meeting is saved.", () => ShowAsync(fresh: false));
+            CrewPlan ? strings["Meetings.FollowsCrewPlan"] : strings["Meetings.PlanSaved"], () => ShowAsync(fresh: false));
 
     public async Task<IActionResult> OnPostCaseAsync(Guid id, int number) =>
         await LoadAsync(id, number) ?? await AfterAsync(await saveCase.RunAsync(Room, Situation, Tried, Question, HttpContext.RequestAborted),
-            "Your preparation is saved. Only the crew reads it.", () => ShowAsync(fresh: false));
+            strings["Meetings.PreparationSaved"], () => ShowAsync(fresh: false));
 
     private async Task<IActionResult?> LoadAsync(Guid id, int number)
     {
@@ -50,7 +52,7 @@ public sealed class MeetingPageModel(MeetingRooms rooms, ReadPractices practices
     {
         Response.Headers.CacheControl = "no-store, private";
         await clock.ZoneAsync();
-        clock.FallBackTo(Room.Crew.TimeZone, "the crew's zone");
+        clock.FallBackTo(Room.Crew.TimeZone, strings["Crews.CrewsZone"]);
         Case = await rooms.CaseAsync(Room, HttpContext.RequestAborted);
         Commitments = await rooms.CommitmentsAsync(Room, Room.Meeting.Id, HttpContext.RequestAborted);
         if (fresh)

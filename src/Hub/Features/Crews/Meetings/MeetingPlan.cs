@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Features.Practices;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -44,7 +45,7 @@ public static class MeetingPlan
         [.. steps.Select(s => new PlanRow { Slug = s.Slug, Minutes = s.Minutes }), .. Enumerable.Range(0, Math.Max(0, Math.Min(3, MaxSteps - steps.Count))).Select(_ => new PlanRow())];
 
     /// <summary>The rows a person filled in, as a plan; or every problem, each on its row's field.</summary>
-    public static (IReadOnlyList<PlanStep>? Steps, Platform.Outcome? Refusal) Read(IReadOnlyList<PlanRow>? rows, IReadOnlyList<Practice> practices)
+    public static (IReadOnlyList<PlanStep>? Steps, Platform.Outcome? Refusal) Read(IReadOnlyList<PlanRow>? rows, IReadOnlyList<Practice> practices, IStringLocalizer strings)
     {
         var problems = new List<(string, string)>();
         var steps = new List<PlanStep>();
@@ -58,28 +59,28 @@ public static class MeetingPlan
             }
             if (!slugs.Contains(row.Slug))
             {
-                problems.Add(($"Rows[{i}].Slug", "Choose a practice from the library's list."));
+                problems.Add(($"Rows[{i}].Slug", strings["Meetings.Ops.ChoosePractice"]));
                 continue;
             }
             var minutes = row.Minutes ?? practices.First(p => p.Slug == row.Slug).Minutes;
             if (minutes is < 1 or > MaxMinutes)
             {
-                problems.Add(($"Rows[{i}].Minutes", $"Give it between 1 and {MaxMinutes} minutes."));
+                problems.Add(($"Rows[{i}].Minutes", strings["Meetings.Ops.MinutesRange", MaxMinutes]));
                 continue;
             }
             steps.Add(new PlanStep(row.Slug, minutes));
         }
         if (problems.Count == 0 && steps.Count == 0)
         {
-            problems.Add(("", "A plan needs at least one practice: the check-in is a good start."));
+            problems.Add(("", strings["Meetings.Ops.OnePractice"]));
         }
         if (steps.Count > MaxSteps)
         {
-            problems.Add(("", $"A meeting holds at most {MaxSteps} practices."));
+            problems.Add(("", strings["Meetings.Ops.MaxSteps", MaxSteps]));
         }
         if (steps.Sum(s => s.Minutes) > MaxTotalMinutes)
         {
-            problems.Add(("", $"The plan adds up to {Practice.Duration(steps.Sum(s => s.Minutes))}; a meeting may last at most {Practice.Duration(MaxTotalMinutes)}."));
+            problems.Add(("", strings["Meetings.Ops.TooLong", Practice.Duration(steps.Sum(s => s.Minutes)), Practice.Duration(MaxTotalMinutes)]));
         }
         return Platform.Outcome.RefusedAll(problems) is { } refusal ? (null, refusal) : (steps, null);
     }

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -68,6 +70,7 @@ public static class MeetingRoomsFeature
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        var strings = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
         using var watch = live.Watch(Topic(room.Meeting.Id));
         var sent = int.TryParse(http.Request.Headers["Last-Event-ID"], out var last) ? last : -1;
         await EventStreams.FollowAsync(http, watch, live.ReadAtLeastEvery(database.IsPostgres ? ReadAtLeastEvery : ReadOnSqliteEvery), async cancel =>
@@ -78,7 +81,7 @@ public static class MeetingRoomsFeature
                 return null;
             }
             room = await rooms.LoadAsync(room.View, room.Meeting, cancel);
-            var state = RoomState.Of(room, time.GetUtcNow().UtcDateTime);
+            var state = RoomState.Of(room, time.GetUtcNow().UtcDateTime, strings);
             sent = state.Version;
             return $"id: {state.Version}\nevent: state\ndata: {JsonSerializer.Serialize(state)}\n\n";
         }, stop.Token);

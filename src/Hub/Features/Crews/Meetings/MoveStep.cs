@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -11,19 +13,20 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// version it was made from and is a conditional update on it, so of two people pressing "next" at the same
 /// moment, on any web node, one moves the room and the other is shown where it is now.
 /// </summary>
-public sealed class MoveStep(HubDbContext db, TimeProvider time, LiveSignals live)
+public sealed class MoveStep(HubDbContext db, TimeProvider time, LiveSignals live, IStringLocalizer<Strings> strings)
 {
-    public const string Lost = "Someone moved the room a moment before you; this is where it is now.";
+    /// <summary>The key of what a person is told when the room moved a moment before their press.</summary>
+    public const string Lost = "Meetings.Ops.Lost";
 
     public async Task<Outcome> RunAsync(MeetingInRoom room, int fromVersion, int toStep, CancellationToken cancellationToken = default)
     {
         if (!room.View.IsJoined || !room.MayMove)
         {
-            return Outcome.Refused("In this crew the host moves the room on.");
+            return Outcome.Refused(strings["Meetings.Ops.HostMoves"]);
         }
         if (toStep < -1 || toStep > room.Steps.Count || Math.Abs(toStep - room.Step) != 1)
         {
-            return Outcome.Refused(Lost);
+            return Outcome.Refused(strings[Lost]);
         }
         if (room.Row is null)
         {
@@ -47,6 +50,6 @@ public sealed class MoveStep(HubDbContext db, TimeProvider time, LiveSignals liv
                 .SetProperty(r => r.PausedAt, (DateTime?)null) // each step starts its own timer, running
                 .SetProperty(r => r.Plan, plan)
                 .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
-        return moved == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(Lost);
+        return moved == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(strings[Lost]);
     }
 }

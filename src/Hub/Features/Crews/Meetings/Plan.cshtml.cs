@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Practices;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
 /// <summary>The crew's own plan for its meetings and who moves the room on. The crew's alone: a 404 to everyone else.</summary>
 [Authorize]
-public sealed class CrewPlanModel(CrewAccess access, HubDbContext db, ReadPractices practices, SaveCrewPlan save) : HubPageModel
+public sealed class CrewPlanModel(CrewAccess access, HubDbContext db, ReadPractices practices, SaveCrewPlan save, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public CrewView View { get; private set; } = null!;
     public PlanEditor Editor { get; private set; } = null!;
@@ -21,7 +23,7 @@ public sealed class CrewPlanModel(CrewAccess access, HubDbContext db, ReadPracti
 
     public async Task<IActionResult> OnPostAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await save.RunAsync(View, Rows, AnyoneMoves, HttpContext.RequestAborted),
-            "The crew's plan is saved. Meetings not yet begun follow it, unless their host planned them differently.", () => ShowAsync(fresh: false));
+            strings["Meetings.Plan.Saved"], () => ShowAsync(fresh: false));
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// stopped, the case, the commitments and the notes), to read only. The crew's joined members alone; a 404 to everyone else.
 /// </summary>
 [Authorize]
-public sealed class MeetingRecordModel(MeetingRooms rooms, ViewerClock clock) : HubPageModel
+public sealed class MeetingRecordModel(MeetingRooms rooms, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public ViewerClock Clock => clock;
     public MeetingInRoom Room { get; private set; } = null!;
@@ -34,7 +36,7 @@ public sealed class MeetingRecordModel(MeetingRooms rooms, ViewerClock clock) : 
         Room = room;
         Response.Headers.CacheControl = "no-store, private";
         await clock.ZoneAsync();
-        clock.FallBackTo(Room.Crew.TimeZone, "the crew's zone");
+        clock.FallBackTo(Room.Crew.TimeZone, strings["Crews.CrewsZone"]);
         Commitments = await rooms.CommitmentsAsync(Room, Room.Meeting.Id, HttpContext.RequestAborted);
         Case = await rooms.CaseAsync(Room, HttpContext.RequestAborted);
         return Page();
@@ -42,7 +44,7 @@ public sealed class MeetingRecordModel(MeetingRooms rooms, ViewerClock clock) : 
 
     /// <summary>Where the room stood when the term ended, in a sentence.</summary>
     public string Outcome() =>
-        Room.Row is null || !Room.Begun ? "The room was not opened for this meeting: the crew met without it, or not at all."
-        : Room.Over ? $"The crew went through all {Room.Steps.Count} steps in the room."
-        : $"The room stopped at step {Room.Step + 1} of {Room.Steps.Count}: {Room.Current!.Title}.";
+        Room.Row is null || !Room.Begun ? strings["Meetings.Record.NotOpened"]
+        : Room.Over ? strings["Meetings.Record.AllSteps", Room.Steps.Count]
+        : strings["Meetings.Record.StoppedAt", Room.Step + 1, Room.Steps.Count, Room.Current!.Title];
 }

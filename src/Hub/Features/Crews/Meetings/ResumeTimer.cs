@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -10,17 +12,17 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// of the pause. The new start is worked out from the row as it was read, and the update holds only if the row is
 /// still at that version, so nothing else can have changed it in between.
 /// </summary>
-public sealed class ResumeTimer(HubDbContext db, TimeProvider time, LiveSignals live)
+public sealed class ResumeTimer(HubDbContext db, TimeProvider time, LiveSignals live, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(MeetingInRoom room, int fromVersion, CancellationToken cancellationToken = default)
     {
         if (!room.View.IsJoined || !room.MayMove)
         {
-            return Outcome.Refused("In this crew the host pauses and resumes the timer.");
+            return Outcome.Refused(strings["Meetings.Ops.HostTimer"]);
         }
         if (fromVersion != room.Version)
         {
-            return Outcome.Refused(MoveStep.Lost);
+            return Outcome.Refused(strings[MoveStep.Lost]);
         }
         if (room.Row is not { PausedAt: { } pausedAt, StepStartedAt: { } started } || room.Current is null)
         {
@@ -33,6 +35,6 @@ public sealed class ResumeTimer(HubDbContext db, TimeProvider time, LiveSignals 
                 .SetProperty(r => r.StepStartedAt, (DateTime?)resumedStart)
                 .SetProperty(r => r.PausedAt, (DateTime?)null)
                 .SetProperty(r => r.Version, fromVersion + 1), cancellationToken);
-        return resumed == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(MoveStep.Lost);
+        return resumed == 1 ? await MeetingRoomsFeature.ChangedAsync(live, db, room) : Outcome.Refused(strings[MoveStep.Lost]);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Crews.Meetings;
 /// the page looks again by itself every few seconds. Anyone outside the crew gets a 404.
 /// </summary>
 [Authorize]
-public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTimer pause, ResumeTimer resume, SaveCommitments commitments, SaveMeetingNotes notes, ViewerClock clock) : HubPageModel
+public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTimer pause, ResumeTimer resume, SaveCommitments commitments, SaveMeetingNotes notes, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     /// <summary>Seconds between looks of a page without a script.</summary>
     public const int LookAgainSeconds = 5;
@@ -34,20 +36,20 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTim
     public async Task<IActionResult> OnGetAsync(Guid id, int number) => await LoadAsync(id, number) ?? await ShowAsync();
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, int number) =>
-        await LoadAsync(id, number) ?? await AfterAsync(await move.RunAsync(Room, Version, To, HttpContext.RequestAborted), To >= Room.Steps.Count ? "The meeting is over. Thank you." : "",
+        await LoadAsync(id, number) ?? await AfterAsync(await move.RunAsync(Room, Version, To, HttpContext.RequestAborted), To >= Room.Steps.Count ? strings["Meetings.Room.Over.Notice"] : "",
             ReloadAsync);
 
     public async Task<IActionResult> OnPostPauseAsync(Guid id, int number) =>
-        await LoadAsync(id, number) ?? await AfterAsync(await pause.RunAsync(Room, Version, HttpContext.RequestAborted), "The timer is paused for everyone.", ReloadAsync);
+        await LoadAsync(id, number) ?? await AfterAsync(await pause.RunAsync(Room, Version, HttpContext.RequestAborted), strings["Meetings.Room.Paused.Notice"], ReloadAsync);
 
     public async Task<IActionResult> OnPostResumeAsync(Guid id, int number) =>
-        await LoadAsync(id, number) ?? await AfterAsync(await resume.RunAsync(Room, Version, HttpContext.RequestAborted), "The timer runs again for everyone.", ReloadAsync);
+        await LoadAsync(id, number) ?? await AfterAsync(await resume.RunAsync(Room, Version, HttpContext.RequestAborted), strings["Meetings.Room.Resumed.Notice"], ReloadAsync);
 
     public async Task<IActionResult> OnPostCommitmentsAsync(Guid id, int number) =>
-        await LoadAsync(id, number) ?? await AfterAsync(await commitments.RunAsync(Room, Commitments, HttpContext.RequestAborted), "Your commitments are saved. The crew reads them at the next check-in.", ShowAsync);
+        await LoadAsync(id, number) ?? await AfterAsync(await commitments.RunAsync(Room, Commitments, HttpContext.RequestAborted), strings["Meetings.Room.Commitments.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostNotesAsync(Guid id, int number) =>
-        await LoadAsync(id, number) ?? await AfterAsync(await notes.RunAsync(Room.View, Room.Meeting.Id, Notes ?? "", HttpContext.RequestAborted), "Notes saved.", ShowAsync);
+        await LoadAsync(id, number) ?? await AfterAsync(await notes.RunAsync(Room.View, Room.Meeting.Id, Notes ?? "", HttpContext.RequestAborted), strings["Crews.Show.NotesSaved"], ShowAsync);
 
     private async Task<IActionResult?> LoadAsync(Guid id, int number)
     {
@@ -70,8 +72,8 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTim
     {
         Response.Headers.CacheControl = "no-store, private";
         await clock.ZoneAsync();
-        clock.FallBackTo(Room.Crew.TimeZone, "the crew's zone");
-        State = RoomState.Of(Room, Room.Now);
+        clock.FallBackTo(Room.Crew.TimeZone, strings["Crews.CrewsZone"]);
+        State = RoomState.Of(Room, Room.Now, strings);
         if (await rooms.PreviousAsync(Room, HttpContext.RequestAborted) is { } previous)
         {
             LastTime = await rooms.CommitmentsAsync(Room, previous.Id, HttpContext.RequestAborted);
@@ -98,6 +100,6 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTim
             return "";
         }
         var left = (int)Math.Ceiling(span.TotalMinutes);
-        return left >= 1 ? $"{left} min left" : left == 0 ? "time is up" : $"{-left} min over";
+        return left >= 1 ? strings["Meetings.Room.MinLeft", left] : left == 0 ? strings["Meetings.Room.TimeUp"] : strings["Meetings.Room.MinOver", -left];
     }
 }

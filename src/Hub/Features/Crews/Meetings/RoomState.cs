@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
@@ -26,27 +27,29 @@ public sealed record RoomState(
     [property: JsonPropertyName("next")] string Next,
     [property: JsonPropertyName("mayMove")] bool MayMove)
 {
-    public static RoomState Of(MeetingInRoom room, DateTime now)
+    /// <summary>The room's state in the reader's words (the request's language, also for each event of its live stream).</summary>
+    public static RoomState Of(MeetingInRoom room, DateTime now, IStringLocalizer strings)
     {
         var step = room.Current;
-        return new RoomState(room.Version, room.Step, room.Steps.Count, LabelOf(room), step?.Slug ?? "", step?.Title ?? TitleOf(room), step?.Summary ?? SummaryOf(room),
+        return new RoomState(room.Version, room.Step, room.Steps.Count, LabelOf(room, strings), step?.Slug ?? "", step?.Title ?? TitleOf(room, strings), step?.Summary ?? SummaryOf(room, strings),
             step?.Prompt ?? "", step?.Minutes ?? 0, room.EndsAt is { } ends ? Milliseconds(ends) : null, room.Paused,
             room.Paused && room.Left is { } left ? (long)left.TotalMilliseconds : null, Milliseconds(now),
-            step is null ? [] : room.SpeakingOrder(step), NextLabel(room), room.MayMove);
+            step is null ? [] : room.SpeakingOrder(step), NextLabel(room, strings), room.MayMove);
     }
 
-    public static string LabelOf(MeetingInRoom room) =>
-        room.Over ? "The meeting is over" : room.Begun ? $"Step {room.Step + 1} of {room.Steps.Count}" : "Before the meeting";
+    public static string LabelOf(MeetingInRoom room, IStringLocalizer strings) =>
+        room.Over ? strings["Meetings.Room.Over"] : room.Begun ? strings["Meetings.Room.StepOf", room.Step + 1, room.Steps.Count] : strings["Meetings.Room.Before"];
 
-    public static string TitleOf(MeetingInRoom room) =>
-        room.Over ? "Thank you, everyone" : room.Current?.Title ?? "The room is open";
+    public static string TitleOf(MeetingInRoom room, IStringLocalizer strings) =>
+        room.Over ? strings["Meetings.Room.ThankYou"] : room.Current?.Title ?? strings["Meetings.Room.Open"];
 
-    public static string SummaryOf(MeetingInRoom room) =>
-        room.Over ? "Write your commitments and the crew's notes below, if you have not yet." : room.Current?.Summary ?? "When everyone is here, the host begins the first step.";
+    public static string SummaryOf(MeetingInRoom room, IStringLocalizer strings) =>
+        room.Over ? strings["Meetings.Room.OverSummary"] : room.Current?.Summary ?? strings["Meetings.Room.OpenSummary"];
 
     /// <summary>The words on the button that moves the room on.</summary>
-    public static string NextLabel(MeetingInRoom room) =>
-        room.Over ? "" : room.Step + 1 >= room.Steps.Count ? "End the meeting" : room.Begun ? $"Next step: {room.Steps[room.Step + 1].Title}" : $"Begin: {room.Steps[0].Title}";
+    public static string NextLabel(MeetingInRoom room, IStringLocalizer strings) =>
+        room.Over ? "" : room.Step + 1 >= room.Steps.Count ? strings["Meetings.Room.End"]
+        : room.Begun ? strings["Meetings.Room.NextStep", room.Steps[room.Step + 1].Title] : strings["Meetings.Room.Begin", room.Steps[0].Title];
 
     private static long Milliseconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 }

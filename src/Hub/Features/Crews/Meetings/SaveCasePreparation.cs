@@ -1,36 +1,38 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
 /// <summary>The focus person prepares their case: the situation, what they tried, the question they bring. Only the crew reads it.</summary>
-public sealed class SaveCasePreparation(HubDbContext db, TimeProvider time)
+public sealed class SaveCasePreparation(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(MeetingInRoom room, string? situation, string? tried, string? question, CancellationToken cancellationToken = default)
     {
         if (!room.View.IsJoined || !room.IsFocus)
         {
-            return Outcome.Refused("The focus person of this meeting prepares its case.");
+            return Outcome.Refused(strings["Meetings.Ops.FocusPrepares"]);
         }
         (situation, tried, question) = (situation?.Trim() ?? "", tried?.Trim() ?? "", question?.Trim() ?? "");
         var problems = new List<(string, string)>();
         if (situation.Length > 4000)
         {
-            problems.Add(("Situation", "Keep the situation to 4,000 characters; the crew will ask about the rest."));
+            problems.Add(("Situation", strings["Meetings.Ops.SituationLength"]));
         }
         if (tried.Length > 4000)
         {
-            problems.Add(("Tried", "Keep what you have tried to 4,000 characters."));
+            problems.Add(("Tried", strings["Meetings.Ops.TriedLength"]));
         }
         if (question.Length > 1000)
         {
-            problems.Add(("Question", "Keep your question to 1,000 characters: one question the crew can hold."));
+            problems.Add(("Question", strings["Meetings.Ops.QuestionLength"]));
         }
         if (situation == "" && tried == "" && question == "")
         {
-            problems.Add(("Question", "Write at least the question you bring, even a rough one."));
+            problems.Add(("Question", strings["Meetings.Ops.QuestionRequired"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {

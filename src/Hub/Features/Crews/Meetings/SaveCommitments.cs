@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Meetings;
 
 /// <summary>A member's own commitments for the next meeting (up to three), read by the crew at its next check-in.</summary>
-public sealed class SaveCommitments(HubDbContext db, TimeProvider time)
+public sealed class SaveCommitments(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int Most = 3;
     public const int MaxLength = 500;
@@ -15,11 +17,11 @@ public sealed class SaveCommitments(HubDbContext db, TimeProvider time)
     {
         if (!room.View.IsJoined)
         {
-            return Outcome.Refused("Only the crew's members keep commitments here.");
+            return Outcome.Refused(strings["Meetings.Ops.MembersCommit"]);
         }
         var kept = texts.Take(Most).Select(t => t?.Trim() ?? "").ToList();
         var problems = kept.Select((t, i) => (Text: t, Field: $"Commitments[{i}]"))
-            .Where(t => t.Text.Length > MaxLength).Select(t => (t.Field, $"Keep a commitment to {MaxLength} characters: one step, said plainly.")).ToList();
+            .Where(t => t.Text.Length > MaxLength).Select(t => (t.Field, strings["Meetings.Ops.CommitmentLength", MaxLength].Value)).ToList();
         if (Outcome.RefusedAll(problems) is { } refused)
         {
             return refused;

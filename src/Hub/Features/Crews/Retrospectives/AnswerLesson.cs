@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// every member it asks has consented (<see cref="CrewLessonSharing"/>); one "not this one" keeps it private. Answering
 /// again replaces the answer, so a member can change their mind while the lesson stands.
 /// </summary>
-public sealed class AnswerLesson(HubDbContext db, TimeProvider time, Notifier notifier)
+public sealed class AnswerLesson(HubDbContext db, TimeProvider time, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CrewView view, Guid lessonId, bool consents, CancellationToken cancellationToken = default)
     {
@@ -19,13 +21,13 @@ public sealed class AnswerLesson(HubDbContext db, TimeProvider time, Notifier no
             .Select(l => new { l.SharedAt }).SingleOrDefaultAsync(cancellationToken);
         if (lesson is null)
         {
-            return Outcome.Refused("That lesson is no longer on offer; someone in the crew took it back.");
+            return Outcome.Refused(strings["Crews.Ops.LessonGone"]);
         }
         if (!CrewLessonSharing.Asks(view.Me, lesson.SharedAt))
         {
             return Outcome.Refused(view.IsJoined
-                ? "You joined the crew after this lesson was offered, so it does not wait for your answer."
-                : "Only members of the crew answer for its lessons.");
+                ? strings["Crews.Ops.LessonBeforeYou"]
+                : strings["Crews.Ops.LessonMembersOnly"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var changed = await db.CrewLessonAnswers.Where(a => a.LessonId == lessonId && a.UserId == view.Me.UserId)

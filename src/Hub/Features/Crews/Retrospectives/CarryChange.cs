@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// A member puts a change on the crew's list for what comes next (the next term, or the rest of this one after a
 /// halfway look back); the list opens the next meeting. Any member takes one off again (<see cref="DropChange"/>).
 /// </summary>
-public sealed class CarryChange(HubDbContext db, TimeProvider time)
+public sealed class CarryChange(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int MaxLength = 1000, MaxChanges = 12;
 
@@ -17,24 +19,24 @@ public sealed class CarryChange(HubDbContext db, TimeProvider time)
     {
         if (!view.IsJoined)
         {
-            return Outcome.Refused("Only members of the crew choose what it carries forward.");
+            return Outcome.Refused(strings["Crews.Ops.CarryMembersOnly"]);
         }
         if (LookBack.Open(view) is not { } lookBack)
         {
-            return Outcome.Refused("Changes are gathered at a retrospective; the next one opens with the term's last meeting.");
+            return Outcome.Refused(strings["Crews.Ops.CarryNotOpen"]);
         }
         if (view.Crew.Stage == CrewStage.Disbanded)
         {
-            return Outcome.Refused("The crew has closed, so there is no next term to carry a change into. A lesson for the congregation may still help others.");
+            return Outcome.Refused(strings["Crews.Ops.CarryClosed"]);
         }
         text = (text ?? "").Trim();
         if (text == "")
         {
-            return Outcome.Refused("Write the change in a line: what the crew will do differently.", "Change");
+            return Outcome.Refused(strings["Crews.Ops.CarryEmpty"], "Change");
         }
         if (text.Length > MaxLength)
         {
-            return Outcome.Refused($"A change fits in a line or two: at most {MaxLength} characters ({text.Length} now).", "Change");
+            return Outcome.Refused(strings["Crews.Ops.CarryLength", MaxLength, text.Length], "Change");
         }
         var listed = await db.CrewChanges.Where(c => c.CrewId == view.Crew.Id && c.Term == lookBack.Term && c.AtMeeting == lookBack.AtMeeting)
             .Select(c => c.Text).ToListAsync(cancellationToken);
@@ -44,7 +46,7 @@ public sealed class CarryChange(HubDbContext db, TimeProvider time)
         }
         if (listed.Count >= MaxChanges)
         {
-            return Outcome.Refused($"The list has {MaxChanges} changes already; a crew can carry only a few at once. Take one off first.", "Change");
+            return Outcome.Refused(strings["Crews.Ops.CarryFull", MaxChanges], "Change");
         }
         db.CrewChanges.Add(new CrewChange
         {

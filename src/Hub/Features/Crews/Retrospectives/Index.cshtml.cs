@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// </summary>
 [Authorize]
 public sealed class CrewRetrospectiveModel(CrewAccess access, HubDbContext db, ShareReflection share, UnshareReflection unshare,
-    CarryChange carry, DropChange drop, ShareLesson lesson, WithdrawLesson withdraw, AnswerLesson answer) : HubPageModel
+    CarryChange carry, DropChange drop, ShareLesson lesson, WithdrawLesson withdraw, AnswerLesson answer,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public CrewView View { get; private set; } = null!;
 
@@ -61,27 +64,27 @@ public sealed class CrewRetrospectiveModel(CrewAccess access, HubDbContext db, S
 
     public async Task<IActionResult> OnPostShareAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await share.RunAsync(View, Worked ?? "", DidNot ?? "", OneChange ?? "", HttpContext.RequestAborted),
-            "Shared with the crew. Only its members read it.", ShowAsync);
+            strings["Crews.Retro.Shared.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostUnshareAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await unshare.RunAsync(View, HttpContext.RequestAborted), "Your reflection is no longer shared.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await unshare.RunAsync(View, HttpContext.RequestAborted), strings["Crews.Retro.Unshared.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostCarryAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await carry.RunAsync(View, Change ?? "", HttpContext.RequestAborted), "On the list: it opens the next meeting.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await carry.RunAsync(View, Change ?? "", HttpContext.RequestAborted), strings["Crews.Retro.Carried.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostDropAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await drop.RunAsync(View, ItemId, HttpContext.RequestAborted), "Taken off the list.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await drop.RunAsync(View, ItemId, HttpContext.RequestAborted), strings["Crews.Retro.Dropped.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostLessonAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await lesson.RunAsync(View, Lesson ?? "", Signed, HttpContext.RequestAborted),
-            "Offered, with your consent. It reaches the congregation when everyone in the crew has said yes.", ShowAsync);
+            strings["Crews.Retro.Offered.Notice"], ShowAsync);
 
     public async Task<IActionResult> OnPostConsentAsync(Guid id) =>
         await LoadAsync(id) ?? await AfterAsync(await answer.RunAsync(View, ItemId, Consents, HttpContext.RequestAborted),
-            Consents ? "Your yes is noted." : "Noted: the lesson stays in the crew.", ShowAsync, $"{Request.Path}#lesson-{ItemId}");
+            Consents ? strings["Crews.Retro.Yes.Notice"] : strings["Crews.Retro.No.Notice"], ShowAsync, $"{Request.Path}#lesson-{ItemId}");
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id) =>
-        await LoadAsync(id) ?? await AfterAsync(await withdraw.RunAsync(View, ItemId, HttpContext.RequestAborted), "The lesson is off the congregation's page.", ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await withdraw.RunAsync(View, ItemId, HttpContext.RequestAborted), strings["Crews.Retro.Withdrawn.Notice"], ShowAsync);
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Crews;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
@@ -16,7 +17,7 @@ public sealed record LookBack(int Term, int AtMeeting)
 
     public bool Halfway => AtMeeting > 0;
 
-    public string Title => Halfway ? $"Halfway through term {Term}, after meeting {AtMeeting}" : $"The end of term {Term}";
+    public string Title(IStringLocalizer strings) => Halfway ? strings["Crews.Retro.HalfwayTitle", Term, AtMeeting] : strings["Crews.Retro.EndTitle", Term];
 
     /// <summary>The meetings after which a term looks back halfway: 4 in a term of 8, 4 and 8 in a term of 12.</summary>
     public static IEnumerable<int> HalfwayPoints(int meetingsPerTerm) =>

@@ -25,24 +25,24 @@ public sealed class ShareLesson(HubDbContext db, TimeProvider time, Notifier not
     {
         if (!view.IsJoined)
         {
-            return Outcome.Refused("Only members of the crew offer its lessons.");
+            return Outcome.Refused(strings["Crews.Ops.LessonOfferMembersOnly"]);
         }
         if (view.Crew.CongregationId is not { } congregationId)
         {
-            return Outcome.Refused("This crew stands on its own, so there is no congregation to offer a lesson to.");
+            return Outcome.Refused(strings["Crews.Ops.LessonNoCongregation"]);
         }
         if (LookBack.Open(view) is not { } lookBack)
         {
-            return Outcome.Refused("Lessons are offered from a retrospective; the next one opens with the term's last meeting.");
+            return Outcome.Refused(strings["Crews.Ops.LessonNotOpen"]);
         }
         text = (text ?? "").Trim();
         if (text == "")
         {
-            return Outcome.Refused("Write what the crew learned that others might use.", "Lesson");
+            return Outcome.Refused(strings["Crews.Ops.LessonEmpty"], "Lesson");
         }
         if (text.Length > MaxLength)
         {
-            return Outcome.Refused($"A lesson is a short paragraph: at most {MaxLength} characters ({text.Length} now).", "Lesson");
+            return Outcome.Refused(strings["Crews.Ops.LessonLength", MaxLength, text.Length], "Lesson");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var id = Guid.NewGuid();

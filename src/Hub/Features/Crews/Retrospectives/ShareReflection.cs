@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Crews.Retrospectives;
 /// A member chooses to tell the crew what worked, what did not and one change, at the look back open now. Apart
 /// from the private answer (continue, pause or leave), which stays theirs; sharing again replaces what they shared.
 /// </summary>
-public sealed class ShareReflection(HubDbContext db, TimeProvider time)
+public sealed class ShareReflection(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int MaxLength = 4000, MaxChange = 1000;
 
@@ -17,11 +19,11 @@ public sealed class ShareReflection(HubDbContext db, TimeProvider time)
     {
         if (!view.IsJoined)
         {
-            return Outcome.Refused("Only members of the crew share reflections with it.");
+            return Outcome.Refused(strings["Crews.Ops.ReflectMembersOnly"]);
         }
         if (LookBack.Open(view) is not { } lookBack)
         {
-            return Outcome.Refused("Reflections are shared at a retrospective; the next one opens with the term's last meeting.");
+            return Outcome.Refused(strings["Crews.Ops.ReflectNotOpen"]);
         }
         worked = (worked ?? "").Trim();
         didNot = (didNot ?? "").Trim();
@@ -29,19 +31,19 @@ public sealed class ShareReflection(HubDbContext db, TimeProvider time)
         var problems = new List<(string, string)>();
         if (worked == "" && didNot == "" && oneChange == "")
         {
-            problems.Add(("", "Write at least one of the three before sharing; any of them may stay empty."));
+            problems.Add(("", strings["Crews.Ops.ReflectEmpty"]));
         }
         if (worked.Length > MaxLength)
         {
-            problems.Add(("Worked", $"At most {MaxLength} characters ({worked.Length} now)."));
+            problems.Add(("Worked", strings["Crews.Ops.AtMost", MaxLength, worked.Length]));
         }
         if (didNot.Length > MaxLength)
         {
-            problems.Add(("DidNot", $"At most {MaxLength} characters ({didNot.Length} now)."));
+            problems.Add(("DidNot", strings["Crews.Ops.AtMost", MaxLength, didNot.Length]));
         }
         if (oneChange.Length > MaxChange)
         {
-            problems.Add(("OneChange", $"One change, in a line or two: at most {MaxChange} characters ({oneChange.Length} now)."));
+            problems.Add(("OneChange", strings["Crews.Ops.ReflectChangeLength", MaxChange, oneChange.Length]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -64,7 +66,7 @@ public sealed class ShareReflection(HubDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Outcome.Refused("You shared from another window a moment ago; look at what the crew sees now and share again to change it.");
+            return Outcome.Refused(strings["Crews.Ops.ReflectRace"]);
         }
         return Outcome.Done;
     }
