@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data.Congregations;
-using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Testing;
 using Microsolidarity.Hub.Tests.Platform.Localization;
 
@@ -9,14 +10,12 @@ namespace Microsolidarity.Hub.Tests.Features.Congregations;
 
 /// <summary>
 /// The congregation pages, read in the pseudo-locale as a visitor, a signed-in stranger, a member and a host: every word
-/// the hub itself writes there goes through localisation. What the test made (names, purposes, places, the levels a
-/// congregation starts with, which are its own words from then on) is taken away before looking.
+/// the hub itself writes there goes through localisation. What the test made (names, purposes, places) is taken away
+/// before looking; the levels a congregation starts with are written in its first host's language, here the pseudo-locale.
 /// </summary>
 public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLocale shared) : IClassFixture<SharedHubWithPseudoLocale>
 {
     private readonly HubFactory hub = shared.Hub;
-
-    private static readonly string[] Levels = [.. EditLevels.Defaults(Guid.Empty).SelectMany(l => new[] { l.Name, l.Description })];
 
     private async Task<(FormClient Client, string Name)> PersonAsync(string who)
     {
@@ -32,10 +31,18 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
     /// Dates go through the hub's date formats, which write the pseudo-locale's in English: the days around today (the
     /// news says when someone joined) are taken away like the test's own words.
     /// </summary>
-    private static readonly string[] Days = [.. Enumerable.Range(-1, 3).SelectMany(d => new[] { "d MMMM yyyy", "MMMM yyyy" }.Select(f => DateTime.UtcNow.AddDays(d).ToString(f, CultureInfo.GetCultureInfo("en"))))];
+    private static readonly string[] Days = [.. Enumerable.Range(-1, 17).SelectMany(d => new[] { "d MMMM yyyy", "MMMM yyyy", "dddd d MMMM", "d MMMM", "d MMM yyyy" }
+        .Select(f => DateTime.UtcNow.AddDays(d).ToString(f, CultureInfo.GetCultureInfo("en"))))];
+
+    /// <summary>
+    /// The shared place fields (Platform/Web/Shared/_PlaceFields, also on the event form) are not this area's, and the
+    /// cities they list are places' names: taken away like the test's own words.
+    /// </summary>
+    private static readonly string[] PlaceFields = ["None: type the numbers below", "Latitude", "Longitude", "Degrees north; south is negative (Lisbon 38.72).",
+        "Degrees east; west is negative (Lisbon -9.14).", .. Microsolidarity.Hub.Platform.Maps.Cities.All.Select(c => c.Label), "City"];
 
     private static string[] Data(string congregation, string place, params string[] more) =>
-        [congregation, $"{congregation} gathers twice a year so that crews can form.", place, "English, Português", .. Levels, .. Days, .. more];
+        [congregation, $"{congregation} gathers twice a year so that crews can form.", place, "English, Português", .. Days, .. more];
 
     private static async Task AssertNoLeaksAsync(FormClient client, string page, string path, string[] data)
     {
@@ -88,5 +95,71 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         var (left, _) = await stranger.SubmitAsync(path, new Dictionary<string, string>(), handler: "Leave");
         Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
         await AssertNoLeaksAsync(stranger, "A congregation just left", path, data);
+    }
+
+    /// <summary>A refusal shown beside its field: the operation's words went through localisation too.</summary>
+    private static void AssertLocalised(AngleSharp.Html.Dom.IHtmlDocument page, string selector)
+    {
+        var words = page.QuerySelector(selector)?.TextContent.Trim() ?? "";
+        Assert.True(words.StartsWith('⟦') && words.EndsWith('⟧'), $"{selector} says “{words}”, not in the pseudo-locale");
+    }
+
+    [Fact]
+    public async Task HostingLevelsGroupsLessonsConcernsAndTheMap_ShowOnlyLocalisedWords()
+    {
+        var (host, hostName) = await PersonAsync("host");
+        var name = Unique.Name("Tide Garden");
+        var place = Unique.Name("Faro");
+        var path = await CongregationTestKit.CreateAsync(host, name, "Request", place, "What draws you here?");
+        var data = Data(name, place, [hostName, "What draws you here?", .. PlaceFields]);
+
+        var (asking, askingName) = await PersonAsync("asking");
+        var answers = Unique.Name("I would like to find a crew");
+        var (asked, _) = await asking.SubmitAsync(path, new Dictionary<string, string> { ["Answers"] = answers });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var invited = Unique.Email("invited");
+        var (sent, _) = await host.SubmitAsync(path, new Dictionary<string, string> { ["InviteEmail"] = invited }, handler: "Invite");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        data = [.. data, askingName, answers, invited];
+        await AssertNoLeaksAsync(host, "Hosting, with a request and an invitation waiting", $"{path}/host", data);
+        var (welcomed, _) = await host.SubmitAsync($"{path}/host", new Dictionary<string, string> { ["Accept"] = "true" }, handler: "Decide");
+        Assert.Equal(HttpStatusCode.Redirect, welcomed.StatusCode);
+        await AssertNoLeaksAsync(host, "Hosting, with the welcome's notice", $"{path}/host", data);
+
+        await AssertNoLeaksAsync(host, "The levels", $"{path}/levels", data);
+        var (_, unnamed) = await host.SubmitAsync($"{path}/levels", new Dictionary<string, string> { ["Name"] = " " }, handler: "Save");
+        AssertLocalised(unnamed, "[id^=name-][id$=-error]");
+        var (_, unconfirmed) = await host.SubmitAsync($"{path}/levels", new Dictionary<string, string>(), handler: "Remove");
+        AssertLocalised(unconfirmed, "[id^=move-to-][id$=-error]");
+
+        await AssertNoLeaksAsync(host, "Starting a congregation", "/congregations/new", data);
+        var (_, empty) = await host.SubmitAsync("/congregations/new", new Dictionary<string, string> { ["Input.Name"] = "", ["Input.Purpose"] = "" });
+        AssertLocalised(empty, "#name-error");
+        AssertLocalised(empty, "#purpose-error");
+
+        await AssertNoLeaksAsync(asking, "No working group yet", $"{path}/working-groups", data);
+        var (_, unfinished) = await asking.SubmitAsync($"{path}/working-groups", new Dictionary<string, string> { ["Name"] = "", ["Purpose"] = "", ["EndsOn"] = "" }, handler: "Start");
+        AssertLocalised(unfinished, "#name-error");
+        AssertLocalised(unfinished, "#ends-on-error");
+        var group = Unique.Name("Welcome team");
+        var ends = DateTime.UtcNow.AddMonths(2);
+        var (started, _) = await asking.SubmitAsync($"{path}/working-groups", new Dictionary<string, string>
+        {
+            ["Name"] = group, ["Purpose"] = "Greet newcomers.", ["EndsOn"] = ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, handler: "Start");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        await AssertNoLeaksAsync(asking, "A working group running", $"{path}/working-groups",
+            [.. data, group, "Greet newcomers.", ends.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en"))]);
+
+        await AssertNoLeaksAsync(asking, "No lessons yet", $"{path}/lessons", data);
+        await AssertNoLeaksAsync(asking, "Concerns, none raised", $"{path}/concerns", data);
+        await AssertNoLeaksAsync(asking, "Raising a concern", $"{path}/concerns/new", data);
+
+        var visitor = hub.NewClient();
+        PseudoLocalePages.Use(visitor);
+        using var scope = hub.Services.CreateScope();
+        var everyCongregation = await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Congregations
+            .Select(c => new[] { c.Name, c.Place }).ToListAsync();
+        await AssertNoLeaksAsync(visitor, "The network map", "/congregations/map", [.. data, .. everyCongregation.SelectMany(c => c)]);
     }
 }
