@@ -145,7 +145,9 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         var ends = DateTime.UtcNow.AddMonths(2);
         var (started, _) = await asking.SubmitAsync($"{path}/working-groups", new Dictionary<string, string>
         {
-            ["Name"] = group, ["Purpose"] = "Greet newcomers.", ["EndsOn"] = ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Name"] = group,
+            ["Purpose"] = "Greet newcomers.",
+            ["EndsOn"] = ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }, handler: "Start");
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         await AssertNoLeaksAsync(asking, "A working group running", $"{path}/working-groups",
