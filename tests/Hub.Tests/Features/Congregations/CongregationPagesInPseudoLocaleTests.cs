@@ -164,4 +164,65 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
             .Select(c => new[] { c.Name, c.Place }).ToListAsync();
         await AssertNoLeaksAsync(visitor, "The network map", "/congregations/map", [.. data, .. everyCongregation.SelectMany(c => c)]);
     }
+
+    [Fact]
+    public async Task ConcernsAgreementsAndResponsibilities_ShowOnlyLocalisedWords()
+    {
+        var (host, hostName) = await PersonAsync("host");
+        var name = Unique.Name("Cove Circle");
+        var place = Unique.Name("Porto");
+        var path = await CongregationTestKit.CreateAsync(host, name, "Open", place);
+        var (member, memberName) = await PersonAsync("member");
+        var (joined, _) = await member.SubmitAsync(path, new Dictionary<string, string>(), handler: "Join");
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var data = Data(name, place, hostName, memberName);
+
+        await AssertNoLeaksAsync(host, "Naming the care contacts", $"{path}/concerns/care-contacts", data);
+        await AssertNoLeaksAsync(host, "No agreements yet, to a host", $"{path}/agreements", data);
+        await AssertNoLeaksAsync(member, "No agreements yet, to a member", $"{path}/agreements", data);
+        var agreements = Unique.Name("We listen before we answer");
+        var (published, _) = await host.SubmitAsync($"{path}/agreements", new Dictionary<string, string> { ["Text"] = agreements }, handler: "Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await AssertNoLeaksAsync(host, "The agreements, published", $"{path}/agreements", [.. data, agreements]);
+        await AssertNoLeaksAsync(member, "The agreements, to accept", $"{path}/agreements", [.. data, agreements]);
+
+        var worry = Unique.Name("Someone keeps talking over the newcomers");
+        var (raised, _) = await member.SubmitAsync($"{path}/concerns/new", new Dictionary<string, string> { ["About"] = "Something", ["Text"] = worry });
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var concern = raised.Headers.Location!.OriginalString;
+        await AssertNoLeaksAsync(member, "A concern, to the one who raised it", concern, [.. data, worry]);
+        await AssertNoLeaksAsync(member, "Concerns, one raised", $"{path}/concerns", [.. data, worry]);
+        // The hosts' log keeps its lines as English sentences, shown as written (docs/architecture.md, Languages).
+        await AssertNoLeaksAsync(host, "Hosting, with no care contacts", $"{path}/host", [.. data, .. PlaceFields, "Published the congregation's agreements"]);
+
+        await AssertNoLeaksAsync(host, "An empty register, with suggestions", $"{path}/responsibilities", data);
+        await AssertNoLeaksAsync(member, "An empty register, to a member", $"{path}/responsibilities", data);
+        var (added, _) = await host.SubmitAsync($"{path}/responsibilities", new Dictionary<string, string> { ["Suggestion"] = "2" }, handler: "Suggest");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var (_, register) = await host.GetAsync($"{path}/responsibilities");
+        await AssertNoLeaksAsync(host, "A register with one responsibility", $"{path}/responsibilities", data);
+        var offer = register.QuerySelector("a[href$='/offer']")!.GetAttribute("href")!;
+        await AssertNoLeaksAsync(host, "Offering a responsibility", offer, data);
+        var (offered, _) = await host.SubmitAsync(offer, new Dictionary<string, string> { ["ToUserId"] = await MemberIdAsync(memberName) });
+        Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
+        await AssertNoLeaksAsync(member, "A register with an invitation waiting", $"{path}/responsibilities", data);
+        await AssertNoLeaksAsync(member, "Your responsibilities, one waiting", "/me/responsibilities", data);
+        await AssertNoLeaksAsync(host, "Adding a responsibility", $"{path}/responsibilities/edit", data);
+
+        await AssertNoLeaksAsync(host, "The care view", $"{path}/care", data);
+        var note = $"{path}/care/nudge?why=no-crew&person={Uri.EscapeDataString(await MemberIdAsync(memberName))}";
+        await AssertNoLeaksAsync(host, "A prepared note", note, data);
+        var (nudged, _) = await host.SubmitAsync(note, new Dictionary<string, string> { ["Message"] = "Thinking of you." });
+        Assert.Equal(HttpStatusCode.Redirect, nudged.StatusCode);
+        await AssertNoLeaksAsync(host, "The care view, a note sent", $"{path}/care", data);
+        await AssertNoLeaksAsync(host, "A note to someone who had one this week", note, data);
+    }
+
+    private async Task<string> MemberIdAsync(string displayName)
+    {
+        using var scope = hub.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Microsolidarity.Hub.Data.HubDbContext>().Users
+            .Where(u => u.DisplayName == displayName).Select(u => u.Id).SingleAsync();
+    }
 }
+
