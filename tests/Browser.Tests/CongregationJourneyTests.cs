@@ -81,7 +81,7 @@ public sealed class CongregationJourneyTests
         await browser.CheckPageAsync("invitation-signed-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join Harbour Congregation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are a member now");
-        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("You are a Friend");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Your level: Friend");
         await browser.CheckPageAsync("congregation-as-member");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();

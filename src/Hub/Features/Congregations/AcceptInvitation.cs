@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
@@ -13,7 +15,7 @@ public enum InvitationState { Open, Accepted, Expired, Revoked, Unknown }
 /// (an account made from the link itself has that address); the link works once. Someone signed in with
 /// that address may also accept it from their home page, without the link.
 /// </summary>
-public sealed class AcceptInvitation(HubDbContext db, TimeProvider time, Notifier notifier)
+public sealed class AcceptInvitation(HubDbContext db, TimeProvider time, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     /// <summary>What the in-hub notice of an invitation is about, so that accepting (or withdrawing) marks it done.</summary>
     public static string About(Guid invitationId) => $"congregation-invitation:{invitationId}";
@@ -61,10 +63,10 @@ public sealed class AcceptInvitation(HubDbContext db, TimeProvider time, Notifie
         {
             return (Outcome.Refused(state switch
             {
-                InvitationState.Accepted => "This invitation was used already.",
-                InvitationState.Expired => "This invitation has expired. Ask the person who invited you for a new one.",
-                InvitationState.Revoked => "This invitation was withdrawn.",
-                _ => "This invitation link does not work. Copy the whole address from the email.",
+                InvitationState.Accepted => strings["Congregations.Invitation.Used"],
+                InvitationState.Expired => strings["Congregations.Invitation.Expired"],
+                InvitationState.Revoked => strings["Congregations.Invitation.Withdrawn"],
+                _ => strings["Congregations.Invitation.LinkBroken"],
             }), invitation?.Congregation.Slug);
         }
         // An invitation belongs to the address it was sent to: a forwarded link does not let anyone else in.
@@ -80,12 +82,12 @@ public sealed class AcceptInvitation(HubDbContext db, TimeProvider time, Notifie
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
         if (claimed == 0)
         {
-            return (Outcome.Refused("This invitation was used already."), invitation.Congregation.Slug);
+            return (Outcome.Refused(strings["Congregations.Invitation.Used"]), invitation.Congregation.Slug);
         }
         var added = await JoinCongregation.AddMemberAsync(db, invitation.CongregationId, userId, now, cancellationToken);
         if (!added)
         {
-            return (Outcome.Refused("You are a member already; the invitation stays unused."), invitation.Congregation.Slug);
+            return (Outcome.Refused(strings["Congregations.Refused.MemberInvitationUnused"]), invitation.Congregation.Slug);
         }
         await notifier.ResolveAsync(About(invitation.Id), userId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

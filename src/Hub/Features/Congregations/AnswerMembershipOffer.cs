@@ -26,7 +26,7 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
         var offer = await db.MembershipOffers.SingleOrDefaultAsync(o => o.Id == offerId && o.CongregationId == view.Congregation.Id && o.UserId == view.UserId, cancellationToken);
         if (offer is null || offer.Status != OfferStatus.Waiting || view.Membership is null)
         {
-            return Outcome.Refused("This invitation is no longer open.");
+            return Outcome.Refused(strings["Congregations.Refused.InvitationClosed"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,7 +35,7 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, accept ? OfferStatus.Accepted : OfferStatus.Declined).SetProperty(o => o.AnsweredAt, now), cancellationToken);
         if (answered == 0)
         {
-            return Outcome.Refused("This invitation is no longer open.");
+            return Outcome.Refused(strings["Congregations.Refused.InvitationClosed"]);
         }
         if (accept)
         {
@@ -54,7 +54,7 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
                         .ExecuteUpdateAsync(s => s.SetProperty(u => u.NetworkMemberSince, now), cancellationToken);
                     break;
                 default:
-                    return Outcome.Refused("That level no longer exists; ask the hosts about it.");
+                    return Outcome.Refused(strings["Congregations.Refused.LevelGoneAsk"]);
             }
         }
         await notifier.ResolveAsync(About(offerId), view.UserId, cancellationToken);
@@ -83,13 +83,13 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts withdraw invitations.");
+            return Outcome.Refused(strings["Congregations.Refused.WithdrawOnlyHosts"]);
         }
         var withdrawn = await db.MembershipOffers.Where(o => o.Id == offerId && o.CongregationId == view.Congregation.Id && o.Status == OfferStatus.Waiting)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.AnsweredAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         if (withdrawn == 0)
         {
-            return Outcome.Refused("This invitation was answered or withdrawn already.");
+            return Outcome.Refused(strings["Congregations.Refused.OfferAnswered"]);
         }
         await notifier.ResolveAsync(About(offerId), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -19,18 +19,18 @@ public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostAct
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts change who hosts.");
+            return Outcome.Refused(strings["Congregations.Refused.HostingOnlyHosts"]);
         }
         if (HostActions.Tidy(reason) is not { } why)
         {
-            return Outcome.Refused($"Keep the reason under {HostActions.MaxReason:N0} characters.");
+            return Outcome.Refused(strings["Congregations.Refused.ReasonLength", HostActions.MaxReason.ToString("N0", DateFormats.Culture)]);
         }
         // Loaded and saved, not a bulk update: the congregation's cached pages and reads are emptied by the
         // interceptor that sees saved memberships, and a bulk statement passes it by.
         var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
         if (membership is null)
         {
-            return Outcome.Refused("This person is not a member (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.NotAMember"]);
         }
         if (!membership.IsHost)
         {
@@ -38,7 +38,7 @@ public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostAct
         }
         if (await db.Memberships.CountAsync(m => m.CongregationId == view.Congregation.Id && m.IsHost, cancellationToken) == 1)
         {
-            return Outcome.Refused("This is the last host. Invite another host, and wait for their yes, before stepping down.");
+            return Outcome.Refused(strings["Congregations.Refused.LastHostStepDown"]);
         }
         var c = view.Congregation;
         var self = membership.UserId == view.UserId;

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Maps;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host starts a congregation, with the default levels Friend and Partner, and hosts it.</summary>
-public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
+public sealed class CreateCongregation(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <param name="Point">Where it shows on the network map; empty or null: not placed (the hosting page can place it later).</param>
     public sealed record Input(string Name, string Purpose, string Place, bool IsOnline, string Languages, MembershipPolicy Policy, string JoinQuestions,
@@ -21,12 +23,12 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
         List<(string, string)> problems = [];
         if (!input.IsOnline && string.IsNullOrWhiteSpace(input.Place))
         {
-            problems.Add((nameof(Input.Place), "Say where the congregation meets (a city or region), or tick that it meets online."));
+            problems.Add((nameof(Input.Place), strings["Congregations.Refused.PlaceOrOnline"]));
         }
         var baseSlug = Slugs.From(input.Name);
         if (baseSlug.Length == 0)
         {
-            problems.Add((nameof(Input.Name), "Use a name with at least one letter or digit."));
+            problems.Add((nameof(Input.Name), strings["Congregations.Refused.NameLetters"]));
         }
         var point = input.Point is { IsEmpty: false } typed ? MapPlace.Read(typed, problems) : null;
         if (Outcome.RefusedAll(problems) is { } refused)
@@ -54,7 +56,7 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time)
             Latitude = point?.Latitude,
             Longitude = point?.Longitude,
         };
-        var levels = EditLevels.Defaults(congregation.Id);
+        var levels = EditLevels.Defaults(congregation.Id, strings);
         var partner = levels[1];
         congregation.Levels.AddRange(levels);
         db.Congregations.Add(congregation);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
@@ -8,7 +9,7 @@ using Microsolidarity.Hub.Platform.Notifications;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host says yes or no to a request; the person hears either way.</summary>
-public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
+public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails, IStringLocalizer<Strings> strings)
 {
     /// <summary>What the hosts' notices of a request are about: one host's answer marks every host's notice done.</summary>
     public static string About(Guid requestId) => $"join-request:{requestId}";
@@ -17,13 +18,13 @@ public sealed class DecideJoinRequest(HubDbContext db, TimeProvider time, Notifi
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts answer requests.");
+            return Outcome.Refused(strings["Congregations.Refused.RequestsOnlyHosts"]);
         }
         var request = await db.JoinRequests.Include(r => r.User)
             .SingleOrDefaultAsync(r => r.Id == requestId && r.CongregationId == view.Congregation.Id, cancellationToken);
         if (request is null || request.Status != JoinRequestStatus.Pending)
         {
-            return Outcome.Refused("This request was answered already.");
+            return Outcome.Refused(strings["Congregations.Refused.RequestAnswered"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

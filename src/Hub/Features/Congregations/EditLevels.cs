@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// Hosts say what the congregation's levels are called, what each means, and what it lets a member do (invite
 /// people, put on events without waiting for a host). Every congregation starts with Friends and Partners.
 /// </summary>
-public sealed class EditLevels(HubDbContext db)
+public sealed class EditLevels(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public const int MaxLevels = 6;
     public const int MaxName = 60;
@@ -17,25 +19,28 @@ public sealed class EditLevels(HubDbContext db)
 
     public sealed record LevelInput(string? Name, string? Description, bool CanInvite, bool CanHostEvents);
 
-    /// <summary>The two levels a new congregation starts with, in the practice's words: Friends, and Partners who tend the whole.</summary>
-    public static MembershipLevel[] Defaults(Guid congregationId) =>
+    /// <summary>
+    /// The two levels a new congregation starts with, in the practice's words: Friends, and Partners who tend the whole. They are
+    /// written in the language of the host who creates it, and are the congregation's own words from then on.
+    /// </summary>
+    public static MembershipLevel[] Defaults(Guid congregationId, IStringLocalizer strings) =>
     [
-        new() { Id = Guid.NewGuid(), CongregationId = congregationId, Name = "Friend", Rank = 0,
-            Description = "Takes part as themselves: comes to gatherings, joins crews and calls. Coming to a gathering is how one becomes a Friend, and staying one for good is fine." },
-        new() { Id = Guid.NewGuid(), CongregationId = congregationId, Name = "Partner", Rank = 1, CanInvite = true,
-            Description = "Has chosen more commitment: co-leads, tends the whole congregation, and decides with the other Partners whom to invite. Friends are invited to become Partners, usually at a gathering." },
+        new() { Id = Guid.NewGuid(), CongregationId = congregationId, Name = strings["Congregations.Level.Friend"], Rank = 0,
+            Description = strings["Congregations.Level.FriendMeans"] },
+        new() { Id = Guid.NewGuid(), CongregationId = congregationId, Name = strings["Congregations.Level.Partner"], Rank = 1, CanInvite = true,
+            Description = strings["Congregations.Level.PartnerMeans"] },
     ];
 
     public async Task<Outcome> SaveAsync(CongregationView view, Guid levelId, LevelInput input, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts change the levels.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelsOnlyHosts"]);
         }
         var level = await db.MembershipLevels.SingleOrDefaultAsync(l => l.Id == levelId && l.CongregationId == view.Congregation.Id, cancellationToken);
         if (level is null)
         {
-            return Outcome.Refused("That level does not belong to this congregation.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelNotHere"]);
         }
         if (await CheckAsync(view, input, levelId, cancellationToken) is { } refused)
         {
@@ -51,12 +56,12 @@ public sealed class EditLevels(HubDbContext db)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts change the levels.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelsOnlyHosts"]);
         }
         var ranks = await db.MembershipLevels.Where(l => l.CongregationId == view.Congregation.Id).Select(l => l.Rank).ToListAsync(cancellationToken);
         if (ranks.Count >= MaxLevels)
         {
-            return Outcome.Refused($"A congregation keeps at most {MaxLevels} levels: a short path is easier to walk. Rename or describe one instead.", "NewName");
+            return Outcome.Refused(strings["Congregations.Refused.MaxLevels", MaxLevels], "NewName");
         }
         if (await CheckAsync(view, input, null, cancellationToken, "NewName") is { } refused)
         {
@@ -81,19 +86,19 @@ public sealed class EditLevels(HubDbContext db)
         var name = input.Name?.Trim() ?? "";
         if (name == "")
         {
-            return Outcome.Refused("Give the level a name, such as Friend or Partner.", nameField);
+            return Outcome.Refused(strings["Congregations.Refused.LevelName", strings["Congregations.Level.Friend"], strings["Congregations.Level.Partner"]], nameField);
         }
         if (name.Length > MaxName)
         {
-            return Outcome.Refused($"Keep the name under {MaxName} characters; the description holds the rest.", nameField);
+            return Outcome.Refused(strings["Congregations.Refused.LevelNameLength", MaxName], nameField);
         }
         if ((input.Description ?? "").Trim().Length > MaxDescription)
         {
-            return Outcome.Refused($"Keep the description under {MaxDescription} characters.", nameField == "Name" ? "Description" : "NewDescription");
+            return Outcome.Refused(strings["Congregations.Refused.DescriptionLength", MaxDescription], nameField == "Name" ? "Description" : "NewDescription");
         }
         var names = await db.MembershipLevels.Where(l => l.CongregationId == view.Congregation.Id && l.Id != levelId).Select(l => l.Name).ToListAsync(cancellationToken);
         return names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
-            ? Outcome.Refused($"{view.Congregation.Name} has a level called {name} already.", nameField)
+            ? Outcome.Refused(strings["Congregations.Refused.LevelNameTaken", view.Congregation.Name, name], nameField)
             : null;
     }
 }

@@ -19,17 +19,17 @@ public sealed class EndNetworkMembership(HubDbContext db, TimeProvider time, Hos
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts end network membership.");
+            return Outcome.Refused(strings["Congregations.Refused.NetworkOnlyHosts"]);
         }
         if (HostActions.Tidy(reason) is not { } why)
         {
-            return Outcome.Refused($"Keep the reason under {HostActions.MaxReason:N0} characters.");
+            return Outcome.Refused(strings["Congregations.Refused.ReasonLength", HostActions.MaxReason.ToString("N0", DateFormats.Culture)]);
         }
         var member = await db.Memberships.Where(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id)
             .Select(m => new { m.UserId, m.User.DisplayName }).SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return Outcome.Refused("This person is not a member (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.NotAMember"]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ended = await db.Users.Where(u => u.Id == member.UserId && u.NetworkMemberSince != null)

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Features.Congregations.Map;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Maps;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// <summary>What hosts tend: requests to answer, invitations still open, the page's cover and the congregation's place on the map.</summary>
 [UploadLimit(CoverImages.MaxUploadBytes)]
 public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time, SetMembersEvents membersEvents,
-    ViewerClock clock)
+    ViewerClock clock, IStringLocalizer<Strings> t)
     : CongregationPageModel(access)
 {
     /// <summary>One line of what the hosts did, newest first: who, what, and their reason when they gave one.</summary>
@@ -54,14 +56,14 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
 
     public async Task<IActionResult> OnPostDecideAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await decide.RunAsync(View, RequestId, Accept),
-            Accept ? "Welcomed: they are a member now, and have been told." : "Declined: they have been told kindly.", ShowAsync);
+            t[Accept ? "Congregations.Host.Notice.Welcomed" : "Congregations.Host.Notice.Declined"], ShowAsync);
 
     public async Task<IActionResult> OnPostMembersEventsAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await membersEvents.RunAsync(View, MembersEventsAtOnce),
-            MembersEventsAtOnce ? "Members' events go up at once from now on." : "Members' events wait for a host's yes from now on.", ShowAsync);
+            t[MembersEventsAtOnce ? "Congregations.Host.Notice.AtOnce" : "Congregations.Host.Notice.Waits"], ShowAsync);
 
     public async Task<IActionResult> OnPostRevokeAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await revoke.RunAsync(View, InvitationId), "The invitation was withdrawn; its link no longer works.", ShowAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await revoke.RunAsync(View, InvitationId), t["Congregations.Host.Notice.Withdrawn"], ShowAsync);
 
     public async Task<IActionResult> OnPostCoverAsync(string slug)
     {
@@ -71,25 +73,25 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
         }
         await using var stream = Cover?.OpenReadStream();
         return await AfterAsync(await cover.RunAsync(View, stream, Cover?.Length ?? 0, HttpContext.RequestAborted),
-            "The new cover is on the congregation's page.", ShowAsync);
+            t["Congregations.Host.Notice.Cover"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostRemoveCoverAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await cover.RemoveAsync(View, HttpContext.RequestAborted), "The cover is taken away.", ShowAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await cover.RemoveAsync(View, HttpContext.RequestAborted), t["Congregations.Host.Notice.CoverRemoved"], ShowAsync);
 
     public async Task<IActionResult> OnPostPlaceAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RunAsync(View, new MapPlace.Input(City, Latitude, Longitude)),
-            "Placed: the network map shows it there now.", ShowAsync);
+            t["Congregations.Host.Notice.Placed"], ShowAsync);
 
     public async Task<IActionResult> OnPostUnplaceAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RemoveAsync(View), "Taken off the map. It is still in the directory.", ShowAsync);
+        await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await place.RemoveAsync(View), t["Congregations.Host.Notice.Unplaced"], ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {
         var c = View.Congregation;
         if (c is { Latitude: { } lat, Longitude: { } lon })
         {
-            PlacedSvg = WorldMap.Svg([new WorldMap.Point(c.Slug, c.Name, c.Place, 1, lat, lon)], "placed-title", $"{c.Name} on the world map", highlight: c.Slug);
+            PlacedSvg = WorldMap.Svg([new WorldMap.Point(c.Slug, c.Name, c.Place, 1, lat, lon)], "placed-title", t["Congregations.Host.MapTitle", c.Name], n => t.Plural("Congregations.Members", n), highlight: c.Slug);
         }
         if (Request.Method == "GET")
         {
@@ -100,17 +102,18 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
         }
         var id = View.Congregation.Id;
         var now = time.GetUtcNow().UtcDateTime;
+        string formerMember = t["Congregations.Host.FormerMember"], someoneLeft = t["Congregations.Host.SomeoneLeft"];
         Requests = await db.JoinRequests.AsNoTracking().Where(r => r.CongregationId == id && r.Status == JoinRequestStatus.Pending)
             .OrderBy(r => r.CreatedAt).Select(r => new PendingRequest(r.Id, r.User.DisplayName, r.Answers, r.CreatedAt)).ToListAsync();
         Invitations = await db.Invitations.AsNoTracking()
             .Where(i => i.CongregationId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.ExpiresAt)
-            .Select(i => new OpenInvitation(i.Id, i.Email, db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "a former member", i.ExpiresAt))
+            .Select(i => new OpenInvitation(i.Id, i.Email, db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? formerMember, i.ExpiresAt))
             .ToListAsync();
         Proposals = await db.GatheringEvents.AsNoTracking()
             .Where(e => e.CongregationId == id && e.Approval == Data.Gatherings.EventApproval.Proposed && e.CancelledAt == null)
             .OrderBy(e => e.StartsAt)
-            .Select(e => new ProposedEvent(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "someone who has left", e.StartsAt))
+            .Select(e => new ProposedEvent(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? someoneLeft, e.StartsAt))
             .ToListAsync();
         var actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
             .Select(a => new
@@ -122,7 +125,7 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
                 a.At,
             })
             .ToListAsync();
-        Actions = [.. actions.Select(a => new Action(a.By ?? "Someone who has left", HostActions.Words(a.What, a.About), a.Reason, a.At))];
+        Actions = [.. actions.Select(a => new Action(a.By ?? t["Congregations.Host.SomeoneLeftName"], HostActions.Words(a.What, a.About), a.Reason, a.At))];
         CareContacts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.IsCareContact).OrderBy(m => m.JoinedAt)
             .Select(m => m.User.DisplayName).ToListAsync();
         Zone = await clock.ZoneAsync();

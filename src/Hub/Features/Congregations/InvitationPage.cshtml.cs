@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Invitations;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -11,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// someone without an account makes one with that address here; someone signed in with another
 /// address is told whom to ask. Declining needs nothing.
 /// </summary>
-public sealed class InvitationModel(AcceptInvitation accept, CreateInvitedAccount create, AccountSessions sessions)
+public sealed class InvitationModel(AcceptInvitation accept, CreateInvitedAccount create, AccountSessions sessions,
+    IStringLocalizer<Strings> t)
     : InvitedSignUpPageModel(create, sessions)
 {
     public InvitationState State { get; private set; }
@@ -71,7 +74,7 @@ public sealed class InvitationModel(AcceptInvitation accept, CreateInvitedAccoun
         var (outcome, slug) = await accept.RunAsync(Token, userId);
         if (outcome.Succeeded)
         {
-            Notice = "Welcome! You are a member now.";
+            Notice = t["Congregations.InvitationPage.Welcome"];
             return Redirect($"/congregations/{slug}");
         }
         await LoadAsync();

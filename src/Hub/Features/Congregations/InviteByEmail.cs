@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
@@ -17,19 +18,19 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// belongs to a confirmed account, the invitation is also a notice in the hub (the email follows the
 /// person's choice), and the person can accept it from their home page; the inviter is answered the same either way.
 /// </summary>
-public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails, Notifier notifier)
+public sealed class InviteByEmail(HubDbContext db, TimeProvider time, EmailOutbox outbox, CongregationEmails emails, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     /// <param name="shown">How the inviter named the person (a name picked from their fellow members); the address by default.</param>
     public async Task<Outcome> RunAsync(CongregationView view, string email, string message, string? shown = null, CancellationToken cancellationToken = default)
     {
         if (!view.CanInvite)
         {
-            return Outcome.Refused("Only hosts and members at a level that may invite can invite.");
+            return Outcome.Refused(strings["Congregations.Refused.MayNotInvite"]);
         }
         email = email.Trim();
         if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
         {
-            return Outcome.Refused("This does not look like an email address.", "Email");
+            return Outcome.Refused(strings["Validation.EmailFormat"], "Email");
         }
         var normalized = email.ToUpperInvariant();
         var alreadyMember = await db.Memberships.AnyAsync(m => m.CongregationId == view.Congregation.Id

@@ -1,32 +1,34 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Joining an open congregation: at once, at its first level.</summary>
-public sealed class JoinCongregation(HubDbContext db, TimeProvider time)
+public sealed class JoinCongregation(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
     {
         if (view.UserId is null)
         {
-            return Outcome.Refused("Sign in to join.");
+            return Outcome.Refused(strings["Congregations.Refused.SignInToJoin"]);
         }
         if (view.IsMember)
         {
-            return Outcome.Refused("You are a member already.");
+            return Outcome.Refused(strings["Congregations.Refused.MemberAlready"]);
         }
         if (view.Congregation.Policy != MembershipPolicy.Open)
         {
             return Outcome.Refused(view.Congregation.Policy == MembershipPolicy.Request
-                ? "This congregation asks people to send a request first."
-                : "This congregation welcomes new members by invitation only.");
+                ? strings["Congregations.Refused.RequestFirst"]
+                : strings["Congregations.Refused.InvitationOnly"]);
         }
         return await AddMemberAsync(db, view.Congregation.Id, view.UserId, time.GetUtcNow().UtcDateTime, cancellationToken)
             ? Outcome.Done
-            : Outcome.Refused("You are a member already.");
+            : Outcome.Refused(strings["Congregations.Refused.MemberAlready"]);
     }
 
     /// <summary>Adds a member at the first level; false when they were one already (the unique index decides races).</summary>

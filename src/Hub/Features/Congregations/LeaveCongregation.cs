@@ -1,26 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Anyone may leave, except the last host of a congregation that still has other members.</summary>
-public sealed class LeaveCongregation(HubDbContext db, IEnumerable<IMembershipEndedHandler> ended, Notifier notifier)
+public sealed class LeaveCongregation(HubDbContext db, IEnumerable<IMembershipEndedHandler> ended, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
     {
         if (view.Membership is null)
         {
-            return Outcome.Refused("You are not a member.");
+            return Outcome.Refused(strings["Congregations.Refused.NotMember"]);
         }
         var id = view.Congregation.Id;
         if (view.Membership.IsHost
             && await db.Memberships.CountAsync(m => m.CongregationId == id && m.IsHost, cancellationToken) == 1
             && await db.Memberships.CountAsync(m => m.CongregationId == id, cancellationToken) > 1)
         {
-            return Outcome.Refused("You are the only host. Ask another member to host before you leave, so the congregation is held.");
+            return Outcome.Refused(strings["Congregations.Refused.OnlyHostLeaving"]);
         }
         // Removed as a tracked entity, not by a bulk delete, so the save interceptor empties the congregation
         // pages' caches and the member count drops at once.

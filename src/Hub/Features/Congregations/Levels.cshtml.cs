@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -8,7 +10,8 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// Hosts name the congregation's levels, say what each means and what each lets a member do, put them in order, and
 /// remove one (its people move to a level the host chooses).
 /// </summary>
-public sealed class LevelsModel(CongregationAccess access, HubDbContext db, EditLevels edit, MoveLevel move, RemoveLevel remove) : CongregationPageModel(access)
+public sealed class LevelsModel(CongregationAccess access, HubDbContext db, EditLevels edit, MoveLevel move, RemoveLevel remove,
+    IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     [BindProperty] public Guid LevelId { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -43,7 +46,7 @@ public sealed class LevelsModel(CongregationAccess access, HubDbContext db, Edit
         }
         var name = View.Congregation.Levels.FirstOrDefault(l => l.Id == LevelId)?.Name;
         return await AfterAsync(await move.RunAsync(View, LevelId, Earlier, HttpContext.RequestAborted),
-            $"{name} moved {(Earlier ? "earlier" : "later")} on the path.", ShowAsync, $"/congregations/{slug}/levels#level-{LevelId.ToString("N")[..8]}");
+            t[Earlier ? "Congregations.Levels.Notice.MovedEarlier" : "Congregations.Levels.Notice.MovedLater", name ?? ""], ShowAsync, $"/congregations/{slug}/levels#level-{LevelId.ToString("N")[..8]}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug)
@@ -55,7 +58,7 @@ public sealed class LevelsModel(CongregationAccess access, HubDbContext db, Edit
         Removing = LevelId;
         var name = View.Congregation.Levels.FirstOrDefault(l => l.Id == LevelId)?.Name;
         return await AfterAsync(await remove.RunAsync(View, LevelId, MoveTo, Confirm, HttpContext.RequestAborted),
-            $"{name} is removed. Anyone who held it has been told where they are now.", ShowAsync);
+            t["Congregations.Levels.Notice.Removed", name ?? ""], ShowAsync);
     }
 
     private async Task<IActionResult> ShowAsync()
@@ -74,10 +77,10 @@ public sealed class LevelsModel(CongregationAccess access, HubDbContext db, Edit
         }
         Editing = LevelId;
         return await AfterAsync(await edit.SaveAsync(View, LevelId, new EditLevels.LevelInput(Name, Description, CanInvite, CanHostEvents), HttpContext.RequestAborted),
-            $"{Name?.Trim()} is saved. The congregation's page explains it now.", ShowAsync);
+            t["Congregations.Levels.Notice.Saved", Name?.Trim() ?? ""], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostAddAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await edit.AddAsync(View, new EditLevels.LevelInput(NewName, NewDescription, NewCanInvite, NewCanHostEvents), HttpContext.RequestAborted),
-            $"{NewName?.Trim()} is added at the top of the path.", ShowAsync);
+            t["Congregations.Levels.Notice.Added", NewName?.Trim() ?? ""], ShowAsync);
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -8,13 +10,13 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// A host moves a level one step earlier or later on the congregation's path. People join at the first level; the
 /// order is what the congregation's page shows. The other hosts see the move in their list.
 /// </summary>
-public sealed class MoveLevel(HubDbContext db, TimeProvider time)
+public sealed class MoveLevel(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid levelId, bool earlier, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts change the levels.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelsOnlyHosts"]);
         }
         var c = view.Congregation;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -24,7 +26,7 @@ public sealed class MoveLevel(HubDbContext db, TimeProvider time)
         var at = levels.FindIndex(l => l.Id == levelId);
         if (at < 0)
         {
-            return Outcome.Refused("That level is not one of this congregation's levels (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.LevelGone"]);
         }
         var level = levels[at];
         var other = earlier ? at - 1 : at + 1;

@@ -15,15 +15,15 @@ public sealed class NewCongregationModel(CreateCongregation create, IStringLocal
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Give the congregation a name.")]
-        [StringLength(120, ErrorMessage = "Keep the name under 120 characters.")]
+        [Required(ErrorMessage = "Congregations.Validation.Name")]
+        [StringLength(120, ErrorMessage = "Congregations.Validation.NameLength")]
         public string Name { get; set; } = "";
 
-        [Required(ErrorMessage = "Say in a few words why it gathers.")]
-        [StringLength(2000, ErrorMessage = "Keep the purpose under 2,000 characters.")]
+        [Required(ErrorMessage = "Congregations.Validation.Purpose")]
+        [StringLength(2000, ErrorMessage = "Congregations.Validation.PurposeLength")]
         public string Purpose { get; set; } = "";
 
-        [StringLength(120, ErrorMessage = "Keep the place under 120 characters.")]
+        [StringLength(120, ErrorMessage = "Congregations.Validation.PlaceLength")]
         public string? Place { get; set; }
 
         public bool IsOnline { get; set; }
@@ -45,9 +45,8 @@ public sealed class NewCongregationModel(CreateCongregation create, IStringLocal
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    // The first question in the host's own language; from then on it is the congregation's to change.
+    public void OnGet() => Input.JoinQuestions = t["Congregations.New.DefaultQuestion"];
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

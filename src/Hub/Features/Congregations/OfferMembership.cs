@@ -24,21 +24,21 @@ public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts invite members to host, to another level or to the network.");
+            return Outcome.Refused(strings["Congregations.Refused.OfferOnlyHosts"]);
         }
         var member = await db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id)
             .Select(m => new { m.UserId, m.IsHost, m.LevelId, m.User.Email, m.User.DisplayName, m.User.Language, InNetwork = m.User.NetworkMemberSince != null })
             .SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return Outcome.Refused("This person is not a member (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.NotAMember"]);
         }
         var level = kind == OfferKind.Level ? view.Congregation.Levels.FirstOrDefault(l => l.Id == levelId) : null;
         var already = kind switch
         {
-            OfferKind.Host => member.IsHost ? $"{member.DisplayName} hosts already." : null,
-            OfferKind.NetworkMembership => member.InNetwork ? $"{member.DisplayName} is a network member already." : null,
-            _ => level is null ? "That level does not belong to this congregation." : level.Id == member.LevelId ? $"{member.DisplayName} is a {level.Name} already." : null,
+            OfferKind.Host => member.IsHost ? strings["Congregations.Refused.HostsAlready", member.DisplayName] : null,
+            OfferKind.NetworkMembership => member.InNetwork ? strings["Congregations.Refused.InNetworkAlready", member.DisplayName] : null,
+            _ => level is null ? strings["Congregations.Refused.LevelNotHere"] : level.Id == member.LevelId ? strings["Congregations.Refused.AtLevelAlready", member.DisplayName, level.Name] : null,
         };
         if (already is not null)
         {
@@ -47,11 +47,11 @@ public sealed class OfferMembership(HubDbContext db, TimeProvider time, Notifier
         var words = (message ?? "").Trim();
         if (words.Length > MaxMessage)
         {
-            return Outcome.Refused($"Keep the message under {MaxMessage} characters.", "Message");
+            return Outcome.Refused(strings["Congregations.Refused.MessageLength", MaxMessage], "Message");
         }
         if (await db.MembershipOffers.AnyAsync(o => o.CongregationId == view.Congregation.Id && o.UserId == member.UserId && o.Kind == kind && o.Status == OfferStatus.Waiting, cancellationToken))
         {
-            return Outcome.Refused($"An invitation like this is waiting for {member.DisplayName}'s answer already.");
+            return Outcome.Refused(strings["Congregations.Refused.OfferWaiting", member.DisplayName]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var offer = new MembershipOffer

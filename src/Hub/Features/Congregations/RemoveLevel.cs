@@ -20,7 +20,7 @@ public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions 
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts change the levels.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelsOnlyHosts"]);
         }
         var c = view.Congregation;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions 
         var level = levels.FirstOrDefault(l => l.Id == levelId);
         if (level is null)
         {
-            return Outcome.Refused("That level is not one of this congregation's levels (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.LevelGone"]);
         }
         if (levels.Count == 1)
         {
@@ -41,11 +41,11 @@ public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions 
         var to = levels.FirstOrDefault(l => l.Id == moveToLevelId && l.Id != level.Id);
         if (holders.Count > 0 && to is null)
         {
-            return Outcome.Refused($"{Holders(holders.Count, level.Name)}. Choose the level {(holders.Count == 1 ? "they move" : "they all move")} to.", "MoveTo");
+            return Outcome.Refused(strings[holders.Count == 1 ? "Congregations.Refused.MoveToOne" : "Congregations.Refused.MoveToAll", Holders(strings, holders.Count, level.Name)], "MoveTo");
         }
         if (!confirmed)
         {
-            return Outcome.Refused($"Tick the box to confirm that {level.Name} goes.", "Confirm");
+            return Outcome.Refused(strings["Congregations.Refused.ConfirmRemoval", level.Name], "Confirm");
         }
         foreach (var holder in holders)
         {
@@ -84,5 +84,5 @@ public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions 
     }
 
     /// <summary>"One person holds Friend", "3 people hold Friend": the removal form says it too.</summary>
-    public static string Holders(int count, string level) => count == 1 ? $"One person holds {level}" : $"{count} people hold {level}";
+    public static string Holders(IStringLocalizer strings, int count, string level) => strings.Plural("Congregations.Levels.Holders", count, level);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
@@ -9,35 +10,36 @@ using Microsolidarity.Hub.Platform.Notifications;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A host removes a member, with a reason that the member receives and the hosts keep.</summary>
-public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails, IEnumerable<IMembershipEndedHandler> ended)
+public sealed class RemoveMember(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails, IEnumerable<IMembershipEndedHandler> ended,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid membershipId, string reason, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts can remove members.");
+            return Outcome.Refused(strings["Congregations.Refused.RemoveOnlyHosts"]);
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Outcome.Refused("Give a reason: the member will read it, and the other hosts can too.");
+            return Outcome.Refused(strings["Congregations.Refused.RemoveReason"]);
         }
         if (reason.Trim().Length > 2000)
         {
-            return Outcome.Refused("Keep the reason under 2,000 characters.");
+            return Outcome.Refused(strings["Congregations.Refused.ReasonLength", 2000.ToString("N0", DateFormats.Culture)]);
         }
         var membership = await db.Memberships.Include(m => m.User)
             .SingleOrDefaultAsync(m => m.Id == membershipId && m.CongregationId == view.Congregation.Id, cancellationToken);
         if (membership is null)
         {
-            return Outcome.Refused("This person is not a member (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.NotAMember"]);
         }
         if (membership.UserId == view.UserId)
         {
-            return Outcome.Refused("To go yourself, use Leave on the congregation's page.");
+            return Outcome.Refused(strings["Congregations.Refused.RemoveYourself"]);
         }
         if (membership.IsHost && await db.Memberships.CountAsync(m => m.CongregationId == view.Congregation.Id && m.IsHost, cancellationToken) == 1)
         {
-            return Outcome.Refused("This is the last host; name another host first.");
+            return Outcome.Refused(strings["Congregations.Refused.LastHostRemove"]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var handler in ended)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
@@ -8,31 +9,31 @@ using Microsolidarity.Hub.Platform.Notifications;
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Asking to join, in one's own words; every host hears of it.</summary>
-public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails)
+public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier notifier, CongregationEmails emails, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, string answers, CancellationToken cancellationToken = default)
     {
         if (view.UserId is null)
         {
-            return Outcome.Refused("Sign in to ask to join.");
+            return Outcome.Refused(strings["Congregations.Refused.SignInToAsk"]);
         }
         if (view.IsMember)
         {
-            return Outcome.Refused("You are a member already.");
+            return Outcome.Refused(strings["Congregations.Refused.MemberAlready"]);
         }
         if (view.Congregation.Policy != MembershipPolicy.Request)
         {
-            return Outcome.Refused("This congregation does not take requests.");
+            return Outcome.Refused(strings["Congregations.Refused.NoRequests"]);
         }
         if (!string.IsNullOrWhiteSpace(view.Congregation.JoinQuestions) && string.IsNullOrWhiteSpace(answers))
         {
-            return Outcome.Refused("The hosts would like to read your answers to their questions.", "Answers");
+            return Outcome.Refused(strings["Congregations.Refused.AnswerQuestions"], "Answers");
         }
         var pending = await db.JoinRequests.AnyAsync(r => r.CongregationId == view.Congregation.Id && r.UserId == view.UserId
             && r.Status == JoinRequestStatus.Pending, cancellationToken);
         if (pending)
         {
-            return Outcome.Refused("Your request is with the hosts already.");
+            return Outcome.Refused(strings["Congregations.Refused.RequestWaiting"]);
         }
         var request = new JoinRequest
         {

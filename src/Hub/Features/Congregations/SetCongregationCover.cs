@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Hosts choose the picture at the top of their congregation's page, or take it away.</summary>
-public sealed class SetCongregationCover(HubDbContext db, CoverImages covers)
+public sealed class SetCongregationCover(HubDbContext db, CoverImages covers, IStringLocalizer<Strings> strings)
 {
     public const string Field = "Cover";
 
@@ -14,7 +16,7 @@ public sealed class SetCongregationCover(HubDbContext db, CoverImages covers)
     {
         if (!view.IsHost || view.UserId is null)
         {
-            return Outcome.Refused("Only hosts choose the cover.");
+            return Outcome.Refused(strings["Congregations.Refused.CoverOnlyHosts"]);
         }
         var (outcome, file) = await covers.SaveAsync(view.UserId, upload, length, Field, cancellationToken);
         if (!outcome.Succeeded)
@@ -25,8 +27,8 @@ public sealed class SetCongregationCover(HubDbContext db, CoverImages covers)
     }
 
     public async Task<Outcome> RemoveAsync(CongregationView view, CancellationToken cancellationToken = default) =>
-        !view.IsHost ? Outcome.Refused("Only hosts choose the cover.")
-        : view.Congregation.CoverFile == "" ? Outcome.Refused("There is no cover to take away.")
+        !view.IsHost ? Outcome.Refused(strings["Congregations.Refused.CoverOnlyHosts"])
+        : view.Congregation.CoverFile == "" ? Outcome.Refused(strings["Congregations.Refused.NoCover"])
         : await ReplaceAsync(view, "", cancellationToken);
 
     private async Task<Outcome> ReplaceAsync(CongregationView view, string file, CancellationToken cancellationToken)

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Any member may start a working group; whoever starts it is its first member.</summary>
-public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time)
+public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <summary>Long enough for a season of work, short enough that nothing becomes permanent by default.</summary>
     public const int MaxMonths = 24;
@@ -16,7 +18,7 @@ public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time)
     {
         if (!view.IsMember || view.UserId is null)
         {
-            return (Outcome.Refused("Only members start working groups here."), null);
+            return (Outcome.Refused(strings["Congregations.Refused.MembersStartGroups"]), null);
         }
         name = name.Trim();
         purpose = purpose.Trim();
@@ -24,27 +26,27 @@ public sealed class StartWorkingGroup(HubDbContext db, TimeProvider time)
         List<(string, string)> problems = [];
         if (name.Length is 0 or > 120)
         {
-            problems.Add(("Name", "Give the group a name of up to 120 characters, such as “Spring gathering team”."));
+            problems.Add(("Name", strings["Congregations.Refused.GroupName"]));
         }
         if (purpose.Length == 0)
         {
-            problems.Add(("Purpose", "Say what the group is for: others decide whether to join from this."));
+            problems.Add(("Purpose", strings["Congregations.Refused.GroupPurpose"]));
         }
         else if (purpose.Length > 2000)
         {
-            problems.Add(("Purpose", "Keep the purpose under 2,000 characters."));
+            problems.Add(("Purpose", strings["Congregations.Validation.PurposeLength"]));
         }
         if (endsOn is not { } end)
         {
-            problems.Add(("EndsOn", "Choose an end date: a working group is for a season, not for ever."));
+            problems.Add(("EndsOn", strings["Congregations.Refused.GroupEndDate"]));
         }
         else if (end <= today)
         {
-            problems.Add(("EndsOn", "The end date must be in the future."));
+            problems.Add(("EndsOn", strings["Congregations.Refused.GroupEndFuture"]));
         }
         else if (end > today.AddMonths(MaxMonths))
         {
-            problems.Add(("EndsOn", $"Choose an end within {MaxMonths} months; you can start a new group when this one ends."));
+            problems.Add(("EndsOn", strings["Congregations.Refused.GroupEndWithin", MaxMonths]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>A congregation's working groups, for its members: running ones to join, ended ones for the record.</summary>
-public sealed class WorkingGroupsModel(CongregationAccess access, HubDbContext db, StartWorkingGroup start, JoinWorkingGroup join, TimeProvider time)
+public sealed class WorkingGroupsModel(CongregationAccess access, HubDbContext db, StartWorkingGroup start, JoinWorkingGroup join, TimeProvider time,
+    IStringLocalizer<Strings> t)
     : CongregationPageModel(access)
 {
     public sealed record Group(Guid Id, string Name, string Purpose, DateOnly EndsOn, IReadOnlyList<string> Members, bool IAmIn);
@@ -30,18 +33,18 @@ public sealed class WorkingGroupsModel(CongregationAccess access, HubDbContext d
         if (!ModelState.IsValid && ModelState[nameof(EndsOn)]?.Errors.Count > 0)
         {
             ModelState.Remove(nameof(EndsOn));
-            ModelState.AddModelError(nameof(EndsOn), "Write the end date as a date, such as 2027-06-30.");
+            ModelState.AddModelError(nameof(EndsOn), t["Congregations.Groups.DateFormat"]);
             return await ListAsync();
         }
         var (outcome, _) = await start.RunAsync(View, Name ?? "", Purpose ?? "", EndsOn, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, $"“{Name?.Trim()}” is started, with you in it.", ListAsync);
+        return await AfterAsync(outcome, t["Congregations.Groups.Notice.Started", Name?.Trim() ?? ""], ListAsync);
     }
 
     public async Task<IActionResult> OnPostJoinAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await join.RunAsync(View, GroupId, join: true), "You are in the group.", ListAsync);
+        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await join.RunAsync(View, GroupId, join: true), t["Congregations.Groups.Notice.Joined"], ListAsync);
 
     public async Task<IActionResult> OnPostLeaveAsync(string slug) =>
-        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await join.RunAsync(View, GroupId, join: false), "You left the group.", ListAsync);
+        await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await join.RunAsync(View, GroupId, join: false), t["Congregations.Groups.Notice.Left"], ListAsync);
 
     private async Task<IActionResult> ListAsync()
     {

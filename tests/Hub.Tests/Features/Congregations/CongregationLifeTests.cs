@@ -38,7 +38,7 @@ public sealed class CongregationLifeTests(SharedHub shared) : IClassFixture<Shar
         Assert.Equal("/congregations/lisbon-commons", path);
         var (_, page) = await host.GetAsync(path);
         Assert.Contains("Lisbon Commons", page.QuerySelector("h1")!.TextContent);
-        Assert.Contains("a Partner and one of the hosts", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Your level: Partner. You are one of the hosts.", page.QuerySelector("main")!.TextContent);
         Assert.Contains("Never host alone", page.QuerySelector(".notice.warn")!.TextContent);
         Assert.Contains("1 member, 1 host, and 0 possible", page.QuerySelector("#size + p")!.TextContent);
 
@@ -88,7 +88,7 @@ public sealed class CongregationLifeTests(SharedHub shared) : IClassFixture<Shar
         Assert.Contains(clicks, c => c.Response.StatusCode == HttpStatusCode.Redirect);
         Assert.Equal(2, await MembersAsync(hub, slug));
         var (_, after) = await bea.GetAsync($"/congregations/{slug}");
-        Assert.Contains("You are a Friend", after.QuerySelector("main")!.TextContent);
+        Assert.Contains("Your level: Friend", after.QuerySelector("main")!.TextContent);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ResponsibilityTests(SharedHubWithoutMail shared) : IClassFix
         Assert.Empty(empty.QuerySelectorAll("form[action*='handler=Suggest']"));
         var (_, hostEmpty) = await host.GetAsync(register);
         Assert.Equal(ResponsibilitiesFeature.Suggestions.Count, hostEmpty.QuerySelectorAll("form[action*='handler=Suggest']").Length);
-        var money = ResponsibilitiesFeature.Suggestions.ToList().FindIndex(s => s.Name == "The money");
+        var money = ResponsibilitiesFeature.Suggestions.ToList().FindIndex(s => s.Name == "Congregations.Resp.Suggest.Money");
         var (added, _) = await host.SubmitAsync(register, new Dictionary<string, string> { ["Suggestion"] = money.ToString() }, "Suggest");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var id = await WithDbAsync(db => db.Responsibilities.Where(r => r.Name == "The money" && db.Congregations.Any(c => c.Id == r.CongregationId && c.Slug == slug)).Select(r => r.Id).SingleAsync());

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Care;
@@ -38,16 +40,16 @@ public sealed class CareModel(CongregationAccess access, ReadCare read, SharedRe
         () => read.RunAsync(View.Congregation.Id, HttpContext.RequestAborted));
 
     /// <summary>"3 weeks", "5 months", "2 years": how long someone has belonged, in the words a host would use.</summary>
-    public static string HowLong(DateTime since, DateTime now)
+    public static string HowLong(IStringLocalizer strings, DateTime since, DateTime now)
     {
         var days = Math.Max(0, (now - since).TotalDays);
         return days switch
         {
-            < 1 => "since today",
-            < 14 => $"{(int)days} day{(days < 2 ? "" : "s")}",
-            < 61 => $"{(int)(days / 7)} weeks",
-            < 730 => $"{(int)(days / 30.44)} months",
-            _ => $"{(int)(days / 365.25)} years",
+            < 1 => strings["Congregations.Care.SinceToday"],
+            < 14 => strings.Plural("Congregations.Care.Days", (int)days),
+            < 61 => strings["Congregations.Care.Weeks", (int)(days / 7)],
+            < 730 => strings["Congregations.Care.Months", (int)(days / 30.44)],
+            _ => strings["Congregations.Care.Years", (int)(days / 365.25)],
         };
     }
 

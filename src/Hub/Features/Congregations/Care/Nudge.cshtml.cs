@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Care;
 
 /// <summary>A prepared note from a row of the care view, for the host to read, change and send (or not).</summary>
-public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendNudge send, IEnumerable<IUpcomingEvents> calendars, ViewerClock clock, TimeProvider time)
+public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendNudge send, IEnumerable<IUpcomingEvents> calendars, ViewerClock clock, TimeProvider time,
+    IStringLocalizer<Strings> t)
     : CongregationPageModel(access)
 {
     [BindProperty(SupportsGet = true)] public string? Why { get; set; }
@@ -40,8 +43,8 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
         }
         var (outcome, sent) = await send.RunAsync(View, reason, Person, Crew, Message, HttpContext.RequestAborted);
         var notice = sent is null ? "" : NudgeWords.IsAboutACrew(reason)
-            ? $"Sent to {sent.People} {(sent.People == 1 ? "member" : "members")} of the crew{(sent.AlreadyHeard > 0 ? $"; {sent.AlreadyHeard} had a note this week already and were left out" : "")}. It arrives as a notice, and by email for those who chose so."
-            : "Sent. It arrives as a notice, and by email if they chose so.";
+            ? t.Plural("Congregations.Nudge.SentToCrew", sent.People) + (sent.AlreadyHeard > 0 ? " " + t.Plural("Congregations.Nudge.LeftOut", sent.AlreadyHeard) : "")
+            : t["Congregations.Nudge.Sent"];
         // A note sent back empty gets the prepared one again, beside the error, rather than a blank box to start over in.
         return await AfterAsync(outcome, notice, () => ShowAsync(prepare: string.IsNullOrWhiteSpace(Message)), $"/congregations/{View.Congregation.Slug}/care");
     }
@@ -74,7 +77,7 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
             }
             crewName = crew.Name;
             people = crew.People;
-            To = $"the members of {crew.Name} ({people.Count} {(people.Count == 1 ? "person" : "people")})";
+            To = t.Plural("Congregations.Nudge.CrewMembers", people.Count, crew.Name);
         }
         else
         {
@@ -103,11 +106,11 @@ public sealed class NudgeModel(CongregationAccess access, HubDbContext db, SendN
             {
                 if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, HttpContext.RequestAborted)) is [var e, ..])
                 {
-                    next = $"“{e.Title}” on {ViewerClock.DateIn(e.StartsAtUtc, TimeZones.FindOrUtc(e.TimeZoneId))}";
+                    next = t["Congregations.Nudge.NextOn", e.Title, ViewerClock.DateIn(e.StartsAtUtc, TimeZones.FindOrUtc(e.TimeZoneId))];
                     break;
                 }
             }
-            Message = NudgeWords.Prepared(reason, crewName, host, c.Name, next);
+            Message = NudgeWords.Prepared(t, reason, crewName, host, c.Name, next);
         }
         return Page();
     }

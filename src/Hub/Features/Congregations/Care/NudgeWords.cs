@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Microsolidarity.Hub.Features.Congregations.Care;
 
 /// <summary>Why a host writes: the row of the care view the note came from.</summary>
@@ -25,32 +27,20 @@ public static class NudgeWords
 
     /// <param name="to">The crew's name, for a note to a crew; the email greets each person by name.</param>
     /// <param name="nextGathering">"“Spring gathering” on 12 April 2027": the congregation's next date, when one is coming.</param>
-    public static string Prepared(NudgeReason reason, string to, string host, string congregation, string? nextGathering)
+    /// <param name="strings">The host's language: the note is theirs to change, and goes out as they send it.</param>
+    public static string Prepared(IStringLocalizer strings, NudgeReason reason, string to, string host, string congregation, string? nextGathering)
     {
         var gathering = nextGathering is null
-            ? "Crews often start where we meet; our next date will be on the congregation's page as soon as it is set."
-            : $"Our next date together is {nextGathering}: a good place to meet people you might form a crew with, and you would be welcome.";
+            ? strings["Congregations.Nudge.Words.NoDate"]
+            : strings["Congregations.Nudge.Words.Next", nextGathering];
         return reason switch
         {
-            NudgeReason.Newcomer =>
-                $"It's {host}, one of the hosts of {congregation}. You joined us recently, and I wanted to say how glad we are that you're here.\n\n"
-                + $"{gathering} You could also call a crew yourself: two or three people you'd like to know better are enough to begin, for a few meetings and a look back at the end.\n\n"
-                + "There is no hurry, and no need to answer. If you'd like company finding your way, I'd be happy to help.",
-            NudgeReason.NoCrew =>
-                $"It's {host}, from {congregation}. I've been thinking of the people here who aren't in a crew at the moment, and you came to mind.\n\n"
-                + $"{gathering} Or, if there are two or three people you'd like to meet with regularly, calling a crew takes a minute, and it can be a short experiment.\n\n"
-                + "No pressure at all: if now isn't the time, that's fine too.",
-            NudgeReason.NotSeen =>
-                $"It's {host}, from {congregation}. We haven't seen you at a gathering this year, and I just wanted to say you'd be missed and very welcome.\n\n"
-                + $"{(nextGathering is null ? "Our next date will be on the congregation's page as soon as it is set." : $"Our next date together is {nextGathering}.")}\n\n"
-                + "Only if it suits you; no need to answer.",
-            NudgeReason.TermEnding =>
-                $"It's {host}, from {congregation}. {to}'s term is coming to its end soon: a good moment for a retrospective, to look back at what you liked and what you'd change.\n\n"
-                + "Whatever each of you chooses, to go on, to pause or to step out, is a good outcome, and nobody else sees the choice. If you'd like a hand with the retrospective, just ask.",
-            NudgeReason.Quiet =>
-                $"It's {host}, from {congregation}. I noticed {to} hasn't met for a month or so. Life gets full; I just wanted to check in.\n\n"
-                + "If you'd like to pick it up again, finding a new time together on the crew's page is quick. And if the crew has run its course, a short retrospective lets everyone close it kindly.\n\n"
-                + "Nothing you need to do; I'm glad to help if it's useful.",
+            NudgeReason.Newcomer => strings["Congregations.Nudge.Words.Newcomer", host, congregation, gathering],
+            NudgeReason.NoCrew => strings["Congregations.Nudge.Words.NoCrew", host, congregation, gathering],
+            NudgeReason.NotSeen => strings["Congregations.Nudge.Words.NotSeen", host, congregation,
+                nextGathering is null ? strings["Congregations.Nudge.Words.NotSeenNoDate"] : strings["Congregations.Nudge.Words.NotSeenNext", nextGathering]],
+            NudgeReason.TermEnding => strings["Congregations.Nudge.Words.TermEnding", host, congregation, to],
+            NudgeReason.Quiet => strings["Congregations.Nudge.Words.Quiet", host, congregation, to],
             _ => "",
         };
     }

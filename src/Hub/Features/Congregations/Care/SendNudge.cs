@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
@@ -12,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Care;
 /// notice and (as each person chose) by email, in the host's words and name. Each person hears from the
 /// congregation's hosts at most once a week: the notices themselves are the record, so nothing else is stored.
 /// </summary>
-public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEmails emails, TimeProvider time)
+public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEmails emails, TimeProvider time,
+    IStringLocalizer<Strings> strings)
 {
     public static readonly TimeSpan OnePerPerson = TimeSpan.FromDays(7);
     public const int MaxLength = 2000;
@@ -28,12 +30,12 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
     {
         if (!view.IsHost || view.UserId is null)
         {
-            return (Outcome.Refused("Only the congregation's hosts can send a note from the care view."), null);
+            return (Outcome.Refused(strings["Congregations.Refused.NudgeOnlyHosts"]), null);
         }
         var text = (message ?? "").Trim();
         if (text.Length == 0)
         {
-            return (Outcome.Refused("Write a few words: even one line is a kind note.", "Message"), null);
+            return (Outcome.Refused(strings["Congregations.Refused.NudgeWords"], "Message"), null);
         }
         if (text.Length > MaxLength)
         {
@@ -51,7 +53,7 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
                 .Select(x => new { x.Id, x.Name }).SingleOrDefaultAsync(cancellationToken);
             if (crew is null)
             {
-                return (Outcome.Refused("This crew is not one of the congregation's crews, or it has closed."), null);
+                return (Outcome.Refused(strings["Congregations.Refused.NudgeCrew"]), null);
             }
             recipients = [.. (await db.CrewMembers.AsNoTracking()
                 .Where(m => m.CrewId == crew.Id && m.Status == CrewMemberStatus.Joined && m.UserId != view.UserId
@@ -66,11 +68,11 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
                 .Select(m => new { m.UserId, m.User.DisplayName, m.User.Email, m.User.Language }).SingleOrDefaultAsync(cancellationToken);
             if (person is null)
             {
-                return (Outcome.Refused("This person is not a member of the congregation."), null);
+                return (Outcome.Refused(strings["Congregations.Refused.NudgePerson"]), null);
             }
             if (person.UserId == view.UserId)
             {
-                return (Outcome.Refused("This note is for someone else: a host does not need a nudge from themselves."), null);
+                return (Outcome.Refused(strings["Congregations.Refused.NudgeSelf"]), null);
             }
             recipients = [(person.UserId, person.DisplayName, person.Email ?? "", person.Language)];
             url = reason == NudgeReason.NotSeen ? $"/congregations/{c.Slug}" : "/me/pathway";
@@ -85,9 +87,9 @@ public sealed class SendNudge(HubDbContext db, Notifier notifier, CongregationEm
         {
             var again = heard.Count == 0 ? now : heard.Max(h => h.Last) + OnePerPerson;
             return (Outcome.Refused(recipients.Count == 0
-                ? "Nobody in this crew can be written to from here: its members are not members of the congregation."
-                : $"{(recipients.Count == 1 ? recipients[0].Name + " has" : "Everyone in this crew has")} had a note from a host of {c.Name} in the last seven days. "
-                    + $"One a week is plenty; you can write again from {again:d MMMM}."), null);
+                ? strings["Congregations.Refused.NudgeNobody"]
+                : recipients.Count == 1 ? strings["Congregations.Nudge.PersonHeard", recipients[0].Name, c.Name, DateFormats.Format(again, "d MMMM")]
+                : strings["Congregations.Nudge.CrewHeard", c.Name, DateFormats.Format(again, "d MMMM")]), null);
         }
 
         var host = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);

@@ -1,21 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
 /// <summary>A member accepts the congregation's current agreements (on joining this happens with the join itself).</summary>
-public sealed class AcceptAgreements(HubDbContext db, TimeProvider time)
+public sealed class AcceptAgreements(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, CancellationToken cancellationToken = default)
     {
         if (view.Membership is not { } membership)
         {
-            return Outcome.Refused("Members accept the agreements; join the congregation first.");
+            return Outcome.Refused(strings["Congregations.Refused.AcceptJoinFirst"]);
         }
         if (view.Congregation.AgreementsPublishedAt is null)
         {
-            return Outcome.Refused("The congregation has not published agreements yet.");
+            return Outcome.Refused(strings["Congregations.Refused.NoAgreements"]);
         }
         await db.Memberships.Where(m => m.Id == membership.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgreementsAcceptedAt, time.GetUtcNow().UtcDateTime), cancellationToken);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Updates;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
@@ -10,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// A congregation's agreements (its code of conduct): read by anyone signed in, so a person can read them before
 /// joining; accepted by members; published in a new version by the hosts. Markdown, rendered and sanitised.
 /// </summary>
-public sealed class AgreementsModel(CongregationAccess access, HubDbContext db, PublishAgreements publish, AcceptAgreements accept, ViewerClock clock) : CongregationPageModel(access)
+public sealed class AgreementsModel(CongregationAccess access, HubDbContext db, PublishAgreements publish, AcceptAgreements accept, ViewerClock clock,
+    IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     [BindProperty] public string? Text { get; set; }
 
@@ -24,11 +27,11 @@ public sealed class AgreementsModel(CongregationAccess access, HubDbContext db, 
 
     public async Task<IActionResult> OnPostAcceptAsync(string slug) =>
         await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await accept.RunAsync(View, HttpContext.RequestAborted),
-            "Thank you: you accepted the current agreements.", () => ShowAsync(fill: true));
+            t["Congregations.Agreements.Notice.Accepted"], () => ShowAsync(fill: true));
 
     public async Task<IActionResult> OnPostPublishAsync(string slug) =>
         await LoadAsync(slug, v => v.IsSignedIn) ?? await AfterAsync(await publish.RunAsync(View, Text, HttpContext.RequestAborted),
-            "Published. Members who accepted an earlier version are asked to read and accept this one.", () => ShowAsync(fill: false));
+            t["Congregations.Agreements.Notice.Published"], () => ShowAsync(fill: false));
 
     private async Task<IActionResult> ShowAsync(bool fill)
     {

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
 /// <summary>The hosts name two care contacts and the days they have to acknowledge a concern.</summary>
-public sealed class CareContactsModel(CongregationAccess access, HubDbContext db, NameCareContacts name) : CongregationPageModel(access)
+public sealed class CareContactsModel(CongregationAccess access, HubDbContext db, NameCareContacts name, IStringLocalizer<Strings> t)
+    : CongregationPageModel(access)
 {
     public sealed record Choice(string UserId, string Name, bool IsHost);
 
@@ -19,7 +22,7 @@ public sealed class CareContactsModel(CongregationAccess access, HubDbContext db
 
     public async Task<IActionResult> OnPostAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await name.RunAsync(View, [First, Second], Days, HttpContext.RequestAborted),
-            "Saved. Members see the care contacts' names when they raise a concern.", () => ShowAsync(fill: false));
+            t["Congregations.CareContacts.Notice.Saved"], () => ShowAsync(fill: false));
 
     private async Task<IActionResult> ShowAsync(bool fill)
     {

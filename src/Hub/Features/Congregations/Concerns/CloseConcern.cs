@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
 /// <summary>A care contact closes a concern with a note the raiser reads; closing acknowledges it too, if nobody had.</summary>
-public sealed class CloseConcern(HubDbContext db, ConcernNotices notices, Notifier notifier, TimeProvider time)
+public sealed class CloseConcern(HubDbContext db, ConcernNotices notices, Notifier notifier, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid concernId, string? note, CancellationToken cancellationToken = default)
     {
@@ -14,20 +16,20 @@ public sealed class CloseConcern(HubDbContext db, ConcernNotices notices, Notifi
         var contacts = await ConcernRules.CareContactsAsync(db, view.Congregation.Id, cancellationToken);
         if (concern is null || !ConcernRules.CanTend(concern, view.UserId, view.IsAdmin, contacts))
         {
-            return Outcome.Refused("Only the care contacts tend a concern.");
+            return Outcome.Refused(strings["Congregations.Refused.ContactsOnly"]);
         }
         if (concern.ClosedAt is not null)
         {
-            return Outcome.Refused("It was closed already.");
+            return Outcome.Refused(strings["Congregations.Refused.ClosedAlready"]);
         }
         var words = (note ?? "").Trim();
         if (words.Length == 0)
         {
-            return Outcome.Refused("Write a note for the person who raised it: what was done, and where things stand. They will read it.", "Note");
+            return Outcome.Refused(strings["Congregations.Refused.WriteNote"], "Note");
         }
         if (words.Length > ConcernLimits.Note)
         {
-            return Outcome.Refused($"The note is at most {ConcernLimits.Note:N0} characters; this one has {words.Length:N0}.", "Note");
+            return Outcome.Refused(strings["Congregations.Refused.NoteLength", ConcernLimits.Note.ToString("N0", DateFormats.Culture), words.Length.ToString("N0", DateFormats.Culture)], "Note");
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

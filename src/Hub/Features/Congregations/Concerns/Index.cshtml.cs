@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// A congregation's concerns as the viewer may see them: the ones they raised, and (for a care contact, or an
 /// administrator when concerns were routed to them) the ones they tend. Nobody else's.
 /// </summary>
-public sealed class ConcernsIndexModel(CongregationAccess access, HubDbContext db, ViewerClock clock) : CongregationPageModel(access)
+public sealed class ConcernsIndexModel(CongregationAccess access, HubDbContext db, ViewerClock clock, IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     public sealed record Row(Guid Id, string About, DateTime CreatedAt, DateTime AcknowledgeBy, DateTime? AcknowledgedAt, DateTime? ClosedAt, bool ToAdministrators);
 
@@ -33,6 +35,7 @@ public sealed class ConcernsIndexModel(CongregationAccess access, HubDbContext d
         IsCareContact = contacts.Any(x => x.UserId == me);
         var admin = View.IsAdmin;
         var careContact = IsCareContact;
+        string aCrew = t["Congregations.Concerns.ACrew"];
         var rows = await db.Concerns.AsNoTracking()
             .Where(x => x.CongregationId == c.Id && (x.RaisedByUserId == me
                 || (x.RaisedByUserId != me && ((careContact && x.AboutUserId != me) || (admin && x.ToAdministrators)))))
@@ -41,7 +44,7 @@ public sealed class ConcernsIndexModel(CongregationAccess access, HubDbContext d
             {
                 Mine = x.RaisedByUserId == me,
                 Row = new Row(x.Id,
-                    x.About != null ? x.About.DisplayName : x.AboutCrewId != null ? db.Crews.Where(k => k.Id == x.AboutCrewId).Select(k => k.Name).FirstOrDefault() ?? "a crew" : "",
+                    x.About != null ? x.About.DisplayName : x.AboutCrewId != null ? db.Crews.Where(k => k.Id == x.AboutCrewId).Select(k => k.Name).FirstOrDefault() ?? aCrew : "",
                     x.CreatedAt, x.AcknowledgeBy, x.AcknowledgedAt, x.ClosedAt, x.ToAdministrators),
             })
             .ToListAsync();
@@ -52,7 +55,7 @@ public sealed class ConcernsIndexModel(CongregationAccess access, HubDbContext d
         return Page();
     }
 
-    public string Status(Row r) => r.ClosedAt is { } closed ? $"closed on {clock.Date(closed)}"
-        : r.AcknowledgedAt is { } ack ? $"acknowledged on {clock.Date(ack)}"
-        : $"waiting to be acknowledged, by {clock.Time(r.AcknowledgeBy)}";
+    public string Status(Row r) => r.ClosedAt is { } closed ? t["Congregations.Concerns.StatusClosed", clock.Date(closed)]
+        : r.AcknowledgedAt is { } ack ? t["Congregations.Concerns.StatusAcknowledged", clock.Date(ack)]
+        : t["Congregations.Concerns.StatusWaiting", clock.Time(r.AcknowledgeBy)];
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
@@ -8,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// Hosts name the congregation's care contacts (two members, who may or may not be hosts) and how many days they
 /// have to acknowledge a concern. Naming is recorded among the hosts' actions.
 /// </summary>
-public sealed class NameCareContacts(HubDbContext db, TimeProvider time)
+public sealed class NameCareContacts(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int Count = 2;
 
@@ -16,27 +18,27 @@ public sealed class NameCareContacts(HubDbContext db, TimeProvider time)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts name the care contacts.");
+            return Outcome.Refused(strings["Congregations.Refused.ContactsOnlyHosts"]);
         }
         if (days is not { } d || d < ConcernLimits.MinDays || d > ConcernLimits.MaxDays)
         {
-            return Outcome.Refused($"Give a number of days from {ConcernLimits.MinDays} to {ConcernLimits.MaxDays}: long enough for a care contact who is away a weekend, short enough that nobody waits long.", "Days");
+            return Outcome.Refused(strings["Congregations.Refused.ContactDays", ConcernLimits.MinDays, ConcernLimits.MaxDays], "Days");
         }
         var chosen = people.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).Distinct().ToList();
         if (chosen.Count > Count)
         {
-            return Outcome.Refused("Name at most two care contacts.", "Contacts");
+            return Outcome.Refused(strings["Congregations.Refused.AtMostTwo"], "Contacts");
         }
         if (people.Count(p => !string.IsNullOrWhiteSpace(p)) != chosen.Count)
         {
-            return Outcome.Refused("Choose two different people: a concern about one care contact goes to the other.", "Contacts");
+            return Outcome.Refused(strings["Congregations.Refused.TwoDifferent"], "Contacts");
         }
         var c = view.Congregation;
         var members = await db.Memberships.Where(m => m.CongregationId == c.Id && (m.IsCareContact || chosen.Contains(m.UserId)))
             .Include(m => m.User).ToListAsync(cancellationToken);
         if (chosen.Any(p => members.All(m => m.UserId != p)))
         {
-            return Outcome.Refused("Care contacts are members of the congregation: choose them from the list.", "Contacts");
+            return Outcome.Refused(strings["Congregations.Refused.ContactsMembers"], "Contacts");
         }
         var congregation = await db.Congregations.SingleAsync(x => x.Id == c.Id, cancellationToken);
         var before = members.Where(m => m.IsCareContact).Select(m => m.UserId).Order().ToList();

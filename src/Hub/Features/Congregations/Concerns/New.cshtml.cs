@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
 /// <summary>Raising a concern: who will read it, and by when they will acknowledge it, are said before anything is sent.</summary>
-public sealed class RaiseConcernModel(CongregationAccess access, HubDbContext db, RaiseConcern raise, ViewerClock clock, TimeProvider time) : CongregationPageModel(access)
+public sealed class RaiseConcernModel(CongregationAccess access, HubDbContext db, RaiseConcern raise, ViewerClock clock, TimeProvider time,
+    IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     public sealed record Choice(string Value, string Name);
 
@@ -33,7 +36,7 @@ public sealed class RaiseConcernModel(CongregationAccess access, HubDbContext db
             return refused;
         }
         var (outcome, id) = await raise.RunAsync(View, new RaiseConcern.Input(About, PersonId, CrewId, Text), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Your concern is sent. This page shows who reads it and what happens next.", ShowAsync,
+        return await AfterAsync(outcome, t["Congregations.Concerns.Notice.Sent"], ShowAsync,
             id is { } made ? ConcernRules.PathOf(View.Congregation.Slug, made) : null);
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
@@ -10,29 +12,29 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// accepted an earlier one are asked, by a notice on the congregation's pages, to read and accept again. The hosts
 /// who publish accept it themselves.
 /// </summary>
-public sealed class PublishAgreements(HubDbContext db, TimeProvider time)
+public sealed class PublishAgreements(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, string? text, CancellationToken cancellationToken = default)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only hosts publish the agreements.");
+            return Outcome.Refused(strings["Congregations.Refused.AgreementsOnlyHosts"]);
         }
         var words = (text ?? "").Trim();
         if (words.Length == 0)
         {
-            return Outcome.Refused("Write the agreements the congregation keeps; a few plain lines are a good start.", "Text");
+            return Outcome.Refused(strings["Congregations.Refused.WriteAgreements"], "Text");
         }
         if (words.Length > ConcernLimits.Agreements)
         {
-            return Outcome.Refused($"The agreements are at most {ConcernLimits.Agreements:N0} characters; these have {words.Length:N0}.", "Text");
+            return Outcome.Refused(strings["Congregations.Refused.AgreementsLength", ConcernLimits.Agreements.ToString("N0", DateFormats.Culture), words.Length.ToString("N0", DateFormats.Culture)], "Text");
         }
         var c = view.Congregation;
         var current = await db.CongregationAgreements.AsNoTracking().Where(a => a.CongregationId == c.Id)
             .OrderByDescending(a => a.PublishedAt).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
         if (current == words)
         {
-            return Outcome.Refused("These are the agreements already published: change them first.", "Text");
+            return Outcome.Refused(strings["Congregations.Refused.AgreementsSame"], "Text");
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

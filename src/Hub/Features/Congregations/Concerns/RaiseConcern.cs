@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
@@ -14,7 +16,7 @@ public enum ConcernAbout { Something, Person, Crew }
 /// is about: a concern about a care contact goes to the other one and to the hub's administrators, and so does a
 /// concern in a congregation where no other care contact is named, so that nobody raises one into the void.
 /// </summary>
-public sealed class RaiseConcern(HubDbContext db, ConcernNotices notices, TimeProvider time)
+public sealed class RaiseConcern(HubDbContext db, ConcernNotices notices, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(ConcernAbout About, string? PersonId, Guid? CrewId, string? Text);
 
@@ -22,12 +24,12 @@ public sealed class RaiseConcern(HubDbContext db, ConcernNotices notices, TimePr
     {
         if (!view.IsMember || view.UserId is null)
         {
-            return (Outcome.Refused("Only members of the congregation can raise a concern here."), null);
+            return (Outcome.Refused(strings["Congregations.Refused.ConcernMembersOnly"]), null);
         }
         var text = (input.Text ?? "").Trim();
         if (text.Length == 0)
         {
-            return (Outcome.Refused("Say what happened or what worries you, in your own words. A few lines are enough.", "Text"), null);
+            return (Outcome.Refused(strings["Congregations.Refused.ConcernText"], "Text"), null);
         }
         if (text.Length > ConcernLimits.Text)
         {
@@ -43,7 +45,7 @@ public sealed class RaiseConcern(HubDbContext db, ConcernNotices notices, TimePr
                     .Select(m => m.UserId).SingleOrDefaultAsync(cancellationToken);
                 if (personId is null)
                 {
-                    return (Outcome.Refused("Choose the person from the list of the congregation's members.", "PersonId"), null);
+                    return (Outcome.Refused(strings["Congregations.Refused.ConcernPerson"], "PersonId"), null);
                 }
                 break;
             case ConcernAbout.Crew:
@@ -51,7 +53,7 @@ public sealed class RaiseConcern(HubDbContext db, ConcernNotices notices, TimePr
                     .Select(x => (Guid?)x.Id).SingleOrDefaultAsync(cancellationToken);
                 if (crewId is null)
                 {
-                    return (Outcome.Refused("Choose the crew from the list of the congregation's crews.", "CrewId"), null);
+                    return (Outcome.Refused(strings["Congregations.Refused.ConcernCrew"], "CrewId"), null);
                 }
                 break;
         }

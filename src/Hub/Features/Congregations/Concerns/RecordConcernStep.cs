@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 
 /// <summary>A care contact writes down a step taken (a conversation, a decision): the tenders' private log.</summary>
-public sealed class RecordConcernStep(HubDbContext db, TimeProvider time)
+public sealed class RecordConcernStep(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, Guid concernId, string? text, CancellationToken cancellationToken = default)
     {
@@ -14,16 +16,16 @@ public sealed class RecordConcernStep(HubDbContext db, TimeProvider time)
         var contacts = await ConcernRules.CareContactsAsync(db, view.Congregation.Id, cancellationToken);
         if (concern is null || !ConcernRules.CanTend(concern, view.UserId, view.IsAdmin, contacts))
         {
-            return Outcome.Refused("Only the care contacts tend a concern.");
+            return Outcome.Refused(strings["Congregations.Refused.ContactsOnly"]);
         }
         if (concern.ClosedAt is not null)
         {
-            return Outcome.Refused("This concern is closed; its log is kept as it was.");
+            return Outcome.Refused(strings["Congregations.Refused.ConcernClosed"]);
         }
         var words = (text ?? "").Trim();
         if (words.Length == 0)
         {
-            return Outcome.Refused("Write what was done: a line is enough.", "Step");
+            return Outcome.Refused(strings["Congregations.Refused.WriteStep"], "Step");
         }
         if (words.Length > ConcernLimits.Note)
         {

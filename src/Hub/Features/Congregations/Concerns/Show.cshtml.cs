@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Concerns;
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Congregations.Concerns;
 /// Anyone else gets "not found", so its existence is not given away.
 /// </summary>
 public sealed class ConcernModel(CongregationAccess access, HubDbContext db, AcknowledgeConcern acknowledge, RecordConcernStep record, CloseConcern close,
-    ViewerClock clock) : CongregationPageModel(access)
+    ViewerClock clock, IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     public sealed record StepRow(string By, string Text, DateTime At);
 
@@ -34,15 +36,15 @@ public sealed class ConcernModel(CongregationAccess access, HubDbContext db, Ack
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(string slug, Guid concern) =>
         await LoadAsync(slug, v => v.IsSignedIn) ?? await ReadableAsync(concern) ?? await AfterAsync(await acknowledge.RunAsync(View, concern, HttpContext.RequestAborted),
-            "Acknowledged: the person who raised it has been told it reached you.", () => ShowAsync(concern));
+            t["Congregations.Concerns.Notice.Acknowledged"], () => ShowAsync(concern));
 
     public async Task<IActionResult> OnPostStepAsync(string slug, Guid concern) =>
         await LoadAsync(slug, v => v.IsSignedIn) ?? await ReadableAsync(concern) ?? await AfterAsync(await record.RunAsync(View, concern, Step, HttpContext.RequestAborted),
-            "The step is in the log. Only the care contacts read it.", () => ShowAsync(concern));
+            t["Congregations.Concerns.Notice.Step"], () => ShowAsync(concern));
 
     public async Task<IActionResult> OnPostCloseAsync(string slug, Guid concern) =>
         await LoadAsync(slug, v => v.IsSignedIn) ?? await ReadableAsync(concern) ?? await AfterAsync(await close.RunAsync(View, concern, Note, HttpContext.RequestAborted),
-            "Closed. The person who raised it can read your note now, and has been told so.", () => ShowAsync(concern));
+            t["Congregations.Concerns.Notice.Closed"], () => ShowAsync(concern));
 
     /// <summary>Someone who may not read the concern gets "not found" for a post as for a look.</summary>
     private async Task<IActionResult?> ReadableAsync(Guid concernId)
@@ -68,23 +70,23 @@ public sealed class ConcernModel(CongregationAccess access, HubDbContext db, Ack
             .Concat(contacts).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         string Name(string? id, string gone) => id is not null && names.TryGetValue(id, out var n) ? n : gone;
-        RaisedBy = concern.RaisedByUserId is null ? "someone who has since left the hub" : Name(concern.RaisedByUserId, "");
+        RaisedBy = concern.RaisedByUserId is null ? t["Congregations.Concerns.SomeoneLeft"] : Name(concern.RaisedByUserId, "");
         About = concern.AboutUserId is not null ? Name(concern.AboutUserId, "")
-            : concern.AboutCrewId is { } crew ? await db.Crews.AsNoTracking().Where(k => k.Id == crew).Select(k => "the crew " + k.Name).FirstOrDefaultAsync() ?? "a crew"
+            : concern.AboutCrewId is { } crew ? (await db.Crews.AsNoTracking().Where(k => k.Id == crew).Select(k => k.Name).FirstOrDefaultAsync() is { } crewName ? t["Congregations.Concerns.TheCrew", crewName] : t["Congregations.Concerns.ACrew"])
             : "";
-        AcknowledgedBy = concern.AcknowledgedAt is null ? null : Name(concern.AcknowledgedByUserId, "a care contact");
-        ClosedBy = concern.ClosedAt is null ? null : Name(concern.ClosedByUserId, "a care contact");
+        AcknowledgedBy = concern.AcknowledgedAt is null ? null : Name(concern.AcknowledgedByUserId, t["Congregations.Concerns.AContact"]);
+        ClosedBy = concern.ClosedAt is null ? null : Name(concern.ClosedByUserId, t["Congregations.Concerns.AContact"]);
         var tenders = contacts.Where(x => x != concern.AboutUserId && x != concern.RaisedByUserId).Select(x => Name(x, "")).ToList();
         if (concern.ToAdministrators)
         {
-            tenders.Add("the hub's administrators");
+            tenders.Add(t["Congregations.Concerns.Admins"]);
         }
         TenderNames = tenders;
         if (CanTend)
         {
             Steps = (await db.ConcernSteps.AsNoTracking().Where(s => s.ConcernId == concern.Id).OrderBy(s => s.At)
                 .Select(s => new { s.ByUserId, s.Text, s.At, Name = db.Users.Where(u => u.Id == s.ByUserId).Select(u => u.DisplayName).FirstOrDefault() })
-                .ToListAsync()).Select(s => new StepRow(s.Name ?? "a former care contact", s.Text, s.At)).ToList();
+                .ToListAsync()).Select(s => new StepRow(s.Name ?? t["Congregations.Concerns.FormerContact"], s.Text, s.At)).ToList();
         }
         await clock.ZoneAsync();
         return Page();

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Map;
@@ -8,9 +12,21 @@ namespace Microsolidarity.Hub.Features.Congregations.Map;
 /// page from the visitors' cache; signed-in people get it rendered around the one shared drawing.
 /// </summary>
 [OutputCache(PolicyName = PublicPageCache.Policy)]
-public sealed class MapModel(ReadNetworkMap read) : HubPageModel
+public sealed partial class MapModel(ReadNetworkMap read, IStringLocalizer<Strings> t) : HubPageModel
 {
     public ReadNetworkMap.Drawing Drawing { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Drawing = await read.RunAsync();
+    /// <summary>The shared drawing with its words in the reader's language.</summary>
+    public string Svg { get; private set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        Drawing = await read.RunAsync();
+        var title = System.Net.WebUtility.HtmlEncode(t.Plural("Congregations.Map.Placed", Drawing.Placed));
+        Svg = MembersMark().Replace(Drawing.Svg.Replace(ReadNetworkMap.TitleMark, title, StringComparison.Ordinal),
+            m => System.Net.WebUtility.HtmlEncode(t.Plural("Congregations.Members", int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))));
+    }
+
+    [GeneratedRegex(@"\{members:(\d+)\}")]
+    private static partial Regex MembersMark();
 }

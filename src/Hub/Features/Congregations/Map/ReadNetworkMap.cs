@@ -25,6 +25,12 @@ public sealed class ReadNetworkMap(IServiceScopeFactory scopes, SharedReadCache 
         public int Crews => All.Sum(r => r.Crews);
     }
 
+    /// <summary>Where the drawing's title goes.</summary>
+    public const string TitleMark = "{map-title}";
+
+    /// <summary>Where a circle's count of members goes: "{members:6}".</summary>
+    public static string MembersMark(int members) => $"{{members:{members.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}";
+
     private sealed record Kept(Drawing Drawing, long DrawnAt, CancellationToken Changed);
 
     private volatile Kept? kept;
@@ -105,8 +111,8 @@ public sealed class ReadNetworkMap(IServiceScopeFactory scopes, SharedReadCache 
         var points = rows.Where(x => x.Row.IsPlaced)
             .Select(x => new WorldMap.Point(x.Row.Slug, x.Row.Name, x.Row.Place, x.Row.Members, x.c.Latitude!.Value, x.c.Longitude!.Value))
             .ToList();
-        var title = points.Count == 1 ? "World map with one congregation placed" : $"World map with {points.Count} congregations placed";
-        return new Drawing(WorldMap.Svg(points, "map-title", title), points.Count,
+        // One drawing for every language: the words are marks the page replaces in its reader's language.
+        return new Drawing(WorldMap.Svg(points, "map-title", TitleMark, n => MembersMark(n)), points.Count,
             [.. rows.Where(x => x.Row.IsOnline).Select(x => x.Row)], [.. rows.Select(x => x.Row)]);
     }
 }

@@ -31,7 +31,8 @@ public static partial class WorldMap
     /// tab order because the page lists every congregation as a link too, and 200 stops inside a
     /// picture help nobody. (Not role="img": a picture's children would have to hold no links.)
     /// </summary>
-    public static string Svg(IReadOnlyList<Point> points, string titleId, string title, string? highlight = null)
+    /// <param name="members">"6 members", in the page's language.</param>
+    public static string Svg(IReadOnlyList<Point> points, string titleId, string title, Func<int, string> members, string? highlight = null)
     {
         var largest = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Members));
         var svg = new StringBuilder(LandPath.Length + 200 * points.Count + 600);
@@ -43,7 +44,7 @@ public static partial class WorldMap
         {
             var (x, y) = Project(p.Latitude, p.Longitude);
             var r = 3 + 7 * Math.Sqrt((double)p.Members / largest);
-            var what = $"{p.Name}{(p.Place == "" ? "" : ", " + p.Place)}: {p.Members} {(p.Members == 1 ? "member" : "members")}";
+            var what = $"{p.Name}{(p.Place == "" ? "" : ", " + p.Place)}: {members(p.Members)}";
             var css = p.Slug == highlight ? "congregation here" : "congregation";
             svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/congregations/{WebUtility.HtmlEncode(p.Slug)}\" tabindex=\"-1\" aria-label=\"{WebUtility.HtmlEncode(what)}\">")
                .Append(CultureInfo.InvariantCulture, $"<title>{WebUtility.HtmlEncode(what)}</title>")

@@ -26,7 +26,7 @@ public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time
             .SingleOrDefaultAsync(r => r.Id == offer.ResponsibilityId && r.RetiredAt == null, cancellationToken);
         if (offer is null || responsibility is null || offer.Status != OfferStatus.Waiting || view.Membership is null)
         {
-            return Outcome.Refused("This invitation is no longer open.");
+            return Outcome.Refused(strings["Congregations.Refused.InvitationClosed"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,7 +35,7 @@ public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, accept ? OfferStatus.Accepted : OfferStatus.Declined).SetProperty(o => o.AnsweredAt, now), cancellationToken);
         if (answered == 0)
         {
-            return Outcome.Refused("This invitation is no longer open.");
+            return Outcome.Refused(strings["Congregations.Refused.InvitationClosed"]);
         }
         await notifier.ResolveAsync(About(offerId), view.UserId, cancellationToken);
         var previous = responsibility.Holders.Select(h => h.UserId).ToList();
@@ -86,7 +86,7 @@ public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.AnsweredAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         if (withdrawn == 0)
         {
-            return Outcome.Refused("This invitation was answered or withdrawn already, or it is not yours to withdraw.");
+            return Outcome.Refused(strings["Congregations.Refused.RespOfferAnswered"]);
         }
         await notifier.ResolveAsync(About(offerId), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

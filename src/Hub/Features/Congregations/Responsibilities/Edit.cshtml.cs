@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 
 /// <summary>Hosts add a responsibility (no id) or change one: its name, what it involves, its review date.</summary>
-public sealed class EditResponsibilityModel(CongregationAccess access, HubDbContext db, SaveResponsibility save) : CongregationPageModel(access)
+public sealed class EditResponsibilityModel(CongregationAccess access, HubDbContext db, SaveResponsibility save, IStringLocalizer<Strings> t)
+    : CongregationPageModel(access)
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -37,7 +40,7 @@ public sealed class EditResponsibilityModel(CongregationAccess access, HubDbCont
             return refused;
         }
         var (outcome, saved) = await save.RunAsync(View, Id, new SaveResponsibility.Input(Name, Description, ReviewOn), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, Id is null ? $"Added “{Name?.Trim()}”. Invite someone to hold it when you are ready." : "Saved.", () => Task.FromResult<IActionResult>(Page()),
+        return await AfterAsync(outcome, Id is null ? t["Congregations.Resp.Notice.AddedShort", Name?.Trim() ?? ""] : t["Congregations.Resp.Notice.Saved"], () => Task.FromResult<IActionResult>(Page()),
             ResponsibilitiesFeature.PathOf(View.Congregation.Slug, "r-" + saved.ToString("N")[..10]));
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
@@ -11,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 /// administrators). Invitations waiting for the viewer are answered at its top; holders step down, hosts add and retire.
 /// </summary>
 public sealed class ResponsibilitiesModel(CongregationAccess access, HubDbContext db, ViewerClock clock, TimeProvider time,
-    SaveResponsibility save, RetireResponsibility retire, AnswerResponsibilityOffer answer, StepDownFromResponsibility stepDown) : CongregationPageModel(access)
+    SaveResponsibility save, RetireResponsibility retire, AnswerResponsibilityOffer answer, StepDownFromResponsibility stepDown,
+    IStringLocalizer<Strings> t) : CongregationPageModel(access)
 {
     public sealed record Holder(string UserId, string Name, DateTime Since);
 
@@ -47,26 +50,26 @@ public sealed class ResponsibilitiesModel(CongregationAccess access, HubDbContex
         {
             return BadRequest();
         }
-        var (name, description) = ResponsibilitiesFeature.Suggestions[Suggestion];
+        string name = t[ResponsibilitiesFeature.Suggestions[Suggestion].Name], description = t[ResponsibilitiesFeature.Suggestions[Suggestion].Description];
         var (outcome, _) = await save.RunAsync(View, null, new SaveResponsibility.Input(name, description, null), HttpContext.RequestAborted);
-        return await AfterAsync(outcome, $"Added “{name}” to the register. Invite someone to hold it when you are ready.", ShowAsync);
+        return await AfterAsync(outcome, t["Congregations.Resp.Notice.Added", name], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostRetireAsync(string slug) =>
         await LoadAsync(slug, v => v.IsHost) ?? await AfterAsync(await retire.RunAsync(View, ResponsibilityId, Reason, HttpContext.RequestAborted),
-            "Retired. Its holders were thanked and told.", ShowAsync);
+            t["Congregations.Resp.Notice.Retired"], ShowAsync);
 
     public async Task<IActionResult> OnPostStepDownAsync(string slug) =>
         await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await stepDown.RunAsync(View, ResponsibilityId, Reason, HttpContext.RequestAborted),
-            "You stepped down. The hosts were told; thank you for carrying it.", ShowAsync);
+            t["Congregations.Resp.Notice.SteppedDown"], ShowAsync);
 
     public async Task<IActionResult> OnPostAnswerAsync(string slug, bool accept) =>
         await LoadAsync(slug, v => v.IsMember) ?? await AfterAsync(await answer.RunAsync(View, OfferId, accept, HttpContext.RequestAborted),
-            accept ? "It is yours from now. Thank you for taking it on." : "You declined. Thank you for saying so; nothing changes.", ShowAsync);
+            t[accept ? "Congregations.Resp.Notice.Accepted" : "Congregations.Offers.Notice.Declined"], ShowAsync);
 
     public async Task<IActionResult> OnPostWithdrawAsync(string slug) =>
         await LoadAsync(slug, MayRead) ?? await AfterAsync(await answer.WithdrawAsync(View, OfferId, HttpContext.RequestAborted),
-            "The invitation is withdrawn.", ShowAsync);
+            t["Congregations.Resp.Notice.Withdrawn"], ShowAsync);
 
     private async Task<IActionResult> ShowAsync()
     {
@@ -93,12 +96,12 @@ public sealed class ResponsibilitiesModel(CongregationAccess access, HubDbContex
             })
             .ToListAsync(ct);
         Rows = [.. responsibilities.Select(r => new Row(r.Id, r.Name, r.Description, r.ReviewOn, r.ReviewOn <= today, r.Holders,
-            [.. offers.Where(o => o.ResponsibilityId == r.Id).Select(o => new Waiting(o.Id, o.To, o.From ?? "someone who has left", o.HandOverFromUserId != null,
+            [.. offers.Where(o => o.ResponsibilityId == r.Id).Select(o => new Waiting(o.Id, o.To, o.From ?? t["Congregations.Resp.SomeoneLeft"], o.HandOverFromUserId != null,
                 View.IsHost || o.OfferedByUserId == View.UserId))]))];
         Invitations = [.. offers.Where(o => o.UserId == View.UserId && responsibilities.Any(r => r.Id == o.ResponsibilityId)).Select(o =>
         {
             var r = responsibilities.First(x => x.Id == o.ResponsibilityId);
-            return new Invitation(o.Id, r.Name, r.Description, o.From ?? "Someone who has left", o.Note, o.HandOverFromUserId != null, o.CreatedAt);
+            return new Invitation(o.Id, r.Name, r.Description, o.From ?? t["Congregations.Resp.SomeoneLeftName"], o.Note, o.HandOverFromUserId != null, o.CreatedAt);
         })];
         await clock.ZoneAsync();
         return Page();

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 
 /// <summary>A holder or a host invites a member to a responsibility; a holder may hand it over (stepping down as they accept).</summary>
-public sealed class OfferResponsibilityModel(CongregationAccess access, HubDbContext db, OfferResponsibility offer) : CongregationPageModel(access)
+public sealed class OfferResponsibilityModel(CongregationAccess access, HubDbContext db, OfferResponsibility offer, IStringLocalizer<Strings> t)
+    : CongregationPageModel(access)
 {
     public sealed record Person(string Id, string Name);
 
@@ -34,7 +37,7 @@ public sealed class OfferResponsibilityModel(CongregationAccess access, HubDbCon
             return shown;
         }
         return await AfterAsync(await offer.RunAsync(View, id, ToUserId, Note, HandOver, HttpContext.RequestAborted),
-            "Your invitation is on its way. Nothing changes until they say yes.", () => Task.FromResult<IActionResult>(shown),
+            t["Congregations.Resp.Notice.Offered"], () => Task.FromResult<IActionResult>(shown),
             ResponsibilitiesFeature.PathOf(View.Congregation.Slug));
     }
 

@@ -27,22 +27,22 @@ public sealed class OfferResponsibility(HubDbContext db, TimeProvider time, Noti
             .SingleOrDefaultAsync(r => r.Id == responsibilityId && r.CongregationId == c.Id && r.RetiredAt == null, cancellationToken);
         if (responsibility is null)
         {
-            return Outcome.Refused("This responsibility is no longer in the register.");
+            return Outcome.Refused(strings["Congregations.Refused.RespGone"]);
         }
         var holds = responsibility.Holders.Any(h => h.UserId == view.UserId);
         if (view.UserId is null || !(holds || view.IsHost))
         {
-            return Outcome.Refused("Only the people who hold it, and the hosts, invite someone to it.");
+            return Outcome.Refused(strings["Congregations.Refused.RespOfferWho"]);
         }
         var member = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == c.Id && m.UserId == toUserId)
             .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName, m.User.Language }).SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
-            return Outcome.Refused($"Choose a member of {c.Name}.", "ToUserId");
+            return Outcome.Refused(strings["Congregations.Refused.RespChooseMember", c.Name], "ToUserId");
         }
         if (member.UserId == view.UserId)
         {
-            return Outcome.Refused("Choose someone other than yourself.", "ToUserId");
+            return Outcome.Refused(strings["Congregations.Refused.RespNotYourself"], "ToUserId");
         }
         if (responsibility.Holders.Any(h => h.UserId == member.UserId))
         {
@@ -51,11 +51,11 @@ public sealed class OfferResponsibility(HubDbContext db, TimeProvider time, Noti
         var words = (note ?? "").Trim();
         if (words.Length > MaxNote)
         {
-            return Outcome.Refused($"Keep the note under {MaxNote:N0} characters.", "Note");
+            return Outcome.Refused(strings["Congregations.Refused.NoteLengthMax", MaxNote.ToString("N0", DateFormats.Culture)], "Note");
         }
         if (await db.ResponsibilityOffers.AnyAsync(o => o.ResponsibilityId == responsibilityId && o.UserId == member.UserId && o.Status == OfferStatus.Waiting, cancellationToken))
         {
-            return Outcome.Refused($"An invitation to it is waiting for {member.DisplayName}'s answer already.", "ToUserId");
+            return Outcome.Refused(strings["Congregations.Refused.RespOfferWaiting", member.DisplayName], "ToUserId");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var offer = new ResponsibilityOffer

@@ -24,14 +24,17 @@ public static class ResponsibilitiesFeature
     /// <summary>The register's address; <paramref name="anchor"/> without '#'.</summary>
     public static string PathOf(string slug, string anchor = "") => $"/congregations/{slug}/responsibilities" + (anchor == "" ? "" : "#" + anchor);
 
-    /// <summary>Common responsibilities of a congregation, offered with one click while the register is empty.</summary>
+    /// <summary>
+    /// Common responsibilities of a congregation, offered with one click while the register is empty: the keys of their
+    /// name and description, written in the language of the host who adds one (the congregation's own words from then on).
+    /// </summary>
     public static readonly IReadOnlyList<(string Name, string Description)> Suggestions =
     [
-        ("Hosting the gatherings", "Finds a place and a date, invites everyone, and holds the gathering together with a co-host."),
-        ("The chat", "Keeps the congregation's chat warm and easy to find: lets new people in, tidies the channels, answers questions about it."),
-        ("The money", "Keeps the common pot: receives contributions, pays what was agreed, and shows everyone where it stands."),
-        ("The newsletter", "Gathers news from crews and working groups and sends the newsletter out."),
-        ("Welcoming newcomers", "Answers requests to join, meets new people, and helps them find a crew."),
-        ("Accounts elsewhere", "Keeps the list of the congregation's accounts on other sites (web address, bank, video calls, shared files) and who can get into each."),
+        ("Congregations.Resp.Suggest.Gatherings", "Congregations.Resp.Suggest.GatheringsMeans"),
+        ("Congregations.Resp.Suggest.Chat", "Congregations.Resp.Suggest.ChatMeans"),
+        ("Congregations.Resp.Suggest.Money", "Congregations.Resp.Suggest.MoneyMeans"),
+        ("Congregations.Resp.Suggest.Newsletter", "Congregations.Resp.Suggest.NewsletterMeans"),
+        ("Congregations.Resp.Suggest.Welcoming", "Congregations.Resp.Suggest.WelcomingMeans"),
+        ("Congregations.Resp.Suggest.Accounts", "Congregations.Resp.Suggest.AccountsMeans"),
     ];
 }

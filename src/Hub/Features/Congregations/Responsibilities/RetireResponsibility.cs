@@ -19,18 +19,18 @@ public sealed class RetireResponsibility(HubDbContext db, TimeProvider time, Hos
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the congregation's hosts retire responsibilities.");
+            return Outcome.Refused(strings["Congregations.Refused.RetireOnlyHosts"]);
         }
         if (HostActions.Tidy(reason) is not { } why)
         {
-            return Outcome.Refused($"Keep the reason under {HostActions.MaxReason:N0} characters.", "Reason");
+            return Outcome.Refused(strings["Congregations.Refused.ReasonLength", HostActions.MaxReason.ToString("N0", DateFormats.Culture)], "Reason");
         }
         var c = view.Congregation;
         var responsibility = await db.Responsibilities.Include(r => r.Holders)
             .SingleOrDefaultAsync(r => r.Id == id && r.CongregationId == c.Id && r.RetiredAt == null, cancellationToken);
         if (responsibility is null)
         {
-            return Outcome.Refused("This responsibility is no longer in the register.");
+            return Outcome.Refused(strings["Congregations.Refused.RespGone"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations.Responsibilities;
 
 /// <summary>Hosts add a responsibility to the register, or change its name, what it involves and its review date.</summary>
-public sealed class SaveResponsibility(HubDbContext db, TimeProvider time)
+public sealed class SaveResponsibility(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int MaxName = 120;
     public const int MaxDescription = 2000;
@@ -18,22 +20,22 @@ public sealed class SaveResponsibility(HubDbContext db, TimeProvider time)
     {
         if (!view.IsHost)
         {
-            return (Outcome.Refused("Only the congregation's hosts add and change responsibilities."), Guid.Empty);
+            return (Outcome.Refused(strings["Congregations.Refused.RespOnlyHosts"]), Guid.Empty);
         }
         var name = (input.Name ?? "").Trim();
         var description = (input.Description ?? "").Trim();
         var problems = new List<(string, string)>();
         if (name.Length == 0)
         {
-            problems.Add(("Name", "Give it a short name, such as “The money” or “Welcoming newcomers”."));
+            problems.Add(("Name", strings["Congregations.Refused.RespName"]));
         }
         else if (name.Length > MaxName)
         {
-            problems.Add(("Name", $"Keep the name under {MaxName} characters; say more in what it involves."));
+            problems.Add(("Name", strings["Congregations.Refused.RespNameLength", MaxName]));
         }
         if (description.Length > MaxDescription)
         {
-            problems.Add(("Description", $"Keep what it involves under {MaxDescription:N0} characters; this has {description.Length:N0}."));
+            problems.Add(("Description", strings["Congregations.Refused.RespDescriptionLength", MaxDescription.ToString("N0", DateFormats.Culture), description.Length.ToString("N0", DateFormats.Culture)]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -43,7 +45,7 @@ public sealed class SaveResponsibility(HubDbContext db, TimeProvider time)
         var c = view.Congregation;
         if (await db.Responsibilities.AnyAsync(r => r.CongregationId == c.Id && r.RetiredAt == null && r.Name == name && r.Id != id, cancellationToken))
         {
-            return (Outcome.Refused($"The register has “{name}” already.", "Name"), Guid.Empty);
+            return (Outcome.Refused(strings["Congregations.Refused.RespTaken", name], "Name"), Guid.Empty);
         }
         Responsibility? responsibility;
         if (id is { } existing)
@@ -51,7 +53,7 @@ public sealed class SaveResponsibility(HubDbContext db, TimeProvider time)
             responsibility = await db.Responsibilities.SingleOrDefaultAsync(r => r.Id == existing && r.CongregationId == c.Id && r.RetiredAt == null, cancellationToken);
             if (responsibility is null)
             {
-                return (Outcome.Refused("This responsibility is no longer in the register."), Guid.Empty);
+                return (Outcome.Refused(strings["Congregations.Refused.RespGone"]), Guid.Empty);
             }
             if (responsibility.ReviewOn != input.ReviewOn)
             {

@@ -17,7 +17,7 @@ public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider tim
     {
         if (HostActions.Tidy(reason) is not { } why)
         {
-            return Outcome.Refused($"Keep the reason under {HostActions.MaxReason:N0} characters.", "Reason");
+            return Outcome.Refused(strings["Congregations.Refused.ReasonLength", HostActions.MaxReason.ToString("N0", DateFormats.Culture)], "Reason");
         }
         var c = view.Congregation;
         var holding = await db.ResponsibilityHolders
@@ -26,7 +26,7 @@ public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider tim
             .SingleOrDefaultAsync(cancellationToken);
         if (holding is null)
         {
-            return Outcome.Refused("You do not hold this responsibility (any more).");
+            return Outcome.Refused(strings["Congregations.Refused.RespNotHeld"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         db.ResponsibilityHolders.Remove(holding.Holder);
