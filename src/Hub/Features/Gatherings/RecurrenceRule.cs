@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -25,7 +27,6 @@ public sealed record RecurrenceRule(
     IReadOnlyList<int> ByMonthDay)
 {
     private static readonly string[] DayCodes = ["", "MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-    private static readonly string[] Ordinals = ["", "first", "second", "third", "fourth", "fifth"];
 
     public static bool TryParse(string? text, out RecurrenceRule rule, out string error)
     {
@@ -180,35 +181,38 @@ public sealed record RecurrenceRule(
 
     public RecurrenceRule WithUntil(DateTime untilUtc) => this with { UntilUtc = untilUtc, Count = null };
 
-    /// <summary>In plain words: "every month on the first Thursday".</summary>
-    public string Describe()
+    /// <summary>In plain words, in the page's language: "every month on the first Thursday".</summary>
+    public string Describe(IStringLocalizer words)
     {
         var every = Frequency switch
         {
-            RecurrenceFrequency.Daily => Interval == 1 ? "every day" : $"every {Interval} days",
-            RecurrenceFrequency.Weekly => Interval == 1 ? "every week" : Interval == 2 ? "every two weeks" : $"every {Interval} weeks",
-            _ => Interval == 1 ? "every month" : $"every {Interval} months",
+            RecurrenceFrequency.Daily => Interval == 1 ? words["Gatherings.Rule.Daily"] : words.Plural("Gatherings.Rule.EveryDays", Interval),
+            RecurrenceFrequency.Weekly => Interval == 1 ? words["Gatherings.Rule.Weekly"] : Interval == 2 ? words["Gatherings.Rule.Fortnightly"] : words.Plural("Gatherings.Rule.EveryWeeks", Interval),
+            _ => Interval == 1 ? words["Gatherings.Rule.Monthly"] : words.Plural("Gatherings.Rule.EveryMonths", Interval),
         };
         var days = ByDay.Select(d => d.Ordinal switch
         {
-            0 => DayName(d.Day),
-            -1 => $"the last {DayName(d.Day)}",
-            > 0 => $"the {Ordinals[d.Ordinal]} {DayName(d.Day)}",
-            _ => $"the {Ordinals[-d.Ordinal]} {DayName(d.Day)} from the end",
-        }).ToList();
-        var text = days.Count > 0 ? $"{every} on {string.Join(" and ", days)}" : every;
+            0 => words["Gatherings.Rule.Weekday", DayName(d.Day)],
+            -1 => words["Gatherings.Rule.Last", DayName(d.Day)],
+            > 0 => words["Gatherings.Rule.Nth", words[$"Gatherings.Rule.Ordinal.{d.Ordinal}"], DayName(d.Day)],
+            _ => words["Gatherings.Rule.NthFromEnd", words[$"Gatherings.Rule.Ordinal.{-d.Ordinal}"], DayName(d.Day)],
+        }).Select(d => d.Value).ToList();
+        var and = $" {words["Gatherings.Rule.And"]} ";
+        string text = days.Count > 0 ? words["Gatherings.Rule.OnDays", every.Value, string.Join(and, days)] : every;
         if (ByMonthDay.Count > 0)
         {
-            text += " on day " + string.Join(" and ", ByMonthDay.Select(d => d == -1 ? "last" : d.ToString(CultureInfo.InvariantCulture)));
+            text = words["Gatherings.Rule.OnMonthDays", text, string.Join(and, ByMonthDay.Select(d =>
+                d == -1 ? words["Gatherings.Rule.LastDay"].Value : words["Gatherings.Rule.MonthDay", d.ToString(CultureInfo.InvariantCulture)].Value))];
         }
         if (Count is { } count)
         {
-            text += $", {count} times";
+            text += ", " + words.Plural("Gatherings.Rule.Times", count);
         }
         return text;
     }
 
-    private static string DayName(IsoDayOfWeek day) => day.ToString();
+    /// <summary>A day's name in the page's language ("Thursday", "jeudi").</summary>
+    private static string DayName(IsoDayOfWeek day) => DateFormats.Culture.DateTimeFormat.GetDayName((DayOfWeek)((int)day % 7));
 
     /// <summary>
     /// The local starts the rule gives, from <paramref name="start"/> (DTSTART, always the first)
