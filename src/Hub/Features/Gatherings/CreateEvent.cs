@@ -177,7 +177,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         }
         else if (!string.IsNullOrWhiteSpace(input.Recurrence))
         {
-            if (!RecurrenceRule.TryParse(input.Recurrence, out var rule, out var error))
+            if (!RecurrenceRule.TryParse(input.Recurrence, out var rule, out var error, strings))
             {
                 return new(Outcome.Refused(strings["Gatherings.Refused.Recurrence", error], "Recurrence"));
             }

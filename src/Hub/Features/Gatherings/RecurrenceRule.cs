@@ -28,7 +28,8 @@ public sealed record RecurrenceRule(
 {
     private static readonly string[] DayCodes = ["", "MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-    public static bool TryParse(string? text, out RecurrenceRule rule, out string error)
+    /// <param name="words">The page's words for the refusal; without them the refusal is its key, for a programmer's exception.</param>
+    public static bool TryParse(string? text, out RecurrenceRule rule, out string error, IStringLocalizer? words = null)
     {
         rule = new RecurrenceRule(RecurrenceFrequency.Weekly, 1, null, null, [], []);
         error = "";
@@ -48,7 +49,7 @@ public sealed record RecurrenceRule(
             var pair = part.Split('=', 2);
             if (pair.Length != 2)
             {
-                error = $"'{part}' is not NAME=VALUE.";
+                error = Say(words, "Gatherings.Rule.Error.NameValue", part);
                 return false;
             }
             var (name, v) = (pair[0].ToUpperInvariant(), pair[1].ToUpperInvariant());
@@ -64,21 +65,21 @@ public sealed record RecurrenceRule(
                     };
                     if (frequency is null)
                     {
-                        error = $"FREQ={v} is not supported: use DAILY, WEEKLY or MONTHLY.";
+                        error = Say(words, "Gatherings.Rule.Error.Freq", v);
                         return false;
                     }
                     break;
                 case "INTERVAL":
                     if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out interval) || interval is < 1 or > 52)
                     {
-                        error = "INTERVAL must be a whole number from 1 to 52.";
+                        error = Say(words, "Gatherings.Rule.Error.Interval");
                         return false;
                     }
                     break;
                 case "COUNT":
                     if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c is < 1 or > 1000)
                     {
-                        error = "COUNT must be a whole number from 1 to 1000.";
+                        error = Say(words, "Gatherings.Rule.Error.Count");
                         return false;
                     }
                     count = c;
@@ -91,7 +92,7 @@ public sealed record RecurrenceRule(
                     }
                     else
                     {
-                        error = "UNTIL must be a UTC time such as 20271231T235959Z.";
+                        error = Say(words, "Gatherings.Rule.Error.Until");
                         return false;
                     }
                     break;
@@ -104,7 +105,7 @@ public sealed record RecurrenceRule(
                         var ordinal = 0;
                         if (index < 1 || (ordinalText.Length > 0 && (!int.TryParse(ordinalText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out ordinal) || ordinal == 0 || Math.Abs(ordinal) > 5)))
                         {
-                            error = $"BYDAY={day} is not a day such as TH, 1TH or -1FR.";
+                            error = Say(words, "Gatherings.Rule.Error.ByDay", day);
                             return false;
                         }
                         byDay.Add((ordinal, (IsoDayOfWeek)index));
@@ -115,7 +116,7 @@ public sealed record RecurrenceRule(
                     {
                         if (!int.TryParse(day, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) || d == 0 || Math.Abs(d) > 31)
                         {
-                            error = $"BYMONTHDAY={day} must be a day of the month from 1 to 31 (or -1 for the last).";
+                            error = Say(words, "Gatherings.Rule.Error.ByMonthDay", day);
                             return false;
                         }
                         byMonthDay.Add(d);
@@ -124,28 +125,28 @@ public sealed record RecurrenceRule(
                 case "WKST" when v == "MO":
                     break;
                 default:
-                    error = $"{name} is not supported here; the hub understands FREQ, INTERVAL, COUNT, UNTIL, BYDAY and BYMONTHDAY.";
+                    error = Say(words, "Gatherings.Rule.Error.Unsupported", name);
                     return false;
             }
         }
         if (frequency is null)
         {
-            error = "A recurrence needs FREQ (DAILY, WEEKLY or MONTHLY).";
+            error = Say(words, "Gatherings.Rule.Error.NoFreq");
             return false;
         }
         if (count is not null && until is not null)
         {
-            error = "Give COUNT or UNTIL, not both.";
+            error = Say(words, "Gatherings.Rule.Error.CountAndUntil");
             return false;
         }
         if (frequency != RecurrenceFrequency.Monthly && byDay.Any(d => d.Item1 != 0))
         {
-            error = "A numbered day such as 1TH only makes sense in a monthly rule.";
+            error = Say(words, "Gatherings.Rule.Error.NumberedDay");
             return false;
         }
         if (frequency != RecurrenceFrequency.Monthly && byMonthDay.Count > 0)
         {
-            error = "BYMONTHDAY only makes sense in a monthly rule.";
+            error = Say(words, "Gatherings.Rule.Error.MonthDayNotMonthly");
             return false;
         }
         rule = new RecurrenceRule(frequency.Value, interval, count, until, byDay, byMonthDay);
@@ -210,6 +211,9 @@ public sealed record RecurrenceRule(
         }
         return text;
     }
+
+    private static string Say(IStringLocalizer? words, string key, params object[] arguments) =>
+        words is null ? $"{key} {string.Join(" ", arguments)}".TrimEnd() : words[key, arguments];
 
     /// <summary>A day's name in the page's language ("Thursday", "jeudi").</summary>
     private static string DayName(IsoDayOfWeek day) => DateFormats.Culture.DateTimeFormat.GetDayName((DayOfWeek)((int)day % 7));

@@ -99,7 +99,7 @@ public sealed class RecurrenceRuleTests
     [InlineData("FREQ=WEEKLY;BYDAY=XX", "not a day")]
     public void TryParse_WhatItDoesNotUnderstand_SaysWhy(string rule, string message)
     {
-        Assert.False(RecurrenceRule.TryParse(rule, out _, out var error));
+        Assert.False(RecurrenceRule.TryParse(rule, out _, out var error, Words));
         Assert.Contains(message, error);
     }
 
