@@ -146,7 +146,8 @@ public sealed partial class GatheringPagesInPseudoLocaleTests(SharedHubWithPseud
     /// </summary>
     private static void AssertNone(string page, IReadOnlyList<string> leaks)
     {
-        var left = leaks.Where(l => !SharedPlaceFields.Contains(l) && !PaymentReference().IsMatch(l)).ToList();
+        // A single letter is a face without a photo, which shows the first letter of the person's name.
+        var left = leaks.Where(l => !SharedPlaceFields.Contains(l) && !PaymentReference().IsMatch(l) && l.Length > 1).ToList();
         Assert.True(left.Count == 0, $"{page}: {string.Join(" | ", left)}");
     }
 
