@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>For hosts: who answered a date, the waitlist in its order, and the answers waiting for approval.</summary>
 [Authorize]
-public sealed class EventAnswersModel(ViewerLoader viewers, HubDbContext db, DecideAnswer decide, TimeProvider time) : HubPageModel
+public sealed class EventAnswersModel(ViewerLoader viewers, HubDbContext db, DecideAnswer decide, TimeProvider time, IStringLocalizer<Strings> words) : HubPageModel
 {
     public sealed record Line(Guid Id, string Name, RsvpStatus Status, int Arrival, string Answers, bool Series);
 
@@ -32,7 +34,7 @@ public sealed class EventAnswersModel(ViewerLoader viewers, HubDbContext db, Dec
             return missing;
         }
         var viewer = await viewers.LoadAsync(User, cancellationToken);
-        return await AfterAsync(await decide.RunAsync(viewer, RsvpId, Approve, cancellationToken), Approve ? "Approved." : "Declined.",
+        return await AfterAsync(await decide.RunAsync(viewer, RsvpId, Approve, cancellationToken), words[Approve ? "Gatherings.Notice.Approved" : "Gatherings.Notice.Declined"],
             async () => await LoadAsync(id, date, cancellationToken) ?? Page(), Request.Path + (date is null ? "" : $"?date={date}"));
     }
 

@@ -20,8 +20,6 @@ public static class AvailabilityOverlap
         public string Label => $"{Day} {StartHour:00}:00–{(StartHour + Hours) % 24:00}:00";
     }
 
-    public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
     /// <summary>The Monday on or after <paramref name="today"/>: the week a new series would start in.</summary>
     public static LocalDate NextMonday(LocalDate today) =>
         today.DayOfWeek == IsoDayOfWeek.Monday ? today : today.Next(IsoDayOfWeek.Monday);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
@@ -19,7 +21,7 @@ public enum OccurrenceChange
 }
 
 /// <summary>Cancels or moves one date of a series, or this date and the following ones.</summary>
-public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time)
+public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, Guid EventId)> RunAsync(Viewer viewer, Guid eventId, string key, OccurrenceChange change,
         string? newDate = null, string? newStart = null, string? newEnd = null, bool hostChecked = false, string? newEndDate = null, CancellationToken cancellationToken = default)
@@ -27,11 +29,11 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !(hostChecked || viewer.CanHost(e)))
         {
-            return (Outcome.Refused("Only the event's hosts change its dates."), eventId);
+            return (Outcome.Refused(strings["Gatherings.Refused.OnlyHostsDates"]), eventId);
         }
         if (!EventTime.TryParseKey(key, out var original) || !EventSchedule.IsRuleStart(e, original))
         {
-            return (Outcome.Refused("This date is not one of the event's."), eventId);
+            return (Outcome.Refused(strings["Gatherings.Refused.NotEventDate"]), eventId);
         }
         var zone = EventTime.FindZone(e.TimeZone)!;
         DateTime startUtc = default, endUtc = default;
@@ -39,11 +41,11 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         {
             if (!EventTime.TryParseLocal(newDate, newStart, out var start) || !EventTime.TryParseLocal(string.IsNullOrEmpty(newEndDate) ? newDate : newEndDate, newEnd, out var end))
             {
-                return (Outcome.Refused($"Give the new date (a year from {EventTime.FirstYear} to {EventTime.LastYear}) and the start and end times, such as 19:30 and 21:00.", "NewDate"), eventId);
+                return (Outcome.Refused(strings["Gatherings.Refused.NewDate", EventTime.FirstYear, EventTime.LastYear], "NewDate"), eventId);
             }
             if (end <= start)
             {
-                return (Outcome.Refused($"The end ({end:HH:mm}) is before the start ({start:HH:mm}).", "NewEnd"), eventId);
+                return (Outcome.Refused(strings["Gatherings.Refused.NewEndBeforeStart", end.ToString("HH:mm", null), start.ToString("HH:mm", null)], "NewEnd"), eventId);
             }
             (startUtc, endUtc) = (EventTime.ToUtc(start, zone), EventTime.ToUtc(end, zone));
         }
@@ -80,13 +82,12 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
                     RecurrenceRule rule = default!;
                     if (!lunar && (!EventSchedule.IsRecurring(e) || !RecurrenceRule.TryParse(e.Recurrence, out rule, out _)))
                     {
-                        return (Outcome.Refused("This event does not repeat; change the date itself."), eventId);
+                        return (Outcome.Refused(strings["Gatherings.Refused.NotRepeating"]), eventId);
                     }
                     if (original == e.StartsAt)
                     {
-                        return (Outcome.Refused(change == OccurrenceChange.CancelThisAndFollowing
-                            ? "This is the first date: cancel the whole event instead."
-                            : "This is the first date: edit the event itself instead."), eventId);
+                        return (Outcome.Refused(strings[change == OccurrenceChange.CancelThisAndFollowing
+                            ? "Gatherings.Refused.FirstDateCancel" : "Gatherings.Refused.FirstDateEdit"]), eventId);
                     }
                     var before = EventSchedule.RuleStarts(e, original).Count() - 1;
                     var oldRule = e.Recurrence;

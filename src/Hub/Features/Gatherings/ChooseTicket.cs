@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
@@ -9,34 +11,34 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// A person who answered the event chooses a tier (and, for pay what you can, an amount at or above the
 /// minimum), may use a discount code (while it has uses left and has not expired), and may ask for a scholarship in their own words.
 /// </summary>
-public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
+public sealed class ChooseTicket(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, Guid tierId, string? amount, string? code, string? scholarship, CancellationToken cancellationToken = default)
     {
         var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !viewer.IsSignedIn || !viewer.CanSee(e))
         {
-            return Outcome.Refused("This event does not exist or is not open to you.");
+            return Outcome.Refused(strings["Gatherings.Refused.NotOpen"]);
         }
         if (e.ClosedAt is not null)
         {
-            return Outcome.Refused("The event is closed.");
+            return Outcome.Refused(strings["Gatherings.Refused.Closed"]);
         }
         if (!await db.Rsvps.AnyAsync(r => r.EventId == eventId && r.UserId == viewer.UserId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval), cancellationToken))
         {
-            return Outcome.Refused("Say you are going first; then choose your ticket.");
+            return Outcome.Refused(strings["Gatherings.Refused.GoingFirst"]);
         }
         var tier = await db.TicketTiers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tierId && t.EventId == eventId, cancellationToken);
         if (tier is null)
         {
-            return Outcome.Refused("Choose one of the tiers.", "TierId");
+            return Outcome.Refused(strings["Gatherings.Refused.ChooseTier"], "TierId");
         }
         var price = tier.Price;
         if (tier.PayWhatYouCan)
         {
             if (!SetUpTickets.TryAmount(amount, out price) || price < tier.Minimum)
             {
-                return Outcome.Refused($"Pay what you can, from {tier.Minimum:0.##} {e.Currency}.", "Amount");
+                return Outcome.Refused(strings["Gatherings.Refused.PayFrom", $"{tier.Minimum.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} {e.Currency}"], "Amount");
             }
         }
         var normalized = (code ?? "").Trim().ToUpperInvariant();
@@ -47,7 +49,7 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
             discount = await db.DiscountCodes.AsNoTracking().SingleOrDefaultAsync(d => d.EventId == eventId && d.Code == normalized, cancellationToken);
             if (discount is null)
             {
-                return Outcome.Refused($"{normalized} is not a code of this event.", "Code");
+                return Outcome.Refused(strings["Gatherings.Refused.NotACode", normalized], "Code");
             }
             price = Math.Round(price * (100 - discount.PercentOff) / 100m, 2);
         }
@@ -55,14 +57,14 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.EventId == eventId && t.UserId == viewer.UserId, cancellationToken);
         if (ticket?.Paid == true)
         {
-            return Outcome.Refused("Your ticket is paid; to change it, write to the hosts.");
+            return Outcome.Refused(strings["Gatherings.Refused.TicketPaid"]);
         }
         var previousCode = ticket?.DiscountCode ?? "";
         if (discount is not null && previousCode != normalized)
         {
             if (discount.ExpiresAt is { } expires && expires <= now)
             {
-                return Outcome.Refused($"{normalized} could be used until {EventTime.Format(expires, viewer.ZoneFor(e))}.", "Code");
+                return Outcome.Refused(strings["Gatherings.Refused.CodeExpired", normalized, EventTime.Format(expires, viewer.ZoneFor(e))], "Code");
             }
             // The use is taken by a conditional update on the code's row: when one use is left and two
             // people ask at once, the row lock serves them one after the other and only the first gets it.
@@ -70,7 +72,7 @@ public sealed class ChooseTicket(HubDbContext db, TimeProvider time)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.Uses, d => d.Uses + 1), cancellationToken);
             if (taken == 0)
             {
-                return Outcome.Refused($"{normalized} has been used as many times as the hosts allowed.", "Code");
+                return Outcome.Refused(strings["Gatherings.Refused.CodeUsedUp", normalized], "Code");
             }
         }
         if (previousCode != "" && previousCode != normalized)

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
@@ -11,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// and costs are final, and every <see cref="IEventSettledHandler"/> books its consequences (the commons'
 /// share of the surplus) in the same unit of work, so the close and its consequences commit together.
 /// </summary>
-public sealed class CloseEvent(HubDbContext db, TimeProvider time, GatheringEmails emails, IEnumerable<IEventSettledHandler> handlers)
+public sealed class CloseEvent(HubDbContext db, TimeProvider time, GatheringEmails emails, IEnumerable<IEventSettledHandler> handlers,
+    IStringLocalizer<Strings> strings)
 {
     public sealed record Budget(decimal TicketIncome, decimal OtherIncome, decimal Costs, decimal Unpaid)
     {
@@ -35,20 +38,20 @@ public sealed class CloseEvent(HubDbContext db, TimeProvider time, GatheringEmai
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !viewer.CanHost(e))
         {
-            return (Outcome.Refused("Only the event's hosts close it."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.OnlyHostsClose"]), null);
         }
         if (e.ClosedAt is not null)
         {
-            return (Outcome.Refused("The event is closed already."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.ClosedAlready"]), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
         if (EventSchedule.IsRecurring(e))
         {
-            return (Outcome.Refused("A repeating event has no end to close; close single events such as a gathering or a camp."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.CloseRepeating"]), null);
         }
         if (e.EndsAt > now)
         {
-            return (Outcome.Refused("Close the event after it has ended, when its budget is known."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.CloseAfter"]), null);
         }
         var budget = await BudgetAsync(eventId, cancellationToken);
         e.ClosedAt = now;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -13,21 +15,22 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// stay as they were. A crew has no series: its time is its own slot and its term's meetings
 /// (Crews' ChooseSlot), so that the crew page, calendars and reminders cannot disagree.
 /// </summary>
-public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEvent edit, ChangeOccurrence change, TimeProvider time)
+public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEvent edit, ChangeOccurrence change, TimeProvider time,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, Guid? EventId)> RunAsync(TimeFindingView view, int slotIndex, FoundRhythm rhythm, CancellationToken cancellationToken = default)
     {
         if (view.Kind != TimeFindingGroup.WorkingGroup)
         {
-            return (Outcome.Refused("A crew's time is confirmed as the crew's slot, on the crew's pages."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.CrewSlot"]), null);
         }
         if (!view.CanConfirm)
         {
-            return (Outcome.Refused("Whoever started the working group, or a host of the congregation, confirms its time."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.WhoConfirms"]), null);
         }
         if (slotIndex is < 0 or >= 168)
         {
-            return (Outcome.Refused("Choose one of the proposed times.", "Slot"), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.ChooseSlot"], "Slot"), null);
         }
         var now = time.GetUtcNow();
         var day = (IsoDayOfWeek)(slotIndex / 24 + 1);
@@ -134,7 +137,7 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
         }
         catch (DbUpdateException)
         {
-            return (Outcome.Refused("Someone confirmed a time for this group a moment ago; reload the page to see it."), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.ConfirmedMeanwhile"]), null);
         }
         await transaction.CommitAsync(cancellationToken);
         return (Outcome.Done, eventId);
@@ -154,10 +157,10 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
         };
     }
 
-    /// <summary>How the group's time comes round, in words.</summary>
-    public static string RhythmText(string recurrence) =>
-        recurrence.Contains("FREQ=MONTHLY", StringComparison.Ordinal) ? "once a month (the same weekday of the month)"
-        : recurrence.Contains("INTERVAL=2", StringComparison.Ordinal) ? "every two weeks" : "every week";
+    /// <summary>How the group's time comes round, in the reader's words.</summary>
+    public static string RhythmText(IStringLocalizer words, string recurrence) =>
+        words[recurrence.Contains("FREQ=MONTHLY", StringComparison.Ordinal) ? "Gatherings.FindTime.Rhythm.MonthlyWeekday"
+            : recurrence.Contains("INTERVAL=2", StringComparison.Ordinal) ? "Gatherings.FindTime.Rhythm.Fortnightly" : "Gatherings.FindTime.Rhythm.Weekly"];
 
     private static string Date(LocalDate d) => d.ToString("yyyy-MM-dd", null);
     private static string Time(LocalTime t) => t.ToString("HH:mm", null);

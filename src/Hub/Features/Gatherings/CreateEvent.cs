@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Maps;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -39,7 +41,8 @@ public sealed record EventInput(
 /// Creates an event for a crew, a congregation or the network. Everything is checked before anything
 /// is saved; a public event is announced to every registered sink in the same unit of work.
 /// </summary>
-public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks, PublicAddress links, CoHosts.DecideProposedEvent proposals)
+public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<IAnnouncementSink> sinks, PublicAddress links, CoHosts.DecideProposedEvent proposals,
+    IStringLocalizer<Strings> strings)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time: a working group's starter confirms its meetings).</param>
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(Viewer viewer, EventInput input, bool hostChecked = false, CancellationToken cancellationToken = default)
@@ -50,7 +53,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
             var crew = await db.Crews.AsNoTracking().Where(c => c.Id == input.CrewId).Select(c => new { c.CongregationId }).SingleOrDefaultAsync(cancellationToken);
             if (crew is null)
             {
-                return (Outcome.Refused("Choose one of your crews.", "Owner"), null);
+                return (Outcome.Refused(strings["Gatherings.Refused.ChooseCrew"], "Owner"), null);
             }
             congregationId = crew.CongregationId;
         }
@@ -63,25 +66,25 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         }
         else if (!hostChecked && !viewer.CanCreateFor(input.Scale, input.CongregationId, input.CrewId))
         {
-            return (Outcome.Refused(input.Scale switch
+            return (Outcome.Refused(strings[input.Scale switch
             {
-                EventScale.Network => "Only the hub's administrators create events for the whole network.",
-                EventScale.Congregation => "Only members of a congregation propose its events.",
-                _ => "Only members of a crew create its meetings.",
-            }, "Owner"), null);
+                EventScale.Network => "Gatherings.Refused.OnlyAdminsNetwork",
+                EventScale.Congregation => "Gatherings.Refused.OnlyMembersCongregation",
+                _ => "Gatherings.Refused.OnlyMembersCrew",
+            }], "Owner"), null);
         }
-        var checkedInput = Check(input);
+        var checkedInput = Check(input, strings);
         if (!checkedInput.Outcome.Succeeded)
         {
             return (checkedInput.Outcome, null);
         }
         if (input.Visibility == EventVisibility.CrewOnly && input.Scale != EventScale.Crew)
         {
-            return (Outcome.Refused("\"Crew only\" is for a crew's own meetings.", "Visibility"), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.CrewOnly"], "Visibility"), null);
         }
         if (input.Visibility == EventVisibility.CongregationOnly && congregationId is null)
         {
-            return (Outcome.Refused("\"Congregation only\" needs a congregation: choose it as the host of the event.", "Visibility"), null);
+            return (Outcome.Refused(strings["Gatherings.Refused.CongregationOnly"], "Visibility"), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var e = new GatheringEvent
@@ -139,15 +142,15 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         (double Latitude, double Longitude)? Point = null);
 
     /// <summary>The checks shared by creating and editing: every message names its field.</summary>
-    internal static Checked Check(EventInput input)
+    internal static Checked Check(EventInput input, IStringLocalizer strings)
     {
         if (string.IsNullOrWhiteSpace(input.Title))
         {
-            return new(Outcome.Refused("Give the event a title people will recognise, such as \"Network call\".", "Title"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.Title"], "Title"));
         }
         if (input.Title.Trim().Length > 160)
         {
-            return new(Outcome.Refused("Keep the title under 160 characters; the description holds the rest.", "Title"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.TitleLong"], "Title"));
         }
         var zone = EventTime.FindZone(input.TimeZone);
         if (zone is null)
@@ -156,12 +159,12 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         }
         if (!EventTime.TryParseLocal(input.StartDate, input.StartTime, out var start))
         {
-            return new(Outcome.Refused($"Give the start as a date (a year from {EventTime.FirstYear} to {EventTime.LastYear}) and a time such as 19:30.", "Start"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.Start", EventTime.FirstYear, EventTime.LastYear], "Start"));
         }
         var endDate = string.IsNullOrWhiteSpace(input.EndDate) ? input.StartDate : input.EndDate;
         if (!EventTime.TryParseLocal(endDate, input.EndTime, out var end))
         {
-            return new(Outcome.Refused($"Give the end as a time such as 21:00 (and a date if it ends on another day, in a year up to {EventTime.LastYear}).", "End"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.End", EventTime.LastYear], "End"));
         }
         var recurrence = "";
         if (LunarRhythm.IsLunar(input.Recurrence?.Trim() ?? ""))
@@ -174,9 +177,9 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         }
         else if (!string.IsNullOrWhiteSpace(input.Recurrence))
         {
-            if (!RecurrenceRule.TryParse(input.Recurrence, out var rule, out var error))
+            if (!RecurrenceRule.TryParse(input.Recurrence, out var rule, out var error, strings))
             {
-                return new(Outcome.Refused($"The repetition is not one we understand: {error}", "Recurrence"));
+                return new(Outcome.Refused(strings["Gatherings.Refused.Recurrence", error], "Recurrence"));
             }
             // DTSTART must be an occurrence of its own rule (RFC 5545): move to the first date the rule gives.
             var snapped = rule.Snap(start);
@@ -188,24 +191,24 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         var endUtc = EventTime.ToUtc(end, zone);
         if (endUtc <= startUtc)
         {
-            return new(Outcome.Refused($"The end ({end:yyyy-MM-dd HH:mm}) is before the start ({start:yyyy-MM-dd HH:mm}). Check the times, or the end date for an event that goes past midnight.", "End"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.EndBeforeStart", end.ToString("yyyy-MM-dd HH:mm", null), start.ToString("yyyy-MM-dd HH:mm", null)], "End"));
         }
         if (endUtc - startUtc > TimeSpan.FromDays(31))
         {
-            return new(Outcome.Refused("An event lasts at most 31 days; for a longer program, make a series of sessions.", "End"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.TooLong"], "End"));
         }
         if (input.Capacity is < 1 or > 100000)
         {
-            return new(Outcome.Refused("Places must be at least 1; leave the field empty for no limit.", "Capacity"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.Capacity"], "Capacity"));
         }
         if (!input.IsOnline && string.IsNullOrWhiteSpace(input.Address))
         {
-            return new(Outcome.Refused("Give the address where people meet, or mark the event as online.", "Address"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.Address"], "Address"));
         }
         if (input.IsOnline && !string.IsNullOrWhiteSpace(input.CallLink)
             && !(Uri.TryCreate(input.CallLink.Trim(), UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp)))
         {
-            return new(Outcome.Refused("The call link must be a web address starting with https://.", "CallLink"));
+            return new(Outcome.Refused(strings["Gatherings.Refused.CallLink"], "CallLink"));
         }
         (double, double)? point = null;
         if (!input.IsOnline && input.Place is { IsEmpty: false } place)

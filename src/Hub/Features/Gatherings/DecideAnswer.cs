@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>A host approves or declines someone waiting for approval; approval takes a place if one is left, else the waitlist.</summary>
-public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time, AnswersMoved moved)
+public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time, AnswersMoved moved,
+    IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(Viewer viewer, Guid rsvpId, bool approve, CancellationToken cancellationToken = default)
     {
@@ -16,11 +19,11 @@ public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails
         var e = rsvp is null ? null : await db.GatheringEvents.AsNoTracking().SingleAsync(x => x.Id == rsvp.EventId, cancellationToken);
         if (rsvp is null || e is null || !viewer.CanHost(e))
         {
-            return Outcome.Refused("Only the event's hosts decide.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsDecide"]);
         }
         if (rsvp.Status != RsvpStatus.AwaitingApproval)
         {
-            return Outcome.Refused("This answer was decided already.");
+            return Outcome.Refused(strings["Gatherings.Refused.DecidedAlready"]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         rsvp.UpdatedAt = time.GetUtcNow().UtcDateTime;

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// <summary>Hosts change an event and its cover; to anyone else the page does not exist.</summary>
 [Authorize]
 [UploadLimit(CoverImages.MaxUploadBytes)]
-public sealed class EditEventModel(ViewerLoader viewers, HubDbContext db, EditEvent edit, SetEventCover cover) : EventFormPage
+public sealed class EditEventModel(ViewerLoader viewers, HubDbContext db, EditEvent edit, SetEventCover cover, IStringLocalizer<Strings> words) : EventFormPage
 {
     public Guid Id { get; private set; }
     public string CoverFile { get; private set; } = "";
@@ -23,13 +25,13 @@ public sealed class EditEventModel(ViewerLoader viewers, HubDbContext db, EditEv
     {
         var viewer = await viewers.LoadAsync(User, cancellationToken);
         await using var stream = CoverUpload?.OpenReadStream();
-        return await AfterCoverAsync(id, await cover.RunAsync(viewer, id, stream, CoverUpload?.Length ?? 0, cancellationToken), "The new cover is on the event's page.", cancellationToken);
+        return await AfterCoverAsync(id, await cover.RunAsync(viewer, id, stream, CoverUpload?.Length ?? 0, cancellationToken), words["Gatherings.Notice.CoverSaved"], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveCoverAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = await viewers.LoadAsync(User, cancellationToken);
-        return await AfterCoverAsync(id, await cover.RemoveAsync(viewer, id, cancellationToken), "The cover is taken away.", cancellationToken);
+        return await AfterCoverAsync(id, await cover.RemoveAsync(viewer, id, cancellationToken), words["Gatherings.Notice.CoverRemoved"], cancellationToken);
     }
 
     private async Task<IActionResult> AfterCoverAsync(Guid id, Outcome outcome, string notice, CancellationToken cancellationToken)
@@ -80,7 +82,7 @@ public sealed class EditEventModel(ViewerLoader viewers, HubDbContext db, EditEv
             ShowError(outcome);
             return Page();
         }
-        Notice = "The event is changed.";
+        Notice = words["Gatherings.Notice.Changed"];
         return Redirect($"/gatherings/{id}");
     }
 }

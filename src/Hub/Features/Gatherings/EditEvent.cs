@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -13,7 +15,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// still has (the same day in the event's zone) and drops the others, telling those people.
 /// </summary>
 public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time,
-    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks, Platform.Web.PublicAddress links, AnswersMoved moved)
+    IEnumerable<Platform.Contracts.IAnnouncementSink> sinks, Platform.Web.PublicAddress links, AnswersMoved moved,
+    IStringLocalizer<Strings> strings)
 {
     /// <param name="hostChecked">The caller has decided who may host (finding a time).</param>
     public async Task<Outcome> RunAsync(Viewer viewer, Guid eventId, EventInput input, bool hostChecked = false, CancellationToken cancellationToken = default)
@@ -21,9 +24,9 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !(hostChecked || viewer.CanHost(e)))
         {
-            return Outcome.Refused("Only the event's hosts change it.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsChange"]);
         }
-        var c = CreateEvent.Check(input);
+        var c = CreateEvent.Check(input, strings);
         if (!c.Outcome.Succeeded)
         {
             return c.Outcome;
@@ -35,7 +38,7 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         if (input.Capacity is { } capacity && coming.Where(o => !o.IsCancelled && o.GoingCount > capacity).OrderByDescending(o => o.GoingCount).FirstOrDefault() is { } fuller)
         {
             var zone = EventTime.FindZone(e.TimeZone)!;
-            return Outcome.Refused($"{fuller.GoingCount} people are already going on {EventTime.Format(fuller.StartsAt, zone)}: places cannot be fewer than that. Ask someone to make room, or keep at least {fuller.GoingCount}.", "Capacity");
+            return Outcome.Refused(strings["Gatherings.Refused.FewerPlaces", fuller.GoingCount, EventTime.Format(fuller.StartsAt, zone)], "Capacity");
         }
         var timesChanged = c.StartUtc != e.StartsAt || c.EndUtc != e.EndsAt || c.Recurrence != e.Recurrence || c.Zone!.Id != e.TimeZone;
         var wasRecurring = EventSchedule.IsRecurring(e);

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
@@ -115,41 +115,24 @@ public sealed class EventForm
     }
 
     /// <summary>The owners the viewer may create events for, as (value, label).</summary>
-    public static async Task<IReadOnlyList<(string Value, string Label)>> OwnersAsync(HubDbContext db, Viewer viewer, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Value, string Label)>> OwnersAsync(HubDbContext db, Viewer viewer, IStringLocalizer words, CancellationToken cancellationToken)
     {
         var owners = new List<(string, string)>();
         if (viewer.IsAdmin)
         {
-            owners.Add(("network", "The network"));
+            owners.Add(("network", words["Gatherings.Form.Owner.Network"]));
         }
         var mine = viewer.Congregations.ToList();
         var congregations = await db.Congregations.AsNoTracking().Where(c => viewer.IsAdmin || mine.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.MembersEventsGoUpAtOnce }).ToListAsync(cancellationToken);
         // Members propose events for their congregations; the label says when a host's yes comes first.
         owners.AddRange(congregations.Select(c => ($"congregation:{c.Id}",
-            c.MembersEventsGoUpAtOnce || viewer.PutsOnEventsIn(c.Id) ? $"Congregation: {c.Name}" : $"Congregation: {c.Name} (a proposal until a host says yes)")));
+            words[c.MembersEventsGoUpAtOnce || viewer.PutsOnEventsIn(c.Id) ? "Gatherings.Form.Owner.Congregation" : "Gatherings.Form.Owner.CongregationProposal", c.Name].Value)));
         var crewIds = viewer.Crews.ToList();
         var crews = await db.Crews.AsNoTracking().Where(c => crewIds.Contains(c.Id) && c.Stage != CrewStage.Disbanded).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        owners.AddRange(crews.Select(c => ($"crew:{c.Id}", $"Crew: {c.Name}")));
+        owners.AddRange(crews.Select(c => ($"crew:{c.Id}", words["Gatherings.Form.Owner.Crew", c.Name].Value)));
         return owners;
     }
-
-    public static string KindLabel(EventKind kind) => kind switch
-    {
-        EventKind.CrewMeeting => "Crew meeting",
-        EventKind.NetworkCall => "Network call",
-        EventKind.PracticeProgramSession => "Practice program session",
-        EventKind.ColivingWeek => "Coliving week",
-        _ => kind.ToString(),
-    };
-
-    public static string VisibilityLabel(EventVisibility v) => v switch
-    {
-        EventVisibility.Public => "Public",
-        EventVisibility.NetworkMembers => "Network members only",
-        EventVisibility.CongregationOnly => "Congregation only",
-        _ => "Crew only",
-    };
 
     /// <summary>The kind in the reader's language.</summary>
     public static string KindLabel(IStringLocalizer words, EventKind kind) => words[$"Gatherings.Kind.{kind}"];

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -18,6 +20,9 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
     MarkAvailability mark, ConfirmFoundTime confirm, TimeProvider time) : HubPageModel
 {
     protected HubDbContext Db => db;
+
+    /// <summary>The page's words, from the request's services so that the crew and working-group pages keep their constructors.</summary>
+    private IStringLocalizer<Strings> Words => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
 
     public TimeFindingView Group { get; private set; } = null!;
     public Overlap Overlap { get; private set; } = null!;
@@ -63,7 +68,7 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
 
     protected async Task<IActionResult> MarkAsync() =>
         await AfterAsync(await mark.RunAsync(Group, Free, MarkZone ?? "", HttpContext.RequestAborted),
-            "Your hours are saved. The overlap below now counts them.", ShowAsync);
+            Words["Gatherings.Notice.HoursSaved"], ShowAsync);
 
     protected async Task<IActionResult> ConfirmAsync(Func<TimeFindingView, int, Task>? then = null)
     {
@@ -74,8 +79,7 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
             await then(Group, Slot);
         }
         return await AfterAsync(outcome,
-            moving ? "The new time is set: the series moves from its next date on; past dates stay as they were."
-                   : "The time is set, and the meetings are in everyone's calendar.",
+            Words[moving ? "Gatherings.Notice.TimeMoved" : "Gatherings.Notice.TimeSet"],
             ShowAsync, outcome.Succeeded ? $"/gatherings/{eventId}" : null);
     }
 
@@ -86,8 +90,14 @@ public abstract class FindTimePage(HubDbContext db, ViewerLoader viewers, TimeFi
         var local = AvailabilityOverlap.NextMonday(today).PlusDays((int)p.Day - 1).At(new LocalTime(p.StartHour, 0));
         var instant = TimeZones.At(local, Group.Zone).ToInstant();
         var mine = instant.InZone(Overlap.ViewerZone);
-        return $"{AvailabilityOverlap.DayNames[(int)mine.DayOfWeek - 1]} {mine.Hour:00}:{mine.Minute:00}";
+        return $"{DayName(mine.DayOfWeek)} {mine.Hour:00}:{mine.Minute:00}";
     }
 
     public static string ZoneName(DateTimeZone zone) => zone.Id;
+
+    /// <summary>A day's name in the page's language.</summary>
+    public static string DayName(IsoDayOfWeek day) => DateFormats.Culture.DateTimeFormat.GetDayName((DayOfWeek)((int)day % 7));
+
+    /// <summary>A proposal in the page's language: "Thursday 17:00–19:00".</summary>
+    public static string Label(AvailabilityOverlap.Proposal p) => $"{DayName(p.Day)} {p.StartHour:00}:00–{(p.StartHour + p.Hours) % 24:00}:00";
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -36,9 +38,12 @@ public static class LunarRhythm
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out until);
     }
 
-    public static string Describe(string recurrence) =>
-        (Base(recurrence) == Full ? "on every full moon" : "on every new moon")
-        + (Until(recurrence) is { } until ? $", until {until:d MMMM yyyy}" : "");
+    /// <summary>The rhythm in the page's language: "on every new moon", with its end if it has one.</summary>
+    public static string Describe(IStringLocalizer words, string recurrence)
+    {
+        var rhythm = words[Base(recurrence) == Full ? "Gatherings.Rule.FullMoon" : "Gatherings.Rule.NewMoon"];
+        return Until(recurrence) is { } until ? words["Gatherings.Rule.Until", rhythm.Value, DateFormats.Format(until, "d MMMM yyyy")] : rhythm;
+    }
 
     /// <summary>Local starts on each phase day from the day of <paramref name="start"/> on.</summary>
     public static IEnumerable<LocalDateTime> Starts(string recurrence, LocalDateTime start, DateTimeZone zone, DateTime untilUtc)

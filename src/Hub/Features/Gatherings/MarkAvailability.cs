@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>A member marks the hours they are free for one group, in their own zone.</summary>
-public sealed class MarkAvailability(HubDbContext db, TimeProvider time)
+public sealed class MarkAvailability(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(TimeFindingView view, IEnumerable<int> freeHours, string zoneId, CancellationToken cancellationToken = default)
     {
         if (!view.IsMember)
         {
-            return Outcome.Refused($"Only members of the {view.KindLabel} mark their hours for it.");
+            return Outcome.Refused(strings[view.Kind == TimeFindingGroup.Crew ? "Gatherings.Refused.MarkCrewOnly" : "Gatherings.Refused.MarkGroupOnly"]);
         }
         var grid = AvailabilityOverlap.FromHours(freeHours);
         List<(string, string)> problems = [];
@@ -23,7 +25,7 @@ public sealed class MarkAvailability(HubDbContext db, TimeProvider time)
         }
         if (!grid.Contains('1'))
         {
-            problems.Add(("Free", "Tick at least one hour when you are free; if no hour suits you, say so to the others."));
+            problems.Add(("Free", strings["Gatherings.Refused.TickAnHour"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -43,7 +45,7 @@ public sealed class MarkAvailability(HubDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Outcome.Refused("You saved your hours a moment ago in another window; reload the page.");
+            return Outcome.Refused(strings["Gatherings.Refused.SavedElsewhere"]);
         }
         return Outcome.Done;
     }

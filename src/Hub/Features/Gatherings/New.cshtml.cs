@@ -14,7 +14,7 @@ public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateE
     public async Task OnGetAsync(string? owner, CancellationToken cancellationToken)
     {
         var viewer = await viewers.LoadAsync(User, cancellationToken);
-        Owners = await EventForm.OwnersAsync(db, viewer, cancellationToken);
+        Owners = await EventForm.OwnersAsync(db, viewer, words, cancellationToken);
         Input.Owner = Owners.Any(o => o.Value == owner) ? owner! : (Owners.Count > 0 ? Owners[0].Value : null) ?? "";
         Input.TimeZone = viewer.ProfileZone?.Id ?? ""; // empty: the page's script fills in the device's zone
         Input.StartDate = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -23,7 +23,7 @@ public sealed class NewEventModel(ViewerLoader viewers, HubDbContext db, CreateE
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var viewer = await viewers.LoadAsync(User, cancellationToken);
-        Owners = await EventForm.OwnersAsync(db, viewer, cancellationToken);
+        Owners = await EventForm.OwnersAsync(db, viewer, words, cancellationToken);
         var (outcome, id) = await create.RunAsync(viewer, Input.ToInput(), cancellationToken: cancellationToken);
         if (!outcome.Succeeded)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -25,9 +27,9 @@ public sealed record RecurrenceRule(
     IReadOnlyList<int> ByMonthDay)
 {
     private static readonly string[] DayCodes = ["", "MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-    private static readonly string[] Ordinals = ["", "first", "second", "third", "fourth", "fifth"];
 
-    public static bool TryParse(string? text, out RecurrenceRule rule, out string error)
+    /// <param name="words">The page's words for the refusal; without them the refusal is its key, for a programmer's exception.</param>
+    public static bool TryParse(string? text, out RecurrenceRule rule, out string error, IStringLocalizer? words = null)
     {
         rule = new RecurrenceRule(RecurrenceFrequency.Weekly, 1, null, null, [], []);
         error = "";
@@ -47,7 +49,7 @@ public sealed record RecurrenceRule(
             var pair = part.Split('=', 2);
             if (pair.Length != 2)
             {
-                error = $"'{part}' is not NAME=VALUE.";
+                error = Say(words, "Gatherings.Rule.Error.NameValue", part);
                 return false;
             }
             var (name, v) = (pair[0].ToUpperInvariant(), pair[1].ToUpperInvariant());
@@ -63,21 +65,21 @@ public sealed record RecurrenceRule(
                     };
                     if (frequency is null)
                     {
-                        error = $"FREQ={v} is not supported: use DAILY, WEEKLY or MONTHLY.";
+                        error = Say(words, "Gatherings.Rule.Error.Freq", v);
                         return false;
                     }
                     break;
                 case "INTERVAL":
                     if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out interval) || interval is < 1 or > 52)
                     {
-                        error = "INTERVAL must be a whole number from 1 to 52.";
+                        error = Say(words, "Gatherings.Rule.Error.Interval");
                         return false;
                     }
                     break;
                 case "COUNT":
                     if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c is < 1 or > 1000)
                     {
-                        error = "COUNT must be a whole number from 1 to 1000.";
+                        error = Say(words, "Gatherings.Rule.Error.Count");
                         return false;
                     }
                     count = c;
@@ -90,7 +92,7 @@ public sealed record RecurrenceRule(
                     }
                     else
                     {
-                        error = "UNTIL must be a UTC time such as 20271231T235959Z.";
+                        error = Say(words, "Gatherings.Rule.Error.Until");
                         return false;
                     }
                     break;
@@ -103,7 +105,7 @@ public sealed record RecurrenceRule(
                         var ordinal = 0;
                         if (index < 1 || (ordinalText.Length > 0 && (!int.TryParse(ordinalText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out ordinal) || ordinal == 0 || Math.Abs(ordinal) > 5)))
                         {
-                            error = $"BYDAY={day} is not a day such as TH, 1TH or -1FR.";
+                            error = Say(words, "Gatherings.Rule.Error.ByDay", day);
                             return false;
                         }
                         byDay.Add((ordinal, (IsoDayOfWeek)index));
@@ -114,7 +116,7 @@ public sealed record RecurrenceRule(
                     {
                         if (!int.TryParse(day, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) || d == 0 || Math.Abs(d) > 31)
                         {
-                            error = $"BYMONTHDAY={day} must be a day of the month from 1 to 31 (or -1 for the last).";
+                            error = Say(words, "Gatherings.Rule.Error.ByMonthDay", day);
                             return false;
                         }
                         byMonthDay.Add(d);
@@ -123,28 +125,28 @@ public sealed record RecurrenceRule(
                 case "WKST" when v == "MO":
                     break;
                 default:
-                    error = $"{name} is not supported here; the hub understands FREQ, INTERVAL, COUNT, UNTIL, BYDAY and BYMONTHDAY.";
+                    error = Say(words, "Gatherings.Rule.Error.Unsupported", name);
                     return false;
             }
         }
         if (frequency is null)
         {
-            error = "A recurrence needs FREQ (DAILY, WEEKLY or MONTHLY).";
+            error = Say(words, "Gatherings.Rule.Error.NoFreq");
             return false;
         }
         if (count is not null && until is not null)
         {
-            error = "Give COUNT or UNTIL, not both.";
+            error = Say(words, "Gatherings.Rule.Error.CountAndUntil");
             return false;
         }
         if (frequency != RecurrenceFrequency.Monthly && byDay.Any(d => d.Item1 != 0))
         {
-            error = "A numbered day such as 1TH only makes sense in a monthly rule.";
+            error = Say(words, "Gatherings.Rule.Error.NumberedDay");
             return false;
         }
         if (frequency != RecurrenceFrequency.Monthly && byMonthDay.Count > 0)
         {
-            error = "BYMONTHDAY only makes sense in a monthly rule.";
+            error = Say(words, "Gatherings.Rule.Error.MonthDayNotMonthly");
             return false;
         }
         rule = new RecurrenceRule(frequency.Value, interval, count, until, byDay, byMonthDay);
@@ -180,35 +182,41 @@ public sealed record RecurrenceRule(
 
     public RecurrenceRule WithUntil(DateTime untilUtc) => this with { UntilUtc = untilUtc, Count = null };
 
-    /// <summary>In plain words: "every month on the first Thursday".</summary>
-    public string Describe()
+    /// <summary>In plain words, in the page's language: "every month on the first Thursday".</summary>
+    public string Describe(IStringLocalizer words)
     {
         var every = Frequency switch
         {
-            RecurrenceFrequency.Daily => Interval == 1 ? "every day" : $"every {Interval} days",
-            RecurrenceFrequency.Weekly => Interval == 1 ? "every week" : Interval == 2 ? "every two weeks" : $"every {Interval} weeks",
-            _ => Interval == 1 ? "every month" : $"every {Interval} months",
+            RecurrenceFrequency.Daily => Interval == 1 ? words["Gatherings.Rule.Daily"] : words.Plural("Gatherings.Rule.EveryDays", Interval),
+            RecurrenceFrequency.Weekly => Interval == 1 ? words["Gatherings.Rule.Weekly"] : Interval == 2 ? words["Gatherings.Rule.Fortnightly"] : words.Plural("Gatherings.Rule.EveryWeeks", Interval),
+            _ => Interval == 1 ? words["Gatherings.Rule.Monthly"] : words.Plural("Gatherings.Rule.EveryMonths", Interval),
         };
         var days = ByDay.Select(d => d.Ordinal switch
         {
-            0 => DayName(d.Day),
-            -1 => $"the last {DayName(d.Day)}",
-            > 0 => $"the {Ordinals[d.Ordinal]} {DayName(d.Day)}",
-            _ => $"the {Ordinals[-d.Ordinal]} {DayName(d.Day)} from the end",
-        }).ToList();
-        var text = days.Count > 0 ? $"{every} on {string.Join(" and ", days)}" : every;
+            0 => words["Gatherings.Rule.Weekday", DayName(d.Day)],
+            -1 => words["Gatherings.Rule.Last", DayName(d.Day)],
+            > 0 => words["Gatherings.Rule.Nth", words[$"Gatherings.Rule.Ordinal.{d.Ordinal}"], DayName(d.Day)],
+            _ => words["Gatherings.Rule.NthFromEnd", words[$"Gatherings.Rule.Ordinal.{-d.Ordinal}"], DayName(d.Day)],
+        }).Select(d => d.Value).ToList();
+        var and = $" {words["Gatherings.Rule.And"]} ";
+        string text = days.Count > 0 ? words["Gatherings.Rule.OnDays", every.Value, string.Join(and, days)] : every;
         if (ByMonthDay.Count > 0)
         {
-            text += " on day " + string.Join(" and ", ByMonthDay.Select(d => d == -1 ? "last" : d.ToString(CultureInfo.InvariantCulture)));
+            text = words["Gatherings.Rule.OnMonthDays", text, string.Join(and, ByMonthDay.Select(d =>
+                d == -1 ? words["Gatherings.Rule.LastDay"].Value : words["Gatherings.Rule.MonthDay", d.ToString(CultureInfo.InvariantCulture)].Value))];
         }
         if (Count is { } count)
         {
-            text += $", {count} times";
+            text += ", " + words.Plural("Gatherings.Rule.Times", count);
         }
         return text;
     }
 
-    private static string DayName(IsoDayOfWeek day) => day.ToString();
+    private static string Say(IStringLocalizer? words, string key, params object[] arguments) =>
+        words is null ? $"{key} {string.Join(" ", arguments)}".TrimEnd() : words[key, arguments];
+
+    /// <summary>A day's name in the page's language ("Thursday", "jeudi").</summary>
+    private static string DayName(IsoDayOfWeek day) => DateFormats.Culture.DateTimeFormat.GetDayName((DayOfWeek)((int)day % 7));
 
     /// <summary>
     /// The local starts the rule gives, from <paramref name="start"/> (DTSTART, always the first)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
@@ -9,13 +11,13 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// Replaces a member's private calendar address when it was shared by mistake: the old one stops working at
 /// once, so calendars subscribed to it stop updating; the member must say they understand that.
 /// </summary>
-public sealed class RenewCalendarAddress(HubDbContext db, TimeProvider time)
+public sealed class RenewCalendarAddress(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string userId, bool confirmed, CancellationToken cancellationToken = default)
     {
         if (!confirmed)
         {
-            return Outcome.Refused("Tick the box to confirm: calendars subscribed to the old address stop updating.", "Confirm");
+            return Outcome.Refused(strings["Gatherings.Refused.ConfirmRenew"], "Confirm");
         }
         var calendar = await db.MemberCalendars.SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
         if (calendar is null)

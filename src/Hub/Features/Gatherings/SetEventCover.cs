@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>An event's hosts choose the picture at the top of its page, or take it away.</summary>
-public sealed class SetEventCover(HubDbContext db, CoverImages covers)
+public sealed class SetEventCover(HubDbContext db, CoverImages covers, IStringLocalizer<Strings> strings)
 {
     public const string Field = "Cover";
 
@@ -15,7 +17,7 @@ public sealed class SetEventCover(HubDbContext db, CoverImages covers)
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !viewer.CanHost(e) || viewer.UserId is null)
         {
-            return Outcome.Refused("Only the event's hosts choose its cover.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsCover"]);
         }
         var (outcome, file) = await covers.SaveAsync(viewer.UserId, upload, length, Field, cancellationToken);
         if (!outcome.Succeeded)
@@ -35,11 +37,11 @@ public sealed class SetEventCover(HubDbContext db, CoverImages covers)
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !viewer.CanHost(e))
         {
-            return Outcome.Refused("Only the event's hosts choose its cover.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsCover"]);
         }
         if (e.CoverFile == "")
         {
-            return Outcome.Refused("There is no cover to take away.");
+            return Outcome.Refused(strings["Gatherings.Refused.NoCover"]);
         }
         var old = e.CoverFile;
         e.CoverFile = "";

@@ -1,29 +1,31 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>Hosts add ticket tiers, discount codes and budget lines, until the event is closed.</summary>
-public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
+public sealed class SetUpTickets(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> AddTierAsync(Viewer viewer, Guid eventId, string name, string? price, bool payWhatYouCan, string? minimum, CancellationToken cancellationToken = default)
     {
         var e = await OpenEventAsync(viewer, eventId, cancellationToken);
         if (e is null)
         {
-            return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsTickets"]);
         }
         if (string.IsNullOrWhiteSpace(name))
         {
-            return Outcome.Refused("Name the tier, such as Solidarity, Standard or Supporter.", "TierName");
+            return Outcome.Refused(strings["Gatherings.Refused.TierName"], "TierName");
         }
         if (!TryAmount(payWhatYouCan ? minimum : price, out var amount))
         {
-            return Outcome.Refused(payWhatYouCan ? "Give the minimum people pay, 0 or more, such as 20." : "Give the price, 0 or more, such as 80.", "TierPrice");
+            return Outcome.Refused(strings[payWhatYouCan ? "Gatherings.Refused.TierMinimum" : "Gatherings.Refused.TierPrice"], "TierPrice");
         }
         var order = await db.TicketTiers.CountAsync(t => t.EventId == eventId, cancellationToken);
         db.TicketTiers.Add(new TicketTier
@@ -48,13 +50,13 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
         var e = await OpenEventAsync(viewer, eventId, cancellationToken);
         if (e is null)
         {
-            return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsTickets"]);
         }
         code = (code ?? "").Trim().ToUpperInvariant();
         List<(string, string)> problems = [];
         if (code.Length is < 3 or > 40 || percentOff is < 1 or > 100)
         {
-            problems.Add(("Code", "A code has 3 to 40 letters or digits and takes 1 to 100 percent off."));
+            problems.Add(("Code", strings["Gatherings.Refused.Code"]));
         }
         int? limit = null;
         if (!string.IsNullOrWhiteSpace(maxUses))
@@ -65,7 +67,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
             }
             else
             {
-                problems.Add(("MaxUses", "Give how many people may use the code, such as 10, or leave it empty for no limit."));
+                problems.Add(("MaxUses", strings["Gatherings.Refused.MaxUses"]));
             }
         }
         DateTime? expires = null;
@@ -78,7 +80,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
             }
             else
             {
-                problems.Add(("ExpiresOn", $"Give the last day the code works, such as 2027-05-31 (a year up to {EventTime.LastYear}), or leave it empty."));
+                problems.Add(("ExpiresOn", strings["Gatherings.Refused.ExpiresOn", EventTime.LastYear]));
             }
         }
         if (Outcome.RefusedAll(problems) is { } refused)
@@ -87,7 +89,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
         }
         if (await db.DiscountCodes.AnyAsync(d => d.EventId == eventId && d.Code == code, cancellationToken))
         {
-            return Outcome.Refused($"The code {code} exists already.", "Code");
+            return Outcome.Refused(strings["Gatherings.Refused.CodeExists", code], "Code");
         }
         db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = eventId, Code = code, PercentOff = percentOff, MaxUses = limit, ExpiresAt = expires });
         HostLog.Record(db, eventId, viewer.UserId, $"added the discount code {code} ({percentOff}% off)", time.GetUtcNow().UtcDateTime);
@@ -101,14 +103,14 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
         var e = await OpenEventAsync(viewer, eventId, cancellationToken);
         if (e is null)
         {
-            return Outcome.Refused("Only the event's hosts set up tickets, and only until the event is closed.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsTickets"]);
         }
         int? value = null;
         if (!string.IsNullOrWhiteSpace(hours))
         {
             if (!int.TryParse(hours.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var h) || h is < 1 or > 24 * 14)
             {
-                return Outcome.Refused("Give the hours to pay, from 1 to 336 (two weeks), or leave it empty for no deadline.", "HoursToPay");
+                return Outcome.Refused(strings["Gatherings.Refused.HoursToPay"], "HoursToPay");
             }
             value = h;
         }
@@ -122,15 +124,15 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time)
     {
         if (await OpenEventAsync(viewer, eventId, cancellationToken) is null)
         {
-            return Outcome.Refused("Only the event's hosts keep its budget, and only until the event is closed.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsBudget"]);
         }
         if (string.IsNullOrWhiteSpace(label))
         {
-            return Outcome.Refused("Say what it is, such as \"Venue\" or \"Food\".", "Label");
+            return Outcome.Refused(strings["Gatherings.Refused.LineLabel"], "Label");
         }
         if (!TryAmount(amount, out var value))
         {
-            return Outcome.Refused("Give the amount, 0 or more, such as 450.50.", "Amount");
+            return Outcome.Refused(strings["Gatherings.Refused.LineAmount"], "Amount");
         }
         db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = eventId, IsIncome = isIncome, Label = label.Trim(), Amount = value });
         HostLog.Record(db, eventId, viewer.UserId, $"added {(isIncome ? "income" : "a cost")} to the budget: {label.Trim()}", time.GetUtcNow().UtcDateTime);

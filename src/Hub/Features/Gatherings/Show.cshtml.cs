@@ -155,8 +155,8 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
         EventZone = EventTime.FindZone(e.TimeZone) ?? DateTimeZone.Utc;
         OwnerName = (await upcoming.OwnerNamesAsync([e], cancellationToken))[e.Id];
         ShareUrl = links.Absolute($"/gatherings/{e.Id}", new Dictionary<string, string?>());
-        RuleText = LunarRhythm.IsLunar(e.Recurrence) ? LunarRhythm.Describe(e.Recurrence)
-            : IsRecurring && RecurrenceRule.TryParse(e.Recurrence, out var rule, out _) ? rule.Describe() : null;
+        RuleText = LunarRhythm.IsLunar(e.Recurrence) ? LunarRhythm.Describe(words, e.Recurrence)
+            : IsRecurring && RecurrenceRule.TryParse(e.Recurrence, out var rule, out _) ? rule.Describe(words) : null;
         var rows = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         Dates = IsRecurring ? EventSchedule.Between(e, rows, now, now.AddYears(2), 8) : EventSchedule.Between(e, rows, DateTime.MinValue.AddYears(1), DateTime.MaxValue.AddYears(-1), 1);

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>Hosts decide a scholarship (granting an amount) and mark a ticket paid by bank transfer or cash.</summary>
-public sealed class TendTicket(HubDbContext db, TimeProvider time)
+public sealed class TendTicket(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> DecideScholarshipAsync(Viewer viewer, Guid ticketId, bool grant, string? amount, CancellationToken cancellationToken = default)
     {
@@ -18,13 +20,13 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time)
         }
         if (ticket.Scholarship != ScholarshipStatus.Requested)
         {
-            return Outcome.Refused("No scholarship is waiting for a decision on this ticket.");
+            return Outcome.Refused(strings["Gatherings.Refused.NoScholarship"]);
         }
         if (grant)
         {
             if (!SetUpTickets.TryAmount(amount, out var granted) || granted <= 0 || granted > ticket.Amount)
             {
-                return Outcome.Refused($"Grant between 0.01 and the ticket's {ticket.Amount:0.##}.", "Granted");
+                return Outcome.Refused(strings["Gatherings.Refused.GrantRange", ticket.Amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)], "Granted");
             }
             (ticket.Scholarship, ticket.Granted) = (ScholarshipStatus.Granted, granted);
         }
@@ -46,7 +48,7 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time)
         }
         if (ticket.Scholarship == ScholarshipStatus.Requested)
         {
-            return Outcome.Refused("Decide the scholarship first: it changes what is due.");
+            return Outcome.Refused(strings["Gatherings.Refused.ScholarshipFirst"]);
         }
         (ticket.Paid, ticket.PaidAt, ticket.MarkedPaidByUserId) = (true, time.GetUtcNow().UtcDateTime, viewer.UserId!);
         // Paid: a place offered from the waitlist is the person's to keep.
@@ -63,8 +65,8 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time)
         var e = ticket is null ? null : await db.GatheringEvents.AsNoTracking().SingleAsync(x => x.Id == ticket.EventId, cancellationToken);
         if (ticket is null || e is null || !viewer.CanHost(e))
         {
-            return (null, Outcome.Refused("Only the event's hosts tend its tickets."));
+            return (null, Outcome.Refused(strings["Gatherings.Refused.OnlyHostsTend"]));
         }
-        return e.ClosedAt is null ? (ticket, null) : (null, Outcome.Refused("The event is closed; its budget is final."));
+        return e.ClosedAt is null ? (ticket, null) : (null, Outcome.Refused(strings["Gatherings.Refused.BudgetFinal"]));
     }
 }

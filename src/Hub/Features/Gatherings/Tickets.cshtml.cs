@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>For hosts: tiers, codes, tickets with scholarships and payments, the budget, and closing the event.</summary>
 [Authorize]
-public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, SetUpTickets setUp, TendTicket tend, CloseEvent close) : HubPageModel
+public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, SetUpTickets setUp, TendTicket tend, CloseEvent close,
+    IStringLocalizer<Strings> words) : HubPageModel
 {
     public GatheringEvent Event { get; private set; } = null!;
     public IReadOnlyList<TicketTier> Tiers { get; private set; } = [];
@@ -44,16 +47,16 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
-    public Task<IActionResult> OnPostTierAsync(Guid id) => RunAsync(id, () => setUp.AddTierAsync(viewer, id, TierName ?? "", TierPrice, PayWhatYouCan, TierPrice), "Tier added.");
-    public Task<IActionResult> OnPostCodeAsync(Guid id) => RunAsync(id, () => setUp.AddCodeAsync(viewer, id, Code ?? "", PercentOff, MaxUses, ExpiresOn), "Code added.");
-    public Task<IActionResult> OnPostHoursToPayAsync(Guid id) => RunAsync(id, () => setUp.SetHoursToPayAsync(viewer, id, HoursToPay), string.IsNullOrWhiteSpace(HoursToPay) ? "A promoted place is kept without a deadline." : $"Someone promoted from the waitlist now has {HoursToPay.Trim()} hours to pay.");
-    public Task<IActionResult> OnPostLineAsync(Guid id) => RunAsync(id, () => setUp.AddBudgetLineAsync(viewer, id, IsIncome, Label ?? "", Amount), "Added to the budget.");
-    public Task<IActionResult> OnPostScholarshipAsync(Guid id) => RunAsync(id, () => tend.DecideScholarshipAsync(viewer, TicketId, Grant, Granted), Grant ? "Scholarship granted." : "Scholarship declined.");
-    public Task<IActionResult> OnPostPaidAsync(Guid id) => RunAsync(id, () => tend.MarkPaidAsync(viewer, TicketId), "Marked as paid.");
+    public Task<IActionResult> OnPostTierAsync(Guid id) => RunAsync(id, () => setUp.AddTierAsync(viewer, id, TierName ?? "", TierPrice, PayWhatYouCan, TierPrice), words["Gatherings.Notice.TierAdded"]);
+    public Task<IActionResult> OnPostCodeAsync(Guid id) => RunAsync(id, () => setUp.AddCodeAsync(viewer, id, Code ?? "", PercentOff, MaxUses, ExpiresOn), words["Gatherings.Notice.CodeAdded"]);
+    public Task<IActionResult> OnPostHoursToPayAsync(Guid id) => RunAsync(id, () => setUp.SetHoursToPayAsync(viewer, id, HoursToPay), string.IsNullOrWhiteSpace(HoursToPay) ? words["Gatherings.Notice.NoDeadline"] : words["Gatherings.Notice.HoursToPay", HoursToPay.Trim()]);
+    public Task<IActionResult> OnPostLineAsync(Guid id) => RunAsync(id, () => setUp.AddBudgetLineAsync(viewer, id, IsIncome, Label ?? "", Amount), words["Gatherings.Notice.LineAdded"]);
+    public Task<IActionResult> OnPostScholarshipAsync(Guid id) => RunAsync(id, () => tend.DecideScholarshipAsync(viewer, TicketId, Grant, Granted), words[Grant ? "Gatherings.Notice.ScholarshipGranted" : "Gatherings.Notice.ScholarshipDeclined"]);
+    public Task<IActionResult> OnPostPaidAsync(Guid id) => RunAsync(id, () => tend.MarkPaidAsync(viewer, TicketId), words["Gatherings.Notice.MarkedPaid"]);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id) => RunAsync(id, async () =>
-        Confirm ? (await close.RunAsync(viewer, id)).Outcome : Outcome.Refused("Tick the box to confirm: the budget becomes final.", "Confirm"),
-        "The event is closed and its surplus reported.");
+        Confirm ? (await close.RunAsync(viewer, id)).Outcome : Outcome.Refused(words["Gatherings.Refused.ConfirmClose"], "Confirm"),
+        words["Gatherings.Notice.Closed"]);
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<Outcome>> operation, string notice)
     {
@@ -90,11 +93,11 @@ public sealed class EventTicketsModel(ViewerLoader viewers, HubDbContext db, Set
     /// <summary>"3 of 10 used · until 31 May 2027": what a host needs to know about a code at a glance.</summary>
     public string CodeTerms(DiscountCode c)
     {
-        var terms = new List<string> { c.MaxUses is { } max ? $"{c.Uses} of {max} used" : $"used {c.Uses} {(c.Uses == 1 ? "time" : "times")}" };
+        var terms = new List<string> { c.MaxUses is { } max ? words["Gatherings.Tickets.UsesOf", c.Uses, max] : words.Plural("Gatherings.Tickets.Used", c.Uses) };
         if (c.ExpiresAt is { } expires)
         {
             var zone = EventTime.FindZone(Event.TimeZone)!;
-            terms.Add($"works until {EventTime.Format(expires, zone)}");
+            terms.Add(words["Gatherings.Tickets.WorksUntil", EventTime.Format(expires, zone)]);
         }
         return string.Join(" · ", terms);
     }

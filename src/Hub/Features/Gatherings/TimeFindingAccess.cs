@@ -27,8 +27,8 @@ public sealed record TimeFindingView(
     FoundTime? Found)
 {
     public string UserId => Viewer.UserId!;
-    /// <summary>How often a crew meets, in words ("every week", "every two weeks", "once a month"); a working group chooses on confirming.</summary>
-    public string Rhythm { get; init; } = Fortnightly ? "every two weeks" : "every week";
+    /// <summary>The key of how often a crew meets in words ("every week", "every two weeks", "once a month"); a working group chooses on confirming.</summary>
+    public string RhythmKey { get; init; } = Fortnightly ? "Gatherings.FindTime.Rhythm.Fortnightly" : "Gatherings.FindTime.Rhythm.Weekly";
 
     public string KindLabel => Kind == TimeFindingGroup.Crew ? "crew" : "working group";
 }
@@ -65,7 +65,7 @@ public sealed class TimeFindingAccess(HubDbContext db, TimeProvider time)
                 crew.Cadence == CrewCadence.Fortnightly, crew.SlotMinutes is >= 15 and <= 600 ? crew.SlotMinutes : 60, members, viewer, true, true,
                 Found: null) // a crew's time is its own slot (Crews' ChooseSlot), never a found series
             {
-                Rhythm = crew.Cadence switch { CrewCadence.Weekly => "every week", CrewCadence.Fortnightly => "every two weeks", _ => "once a month" },
+                RhythmKey = crew.Cadence switch { CrewCadence.Weekly => "Gatherings.FindTime.Rhythm.Weekly", CrewCadence.Fortnightly => "Gatherings.FindTime.Rhythm.Fortnightly", _ => "Gatherings.FindTime.Rhythm.Monthly" },
             };
         }
         var found = await db.FoundTimes.AsNoTracking().SingleOrDefaultAsync(f => f.GroupKind == kind && f.GroupId == groupId, cancellationToken);

@@ -1,5 +1,10 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Tests.Features.Gatherings;
@@ -57,8 +62,33 @@ public sealed class RecurrenceRuleTests
     {
         Assert.True(RecurrenceRule.TryParse("FREQ=MONTHLY;BYDAY=1TH", out var rule, out _));
         Assert.Equal(new LocalDateTime(2026, 12, 3, 19, 30), rule.Snap(new LocalDateTime(2026, 11, 26, 19, 30)));
-        Assert.Equal("every month on the first Thursday", rule.Describe());
+        Assert.Equal("every month on the first Thursday", rule.Describe(Words));
     }
+
+    [Theory]
+    [InlineData("en", "FREQ=MONTHLY;BYDAY=1TH", "every month on the first Thursday")]
+    [InlineData("de", "FREQ=MONTHLY;BYDAY=1TH", "jeden Monat am ersten Donnerstag")]
+    [InlineData("fr", "FREQ=WEEKLY;BYDAY=TU,TH", "chaque semaine, le mardi et le jeudi")]
+    [InlineData("es", "FREQ=MONTHLY;BYMONTHDAY=15", "cada mes, el día 15")]
+    [InlineData("pt-PT", "FREQ=MONTHLY;BYDAY=-1SA", "todos os meses, sábado da última semana")]
+    public void Describe_InTheReadersLanguage_UsesItsWordsAndDayNames(string language, string text, string expected)
+    {
+        Assert.True(RecurrenceRule.TryParse(text, out var rule, out _));
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            Assert.Equal(expected, rule.Describe(Words));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    /// <summary>The hub's own words, as the pages read them.</summary>
+    private static readonly IStringLocalizer Words =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
 
     [Theory]
     [InlineData("FREQ=YEARLY", "FREQ=YEARLY is not supported")]
@@ -69,7 +99,7 @@ public sealed class RecurrenceRuleTests
     [InlineData("FREQ=WEEKLY;BYDAY=XX", "not a day")]
     public void TryParse_WhatItDoesNotUnderstand_SaysWhy(string rule, string message)
     {
-        Assert.False(RecurrenceRule.TryParse(rule, out _, out var error));
+        Assert.False(RecurrenceRule.TryParse(rule, out _, out var error, Words));
         Assert.Contains(message, error);
     }
 

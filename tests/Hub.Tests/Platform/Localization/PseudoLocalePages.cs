@@ -38,6 +38,12 @@ public static partial class PseudoLocalePages
     {
         var (response, page) = await client.GetAsync(path);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        return LeaksIn(page, data);
+    }
+
+    /// <summary>The same, for a page already in hand: the answer to a form the hub refused, with its messages.</summary>
+    public static IReadOnlyList<string> LeaksIn(IDocument page, params string[] data)
+    {
         Assert.Equal("en-x-qps", page.DocumentElement.GetAttribute("lang")); // the pseudo-locale's tag: English, privately marked
         var exempt = page.QuerySelectorAll(".brand, [lang]:not(html)").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)
             .Concat(data).OrderByDescending(t => t.Length).ToList();

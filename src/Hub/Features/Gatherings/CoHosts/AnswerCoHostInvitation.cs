@@ -27,7 +27,7 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, accept ? CoHostStatus.Accepted : CoHostStatus.Declined).SetProperty(c => c.AnsweredAt, now), cancellationToken);
         if (answered == 0)
         {
-            return Outcome.Refused("This invitation is no longer open.");
+            return Outcome.Refused(strings["Gatherings.Refused.InvitationClosed"]);
         }
         var row = await db.EventCoHosts.AsNoTracking().Include(c => c.User).SingleAsync(c => c.EventId == eventId && c.UserId == viewer.UserId, cancellationToken);
         await notifier.ResolveAsync(About(eventId), viewer.UserId, cancellationToken);
@@ -48,13 +48,13 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
         var why = (reason ?? "").Trim();
         if (why.Length > 2000)
         {
-            return Outcome.Refused("Keep the reason under 2,000 characters.", "Reason");
+            return Outcome.Refused(strings["Gatherings.Refused.ReasonLong"], "Reason");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var row = await db.EventCoHosts.Include(c => c.User).SingleOrDefaultAsync(c => c.EventId == eventId && c.UserId == viewer.UserId && c.Status == CoHostStatus.Accepted, cancellationToken);
         if (row is null)
         {
-            return Outcome.Refused("You do not co-host this event.");
+            return Outcome.Refused(strings["Gatherings.Refused.NotYourCoHosting"]);
         }
         (row.Status, row.AnsweredAt) = (CoHostStatus.SteppedDown, now);
         HostLog.Record(db, eventId, viewer.UserId, "stepped down as co-host", now, why);

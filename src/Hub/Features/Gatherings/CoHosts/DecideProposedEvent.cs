@@ -57,20 +57,20 @@ public sealed class DecideProposedEvent(HubDbContext db, TimeProvider time, Noti
         var e = await db.GatheringEvents.SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e?.CongregationId is not { } congregationId || !(viewer.IsAdmin || viewer.HostedCongregations.Contains(congregationId)))
         {
-            return Outcome.Refused("Only the congregation's hosts decide on a proposed event.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsProposal"]);
         }
         if (e.Approval != EventApproval.Proposed)
         {
-            return Outcome.Refused("This proposal is decided already.");
+            return Outcome.Refused(strings["Gatherings.Refused.ProposalDecided"]);
         }
         var words = (message ?? "").Trim();
         if (!approve && words == "")
         {
-            return Outcome.Refused("Write a few kind words for the person who proposed it: why not this time, and what might work instead.", "Message");
+            return Outcome.Refused(strings["Gatherings.Refused.KindWords"], "Message");
         }
         if (words.Length > MaxMessage)
         {
-            return Outcome.Refused($"Keep the message under {MaxMessage} characters.", "Message");
+            return Outcome.Refused(strings["Gatherings.Refused.MessageLong", MaxMessage], "Message");
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -80,7 +80,7 @@ public sealed class DecideProposedEvent(HubDbContext db, TimeProvider time, Noti
                 .SetProperty(x => x.ApprovalMessage, words).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Sequence, x => x.Sequence + 1), cancellationToken);
         if (decided == 0)
         {
-            return Outcome.Refused("This proposal is decided already.");
+            return Outcome.Refused(strings["Gatherings.Refused.ProposalDecided"]);
         }
         await db.Entry(e).ReloadAsync(cancellationToken);
         if (approve)

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
@@ -15,7 +17,8 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// invited to co-host it (to answer); to anyone else the page does not exist.
 /// </summary>
 [Authorize]
-public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToPick people, InviteCoHost invite, AnswerCoHostInvitation answer, WithdrawCoHostInvitation withdraw, RemoveCoHost remove, DecideProposedEvent decide) : HubPageModel
+public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToPick people, InviteCoHost invite, AnswerCoHostInvitation answer, WithdrawCoHostInvitation withdraw, RemoveCoHost remove, DecideProposedEvent decide,
+    IStringLocalizer<Strings> words) : HubPageModel
 {
     public static string PathOf(Guid eventId) => $"/gatherings/{eventId}/hosts";
 
@@ -24,7 +27,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
     /// <paramref name="CoHostUserId"/> for a co-host who accepted, whom another host may remove.
     /// </summary>
     public sealed record Host(string Name, string Role, string? WaitingUserId = null, string? CoHostUserId = null);
-    public sealed record Action(string Name, string What, string Reason, DateTime At);
+    public sealed record Action(string? Name, string What, string Reason, DateTime At);
 
     public GatheringEvent Event { get; private set; } = null!;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
@@ -58,7 +61,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         }
         var choice = await people.ResolveAsync(viewer.UserId!, Person, cancellationToken);
         var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(Person), "Person") : await invite.RunAsync(viewer, id, choice, cancellationToken);
-        return await AfterAsync(outcome, $"The invitation is on its way to {choice?.Shown}.", async () => await LoadAsync(id, cancellationToken) ?? Page());
+        return await AfterAsync(outcome, words["Gatherings.Notice.InvitationSent", choice?.Shown ?? ""], async () => await LoadAsync(id, cancellationToken) ?? Page());
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, bool accept, CancellationToken cancellationToken)
@@ -69,7 +72,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
             return missing;
         }
         return await AfterAsync(await answer.RunAsync(viewer, id, accept, cancellationToken),
-            accept ? "You co-host this event now. Thank you for hosting together." : "You declined. Thank you for saying so.",
+            words[accept ? "Gatherings.Notice.CoHostAccepted" : "Gatherings.Notice.CoHostDeclined"],
             async () => await LoadAsync(id, cancellationToken) ?? Page(), accept ? PathOf(id) : $"/gatherings/{id}");
     }
 
@@ -80,7 +83,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         {
             return missing;
         }
-        return await AfterAsync(await withdraw.RunAsync(viewer, Event, Person, cancellationToken), "The invitation is taken back.",
+        return await AfterAsync(await withdraw.RunAsync(viewer, Event, Person, cancellationToken), words["Gatherings.Notice.InvitationWithdrawn"],
             async () => await LoadAsync(id, cancellationToken) ?? Page());
     }
 
@@ -91,7 +94,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         {
             return missing;
         }
-        return await AfterAsync(await remove.RunAsync(viewer, Event, Person, Confirm, cancellationToken), "They no longer co-host this event, and they have been told.",
+        return await AfterAsync(await remove.RunAsync(viewer, Event, Person, Confirm, cancellationToken), words["Gatherings.Notice.CoHostRemoved"],
             async () => await LoadAsync(id, cancellationToken) ?? Page());
     }
 
@@ -102,7 +105,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         {
             return missing;
         }
-        return await AfterAsync(await answer.StepDownAsync(viewer, id, Reason, cancellationToken), "You no longer co-host this event.",
+        return await AfterAsync(await answer.StepDownAsync(viewer, id, Reason, cancellationToken), words["Gatherings.Notice.SteppedDown"],
             async () => await LoadAsync(id, cancellationToken) ?? Page(), $"/gatherings/{id}");
     }
 
@@ -114,7 +117,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
             return missing;
         }
         return await AfterAsync(await decide.RunAsync(viewer, id, approve, Message, cancellationToken),
-            approve ? "The event is up. Its proposer has heard." : "Your message is on its way to the person who proposed it.",
+            words[approve ? "Gatherings.Notice.ProposalApproved" : "Gatherings.Notice.ProposalDeclined"],
             async () => await LoadAsync(id, cancellationToken) ?? Page(), approve ? $"/gatherings/{id}" : PathOf(id));
     }
 
@@ -138,12 +141,12 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         if (coHosts.FirstOrDefault(c => c.UserId == viewer.UserId && c.Status == CoHostStatus.Invited) is { } mine)
         {
-            InvitedBy = names.GetValueOrDefault(mine.InvitedByUserId, "A host");
+            InvitedBy = names.GetValueOrDefault(mine.InvitedByUserId) ?? words["Gatherings.Hosts.AHost"];
         }
-        ProposerName = names.GetValueOrDefault(e.CreatedByUserId, "Someone who has left");
+        ProposerName = names.GetValueOrDefault(e.CreatedByUserId) ?? words["Gatherings.Hosts.SomeoneWhoLeft"];
         Hosts = [
-            .. names.TryGetValue(e.CreatedByUserId, out var creator) ? [new Host(creator, e.Approval == EventApproval.Approved ? "put the event on" : "proposed the event")] : Array.Empty<Host>(),
-            .. coHosts.Select(c => c.Status == CoHostStatus.Accepted ? new Host(c.DisplayName, "co-hosts", CoHostUserId: c.UserId) : new Host(c.DisplayName, "invited to co-host, no answer yet", c.UserId)),
+            .. names.TryGetValue(e.CreatedByUserId, out var creator) ? [new Host(creator, words[e.Approval == EventApproval.Approved ? "Gatherings.Hosts.PutOn" : "Gatherings.Hosts.Proposed"])] : Array.Empty<Host>(),
+            .. coHosts.Select(c => c.Status == CoHostStatus.Accepted ? new Host(c.DisplayName, words["Gatherings.Hosts.CoHosts"], CoHostUserId: c.UserId) : new Host(c.DisplayName, words["Gatherings.Hosts.Invited"], c.UserId)),
         ];
         CongregationName = e.Scale == EventScale.Congregation && e.CongregationId is { } congregationId
             ? await db.Congregations.AsNoTracking().Where(c => c.Id == congregationId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
@@ -152,9 +155,9 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
         {
             Actions = await db.EventHostActions.AsNoTracking().Where(a => a.EventId == id).OrderByDescending(a => a.At).Take(50)
                 .GroupJoin(db.Users, a => a.ByUserId, u => u.Id, (a, u) => new { a, u })
-                .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new Action(u == null ? "Someone who has left" : u.DisplayName, x.a.What, x.a.Reason, x.a.At))
+                .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new Action(u == null ? null : u.DisplayName, x.a.What, x.a.Reason, x.a.At))
                 .ToListAsync(cancellationToken);
-            Actions = [.. Actions.OrderByDescending(a => a.At)];
+            Actions = [.. Actions.OrderByDescending(a => a.At).Select(a => a with { Name = a.Name ?? words["Gatherings.Hosts.SomeoneWhoLeft"] })];
             if (e.CancelledAt is null && e.ClosedAt is null)
             {
                 People = await people.ListAsync(viewer.UserId, cancellationToken: cancellationToken);

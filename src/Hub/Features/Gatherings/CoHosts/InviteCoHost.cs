@@ -23,19 +23,19 @@ public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier no
         var e = await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
         if (e is null || !viewer.CanHost(e))
         {
-            return Outcome.Refused("Only the event's hosts invite co-hosts.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsInvite"]);
         }
         if (e.CancelledAt is not null || e.ClosedAt is not null)
         {
-            return Outcome.Refused("This event is over or cancelled; there is nothing left to host.");
+            return Outcome.Refused(strings["Gatherings.Refused.NothingToHost"]);
         }
         if (choice?.UserId is not { } userId)
         {
-            return Outcome.Refused("Co-hosts are people you share a congregation with: start typing a name and pick it from the list.", "Person");
+            return Outcome.Refused(strings["Gatherings.Refused.PickCoHost"], "Person");
         }
         if (userId == viewer.UserId || userId == e.CreatedByUserId)
         {
-            return Outcome.Refused($"{choice.Shown} hosts this event already.", "Person");
+            return Outcome.Refused(strings["Gatherings.Refused.HostsAlready", choice.Shown], "Person");
         }
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
@@ -46,7 +46,7 @@ public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier no
         var row = await db.EventCoHosts.SingleOrDefaultAsync(c => c.EventId == eventId && c.UserId == userId, cancellationToken);
         if (row?.Status is CoHostStatus.Invited or CoHostStatus.Accepted)
         {
-            return Outcome.Refused(row.Status == CoHostStatus.Accepted ? $"{person.DisplayName} co-hosts this event already." : $"{person.DisplayName} is invited already; their answer is theirs to give.", "Person");
+            return Outcome.Refused(strings[row.Status == CoHostStatus.Accepted ? "Gatherings.Refused.CoHostsAlready" : "Gatherings.Refused.InvitedAlready", person.DisplayName], "Person");
         }
         if (row is null)
         {

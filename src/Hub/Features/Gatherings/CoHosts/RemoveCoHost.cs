@@ -22,21 +22,21 @@ public sealed class RemoveCoHost(HubDbContext db, TimeProvider time, Notifier no
     {
         if (!viewer.CanHost(e))
         {
-            return Outcome.Refused("Only the event's hosts remove a co-host.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsRemove"]);
         }
         if (userId == viewer.UserId)
         {
-            return Outcome.Refused("To stop co-hosting yourself, step down below.");
+            return Outcome.Refused(strings["Gatherings.Refused.StepDownBelow"]);
         }
         var row = await db.EventCoHosts.Include(c => c.User)
             .SingleOrDefaultAsync(c => c.EventId == e.Id && c.UserId == userId && c.Status == CoHostStatus.Accepted, cancellationToken);
         if (row is null)
         {
-            return Outcome.Refused("This person does not co-host the event any more.");
+            return Outcome.Refused(strings["Gatherings.Refused.NotCoHost"]);
         }
         if (!confirm)
         {
-            return Outcome.Refused($"Tick the box to confirm that {row.User.DisplayName} no longer co-hosts. They will be told.", "Confirm");
+            return Outcome.Refused(strings["Gatherings.Refused.ConfirmRemove", row.User.DisplayName], "Confirm");
         }
         var by = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? strings["Email.CoHost.AHost"];
         db.EventCoHosts.Remove(row);

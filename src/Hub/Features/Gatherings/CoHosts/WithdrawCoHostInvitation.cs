@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
@@ -11,19 +13,19 @@ namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 /// The unanswered invitation is removed, its notice is done for the invited person, and the other hosts see the
 /// line in the hosts' log. An accepted co-host is not removed this way: they step down themselves.
 /// </summary>
-public sealed class WithdrawCoHostInvitation(HubDbContext db, TimeProvider time, Notifier notifier)
+public sealed class WithdrawCoHostInvitation(HubDbContext db, TimeProvider time, Notifier notifier, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(Viewer viewer, GatheringEvent e, string? userId, CancellationToken cancellationToken = default)
     {
         if (!viewer.CanHost(e))
         {
-            return Outcome.Refused("Only the event's hosts take back an invitation to co-host.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsWithdraw"]);
         }
         var row = await db.EventCoHosts.Include(c => c.User)
             .SingleOrDefaultAsync(c => c.EventId == e.Id && c.UserId == userId && c.Status == CoHostStatus.Invited, cancellationToken);
         if (row is null)
         {
-            return Outcome.Refused("This invitation is no longer waiting: it was answered or taken back already.");
+            return Outcome.Refused(strings["Gatherings.Refused.NotWaiting"]);
         }
         db.EventCoHosts.Remove(row);
         HostLog.Record(db, e.Id, viewer.UserId, $"took back the invitation to {row.User.DisplayName} to co-host", time.GetUtcNow().UtcDateTime);

@@ -26,12 +26,12 @@ public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateN
     {
         if (view.Set is not { Stage: GatheringCrewStage.Published } set || view.Viewer.UserId is not { } me)
         {
-            return Outcome.Refused("The crews of this date are not published yet.");
+            return Outcome.Refused(strings["Gatherings.Refused.NotPublished"]);
         }
         var seat = set.Crews.SelectMany(c => c.Members).SingleOrDefault(m => m.UserId == me);
         if (seat is null)
         {
-            return Outcome.Refused("You were not at a table on this date.");
+            return Outcome.Refused(strings["Gatherings.Refused.NoTable"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -39,7 +39,7 @@ public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateN
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Answers, c => c.Answers + 1), cancellationToken);
         if (taken == 0)
         {
-            return Outcome.Refused("Your crew has started already, so this answer can no longer change.");
+            return Outcome.Refused(strings["Gatherings.Refused.CrewStarted"]);
         }
         var members = await db.TemporaryCrewMembers.Where(m => m.TemporaryCrewId == seat.TemporaryCrewId).ToListAsync(cancellationToken);
         var mine = members.Single(m => m.UserId == me);
@@ -52,7 +52,7 @@ public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateN
             var temporary = await db.TemporaryCrews.AsNoTracking().SingleAsync(c => c.Id == seat.TemporaryCrewId, cancellationToken);
             if (!await StartAsync(view, temporary, staying, now, cancellationToken))
             {
-                return Outcome.Refused("Your crew has started already, so this answer can no longer change.");
+                return Outcome.Refused(strings["Gatherings.Refused.CrewStarted"]);
             }
         }
         await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Data.People;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 
@@ -12,7 +14,7 @@ public sealed record Seat(string UserId, string Name, string? Photo, ContinueAns
 public sealed record Table(Guid Id, int Number, IReadOnlyList<Seat> People, bool Marked, Guid? CrewId);
 
 /// <summary>Reads a date's tables with names and the photos the viewer may see, in three queries whatever the number of people.</summary>
-public sealed class CrewTables(HubDbContext db)
+public sealed class CrewTables(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public async Task<IReadOnlyList<Table>> LoadAsync(CrewDate view, bool withMarks, CancellationToken cancellationToken)
     {
@@ -27,7 +29,7 @@ public sealed class CrewTables(HubDbContext db)
             : new HashSet<Guid>();
         return [.. set.Crews.OrderBy(c => c.Number).Select(c => new Table(c.Id, c.Number,
             // Only the viewer's own answer is carried: nobody learns what anyone else said, hosts included.
-            [.. c.Members.Select(m => (Seat: people.TryGetValue(m.UserId, out var p) ? p : new Seat(m.UserId, "Someone", null, ContinueAnswer.Waiting),
+            [.. c.Members.Select(m => (Seat: people.TryGetValue(m.UserId, out var p) ? p : new Seat(m.UserId, strings["Gatherings.Crews.Someone"], null, ContinueAnswer.Waiting),
                     Answer: m.UserId == view.Viewer.UserId ? m.Continue : ContinueAnswer.Waiting))
                 .Select(x => x.Seat with { Answer = x.Answer })
                 .OrderBy(p => p.Name, StringComparer.CurrentCulture)],

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -14,7 +16,8 @@ namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 /// </summary>
 [Authorize]
 public sealed class GatheringCrewsModel(CrewDateAccess access, CrewTables tables, ViewerLoader viewers,
-    SayRatherNot sayRatherNot, FormTemporaryCrews form, MoveToTemporaryCrew move, PublishTemporaryCrews publish, AnswerContinue answer)
+    SayRatherNot sayRatherNot, FormTemporaryCrews form, MoveToTemporaryCrew move, PublishTemporaryCrews publish, AnswerContinue answer,
+    IStringLocalizer<Strings> words)
     : HubPageModel
 {
     public CrewDate View { get; private set; } = null!;
@@ -49,7 +52,7 @@ public sealed class GatheringCrewsModel(CrewDateAccess access, CrewTables tables
 
     public async Task<IActionResult> OnPostRatherNotAsync(Guid id, string? date) =>
         await LoadAsync(id, date) ?? await AfterAsync(await sayRatherNot.RunAsync(View, About, HttpContext.RequestAborted),
-            About.Count == 0 ? "Saved: nobody on your list. The search mixes you freely." : "Saved, privately. Nobody will see it, the hosts included.",
+            words[About.Count == 0 ? "Gatherings.Notice.RatherNotNobody" : "Gatherings.Notice.RatherNotSaved"],
             () => ShowAsync(fromSaved: false), Here);
 
     public async Task<IActionResult> OnPostFormAsync(Guid id, string? date)
@@ -64,20 +67,20 @@ public sealed class GatheringCrewsModel(CrewDateAccess access, CrewTables tables
             return await ShowAsync(fromSaved: true);
         }
         return await AfterAsync(await form.RunAsync(View, Size, HttpContext.RequestAborted),
-            "The crews are formed. Look them over, move people if you like, then publish them.", () => ShowAsync(fromSaved: false), Here);
+            words["Gatherings.Notice.CrewsFormed"], () => ShowAsync(fromSaved: false), Here);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? date) =>
         await LoadAsync(id, date) ?? await AfterAsync(await move.RunAsync(View, Person ?? "", Target ?? "", HttpContext.RequestAborted),
-            "Moved.", () => ShowAsync(fromSaved: true), Here);
+            words["Gatherings.Notice.Moved"], () => ShowAsync(fromSaved: true), Here);
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, string? date) =>
         await LoadAsync(id, date) ?? await AfterAsync(await publish.RunAsync(View, HttpContext.RequestAborted),
-            "Published: everyone at a table can see the crews, and has been told which is theirs.", () => ShowAsync(fromSaved: true), Here);
+            words["Gatherings.Notice.CrewsPublished"], () => ShowAsync(fromSaved: true), Here);
 
     public async Task<IActionResult> OnPostContinueAsync(Guid id, string? date) =>
         await LoadAsync(id, date) ?? await AfterAsync(await answer.RunAsync(View, GoOn, HttpContext.RequestAborted),
-            GoOn ? "Thank you: you would like to go on. The crew starts when everyone still in it has said yes." : "Thank you. You will not be in a crew that goes on from this table; nobody is told who said what.",
+            words[GoOn ? "Gatherings.Notice.GoOnYes" : "Gatherings.Notice.GoOnNo"],
             () => ShowAsync(fromSaved: true), Here);
 
     private async Task<IActionResult?> LoadAsync(Guid id, string? date)
@@ -122,13 +125,13 @@ public sealed class GatheringCrewsModel(CrewDateAccess access, CrewTables tables
         return Page();
     }
 
-    public string Range(Occurrence o) => EventTime.Range(o.StartsAt, o.EndsAt, Zone, EventTime.FindZone(View.Event.TimeZone) ?? DateTimeZone.Utc);
+    public string Range(Occurrence o) => EventTime.Range(o.StartsAt, o.EndsAt, Zone, EventTime.FindZone(View.Event.TimeZone) ?? DateTimeZone.Utc, words);
 
     /// <summary>What the date's crews are at, in a line.</summary>
     public string Stage => View.Set switch
     {
-        null => "No crews yet.",
-        { Stage: GatheringCrewStage.Proposed } => "Formed, not published: only the hosts see them.",
-        _ => "Published: everyone going sees them.",
+        null => words["Gatherings.Crews.StageNone"],
+        { Stage: GatheringCrewStage.Proposed } => words["Gatherings.Crews.StageFormed"],
+        _ => words["Gatherings.Crews.StagePublished"],
     };
 }

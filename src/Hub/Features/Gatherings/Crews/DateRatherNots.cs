@@ -33,7 +33,4 @@ public sealed class DateRatherNots
     /// <summary>The crews (by id) that hold a "rather not" pair, among crews of at least <see cref="MinMarked"/>.</summary>
     public IReadOnlySet<Guid> Marked(IEnumerable<(Guid Crew, string UserId)> placement) =>
         placement.GroupBy(p => p.Crew).Where(g => AnyWithin([.. g.Select(p => p.UserId)])).Select(g => g.Key).ToHashSet();
-
-    /// <summary>Words for a marked crew, the same whoever gave the "rather not" and about whom.</summary>
-    public const string Uncomfortable = "Someone at this table may not feel comfortable with someone else here; the search would not put them together. Move someone before publishing.";
 }

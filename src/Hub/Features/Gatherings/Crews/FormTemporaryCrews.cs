@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 
@@ -14,7 +16,7 @@ namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 /// first gathering) with members, and keeps every "rather not" apart. Forming again replaces the crews and the
 /// host's moves, until they are published. About a second of search, on this POST only.
 /// </summary>
-public sealed class FormTemporaryCrews(HubDbContext db, TimeProvider time)
+public sealed class FormTemporaryCrews(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int SmallestSize = 3;
     public const int LargestSize = 6;
@@ -28,19 +30,19 @@ public sealed class FormTemporaryCrews(HubDbContext db, TimeProvider time)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the event's hosts form its crews.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsForm"]);
         }
         if (size is < SmallestSize or > LargestSize)
         {
-            return Outcome.Refused($"Choose a size from {SmallestSize} to {LargestSize}: a crew is small enough for one conversation around a table.", "Size");
+            return Outcome.Refused(strings["Gatherings.Refused.CrewSize", SmallestSize, LargestSize], "Size");
         }
         if (view.Date.IsCancelled)
         {
-            return Outcome.Refused("This date is cancelled, so it has no crews.");
+            return Outcome.Refused(strings["Gatherings.Refused.DateCancelledNoCrews"]);
         }
         if (view.Going.Count < SmallestSize)
         {
-            return Outcome.Refused($"Fewer than {SmallestSize} people are going to this date yet, so there is no crew to form.");
+            return Outcome.Refused(strings["Gatherings.Refused.TooFewGoing", SmallestSize]);
         }
         var e = view.Event;
         var start = view.Date.OriginalStart;
@@ -54,7 +56,7 @@ public sealed class FormTemporaryCrews(HubDbContext db, TimeProvider time)
         var set = await db.GatheringCrewSets.SingleOrDefaultAsync(s => s.EventId == e.Id && s.OccurrenceStart == start, cancellationToken);
         if (set is { Stage: GatheringCrewStage.Published })
         {
-            return Outcome.Refused("The crews of this date are published: attendees know their tables, so they stay as they are.");
+            return Outcome.Refused(strings["Gatherings.Refused.DatePublishedStay"]);
         }
         if (set is null)
         {
@@ -79,7 +81,7 @@ public sealed class FormTemporaryCrews(HubDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Outcome.Refused("Another host formed or published this date's crews at the same moment; here they are.");
+            return Outcome.Refused(strings["Gatherings.Refused.FormedMeanwhile"]);
         }
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 /// cannot be published, and moves are limited per date (<see cref="MovesAgainstPreferencesPerHour"/> that touch a
 /// marked crew, <see cref="MovesPerHour"/> in all) so that pairs cannot be found one move at a time.
 /// </summary>
-public sealed class MoveToTemporaryCrew(HubDbContext db, TimeProvider time)
+public sealed class MoveToTemporaryCrew(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const string NewCrew = "new";
     public const int MovesAgainstPreferencesPerHour = 3;
@@ -22,11 +24,11 @@ public sealed class MoveToTemporaryCrew(HubDbContext db, TimeProvider time)
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the event's hosts move people between tables.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsMove"]);
         }
         if (view.Set is not { } shown)
         {
-            return Outcome.Refused("Form the crews first; then you can move people between them.");
+            return Outcome.Refused(strings["Gatherings.Refused.FormFirstMove"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -36,13 +38,13 @@ public sealed class MoveToTemporaryCrew(HubDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Stage, GatheringCrewStage.Proposed), cancellationToken);
         if (held == 0)
         {
-            return Outcome.Refused("These crews are published: attendees know their tables, so they stay as they are.");
+            return Outcome.Refused(strings["Gatherings.Refused.PublishedStay"]);
         }
         var set = await db.GatheringCrewSets.Include(s => s.Crews).ThenInclude(c => c.Members).SingleAsync(s => s.Id == shown.Id, cancellationToken);
         var seat = set.Crews.SelectMany(c => c.Members).SingleOrDefault(m => m.UserId == userId);
         if (seat is null && !view.Going.Contains(userId))
         {
-            return Outcome.Refused("That person is not going to this date.");
+            return Outcome.Refused(strings["Gatherings.Refused.NotGoingToDate"]);
         }
         TemporaryCrew? destination;
         if (target == NewCrew)
@@ -54,11 +56,11 @@ public sealed class MoveToTemporaryCrew(HubDbContext db, TimeProvider time)
             destination = Guid.TryParse(target, out var id) ? set.Crews.SingleOrDefault(c => c.Id == id) : null;
             if (destination is null)
             {
-                return Outcome.Refused("Choose one of this date's crews.");
+                return Outcome.Refused(strings["Gatherings.Refused.ChooseDateCrew"]);
             }
             if (seat?.TemporaryCrewId == destination.Id)
             {
-                return Outcome.Refused($"They are at table {destination.Number} already.");
+                return Outcome.Refused(strings["Gatherings.Refused.AtTableAlready", destination.Number]);
             }
         }
         // The limits are checked before anything about this move is looked up, and a paused host is refused every
@@ -70,12 +72,11 @@ public sealed class MoveToTemporaryCrew(HubDbContext db, TimeProvider time)
         var wait = Math.Max(1, (int)Math.Ceiling((set.MovesSince.AddHours(1) - now).TotalMinutes));
         if (set.MovesAgainstPreferences >= MovesAgainstPreferencesPerHour)
         {
-            return Outcome.Refused($"{MovesAgainstPreferencesPerHour} moves in the last hour touched a table where someone may not feel comfortable. "
-                + $"So that nobody's preferences can be found out one move at a time, moves pause for about {wait} minutes. Forming the crews again keeps every preference.");
+            return Outcome.Refused(strings["Gatherings.Refused.MovesPausedMarked", MovesAgainstPreferencesPerHour, wait]);
         }
         if (set.Moves >= MovesPerHour)
         {
-            return Outcome.Refused($"{MovesPerHour} moves have been made on this date in the last hour. So that nobody's preferences can be found out one move at a time, moves pause for about {wait} minutes.");
+            return Outcome.Refused(strings["Gatherings.Refused.MovesPaused", MovesPerHour, wait]);
         }
         var ratherNots = await DateRatherNots.LoadAsync(db, set.EventId, set.OccurrenceStart, cancellationToken);
         var marked = ratherNots.Marked(set.Crews.SelectMany(c => c.Members.Select(m => (c.Id, m.UserId))));

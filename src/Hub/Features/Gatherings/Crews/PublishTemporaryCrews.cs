@@ -19,11 +19,11 @@ public sealed class PublishTemporaryCrews(HubDbContext db, TimeProvider time, Cr
     {
         if (!view.IsHost)
         {
-            return Outcome.Refused("Only the event's hosts publish its crews.");
+            return Outcome.Refused(strings["Gatherings.Refused.OnlyHostsPublish"]);
         }
         if (view.Set is not { } set)
         {
-            return Outcome.Refused("Form the crews first.");
+            return Outcome.Refused(strings["Gatherings.Refused.FormFirst"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class PublishTemporaryCrews(HubDbContext db, TimeProvider time, Cr
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Stage, GatheringCrewStage.Published).SetProperty(x => x.PublishedAt, now), cancellationToken);
         if (published == 0)
         {
-            return Outcome.Refused("These crews are published already.");
+            return Outcome.Refused(strings["Gatherings.Refused.PublishedAlready"]);
         }
         // Someone who stopped going after the crews were formed is taken off their table: only people going are seated.
         var going = view.Going.ToList();
@@ -48,12 +48,12 @@ public sealed class PublishTemporaryCrews(HubDbContext db, TimeProvider time, Cr
         var ratherNots = await DateRatherNots.LoadAsync(db, set.EventId, set.OccurrenceStart, cancellationToken);
         if (ratherNots.Marked(crews.SelectMany(c => c.Members.Select(m => (c.Id, m.UserId)))).Count > 0)
         {
-            return Outcome.Refused("A crew is marked: someone there may not feel comfortable. Move someone, or form the crews again, before publishing.");
+            return Outcome.Refused(strings["Gatherings.Refused.CrewMarked"]);
         }
         var seated = crews.Sum(c => c.Members.Count);
         if (seated >= DateRatherNots.MinMarked && crews.Any(c => c.Members.Count < DateRatherNots.MinMarked))
         {
-            return Outcome.Refused($"Every crew needs at least {DateRatherNots.MinMarked} people. Move someone to the smaller crew first.");
+            return Outcome.Refused(strings["Gatherings.Refused.CrewTooSmall", DateRatherNots.MinMarked]);
         }
         var path = $"/gatherings/{set.EventId}/crews?date={view.Date.Key}";
         foreach (var crew in crews)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Gatherings.Crews;
 /// The whole list is replaced at once (an empty list takes every one back). Possible until the hosts form the
 /// crews; nobody ever sees it, the hosts included: only the search reads it.
 /// </summary>
-public sealed class SayRatherNot(HubDbContext db, TimeProvider time)
+public sealed class SayRatherNot(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <summary>Enough for anyone's real needs; more would leave the search nothing to work with.</summary>
     public const int Most = 10;
@@ -19,16 +21,16 @@ public sealed class SayRatherNot(HubDbContext db, TimeProvider time)
     {
         if (view.Viewer.UserId is not { } me || !view.IsGoing)
         {
-            return Outcome.Refused("Only people going to this date can say this. Say you are going on the event's page first.");
+            return Outcome.Refused(strings["Gatherings.Refused.RatherNotGoing"]);
         }
         if (!view.TakesRatherNots)
         {
-            return Outcome.Refused("The hosts have formed the crews for this date, so this can no longer change.");
+            return Outcome.Refused(strings["Gatherings.Refused.RatherNotFormed"]);
         }
         var chosen = about.Where(id => id != me && view.Going.Contains(id)).Distinct().ToList();
         if (chosen.Count > Most)
         {
-            return Outcome.Refused($"Choose at most {Most} people, so that the tables can still be mixed.", "About");
+            return Outcome.Refused(strings["Gatherings.Refused.RatherNotMost", Most], "About");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var start = view.Date.OriginalStart;
@@ -36,7 +38,7 @@ public sealed class SayRatherNot(HubDbContext db, TimeProvider time)
         // Checked again inside the transaction: a host forming the crews at this moment either sees these or refuses them.
         if (await db.GatheringCrewSets.AnyAsync(s => s.EventId == view.Event.Id && s.OccurrenceStart == start, cancellationToken))
         {
-            return Outcome.Refused("The hosts have formed the crews for this date, so this can no longer change.");
+            return Outcome.Refused(strings["Gatherings.Refused.RatherNotFormed"]);
         }
         await db.GatheringRatherNots.Where(r => r.EventId == view.Event.Id && r.OccurrenceStart == start && r.FromUserId == me)
             .ExecuteDeleteAsync(cancellationToken);
