@@ -65,7 +65,6 @@ public sealed class DependencyRulesTests
         new("Features/Dyads", Features + "Invitations.SendEmailInvitation", "proposing a dyad emails an address without an account."),
         new("Features/Invitations", Features + "Congregations.InvitationState", "an emailed invitation has the same states as a congregation's."),
         new("Features/Invitations", Features + "Congregations.InviteByEmail", "an emailed invitation's token is made and hashed as a congregation's."),
-        new("Features/Invitations", Features + "Dyads.DyadsFeature", "an emailed dyad proposal names the kind of dyad in the dyads' words."),
         new("Features/Crews", Features + "Gatherings.AvailabilityOverlap", "a crew's shared hours are the gatherings' overlap of members' grids."),
         new("Features/Crews", Features + "Gatherings.SharedGrids", "the crew page counts only grids their owners share, by the one rule."),
         new("Features/Crews", Features + "Gatherings.FindTimePage", "finding a crew's time is the shared find-a-time page."),
