@@ -50,18 +50,8 @@ public sealed class CrewCallTests(SharedHubWithoutMail shared) : IClassFixture<S
     }
 
     private static Dictionary<string, string> Call(string name = "Thursday case clinic", string purpose = "Peer coaching, one challenge each week.",
-        string zone = "Europe/Lisbon", string findATime = "false", string day = "Thursday", string time = "19:00", string size = "4", string? endsOn = null) => new()
-        {
-            ["Input.Name"] = name,
-            ["Input.Purpose"] = purpose,
-            ["Input.Kind"] = "PeerSupport",
-            ["Input.TimeZone"] = zone,
-            ["Input.FindATime"] = findATime,
-            ["Input.UsualDay"] = day,
-            ["Input.UsualTime"] = time,
-            ["Input.Size"] = size,
-            ["Input.EndsOn"] = endsOn ?? DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"),
-        };
+        string zone = "Europe/Lisbon", string findATime = "false", string day = "Thursday", string time = "19:00", string size = "4", string? endsOn = null) =>
+        CrewCallForm.Fields(name, purpose, zone, findATime, day, time, size, endsOn);
 
     private async Task<string> PostAsync(string calls, Dictionary<string, string>? form = null)
     {

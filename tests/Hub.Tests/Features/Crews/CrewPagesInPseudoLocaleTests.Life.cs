@@ -27,18 +27,7 @@ public sealed partial class CrewPagesInPseudoLocaleTests
 
         var callName = Unique.Name("Thursday case clinic");
         var purpose = "Peer coaching, one challenge each week.";
-        var (posted, postedPage) = await caller.Client.SubmitAsync(calls, new Dictionary<string, string>
-        {
-            ["Input.Name"] = callName,
-            ["Input.Purpose"] = purpose,
-            ["Input.Kind"] = "PeerSupport",
-            ["Input.TimeZone"] = "Europe/Lisbon",
-            ["Input.FindATime"] = "false",
-            ["Input.UsualDay"] = "Thursday",
-            ["Input.UsualTime"] = "19:00",
-            ["Input.Size"] = "4",
-            ["Input.EndsOn"] = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"),
-        }, handler: "Call");
+        var (posted, postedPage) = await caller.Client.SubmitAsync(calls, CrewCallForm.Fields(callName, purpose), handler: "Call");
         Assert.True(posted.StatusCode == HttpStatusCode.Redirect, postedPage.QuerySelector("main")?.TextContent);
         var call = posted.Headers.Location!.OriginalString;
         string[] data = [.. people, callName, purpose];

@@ -8,6 +8,7 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Decisions;
 using Microsolidarity.Hub.Features.Introductions;
 using Microsolidarity.Hub.Testing;
+using Microsolidarity.Hub.Tests.Features.Crews;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 using static Microsolidarity.Hub.Tests.Features.Rounds.RoundTestKit;
 
@@ -55,18 +56,7 @@ public sealed class GroupNoticeLanguageTests(SharedHub shared) : IClassFixture<S
         var name = Unique.Name("Tejo");
         var congregation = await CongregationAsync(name, caller.Client, german.Client, portuguese.Client);
         var call = Unique.Name("Thursday case clinic");
-        var (posted, postedPage) = await caller.Client.SubmitAsync(congregation + "/calls", new Dictionary<string, string>
-        {
-            ["Input.Name"] = call,
-            ["Input.Purpose"] = "Peer coaching, one challenge each week.",
-            ["Input.Kind"] = "PeerSupport",
-            ["Input.TimeZone"] = "Europe/Lisbon",
-            ["Input.FindATime"] = "false",
-            ["Input.UsualDay"] = "Thursday",
-            ["Input.UsualTime"] = "19:00",
-            ["Input.Size"] = "4",
-            ["Input.EndsOn"] = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"),
-        }, handler: "Call");
+        var (posted, postedPage) = await caller.Client.SubmitAsync(congregation + "/calls", CrewCallForm.Fields(call), handler: "Call");
         Assert.True(posted.StatusCode == HttpStatusCode.Redirect, postedPage.QuerySelector("main")?.TextContent);
         await hub.DrainOutboxAsync();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Testing;
+using Microsolidarity.Hub.Tests.Features.Crews;
 using Microsolidarity.Hub.Tests.Features.Handbook;
 using Microsolidarity.Hub.Tests.Updates;
 
@@ -211,18 +212,7 @@ public sealed class HtmlValidityTests
         var calls = $"{congregation}/calls";
         pages["calls empty"] = await (await admin.Http.GetAsync(calls)).Content.ReadAsStringAsync();
         pages["calls with errors"] = await HtmlOfAsync(admin, calls, new() { ["Input.Name"] = "", ["Input.TimeZone"] = "Nowhere/Else", ["Input.Size"] = "9", ["Input.EndsOn"] = "soon" }, "Call");
-        var (posted, _) = await admin.SubmitAsync(calls, new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Valid call",
-            ["Input.Purpose"] = "Peer support on Thursdays.",
-            ["Input.Kind"] = "PeerSupport",
-            ["Input.TimeZone"] = "Europe/Lisbon",
-            ["Input.FindATime"] = "false",
-            ["Input.UsualDay"] = "Thursday",
-            ["Input.UsualTime"] = "19:00",
-            ["Input.Size"] = "4",
-            ["Input.EndsOn"] = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd"),
-        }, "Call");
+        var (posted, _) = await admin.SubmitAsync(calls, CrewCallForm.Fields("Valid call", "Peer support on Thursdays.", endsOn: DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd")), "Call");
         var call = posted.Headers.Location!.OriginalString;
         pages["calls with one"] = await (await admin.Http.GetAsync(calls)).Content.ReadAsStringAsync();
         pages["call, nobody asked"] = await (await admin.Http.GetAsync(call)).Content.ReadAsStringAsync();
