@@ -10,8 +10,34 @@ namespace Microsolidarity.Hub.Platform.Localization;
 public static class DateFormats
 {
     /// <summary>The page's language's culture, for names of months and days (the formatting culture stays invariant).</summary>
-    public static CultureInfo Culture => CultureInfo.CurrentUICulture.Name is "" or Languages.Pseudo
-        ? CultureInfo.GetCultureInfo(Languages.English) : CultureInfo.CurrentUICulture;
+    public static CultureInfo Culture => CultureInfo.CurrentUICulture.Name switch
+    {
+        "" => CultureInfo.GetCultureInfo(Languages.English),
+        Languages.Pseudo => PseudoNames,
+        _ => CultureInfo.CurrentUICulture,
+    };
+
+    /// <summary>
+    /// English with every month and day name in the pseudo-locale's marks ("3 ⟦Màrçh⟧ 2027"), so that a date formatted
+    /// here reads as localised in a pseudo-locale test and a date formatted elsewhere (in English, whatever the reader's
+    /// language) still shows as a leak.
+    /// </summary>
+    private static readonly CultureInfo PseudoNames = MarkNames();
+
+    private static CultureInfo MarkNames()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(Languages.English).Clone();
+        var names = culture.DateTimeFormat;
+        static string[] Marked(string[] words) => [.. words.Select(w => w.Length == 0 ? w : PseudoText.From(w))];
+        names.DayNames = Marked(names.DayNames);
+        names.AbbreviatedDayNames = Marked(names.AbbreviatedDayNames);
+        names.ShortestDayNames = Marked(names.ShortestDayNames);
+        names.MonthNames = Marked(names.MonthNames);
+        names.AbbreviatedMonthNames = Marked(names.AbbreviatedMonthNames);
+        names.MonthGenitiveNames = Marked(names.MonthGenitiveNames);
+        names.AbbreviatedMonthGenitiveNames = Marked(names.AbbreviatedMonthGenitiveNames);
+        return CultureInfo.ReadOnly(culture);
+    }
 
     public static string Format(DateTime value, string pattern)
     {

@@ -96,7 +96,7 @@ public sealed partial class ProgramPagesInPseudoLocaleTests(SharedHubWithPseudoL
         }
         var rounds = $"/congregations/{slug}/formation";
         var title = Unique.Name("Crews after the spring gathering");
-        string[] data = [congregation, title, host.Name, .. members.Select(m => m.Name), "gardening", "UTC", .. Days];
+        string[] data = [congregation, title, host.Name, .. members.Select(m => m.Name), "gardening", "UTC"];
         await AssertLocalisedAsync(host.Client, rounds, "the rounds page for a host, before any", data);
         await AssertLocalisedAsync(members[0].Client, rounds, "the rounds page for a member, before any", data);
 
@@ -140,7 +140,7 @@ public sealed partial class ProgramPagesInPseudoLocaleTests(SharedHubWithPseudoL
         await RoundTestKit.AddMemberAsync(hub, slug, member.Email);
         var path = $"/congregations/{slug}/introductions";
         var line = "I grow tomatoes on a balcony.";
-        string[] data = [congregation, host.Name, member.Name, stranger.Name, line, .. Days];
+        string[] data = [congregation, host.Name, member.Name, stranger.Name, line];
 
         var visitor = hub.NewClient();
         PseudoLocalePages.Use(visitor);
@@ -168,7 +168,7 @@ public sealed partial class ProgramPagesInPseudoLocaleTests(SharedHubWithPseudoL
         var congregation = Unique.Name("Orchard Circle");
         var slug = CongregationTestKit.SlugOf(await CongregationTestKit.CreateAsync(host.Client, congregation, "InvitationOnly"));
         var card = "What did you learn from a mistake this month?";
-        string[] data = [.. content, congregation, host.Name, admin.Name, card, .. Days];
+        string[] data = [.. content, congregation, host.Name, admin.Name, card];
 
         await AssertLocalisedAsync(host.Client, "/practices", "the library", data);
         await AssertLocalisedAsync(host.Client, "/practices?q=zzqx", "the library with nothing found", [.. data, "zzqx"]);
@@ -232,16 +232,6 @@ public sealed partial class ProgramPagesInPseudoLocaleTests(SharedHubWithPseudoL
         return token;
     }
 
-    /// <summary>Dates and times are written by the hub's date formats, in English for the pseudo-locale: the next weeks' days go with the test's words.</summary>
-    private static readonly string[] Days = [.. Enumerable.Range(-1, 10).Select(d => DateTime.UtcNow.AddDays(d))
-        .SelectMany(d => new[] { "ddd d MMM yyyy, HH:mm", "ddd d MMM, HH:mm", "d MMMM yyyy", "dddd d MMMM, HH:mm" }.Select(f => d.ToString(f, System.Globalization.CultureInfo.GetCultureInfo("en"))))];
-
-    private static async Task AssertLocalisedAsync(FormClient client, string path, string page, string[] data, bool weekGrid = false)
-    {
-        var leaks = (await PseudoLocalePages.LeaksAsync(client, path, weekGrid ? [.. data, .. await WeekWordsAsync(client, path)] : data)).Where(l => !DateLike().IsMatch(l)).ToList();
-        Assert.True(leaks.Count == 0, $"{page} ({path}) shows words that skipped localisation: {string.Join(" | ", leaks)}");
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w{3},? )?\d{1,2} \w{3,9}( \d{4})?(,? \d{2}:\d{2})?$|^\w+day \d{1,2} \w+, \d{2}:\d{2}$|^\d{1,2}:\d{2}$")]
-    private static partial System.Text.RegularExpressions.Regex DateLike();
+    private static async Task AssertLocalisedAsync(FormClient client, string path, string page, string[] data, bool weekGrid = false) =>
+        await PseudoLocalePages.AssertNoLeaksAsync(client, path, page, weekGrid ? [.. data, .. await WeekWordsAsync(client, path)] : data);
 }
