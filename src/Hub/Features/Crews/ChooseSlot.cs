@@ -56,7 +56,6 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
 
         var coming = crew.Stage == CrewStage.Meeting ? term.Where(m => m.StartsAt > now).OrderBy(m => m.Number).ToList() : [];
         var url = $"/crews/{crew.Id}";
-        var ics = coming.Count == 0 ? null : Calendar(crew, term, coming, view, url, now);
         var members = await db.CrewMembers.AsNoTracking().Where(m => m.CrewId == crew.Id && m.Status == CrewMemberStatus.Joined)
             .Select(m => new
             {
@@ -74,6 +73,7 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
             // Each member reads the change in their own language (and their own zone), whoever made it.
             using var language = RecipientLanguage.Of(member.Language);
             var slot = CrewSchedule.SlotInWords(strings, crew);
+            var ics = coming.Count == 0 ? null : Calendar(crew, term, coming, view, url, now);
             string[] paragraphs =
             [
                 member.UserId == view.Me.UserId ? strings["Email.Crew.NewTime.ByYou", crew.Name, slot]
@@ -104,7 +104,7 @@ public sealed class ChooseSlot(HubDbContext db, Notifier notifier, EmailTemplate
     /// </summary>
     private EmailAttachment Calendar(Crew crew, IReadOnlyList<CrewMeeting> term, IReadOnlyList<CrewMeeting> coming, CrewView view, string url, DateTime now)
     {
-        var writer = new CalendarWriter(new Uri(address.Base).Host, now);
+        var writer = new CalendarWriter(new Uri(address.Base).Host, now, strings);
         if (crew.Cadence == CrewCadence.Monthly)
         {
             writer.AddCrewSeries(crew.Id, crew.Term, crew.Name, crew.TimeZone,

@@ -1,19 +1,22 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
 /// <summary>
 /// iCalendar feeds: the hub's public events, a congregation's public events, and each member's
 /// private calendar (their answers and their crews' meetings) behind a secret token in the URL,
-/// because calendar programs cannot sign in.
+/// because calendar programs cannot sign in. A calendar program asks without the person's cookies or browser
+/// languages, so a member's own feed speaks the language saved on their account; the public feeds speak the request's.
 /// </summary>
-public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvider time)
+public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -36,7 +39,7 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
             query = query.Where(e => e.CongregationId == id && e.Scale == EventScale.Congregation);
         }
         var events = await query.OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
-        var writer = new CalendarWriter(HostName, Now);
+        var writer = new CalendarWriter(HostName, Now, strings);
         await AddEventsAsync(writer, events, _ => false, cancellationToken);
         return writer.ToText(name);
     }
@@ -49,7 +52,9 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
             return null;
         }
         var userId = calendar.UserId;
-        var writer = new CalendarWriter(HostName, Now);
+        var language = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Language).SingleOrDefaultAsync(cancellationToken);
+        using var reader = RecipientLanguage.Of(language);
+        var writer = new CalendarWriter(HostName, Now, strings);
         var answers = await db.Rsvps.AsNoTracking().Include(r => r.Occurrence)
             .Where(r => r.UserId == userId && (r.Status == RsvpStatus.Going || r.Status == RsvpStatus.Maybe || r.Status == RsvpStatus.Waitlisted || r.Status == RsvpStatus.AwaitingApproval))
             .ToListAsync(cancellationToken);
@@ -112,20 +117,20 @@ public sealed class CalendarFeeds(HubDbContext db, AccountLinks links, TimeProvi
             var first = series.First();
             writer.AddCrewSeries(first.CrewId, first.Term, first.Name, first.TimeZone,
                 [.. series.Select(m => new CalendarWriter.SeriesMeeting(m.Number, m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.Sequence,
-                    m.Host ?? "someone who left", m.Focus ?? "someone who left"))],
+                    m.Host ?? strings["Gatherings.Calendar.SomeoneWhoLeft"], m.Focus ?? strings["Gatherings.Calendar.SomeoneWhoLeft"]))],
                 Url($"/crews/{first.CrewId}"));
         }
         foreach (var m in meetings.Where(m => m.Cadence != CrewCadence.Monthly))
         {
             writer.AddCrewMeeting(m.Id, m.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(m.SlotMinutes), m.TimeZone, m.Sequence,
-                m.Host ?? "someone who left", m.Focus ?? "someone who left", Url($"/crews/{m.CrewId}"));
+                m.Host ?? strings["Gatherings.Calendar.SomeoneWhoLeft"], m.Focus ?? strings["Gatherings.Calendar.SomeoneWhoLeft"], Url($"/crews/{m.CrewId}"));
         }
-        return writer.ToText($"{hubName}: my calendar");
+        return writer.ToText(strings["Gatherings.Calendar.Mine", hubName]);
     }
 
     public async Task<string> OneEventAsync(GatheringEvent e, bool showCallLink, CancellationToken cancellationToken)
     {
-        var writer = new CalendarWriter(HostName, Now);
+        var writer = new CalendarWriter(HostName, Now, strings);
         await AddEventsAsync(writer, [e], _ => showCallLink, cancellationToken);
         return writer.ToText(e.Title);
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -10,6 +12,8 @@ namespace Microsolidarity.Hub.Features.Gatherings;
 /// Writes RFC 5545 iCalendar text: events in their own zone (DTSTART;TZID=...) with a VTIMEZONE for
 /// every zone used, listing that zone's real transitions from the tz database over the years the
 /// calendar covers, so calendar programs place each occurrence correctly across daylight saving.
+/// The few words it adds (a crew meeting's summary, "Host: … Focus: …", "Join the call") are in the current UI
+/// language: the caller sets it (a member's own feed and every emailed file: the reader's; a public feed: the request's).
 /// </summary>
 public sealed class CalendarWriter
 {
@@ -17,10 +21,11 @@ public sealed class CalendarWriter
     private readonly HashSet<string> zones = [];
     private readonly string hubHost;
     private readonly DateTime now;
+    private readonly IStringLocalizer<Strings> strings;
     private DateTime earliest = DateTime.MaxValue;
     private DateTime latest = DateTime.MinValue;
 
-    public CalendarWriter(string hubHost, DateTime nowUtc) => (this.hubHost, now) = (hubHost, nowUtc);
+    public CalendarWriter(string hubHost, DateTime nowUtc, IStringLocalizer<Strings> strings) => (this.hubHost, now, this.strings) = (hubHost, nowUtc, strings);
 
     /// <summary>A whole event: its rule, cancelled dates as EXDATE, changed dates as their own VEVENT with RECURRENCE-ID.</summary>
     public void AddEvent(GatheringEvent e, IReadOnlyList<EventOccurrence> rows, string url, bool showCallLink)
@@ -109,8 +114,8 @@ public sealed class CalendarWriter
         Line($"UID:crew-meeting-{meetingId:N}@{hubHost}");
         Line($"DTSTAMP:{EventTime.Key(now)}");
         Line($"SEQUENCE:{sequence}");
-        Line($"SUMMARY:{Escape($"{crewName}: meeting {number}")}");
-        Line($"DESCRIPTION:{Escape($"Host: {host}. Focus: {focus}.\n\n{url}")}");
+        Line($"SUMMARY:{Escape(strings["Gatherings.Calendar.CrewMeeting", crewName, number])}");
+        Line($"DESCRIPTION:{Escape($"{strings["Gatherings.Calendar.HostAndFocus", host, focus]}\n\n{url}")}");
         Line($"URL:{url}");
         Line(DateTimeProperty("DTSTART", startUtc, zone));
         Line(DateTimeProperty("DTEND", endUtc, zone));
@@ -144,7 +149,7 @@ public sealed class CalendarWriter
         Line($"UID:{uid}");
         Line($"DTSTAMP:{EventTime.Key(now)}");
         Line($"SEQUENCE:{sequence}");
-        Line($"SUMMARY:{Escape($"{crewName}: monthly meeting")}");
+        Line($"SUMMARY:{Escape(strings["Gatherings.Calendar.CrewMonthly", crewName])}");
         Line($"DESCRIPTION:{Escape(url)}");
         Line($"URL:{url}");
         Line($"DTSTART;TZID={zone.Id}:{Wall(firstLocal)}");
@@ -157,8 +162,8 @@ public sealed class CalendarWriter
             Line($"UID:{uid}");
             Line($"DTSTAMP:{EventTime.Key(now)}");
             Line($"SEQUENCE:{sequence}");
-            Line($"SUMMARY:{Escape($"{crewName}: meeting {m.Number}")}");
-            Line($"DESCRIPTION:{Escape($"Host: {m.Host}. Focus: {m.Focus}.\n\n{url}")}");
+            Line($"SUMMARY:{Escape(strings["Gatherings.Calendar.CrewMeeting", crewName, m.Number])}");
+            Line($"DESCRIPTION:{Escape($"{strings["Gatherings.Calendar.HostAndFocus", m.Host, m.Focus]}\n\n{url}")}");
             Line($"URL:{url}");
             Line($"RECURRENCE-ID;TZID={zone.Id}:{Wall(RuleStart(m.Number))}");
             Line(DateTimeProperty("DTSTART", m.StartUtc, zone));
@@ -208,10 +213,10 @@ public sealed class CalendarWriter
         var description = e.Description;
         if (e.IsOnline && showCallLink && !string.IsNullOrEmpty(e.CallLink))
         {
-            description = $"Join the call: {e.CallLink}\n\n{description}";
+            description = $"{strings["Gatherings.Calendar.JoinTheCall", e.CallLink]}\n\n{description}";
         }
         Line($"DESCRIPTION:{Escape($"{description}\n\n{url}".Trim())}");
-        Line($"LOCATION:{Escape(e.IsOnline ? (showCallLink && e.CallLink != "" ? e.CallLink : "Online") : e.Address)}");
+        Line($"LOCATION:{Escape(e.IsOnline ? (showCallLink && e.CallLink != "" ? e.CallLink : strings["Gatherings.Calendar.Online"]) : e.Address)}");
         Line($"URL:{url}");
     }
 

@@ -19,7 +19,7 @@ public sealed class GatheringEmails(EmailTemplates templates, AccountLinks links
 
     private EmailAttachment Ics(GatheringEvent e, EventOccurrence o)
     {
-        var writer = new CalendarWriter(Host, time.GetUtcNow().UtcDateTime);
+        var writer = new CalendarWriter(Host, time.GetUtcNow().UtcDateTime, strings);
         writer.AddOccurrence(e, new Occurrence(o.OriginalStart, o.StartsAt, o.EndsAt, o.IsCancelled, o), PageOf(e), showCallLink: true);
         return new EmailAttachment("event.ics", "text/calendar; charset=utf-8; method=PUBLISH", writer.ToText(e.Title));
     }

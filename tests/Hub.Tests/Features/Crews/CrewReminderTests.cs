@@ -310,5 +310,11 @@ public sealed class CrewReminderTests : IAsyncLifetime
         Assert.Equal(held.Select(m => Iso(m.StartsAt)), closed.QuerySelectorAll("article.card time").Select(t => t.GetAttribute("datetime")!));
         var closedFeed = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics"), DateTime.UtcNow.AddYears(2));
         Assert.Equal(2, closedFeed.Count(e => e.Summary.StartsWith("Lantern crew", StringComparison.Ordinal)));
+
+        // Pia reads Portuguese now: her feed speaks her saved language to any calendar program that asks (it sends no
+        // cookie and no browser languages), and the crew's name stays as the crew wrote it.
+        await WithDbAsync(db => db.Users.Where(u => u.Id == ids["pia"]).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, "pt-PT")));
+        var hers = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{token}.ics"), DateTime.UtcNow.AddYears(2));
+        Assert.Equal(held.Select(m => $"Lantern crew: encontro {m.Number}"), hers.Select(e => e.Summary).Where(t => t.StartsWith("Lantern crew", StringComparison.Ordinal)).Order());
     }
 }

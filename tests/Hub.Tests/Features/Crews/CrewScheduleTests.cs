@@ -3,6 +3,7 @@ using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Tests.Features.Gatherings;
+using Microsolidarity.Hub.Tests.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Tests.Features.Crews;
@@ -169,7 +170,7 @@ public sealed class CrewScheduleTests
     {
         var crew = Weekly(DayOfWeek.Tuesday, 19, 0, zoneId);
         var meetings = CrewSchedule.Plan(crew, new LocalDate(year, month, day), ["a", "b", "c"], Zone(zoneId));
-        var writer = new CalendarWriter("hub.test", Utc(year, month, 1, 0));
+        var writer = new CalendarWriter("hub.test", Utc(year, month, 1, 0), HubWords.Localizer);
         foreach (var m in meetings)
         {
             writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(60), zoneId, m.Sequence, "Ana", "Ben", "https://hub.test/crews/x");
@@ -191,7 +192,7 @@ public sealed class CrewScheduleTests
         var crew = Weekly(DayOfWeek.Sunday, hour, minute, zoneId);
         var first = NodaTime.Text.LocalDatePattern.Iso.Parse(firstDate).Value;
         var meetings = CrewSchedule.Plan(crew, first, ["a", "b", "c"], Zone(zoneId));
-        var writer = new CalendarWriter("hub.test", meetings[0].StartsAt.AddDays(-7));
+        var writer = new CalendarWriter("hub.test", meetings[0].StartsAt.AddDays(-7), HubWords.Localizer);
         foreach (var m in meetings)
         {
             writer.AddCrewMeeting(m.Id, crew.Name, m.Number, m.StartsAt, m.StartsAt.AddMinutes(60), zoneId, m.Sequence, "Ana", "Ben", "https://hub.test/crews/x");

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
-using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Tests.Platform.Localization;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Tests.Features.Gatherings;
@@ -87,8 +85,7 @@ public sealed class RecurrenceRuleTests
     }
 
     /// <summary>The hub's own words, as the pages read them.</summary>
-    private static readonly IStringLocalizer Words =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
+    private static readonly IStringLocalizer Words = HubWords.Localizer;
 
     [Theory]
     [InlineData("FREQ=YEARLY", "FREQ=YEARLY is not supported")]

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsolidarity.Grouping;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Features.Rounds;
-using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Tests.Platform.Localization;
 
 namespace Microsolidarity.Hub.Tests.Features.Rounds;
 
@@ -36,6 +34,5 @@ public sealed class NotPlacedReasonTests
         Assert.StartsWith(start, RoundModel.ReasonForMember(kind, stored, English));
 
     /// <summary>The hub's words as a page in English reads them.</summary>
-    private static readonly IStringLocalizer English = new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
+    private static readonly IStringLocalizer English = HubWords.Localizer;
 }
