@@ -65,13 +65,15 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var url = $"/crews/{crew.Id}";
         // The reminder carries the meeting's plan (the host's own, else the crew's) and what to prepare.
         var ownPlan = await db.MeetingRooms.AsNoTracking().Where(r => r.MeetingId == meeting.Id).Select(r => r.Plan).FirstOrDefaultAsync(cancellationToken);
-        var plan = MeetingPlan.Describe(MeetingPlan.Parse(ownPlan is { Length: > 0 } ? ownPlan
-            : await db.CrewPlans.AsNoTracking().Where(p => p.CrewId == crew.Id).Select(p => p.Steps).FirstOrDefaultAsync(cancellationToken)), await practices.AllAsync(cancellationToken));
+        var planned = MeetingPlan.Parse(ownPlan is { Length: > 0 } ? ownPlan
+            : await db.CrewPlans.AsNoTracking().Where(p => p.CrewId == crew.Id).Select(p => p.Steps).FirstOrDefaultAsync(cancellationToken));
+        var library = await practices.AllAsync(cancellationToken);
         var meetingUrl = address.Absolute($"/crews/{crew.Id}/meetings/{meeting.Number}");
         foreach (var member in members)
         {
             // A job has no request: each member's own language, and the time in their own zone.
             using var language = RecipientLanguage.Of(member.Language);
+            var plan = MeetingPlan.Describe(planned, library, strings);
             var prepare = member.UserId == meeting.FocusUserId
                 ? strings["Crew.Reminder.PrepareCase", meetingUrl]
                 : focus is null ? strings["Crew.Reminder.PrepareCommitments"] : strings["Crew.Reminder.PrepareOthersCase", focus, meetingUrl];

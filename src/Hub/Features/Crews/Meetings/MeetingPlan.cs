@@ -80,12 +80,12 @@ public static class MeetingPlan
         }
         if (steps.Sum(s => s.Minutes) > MaxTotalMinutes)
         {
-            problems.Add(("", strings["Meetings.Ops.TooLong", Practice.Duration(steps.Sum(s => s.Minutes)), Practice.Duration(MaxTotalMinutes)]));
+            problems.Add(("", strings["Meetings.Ops.TooLong", Practice.Duration(steps.Sum(s => s.Minutes), strings), Practice.Duration(MaxTotalMinutes, strings)]));
         }
         return Platform.Outcome.RefusedAll(problems) is { } refusal ? (null, refusal) : (steps, null);
     }
 
-    /// <summary>"Check-in round (12 min) → Case clinic (55 min) → Check-out round (7 min)".</summary>
-    public static string Describe(IReadOnlyList<PlanStep> steps, IReadOnlyList<Practice> practices) =>
-        string.Join(" → ", steps.Select(s => $"{practices.FirstOrDefault(p => p.Slug == s.Slug)?.Title ?? s.Slug} ({Practice.Duration(s.Minutes)})"));
+    /// <summary>"Check-in round (12 min) → Case clinic (55 min) → Check-out round (7 min)", the times in the current language.</summary>
+    public static string Describe(IReadOnlyList<PlanStep> steps, IReadOnlyList<Practice> practices, Microsoft.Extensions.Localization.IStringLocalizer strings) =>
+        string.Join(" → ", steps.Select(s => $"{practices.FirstOrDefault(p => p.Slug == s.Slug)?.Title ?? s.Slug} ({Practice.Duration(s.Minutes, strings)})"));
 }

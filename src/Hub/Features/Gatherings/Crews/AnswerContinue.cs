@@ -70,7 +70,8 @@ public sealed class AnswerContinue(HubDbContext db, TimeProvider time, CrewDateN
         var title = $"{e.Title} · crew {temporary.Number}";
         var ordered = staying.OrderBy(m => m.AnsweredAt).ThenBy(m => m.UserId, StringComparer.Ordinal).ToList();
         var crew = NewCrew.Forming(title.Length <= 120 ? title : title[..119] + "…",
-            $"Met as crew {temporary.Number} at “{e.Title}” and chose, each privately, to go on together.",
+            // The crew's purpose until its members write their own: in the language of the member whose answer started it.
+            strings["Gatherings.Crews.ContinuedPurpose", temporary.Number, e.Title],
             e.CongregationId, ordered[0].UserId, CrewCadence.Weekly, 6,
             (DayOfWeek)((int)local.DayOfWeek % 7), new TimeOnly(local.Hour, 0), zone.Id, now);
         foreach (var member in ordered.Skip(1))
