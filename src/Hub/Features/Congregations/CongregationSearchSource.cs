@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
@@ -7,7 +9,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 /// forgiven), so /search and /congregations?q= find the same ones. The directory is public, so every
 /// reader sees the same hits.
 /// </summary>
-public sealed class CongregationSearchSource(DirectoryIndex directory) : ISiteSearchSource
+public sealed class CongregationSearchSource(DirectoryIndex directory, IStringLocalizer<Strings> strings) : ISiteSearchSource
 {
     public int Order => 10;
 
@@ -15,9 +17,9 @@ public sealed class CongregationSearchSource(DirectoryIndex directory) : ISiteSe
     {
         var words = DirectorySearch.QueryWords(query);
         var found = words.Count == 0 ? [] : (await directory.LoadAsync(cancellationToken)).Ranked(words).ToList();
-        return new SiteSearchSection("Congregations",
+        return new SiteSearchSection(strings["Nav.Congregations"],
             [.. found.Take(limit).Select(c => new SiteSearchHit($"/congregations/{c.Slug}", c.Name,
-                string.Join(" · ", new[] { c.IsOnline && c.Place == "" ? "Online" : c.Place, c.Languages, $"{c.Members} {(c.Members == 1 ? "member" : "members")}" }.Where(p => p != ""))))],
+                string.Join(" · ", new[] { c.IsOnline && c.Place == "" ? strings["Congregations.Online"] : c.Place, c.Languages, strings.Plural("Congregations.Members", c.Members) }.Where(p => p != ""))))],
             found.Count, $"/congregations?q={Uri.EscapeDataString(query)}");
     }
 }
