@@ -9,7 +9,7 @@ using Microsolidarity.Hub.Tests.Updates;
 
 namespace Microsolidarity.Hub.Tests.Platform.Web;
 
-/// <summary>Every page, as the server sends it, through the Nu HTML Checker: no errors.</summary>
+/// <summary>Every page, as the server sends it, through the Nu HTML Checker: no errors; the visitors' and an administrator's pages in German too.</summary>
 [Trait(DatabaseTrait.Name, DatabaseTrait.Either)] // checks markup against the Nu HTML Checker; the database does not change it
 public sealed class HtmlValidityTests
 {
@@ -19,15 +19,16 @@ public sealed class HtmlValidityTests
         await using var hub = await HubFactory.StartAsync(smtp: false, environment: "Development");
         var pages = new Dictionary<string, string>();
         var visitor = hub.NewClient();
-        foreach (var path in new[]
-        {
+        string[] visitorPaths =
+        [
             "/", "/handbook", "/congregations", "/crews", "/gatherings", "/commons", "/account/sign-up", "/account/sign-in",
             "/account/forgot-password", "/account/resend-confirmation", "/account/check-email", "/no-such-page",
             "/account/confirm-email?user=x&code=y", "/account/reset-password?user=x&code=y", "/account/sign-out",
             "/account/confirm-email-change?user=x&email=a@b.example&code=y", "/time-zone",
             "/practices", "/practices?scale=self&time=15", "/practices?q=zzyzx", "/practices/case-clinic", "/practices/inner-weather",
             "/practices/cards", "/practices/cards?card=s-belong",
-        })
+        ];
+        foreach (var path in visitorPaths)
         {
             var response = await visitor.Http.GetAsync(path);
             pages[path] = await response.Content.ReadAsStringAsync();
@@ -41,7 +42,8 @@ public sealed class HtmlValidityTests
         await admin.SubmitAsync("/me/journal", new Dictionary<string, string> { ["Prompt"] = "What do I need?", ["Text"] = "Rest." });
         pages["practice with errors"] = await HtmlOfAsync(admin, "/admin/practices/edit", new() { ["Slug"] = "x", ["Text"] = "no front matter", ["IsNew"] = "true" });
         pages["profile with errors"] = await HtmlOfAsync(admin, "/me/profile", new() { ["Input.TimeZone"] = "Nowhere/Else", ["Free"] = "30" });
-        foreach (var path in new[] { "/me", "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons", "/dyads/new", "/crews/new", "/gatherings/new", "/admin", "/admin/webhooks", "/admin/practices", "/admin/practices/edit", "/admin/practices/edit?slug=check-in" })
+        string[] adminPaths = ["/me", "/account", "/account/delete", "/dev/mailbox", "/me/profile", "/me/journal", "/me/pathway", "/me/notifications", "/commons/contribute", "/commons/proposals", "/admin/commons", "/dyads/new", "/crews/new", "/gatherings/new", "/admin", "/admin/webhooks", "/admin/practices", "/admin/practices/edit", "/admin/practices/edit?slug=check-in"];
+        foreach (var path in adminPaths)
         {
             pages[$"admin {path}"] = await (await admin.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
@@ -515,6 +517,26 @@ public sealed class HtmlValidityTests
         {
             pages[$"updates with content {path}"] = await (await visitor.Http.GetAsync(path)).Content.ReadAsStringAsync();
         }
+
+        // The same pages in German: longer words, other punctuation, and every name of a language in the switcher with
+        // its own lang. A visitor asks by the switcher's cookie; an administrator by the language saved on the account.
+        var german = hub.NewClient();
+        german.Http.DefaultRequestHeaders.Add("Cookie", "hub-language=de");
+        foreach (var path in visitorPaths)
+        {
+            pages[$"de {path}"] = await (await german.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        pages["de sign-up with errors"] = await HtmlOfAsync(german, "/account/sign-up", new() { ["Input.Email"] = "nope", ["Input.Password"] = "short" });
+        await hub.CreatePersonAsync("verwaltung@test.example", "schlüssel zum saal", admin: true);
+        await hub.FromDbAsync(db => db.Users.Where(u => u.Email == "verwaltung@test.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "de")));
+        var deAdmin = await hub.SignedInClientAsync("verwaltung@test.example", "schlüssel zum saal");
+        foreach (var path in adminPaths.Concat([congregation, $"{congregation}/host", $"{congregation}/working-groups", "/congregations/new", "/programs", "/podcast/new", "/newsletter/write"]))
+        {
+            pages[$"de admin {path}"] = await (await deAdmin.Http.GetAsync(path)).Content.ReadAsStringAsync();
+        }
+        pages["de profile with errors"] = await HtmlOfAsync(deAdmin, "/me/profile", new() { ["Input.TimeZone"] = "Nowhere/Else", ["Free"] = "30" });
+        Assert.Contains("<html lang=\"de\"", pages["de /"]);
+        Assert.Contains("<html lang=\"de\"", pages["de admin /me"]);
 
         // A page known to be wrong goes along, so a checker that silently checks nothing fails the test.
         pages["control"] = "<!DOCTYPE html><html lang=en><title>x</title><p><div></p>";
