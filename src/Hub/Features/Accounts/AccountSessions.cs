@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 
@@ -156,6 +157,31 @@ public sealed class AccountSessions(HubDbContext db, SignInManager<HubUser> sign
     private void Forget(string id) => cache.Remove(Key(id));
 
     private static (string, string) Key(string id) => ("account-session", id);
+
+    /// <summary>
+    /// A device as <see cref="DescribeDevice"/> stored it (in English, at sign-in), said again in the reader's language:
+    /// the browser's and the system's names stay, the words around them are the reader's.
+    /// </summary>
+    public static string SayDevice(IStringLocalizer strings, string stored)
+    {
+        var (browser, system) = stored.Split(" on ", 2) is [var b, var s] ? (b, s) : (stored, null);
+        var named = browser == "A browser" ? null : browser;
+        string? place = system switch
+        {
+            null => null,
+            "an iPhone" => strings["Accounts.Device.iPhone"].Value,
+            "an iPad" => strings["Accounts.Device.iPad"].Value,
+            "a Mac" => strings["Accounts.Device.Mac"].Value,
+            _ => strings["Accounts.Device.System", system].Value,
+        };
+        return (named, place) switch
+        {
+            (null, null) => strings["Accounts.Device.Browser"],
+            (null, _) => strings["Accounts.Device.BrowserOn", place],
+            (_, null) => named,
+            _ => strings["Accounts.Device.On", named, place],
+        };
+    }
 
     /// <summary>"Firefox on Linux": enough to recognise a device, nothing more is kept.</summary>
     internal static string DescribeDevice(string? userAgent)

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Accounts;
 /// where they were when they chose to join): nobody types their password twice in a row. The link does
 /// this once: a confirmed address only says so and offers to sign in.
 /// </summary>
-public sealed class ConfirmEmailModel(ConfirmEmail confirm, AccountSessions sessions) : HubPageModel
+public sealed class ConfirmEmailModel(ConfirmEmail confirm, AccountSessions sessions, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
@@ -27,17 +29,15 @@ public sealed class ConfirmEmailModel(ConfirmEmail confirm, AccountSessions sess
                 await sessions.EndThisAsync(User); // someone else was signed in on this device: their session ends here, not later
             }
             await sessions.StartAsync(person, persistent: false);
-            Notice = "Your email address is confirmed and you are signed in. Welcome!";
+            Notice = strings["Accounts.Confirm.Welcome"];
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
         SignedIn = outcome == ConfirmOutcome.AlreadyConfirmed && person is not null && User.FindFirstValue(ClaimTypes.NameIdentifier) == person.Id;
         (Good, Title, Message) = outcome switch
         {
-            ConfirmOutcome.AlreadyConfirmed => (true, "Already confirmed", SignedIn
-                ? "This link was used already and your address is confirmed. You are signed in."
-                : "This link was used already and your address is confirmed. You can sign in."),
-            ConfirmOutcome.Expired => (false, "This link has expired", "Confirmation links work for a limited time. Ask for a new one: it takes a moment."),
-            _ => (false, "This link does not work", "The link is incomplete or was changed on the way. Copy the whole address from the email, or ask for a new link."),
+            ConfirmOutcome.AlreadyConfirmed => (true, strings["Accounts.Confirm.Already"].Value, strings[SignedIn ? "Accounts.Confirm.AlreadySignedIn" : "Accounts.Confirm.AlreadyCanSignIn"].Value),
+            ConfirmOutcome.Expired => (false, strings["Accounts.Link.Expired"].Value, strings["Accounts.Confirm.ExpiredText"].Value),
+            _ => (false, strings["Accounts.Link.Broken"].Value, strings["Accounts.Confirm.BrokenText"].Value),
         };
         if (!Good)
         {

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
-public sealed class ConfirmEmailChangeModel(ConfirmEmailChange confirm, AccountSessions sessions, UserManager<HubUser> users) : HubPageModel
+public sealed class ConfirmEmailChangeModel(ConfirmEmailChange confirm, AccountSessions sessions, UserManager<HubUser> users, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
@@ -15,11 +17,11 @@ public sealed class ConfirmEmailChangeModel(ConfirmEmailChange confirm, AccountS
         var outcome = await confirm.RunAsync(user, email, code);
         (Good, Title, Message) = outcome switch
         {
-            EmailChangeOutcome.Changed => (true, "Your new address is confirmed", $"Your account now uses {email}. Sign in with it from now on."),
-            EmailChangeOutcome.AlreadyChanged => (true, "Already done", $"Your account uses {email} already."),
-            EmailChangeOutcome.Taken => (false, "That address is taken", "Another account uses this address now, so yours stays as it was."),
-            EmailChangeOutcome.Expired => (false, "This link has expired", "Ask for the change again from your account page."),
-            _ => (false, "This link does not work", "It is incomplete or was changed on the way. Ask for the change again from your account page."),
+            EmailChangeOutcome.Changed => (true, strings["Accounts.Change.Confirmed"].Value, strings["Accounts.Change.ConfirmedText", email ?? ""].Value),
+            EmailChangeOutcome.AlreadyChanged => (true, strings["Accounts.Change.Already"].Value, strings["Accounts.Change.AlreadyText", email ?? ""].Value),
+            EmailChangeOutcome.Taken => (false, strings["Accounts.Change.Taken"].Value, strings["Accounts.Change.TakenText"].Value),
+            EmailChangeOutcome.Expired => (false, strings["Accounts.Link.Expired"].Value, strings["Accounts.Change.ExpiredText"].Value),
+            _ => (false, strings["Accounts.Link.Broken"].Value, strings["Accounts.Change.BrokenText"].Value),
         };
         if (outcome == EmailChangeOutcome.Changed && User.Identity?.IsAuthenticated == true
             && await users.FindByIdAsync(user!) is { } changed && users.GetUserId(User) == changed.Id)

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [Authorize]
-public sealed class DeleteAccountModel(UserManager<HubUser> users, SignInManager<HubUser> signIn, DeleteAccount delete) : HubPageModel
+public sealed class DeleteAccountModel(UserManager<HubUser> users, SignInManager<HubUser> signIn, DeleteAccount delete, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public IReadOnlyList<(string Section, IReadOnlyList<string> Items)> WhatGoes { get; private set; } = [];
 
@@ -34,7 +36,7 @@ public sealed class DeleteAccountModel(UserManager<HubUser> users, SignInManager
             return Page();
         }
         await signIn.SignOutAsync();
-        TempData["Farewell"] = "Your account has been deleted. Thank you for the time you spent here.";
+        TempData["Farewell"] = strings["Accounts.Delete.Farewell"].Value;
         return Redirect("/");
     }
 }

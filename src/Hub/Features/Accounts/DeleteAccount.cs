@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Accounts;
 /// follow up on what it freed (<see cref="IPersonalData.AfterDeletedAsync"/>: a cohort's rooms, the waitlist's newcomers).
 /// </summary>
 public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, IEnumerable<IPersonalData> sources,
-    EmailOutbox outbox, AccountEmails emails)
+    EmailOutbox outbox, AccountEmails emails, IStringLocalizer<Strings> strings)
 {
     public sealed record Result(bool Succeeded, string Field, string Message);
 
@@ -29,16 +31,16 @@ public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, I
     {
         if (!understood)
         {
-            return new Result(false, "Understood", "Tick the box to confirm that you understand this cannot be undone.");
+            return new Result(false, "Understood", strings["Accounts.Refused.NotUnderstood"]);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
-            return new Result(false, "Password", "That password is not right.");
+            return new Result(false, "Password", strings["Accounts.WrongPassword"]);
         }
         if (await users.IsInRoleAsync(user, AccountsFeature.AdminRole)
             && (await users.GetUsersInRoleAsync(AccountsFeature.AdminRole)).Count == 1)
         {
-            return new Result(false, "", "You are the hub's only administrator. Make another person an administrator before you delete your account.");
+            return new Result(false, "", strings["Accounts.Refused.OnlyAdmin"]);
         }
         foreach (var source in sources)
         {
@@ -57,7 +59,7 @@ public sealed class DeleteAccount(UserManager<HubUser> users, HubDbContext db, I
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
-            return new Result(false, "", "The account could not be deleted; nothing was changed. Please try again.");
+            return new Result(false, "", strings["Accounts.Refused.NotDeleted"]);
         }
         outbox.Enqueue(emails.AccountDeleted(email, name, language));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,28 +1,30 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 /// <summary>Identity's messages in the hub's plain words.</summary>
-internal sealed class HubIdentityErrors : IdentityErrorDescriber
+internal sealed class HubIdentityErrors(IStringLocalizer<Strings> strings) : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) =>
-        new() { Code = nameof(PasswordTooShort), Description = $"Use at least {length} characters. A few unrelated words make a strong password that is easy to remember." };
+        new() { Code = nameof(PasswordTooShort), Description = strings["Accounts.Identity.TooShort", length] };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
-        new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Use at least {uniqueChars} different characters." };
+        new() { Code = nameof(PasswordRequiresUniqueChars), Description = strings["Accounts.Identity.UniqueChars", uniqueChars] };
 
     public override IdentityError DuplicateEmail(string email) =>
-        new() { Code = nameof(DuplicateEmail), Description = $"There is already an account for {email}. Sign in, or reset the password if you forgot it." };
+        new() { Code = nameof(DuplicateEmail), Description = strings["Accounts.Identity.Duplicate", email] };
 
     public override IdentityError DuplicateUserName(string userName) =>
-        new() { Code = nameof(DuplicateEmail), Description = $"There is already an account for {userName}. Sign in, or reset the password if you forgot it." };
+        new() { Code = nameof(DuplicateEmail), Description = strings["Accounts.Identity.Duplicate", userName] };
 
     public override IdentityError InvalidEmail(string? email) =>
-        new() { Code = nameof(InvalidEmail), Description = $"'{email}' is not an email address we can write to." };
+        new() { Code = nameof(InvalidEmail), Description = strings["Accounts.Identity.InvalidEmail", email ?? ""] };
 
     public override IdentityError InvalidToken() =>
-        new() { Code = nameof(InvalidToken), Description = "This link is not valid. It may have been changed on the way; ask for a new one." };
+        new() { Code = nameof(InvalidToken), Description = strings["Accounts.Identity.InvalidToken"] };
 
     public override IdentityError PasswordMismatch() =>
-        new() { Code = nameof(PasswordMismatch), Description = "That password is not right." };
+        new() { Code = nameof(PasswordMismatch), Description = strings["Accounts.WrongPassword"] };
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 /// <summary>Refuses passwords that are long enough but easy to guess.</summary>
-internal sealed class HubPasswordValidator : IPasswordValidator<HubUser>
+internal sealed class HubPasswordValidator(IStringLocalizer<Strings> strings) : IPasswordValidator<HubUser>
 {
     // The most used passwords of at least 10 characters in public breach lists, and the hub's own words.
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
@@ -25,12 +27,12 @@ internal sealed class HubPasswordValidator : IPasswordValidator<HubUser>
         var errors = new List<IdentityError>();
         if (Common.Contains(password) || password.Distinct().Count() <= 2)
         {
-            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = "This password is one of the first that attackers try. Choose another one." });
+            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = strings["Accounts.Identity.TooCommon"] });
         }
         var localPart = user.Email?.Split('@')[0] ?? "";
         if (localPart.Length >= 4 && password.Contains(localPart, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(new IdentityError { Code = "PasswordContainsEmail", Description = "Your password should not contain your email address." });
+            errors.Add(new IdentityError { Code = "PasswordContainsEmail", Description = strings["Accounts.Identity.ContainsEmail"] });
         }
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }

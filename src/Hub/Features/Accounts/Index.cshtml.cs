@@ -2,31 +2,33 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [Authorize]
-public sealed class AccountModel(UserManager<HubUser> users, AccountSessions sessions, RequestEmailChange changeEmail) : HubPageModel
+public sealed class AccountModel(UserManager<HubUser> users, AccountSessions sessions, RequestEmailChange changeEmail, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class EmailInput
     {
-        [Required(ErrorMessage = "Enter the new address.")]
-        [EmailAddress(ErrorMessage = "This does not look like an email address.")]
+        [Required(ErrorMessage = "Accounts.Validation.NewEmail")]
+        [EmailAddress(ErrorMessage = "Validation.EmailFormat")]
         [StringLength(254)]
         public string NewEmail { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password, so we know it is you.")]
+        [Required(ErrorMessage = "Accounts.Validation.PasswordToChange")]
         public string Password { get; set; } = "";
     }
 
     public sealed class PasswordInput
     {
-        [Required(ErrorMessage = "Enter your current password.")]
+        [Required(ErrorMessage = "Accounts.Validation.CurrentPassword")]
         public string Current { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a new password.")]
+        [Required(ErrorMessage = "Accounts.Validation.NewPassword")]
         [StringLength(200)]
         public string New { get; set; } = "";
     }
@@ -52,12 +54,7 @@ public sealed class AccountModel(UserManager<HubUser> users, AccountSessions ses
     public async Task<IActionResult> OnPostSignOutOthersAsync()
     {
         var ended = await sessions.EndOthersAsync(User);
-        Notice = ended switch
-        {
-            0 => "You were signed in on this device only.",
-            1 => "You are signed out on the other device.",
-            _ => $"You are signed out on the {ended} other devices.",
-        };
+        Notice = ended == 0 ? strings["Accounts.Index.SignedInHereOnly"] : strings.Plural("Accounts.Index.SignedOutOthers", ended);
         return RedirectToPage();
     }
 
@@ -75,7 +72,7 @@ public sealed class AccountModel(UserManager<HubUser> users, AccountSessions ses
             ModelState.AddModelError($"Email.{result.Field}", result.Message);
             return Page();
         }
-        Notice = $"We sent a link to {Email.NewEmail.Trim()}. Your address changes when you open it.";
+        Notice = strings["Accounts.Index.LinkSent", Email.NewEmail.Trim()];
         return RedirectToPage();
     }
 
@@ -99,7 +96,7 @@ public sealed class AccountModel(UserManager<HubUser> users, AccountSessions ses
         }
         // Every other device (and any copy of this one's cookie) is signed out; this one carries on.
         await sessions.RenewAsync(Person);
-        Notice = "Your new password is saved. Any other device signed in to your account is signed out.";
+        Notice = strings["Accounts.Index.PasswordSaved"];
         return RedirectToPage();
     }
 

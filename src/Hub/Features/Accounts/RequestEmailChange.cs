@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Platform.Email;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 /// <summary>Sends a confirmation link to a new address; the account keeps its old one until the link is used.</summary>
-public sealed class RequestEmailChange(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails)
+public sealed class RequestEmailChange(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, IStringLocalizer<Strings> strings)
 {
     public sealed record Result(bool Succeeded, string Field, string Message);
 
@@ -15,11 +17,11 @@ public sealed class RequestEmailChange(UserManager<HubUser> users, HubDbContext 
         newEmail = newEmail.Trim();
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
         {
-            return new Result(false, "NewEmail", "That is already your address.");
+            return new Result(false, "NewEmail", strings["Accounts.Refused.SameEmail"]);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
-            return new Result(false, "Password", "That password is not right.");
+            return new Result(false, "Password", strings["Accounts.WrongPassword"]);
         }
         // The answer is the same whether or not the address has an account, or any member could ask the
         // hub who has one; that address's owner hears of it instead, and no link is sent.

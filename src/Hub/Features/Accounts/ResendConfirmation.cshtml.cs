@@ -9,8 +9,8 @@ namespace Microsolidarity.Hub.Features.Accounts;
 public sealed class ResendConfirmationModel(SendConfirmationLink send) : HubPageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter the address you signed up with.")]
-    [EmailAddress(ErrorMessage = "This does not look like an email address.")]
+    [Required(ErrorMessage = "Accounts.Validation.SignUpEmail")]
+    [EmailAddress(ErrorMessage = "Validation.EmailFormat")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class ResetPasswordModel(ResetPassword reset) : HubPageModel
+public sealed class ResetPasswordModel(ResetPassword reset, IStringLocalizer<Strings> strings) : HubPageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
@@ -15,8 +17,8 @@ public sealed class ResetPasswordModel(ResetPassword reset) : HubPageModel
     public string? Code { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Choose a new password.")]
-    [StringLength(200, ErrorMessage = "Keep the password under 200 characters.")]
+    [Required(ErrorMessage = "Accounts.Validation.NewPassword")]
+    [StringLength(200, ErrorMessage = "Validation.PasswordLength")]
     public string Password { get; set; } = "";
 
     public string? LinkMessage { get; private set; }
@@ -25,7 +27,7 @@ public sealed class ResetPasswordModel(ResetPassword reset) : HubPageModel
     {
         if (string.IsNullOrEmpty(UserId) || AccountLinks.DecodeToken(Code) is null)
         {
-            LinkMessage = BrokenLink;
+            LinkMessage = strings["Accounts.Reset.Broken"];
         }
     }
 
@@ -38,14 +40,12 @@ public sealed class ResetPasswordModel(ResetPassword reset) : HubPageModel
         var result = await reset.RunAsync(UserId, Code, Password);
         if (result.Succeeded)
         {
-            Notice = "Your new password is saved. Sign in with it now.";
+            Notice = strings["Accounts.Reset.Saved"];
             return Redirect("/account/sign-in");
         }
         if (result.LinkProblem is { } problem)
         {
-            LinkMessage = problem == LinkProblem.Expired
-                ? "This link has expired. Reset links work for a limited time; ask for a new one."
-                : BrokenLink;
+            LinkMessage = strings[problem == LinkProblem.Expired ? "Accounts.Reset.Expired" : "Accounts.Reset.Broken"];
             return Page();
         }
         foreach (var error in result.PasswordErrors)
@@ -54,6 +54,4 @@ public sealed class ResetPasswordModel(ResetPassword reset) : HubPageModel
         }
         return Page();
     }
-
-    private const string BrokenLink = "This link does not work: it was used already, or it is incomplete. Ask for a new one.";
 }

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class SignInModel(SignInPerson signIn) : HubPageModel
+public sealed class SignInModel(SignInPerson signIn, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -45,15 +47,14 @@ public sealed class SignInModel(SignInPerson signIn) : HubPageModel
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.Paused:
                 // Said the same way whether or not the address has an account.
-                ModelState.AddModelError("", "Too many wrong passwords from here: signing in with this address is paused for a while to keep the account safe. " +
-                    "If the account is yours, we emailed you a link that lifts the pause; you can also choose a new password.");
+                ModelState.AddModelError("", strings["Accounts.SignIn.Paused"]);
                 break;
             case SignInOutcome.NotConfirmed:
                 NotConfirmed = true;
-                ModelState.AddModelError("", "Please confirm your email address first: open the link we sent when you signed up.");
+                ModelState.AddModelError("", strings["Accounts.SignIn.NotConfirmed"]);
                 break;
             default:
-                ModelState.AddModelError("", "The email address or the password is not right.");
+                ModelState.AddModelError("", strings["Accounts.SignIn.Wrong"]);
                 break;
         }
         return Page();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.People;
@@ -14,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Accounts;
 /// has an account already gets the same answer, and its owner an email saying so: the page never tells
 /// whether an address is known.
 /// </summary>
-public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, TimeProvider time)
+public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, EmailOutbox outbox, AccountEmails emails, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <param name="ReturnUrl">Where the person was before signing up (a local address, checked by the page), carried in the confirmation link.</param>
     /// <param name="TimeZone">The zone the browser reported (or the person picked); empty to leave it unset.</param>
@@ -42,7 +43,7 @@ public sealed class SignUpPerson(UserManager<HubUser> users, HubDbContext db, Em
         var zone = TimeZones.Normalize(input.TimeZone);
         if (zone is null && !string.IsNullOrWhiteSpace(input.TimeZone))
         {
-            weak.Add((nameof(Input.TimeZone), TimeZones.Refusal(input.TimeZone)));
+            weak.Add((nameof(Input.TimeZone), TimeZones.Refusal(strings, input.TimeZone)));
         }
         foreach (var validator in users.PasswordValidators)
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Accounts;
 /// pause. A GET changes nothing because mail scanners open links, and this one works only once.
 /// </summary>
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class UnlockModel(UnlockSignIn unlock) : HubPageModel
+public sealed class UnlockModel(UnlockSignIn unlock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -20,7 +22,7 @@ public sealed class UnlockModel(UnlockSignIn unlock) : HubPageModel
     {
         if (string.IsNullOrEmpty(Code))
         {
-            Problem = BrokenLink;
+            Problem = strings["Accounts.Unlock.Broken"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
@@ -30,16 +32,11 @@ public sealed class UnlockModel(UnlockSignIn unlock) : HubPageModel
         var outcome = await unlock.RunAsync(Code);
         if (outcome == UnlockOutcome.Unlocked)
         {
-            Notice = "Signing in works again. Welcome back.";
+            Notice = strings["Accounts.Unlock.Done"];
             return Redirect("/account/sign-in");
         }
-        Problem = outcome == UnlockOutcome.Expired
-            ? "This link has expired. If signing in is still paused, choose a new password: that lifts the pause too."
-            : BrokenLink;
+        Problem = strings[outcome == UnlockOutcome.Expired ? "Accounts.Unlock.Expired" : "Accounts.Unlock.Broken"];
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
-
-    private const string BrokenLink = "This link does not work: it was used already, or it is incomplete. " +
-        "If signing in is still paused, choose a new password: that lifts the pause too.";
 }

@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
@@ -11,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Admin;
 
 /// <summary>/admin: where an administrator starts, with what needs attention first.</summary>
 [Authorize(Roles = HubRoles.Admin)]
-public sealed class AdminIndexModel(ReadAdminOverview overview, ViewerClock clock, HubDbContext db) : HubPageModel
+public sealed class AdminIndexModel(ReadAdminOverview overview, ViewerClock clock, HubDbContext db, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public ReadAdminOverview.Overview State { get; private set; } = null!;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
@@ -37,27 +40,32 @@ public sealed class AdminIndexModel(ReadAdminOverview overview, ViewerClock cloc
             var list = new List<string>();
             if (State.Outbox.FailedRecently > 0)
             {
-                list.Add($"{State.Outbox.FailedRecently} {Plural(State.Outbox.FailedRecently, "email")} could not be sent");
+                list.Add(strings.Plural("Admin.Attention.NotSent", State.Outbox.FailedRecently));
             }
             if (State.Outbox.Retrying > 0)
             {
-                list.Add($"{State.Outbox.Retrying} {Plural(State.Outbox.Retrying, "email")} waiting to be tried again");
+                list.Add(strings.Plural("Admin.Attention.Retrying", State.Outbox.Retrying));
             }
             if (State.Webhooks.Failing.Count > 0)
             {
-                list.Add($"{State.Webhooks.Failing.Count} chat {Plural(State.Webhooks.Failing.Count, "webhook")} failing");
+                list.Add(strings.Plural("Admin.Attention.Webhooks", State.Webhooks.Failing.Count));
             }
             if (State.Handbook.LastImport is { FinishedAt: not null, Succeeded: false } last)
             {
-                list.Add($"the last handbook import ended \"{Handbook.ReadImportStatus.Outcome(last)}\"");
+                list.Add(strings["Admin.Attention.Import", ImportOutcome(last)]);
             }
             if (State.Commons.Treasurers == 0)
             {
-                list.Add("the commons has no treasurer");
+                list.Add(strings["Admin.Attention.NoTreasurer"]);
             }
             return list;
         }
     }
 
-    public static string Plural(int n, string word) => n == 1 ? word : word + "s";
+    /// <summary>How an import ended, in the reader's words (the handbook's own page still says it in English).</summary>
+    public string ImportOutcome(HandbookImport import) => strings[import.FinishedAt is null ? "Admin.Import.Running"
+        : import.Cancelled ? "Admin.Import.Cancelled"
+        : import.Stage == "Interrupted" ? "Admin.Import.Interrupted"
+        : import.Stage == Handbook.ImportHandbook.NeedsConfirmation ? "Admin.Import.NeedsConfirmation"
+        : import.Succeeded ? "Admin.Import.Imported" : "Admin.Import.Failed"];
 }

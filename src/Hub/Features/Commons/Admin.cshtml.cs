@@ -3,10 +3,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -14,7 +16,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Hub administrators name the commons' treasurers, administrators and veto holder.</summary>
 [Authorize(Roles = HubRoles.Admin)]
-public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release, PeopleToPick people) : HubPageModel
+public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release, PeopleToPick people, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record Holder(Guid Id, string Name, string Email, CommonsRoleKind Role);
 
@@ -49,7 +51,7 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var choice = await people.ResolveAsync(me, Email, cancellationToken);
         var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
-        var outcome = email is null ? Outcome.Refused(PeopleToPick.Refusal(Email), "Email") : await name.RunAsync(me, email, Role, cancellationToken);
+        var outcome = email is null ? Outcome.Refused(PeopleToPick.Refusal(strings, Email), "Email") : await name.RunAsync(me, email, Role, cancellationToken);
         return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 

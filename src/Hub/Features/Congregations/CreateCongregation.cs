@@ -30,7 +30,7 @@ public sealed class CreateCongregation(HubDbContext db, TimeProvider time, IStri
         {
             problems.Add((nameof(Input.Name), strings["Congregations.Refused.NameLetters"]));
         }
-        var point = input.Point is { IsEmpty: false } typed ? MapPlace.Read(typed, problems) : null;
+        var point = input.Point is { IsEmpty: false } typed ? MapPlace.Read(typed, problems, strings) : null;
         if (Outcome.RefusedAll(problems) is { } refused)
         {
             return (refused, null);

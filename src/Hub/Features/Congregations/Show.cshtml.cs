@@ -53,7 +53,7 @@ public sealed class ShowCongregationModel(CongregationAccess access, HubDbContex
         // A name picked from the inviter's fellow members (in other congregations), or an address typed.
         var choice = await people.ResolveAsync(View.UserId!, InviteEmail, cancellationToken);
         var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
-        var outcome = choice is null || email is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "Email")
+        var outcome = choice is null || email is null ? Outcome.Refused(PeopleToPick.Refusal(t, InviteEmail), "Email")
             : await invite.RunAsync(View, email, InviteMessage ?? "", choice.UserId is null ? null : choice.Shown, cancellationToken);
         return await AfterAsync(outcome, t["Congregations.Notice.InvitationSent", choice?.Shown ?? ""], ShowAsync);
     }

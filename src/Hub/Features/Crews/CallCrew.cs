@@ -105,7 +105,7 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
         }
         if (CrewSchedule.FindZone(input.TimeZone) is null)
         {
-            problems.Add(("TimeZone", Platform.Web.TimeZones.Refusal(input.TimeZone)));
+            problems.Add(("TimeZone", Platform.Web.TimeZones.Refusal(strings, input.TimeZone)));
         }
         if (input.Meetings is < 2 or > 12)
         {

@@ -43,7 +43,7 @@ public sealed class InviteToCrew(HubDbContext db, TimeProvider time, Notifier no
             email = await db.Users.Where(u => u.Id == picked).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? "";
             if (email == "")
             {
-                return Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "InviteEmail");
+                return Outcome.Refused(PeopleToPick.Refusal(strings, choice.Shown), "InviteEmail");
             }
         }
         else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))

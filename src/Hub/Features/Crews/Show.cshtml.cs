@@ -89,7 +89,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             return missing;
         }
         var choice = await people.ResolveAsync(View.Me.UserId, InviteEmail, cancellationToken);
-        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(InviteEmail), "InviteEmail") : await invite.RunAsync(View, choice, cancellationToken);
+        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(strings, InviteEmail), "InviteEmail") : await invite.RunAsync(View, choice, cancellationToken);
         return await AfterAsync(outcome, strings["Crews.Show.InvitationSent", choice?.Shown ?? ""], ShowAsync);
     }
 

@@ -29,7 +29,7 @@ public sealed class NewDyadModel(ProposeDyad propose, PeopleToPick people, IStri
     {
         ModelState.Clear();
         var choice = await people.ResolveAsync(Me, PartnerEmail, cancellationToken);
-        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(PartnerEmail), "PartnerEmail")
+        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(strings, PartnerEmail), "PartnerEmail")
             : (await propose.RunAsync(Me, choice, Kind, Weeks, Intention ?? "", cancellationToken)).Outcome;
         if (!outcome.Succeeded)
         {

@@ -36,7 +36,7 @@ public sealed class ProposeDyad(HubDbContext db, TimeProvider time, Notifier not
             email = await db.Users.Where(u => u.Id == picked).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? "";
             if (email == "")
             {
-                return (Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "PartnerEmail"), null);
+                return (Outcome.Refused(PeopleToPick.Refusal(strings, choice.Shown), "PartnerEmail"), null);
             }
         }
         else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))

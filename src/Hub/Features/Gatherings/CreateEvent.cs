@@ -155,7 +155,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         var zone = EventTime.FindZone(input.TimeZone);
         if (zone is null)
         {
-            return new(Outcome.Refused(Platform.Web.TimeZones.Refusal(input.TimeZone), "TimeZone"));
+            return new(Outcome.Refused(Platform.Web.TimeZones.Refusal(strings, input.TimeZone), "TimeZone"));
         }
         if (!EventTime.TryParseLocal(input.StartDate, input.StartTime, out var start))
         {
@@ -214,7 +214,7 @@ public sealed class CreateEvent(HubDbContext db, TimeProvider time, IEnumerable<
         if (!input.IsOnline && input.Place is { IsEmpty: false } place)
         {
             var problems = new List<(string, string)>();
-            point = MapPlace.Read(place, problems);
+            point = MapPlace.Read(place, problems, strings);
             if (Outcome.RefusedAll(problems) is { } refused)
             {
                 return new(refused);

@@ -21,7 +21,7 @@ public sealed class MarkAvailability(HubDbContext db, TimeProvider time, IString
         var zone = EventTime.FindZone(zoneId);
         if (zone is null)
         {
-            problems.Add(("MarkZone", Platform.Web.TimeZones.Refusal(zoneId)));
+            problems.Add(("MarkZone", Platform.Web.TimeZones.Refusal(strings, zoneId)));
         }
         if (!grid.Contains('1'))
         {

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
 using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Home;
@@ -17,7 +19,8 @@ namespace Microsolidarity.Hub.Features.Home;
 /// at once with the same operations as on each group's page.
 /// </summary>
 public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> calendars, ViewerClock times, ILogger<HomeModel> logger,
-    PersonalHome personal, CrewAccess crews, RespondToCrewInvitation respondToCrew, DyadAccess dyads, TendDyad tendDyad, AcceptInvitation acceptInvitation)
+    PersonalHome personal, CrewAccess crews, RespondToCrewInvitation respondToCrew, DyadAccess dyads, TendDyad tendDyad, AcceptInvitation acceptInvitation,
+    IStringLocalizer<Strings> strings)
     : HubPageModel
 {
     public sealed record EventRow(string Title, string Url, string When, string? OwnZone, string Owner, bool IsOnline);
@@ -54,13 +57,13 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
         Me is null ? Challenge()
         : await crews.LoadAsync(Id, User, HttpContext.RequestAborted) is not { } view ? NotFound()
         : await AfterAsync(await respondToCrew.RunAsync(view, Accept, HttpContext.RequestAborted),
-            Accept ? $"Welcome to {view.Crew.Name}." : $"You declined {view.Crew.Name}. Thank you for saying so.", ShowMineAsync, Back);
+            Accept ? strings["Home.Mine.Notice.CrewJoined", view.Crew.Name] : strings["Home.Mine.Notice.CrewDeclined", view.Crew.Name], ShowMineAsync, Back);
 
     public async Task<IActionResult> OnPostDyadAsync() =>
         Me is null ? Challenge()
         : await dyads.LoadAsync(Id, User, HttpContext.RequestAborted) is not { } view ? NotFound()
         : await AfterAsync(await tendDyad.RespondAsync(view, Accept, HttpContext.RequestAborted),
-            Accept ? $"Your dyad with {view.OtherName} has started." : "You declined. Thank you for saying so.", ShowMineAsync, Back);
+            Accept ? strings["Home.Mine.Notice.DyadStarted", view.OtherName] : strings["Home.Mine.Notice.DyadDeclined"], ShowMineAsync, Back);
 
     public async Task<IActionResult> OnPostCongregationAsync()
     {
@@ -69,7 +72,7 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
             return Challenge();
         }
         var (outcome, slug) = await acceptInvitation.RunForAsync(Id, me, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Welcome! You are a member now.", ShowMineAsync, outcome.Succeeded ? $"/congregations/{slug}" : Back);
+        return await AfterAsync(outcome, strings["Home.Mine.Notice.Member"], ShowMineAsync, outcome.Succeeded ? $"/congregations/{slug}" : Back);
     }
 
     /// <summary>Answers from the home page come back to it, at the address it was opened at.</summary>

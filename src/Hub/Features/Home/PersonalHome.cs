@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
-using Microsolidarity.Hub.Features.Dyads;
 using Microsolidarity.Hub.Features.Gatherings;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Home;
 
@@ -16,7 +17,8 @@ namespace Microsolidarity.Hub.Features.Home;
 /// waits for their answer, their groups at each scale, and one next step on their pathway. Reads only
 /// what concerns the person (their memberships, their answers, invitations to their confirmed address).
 /// </summary>
-public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOccurrences occurrences, IEnumerable<ICohortRooms> cohorts)
+public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOccurrences occurrences, IEnumerable<ICohortRooms> cohorts,
+    IStringLocalizer<Strings> strings)
 {
     public sealed record Meeting(Guid CrewId, string CrewName, int Number, int Of, DateTime StartsAt, string Host, string Focus, bool YouHost, bool YouFocus, bool HasNotes)
     {
@@ -104,22 +106,23 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         if (next is not null)
         {
             var crew = crewRows.First(c => c.Id == next.CrewId);
-            meeting = new Meeting(next.CrewId, crew.Name, next.Number, crew.MeetingsPerTerm, next.StartsAt, next.Host ?? "someone who left",
-                next.Focus ?? "someone who left", next.HostUserId == me, next.FocusUserId == me, next.HasNotes);
+            meeting = new Meeting(next.CrewId, crew.Name, next.Number, crew.MeetingsPerTerm, next.StartsAt, next.Host ?? strings["Home.Mine.SomeoneWhoLeft"],
+                next.Focus ?? strings["Home.Mine.SomeoneWhoLeft"], next.HostUserId == me, next.FocusUserId == me, next.HasNotes);
         }
 
         var crewInvitations = crewRows.Where(c => c.Status == CrewMemberStatus.Invited)
-            .Select(c => new CrewInvitation(c.Id, c.Name, c.Caller ?? "Someone",
-                $"{(c.Cadence switch { CrewCadence.Weekly => "weekly", CrewCadence.Fortnightly => "every two weeks", _ => "once a month" })} on {c.SlotDay}s at {c.SlotTime:HH\\:mm} ({c.TimeZone}), {c.MeetingsPerTerm} meetings"))
+            .Select(c => new CrewInvitation(c.Id, c.Name, c.Caller ?? strings["Home.Mine.Someone"],
+                strings[$"Home.Mine.Rhythm.{c.Cadence}", DateFormats.Culture.DateTimeFormat.GetDayName(c.SlotDay), c.SlotTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), c.TimeZone]
+                    + ", " + strings.Plural("Home.Mine.Meetings", c.MeetingsPerTerm)))
             .ToList();
         var crews = crewRows.Where(c => c.Status != CrewMemberStatus.Invited)
-            .Select(c => new Group(c.Name, $"/crews/{c.Id}", c.Status == CrewMemberStatus.Paused ? "you paused" : c.Stage switch
+            .Select(c => new Group(c.Name, $"/crews/{c.Id}", c.Status == CrewMemberStatus.Paused ? strings["Home.Mine.Crew.Paused"] : c.Stage switch
             {
                 CrewStage.Forming => c.JoinedCount >= Crews.CrewsFeature.MinSize
-                    ? $"forming, {c.JoinedCount} joined: ready to start"
-                    : $"forming, {c.JoinedCount} of at least {Crews.CrewsFeature.MinSize} joined",
-                CrewStage.Meeting => $"meeting, term {c.Term}",
-                _ => "retrospective",
+                    ? strings["Home.Mine.Crew.Ready", c.JoinedCount]
+                    : strings["Home.Mine.Crew.Forming", c.JoinedCount, Crews.CrewsFeature.MinSize],
+                CrewStage.Meeting => strings["Home.Mine.Crew.Meeting", c.Term],
+                _ => strings["Home.Mine.Crew.Retrospective"],
             }))
             .ToList();
 
@@ -141,19 +144,19 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             })
             .ToListAsync(cancellationToken);
         var dyadProposals = dyadRows.Where(d => d.Status == DyadStatus.Proposed && !d.IProposed)
-            .Select(d => new DyadProposal(d.Id, d.Other ?? "Someone", DyadsFeature.KindName(d.Kind), d.TermWeeks)).ToList();
+            .Select(d => new DyadProposal(d.Id, d.Other ?? strings["Home.Mine.Someone"], strings[$"Dyad.Kind.{d.Kind}"], d.TermWeeks)).ToList();
         var dyads = dyadRows.Where(d => d.Status == DyadStatus.Active || d.IProposed)
-            .Select(d => new Group(d.Other ?? "someone", d.Status == DyadStatus.Active ? $"/dyads/{d.Id}" : "/dyads",
-                d.Status == DyadStatus.Active
-                    ? $"{DyadsFeature.KindName(d.Kind)}{(d.EndsAt is { } ends ? $", until {ends:d MMMM}" : "")}"
-                    : $"{DyadsFeature.KindName(d.Kind)}, waiting for their answer"))
+            .Select(d => new Group(d.Other ?? strings["Home.Mine.SomeoneLower"], d.Status == DyadStatus.Active ? $"/dyads/{d.Id}" : "/dyads",
+                d.Status != DyadStatus.Active ? strings["Home.Mine.Dyad.Waiting", strings[$"Dyad.Kind.{d.Kind}"]]
+                    : d.EndsAt is { } ends ? strings["Home.Mine.Dyad.Until", strings[$"Dyad.Kind.{d.Kind}"], DateFormats.Format(ends, "d MMMM")]
+                    : strings[$"Dyad.Kind.{d.Kind}"]))
             .ToList();
 
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == me)
             .OrderBy(m => m.Congregation.Name)
             .Select(m => new { m.CongregationId, m.Congregation.Name, m.Congregation.Slug, Level = m.Level.Name, m.IsHost })
             .ToListAsync(cancellationToken);
-        var congregations = memberships.Select(m => new Group(m.Name, $"/congregations/{m.Slug}", m.IsHost ? $"{m.Level}, host" : m.Level)).ToList();
+        var congregations = memberships.Select(m => new Group(m.Name, $"/congregations/{m.Slug}", m.IsHost ? strings["Home.Mine.LevelHost", m.Level] : m.Level)).ToList();
         var mine = memberships.Select(m => m.CongregationId).ToList();
 
         // Invitations to the person's confirmed address only: the address is what an invitation belongs to.
@@ -173,7 +176,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             .ToListAsync(cancellationToken))
             // A congregation invited twice shows once: the newest invitation replaced the older one anyway.
             .GroupBy(i => i.Slug).Select(g => g.Last())
-            .Select(i => new CongregationInvitation(i.Id, i.Name, i.Slug, i.Inviter ?? $"a host of {i.Name}", i.ExpiresAt)).ToList();
+            .Select(i => new CongregationInvitation(i.Id, i.Name, i.Slug, i.Inviter ?? strings["Home.Mine.AHostOf", i.Name], i.ExpiresAt)).ToList();
 #pragma warning restore CA1304, CA1311, CA1862
 
         var hosting = memberships.Where(m => m.IsHost).Select(m => m.CongregationId).ToList();
@@ -210,8 +213,8 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         if (call is not null)
         {
             var at = memberships.First(m => m.CongregationId == call.CongregationId);
-            callStep = new Step("Answer a crew call", $"{call.Caller} is calling a crew in {at.Name}: “{call.Name}”. If it speaks to you, ask to join with a line or two, or post a call of your own.",
-                $"/congregations/{at.Slug}/calls/{call.Id}", "See the call");
+            callStep = new Step(strings["Home.Step.Call"], strings["Home.Step.CallText", call.Caller, at.Name, call.Name],
+                $"/congregations/{at.Slug}/calls/{call.Id}", strings["Home.Step.CallAction"]);
         }
 
         // The next call of a practice program the person is in: their breakout room and who is in it.
@@ -246,15 +249,16 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
             })
             .ToListAsync(cancellationToken);
         return [
-            .. coHosting.Select(c => new OfferRow($"Co-host “{c.Title}”", $"{c.By ?? "One of its hosts"} invites you to host this event with them. You are free to decline.",
-                $"/gatherings/{c.EventId}/hosts", "Answer the invitation")),
+            .. coHosting.Select(c => new OfferRow(strings["Home.Offer.CoHost", c.Title ?? ""],
+                c.By is null ? strings["Home.Offer.CoHostTextAnyHost"] : strings["Home.Offer.CoHostText", c.By],
+                $"/gatherings/{c.EventId}/hosts", strings["Home.Offer.Answer"])),
             .. offers.Select(o => new OfferRow(o.Kind switch
                 {
-                    OfferKind.Host => $"Host {o.Congregation.Name}",
-                    OfferKind.Level => $"{o.Level ?? "Another level"} in {o.Congregation.Name}",
-                    _ => "Join the network",
-                }, $"{o.By ?? "A host"} of {o.Congregation.Name} invites you. Nothing changes until you say yes, and you are free to decline.",
-                $"/congregations/{o.Congregation.Slug}/offers", "Answer the invitation")),
+                    OfferKind.Host => strings["Home.Offer.Host", o.Congregation.Name],
+                    OfferKind.Level => o.Level is null ? strings["Home.Offer.AnotherLevel", o.Congregation.Name] : strings["Home.Offer.Level", o.Level, o.Congregation.Name],
+                    _ => strings["Home.Offer.Network"],
+                }, o.By is null ? strings["Home.Offer.TextAnyHost", o.Congregation.Name] : strings["Home.Offer.Text", o.By, o.Congregation.Name],
+                $"/congregations/{o.Congregation.Slug}/offers", strings["Home.Offer.Answer"])),
         ];
     }
 
@@ -264,28 +268,24 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
     /// </summary>
     private sealed record CallRow(Guid Id, string Name, string Caller, Guid CongregationId);
 
-    private static Step NextStepOf(int congregations, bool inACrew, bool inADyad, IReadOnlyList<RoundRow> rounds, string? firstSlug, Step? call)
+    private Step NextStepOf(int congregations, bool inACrew, bool inADyad, IReadOnlyList<RoundRow> rounds, string? firstSlug, Step? call)
     {
         if (congregations == 0)
         {
-            return new Step("Find a congregation", "Congregations gather once or twice a year so that crews can form among people who already share something. Some are open to anyone.",
-                "/congregations", "Find a congregation");
+            return new Step(strings["Home.Step.Find"], strings["Home.Step.FindText"], "/congregations", strings["Home.Step.Find"]);
         }
         if (!inACrew)
         {
             return rounds.FirstOrDefault(r => !r.Proposal) is { } round
-                ? new Step("Join a crew formation round", $"{round.Congregation} is forming crews: say whom you would like to meet with and when you are free, and the round proposes a crew.",
-                    round.Url, $"Take part in “{round.Title}”")
-                : call ?? new Step("Call a crew", "Invite two to five people you would like to know better to a short experiment: six meetings, then a retrospective where anyone may leave without losing face.",
-                    firstSlug is null ? "/crews/new" : $"/crews/new?congregation={firstSlug}", "Call a crew");
+                ? new Step(strings["Home.Step.Round"], strings["Home.Step.RoundText", round.Congregation], round.Url, strings["Home.Step.RoundAction", round.Title])
+                : call ?? new Step(strings["Home.Step.CallCrew"], strings["Home.Step.CallCrewText"],
+                    firstSlug is null ? "/crews/new" : $"/crews/new?congregation={firstSlug}", strings["Home.Step.CallCrew"]);
         }
         if (!inADyad)
         {
-            return new Step("Propose a dyad", "A pair for peer coaching, mentoring or accountability, for a few weeks, with check-ins only the two of you see.",
-                "/dyads/new", "Propose a dyad");
+            return new Step(strings["Home.Step.Dyad"], strings["Home.Step.DyadText"], "/dyads/new", strings["Home.Step.Dyad"]);
         }
-        return new Step("Look back on the way so far", "A few lines in your private journal: what your groups gave you lately, and what you would like to bring to them.",
-            "/me/journal", "Write in your journal");
+        return new Step(strings["Home.Step.LookBack"], strings["Home.Step.LookBackText"], "/me/journal", strings["Home.Step.LookBackAction"]);
     }
 
     /// <summary>The coming dates the person said they are going to, soonest first: single dates and whole series.</summary>

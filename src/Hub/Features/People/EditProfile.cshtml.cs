@@ -2,16 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
 
 [Authorize]
 [UploadLimit(SetProfilePhoto.MaxUploadBytes)]
-public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfilePhoto photo) : HubPageModel
+public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfilePhoto photo, IStringLocalizer<Strings> strings) : HubPageModel
 {
     [BindProperty]
     public IFormFile? Photo { get; set; }
@@ -43,11 +45,11 @@ public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfi
         {
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the form again, the reason beside the field
         }
-        return await AfterAsync(outcome, Photo is null ? "Saved who may see your photo." : "Your photo is saved.", RedisplayAsync);
+        return await AfterAsync(outcome, Photo is null ? strings["People.Photo.SavedVisibility"] : strings["People.Photo.Saved"], RedisplayAsync);
     }
 
     public async Task<IActionResult> OnPostRemovePhotoAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await photo.RemoveAsync(UserId, cancellationToken), "Your photo is removed.", RedisplayAsync);
+        await AfterAsync(await photo.RemoveAsync(UserId, cancellationToken), strings["People.Photo.Removed"], RedisplayAsync);
 
     private async Task<IActionResult> RedisplayAsync()
     {
@@ -72,7 +74,7 @@ public sealed class EditProfileModel(HubDbContext db, SaveProfile save, SetProfi
             Input.Availability = new string(grid);
             return Page();
         }
-        Notice = "Your profile is saved.";
+        Notice = strings["People.Profile.Saved"];
         return RedirectToPage();
     }
 }

@@ -2,16 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Features.Practices;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>The private journal. The page only ever loads the signed-in person's own entries: there is no id in the URL to change.</summary>
 [Authorize]
-public sealed class JournalModel(HubDbContext db, WriteJournalEntry write, ViewerClock clock, ReadPractices practices, TimeProvider time) : HubPageModel
+public sealed class JournalModel(HubDbContext db, WriteJournalEntry write, ViewerClock clock, ReadPractices practices, TimeProvider time, IStringLocalizer<Strings> strings) : HubPageModel
 {
     /// <summary>The practices for one person (the self scale), to offer as the journal's prompt.</summary>
     public IReadOnlyList<Practice> ForOneself { get; private set; } = [];
@@ -39,11 +41,11 @@ public sealed class JournalModel(HubDbContext db, WriteJournalEntry write, Viewe
     public async Task<IActionResult> OnPostAsync()
     {
         await OfferAsync();
-        return await AfterAsync(await write.RunAsync(Me, Prompt ?? "", Text ?? "", PracticePrompts, HttpContext.RequestAborted), "Kept. Only you can read it.", RedisplayAsync,
+        return await AfterAsync(await write.RunAsync(Me, Prompt ?? "", Text ?? "", PracticePrompts, HttpContext.RequestAborted), strings["People.Journal.Kept"], RedisplayAsync,
             Offered is null ? null : $"/me/journal?practice={Offered.Slug}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync() => await AfterAsync(await write.DeleteAsync(Me, EntryId), "The entry is deleted.", RedisplayAsync);
+    public async Task<IActionResult> OnPostDeleteAsync() => await AfterAsync(await write.DeleteAsync(Me, EntryId), strings["People.Journal.Deleted"], RedisplayAsync);
 
 
     private async Task<IActionResult> RedisplayAsync()

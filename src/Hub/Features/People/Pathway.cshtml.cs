@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
@@ -15,7 +17,7 @@ namespace Microsolidarity.Hub.Features.People;
 /// today: a formation round open in one of their congregations, the congregation's next date, calling a crew.
 /// </summary>
 [Authorize]
-public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> calendars, TimeProvider time) : HubPageModel
+public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> calendars, TimeProvider time, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record Entry(Guid Id, string Slug, string Name, string Note);
 
@@ -40,21 +42,22 @@ public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> c
             .Where(m => m.UserId == me && (m.Status == CrewMemberStatus.Joined || m.Status == CrewMemberStatus.Left || m.Status == CrewMemberStatus.Paused))
             .Select(m => new { m.Crew.Id, m.Crew.Name, m.Status, m.JoinedAt, m.Crew.Stage }).ToListAsync(cancellationToken);
         Crews = [.. crews.Select(c => new Entry(c.Id, "", c.Name,
-            $"joined {c.JoinedAt:MMMM yyyy}{(c.Status == CrewMemberStatus.Left ? ", since left" : c.Status == CrewMemberStatus.Paused ? ", paused" : c.Stage == CrewStage.Disbanded ? ", closed" : "")}"))];
+            strings[c.Status == CrewMemberStatus.Left ? "People.Pathway.JoinedSinceLeft" : c.Status == CrewMemberStatus.Paused ? "People.Pathway.JoinedPaused"
+                : c.Stage == CrewStage.Disbanded ? "People.Pathway.JoinedClosed" : "People.Pathway.Joined", c.JoinedAt is { } joined ? DateFormats.Format(joined, "MMMM yyyy") : ""]))];
         MeetingsHosted = await db.CrewMeetings.CountAsync(m => m.HostUserId == me && m.StartsAt <= now, cancellationToken);
         var congregations = await db.Memberships.AsNoTracking().Where(m => m.UserId == me)
             .OrderBy(m => m.JoinedAt)
             .Select(m => new { m.Congregation.Id, m.Congregation.Slug, m.Congregation.Name, Level = m.Level.Name, m.IsHost, m.JoinedAt })
             .ToListAsync(cancellationToken);
-        Congregations = [.. congregations.Select(c => new Entry(c.Id, c.Slug, c.Name, $"{c.Level}{(c.IsHost ? ", host" : "")} since {c.JoinedAt:MMMM yyyy}"))];
+        Congregations = [.. congregations.Select(c => new Entry(c.Id, c.Slug, c.Name,
+            strings[c.IsHost ? "People.Pathway.LevelHostSince" : "People.Pathway.LevelSince", c.Level, c.JoinedAt is { } joined ? DateFormats.Format(joined, "MMMM yyyy") : ""]))];
         Hosting = congregations.Count(c => c.IsHost);
         NetworkMemberSince = await db.Users.Where(u => u.Id == me).Select(u => u.NetworkMemberSince).SingleAsync(cancellationToken);
 
         var current = crews.FirstOrDefault(c => c.Status == CrewMemberStatus.Joined && c.Stage != CrewStage.Disbanded);
         if (current is null && congregations.Count > 0)
         {
-            NextStep = ("A crew", "You are not in a crew at the moment. It is where most of the practice happens: three to six people who meet for a few "
-                + "weeks, then look back together, free to go on or not. Here are the ways in; none asks more than a short experiment.");
+            NextStep = (strings["People.Pathway.Step.Crew"], strings["People.Pathway.Step.CrewText"]);
             var ids = congregations.Select(c => c.Id).ToList();
             var rounds = await db.FormationRounds.AsNoTracking()
                 .Where(r => r.CongregationId != null && ids.Contains(r.CongregationId.Value) && r.Stage == FormationStage.Open && r.PreferencesDueAt > now && !r.Participants.Any(p => p.UserId == me))
@@ -64,8 +67,8 @@ public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> c
             foreach (var r in rounds)
             {
                 var c = congregations.First(c => c.Id == r.CongregationId);
-                ways.Add(new Way($"Take part in “{r.Title}”", $"/congregations/{c.Slug}/formation/{r.Id}",
-                    $"{c.Name} is forming crews: say whom you would like to meet with and when you are free, until {r.PreferencesDueAt:d MMMM}."));
+                ways.Add(new Way(strings["People.Pathway.Way.Round", r.Title], $"/congregations/{c.Slug}/formation/{r.Id}",
+                    strings["People.Pathway.Way.RoundNote", c.Name, DateFormats.Format(r.PreferencesDueAt, "d MMMM")]));
             }
             foreach (var c in congregations.Take(3))
             {
@@ -73,34 +76,31 @@ public sealed class PathwayModel(HubDbContext db, IEnumerable<IUpcomingEvents> c
                 {
                     if ((await calendar.ForCongregationAsync(c.Id, asMember: true, 1, cancellationToken)) is [var next, ..])
                     {
-                        ways.Add(new Way($"Come to “{next.Title}”", next.Url,
-                            $"{c.Name}'s next date, on {next.StartsAtUtc:d MMMM}: a good place to meet people you might form a crew with."));
+                        ways.Add(new Way(strings["People.Pathway.Way.Date", next.Title], next.Url,
+                            strings["People.Pathway.Way.DateNote", c.Name, DateFormats.Format(next.StartsAtUtc, "d MMMM")]));
                         break;
                     }
                 }
             }
             var first = congregations[0];
-            ways.Add(new Way("Call a crew", $"/crews/new?congregation={first.Slug}",
-                "Think of two or three people you would like to know better, and invite them to six meetings and a retrospective."));
+            ways.Add(new Way(strings["People.Pathway.Way.Call"], $"/crews/new?congregation={first.Slug}", strings["People.Pathway.Way.CallNote"]));
             Ways = ways;
         }
         else if (current is not null && MeetingsHosted == 0)
         {
-            NextStep = ("Host a meeting", $"Hosting rotates in a crew: when your turn comes in {current.Name}, you guide one meeting, and the practices "
-                + "page has everything you need. Nobody hosts alone for long.");
-            Ways = [new Way($"Open {current.Name}", $"/crews/{current.Id}", "See whose turn it is to host, and when.")];
+            NextStep = (strings["People.Pathway.Step.Host"], strings["People.Pathway.Step.HostText", current.Name]);
+            Ways = [new Way(strings["People.Pathway.Way.Open", current.Name], $"/crews/{current.Id}", strings["People.Pathway.Way.OpenNote"])];
         }
         else if (current is not null && Hosting == 0 && congregations.Count > 0)
         {
-            NextStep = ("Help hold a congregation", "You have hosted in a crew. A congregation needs people who make space for many crews to form: "
-                + "a working group that welcomes newcomers or prepares a gathering is a good start, always with others.");
-            Ways = [.. congregations.Take(3).Select(c => new Way($"Working groups of {c.Name}", $"/congregations/{c.Slug}/working-groups",
-                "Join one for its term, or start one with a few others."))];
+            NextStep = (strings["People.Pathway.Step.Hold"], strings["People.Pathway.Step.HoldText"]);
+            Ways = [.. congregations.Take(3).Select(c => new Way(strings["People.Pathway.Way.Groups", c.Name], $"/congregations/{c.Slug}/working-groups",
+                strings["People.Pathway.Way.GroupsNote"]))];
         }
         else if (current is not null)
         {
-            NextStep = ("Look back", "A few lines in your private journal: what your groups gave you lately, and what you would like to bring to them.");
-            Ways = [new Way("Write in your journal", "/me/journal", "Only you read it.")];
+            NextStep = (strings["People.Pathway.Step.LookBack"], strings["People.Pathway.Step.LookBackText"]);
+            Ways = [new Way(strings["People.Pathway.Way.Journal"], "/me/journal", strings["People.Pathway.Way.JournalNote"])];
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
@@ -17,6 +18,13 @@ public static class PeopleFeature
         "Which part of me spoke loudest today, and what did it want?",
         "Where did I notice a habit of domination, or of partnership?",
     ];
+
+    /// <summary>
+    /// A prompt in the reader's language. An entry keeps its prompt in English (the form's value, whatever the page's
+    /// language), so the journal says it again in each reader's words; a practice's own question stays as written.
+    /// </summary>
+    public static string SayPrompt(IStringLocalizer strings, string prompt) =>
+        Array.IndexOf(Prompts, prompt) is var i and >= 0 ? strings[$"People.Prompt.{i}"] : prompt;
 
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {

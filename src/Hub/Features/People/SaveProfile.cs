@@ -1,19 +1,21 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
 
 /// <summary>Saves one's own profile: every field with its visibility, and the weekly availability grid.</summary>
-public sealed class SaveProfile(HubDbContext db, TimeProvider time)
+public sealed class SaveProfile(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string userId, Profile input, IEnumerable<int> freeHours, CancellationToken cancellationToken = default)
     {
         var zone = TimeZones.Normalize(input.TimeZone);
         if (!string.IsNullOrWhiteSpace(input.TimeZone) && zone is null)
         {
-            return Outcome.Refused(TimeZones.Refusal(input.TimeZone), "TimeZone");
+            return Outcome.Refused(TimeZones.Refusal(strings, input.TimeZone), "TimeZone");
         }
         var grid = new char[168];
         Array.Fill(grid, '0');

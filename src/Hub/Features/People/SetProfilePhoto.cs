@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using SkiaSharp;
 
@@ -13,7 +15,7 @@ namespace Microsolidarity.Hub.Features.People;
 /// Decoding is the costly part, so it is bounded before it starts: the file by bytes, the image by
 /// the pixel count its header declares, and each person to one decoded photo a minute.
 /// </summary>
-public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvider time, PhotoUploadThrottle throttle)
+public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvider time, PhotoUploadThrottle throttle, IStringLocalizer<Strings> strings)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -40,14 +42,14 @@ public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvi
     {
         if (!Enum.IsDefined(visibility))
         {
-            return Outcome.Refused("Choose who may see your photo.", "PhotoVisibility");
+            return Outcome.Refused(strings["People.Refused.PhotoVisibility"], "PhotoVisibility");
         }
         var profile = await db.Profiles.FindAsync([userId], cancellationToken);
         if (upload is null || length == 0)
         {
             if (profile is null || profile.PhotoFile == "")
             {
-                return Outcome.Refused("Choose a photo to upload: a JPEG, PNG or WebP image.", "Photo");
+                return Outcome.Refused(strings["People.Refused.NoPhoto"], "Photo");
             }
             profile.PhotoVisibility = visibility; // only the visibility changes
             await db.SaveChangesAsync(cancellationToken);
@@ -59,7 +61,7 @@ public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvi
         }
         if (throttle.MustWait(userId))
         {
-            return Outcome.Refused(WaitAMinute, "Photo");
+            return Outcome.Refused(strings["People.Refused.PhotoWait"], "Photo");
         }
         // Never more than the limit in memory, whatever length the caller was told.
         var bytes = new byte[MaxBytes + 1];
@@ -71,22 +73,22 @@ public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvi
         using var codec = SKCodec.Create(new SKMemoryStream(bytes.AsSpan(0, read).ToArray()));
         if (codec is null)
         {
-            return Outcome.Refused(NotAnImage, "Photo");
+            return Outcome.Refused(strings["People.Refused.NotAnImage"], "Photo");
         }
         // The header's dimensions, read before a single pixel is decoded.
         var pixels = (long)codec.Info.Width * codec.Info.Height;
         if (pixels > MaxPixels)
         {
-            return Outcome.Refused($"That photo is {pixels / 1_000_000.0:0.#} megapixels, more than the {MaxPixels / 1_000_000} we accept. Choose a smaller one, or shrink it first.", "Photo");
+            return Outcome.Refused(strings["People.Refused.TooManyPixels", (pixels / 1_000_000.0).ToString("0.#", DateFormats.Culture), MaxPixels / 1_000_000], "Photo");
         }
         if (!throttle.TryTake(userId))
         {
-            return Outcome.Refused(WaitAMinute, "Photo");
+            return Outcome.Refused(strings["People.Refused.PhotoWait"], "Photo");
         }
         var jpeg = Reencode(codec);
         if (jpeg is null)
         {
-            return Outcome.Refused(NotAnImage, "Photo");
+            return Outcome.Refused(strings["People.Refused.NotAnImage"], "Photo");
         }
         var name = $"{Guid.NewGuid():N}.jpg";
         await files.PutBytesAsync(KeyOf(name)!, jpeg, "image/jpeg", cancellationToken);
@@ -104,19 +106,15 @@ public sealed class SetProfilePhoto(HubDbContext db, IFileStore files, TimeProvi
         return Outcome.Done;
     }
 
-    private const string NotAnImage = "That file is not an image we can read. Use a JPEG, PNG or WebP photo.";
-
-    private const string WaitAMinute = "You changed your photo a moment ago. Wait a minute, then try again.";
-
-    private static string TooLarge(long length) =>
-        $"That file is {length / 1024 / 1024.0:0.#} MB; choose one under {MaxBytes / 1024 / 1024} MB.";
+    private string TooLarge(long length) =>
+        strings["People.Refused.TooLarge", (length / 1024 / 1024.0).ToString("0.#", DateFormats.Culture), MaxBytes / 1024 / 1024];
 
     public async Task<Outcome> RemoveAsync(string userId, CancellationToken cancellationToken = default)
     {
         var profile = await db.Profiles.FindAsync([userId], cancellationToken);
         if (profile is null || profile.PhotoFile == "")
         {
-            return Outcome.Refused("You have no photo to remove.");
+            return Outcome.Refused(strings["People.Refused.NoPhotoToRemove"]);
         }
         var old = profile.PhotoFile;
         profile.PhotoFile = "";

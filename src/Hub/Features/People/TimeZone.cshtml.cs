@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.People;
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.People;
 /// Choosing the zone times are shown in: saved in the profile for a signed-in person, kept in a cookie
 /// for a visitor. Also answers the layout's offer to take this device's zone ("use" or "keep mine").
 /// </summary>
-public sealed class TimeZoneModel(SaveTimeZone save, ViewerClock clock) : HubPageModel
+public sealed class TimeZoneModel(SaveTimeZone save, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     [BindProperty]
     public string? Zone { get; set; }
@@ -41,7 +43,7 @@ public sealed class TimeZoneModel(SaveTimeZone save, ViewerClock clock) : HubPag
         }
         else
         {
-            outcome = Outcome.Refused(TimeZones.Refusal(Zone), "Zone");
+            outcome = Outcome.Refused(TimeZones.Refusal(strings, Zone), "Zone");
         }
         if (!outcome.Succeeded)
         {
@@ -49,7 +51,7 @@ public sealed class TimeZoneModel(SaveTimeZone save, ViewerClock clock) : HubPag
             await clock.ZoneAsync();
             return Page();
         }
-        Notice = $"Times are now shown in {TimeZones.Normalize(Zone)}.";
+        Notice = strings["People.Zone.Saved", TimeZones.Normalize(Zone) ?? ""];
         return Redirect(Back());
     }
 

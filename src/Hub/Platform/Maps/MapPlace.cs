@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Microsolidarity.Hub.Platform.Maps;
 
@@ -21,7 +22,7 @@ public static class MapPlace
     /// fields when the input is not one. An empty input is a problem here: callers that allow "no
     /// place" check <see cref="Input.IsEmpty"/> first.
     /// </summary>
-    public static (double Latitude, double Longitude)? Read(Input input, List<(string Field, string Message)> problems)
+    public static (double Latitude, double Longitude)? Read(Input input, List<(string Field, string Message)> problems, IStringLocalizer strings)
     {
         if (!string.IsNullOrWhiteSpace(input.City))
         {
@@ -29,21 +30,21 @@ public static class MapPlace
             {
                 return (city.Latitude, city.Longitude);
             }
-            problems.Add(("City", "Choose a city from the list, or type the latitude and longitude."));
+            problems.Add(("City", strings["Shared.Place.Refused.City"]));
             return null;
         }
         var before = problems.Count;
-        var latitude = Number(input.Latitude, 90, "Latitude", "between -90 (the South Pole) and 90 (the North Pole)", problems);
-        var longitude = Number(input.Longitude, 180, "Longitude", "between -180 and 180 (west is negative)", problems);
+        var latitude = Number(input.Latitude, 90, "Latitude", problems, strings);
+        var longitude = Number(input.Longitude, 180, "Longitude", problems, strings);
         if (problems.Count == before && (latitude is null || longitude is null))
         {
-            problems.Add(latitude is null ? ("Latitude", "Give the latitude too, or choose a city.") : ("Longitude", "Give the longitude too, or choose a city."));
+            problems.Add(latitude is null ? ("Latitude", strings["Shared.Place.Refused.LatitudeToo"]) : ("Longitude", strings["Shared.Place.Refused.LongitudeToo"]));
         }
         return problems.Count == before ? (Math.Round(latitude!.Value, 2), Math.Round(longitude!.Value, 2)) : null;
     }
 
     /// <summary>Null for an empty field; a problem beside the field for anything that is not a number within ±<paramref name="limit"/>.</summary>
-    private static double? Number(string? typed, double limit, string field, string range, List<(string, string)> problems)
+    private static double? Number(string? typed, double limit, string field, List<(string, string)> problems, IStringLocalizer strings)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
@@ -57,12 +58,12 @@ public static class MapPlace
         if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value))
         {
-            problems.Add((field, $"Type the {field.ToLowerInvariant()} as a number in degrees, for example {(field == "Latitude" ? "38.72" : "-9.14")}."));
+            problems.Add((field, strings[$"Shared.Place.Refused.{field}NotANumber"]));
             return null;
         }
         if (Math.Abs(value) > limit)
         {
-            problems.Add((field, $"The {field.ToLowerInvariant()} is {range}."));
+            problems.Add((field, strings[$"Shared.Place.Refused.{field}Range"]));
             return null;
         }
         return value;

@@ -6,6 +6,7 @@ namespace Microsolidarity.Hub.Platform.Notifications;
 /// </summary>
 public static class NotificationTopics
 {
+    /// <summary>Each topic and what it covers, in English; the page says it in the reader's words (People.Notifications.Topic.*).</summary>
     public static readonly IReadOnlyList<(string Topic, string Label)> All =
     [
         ("crew", "My crews: invitations, meetings, retrospectives"),

@@ -2,15 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
 /// <summary>A person's notices, newest first, and how they want to receive them. Only ever their own.</summary>
 [Authorize]
-public sealed class NotificationsModel(HubDbContext db, SaveNotificationChoices save, MarkNotificationsRead mark, ViewerClock clock)
+public sealed class NotificationsModel(HubDbContext db, SaveNotificationChoices save, MarkNotificationsRead mark, ViewerClock clock,
+    IStringLocalizer<Strings> strings)
     : HubPageModel
 {
     public IReadOnlyList<Notification> Items { get; private set; } = [];
@@ -34,11 +37,11 @@ public sealed class NotificationsModel(HubDbContext db, SaveNotificationChoices 
     }
 
     public async Task<IActionResult> OnPostChoicesAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await save.RunAsync(Me, DefaultMode, Topics, cancellationToken), "Saved. New notices follow your choices.",
+        await AfterAsync(await save.RunAsync(Me, DefaultMode, Topics, cancellationToken), strings["People.Notifications.Saved"],
             async () => { await LoadAsync(cancellationToken); return Page(); });
 
     public async Task<IActionResult> OnPostReadAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await mark.RunAsync(Me, Only, cancellationToken), Only is null ? "All marked as read." : "Marked as read.",
+        await AfterAsync(await mark.RunAsync(Me, Only, cancellationToken), Only is null ? strings["People.Notifications.AllRead"] : strings["People.Notifications.OneRead"],
             async () => { await LoadAsync(cancellationToken); return Page(); });
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -47,11 +50,4 @@ public sealed class NotificationsModel(HubDbContext db, SaveNotificationChoices 
         Items = await db.Notifications.AsNoTracking().Where(n => n.UserId == Me)
             .OrderByDescending(n => n.CreatedAt).Take(100).ToListAsync(cancellationToken);
     }
-
-    public static string Label(NotificationMode mode) => mode switch
-    {
-        NotificationMode.EmailAtOnce => "Email me at once",
-        NotificationMode.DailyDigest => "One email a day (a digest, from 08:00 my time)",
-        _ => "Only here in the hub, no email",
-    };
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Notifications;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Platform.Notifications;
 
@@ -8,23 +10,23 @@ namespace Microsolidarity.Hub.Platform.Notifications;
 /// Saves how a person wants to hear about each topic. A topic set to follow the default keeps no row,
 /// so changing the default later changes it too.
 /// </summary>
-public sealed class SaveNotificationChoices(HubDbContext db)
+public sealed class SaveNotificationChoices(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string userId, NotificationMode defaultMode, IReadOnlyDictionary<string, NotificationMode?> topics,
         CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(defaultMode))
         {
-            return Outcome.Refused("Choose how you want to hear about things by default.", "DefaultMode");
+            return Outcome.Refused(strings["People.Notifications.Refused.Default"], "DefaultMode");
         }
         var unknown = topics.Keys.FirstOrDefault(t => NotificationTopics.All.All(k => k.Topic != t));
         if (unknown is not null)
         {
-            return Outcome.Refused($"'{unknown}' is not a topic the hub sends notices about.");
+            return Outcome.Refused(strings["People.Notifications.Refused.Topic", unknown]);
         }
         if (topics.Values.Any(m => m is { } mode && !Enum.IsDefined(mode)))
         {
-            return Outcome.Refused("One of the choices is not one of the offered ones. Choose again.");
+            return Outcome.Refused(strings["People.Notifications.Refused.Choice"]);
         }
         var existing = await db.NotificationPreferences.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
         db.NotificationPreferences.RemoveRange(existing);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.People;
 
@@ -30,8 +31,7 @@ public sealed partial class PeopleToPick(HubDbContext db)
     public const int MaxListed = 300;
 
     /// <summary>What a field says when a name matches no one (or several people) in the list.</summary>
-    public static string Refusal(string? typed) =>
-        $"'{typed?.Trim()}' does not look like an email address, nor the name of someone in your congregations. Pick a name from the list, or check the address for a missing @ or a typo.";
+    public static string Refusal(IStringLocalizer strings, string? typed) => strings["Shared.Person.Refused", typed?.Trim() ?? ""];
 
     public async Task<IReadOnlyList<Person>> ListAsync(string? viewerId, string? search = null, int max = MaxListed, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
@@ -27,9 +28,9 @@ public static class TimeZones
     public const string Utc = "Etc/UTC";
 
     /// <summary>What a field says when a zone is refused: the name typed, and what to do instead.</summary>
-    public static string Refusal(string? typed) => string.IsNullOrWhiteSpace(typed)
-        ? "Choose a time zone: type a city or a zone name, such as Lisbon or Europe/Berlin, and pick it from the list."
-        : $"'{typed.Trim()}' is not a time zone we know. Type a city or a zone name, such as Lisbon or Europe/Berlin, and pick it from the list.";
+    public static string Refusal(IStringLocalizer strings, string? typed) => string.IsNullOrWhiteSpace(typed)
+        ? strings["Shared.Zone.Refused.Empty"]
+        : strings["Shared.Zone.Refused.Unknown", typed.Trim()];
 
     private static readonly Dictionary<string, string> IdsIgnoringCase =
         DateTimeZoneProviders.Tzdb.Ids.ToDictionary(id => id, id => id, StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
+
 namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
@@ -7,7 +10,13 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// </summary>
 public static class WeekHours
 {
-    public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    /// <summary>Monday to Sunday in the reader's language (the culture's own week starts on Sunday).</summary>
+    public static IReadOnlyList<string> DayNames => Week(DateFormats.Culture.DateTimeFormat.DayNames);
+
+    /// <summary>"Mon" to "Sun", the culture's own abbreviations (a name cut at three letters is wrong in many languages).</summary>
+    public static IReadOnlyList<string> ShortDayNames => Week(DateFormats.Culture.DateTimeFormat.AbbreviatedDayNames);
+
+    private static string[] Week(string[] sundayFirst) => [.. sundayFirst[1..], sundayFirst[0]];
 
     public static string HourLabel(int hour) => $"{hour:00}:00";
 
@@ -71,13 +80,13 @@ public sealed record WeekHeat(IReadOnlyList<int> Counts, int Of, string Id, stri
     }
 
     /// <summary>The legend: each shade in use and the counts it stands for, e.g. (2, "2–3 free").</summary>
-    public IReadOnlyList<(int Shade, string Label)> Legend => EveryoneOnly
-        ? [(0, "not all free"), (MiddleShades + 1, $"all {Of} free")]
+    public IReadOnlyList<(int Shade, string Label)> Legend(IStringLocalizer strings) => EveryoneOnly
+        ? [(0, strings["Shared.Week.NotAllFree"]), (MiddleShades + 1, strings["Shared.Week.AllFree", Of])]
         : [.. Enumerable.Range(0, Math.Max(0, Of) + 1).GroupBy(Shade).Select(g =>
         {
             var (low, high) = (g.Min(), g.Max());
-            var label = g.Key == MiddleShades + 1 ? (Of == 1 ? "1 free" : $"all {Of} free")
-                : low == high ? $"{low} free" : $"{low}–{high} free";
-            return (g.Key, label);
+            var label = g.Key == MiddleShades + 1 ? (Of == 1 ? strings.Plural("Shared.Week.Free", 1) : strings["Shared.Week.AllFree", Of])
+                : low == high ? strings.Plural("Shared.Week.Free", low) : strings["Shared.Week.FreeRange", low, high];
+            return (g.Key, label.Value);
         })];
 }

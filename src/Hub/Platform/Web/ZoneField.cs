@@ -7,4 +7,4 @@ namespace Microsolidarity.Hub.Platform.Web;
 /// <param name="Name">The form field's name, e.g. "Input.TimeZone".</param>
 /// <param name="FillFromBrowser">When empty, the script fills in the browser's zone (sign-up, new events).</param>
 public sealed record ZoneField(string Name, string? Value, string? Error, string Hint,
-    string Id = "zone", string Label = "Time zone", bool FillFromBrowser = false);
+    string Id = "zone", string? Label = null, bool FillFromBrowser = false);

@@ -42,6 +42,7 @@
     grid.appendChild(status);
     grid.classList.add('is-painting');
 
+    var words = function (name, english) { return grid.getAttribute(name) || english; };
     var day = function (index) { return Math.floor(index / 24); };
     var hour = function (index) { return index % 24; };
     var indexOf = function (element) {
@@ -87,9 +88,10 @@
       });
     }
     function announce(end) {
+      // The words come from the grid's data- attributes, in the page's language; {0} and {1} are the hours.
       var from = cells[block.anchor].getAttribute('aria-label');
-      var to = end === block.anchor ? '' : ' to ' + cells[end].getAttribute('aria-label');
-      status.textContent = from + to + (block.tick ? ': free' : ': cleared');
+      var hours = end === block.anchor ? from : words('data-said-to', '{0} to {1}').replace('{0}', from).replace('{1}', cells[end].getAttribute('aria-label'));
+      status.textContent = words(block.tick ? 'data-said-free' : 'data-said-cleared', block.tick ? '{0}: free' : '{0}: cleared').replace('{0}', hours);
     }
 
     var dragging = null;

@@ -28,7 +28,8 @@
       var use = document.createElement('button');
       use.type = 'button';
       use.className = 'link-button zone-use';
-      use.textContent = 'Use this device’s zone, ' + zone;
+      // The words come from the page, in its language; "{0}" is where the zone goes.
+      use.textContent = (input.getAttribute('data-zone-use') || 'Use this device’s zone, {0}').replace('{0}', zone);
       use.addEventListener('click', function () {
         input.value = zone;
         input.focus();

@@ -27,12 +27,8 @@ public sealed class CongregationPagesInPseudoLocaleTests(SharedHubWithPseudoLoca
         return (client, name);
     }
 
-    /// <summary>
-    /// The shared place fields (Platform/Web/Shared/_PlaceFields, also on the event form) are not this area's, and the
-    /// cities they list are places' names: taken away like the test's own words.
-    /// </summary>
-    private static readonly string[] PlaceFields = ["None: type the numbers below", "Latitude", "Longitude", "Degrees north; south is negative (Lisbon 38.72).",
-        "Degrees east; west is negative (Lisbon -9.14).", .. Microsolidarity.Hub.Platform.Maps.Cities.All.Select(c => c.Label), "City"];
+    /// <summary>The cities the shared place fields list are places' names: taken away like the test's own words.</summary>
+    private static readonly string[] PlaceFields = [.. Microsolidarity.Hub.Platform.Maps.Cities.All.Select(c => c.Label)];
 
     private static string[] Data(string congregation, string place, params string[] more) =>
         [congregation, $"{congregation} gathers twice a year so that crews can form.", place, "English, Português", .. more];

@@ -1,5 +1,9 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Maps;
 
 namespace Microsolidarity.Hub.Tests.Platform.Maps;
@@ -7,6 +11,10 @@ namespace Microsolidarity.Hub.Tests.Platform.Maps;
 /// <summary>The small map of one place, drawn from Natural Earth's 1:50m land and borders compiled into the hub.</summary>
 public sealed class RegionMapTests
 {
+    /// <summary>The hub's own words, as the pages read them.</summary>
+    private static readonly IStringLocalizer Words =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Strings));
+
     private static AngleSharp.Dom.IElement Draw(double latitude, double longitude) =>
         new HtmlParser().ParseDocument($"<body>{RegionMap.Svg(latitude, longitude, "A place")}</body>").QuerySelector("svg.region-map")!;
 
@@ -85,7 +93,7 @@ public sealed class RegionMapTests
     public void Read_CityOrTypedNumbers_GivesThePointToTwoDecimals(string city, string latitude, string longitude, double lat, double lon)
     {
         var problems = new List<(string, string)>();
-        Assert.Equal((lat, lon), MapPlace.Read(new(city, latitude, longitude), problems));
+        Assert.Equal((lat, lon), MapPlace.Read(new(city, latitude, longitude), problems, Words));
         Assert.Empty(problems);
     }
 
@@ -93,7 +101,7 @@ public sealed class RegionMapTests
     public void Read_BothNumbersWrong_BothFieldsSaySo()
     {
         var problems = new List<(string Field, string Message)>();
-        Assert.Null(MapPlace.Read(new("", "north", "200"), problems));
+        Assert.Null(MapPlace.Read(new("", "north", "200"), problems, Words));
         Assert.Equal(["Latitude", "Longitude"], problems.Select(p => p.Field));
     }
 }

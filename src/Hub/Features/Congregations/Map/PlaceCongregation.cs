@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Maps;
 
 namespace Microsolidarity.Hub.Features.Congregations.Map;
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Congregations.Map;
 /// longitude as typed), or takes it off. Saving the congregation row is what redraws the map: the
 /// shared cache's interceptor drops the drawing when a <c>Congregation</c> is saved.
 /// </summary>
-public sealed class PlaceCongregation(HubDbContext db)
+public sealed class PlaceCongregation(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(CongregationView view, MapPlace.Input input, CancellationToken cancellationToken = default)
     {
@@ -19,7 +21,7 @@ public sealed class PlaceCongregation(HubDbContext db)
             return Outcome.Refused("Only hosts can place the congregation on the map.");
         }
         var problems = new List<(string, string)>();
-        if (MapPlace.Read(input, problems) is not { } point)
+        if (MapPlace.Read(input, problems, strings) is not { } point)
         {
             return Outcome.RefusedAll(problems)!;
         }

@@ -91,7 +91,7 @@ public sealed class PostCall(HubDbContext db, TimeProvider time, CallNotices not
         var zone = CrewSchedule.FindZone(input.TimeZone);
         if (zone is null)
         {
-            problems.Add(("TimeZone", Platform.Web.TimeZones.Refusal(input.TimeZone)));
+            problems.Add(("TimeZone", Platform.Web.TimeZones.Refusal(strings, input.TimeZone)));
         }
         if (!input.FindATime && (input.UsualDay is null || input.UsualTime is null))
         {

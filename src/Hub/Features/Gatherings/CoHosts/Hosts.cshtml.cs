@@ -60,7 +60,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
             return missing;
         }
         var choice = await people.ResolveAsync(viewer.UserId!, Person, cancellationToken);
-        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(Person), "Person") : await invite.RunAsync(viewer, id, choice, cancellationToken);
+        var outcome = choice is null ? Outcome.Refused(PeopleToPick.Refusal(words, Person), "Person") : await invite.RunAsync(viewer, id, choice, cancellationToken);
         return await AfterAsync(outcome, words["Gatherings.Notice.InvitationSent", choice?.Shown ?? ""], async () => await LoadAsync(id, cancellationToken) ?? Page());
     }
 

@@ -40,7 +40,7 @@ public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier no
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            return Outcome.Refused(PeopleToPick.Refusal(choice.Shown), "Person");
+            return Outcome.Refused(PeopleToPick.Refusal(strings, choice.Shown), "Person");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var row = await db.EventCoHosts.SingleOrDefaultAsync(c => c.EventId == eventId && c.UserId == userId, cancellationToken);
