@@ -3,10 +3,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.People;
 using Microsolidarity.Hub.Platform.Web;
 
@@ -14,14 +16,14 @@ namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Hub administrators name the commons' treasurers, administrators and veto holder.</summary>
 [Authorize(Roles = HubRoles.Admin)]
-public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release, PeopleToPick people) : HubPageModel
+public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, ReleaseCommonsRole release, PeopleToPick people, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record Holder(Guid Id, string Name, string Email, CommonsRoleKind Role);
 
     public IReadOnlyList<Holder> Holders { get; private set; } = [];
 
     [BindProperty]
-    [Required(ErrorMessage = "Give the name or the email address of the person you name.")]
+    [Required(ErrorMessage = "Commons.Admin.EmailRequired")]
     public string? Email { get; set; }
 
     [BindProperty]
@@ -50,19 +52,19 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
         var choice = await people.ResolveAsync(me, Email, cancellationToken);
         var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
         var outcome = email is null ? Outcome.Refused(PeopleToPick.Refusal(Email), "Email") : await name.RunAsync(me, email, Role, cancellationToken);
-        return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
+        return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, strings["Commons.Admin.Named", RoleName(Role, strings)], async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(Guid roleId, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), "Released from the role, with thanks.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
+        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), strings["Commons.Admin.Released"], async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 
-    public static string RoleName(CommonsRoleKind role) => role switch
+    public static string RoleName(CommonsRoleKind role, IStringLocalizer strings) => strings[role switch
     {
-        CommonsRoleKind.Treasurer => "treasurer",
-        CommonsRoleKind.Administrator => "administrator of the commons",
-        _ => "veto holder",
-    };
+        CommonsRoleKind.Treasurer => "Commons.Role.Treasurer",
+        CommonsRoleKind.Administrator => "Commons.Role.Administrator",
+        _ => "Commons.Role.VetoHolder",
+    }];
 }
