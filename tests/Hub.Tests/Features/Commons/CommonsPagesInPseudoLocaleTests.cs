@@ -35,6 +35,9 @@ public sealed class CommonsPagesInPseudoLocaleTests(SharedHubWithPseudoLocale sh
         return (person.Id, client, email, name);
     }
 
+    /// <summary>The shared bank transfer box (Platform/Web/Shared) names the account's IBAN and BIC as every language does.</summary>
+    private static readonly string[] BankWords = ["IBAN", "BIC"];
+
     private async Task<T> RunAsync<TOperation, T>(Func<TOperation, Task<T>> run) where TOperation : notnull
     {
         using var scope = hub.Services.CreateScope();
@@ -91,7 +94,8 @@ public sealed class CommonsPagesInPseudoLocaleTests(SharedHubWithPseudoLocale sh
         await Done<PayProposal>(op => op.RunAsync(keeper.Id, decided!.Value));
         var references = await RunAsync<HubDbContext, List<string>>(db => db.Pledges.Select(p => p.Reference!).ToListAsync());
         string[] data = [.. codes, .. people, .. references, room, "scholarship", goal, purpose, recipient, advice, paidPurpose, reason,
-            "Commons of the network", "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", "Monthly contribution", "One-off contribution"];
+            "Commons of the network", "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", "Monthly contribution", "One-off contribution",
+            .. BankWords];
         // The ledger's stored descriptions are written once, in English (see the architecture's note on stored words).
         string[] ledger = [.. data, $"{paidPurpose} (approved proposal)"];
 
