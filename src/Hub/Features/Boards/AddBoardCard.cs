@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Boards;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Boards;
 
 /// <summary>Puts a new card at the end of a column; the caller has checked the viewer may change this board.</summary>
-public sealed class AddBoardCard(HubDbContext db, TimeProvider time)
+public sealed class AddBoardCard(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const int MaxText = 500;
 
@@ -18,20 +20,20 @@ public sealed class AddBoardCard(HubDbContext db, TimeProvider time)
         text = text.Trim();
         if (!BoardColumns.IsKnown(column))
         {
-            return Outcome.Refused("Choose one of the board's columns.", "Column");
+            return Outcome.Refused(strings["Boards.Refused.ChooseColumn"], "Column");
         }
         if (text == "")
         {
-            return Outcome.Refused("Write a few words on the card: what you noticed, what to try, or what needs doing.", "Text");
+            return Outcome.Refused(strings["Boards.Refused.CardWords"], "Text");
         }
         if (text.Length > MaxText)
         {
-            return Outcome.Refused($"A card holds up to {MaxText} characters; keep it to one thing and put the rest in the meeting's notes.", "Text");
+            return Outcome.Refused(strings["Boards.Refused.CardTooLong", MaxText], "Text");
         }
         var cards = db.BoardCards.Where(owner.Cards);
         if (await cards.CountAsync(cancellationToken) >= MaxCards)
         {
-            return Outcome.Refused($"This board holds {MaxCards} cards already. Remove some that are done or no longer true, then add this one.", "Text");
+            return Outcome.Refused(strings["Boards.Refused.BoardFull", MaxCards], "Text");
         }
         var last = await cards.Where(c => c.Column == column).MaxAsync(c => (int?)c.Position, cancellationToken) ?? -1;
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Boards;
 
 namespace Microsolidarity.Hub.Features.Boards;
@@ -35,10 +36,18 @@ public sealed record BoardOwner(BoardOwnerKind Kind, Guid Id, string Name, strin
     };
 }
 
-/// <summary>One column: its name, what belongs in it, and which of the two boards it is on.</summary>
-public sealed record BoardColumnInfo(BoardColumn Column, string Name, string Short, string Hint, string Empty, bool Mastery)
+/// <summary>One column: which of the two boards it is on; its name, short name, what belongs in it and its empty state in the reader's words.</summary>
+public sealed record BoardColumnInfo(BoardColumn Column, bool Mastery)
 {
     public string Key => Column.ToString().ToLowerInvariant();
+
+    public string Name(IStringLocalizer strings) => strings[$"Boards.Column.{Column}.Name"];
+
+    public string Short(IStringLocalizer strings) => strings[$"Boards.Column.{Column}.Short"];
+
+    public string Hint(IStringLocalizer strings) => strings[$"Boards.Column.{Column}.Hint"];
+
+    public string Empty(IStringLocalizer strings) => strings[$"Boards.Column.{Column}.Empty"];
 }
 
 /// <summary>The two boards side by side: the mastery board's three columns and the task board's five.</summary>
@@ -46,14 +55,14 @@ public static class BoardColumns
 {
     public static readonly IReadOnlyList<BoardColumnInfo> All =
     [
-        new(BoardColumn.Awareness, "Awareness", "Awareness", "Something one of us noticed: a problem or a chance, said as plainly as we can.", "Nothing noticed yet. What keeps catching your eye?", true),
-        new(BoardColumn.Test, "Test", "Test", "The quickest experiment that is safe enough to try, until we look at it again.", "No test running. Pick something from Awareness and try it until the next meeting.", true),
-        new(BoardColumn.Mastery, "Mastery", "Mastery", "What has become habit: our living agreements, until we change them.", "No agreements yet. A test that works becomes one.", true),
-        new(BoardColumn.Tasks, "Tasks", "Tasks", "Work that could be done; nobody has taken it yet.", "No tasks waiting.", false),
-        new(BoardColumn.Around, "Who is around", "Around", "Who is around until the next meeting, and when.", "Nobody has said yet. Add a card: when are you around?", false),
-        new(BoardColumn.ToDo, "To do", "To do", "Taken on for this cycle: name who is doing it.", "Nothing taken on yet.", false),
-        new(BoardColumn.Done, "Done", "Done", "Finished since we last looked. Worth a word of thanks.", "Nothing finished yet.", false),
-        new(BoardColumn.KnownVoid, "Known void", "Void", "Work nobody has room for this cycle, named openly so nobody carries it in silence.", "No known void. If something is quietly not happening, name it here.", false),
+        new(BoardColumn.Awareness, true),
+        new(BoardColumn.Test, true),
+        new(BoardColumn.Mastery, true),
+        new(BoardColumn.Tasks, false),
+        new(BoardColumn.Around, false),
+        new(BoardColumn.ToDo, false),
+        new(BoardColumn.Done, false),
+        new(BoardColumn.KnownVoid, false),
     ];
 
     public static BoardColumnInfo Of(BoardColumn column) => All.FirstOrDefault(c => c.Column == column) ?? All[0];

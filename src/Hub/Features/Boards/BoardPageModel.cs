@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Boards;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Boards;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Boards;
 /// and the three writes (add, move, remove), each a plain form that works without JavaScript.
 /// </summary>
 [Authorize]
-public abstract class BoardPageModel(ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove) : HubPageModel
+public abstract class BoardPageModel(ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public BoardOwner Owner { get; protected set; } = null!;
     public IReadOnlyList<BoardCardView> Cards { get; private set; } = [];
@@ -29,14 +31,14 @@ public abstract class BoardPageModel(ReadBoard read, AddBoardCard add, MoveBoard
 
     public async Task<IActionResult> OnPostAddAsync() =>
         await LoadOwnerAsync() ?? await AfterAsync(await add.RunAsync(Owner, Column, Text ?? "", Me, HttpContext.RequestAborted),
-            $"Added to {BoardColumns.Of(Column).Name}.", ShowAsync, $"{Owner.Path}#column-{BoardColumns.Of(Column).Key}");
+            strings["Boards.Added", BoardColumns.Of(Column).Name(strings)], ShowAsync, $"{Owner.Path}#column-{BoardColumns.Of(Column).Key}");
 
     public async Task<IActionResult> OnPostMoveAsync() =>
         await LoadOwnerAsync() ?? await AfterAsync(await move.RunAsync(Owner, CardId, Column, HttpContext.RequestAborted),
-            BoardColumns.IsKnown(Column) ? $"Moved to {BoardColumns.Of(Column).Name}." : "", ShowAsync, $"{Owner.Path}#card-{CardId}");
+            BoardColumns.IsKnown(Column) ? strings["Boards.Moved", BoardColumns.Of(Column).Name(strings)] : "", ShowAsync, $"{Owner.Path}#card-{CardId}");
 
     public async Task<IActionResult> OnPostRemoveAsync() =>
-        await LoadOwnerAsync() ?? await AfterAsync(await remove.RunAsync(Owner, CardId, HttpContext.RequestAborted), "The card is off the board.", ShowAsync, Owner.Path);
+        await LoadOwnerAsync() ?? await AfterAsync(await remove.RunAsync(Owner, CardId, HttpContext.RequestAborted), strings["Boards.Removed"], ShowAsync, Owner.Path);
 
     private async Task<IActionResult> ShowAsync()
     {

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Boards;
 
 /// <summary>/congregations/{slug}/board: the congregation's board, for its members.</summary>
-public sealed class CongregationBoardModel(CongregationAccess access, ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove)
-    : BoardPageModel(read, add, move, remove)
+public sealed class CongregationBoardModel(CongregationAccess access, ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove,
+    IStringLocalizer<Strings> strings)
+    : BoardPageModel(read, add, move, remove, strings)
 {
     [FromRoute] public string Slug { get; set; } = "";
 

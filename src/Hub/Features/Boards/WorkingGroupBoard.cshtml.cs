@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Boards;
 
 /// <summary>/congregations/{slug}/working-groups/{group}/board: a working group's board, for the congregation's members.</summary>
-public sealed class WorkingGroupBoardModel(CongregationAccess access, HubDbContext db, ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove)
-    : BoardPageModel(read, add, move, remove)
+public sealed class WorkingGroupBoardModel(CongregationAccess access, HubDbContext db, ReadBoard read, AddBoardCard add, MoveBoardCard move, RemoveBoardCard remove,
+    IStringLocalizer<Strings> strings)
+    : BoardPageModel(read, add, move, remove, strings)
 {
     [FromRoute] public string Slug { get; set; } = "";
     [FromRoute] public Guid Group { get; set; }

@@ -23,7 +23,7 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
     public IReadOnlyList<Holder> Holders { get; private set; } = [];
 
     [BindProperty]
-    [Required(ErrorMessage = "Give the name or the email address of the person you name.")]
+    [Required(ErrorMessage = "Commons.Admin.EmailRequired")]
     public string? Email { get; set; }
 
     [BindProperty]
@@ -52,19 +52,19 @@ public sealed class CommonsAdminModel(HubDbContext db, NameCommonsRole name, Rel
         var choice = await people.ResolveAsync(me, Email, cancellationToken);
         var email = choice is null ? null : await people.EmailOfAsync(choice, cancellationToken);
         var outcome = email is null ? Outcome.Refused(PeopleToPick.Refusal(strings, Email), "Email") : await name.RunAsync(me, email, Role, cancellationToken);
-        return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, $"Named as {RoleName(Role)}.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
+        return await AfterAsync(outcome with { Field = outcome.Field == "" ? "" : "Email" }, strings["Commons.Admin.Named", RoleName(Role, strings)], async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(Guid roleId, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), "Released from the role, with thanks.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
+        return await AfterAsync(await release.RunAsync(roleId, cancellationToken), strings["Commons.Admin.Released"], async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/commons");
     }
 
-    public static string RoleName(CommonsRoleKind role) => role switch
+    public static string RoleName(CommonsRoleKind role, IStringLocalizer strings) => strings[role switch
     {
-        CommonsRoleKind.Treasurer => "treasurer",
-        CommonsRoleKind.Administrator => "administrator of the commons",
-        _ => "veto holder",
-    };
+        CommonsRoleKind.Treasurer => "Commons.Role.Treasurer",
+        CommonsRoleKind.Administrator => "Commons.Role.Administrator",
+        _ => "Commons.Role.VetoHolder",
+    }];
 }

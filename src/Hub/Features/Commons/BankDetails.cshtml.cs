@@ -2,15 +2,17 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>The commons' bank details, one account per currency, shown to members beside their pledges and tickets.</summary>
 [Authorize]
-public sealed class BankDetailsModel(HubDbContext db, CommonsAccess access, SaveBankAccount save) : HubPageModel
+public sealed class BankDetailsModel(HubDbContext db, CommonsAccess access, SaveBankAccount save, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public IReadOnlyList<BankAccount> Accounts { get; private set; } = [];
 
@@ -56,7 +58,7 @@ public sealed class BankDetailsModel(HubDbContext db, CommonsAccess access, Save
     {
         var outcome = await save.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, await MayKeepBooksAsync(cancellationToken),
             new SaveBankAccount.Input(Currency, AccountHolder, Iban, Bic, Instructions), cancellationToken);
-        return await AfterAsync(outcome, $"Saved. Members who pledge or buy a ticket in {Currency} now see this account.",
+        return await AfterAsync(outcome, strings["Commons.Bank.Saved", Currency],
             async () => { await LoadAsync(cancellationToken); return Page(); }, "/commons/bank-details");
     }
 
@@ -64,6 +66,6 @@ public sealed class BankDetailsModel(HubDbContext db, CommonsAccess access, Save
     {
         ModelState.Clear();
         return await AfterAsync(await save.RemoveAsync(await MayKeepBooksAsync(cancellationToken), currency ?? "", cancellationToken),
-            $"Removed. Members paying in {currency} are asked to contact the treasurers.", async () => { await LoadAsync(cancellationToken); return Page(); }, "/commons/bank-details");
+            strings["Commons.Bank.Removed", currency ?? ""], async () => { await LoadAsync(cancellationToken); return Page(); }, "/commons/bank-details");
     }
 }

@@ -3,21 +3,23 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 [Authorize]
 public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, EndPledge end, IPaymentProvider payments, IPayments bank, IOptions<CommonsOptions> options,
-    ViewerClock clock, PublicAddress address) : HubPageModel
+    ViewerClock clock, PublicAddress address, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Give an amount, such as 5 or 12.50.")]
+        [Required(ErrorMessage = "Commons.Contribute.AmountRequired")]
         public string Amount { get; set; } = "5";
 
         public string? Currency { get; set; } = "EUR";
@@ -61,7 +63,7 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
     {
         if (!Money.TryParse(Input.Amount, out var minor))
         {
-            ModelState.AddModelError("Input.Amount", "Give the amount as a number with at most two decimals, such as 5 or 12.50.");
+            ModelState.AddModelError("Input.Amount", strings["Commons.Contribute.AmountFormat"]);
         }
         if (!ModelState.IsValid)
         {
@@ -70,12 +72,12 @@ public sealed class ContributeModel(HubDbContext db, PledgeContribution pledge, 
         }
         var (outcome, _) = await pledge.RunAsync(UserId, minor, Input.Currency ?? "", Input.Monthly, cancellationToken);
         return await AfterAsync(outcome is { Succeeded: false, Field: not "" } ? outcome with { Field = $"Input.{outcome.Field}" } : outcome,
-            Input.Monthly ? "Thank you. Your monthly pledge is noted; a treasurer records each payment when it arrives." : "Thank you. Your pledge is noted; a treasurer records the payment when it arrives.",
+            strings[Input.Monthly ? "Commons.Contribute.NotedMonthly" : "Commons.Contribute.NotedOnce"],
             async () => { await LoadAsync(cancellationToken); return Page(); });
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid pledgeId, CancellationToken cancellationToken) =>
-        await AfterAsync(await end.RunAsync(UserId, pledgeId, cancellationToken), "Your monthly pledge has stopped. Months already paid still count.",
+        await AfterAsync(await end.RunAsync(UserId, pledgeId, cancellationToken), strings["Commons.Contribute.Stopped"],
             async () => { await LoadAsync(cancellationToken); return Page(); });
 
     public async Task<IActionResult> OnPostPayAsync(Guid pledgeId, CancellationToken cancellationToken)

@@ -14,17 +14,17 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// The decision is a conditional UPDATE on the proposal's state, so when two administrators decide
 /// at once exactly one decision counts, on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAccess access, ProposalNotices notices)
+public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAccess access, ProposalNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string administratorId, Guid proposalId, bool approve, string reason, CancellationToken cancellationToken = default)
     {
         if (!await access.HasRoleAsync(administratorId, CommonsRoleKind.Administrator, cancellationToken))
         {
-            return Outcome.Refused("Only the commons' administrators decide proposals.");
+            return Outcome.Refused(strings["Commons.Refused.AdministratorsDecide"]);
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Outcome.Refused("Write the reason for the decision; everyone who contributed will read it.", "Reason");
+            return Outcome.Refused(strings["Commons.Refused.DecisionReason"], "Reason");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var state = approve ? ProposalState.Approved : ProposalState.Declined;
@@ -36,7 +36,7 @@ public sealed class DecideProposal(HubDbContext db, TimeProvider time, CommonsAc
                 .SetProperty(p => p.DecisionReason, reason.Trim()), cancellationToken);
         if (decided == 0)
         {
-            return Outcome.Refused("This proposal was decided already; see the decision below.");
+            return Outcome.Refused(strings["Commons.Refused.DecidedAlready"]);
         }
         await notices.TellProposerAsync(proposalId, state, reason.Trim(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

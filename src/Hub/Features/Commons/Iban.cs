@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -10,27 +11,27 @@ namespace Microsolidarity.Hub.Features.Commons;
 public static partial class Iban
 {
     /// <summary>Null when <paramref name="text"/> is a valid IBAN (then <paramref name="iban"/> is it without spaces), else why not.</summary>
-    public static string? Check(string? text, out string iban)
+    public static string? Check(string? text, out string iban, IStringLocalizer strings)
     {
         iban = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
         if (!Shape().IsMatch(iban))
         {
-            return "An IBAN starts with two letters for the country and two check digits, then 11 to 30 letters or digits, such as DE89 3704 0044 0532 0130 00.";
+            return strings["Commons.Refused.IbanShape"];
         }
         var rearranged = iban[4..] + iban[..4];
         var digits = string.Concat(rearranged.Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) % 97 != 1)
         {
-            return $"The check digits of {iban[..4]}… do not match the rest of this IBAN: a character is probably mistyped or missing. Copy it again from a bank statement.";
+            return strings["Commons.Refused.IbanCheckDigits", iban[..4]];
         }
         return null;
     }
 
     /// <summary>Null when <paramref name="text"/> is empty or a BIC (8 or 11 characters), else why not.</summary>
-    public static string? CheckBic(string? text, out string bic)
+    public static string? CheckBic(string? text, out string bic, IStringLocalizer strings)
     {
         bic = (text ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return bic == "" || BicShape().IsMatch(bic) ? null : "A BIC has 8 or 11 letters and digits: the bank, the country and the place, such as COBADEFFXXX.";
+        return bic == "" || BicShape().IsMatch(bic) ? null : strings["Commons.Refused.BicShape"].Value;
     }
 
     [GeneratedRegex("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")]

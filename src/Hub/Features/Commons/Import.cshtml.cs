@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// </summary>
 [Authorize]
 [RequestSizeLimit(5_000_000)]
-public sealed class ImportModel(CommonsAccess access, ImportOpenCollective import) : HubPageModel
+public sealed class ImportModel(CommonsAccess access, ImportOpenCollective import, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public const int MaxBytes = 4_000_000;
 
@@ -40,19 +42,19 @@ public sealed class ImportModel(CommonsAccess access, ImportOpenCollective impor
         }
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("File", "Choose the CSV file you exported from Open Collective.");
+            ModelState.AddModelError("File", strings["Commons.Import.ChooseFile"]);
             return Page();
         }
         if (file.Length > MaxBytes)
         {
-            ModelState.AddModelError("File", "The file is larger than 4 MB; export a shorter period and import it in parts.");
+            ModelState.AddModelError("File", strings["Commons.Import.TooLarge"]);
             return Page();
         }
         using (var reader = new StreamReader(file.OpenReadStream()))
         {
             Csv = await reader.ReadToEndAsync(cancellationToken);
         }
-        var (headers, error) = ImportOpenCollective.ReadHeaders(Csv);
+        var (headers, error) = ImportOpenCollective.ReadHeaders(Csv, strings);
         if (error is not null)
         {
             ModelState.AddModelError("File", error);
@@ -76,7 +78,7 @@ public sealed class ImportModel(CommonsAccess access, ImportOpenCollective impor
         {
             return Forbid();
         }
-        Headers = ImportOpenCollective.ReadHeaders(Csv ?? "").Headers;
+        Headers = ImportOpenCollective.ReadHeaders(Csv ?? "", strings).Headers;
         return await ShowPreviewAsync(cancellationToken);
     }
 
@@ -98,11 +100,11 @@ public sealed class ImportModel(CommonsAccess access, ImportOpenCollective impor
         {
             return Forbid();
         }
-        Headers = ImportOpenCollective.ReadHeaders(Csv ?? "").Headers;
+        Headers = ImportOpenCollective.ReadHeaders(Csv ?? "", strings).Headers;
         var (preview, outcome) = await import.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, Csv ?? "", Mapping, cancellationToken);
         if (outcome.Succeeded)
         {
-            Notice = $"Imported {preview!.New} transaction(s); {preview.Duplicates} were already in the ledger and were left alone. The column mapping is saved for next time.";
+            Notice = strings.Plural("Commons.Import.Imported", preview!.New, preview.Duplicates);
             return Redirect("/commons/treasury");
         }
         ModelState.AddModelError(outcome.Field, outcome.Message);

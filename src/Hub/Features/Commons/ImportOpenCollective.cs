@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -15,7 +17,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// by their transaction id; if any row cannot be read, nothing is imported and every such row is
 /// listed, so a file is never half in the ledger.
 /// </summary>
-public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
+public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public const string MappingSetting = "commons-import-mapping";
 
@@ -39,11 +41,11 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
     }
 
     /// <summary>The header row, or a message when the file is not a CSV with one.</summary>
-    public static (IReadOnlyList<string> Headers, string? Error) ReadHeaders(string csv)
+    public static (IReadOnlyList<string> Headers, string? Error) ReadHeaders(string csv, IStringLocalizer strings)
     {
         if (string.IsNullOrWhiteSpace(csv))
         {
-            return ([], "The file is empty. Export the transactions from Open Collective as CSV and choose that file.");
+            return ([], strings["Commons.Import.FileEmpty"]);
         }
         try
         {
@@ -52,13 +54,13 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
             var headers = reader.Headers.Select(h => h.Trim()).ToList();
             if (headers.Count < 2)
             {
-                return ([], "This file has no header row with column names. Choose the CSV file exported from Open Collective.");
+                return ([], strings["Commons.Import.NoHeader"]);
             }
             return (headers, null);
         }
         catch (CsvFormatException)
         {
-            return ([], "This file could not be read as CSV. Choose the CSV file exported from Open Collective.");
+            return ([], strings["Commons.Import.NotCsv"]);
         }
     }
 
@@ -77,7 +79,7 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
 
     public async Task<(Preview? Preview, Outcome Outcome)> PreviewAsync(string csv, Mapping mapping, CancellationToken cancellationToken)
     {
-        var (headers, error) = ReadHeaders(csv);
+        var (headers, error) = ReadHeaders(csv, strings);
         if (error is not null)
         {
             return (null, Outcome.Refused(error, "File"));
@@ -86,16 +88,16 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
         {
             if (string.IsNullOrWhiteSpace(column) || !headers.Contains(column))
             {
-                return (null, Outcome.Refused($"Choose the file's column for {FieldName(field)}; this file has no column “{column}”.", field));
+                return (null, Outcome.Refused(strings["Commons.Import.ChooseColumn", FieldName(field, strings), column], field));
             }
         }
         if (mapping.Columns.Select(c => c.Column).Distinct(StringComparer.Ordinal).Count() < mapping.Columns.Count())
         {
-            return (null, Outcome.Refused("Each field needs its own column; two fields point at the same one."));
+            return (null, Outcome.Refused(strings["Commons.Import.ColumnTwice"]));
         }
         var rows = new List<Row>();
         var problems = new List<Problem>();
-        using (var reader = CsvReader.Create(new StringReader(csv), Options(bad => problems.Add(new Problem((int)bad.LineNumber, Describe(bad.Reason)))), false))
+        using (var reader = CsvReader.Create(new StringReader(csv), Options(bad => problems.Add(new Problem((int)bad.LineNumber, Describe(bad.Reason, strings)))), false))
         {
             reader.ReadHeader();
             var header = reader.Headers.Select(h => h.Trim()).ToList();
@@ -108,24 +110,24 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
                 var messages = new List<string>();
                 if (id.Length == 0)
                 {
-                    messages.Add("the transaction id is empty");
+                    messages.Add(strings["Commons.Import.IdEmpty"]);
                 }
                 if (!DateTime.TryParse(Cell(mapping.Date), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
                 {
-                    messages.Add($"“{Cell(mapping.Date)}” is not a date");
+                    messages.Add(strings["Commons.Import.NotADate", Cell(mapping.Date)]);
                 }
                 if (!Money.TryParse(Cell(mapping.Amount), out var amount) || amount == 0)
                 {
-                    messages.Add($"“{Cell(mapping.Amount)}” is not an amount other than zero (with at most two decimals)");
+                    messages.Add(strings["Commons.Import.NotAnAmount", Cell(mapping.Amount)]);
                 }
                 var currency = Cell(mapping.Currency).ToUpperInvariant();
                 if (!Money.IsKnown(currency))
                 {
-                    messages.Add($"“{Cell(mapping.Currency)}” is not a currency the commons keeps");
+                    messages.Add(strings["Commons.Import.NotACurrency", Cell(mapping.Currency)]);
                 }
                 if (messages.Count > 0)
                 {
-                    problems.Add(new Problem(line, string.Join("; ", messages) + "."));
+                    problems.Add(new Problem(line, strings["Commons.Import.LineProblems", string.Join("; ", messages)]));
                     continue;
                 }
                 var description = Cell(mapping.Description);
@@ -136,11 +138,11 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));
         if (rows.Count == 0 && problems.Count == 0)
         {
-            problems.Add(new Problem(1, "The file has a header but no transactions."));
+            problems.Add(new Problem(1, strings["Commons.Import.NoTransactions"]));
         }
         foreach (var repeated in rows.GroupBy(r => r.TransactionId).Where(g => g.Count() > 1))
         {
-            problems.Add(new Problem(repeated.Skip(1).First().Line, $"The transaction id {repeated.Key} appears on more than one line."));
+            problems.Add(new Problem(repeated.Skip(1).First().Line, strings["Commons.Import.IdRepeated", repeated.Key]));
         }
         var ids = rows.Select(r => ExternalId(r.TransactionId)).ToList();
         var known = (await db.LedgerEntries.Where(e => e.ExternalId != null && ids.Contains(e.ExternalId)).Select(e => e.ExternalId!).ToListAsync(cancellationToken)).ToHashSet();
@@ -152,7 +154,7 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
     {
         if (!await db.CommonsRoles.AnyAsync(r => r.UserId == treasurerId && r.Role == CommonsRoleKind.Treasurer, cancellationToken))
         {
-            return (null, Outcome.Refused("Only the commons' treasurers import transactions."));
+            return (null, Outcome.Refused(strings["Commons.Refused.TreasurersImport"]));
         }
         var (preview, outcome) = await PreviewAsync(csv, mapping, cancellationToken);
         if (preview is null)
@@ -161,7 +163,7 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
         }
         if (preview.Problems.Count > 0)
         {
-            return (preview, Outcome.Refused($"{preview.Problems.Count} line(s) could not be read, so nothing was imported. Correct them (or the column mapping) and try again."));
+            return (preview, Outcome.Refused(strings.Plural("Commons.Import.LinesUnread", preview.Problems.Count)));
         }
         foreach (var row in preview.Rows.Where(r => !r.Duplicate))
         {
@@ -178,7 +180,7 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return (preview, Outcome.Refused("Someone imported some of these transactions a moment ago; nothing was imported. Look at the preview again."));
+            return (preview, Outcome.Refused(strings["Commons.Import.Race"]));
         }
         return (preview, Outcome.Done);
     }
@@ -194,22 +196,17 @@ public sealed class ImportOpenCollective(HubDbContext db, TimeProvider time)
         _ => LedgerKind.Transfer,
     };
 
-    public static string FieldName(string field) => field switch
+    public static string FieldName(string field, IStringLocalizer strings) => field switch
     {
-        "Date" => "the date",
-        "TransactionId" => "the transaction id",
-        "Description" => "the description",
-        "Kind" => "the kind",
-        "Amount" => "the amount",
-        "Currency" => "the currency",
+        "Date" or "TransactionId" or "Description" or "Kind" or "Amount" or "Currency" => strings[$"Commons.Import.Field.{field}"],
         _ => field,
     };
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
+    private static string Describe(CsvMalformedReason reason, IStringLocalizer strings) => reason switch
     {
-        CsvMalformedReason.FieldCountMismatch => "It does not have as many columns as the header.",
-        CsvMalformedReason.UnterminatedQuote => "A quote opens and never closes.",
-        _ => "This line is not well-formed CSV (a stray quote?).",
+        CsvMalformedReason.FieldCountMismatch => strings["Commons.Import.ColumnCount"],
+        CsvMalformedReason.UnterminatedQuote => strings["Commons.Import.UnterminatedQuote"],
+        _ => strings["Commons.Import.NotWellFormed"],
     };
 
     /// <summary>Malformed lines are skipped and reported, never guessed at: money is not the place to recover quietly.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -36,16 +38,31 @@ public static class Money
 
     public static decimal ToDecimal(long minor) => minor / 100m;
 
+    /// <summary>
+    /// An amount for people to read, as the reader's language writes money: "€1,234.50" in English, "1.234,50 €" in
+    /// German, "1 234,50 €" in French. Only pages and emails use it; files and form values take <see cref="Plain"/>.
+    /// A currency without a symbol of its own keeps its code after the number ("12.50 CHF").
+    /// </summary>
     public static string Format(long minor, string currency)
     {
-        var symbol = currency switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };
-        var text = Math.Abs(minor / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        var culture = DateFormats.Culture;
+        var amount = Math.Abs(minor / 100m);
         var sign = minor < 0 ? "−" : "";
-        return symbol.Length > 0 ? $"{sign}{symbol}{text}" : $"{sign}{text} {currency}";
+        var symbol = currency switch { "EUR" => "€", "USD" => "$", "GBP" => "£", _ => "" };
+        if (symbol.Length == 0)
+        {
+            return $"{sign}{amount.ToString("N2", culture)} {currency}";
+        }
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencySymbol = symbol;
+        return sign + amount.ToString("C2", format);
     }
 
     /// <summary>For CSV and JSON: a plain invariant number such as -12.50.</summary>
     public static string Plain(long minor) => (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    public static string? CheckAmount(long minor) => minor <= 0 ? "Give an amount above zero, such as 5 or 12.50." : null;
+    public static string? CheckAmount(long minor, IStringLocalizer strings) => minor <= 0 ? strings["Commons.Refused.AmountAboveZero"].Value : null;
+
+    /// <summary>Why a currency is refused, naming the ones the commons keeps.</summary>
+    public static string UnknownCurrency(string? currency, IStringLocalizer strings) => strings["Commons.Refused.UnknownCurrency", currency ?? "", string.Join(", ", Currencies)];
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// A hub administrator names a treasurer, an administrator of the commons, or the one veto holder
 /// (naming a new veto holder hands the veto over). The page checks the hub administrator role.
 /// </summary>
-public sealed class NameCommonsRole(HubDbContext db, TimeProvider time)
+public sealed class NameCommonsRole(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string hubAdminId, string email, CommonsRoleKind role, CancellationToken cancellationToken = default)
     {
@@ -17,11 +19,11 @@ public sealed class NameCommonsRole(HubDbContext db, TimeProvider time)
         var person = await db.Users.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed).Select(u => new { u.Id }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            return Outcome.Refused($"No one with a confirmed account uses {email?.Trim()}. Ask them to join the hub first.", "Email");
+            return Outcome.Refused(strings["Commons.Refused.NoAccount", email?.Trim() ?? ""], "Email");
         }
         if (await db.CommonsRoles.AnyAsync(r => r.UserId == person.Id && r.Role == role, cancellationToken))
         {
-            return Outcome.Refused("They hold that role already.", "Email");
+            return Outcome.Refused(strings["Commons.Refused.HoldsRole"], "Email");
         }
         if (role == CommonsRoleKind.VetoHolder)
         {

@@ -1,23 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>A treasurer pays an approved proposal: it becomes an expense in the ledger, in one transaction.</summary>
-public sealed class PayProposal(HubDbContext db, TimeProvider time, CommonsAccess access)
+public sealed class PayProposal(HubDbContext db, TimeProvider time, CommonsAccess access, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string treasurerId, Guid proposalId, CancellationToken cancellationToken = default)
     {
         if (!await access.HasRoleAsync(treasurerId, CommonsRoleKind.Treasurer, cancellationToken))
         {
-            return Outcome.Refused("Only the commons' treasurers pay proposals.");
+            return Outcome.Refused(strings["Commons.Refused.TreasurersPay"]);
         }
         var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
         if (proposal is null || proposal.State != ProposalState.Approved)
         {
-            return Outcome.Refused("Only an approved proposal that is not paid yet can be paid.");
+            return Outcome.Refused(strings["Commons.Refused.OnlyApprovedPaid"]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -28,7 +30,7 @@ public sealed class PayProposal(HubDbContext db, TimeProvider time, CommonsAcces
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProposalState.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.PaidEntryId, entry.Id), cancellationToken);
         if (paid == 0)
         {
-            return Outcome.Refused("This proposal was paid (or vetoed) a moment ago.");
+            return Outcome.Refused(strings["Commons.Refused.PaidAMomentAgo"]);
         }
         db.LedgerEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);

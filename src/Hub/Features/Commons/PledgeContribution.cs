@@ -1,22 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>A member promises a monthly or a one-off contribution. A new monthly pledge replaces the old one.</summary>
-public sealed class PledgeContribution(HubDbContext db, TimeProvider time)
+public sealed class PledgeContribution(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, Guid? PledgeId)> RunAsync(string userId, long amountMinor, string currency, bool monthly, CancellationToken cancellationToken = default)
     {
-        if (Money.CheckAmount(amountMinor) is { } amount)
+        if (Money.CheckAmount(amountMinor, strings) is { } amount)
         {
             return (Outcome.Refused(amount, "Amount"), null);
         }
         if (!Money.IsKnown(currency))
         {
-            return (Outcome.Refused($"'{currency}' is not a currency the commons keeps. Use one of {string.Join(", ", Money.Currencies)}.", "Currency"), null);
+            return (Outcome.Refused(Money.UnknownCurrency(currency, strings), "Currency"), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var pledge = new Pledge

@@ -2,22 +2,26 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>One proposal with its advice and decisions; the actions each role may take.</summary>
 [Authorize]
-public sealed class ProposalModel(HubDbContext db, CommonsAccess access, GiveAdvice advise, DecideProposal decide, VetoProposal veto, PayProposal pay, ViewerClock clock) : HubPageModel
+public sealed class ProposalModel(HubDbContext db, CommonsAccess access, GiveAdvice advise, DecideProposal decide, VetoProposal veto, PayProposal pay, ViewerClock clock,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record AdviceRow(string Name, AdviceKind Kind, string Text, DateTime GivenAt);
 
     public CommonsViewer Viewer { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
-    public string ProposerName { get; private set; } = "";
+    /// <summary>Null when the proposer has left the hub (the page words it).</summary>
+    public string? ProposerName { get; private set; }
     public string? DeciderName { get; private set; }
     public string? VetoName { get; private set; }
     public IReadOnlyList<AdviceRow> AdviceGiven { get; private set; } = [];
@@ -45,9 +49,9 @@ public sealed class ProposalModel(HubDbContext db, CommonsAccess access, GiveAdv
         await clock.ZoneAsync();
         var ids = new[] { proposal.ProposerUserId, proposal.DecidedByUserId, proposal.VetoedByUserId };
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        ProposerName = names.GetValueOrDefault(proposal.ProposerUserId, "a former member");
-        DeciderName = proposal.DecidedByUserId is { } d ? names.GetValueOrDefault(d, "a former administrator") : null;
-        VetoName = proposal.VetoedByUserId is { } v ? names.GetValueOrDefault(v, "a former veto holder") : null;
+        ProposerName = names.GetValueOrDefault(proposal.ProposerUserId);
+        DeciderName = proposal.DecidedByUserId is { } d ? names.GetValueOrDefault(d) : null;
+        VetoName = proposal.VetoedByUserId is { } v ? names.GetValueOrDefault(v) : null;
         AdviceGiven = await db.Advice.Where(a => a.ProposalId == id).OrderBy(a => a.GivenAt)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new AdviceRow(u.DisplayName, a.Kind, a.Text, a.GivenAt)).ToListAsync(cancellationToken);
         return true;
@@ -60,15 +64,15 @@ public sealed class ProposalModel(HubDbContext db, CommonsAccess access, GiveAdv
         await AfterAsync(outcome, notice, async () => await LoadAsync(id, cancellationToken) ? Page() : NotFound(), $"/commons/proposals/{id}");
 
     public async Task<IActionResult> OnPostAdviseAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterActionAsync(id, await advise.RunAsync(UserId, id, Kind, Text ?? "", cancellationToken), "Thank you for your advice.", cancellationToken);
+        await AfterActionAsync(id, await advise.RunAsync(UserId, id, Kind, Text ?? "", cancellationToken), strings["Commons.Proposal.Thanks"], cancellationToken);
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, CancellationToken cancellationToken) =>
         await AfterActionAsync(id, await decide.RunAsync(UserId, id, approve, Reason ?? "", cancellationToken),
-            approve ? "Approved. A treasurer pays it and it becomes an expense in the ledger." : "Declined, with your reason.", cancellationToken);
+            strings[approve ? "Commons.Proposal.ApprovedNotice" : "Commons.Proposal.DeclinedNotice"], cancellationToken);
 
     public async Task<IActionResult> OnPostVetoAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterActionAsync(id, await veto.RunAsync(UserId, id, Reason ?? "", cancellationToken), "Vetoed, with your reason.", cancellationToken);
+        await AfterActionAsync(id, await veto.RunAsync(UserId, id, Reason ?? "", cancellationToken), strings["Commons.Proposal.VetoedNotice"], cancellationToken);
 
     public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterActionAsync(id, await pay.RunAsync(UserId, id, cancellationToken), "Paid: the expense is in the ledger.", cancellationToken);
+        await AfterActionAsync(id, await pay.RunAsync(UserId, id, cancellationToken), strings["Commons.Proposal.PaidNotice"], cancellationToken);
 }

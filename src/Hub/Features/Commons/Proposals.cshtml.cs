@@ -2,15 +2,17 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Proposals to spend from the commons, for contributors: open ones first, then the full history.</summary>
 [Authorize]
-public sealed class ProposalsModel(HubDbContext db, CommonsAccess access, ProposeSpending propose, ViewerClock clock) : HubPageModel
+public sealed class ProposalsModel(HubDbContext db, CommonsAccess access, ProposeSpending propose, ViewerClock clock, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record Row(Guid Id, string Purpose, long AmountMinor, string Currency, ProposalState State, DateTime CreatedAt, int Advice);
 
@@ -46,21 +48,21 @@ public sealed class ProposalsModel(HubDbContext db, CommonsAccess access, Propos
     {
         if (!Money.TryParse(Amount, out var minor))
         {
-            ModelState.AddModelError(nameof(Amount), "Give the amount as a number with at most two decimals, such as 300 or 12.50.");
+            ModelState.AddModelError(nameof(Amount), strings["Commons.Proposals.AmountFormat"]);
             await LoadAsync(cancellationToken);
             return Page();
         }
         var (outcome, id) = await propose.RunAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!,
             new ProposeSpending.Input(minor, Currency ?? "", Purpose ?? "", Recipient ?? "", Scholarship ? "scholarship" : null), cancellationToken);
-        return await AfterAsync(outcome, "Your proposal is open for advice.", async () => { await LoadAsync(cancellationToken); return Page(); }, $"/commons/proposals/{id}");
+        return await AfterAsync(outcome, strings["Commons.Proposals.Opened"], async () => { await LoadAsync(cancellationToken); return Page(); }, $"/commons/proposals/{id}");
     }
 
-    public static string StateName(ProposalState state) => state switch
+    public static string StateName(ProposalState state, IStringLocalizer strings) => strings[state switch
     {
-        ProposalState.Open => "open for advice",
-        ProposalState.Approved => "approved, waiting to be paid",
-        ProposalState.Declined => "declined",
-        ProposalState.Vetoed => "vetoed",
-        _ => "paid",
-    };
+        ProposalState.Open => "Commons.State.Open",
+        ProposalState.Approved => "Commons.State.Approved",
+        ProposalState.Declined => "Commons.State.Declined",
+        ProposalState.Vetoed => "Commons.State.Vetoed",
+        _ => "Commons.State.Paid",
+    }];
 }

@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>Anyone who has contributed proposes how the commons spends its money.</summary>
-public sealed class ProposeSpending(HubDbContext db, TimeProvider time, CommonsAccess access)
+public sealed class ProposeSpending(HubDbContext db, TimeProvider time, CommonsAccess access, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(long AmountMinor, string Currency, string Purpose, string Recipient, string? Category);
 
@@ -13,23 +15,23 @@ public sealed class ProposeSpending(HubDbContext db, TimeProvider time, CommonsA
     {
         if (!await access.IsContributorAsync(userId, cancellationToken))
         {
-            return (Outcome.Refused("Proposals come from people who have contributed to the commons. Contribute once, and you can propose."), null);
+            return (Outcome.Refused(strings["Commons.Refused.ProposalsFromContributors"]), null);
         }
-        if (Money.CheckAmount(input.AmountMinor) is { } amount)
+        if (Money.CheckAmount(input.AmountMinor, strings) is { } amount)
         {
             return (Outcome.Refused(amount, "Amount"), null);
         }
         if (!Money.IsKnown(input.Currency))
         {
-            return (Outcome.Refused($"'{input.Currency}' is not a currency the commons keeps. Use one of {string.Join(", ", Money.Currencies)}.", "Currency"), null);
+            return (Outcome.Refused(Money.UnknownCurrency(input.Currency, strings), "Currency"), null);
         }
         if (string.IsNullOrWhiteSpace(input.Purpose))
         {
-            return (Outcome.Refused("Say what the money is for, so others can advise.", "Purpose"), null);
+            return (Outcome.Refused(strings["Commons.Refused.SayPurpose"], "Purpose"), null);
         }
         if (string.IsNullOrWhiteSpace(input.Recipient))
         {
-            return (Outcome.Refused("Say who would receive the money (a person, a fund, a venue).", "Recipient"), null);
+            return (Outcome.Refused(strings["Commons.Refused.SayRecipient"], "Recipient"), null);
         }
         var proposal = new Proposal
         {

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>A treasurer writes down money that moved: an expense, a fee, a transfer, a gift from outside.</summary>
-public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
+public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <param name="AmountMinor">Always above zero; the kind (and for a transfer, its direction) gives the sign.</param>
     public sealed record Input(LedgerKind Kind, long AmountMinor, string Currency, string Description, string? Category, DateTime OccurredAtUtc, bool TransferIn = false);
@@ -15,9 +17,9 @@ public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
     {
         if (!await db.CommonsRoles.AnyAsync(r => r.UserId == treasurerId && r.Role == CommonsRoleKind.Treasurer, cancellationToken))
         {
-            return (Outcome.Refused("Only the commons' treasurers write in the ledger."), null);
+            return (Outcome.Refused(strings["Commons.Refused.TreasurersWrite"]), null);
         }
-        var problem = Check(input.AmountMinor, input.Currency, input.Description) ?? CheckDate(input.OccurredAtUtc, time.GetUtcNow().UtcDateTime, "Date");
+        var problem = Check(input.AmountMinor, input.Currency, input.Description, strings) ?? CheckDate(input.OccurredAtUtc, time.GetUtcNow().UtcDateTime, "Date", strings);
         if (problem is not null)
         {
             return (problem, null);
@@ -29,19 +31,19 @@ public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
         return (Outcome.Done, entry.Id);
     }
 
-    internal static Outcome? Check(long amountMinor, string currency, string description)
+    internal static Outcome? Check(long amountMinor, string currency, string description, IStringLocalizer strings)
     {
-        if (Money.CheckAmount(amountMinor) is { } amount)
+        if (Money.CheckAmount(amountMinor, strings) is { } amount)
         {
             return Outcome.Refused(amount, "Amount");
         }
         if (!Money.IsKnown(currency))
         {
-            return Outcome.Refused($"'{currency}' is not a currency the commons keeps. Use one of {string.Join(", ", Money.Currencies)}.", "Currency");
+            return Outcome.Refused(Money.UnknownCurrency(currency, strings), "Currency");
         }
         if (string.IsNullOrWhiteSpace(description))
         {
-            return Outcome.Refused("Say in a few words what the money was for; contributors read this.", "Description");
+            return Outcome.Refused(strings["Commons.Refused.SayWhatFor"], "Description");
         }
         return null;
     }
@@ -50,9 +52,9 @@ public sealed class RecordLedgerEntry(HubDbContext db, TimeProvider time)
     /// The ledger records money that has moved: a day from 2000 up to today (a day's grace for time
     /// zones). A far date (9999-12-31) is a slip, and a month added to it would not be a date at all.
     /// </summary>
-    internal static Outcome? CheckDate(DateTime occurredAtUtc, DateTime nowUtc, string field) =>
+    internal static Outcome? CheckDate(DateTime occurredAtUtc, DateTime nowUtc, string field, IStringLocalizer strings) =>
         occurredAtUtc.Year < 2000 || occurredAtUtc > nowUtc.AddDays(1)
-            ? Outcome.Refused("Give the day the money moved: a date from 2000 up to today.", field)
+            ? Outcome.Refused(strings["Commons.Refused.DayMoneyMoved"], field)
             : null;
 
     /// <summary>Money in is positive, money out negative.</summary>

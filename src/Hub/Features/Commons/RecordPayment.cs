@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -11,7 +13,8 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// payment provider needed) or by the payment provider's webhook. Paying a monthly pledge at or
 /// above the minimum makes the person a network member until the month paid for runs out.
 /// </summary>
-public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, NetworkMembership membership)
+public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<CommonsOptions> options, NetworkMembership membership,
+    IStringLocalizer<Strings> strings)
 {
     public sealed record Input(Guid PledgeId, long AmountMinor, string Currency, DateTime PaidAtUtc, string? ExternalId = null, string? ProviderPaymentId = null);
 
@@ -20,7 +23,7 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
     {
         if (!await db.CommonsRoles.AnyAsync(r => r.UserId == treasurerId && r.Role == CommonsRoleKind.Treasurer, cancellationToken))
         {
-            return (Outcome.Refused("Only the commons' treasurers record payments."), null);
+            return (Outcome.Refused(strings["Commons.Refused.TreasurersRecord"]), null);
         }
         return await RecordAsync(treasurerId, input, cancellationToken);
     }
@@ -31,15 +34,15 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
     /// </summary>
     public async Task<(Outcome Outcome, Guid? EntryId)> RecordAsync(string? recordedById, Input input, CancellationToken cancellationToken = default)
     {
-        if (Money.CheckAmount(input.AmountMinor) is { } amount)
+        if (Money.CheckAmount(input.AmountMinor, strings) is { } amount)
         {
             return (Outcome.Refused(amount, "Amount"), null);
         }
         if (!Money.IsKnown(input.Currency))
         {
-            return (Outcome.Refused($"'{input.Currency}' is not a currency the commons keeps.", "Currency"), null);
+            return (Outcome.Refused(Money.UnknownCurrency(input.Currency, strings), "Currency"), null);
         }
-        if (RecordLedgerEntry.CheckDate(input.PaidAtUtc, time.GetUtcNow().UtcDateTime, "PaidAt") is { } date)
+        if (RecordLedgerEntry.CheckDate(input.PaidAtUtc, time.GetUtcNow().UtcDateTime, "PaidAt", strings) is { } date)
         {
             return (date, null);
         }
@@ -50,11 +53,11 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
         var pledge = await db.Pledges.SingleOrDefaultAsync(p => p.Id == input.PledgeId, cancellationToken);
         if (pledge is null)
         {
-            return (Outcome.Refused("That pledge is not there any more."), null);
+            return (Outcome.Refused(strings["Commons.Refused.PledgeGone"]), null);
         }
         if (!string.Equals(pledge.Currency, Money.Normalize(input.Currency), StringComparison.Ordinal))
         {
-            return (Outcome.Refused($"The pledge is in {pledge.Currency}; record the payment in {pledge.Currency} (the commons never converts).", "Currency"), null);
+            return (Outcome.Refused(strings["Commons.Refused.PledgeCurrency", pledge.Currency], "Currency"), null);
         }
         var entry = await RecordLedgerEntry.NewEntryAsync(db, time, recordedById, LedgerKind.Contribution, input.AmountMinor, pledge.Currency,
             pledge.Monthly ? "Monthly contribution" : "One-off contribution", null, input.PaidAtUtc, cancellationToken);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -13,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// a repeated delivery adds nothing, and a second partial refund adds its own part. A ticket whose
 /// payment went back in full is unpaid again.
 /// </summary>
-public sealed class RecordRefund(HubDbContext db, TimeProvider time, ITicketPayments tickets, ILogger<RecordRefund> logger)
+public sealed class RecordRefund(HubDbContext db, TimeProvider time, ITicketPayments tickets, ILogger<RecordRefund> logger, IStringLocalizer<Strings> strings)
 {
     /// <param name="ProviderPaymentId">The payment returned ("pi_...").</param>
     /// <param name="RefundedMinor">All that has been refunded of it so far.</param>
@@ -27,7 +29,7 @@ public sealed class RecordRefund(HubDbContext db, TimeProvider time, ITicketPaym
         if (payment is null)
         {
             logger.LogWarning("A refund of {Payment} arrived, but no payment of the hub has that id.", input.ProviderPaymentId);
-            return Outcome.Refused("No payment of the hub has that id.");
+            return Outcome.Refused(strings["Commons.Refused.NoSuchPayment"]);
         }
         var externalId = $"stripe:{input.ChargeId}:refunded:{input.RefundedMinor}";
         var refundedBefore = -await db.LedgerEntries.Where(e => e.ReversesEntryId == payment.Id).SumAsync(e => e.AmountMinor, cancellationToken);

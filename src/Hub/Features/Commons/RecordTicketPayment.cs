@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// return (which race), and Stripe's repeat deliveries, make one entry. When the event is closed,
 /// <see cref="BookEventSurplus"/> books the rest of its income beside what is already there.
 /// </summary>
-public sealed class RecordTicketPayment(HubDbContext db, TimeProvider time, ITicketPayments tickets)
+public sealed class RecordTicketPayment(HubDbContext db, TimeProvider time, ITicketPayments tickets, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(Guid TicketId, long AmountMinor, string Currency, DateTime PaidAtUtc, string ExternalId, string? ProviderPaymentId);
 
@@ -21,19 +23,19 @@ public sealed class RecordTicketPayment(HubDbContext db, TimeProvider time, ITic
         var ticket = await tickets.FindAsync(input.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return (Outcome.Refused("That ticket is not there any more."), null);
+            return (Outcome.Refused(strings["Commons.Refused.TicketGone"]), null);
         }
         if (await db.LedgerEntries.AnyAsync(e => e.ExternalId == input.ExternalId, cancellationToken))
         {
             return (Outcome.Done, ticket.EventId);
         }
-        if (Money.CheckAmount(input.AmountMinor) is { } amount)
+        if (Money.CheckAmount(input.AmountMinor, strings) is { } amount)
         {
             return (Outcome.Refused(amount), ticket.EventId);
         }
         if (!string.Equals(Money.Normalize(input.Currency), Money.Normalize(ticket.Currency), StringComparison.Ordinal))
         {
-            return (Outcome.Refused($"The ticket is in {ticket.Currency}, the payment in {input.Currency}."), ticket.EventId);
+            return (Outcome.Refused(strings["Commons.Refused.TicketCurrency", ticket.Currency, input.Currency]), ticket.EventId);
         }
         var now = time.GetUtcNow().UtcDateTime;
         db.LedgerEntries.Add(new LedgerEntry

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// with an IBAN (checked) and BIC, or their own words where IBANs are not used. One account per currency;
 /// saving again replaces it, removing it leaves members to ask the treasurers.
 /// </summary>
-public sealed class SaveBankAccount(HubDbContext db, TimeProvider time)
+public sealed class SaveBankAccount(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(string Currency, string? AccountHolder, string? Iban, string? Bic, string? Instructions);
 
@@ -18,36 +20,36 @@ public sealed class SaveBankAccount(HubDbContext db, TimeProvider time)
     {
         if (!mayKeepBooks)
         {
-            return Outcome.Refused("Only the commons' treasurers and the hub's administrators set the bank details.");
+            return Outcome.Refused(strings["Commons.Refused.BankDetailsWho"]);
         }
         List<(string, string)> problems = [];
         if (!Money.IsKnown(input.Currency))
         {
-            problems.Add(("Currency", $"Choose one of the currencies the commons keeps: {string.Join(", ", Money.Currencies)}."));
+            problems.Add(("Currency", strings["Commons.Refused.ChooseCurrency", string.Join(", ", Money.Currencies)]));
         }
         var holder = (input.AccountHolder ?? "").Trim();
         var instructions = (input.Instructions ?? "").Trim();
         var iban = "";
         var bic = "";
-        if (!string.IsNullOrWhiteSpace(input.Iban) && Iban.Check(input.Iban, out iban) is { } ibanProblem)
+        if (!string.IsNullOrWhiteSpace(input.Iban) && Iban.Check(input.Iban, out iban, strings) is { } ibanProblem)
         {
             problems.Add(("Iban", ibanProblem));
         }
-        if (Iban.CheckBic(input.Bic, out bic) is { } bicProblem)
+        if (Iban.CheckBic(input.Bic, out bic, strings) is { } bicProblem)
         {
             problems.Add(("Bic", bicProblem));
         }
         if (iban != "" && holder == "")
         {
-            problems.Add(("AccountHolder", "Give the name the account is held in: banks compare it with the IBAN."));
+            problems.Add(("AccountHolder", strings["Commons.Refused.AccountHolder"]));
         }
         if (iban == "" && instructions == "" && string.IsNullOrWhiteSpace(input.Iban))
         {
-            problems.Add(("Iban", "Give an IBAN, or describe in the box below how to pay (an account number and sort code, a routing number)."));
+            problems.Add(("Iban", strings["Commons.Refused.IbanOrInstructions"]));
         }
         if (holder.Length > 200 || instructions.Length > 1000)
         {
-            problems.Add(("Instructions", "Keep the name under 200 characters and the description under 1,000."));
+            problems.Add(("Instructions", strings["Commons.Refused.BankTooLong"]));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -68,7 +70,7 @@ public sealed class SaveBankAccount(HubDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
-            return Outcome.Refused($"Someone saved the {currency} account at the same moment; look at it and save again if needed.");
+            return Outcome.Refused(strings["Commons.Refused.BankSavedSameMoment", currency]);
         }
         return Outcome.Done;
     }
@@ -77,7 +79,7 @@ public sealed class SaveBankAccount(HubDbContext db, TimeProvider time)
     {
         if (!mayKeepBooks)
         {
-            return Outcome.Refused("Only the commons' treasurers and the hub's administrators set the bank details.");
+            return Outcome.Refused(strings["Commons.Refused.BankDetailsWho"]);
         }
         await db.BankAccounts.Where(a => a.Currency == currency).ExecuteDeleteAsync(cancellationToken);
         return Outcome.Done;

@@ -1,34 +1,36 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>A treasurer sets a public goal; its progress is whatever the ledger holds in its category.</summary>
-public sealed class SetFundraisingGoal(HubDbContext db, TimeProvider time)
+public sealed class SetFundraisingGoal(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(string treasurerId, string title, string category, long targetMinor, string currency, CancellationToken cancellationToken = default)
     {
         if (!await db.CommonsRoles.AnyAsync(r => r.UserId == treasurerId && r.Role == CommonsRoleKind.Treasurer, cancellationToken))
         {
-            return Outcome.Refused("Only the commons' treasurers set goals.");
+            return Outcome.Refused(strings["Commons.Refused.TreasurersGoals"]);
         }
         if (string.IsNullOrWhiteSpace(title))
         {
-            return Outcome.Refused("Name the goal, such as “Scholarships for the summer camp”.", "GoalTitle");
+            return Outcome.Refused(strings["Commons.Refused.NameGoal"], "GoalTitle");
         }
         if (string.IsNullOrWhiteSpace(category))
         {
-            return Outcome.Refused("Give the category whose contributions count towards it, such as scholarship.", "GoalCategory");
+            return Outcome.Refused(strings["Commons.Refused.GoalCategory"], "GoalCategory");
         }
-        if (Money.CheckAmount(targetMinor) is { } amount)
+        if (Money.CheckAmount(targetMinor, strings) is { } amount)
         {
             return Outcome.Refused(amount, "GoalTarget");
         }
         if (!Money.IsKnown(currency))
         {
-            return Outcome.Refused($"'{currency}' is not a currency the commons keeps.", "GoalCurrency");
+            return Outcome.Refused(Money.UnknownCurrency(currency, strings), "GoalCurrency");
         }
         db.FundraisingGoals.Add(new FundraisingGoal
         {

@@ -12,7 +12,8 @@ namespace Microsolidarity.Hub.Features.Commons;
 public sealed class TransparencyReport(HubDbContext db, TimeProvider time)
 {
     public sealed record MonthFigure(DateOnly Month, string Currency, long AmountMinor, int People);
-    public sealed record EventFigure(Guid EventId, string Title, DateTime EndedAt, string Currency, long Income, long Costs, long ShareToCommons)
+    /// <summary>An event's figures; its title is read from the stored income entry, null when none says it (the page words it).</summary>
+    public sealed record EventFigure(Guid EventId, string? Title, DateTime EndedAt, string Currency, long Income, long Costs, long ShareToCommons)
     {
         public long Surplus => Income - Costs;
     }
@@ -64,7 +65,7 @@ public sealed class TransparencyReport(HubDbContext db, TimeProvider time)
             .Select(g =>
             {
                 var incomeEntry = g.FirstOrDefault(e => e.Kind == LedgerKind.EventIncome && e.ReversesEntryId is null);
-                var title = incomeEntry?.Description.StartsWith("Income of ", StringComparison.Ordinal) == true ? incomeEntry.Description["Income of ".Length..] : "An event";
+                var title = incomeEntry?.Description.StartsWith("Income of ", StringComparison.Ordinal) == true ? incomeEntry.Description["Income of ".Length..] : null;
                 return new EventFigure(g.Key.Item1, title, g.Max(e => e.OccurredAt), g.Key.Currency,
                     g.Where(e => e.Kind == LedgerKind.EventIncome).Sum(e => e.AmountMinor),
                     -g.Where(e => e.Kind == LedgerKind.EventCost).Sum(e => e.AmountMinor),

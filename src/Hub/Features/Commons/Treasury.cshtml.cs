@@ -3,9 +3,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
@@ -13,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// <summary>The treasurers' desk: pledges waiting for payments, other entries, corrections, exports.</summary>
 [Authorize]
 public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordPayment payments, RecordLedgerEntry record, ReverseLedgerEntry reverse,
-    SetFundraisingGoal goals, LedgerBalances balances, ViewerClock clock, TimeProvider time) : HubPageModel
+    SetFundraisingGoal goals, LedgerBalances balances, ViewerClock clock, TimeProvider time, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record PledgeRow(Guid Id, string Name, string Email, long AmountMinor, string Currency, bool Monthly, DateTime? PaidThrough, string? Reference);
 
@@ -98,16 +100,16 @@ public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordP
         var pledge = await db.Pledges.Where(p => p.Id == pledgeId).Select(p => new { p.Currency }).SingleOrDefaultAsync(cancellationToken);
         if (!Money.TryParse(paymentAmount, out var minor))
         {
-            ModelState.AddModelError($"payment-{pledgeId}", "Give the amount received as a number, such as 5 or 12.50.");
+            ModelState.AddModelError($"payment-{pledgeId}", strings["Commons.Treasury.ReceivedFormat"]);
             return await RedisplayAsync(cancellationToken);
         }
         if (ParseDate(paymentDate) is not { } paidAt)
         {
-            ModelState.AddModelError($"payment-{pledgeId}", "Give the date the money arrived.");
+            ModelState.AddModelError($"payment-{pledgeId}", strings["Commons.Treasury.ArrivedDate"]);
             return await RedisplayAsync(cancellationToken);
         }
         var (outcome, _) = await payments.ByTreasurerAsync(UserId, new RecordPayment.Input(pledgeId, minor, pledge?.Currency ?? "", paidAt), cancellationToken);
-        return await AfterAsync(outcome with { Field = outcome.Succeeded ? "" : $"payment-{pledgeId}" }, "Payment recorded. Thank you for keeping the books.",
+        return await AfterAsync(outcome with { Field = outcome.Succeeded ? "" : $"payment-{pledgeId}" }, strings["Commons.Treasury.PaymentRecorded"],
             () => RedisplayAsync(cancellationToken), "/commons/treasury");
     }
 
@@ -127,19 +129,19 @@ public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordP
         };
         if (!Money.TryParse(Amount, out var minor))
         {
-            ModelState.AddModelError(nameof(Amount), "Give the amount as a number with at most two decimals, such as 40 or 12.50.");
+            ModelState.AddModelError(nameof(Amount), strings["Commons.Treasury.AmountFormat"]);
         }
         var date = ParseDate(Date);
         if (date is null)
         {
-            ModelState.AddModelError(nameof(Date), "Give the date as year-month-day, such as 2026-03-01.");
+            ModelState.AddModelError(nameof(Date), strings["Commons.Treasury.DateFormat"]);
         }
         if (!ModelState.IsValid)
         {
             return await RedisplayAsync(cancellationToken);
         }
         var (outcome, _) = await record.RunAsync(UserId, new RecordLedgerEntry.Input(kind, minor, Currency ?? "", Description ?? "", Category, date!.Value, transferIn), cancellationToken);
-        return await AfterAsync(outcome, "Entry recorded.", () => RedisplayAsync(cancellationToken), "/commons/treasury");
+        return await AfterAsync(outcome, strings["Commons.Treasury.EntryRecorded"], () => RedisplayAsync(cancellationToken), "/commons/treasury");
     }
 
     public async Task<IActionResult> OnPostReverseAsync(Guid entryId, string? reason, CancellationToken cancellationToken)
@@ -149,7 +151,7 @@ public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordP
             return Forbid();
         }
         var outcome = await reverse.RunAsync(UserId, entryId, reason ?? "", cancellationToken);
-        return await AfterAsync(outcome with { Field = outcome.Succeeded ? "" : $"reverse-{entryId}" }, "Corrected: a reversing entry is in the ledger.",
+        return await AfterAsync(outcome with { Field = outcome.Succeeded ? "" : $"reverse-{entryId}" }, strings["Commons.Treasury.CorrectedNotice"],
             () => RedisplayAsync(cancellationToken), "/commons/treasury");
     }
 
@@ -161,21 +163,16 @@ public sealed class TreasuryModel(HubDbContext db, CommonsAccess access, RecordP
         }
         if (!Money.TryParse(GoalTarget, out var target))
         {
-            ModelState.AddModelError(nameof(GoalTarget), "Give the target as a number, such as 2000.");
+            ModelState.AddModelError(nameof(GoalTarget), strings["Commons.Treasury.TargetFormat"]);
             return await RedisplayAsync(cancellationToken);
         }
         var outcome = await goals.RunAsync(UserId, GoalTitle ?? "", GoalCategory ?? "", target, GoalCurrency ?? "", cancellationToken);
-        return await AfterAsync(outcome, "Goal set; the transparency page shows its progress.", () => RedisplayAsync(cancellationToken), "/commons/treasury");
+        return await AfterAsync(outcome, strings["Commons.Treasury.GoalSet"], () => RedisplayAsync(cancellationToken), "/commons/treasury");
     }
 
-    public static string KindName(LedgerKind kind) => kind switch
+    public static string KindName(LedgerKind kind, IStringLocalizer strings) => strings[kind switch
     {
-        LedgerKind.Contribution => "Contribution",
-        LedgerKind.EventIncome => "Event income",
-        LedgerKind.EventCost => "Event cost",
-        LedgerKind.EventShare => "Event surplus share",
-        LedgerKind.Expense => "Expense",
-        LedgerKind.Fee => "Fee",
-        _ => "Transfer",
-    };
+        LedgerKind.Contribution or LedgerKind.EventIncome or LedgerKind.EventCost or LedgerKind.EventShare or LedgerKind.Expense or LedgerKind.Fee => $"Commons.Kind.{kind}",
+        _ => "Commons.Kind.Transfer",
+    }];
 }

@@ -171,7 +171,7 @@ public sealed class ContributionTests(CommonsFixture commons)
         var before = await commons.DbAsync(db => db.LedgerEntries.CountAsync());
         var (preview, previewPage) = await UploadAsync(client, OpenCollectiveCsv);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("4 new transaction(s), 0 already imported", previewPage.QuerySelector("main")!.TextContent);
+        Assert.Contains("4 new transactions, 0 already imported", previewPage.QuerySelector("main")!.TextContent);
         Assert.Equal("Effective Date & Time", previewPage.QuerySelector("#map-Date option[selected]")!.GetAttribute("value"));
         var (imported, _) = await client.SubmitAsync2(previewPage, "Import");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
@@ -184,7 +184,7 @@ public sealed class ContributionTests(CommonsFixture commons)
         // The same file again, with one new line: only the new line goes in.
         var again = OpenCollectiveCsv + "\n\"2026-03-01T09:00:00.000Z\",\"oc-tx-5\",\"March backer\",\"CONTRIBUTION\",\"10.00\",\"EUR\",\"EUR\"";
         var (_, againPage) = await UploadAsync(client, again);
-        Assert.Contains("1 new transaction(s), 4 already imported", againPage.QuerySelector("main")!.TextContent);
+        Assert.Contains("1 new transaction, 4 already imported", againPage.QuerySelector("main")!.TextContent);
         await client.SubmitAsync2(againPage, "Import");
         Assert.Equal(before + 5, await commons.DbAsync(db => db.LedgerEntries.CountAsync()));
     }

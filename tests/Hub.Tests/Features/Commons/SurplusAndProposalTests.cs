@@ -2,10 +2,12 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Commons;
 
@@ -154,5 +156,55 @@ public sealed class SurplusAndProposalTests(CommonsFixture commons)
         await commons.AdminClient.SubmitAsync("/admin/commons", new Dictionary<string, string> { ["Email"] = secondUser.Email!, ["Role"] = "VetoHolder" }, "Name");
         var holders = await commons.DbAsync(db => db.CommonsRoles.Where(r => r.Role == CommonsRoleKind.VetoHolder).Select(r => r.UserId).ToListAsync());
         Assert.Equal([secondUser.Id], holders);
+    }
+
+    /// <summary>A contributor whose saved language is German (saved before their first request, which would cache it).</summary>
+    private async Task<(HubUser User, FormClient Client)> GermanContributorAsync(string name, HubUser treasurer)
+    {
+        var email = Unique.Email(name.ToLowerInvariant());
+        var user = await commons.Hub.CreatePersonAsync(email, CommonsFixture.Password, name: name);
+        await commons.DbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, "de")));
+        var (_, pledgeId) = await commons.RunAsync<PledgeContribution, (Outcome, Guid?)>(op => op.RunAsync(user.Id, 500, "EUR", monthly: true));
+        var (paid, _) = await commons.RunAsync<RecordPayment, (Outcome, Guid?)>(op => op.ByTreasurerAsync(treasurer.Id, new RecordPayment.Input(pledgeId!.Value, 500, "EUR", DateTime.UtcNow)));
+        Assert.True(paid.Succeeded, paid.Message);
+        return (user, await commons.Hub.SignedInClientAsync(email, CommonsFixture.Password));
+    }
+
+    [Fact]
+    public async Task AnAmount_ReadsAsGermanWritesMoney_ForAGermanReader_AndAsEnglishDoes_ForAnEnglishOne()
+    {
+        var (treasurer, _) = await commons.PersonAsync("Zahlmeister", CommonsRoleKind.Treasurer);
+        var (_, adminClient) = await commons.PersonAsync("Reader", CommonsRoleKind.Administrator);
+        var (_, german) = await GermanContributorAsync("Lotte", treasurer);
+        var (created, _) = await german.SubmitAsync("/commons/proposals", new Dictionary<string, string>
+        { ["Amount"] = "1234.50", ["Currency"] = "EUR", ["Purpose"] = "Ein Raum für das Herbsttreffen", ["Recipient"] = "Das Gemeindehaus" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.OriginalString;
+        static string Heading(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("h1")!.TextContent.Trim().Replace('\u00A0', ' ');
+        Assert.Equal("Ein Vorschlag über 1.234,50 €", Heading((await german.GetAsync(url)).Page));
+        Assert.Equal("A proposal for €1,234.50", Heading((await adminClient.GetAsync(url)).Page));
+        // Form values stay as machines read them, whatever the reader's language.
+        var (_, treasury) = await (await commons.PersonAsync("Kasse", CommonsRoleKind.Treasurer)).Client.GetAsync("/commons/treasury");
+        Assert.All(treasury.QuerySelectorAll("input[name=paymentAmount]"), i => Assert.DoesNotContain(",", i.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task AProposalDeclinedInEnglish_ReachesItsGermanProposer_InGerman_WithTheReasonAsWritten()
+    {
+        var (treasurer, _) = await commons.PersonAsync("Buchhalterin", CommonsRoleKind.Treasurer);
+        var (_, adminClient) = await commons.PersonAsync("Decider", CommonsRoleKind.Administrator);
+        var (proposer, german) = await GermanContributorAsync("Jonas", treasurer);
+        var (created, _) = await german.SubmitAsync("/commons/proposals", new Dictionary<string, string>
+        { ["Amount"] = "80", ["Currency"] = "EUR", ["Purpose"] = "Ein neuer Beamer", ["Recipient"] = "Ein Laden" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.OriginalString;
+        var (decided, _) = await adminClient.SubmitAsync(url, new Dictionary<string, string> { ["Approve"] = "false", ["Reason"] = "The library lends one for free." }, "Decide");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        await commons.Hub.DrainOutboxAsync();
+        var mail = await commons.Hub.Smtp!.WaitForAsync(proposer.Email!, "Dein Vorschlag wurde abgelehnt");
+        Assert.StartsWith("Hallo Jonas,", mail.TextBody);
+        Assert.Contains("Dein Vorschlag für das Gemeingut, „Ein neuer Beamer“, wurde abgelehnt.", mail.TextBody);
+        Assert.Contains("Die Begründung: The library lends one for free.", mail.TextBody);
+        Assert.Contains("Vorschlag lesen", mail.TextBody);
     }
 }
