@@ -26,8 +26,11 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
     /// <summary>A time poll's chosen time, when the proposer closes it.</summary>
     [BindProperty] public Guid? Chosen { get; set; }
 
-    /// <summary>A time poll's answers, by candidate time (<c>Availability[id]=Yes</c>).</summary>
-    [BindProperty] public Dictionary<Guid, PollAvailability>? Availability { get; set; }
+    /// <summary>
+    /// A time poll's answers, by candidate time (<c>Availability[id]=Yes</c>). Named, so that a form without them (an
+    /// answer, an outcome) is not read as a dictionary of its own fields, whose names are no candidate times.
+    /// </summary>
+    [BindProperty(Name = nameof(Availability))] public Dictionary<Guid, PollAvailability>? Availability { get; set; }
 
     /// <summary>Set by the second press of "Write the outcome": it cannot be undone.</summary>
     [BindProperty] public bool Confirmed { get; set; }
