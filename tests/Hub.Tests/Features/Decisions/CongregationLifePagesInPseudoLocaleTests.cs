@@ -89,6 +89,10 @@ public sealed class CongregationLifePagesInPseudoLocaleTests(SharedHubWithPseudo
         await PseudoLocalePages.AssertNoLeaksAsync(member.Client, thread, "a thread with a reply, for a member", data);
         await PseudoLocalePages.AssertNoLeaksAsync(host.Client, thread, "a thread with a reply, for a host", data);
         await PseudoLocalePages.AssertNoLeaksAsync(host.Client, conversations, "the conversations with one thread, for a host", data);
+        var (_, threadPage) = await member.Client.GetAsync(thread);
+        var edit = threadPage.QuerySelector("a[href*='?edit=']")!.GetAttribute("href")!;
+        await PseudoLocalePages.AssertNoLeaksAsync(member.Client, edit, "a post opened to change it, for its author", data);
+        await PseudoLocalePages.AssertNoLeaksAsync(host.Client, "/network/conversations", "the network's hosts' conversations, for a host", data);
 
         var (confirming, confirmPage) = await host.Client.SubmitAsync(thread, new Dictionary<string, string> { ["Reason"] = Reason }, "Hide");
         AssertRefusedInPseudoLocale(confirming, confirmPage, "#confirm-hide strong", "hiding a thread, asked to confirm", data);
