@@ -37,14 +37,14 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
     /// </summary>
     public bool CanHide => IsMember && IsHost && Kind is ConversationSpaceKind.Congregation or ConversationSpaceKind.NetworkHosts;
 
-    /// <summary>"the members of Riverside", "the crew Thursday mornings", "your pair".</summary>
-    public string Members => Kind switch
+    /// <summary>"the members of Riverside", "the crew Thursday mornings", "the two of you", in the reader's language.</summary>
+    public string MembersIn(IStringLocalizer<Strings> strings) => Kind switch
     {
-        ConversationSpaceKind.Congregation => $"the members of {Name}",
-        ConversationSpaceKind.Crew => $"the crew {Name}",
-        ConversationSpaceKind.WorkingGroup => $"the working group {Name}",
-        ConversationSpaceKind.NetworkHosts => "everyone who hosts a congregation here",
-        _ => "the two of you",
+        ConversationSpaceKind.Congregation => strings["Conversations.Members.Congregation", Name].Value,
+        ConversationSpaceKind.Crew => strings["Conversations.Members.Crew", Name].Value,
+        ConversationSpaceKind.WorkingGroup => strings["Conversations.Members.WorkingGroup", Name].Value,
+        ConversationSpaceKind.NetworkHosts => strings["Conversations.Members.NetworkHosts"].Value,
+        _ => strings["Conversations.Members.Dyad"].Value,
     };
 
     public string PathOf(Guid threadId) => $"{BasePath}/{threadId}";
@@ -189,8 +189,9 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
         {
             return null;
         }
-        var other = await db.Users.AsNoTracking().Where(u => u.Id == dyad.Other).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "someone who left";
-        return new ConversationSpace(kind, id, $"you and {other}", $"/dyads/{id}/conversations", userId, IsMember: true, IsHost: true);
+        var other = await db.Users.AsNoTracking().Where(u => u.Id == dyad.Other).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            ?? strings["Conversations.SomeoneWhoLeftLower"].Value;
+        return new ConversationSpace(kind, id, strings["Conversations.Dyad.Name", other], $"/dyads/{id}/conversations", userId, IsMember: true, IsHost: true);
     }
 
     /// <summary>One thread with its posts, oldest first; a hidden thread only for those who may hide (hosts).</summary>
@@ -221,8 +222,6 @@ public sealed record ConversationThreadView(ConversationSpace Space, Conversatio
     public bool CanPost => Space.IsMember && Thread.ClosedAt is null && Thread.HiddenAt is null;
 
     public bool IsMine(ConversationPost post) => post.AuthorUserId is not null && post.AuthorUserId == Space.UserId;
-
-    public static string AuthorOf(ConversationPost post) => post.Author?.DisplayName ?? "someone who left";
 }
 
 /// <summary>Who the network's hosts are: the hosts of every congregation on this hub, and its administrators.</summary>

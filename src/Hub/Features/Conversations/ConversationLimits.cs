@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
+
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>What a thread's title and a post may hold, and the checks the forms show beside their fields.</summary>
@@ -5,24 +8,24 @@ public static class ConversationLimits
 {
     public const int Title = 200, Text = 10000, Reason = 500;
 
-    public static string? TitleProblem(string title) => title.Trim() switch
+    public static string? TitleProblem(string title, IStringLocalizer<Strings> strings) => title.Trim() switch
     {
-        { Length: 0 } => "Give the conversation a title in a line, such as “Lifts to the summer gathering”.",
-        { Length: > Title } => $"Keep the title under {Title} characters; the first post has room for the rest.",
+        { Length: 0 } => strings["Conversations.Problem.TitleEmpty"].Value,
+        { Length: > Title } => strings["Conversations.Problem.TitleLong", Title.ToString("N0", DateFormats.Culture)].Value,
         _ => null,
     };
 
-    public static string? TextProblem(string text) => text.Trim() switch
+    public static string? TextProblem(string text, IStringLocalizer<Strings> strings) => text.Trim() switch
     {
-        { Length: 0 } => "Write something first: a few words are enough.",
-        { Length: > Text } => $"Keep a post under {Text:N0} characters; a second post can carry the rest.",
+        { Length: 0 } => strings["Conversations.Problem.TextEmpty"].Value,
+        { Length: > Text } => strings["Conversations.Problem.TextLong", Text.ToString("N0", DateFormats.Culture)].Value,
         _ => null,
     };
 
-    public static string? ReasonProblem(string reason) => reason.Trim() switch
+    public static string? ReasonProblem(string reason, IStringLocalizer<Strings> strings) => reason.Trim() switch
     {
-        { Length: 0 } => "Say why in a line: everyone who sees the thread reads it.",
-        { Length: > Reason } => $"Keep the reason under {Reason} characters.",
+        { Length: 0 } => strings["Conversations.Problem.ReasonEmpty"].Value,
+        { Length: > Reason } => strings["Conversations.Problem.ReasonLong", Reason.ToString("N0", DateFormats.Culture)].Value,
         _ => null,
     };
 }

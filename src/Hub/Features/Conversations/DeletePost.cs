@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
@@ -8,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// The author deletes their post. It stays in place as "deleted", so the replies around it keep their context,
 /// but its words (and their earlier versions and reactions) are gone.
 /// </summary>
-public sealed class DeletePost(HubDbContext db, TimeProvider time)
+public sealed class DeletePost(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(ConversationSpace space, Guid threadId, Guid postId, CancellationToken cancellationToken = default)
     {
@@ -16,7 +18,7 @@ public sealed class DeletePost(HubDbContext db, TimeProvider time)
             .SingleOrDefaultAsync(p => p.Id == postId && p.ThreadId == threadId && space.Threads(db).Any(t => t.Id == threadId), cancellationToken);
         if (post is null || !space.IsMember || post.AuthorUserId != space.UserId)
         {
-            return Outcome.Refused("Only its author can delete a post.");
+            return Outcome.Refused(strings["Conversations.Refused.OnlyAuthorDeletes"]);
         }
         if (post.DeletedAt is not null)
         {

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>The author changes their post; the earlier text is kept, and the post says it was edited.</summary>
-public sealed class EditPost(HubDbContext db, TimeProvider time)
+public sealed class EditPost(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(ConversationSpace space, Guid threadId, Guid postId, string text, CancellationToken cancellationToken = default)
     {
@@ -14,13 +16,13 @@ public sealed class EditPost(HubDbContext db, TimeProvider time)
             .SingleOrDefaultAsync(p => p.Id == postId && p.ThreadId == threadId && space.Threads(db).Any(t => t.Id == threadId), cancellationToken);
         if (post is null || !space.IsMember || post.AuthorUserId != space.UserId || post.DeletedAt is not null)
         {
-            return Outcome.Refused("Only its author can change a post, and not once it is deleted.");
+            return Outcome.Refused(strings["Conversations.Refused.OnlyAuthorChanges"]);
         }
         if (post.Thread.ClosedAt is not null || post.Thread.HiddenAt is not null)
         {
-            return Outcome.Refused("This conversation is closed: its posts stay as they are.", "Text");
+            return Outcome.Refused(strings["Conversations.Refused.ClosedKept"], "Text");
         }
-        if (ConversationLimits.TextProblem(text) is { } problem)
+        if (ConversationLimits.TextProblem(text, strings) is { } problem)
         {
             return Outcome.Refused(problem, "Text");
         }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
@@ -21,22 +23,22 @@ public enum ThreadModeration
 /// congregation's hosts, and in a crew or a pair for any member (<see cref="ConversationSpace.CanClose"/>); hiding
 /// is for a congregation's hosts alone (<see cref="ConversationSpace.CanHide"/>).
 /// </summary>
-public sealed class ModerateThread(HubDbContext db, TimeProvider time)
+public sealed class ModerateThread(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(ConversationSpace space, Guid threadId, ThreadModeration moderation, string reason, CancellationToken cancellationToken = default)
     {
         var hiding = moderation is ThreadModeration.Hide or ThreadModeration.Show;
         if (hiding ? !space.CanHide : !space.CanClose)
         {
-            return Outcome.Refused(hiding ? "Only a congregation's hosts hide a conversation." : "Only the hosts close or reopen a conversation here.");
+            return Outcome.Refused(strings[hiding ? "Conversations.Refused.OnlyHostsHide" : "Conversations.Refused.OnlyHostsClose"]);
         }
         var thread = await space.Threads(db).SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null)
         {
-            return Outcome.Refused("This conversation is not there any more.");
+            return Outcome.Refused(strings["Conversations.Refused.Gone"]);
         }
         var needsReason = moderation is ThreadModeration.Close or ThreadModeration.Hide;
-        if (needsReason && ConversationLimits.ReasonProblem(reason) is { } problem)
+        if (needsReason && ConversationLimits.ReasonProblem(reason, strings) is { } problem)
         {
             return Outcome.Refused(problem, "Reason");
         }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>Starting a conversation: a title and a first post.</summary>
-public sealed class NewConversationModel(ConversationAccess access, StartConversation start, HubDbContext db) : ConversationPageModel(access)
+public sealed class NewConversationModel(ConversationAccess access, StartConversation start, HubDbContext db, IStringLocalizer<Strings> strings) : ConversationPageModel(access)
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -26,7 +28,7 @@ public sealed class NewConversationModel(ConversationAccess access, StartConvers
             ModelState.AddOutcome(outcome);
             return await ShowAsync();
         }
-        Notice = "Your conversation has begun; everyone here hears of it.";
+        Notice = strings["Conversations.Notice.Started"];
         return Redirect(Space.PathOf(id!.Value));
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
@@ -9,24 +11,24 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// A member answers in a thread, from its page or by replying to a notification email: the same checks either way
 /// (a member of the space, the thread neither closed nor hidden, as the database holds it now).
 /// </summary>
-public sealed class PostReply(HubDbContext db, TimeProvider time, ConversationNotices notices)
+public sealed class PostReply(HubDbContext db, TimeProvider time, ConversationNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(ConversationSpace space, Guid threadId, string text, CancellationToken cancellationToken = default)
     {
         if (!space.IsMember || space.UserId is null)
         {
-            return (Outcome.Refused($"Only {space.Members} write in this conversation."), null);
+            return (Outcome.Refused(strings["Conversations.Refused.OnlyMembersWrite", space.MembersIn(strings)]), null);
         }
         var thread = await space.Threads(db).SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken);
         if (thread is null || (thread.HiddenAt is not null && !space.CanHide))
         {
-            return (Outcome.Refused("This conversation is not there any more."), null);
+            return (Outcome.Refused(strings["Conversations.Refused.Gone"]), null);
         }
         if (thread.HiddenAt is not null || thread.ClosedAt is not null)
         {
-            return (Outcome.Refused("This conversation is closed: no new posts. Start a new one if there is more to say.", "Text"), null);
+            return (Outcome.Refused(strings["Conversations.Refused.ClosedNoPosts"], "Text"), null);
         }
-        if (ConversationLimits.TextProblem(text) is { } problem)
+        if (ConversationLimits.TextProblem(text, strings) is { } problem)
         {
             return (Outcome.Refused(problem, "Text"), null);
         }

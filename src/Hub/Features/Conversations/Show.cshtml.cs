@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Conversations;
@@ -10,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// author the forms to change or delete it; the reply form; and for hosts, closing and hiding with a reason.
 /// </summary>
 public sealed class ConversationModel(ConversationAccess access, HubDbContext db, ViewerClock clock, PostReply reply, EditPost edit, DeletePost delete,
-    ToggleReaction react, ModerateThread moderate) : ConversationPageModel(access)
+    ToggleReaction react, ModerateThread moderate, IStringLocalizer<Strings> strings) : ConversationPageModel(access)
 {
     public ConversationThreadView View { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -42,7 +44,7 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
         }
         Editing = "Reply";
         var (outcome, id) = await reply.RunAsync(Space, thread, Text ?? "", HttpContext.RequestAborted);
-        return await AfterAsync(outcome, "Your reply is posted; the others hear of it.", ShowAsync, id is { } post ? $"{Request.Path}#post-{post:N}" : null);
+        return await AfterAsync(outcome, strings["Conversations.Notice.Replied"], ShowAsync, id is { } post ? $"{Request.Path}#post-{post:N}" : null);
     }
 
     public async Task<IActionResult> OnPostEditAsync(Guid thread, Guid post)
@@ -54,7 +56,7 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
         Editing = "Edit";
         Edit = post;
         return await AfterAsync(await edit.RunAsync(Space, thread, post, Text ?? "", HttpContext.RequestAborted),
-            "Your post is changed. It says “edited”, and the earlier version stays readable.", ShowAsync, $"{Request.Path}#post-{post:N}");
+            strings["Conversations.Notice.Edited"], ShowAsync, $"{Request.Path}#post-{post:N}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid thread, Guid post)
@@ -69,7 +71,7 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
             return await ShowAsync();
         }
         return await AfterAsync(await delete.RunAsync(Space, thread, post, HttpContext.RequestAborted),
-            "Your post is deleted. It shows as “deleted” in its place, so the replies keep their sense.", ShowAsync, $"{Request.Path}#post-{post:N}");
+            strings["Conversations.Notice.Deleted"], ShowAsync, $"{Request.Path}#post-{post:N}");
     }
 
     public async Task<IActionResult> OnPostReactAsync(Guid thread, Guid post, ConversationReactionKind kind)
@@ -81,9 +83,9 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
         return await AfterAsync(await react.RunAsync(Space, thread, post, kind, HttpContext.RequestAborted), "", ShowAsync, $"{Request.Path}#post-{post:N}");
     }
 
-    public Task<IActionResult> OnPostCloseAsync(Guid thread) => CloseAsync(thread, ThreadModeration.Close, "The conversation is closed: it stays readable, with your reason.");
+    public Task<IActionResult> OnPostCloseAsync(Guid thread) => CloseAsync(thread, ThreadModeration.Close, strings["Conversations.Notice.Closed"]);
 
-    public Task<IActionResult> OnPostReopenAsync(Guid thread) => CloseAsync(thread, ThreadModeration.Reopen, "The conversation is open again.");
+    public Task<IActionResult> OnPostReopenAsync(Guid thread) => CloseAsync(thread, ThreadModeration.Reopen, strings["Conversations.Notice.Reopened"]);
 
     public async Task<IActionResult> OnPostHideAsync(Guid thread)
     {
@@ -92,14 +94,13 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
             return refused;
         }
         Editing = "Hide";
-        if (!Confirmed && ConversationLimits.ReasonProblem(Reason ?? "") is null)
+        if (!Confirmed && ConversationLimits.ReasonProblem(Reason ?? "", strings) is null)
         {
             ConfirmingHide = true;
             return await ShowAsync();
         }
         return await AfterAsync(await moderate.RunAsync(Space, thread, ThreadModeration.Hide, Reason ?? "", HttpContext.RequestAborted),
-            Space.Kind == ConversationSpaceKind.NetworkHosts ? "The conversation is hidden: hosts no longer see it; administrators still do, with your reason."
-                : "The conversation is hidden: members no longer see it; hosts still do, with your reason.", ShowAsync);
+            strings[Space.Kind == ConversationSpaceKind.NetworkHosts ? "Conversations.Notice.HiddenNetwork" : "Conversations.Notice.Hidden"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostUnhideAsync(Guid thread)
@@ -108,7 +109,7 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
         {
             return refused;
         }
-        return await AfterAsync(await moderate.RunAsync(Space, thread, ThreadModeration.Show, "", HttpContext.RequestAborted), "The conversation is shown to members again.", ShowAsync);
+        return await AfterAsync(await moderate.RunAsync(Space, thread, ThreadModeration.Show, "", HttpContext.RequestAborted), strings["Conversations.Notice.Shown"], ShowAsync);
     }
 
     private async Task<IActionResult> CloseAsync(Guid thread, ThreadModeration closing, string notice)

@@ -1,24 +1,26 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>A member starts a thread in their space with a title and a first post; the others hear of it.</summary>
-public sealed class StartConversation(HubDbContext db, TimeProvider time, ConversationNotices notices)
+public sealed class StartConversation(HubDbContext db, TimeProvider time, ConversationNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(ConversationSpace space, string title, string text, CancellationToken cancellationToken = default)
     {
         if (!space.IsMember || space.UserId is null)
         {
-            return (Outcome.Refused($"Only {space.Members} start conversations here."), null);
+            return (Outcome.Refused(strings["Conversations.Refused.OnlyMembersStart", space.MembersIn(strings)]), null);
         }
         List<(string, string)> problems = [];
-        if (ConversationLimits.TitleProblem(title) is { } titleProblem)
+        if (ConversationLimits.TitleProblem(title, strings) is { } titleProblem)
         {
             problems.Add(("Title", titleProblem));
         }
-        if (ConversationLimits.TextProblem(text) is { } textProblem)
+        if (ConversationLimits.TextProblem(text, strings) is { } textProblem)
         {
             problems.Add(("Text", textProblem));
         }

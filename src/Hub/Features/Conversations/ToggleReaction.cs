@@ -1,24 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>"Thank you" or "+1" on a post: the first press adds it, the next takes it back.</summary>
-public sealed class ToggleReaction(HubDbContext db, TimeProvider time)
+public sealed class ToggleReaction(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(ConversationSpace space, Guid threadId, Guid postId, ConversationReactionKind kind, CancellationToken cancellationToken = default)
     {
         if (!space.IsMember || space.UserId is not { } me || !Enum.IsDefined(kind))
         {
-            return Outcome.Refused("Only the people of this space react to its posts.");
+            return Outcome.Refused(strings["Conversations.Refused.OnlyPeopleReact"]);
         }
         var exists = await db.ConversationPosts.AnyAsync(p => p.Id == postId && p.ThreadId == threadId && p.DeletedAt == null
             && space.Threads(db).Any(t => t.Id == threadId && (t.HiddenAt == null || space.CanHide)), cancellationToken);
         if (!exists)
         {
-            return Outcome.Refused("That post is not there any more.");
+            return Outcome.Refused(strings["Conversations.Refused.PostGone"]);
         }
         // Taking it back deletes the row; a double press that finds none adds it, and the unique index keeps one.
         var removed = await db.ConversationReactions.Where(r => r.PostId == postId && r.UserId == me && r.Kind == kind).ExecuteDeleteAsync(cancellationToken);

@@ -18,35 +18,35 @@ public sealed class AmendDecision(HubDbContext db, TimeProvider time, DecisionNo
     {
         if (!view.IsProposer)
         {
-            return Outcome.Refused("Only the person who proposed it changes the proposal; tell them what you would change in your answer.");
+            return Outcome.Refused(strings["Decisions.Refused.OnlyProposerChanges"]);
         }
         if (view.Kind == DecisionKind.TimePoll)
         {
-            return Outcome.Refused("A time poll's times are what it asks: close it and ask again with other times.");
+            return Outcome.Refused(strings["Decisions.Refused.PollTimes"]);
         }
         proposal = (proposal ?? "").Trim();
         note = (note ?? "").Trim();
         if (proposal.Length == 0)
         {
-            return Outcome.Refused("Write the proposal as it should stand now.", "Proposal");
+            return Outcome.Refused(strings["Decisions.Problem.AmendEmpty"], "Proposal");
         }
         if (proposal.Length > DecisionConfigurationLimits.Text)
         {
-            return Outcome.Refused($"Keep the proposal under {DecisionConfigurationLimits.Text:N0} characters.", "Proposal");
+            return Outcome.Refused(strings["Decisions.Problem.ProposalLong", DecisionConfigurationLimits.Text.ToString("N0", DateFormats.Culture)], "Proposal");
         }
         if (note.Length == 0)
         {
-            return Outcome.Refused("Say in a line what changed and why: people who answered read this first.", "Note");
+            return Outcome.Refused(strings["Decisions.Problem.NoteEmpty"], "Note");
         }
         if (note.Length > DecisionConfigurationLimits.Note)
         {
-            return Outcome.Refused($"Keep the note under {DecisionConfigurationLimits.Note:N0} characters.", "Note");
+            return Outcome.Refused(strings["Decisions.Problem.NoteLong", DecisionConfigurationLimits.Note.ToString("N0", DateFormats.Culture)], "Note");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var decision = view.Decision;
         if (proposal == decision.Proposal)
         {
-            return Outcome.Refused("The proposal is the same as before: change its text, or leave it as it is.", "Proposal");
+            return Outcome.Refused(strings["Decisions.Problem.Same"], "Proposal");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only from the version this page showed, and only while answers are open: two changes at once cannot both win.
@@ -55,7 +55,7 @@ public sealed class AmendDecision(HubDbContext db, TimeProvider time, DecisionNo
                 .SetProperty(d => d.AmendedAt, now), cancellationToken);
         if (changed == 0)
         {
-            return Outcome.Refused("The decision changed or closed while you were writing. Here it is as it stands now.");
+            return Outcome.Refused(strings["Decisions.Refused.ChangedMeanwhile"]);
         }
         db.DecisionAmendments.Add(new DecisionAmendment
         {

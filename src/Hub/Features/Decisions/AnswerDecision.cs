@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -11,40 +13,40 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// person: answering again replaces it. The answer is to the proposal's version as the database holds it at
 /// that moment, so an amendment saved at the same time leaves it marked "before the change", never lost.
 /// </summary>
-public sealed class AnswerDecision(HubDbContext db, TimeProvider time, DecisionNotices notices)
+public sealed class AnswerDecision(HubDbContext db, TimeProvider time, DecisionNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(DecisionView view, DecisionResponse response, string? reason, CancellationToken cancellationToken = default)
     {
         if (!view.Circle.IsMember || view.UserId is not { } me)
         {
-            return Outcome.Refused($"Only {view.Circle.Members} answer here.");
+            return Outcome.Refused(strings["Decisions.Refused.OnlyMembersAnswer", view.Circle.MembersIn(strings)]);
         }
         var advice = view.Kind == DecisionKind.Advice;
         if (view.Kind == DecisionKind.TimePoll)
         {
-            return Outcome.Refused("Answer each time of the poll instead.");
+            return Outcome.Refused(strings["Decisions.Refused.AnswerEachTime"]);
         }
         if (advice && view.IsProposer)
         {
-            return Outcome.Refused("You decide this one: read the advice, then write what you decided.");
+            return Outcome.Refused(strings["Decisions.Refused.YouDecide"]);
         }
         if (advice ? !DecisionText.Stances.Contains(response) : !DecisionText.Responses.Contains(response))
         {
-            return advice ? Outcome.Refused("Choose whether you support it, have concerns, or only give advice.", "Choice")
-                : Outcome.Refused("Choose agree, abstain, disagree or block.", "Choice");
+            return advice ? Outcome.Refused(strings["Decisions.Problem.ChooseStance"], "Choice")
+                : Outcome.Refused(strings["Decisions.Problem.ChooseResponse"], "Choice");
         }
         reason = (reason ?? "").Trim();
         if (response == DecisionResponse.Block && reason.Length == 0)
         {
-            return Outcome.Refused("A block needs its reason: say what harm you see, so the proposal can change to meet it.", "Reason");
+            return Outcome.Refused(strings["Decisions.Problem.BlockReason"], "Reason");
         }
         if (advice && reason.Length == 0)
         {
-            return Outcome.Refused("Write your advice: what you would keep, change or watch out for.", "Reason");
+            return Outcome.Refused(strings["Decisions.Problem.AdviceText"], "Reason");
         }
         if (reason.Length > DecisionConfigurationLimits.Note)
         {
-            return Outcome.Refused($"Keep the reason under {DecisionConfigurationLimits.Note:N0} characters.", "Reason");
+            return Outcome.Refused(strings["Decisions.Problem.ReasonLong", DecisionConfigurationLimits.Note.ToString("N0", DateFormats.Culture)], "Reason");
         }
         var now = time.GetUtcNow().UtcDateTime;
         // The decision as it is now, not as the page saw it: closing time, outcome and version are checked at answer time.
@@ -52,7 +54,7 @@ public sealed class AnswerDecision(HubDbContext db, TimeProvider time, DecisionN
             .Select(d => new { d.Result, d.ClosesAt, d.Version }).SingleOrDefaultAsync(cancellationToken);
         if (state is null || state.Result is not null || state.ClosesAt <= now)
         {
-            return Outcome.Refused("Answers to this decision are closed.");
+            return Outcome.Refused(strings["Decisions.Refused.AnswersClosed"]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await ReplaceAsync(me, state.Version, cancellationToken))

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -10,26 +12,26 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// One answer per person and time: answering again replaces all of theirs in one transaction, so a double submit
 /// never counts twice, and two people answering at once are both kept.
 /// </summary>
-public sealed class AnswerPoll(HubDbContext db, TimeProvider time, DecisionNotices notices)
+public sealed class AnswerPoll(HubDbContext db, TimeProvider time, DecisionNotices notices, IStringLocalizer<Strings> strings)
 {
     public async Task<Outcome> RunAsync(DecisionView view, IReadOnlyDictionary<Guid, PollAvailability> answers, CancellationToken cancellationToken = default)
     {
         if (!view.Circle.IsMember || view.UserId is not { } me)
         {
-            return Outcome.Refused($"Only {view.Circle.Members} answer here.");
+            return Outcome.Refused(strings["Decisions.Refused.OnlyMembersAnswer", view.Circle.MembersIn(strings)]);
         }
         if (view.Kind != DecisionKind.TimePoll)
         {
-            return Outcome.Refused("This decision is not a time poll.");
+            return Outcome.Refused(strings["Decisions.Refused.NotPoll"]);
         }
         var options = view.Options.Select(o => o.Id).ToHashSet();
         if (answers.Count == 0)
         {
-            return Outcome.Refused("Say yes, if need be, or no to at least one of the times.", "Availability");
+            return Outcome.Refused(strings["Decisions.Problem.PollNone"], "Availability");
         }
         if (answers.Keys.Any(k => !options.Contains(k)) || answers.Values.Any(a => !Enum.IsDefined(a)))
         {
-            return Outcome.Refused("One of the times is no longer on the poll. Here it is as it stands.", "Availability");
+            return Outcome.Refused(strings["Decisions.Problem.PollGone"], "Availability");
         }
         var now = time.GetUtcNow().UtcDateTime;
         for (var attempt = 0; ; attempt++)
@@ -42,7 +44,7 @@ public sealed class AnswerPoll(HubDbContext db, TimeProvider time, DecisionNotic
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version), cancellationToken) > 0;
             if (!open)
             {
-                return Outcome.Refused("Answers to this poll are closed.");
+                return Outcome.Refused(strings["Decisions.Refused.PollClosed"]);
             }
             await db.DecisionPollAnswers.Where(a => a.DecisionId == view.Decision.Id && a.UserId == me).ExecuteDeleteAsync(cancellationToken);
             db.DecisionPollAnswers.AddRange(answers.Select(a => new DecisionPollAnswer

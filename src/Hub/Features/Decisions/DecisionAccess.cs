@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Features.Crews;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -29,9 +31,9 @@ public sealed record DecisionCircle(Guid? CongregationId, Guid? CrewId, string N
 
     public bool CanSee => IsMember || IsAdmin || MayRead;
 
-    /// <summary>Who is asked, in a sentence: "the members of Riverside", "the crew Thursday mornings".</summary>
-    public string Members => WorkingGroupId is not null ? $"the members of the working group {Name}"
-        : CrewId is null ? $"the members of {Name}" : $"the people of {Name}";
+    /// <summary>Who is asked, in a sentence and the reader's language: "the members of Riverside", "the people of Thursday mornings".</summary>
+    public string MembersIn(IStringLocalizer<Strings> strings) => strings[WorkingGroupId is not null ? "Decisions.Members.WorkingGroup"
+        : CrewId is null ? "Decisions.Members.Congregation" : "Decisions.Members.Crew", Name].Value;
 
     /// <summary>The notice topic people chose for (congregation or crew news).</summary>
     public string Topic => CrewId is null ? "congregation" : "crew";

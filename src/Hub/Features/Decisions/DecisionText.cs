@@ -1,10 +1,37 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Decisions;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
-/// <summary>The words for a decision's answers and outcomes, in one place for pages, notices and exports.</summary>
+/// <summary>
+/// The words for a decision's answers and outcomes, in one place: the overloads that take a localizer speak the
+/// reader's language (pages); the others stay English, for the exports, whose columns tools read.
+/// </summary>
 public static class DecisionText
 {
+    public static string Response(IStringLocalizer<Strings> strings, DecisionResponse response) => strings[$"Decisions.Response.{response}"].Value;
+
+    /// <summary>The answer as a count's label: "3 agree", "2 advice only".</summary>
+    public static string CountLabel(IStringLocalizer<Strings> strings, DecisionResponse response) => strings[$"Decisions.CountLabel.{response}"].Value;
+
+    public static string Availability(IStringLocalizer<Strings> strings, PollAvailability availability) => strings[$"Decisions.Availability.{availability}"].Value;
+
+    public static string Kind(IStringLocalizer<Strings> strings, DecisionKind kind) => strings[$"Decisions.Kind.{kind}"].Value;
+
+    public static string KindMeaning(IStringLocalizer<Strings> strings, DecisionKind kind) => strings[$"Decisions.KindMeaning.{kind}"].Value;
+
+    public static string Meaning(IStringLocalizer<Strings> strings, DecisionResponse response) => strings[$"Decisions.Meaning.{response}"].Value;
+
+    public static string Result(IStringLocalizer<Strings> strings, DecisionResult result, DecisionKind kind) => strings[$"Decisions.Result.{ResultKey(result, kind)}"].Value;
+
+    public static string Result(IStringLocalizer<Strings> strings, DecisionResult result) => strings[$"Decisions.Result.{result}"].Value;
+
+    public static string State(IStringLocalizer<Strings> strings, Decision decision, DateTime now) => decision.Result is { } result ? Result(strings, result, decision.Kind)
+        : strings[decision.ClosesAt > now ? decision.Kind == DecisionKind.Advice ? "Decisions.State.HearingAdvice" : "Decisions.State.Open"
+        : decision.Kind == DecisionKind.Advice ? "Decisions.State.AdviceClosed"
+        : decision.Kind == DecisionKind.TimePoll ? "Decisions.State.PollClosed" : "Decisions.State.Closed"].Value;
+
     public static readonly DecisionResponse[] Responses = [DecisionResponse.Agree, DecisionResponse.Abstain, DecisionResponse.Disagree, DecisionResponse.Block];
 
     /// <summary>What an adviser may add to their advice.</summary>

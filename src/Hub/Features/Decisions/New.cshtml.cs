@@ -1,15 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
 /// <summary>Proposing something to the circle: how it is decided (consent, advice, a time poll), the question, the proposal, when answers close.</summary>
-public sealed class ProposeModel(DecisionAccess access, HubDbContext db, ProposeDecision propose, ViewerClock clock, TimeProvider time)
+public sealed class ProposeModel(DecisionAccess access, HubDbContext db, ProposeDecision propose, ViewerClock clock, TimeProvider time,
+    IStringLocalizer<Strings> strings)
     : DecisionPageModel(access)
 {
     public sealed class InputModel
@@ -60,22 +63,22 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
         if (ModelState["Input.Closes"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.Closes");
-            ModelState.AddModelError("Input.Closes", "Write the closing time as a date and a time, such as 2027-03-12 20:00.");
+            ModelState.AddModelError("Input.Closes", strings["Decisions.Problem.ClosesFormat"]);
         }
         if (ModelState.Keys.Where(k => k.StartsWith("Input.Options", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0).ToList() is { Count: > 0 } badTimes)
         {
             badTimes.ForEach(k => ModelState.Remove(k));
-            ModelState.AddModelError("Input.Options", "Write each time as a date and a time, such as 2027-03-12 19:30.");
+            ModelState.AddModelError("Input.Options", strings["Decisions.Problem.OptionsFormat"]);
         }
         if (ModelState["Input.Kind"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.Kind");
-            ModelState.AddModelError("Input.Kind", "Choose how this is decided: by consent, by an advice process, or a time poll.");
+            ModelState.AddModelError("Input.Kind", strings["Decisions.Problem.Kind"]);
         }
         if (ModelState["Input.Visibility"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.Visibility");
-            ModelState.AddModelError("Input.Visibility", "Choose whether others see names or only counts.");
+            ModelState.AddModelError("Input.Visibility", strings["Decisions.Problem.Visibility"]);
         }
         int? quorum = null;
         if (!string.IsNullOrWhiteSpace(Input.Quorum))
@@ -86,7 +89,7 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
             }
             else
             {
-                ModelState.AddModelError("Input.Quorum", "Give the quorum as a whole number of answers, such as 5, or leave it empty.");
+                ModelState.AddModelError("Input.Quorum", strings["Decisions.Problem.QuorumNumber"]);
             }
         }
         var input = new ProposeDecision.Input(Input.Question ?? "", Input.Proposal ?? "", Input.Background ?? "", Input.Closes, quorum, Input.Visibility,
@@ -94,7 +97,7 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
         if (!ModelState.IsValid)
         {
             var members = (await Circle.MemberIdsAsync(db, HttpContext.RequestAborted)).Count;
-            foreach (var (field, message) in ProposeDecision.Problems(input, zone, time.GetUtcNow().UtcDateTime, members)
+            foreach (var (field, message) in ProposeDecision.Problems(input, zone, time.GetUtcNow().UtcDateTime, members, strings)
                 .Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
             {
                 ModelState.AddModelError($"Input.{field}", message);
@@ -107,7 +110,7 @@ public sealed class ProposeModel(DecisionAccess access, HubDbContext db, Propose
             ModelState.AddOutcome(outcome, "Input");
             return await ShowAsync();
         }
-        Notice = $"Your proposal is up, and {Circle.Members} hear of it. You can change it here while answers are open.";
+        Notice = strings["Decisions.Notice.Proposed", Circle.MembersIn(strings)];
         return Redirect(Circle.PathOf(id!.Value));
     }
 

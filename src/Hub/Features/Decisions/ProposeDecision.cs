@@ -38,11 +38,11 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
     {
         if (!circle.IsMember || circle.UserId is null)
         {
-            return (Outcome.Refused($"Only {circle.Members} put proposals to them here."), null);
+            return (Outcome.Refused(strings["Decisions.Refused.OnlyMembersPropose", circle.MembersIn(strings)]), null);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var members = await circle.MemberIdsAsync(db, cancellationToken);
-        if (Outcome.RefusedAll(Problems(input, zone, now, members.Count)) is { } refused)
+        if (Outcome.RefusedAll(Problems(input, zone, now, members.Count, strings)) is { } refused)
         {
             return (refused, null);
         }
@@ -50,7 +50,7 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
         // Advice is asked of people in the space only: nobody outside it hears of (or reads) the proposal.
         if (advisers.Any(a => a == circle.UserId || !members.Contains(a)))
         {
-            return (Outcome.Refused($"Ask {circle.Members} for advice (not yourself): someone you chose is not among them.", "Advisers"), null);
+            return (Outcome.Refused(strings["Decisions.Refused.AdvisersOutside", circle.MembersIn(strings)], "Advisers"), null);
         }
         var decision = new Decision
         {
@@ -125,70 +125,70 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
     }
 
     /// <summary>The checks that need no database beyond the circle's size, so a page can show them beside its own.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, DateTimeZone zone, DateTime nowUtc, int members)
+    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, DateTimeZone zone, DateTime nowUtc, int members,
+        IStringLocalizer<Strings> strings)
     {
         List<(string, string)> problems = [];
         var question = input.Question.Trim();
         if (question.Length == 0)
         {
-            problems.Add(("Question", "Write the question in a line, such as “Shall we meet in the library from March?”."));
+            problems.Add(("Question", strings["Decisions.Problem.QuestionEmpty"].Value));
         }
         else if (question.Length > DecisionConfigurationLimits.Question)
         {
-            problems.Add(("Question", $"Keep the question under {DecisionConfigurationLimits.Question} characters; the proposal below has room for the rest."));
+            problems.Add(("Question", strings["Decisions.Problem.QuestionLong", N(DecisionConfigurationLimits.Question)].Value));
         }
         var proposal = input.Proposal.Trim();
         if (proposal.Length == 0 && input.Kind != DecisionKind.TimePoll)
         {
-            problems.Add(("Proposal", input.Kind == DecisionKind.Advice ? "Write what you are thinking of deciding, so the people you ask can advise on it."
-                : "Write the proposal itself: what would happen if everyone consents."));
+            problems.Add(("Proposal", strings[input.Kind == DecisionKind.Advice ? "Decisions.Problem.ProposalEmptyAdvice" : "Decisions.Problem.ProposalEmpty"].Value));
         }
         else if (proposal.Length > DecisionConfigurationLimits.Text)
         {
-            problems.Add(("Proposal", $"Keep the proposal under {DecisionConfigurationLimits.Text:N0} characters."));
+            problems.Add(("Proposal", strings["Decisions.Problem.ProposalLong", N(DecisionConfigurationLimits.Text)].Value));
         }
         if (input.Background.Trim().Length > DecisionConfigurationLimits.Text)
         {
-            problems.Add(("Background", $"Keep the background under {DecisionConfigurationLimits.Text:N0} characters; a link can carry the rest."));
+            problems.Add(("Background", strings["Decisions.Problem.BackgroundLong", N(DecisionConfigurationLimits.Text)].Value));
         }
         if (input.ClosesLocal is not { } local)
         {
-            problems.Add(("Closes", "Choose when answers close: a week gives everyone time to read, ask and answer."));
+            problems.Add(("Closes", strings["Decisions.Problem.ClosesEmpty"].Value));
         }
         else
         {
             var closes = TimeZones.ToUtc(LocalDateTime.FromDateTime(local), zone);
             if (closes < nowUtc + MinOpen)
             {
-                problems.Add(("Closes", "Answers need at least an hour from now; a few days is kinder."));
+                problems.Add(("Closes", strings["Decisions.Problem.ClosesSoon"].Value));
             }
             else if (closes > nowUtc.AddDays(MaxDays))
             {
-                problems.Add(("Closes", $"Close answers within {MaxDays} days, while the question is still fresh."));
+                problems.Add(("Closes", strings["Decisions.Problem.ClosesFar", MaxDays].Value));
             }
         }
         if (input.Quorum is { } quorum && (quorum < 1 || quorum > Math.Max(members, 1)))
         {
-            problems.Add(("Quorum", $"The quorum is a number of answers from 1 to {Math.Max(members, 1)} (everyone here), or leave it empty."));
+            problems.Add(("Quorum", strings["Decisions.Problem.Quorum", N(Math.Max(members, 1))].Value));
         }
         if (!Enum.IsDefined(input.Visibility))
         {
-            problems.Add(("Visibility", "Choose whether others see names or only counts."));
+            problems.Add(("Visibility", strings["Decisions.Problem.Visibility"].Value));
         }
         if (!Enum.IsDefined(input.Kind))
         {
-            problems.Add(("Kind", "Choose how this is decided: by consent, by an advice process, or a time poll."));
+            problems.Add(("Kind", strings["Decisions.Problem.Kind"].Value));
         }
         else if (input.Kind == DecisionKind.Advice)
         {
             var advisers = input.Advisers?.Distinct().Count() ?? 0;
             if (advisers == 0)
             {
-                problems.Add(("Advisers", "Name at least one person to ask for advice: someone affected by it, or someone who knows about it."));
+                problems.Add(("Advisers", strings["Decisions.Problem.AdvisersNone"].Value));
             }
             else if (advisers > MaxAdvisers)
             {
-                problems.Add(("Advisers", $"Ask at most {MaxAdvisers} people by name; everyone else here may still add their advice."));
+                problems.Add(("Advisers", strings["Decisions.Problem.AdvisersMany", MaxAdvisers].Value));
             }
         }
         else if (input.Kind == DecisionKind.TimePoll)
@@ -196,23 +196,26 @@ public sealed class ProposeDecision(HubDbContext db, TimeProvider time, Decision
             var options = input.Options?.Distinct().ToList() ?? [];
             if (options.Count < MinOptions)
             {
-                problems.Add(("Options", $"Give at least {MinOptions} different times to choose from."));
+                problems.Add(("Options", strings["Decisions.Problem.OptionsFew", MinOptions].Value));
             }
             else if (options.Count > MaxOptions)
             {
-                problems.Add(("Options", $"Give at most {MaxOptions} times; fewer make it easier to answer."));
+                problems.Add(("Options", strings["Decisions.Problem.OptionsMany", MaxOptions].Value));
             }
             else if (options.Any(o => TimeZones.ToUtc(LocalDateTime.FromDateTime(o), zone) <= nowUtc))
             {
-                problems.Add(("Options", "Every time on the poll needs to be in the future."));
+                problems.Add(("Options", strings["Decisions.Problem.OptionsPast"].Value));
             }
             else if (options.Any(o => TimeZones.ToUtc(LocalDateTime.FromDateTime(o), zone) > nowUtc.AddDays(365)))
             {
-                problems.Add(("Options", "Keep the times within a year from now."));
+                problems.Add(("Options", strings["Decisions.Problem.OptionsFar"].Value));
             }
         }
         return problems;
     }
+
+    /// <summary>A number for a sentence, in the reader's language.</summary>
+    private static string N(int value) => value.ToString("N0", DateFormats.Culture);
 }
 
 /// <summary>The column sizes of the decision tables, as the forms check them.</summary>

@@ -25,32 +25,31 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
     {
         if (!Enum.IsDefined(result) || (view.Kind != DecisionKind.Consent && result is DecisionResult.AdoptedWithChanges or DecisionResult.NotAdopted))
         {
-            return Outcome.Refused("Choose the outcome.", "Result");
+            return Outcome.Refused(strings["Decisions.Problem.ChooseOutcome"], "Result");
         }
         var decision = view.Decision;
         if (result == DecisionResult.Withdrawn ? !view.CanWithdraw : !view.CanRecordOutcome)
         {
-            return Outcome.Refused(result == DecisionResult.Withdrawn ? "Only the person who proposed it withdraws it, before its outcome is written."
-                : view.Kind == DecisionKind.Advice ? "Only the person who asked for advice decides, and writes what they decided."
-                : view.Kind == DecisionKind.TimePoll ? "The person who started the poll chooses the time (a host may, once answers have closed)."
-                : view.IsOpen ? "Answers are still open; the outcome is written once they close."
-                : "The person who proposed it, or a host, writes the outcome.");
+            return Outcome.Refused(strings[result == DecisionResult.Withdrawn ? "Decisions.Refused.OnlyProposerWithdraws"
+                : view.Kind == DecisionKind.Advice ? "Decisions.Refused.OnlyAskerDecides"
+                : view.Kind == DecisionKind.TimePoll ? "Decisions.Refused.PollChooser"
+                : view.IsOpen ? "Decisions.Refused.StillOpen"
+                : "Decisions.Refused.ProposerOrHost"]);
         }
         var poll = view.Kind == DecisionKind.TimePoll && result == DecisionResult.Adopted;
         if (poll && (chosenOption is not { } chosen || view.Options.All(o => o.Id != chosen)))
         {
-            return Outcome.Refused("Choose one of the times.", "Chosen");
+            return Outcome.Refused(strings["Decisions.Problem.ChooseTime"], "Chosen");
         }
         note = (note ?? "").Trim();
         if (note.Length == 0 && !poll)
         {
-            return Outcome.Refused(result == DecisionResult.Withdrawn ? "Say in a line why you withdraw it; the log keeps it for later."
-                : view.Kind == DecisionKind.Advice ? "Write what you decided and why, in a few plain lines: the people who advised you read this first."
-                : "Write what was decided, in a few plain lines: this is what the log keeps.", "ResultNote");
+            return Outcome.Refused(strings[result == DecisionResult.Withdrawn ? "Decisions.Problem.WithdrawWhy"
+                : view.Kind == DecisionKind.Advice ? "Decisions.Problem.DecidedWhy" : "Decisions.Problem.WhatDecided"], "ResultNote");
         }
         if (note.Length > DecisionConfigurationLimits.Note)
         {
-            return Outcome.Refused($"Keep it under {DecisionConfigurationLimits.Note:N0} characters.", "ResultNote");
+            return Outcome.Refused(strings["Decisions.Problem.OutcomeLong", DecisionConfigurationLimits.Note.ToString("N0", DateFormats.Culture)], "ResultNote");
         }
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -62,8 +61,7 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
                 cancellationToken);
             if (blocks > 0)
             {
-                return Outcome.Refused(blocks == 1 ? "A block stands, so the proposal cannot be adopted as it is. Talk with the person who blocked, change the proposal, or record it as not adopted."
-                    : $"{blocks} blocks stand, so the proposal cannot be adopted as it is. Talk with those who blocked, change the proposal, or record it as not adopted.", "Result");
+                return Outcome.Refused(strings.Plural("Decisions.Refused.Blocks", blocks), "Result");
             }
         }
         var written = await db.Decisions.Where(d => d.Id == decision.Id && d.Result == null)
@@ -72,7 +70,7 @@ public sealed class RecordOutcome(HubDbContext db, TimeProvider time, DecisionNo
                 .SetProperty(d => d.ResultByUserId, view.UserId).SetProperty(d => d.DecidedAt, now), cancellationToken);
         if (written == 0)
         {
-            return Outcome.Refused("Someone wrote the outcome a moment ago. Here it is.");
+            return Outcome.Refused(strings["Decisions.Refused.AlreadyWritten"]);
         }
         await notices.ResolveAsync(DecisionNotices.OpenAbout(decision.Id), null, cancellationToken);
         await notices.ResolveAsync(DecisionNotices.OutcomeAbout(decision.Id), null, cancellationToken);

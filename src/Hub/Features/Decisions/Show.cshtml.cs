@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Decisions;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Decisions;
@@ -9,7 +11,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// show them, the form to answer, and for the proposer the forms to change the proposal or write the outcome.
 /// </summary>
 public sealed class DecisionModel(DecisionAccess access, DecisionAccess decisions, ViewerClock clock, AnswerDecision answer, AmendDecision amend,
-    RecordOutcome record, AnswerPoll poll) : DecisionPageModel(access)
+    RecordOutcome record, AnswerPoll poll, IStringLocalizer<Strings> strings) : DecisionPageModel(access)
 {
     public DecisionView Decision { get; private set; } = null!;
     public ViewerClock Clock => clock;
@@ -24,8 +26,11 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
     /// <summary>A time poll's chosen time, when the proposer closes it.</summary>
     [BindProperty] public Guid? Chosen { get; set; }
 
-    /// <summary>A time poll's answers, by candidate time (<c>Availability[id]=Yes</c>).</summary>
-    [BindProperty] public Dictionary<Guid, PollAvailability>? Availability { get; set; }
+    /// <summary>
+    /// A time poll's answers, by candidate time (<c>Availability[id]=Yes</c>). Named, so that a form without them (an
+    /// answer, an outcome) is not read as a dictionary of its own fields, whose names are no candidate times.
+    /// </summary>
+    [BindProperty(Name = nameof(Availability))] public Dictionary<Guid, PollAvailability>? Availability { get; set; }
 
     /// <summary>Set by the second press of "Write the outcome": it cannot be undone.</summary>
     [BindProperty] public bool Confirmed { get; set; }
@@ -55,13 +60,13 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
         if (Choice is not { } response)
         {
             ModelState.Remove(nameof(Choice));
-            ModelState.AddModelError(nameof(Choice), advice ? "Choose whether you support it, have concerns, or only give advice." : "Choose agree, abstain, disagree or block.");
+            ModelState.AddModelError(nameof(Choice), strings[advice ? "Decisions.Problem.ChooseStance" : "Decisions.Problem.ChooseResponse"]);
             return await ShowAsync();
         }
         return await AfterAsync(await answer.RunAsync(Decision, response, Reason, HttpContext.RequestAborted),
-            advice ? $"Your advice is recorded, and {Decision.Decision.Proposer.DisplayName} can read it. You can change it while advice is open."
-            : response == DecisionResponse.Block ? "Your block is recorded with its reason. The proposal cannot be adopted as it is while it stands."
-                : $"Your answer is recorded: {DecisionText.Response(response).ToLowerInvariant()}. You can change it until answers close.", ShowAsync);
+            advice ? strings["Decisions.Notice.Advice", Decision.Decision.Proposer.DisplayName]
+            : response == DecisionResponse.Block ? strings["Decisions.Notice.Block"]
+                : strings["Decisions.Notice.Answer", DecisionText.CountLabel(strings, response)], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostPollAsync(Guid decision)
@@ -77,11 +82,11 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
             {
                 ModelState.Remove(key);
             }
-            ModelState.AddModelError(nameof(Availability), "Choose yes, if need be, or no for each time.");
+            ModelState.AddModelError(nameof(Availability), strings["Decisions.Problem.ChooseAvailability"]);
             return await ShowAsync();
         }
         return await AfterAsync(await poll.RunAsync(Decision, Availability ?? [], HttpContext.RequestAborted),
-            "Your answers are recorded. You can change them until the poll closes.", ShowAsync);
+            strings["Decisions.Notice.Poll"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostAmendAsync(Guid decision)
@@ -92,7 +97,7 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
         }
         Editing = "Amend";
         return await AfterAsync(await amend.RunAsync(Decision, Proposal ?? "", Note ?? "", HttpContext.RequestAborted),
-            "The proposal is changed. Earlier answers are kept, marked “before the change”, and their people are asked to look again.", ShowAsync);
+            strings["Decisions.Notice.Amended"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostOutcomeAsync(Guid decision)
@@ -105,12 +110,12 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
         if (Result is not { } result)
         {
             ModelState.Remove(nameof(Result));
-            ModelState.AddModelError(nameof(Result), "Choose the outcome.");
+            ModelState.AddModelError(nameof(Result), strings["Decisions.Problem.ChooseOutcome"]);
             return await ShowAsync();
         }
         if (Decision.Kind == DecisionKind.TimePoll && result == DecisionResult.Adopted && Chosen is null)
         {
-            ModelState.AddModelError(nameof(Chosen), "Choose one of the times.");
+            ModelState.AddModelError(nameof(Chosen), strings["Decisions.Problem.ChooseTime"]);
             return await ShowAsync();
         }
         // The first press only asks to confirm: the outcome cannot be changed once written.
@@ -120,7 +125,7 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
             return await ShowAsync();
         }
         return await AfterAsync(await record.RunAsync(Decision, result, ResultNote ?? "", Chosen, HttpContext.RequestAborted),
-            $"The outcome is written, and the decision stands in the log of {Circle.Name}. Everyone here hears of it.", ShowAsync);
+            strings["Decisions.Notice.Outcome", Circle.Name], ShowAsync);
     }
 
     private async Task<IActionResult?> LoadDecisionAsync(Guid id, Func<DecisionCircle, bool>? allowed = null)

@@ -24,24 +24,24 @@ public sealed class AnswerOffer(HubDbContext db, TimeProvider time, OfferNotices
         var post = await OfferAccess.FindAsync(db, postId, userId, cancellationToken);
         if (post is null || post.PosterUserId == userId)
         {
-            return Outcome.Refused("You can answer posts of others that you can see.");
+            return Outcome.Refused(strings["Offers.Refused.AnswerOthers"]);
         }
         if (!OfferAccess.IsOpen(post, now))
         {
-            return Outcome.Refused("This post has ended, so it takes no more answers.");
+            return Outcome.Refused(strings["Offers.Refused.Ended"]);
         }
         var text = message.Trim();
         if (text.Length == 0)
         {
-            return Outcome.Refused("Write a few words to the poster: what you can give or what you need, and how to go on.", "Message");
+            return Outcome.Refused(strings["Offers.Problem.MessageEmpty"], "Message");
         }
         if (text.Length > OfferLimits.Message)
         {
-            return Outcome.Refused($"Keep the message under {OfferLimits.Message:N0} characters; you can say more once you are in touch.", "Message");
+            return Outcome.Refused(strings["Offers.Problem.MessageLong", OfferLimits.Message.ToString("N0", DateFormats.Culture)], "Message");
         }
         if (await db.OfferAnswers.CountAsync(a => a.PostId == postId && a.FromUserId == userId, cancellationToken) >= MaxPerPost)
         {
-            return Outcome.Refused($"You have sent {MaxPerPost} messages to this post; wait for the poster's answer.", "Message");
+            return Outcome.Refused(strings["Offers.Problem.MessageMany", MaxPerPost], "Message");
         }
         db.OfferAnswers.Add(new OfferAnswer { Id = Guid.NewGuid(), PostId = postId, FromUserId = userId, Message = text, ShareEmail = shareEmail, SentAt = now });
         var from = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);

@@ -2,16 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Offers;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Offers;
 
 /// <summary>Posting an offer or a request: what, for whom (the hub or one of one's congregations), where, until when.</summary>
 [Authorize]
-public sealed class NewOfferModel(HubDbContext db, PostOffer post, ViewerClock clock, TimeProvider time) : HubPageModel
+public sealed class NewOfferModel(HubDbContext db, PostOffer post, ViewerClock clock, TimeProvider time, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class InputModel
     {
@@ -48,9 +50,9 @@ public sealed class NewOfferModel(HubDbContext db, PostOffer post, ViewerClock c
         if (ModelState["Input.ExpiresOn"]?.Errors.Count > 0)
         {
             ModelState.Remove("Input.ExpiresOn");
-            ModelState.AddModelError("Input.ExpiresOn", "Write the last day as a date, such as 2027-03-12.");
+            ModelState.AddModelError("Input.ExpiresOn", strings["Offers.Problem.DateFormat"]);
         }
-        foreach (var (field, message) in new[] { ("Kind", "Say whether you offer something or ask for it."), ("Category", "Choose what it is."), ("CongregationId", "Choose the whole hub or a congregation you belong to.") })
+        foreach (var (field, message) in new[] { ("Kind", strings["Offers.Problem.Kind"].Value), ("Category", strings["Offers.Problem.CategoryChoose"].Value), ("CongregationId", strings["Offers.Problem.Congregation"].Value) })
         {
             if (ModelState[$"Input.{field}"]?.Errors.Count > 0)
             {
@@ -62,7 +64,7 @@ public sealed class NewOfferModel(HubDbContext db, PostOffer post, ViewerClock c
             Input.ExpiresOn, Input.CongregationId);
         if (!ModelState.IsValid)
         {
-            foreach (var (field, message) in PostOffer.Problems(input, zone, time.GetUtcNow().UtcDateTime)
+            foreach (var (field, message) in PostOffer.Problems(input, zone, time.GetUtcNow().UtcDateTime, strings)
                 .Where(p => ModelState[$"Input.{p.Field}"] is not { Errors.Count: > 0 }))
             {
                 ModelState.AddModelError($"Input.{field}", message);
@@ -77,7 +79,7 @@ public sealed class NewOfferModel(HubDbContext db, PostOffer post, ViewerClock c
             await LoadAsync();
             return Page();
         }
-        Notice = "Your post is up. Answers come to you here and by email; you can renew or close it below.";
+        Notice = strings["Offers.Notice.Posted"];
         return Redirect($"/offers/{id}");
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Offers;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Offers;
 
@@ -44,9 +46,15 @@ public static class OfferAccess
     }
 }
 
-/// <summary>Words for posts, shared by the pages.</summary>
+/// <summary>Words for posts: in the reader's language for the pages (with a localizer), in English for the site search.</summary>
 public static class OfferText
 {
+    public static string Category(IStringLocalizer<Strings> strings, OfferCategory category) =>
+        strings[Enum.IsDefined(category) ? $"Offers.Category.{category}" : "Offers.Category.Other"].Value;
+
+    public static string Kind(IStringLocalizer<Strings> strings, OfferPostKind kind) =>
+        strings[kind == OfferPostKind.Offer ? "Offers.Kind.Offer" : "Offers.Kind.Request"].Value;
+
     public static string Category(OfferCategory category) => category switch
     {
         OfferCategory.Skill => "A skill",

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Offers;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Offers;
 
 /// <summary>A member posts what they offer or need, to the hub's members or to one of their congregations, until a day they choose.</summary>
-public sealed class PostOffer(HubDbContext db, TimeProvider time)
+public sealed class PostOffer(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     /// <summary>How far ahead a post may run: long enough to be found, short enough to stay true.</summary>
     public const int MaxDays = 180;
@@ -19,11 +21,11 @@ public sealed class PostOffer(HubDbContext db, TimeProvider time)
     public async Task<(Outcome Outcome, Guid? Id)> RunAsync(string userId, Input input, DateTimeZone zone, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        List<(string, string)> problems = [.. Problems(input, zone, now)];
+        List<(string, string)> problems = [.. Problems(input, zone, now, strings)];
         if (input.CongregationId is { } congregation
             && !await db.Memberships.AnyAsync(m => m.CongregationId == congregation && m.UserId == userId, cancellationToken))
         {
-            problems.Add(("CongregationId", "Choose the whole hub or a congregation you belong to."));
+            problems.Add(("CongregationId", strings["Offers.Problem.Congregation"].Value));
         }
         if (Outcome.RefusedAll(problems) is { } refused)
         {
@@ -54,63 +56,66 @@ public sealed class PostOffer(HubDbContext db, TimeProvider time)
         TimeZones.ToUtc(LocalDate.FromDateOnly(day).PlusDays(1).AtMidnight(), zone);
 
     /// <summary>The expiry's own checks, shared with renewing.</summary>
-    public static (string Field, string Message)? ExpiryProblem(DateOnly? day, DateTimeZone zone, DateTime nowUtc)
+    public static (string Field, string Message)? ExpiryProblem(DateOnly? day, DateTimeZone zone, DateTime nowUtc, IStringLocalizer<Strings> strings)
     {
         if (day is not { } d)
         {
-            return ("ExpiresOn", "Choose the last day your post stays up, such as a month from now.");
+            return ("ExpiresOn", strings["Offers.Problem.ExpiresEmpty"].Value);
         }
         // Compared as dates first: the end of a day near the calendar's last year cannot be computed at all.
         if (d > DateOnly.FromDateTime(nowUtc).AddDays(MaxDays + 2))
         {
-            return ("ExpiresOn", $"Choose a day within {MaxDays} days; you can renew the post when it ends.");
+            return ("ExpiresOn", strings["Offers.Problem.ExpiresFar", MaxDays].Value);
         }
         var ends = EndOf(d, zone);
         if (ends <= nowUtc)
         {
-            return ("ExpiresOn", "Choose a day from today on: a post that has already ended would not be seen.");
+            return ("ExpiresOn", strings["Offers.Problem.ExpiresPast"].Value);
         }
         return ends > nowUtc.AddDays(MaxDays + 1)
-            ? ("ExpiresOn", $"Choose a day within {MaxDays} days; you can renew the post when it ends.")
+            ? ("ExpiresOn", strings["Offers.Problem.ExpiresFar", MaxDays].Value)
             : null;
     }
 
-    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, DateTimeZone zone, DateTime nowUtc)
+    public static IReadOnlyList<(string Field, string Message)> Problems(Input input, DateTimeZone zone, DateTime nowUtc, IStringLocalizer<Strings> strings)
     {
         List<(string, string)> problems = [];
         if (!Enum.IsDefined(input.Kind))
         {
-            problems.Add(("Kind", "Say whether you offer something or ask for it."));
+            problems.Add(("Kind", strings["Offers.Problem.Kind"].Value));
         }
         if (!Enum.IsDefined(input.Category))
         {
-            problems.Add(("Category", "Choose what it is: a skill, time, tools, space, a work lead or something else."));
+            problems.Add(("Category", strings["Offers.Problem.Category"].Value));
         }
         var title = input.Title.Trim();
         if (title.Length == 0)
         {
-            problems.Add(("Title", "Say in a line what you offer or need, such as “Help with a funding application”."));
+            problems.Add(("Title", strings["Offers.Problem.TitleEmpty"].Value));
         }
         else if (title.Length > OfferLimits.Title)
         {
-            problems.Add(("Title", $"Keep the line under {OfferLimits.Title} characters; the details below have room for the rest."));
+            problems.Add(("Title", strings["Offers.Problem.TitleLong", N(OfferLimits.Title)].Value));
         }
         if (input.Details.Trim().Length > OfferLimits.Details)
         {
-            problems.Add(("Details", $"Keep the details under {OfferLimits.Details:N0} characters."));
+            problems.Add(("Details", strings["Offers.Problem.DetailsLong", N(OfferLimits.Details)].Value));
         }
         if (input.Skills.Length > OfferLimits.Skills)
         {
-            problems.Add(("Skills", $"Keep the skills under {OfferLimits.Skills} characters: a few words, separated by commas."));
+            problems.Add(("Skills", strings["Offers.Problem.SkillsLong", N(OfferLimits.Skills)].Value));
         }
         if (input.Place.Trim().Length > OfferLimits.Place)
         {
-            problems.Add(("Place", $"Keep the place under {OfferLimits.Place} characters: a town or a neighbourhood is enough."));
+            problems.Add(("Place", strings["Offers.Problem.PlaceLong", N(OfferLimits.Place)].Value));
         }
-        if (ExpiryProblem(input.ExpiresOn, zone, nowUtc) is { } expiry)
+        if (ExpiryProblem(input.ExpiresOn, zone, nowUtc, strings) is { } expiry)
         {
             problems.Add(expiry);
         }
         return problems;
     }
+
+    /// <summary>A number for a sentence, in the reader's language.</summary>
+    private static string N(int value) => value.ToString("N0", DateFormats.Culture);
 }

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Offers;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Offers;
@@ -14,7 +16,7 @@ namespace Microsolidarity.Hub.Features.Offers;
 /// </summary>
 [Authorize]
 public sealed class OfferModel(HubDbContext db, ViewerClock clock, TimeProvider time, AnswerOffer answer, RenewOffer renew, CloseOffer close,
-    DeleteOffer delete) : HubPageModel
+    DeleteOffer delete, IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record AnswerRow(Guid Id, string FromId, string From, string Message, string? Email, DateTime SentAt);
 
@@ -53,7 +55,7 @@ public sealed class OfferModel(HubDbContext db, ViewerClock clock, TimeProvider 
             return Forbid();
         }
         return await AfterAsync(await answer.RunAsync(Me, id, Message ?? "", ShareEmail, HttpContext.RequestAborted),
-            $"Your message is on its way to {PosterName}. Only they read it.", ShowAsync);
+            strings["Offers.Notice.Answered", PosterName], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostRenewAsync(Guid id)
@@ -65,16 +67,16 @@ public sealed class OfferModel(HubDbContext db, ViewerClock clock, TimeProvider 
         if (ModelState["RenewUntil"]?.Errors.Count > 0)
         {
             ModelState.Remove("RenewUntil");
-            ModelState.AddModelError("RenewUntil", "Write the last day as a date, such as 2027-03-12.");
+            ModelState.AddModelError("RenewUntil", strings["Offers.Problem.DateFormat"]);
             return await ShowAsync();
         }
         return await AfterAsync(await renew.RunAsync(Me, id, RenewUntil, await clock.ZoneAsync(), HttpContext.RequestAborted),
-            "Your post is up again until the day you chose.", ShowAsync);
+            strings["Offers.Notice.Renewed"], ShowAsync);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
         await LoadAsync(id, posterOnly: true) ?? await AfterAsync(await close.RunAsync(Me, id, HttpContext.RequestAborted),
-            "Your post is closed and has left the lists. The answers stay here for you; renew it if you need it again.", ShowAsync);
+            strings["Offers.Notice.Closed"], ShowAsync);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
@@ -87,7 +89,7 @@ public sealed class OfferModel(HubDbContext db, ViewerClock clock, TimeProvider 
             ConfirmingDelete = true;
             return await ShowAsync();
         }
-        return await AfterAsync(await delete.RunAsync(Me, id, HttpContext.RequestAborted), "Your post is deleted, with the answers to it.", ShowAsync, "/offers");
+        return await AfterAsync(await delete.RunAsync(Me, id, HttpContext.RequestAborted), strings["Offers.Notice.Deleted"], ShowAsync, "/offers");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool posterOnly = false)

@@ -416,4 +416,66 @@ public sealed class ConversationTests(SharedHub shared) : IClassFixture<SharedHu
         Assert.Contains("closed", closed.Message);
         Assert.Equal(4, await DbAsync(db => db.ConversationPosts.CountAsync(p => p.ThreadId == threadId)));
     }
+
+    /// <summary>
+    /// The two other features of a congregation's everyday life write to people too, and (on this hub, which has mail)
+    /// in each reader's language: an answer to an offer reaches its Portuguese poster in Portuguese, a changed proposal
+    /// reaches the German member who had answered it in German; the words people wrote stay as written.
+    /// </summary>
+    [Fact]
+    public async Task AnAnswerToAnOffer_ReachesItsPortuguesePoster_AndAChangedProposal_ItsGermanAnswerer_InTheirLanguage()
+    {
+        var english = await PersonAsync("host");
+        var portuguese = await PersonAsync("rita");
+        var german = await PersonAsync("jonas");
+        foreach (var (person, language) in new[] { (portuguese, "pt-PT"), (german, "de") })
+        {
+            await DbAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, language)));
+        }
+
+        var offer = Unique.Name("Two hours of bookkeeping help");
+        var (posted, postedPage) = await portuguese.Client.SubmitAsync("/offers/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Offer",
+            ["Input.Category"] = "Skill",
+            ["Input.Title"] = offer,
+            ["Input.Details"] = "",
+            ["Input.Skills"] = "",
+            ["Input.Place"] = "",
+            ["Input.CongregationId"] = "",
+            ["Input.ExpiresOn"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"),
+        }, "Publish");
+        Assert.True(posted.StatusCode == HttpStatusCode.Redirect, postedPage.QuerySelector("main")?.TextContent);
+        var (answered, _) = await english.Client.SubmitAsync(posted.Headers.Location!.OriginalString,
+            new Dictionary<string, string> { ["Message"] = "I could use that on Tuesdays." }, "Answer");
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        await Hub.DrainOutboxAsync();
+        var answer = await Hub.Smtp!.WaitForAsync(portuguese.Email, $"{english.Name} respondeu a «{offer}»");
+        Assert.Contains($"{english.Name} respondeu à tua oferta «{offer}»:", answer.TextBody);
+        Assert.Contains("I could use that on Tuesdays.", answer.TextBody); // the writer's words as written
+        Assert.Contains("Ler no hub", answer.TextBody);
+
+        var (slug, _) = await CongregationAsync(english, german);
+        var question = Unique.Name("Shall we meet in the library");
+        var (proposed, proposedPage) = await english.Client.SubmitAsync($"/congregations/{slug}/decisions/new", new Dictionary<string, string>
+        {
+            ["Input.Question"] = question,
+            ["Input.Proposal"] = "From March, in the library.",
+            ["Input.Background"] = "",
+            ["Input.Closes"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Quorum"] = "",
+            ["Input.Visibility"] = "Names",
+        }, "Propose");
+        Assert.True(proposed.StatusCode == HttpStatusCode.Redirect, proposedPage.QuerySelector("main")?.TextContent);
+        var decision = proposed.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await german.Client.SubmitAsync(decision, new Dictionary<string, string> { ["Choice"] = "Agree", ["Reason"] = "" }, "Answer")).Response.StatusCode);
+        var (amended, amendedPage) = await english.Client.SubmitAsync(decision,
+            new Dictionary<string, string> { ["Proposal"] = "From April, in the library.", ["Note"] = "April suits the library better." }, "Amend");
+        Assert.True(amended.StatusCode == HttpStatusCode.Redirect, amendedPage.QuerySelector("main")?.TextContent);
+        await Hub.DrainOutboxAsync();
+        var changed = await Hub.Smtp!.WaitForAsync(german.Email, $"Der Vorschlag hat sich geändert: {question}");
+        Assert.Contains($"{english.Name} hat den Vorschlag geändert, auf den du geantwortet hast, „{question}“, und schreibt:", changed.TextBody);
+        Assert.Contains("April suits the library better.", changed.TextBody);
+        Assert.Contains("Änderung lesen", changed.TextBody);
+    }
 }
