@@ -17,13 +17,6 @@ public static class DyadsFeature
         builder.Services.AddScoped<IPersonalData, DyadPersonalData>();
         return builder;
     }
-
-    public static string KindName(DyadKind kind) => kind switch
-    {
-        DyadKind.PeerCoaching => "peer coaching",
-        DyadKind.Mentoring => "mentoring",
-        _ => "accountability",
-    };
 }
 
 /// <summary>A dyad as one of its two people sees it.</summary>

@@ -70,9 +70,6 @@ public sealed record Practice(
     public static string Duration(int minutes, Microsoft.Extensions.Localization.IStringLocalizer strings) => minutes < 60 ? strings["Duration.Minutes", minutes]
         : minutes % 60 == 0 ? strings["Duration.Hours", minutes / 60] : strings["Duration.HoursMinutes", minutes / 60, minutes % 60];
 
-    public static string Duration(int minutes) => minutes < 60 ? $"{minutes} min"
-        : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
-
     /// <summary>Only the person themselves takes part: the steps speak to them, not to a host.</summary>
     public bool IsForOneself => Scales.Count == 1 && Scales[0] == Scale.Self;
 }

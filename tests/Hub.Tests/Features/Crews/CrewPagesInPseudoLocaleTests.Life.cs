@@ -163,14 +163,12 @@ public sealed partial class CrewPagesInPseudoLocaleTests
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 
-    /// <summary>Every word of the practice library a room or a plan may show.</summary>
+    /// <summary>Every word of the practice library a room or a plan may show (its content, English for now; the times around it are the hub's).</summary>
     private async Task<string[]> PracticeWordsAsync()
     {
         using var scope = shared.Hub.Services.CreateScope();
         var practices = await scope.ServiceProvider.GetRequiredService<ReadPractices>().AllAsync();
-        return [.. practices.SelectMany(p => new[] { p.Title, p.Summary, $"({Practice.Duration(p.Minutes)})", Practice.Duration(p.Minutes) }
-            .Concat(p.Prompts).Concat(p.Steps.SelectMany(s => new[] { s.Title, s.What })))
-            .Concat(Enumerable.Range(1, 200).Select(m => $"({Practice.Duration(m)})"))
+        return [.. practices.SelectMany(p => new[] { p.Title, p.Summary }.Concat(p.Prompts).Concat(p.Steps.SelectMany(s => new[] { s.Title, s.What })))
             .Where(w => w.Length > 0).Distinct()];
     }
 }
