@@ -126,7 +126,9 @@ public sealed class UpdatesAndHandbookPagesInPseudoLocaleTests(SharedHubWithPseu
         await PseudoLocalePages.AssertNoLeaksAsync(visitor, "/podcast", "the podcast page with an episode", data);
         await PseudoLocalePages.AssertNoLeaksAsync(admin.Client, "/podcast", "the podcast page for an administrator", data);
 
-        // The chat webhooks: read by a host, kept by an administrator, a target refused without a name.
+        // The chat webhooks: read by a host, kept by an administrator, a target refused without a name. The chat tools'
+        // names are names.
+        data = [.. data, "Discord", "Slack", "Matrix"];
         await PseudoLocalePages.AssertNoLeaksAsync(host.Client, "/admin/webhooks", "the chat webhooks for a host", data);
         await PseudoLocalePages.AssertNoLeaksAsync(admin.Client, "/admin/webhooks", "the chat webhooks for an administrator", data);
         var (noName, noNamePage) = await admin.Client.SubmitAsync("/admin/webhooks", new Dictionary<string, string>
