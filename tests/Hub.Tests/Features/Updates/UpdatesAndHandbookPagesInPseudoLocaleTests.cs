@@ -133,7 +133,10 @@ public sealed class UpdatesAndHandbookPagesInPseudoLocaleTests(SharedHubWithPseu
         await PseudoLocalePages.AssertNoLeaksAsync(admin.Client, "/admin/webhooks", "the chat webhooks for an administrator", data);
         var (noName, noNamePage) = await admin.Client.SubmitAsync("/admin/webhooks", new Dictionary<string, string>
         {
-            ["Name"] = "", ["Format"] = "Discord", ["Address"] = "https://chat.example/hook", ["Kinds"] = "event",
+            ["Name"] = "",
+            ["Format"] = "Discord",
+            ["Address"] = "https://chat.example/hook",
+            ["Kinds"] = "event",
         }, handler: "Add");
         Assert.Equal(HttpStatusCode.OK, noName.StatusCode);
         Assert.StartsWith("⟦", noNamePage.QuerySelector("#name-error")!.TextContent.Trim());
