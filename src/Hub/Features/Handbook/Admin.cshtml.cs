@@ -2,28 +2,31 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
 [Authorize(Roles = HubRoles.Admin)]
-public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerClock clock, IOptions<HandbookOptions> options) : HubPageModel
+public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerClock clock, IOptions<HandbookOptions> options,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed class ImportInput
     {
-        [Required(ErrorMessage = "Give a folder on the server or a git URL.")]
-        [StringLength(2000)]
+        [Required(ErrorMessage = "Handbook.Validation.Source")]
+        [StringLength(2000, ErrorMessage = "Handbook.Validation.SourceLength")]
         public string Source { get; set; } = "";
 
-        [StringLength(300)]
+        [StringLength(300, ErrorMessage = "Handbook.Validation.TitleLength")]
         public string? Title { get; set; }
 
-        [StringLength(300)]
+        [StringLength(300, ErrorMessage = "Handbook.Validation.AuthorLength")]
         public string? Author { get; set; }
 
         /// <summary>The ticked "yes, remove N of M pages": the import may remove up to N pages.</summary>
@@ -87,7 +90,7 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
             return Page();
         }
         var outcome = await start.RunAsync(Input.Source.Trim(), new ImportHandbook.Settings(Input.Title?.Trim(), Input.Author?.Trim(), Input.ConfirmRemovals ?? 0), cancel);
-        return await AfterAsync(outcome, "The import has started: its progress shows below, and its report when it is done.",
+        return await AfterAsync(outcome, strings["Handbook.Admin.StartedNotice"],
             async () => { await LoadAsync(prefill: false, cancel); return Page(); });
     }
 
@@ -95,7 +98,7 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
     {
         var outcome = await cancelImport.RunAsync(cancel);
         ModelState.Clear();
-        return await AfterAsync(outcome, "Cancelling: the import stops before it saves anything, and the handbook stays as it was.",
+        return await AfterAsync(outcome, strings["Handbook.Admin.CancellingNotice"],
             async () => { await LoadAsync(prefill: true, cancel); return Page(); });
     }
 
@@ -104,8 +107,8 @@ public sealed class AdminModel(HubDbContext db, ReadImportStatus status, ViewerC
         ModelState.Clear();
         var outcome = await save.RunAsync(Schedule.Interval, cancel);
         var notice = Schedule.Interval == HandbookResyncInterval.Off
-            ? "The scheduled re-sync is off."
-            : $"The handbook will be pulled from its git URL {(Schedule.Interval == HandbookResyncInterval.Hourly ? "every hour" : "every day")}.";
+            ? strings["Handbook.Admin.ScheduleOff"]
+            : strings[Schedule.Interval == HandbookResyncInterval.Hourly ? "Handbook.Admin.ScheduleHourly" : "Handbook.Admin.ScheduleDaily"];
         if (!outcome.Succeeded)
         {
             ModelState.AddOutcome(outcome, "Schedule");

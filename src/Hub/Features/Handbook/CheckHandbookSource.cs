@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
@@ -10,9 +12,10 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// Decides, before anything is read or fetched, whether a source may be imported: everything the import
 /// copies becomes public at /handbook-files/, so it must never read the hub's own data folder (people's
 /// photos, the mail with live links) or reach into the server's private network for someone.
-/// Every import runs this, whoever starts it; the admin page runs it first to answer beside the field.
+/// Every import runs this, whoever starts it; the admin page runs it first to answer beside the field, in its reader's
+/// language (an import's report is written in English: <see cref="HandbookImportRunner"/>).
 /// </summary>
-public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<HandbookOptions> options)
+public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<HandbookOptions> options, IStringLocalizer<Strings> strings)
 {
     public abstract record Result;
 
@@ -44,13 +47,13 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
             if (!allowed.Any(a => HandbookPaths.IsSameOrInside(folder, HandbookPaths.RealPath(a))))
             {
                 return new Refused(allowed.Count == 0
-                    ? "This page imports from git URLs only: no folder of the server is open to it (the setting Handbook:AllowedFolders is empty). Give a git URL, or ask whoever runs the server to import the folder with the command hub handbook import."
-                    : $"This page imports only folders under {string.Join(" or ", allowed)} (the setting Handbook:AllowedFolders). Give a folder there, or a git URL.");
+                    ? strings["Handbook.Refused.NoFolders"]
+                    : strings["Handbook.Refused.OnlyFolders", string.Join(strings["Handbook.Admin.Or"], allowed)]);
             }
         }
         if (!Directory.Exists(folder))
         {
-            return new Refused($"There is no folder at '{source}' on the server. Give the full path of a folder the hub can read, or a git URL.");
+            return new Refused(strings["Handbook.Refused.NoFolder", source]);
         }
         return new Folder(folder);
     }
@@ -60,7 +63,7 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
     {
         var data = HandbookPaths.RealPath(hub.Value.DataDirectoryFullPath);
         return HandbookPaths.IsSameOrInside(realFolder, data) || HandbookPaths.IsSameOrInside(data, realFolder)
-            ? $"'{realFolder}' is the hub's data folder, holds it or lies inside it: it is never imported, because everything imported is public and the data folder holds people's photos and mail. Give the folder of the handbook itself."
+            ? strings["Handbook.Refused.DataFolder", realFolder].Value
             : null;
     }
 
@@ -68,15 +71,13 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
     {
         var allowPrivate = options.Value.AllowPrivateGitHosts;
         var allowSsh = options.Value.AllowSshGitUrls;
-        var httpsOnly = allowSsh
-            ? "Give an https:// (or ssh://) git URL, such as https://github.com/your-group/handbook.git."
-            : "Give an https:// git URL, such as https://github.com/your-group/handbook.git.";
+        string httpsOnly = strings[allowSsh ? "Handbook.Refused.HttpsOrSsh" : "Handbook.Refused.HttpsOnly"];
         if (!Uri.TryCreate(source, UriKind.Absolute, out var url) || !source.Contains("://", StringComparison.Ordinal))
         {
             // git@host:path is ssh in scp's shorthand; the full form says which host is reached.
             return new Refused(source.StartsWith("git@", StringComparison.Ordinal) && allowSsh
-                ? $"Write this address in full, as ssh://{source[..source.IndexOf(':', StringComparison.Ordinal)]}/{source[(source.IndexOf(':', StringComparison.Ordinal) + 1)..]}."
-                : $"'{source}' is not a git URL the hub fetches. {httpsOnly}");
+                ? strings["Handbook.Refused.InFull", $"ssh://{source[..source.IndexOf(':', StringComparison.Ordinal)]}/{source[(source.IndexOf(':', StringComparison.Ordinal) + 1)..]}"]
+                : strings["Handbook.Refused.NotGit", source, httpsOnly]);
         }
         switch (url.Scheme)
         {
@@ -84,17 +85,17 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
             case "ssh" when allowSsh:
                 break;
             case "ssh":
-                return new Refused($"ssh:// git URLs are off on this hub (the setting Handbook:AllowSshGitUrls). {httpsOnly}");
+                return new Refused(strings["Handbook.Refused.SshOff", httpsOnly]);
             case "http" when allowPrivate:
                 break;
             case "file" when allowPrivate:
                 return DataFolderProblem(HandbookPaths.RealPath(url.LocalPath)) is { } problem ? new Refused(problem) : new Git(source, []);
             default:
-                return new Refused($"The hub fetches handbooks over https:// only, never {url.Scheme}://. {httpsOnly}");
+                return new Refused(strings["Handbook.Refused.Scheme", url.Scheme, httpsOnly]);
         }
         if (url.IdnHost.Length == 0)
         {
-            return new Refused($"'{source}' names no host. {httpsOnly}");
+            return new Refused(strings["Handbook.Refused.NoHost", source, httpsOnly]);
         }
         IPAddress[] addresses;
         var host = url.IdnHost.Trim('[', ']');
@@ -105,15 +106,15 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
         }
         catch (SocketException)
         {
-            return new Refused($"The host '{url.Host}' could not be found: check the address.");
+            return new Refused(strings["Handbook.Refused.HostNotFound", url.Host]);
         }
         if (addresses.Length == 0)
         {
-            return new Refused($"The host '{url.Host}' could not be found: check the address.");
+            return new Refused(strings["Handbook.Refused.HostNotFound", url.Host]);
         }
         if (!allowPrivate && addresses.FirstOrDefault(a => !OutboundAddresses.IsPublic(a)) is { } inside)
         {
-            return new Refused($"'{url.Host}' is at {inside}, an address of this server or a private network: the hub fetches handbooks only from public git hosts (the setting Handbook:AllowPrivateGitHosts changes this).");
+            return new Refused(strings["Handbook.Refused.PrivateHost", url.Host, inside.ToString()]);
         }
         if (literal || url.Scheme is not ("https" or "http"))
         {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -10,9 +12,10 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// The whole handbook as one HTML document in SUMMARY order: a title page with the licence, a table
 /// of contents, then every page as a section. Ids are prefixed per page so they stay unique, and links
 /// between pages become links inside the document, so they work on paper's digital twin (the PDF)
-/// and on the single printable page alike.
+/// and on the single printable page alike. The book's own words (the licence line, "Contents", "By") are in the request's
+/// language on the printable page, and in English in the PDF, which is printed once for every reader.
 /// </summary>
-public sealed class ComposeHandbookBook(HubDbContext db)
+public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public enum Target
     {
@@ -45,7 +48,8 @@ public sealed class ComposeHandbookBook(HubDbContext db)
         int Depth(string path, string? parent, int guard = 0) =>
             parent is null || guard > 10 || pages.FirstOrDefault(p => p.Path == parent) is not { } up ? 0 : 1 + Depth(up.Path, up.ParentPath, guard + 1);
         var assets = new HashSet<string>(StringComparer.Ordinal);
-        var author = info.Author.Length > 0 ? info.Author : "The handbook's authors";
+        using var english = target == Target.Pdf ? RecipientLanguage.Of(Languages.English) : default;
+        string author = info.Author.Length > 0 ? info.Author : strings["Handbook.Book.Authors"];
         static string E(string s) => WebUtility.HtmlEncode(s);
 
         var html = new StringBuilder();
@@ -64,15 +68,17 @@ public sealed class ComposeHandbookBook(HubDbContext db)
         html.Append("</head><body>");
         html.Append("<section class=\"title-page\"><h1 class=\"book-title\">").Append(E(info.Title)).Append("</h1>")
             .Append("<p class=\"author\">").Append(E(author)).Append("</p>")
-            .Append("<p class=\"licence\">Published under <a href=\"").Append(E(info.LicenceUrl)).Append("\">").Append(E(info.LicenceName))
-            .Append("</a>. You may share and adapt it with credit.</p>");
+            .Append("<p class=\"licence\">").Append(E(strings["Handbook.Book.Licence"]).Replace("{0}", $"<a href=\"{E(info.LicenceUrl)}\">{E(info.LicenceName)}</a>", StringComparison.Ordinal))
+            .Append("</p>");
         if (target == Target.Web)
         {
-            html.Append("<p class=\"screen-only\"><a href=\"/handbook\">Back to the handbook</a> · Print this page, or download the <a href=\"/handbook.pdf\">PDF</a> or the <a href=\"/handbook.epub\">EPUB</a>.</p>");
+            html.Append("<p class=\"screen-only\"><a href=\"/handbook\">").Append(E(strings["Handbook.Book.Back"])).Append("</a> · ")
+                .Append(E(strings["Handbook.Book.PrintOrDownload"]).Replace("{0}", "<a href=\"/handbook.pdf\">PDF</a>", StringComparison.Ordinal)
+                    .Replace("{1}", "<a href=\"/handbook.epub\">EPUB</a>", StringComparison.Ordinal)).Append("</p>");
         }
         html.Append("</section>");
 
-        html.Append("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">Contents</h2><ol>");
+        html.Append("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">").Append(E(strings["Handbook.Book.Contents"])).Append("</h2><ol>");
         for (var i = 0; i < pages.Count; i++)
         {
             html.Append("<li class=\"toc-depth-").Append(Math.Min(3, Depth(pages[i].Path, pages[i].ParentPath))).Append("\"><a href=\"#p").Append(i).Append("\">")
@@ -124,7 +130,7 @@ public sealed class ComposeHandbookBook(HubDbContext db)
             }
             if (!string.IsNullOrEmpty(page.Author))
             {
-                html.Append("<p class=\"byline\">By ").Append(E(page.Author)).Append("</p>");
+                html.Append("<p class=\"byline\">").Append(E(strings["Handbook.Book.By", page.Author])).Append("</p>");
             }
             html.Append(body.InnerHtml).Append("</section>");
         }

@@ -8,16 +8,20 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Xhtml;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
 /// <summary>
 /// The whole handbook as one EPUB 3 in SUMMARY order: a navigation document from the sidebar, a title
 /// page with the licence, the images it uses, and links between pages that resolve inside the book.
+/// The book's own words (the contents' title, the licence line, "By") are in the language of the request that asks for it;
+/// the pages are the handbook's, as written.
 /// </summary>
-public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimeProvider time)
+public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -58,12 +62,12 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
             """);
         await WriteAsync(zip, "EPUB/book.css", Css);
 
-        var author = info.Author.Length > 0 ? info.Author : "The handbook's authors";
+        string author = info.Author.Length > 0 ? info.Author : strings["Handbook.Book.Authors"];
         await WriteAsync(zip, "EPUB/title.xhtml", Xhtml(info.Title, $"""
             <section epub:type="titlepage" class="title-page">
               <h1>{Escape(info.Title)}</h1>
               <p class="author">{Escape(author)}</p>
-              <p>Published under <a href="{Escape(info.LicenceUrl)}">{Escape(info.LicenceName)}</a>. You may share and adapt it with credit.</p>
+              <p>{Escape(strings["Handbook.Book.Licence"]).Replace("{0}", $"<a href=\"{Escape(info.LicenceUrl)}\">{Escape(info.LicenceName)}</a>", StringComparison.Ordinal)}</p>
             </section>
             """));
 
@@ -134,7 +138,7 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
             }
             if (page.Author is { Length: > 0 } pageAuthor)
             {
-                content.Append("<p class=\"byline\">By ").Append(Escape(pageAuthor)).Append("</p>");
+                content.Append("<p class=\"byline\">").Append(Escape(strings["Handbook.Book.By", pageAuthor])).Append("</p>");
             }
             foreach (var child in body.ChildNodes)
             {
@@ -145,9 +149,10 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
         }
 
         var navigation = JsonSerializer.Deserialize<List<NavItem>>(info.NavigationJson) ?? [];
-        await WriteAsync(zip, "EPUB/nav.xhtml", Xhtml("Contents", $"""
-            <nav epub:type="toc" id="toc"><h1>Contents</h1>
-            <ol><li><a href="title.xhtml">{Escape(info.Title)}</a></li>{NavList(navigation, fileOf)}</ol>
+        string contents = strings["Handbook.Book.Contents"];
+        await WriteAsync(zip, "EPUB/nav.xhtml", Xhtml(contents, $"""
+            <nav epub:type="toc" id="toc"><h1>{Escape(contents)}</h1>
+            <ol><li><a href="title.xhtml">{Escape(info.Title)}</a></li>{NavList(navigation, fileOf, strings["Handbook.Book.Untitled"])}</ol>
             </nav>
             """));
 
@@ -225,13 +230,13 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
             ? HandbookPaths.Resolve("", Uri.UnescapeDataString(src[RenderHandbookPage.AssetPrefix.Length..]))
             : null;
 
-    private static string NavList(IEnumerable<NavItem> items, Dictionary<string, string> fileOf)
+    private static string NavList(IEnumerable<NavItem> items, Dictionary<string, string> fileOf, string untitled)
     {
         var html = new StringBuilder();
         foreach (var item in items)
         {
-            var children = NavList(item.Children, fileOf);
-            var title = Escape(item.Title.Length > 0 ? item.Title : "Untitled");
+            var children = NavList(item.Children, fileOf, untitled);
+            var title = Escape(item.Title.Length > 0 ? item.Title : untitled);
             if (item.Path is { } path && fileOf.TryGetValue(path, out var file))
             {
                 html.Append("<li><a href=\"").Append(file).Append("\">").Append(title).Append("</a>");

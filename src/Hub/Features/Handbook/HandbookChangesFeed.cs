@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
 /// <summary>
 /// An Atom feed of the handbook's pages, most recently changed first, so readers can follow the
-/// essays in a feed reader. A page's entry is updated when a re-import changes its text.
+/// essays in a feed reader. A page's entry is updated when a re-import changes its text. The feed's own words are in the
+/// request's language (English for a reader that names none).
 /// </summary>
-public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address)
+public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address, IStringLocalizer<Strings> strings)
 {
     private const string Atom = XmlFeed.AtomNamespace;
     public const int Entries = 30;
@@ -24,12 +27,12 @@ public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address)
             .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Order).Take(Entries)
             .Select(p => new { p.Path, p.Title, p.Description, p.PlainText, p.UpdatedAt }).ToListAsync(cancellationToken);
         var updated = pages.Count > 0 ? pages.Max(p => p.UpdatedAt) : info.ImportedAt ?? DateTime.UnixEpoch;
-        var author = info.Author.Length > 0 ? info.Author : "The handbook's authors";
+        string author = info.Author.Length > 0 ? info.Author : strings["Handbook.Book.Authors"];
         return XmlFeed.Write(w =>
         {
             w.WriteStartElement("feed", Atom);
             w.WriteElementString("id", Atom, address.Absolute("/handbook"));
-            w.WriteElementString("title", Atom, $"{info.Title}: changes");
+            w.WriteElementString("title", Atom, strings["Handbook.Feed.Changes", info.Title]);
             w.WriteElementString("updated", Atom, XmlFeed.Rfc3339(updated));
             w.WriteStartElement("author", Atom);
             w.WriteElementString("name", Atom, author);

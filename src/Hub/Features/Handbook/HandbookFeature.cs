@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
@@ -87,12 +89,12 @@ public static class HandbookFeature
             });
         // The admin page's progress bars follow the stream while an import runs (handbook-import.js), on any node; the
         // same state as JSON for a browser without EventSource.
-        app.MapGet("/admin/handbook/import.json", async (ReadImportStatus status, HttpContext context, CancellationToken cancel) =>
+        app.MapGet("/admin/handbook/import.json", async (ReadImportStatus status, IStringLocalizer<Strings> strings, HttpContext context, CancellationToken cancel) =>
         {
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
+            return Results.Json(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel), strings));
         }).RequireAuthorization(policy => policy.RequireRole(HubRoles.Admin));
-        app.MapGet("/admin/handbook/import/events", async (ReadImportStatus status, HttpContext context, LiveSignals live) =>
+        app.MapGet("/admin/handbook/import/events", async (ReadImportStatus status, IStringLocalizer<Strings> strings, HttpContext context, LiveSignals live) =>
         {
             using var stop = EventStreams.Lifetime(context);
             using var watch = live.Watch(HandbookImportGate.Topic);
@@ -100,7 +102,7 @@ public static class HandbookFeature
             // Without a signal it reads every 2 s: an import run by the command line on SQLite is another process.
             await EventStreams.FollowAsync(context, watch, live.ReadAtLeastEvery(TimeSpan.FromSeconds(2)), async cancel =>
             {
-                var state = JsonSerializer.Serialize(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel)));
+                var state = JsonSerializer.Serialize(ReadImportStatus.Json(await status.RunAsync(history: 1, cancel), strings));
                 if (state == sent)
                 {
                     return null;

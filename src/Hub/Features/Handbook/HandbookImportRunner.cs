@@ -15,8 +15,16 @@ public sealed class HandbookImportRunner(IServiceScopeFactory scopes, IHostAppli
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(300);
     private readonly ConcurrentDictionary<int, CancellationTokenSource> running = new();
 
-    /// <summary>Starts the import on the thread pool and returns at once; the returned task ends with it.</summary>
-    public Task Start(HandbookImport record, ImportHandbook.Settings settings) => Task.Run(() => RunAsync(record, settings));
+    /// <summary>
+    /// Starts the import on the thread pool and returns at once; the returned task ends with it. Its report is stored in
+    /// English, whoever started it, as an import from the schedule or the command line writes it; the admin page says its
+    /// stage and outcome in its reader's words.
+    /// </summary>
+    public Task Start(HandbookImport record, ImportHandbook.Settings settings) => Task.Run(() =>
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = Platform.Localization.Languages.CultureOf(Platform.Localization.Languages.English);
+        return RunAsync(record, settings);
+    });
 
     /// <summary>Cancels at once when the import runs on this node; on another node it stops at its next progress write.</summary>
     public void CancelHere(int importId)

@@ -10,7 +10,10 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// </summary>
 public static class HandbookNavigation
 {
-    public static IHtmlContent Render(IReadOnlyList<NavItem> items, string currentPath)
+    /// <summary>The chrome's two words, in the reader's language: a chapter's own page ("{0}: overview") and a page with no title.</summary>
+    public sealed record Words(string Overview, string Untitled);
+
+    public static IHtmlContent Render(IReadOnlyList<NavItem> items, string currentPath, Words words)
     {
         var html = new StringBuilder();
         var list = new List<NavItem>();
@@ -18,29 +21,29 @@ public static class HandbookNavigation
         {
             if (item.IsGroup)
             {
-                Flush(html, list, currentPath);
+                Flush(html, list, currentPath, words);
                 html.Append("<p class=\"nav-group\">").Append(Encode(item.Title)).Append("</p>");
-                WriteList(html, item.Children, currentPath);
+                WriteList(html, item.Children, currentPath, words);
             }
             else
             {
                 list.Add(item);
             }
         }
-        Flush(html, list, currentPath);
+        Flush(html, list, currentPath, words);
         return new HtmlString(html.ToString());
     }
 
-    private static void Flush(StringBuilder html, List<NavItem> list, string currentPath)
+    private static void Flush(StringBuilder html, List<NavItem> list, string currentPath, Words words)
     {
         if (list.Count > 0)
         {
-            WriteList(html, list, currentPath);
+            WriteList(html, list, currentPath, words);
             list.Clear();
         }
     }
 
-    private static void WriteList(StringBuilder html, IEnumerable<NavItem> items, string currentPath)
+    private static void WriteList(StringBuilder html, IEnumerable<NavItem> items, string currentPath, Words words)
     {
         html.Append("<ul>");
         foreach (var item in items)
@@ -50,18 +53,18 @@ public static class HandbookNavigation
             {
                 var open = Contains(item, currentPath) ? " open" : "";
                 html.Append("<details").Append(open).Append("><summary>").Append(Encode(item.Title)).Append("</summary><ul><li>");
-                WriteLink(html, item, currentPath, overview: true);
+                WriteLink(html, item, currentPath, words, overview: true);
                 html.Append("</li>");
                 foreach (var child in item.Children)
                 {
                     html.Append("<li>");
                     if (child.Children.Count > 0)
                     {
-                        WriteList(html, [child], currentPath);
+                        WriteList(html, [child], currentPath, words);
                     }
                     else
                     {
-                        WriteLink(html, child, currentPath, overview: false);
+                        WriteLink(html, child, currentPath, words, overview: false);
                     }
                     html.Append("</li>");
                 }
@@ -69,16 +72,16 @@ public static class HandbookNavigation
             }
             else
             {
-                WriteLink(html, item, currentPath, overview: false);
+                WriteLink(html, item, currentPath, words, overview: false);
             }
             html.Append("</li>");
         }
         html.Append("</ul>");
     }
 
-    private static void WriteLink(StringBuilder html, NavItem item, string currentPath, bool overview)
+    private static void WriteLink(StringBuilder html, NavItem item, string currentPath, Words words, bool overview)
     {
-        var title = Encode(item.Title.Length > 0 ? item.Title : "Untitled");
+        var title = Encode(item.Title.Length > 0 ? item.Title : words.Untitled);
         if (item.ExternalUrl is { } external)
         {
             html.Append("<a class=\"external\" href=\"").Append(Encode(external)).Append("\">").Append(title).Append("</a>");
@@ -87,7 +90,7 @@ public static class HandbookNavigation
         {
             html.Append("<a href=\"").Append(Encode(RenderHandbookPage.PageUrl(path))).Append('"')
                 .Append(path == currentPath ? " aria-current=\"page\"" : "").Append('>')
-                .Append(overview ? $"{title}: overview" : title).Append("</a>");
+                .Append(overview ? Encode(string.Format(System.Globalization.CultureInfo.InvariantCulture, words.Overview, item.Title.Length > 0 ? item.Title : words.Untitled)) : title).Append("</a>");
         }
         else
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Handbook;
 
@@ -19,13 +20,14 @@ public sealed class ReadImportStatus(HubDbContext db)
         return new(running is { FinishedAt: null } ? running : null, sync, recent);
     }
 
-    /// <summary>What the progress script reads; "finished" tells it to reload the page for the report.</summary>
-    public static object Json(Status status) => status.Running is { } r
+    /// <summary>What the progress script reads; "finished" tells it to reload the page for the report. The stage is also said in the reader's words.</summary>
+    public static object Json(Status status, IStringLocalizer strings) => status.Running is { } r
         ? new
         {
             running = true,
             id = r.Id,
             stage = r.Stage,
+            stageText = HandbookImportWords.Stage(r.Stage, strings),
             cancelRequested = r.CancelRequested,
             filesRead = r.FilesRead,
             filesTotal = r.FilesTotal,
@@ -37,6 +39,7 @@ public sealed class ReadImportStatus(HubDbContext db)
             running = false,
             id = (status.History.Count > 0 ? status.History[0].Id : 0),
             stage = (status.History.Count > 0 ? status.History[0].Stage : ""),
+            stageText = "",
             cancelRequested = false,
             filesRead = 0,
             filesTotal = 0,

@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Platform;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
 /// <summary>The admin page's import: claims the hub's one import and runs it in the background, so the page can show its progress.</summary>
-public sealed class StartHandbookImport(HandbookImportGate gate, HandbookImportRunner runner, CheckHandbookSource check)
+public sealed class StartHandbookImport(HandbookImportGate gate, HandbookImportRunner runner, CheckHandbookSource check, IStringLocalizer<Strings> strings)
 {
-    private const string AnotherIsRunning = "Another import is running now: wait for it to finish, or cancel it.";
+    private string AnotherIsRunning => strings["Handbook.Refused.AnotherIsRunning"];
 
     public async Task<Outcome> RunAsync(string source, ImportHandbook.Settings settings, CancellationToken cancel = default)
     {

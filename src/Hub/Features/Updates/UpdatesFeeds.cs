@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform.Configuration;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates;
@@ -11,15 +13,23 @@ namespace Microsolidarity.Hub.Features.Updates;
 /// <summary>
 /// <c>/feed.xml</c> (Atom: newsletter issues and episodes) and <c>/podcast.xml</c> (RSS 2.0 with
 /// the iTunes namespace, carrying every element the Podcast Standards Project's PSP-1 requires).
+/// The Atom feed's own words are in the request's language (the person who followed the link from a page, else
+/// English); the podcast's are in the language its <c>&lt;language&gt;</c> declares (<c>Updates:Podcast:Language</c>), because
+/// podcast apps show one title and description to every listener.
 /// </summary>
-public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<HubOptions> hub, IOptions<UpdatesOptions> options)
+public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<HubOptions> hub, IOptions<UpdatesOptions> options,
+    IStringLocalizer<Strings> strings)
 {
     private const string Atom = XmlFeed.AtomNamespace;
     private const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     private const string Content = "http://purl.org/rss/1.0/modules/content/";
     private const string PodcastNs = "https://podcastindex.org/namespace/1.0";
 
-    public string PodcastTitle => string.IsNullOrWhiteSpace(options.Value.Podcast.Title) ? $"{hub.Value.Name} podcast" : options.Value.Podcast.Title!;
+    /// <summary>The configured title, else the hub's name and "podcast" in the reader's language.</summary>
+    public string PodcastTitle => string.IsNullOrWhiteSpace(options.Value.Podcast.Title) ? strings["Updates.Feed.PodcastTitle", hub.Value.Name] : options.Value.Podcast.Title!;
+
+    /// <summary>The configured description, else the hub's own sentence in the reader's language.</summary>
+    public string PodcastDescription => string.IsNullOrWhiteSpace(options.Value.Podcast.Description) ? strings["Updates.Feed.PodcastDescription"] : options.Value.Podcast.Description!;
 
     public async Task<string> AtomAsync(CancellationToken cancellationToken)
     {
@@ -31,8 +41,8 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
         return XmlFeed.Write(w =>
         {
             w.WriteStartElement("feed", Atom);
-            w.WriteElementString("title", Atom, $"{hub.Value.Name}: updates");
-            w.WriteElementString("subtitle", Atom, "Newsletter issues and podcast episodes.");
+            w.WriteElementString("title", Atom, strings["Updates.Feed.Title", hub.Value.Name]);
+            w.WriteElementString("subtitle", Atom, strings["Updates.Feed.Subtitle"]);
             w.WriteElementString("id", Atom, links.Absolute("/feed.xml"));
             XmlFeed.AtomLink(w, links.Absolute("/feed.xml"), "self", "application/atom+xml");
             XmlFeed.AtomLink(w, links.Absolute("/"), "alternate", "text/html");
@@ -62,6 +72,11 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
     {
         var episodes = await db.Episodes.AsNoTracking().OrderByDescending(e => e.PublishedAt).ToListAsync(cancellationToken);
         var podcast = options.Value.Podcast;
+        string title, description;
+        using (RecipientLanguage.Of(podcast.Language))
+        {
+            (title, description) = (PodcastTitle, PodcastDescription);
+        }
         return XmlFeed.Write(w =>
         {
             w.WriteStartElement("rss");
@@ -76,8 +91,8 @@ public sealed class UpdatesFeeds(HubDbContext db, PublicAddress links, IOptions<
             w.WriteAttributeString("rel", "self");
             w.WriteAttributeString("type", "application/rss+xml");
             w.WriteEndElement();
-            w.WriteElementString("title", PodcastTitle);
-            w.WriteElementString("description", podcast.Description);
+            w.WriteElementString("title", title);
+            w.WriteElementString("description", description);
             w.WriteElementString("link", links.Absolute("/podcast"));
             w.WriteElementString("language", podcast.Language);
             w.WriteStartElement("itunes", "category", Itunes);

@@ -47,8 +47,8 @@ public sealed class PodcastOptions
     /// <summary>Empty: the hub's name followed by "podcast".</summary>
     public string? Title { get; set; }
 
-    [Required]
-    public string Description { get; set; } = "Conversations about belonging and meaningful work: crews, congregations and the people who host them.";
+    /// <summary>Empty: the hub's own sentence about the podcast, in <see cref="Language"/>.</summary>
+    public string? Description { get; set; }
 
     [Required]
     public string Language { get; set; } = "en";

@@ -9,18 +9,22 @@
   var id = section.getAttribute('data-import-id');
   var stage = section.querySelector('.import-stage');
   var noScript = section.querySelector('.no-script-only');
+  // The page's words, in the reader's language: "{0} of {1}" and "Cancelling…".
+  var of = section.getAttribute('data-of') || '{0} of {1}';
+  var cancelling = section.getAttribute('data-cancelling') || 'Cancelling…';
+  function outOf(value, max) { return of.replace('{0}', String(value)).replace('{1}', String(max)); }
   if (noScript) { noScript.hidden = true; }
   function show(bar, count, value, max) {
     var progress = section.querySelector(bar);
     progress.max = Math.max(1, max);
     progress.value = value;
-    progress.textContent = value + ' of ' + max;
-    section.querySelector('[data-count="' + count + '"]').textContent = value + ' of ' + max;
+    progress.textContent = outOf(value, max);
+    section.querySelector('[data-count="' + count + '"]').textContent = outOf(value, max);
   }
   // Puts the state in place; false once the import is over (the page reloads for its report).
   function apply(state) {
     if (!state.running || String(state.id) !== id) { window.location.reload(); return false; }
-    stage.textContent = state.cancelRequested ? 'Cancelling…' : state.stage;
+    stage.textContent = state.cancelRequested ? cancelling : (state.stageText || state.stage);
     show('#progress-files', 'files', state.filesRead, state.filesTotal);
     show('#progress-pages', 'pages', state.pagesRendered, state.pagesTotal);
     return true;

@@ -61,7 +61,11 @@ document.addEventListener('click', function (event) {
               item.appendChild(snippet);
               list.appendChild(item);
             });
-            status.textContent = hits.length === 0 ? 'No page matches yet.' : hits.length + (hits.length === 1 ? ' page matches.' : ' pages match.');
+            // The words come with the box, in the reader's language (data-none, data-one, data-other with {0}).
+            var words = hits.length === 0 ? input.getAttribute('data-none') || 'No page matches yet.'
+              : hits.length === 1 ? input.getAttribute('data-one') || '{0} page matches.'
+              : input.getAttribute('data-other') || '{0} pages match.';
+            status.textContent = words.replace('{0}', String(hits.length));
           })
           .catch(function () { /* the full search page still works */ });
       }, 150);

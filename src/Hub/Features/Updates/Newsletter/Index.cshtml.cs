@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
@@ -9,7 +11,8 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// <summary>The newsletter's front door: subscribe (no account needed), and every past issue.</summary>
 // The form sends email to any address typed in, so it is limited like the sign-up form.
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter subscribe, ViewerClock times, UpdatesAccess access) : HubPageModel
+public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter subscribe, ViewerClock times, UpdatesAccess access,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record Row(Guid Id, string Subject, string When);
 
@@ -33,9 +36,12 @@ public sealed class NewsletterIndexModel(HubDbContext db, SubscribeToNewsletter 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // The operation says what is missing, in the reader's words; the framework's implicit "The X field is required."
+        // for an empty text (in English) would only repeat it.
+        ModelState.Clear();
         var outcome = await subscribe.RunAsync(Email, Name, cancellationToken);
         return await AfterAsync(outcome,
-            $"Almost there: we sent a link to {(Email ?? "").Trim()}. Open it to confirm, and the next issue comes to you.",
+            strings["Updates.Newsletter.AlmostThere", (Email ?? "").Trim()],
             async () => { await LoadAsync(cancellationToken); return Page(); });
     }
 

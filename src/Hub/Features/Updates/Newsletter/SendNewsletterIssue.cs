@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
@@ -14,7 +16,7 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// </summary>
 public sealed class SendNewsletterIssue(
     HubDbContext db, UpdatesAccess access, PublicAddress links, IEnumerable<IAnnouncementSink> sinks,
-    NewsletterSignal signal, TimeProvider time)
+    NewsletterSignal signal, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public sealed record Input(string Subject, string Markdown, NewsletterSegment Segment, Guid? CongregationId);
 
@@ -22,39 +24,39 @@ public sealed class SendNewsletterIssue(
     {
         if (string.IsNullOrWhiteSpace(input.Subject))
         {
-            return Outcome.Refused("Give the issue a subject: it is the email's subject line and the archive's title.", "Subject");
+            return Outcome.Refused(strings["Updates.Refused.NoSubject"], "Subject");
         }
         if (input.Subject.Trim().Length > 200)
         {
-            return Outcome.Refused("Keep the subject under 200 characters.", "Subject");
+            return Outcome.Refused(strings["Updates.Refused.LongSubject"], "Subject");
         }
         if (string.IsNullOrWhiteSpace(input.Markdown))
         {
-            return Outcome.Refused("Write the issue before sending it.", "Markdown");
+            return Outcome.Refused(strings["Updates.Refused.NoText"], "Markdown");
         }
         if (input.Markdown.Length > 100_000)
         {
-            return Outcome.Refused("The issue is longer than 100,000 characters; split it in two.", "Markdown");
+            return Outcome.Refused(strings["Updates.Refused.LongText", 100_000.ToString("N0", DateFormats.Culture)], "Markdown");
         }
         if (input.Segment == NewsletterSegment.Congregation)
         {
             if (input.CongregationId is null)
             {
-                return Outcome.Refused("Choose the congregation whose members receive it.", "CongregationId");
+                return Outcome.Refused(strings["Updates.Refused.ChooseCongregation"], "CongregationId");
             }
             var hosted = await access.HostedAsync(user, cancellationToken);
             if (!UpdatesAccess.IsAdmin(user) && hosted.All(h => h.Id != input.CongregationId))
             {
-                return Outcome.Refused("You can send only to congregations you host.", "CongregationId");
+                return Outcome.Refused(strings["Updates.Refused.NotYourCongregation"], "CongregationId");
             }
             if (!await db.Congregations.AnyAsync(c => c.Id == input.CongregationId, cancellationToken))
             {
-                return Outcome.Refused("That congregation is not there any more.", "CongregationId");
+                return Outcome.Refused(strings["Updates.Refused.CongregationGone"], "CongregationId");
             }
         }
         else if (!UpdatesAccess.IsAdmin(user))
         {
-            return Outcome.Refused("Hosts send to their own congregation's members; the whole list is for administrators.", "Segment");
+            return Outcome.Refused(strings["Updates.Refused.WholeList"], "Segment");
         }
         return Outcome.Done;
     }

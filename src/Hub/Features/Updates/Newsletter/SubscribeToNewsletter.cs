@@ -26,16 +26,16 @@ public sealed class SubscribeToNewsletter(HubDbContext db, EmailOutbox outbox, E
         email = (email ?? "").Trim();
         if (email.Length == 0)
         {
-            return Outcome.Refused("Enter the email address the newsletter should go to.", "Email");
+            return Outcome.Refused(strings["Updates.Refused.NoEmail"], "Email");
         }
         if (email.Length > 320 || !MimeKit.MailboxAddress.TryParse(email, out var parsed) || parsed.Address != email || !email.Contains('@'))
         {
-            return Outcome.Refused("That does not look like an email address; it should look like name@example.org.", "Email");
+            return Outcome.Refused(strings["Updates.Refused.NotAnEmail"], "Email");
         }
         name = (name ?? "").Trim();
         if (name.Length > 200)
         {
-            return Outcome.Refused("Keep the name under 200 characters.", "Name");
+            return Outcome.Refused(strings["Updates.Refused.LongName"], "Name");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var normalized = email.ToUpperInvariant();

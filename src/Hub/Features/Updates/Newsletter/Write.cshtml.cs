@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Newsletter;
@@ -12,7 +14,8 @@ namespace Microsolidarity.Hub.Features.Updates.Newsletter;
 /// only then send: sending cannot be undone, so the send button appears on the preview.
 /// </summary>
 [Authorize]
-public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, SendNewsletterIssue send, ViewerClock times) : HubPageModel
+public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, SendNewsletterIssue send, ViewerClock times,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record SentRow(Guid Id, string Subject, string When, string Segment, int Recipients, int Sent, int Waiting, int Failed);
 
@@ -50,6 +53,9 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
+        // The operation says what is missing, in the reader's words; the framework's implicit "The X field is required."
+        // for an empty text (in English) would only repeat it.
+        ModelState.Clear();
         if (!await access.MaySpeakAsync(User, cancellationToken))
         {
             return Forbid();
@@ -71,6 +77,9 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
+        // The operation says what is missing, in the reader's words; the framework's implicit "The X field is required."
+        // for an empty text (in English) would only repeat it.
+        ModelState.Clear();
         if (!await access.MaySpeakAsync(User, cancellationToken))
         {
             return Forbid();
@@ -82,7 +91,7 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
             await LoadAsync(cancellationToken);
             return Page();
         }
-        Notice = "The issue is in the archive and on its way to subscribers; the table below shows how far it got.";
+        Notice = strings["Updates.Write.Sent"];
         return Redirect("/newsletter/write");
     }
 
@@ -109,9 +118,9 @@ public sealed class NewsletterWriteModel(HubDbContext db, UpdatesAccess access, 
         Sent = [.. issues.Select(i => new SentRow(i.Id, i.Subject, ViewerClock.FormatIn(i.SentAt, zone),
             i.Segment switch
             {
-                NewsletterSegment.NetworkMembers => "Network members",
-                NewsletterSegment.Congregation => $"Members of {i.Congregation ?? "a congregation"}",
-                _ => "Everyone subscribed",
+                NewsletterSegment.NetworkMembers => strings["Updates.Segment.NetworkMembers"],
+                NewsletterSegment.Congregation => i.Congregation is { } name ? strings["Updates.Segment.MembersOf", name] : strings["Updates.Segment.MembersOfOne"],
+                _ => strings["Updates.Segment.Everyone"],
             },
             i.Recipients, i.Sent, i.Recipients - i.Sent - i.Failed, i.Failed))];
     }

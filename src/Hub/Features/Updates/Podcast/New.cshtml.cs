@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
@@ -8,7 +10,7 @@ namespace Microsolidarity.Hub.Features.Updates.Podcast;
 /// <summary>Publishing an episode speaks for the whole network, so it is for administrators.</summary>
 [Authorize(Roles = HubRoles.Admin)]
 [PodcastUploadLimit]
-public sealed class PodcastNewModel(PublishEpisode publish) : HubPageModel
+public sealed class PodcastNewModel(PublishEpisode publish, IStringLocalizer<Strings> strings) : HubPageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string ShowNotes { get; set; } = "";
@@ -24,6 +26,9 @@ public sealed class PodcastNewModel(PublishEpisode publish) : HubPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // The operation says what is missing, in the reader's words; the framework's implicit "The X field is required."
+        // for an empty text (in English) would only repeat it.
+        ModelState.Clear();
         await using var stream = Audio?.OpenReadStream();
         var (outcome, slug) = await publish.RunAsync(User, new PublishEpisode.Input(
             Title, ShowNotes, Duration, AudioUrl, AudioLength, VideoUrl, Audio?.FileName, stream, Audio?.Length), cancellationToken);
@@ -36,7 +41,7 @@ public sealed class PodcastNewModel(PublishEpisode publish) : HubPageModel
             }
             return Page();
         }
-        Notice = "Published: it is in the podcast feed, and chat rooms that follow episodes hear about it.";
+        Notice = strings["Updates.New.Published"];
         return Redirect($"/podcast/{slug}");
     }
 }

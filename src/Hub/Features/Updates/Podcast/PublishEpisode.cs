@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Podcast;
@@ -13,7 +15,7 @@ namespace Microsolidarity.Hub.Features.Updates.Podcast;
 /// <summary>Publishes an episode: its audio kept in the file store (or an outside address), and its announcement.</summary>
 public sealed class PublishEpisode(
     HubDbContext db, PublicAddress links, IEnumerable<IAnnouncementSink> sinks, IFileStore files,
-    IOptions<UpdatesOptions> options, TimeProvider time)
+    IOptions<UpdatesOptions> options, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public static readonly IReadOnlyDictionary<string, string> AudioTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -38,17 +40,17 @@ public sealed class PublishEpisode(
         var title = (input.Title ?? "").Trim();
         if (title.Length is 0 or > 200)
         {
-            return (Outcome.Refused("Give the episode a title of up to 200 characters.", "Title"), null);
+            return (Outcome.Refused(strings["Updates.Refused.EpisodeTitle"], "Title"), null);
         }
         if (!TryParseDuration(input.Duration, out var seconds))
         {
-            return (Outcome.Refused("Give the length as minutes and seconds (42:10) or hours, minutes and seconds (1:02:03).", "Duration"), null);
+            return (Outcome.Refused(strings["Updates.Refused.Duration"], "Duration"), null);
         }
         var hasFile = input.File is not null && !string.IsNullOrEmpty(input.FileName);
         var url = (input.AudioUrl ?? "").Trim();
         if (hasFile == (url.Length > 0))
         {
-            return (Outcome.Refused("Upload the audio file, or give the address where it is hosted: one of the two.", "Audio"), null);
+            return (Outcome.Refused(strings["Updates.Refused.FileOrAddress"], "Audio"), null);
         }
         string type;
         if (hasFile)
@@ -66,18 +68,18 @@ public sealed class PublishEpisode(
         {
             if (!IsWebAddress(url))
             {
-                return (Outcome.Refused("The audio address must start with https:// (or http://).", "AudioUrl"), null);
+                return (Outcome.Refused(strings["Updates.Refused.AudioAddress"], "AudioUrl"), null);
             }
             if (input.AudioLength is not > 0)
             {
-                return (Outcome.Refused("Podcast apps need the file's size in bytes; your audio host shows it.", "AudioLength"), null);
+                return (Outcome.Refused(strings["Updates.Refused.AudioLength"], "AudioLength"), null);
             }
             type = AudioTypes.TryGetValue(Path.GetExtension(new Uri(url).AbsolutePath), out var t) ? t : "audio/mpeg";
         }
         var video = (input.VideoUrl ?? "").Trim();
         if (video.Length > 0 && !IsWebAddress(video))
         {
-            return (Outcome.Refused("The video address must start with https:// (or http://).", "VideoUrl"), null);
+            return (Outcome.Refused(strings["Updates.Refused.VideoAddress"], "VideoUrl"), null);
         }
         var slug = await FreeSlugAsync(title, cancellationToken);
         var episode = new Episode
@@ -104,7 +106,7 @@ public sealed class PublishEpisode(
             var headLength = await input.File!.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
             if (headLength == 0)
             {
-                return (Outcome.Refused("The audio file is empty.", "Audio"), null);
+                return (Outcome.Refused(strings["Updates.Refused.EmptyAudio"], "Audio"), null);
             }
             if (AudioSniffer.TypeOf(head.AsSpan(0, headLength)) != type)
             {
@@ -151,9 +153,9 @@ public sealed class PublishEpisode(
         return (Outcome.Done, slug);
     }
 
-    private const string NotAudio = "The audio must be an MP3, M4A, OGG, Opus or WAV file.";
+    private string NotAudio => strings["Updates.Refused.NotAudio"];
 
-    private string TooLarge => $"The audio file is larger than {options.Value.Podcast.MaxUploadMegabytes} MB.";
+    private string TooLarge => strings["Updates.Refused.TooLarge", options.Value.Podcast.MaxUploadMegabytes.ToString("N0", DateFormats.Culture)];
 
     /// <summary>Copies until the source ends or <paramref name="limit"/> bytes are copied; returns how many.</summary>
     private static async Task<long> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)

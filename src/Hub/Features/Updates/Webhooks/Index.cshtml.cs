@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
 /// <summary>Chat targets and their delivery log: hosts read it, administrators add and remove targets.</summary>
 [Authorize]
-public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageWebhookTargets manage, ViewerClock times) : HubPageModel
+public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageWebhookTargets manage, ViewerClock times,
+    IStringLocalizer<Strings> strings) : HubPageModel
 {
     public sealed record LogRow(string Target, string Kind, string Title, string When, int Attempts, string State, string? Detail);
 
@@ -38,6 +41,9 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
+        // The operation says what is missing, in the reader's words; the framework's implicit "The X field is required."
+        // for an empty text (in English) would only repeat it.
+        ModelState.Clear();
         if (!IsAdmin)
         {
             return Forbid();
@@ -47,7 +53,7 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
         {
             NewSecret = secret;
         }
-        return await AfterAsync(outcome, $"Added {(Name ?? "").Trim()}. The next announcement goes there too.",
+        return await AfterAsync(outcome, strings["Updates.Webhooks.Added", (Name ?? "").Trim()],
             async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/webhooks");
     }
 
@@ -57,7 +63,7 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
         {
             return Forbid();
         }
-        return await AfterAsync(await manage.RemoveAsync(id, cancellationToken), "Removed. Nothing more goes there; its log stays below.",
+        return await AfterAsync(await manage.RemoveAsync(id, cancellationToken), strings["Updates.Webhooks.Removed"],
             async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/webhooks");
     }
 
@@ -68,9 +74,16 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
             return Forbid();
         }
         var (outcome, name) = await test.RunAsync(id, cancellationToken);
-        return await AfterAsync(outcome, $"A test message is on its way to {name}. Its answer shows in the delivery log below in a moment.",
+        return await AfterAsync(outcome, strings["Updates.Webhooks.TestSent", name],
             async () => { await LoadAsync(cancellationToken); return Page(); }, "/admin/webhooks");
     }
+
+    /// <summary>A kind of news in the reader's words ("event" is "New events"); a kind the hub no longer knows as stored.</summary>
+    public string KindName(string kind) => kind switch
+    {
+        Platform.Contracts.Announcement.NewEvent or Platform.Contracts.Announcement.Newsletter or Platform.Contracts.Announcement.Episode or SendWebhookTest.Kind => strings[$"Updates.Kind.{kind}"],
+        _ => kind,
+    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -79,8 +92,8 @@ public sealed class WebhooksModel(HubDbContext db, UpdatesAccess access, ManageW
         var rows = await db.WebhookDeliveries.AsNoTracking().OrderByDescending(d => d.CreatedAt).Take(100)
             .Join(db.WebhookTargets, d => d.TargetId, t => t.Id, (d, t) => new { d, t.Name }).ToListAsync(cancellationToken);
         Log = [.. rows.Select(r => new LogRow(r.Name, r.d.Kind, r.d.Title, ViewerClock.FormatIn(r.d.CreatedAt, zone), r.d.Attempts,
-            r.d.DeliveredAt is not null ? "Delivered" : r.d.FailedAt is not null ? "Given up" : r.d.Attempts == 0 ? "Waiting" : "Retrying",
+            strings[r.d.DeliveredAt is not null ? "Updates.Webhooks.State.Delivered" : r.d.FailedAt is not null ? "Updates.Webhooks.State.GivenUp" : r.d.Attempts == 0 ? "Updates.Webhooks.State.Waiting" : "Updates.Webhooks.State.Retrying"],
             r.d.DeliveredAt is not null ? (r.d.LastStatus is { } s ? $"HTTP {s}" : null)
-                : r.d.LastError is null ? null : r.d.FailedAt is null ? $"{r.d.LastError} Next try {ViewerClock.FormatIn(r.d.NextAttemptAt, zone)}." : r.d.LastError))];
+                : r.d.LastError is null ? null : r.d.FailedAt is null ? strings["Updates.Webhooks.NextTry", r.d.LastError, ViewerClock.FormatIn(r.d.NextAttemptAt, zone)] : r.d.LastError))];
     }
 }

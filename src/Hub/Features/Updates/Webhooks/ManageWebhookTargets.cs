@@ -1,17 +1,19 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
 /// <summary>Adds and removes chat targets (administrators only; the page checks).</summary>
-public sealed class ManageWebhookTargets(HubDbContext db, IOptions<UpdatesOptions> options, TimeProvider time)
+public sealed class ManageWebhookTargets(HubDbContext db, IOptions<UpdatesOptions> options, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public static readonly string[] AllKinds = [Announcement.NewEvent, Announcement.Newsletter, Announcement.Episode];
 
@@ -22,27 +24,27 @@ public sealed class ManageWebhookTargets(HubDbContext db, IOptions<UpdatesOption
         var name = (input.Name ?? "").Trim();
         if (name.Length is 0 or > 120)
         {
-            return (Outcome.Refused("Name the target (up to 120 characters), such as \"Network chat, #announcements\".", "Name"), null);
+            return (Outcome.Refused(strings["Updates.Refused.TargetName"], "Name"), null);
         }
         if (!Uri.TryCreate((input.Url ?? "").Trim(), UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http") || url.OriginalString.Length > 1000)
         {
-            return (Outcome.Refused("Paste the full webhook address, starting with https://.", "Address"), null);
+            return (Outcome.Refused(strings["Updates.Refused.TargetAddress"], "Address"), null);
         }
         var kinds = input.Kinds.Where(AllKinds.Contains).Distinct().ToList();
         if (kinds.Count == 0)
         {
-            return (Outcome.Refused("Choose at least one kind of news to send there.", "Kinds"), null);
+            return (Outcome.Refused(strings["Updates.Refused.TargetKinds"], "Kinds"), null);
         }
         var secret = (input.Secret ?? "").Trim();
         if (input.Format == WebhookFormat.Matrix && secret.Length == 0)
         {
-            return (Outcome.Refused("Matrix needs the access token of the account that posts to the room.", "Secret"), null);
+            return (Outcome.Refused(strings["Updates.Refused.MatrixToken"], "Secret"), null);
         }
         // Checked again at every delivery, on the address actually connected to; saying so now spares a log of failures.
         if (!options.Value.AllowPrivateWebhookTargets && await OutboundAddresses.FirstNonPublicAsync(url.DnsSafeHost, cancellationToken) is { } inside)
         {
             return (Outcome.Refused(
-                $"That address leads to {(IPAddress.IsLoopback(inside) ? "this server itself" : "a private or local network")} ({inside}). The hub sends news only to addresses on the public internet.",
+                strings[IPAddress.IsLoopback(inside) ? "Updates.Refused.TargetIsThisServer" : "Updates.Refused.TargetIsPrivate", inside.ToString()],
                 "Address"), null);
         }
         if (input.Format == WebhookFormat.Generic && secret.Length == 0)
@@ -70,7 +72,7 @@ public sealed class ManageWebhookTargets(HubDbContext db, IOptions<UpdatesOption
         var target = await db.WebhookTargets.SingleOrDefaultAsync(t => t.Id == id && t.RemovedAt == null, cancellationToken);
         if (target is null)
         {
-            return Outcome.Refused("That target was removed already.");
+            return Outcome.Refused(strings["Updates.Refused.TargetRemoved"]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         target.RemovedAt = now;

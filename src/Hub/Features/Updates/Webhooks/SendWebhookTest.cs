@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
@@ -14,7 +16,8 @@ namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 /// same queue, signature and retries as a real announcement, so what the log says about it is what
 /// a real announcement would meet.
 /// </summary>
-public sealed class SendWebhookTest(HubDbContext db, WebhookSignal signal, PublicAddress links, IOptions<HubOptions> hub, TimeProvider time)
+public sealed class SendWebhookTest(HubDbContext db, WebhookSignal signal, PublicAddress links, IOptions<HubOptions> hub, TimeProvider time,
+    IStringLocalizer<Strings> strings)
 {
     public const string Kind = "test";
 
@@ -23,12 +26,13 @@ public sealed class SendWebhookTest(HubDbContext db, WebhookSignal signal, Publi
         var target = await db.WebhookTargets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == targetId && t.RemovedAt == null, cancellationToken);
         if (target is null)
         {
-            return (Outcome.Refused("That target was removed; there is nothing to test."), "");
+            return (Outcome.Refused(strings["Updates.Refused.NothingToTest"]), "");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var id = Guid.NewGuid();
-        var announcement = new Announcement(Kind, $"Test message from {hub.Value.Name}", links.Absolute("/admin/webhooks"),
-            "If you can read this, the hub can reach this room. Nothing else happened.", now);
+        // In the words of the administrator who pressed the button: they are the one reading the room to check.
+        var announcement = new Announcement(Kind, strings["Updates.Webhooks.TestTitle", hub.Value.Name], links.Absolute("/admin/webhooks"),
+            strings["Updates.Webhooks.TestBody"], now);
         db.WebhookDeliveries.Add(new WebhookDelivery
         {
             Id = id,
