@@ -124,6 +124,7 @@ public sealed class DependencyRulesTests
         new("Features/Practices", Features + "Congregations.CongregationAccess", "a congregation's own practices and cards are congregation pages: they start from the viewer's membership."),
         new("Features/Practices", Features + "Congregations.CongregationPageModel", "a congregation's own practices pages are congregation pages."),
         new("Features/Practices", Features + "Congregations.CongregationView", "a congregation's own practices and cards are for its members; its hosts write them."),
+        new("Features/Admin", Features + "Handbook.HandbookImportWords", "the administration overview says the last import's outcome in the handbook's own words."),
         new("Features/Home", Features + "Crews.CrewAccess", "answering a crew invitation on the home page loads the crew as its page does."),
         new("Features/Home", Features + "Crews.CrewView", "answering a crew invitation on the home page loads the crew as its page does."),
         new("Features/Home", Features + "Crews.RespondToCrewInvitation", "a crew invitation answered on the home page is answered by the crews' own operation."),

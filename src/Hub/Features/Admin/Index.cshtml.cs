@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Features.Handbook;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
@@ -62,10 +63,6 @@ public sealed class AdminIndexModel(ReadAdminOverview overview, ViewerClock cloc
         }
     }
 
-    /// <summary>How an import ended, in the reader's words (the handbook's own page still says it in English).</summary>
-    public string ImportOutcome(HandbookImport import) => strings[import.FinishedAt is null ? "Admin.Import.Running"
-        : import.Cancelled ? "Admin.Import.Cancelled"
-        : import.Stage == "Interrupted" ? "Admin.Import.Interrupted"
-        : import.Stage == Handbook.ImportHandbook.NeedsConfirmation ? "Admin.Import.NeedsConfirmation"
-        : import.Succeeded ? "Admin.Import.Imported" : "Admin.Import.Failed"];
+    /// <summary>How an import ended, in the reader's words: the handbook's own page says it the same way.</summary>
+    public string ImportOutcome(HandbookImport import) => HandbookImportWords.Outcome(import, strings);
 }
