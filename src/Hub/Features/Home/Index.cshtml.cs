@@ -32,6 +32,9 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
 
     /// <summary>The signed-in person's home; null for a visitor.</summary>
     public PersonalHome.View? Mine { get; private set; }
+
+    /// <summary>Whether to read the hub in the browser's language, asked once on each browser when it differs from the account's.</summary>
+    public LanguageOffer.Offer? AskLanguage { get; private set; }
     public ViewerClock Clock => times;
 
     [BindProperty] public Guid Id { get; set; }
@@ -82,6 +85,8 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
     {
         await times.ZoneAsync();
         Mine = await personal.LoadAsync(Me!, HttpContext.RequestAborted);
+        AskLanguage = LanguageOffer.AskOnce(HttpContext,
+            await db.Users.AsNoTracking().Where(u => u.Id == Me).Select(u => u.Language).FirstOrDefaultAsync(HttpContext.RequestAborted));
         // Made for one person: no shared cache or proxy may keep it, and nobody else may be shown it.
         Response.Headers.CacheControl = "no-store, private";
         return Page();
@@ -114,7 +119,7 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
             var eventZone = TimeZones.FindOrUtc(e.TimeZoneId);
             var shown = mine ? zone : eventZone;
             var own = eventZone.Id != shown.Id
-                ? $"{TimeZones.ToLocal(e.StartsAtUtc, eventZone).ToDateTimeUnspecified():HH:mm} in {eventZone.Id}, the event's zone" : null;
+                ? strings["Gatherings.TimeInEventZone", TimeZones.ToLocal(e.StartsAtUtc, eventZone).ToDateTimeUnspecified().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), eventZone.Id].Value : null;
             return new EventRow(e.Title, e.Url, ViewerClock.FormatIn(e.StartsAtUtc, shown), own, e.OwnerName, e.IsOnline);
         })];
         var issues = await db.NewsletterIssues.AsNoTracking().OrderByDescending(i => i.SentAt).Take(3)

@@ -101,4 +101,38 @@ public sealed class LanguageChoiceTests(SharedHub shared) : IClassFixture<Shared
         Assert.Contains("<html lang=\"es\">", message.HtmlBody);
         Assert.Contains("Si el botón no funciona, abre esta dirección:", WebUtility.HtmlDecode(message.HtmlBody));
     }
+
+    [Fact]
+    public async Task AnAccountInEnglish_OnAGermanBrowser_IsAskedOnce_AndTheAnswerIsSaved()
+    {
+        // Made without a page (as a host or the command line makes one): no language saved, so emails go in English.
+        var email = Unique.Email("lena");
+        await hub.CreatePersonAsync(email, "a lantern by the door", name: Unique.Name("Lena"));
+        var client = await hub.SignedInClientAsync(email, "a lantern by the door");
+
+        var (_, asked) = await GetInAsync(client, "/", "de-DE,de;q=0.9,en;q=0.5");
+        var offer = asked.QuerySelector(".language-offer");
+        Assert.NotNull(offer);
+        Assert.Equal("Deutsch im Hub verwenden, E-Mails eingeschlossen?", offer.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal(["de", "en"], offer.QuerySelectorAll("button[name=language]").Select(b => b.GetAttribute("value")!));
+        var token = offer.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Asked once on this browser, answered or not.
+        var (_, again) = await GetInAsync(client, "/", "de-DE,de;q=0.9,en;q=0.5");
+        Assert.Null(again.QuerySelector(".language-offer"));
+
+        var (answered, _) = await client.PostAsync("/language", new Dictionary<string, string> { ["language"] = "de", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        using (var scope = hub.Services.CreateScope())
+        {
+            Assert.Equal("de", await scope.ServiceProvider.GetRequiredService<HubDbContext>().Users.Where(u => u.Email == email).Select(u => u.Language).SingleAsync());
+        }
+        var (_, english) = await GetInAsync(client, "/", "en"); // the saved choice wins over the browser now
+        Assert.Equal("de", english.DocumentElement.GetAttribute("lang"));
+
+        // A browser that asks for the account's own language is never asked.
+        var other = await hub.SignedInClientAsync(email, "a lantern by the door");
+        var (_, same) = await GetInAsync(other, "/", "de");
+        Assert.Null(same.QuerySelector(".language-offer"));
+    }
 }
