@@ -7,7 +7,6 @@ using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Features.Commons;
 using Microsolidarity.Hub.Platform;
-using Microsolidarity.Hub.Testing;
 using Microsolidarity.Hub.Tests.Features.Congregations;
 using Microsolidarity.Hub.Tests.Features.Rounds;
 using Microsolidarity.Hub.Tests.Platform.Localization;
@@ -22,18 +21,9 @@ namespace Microsolidarity.Hub.Tests.Features.Commons;
 /// </summary>
 public sealed class CommonsPagesInPseudoLocaleTests(SharedHubWithPseudoLocale shared) : IClassFixture<SharedHubWithPseudoLocale>
 {
-    private const string Password = "coins in a blue jar";
     private readonly HubFactory hub = shared.Hub;
 
-    private async Task<(string Id, FormClient Client, string Email, string Name)> PersonAsync(string who, bool admin = false)
-    {
-        var email = Unique.Email(who);
-        var name = Unique.Name(who);
-        var person = await hub.CreatePersonAsync(email, Password, admin: admin, name: name);
-        var client = await hub.SignedInClientAsync(email, Password);
-        PseudoLocalePages.Use(client);
-        return (person.Id, client, email, name);
-    }
+    private Task<SharedHubWithPseudoLocale.Reader> PersonAsync(string who, bool admin = false) => shared.PersonAsync(who, admin);
 
     /// <summary>The shared bank transfer box (Platform/Web/Shared) names the account's IBAN and BIC as every language does.</summary>
     private static readonly string[] BankWords = ["IBAN", "BIC"];

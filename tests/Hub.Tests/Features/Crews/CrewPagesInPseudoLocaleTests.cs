@@ -7,17 +7,8 @@ namespace Microsolidarity.Hub.Tests.Features.Crews;
 /// <summary>The crew pages a member reaches, read in the pseudo-locale: every word the hub shows goes through localisation.</summary>
 public sealed partial class CrewPagesInPseudoLocaleTests(SharedHubWithPseudoLocale shared) : IClassFixture<SharedHubWithPseudoLocale>
 {
-    private const string Password = "rain on a tin roof";
 
-    private async Task<(FormClient Client, string Email, string Name)> PersonAsync(string name)
-    {
-        var email = Unique.Email(name);
-        var shown = Unique.Name(name);
-        await shared.Hub.CreatePersonAsync(email, Password, name: shown);
-        var client = await shared.Hub.SignedInClientAsync(email, Password);
-        PseudoLocalePages.Use(client);
-        return (client, email, shown);
-    }
+    private Task<SharedHubWithPseudoLocale.Reader> PersonAsync(string who) => shared.PersonAsync(who);
 
     [Fact]
     public async Task CrewPages_ShowNoWordThatSkippedLocalisation()

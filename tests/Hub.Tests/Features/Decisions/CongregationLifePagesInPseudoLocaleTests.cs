@@ -17,20 +17,9 @@ namespace Microsolidarity.Hub.Tests.Features.Decisions;
 /// </summary>
 public sealed class CongregationLifePagesInPseudoLocaleTests(SharedHubWithPseudoLocale shared) : IClassFixture<SharedHubWithPseudoLocale>
 {
-    private const string Password = "moss on the north side";
     private readonly HubFactory hub = shared.Hub;
 
-    private sealed record Person(string Id, string Name, FormClient Client);
-
-    private async Task<Person> PersonAsync(string who)
-    {
-        var email = Unique.Email(who);
-        var name = Unique.Name(who);
-        var id = (await hub.CreatePersonAsync(email, Password, name: name)).Id;
-        var client = await hub.SignedInClientAsync(email, Password);
-        PseudoLocalePages.Use(client);
-        return new Person(id, name, client);
-    }
+    private Task<SharedHubWithPseudoLocale.Reader> PersonAsync(string who) => shared.PersonAsync(who);
 
     private async Task<T> DbAsync<T>(Func<HubDbContext, Task<T>> work)
     {
@@ -39,7 +28,7 @@ public sealed class CongregationLifePagesInPseudoLocaleTests(SharedHubWithPseudo
     }
 
     /// <summary>A congregation the host made through its form, which the others joined; its slug.</summary>
-    private async Task<string> CongregationAsync(string name, Person host, params Person[] members)
+    private async Task<string> CongregationAsync(string name, SharedHubWithPseudoLocale.Reader host, params SharedHubWithPseudoLocale.Reader[] members)
     {
         var path = await CreateAsync(host.Client, name);
         foreach (var member in members)

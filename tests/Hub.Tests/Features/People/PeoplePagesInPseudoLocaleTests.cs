@@ -18,15 +18,7 @@ public sealed class PeoplePagesInPseudoLocaleTests(SharedHubWithPseudoLocale sha
     private const string Password = "ferns under the bridge";
     private readonly HubFactory hub = shared.Hub;
 
-    private async Task<(FormClient Client, string Email, string Name)> PersonAsync(string who, bool admin = false)
-    {
-        var email = Unique.Email(who);
-        var name = Unique.Name(who);
-        await hub.CreatePersonAsync(email, Password, admin: admin, name: name);
-        var client = await hub.SignedInClientAsync(email, Password);
-        PseudoLocalePages.Use(client);
-        return (client, email, name);
-    }
+    private Task<SharedHubWithPseudoLocale.Reader> PersonAsync(string who, bool admin = false) => shared.PersonAsync(who, admin, Password);
 
     [Fact]
     public async Task OwnPages_ProfilePersonPathwayJournalAndZone_ShowOnlyLocalisedWords()

@@ -22,18 +22,9 @@ namespace Microsolidarity.Hub.Tests.Features.Programs;
 /// </summary>
 public sealed partial class ProgramPagesInPseudoLocaleTests(SharedHubWithPseudoLocale shared) : IClassFixture<SharedHubWithPseudoLocale>
 {
-    private const string Password = "moss on the north side";
     private readonly HubFactory hub = shared.Hub;
 
-    private async Task<(FormClient Client, string Email, string Name)> PersonAsync(string who, bool admin = false)
-    {
-        var email = Unique.Email(who);
-        var name = Unique.Name(who);
-        await hub.CreatePersonAsync(email, Password, admin: admin, name: name);
-        var client = await hub.SignedInClientAsync(email, Password);
-        PseudoLocalePages.Use(client);
-        return (client, email, name);
-    }
+    private Task<SharedHubWithPseudoLocale.Reader> PersonAsync(string who, bool admin = false) => shared.PersonAsync(who, admin);
 
     [Fact]
     public async Task ProgramPages_AndTheInvitationToAPlace_ShowNoWordThatSkippedLocalisation()

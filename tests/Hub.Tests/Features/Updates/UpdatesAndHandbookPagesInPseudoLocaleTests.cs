@@ -23,18 +23,9 @@ namespace Microsolidarity.Hub.Tests.Features.Updates;
 /// </summary>
 public sealed class UpdatesAndHandbookPagesInPseudoLocaleTests(SharedHubWithPseudoLocale shared) : IClassFixture<SharedHubWithPseudoLocale>
 {
-    private const string Password = "kettle on the windowsill";
     private readonly HubFactory hub = shared.Hub;
 
-    private async Task<(FormClient Client, string Email, string Name)> PersonAsync(string who, bool admin = false)
-    {
-        var email = Unique.Email(who);
-        var name = Unique.Name(who);
-        await hub.CreatePersonAsync(email, Password, admin: admin, name: name);
-        var client = await hub.SignedInClientAsync(email, Password);
-        PseudoLocalePages.Use(client);
-        return (client, email, name);
-    }
+    private Task<SharedHubWithPseudoLocale.Reader> PersonAsync(string who, bool admin = false) => shared.PersonAsync(who, admin);
 
     private FormClient Visitor(string language = Hub.Platform.Localization.Languages.Pseudo)
     {

@@ -12,6 +12,20 @@ namespace Microsolidarity.Hub.Tests.Platform.Localization;
 public sealed class SharedHubWithPseudoLocale : SharedHub
 {
     protected override Task<HubFactory> StartAsync() => HubFactory.StartAsync(settings => settings["Localization:Pseudo"] = "true", smtp: false);
+
+    /// <summary>Someone the test made, signed in and reading in the pseudo-locale.</summary>
+    public sealed record Reader(string Id, FormClient Client, string Email, string Name);
+
+    /// <summary>A new person with a unique address and name, signed in, every request in the pseudo-locale.</summary>
+    public async Task<Reader> PersonAsync(string who, bool admin = false, string password = "a page read with its marks on")
+    {
+        var email = Unique.Email(who);
+        var name = Unique.Name(who);
+        var person = await Hub.CreatePersonAsync(email, password, admin: admin, name: name);
+        var client = await Hub.SignedInClientAsync(email, password);
+        PseudoLocalePages.Use(client);
+        return new(person.Id, client, email, name);
+    }
 }
 
 /// <summary>
