@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
@@ -12,7 +14,7 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// Conversation titles in the site-wide search, for the person searching only: threads of their congregations,
 /// working groups, crews and pairs, and the network hosts' threads for hosts, hidden ones left out. A visitor, or anyone else, finds none (nor are they in a feed or the sitemap).
 /// </summary>
-public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccessor http) : ISiteSearchSource
+public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccessor http, IStringLocalizer<Strings> strings) : ISiteSearchSource
 {
     public int Order => 25;
 
@@ -23,7 +25,7 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
         var words = query.Trim().ToLowerInvariant();
         if (me is null || words.Length == 0)
         {
-            return new SiteSearchSection("Conversations", [], 0, "/search");
+            return new SiteSearchSection(strings["Conversations.Title"], [], 0, "/search");
         }
 #pragma warning disable CA1304, CA1311, CA1862 // translated to the database's lower(): culture does not apply
         var mine = Mine(db, me).Where(t => t.Title.ToLower().Contains(words));
@@ -42,13 +44,13 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
             })
             .Take(limit).ToListAsync(cancellationToken);
         var total = await mine.CountAsync(cancellationToken);
-        return new SiteSearchSection("Conversations",
+        return new SiteSearchSection(strings["Conversations.Title"],
             [.. found.Select(t => new SiteSearchHit(
                 t.ForNetworkHosts ? $"{NetworkHosts.BasePath}/{t.Id}" : t.CrewId is { } crew ? $"/crews/{crew}/conversations/{t.Id}" : t.DyadId is { } dyad ? $"/dyads/{dyad}/conversations/{t.Id}"
                 : t.WorkingGroupId is { } group ? $"/congregations/{t.Slug}/working-groups/{group}/conversations/{t.Id}" : $"/congregations/{t.Slug}/conversations/{t.Id}",
                 t.Title,
-                t.ForNetworkHosts ? "A conversation among the network's hosts" : t.CrewId is not null ? "Your crew's conversation" : t.DyadId is not null ? "Your pair's conversation"
-                : t.WorkingGroupId is not null ? "Your working group's conversation" : "A conversation in your congregation"))],
+                strings[t.ForNetworkHosts ? "Conversations.Search.NetworkHosts" : t.CrewId is not null ? "Conversations.Search.Crew" : t.DyadId is not null ? "Conversations.Search.Pair"
+                : t.WorkingGroupId is not null ? "Conversations.Search.WorkingGroup" : "Conversations.Search.Congregation"].Value))],
             total, "/search");
     }
 

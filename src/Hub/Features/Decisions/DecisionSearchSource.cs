@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Decisions;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Decisions;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Decisions;
 /// The decision logs in the site-wide search, for the person searching only: decisions of the congregations
 /// they belong to (with their working groups') and the crews they are in. A visitor, or anyone else, finds none of them.
 /// </summary>
-public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor http) : ISiteSearchSource
+public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor http, IStringLocalizer<Strings> strings) : ISiteSearchSource
 {
     public int Order => 20;
 
@@ -22,7 +24,7 @@ public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor h
         var words = query.Trim();
         if (me is null || words.Length == 0)
         {
-            return new SiteSearchSection("Decisions", [], 0, "/search");
+            return new SiteSearchSection(strings["Decisions.Title"], [], 0, "/search");
         }
         var found = await Mine(db, me).Where(Matches(words))
             .OrderByDescending(d => d.DecidedAt ?? d.CreatedAt)
@@ -42,9 +44,9 @@ public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor h
             .Take(limit).ToListAsync(cancellationToken);
         var total = await Mine(db, me).CountAsync(Matches(words), cancellationToken);
         var first = found.FirstOrDefault();
-        return new SiteSearchSection("Decisions",
+        return new SiteSearchSection(strings["Decisions.Title"],
             [.. found.Select(d => new SiteSearchHit(DecisionCircle.PathOf(d.Id, d.CrewId, d.WorkingGroupId, d.Slug),
-                d.Question, $"{d.Circle} · {DecisionText.Kind(d.Kind)} · {(d.Result is { } r ? DecisionText.Result(r, d.Kind) : "Open")}"))],
+                d.Question, $"{d.Circle} · {DecisionText.Kind(strings, d.Kind)} · {(d.Result is { } r ? DecisionText.Result(strings, r, d.Kind) : strings["Decisions.Search.Open"])}"))],
             total, first is null ? "/search" : $"{DecisionCircle.PathOf(first.Id, first.CrewId, first.WorkingGroupId, first.Slug)[..^(first.Id.ToString().Length + 1)]}?q={Uri.EscapeDataString(words)}");
     }
 
