@@ -17,7 +17,7 @@ public sealed class CongregationSearchSource(DirectoryIndex directory, IStringLo
     {
         var words = DirectorySearch.QueryWords(query);
         var found = words.Count == 0 ? [] : (await directory.LoadAsync(cancellationToken)).Ranked(words).ToList();
-        return new SiteSearchSection(strings["Nav.Congregations"],
+        return new SiteSearchSection("Congregations", strings["Nav.Congregations"],
             [.. found.Take(limit).Select(c => new SiteSearchHit($"/congregations/{c.Slug}", c.Name,
                 string.Join(" · ", new[] { c.IsOnline && c.Place == "" ? strings["Congregations.Online"] : c.Place, c.Languages, strings.Plural("Congregations.Members", c.Members) }.Where(p => p != ""))))],
             found.Count, $"/congregations?q={Uri.EscapeDataString(query)}");

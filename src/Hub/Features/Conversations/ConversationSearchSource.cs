@@ -25,7 +25,7 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
         var words = query.Trim().ToLowerInvariant();
         if (me is null || words.Length == 0)
         {
-            return new SiteSearchSection(strings["Conversations.Title"], [], 0, "/search");
+            return new SiteSearchSection("Conversations", strings["Conversations.Title"], [], 0, "/search");
         }
 #pragma warning disable CA1304, CA1311, CA1862 // translated to the database's lower(): culture does not apply
         var mine = Mine(db, me).Where(t => t.Title.ToLower().Contains(words));
@@ -44,7 +44,7 @@ public sealed class ConversationSearchSource(HubDbContext db, IHttpContextAccess
             })
             .Take(limit).ToListAsync(cancellationToken);
         var total = await mine.CountAsync(cancellationToken);
-        return new SiteSearchSection(strings["Conversations.Title"],
+        return new SiteSearchSection("Conversations", strings["Conversations.Title"],
             [.. found.Select(t => new SiteSearchHit(
                 t.ForNetworkHosts ? $"{NetworkHosts.BasePath}/{t.Id}" : t.CrewId is { } crew ? $"/crews/{crew}/conversations/{t.Id}" : t.DyadId is { } dyad ? $"/dyads/{dyad}/conversations/{t.Id}"
                 : t.WorkingGroupId is { } group ? $"/congregations/{t.Slug}/working-groups/{group}/conversations/{t.Id}" : $"/congregations/{t.Slug}/conversations/{t.Id}",

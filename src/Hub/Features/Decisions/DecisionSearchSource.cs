@@ -24,7 +24,7 @@ public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor h
         var words = query.Trim();
         if (me is null || words.Length == 0)
         {
-            return new SiteSearchSection(strings["Decisions.Title"], [], 0, "/search");
+            return new SiteSearchSection("Decisions", strings["Decisions.Title"], [], 0, "/search");
         }
         var found = await Mine(db, me).Where(Matches(words))
             .OrderByDescending(d => d.DecidedAt ?? d.CreatedAt)
@@ -44,7 +44,7 @@ public sealed class DecisionSearchSource(HubDbContext db, IHttpContextAccessor h
             .Take(limit).ToListAsync(cancellationToken);
         var total = await Mine(db, me).CountAsync(Matches(words), cancellationToken);
         var first = found.FirstOrDefault();
-        return new SiteSearchSection(strings["Decisions.Title"],
+        return new SiteSearchSection("Decisions", strings["Decisions.Title"],
             [.. found.Select(d => new SiteSearchHit(DecisionCircle.PathOf(d.Id, d.CrewId, d.WorkingGroupId, d.Slug),
                 d.Question, $"{d.Circle} · {DecisionText.Kind(strings, d.Kind)} · {(d.Result is { } r ? DecisionText.Result(strings, r, d.Kind) : strings["Decisions.Search.Open"])}"))],
             total, first is null ? "/search" : $"{DecisionCircle.PathOf(first.Id, first.CrewId, first.WorkingGroupId, first.Slug)[..^(first.Id.ToString().Length + 1)]}?q={Uri.EscapeDataString(words)}");

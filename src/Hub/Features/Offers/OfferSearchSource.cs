@@ -22,14 +22,14 @@ public sealed class OfferSearchSource(HubDbContext db, IHttpContextAccessor http
         var words = query.Trim();
         if (me is null || words.Length == 0)
         {
-            return new SiteSearchSection(strings["Offers.Title"], [], 0, "/offers");
+            return new SiteSearchSection("Offers", strings["Offers.Title"], [], 0, "/offers");
         }
         var open = OfferAccess.VisibleTo(db, me).Open(time.GetUtcNow().UtcDateTime).Where(OfferAccess.Matches(words));
         var found = await open.OrderByDescending(p => p.CreatedAt)
             .Select(p => new { p.Id, p.Title, p.Kind, p.Place, p.Online, Poster = p.Poster.DisplayName })
             .Take(limit).ToListAsync(cancellationToken);
         var total = await open.CountAsync(cancellationToken);
-        return new SiteSearchSection(strings["Offers.Title"],
+        return new SiteSearchSection("Offers", strings["Offers.Title"],
             [.. found.Select(p => new SiteSearchHit($"/offers/{p.Id}", p.Title,
                 $"{OfferText.Kind(strings, p.Kind)} · {p.Poster}{(p.Place != "" ? $" · {p.Place}" : "")}{(p.Online ? $" · {strings["Offers.Online"]}" : "")}"))],
             total, $"/offers?q={Uri.EscapeDataString(words)}");

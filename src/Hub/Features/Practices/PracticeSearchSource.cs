@@ -12,7 +12,7 @@ public sealed class PracticeSearchSource(ReadPractices practices, IStringLocaliz
     public async Task<SiteSearchSection> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
         var found = ReadPractices.Search(await practices.AllAsync(cancellationToken), query);
-        return new SiteSearchSection(strings["Nav.Practices"],
+        return new SiteSearchSection("Practices", strings["Nav.Practices"],
             [.. found.Take(limit).Select(p => new SiteSearchHit($"/practices/{p.Slug}", p.Title,
                 $"{p.Summary} · {Practice.Duration(p.Minutes, strings)} · {string.Join(", ", p.Scales.Select(s => Practice.ScaleName(s, strings)))}"))],
             found.Count, $"/practices?q={Uri.EscapeDataString(query)}");
