@@ -2,7 +2,7 @@ using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKi
 
 namespace Microsolidarity.Hub.Tests.Features.Congregations;
 
-/// <summary>The site-wide /search finds congregations the way the directory's own box does.</summary>
+/// <summary>The site-wide /search finds congregations the way the directory's own box does, in the reader's language.</summary>
 public sealed class SiteSearchTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
 {
     [Fact]
@@ -25,6 +25,14 @@ public sealed class SiteSearchTests(SharedHubWithoutMail shared) : IClassFixture
         Assert.Contains("1 member", hit.QuerySelector("p")!.TextContent);
         // The handbook's section says it found nothing, rather than vanishing.
         Assert.Contains("No handbook page uses these words", page.QuerySelector("#found-handbook")!.ParentElement!.TextContent);
+
+        // In German: the same section (its anchor is the source's own name), its heading and its line in the reader's words.
+        var german = hub.NewClient();
+        german.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var (_, gefunden) = await german.GetAsync($"/search?q={Uri.EscapeDataString(query)}");
+        var abschnitt = gefunden.QuerySelector("#found-congregations")!.ParentElement!;
+        Assert.StartsWith("Gemeinschaften", abschnitt.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains("1 Mitglied", abschnitt.QuerySelector(".site-results li p")!.TextContent);
 
         var (_, none) = await hub.NewClient().GetAsync("/search?q=zzyzx+qqq");
         Assert.Contains("the directory of congregations", none.QuerySelector(".empty")!.TextContent);
