@@ -51,8 +51,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         IReadOnlyList<Group> Crews,
         IReadOnlyList<Group> Dyads,
         IReadOnlyList<Group> Congregations,
-        Step NextStep,
-        string? Language)
+        Step NextStep)
     {
         public int WaitingCount => CrewInvitations.Count + DyadProposals.Count + CongregationInvitations.Count + JoinRequests.Count + Rounds.Count + Offers.Count;
     }
@@ -61,7 +60,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
     {
         var now = time.GetUtcNow().UtcDateTime;
         var person = await db.Users.AsNoTracking().Where(u => u.Id == me)
-            .Select(u => new { u.DisplayName, u.NormalizedEmail, u.EmailConfirmed, u.Language }).SingleAsync(cancellationToken);
+            .Select(u => new { u.DisplayName, u.NormalizedEmail, u.EmailConfirmed }).SingleAsync(cancellationToken);
 
         var crewRows = await db.CrewMembers.AsNoTracking()
             .Where(m => m.UserId == me && m.Crew.Stage != CrewStage.Disbanded
@@ -229,7 +228,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         }
 
         return new View(person.DisplayName, meeting, nextRoom, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds, offers,
-            crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep), person.Language);
+            crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep));
     }
 
     /// <summary>Invitations to co-host an event and hosts' offers (to host, a level, the network) still waiting for this person.</summary>
