@@ -85,8 +85,7 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
     {
         await times.ZoneAsync();
         Mine = await personal.LoadAsync(Me!, HttpContext.RequestAborted);
-        AskLanguage = LanguageOffer.AskOnce(HttpContext,
-            await db.Users.AsNoTracking().Where(u => u.Id == Me).Select(u => u.Language).FirstOrDefaultAsync(HttpContext.RequestAborted));
+        AskLanguage = LanguageOffer.AskOnce(HttpContext, Mine.Language);
         // Made for one person: no shared cache or proxy may keep it, and nobody else may be shown it.
         Response.Headers.CacheControl = "no-store, private";
         return Page();

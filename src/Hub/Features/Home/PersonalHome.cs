@@ -51,7 +51,8 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         IReadOnlyList<Group> Crews,
         IReadOnlyList<Group> Dyads,
         IReadOnlyList<Group> Congregations,
-        Step NextStep)
+        Step NextStep,
+        string? Language)
     {
         public int WaitingCount => CrewInvitations.Count + DyadProposals.Count + CongregationInvitations.Count + JoinRequests.Count + Rounds.Count + Offers.Count;
     }
@@ -60,7 +61,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
     {
         var now = time.GetUtcNow().UtcDateTime;
         var person = await db.Users.AsNoTracking().Where(u => u.Id == me)
-            .Select(u => new { u.DisplayName, u.NormalizedEmail, u.EmailConfirmed }).SingleAsync(cancellationToken);
+            .Select(u => new { u.DisplayName, u.NormalizedEmail, u.EmailConfirmed, u.Language }).SingleAsync(cancellationToken);
 
         var crewRows = await db.CrewMembers.AsNoTracking()
             .Where(m => m.UserId == me && m.Crew.Stage != CrewStage.Disbanded
@@ -228,7 +229,7 @@ public sealed class PersonalHome(HubDbContext db, TimeProvider time, UpcomingOcc
         }
 
         return new View(person.DisplayName, meeting, nextRoom, going, crewInvitations, dyadProposals, congregationInvitations, joinRequests, rounds, offers,
-            crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep));
+            crews, dyads, congregations, NextStepOf(memberships.Count, inACrew, dyads.Count > 0, rounds, memberships.FirstOrDefault()?.Slug, callStep), person.Language);
     }
 
     /// <summary>Invitations to co-host an event and hosts' offers (to host, a level, the network) still waiting for this person.</summary>

@@ -46,7 +46,7 @@ public static class OfferAccess
     }
 }
 
-/// <summary>Words for posts: in the reader's language for the pages (with a localizer), in English for the site search.</summary>
+/// <summary>Words for posts in the reader's language.</summary>
 public static class OfferText
 {
     public static string Category(IStringLocalizer<Strings> strings, OfferCategory category) =>
@@ -54,16 +54,4 @@ public static class OfferText
 
     public static string Kind(IStringLocalizer<Strings> strings, OfferPostKind kind) =>
         strings[kind == OfferPostKind.Offer ? "Offers.Kind.Offer" : "Offers.Kind.Request"].Value;
-
-    public static string Category(OfferCategory category) => category switch
-    {
-        OfferCategory.Skill => "A skill",
-        OfferCategory.Time => "Time",
-        OfferCategory.Tools => "Tools",
-        OfferCategory.Space => "Space",
-        OfferCategory.WorkLead => "A work lead",
-        _ => "Something else",
-    };
-
-    public static string Kind(OfferPostKind kind) => kind == OfferPostKind.Offer ? "Offer" : "Request";
 }

@@ -14,6 +14,7 @@ public enum CardKind
 /// <summary>One card: a stable id (links name it), its kind and its text (empty on a blank).</summary>
 public sealed record Card(string Id, CardKind Kind, string Text)
 {
+    /// <summary>A kind's name in English, for the printed deck, whose cards are in English.</summary>
     public static string KindName(CardKind kind) => kind switch
     {
         CardKind.Starter => "Conversation starter",
@@ -23,21 +24,11 @@ public sealed record Card(string Id, CardKind Kind, string Text)
         _ => kind.ToString(),
     };
 
-    /// <summary>What the kind asks of the group, under its heading.</summary>
     /// <summary>A kind's name in the page's language.</summary>
     public static string KindName(CardKind kind, Microsoft.Extensions.Localization.IStringLocalizer strings) => strings[$"Practices.CardKind.{kind}"];
 
     /// <summary>What a kind of card asks for, in the page's language.</summary>
     public static string KindHint(CardKind kind, Microsoft.Extensions.Localization.IStringLocalizer strings) => strings[$"Practices.CardHint.{kind}"];
-
-    public static string KindHint(CardKind kind) => kind switch
-    {
-        CardKind.Starter => "A question to talk about, one voice at a time.",
-        CardKind.Mission => "Something each person does before the next meeting.",
-        CardKind.Activity => "Something to do together, now.",
-        CardKind.Blank => "Left empty for the group to write its own.",
-        _ => "",
-    };
 }
 
 /// <summary>

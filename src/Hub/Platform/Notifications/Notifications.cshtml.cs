@@ -32,7 +32,7 @@ public sealed class NotificationsModel(HubDbContext db, SaveNotificationChoices 
     {
         var choices = await db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == Me).ToListAsync(cancellationToken);
         DefaultMode = choices.FirstOrDefault(c => c.Topic == "")?.Mode ?? NotificationMode.EmailAtOnce;
-        Topics = NotificationTopics.All.ToDictionary(t => t.Topic, t => choices.FirstOrDefault(c => c.Topic == t.Topic)?.Mode);
+        Topics = NotificationTopics.All.ToDictionary(t => t, t => choices.FirstOrDefault(c => c.Topic == t)?.Mode);
         await LoadAsync(cancellationToken);
     }
 

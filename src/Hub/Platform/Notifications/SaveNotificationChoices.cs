@@ -19,7 +19,7 @@ public sealed class SaveNotificationChoices(HubDbContext db, IStringLocalizer<St
         {
             return Outcome.Refused(strings["People.Notifications.Refused.Default"], "DefaultMode");
         }
-        var unknown = topics.Keys.FirstOrDefault(t => NotificationTopics.All.All(k => k.Topic != t));
+        var unknown = topics.Keys.FirstOrDefault(t => !NotificationTopics.All.Contains(t));
         if (unknown is not null)
         {
             return Outcome.Refused(strings["People.Notifications.Refused.Topic", unknown]);
