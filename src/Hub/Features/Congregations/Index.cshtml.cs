@@ -18,7 +18,12 @@ public sealed class DirectoryModel(HubDbContext db, SharedReadCache reads, Direc
     [BindProperty(SupportsGet = true)] public string Show { get; set; } = "";
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public bool Online { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>
+    /// From the query alone: Razor Pages keeps the page's own path in the route value "page", which model binding
+    /// reads before the query, so a bound "page" never saw <c>?page=3</c> (every page showed the first, after a
+    /// format exception on every request).
+    /// </summary>
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     /// <summary>Cards per page: a network of hundreds of congregations stays fast and readable.</summary>
     public const int PageSize = 24;

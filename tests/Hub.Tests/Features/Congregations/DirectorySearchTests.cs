@@ -1,5 +1,6 @@
 using System.Net;
 using Microsolidarity.Hub.Features.Congregations;
+using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Platform;
 using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 
@@ -106,6 +107,30 @@ public sealed class DirectorySearchTests
         await CreateAsync(host, "Emajõgi Circle", place: "Tartu");
         var (_, after) = await visitor.GetAsync("/congregations?q=tartu");
         Assert.Equal(["Emajõgi Circle"], after.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Directory_Pages_EachShowTheNextCongregationsAndSayWhereTheReaderIs()
+    {
+        await using var hub = await HubFactory.StartAsync(smtp: false);
+        await SeedSyntheticNetwork.RunAsync(hub.Services, 60, 30, TimeProvider.System);
+        var visitor = hub.NewClient();
+        async Task<(string[] Names, string Where)> Page(string query)
+        {
+            var (response, page) = await visitor.GetAsync($"/congregations{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return ([.. page.QuerySelectorAll(".card-list h2").Select(h => h.TextContent.Trim())],
+                page.QuerySelector(".pager span")?.TextContent.Trim() ?? "");
+        }
+
+        var first = await Page("");
+        var second = await Page("?page=2");
+        Assert.Equal(DirectoryModel.PageSize, first.Names.Length);
+        Assert.Equal(30 - DirectoryModel.PageSize, second.Names.Length);
+        Assert.Empty(first.Names.Intersect(second.Names));
+        Assert.StartsWith("Page 1 of 2", first.Where);
+        Assert.StartsWith("Page 2 of 2", second.Where);
+        Assert.Equal(second.Names, (await Page("?page=9")).Names); // past the end: the last page
     }
 
     [Theory]
