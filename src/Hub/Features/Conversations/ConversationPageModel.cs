@@ -61,7 +61,7 @@ public abstract class ConversationPageModel(ConversationAccess access) : HubPage
         {
             return signedIn ? Forbid() : Challenge();
         }
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         return null;
     }
 }

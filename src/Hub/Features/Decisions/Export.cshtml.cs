@@ -17,7 +17,7 @@ public sealed class ExportModel(DecisionAccess access, DecisionExport export) : 
             return refused;
         }
         var items = await export.LoadAsync(Circle, HttpContext.RequestAborted);
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         var name = $"decisions-{Platform.Slugs.From(Circle.Name)}";
         return format == "csv" ? File(DecisionExport.Csv(items), SpreadsheetCsv.ContentType, $"{name}.csv")
             : File(JsonSerializer.SerializeToUtf8Bytes(items, Json), "application/json", $"{name}.json");

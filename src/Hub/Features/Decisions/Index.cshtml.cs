@@ -80,7 +80,7 @@ public sealed class DecisionsModel(DecisionAccess access, HubDbContext db, Viewe
                 ChosenAt = db.DecisionOptions.Where(o => o.Id == d.ChosenOptionId).Select(o => (DateTime?)o.StartsAt).FirstOrDefault(),
             })
             .ToListAsync(HttpContext.RequestAborted);
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         return Page();
     }
 }

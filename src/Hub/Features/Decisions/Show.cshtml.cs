@@ -159,7 +159,7 @@ public sealed class DecisionModel(DecisionAccess access, DecisionAccess decision
         {
             Proposal ??= Decision.Decision.Proposal;
         }
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         return Page();
     }
 }

@@ -200,7 +200,10 @@ public sealed class ShowEventModel(ViewerLoader viewers, HubDbContext db, Answer
             var rowId = Selected?.Row?.Id;
             Attendees = await db.Rsvps.AsNoTracking()
                 .Where(r => r.EventId == id && r.Status == RsvpStatus.Going && (r.OccurrenceId == null || r.OccurrenceId == rowId))
-                .OrderBy(r => r.User.DisplayName).Select(r => r.User.DisplayName).Distinct().ToListAsync(cancellationToken);
+                // Once per person (an answer to the series and one to this date are the same person), two people of one
+                // name twice, in order of name: ordering before Distinct was dropped by the database, names came unordered.
+                .Select(r => new { r.UserId, r.User.DisplayName }).Distinct()
+                .OrderBy(r => r.DisplayName).Select(r => r.DisplayName).ToListAsync(cancellationToken);
         }
         if (Selected is not null && (IsGoing || CanHost))
         {

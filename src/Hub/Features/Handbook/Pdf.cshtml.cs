@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -24,7 +25,7 @@ public sealed class PdfModel(ExportHandbookPdf export, HandbookPdfPreparer prepa
             case ExportHandbookPdf.NoHandbook:
                 return NotFound();
         }
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         // A failure is shown once nothing is printing; asking again tries again.
         Failure = preparer.IsPreparing ? null : preparer.LastFailure;
         preparer.Now();

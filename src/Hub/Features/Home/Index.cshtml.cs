@@ -87,7 +87,7 @@ public sealed class HomeModel(HubDbContext db, IEnumerable<IUpcomingEvents> cale
         Mine = await personal.LoadAsync(Me!, HttpContext.RequestAborted);
         AskLanguage = LanguageOffer.AskOnce(HttpContext, Mine.Language);
         // Made for one person: no shared cache or proxy may keep it, and nobody else may be shown it.
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         return Page();
     }
 

@@ -26,7 +26,7 @@ public sealed class ProgramCallStartModel(ProgramAccess access, ViewerClock cloc
         await clock.ZoneAsync();
         var dates = await access.CallDatesAsync(view.Program, view.Rooms.Length, cancellationToken);
         Date = Call <= dates.Count ? dates[Call - 1] : null;
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         return Page();
     }
 }

@@ -21,7 +21,7 @@ public sealed class ProgramRoomsModel(ProgramAccess access) : HubPageModel
         (View, Position) = found;
         // The secret is in the address: keep it out of shared caches and search engines (the site-wide
         // Referrer-Policy already sends no path to other sites).
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         Response.Headers["X-Robots-Tag"] = "noindex";
         return Page();
     }

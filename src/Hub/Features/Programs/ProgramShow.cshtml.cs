@@ -71,7 +71,7 @@ public sealed class ProgramModel(ProgramAccess access, HubDbContext db, ViewerCl
             var ids = view.People.Where(p => p.UserId is not null).Select(p => p.UserId!).Distinct().ToList();
             Photos = await ProgramFaces.LoadAsync(db, ids, Me, cancellationToken);
         }
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         return Page();
     }
 

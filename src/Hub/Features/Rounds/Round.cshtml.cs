@@ -278,7 +278,7 @@ public sealed class RoundModel(CongregationAccess access, RoundAccess rounds, Hu
                 MyCrew = lines.SingleOrDefault(l => l.Id == mineId);
             }
         }
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         return Page();
     }
 }

@@ -50,7 +50,7 @@ public sealed class MyResponsibilitiesModel(HubDbContext db, ViewerClock clock, 
             .Join(db.Congregations, x => x.CongregationId, c => c.Id, (x, c) => new Invited(x.Name, c.Name, c.Slug))
             .ToListAsync(ct);
         await clock.ZoneAsync();
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         return Page();
     }
 }

@@ -50,7 +50,7 @@ public sealed class MeetingPageModel(MeetingRooms rooms, ReadPractices practices
 
     private async Task<IActionResult> ShowAsync(bool fresh)
     {
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         await clock.ZoneAsync();
         clock.FallBackTo(Room.Crew.TimeZone, strings["Crews.CrewsZone"]);
         Case = await rooms.CaseAsync(Room, HttpContext.RequestAborted);

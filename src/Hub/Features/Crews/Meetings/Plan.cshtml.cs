@@ -37,7 +37,7 @@ public sealed class CrewPlanModel(CrewAccess access, HubDbContext db, ReadPracti
 
     private async Task<IActionResult> ShowAsync(bool fresh)
     {
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         if (fresh)
         {
             var plan = await db.CrewPlans.AsNoTracking().SingleOrDefaultAsync(p => p.CrewId == View.Crew.Id, HttpContext.RequestAborted);

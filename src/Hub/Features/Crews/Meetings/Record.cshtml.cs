@@ -34,7 +34,7 @@ public sealed class MeetingRecordModel(MeetingRooms rooms, ViewerClock clock, IS
             return Redirect($"{room.Address}/room");
         }
         Room = room;
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         await clock.ZoneAsync();
         clock.FallBackTo(Room.Crew.TimeZone, strings["Crews.CrewsZone"]);
         Commitments = await rooms.CommitmentsAsync(Room, Room.Meeting.Id, HttpContext.RequestAborted);

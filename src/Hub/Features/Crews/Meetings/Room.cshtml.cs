@@ -70,7 +70,7 @@ public sealed class MeetingRoomModel(MeetingRooms rooms, MoveStep move, PauseTim
 
     private async Task<IActionResult> ShowAsync()
     {
-        Response.Headers.CacheControl = "no-store, private";
+        NotKept.Say(Response);
         await clock.ZoneAsync();
         clock.FallBackTo(Room.Crew.TimeZone, strings["Crews.CrewsZone"]);
         State = RoomState.Of(Room, Room.Now, strings);

@@ -121,7 +121,7 @@ public sealed class GatheringCrewsModel(CrewDateAccess access, CrewTables tables
             Others = [.. (await tables.PeopleAsync(View, others, cancellationToken)).Values.OrderBy(p => p.Name, StringComparer.CurrentCulture)
                 .Select(p => (p, chosen.Contains(p.UserId)))];
         }
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         return Page();
     }
 

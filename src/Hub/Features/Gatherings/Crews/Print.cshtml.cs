@@ -26,7 +26,7 @@ public sealed class GatheringCrewsPrintModel(CrewDateAccess access, CrewTables t
         var zone = viewers.ZoneForPage(view.Viewer, view.Event);
         When = EventTime.Range(view.Date.StartsAt, view.Date.EndsAt, zone, EventTime.FindZone(view.Event.TimeZone) ?? DateTimeZone.Utc, words);
         Tables = await tables.LoadAsync(view, withMarks: false, HttpContext.RequestAborted);
-        Response.Headers.CacheControl = "no-store";
+        NotKept.Say(Response);
         return Page();
     }
 }
