@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -99,6 +100,8 @@ public static class AccountsFeature
             // password or address end sessions on the server, so a copied cookie stops working too.
             cookie.Events.OnValidatePrincipal = CheckSessionOnRequest.ValidateAsync;
         });
+        // After the cookie handler's own post-configuration, which makes the ticket format this wraps.
+        builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, KeptCookieTickets.Wrap>();
 
         builder.Services.AddScoped<AccountLinks>();
         builder.Services.AddScoped<AccountEmails>();
