@@ -54,4 +54,11 @@ public static class OfferText
 
     public static string Kind(IStringLocalizer<Strings> strings, OfferPostKind kind) =>
         strings[kind == OfferPostKind.Offer ? "Offers.Kind.Offer" : "Offers.Kind.Request"].Value;
+
+    /// <summary>
+    /// The last minute a post is up, for pages to show. A post is up until the end of the day its poster chose, stored
+    /// as the next day's midnight; shown as such, "up until 5 January" read "6 Jan, 00:00" beside the 5 January the
+    /// poster had picked, as if a day had been added.
+    /// </summary>
+    public static DateTime LastMinute(DateTime expiresAt) => expiresAt.AddMinutes(-1);
 }

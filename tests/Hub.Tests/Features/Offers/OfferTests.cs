@@ -79,7 +79,9 @@ public sealed class OfferTests(SharedHubWithoutMail shared) : IClassFixture<Shar
         Assert.Contains("a congregation you belong to", foreignPage.QuerySelector("#congregation-error")!.TextContent);
         Assert.Equal(0, await DbAsync(db => db.OfferPosts.CountAsync(p => p.PosterUserId == pia.Id || p.PosterUserId == @out.Id)));
 
-        var bookkeeping = await PostAsync(pia.Client, Post("Bookkeeping hours for the valley", skills: "Bookkeeping, spreadsheets", place: "Porto", congregation: congregationId.ToString()));
+        var until = DateTime.UtcNow.AddDays(20);
+        var bookkeeping = await PostAsync(pia.Client, Post("Bookkeeping hours for the valley", skills: "Bookkeeping, spreadsheets", place: "Porto",
+            congregation: congregationId.ToString(), until: until.ToString("yyyy-MM-dd")));
         var ladder = await PostAsync(pia.Client, Post("A long ladder to borrow", kind: "Request", skills: "tools", online: false, place: "Braga"));
         var mentoring = await PostAsync(ash.Client, Post("Mentoring calls for new hosts", skills: "hosting", online: true));
 
@@ -87,6 +89,8 @@ public sealed class OfferTests(SharedHubWithoutMail shared) : IClassFixture<Shar
         var (_, shown) = await pia.Client.GetAsync(bookkeeping);
         Assert.NotNull(shown.QuerySelector(".prose strong"));
         Assert.Null(shown.QuerySelector(".prose script"));
+        // Up until the day the poster chose: its last minute, not the next day's midnight.
+        Assert.Matches($"^{until.Day} \\S+ {until.Year}, 23:59$", shown.QuerySelector("#expires-at")!.TextContent.Trim());
 
         // Who sees what: the congregation's post its members; the hub's post every member; visitors nothing.
         Assert.Contains("Bookkeeping hours", await MainTextAsync(ash.Client, "/offers"));

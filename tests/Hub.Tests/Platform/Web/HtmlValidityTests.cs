@@ -271,6 +271,34 @@ public sealed class HtmlValidityTests
         pages["journal with a practice"] = await (await admin.Http.GetAsync("/me/journal?practice=inner-weather")).Content.ReadAsStringAsync();
         pages["crews with open calls"] = await (await kim.Http.GetAsync("/crews")).Content.ReadAsStringAsync();
         pages["visitor calls"] = await (await visitor.Http.GetAsync(calls)).Content.ReadAsStringAsync();
+        // Conversations: the list empty, a start with errors, a thread with Markdown, a reply with a mention, a reaction
+        // and an edit with its history; the author's edit form and deletion to confirm, a reply with errors, the hosts'
+        // forms and hiding to confirm; the list with the thread, and the thread once closed.
+        var conversations = $"{congregation}/conversations";
+        pages["conversations empty"] = await (await kim.Http.GetAsync(conversations)).Content.ReadAsStringAsync();
+        pages["conversation start with errors"] = await HtmlOfAsync(kim, $"{conversations}/new", new() { ["Title"] = " ", ["Text"] = "" });
+        var (startedThread, _) = await kim.SubmitAsync($"{conversations}/new", new Dictionary<string, string>
+        {
+            ["Title"] = "Tea & <cake> after the gathering?",
+            ["Text"] = "Who **bakes**?\n\n- scones\n- [the handbook](/handbook)\n\n<script>alert(1)</script>",
+        });
+        var conversation = startedThread.Headers.Location!.OriginalString;
+        await admin.SubmitAsync(conversation, new Dictionary<string, string> { ["Text"] = "@Kim, I bring the kettle & cups." }, "Reply");
+        var kimPost = await hub.FromDbAsync(db => db.ConversationPosts.Where(p => p.Thread.Title.StartsWith("Tea & ") && p.Author!.Email == "kim@test.example").Select(p => p.Id).SingleAsync());
+        await admin.SubmitAsync(conversation, new Dictionary<string, string> { ["kind"] = "ThankYou" }, $"React&post={kimPost}");
+        await kim.SubmitAsync($"{conversation}?edit={kimPost}", new Dictionary<string, string> { ["Text"] = "Who **bakes**? I bring scones." }, "Edit");
+        pages["conversation thread, member"] = await (await kim.Http.GetAsync(conversation)).Content.ReadAsStringAsync();
+        Assert.Contains("I bring scones", pages["conversation thread, member"]);
+        Assert.Contains("post-versions", pages["conversation thread, member"]);
+        Assert.Contains("reaction-who", pages["conversation thread, member"]);
+        pages["conversation thread, host"] = await (await admin.Http.GetAsync(conversation)).Content.ReadAsStringAsync();
+        pages["conversation post to edit"] = await (await kim.Http.GetAsync($"{conversation}?edit={kimPost}")).Content.ReadAsStringAsync();
+        pages["conversation post delete to confirm"] = await HtmlOfAsync(kim, conversation, new(), $"Delete&post={kimPost}");
+        pages["conversation reply with errors"] = await HtmlOfAsync(kim, conversation, new() { ["Text"] = " " }, "Reply");
+        pages["conversation hide to confirm"] = await HtmlOfAsync(admin, conversation, new() { ["Reason"] = "Names someone." }, "Hide");
+        pages["conversations"] = await (await kim.Http.GetAsync(conversations)).Content.ReadAsStringAsync();
+        await admin.SubmitAsync(conversation, new Dictionary<string, string> { ["Reason"] = "Settled: Kim bakes." }, "Close");
+        pages["conversation closed"] = await (await kim.Http.GetAsync(conversation)).Content.ReadAsStringAsync();
         // Decisions: the list empty, the proposal with errors, a decision with answers (a block given before a change, an
         // answer with errors), the open list, the outcome to confirm, and the decision in the searched log.
         var decisions = $"{congregation}/decisions";
@@ -291,6 +319,43 @@ public sealed class HtmlValidityTests
         await admin.SubmitAsync(decision, new Dictionary<string, string> { ["Choice"] = "Agree" }, "Answer");
         pages["decision with answers"] = await (await kim.Http.GetAsync(decision)).Content.ReadAsStringAsync();
         pages["decision answer with errors"] = await HtmlOfAsync(kim, decision, new() { ["Choice"] = "Block" }, "Answer");
+        // The other two kinds: advice asked of Kim and given, and a time poll Kim answered.
+        var adviserId = await hub.FromDbAsync(db => db.Users.Where(u => u.Email == "kim@test.example").Select(u => u.Id).SingleAsync());
+        var (askedAdvice, _) = await admin.SubmitAsync($"{decisions}/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Advice",
+            ["Input.Question"] = "Shall I book the hall <for> spring?",
+            ["Input.Proposal"] = "The **hall** on Fridays.",
+            ["Input.Background"] = "",
+            ["Input.Closes"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Quorum"] = "",
+            ["Input.Visibility"] = "Names",
+            ["Input.Advisers[0]"] = adviserId,
+        }, "Propose");
+        var adviceDecision = askedAdvice.Headers.Location!.OriginalString;
+        pages["advice asked, adviser"] = await (await kim.Http.GetAsync(adviceDecision)).Content.ReadAsStringAsync();
+        await kim.SubmitAsync(adviceDecision, new Dictionary<string, string> { ["Choice"] = "Support", ["Reason"] = "Ask the library first." }, "Answer");
+        pages["advice given, proposer"] = await (await admin.Http.GetAsync(adviceDecision)).Content.ReadAsStringAsync();
+        Assert.Contains("Ask the library first.", pages["advice given, proposer"]);
+        var (startedPoll, _) = await admin.SubmitAsync($"{decisions}/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "TimePoll",
+            ["Input.Question"] = "When shall we meet?",
+            ["Input.Proposal"] = "",
+            ["Input.Background"] = "",
+            ["Input.Closes"] = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Quorum"] = "",
+            ["Input.Visibility"] = "Names",
+            ["Input.Options[0]"] = DateTime.UtcNow.Date.AddDays(20).AddHours(19).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Options[1]"] = DateTime.UtcNow.Date.AddDays(21).AddHours(10).ToString("yyyy-MM-ddTHH:mm"),
+        }, "Propose");
+        var poll = startedPoll.Headers.Location!.OriginalString;
+        var pollId = Guid.Parse(poll.Split('/')[^1]);
+        var times = await hub.FromDbAsync(db => db.DecisionOptions.Where(o => o.DecisionId == pollId).OrderBy(o => o.Position).Select(o => o.Id).ToListAsync());
+        await kim.SubmitAsync(poll, new Dictionary<string, string> { [$"Availability[{times[0]}]"] = "Yes", [$"Availability[{times[1]}]"] = "IfNeedBe" }, "Poll");
+        pages["time poll answered"] = await (await kim.Http.GetAsync(poll)).Content.ReadAsStringAsync();
+        Assert.Contains("poll-yes", pages["time poll answered"]);
+        pages["time poll, proposer"] = await (await admin.Http.GetAsync(poll)).Content.ReadAsStringAsync();
         pages["decisions open"] = await (await admin.Http.GetAsync(decisions)).Content.ReadAsStringAsync();
         using (var scope = hub.Services.CreateScope())
         {

@@ -1,24 +1,29 @@
 using System.Collections.Concurrent;
+using System.Net;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Notifications;
 using Microsolidarity.Hub.Data.Platform;
+using Microsolidarity.Hub.Features.Conversations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Email.Inbound;
 using Microsolidarity.Hub.Testing;
 using MimeKit;
 using MimeKit.Utils;
+using static Microsolidarity.Hub.Tests.Features.Congregations.CongregationTestKit;
 
 namespace Microsolidarity.Hub.Tests.Platform.Email.Inbound;
 
 /// <summary>
 /// Replies by email on a real IMAP server (Dovecot, one per class) and the hub's real database and outbox: what
 /// comes from the confirmed address reaches the feature once, without the quote; anything else is refused, and only
-/// a confirmed address ever hears about it.
+/// a confirmed address ever hears about it. One test goes the whole way with the real conversations feature, from the
+/// notification email in the SMTP sink to the post on the thread's page.
 /// </summary>
 public sealed class ReplyCollectionTests(ReplyCollectionTests.InboundHub fixture) : IClassFixture<ReplyCollectionTests.InboundHub>
 {
@@ -232,6 +237,122 @@ public sealed class ReplyCollectionTests(ReplyCollectionTests.InboundHub fixture
         Assert.Empty(await EmailsToAsync(stranger));
         using var scope = Hub.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<HubDbContext>().HubSettings.AnyAsync(s => s.Value == "One more thought."));
+    }
+
+    /// <summary>
+    /// The whole way with the real conversations: a member who hears of new posts at once answers the notification
+    /// from their mail program, quoting it below as mail programs do; one reading of the mailbox posts the answer in
+    /// the thread as theirs, without the quote, and tells the others by their own choices; a second reading, or the
+    /// same message delivered again, posts nothing more.
+    /// </summary>
+    [Fact]
+    public async Task ConversationNotification_AnsweredByEmail_IsPostedOnceAsTheMember_WithoutTheQuote_AndTheAuthorHears()
+    {
+        const string password = "a long password";
+        async Task<(string Id, string Email, string Name, FormClient Client)> MemberAsync(string name, string defaultMode, string conversations)
+        {
+            var (email, display) = (Unique.Email(name), Unique.Name(char.ToUpperInvariant(name[0]) + name[1..]));
+            var id = (await Hub.CreatePersonAsync(email, password, name: display)).Id;
+            var client = await Hub.SignedInClientAsync(email, password);
+            var (saved, _) = await client.SubmitAsync("/me/notifications", new Dictionary<string, string>
+            {
+                ["DefaultMode"] = defaultMode,
+                ["Topics[conversations]"] = conversations,
+            }, handler: "Choices");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            return (id, email, display, client);
+        }
+        // Pia starts the thread and hears of posts at once; Ash hears of conversations at once though everything else
+        // waits for his digest; Kai reads conversations on the hub only.
+        var pia = await MemberAsync("pia", "EmailAtOnce", "EmailAtOnce");
+        var ash = await MemberAsync("ash", "DailyDigest", "EmailAtOnce");
+        var kai = await MemberAsync("kai", "EmailAtOnce", "HubOnly");
+        var slug = SlugOf(await CreateAsync(pia.Client, Unique.Name("Millbrook")));
+        foreach (var member in new[] { ash, kai })
+        {
+            await member.Client.SubmitAsync($"/congregations/{slug}", new Dictionary<string, string>(), handler: "Join");
+        }
+        var title = Unique.Name("Lifts to the spring gathering");
+        var (started, startedPage) = await pia.Client.SubmitAsync($"/congregations/{slug}/conversations/new", new Dictionary<string, string>
+        {
+            ["Title"] = title,
+            ["Text"] = "Who can **drive** from the station on Saturday?\n\n- two seats needed\n- leaving at nine",
+        });
+        Assert.True(started.StatusCode == HttpStatusCode.Redirect, startedPage.QuerySelector("main")?.TextContent);
+        var path = started.Headers.Location!.OriginalString;
+        var threadId = Guid.Parse(path.Split('/')[^1]);
+        await Hub.DrainOutboxAsync();
+
+        // Ash's notification carries a reply address of this hub's mailbox and the thread's root id.
+        var notification = await Hub.Smtp!.WaitForAsync(ash.Email, title);
+        var replyAddress = Assert.Single(notification.ReplyTo.Mailboxes).Address;
+        Assert.Matches("^replies\\+[a-z2-7]{32}@hub\\.example$", replyAddress);
+        Assert.Contains("Who can drive from the station", notification.TextBody);
+
+        // His answer, as a mail program writes it: to the Reply-To, in the thread by In-Reply-To and References, from
+        // his confirmed address, his words on top and the whole notification quoted below its attribution line.
+        var answer = new MimeMessage();
+        answer.From.Add(new MailboxAddress(ash.Name, ash.Email));
+        answer.To.Add(new MailboxAddress(notification.ReplyTo.Mailboxes.Single().Name, replyAddress));
+        answer.Subject = "Re: " + notification.Subject;
+        answer.Date = DateTimeOffset.UtcNow;
+        answer.MessageId = MimeUtils.GenerateMessageId("mail.test.example");
+        var notificationId = Assert.IsType<string>(notification.MessageId);
+        answer.InReplyTo = notificationId;
+        foreach (var reference in notification.References.Append(notificationId))
+        {
+            answer.References.Add(reference);
+        }
+        var quoted = Assert.IsType<string>(notification.TextBody).ReplaceLineEndings("\n").TrimEnd().Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line);
+        answer.Body = new TextPart("plain")
+        {
+            Text = $"I can take two, leaving the station at nine.\n\nMy car is the **green** one.\n\n"
+                + $"On {notification.Date:ddd, d MMM yyyy 'at' HH:mm}, {notification.From.Mailboxes.First().Name} <{notification.From.Mailboxes.First().Address}> wrote:\n"
+                + string.Join("\n", quoted) + "\n",
+        };
+        await MailboxAsync(answer);
+        Assert.Equal(new CollectedReplies(HandedOver: 1, Refused: 0, Ignored: 0, AlreadyDone: 0), await CollectAsync());
+
+        // The thread shows it as Ash's post, his Markdown rendered, nothing of the quote.
+        var (_, thread) = await kai.Client.GetAsync(path);
+        var posts = thread.QuerySelectorAll(".conversation-post").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(ash.Name, posts[1].QuerySelector(".post-meta strong")!.TextContent.Trim());
+        var prose = posts[1].QuerySelector(".prose")!;
+        Assert.Equal("I can take two, leaving the station at nine.\nMy car is the green one.", string.Join("\n", prose.QuerySelectorAll("p").Select(p => p.TextContent.Trim())));
+        Assert.Equal("green", prose.QuerySelector("strong")?.TextContent);
+        Assert.DoesNotContain("wrote:", posts[1].TextContent);
+        Assert.DoesNotContain("Who can", posts[1].TextContent);
+
+        // Pia, whose choice is "at once", has it by email, in her copy of the thread, with a reply address of her own.
+        await Hub.DrainOutboxAsync();
+        var heard = await Hub.Smtp.WaitForAsync(pia.Email, "Re: " + title);
+        Assert.Contains("I can take two, leaving the station at nine.", heard.TextBody);
+        Assert.DoesNotContain("wrote:", heard.TextBody);
+        Assert.Equal(ConversationNotices.RootId(threadId, pia.Id), heard.InReplyTo!.Split('@')[0]);
+        var piaReplyAddress = Assert.Single(heard.ReplyTo.Mailboxes).Address;
+        Assert.Matches("^replies\\+[a-z2-7]{32}@hub\\.example$", piaReplyAddress);
+        Assert.NotEqual(replyAddress, piaReplyAddress);
+        // Kai, who reads conversations on the hub only, has both posts in his notifications and no email; Ash is not told of his own post.
+        using (var scope = Hub.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var told = await db.Notifications.Where(n => n.Url.StartsWith(path + "#")).Select(n => new { n.UserId, n.Email }).ToListAsync();
+            Assert.Equal(2, told.Count(n => n.UserId == kai.Id && n.Email == NotificationEmail.NotEmailed));
+            Assert.Single(told, n => n.UserId == ash.Id);
+            Assert.Single(told, n => n.UserId == pia.Id && n.Email == NotificationEmail.Emailed);
+        }
+        Assert.Empty(await EmailsToAsync(kai.Email));
+        Assert.Single(await EmailsToAsync(ash.Email));
+
+        // Read again: nothing new. The same message delivered again: known, not posted twice, nobody told twice.
+        Assert.Equal(new CollectedReplies(HandedOver: 0, Refused: 0, Ignored: 0, AlreadyDone: 0), await CollectAsync());
+        await MailboxAsync(answer);
+        Assert.Equal(new CollectedReplies(HandedOver: 0, Refused: 0, Ignored: 0, AlreadyDone: 1), await CollectAsync());
+        (_, thread) = await pia.Client.GetAsync(path);
+        Assert.Equal(2, thread.QuerySelectorAll(".conversation-post").Length);
+        Assert.Single(await EmailsToAsync(pia.Email));
+        Assert.Single(await EmailsToAsync(ash.Email));
     }
 
     [Fact]
