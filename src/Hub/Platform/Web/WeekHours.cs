@@ -4,8 +4,8 @@ using Microsolidarity.Hub.Platform.Localization;
 namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
-/// A week of hours as every page draws it: 168 hours, Monday 00:00 first (index = day × 24 + hour), all
-/// 24 hours of each day, in one zone. The profile, finding a time and a formation round tick them with
+/// A week of hours as every page draws it: 168 hours, Monday 00:00 first (index = day × 24 + hour, what forms post and
+/// rows store), all 24 hours of each day, in one zone; drawn with the days in the reader's week's order (<see cref="Columns"/>). The profile, finding a time and a formation round tick them with
 /// one partial (_WeekGrid); the overlap is drawn with another (_WeekHeat), so the three look and work alike.
 /// </summary>
 public static class WeekHours
