@@ -112,19 +112,23 @@ public sealed class PaintingHoursJourneyTests
         // Dragging from an empty hour ticks the block between; dragging from a ticked hour clears it.
         await DragAsync(page, Hour(page, "profile-hours", "Tuesday 09:00"), Hour(page, "profile-hours", "Thursday 11:00"));
         await DragAsync(page, Hour(page, "profile-hours", "Wednesday 10:00"), Hour(page, "profile-hours", "Wednesday 11:00"));
-        // The keyboard: Space ticks, Shift with an arrow stretches the block, an arrow moves, Enter ticks.
-        await Hour(page, "profile-hours", "Saturday 13:00").FocusAsync();
+        // The keyboard: Space ticks, Shift with an arrow stretches the block, an arrow moves, Enter ticks. In English the
+        // week starts on Sunday: the arrows and the block go by the columns the reader sees, Sunday then Monday.
+        await Assertions.Expect(page.Locator("#profile-hours thead th[data-day]").First).ToHaveAttributeAsync("data-day", "6");
+        await Hour(page, "profile-hours", "Sunday 13:00").FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Shift+ArrowDown");
         await page.Keyboard.PressAsync("Shift+ArrowDown");
-        await Assertions.Expect(page.Locator(".week-grid-said")).ToHaveTextAsync("Saturday 13:00 to Saturday 15:00: free");
+        await Assertions.Expect(page.Locator(".week-grid-said")).ToHaveTextAsync("Sunday 13:00 to Sunday 15:00: free");
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        await Assertions.Expect(page.Locator(".week-grid-said")).ToHaveTextAsync("Sunday 13:00 to Monday 15:00: free");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(Hour(page, "profile-hours", "Sunday 15:00")).ToBeFocusedAsync();
+        await Assertions.Expect(Hour(page, "profile-hours", "Tuesday 15:00")).ToBeFocusedAsync();
         await Assertions.Expect(page).ToHaveURLAsync(hub.BaseUrl + "/me/profile"); // Enter ticked, it did not send the form
         string[] painted =
         [
-            "Saturday 13:00", "Saturday 14:00", "Saturday 15:00", "Sunday 15:00",
+            "Sunday 13:00", "Sunday 14:00", "Sunday 15:00", "Monday 13:00", "Monday 14:00", "Monday 15:00", "Tuesday 15:00",
             "Thursday 09:00", "Thursday 10:00", "Thursday 11:00",
             "Tuesday 09:00", "Tuesday 10:00", "Tuesday 11:00",
             "Wednesday 09:00",
@@ -181,17 +185,18 @@ public sealed class PaintingHoursJourneyTests
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your hours are saved");
         Assert.Equal(["Tuesday 09:00", "Tuesday 10:00", "Tuesday 11:00", "Tuesday 12:00"], await TickedAsync(page, "my-hours"));
 
-        // The overlap: a count in every cell, the darkest shade where both are free, and a legend.
+        // The overlap: a count in every cell, the darkest shade where both are free, and a legend. Tuesday is the
+        // third column, after Sunday and Monday.
         var tuesday = page.Locator("#overlap-heat tbody tr");
-        await Assertions.Expect(tuesday.Nth(10).Locator("td").Nth(1)).ToHaveTextAsync("2");
-        await Assertions.Expect(tuesday.Nth(10).Locator("td").Nth(1)).ToHaveClassAsync("heat-4");
-        await Assertions.Expect(tuesday.Nth(12).Locator("td").Nth(1)).ToHaveTextAsync("1");
-        await Assertions.Expect(tuesday.Nth(3).Locator("td").Nth(1)).ToHaveTextAsync("0");
+        await Assertions.Expect(tuesday.Nth(10).Locator("td").Nth(2)).ToHaveTextAsync("2");
+        await Assertions.Expect(tuesday.Nth(10).Locator("td").Nth(2)).ToHaveClassAsync("heat-4");
+        await Assertions.Expect(tuesday.Nth(12).Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Assertions.Expect(tuesday.Nth(3).Locator("td").Nth(2)).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator(".heat-legend")).ToContainTextAsync("all 2 free");
         await Assertions.Expect(page.Locator(".proposals li").First).ToContainTextAsync("Tuesday 09:00–12:00 · 2 of 2 free");
         await browser.CheckPageLightAndDarkAsync("find-a-time-heat");
         await page.GotoAsync(crewUrl);
-        await Assertions.Expect(page.Locator("#crew-heat tbody tr").Nth(9).Locator("td").Nth(1)).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#crew-heat tbody tr").Nth(9).Locator("td").Nth(2)).ToHaveTextAsync("2");
         await browser.CheckPageLightAndDarkAsync("crew-overlap-heat");
 
         // A phone: the header is one "Menu" button that opens the links; at 1280 px they stand in the bar.

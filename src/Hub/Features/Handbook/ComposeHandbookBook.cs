@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Localization;
 
@@ -13,9 +14,10 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// of contents, then every page as a section. Ids are prefixed per page so they stay unique, and links
 /// between pages become links inside the document, so they work on paper's digital twin (the PDF)
 /// and on the single printable page alike. The book's own words (the licence line, "Contents", "By") are in the request's
-/// language on the printable page, and in English in the PDF, which is printed once for every reader.
+/// language on the printable page, and in English in the PDF, which is printed once for every reader; the document declares
+/// that language, and the handbook's titles and chapters declare theirs (<c>Handbook:Language</c>) where it differs.
 /// </summary>
-public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<Strings> strings)
+public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<Strings> strings, IOptions<HandbookOptions> options)
 {
     public enum Target
     {
@@ -51,11 +53,16 @@ public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<String
         using var english = target == Target.Pdf ? RecipientLanguage.Of(Languages.English) : default;
         string author = info.Author.Length > 0 ? info.Author : strings["Handbook.Book.Authors"];
         static string E(string s) => WebUtility.HtmlEncode(s);
+        var frame = Languages.PageTag;
+        var content = HandbookLanguage.Within(options.Value.Language, frame);
+        // On an element of the handbook's, and on one of the book's own words inside a chapter.
+        var inContent = content is null ? "" : $" lang=\"{E(content)}\"";
+        var inFrame = content is null ? "" : $" lang=\"{E(frame)}\"";
 
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.Append("<!DOCTYPE html><html lang=\"").Append(E(frame)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(info.Title)).Append("</title>")
+            .Append("<title").Append(inContent).Append('>').Append(E(info.Title)).Append("</title>")
             .Append("<meta name=\"author\" content=\"").Append(E(author)).Append("\">");
         if (target == Target.Web)
         {
@@ -66,7 +73,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<String
             html.Append("<style>").Append(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "wwwroot", "css", "book.css"), cancel)).Append("</style>");
         }
         html.Append("</head><body>");
-        html.Append("<section class=\"title-page\"><h1 class=\"book-title\">").Append(E(info.Title)).Append("</h1>")
+        html.Append("<section class=\"title-page\"><h1 class=\"book-title\"").Append(inContent).Append('>').Append(E(info.Title)).Append("</h1>")
             .Append("<p class=\"author\">").Append(E(author)).Append("</p>")
             .Append("<p class=\"licence\">").Append(E(strings["Handbook.Book.Licence"]).Replace("{0}", $"<a href=\"{E(info.LicenceUrl)}\">{E(info.LicenceName)}</a>", StringComparison.Ordinal))
             .Append("</p>");
@@ -78,7 +85,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<String
         }
         html.Append("</section>");
 
-        html.Append("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">").Append(E(strings["Handbook.Book.Contents"])).Append("</h2><ol>");
+        html.Append("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">").Append(E(strings["Handbook.Book.Contents"])).Append("</h2><ol").Append(inContent).Append('>');
         for (var i = 0; i < pages.Count; i++)
         {
             html.Append("<li class=\"toc-depth-").Append(Math.Min(3, Depth(pages[i].Path, pages[i].ParentPath))).Append("\"><a href=\"#p").Append(i).Append("\">")
@@ -122,7 +129,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<String
                 }
                 image.RemoveAttribute("loading"); // everything must be there when the page is printed
             }
-            html.Append("<section class=\"chapter\" id=\"p").Append(i).Append("\" aria-labelledby=\"p").Append(i).Append("-title\">")
+            html.Append("<section class=\"chapter\" id=\"p").Append(i).Append("\" aria-labelledby=\"p").Append(i).Append("-title\"").Append(inContent).Append('>')
                 .Append("<h1 class=\"chapter-title\" id=\"p").Append(i).Append("-title\">").Append(E(page.Title)).Append("</h1>");
             if (!string.IsNullOrEmpty(page.Description))
             {
@@ -130,7 +137,7 @@ public sealed class ComposeHandbookBook(HubDbContext db, IStringLocalizer<String
             }
             if (!string.IsNullOrEmpty(page.Author))
             {
-                html.Append("<p class=\"byline\">").Append(E(strings["Handbook.Book.By", page.Author])).Append("</p>");
+                html.Append("<p class=\"byline\"").Append(inFrame).Append('>').Append(E(strings["Handbook.Book.By", page.Author])).Append("</p>");
             }
             html.Append(body.InnerHtml).Append("</section>");
         }

@@ -9,6 +9,7 @@ using AngleSharp.Html.Parser;
 using AngleSharp.Xhtml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Localization;
@@ -19,9 +20,10 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// The whole handbook as one EPUB 3 in SUMMARY order: a navigation document from the sidebar, a title
 /// page with the licence, the images it uses, and links between pages that resolve inside the book.
 /// The book's own words (the contents' title, the licence line, "By") are in the language of the request that asks for it;
-/// the pages are the handbook's, as written.
+/// the pages are the handbook's, as written, and the book is in the handbook's language (<c>Handbook:Language</c>): its
+/// dc:language, its pages' lang, with the request's language marked on the book's own words where the two differ.
 /// </summary>
-public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimeProvider time, IStringLocalizer<Strings> strings)
+public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimeProvider time, IStringLocalizer<Strings> strings, IOptions<HandbookOptions> options)
 {
     private static readonly Dictionary<string, string> ImageTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,12 +64,15 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
             """);
         await WriteAsync(zip, "EPUB/book.css", Css);
 
+        var language = options.Value.Language;
+        var frame = Languages.PageTag;
+        var framed = Lang(HandbookLanguage.Within(frame, language)); // the book's own words, inside the handbook's pages
         string author = info.Author.Length > 0 ? info.Author : strings["Handbook.Book.Authors"];
-        await WriteAsync(zip, "EPUB/title.xhtml", Xhtml(info.Title, $"""
+        await WriteAsync(zip, "EPUB/title.xhtml", Xhtml(info.Title, language, $"""
             <section epub:type="titlepage" class="title-page">
               <h1>{Escape(info.Title)}</h1>
-              <p class="author">{Escape(author)}</p>
-              <p>{Escape(strings["Handbook.Book.Licence"]).Replace("{0}", $"<a href=\"{Escape(info.LicenceUrl)}\">{Escape(info.LicenceName)}</a>", StringComparison.Ordinal)}</p>
+              <p class="author"{(info.Author.Length > 0 ? "" : framed)}>{Escape(author)}</p>
+              <p{framed}>{Escape(strings["Handbook.Book.Licence"]).Replace("{0}", $"<a href=\"{Escape(info.LicenceUrl)}\">{Escape(info.LicenceName)}</a>", StringComparison.Ordinal)}</p>
             </section>
             """));
 
@@ -138,21 +143,22 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
             }
             if (page.Author is { Length: > 0 } pageAuthor)
             {
-                content.Append("<p class=\"byline\">").Append(Escape(strings["Handbook.Book.By", pageAuthor])).Append("</p>");
+                content.Append("<p class=\"byline\"").Append(framed).Append('>').Append(Escape(strings["Handbook.Book.By", pageAuthor])).Append("</p>");
             }
             foreach (var child in body.ChildNodes)
             {
                 content.Append(child.ToHtml(XhtmlMarkupFormatter.Instance));
             }
             content.Append("</section>");
-            await WriteAsync(zip, "EPUB/" + file, Xhtml(page.Title, content.ToString()));
+            await WriteAsync(zip, "EPUB/" + file, Xhtml(page.Title, language, content.ToString()));
         }
 
         var navigation = JsonSerializer.Deserialize<List<NavItem>>(info.NavigationJson) ?? [];
         string contents = strings["Handbook.Book.Contents"];
-        await WriteAsync(zip, "EPUB/nav.xhtml", Xhtml(contents, $"""
+        // The contents are the book's own words, in the request's language, around the handbook's titles.
+        await WriteAsync(zip, "EPUB/nav.xhtml", Xhtml(contents, frame, $"""
             <nav epub:type="toc" id="toc"><h1>{Escape(contents)}</h1>
-            <ol><li><a href="title.xhtml">{Escape(info.Title)}</a></li>{NavList(navigation, fileOf, strings["Handbook.Book.Untitled"])}</ol>
+            <ol{Lang(HandbookLanguage.Within(language, frame))}><li><a href="title.xhtml">{Escape(info.Title)}</a></li>{NavList(navigation, fileOf, strings["Handbook.Book.Untitled"])}</ol>
             </nav>
             """));
 
@@ -160,12 +166,12 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
         XNamespace opf = "http://www.idpf.org/2007/opf";
         XNamespace dc = "http://purl.org/dc/elements/1.1/";
         var package = new XElement(opf + "package",
-            new XAttribute("version", "3.0"), new XAttribute("unique-identifier", "book-id"), new XAttribute(XNamespace.Xml + "lang", "en"),
+            new XAttribute("version", "3.0"), new XAttribute("unique-identifier", "book-id"), new XAttribute(XNamespace.Xml + "lang", language),
             new XElement(opf + "metadata", new XAttribute(XNamespace.Xmlns + "dc", dc),
                 new XElement(dc + "identifier", new XAttribute("id", "book-id"), identifier),
                 new XElement(dc + "title", info.Title),
                 new XElement(dc + "creator", author),
-                new XElement(dc + "language", "en"),
+                new XElement(dc + "language", language),
                 new XElement(dc + "rights", $"{info.LicenceName} ({info.LicenceUrl})"),
                 new XElement(opf + "meta", new XAttribute("property", "dcterms:modified"),
                     time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))),
@@ -258,10 +264,13 @@ public sealed class ExportHandbookEpub(HubDbContext db, IFileStore store, TimePr
         return html.ToString();
     }
 
-    private static string Xhtml(string title, string body) => $"""
+    /// <summary>A lang attribute as XHTML wants it, in both forms; nothing for null.</summary>
+    private static string Lang(string? tag) => tag is null ? "" : $" lang=\"{Escape(tag)}\" xml:lang=\"{Escape(tag)}\"";
+
+    private static string Xhtml(string title, string language, string body) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en" xml:lang="en">
+        <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"{Lang(language)}>
         <head><meta charset="UTF-8"/><title>{Escape(title)}</title><link rel="stylesheet" type="text/css" href="book.css"/></head>
         <body>{body}</body>
         </html>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
@@ -9,9 +10,9 @@ namespace Microsolidarity.Hub.Features.Handbook;
 /// <summary>
 /// An Atom feed of the handbook's pages, most recently changed first, so readers can follow the
 /// essays in a feed reader. A page's entry is updated when a re-import changes its text. The feed's own words are in the
-/// request's language (English for a reader that names none).
+/// request's language (English for a reader that names none); each entry, the handbook's words, says its language (xml:lang).
 /// </summary>
-public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address, IStringLocalizer<Strings> strings)
+public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address, IStringLocalizer<Strings> strings, IOptions<HandbookOptions> options)
 {
     private const string Atom = XmlFeed.AtomNamespace;
     public const int Entries = 30;
@@ -44,6 +45,7 @@ public sealed class HandbookChangesFeed(HubDbContext db, PublicAddress address, 
             {
                 var url = address.Absolute(RenderHandbookPage.PageUrl(p.Path));
                 w.WriteStartElement("entry", Atom);
+                w.WriteAttributeString("xml", "lang", null, options.Value.Language);
                 w.WriteElementString("id", Atom, url);
                 w.WriteElementString("title", Atom, p.Title);
                 w.WriteElementString("updated", Atom, XmlFeed.Rfc3339(p.UpdatedAt));

@@ -38,6 +38,8 @@ public static class HandbookFeature
             .ReadInterval(builder.Configuration, "Handbook:ResyncCheckInterval", "Handbook:ResyncCheckSeconds", TimeSpan.FromSeconds(1), (o, interval) => o.ResyncCheckInterval = interval)
             .Bind(builder.Configuration.GetSection(HandbookOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => HandbookLanguage.IsTag(o.Language),
+                "Handbook:Language must be a language tag such as en, es, de, pt-PT or fr: the language the handbook is written in.")
             .Validate(o => o.AllowedFolders.All(f => f.Trim().Length == 0 || Path.IsPathFullyQualified(f.Trim())),
                 "Each of Handbook:AllowedFolders must be a full path, such as /srv/handbook: the admin page imports only from folders under them.")
             .Validate<IOptions<HubOptions>>((o, hub) => !o.AllowedFolders.Any(f => f.Trim().Length > 0 && Path.IsPathFullyQualified(f.Trim())

@@ -48,4 +48,10 @@ public sealed class HandbookOptions
     /// first download after a change prints it, and says so while it does).
     /// </summary>
     public int PreparePdfAfterSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// The language the handbook is written in, as a language tag ("en", "es", "pt-PT"): the pages carry it as their
+    /// lang inside the reader's page, and the EPUB and the printable book declare it.
+    /// </summary>
+    public string Language { get; set; } = "en";
 }

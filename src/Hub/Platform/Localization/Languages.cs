@@ -34,6 +34,18 @@ public static class Languages
         new("fr", "Français"),
     ];
 
+    /// <summary>
+    /// The tag a page in the current UI culture declares in <c>&lt;html lang&gt;</c> (and an element in another language is
+    /// compared with): the pseudo-locale is English text marked as private use (BCP 47), which checkers accept. Outside a
+    /// request (a job, the command line, a test) the machine's culture counts as the shipped language it falls back to.
+    /// </summary>
+    public static string PageTag => Normalize(CultureInfo.CurrentUICulture.Name, pseudo: true) switch
+    {
+        null => English,
+        Pseudo => "en-x-qps",
+        var code => code,
+    };
+
     public static CultureInfo CultureOf(string code) => code == Pseudo ? PseudoCulture : CultureInfo.GetCultureInfo(code);
 
     /// <summary>A culture of its own (ICU accepts the private-use code), formatting as English does.</summary>

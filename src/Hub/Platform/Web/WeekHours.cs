@@ -4,14 +4,30 @@ using Microsolidarity.Hub.Platform.Localization;
 namespace Microsolidarity.Hub.Platform.Web;
 
 /// <summary>
-/// A week of hours as every page draws it: 168 hours, Monday 00:00 first (index = day × 24 + hour), all
-/// 24 hours of each day, in one zone. The profile, finding a time and a formation round tick them with
+/// A week of hours as every page draws it: 168 hours, Monday 00:00 first (index = day × 24 + hour, what forms post and
+/// rows store), all 24 hours of each day, in one zone; drawn with the days in the reader's week's order (<see cref="Columns"/>). The profile, finding a time and a formation round tick them with
 /// one partial (_WeekGrid); the overlap is drawn with another (_WeekHeat), so the three look and work alike.
 /// </summary>
 public static class WeekHours
 {
     /// <summary>Monday to Sunday in the reader's language (the culture's own week starts on Sunday).</summary>
     public static IReadOnlyList<string> DayNames => Week(DateFormats.Culture.DateTimeFormat.DayNames);
+
+    /// <summary>
+    /// The days as the reader's culture lays out a week, as day numbers of the grid (Monday 0 to Sunday 6): Sunday first in
+    /// English (the hub's "en" is CLDR's, whose week is the United States') and in European Portuguese, Monday first in
+    /// Spanish, German and French. Only the columns move; each box keeps its hour of the week, so what a form saves does
+    /// not depend on the order it was shown in.
+    /// </summary>
+    public static IReadOnlyList<int> Columns => ColumnsFrom(DateFormats.Culture.DateTimeFormat.FirstDayOfWeek);
+
+    public static int[] ColumnsFrom(DayOfWeek first) => [.. Enumerable.Range(0, 7).Select(i => ((int)first + 6 + i) % 7)];
+
+    /// <summary>The seven days in the reader's week's order, for a list of days to choose from.</summary>
+    public static IReadOnlyList<DayOfWeek> Days => [.. Columns.Select(DayOf)];
+
+    /// <summary>The day a grid day number (Monday 0) stands for.</summary>
+    public static DayOfWeek DayOf(int day) => (DayOfWeek)((day + 1) % 7);
 
     /// <summary>"Mon" to "Sun", the culture's own abbreviations (a name cut at three letters is wrong in many languages).</summary>
     public static IReadOnlyList<string> ShortDayNames => Week(DateFormats.Culture.DateTimeFormat.AbbreviatedDayNames);

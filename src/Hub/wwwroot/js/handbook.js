@@ -32,6 +32,8 @@ document.addEventListener('click', function (event) {
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
     var list = document.createElement('ul');
+    // The pages' titles and words are the handbook's, in its language when that is not the page's.
+    if (input.getAttribute('data-content-lang')) { list.setAttribute('lang', input.getAttribute('data-content-lang')); }
     panel.appendChild(status);
     panel.appendChild(list);
     form.appendChild(panel);

@@ -5,6 +5,9 @@
 //   a finger or a pen, through pointer events;
 // - the grid is one stop for Tab: arrow keys move, Space or Enter ticks, Shift with an arrow stretches the
 //   block from the last hour ticked or cleared, and a status line says what the block now is.
+// The columns run as the reader's week does (Sunday first in English, Monday in German). Each box's value is its hour
+// of the week, Monday 00:00 being 0, whatever column it stands in; so moving and painting go by columns, read from the
+// day names' data-day, and what the form sends is the same in every order.
 (function () {
   'use strict';
   var WAKING_HOUR = 7;
@@ -30,6 +33,14 @@
       cells[Number(input.value)] = input;
     });
     if (cells.length !== 168) { return; }
+    var dayAt = []; // column -> day (Monday 0)
+    var columnOf = []; // day -> column
+    Array.prototype.forEach.call(table.querySelectorAll('thead th[data-day]'), function (th, column) {
+      var d = Number(th.getAttribute('data-day'));
+      dayAt[column] = d;
+      columnOf[d] = column;
+    });
+    if (dayAt.length !== 7 || columnOf.length !== 7) { return; }
     var keys = grid.querySelector('.week-grid-keys');
     if (keys) {
       keys.hidden = false;
@@ -45,15 +56,19 @@
     var words = function (name, english) { return grid.getAttribute(name) || english; };
     var day = function (index) { return Math.floor(index / 24); };
     var hour = function (index) { return index % 24; };
+    var column = function (index) { return columnOf[day(index)]; };
     var indexOf = function (element) {
       var cell = element && element.closest ? element.closest('input[type="checkbox"]') : null;
       return cell && cells[Number(cell.value)] === cell ? Number(cell.value) : -1;
     };
 
-    // One hour takes Tab: the first ticked hour from the waking hours on, else Monday at the waking hour.
-    var active = WAKING_HOUR;
-    for (var i = 0; i < 168; i++) {
-      if (cells[i].checked && hour(i) >= WAKING_HOUR) { active = i; break; }
+    // One hour takes Tab: the first ticked hour from the waking hours on, column by column, else the first
+    // column's waking hour.
+    var active = dayAt[0] * 24 + WAKING_HOUR;
+    first: for (var c = 0; c < 7; c++) {
+      for (var h = WAKING_HOUR; h < 24; h++) {
+        if (cells[dayAt[c] * 24 + h].checked) { active = dayAt[c] * 24 + h; break first; }
+      }
     }
     cells.forEach(function (cell, index) { cell.tabIndex = index === active ? 0 : -1; });
     function moveTo(index, scroll) {
@@ -80,10 +95,11 @@
       block = { anchor: anchor, tick: tick, before: cells.map(function (cell) { return cell.checked; }) };
     }
     function paintTo(end) {
-      var days = [Math.min(day(block.anchor), day(end)), Math.max(day(block.anchor), day(end))];
+      // The block is what the reader sees between the two hours: columns, not day numbers.
+      var columns = [Math.min(column(block.anchor), column(end)), Math.max(column(block.anchor), column(end))];
       var hours = [Math.min(hour(block.anchor), hour(end)), Math.max(hour(block.anchor), hour(end))];
       cells.forEach(function (cell, index) {
-        var inside = day(index) >= days[0] && day(index) <= days[1] && hour(index) >= hours[0] && hour(index) <= hours[1];
+        var inside = column(index) >= columns[0] && column(index) <= columns[1] && hour(index) >= hours[0] && hour(index) <= hours[1];
         cell.checked = inside ? block.tick : block.before[index];
       });
     }
@@ -140,10 +156,10 @@
       var step = steps[event.key];
       if (!step) { return; }
       event.preventDefault();
-      var nextDay = day(index) + step[0];
+      var nextColumn = column(index) + step[0];
       var nextHour = hour(index) + step[1];
-      if (nextDay < 0 || nextDay > 6 || nextHour < 0 || nextHour > 23) { return; }
-      var next = nextDay * 24 + nextHour;
+      if (nextColumn < 0 || nextColumn > 6 || nextHour < 0 || nextHour > 23) { return; }
+      var next = dayAt[nextColumn] * 24 + nextHour;
       if (event.shiftKey) {
         if (!block || block.anchor !== index && !block.stretching) {
           startBlock(index, !cells[index].checked);

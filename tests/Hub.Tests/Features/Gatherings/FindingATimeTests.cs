@@ -117,8 +117,12 @@ public sealed class FindingATimeTests : IAsyncLifetime
         return (response, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
     }
 
-    private static string Cell(AngleSharp.Html.Dom.IHtmlDocument page, int day, int hour) =>
-        page.QuerySelectorAll("table.heat tbody tr")[hour].QuerySelectorAll("td")[day].TextContent.Trim();
+    /// <summary>The count for a day (Monday 0) and hour, found by its column's day: the columns run in the reader's week.</summary>
+    private static string Cell(AngleSharp.Html.Dom.IHtmlDocument page, int day, int hour)
+    {
+        var column = page.QuerySelectorAll("table.heat thead th[data-day]").Select(th => th.GetAttribute("data-day")).ToList().IndexOf(day.ToString());
+        return page.QuerySelectorAll("table.heat tbody tr")[hour].QuerySelectorAll("td")[column].TextContent.Trim();
+    }
 
     private async Task<string> CallCrewAsync(string cadence)
     {

@@ -20,7 +20,14 @@ public sealed class ExportHandbookEpubTests
     public async Task Run_ImportedHandbook_PassesEpubCheckWithNoErrorsOrWarnings(string which)
     {
         Assert.True(File.Exists(EpubCheck), $"epubcheck is needed at {EpubCheck}: apt-get install epubcheck (./test.sh does this as root).");
-        await using var hub = await HubFactory.StartAsync(smtp: false);
+        // The sample is a Spanish handbook (as far as the hub knows): the book declares it.
+        await using var hub = await HubFactory.StartAsync(settings =>
+        {
+            if (which == "sample")
+            {
+                settings["Handbook:Language"] = "es";
+            }
+        }, smtp: false);
         var source = which == "corpus" ? SampleHandbook.CorpusFolder : SampleHandbook.Write();
         if (which == "constructs")
         {
@@ -71,15 +78,20 @@ public sealed class ExportHandbookEpubTests
         else if (which == "sample")
         {
             Assert.Contains("<dc:rights>CC BY-SA 4.0", package);
+            Assert.Contains("<dc:language>es</dc:language>", package);
+            Assert.Contains("xml:lang=\"es\"", package);
+            Assert.Contains("<ol lang=\"es\" xml:lang=\"es\">", nav); // the titles, inside contents in the request's language
             Assert.Contains(">Crews, in short</a>", nav);
             var crews = new StreamReader(zip.GetEntry("EPUB/page-002.xhtml")!.Open()).ReadToEnd();
             Assert.Contains("href=\"page-003.xhtml\"", crews); // the link to Retrospectives stays inside the book
             Assert.Contains("images/image-001.png", crews);
+            Assert.Contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"es\" xml:lang=\"es\">", crews);
             Directory.Delete(source, recursive: true);
         }
         else
         {
             Assert.True(zip.Entries.Count(e => e.FullName.StartsWith("EPUB/page-", StringComparison.Ordinal)) >= 150);
+            Assert.Contains("<dc:language>en</dc:language>", package);
         }
     }
 

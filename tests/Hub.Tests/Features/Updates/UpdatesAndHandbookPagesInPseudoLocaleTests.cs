@@ -197,14 +197,36 @@ public sealed class UpdatesAndHandbookPagesInPseudoLocaleTests(SharedHubWithPseu
             }
 
             // The book's own words follow the request's language; the pages stay as written.
+            // The handbook's words say they are English (Handbook:Language) wherever the frame is another language.
             var german = Visitor("de");
             using (var epub = new ZipArchive(await german.Http.GetStreamAsync("/handbook.epub")))
             {
                 using var nav = new StreamReader(epub.GetEntry("EPUB/nav.xhtml")!.Open());
-                Assert.Contains("<h1>Inhalt</h1>", await nav.ReadToEndAsync());
+                var contents = await nav.ReadToEndAsync();
+                Assert.Contains("<h1>Inhalt</h1>", contents);
+                Assert.Contains("<ol lang=\"en\" xml:lang=\"en\">", contents);
             }
-            Assert.Contains("zum Handbuch</a>", await german.Http.GetStringAsync("/handbook.html")); // "Zurück", its ü encoded
+            var book = await german.Http.GetStringAsync("/handbook.html");
+            Assert.Contains("zum Handbuch</a>", book); // "Zurück", its ü encoded
+            Assert.StartsWith("<!DOCTYPE html><html lang=\"de\">", book);
+            Assert.Contains("aria-labelledby=\"p1-title\" lang=\"en\">", book);
             Assert.Contains(": Änderungen</title>", await german.Http.GetStringAsync("/handbook/changes.xml"));
+
+            // A reader in German: the page is German, the handbook's title, text and titles in the navigation and the
+            // pager are marked English, and the hub's own words around them are not (the pseudo-locale's check, which
+            // takes away everything marked with a lang, still sees every word of the hub's).
+            var (_, inGerman) = await german.GetAsync("/handbook/practices/crews");
+            Assert.Equal("de", inGerman.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("en", inGerman.QuerySelector("#page-title")!.GetAttribute("lang"));
+            Assert.Equal("en", inGerman.QuerySelector(".prose")!.GetAttribute("lang"));
+            Assert.NotEmpty(inGerman.QuerySelectorAll(".handbook-nav a[lang=en], .handbook-nav summary[lang=en]"));
+            Assert.NotEmpty(inGerman.QuerySelectorAll(".pager span[lang=en]"));
+            foreach (var hubWords in inGerman.QuerySelectorAll(".pager-label, .outline-title, .page-footer, .handbook-side > summary, label[for=handbook-q]"))
+            {
+                Assert.Equal("html", hubWords.Closest("[lang]")!.LocalName);
+            }
+            var (_, inPseudo) = await visitor.GetAsync("/handbook/practices/crews");
+            Assert.Equal("en", inPseudo.QuerySelector("#page-title")!.GetAttribute("lang"));
         }
         finally
         {
