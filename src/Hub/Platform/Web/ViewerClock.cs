@@ -31,9 +31,9 @@ public enum ZoneSource
 /// of what the page shows (an event's, a crew's), which the page names with <see cref="FallBackTo"/>;
 /// UTC only when nothing else is known. The layout says once, under every page that used the clock,
 /// which zone that was and how to change it, so single times carry no zone name of their own.
-/// One lookup per request.
+/// One lookup per request, and none while the person's saved zone is kept (<see cref="SavedZones"/>).
 /// </summary>
-public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
+public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http, SavedZones savedZones)
 {
     /// <summary>The zone the browser reports, written by wwwroot/js/zone.js on every page.</summary>
     public const string BrowserCookie = "hub-browser-zone";
@@ -65,7 +65,7 @@ public sealed class ViewerClock(HubDbContext db, IHttpContextAccessor http)
         {
             var id = UserId;
             Use(id is null ? null
-                : await db.Profiles.AsNoTracking().Where(p => p.UserId == id).Select(p => p.TimeZone).FirstOrDefaultAsync());
+                : await savedZones.ReadAsync(id, () => db.Profiles.AsNoTracking().Where(p => p.UserId == id).Select(p => p.TimeZone).FirstOrDefaultAsync()));
         }
         return Zone;
     }

@@ -31,6 +31,8 @@ public static class WebServices
         QuietTempData.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ViewerClock>();
+        builder.Services.AddSingleton<SavedZones>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, SavedZones.ForgetOnSave>();
         builder.Services.AddScoped<People.PeopleToPick>(); // whom a member may pick by name, wherever they choose someone
         builder.Services.AddScoped<Contracts.IPersonalData, OncePerFormPersonalData>(); // the tokens of forms a person sent
         builder.Services.AddSingleton<PublicAddress>();
