@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsolidarity.Hub.Data;
+using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Features.Gatherings;
+
+namespace Microsolidarity.Hub.Tests.Features.Gatherings;
+
+/// <summary>
+/// A working group whose series has been meeting for three weeks changes its rhythm: weekly becomes every two weeks,
+/// then the day moves. The dates already held stay exactly as they were (one of them had been moved an hour on its
+/// own); the dates to come follow the new rhythm, with no date twice and none left over from the old one, and the
+/// member's calendar feed (read with ical.js), the group's page and the series' page say the same.
+/// </summary>
+public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClassFixture<SharedHubWithoutMail>
+{
+    private const string Password = "slow water over stones";
+    private const int Hour = 17;
+    private readonly HubFactory hub = shared.Hub;
+
+    private async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        using var scope = hub.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
+    /// <summary>The find-a-time grid's index of an hour on a date's weekday (Monday 00:00 is 0).</summary>
+    private static int SlotOf(DateTime date) => ((int)date.DayOfWeek + 6) % 7 * 24 + Hour;
+
+    private static DateTime At(DateTime date, int hour = Hour) => DateTime.SpecifyKind(date.Date.AddHours(hour), DateTimeKind.Utc);
+
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.000Z", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task RunningSeries_WeeklyBecomesFortnightlyThenMovesDay_PastDatesStay_FeedAndPagesAgreeWithNoDuplicateOrLeftover()
+    {
+        var starterEmail = Unique.Email("oona");
+        var memberEmail = Unique.Email("piers");
+        await hub.CreatePersonAsync(starterEmail, Password, name: "Oona Starter");
+        await hub.CreatePersonAsync(memberEmail, Password, name: "Piers Member");
+        var starter = await hub.SignedInClientAsync(starterEmail, Password);
+        var member = await hub.SignedInClientAsync(memberEmail, Password);
+        var congregation = await Congregations.CongregationTestKit.CreateAsync(starter, Unique.Name("Rhythm Commons"));
+        await member.SubmitAsync(congregation, new Dictionary<string, string>(), handler: "Join");
+        var groupName = Unique.Name("Garden team");
+        var (started, _) = await starter.SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string>
+        {
+            ["Name"] = groupName,
+            ["Purpose"] = "Tend the shared garden through the season.",
+            ["EndsOn"] = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, "Start");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var groupId = await WithDbAsync(db => db.WorkingGroups.Where(g => g.Name == groupName).Select(g => g.Id).SingleAsync());
+        await member.SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string> { ["GroupId"] = groupId.ToString() }, "Join");
+        var time = $"{congregation}/working-groups/{groupId}/time";
+
+        // The group meets two days from now at 17:00 UTC (its starter has no zone of their own), so that no date of this test falls on today.
+        var today = DateTime.UtcNow.Date;
+        var day = today.AddDays(2);
+        var nextDay = today.AddDays(3);
+        foreach (var person in new[] { starter, member })
+        {
+            var (_, page) = await person.GetAsync(time);
+            var form = page.Forms.Single(f => (f.Action ?? "").Contains("handler=Mark", StringComparison.Ordinal));
+            var marked = await person.Http.PostAsync(form.Action, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                ["MarkZone"] = "Etc/UTC",
+            }.Concat([new("Free", SlotOf(day).ToString(CultureInfo.InvariantCulture)), new("Free", SlotOf(nextDay).ToString(CultureInfo.InvariantCulture))])));
+            Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        }
+        async Task<Guid> ConfirmAsync(DateTime on, string rhythm)
+        {
+            var (confirmed, page) = await starter.SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = SlotOf(on).ToString(CultureInfo.InvariantCulture), ["Rhythm"] = rhythm }, "Confirm");
+            Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+            return GatheringTestKit.IdOf(confirmed.Headers.Location!.OriginalString);
+        }
+        var weekly = await ConfirmAsync(day, "Weekly");
+
+        // It has run for three weeks (its start set back in the database, as time would): held 19, 12 and 5 days ago,
+        // the middle one an hour later on its own, with Piers there.
+        var first = At(day).AddDays(-21);
+        var (held, moved) = ((IReadOnlyList<DateTime>)[first, first.AddDays(7), first.AddDays(14)], first.AddDays(7));
+        Assert.All(held, d => Assert.True(d < DateTime.UtcNow));
+        var (memberId, calendar) = await WithDbAsync(async db =>
+        {
+            var e = await db.GatheringEvents.SingleAsync(x => x.Id == weekly);
+            Assert.Equal(("FREQ=WEEKLY", At(day)), (e.Recurrence, e.StartsAt));
+            (e.StartsAt, e.EndsAt) = (first, first + (e.EndsAt - e.StartsAt));
+            var occurrence = new EventOccurrence { Id = Guid.NewGuid(), EventId = weekly, OriginalStart = moved, StartsAt = moved.AddHours(1), EndsAt = moved.AddHours(2), GoingCount = 1 };
+            db.EventOccurrences.Add(occurrence);
+            var id = await db.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync();
+            db.Rsvps.Add(new Rsvp { Id = Guid.NewGuid(), EventId = weekly, OccurrenceId = occurrence.Id, UserId = id, Status = RsvpStatus.Going, CreatedAt = moved.AddDays(-2), UpdatedAt = moved.AddDays(-2) });
+            var token = $"piers-{Guid.NewGuid():N}";
+            db.MemberCalendars.Add(new MemberCalendar { UserId = id, Token = token, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (id, token);
+        });
+        var length = await WithDbAsync(db => db.GatheringEvents.Where(e => e.Id == weekly).Select(e => e.EndsAt - e.StartsAt).SingleAsync());
+        IReadOnlyList<string> past = [Iso(held[0]), Iso(moved.AddHours(1)), Iso(held[2])];
+
+        // Piers says he is going to the next two dates.
+        foreach (var date in new[] { At(day), At(day).AddDays(7) })
+        {
+            var (answered, answeredPage) = await member.SubmitAsync($"/gatherings/{weekly}?date={EventTime.Key(date)}", new Dictionary<string, string> { ["Reply"] = "Going" }, "Answer");
+            Assert.True(answered.StatusCode == HttpStatusCode.Redirect, answeredPage.QuerySelector("main")?.TextContent);
+        }
+
+        // Weekly becomes every two weeks, on the same day and hour.
+        var fortnightly = await ConfirmAsync(day, "Fortnightly");
+        Assert.NotEqual(weekly, fortnightly);
+        var until = today.AddDays(130);
+        IReadOnlyList<string> Fortnights(DateTime from) => [.. Enumerable.Range(0, 10).Select(k => At(from).AddDays(14 * k)).Where(d => d <= until).Select(Iso)];
+        await AssertAgreeAsync(fortnightly, past, Fortnights(day), "every two weeks", day);
+        // The date kept its answer; the dropped one took Piers's answer with it, and he was told.
+        Assert.Equal([At(day)], await WithDbAsync(db => db.Rsvps.Where(r => r.EventId == fortnightly && r.UserId == memberId && r.OccurrenceId != null)
+            .Select(r => r.Occurrence!.StartsAt).ToListAsync()));
+        Assert.Equal(1, await WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == memberId && n.Kind == "gathering.date-dropped")));
+
+        // Then a day later in the week, still every two weeks: nothing of the new part has happened, so it moves whole.
+        var moved2 = await ConfirmAsync(nextDay, "Fortnightly");
+        Assert.Equal(fortnightly, moved2);
+        await AssertAgreeAsync(fortnightly, past, Fortnights(nextDay), "every two weeks", nextDay);
+        // His answer to the date that went was dropped, and he was told again.
+        Assert.Equal(0, await WithDbAsync(db => db.Rsvps.CountAsync(r => r.EventId == fortnightly && r.UserId == memberId && r.OccurrenceId != null)));
+        Assert.Equal(2, await WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == memberId && n.Kind == "gathering.date-dropped")));
+
+        async Task AssertAgreeAsync(Guid current, IReadOnlyList<string> pastStarts, IReadOnlyList<string> coming, string rhythm, DateTime onDay)
+        {
+            // Two parts of one series: the weekly part that was held, ended before the change, and the part that goes on.
+            var (parts, rows) = await WithDbAsync(async db =>
+            {
+                var events = await db.GatheringEvents.AsNoTracking().Where(e => e.Id == weekly || e.SplitFromId == weekly || e.Id == current).ToListAsync();
+                var occurrences = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == weekly || o.EventId == current).ToListAsync();
+                return (events, occurrences);
+            });
+            Assert.Equal(2, parts.Count);
+            var old = parts.Single(e => e.Id == weekly);
+            var now = parts.Single(e => e.Id == current);
+            Assert.Equal(first, old.StartsAt);
+            Assert.StartsWith("FREQ=WEEKLY;UNTIL=", old.Recurrence);
+            Assert.Equal((weekly, "FREQ=WEEKLY;INTERVAL=2", At(onDay), At(onDay) + length), (now.SplitFromId!.Value, now.Recurrence, now.StartsAt, now.EndsAt));
+            Assert.Equal(current, await WithDbAsync(db => db.FoundTimes.Where(f => f.GroupId == groupId).Select(f => f.EventId).SingleAsync()));
+            // No date row left over from a rhythm its series no longer has; the held one kept its own hour.
+            Assert.All(rows, r => Assert.True(EventSchedule.IsRuleStart(parts.Single(e => e.Id == r.EventId), r.OriginalStart), $"{r.OriginalStart:u} is not a date of its series"));
+            Assert.Contains(rows, r => r.EventId == weekly && r.OriginalStart == moved && r.StartsAt == moved.AddHours(1));
+
+            // Piers's calendar: every date once, the held ones as they were, then the new rhythm.
+            var feed = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{calendar}.ics"), until);
+            var series = feed.Where(e => e.Summary.StartsWith(groupName, StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, series.Count);
+            var starts = series.SelectMany(e => e.Occurrences).Select(o => o.Start).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal([.. pastStarts, .. coming], starts);
+
+            // The group's page says the new rhythm, and the series' page lists the same coming dates as the feed.
+            var (_, groupPage) = await member.GetAsync(time);
+            var found = string.Join(' ', groupPage.QuerySelector("#found")!.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.True(found.Contains($"Confirmed: {rhythm} on {onDay.DayOfWeek} at {Hour}:00 (UTC)", StringComparison.Ordinal), found);
+            var seriesLink = groupPage.QuerySelector("#found a")!.GetAttribute("href")!;
+            Assert.Equal($"/gatherings/{current}", seriesLink);
+            var (_, seriesPage) = await member.GetAsync(seriesLink);
+            var listed = seriesPage.QuerySelectorAll(".date-list a").Select(a => a.GetAttribute("href")!.Split("date=")[1]).ToList();
+            Assert.Equal(8, listed.Count);
+            Assert.Equal(coming.Take(8), listed.Select(k => EventTime.TryParseKey(k, out var utc) ? Iso(utc) : k));
+        }
+    }
+}
