@@ -169,11 +169,12 @@ public sealed class MeetingRoomJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan the meetings" }).ClickAsync();
         await Assertions.Expect(page.Locator("#meeting-1 .carried")).ToContainTextAsync("Start on the hour, even if someone is late");
 
-        // Piet opens the record of term 1: its meeting, the notes, Rhea's commitments, and the look back that closed it.
+        // Piet opens the record of term 1: its meeting and what it carried on, the notes, Rhea's commitments, and the look back that closed it.
         var piet = member.Page;
         await piet.GotoAsync($"{nodeA.BaseUrl}{crewPath}");
         var earlier = piet.Locator("#earlier-terms-section");
         await Assertions.Expect(earlier).ToContainTextAsync("Term 1: 1 meeting");
+        await Assertions.Expect(earlier.Locator(".carried")).ToContainTextAsync("Carried into term 2: Start on the hour, even if someone is late");
         await member.CheckPageAsync("crew-with-earlier-term");
         await earlier.GetByRole(AriaRole.Link, new() { Name = "Meeting 1" }).ClickAsync();
         await Assertions.Expect(piet.GetByRole(AriaRole.Heading, new() { Name = "The room: meeting 1 of term 1" })).ToBeVisibleAsync();
