@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Gatherings;
 
@@ -33,8 +34,15 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.000Z", CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task RunningSeries_WeeklyBecomesFortnightlyThenMovesDay_PastDatesStay_FeedAndPagesAgreeWithNoDuplicateOrLeftover()
+    /// <summary>A working group of two in a new congregation, who have both marked the hours it may meet at.</summary>
+    private sealed record Group(FormClient Starter, FormClient Member, string MemberEmail, string Congregation, string Name, Guid Id, string Time);
+
+    /// <summary>The group meets two days from now at 17:00 UTC (its starter has no zone of their own), or the day after, so that no date falls on today.</summary>
+    private static readonly DateTime Today = DateTime.UtcNow.Date;
+    private static readonly DateTime Day = Today.AddDays(2);
+    private static readonly DateTime NextDay = Today.AddDays(3);
+
+    private async Task<Group> StartGroupAsync()
     {
         var starterEmail = Unique.Email("oona");
         var memberEmail = Unique.Email("piers");
@@ -55,11 +63,6 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
         var groupId = await WithDbAsync(db => db.WorkingGroups.Where(g => g.Name == groupName).Select(g => g.Id).SingleAsync());
         await member.SubmitAsync($"{congregation}/working-groups", new Dictionary<string, string> { ["GroupId"] = groupId.ToString() }, "Join");
         var time = $"{congregation}/working-groups/{groupId}/time";
-
-        // The group meets two days from now at 17:00 UTC (its starter has no zone of their own), so that no date of this test falls on today.
-        var today = DateTime.UtcNow.Date;
-        var day = today.AddDays(2);
-        var nextDay = today.AddDays(3);
         foreach (var person in new[] { starter, member })
         {
             var (_, page) = await person.GetAsync(time);
@@ -68,16 +71,33 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
             {
                 ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
                 ["MarkZone"] = "Etc/UTC",
-            }.Concat([new("Free", SlotOf(day).ToString(CultureInfo.InvariantCulture)), new("Free", SlotOf(nextDay).ToString(CultureInfo.InvariantCulture))])));
+            }.Concat([new("Free", SlotOf(Day).ToString(CultureInfo.InvariantCulture)), new("Free", SlotOf(NextDay).ToString(CultureInfo.InvariantCulture))])));
             Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         }
-        async Task<Guid> ConfirmAsync(DateTime on, string rhythm)
-        {
-            var (confirmed, page) = await starter.SubmitAsync(time, new Dictionary<string, string> { ["Slot"] = SlotOf(on).ToString(CultureInfo.InvariantCulture), ["Rhythm"] = rhythm }, "Confirm");
-            Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
-            return GatheringTestKit.IdOf(confirmed.Headers.Location!.OriginalString);
-        }
-        var weekly = await ConfirmAsync(day, "Weekly");
+        return new Group(starter, member, memberEmail, congregation, groupName, groupId, time);
+    }
+
+    /// <summary>The starter confirms the slot on <paramref name="on"/>'s weekday at 17:00; the series it leads to.</summary>
+    private static async Task<Guid> ConfirmAsync(Group group, DateTime on, string rhythm)
+    {
+        var (confirmed, page) = await group.Starter.SubmitAsync(group.Time, new Dictionary<string, string> { ["Slot"] = SlotOf(on).ToString(CultureInfo.InvariantCulture), ["Rhythm"] = rhythm }, "Confirm");
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+        return GatheringTestKit.IdOf(confirmed.Headers.Location!.OriginalString);
+    }
+
+    private static async Task AnswerAsync(FormClient person, Guid eventId, DateTime date)
+    {
+        var (answered, page) = await person.SubmitAsync($"/gatherings/{eventId}?date={EventTime.Key(date)}", new Dictionary<string, string> { ["Reply"] = "Going" }, "Answer");
+        Assert.True(answered.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
+    }
+
+    [Fact]
+    public async Task RunningSeries_WeeklyBecomesFortnightlyThenMovesDay_PastDatesStay_FeedAndPagesAgreeWithNoDuplicateOrLeftover()
+    {
+        var g = await StartGroupAsync();
+        var (member, memberEmail, groupName, groupId, time) = (g.Member, g.MemberEmail, g.Name, g.Id, g.Time);
+        var (today, day, nextDay) = (Today, Day, NextDay);
+        var weekly = await ConfirmAsync(g, day, "Weekly");
 
         // It has run for three weeks (its start set back in the database, as time would): held 19, 12 and 5 days ago,
         // the middle one an hour later on its own, with Piers there.
@@ -104,12 +124,11 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
         // Piers says he is going to the next two dates.
         foreach (var date in new[] { At(day), At(day).AddDays(7) })
         {
-            var (answered, answeredPage) = await member.SubmitAsync($"/gatherings/{weekly}?date={EventTime.Key(date)}", new Dictionary<string, string> { ["Reply"] = "Going" }, "Answer");
-            Assert.True(answered.StatusCode == HttpStatusCode.Redirect, answeredPage.QuerySelector("main")?.TextContent);
+            await AnswerAsync(member, weekly, date);
         }
 
         // Weekly becomes every two weeks, on the same day and hour.
-        var fortnightly = await ConfirmAsync(day, "Fortnightly");
+        var fortnightly = await ConfirmAsync(g, day, "Fortnightly");
         Assert.NotEqual(weekly, fortnightly);
         var until = today.AddDays(130);
         IReadOnlyList<string> Fortnights(DateTime from) => [.. Enumerable.Range(0, 10).Select(k => At(from).AddDays(14 * k)).Where(d => d <= until).Select(Iso)];
@@ -120,7 +139,7 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
         Assert.Equal(1, await WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == memberId && n.Kind == "gathering.date-dropped")));
 
         // Then a day later in the week, still every two weeks: nothing of the new part has happened, so it moves whole.
-        var moved2 = await ConfirmAsync(nextDay, "Fortnightly");
+        var moved2 = await ConfirmAsync(g, nextDay, "Fortnightly");
         Assert.Equal(fortnightly, moved2);
         await AssertAgreeAsync(fortnightly, past, Fortnights(nextDay), "every two weeks", nextDay);
         // His answer to the date that went was dropped, and he was told again.
@@ -165,5 +184,47 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
             Assert.Equal(8, listed.Count);
             Assert.Equal(coming.Take(8), listed.Select(k => EventTime.TryParseKey(k, out var utc) ? Iso(utc) : k));
         }
+    }
+
+    [Fact]
+    public async Task RunningSeries_MovesToAnotherDay_AnswersToTheDatesThatGoLeaveWithThem_AndNobodyKeepsAGhostDate()
+    {
+        var g = await StartGroupAsync();
+        // Quinn belongs to the congregation but not to the group, and says she is coming to the next date.
+        var quinnEmail = Unique.Email("quinn");
+        await hub.CreatePersonAsync(quinnEmail, Password, name: "Quinn Neighbour");
+        var quinn = await hub.SignedInClientAsync(quinnEmail, Password);
+        await quinn.SubmitAsync(g.Congregation, new Dictionary<string, string>(), handler: "Join");
+        var weekly = await ConfirmAsync(g, Day, "Weekly");
+        await WithDbAsync(db => db.GatheringEvents.Where(e => e.Id == weekly) // it met a week ago, as time would have it
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.StartsAt, e => e.StartsAt.AddDays(-7)).SetProperty(e => e.EndsAt, e => e.EndsAt.AddDays(-7))));
+        await AnswerAsync(quinn, weekly, At(Day));
+        await AnswerAsync(g.Member, weekly, At(Day).AddDays(7));
+        var (quinnId, calendar) = await WithDbAsync(async db =>
+        {
+            var id = await db.Users.Where(u => u.Email == quinnEmail).Select(u => u.Id).SingleAsync();
+            var token = $"quinn-{Guid.NewGuid():N}";
+            db.MemberCalendars.Add(new MemberCalendar { UserId = id, Token = token, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (id, token);
+        });
+        var before = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{calendar}.ics"), Today.AddDays(60));
+        Assert.Equal([Iso(At(Day))], before.SelectMany(e => e.Occurrences).Select(o => o.Start));
+
+        // The group moves to the next weekday, still every week: the series splits, and nothing meets on the old day any more.
+        var moved = await ConfirmAsync(g, NextDay, "Weekly");
+        Assert.NotEqual(weekly, moved);
+        var (parts, rows, answers) = await WithDbAsync(async db => (
+            await db.GatheringEvents.AsNoTracking().Where(e => e.Id == weekly || e.Id == moved).ToListAsync(),
+            await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == weekly || o.EventId == moved).ToListAsync(),
+            await db.Rsvps.AsNoTracking().Where(r => (r.EventId == weekly || r.EventId == moved) && r.OccurrenceId != null).CountAsync()));
+        Assert.All(rows, r => Assert.True(EventSchedule.IsRuleStart(parts.Single(e => e.Id == r.EventId), r.OriginalStart), $"{r.OriginalStart:u} is left over, not a date of its series"));
+        Assert.Equal(0, answers);
+        // Both who meant to come heard that their date is gone; Quinn's calendar no longer shows it.
+        var memberId = await WithDbAsync(db => db.Users.Where(u => u.Email == g.MemberEmail).Select(u => u.Id).SingleAsync());
+        Assert.Equal([memberId, quinnId], await WithDbAsync(db => db.Notifications.Where(n => n.Kind == "gathering.date-dropped" && (n.UserId == quinnId || n.UserId == memberId))
+            .OrderBy(n => n.UserId == quinnId).Select(n => n.UserId).ToListAsync()));
+        var after = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{calendar}.ics"), Today.AddDays(60));
+        Assert.Empty(after.SelectMany(e => e.Occurrences));
     }
 }
