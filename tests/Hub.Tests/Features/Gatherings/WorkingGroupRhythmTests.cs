@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings;
+using Microsolidarity.Hub.Platform.Web;
 using Microsolidarity.Hub.Testing;
 
 namespace Microsolidarity.Hub.Tests.Features.Gatherings;
@@ -42,7 +43,9 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
     private static readonly DateTime Day = Today.AddDays(2);
     private static readonly DateTime NextDay = Today.AddDays(3);
 
-    private async Task<Group> StartGroupAsync()
+    /// <param name="zone">The starter's own zone, which the group's times are in; none by default (UTC).</param>
+    /// <param name="slots">The hours both mark free; by default 17:00 on <see cref="Day"/> and <see cref="NextDay"/>.</param>
+    private async Task<Group> StartGroupAsync(string? zone = null, params int[] slots)
     {
         var starterEmail = Unique.Email("oona");
         var memberEmail = Unique.Email("piers");
@@ -50,6 +53,15 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
         await hub.CreatePersonAsync(memberEmail, Password, name: "Piers Member");
         var starter = await hub.SignedInClientAsync(starterEmail, Password);
         var member = await hub.SignedInClientAsync(memberEmail, Password);
+        if (zone is not null)
+        {
+            await WithDbAsync(async db =>
+            {
+                db.Profiles.Add(new Data.People.Profile { UserId = await db.Users.Where(u => u.Email == starterEmail).Select(u => u.Id).SingleAsync(), TimeZone = zone, Availability = new string('0', 168) });
+                return await db.SaveChangesAsync();
+            });
+        }
+        slots = slots.Length > 0 ? slots : [SlotOf(Day), SlotOf(NextDay)];
         var congregation = await Congregations.CongregationTestKit.CreateAsync(starter, Unique.Name("Rhythm Commons"));
         await member.SubmitAsync(congregation, new Dictionary<string, string>(), handler: "Join");
         var groupName = Unique.Name("Garden team");
@@ -70,17 +82,19 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
             var marked = await person.Http.PostAsync(form.Action, new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                ["MarkZone"] = "Etc/UTC",
-            }.Concat([new("Free", SlotOf(Day).ToString(CultureInfo.InvariantCulture)), new("Free", SlotOf(NextDay).ToString(CultureInfo.InvariantCulture))])));
+                ["MarkZone"] = zone ?? "Etc/UTC",
+            }.Concat(slots.Select(h => new KeyValuePair<string, string>("Free", h.ToString(CultureInfo.InvariantCulture))))));
             Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         }
         return new Group(starter, member, memberEmail, congregation, groupName, groupId, time);
     }
 
     /// <summary>The starter confirms the slot on <paramref name="on"/>'s weekday at 17:00; the series it leads to.</summary>
-    private static async Task<Guid> ConfirmAsync(Group group, DateTime on, string rhythm)
+    private static Task<Guid> ConfirmAsync(Group group, DateTime on, string rhythm) => ConfirmAsync(group, SlotOf(on), rhythm);
+
+    private static async Task<Guid> ConfirmAsync(Group group, int slot, string rhythm)
     {
-        var (confirmed, page) = await group.Starter.SubmitAsync(group.Time, new Dictionary<string, string> { ["Slot"] = SlotOf(on).ToString(CultureInfo.InvariantCulture), ["Rhythm"] = rhythm }, "Confirm");
+        var (confirmed, page) = await group.Starter.SubmitAsync(group.Time, new Dictionary<string, string> { ["Slot"] = slot.ToString(CultureInfo.InvariantCulture), ["Rhythm"] = rhythm }, "Confirm");
         Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, page.QuerySelector("main")?.TextContent);
         return GatheringTestKit.IdOf(confirmed.Headers.Location!.OriginalString);
     }
@@ -226,5 +240,38 @@ public sealed class WorkingGroupRhythmTests(SharedHubWithoutMail shared) : IClas
             .OrderBy(n => n.UserId == quinnId).Select(n => n.UserId).ToListAsync()));
         var after = await GatheringTestKit.ExpandWithIcalJsAsync(await hub.NewClient().Http.GetStringAsync($"/calendar/{calendar}.ics"), Today.AddDays(60));
         Assert.Empty(after.SelectMany(e => e.Occurrences));
+    }
+
+    [Fact]
+    public async Task RhythmChangedOnTheDayOfAMeetingStillToCome_ThatMeetingStays_AndTheNewRhythmGoesOnFromIt()
+    {
+        // A zone where it is about ten in the morning now, so that 13:00 today is still to come whatever the hour in UTC.
+        var offset = 10 - DateTime.UtcNow.Hour;
+        offset = offset < -12 ? offset + 24 : offset;
+        var zoneId = offset == 0 ? "Etc/GMT" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
+        var zone = NodaTime.DateTimeZoneProviders.Tzdb[zoneId];
+        var today = NodaTime.Instant.FromDateTimeUtc(DateTime.UtcNow).InZone(zone).Date;
+        var slot = ((int)today.DayOfWeek - 1) * 24 + 13;
+        DateTime On(NodaTime.LocalDate date) => TimeZones.ToUtc(date.At(new NodaTime.LocalTime(13, 0)), zone);
+        var g = await StartGroupAsync(zoneId, slot);
+        var weekly = await ConfirmAsync(g, slot, "Weekly");
+        // It met a week ago, and meets again this afternoon.
+        await WithDbAsync(db => db.GatheringEvents.Where(e => e.Id == weekly)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.StartsAt, e => e.StartsAt.AddDays(-14)).SetProperty(e => e.EndsAt, e => e.EndsAt.AddDays(-14))));
+        Assert.Equal(On(today.PlusDays(-7)), await WithDbAsync(db => db.GatheringEvents.Where(e => e.Id == weekly).Select(e => e.StartsAt).SingleAsync()));
+        await AnswerAsync(g.Member, weekly, On(today));
+
+        // This morning, the group chooses every two weeks: this afternoon's meeting stays, and the new rhythm counts from it.
+        var fortnightly = await ConfirmAsync(g, slot, "Fortnightly");
+        var (starts, answered, dropped) = await WithDbAsync(async db => (
+            await db.GatheringEvents.Where(e => e.Id == fortnightly).Select(e => new { e.StartsAt, e.Recurrence }).SingleAsync(),
+            await db.Rsvps.Where(r => r.EventId == fortnightly && r.User.Email == g.MemberEmail && r.OccurrenceId != null).Select(r => r.Occurrence!.StartsAt).ToListAsync(),
+            await db.Notifications.CountAsync(n => n.Kind == "gathering.date-dropped" && db.Users.Any(u => u.Id == n.UserId && u.Email == g.MemberEmail))));
+        Assert.Equal((On(today), "FREQ=WEEKLY;INTERVAL=2"), (starts.StartsAt, starts.Recurrence));
+        Assert.Equal([On(today)], answered);
+        Assert.Equal(0, dropped);
+        var (_, seriesPage) = await g.Member.GetAsync($"/gatherings/{fortnightly}");
+        Assert.Equal([EventTime.Key(On(today)), EventTime.Key(On(today.PlusDays(14)))],
+            seriesPage.QuerySelectorAll(".date-list a").Take(2).Select(a => a.GetAttribute("href")!.Split("date=")[1]));
     }
 }
