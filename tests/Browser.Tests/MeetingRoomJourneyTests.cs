@@ -6,6 +6,8 @@ namespace Microsolidarity.Hub.Browser.Tests;
 /// <summary>
 /// Three members of a crew in three browsers, served by two hub processes on one database: the host moves the room
 /// on, and every page follows within a second without reloading; a browser without scripts follows by refreshing.
+/// Then the term ends early, the crew looks back, carries a change into term 2 and starts it; a member opens the
+/// earlier term's record: the meeting, its notes and commitments, and what the crew chose to carry on.
 /// </summary>
 public sealed class MeetingRoomJourneyTests
 {
@@ -15,7 +17,7 @@ public sealed class MeetingRoomJourneyTests
     private static readonly LocatorAssertionsToHaveTextOptions WithinOneSecond = new() { Timeout = 1000 };
 
     [Fact]
-    public async Task HostMovesOn_ThreeMembersOnTwoHubs_EveryPageFollowsWithinASecond()
+    public async Task HostMovesOn_ThreeMembersOnTwoHubs_EveryPageFollowsWithinASecond_AndTheTermIsKeptOnRecord()
     {
         await using var smtp = await SmtpSink.StartAsync();
         await using var database = await TestDatabase.CreateAsync(migrated: true);
@@ -131,5 +133,59 @@ public sealed class MeetingRoomJourneyTests
         await Assertions.Expect(other.Page.Locator("#room-title")).ToHaveTextAsync("Thank you, everyone", WithinOneSecond);
         await Assertions.Expect(member.Page.Locator("#room-moves")).ToBeHiddenAsync();
         await other.CheckPageAsync("room-over");
+
+        // The meeting is over; a day passes (set in the database: the room was opened ahead of the planned date).
+        // Noor keeps a note and opens the retrospective early: the meetings not yet held leave the term, this one stays.
+        Assert.Equal(1, await database.ExecuteAsync(data,
+            sqlite: """UPDATE "CrewMeetings" SET "StartsAt" = strftime('%Y-%m-%d %H:%M:%S', 'now', '-1 day') WHERE "Term" = 1 AND "Number" = 1""",
+            postgres: """UPDATE "CrewMeetings" SET "StartsAt" = now() - interval '1 day' WHERE "Term" = 1 AND "Number" = 1"""));
+        await page.GotoAsync($"{nodeA.BaseUrl}{crewPath}");
+        await page.Locator("#meeting-1").GetByLabel("Notes (only this crew reads them)").FillAsync("Piet's case: the boat shed lease. Next time: what the harbour office said.");
+        await page.Locator("#meeting-1").GetByRole(AriaRole.Button, new() { Name = "Save notes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Notes saved");
+        await page.GetByText("Open the retrospective now").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the retrospective" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#meeting-2")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#meeting-1")).ToBeVisibleAsync();
+
+        // Piet shares a reflection with one change; Noor carries it into the next term; everyone continues.
+        await member.Page.GotoAsync($"{nodeA.BaseUrl}{crewPath}/retrospective");
+        await member.Page.GetByLabel("What worked", new() { Exact = true }).FillAsync("Hearing the case out before anyone answered.");
+        await member.Page.GetByLabel("One change I'd make").FillAsync("Start on the hour, even if someone is late");
+        await member.Page.GetByRole(AriaRole.Button, new() { Name = "Share with the crew" }).ClickAsync();
+        await Assertions.Expect(member.Page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await page.GotoAsync($"{nodeA.BaseUrl}{crewPath}/retrospective");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Carry this change forward" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".changes")).ToContainTextAsync("Start on the hour, even if someone is late");
+        foreach (var (session, node) in new[] { (host, nodeA), (member, nodeA), (other, nodeB) })
+        {
+            await session.Page.GotoAsync($"{node.BaseUrl}{crewPath}");
+            await session.Page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+            await Assertions.Expect(session.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your answer stays private");
+        }
+
+        // Term 2 starts; its first meeting opens with the change carried.
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the meetings" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#meeting-1 .carried")).ToContainTextAsync("Start on the hour, even if someone is late");
+
+        // Piet opens the record of term 1: its meeting and what it carried on, the notes, Rhea's commitments, and the look back that closed it.
+        var piet = member.Page;
+        await piet.GotoAsync($"{nodeA.BaseUrl}{crewPath}");
+        var earlier = piet.Locator("#earlier-terms-section");
+        await Assertions.Expect(earlier).ToContainTextAsync("Term 1: 1 meeting");
+        await Assertions.Expect(earlier.Locator(".carried")).ToContainTextAsync("Carried into term 2: Start on the hour, even if someone is late");
+        await member.CheckPageAsync("crew-with-earlier-term");
+        await earlier.GetByRole(AriaRole.Link, new() { Name = "Meeting 1" }).ClickAsync();
+        await Assertions.Expect(piet.GetByRole(AriaRole.Heading, new() { Name = "The room: meeting 1 of term 1" })).ToBeVisibleAsync();
+        await Assertions.Expect(piet.Locator("#record-outcome")).ToContainTextAsync("went through all 3 steps");
+        await Assertions.Expect(piet.Locator("#record-commitments")).ToContainTextAsync("Rhea Sol: Ask the harbour office about the boat shed");
+        await Assertions.Expect(piet.Locator("#record-notes")).ToContainTextAsync("Piet's case: the boat shed lease.");
+        await member.CheckPageAsync("earlier-meeting-record");
+        await piet.GotoAsync($"{nodeA.BaseUrl}{crewPath}/retrospective");
+        await Assertions.Expect(piet.Locator("#look-back-title")).ToContainTextAsync("The end of term 1");
+        await Assertions.Expect(piet.Locator("article.reflection")).ToContainTextAsync("Hearing the case out before anyone answered.");
+        await Assertions.Expect(piet.Locator(".changes")).ToContainTextAsync("Start on the hour, even if someone is late");
+        await member.CheckPageAsync("earlier-term-look-back");
     }
 }

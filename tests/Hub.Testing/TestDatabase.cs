@@ -209,6 +209,34 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs one statement on a running hub's database from outside it, for a journey that needs a state only time
+    /// would bring (a meeting that has happened); the browser goes on from there as people would. A statement for
+    /// each provider, since each writes dates its own way. Returns the rows changed.
+    /// </summary>
+    /// <param name="dataDirectory">The hub's data folder, where SQLite's hub.db is.</param>
+    public async Task<int> ExecuteAsync(string dataDirectory, string sqlite, string postgres)
+    {
+        if (IsPostgres)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(postgres, connection);
+            return await command.ExecuteNonQueryAsync();
+        }
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "hub.db"),
+            Pooling = false,
+            DefaultTimeout = 30, // the hub may be writing at the same moment: wait for its lock rather than fail
+        };
+        await using var sqliteConnection = new Microsoft.Data.Sqlite.SqliteConnection(file.ConnectionString);
+        await sqliteConnection.OpenAsync();
+        await using var sqliteCommand = sqliteConnection.CreateCommand();
+        sqliteCommand.CommandText = sqlite;
+        return await sqliteCommand.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Settings that point the hub at this database, as configuration keys.</summary>
     public IEnumerable<KeyValuePair<string, string>> Settings()
     {

@@ -132,6 +132,21 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
         Carried = points.ToDictionary(p => p.Number, p => (IReadOnlyList<string>)[.. changes.Where(c => c.Term == p.From!.Term && c.AtMeeting == p.From.AtMeeting).Select(c => c.Text)]);
     }
 
+    /// <summary>What each earlier term carried on into the next from its end-of-term look back, by term: part of its record.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> CarriedOn { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
+
+    private async Task LoadCarriedOnAsync()
+    {
+        var crew = View.Crew;
+        if (!View.IsJoined || !crew.Meetings.Any(m => m.Term < crew.Term))
+        {
+            return;
+        }
+        var changes = await db.CrewChanges.AsNoTracking().Where(c => c.CrewId == crew.Id && c.Term < crew.Term && c.AtMeeting == 0).OrderBy(c => c.AddedAt)
+            .Select(c => new { c.Term, c.Text }).ToListAsync();
+        CarriedOn = changes.GroupBy(c => c.Term).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => c.Text)]);
+    }
+
     /// <summary>The congregation the crew was called in, if any: (name, slug).</summary>
     public (string Name, string Slug)? Congregation { get; private set; }
 
@@ -164,6 +179,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();
         }
         await LoadCarriedAsync();
+        await LoadCarriedOnAsync();
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
         MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()
             .SingleOrDefaultAsync(a => a.CrewId == crew.Id && a.Term == crew.Term && a.UserId == View.Me.UserId);

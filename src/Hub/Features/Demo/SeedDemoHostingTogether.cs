@@ -8,7 +8,7 @@ namespace Microsolidarity.Hub.Features.Demo;
 /// <summary>
 /// Hosting together in Riverside: Noor co-hosts the autumn gathering with Tomas (with a few lines of what each did),
 /// Pilar is invited to co-host the full-moon call and has not answered yet, Kofi has proposed an event that waits for
-/// a host's yes, Noor is invited to host the congregation, and Riverside's levels say what they mean. Rows written directly, as the operations would leave them.
+/// a host's yes, Noor is invited to host the congregation and Pilar to be a Partner (both waiting for their answer), and Riverside's levels say what they mean. Rows written directly, as the operations would leave them.
 /// </summary>
 internal static class SeedDemoHostingTogether
 {
@@ -70,6 +70,18 @@ internal static class SeedDemoHostingTogether
             Message = "You have held so many of our circles this year. Would you host Riverside with Tomas and me?",
             Status = OfferStatus.Waiting,
             CreatedAt = now.AddDays(-3),
+        });
+        db.MembershipOffers.Add(new MembershipOffer
+        {
+            Id = Guid.NewGuid(),
+            CongregationId = riverside.Id,
+            UserId = Id(3),
+            OfferedByUserId = Id(1),
+            Kind = OfferKind.Level,
+            LevelId = partner.Id,
+            Message = "You have come to every new-moon call since spring. Would you hold the container with us as a Partner?",
+            Status = OfferStatus.Waiting,
+            CreatedAt = now.AddDays(-1),
         });
         await db.SaveChangesAsync();
     }

@@ -5,6 +5,7 @@ using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Features.Gatherings.CoHosts;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Notifications;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
 
@@ -21,7 +22,7 @@ public enum OccurrenceChange
 }
 
 /// <summary>Cancels or moves one date of a series, or this date and the following ones.</summary>
-public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvider time, IStringLocalizer<Strings> strings)
+public sealed class ChangeOccurrence(HubDbContext db, Places places, GatheringEmails emails, Notifier notifier, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public async Task<(Outcome Outcome, Guid EventId)> RunAsync(Viewer viewer, Guid eventId, string key, OccurrenceChange change,
         string? newDate = null, string? newStart = null, string? newEnd = null, bool hostChecked = false, string? newEndDate = null, CancellationToken cancellationToken = default)
@@ -166,6 +167,7 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
                     {
                         await transaction.CommitAsync(cancellationToken);
                     }
+                    notifier.Wake();
                     return (Outcome.Done, next.Id);
                 }
         }
@@ -174,6 +176,9 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
     /// <summary>
     /// Dates from the split on that had a life of their own (answers, a cancellation) go with the new
     /// part of the series when it still meets that day in the event's zone, keyed by its new start.
+    /// A date it no longer meets on is gone, as when a rule changes (<see cref="EditEvent"/>): its answers go with it
+    /// and whoever meant to come is told. Left behind, the row sat past the old part's end, and a single-date answer
+    /// kept the date in that person's calendar feed, though nobody would meet then.
     /// </summary>
     private async Task CarryDatesAsync(GatheringEvent from, GatheringEvent to, DateTime splitAt, NodaTime.DateTimeZone zone, CancellationToken cancellationToken)
     {
@@ -203,5 +208,18 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, TimeProvide
         // The answers to the carried dates follow them, in one statement rather than one per date.
         await db.Rsvps.Where(r => r.OccurrenceId != null && carried.Contains(r.OccurrenceId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.EventId, to.Id), cancellationToken);
+        var dropped = rows.Where(r => !carried.Contains(r.Id)).ToList();
+        if (dropped.Count == 0)
+        {
+            return;
+        }
+        var ids = dropped.Select(r => r.Id).ToList();
+        var answers = await db.Rsvps.Include(r => r.User).Where(r => r.OccurrenceId != null && ids.Contains(r.OccurrenceId.Value)).ToListAsync(cancellationToken);
+        foreach (var answer in answers.Where(a => a.Status != RsvpStatus.CantGo))
+        {
+            await notifier.NotifyAsync(emails.DateDropped(to, dropped.First(r => r.Id == answer.OccurrenceId).StartsAt, answer.User), cancellationToken);
+        }
+        db.Rsvps.RemoveRange(answers);
+        db.EventOccurrences.RemoveRange(dropped);
     }
 }

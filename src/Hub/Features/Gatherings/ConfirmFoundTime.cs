@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Web;
 using NodaTime;
 
 namespace Microsolidarity.Hub.Features.Gatherings;
@@ -36,7 +37,17 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
         var day = (IsoDayOfWeek)(slotIndex / 24 + 1);
         var hour = slotIndex % 24;
         var today = Instant.FromDateTimeOffset(now).InZone(view.Zone).Date;
+        var existing = view.Found is { } f ? await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == f.EventId && e.CancelledAt == null, cancellationToken) : null;
+        var next = existing is null ? null : EventSchedule.Between(existing, await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == existing.Id).ToListAsync(cancellationToken),
+            now.UtcDateTime, now.UtcDateTime.AddDays(60)).FirstOrDefault(o => o.StartsAt > now.UtcDateTime);
         var first = today.Next(day);
+        // A new rhythm or hour confirmed on the day of a meeting still to come, on that same weekday: that meeting keeps
+        // its day (at the new hour) rather than giving way to next week's, which would drop it from everyone's calendar.
+        if (next is not null && day == today.DayOfWeek && TimeZones.ToLocal(next.StartsAt, view.Zone).Date == today
+            && TimeZones.ToUtc(today.At(new LocalTime(hour, 0)), view.Zone) > now.UtcDateTime)
+        {
+            first = today;
+        }
         var start = first.At(new LocalTime(hour, 0));
         var end = start.PlusMinutes(view.Minutes);
         var input = new EventInput(
@@ -53,7 +64,6 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
             Recurrence: RuleOf(rhythm, first),
             Capacity: null, RequiresApproval: false, Questions: "", AttendeeList: AttendeeListVisibility.EveryoneWhoSeesTheEvent);
 
-        var existing = view.Found is { } f ? await db.GatheringEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == f.EventId && e.CancelledAt == null, cancellationToken) : null;
         Guid eventId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (existing is null)
@@ -67,8 +77,6 @@ public sealed class ConfirmFoundTime(HubDbContext db, CreateEvent create, EditEv
         }
         else
         {
-            var rows = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == existing.Id).ToListAsync(cancellationToken);
-            var next = EventSchedule.Between(existing, rows, now.UtcDateTime, now.UtcDateTime.AddDays(60)).FirstOrDefault(o => o.StartsAt > now.UtcDateTime);
             if (next is null || next.OriginalStart == existing.StartsAt)
             {
                 // Nothing has happened yet: the series itself takes the new slot.

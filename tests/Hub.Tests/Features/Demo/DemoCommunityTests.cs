@@ -42,6 +42,11 @@ public sealed class DemoCommunityTests
         Assert.Equal(2, calls.Count);
         Assert.All(calls, c => Assert.Equal("riverside", c.Slug));
         Assert.Equal([0, 1], calls.Select(c => c.Waiting).Order());
+        // Riverside's hosts invite rather than assign: Noor to host with them, Pilar to be a Partner, both waiting for an answer.
+        var offers = await db.MembershipOffers.Where(o => o.Status == Microsolidarity.Hub.Data.Congregations.OfferStatus.Waiting)
+            .OrderBy(o => o.User.Email).Select(o => new { o.User.Email, o.Kind, Level = o.LevelId == null ? null : db.MembershipLevels.Single(l => l.Id == o.LevelId).Name }).ToListAsync();
+        Assert.Equal([("noor@demo.hub.example", "Host", null), ("pilar@demo.hub.example", "Level", "Partner")],
+            offers.Select(o => (o.Email!, o.Kind.ToString(), o.Level)));
 
         var (_, directory) = await hub.NewClient().GetAsync("/congregations");
         Assert.Equal(2, directory.QuerySelectorAll(".card-list > li").Length);

@@ -185,6 +185,7 @@ public sealed class HtmlValidityTests
         }
         pages["crew with an earlier term"] = await (await admin.Http.GetAsync(crew)).Content.ReadAsStringAsync();
         Assert.Contains("earlier-terms", pages["crew with an earlier term"]);
+        Assert.Contains("Carried into term 2:", pages["crew with an earlier term"]); // what term 1 carried on is part of its record
         pages["room record of an earlier term"] = await (await kim.Http.GetAsync($"{crew}/terms/1/meetings/1/room")).Content.ReadAsStringAsync();
         Assert.Contains("Call the bakery", pages["room record of an earlier term"]);
         await admin.SubmitAsync("/dyads/new", new Dictionary<string, string> { ["PartnerEmail"] = "kim@test.example", ["Kind"] = "PeerCoaching", ["Weeks"] = "8", ["Intention"] = "" });
