@@ -96,19 +96,11 @@ public sealed class AnswerMembershipOffer(HubDbContext db, TimeProvider time, No
         return Outcome.Done;
     }
 
-    /// <summary>What an invitation offers, in the current language's words, for the host's email.</summary>
+    /// <summary>What an invitation offers, in the current language's words ("to host Riverside", "to be a Partner"), for the pages and the host's email.</summary>
     public static string Describe(IStringLocalizer<Strings> strings, Congregation c, MembershipOffer offer) => offer.Kind switch
     {
         OfferKind.Host => strings["Email.Offer.Describe.Host", c.Name],
         OfferKind.NetworkMembership => strings["Email.Offer.Describe.Network"],
         _ => c.Levels.FirstOrDefault(l => l.Id == offer.LevelId)?.Name is { } level ? strings["Email.Offer.Describe.Level", level] : strings["Email.Offer.Describe.OtherLevel"],
-    };
-
-    /// <summary>What an invitation offers, in a few words ("to host Riverside", "to be a Partner"), for the pages (in English, as they are).</summary>
-    public static string Describe(Congregation c, MembershipOffer offer) => offer.Kind switch
-    {
-        OfferKind.Host => $"to host {c.Name}",
-        OfferKind.NetworkMembership => "to become a network member",
-        _ => $"to be a {c.Levels.FirstOrDefault(l => l.Id == offer.LevelId)?.Name ?? "member at another level"}",
     };
 }
