@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
+using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Data.Crews;
 using Microsolidarity.Hub.Data.Formation;
 using Microsolidarity.Hub.Data.Gatherings;
@@ -99,6 +100,13 @@ public static class PublicPageCache
                     or Notification or Rsvp or GatheringEvent or EventOccurrence))
                 {
                     regions.Add(SharedReadCache.Care);
+                }
+                // A space's list of conversations: a new thread or post (which moves its thread), a thread closed or
+                // hidden, a post deleted; and an account (the list names who started each thread: a new name, or a
+                // deleted account, whose threads the personal-data erasure unnames in bulk just before).
+                if (changedEntities.Any(e => e is ConversationThread or ConversationPost or HubUser))
+                {
+                    regions.Add(SharedReadCache.Conversations);
                 }
                 if (changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport))
                 {

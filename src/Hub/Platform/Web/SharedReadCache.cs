@@ -18,6 +18,9 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
     public const string Congregations = "congregations";
     public const string Handbook = "handbook";
 
+    /// <summary>A space's list of conversations (threads, their starters and counts of live posts), kept per space.</summary>
+    public const string Conversations = "conversations";
+
     /// <summary>What a congregation's care view reads: memberships, crews and their members and meetings, notes from hosts, answers to gatherings, open calls.</summary>
     public const string Care = "care";
 
@@ -27,8 +30,9 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
         [Congregations] = new(),
         [Handbook] = new(),
         [Care] = new(),
+        [Conversations] = new(),
     };
-    private readonly Dictionary<string, long> versions = new() { [Congregations] = 0, [Handbook] = 0, [Care] = 0 };
+    private readonly Dictionary<string, long> versions = new() { [Congregations] = 0, [Handbook] = 0, [Care] = 0, [Conversations] = 0 };
     private readonly Lock swap = new();
 
     /// <summary>

@@ -170,6 +170,9 @@ public sealed class ConversationTests(SharedHub shared) : IClassFixture<SharedHu
         var path = await StartAsync(pia.Client, conversations, "Lifts to the gathering",
             $"Who drives? **Bold** <script>alert(1)</script> @{ash.Name}, and @{@out.Name} if you are around.");
         var threadId = ThreadIdOf(path);
+        // The list Ash saw empty a moment ago is kept for a few seconds, and dropped when the thread was saved.
+        var (_, listed) = await ash.Client.GetAsync(conversations);
+        Assert.Contains("Lifts to the gathering", listed.QuerySelector(".conversation-list")!.TextContent);
         Assert.Equal(new[] { "conversations.mention" }, await DbAsync(db => db.Notifications.Where(n => n.UserId == ash.Id).Select(n => n.Kind).ToListAsync()));
         Assert.Equal(new[] { "conversations.post" }, await DbAsync(db => db.Notifications.Where(n => n.UserId == kai.Id).Select(n => n.Kind).ToListAsync()));
         Assert.Equal(0, await DbAsync(db => db.Notifications.CountAsync(n => n.UserId == @out.Id || n.UserId == pia.Id || n.UserId == admin.Id)));
