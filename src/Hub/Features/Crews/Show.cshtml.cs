@@ -117,35 +117,29 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
     /// <summary>The changes each meeting of this term opens with, by meeting number: the last retrospective's, or a halfway look back's.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> Carried { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
 
-    private async Task LoadCarriedAsync()
+    /// <summary>
+    /// One read of the crew's changes for both: what this term's meetings open with (<see cref="Carried"/>) and what each
+    /// earlier term carried on into the next (<see cref="CarriedOn"/>).
+    /// </summary>
+    private async Task LoadChangesAsync()
     {
         var crew = View.Crew;
         LookBack = Retrospectives.LookBack.Open(View);
         var points = View.ThisTerm.Select(m => (m.Number, From: Retrospectives.LookBack.CarriedInto(m, crew.MeetingsPerTerm))).Where(p => p.From is not null).ToList();
-        if (!View.IsJoined || points.Count == 0)
+        var earlierTerms = crew.Meetings.Any(m => m.Term < crew.Term);
+        if (!View.IsJoined || (points.Count == 0 && !earlierTerms))
         {
             return;
         }
-        var terms = points.Select(p => p.From!.Term).Distinct().ToList();
-        var changes = await db.CrewChanges.AsNoTracking().Where(c => c.CrewId == crew.Id && terms.Contains(c.Term)).OrderBy(c => c.AddedAt)
+        var changes = await db.CrewChanges.AsNoTracking().Where(c => c.CrewId == crew.Id && c.Term <= crew.Term).OrderBy(c => c.AddedAt)
             .Select(c => new { c.Term, c.AtMeeting, c.Text }).ToListAsync();
         Carried = points.ToDictionary(p => p.Number, p => (IReadOnlyList<string>)[.. changes.Where(c => c.Term == p.From!.Term && c.AtMeeting == p.From.AtMeeting).Select(c => c.Text)]);
+        CarriedOn = changes.Where(c => c.Term < crew.Term && c.AtMeeting == 0).GroupBy(c => c.Term)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => c.Text)]);
     }
 
     /// <summary>What each earlier term carried on into the next from its end-of-term look back, by term: part of its record.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> CarriedOn { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
-
-    private async Task LoadCarriedOnAsync()
-    {
-        var crew = View.Crew;
-        if (!View.IsJoined || !crew.Meetings.Any(m => m.Term < crew.Term))
-        {
-            return;
-        }
-        var changes = await db.CrewChanges.AsNoTracking().Where(c => c.CrewId == crew.Id && c.Term < crew.Term && c.AtMeeting == 0).OrderBy(c => c.AddedAt)
-            .Select(c => new { c.Term, c.Text }).ToListAsync();
-        CarriedOn = changes.GroupBy(c => c.Term).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(c => c.Text)]);
-    }
 
     /// <summary>The congregation the crew was called in, if any: (name, slug).</summary>
     public (string Name, string Slug)? Congregation { get; private set; }
@@ -178,8 +172,7 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
                 strings["Crews.Show.HeatCaption", crew.TimeZone, of]);
             ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();
         }
-        await LoadCarriedAsync();
-        await LoadCarriedOnAsync();
+        await LoadChangesAsync();
         Answered = await db.RetrospectiveAnswers.CountAsync(a => a.CrewId == crew.Id && a.Term == crew.Term);
         MyAnswer = await db.RetrospectiveAnswers.AsNoTracking()
             .SingleOrDefaultAsync(a => a.CrewId == crew.Id && a.Term == crew.Term && a.UserId == View.Me.UserId);
