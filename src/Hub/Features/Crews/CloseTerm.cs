@@ -11,7 +11,8 @@ namespace Microsolidarity.Hub.Features.Crews;
 /// The caller may open the retrospective before the last meeting, when the crew agrees the
 /// experiment has taught what it can; otherwise it opens by itself when the last meeting begins.
 /// The meetings not yet held are removed: the term's rows are the crew's calendar, and a meeting that
-/// will not happen must leave every member's calendar (and never count as hosted).
+/// will not happen must leave every member's calendar (and never count as hosted). A meeting that began
+/// early, or already holds the crew's notes or commitments, has happened: it stays, with what was written.
 /// </summary>
 public sealed class CloseTerm(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
 {
@@ -32,7 +33,9 @@ public sealed class CloseTerm(HubDbContext db, TimeProvider time, IStringLocaliz
         {
             return Outcome.Done; // closed a moment ago by another request
         }
-        await db.CrewMeetings.Where(m => m.CrewId == view.Crew.Id && m.Term == view.Crew.Term && m.StartsAt > now)
+        await db.CrewMeetings.Where(m => m.CrewId == view.Crew.Id && m.Term == view.Crew.Term && m.StartsAt > now && m.Notes == ""
+                && !db.MeetingRooms.Any(r => r.MeetingId == m.Id && r.Step >= 0)
+                && !db.MeetingCommitments.Any(c => c.MeetingId == m.Id))
             .ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;

@@ -211,6 +211,14 @@ public sealed class MeetingRoomTests : IAsyncLifetime
         Assert.Equal(5, next.QuerySelectorAll("#meeting-plan li").Length);
         Assert.Contains("Commitments round", next.QuerySelector("#meeting-plan")!.TextContent);
         Assert.Contains("Board review", next.QuerySelector("#meeting-plan")!.TextContent);
+
+        // The crew met early (meeting 1 is still days ahead on the calendar) and the caller opens the look back now:
+        // the meetings that will not happen leave the calendar; the one held early stays, with its room.
+        var (closed, _) = await people["ana"].SubmitAsync(crew, new Dictionary<string, string>(), "Close");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        var crewId = Guid.Parse(crew.Split('/')[2]);
+        Assert.Equal([1], await hub.FromDbAsync(db => db.CrewMeetings.Where(m => m.CrewId == crewId).OrderBy(m => m.Number).Select(m => m.Number).ToListAsync()));
+        Assert.Equal(2, (await RoomRowAsync(1)).Step);
     }
 
     private async Task<Microsolidarity.Hub.Data.Crews.MeetingRoom> RoomRowAsync(int number) => await hub.FromDbAsync(db =>
