@@ -48,13 +48,15 @@ public sealed class RequestToJoin(HubDbContext db, TimeProvider time, Notifier n
         var requester = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var hosts = await db.Memberships.Where(m => m.CongregationId == view.Congregation.Id && m.IsHost)
             .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName, m.User.Language }).ToListAsync(cancellationToken);
+        var notices = new List<Notice>();
         foreach (var host in hosts)
         {
             using var language = RecipientLanguage.Of(host.Language);
-            await notifier.NotifyAsync(new Notice(host.UserId, "congregation.join-request", emails.RequestReceivedTitle(view.Congregation, requester), $"/congregations/{view.Congregation.Slug}/host",
+            notices.Add(new Notice(host.UserId, "congregation.join-request", emails.RequestReceivedTitle(view.Congregation, requester), $"/congregations/{view.Congregation.Slug}/host",
             emails.RequestReceived(view.Congregation, host.Email!, host.DisplayName, requester))
-            { About = DecideJoinRequest.About(request.Id) }, cancellationToken);
+            { About = DecideJoinRequest.About(request.Id) });
         }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Wake();
         return Outcome.Done;

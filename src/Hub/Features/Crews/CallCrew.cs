@@ -64,14 +64,16 @@ public sealed class CallCrew(HubDbContext db, TimeProvider time, Notifier notifi
             strings.Plural("Email.CrewCall.Experiment", crew.MeetingsPerTerm, CrewSchedule.SlotInWords(strings, crew)),
             strings["Crew.Invite.Free"],
         ]);
+        var notices = new List<Notice>();
         foreach (var person in people)
         {
             using var language = RecipientLanguage.Of(person.Language);
             var (subject, paragraphs) = Words();
-            await notifier.NotifyAsync(new Notice(person.Id, "crew.invitation", subject, $"/crews/{crew.Id}",
+            notices.Add(new Notice(person.Id, "crew.invitation", subject, $"/crews/{crew.Id}",
                 templates.Compose(person.Email!, person.DisplayName, subject, paragraphs, (strings["Invitation.Action"], link)))
-            { About = RespondToCrewInvitation.About(crew.Id) }, cancellationToken);
+            { About = RespondToCrewInvitation.About(crew.Id) });
         }
+        await notifier.NotifyManyAsync(notices, cancellationToken);
         using (RecipientLanguage.OfRequester())
         {
             var (subject, paragraphs) = Words();

@@ -215,10 +215,8 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, GatheringEm
         }
         var ids = dropped.Select(r => r.Id).ToList();
         var answers = await db.Rsvps.Include(r => r.User).Where(r => r.OccurrenceId != null && ids.Contains(r.OccurrenceId.Value)).ToListAsync(cancellationToken);
-        foreach (var answer in answers.Where(a => a.Status != RsvpStatus.CantGo))
-        {
-            await notifier.NotifyAsync(emails.DateDropped(to, dropped.First(r => r.Id == answer.OccurrenceId).StartsAt, answer.User), cancellationToken);
-        }
+        await notifier.NotifyManyAsync([.. answers.Where(a => a.Status != RsvpStatus.CantGo)
+            .Select(answer => emails.DateDropped(to, dropped.First(r => r.Id == answer.OccurrenceId).StartsAt, answer.User))], cancellationToken);
         db.Rsvps.RemoveRange(answers);
         db.EventOccurrences.RemoveRange(dropped);
     }

@@ -122,11 +122,8 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         }
         var ids = dropped.Select(r => r.Id).ToList();
         var answers = await db.Rsvps.Include(r => r.User).Where(r => r.OccurrenceId != null && ids.Contains(r.OccurrenceId.Value)).ToListAsync(cancellationToken);
-        foreach (var answer in answers.Where(a => a.Status != RsvpStatus.CantGo))
-        {
-            var row = dropped.First(r => r.Id == answer.OccurrenceId);
-            await notifier.NotifyAsync(emails.DateDropped(e, row.StartsAt, answer.User), cancellationToken);
-        }
+        await notifier.NotifyManyAsync([.. answers.Where(a => a.Status != RsvpStatus.CantGo)
+            .Select(answer => emails.DateDropped(e, dropped.First(r => r.Id == answer.OccurrenceId).StartsAt, answer.User))], cancellationToken);
         db.Rsvps.RemoveRange(answers);
         db.EventOccurrences.RemoveRange(dropped);
         foreach (var row in dropped)
