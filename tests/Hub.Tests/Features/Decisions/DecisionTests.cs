@@ -206,7 +206,11 @@ public sealed class DecisionTests(SharedHubWithoutMail shared) : IClassFixture<S
         Assert.DoesNotContain("Ash Riverbank", counted.QuerySelector("main")!.TextContent); // counts only: reasons without names
         Assert.Contains("two kettles", counted.QuerySelector("#blocks")!.TextContent);
 
-        // While answers are open the outcome waits; the proposer may only withdraw.
+        // While answers are open the outcome waits; the proposer may only withdraw: the button says so, with no lone radio button to tick.
+        var (_, proposerPage) = await people["pia"].GetAsync(path);
+        Assert.Empty(proposerPage.QuerySelectorAll("form[action*=Outcome] input[type=radio][name=Result]"));
+        Assert.Equal("Withdrawn", proposerPage.QuerySelector("form[action*=Outcome] input[type=hidden][name=Result]")!.GetAttribute("value"));
+        Assert.Equal("Where you stand", counted.QuerySelector("form[action*=Answer] legend")!.TextContent);
         var (early, earlyPage) = await people["dee"].PostAsync(path + "?handler=Outcome", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         await DbAsync(db => db.Decisions.Where(d => d.Id == IdOf(path)).ExecuteUpdateAsync(s => s.SetProperty(d => d.ClosesAt, DateTime.UtcNow.AddMinutes(-1))));
