@@ -28,9 +28,13 @@ public sealed class ErrorModel(IStringLocalizer<Strings> strings) : PageModel
             : HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original ? original.OriginalStatusCode
             : code ?? StatusCodes.Status404NotFound; // /error/404 opened directly
         // Keep the original status (a 404 stays a 404) but never show details of a failure.
-        // The words come from the resource files, in the reader's language: 404, 403, 400, 413, 429, 405, and 500 for the rest.
-        var known = status is 404 or 403 or 400 or 413 or 429 or 405 ? status : 500;
+        // The words come from the resource files, in the reader's language: 404, 403, 400, 413, 429, 405, 503, and 500 for the rest.
+        var known = status is 404 or 403 or 400 or 413 or 429 or 405 or 503 ? status : 500;
         (Title, Explanation) = (strings[$"Error.{known}.Title"], strings[$"Error.{known}.Text"]);
         Response.StatusCode = status is >= 400 and < 600 ? status : 500;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "60"; // an outage of a part the hub relies on (the file store): worth a try in a minute
+        }
     }
 }

@@ -57,7 +57,10 @@ public static class RequestLimits
             // logged here, quietly, instead of as a failure of the hub.
             var log = loggers.CreateLogger(typeof(RequestLimits));
             handler.ExceptionHandlingPath = "/error";
-            handler.StatusCodeSelector = e => Classify(e)?.Status ?? StatusCodes.Status500InternalServerError;
+            // A file store that cannot be reached is an outage, not a bug: 503, so browsers, podcast apps and proxies
+            // try again later; it is still logged as a failure, for the operator to see.
+            handler.StatusCodeSelector = e => e is Files.FileStoreUnavailableException ? StatusCodes.Status503ServiceUnavailable
+                : Classify(e)?.Status ?? StatusCodes.Status500InternalServerError;
             handler.SuppressDiagnosticsCallback = context =>
             {
                 if (Classify(context.Exception) is not { } refused)

@@ -251,6 +251,26 @@ public sealed class ObjectStoreTests(ObjectStoreHub fixture) : IClassFixture<Obj
         Assert.Contains($"The object store at http://127.0.0.1:{nobody} (Files:S3:ServiceUrl) cannot be reached", failure.Message);
         Assert.Equal(failure.Message.Split(':')[0], (await unreachable.ProblemAsync())!.Split(':')[0]);
 
+        // A hub whose store goes out of reach answers a file's request with 503 and "try again in a minute", in the
+        // reader's words (an outage, not the 500 of a bug), and /readyz says the same to the load balancer.
+        await using (var cutOff = await HubFactory.StartAsync(s =>
+        {
+            foreach (var (key, value) in fixture.Store.Settings("hub"))
+            {
+                s[key] = value;
+            }
+            s["Files:S3:ServiceUrl"] = $"http://127.0.0.1:{nobody}";
+            s["Files:S3:TimeoutSeconds"] = "5";
+        }, smtp: false))
+        {
+            var visitor = cutOff.NewClient();
+            var (outage, outagePage) = await visitor.GetAsync("/handbook-files/images/circle.png");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, outage.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), outage.Headers.RetryAfter?.Delta);
+            Assert.Equal("Files are out of reach for a moment", outagePage.QuerySelector("h1")!.TextContent);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await visitor.Http.GetAsync("/readyz")).StatusCode);
+        }
+
         using var noBucket = new S3FileStore(new FilesOptions.S3Settings
         {
             ServiceUrl = fixture.Store.ServiceUrl,
