@@ -38,8 +38,16 @@ using Microsolidarity.Hub.Platform.Notifications;
 using Microsolidarity.Hub.Platform.Observability;
 using Microsolidarity.Hub.Platform.Web;
 
-// The command line (System.CommandLine): the verb, its options, and the settings that go on to the host.
+// The command line (System.CommandLine): the verb, its options, and the settings that go on to the host. Its messages
+// speak the language the environment names (LC_ALL, LC_MESSAGES, LANG); serving goes back to the process's own culture,
+// since each request chooses its language and jobs theirs.
+var processLanguage = System.Globalization.CultureInfo.CurrentUICulture;
+CliWords.Use();
 var command = HubCommand.Parse(args);
+if (command.Verb == HubVerb.Serve)
+{
+    System.Globalization.CultureInfo.CurrentUICulture = processLanguage;
+}
 if (command.Verb is HubVerb.Usage or HubVerb.Unknown)
 {
     return command.PrintUsage(Console.Out, Console.Error); // help: 0; bad arguments: what is wrong, and 2

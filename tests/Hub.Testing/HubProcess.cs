@@ -86,6 +86,10 @@ public sealed class HubProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = settings.TryGetValue("Environment", out var env) ? env : "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The command line speaks the language the locale settings name: tests read its English unless they give one.
+        start.Environment.Remove("LC_ALL");
+        start.Environment.Remove("LC_MESSAGES");
+        start.Environment["LANG"] = "C.UTF-8";
         foreach (var (key, value) in settings.Where(s => s.Key != "Environment"))
         {
             start.Environment[key.Replace(":", "__")] = value;

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
 /// <summary>Gathers everything every feature holds about a person into one JSON document.</summary>
-public sealed class ExportPersonalData(IEnumerable<IPersonalData> sources, TimeProvider time)
+public sealed class ExportPersonalData(IEnumerable<IPersonalData> sources, TimeProvider time, IStringLocalizer<Strings> strings)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -14,7 +16,7 @@ public sealed class ExportPersonalData(IEnumerable<IPersonalData> sources, TimeP
         var document = new Dictionary<string, object>
         {
             ["exportedAt"] = time.GetUtcNow().UtcDateTime,
-            ["about"] = "Everything this hub holds about you, by section. Private writing (journal, crew notes) is included only for you.",
+            ["about"] = strings["DataExport.About"].Value, // the keys stay as machines read them; the words are the reader's
         };
         foreach (var source in sources)
         {

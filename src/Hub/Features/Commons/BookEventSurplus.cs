@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -47,8 +48,8 @@ public sealed class BookEventSurplus(HubDbContext db, TimeProvider time, IOption
         // the closing entry books the rest of the income, so the fund ends with the whole income once.
         var byCard = await db.LedgerEntries.Where(e => e.Fund == fund).SumAsync(e => e.AmountMinor, cancellationToken);
         db.LedgerEntries.Add(Entry("income", fund, LedgerKind.EventIncome, income - byCard,
-            byCard == 0 ? $"Income of {settled.Title}" : $"Income of {settled.Title}, besides tickets paid by card"));
-        db.LedgerEntries.Add(Entry("costs", fund, LedgerKind.EventCost, -costs, $"Costs of {settled.Title}"));
+            StoredWords.Of(byCard == 0 ? LedgerWords.Income : LedgerWords.IncomeBesidesCards, settled.Title)));
+        db.LedgerEntries.Add(Entry("costs", fund, LedgerKind.EventCost, -costs, StoredWords.Of("Ledger.Costs", settled.Title)));
         var surplus = income - costs;
         if (surplus > 0)
         {
@@ -56,8 +57,8 @@ public sealed class BookEventSurplus(HubDbContext db, TimeProvider time, IOption
             var share = (long)decimal.Ceiling(surplus * options.Value.SurplusShare);
             if (share > 0)
             {
-                db.LedgerEntries.Add(Entry("share-out", fund, LedgerKind.EventShare, -share, $"Share of the surplus of {settled.Title} to the commons"));
-                db.LedgerEntries.Add(Entry("share-in", CommonsFunds.Commons, LedgerKind.EventShare, share, $"Share of the surplus of {settled.Title}"));
+                db.LedgerEntries.Add(Entry("share-out", fund, LedgerKind.EventShare, -share, StoredWords.Of("Ledger.ShareOut", settled.Title)));
+                db.LedgerEntries.Add(Entry("share-in", CommonsFunds.Commons, LedgerKind.EventShare, share, StoredWords.Of("Ledger.ShareIn", settled.Title)));
             }
         }
     }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Commons;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
@@ -11,7 +13,7 @@ namespace Microsolidarity.Hub.Features.Commons;
 /// fund's history must still add up) but no longer points at the person.
 /// </summary>
 [PersonalDataOf(typeof(Pledge), typeof(LedgerEntry), typeof(Proposal), typeof(Advice), typeof(CommonsRole), typeof(BankAccount))]
-internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
+internal sealed class CommonsPersonalData(HubDbContext db, IStringLocalizer<Strings> strings) : IPersonalData
 {
     public string Section => "Commons";
 
@@ -26,8 +28,9 @@ internal sealed class CommonsPersonalData(HubDbContext db) : IPersonalData
     {
         Pledges = await db.Pledges.Where(p => p.UserId == user.Id)
             .Select(p => new { p.Currency, p.AmountMinor, p.Monthly, p.CreatedAt, p.EndedAt, p.PaidThrough }).ToListAsync(cancellationToken),
-        Contributions = await db.LedgerEntries.Where(e => e.ContributorUserId == user.Id)
-            .Select(e => new { e.Currency, e.AmountMinor, e.Description, e.OccurredAt }).ToListAsync(cancellationToken),
+        Contributions = (await db.LedgerEntries.Where(e => e.ContributorUserId == user.Id)
+            .Select(e => new { e.Currency, e.AmountMinor, e.Description, e.OccurredAt }).ToListAsync(cancellationToken))
+            .Select(e => e with { Description = StoredWords.Say(strings, e.Description) }),
         Proposals = await db.Proposals.Where(p => p.ProposerUserId == user.Id)
             .Select(p => new { p.Currency, p.AmountMinor, p.Purpose, p.Recipient, State = p.State.ToString(), p.CreatedAt }).ToListAsync(cancellationToken),
         Advice = await db.Advice.Where(a => a.UserId == user.Id)

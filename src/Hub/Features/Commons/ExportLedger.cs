@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Commons;
+using Microsolidarity.Hub.Platform.Localization;
 using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Commons;
 
 /// <summary>
 /// Every entry of every fund, oldest first, as CSV or JSON, for the treasurers' own books.
-/// Contributors appear by an opaque pledge id only, never by name.
+/// Contributors appear by an opaque pledge id only, never by name. Descriptions the hub wrote are in the treasurer's
+/// language (<see cref="StoredWords"/>); the column names and values stay as machines read them.
 /// </summary>
-public sealed class ExportLedger(HubDbContext db)
+public sealed class ExportLedger(HubDbContext db, IStringLocalizer<Strings> strings)
 {
     public sealed record Line(Guid Id, string Fund, string Currency, string Amount, string Kind, string Description, string? Category,
         DateTime OccurredAtUtc, DateTime RecordedAtUtc, string RecordedBy, Guid? PledgeId, Guid? EventId, Guid? ProposalId, string? ExternalId, Guid? ReversesEntryId);
@@ -22,7 +25,7 @@ public sealed class ExportLedger(HubDbContext db)
     private async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(CancellationToken cancellationToken) =>
         (await db.LedgerEntries.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(e => e.OccurredAt).ThenBy(e => e.RecordedAt).ToList();
 
-    private static Line ToLine(LedgerEntry e) => new(e.Id, e.Fund, e.Currency, Money.Plain(e.AmountMinor), e.Kind.ToString(), e.Description, e.Category,
+    private Line ToLine(LedgerEntry e) => new(e.Id, e.Fund, e.Currency, Money.Plain(e.AmountMinor), e.Kind.ToString(), StoredWords.Say(strings, e.Description), e.Category,
         e.OccurredAt, e.RecordedAt, e.RecordedBy, e.PledgeId, e.EventId, e.ProposalId, e.ExternalId, e.ReversesEntryId);
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class PayProposal(HubDbContext db, TimeProvider time, CommonsAcces
 
     /// <summary>The public description: a scholarship never names its recipient.</summary>
     private static string Summary(Proposal proposal) =>
-        proposal.Category == "scholarship" ? "Scholarship (approved proposal)" : $"{Truncate(proposal.Purpose)} (approved proposal)";
+        proposal.Category == "scholarship" ? StoredWords.Of("Ledger.Scholarship") : StoredWords.Of("Ledger.Proposal", Truncate(proposal.Purpose));
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }

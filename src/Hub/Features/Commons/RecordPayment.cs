@@ -60,14 +60,14 @@ public sealed class RecordPayment(HubDbContext db, TimeProvider time, IOptions<C
             return (Outcome.Refused(strings["Commons.Refused.PledgeCurrency", pledge.Currency], "Currency"), null);
         }
         var entry = await RecordLedgerEntry.NewEntryAsync(db, time, recordedById, LedgerKind.Contribution, input.AmountMinor, pledge.Currency,
-            pledge.Monthly ? "Monthly contribution" : "One-off contribution", null, input.PaidAtUtc, cancellationToken);
+            StoredWords.Of(pledge.Monthly ? "Ledger.MonthlyContribution" : "Ledger.OneOffContribution"), null, input.PaidAtUtc, cancellationToken);
         entry.ContributorUserId = pledge.UserId;
         entry.PledgeId = pledge.Id;
         entry.ExternalId = input.ExternalId;
         entry.ProviderPaymentId = input.ProviderPaymentId;
         if (recordedById is null)
         {
-            entry.RecordedBy = "payment provider";
+            entry.RecordedBy = LedgerWords.PaymentProvider;
         }
         db.LedgerEntries.Add(entry);
         if (!pledge.Monthly)

@@ -34,7 +34,7 @@ public sealed class ReverseLedgerEntry(HubDbContext db, TimeProvider time, IStri
             return Outcome.Refused(strings["Commons.Refused.CorrectedAlready"]);
         }
         var reversal = await RecordLedgerEntry.NewEntryAsync(db, time, treasurerId, original.Kind, -original.AmountMinor, original.Currency,
-            $"Correction of “{original.Description}”: {reason.Trim()}", original.Category, time.GetUtcNow().UtcDateTime, cancellationToken);
+            StoredWords.Fit(StoredWords.Of("Ledger.Correction", original.Description, reason.Trim()), 500), original.Category, time.GetUtcNow().UtcDateTime, cancellationToken);
         reversal.Fund = original.Fund;
         reversal.ReversesEntryId = original.Id;
         reversal.ContributorUserId = original.ContributorUserId;

@@ -65,7 +65,7 @@ public sealed class TransparencyReport(HubDbContext db, TimeProvider time)
             .Select(g =>
             {
                 var incomeEntry = g.FirstOrDefault(e => e.Kind == LedgerKind.EventIncome && e.ReversesEntryId is null);
-                var title = incomeEntry?.Description.StartsWith("Income of ", StringComparison.Ordinal) == true ? incomeEntry.Description["Income of ".Length..] : null;
+                var title = incomeEntry is null ? null : LedgerWords.EventTitleOf(incomeEntry.Description);
                 return new EventFigure(g.Key.Item1, title, g.Max(e => e.OccurredAt), g.Key.Currency,
                     g.Where(e => e.Kind == LedgerKind.EventIncome).Sum(e => e.AmountMinor),
                     -g.Where(e => e.Kind == LedgerKind.EventCost).Sum(e => e.AmountMinor),

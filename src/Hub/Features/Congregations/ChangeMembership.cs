@@ -45,7 +45,7 @@ public sealed class ChangeMembership(HubDbContext db, TimeProvider time, HostAct
         var name = membership.User.DisplayName;
         var actor = self ? name : await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         membership.IsHost = false;
-        HostActions.Record(db, c.Id, view.UserId, self ? "stepped down as a host" : $"stopped {HostActions.About} hosting", why, time.GetUtcNow().UtcDateTime,
+        HostActions.Record(db, c.Id, view.UserId, StoredWords.Of(self ? "Log.Congregation.SteppedDown" : "Log.Congregation.StoppedHosting", HostActions.About), why, time.GetUtcNow().UtcDateTime,
             aboutUserId: self ? null : membership.UserId);
         string Because() => why == "" ? strings["Email.CoHost.SteppedDown.NoReason"] : strings["Email.HostAction.Reason", why];
         if (!self)

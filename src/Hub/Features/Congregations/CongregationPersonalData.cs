@@ -3,13 +3,15 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsoft.Extensions.Localization;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>Memberships, requests and invitations a person sent, for "download my data" and "delete my account".</summary>
 [PersonalDataOf(typeof(Membership), typeof(JoinRequest), typeof(Invitation), typeof(WorkingGroupMember), typeof(WorkingGroup), typeof(Removal), typeof(MembershipOffer),
     typeof(CongregationHostAction))]
-internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider time) : IPersonalData
+internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings) : IPersonalData
 {
     public string Section => "Congregations";
 
@@ -52,10 +54,10 @@ internal sealed class CongregationPersonalData(HubDbContext db, TimeProvider tim
                 a.Reason,
                 a.At,
             })
-            .ToListAsync(cancellationToken)).Select(a => new { a.Congregation, What = HostActions.Words(a.What, a.About), a.Reason, a.At }),
+            .ToListAsync(cancellationToken)).Select(a => new { a.Congregation, What = HostActions.Words(strings, a.What, a.About), a.Reason, a.At }),
         WhatHostsDidAboutYou = (await db.CongregationHostActions.Where(a => a.AboutUserId == user.Id)
             .Join(db.Congregations, a => a.CongregationId, c => c.Id, (a, c) => new { Congregation = c.Name, a.What, a.Reason, a.At })
-            .ToListAsync(cancellationToken)).Select(a => new { a.Congregation, What = HostActions.Words(a.What, user.DisplayName), a.Reason, a.At }),
+            .ToListAsync(cancellationToken)).Select(a => new { a.Congregation, What = HostActions.Words(strings, a.What, user.DisplayName), a.Reason, a.At }),
     };
 
     /// <summary>Never host alone, and never leave a congregation with nobody holding it.</summary>

@@ -40,7 +40,7 @@ public sealed class EndNetworkMembership(HubDbContext db, TimeProvider time, Hos
         }
         var c = view.Congregation;
         var actor = await db.Users.Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        HostActions.Record(db, c.Id, view.UserId, $"ended the network membership of {HostActions.About}", why, time.GetUtcNow().UtcDateTime,
+        HostActions.Record(db, c.Id, view.UserId, StoredWords.Of("Log.Congregation.NetworkMembershipEnded", HostActions.About), why, time.GetUtcNow().UtcDateTime,
             aboutUserId: member.UserId);
         string Because() => why == "" ? strings["Email.CoHost.SteppedDown.NoReason"] : strings["Email.HostAction.Reason", why];
         await actions.TellAsync([member.UserId], "congregation.network-ended", $"/congregations/{c.Slug}", () => new NoticeWords(

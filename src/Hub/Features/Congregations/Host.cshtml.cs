@@ -125,7 +125,7 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
                 a.At,
             })
             .ToListAsync();
-        Actions = [.. actions.Select(a => new Action(a.By ?? t["Congregations.Host.SomeoneLeftName"], HostActions.Words(a.What, a.About), a.Reason, a.At))];
+        Actions = [.. actions.Select(a => new Action(a.By ?? t["Congregations.Host.SomeoneLeftName"], HostActions.Words(t, a.What, a.About), a.Reason, a.At))];
         CareContacts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.IsCareContact).OrderBy(m => m.JoinedAt)
             .Select(m => m.User.DisplayName).ToListAsync();
         Zone = await clock.ZoneAsync();

@@ -28,8 +28,6 @@ public sealed class HostActions(HubDbContext database, Notifier notifier, EmailT
     /// <summary>Where the name of the person it was done to goes in <see cref="CongregationHostAction.What"/>.</summary>
     public const string About = "{about}";
 
-    /// <summary>The words for a person whose account is gone.</summary>
-    public const string SomeoneWhoLeft = "someone who has since left the hub";
 
     public static void Record(HubDbContext db, Guid congregationId, string? byUserId, string what, string reason, DateTime at,
         string? aboutUserId = null) =>
@@ -39,13 +37,17 @@ public sealed class HostActions(HubDbContext database, Notifier notifier, EmailT
             CongregationId = congregationId,
             ByUserId = byUserId ?? "",
             AboutUserId = aboutUserId ?? "",
-            What = what.Length > 300 ? what[..300] : what,
+            What = StoredWords.Fit(what, 300),
             Reason = reason,
             At = at,
         });
 
-    /// <summary>The sentence as shown: the person's name as it is now, or <see cref="SomeoneWhoLeft"/>.</summary>
-    public static string Words(string what, string? aboutName) => what.Replace(About, aboutName ?? SomeoneWhoLeft, StringComparison.Ordinal);
+    /// <summary>
+    /// The line in the reader's language (<see cref="StoredWords"/>; lines written before are English as written), with the
+    /// person's name as it is now, or words for someone whose account is gone.
+    /// </summary>
+    public static string Words(IStringLocalizer strings, string what, string? aboutName) =>
+        StoredWords.Say(strings, what).Replace(About, aboutName ?? strings["Log.Congregation.SomeoneWhoLeft"], StringComparison.Ordinal);
 
     /// <summary>Tells every host of the congregation but <paramref name="except"/> (the one who acted, the one it was about).</summary>
     /// <param name="write">The title and paragraphs, called inside each host's <see cref="RecipientLanguage"/> scope.</param>

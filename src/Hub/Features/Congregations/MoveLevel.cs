@@ -44,8 +44,8 @@ public sealed class MoveLevel(HubDbContext db, TimeProvider time, IStringLocaliz
         {
             levels[i].Rank = i;
         }
-        var what = earlier ? $"moved the level {level.Name} before {levels[at].Name}" : $"moved the level {level.Name} after {levels[at].Name}";
-        HostActions.Record(db, c.Id, view.UserId, levels[0] != firstBefore ? $"{what}: people join as a {levels[0].Name} now" : what, "", time.GetUtcNow().UtcDateTime);
+        var key = earlier ? "Log.Congregation.LevelBefore" : "Log.Congregation.LevelAfter";
+        HostActions.Record(db, c.Id, view.UserId, levels[0] != firstBefore ? StoredWords.Of(key + "Join", level.Name, levels[at].Name, levels[0].Name) : StoredWords.Of(key, level.Name, levels[at].Name), "", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;

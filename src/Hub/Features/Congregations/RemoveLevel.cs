@@ -67,7 +67,7 @@ public sealed class RemoveLevel(HubDbContext db, TimeProvider time, HostActions 
         }
         var now = time.GetUtcNow().UtcDateTime;
         HostActions.Record(db, c.Id, view.UserId,
-            holders.Count == 0 ? $"removed the level {level.Name}" : $"removed the level {level.Name} and moved the {(holders.Count == 1 ? "one person" : $"{holders.Count} people")} who held it to {to!.Name}", "", now);
+            holders.Count == 0 ? StoredWords.Of("Log.Congregation.LevelRemoved", level.Name) : StoredWords.Counted("Log.Congregation.LevelRemovedMoved", holders.Count, level.Name, to!.Name), "", now);
         if (to is not null)
         {
             await actions.TellAsync([.. holders.Select(h => h.UserId)], "congregation.level", $"/congregations/{c.Slug}", () => new NoticeWords(

@@ -167,7 +167,10 @@ public sealed class CrewSpaceModel(CrewAccess access, HubDbContext db, RespondTo
             SharedCount = grids.Count;
             WithoutGrid = [.. View.Joined.Where(m => shared.WithoutUserIds.Contains(m.UserId)).Select(m => m.User.DisplayName)];
             var (counts, of) = SharedAvailability.Counts(grids, crewZone, time.GetUtcNow().UtcDateTime);
-            CommonSlots = of == 0 ? [] : SharedAvailability.Slots([.. Enumerable.Range(0, 168).Where(hour => counts[hour] == of)]);
+            // Listed in the reader's week, as the grids draw it (Sunday first in English, Monday first in German).
+            var days = WeekHours.Days.ToList();
+            CommonSlots = of == 0 ? [] : [.. SharedAvailability.Slots([.. Enumerable.Range(0, 168).Where(hour => counts[hour] == of)])
+                .OrderBy(slot => days.IndexOf(slot.Day))];
             Overlap = of == 0 ? null : new WeekHeat(counts, of, "crew-heat",
                 strings["Crews.Show.HeatCaption", crew.TimeZone, of]);
             ProposedFirstDate = CrewSchedule.NextDate(crew, crewZone, time.GetUtcNow().UtcDateTime).ToDateOnly();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Congregations;
 using Microsolidarity.Hub.Data.Gatherings;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Demo;
 
@@ -29,15 +30,15 @@ internal static class SeedDemoHostingTogether
         db.EventCoHosts.Add(new EventCoHost { Id = Guid.NewGuid(), EventId = fullMoon.Id, UserId = Id(3), InvitedByUserId = Id(0), Status = CoHostStatus.Invited, InvitedAt = now.AddDays(-2) });
         (int Person, string What, int DaysAgo)[] log =
         [
-            (1, "invited Noor Haddad-Lind to co-host", 18),
-            (2, "accepted the invitation to co-host", 17),
-            (1, "added the ticket tier Pay what you can", 12),
-            (2, "added the discount code CREWMATE (10% off)", 11),
-            (2, "changed the details", 6),
-            (1, "marked a ticket paid", 5),
+            (1, StoredWords.Of("Log.Event.CoHostInvited", "Noor Haddad-Lind"), 18),
+            (2, StoredWords.Of("Log.Event.CoHostAccepted"), 17),
+            (1, StoredWords.Of("Log.Event.TicketTier", "Pay what you can"), 12),
+            (2, StoredWords.Of("Log.Event.DiscountCode", "CREWMATE", "10"), 11),
+            (2, StoredWords.Of("Log.Event.ChangedDetails"), 6),
+            (1, StoredWords.Of("Log.Event.TicketPaid"), 5),
         ];
         db.EventHostActions.AddRange(log.Select(l => new EventHostAction { Id = Guid.NewGuid(), EventId = autumn.Id, ByUserId = Id(l.Person), What = l.What, At = now.AddDays(-l.DaysAgo) }));
-        db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = fullMoon.Id, ByUserId = Id(0), What = "invited Pilar Vance to co-host", At = now.AddDays(-2) });
+        db.EventHostActions.Add(new EventHostAction { Id = Guid.NewGuid(), EventId = fullMoon.Id, ByUserId = Id(0), What = StoredWords.Of("Log.Event.CoHostInvited", "Pilar Vance"), At = now.AddDays(-2) });
 
         var start = now.Date.AddDays(24).AddHours(17); // 18:00 in Lisbon in winter
         db.GatheringEvents.Add(new GatheringEvent

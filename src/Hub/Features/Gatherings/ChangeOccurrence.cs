@@ -56,10 +56,10 @@ public sealed class ChangeOccurrence(HubDbContext db, Places places, GatheringEm
         var when = EventTime.Format(original, zone);
         HostLog.Record(db, e.Id, viewer.UserId, change switch
         {
-            OccurrenceChange.CancelThis => $"cancelled the date of {when}",
-            OccurrenceChange.MoveThis => $"moved the date of {when} to {EventTime.Format(startUtc, zone)}",
-            OccurrenceChange.CancelThisAndFollowing => $"cancelled the dates from {when} on",
-            _ => $"moved the dates from {when} on, starting {EventTime.Format(startUtc, zone)}",
+            OccurrenceChange.CancelThis => StoredWords.Of("Log.Event.CancelledDate", when),
+            OccurrenceChange.MoveThis => StoredWords.Of("Log.Event.MovedDate", when, EventTime.Format(startUtc, zone)),
+            OccurrenceChange.CancelThisAndFollowing => StoredWords.Of("Log.Event.CancelledFrom", when),
+            _ => StoredWords.Of("Log.Event.MovedFrom", when, EventTime.Format(startUtc, zone)),
         }, now);
         switch (change)
         {

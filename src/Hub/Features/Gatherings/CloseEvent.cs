@@ -55,7 +55,7 @@ public sealed class CloseEvent(HubDbContext db, TimeProvider time, GatheringEmai
         }
         var budget = await BudgetAsync(eventId, cancellationToken);
         e.ClosedAt = now;
-        HostLog.Record(db, e.Id, viewer.UserId, "closed the event and reported its budget", now);
+        HostLog.Record(db, e.Id, viewer.UserId, StoredWords.Of("Log.Event.Closed"), now);
         var settled = new EventSettled(e.Id, e.Title, emails.PageOf(e), e.EndsAt, e.Currency, budget.Income, budget.Costs, viewer.UserId!);
         foreach (var handler in handlers)
         {

@@ -27,7 +27,7 @@ public sealed class DecideAnswer(HubDbContext db, Places places, GatheringEmails
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         rsvp.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        HostLog.Record(db, e.Id, viewer.UserId, approve ? $"said yes to {rsvp.User.DisplayName}'s answer" : $"declined {rsvp.User.DisplayName}'s answer", rsvp.UpdatedAt);
+        HostLog.Record(db, e.Id, viewer.UserId, StoredWords.Of(approve ? "Log.Event.AnswerYes" : "Log.Event.AnswerDeclined", rsvp.User.DisplayName), rsvp.UpdatedAt);
         if (!approve)
         {
             rsvp.Status = RsvpStatus.CantGo;

@@ -47,7 +47,7 @@ public sealed class EditEvent(HubDbContext db, Places places, GatheringEmails em
         var length = c.EndUtc - c.StartUtc;
         CreateEvent.Apply(e, input, c);
         e.UpdatedAt = now;
-        HostLog.Record(db, e.Id, viewer.UserId, timesChanged ? "changed the details and the time" : "changed the details", now);
+        HostLog.Record(db, e.Id, viewer.UserId, StoredWords.Of(timesChanged ? "Log.Event.ChangedDetailsAndTime" : "Log.Event.ChangedDetails"), now);
         e.Sequence++;
         if (timesChanged && wasRecurring)
         {

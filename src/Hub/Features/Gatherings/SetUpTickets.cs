@@ -38,7 +38,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time, IStringLoca
             Minimum = payWhatYouCan ? amount : 0,
             Order = order,
         });
-        HostLog.Record(db, eventId, viewer.UserId, $"added the ticket tier {name.Trim()}", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of("Log.Event.TicketTier", name.Trim()), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -92,7 +92,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time, IStringLoca
             return Outcome.Refused(strings["Gatherings.Refused.CodeExists", code], "Code");
         }
         db.DiscountCodes.Add(new DiscountCode { Id = Guid.NewGuid(), EventId = eventId, Code = code, PercentOff = percentOff, MaxUses = limit, ExpiresAt = expires });
-        HostLog.Record(db, eventId, viewer.UserId, $"added the discount code {code} ({percentOff}% off)", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of("Log.Event.DiscountCode", code, percentOff.ToString(System.Globalization.CultureInfo.InvariantCulture)), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -115,7 +115,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time, IStringLoca
             value = h;
         }
         await db.GatheringEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(u => u.SetProperty(x => x.HoursToPay, value), cancellationToken);
-        HostLog.Record(db, eventId, viewer.UserId, value is { } given ? $"gave people from the waitlist {given} hours to pay" : "took away the time limit to pay", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, eventId, viewer.UserId, value is { } given ? StoredWords.Counted("Log.Event.WaitlistHours", given) : StoredWords.Of("Log.Event.NoTimeLimit"), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -135,7 +135,7 @@ public sealed class SetUpTickets(HubDbContext db, TimeProvider time, IStringLoca
             return Outcome.Refused(strings["Gatherings.Refused.LineAmount"], "Amount");
         }
         db.BudgetLines.Add(new BudgetLine { Id = Guid.NewGuid(), EventId = eventId, IsIncome = isIncome, Label = label.Trim(), Amount = value });
-        HostLog.Record(db, eventId, viewer.UserId, $"added {(isIncome ? "income" : "a cost")} to the budget: {label.Trim()}", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of(isIncome ? "Log.Event.BudgetIncome" : "Log.Event.BudgetCost", label.Trim()), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }

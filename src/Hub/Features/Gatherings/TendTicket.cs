@@ -34,7 +34,7 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time, IStringLocali
         {
             ticket.Scholarship = ScholarshipStatus.Declined;
         }
-        HostLog.Record(db, ticket.EventId, viewer.UserId, grant ? "granted a scholarship" : "declined a scholarship request", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, ticket.EventId, viewer.UserId, StoredWords.Of(grant ? "Log.Event.ScholarshipGranted" : "Log.Event.ScholarshipDeclined"), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -54,7 +54,7 @@ public sealed class TendTicket(HubDbContext db, TimeProvider time, IStringLocali
         // Paid: a place offered from the waitlist is the person's to keep.
         await db.Rsvps.Where(r => r.EventId == ticket.EventId && r.UserId == ticket.UserId && r.PayBy != null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.PayBy, (DateTime?)null), cancellationToken);
-        HostLog.Record(db, ticket.EventId, viewer.UserId, "marked a ticket paid", ticket.PaidAt!.Value);
+        HostLog.Record(db, ticket.EventId, viewer.UserId, StoredWords.Of("Log.Event.TicketPaid"), ticket.PaidAt!.Value);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }

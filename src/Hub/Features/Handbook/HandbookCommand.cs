@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Handbook;
 
@@ -53,7 +54,7 @@ public sealed class HandbookCommand
             {
                 if (r.GetResult(source) is not { Tokens.Count: > 0 })
                 {
-                    r.AddError("handbook import needs a folder or a git URL: handbook import <folder|git-url>");
+                    r.AddError(CliWords.T["Cli.Handbook.ImportNeeds"]);
                 }
             });
             export = new CliCommand("export", "Write the whole handbook as an EPUB 3 book, or as a PDF.")
@@ -66,7 +67,7 @@ public sealed class HandbookCommand
             {
                 if (r.GetValueOrDefault<string>() is var value && value is not ("epub" or "pdf"))
                 {
-                    r.AddError($"Unknown format '{value}': use --format epub or --format pdf.");
+                    r.AddError(CliWords.T["Cli.Handbook.UnknownFormat", value ?? ""]);
                 }
             });
             export.Validators.Add(r =>
@@ -74,7 +75,7 @@ public sealed class HandbookCommand
                 if (r.GetResult(outFile) is null)
                 {
                     var named = r.GetResult(format)?.Tokens is [{ Value: "pdf" }, ..] ? "pdf" : "epub";
-                    r.AddError($"handbook export needs --out FILE, e.g. --out handbook.{named}");
+                    r.AddError(CliWords.T["Cli.Handbook.ExportNeeds", named]);
                 }
             });
             var handbook = new CliCommand("handbook", "Import a handbook, or export it as a book.");
@@ -124,7 +125,7 @@ public sealed class HandbookCommand
                 if (p.Stage != stage)
                 {
                     stage = p.Stage;
-                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {p.Stage}{(p.Stage == "Rendering pages" ? $" ({p.PagesTotal})" : "")}");
+                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.00} s  {HandbookImportWords.Stage(p.Stage, CliWords.T)}{(p.Stage == "Rendering pages" ? $" ({p.PagesTotal})" : "")}");
                 }
             }
         });
@@ -138,7 +139,8 @@ public sealed class HandbookCommand
             using var checkScope = services.CreateScope();
             if (await checkScope.ServiceProvider.GetRequiredService<CheckHandbookSource>().RunAsync(Source, fromWeb: false) is CheckHandbookSource.Folder folder)
             {
-                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder.Path, new Dictionary<string, GitFileHistory>(), progress, CancellationToken.None));
+                var language = checkScope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HandbookOptions>>().Value.Language;
+                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder.Path, new Dictionary<string, GitFileHistory>(), progress, CancellationToken.None, language: language));
             }
         }
         await Platform.Data.DatabaseStartup.MigrateAsync(services, force: false);
@@ -150,13 +152,13 @@ public sealed class HandbookCommand
                 case ExportHandbookPdf.Ready ready:
                     var to = Path.GetFullPath(Out!);
                     await scope.ServiceProvider.GetRequiredService<IFileStore>().CopyToFileAsync(ready.Key, to);
-                    output.WriteLine($"Wrote {to} ({new FileInfo(to).Length / 1024} KiB).");
+                    output.WriteLine(CliWords.T["Cli.Wrote", to, new FileInfo(to).Length / 1024]);
                     return 0;
                 case ExportHandbookPdf.Failed failed:
                     output.WriteLine(failed.Reason);
                     return 1;
                 default:
-                    output.WriteLine("There is no handbook to export yet: import one with hub handbook import <folder|git-url>.");
+                    output.WriteLine(CliWords.T["Cli.Handbook.NothingToExport"]);
                     return 1;
             }
         }
@@ -167,29 +169,30 @@ public sealed class HandbookCommand
             {
                 if (!await scope.ServiceProvider.GetRequiredService<ExportHandbookEpub>().RunAsync(file))
                 {
-                    output.WriteLine("There is no handbook to export yet: import one with hub handbook import <folder|git-url>.");
+                    output.WriteLine(CliWords.T["Cli.Handbook.NothingToExport"]);
                     file.Close();
                     File.Delete(target);
                     return 1;
                 }
             }
-            output.WriteLine($"Wrote {target} ({new FileInfo(target).Length / 1024} KiB).");
+            output.WriteLine(CliWords.T["Cli.Wrote", target, new FileInfo(target).Length / 1024]);
             return 0;
         }
         // The same claim as the admin page and the schedule: never two imports at once, even from here.
         var record = await scope.ServiceProvider.GetRequiredService<HandbookImportGate>().TryStartAsync(Source, "command");
         if (record is null)
         {
-            output.WriteLine("Another import is running now (from the admin page or the schedule): try again when it is done.");
+            output.WriteLine(CliWords.T["Cli.Handbook.AnotherImport"]);
             return 1;
         }
         HandbookImport result = await scope.ServiceProvider.GetRequiredService<HandbookImportRunner>().RunAsync(record, new ImportHandbook.Settings(Title, Author, ConfirmRemovals ? int.MaxValue : 0), progress, readAhead);
         output.WriteLine(result.Succeeded
-            ? $"Imported {Source}: {result.PagesAdded} added, {result.PagesChanged} changed, {result.PagesRemoved} removed, {result.PagesUnchanged} unchanged, in {(result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s."
+            ? CliWords.T["Cli.Handbook.Imported", Source, result.PagesAdded, result.PagesChanged, result.PagesRemoved, result.PagesUnchanged,
+                (result.FinishedAt - result.StartedAt)?.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? ""]
             : result.Stage == ImportHandbook.NeedsConfirmation
-                ? $"The import from {Source} stopped and changed nothing: it would remove {result.PagesRemoved} of the {result.PagesRemoved + result.PagesUnchanged} pages. If that is right, run it again with --confirm-removals."
-                : $"The import from {Source} could not run.");
-        output.WriteLine($"{result.ProblemCount} problems.");
+                ? CliWords.T["Cli.Handbook.NeedsConfirmation", Source, result.PagesRemoved, result.PagesRemoved + result.PagesUnchanged]
+                : CliWords.T["Cli.Handbook.CouldNotRun", Source]);
+        output.WriteLine(CliWords.T.Plural("Cli.Handbook.Problems", result.ProblemCount));
         if (result.Problems.Length > 0)
         {
             output.WriteLine(result.Problems);

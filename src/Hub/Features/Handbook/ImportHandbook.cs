@@ -122,13 +122,13 @@ public sealed class ImportHandbook(PlainConnections connections, ForgetHandbookC
         }
         else
         {
-            read = RenderHandbookFolder.Run(folder, history, progress, cancel);
+            read = RenderHandbookFolder.Run(folder, history, progress, cancel, language: options.Value.Language);
         }
         if (options.Value.DownloadRemoteImages && read.RemoteImages.Count > 0)
         {
             // Only the pages know where their images are: once the copies are here, the book is rendered again with them.
             var copies = await downloads.RunAsync(read.RemoteImages, Path.Combine(dataDirectory, "handbook", "remote-images"), progress, cancel);
-            read = RenderHandbookFolder.Run(folder, history, progress, cancel, copies);
+            read = RenderHandbookFolder.Run(folder, history, progress, cancel, copies, options.Value.Language);
         }
         problems.AddRange(read.Problems);
         var pageCount = read.Pages.Count;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsolidarity.Hub.Data.Handbook;
+using Microsolidarity.Hub.Platform.Localization;
 using YamlDotNet.RepresentationModel;
 
 namespace Microsolidarity.Hub.Features.Handbook;
@@ -15,8 +16,9 @@ public static class RenderHandbookFolder
 
     /// <param name="history">Each file's last commit time and authors by its path in a git clone; empty for a plain folder (the file's own time is used).</param>
     /// <param name="downloaded">Copies of images on other sites, by their address, that pages show instead of a link.</param>
+    /// <param name="language">The handbook's language (<c>Handbook:Language</c>), of the few words the import writes into pages.</param>
     public static RenderedHandbook Run(string folder, IReadOnlyDictionary<string, GitFileHistory> history, IProgress<ImportProgress>? progress, CancellationToken cancel,
-        IReadOnlyDictionary<string, RemoteImageCopy>? downloaded = null)
+        IReadOnlyDictionary<string, RemoteImageCopy>? downloaded = null, string language = Languages.English)
     {
         var problems = new List<HandbookProblem>();
         var (root, readme, summaryName, redirects) = ReadGitBookYaml(folder, problems);
@@ -87,7 +89,7 @@ public static class RenderHandbookFolder
 
         progress?.Report(new("Rendering pages", filesRead, markdownFiles.Count, 0, byUrl.Count));
         var rootPrefix = Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') is "." ? "" : Path.GetRelativePath(folder, rootFolder).Replace('\\', '/') + "/";
-        var renderer = new RenderHandbookPage();
+        var renderer = new RenderHandbookPage { Language = language };
         var rendered = new List<HandbookPage>();
         var position = order.Count;
         // Only the files that a page shows or links to are published: never the rest of the folder.

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using Microsolidarity.Hub.Platform.Localization;
 using YamlDotNet.RepresentationModel;
 
 namespace Microsolidarity.Hub.Features.Handbook;
@@ -60,6 +61,18 @@ public sealed partial class RenderHandbookPage
         .Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <summary>
+    /// The language the handbook is written in (<c>Handbook:Language</c>): the few words the import writes into a page (an
+    /// image left as a link, a heading's anchor, a diagram's caption) are part of its text, so they are in its language.
+    /// </summary>
+    public string Language { get; init; } = Languages.English;
+
+    private static readonly System.Resources.ResourceManager Words = new(typeof(Strings).FullName!, typeof(Strings).Assembly);
+
+    private string Say(string key, params object[] arguments) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            Words.GetString(key, Languages.CultureOf(Languages.Normalize(Language) ?? Languages.English)) ?? key, arguments);
     private static readonly string[] SelfClosingTags = ["embed", "file", "include"];
 
     public RenderedPage Run(string sourcePath, string markdown, IHandbookLinks links)
@@ -217,7 +230,7 @@ public sealed partial class RenderHandbookPage
     }
 
     /// <param name="assets">Collects each existing file of the book that the page shows or links to.</param>
-    private static void RewriteLinks(IDocument dom, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, Func<string, int> lineOf, HashSet<string> assets, List<string> remoteImages)
+    private void RewriteLinks(IDocument dom, string sourcePath, IHandbookLinks links, List<HandbookProblem> problems, Func<string, int> lineOf, HashSet<string> assets, List<string> remoteImages)
     {
         foreach (var anchor in dom.QuerySelectorAll("a[href]").ToList())
         {
@@ -273,8 +286,8 @@ public sealed partial class RenderHandbookPage
                 {
                     link.SetAttribute("href", address);
                 }
-                link.TextContent = alt.Length > 0 ? $"Image: {alt}"
-                    : Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Host.Length > 0 ? $"Image on {remote.Host}" : "Image on another site";
+                link.TextContent = alt.Length > 0 ? Say("ImportNote.Image", alt)
+                    : Uri.TryCreate(address, UriKind.Absolute, out var remote) && remote.Host.Length > 0 ? Say("ImportNote.ImageOn", remote.Host) : Say("ImportNote.ImageElsewhere");
                 image.Replace(link);
                 continue;
             }
@@ -416,7 +429,7 @@ public sealed partial class RenderHandbookPage
     /// A mermaid fence becomes a figure that keeps its source readable (and searchable); handbook-diagrams.js
     /// draws the diagram above it. Without JavaScript the source is what the reader sees.
     /// </summary>
-    private static void MarkDiagrams(IDocument dom)
+    private void MarkDiagrams(IDocument dom)
     {
         foreach (var code in dom.QuerySelectorAll("pre > code.language-mermaid").ToList())
         {
@@ -426,7 +439,7 @@ public sealed partial class RenderHandbookPage
             figure.SetAttribute("data-diagram", "mermaid");
             var caption = dom.CreateElement("figcaption");
             caption.ClassName = "diagram-caption";
-            caption.TextContent = "Diagram (mermaid source)";
+            caption.TextContent = Say("ImportNote.Diagram");
             pre.ClassList.Add("diagram-source");
             pre.Replace(figure);
             figure.AppendChild(caption);
@@ -451,7 +464,7 @@ public sealed partial class RenderHandbookPage
     }
 
     /// <summary>GitBook's empty anchors become the heading's id; ids are made unique; every heading gets a link to itself.</summary>
-    private static List<HeadingEntry> FixHeadings(IDocument dom)
+    private List<HeadingEntry> FixHeadings(IDocument dom)
     {
         var headings = CloseLevelGaps(dom);
         var used = new HashSet<string>(StringComparer.Ordinal) { "main", "content", "outline", "sidebar" };
@@ -485,7 +498,7 @@ public sealed partial class RenderHandbookPage
             var self = dom.CreateElement("a");
             self.ClassName = "heading-anchor";
             self.SetAttribute("href", "#" + unique);
-            self.SetAttribute("aria-label", $"Link to this section: {text}");
+            self.SetAttribute("aria-label", Say("ImportNote.SectionLink", text));
             self.TextContent = "#";
             heading.AppendChild(self);
             var level = heading.LocalName[1] - '0';

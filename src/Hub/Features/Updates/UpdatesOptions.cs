@@ -24,6 +24,12 @@ public sealed class UpdatesOptions
         ErrorMessage = "Updates:FirstRetryAfter (or the older Updates:RetryBaseMs, in milliseconds) must be from 00:00:00.01 to 01:00:00, written hh:mm:ss (00:00:30 is thirty seconds).")]
     public TimeSpan FirstRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The language of the hub's own words in chat messages ("New event: …"): one for the whole room, as with the podcast.
+    /// One of the hub's languages (en, es, de, pt-PT, fr); anything else reads as English.
+    /// </summary>
+    public string WebhookLanguage { get; set; } = "en";
+
     [Range(1, 100, ErrorMessage = "Updates:WebhookMaxAttempts must be a whole number from 1 to 100.")]
     public int WebhookMaxAttempts { get; set; } = 8;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Microsolidarity.Hub.Platform.Cli;
 
 namespace Microsolidarity.Hub.Platform.Backup;
 
@@ -51,7 +52,7 @@ internal static class BackupFormat
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return (127, $"{tool} was not found. Install PostgreSQL's client tools (Debian: apt-get install postgresql-client) of the server's version.");
+            return (127, CliWords.T["Cli.Backup.ToolMissing", tool]);
         }
         using (process)
         {

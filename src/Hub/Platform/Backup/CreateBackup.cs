@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Cli;
 
 namespace Microsolidarity.Hub.Platform.Backup;
 
@@ -20,11 +21,11 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
         var target = Path.GetFullPath(outFile);
         if (!database.IsPostgres && !File.Exists(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource))
         {
-            return (false, "There is no database here to back up yet. Start the hub (or run hub migrate) in this folder first.");
+            return (false, CliWords.T["Cli.Backup.NoDatabase"]);
         }
         if (await store.ProblemAsync(cancellationToken) is { } problem)
         {
-            return (false, $"Nothing was backed up: {problem}");
+            return (false, CliWords.T["Cli.Backup.NothingBackedUp", problem]);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";
@@ -39,7 +40,7 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
                     ["--format=custom", "--no-owner", "--no-privileges", "--file", dump], cancellationToken);
                 if (exit != 0)
                 {
-                    return (false, $"pg_dump failed ({exit}): {error}");
+                    return (false, CliWords.T["Cli.Backup.PgDumpFailed", exit, error]);
                 }
             }
             else
@@ -86,7 +87,7 @@ public sealed class CreateBackup(HubDbContext db, DatabaseOptions database, Data
                 }
             }
             File.Move(partial, target, overwrite: true);
-            return (true, $"Backed up the {(database.IsPostgres ? "PostgreSQL" : "SQLite")} database and {files.Count} files from {store.Description} to {target}.");
+            return (true, CliWords.T["Cli.Backup.Done", database.IsPostgres ? "PostgreSQL" : "SQLite", files.Count, store.Description, target]);
         }
         finally
         {

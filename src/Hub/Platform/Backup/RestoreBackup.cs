@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
 using Microsolidarity.Hub.Platform.Files;
+using Microsolidarity.Hub.Platform.Cli;
 
 namespace Microsolidarity.Hub.Platform.Backup;
 
@@ -20,7 +21,7 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
     {
         if (!File.Exists(file))
         {
-            return (false, $"There is no file {file}.");
+            return (false, CliWords.T["Cli.Restore.NoFile", file]);
         }
         ZipArchive zip;
         try
@@ -29,7 +30,7 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
         }
         catch (InvalidDataException)
         {
-            return (false, $"{file} is not a backup of the hub (not a zip file).");
+            return (false, CliWords.T["Cli.Restore.NotZip", file]);
         }
         using (zip)
         {
@@ -47,25 +48,25 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
             }
             if (manifest is not { Format: BackupFormat.Name })
             {
-                return (false, $"{file} is not a backup of the hub (no manifest).");
+                return (false, CliWords.T["Cli.Restore.NoManifest", file]);
             }
             if (manifest.Version > BackupFormat.Version)
             {
-                return (false, $"This backup was made by a newer hub (format {manifest.Version}); restore it with that version.");
+                return (false, CliWords.T["Cli.Restore.Newer", manifest.Version]);
             }
             var here = database.IsPostgres ? "postgres" : "sqlite";
             if (manifest.Provider != here)
             {
-                return (false, $"This backup holds a {manifest.Provider} database and this hub uses {here}. Restore it into a hub with Database:Provider={manifest.Provider}.");
+                return (false, CliWords.T["Cli.Restore.OtherProvider", manifest.Provider, here]);
             }
             var entry = zip.GetEntry(database.IsPostgres ? BackupFormat.PostgresEntry : BackupFormat.SqliteEntry);
             if (entry is null)
             {
-                return (false, "The backup has no database in it.");
+                return (false, CliWords.T["Cli.Restore.NoDatabase"]);
             }
             if (await store.ProblemAsync(cancellationToken) is { } problem)
             {
-                return (false, $"Nothing was restored: {problem}");
+                return (false, CliWords.T["Cli.Restore.NothingRestored", problem]);
             }
             var scratch = Directory.CreateTempSubdirectory("hub-restore-");
             try
@@ -82,7 +83,7 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
                         cancellationToken);
                     if (exit != 0)
                     {
-                        return (false, $"pg_restore failed ({exit}); the database is as it was: {error}");
+                        return (false, CliWords.T["Cli.Restore.PgRestoreFailed", exit, error]);
                     }
                 }
                 else
@@ -113,7 +114,7 @@ public sealed class RestoreBackup(DatabaseOptions database, DatabaseConnection c
                     await store.PutAsync(key, content, types.TryGetContentType(key, out var type) ? type : "application/octet-stream", cancellationToken);
                     restored++;
                 }
-                return (true, $"Restored the {here} database (as of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC) and {restored} files into {store.Description}. Start the hub again.");
+                return (true, CliWords.T["Cli.Restore.Done", here, manifest.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), restored, store.Description]);
             }
             finally
             {

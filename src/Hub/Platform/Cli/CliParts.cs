@@ -34,9 +34,7 @@ public static class CliOptions
                 {
                     return value;
                 }
-                result.AddError(min == 0
-                    ? $"{name} needs a whole number of zero or more, e.g. {name} 200; not '{text}'."
-                    : $"{name} must be a whole number of at least {min}, not '{text}'.");
+                result.AddError(min == 0 ? CliWords.T["Cli.WholeNumber", name, text] : CliWords.T["Cli.AtLeast", name, min, text]);
                 return 0;
             },
         };

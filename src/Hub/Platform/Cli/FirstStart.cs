@@ -4,6 +4,7 @@ using Microsolidarity.Hub.Features.Accounts;
 using Microsolidarity.Hub.Features.Demo;
 using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Data;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Platform.Cli;
 
@@ -61,22 +62,27 @@ public static class FirstStart
         if (hub.SeedDemo)
         {
             await SeedDemoCommunity.RunAsync(services);
-            Console.WriteLine("A demo community of invented people was added (start with --no-demo to skip it).");
+            using (RecipientLanguage.Of(CliWords.LanguageOf(Environment.GetEnvironmentVariable)))
+            {
+                Console.WriteLine(CliWords.T["Cli.DemoOnFirstStart"]);
+            }
         }
         await HubSettings.SetAsync(db, HubSettings.FirstStartDone, "true", time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
     }
 
+    /// <summary>In the language of the environment the hub was started in (the one reading it); serving itself is not changed.</summary>
     private static void PrintCredentials(string email, string password)
     {
+        using var language = RecipientLanguage.Of(CliWords.LanguageOf(Environment.GetEnvironmentVariable));
         var line = new string('─', 64);
         Console.WriteLine($"""
             {line}
-              The hub's first administrator was created.
-                Email:    {email}
-                Password: {password}
-              This is shown once and stored nowhere in plain text.
-              Sign in, then change the password under "My account".
+              {CliWords.T["Cli.FirstAdmin.Created"]}
+                {CliWords.T["Cli.FirstAdmin.Email", email]}
+                {CliWords.T["Cli.FirstAdmin.Password", password]}
+              {CliWords.T["Cli.FirstAdmin.Once"]}
+              {CliWords.T["Cli.FirstAdmin.Change"]}
             {line}
             """);
     }

@@ -95,7 +95,7 @@ public sealed class GroupsCommand
             {
                 if (r.GetResult(Json) is null)
                 {
-                    r.AddError("Add --json: the groups commands print JSON.");
+                    r.AddError(CliWords.T["Cli.Groups.AddJson"]);
                 }
             });
             return command;
@@ -105,7 +105,7 @@ public sealed class GroupsCommand
         {
             if (result.GetResult(option) is null)
             {
-                result.AddError($"{option.Name} is required.");
+                result.AddError(CliWords.T["Cli.Required", option.Name]);
             }
         }
 
@@ -115,13 +115,13 @@ public sealed class GroupsCommand
             var parts = text.Split(',', StringSplitOptions.TrimEntries);
             if (!parts.All(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
             {
-                result.AddError($"--sizes must be whole numbers separated by commas, like 2,2,3,5; not '{text}'.");
+                result.AddError(CliWords.T["Cli.Groups.Sizes", text]);
                 return null;
             }
             var sizes = parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
             if (sizes.Any(s => s < 2))
             {
-                result.AddError("Every size in --sizes must be at least 2.");
+                result.AddError(CliWords.T["Cli.Groups.SizeAtLeast2"]);
             }
             return sizes;
         }
@@ -165,7 +165,7 @@ public sealed class GroupsCommand
         }
         else if (parsed.GetResult(syntax.Rounds) is not null && parsed.GetValue(syntax.Rounds) != sizes.Length)
         {
-            throw new BadArguments($"--rounds says {parsed.GetValue(syntax.Rounds)} but --sizes lists {sizes.Length} rounds.");
+            throw new BadArguments(CliWords.T["Cli.Groups.RoundsDiffer", parsed.GetValue(syntax.Rounds), sizes.Length]);
         }
         var request = new ScheduleRequest(people, sizes) { Absences = Absences(people, sizes.Length) };
         var schedule = BuildSchedule.Run(request, Search());
@@ -237,7 +237,7 @@ public sealed class GroupsCommand
         {
             if (numbers.Length < 2 || numbers[0] >= rounds || numbers[1..].Any(p => p >= people))
             {
-                throw new BadArguments($"{path}, line {line}: expected ROUND PERSON [PERSON...] with rounds below {rounds} and people below {people}.");
+                throw new BadArguments(CliWords.T["Cli.Groups.AbsentLine", path, line, rounds, people]);
             }
             list.AddRange(numbers[1..].Select(p => (numbers[0], p)));
         }
@@ -251,7 +251,7 @@ public sealed class GroupsCommand
         {
             if (numbers.Length < 2 || numbers.Any(p => p >= people) || numbers.Distinct().Count() != numbers.Length)
             {
-                throw new BadArguments($"{path}, line {line}: expected two or more different people below {people}.");
+                throw new BadArguments(CliWords.T["Cli.Groups.HistoryLine", path, line, people]);
             }
             for (var i = 0; i < numbers.Length; i++)
             {
@@ -273,7 +273,7 @@ public sealed class GroupsCommand
         }
         if (!File.Exists(path))
         {
-            throw new BadArguments($"{option.Name}: no file at '{path}'.");
+            throw new BadArguments(CliWords.T["Cli.Groups.NoFile", option.Name, path]);
         }
         var number = 0;
         foreach (var raw in File.ReadLines(path))
@@ -287,7 +287,7 @@ public sealed class GroupsCommand
             var parts = line.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
             if (!parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
             {
-                throw new BadArguments($"{path}, line {number}: only whole numbers from 0 are allowed: '{line}'.");
+                throw new BadArguments(CliWords.T["Cli.Groups.OnlyNumbers", path, number, line]);
             }
             yield return (path, number, parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray());
         }

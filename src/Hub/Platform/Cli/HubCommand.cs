@@ -74,7 +74,7 @@ public sealed class HubCommand
         {
             if (result.GetResult(demo) is null && result.GetResult(members) is null)
             {
-                result.AddError("seed needs --demo (the demo community) or --members N [--congregations M] (a synthetic network).");
+                result.AddError(CliWords.T["Cli.SeedNeeds"]);
             }
         });
 
@@ -88,7 +88,7 @@ public sealed class HubCommand
         {
             if (result.GetResult(outFile) is null)
             {
-                result.AddError("backup needs --out FILE, e.g. hub backup --out backups/hub-2027-01-31.zip");
+                result.AddError(CliWords.T["Cli.BackupNeeds"]);
             }
         });
 
@@ -102,7 +102,7 @@ public sealed class HubCommand
         {
             if (result.GetResult(restoreFile) is not { Tokens.Count: > 0 })
             {
-                result.AddError("restore needs the backup file: hub restore backups/hub-2027-01-31.zip");
+                result.AddError(CliWords.T["Cli.RestoreNeeds"]);
             }
         });
 
@@ -196,20 +196,19 @@ public sealed class HubCommand
         if (command.Subcommands.Count > 0 && unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
         {
             return command == root
-                ? $"Unknown command '{unmatched[0]}'."
-                : $"Unknown {command.Name} command '{unmatched[0]}': use {Choices(command)}.";
+                ? CliWords.T["Cli.UnknownCommand", unmatched[0]]
+                : CliWords.T["Cli.UnknownSubcommand", command.Name, unmatched[0], Choices(command)];
         }
         if (command != root && command.Subcommands.Count > 0)
         {
-            return $"{command.Name} needs an action: use {Choices(command)}, e.g. hub {command.Name} {command.Subcommands[0].Name}.";
+            return CliWords.T["Cli.NeedsAction", command.Name, Choices(command), command.Subcommands[0].Name];
         }
         return parsed.Errors.Count == 0 ? null : string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message).Distinct());
     }
 
     private static string Choices(Command command)
     {
-        var names = command.Subcommands.Where(c => !c.Hidden && c.Name != "help").Select(c => c.Name).ToList();
-        return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+        return CliWords.Or([.. command.Subcommands.Where(c => !c.Hidden && c.Name != "help").Select(c => c.Name)]);
     }
 
     /// <summary>
@@ -300,33 +299,36 @@ public sealed class HubCommand
         {
             case HubVerb.Migrate:
                 await DatabaseStartup.MigrateAsync(services, force: true);
-                Console.WriteLine("The database is up to date.");
+                Console.WriteLine(CliWords.T["Cli.Migrated"]);
                 return 0;
             case HubVerb.Seed:
                 await DatabaseStartup.MigrateAsync(services, force: false);
                 if (SeedDemo)
                 {
                     var seeded = await SeedDemoCommunity.RunAsync(services);
-                    Console.WriteLine(seeded ? "The demo community is in place." : "The demo community was already there.");
+                    Console.WriteLine(CliWords.T[seeded ? "Cli.DemoAdded" : "Cli.DemoThere"]);
                 }
                 if (SeedMembers is { } members)
                 {
                     if (SeedCongregations is { } m && m > 0 && members < m * 2)
                     {
-                        Console.Error.WriteLine("Give at least two members per congregation (each is held by two hosts).");
+                        Console.Error.WriteLine(CliWords.T["Cli.TwoPerCongregation"]);
                         return 2;
                     }
                     if (SeedPosts is > 0 && SeedCongregations is not > 0)
                     {
-                        Console.Error.WriteLine("Posts need congregations to be written in: give --congregations M too.");
+                        Console.Error.WriteLine(CliWords.T["Cli.PostsNeedCongregations"]);
                         return 2;
                     }
                     var started = System.Diagnostics.Stopwatch.StartNew();
                     var (people, congregations, longThread) = await SeedSyntheticNetwork.RunAsync(services, members, SeedCongregations ?? 0, TimeProvider.System, SeedPosts ?? 0);
-                    Console.WriteLine($"Added {people} invented people in {congregations} congregations{(SeedPosts is > 0 ? $" and {SeedPosts} posts" : "")} in {started.Elapsed.TotalSeconds:0.0} s.");
+                    var seconds = started.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture);
+                    Console.WriteLine(SeedPosts is > 0
+                        ? CliWords.T["Cli.SeededWithPosts", people, congregations, seconds, SeedPosts]
+                        : CliWords.T["Cli.Seeded", people, congregations, seconds]);
                     if (longThread is not null)
                     {
-                        Console.WriteLine($"The {SeedSyntheticNetwork.LongestThread}-post thread: {longThread}");
+                        Console.WriteLine(CliWords.T["Cli.LongestThread", SeedSyntheticNetwork.LongestThread, longThread]);
                     }
                 }
                 return 0;

@@ -50,7 +50,7 @@ public sealed class NameCareContacts(HubDbContext db, TimeProvider time, IString
         if (!before.SequenceEqual(chosen.Order()))
         {
             var names = members.Where(m => m.IsCareContact).Select(m => m.User.DisplayName).ToList();
-            HostActions.Record(db, c.Id, view.UserId, names.Count == 0 ? "Named no care contacts" : $"Named the care contacts: {string.Join(" and ", names)}", "",
+            HostActions.Record(db, c.Id, view.UserId, names.Count == 0 ? StoredWords.Of("Log.Congregation.NoCareContacts") : StoredWords.Of("Log.Congregation.CareContacts", StoredWords.List(names)), "",
                 time.GetUtcNow().UtcDateTime);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -41,7 +41,7 @@ public sealed class PublishAgreements(HubDbContext db, TimeProvider time, IStrin
         db.CongregationAgreements.Add(new CongregationAgreement { Id = Guid.NewGuid(), CongregationId = c.Id, Text = words, PublishedAt = now });
         var congregation = await db.Congregations.SingleAsync(x => x.Id == c.Id, cancellationToken);
         congregation.AgreementsPublishedAt = now;
-        HostActions.Record(db, c.Id, view.UserId, current is null ? "Published the congregation's agreements" : "Published a changed version of the agreements", "", now);
+        HostActions.Record(db, c.Id, view.UserId, StoredWords.Of(current is null ? "Log.Congregation.AgreementsPublished" : "Log.Congregation.AgreementsChanged"), "", now);
         await db.SaveChangesAsync(cancellationToken);
         if (view.Membership is { } own)
         {

@@ -55,7 +55,7 @@ public sealed class AnswerResponsibilityOffer(HubDbContext db, TimeProvider time
                 responsibility.Holders.Remove(from);
             }
             HostActions.Record(db, c.Id, view.UserId,
-                from is null ? $"took on the responsibility {responsibility.Name}" : $"took over the responsibility {responsibility.Name} from {names[from.UserId]}", "", now);
+                from is null ? StoredWords.Of("Log.Congregation.ResponsibilityTaken", responsibility.Name) : StoredWords.Of("Log.Congregation.ResponsibilityTakenOver", responsibility.Name, names[from.UserId]), "", now);
             var before = from is null ? null : names[from.UserId];
             var name = responsibility.Name;
             await actions.TellAsync([.. previous.Append(offer.OfferedByUserId).Distinct().Where(u => u != "" && u != view.UserId)], "congregation.responsibility", path,

@@ -44,7 +44,7 @@ public sealed class RetireResponsibility(HubDbContext db, TimeProvider time, Hos
             offer.AnsweredAt = now;
             await notifier.ResolveAsync(AnswerResponsibilityOffer.About(offer.Id), null, cancellationToken);
         }
-        HostActions.Record(db, c.Id, view.UserId, $"retired the responsibility {responsibility.Name}", why, now);
+        HostActions.Record(db, c.Id, view.UserId, StoredWords.Of("Log.Congregation.ResponsibilityRetired", responsibility.Name), why, now);
         await actions.TellAsync([.. holders.Where(h => h != view.UserId)], "congregation.responsibility", ResponsibilitiesFeature.PathOf(c.Slug),
             () => new NoticeWords(strings["Email.Responsibility.Retired.Subject", responsibility.Name, c.Name],
                 [strings["Email.Responsibility.Retired.Text", c.Name, responsibility.Name],

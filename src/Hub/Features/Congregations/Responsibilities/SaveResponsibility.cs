@@ -59,13 +59,13 @@ public sealed class SaveResponsibility(HubDbContext db, TimeProvider time, IStri
             {
                 responsibility.ReviewNoticeFor = null; // a new date is told about when it comes
             }
-            HostActions.Record(db, c.Id, view.UserId, $"changed the responsibility {name}", "", now);
+            HostActions.Record(db, c.Id, view.UserId, StoredWords.Of("Log.Congregation.ResponsibilityChanged", name), "", now);
         }
         else
         {
             responsibility = new Responsibility { Id = Guid.NewGuid(), CongregationId = c.Id, CreatedAt = now };
             db.Responsibilities.Add(responsibility);
-            HostActions.Record(db, c.Id, view.UserId, $"added the responsibility {name}", "", now);
+            HostActions.Record(db, c.Id, view.UserId, StoredWords.Of("Log.Congregation.ResponsibilityAdded", name), "", now);
         }
         responsibility.Name = name;
         responsibility.Description = description;

@@ -30,7 +30,7 @@ public sealed class StepDownFromResponsibility(HubDbContext db, TimeProvider tim
         }
         var now = time.GetUtcNow().UtcDateTime;
         db.ResponsibilityHolders.Remove(holding.Holder);
-        HostActions.Record(db, c.Id, view.UserId, $"stepped down from the responsibility {holding.Name}", why, now);
+        HostActions.Record(db, c.Id, view.UserId, StoredWords.Of("Log.Congregation.ResponsibilitySteppedDown", holding.Name), why, now);
         var name = await db.Users.AsNoTracking().Where(u => u.Id == view.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var others = await db.ResponsibilityHolders.AsNoTracking().CountAsync(h => h.ResponsibilityId == responsibilityId && h.UserId != view.UserId, cancellationToken);
         await actions.TellHostsAsync(c, [view.UserId!], () => (strings["Email.Responsibility.StepDown.Subject", name, holding.Name],

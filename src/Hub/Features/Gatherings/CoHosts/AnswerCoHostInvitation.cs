@@ -31,7 +31,7 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
         }
         var row = await db.EventCoHosts.AsNoTracking().Include(c => c.User).SingleAsync(c => c.EventId == eventId && c.UserId == viewer.UserId, cancellationToken);
         await notifier.ResolveAsync(About(eventId), viewer.UserId, cancellationToken);
-        HostLog.Record(db, eventId, viewer.UserId, accept ? "accepted the invitation to co-host" : "declined the invitation to co-host", now);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of(accept ? "Log.Event.CoHostAccepted" : "Log.Event.CoHostDeclined"), now);
         var name = row.User.DisplayName;
         await TellAsync(eventId, row.InvitedByUserId, title => accept
             ? (strings["Email.CoHost.Accepted.Subject", name, title], [strings["Email.CoHost.Accepted.Together", name], strings["Email.CoHost.Accepted.Log"]])
@@ -57,7 +57,7 @@ public sealed class AnswerCoHostInvitation(HubDbContext db, TimeProvider time, N
             return Outcome.Refused(strings["Gatherings.Refused.NotYourCoHosting"]);
         }
         (row.Status, row.AnsweredAt) = (CoHostStatus.SteppedDown, now);
-        HostLog.Record(db, eventId, viewer.UserId, "stepped down as co-host", now, why);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of("Log.Event.CoHostSteppedDown"), now, why);
         var name = row.User.DisplayName;
         await TellAsync(eventId, row.InvitedByUserId, title => (strings["Email.CoHost.SteppedDown.Subject", name, title],
             [strings["Email.CoHost.SteppedDown.NoLonger", name], why == "" ? strings["Email.CoHost.SteppedDown.NoReason"] : strings["Email.CoHost.SteppedDown.Reason", why],

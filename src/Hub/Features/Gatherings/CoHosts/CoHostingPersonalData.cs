@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Accounts;
 using Microsolidarity.Hub.Data.Gatherings;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsolidarity.Hub.Platform.Localization;
 
 namespace Microsolidarity.Hub.Features.Gatherings.CoHosts;
 
 /// <summary>The events one was invited to co-host (and one's answers), and what one did as a host. The host log stays the event's, without a name.</summary>
 [PersonalDataOf(typeof(EventCoHost), typeof(EventHostAction))]
-internal sealed class CoHostingPersonalData(HubDbContext db) : IPersonalData
+internal sealed class CoHostingPersonalData(HubDbContext db, IStringLocalizer<Strings> strings) : IPersonalData
 {
     public string Section => "Hosting events together";
 
@@ -23,9 +25,9 @@ internal sealed class CoHostingPersonalData(HubDbContext db) : IPersonalData
         InvitationsToCoHost = await db.EventCoHosts.AsNoTracking().Where(c => c.UserId == user.Id)
             .Join(db.GatheringEvents, c => c.EventId, e => e.Id, (c, e) => new { Event = e.Title, Status = c.Status.ToString(), c.InvitedAt, c.AnsweredAt })
             .ToListAsync(cancellationToken),
-        WhatYouDidAsAHost = await db.EventHostActions.AsNoTracking().Where(a => a.ByUserId == user.Id)
+        WhatYouDidAsAHost = (await db.EventHostActions.AsNoTracking().Where(a => a.ByUserId == user.Id)
             .Join(db.GatheringEvents, a => a.EventId, e => e.Id, (a, e) => new { Event = e.Title, a.What, a.At })
-            .ToListAsync(cancellationToken),
+            .ToListAsync(cancellationToken)).Select(a => a with { What = StoredWords.Say(strings, a.What) }),
     };
 
     public async Task DeleteAsync(HubUser user, CancellationToken cancellationToken)

@@ -88,7 +88,7 @@ public sealed class DecideProposedEvent(HubDbContext db, TimeProvider time, Noti
             await CreateEvent.AnnounceOnceAsync(e, sinks, address, now, cancellationToken);
         }
         await notifier.ResolveAsync(About(eventId), null, cancellationToken);
-        HostLog.Record(db, eventId, viewer.UserId, approve ? "said yes to the proposal: the event is up" : "said not this time to the proposal", now);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of(approve ? "Log.Event.ProposalYes" : "Log.Event.ProposalNotNow"), now);
         var proposer = await db.Users.AsNoTracking().Where(u => u.Id == e.CreatedByUserId).Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).SingleOrDefaultAsync(cancellationToken);
         var host = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         if (proposer is not null && proposer.Id != viewer.UserId)

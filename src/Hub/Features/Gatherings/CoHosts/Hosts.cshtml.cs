@@ -157,7 +157,7 @@ public sealed class CoHostsPage(ViewerLoader viewers, HubDbContext db, PeopleToP
                 .GroupJoin(db.Users, a => a.ByUserId, u => u.Id, (a, u) => new { a, u })
                 .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new Action(u == null ? null : u.DisplayName, x.a.What, x.a.Reason, x.a.At))
                 .ToListAsync(cancellationToken);
-            Actions = [.. Actions.OrderByDescending(a => a.At).Select(a => a with { Name = a.Name ?? words["Gatherings.Hosts.SomeoneWhoLeft"] })];
+            Actions = [.. Actions.OrderByDescending(a => a.At).Select(a => a with { Name = a.Name ?? words["Gatherings.Hosts.SomeoneWhoLeft"], What = StoredWords.Say(words, a.What) })];
             if (e.CancelledAt is null && e.ClosedAt is null)
             {
                 People = await people.ListAsync(viewer.UserId, cancellationToken: cancellationToken);

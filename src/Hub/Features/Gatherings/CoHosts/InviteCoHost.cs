@@ -57,7 +57,7 @@ public sealed class InviteCoHost(HubDbContext db, TimeProvider time, Notifier no
             (row.Status, row.InvitedByUserId, row.InvitedAt, row.AnsweredAt) = (CoHostStatus.Invited, viewer.UserId!, now, null);
         }
         var inviter = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        HostLog.Record(db, eventId, viewer.UserId, $"invited {person.DisplayName} to co-host", now);
+        HostLog.Record(db, eventId, viewer.UserId, StoredWords.Of("Log.Event.CoHostInvited", person.DisplayName), now);
         var path = CoHostsPage.PathOf(eventId);
         using (RecipientLanguage.Of(person.Language))
         {

@@ -40,7 +40,7 @@ public sealed class RemoveCoHost(HubDbContext db, TimeProvider time, Notifier no
         }
         var by = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? strings["Email.CoHost.AHost"];
         db.EventCoHosts.Remove(row);
-        HostLog.Record(db, e.Id, viewer.UserId, $"removed {row.User.DisplayName} as co-host", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, e.Id, viewer.UserId, StoredWords.Of("Log.Event.CoHostRemoved", row.User.DisplayName), time.GetUtcNow().UtcDateTime);
         var page = $"/gatherings/{e.Id}";
         using (RecipientLanguage.Of(row.User.Language))
         {

@@ -28,7 +28,7 @@ public sealed class WithdrawCoHostInvitation(HubDbContext db, TimeProvider time,
             return Outcome.Refused(strings["Gatherings.Refused.NotWaiting"]);
         }
         db.EventCoHosts.Remove(row);
-        HostLog.Record(db, e.Id, viewer.UserId, $"took back the invitation to {row.User.DisplayName} to co-host", time.GetUtcNow().UtcDateTime);
+        HostLog.Record(db, e.Id, viewer.UserId, StoredWords.Of("Log.Event.InvitationWithdrawn", row.User.DisplayName), time.GetUtcNow().UtcDateTime);
         await notifier.ResolveAsync(AnswerCoHostInvitation.About(e.Id), row.UserId, cancellationToken); // saved with the rest
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;

@@ -39,7 +39,7 @@ public sealed class SendWebhookTest(HubDbContext db, WebhookSignal signal, Publi
             TargetId = target.Id,
             Kind = Kind,
             Title = announcement.Title,
-            Body = WebhookPayloads.Body(target.Format, announcement, id),
+            Body = WebhookPayloads.Body(target.Format, announcement, id, strings),
             CreatedAt = now,
             NextAttemptAt = now,
         });

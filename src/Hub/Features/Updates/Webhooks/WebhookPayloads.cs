@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsolidarity.Hub.Data.Updates;
 using Microsolidarity.Hub.Platform.Contracts;
+using Microsoft.Extensions.Localization;
 
 namespace Microsolidarity.Hub.Features.Updates.Webhooks;
 
@@ -19,9 +20,11 @@ public static class WebhookPayloads
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string Body(WebhookFormat format, Announcement a, Guid deliveryId)
+    /// <summary>The body for one target; the hub's own words (the label before the title) come from <paramref name="strings"/>, in its current language.</summary>
+    public static string Body(WebhookFormat format, Announcement a, Guid deliveryId, IStringLocalizer strings)
     {
-        var line = $"{Label(a.Kind)}: {a.Title} {a.Url}";
+        var label = Label(a.Kind, strings);
+        var line = $"{label}: {a.Title} {a.Url}";
         return format switch
         {
             WebhookFormat.Discord => JsonSerializer.Serialize(new
@@ -30,13 +33,13 @@ public static class WebhookPayloads
                 embeds = new[] { new { title = Trim(a.Title, 256), url = a.Url, description = Trim(a.Summary, 4096) } },
                 allowed_mentions = new { parse = Array.Empty<string>() }, // a title must never ping @everyone
             }, Json),
-            WebhookFormat.Slack => JsonSerializer.Serialize(new { text = $"{Label(a.Kind)}: <{a.Url}|{SlackEscape(a.Title)}>\n{SlackEscape(a.Summary)}" }, Json),
+            WebhookFormat.Slack => JsonSerializer.Serialize(new { text = $"{label}: <{a.Url}|{SlackEscape(a.Title)}>\n{SlackEscape(a.Summary)}" }, Json),
             WebhookFormat.Matrix => JsonSerializer.Serialize(new
             {
                 msgtype = "m.text",
                 body = $"{line}\n{a.Summary}",
                 format = "org.matrix.custom.html",
-                formatted_body = $"{System.Net.WebUtility.HtmlEncode(Label(a.Kind))}: <a href=\"{System.Net.WebUtility.HtmlEncode(a.Url)}\">{System.Net.WebUtility.HtmlEncode(a.Title)}</a>",
+                formatted_body = $"{System.Net.WebUtility.HtmlEncode(label)}: <a href=\"{System.Net.WebUtility.HtmlEncode(a.Url)}\">{System.Net.WebUtility.HtmlEncode(a.Title)}</a>",
             }, Json),
             _ => JsonSerializer.Serialize(new
             {
@@ -56,14 +59,14 @@ public static class WebhookPayloads
         return "sha256=" + Convert.ToHexStringLower(mac);
     }
 
-    private static string Label(string kind) => kind switch
+    private static string Label(string kind, IStringLocalizer strings) => strings[kind switch
     {
-        Announcement.NewEvent => "New event",
-        Announcement.Newsletter => "Newsletter",
-        Announcement.Episode => "New episode",
-        SendWebhookTest.Kind => "Test",
-        _ => "Update",
-    };
+        Announcement.NewEvent => "Chat.NewEvent",
+        Announcement.Newsletter => "Chat.Newsletter",
+        Announcement.Episode => "Chat.NewEpisode",
+        SendWebhookTest.Kind => "Chat.Test",
+        _ => "Chat.Update",
+    }];
 
     private static string Trim(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
