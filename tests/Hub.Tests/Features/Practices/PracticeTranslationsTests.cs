@@ -81,22 +81,28 @@ public sealed class PracticeTranslationsTests(SharedHub shared) : IClassFixture<
         // A crew's first meeting (its plan the default: check-in, case clinic, check-out), its room begun by the host.
         var ana = Unique.Email("ana");
         var ben = Unique.Email("ben");
+        var cy = Unique.Email("cy");
         await hub.CreatePersonAsync(ana, Password, name: "Ana");
         await hub.CreatePersonAsync(ben, Password, name: "Ben");
+        await hub.CreatePersonAsync(cy, Password, name: "Cy");
         var host = await hub.SignedInClientAsync(ana, Password);
         host.Http.DefaultRequestHeaders.Add("Cookie", $"{Languages.Cookie}=de");
         var (called, _) = await host.SubmitAsync("/crews/new", new Dictionary<string, string>
         {
             ["Input.Name"] = Unique.Name("Hafen-Crew"),
-            ["Input.Invitees"] = ben,
+            ["Input.Invitees"] = $"{ben}\n{cy}",
             ["Input.Cadence"] = "Weekly",
             ["Input.Meetings"] = "6",
             ["Input.SlotDay"] = "Tuesday",
             ["Input.SlotTime"] = "19:00",
             ["Input.TimeZone"] = "Europe/Berlin",
         });
+        Assert.True(called.StatusCode == HttpStatusCode.Redirect, host.LastHtml);
         var crew = called.Headers.Location!.OriginalString;
-        await (await hub.SignedInClientAsync(ben, Password)).SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+        foreach (var member in new[] { ben, cy })
+        {
+            await (await hub.SignedInClientAsync(member, Password)).SubmitAsync(crew, new Dictionary<string, string> { ["Accept"] = "true" }, "Respond");
+        }
         var tuesday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
         while (tuesday.DayOfWeek != DayOfWeek.Tuesday)
         {
