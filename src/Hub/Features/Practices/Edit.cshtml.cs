@@ -109,7 +109,7 @@ public sealed class EditPracticeModel(HubDbContext db, PracticeLibrary library, 
         var row = await db.LibraryPractices.AsNoTracking().FirstOrDefaultAsync(p => p.CongregationId == null && p.Slug == Slug, cancel);
         if (row is null)
         {
-            if (library.Find(Slug) is not { } file)
+            if (library.FindEnglish(Slug) is not { } file)
             {
                 return false;
             }

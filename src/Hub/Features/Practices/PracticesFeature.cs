@@ -11,8 +11,10 @@ public static class PracticesFeature
 {
     public static WebApplicationBuilder AddPractices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(_ => new PracticeLibrary()); // the files (DI would pick the constructor that takes a list)
-        builder.Services.AddSingleton(_ => new CardDeck());
+        // The files and their translations (DI would pick the constructor that takes a list); the pseudo-locale's marked copy only where it exists.
+        var pseudo = builder.Configuration.GetValue("Localization:Pseudo", false);
+        builder.Services.AddSingleton(_ => new PracticeLibrary(pseudo));
+        builder.Services.AddSingleton(_ => new CardDeck(pseudo));
         builder.Services.AddScoped<ReadPractices>();
         builder.Services.AddScoped<ExportCardsPdf>();
         builder.Services.AddScoped<SavePractice>();

@@ -14,7 +14,7 @@ public sealed class ReadPractices(PracticeLibrary library, HubDbContext db)
     /// <summary>The time filters offered on /practices: at most this many minutes.</summary>
     public static readonly int[] TimeLimits = [15, 30, 60];
 
-    /// <summary>The hub's library: the files, each replaced by the hub's own version when there is one.</summary>
+    /// <summary>The hub's library in the reader's language: the files, each replaced by the hub's own version (in its author's words) when there is one.</summary>
     public async Task<IReadOnlyList<Practice>> AllAsync(CancellationToken cancellationToken = default)
     {
         var written = await WrittenAsync(null, PracticeSource.Hub, cancellationToken);
@@ -23,7 +23,7 @@ public sealed class ReadPractices(PracticeLibrary library, HubDbContext db)
             return library.All;
         }
         var slugs = written.Select(p => p.Slug).ToHashSet();
-        return [.. library.All.Where(p => !slugs.Contains(p.Slug)).Concat(written).OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase)];
+        return [.. library.All.Where(p => !slugs.Contains(p.Slug)).Concat(written).OrderBy(p => p.Title, PracticeLibrary.TitleOrder)];
     }
 
     /// <summary>A congregation's own practices (not the hub's), by title.</summary>

@@ -66,7 +66,7 @@ public sealed class SavePractice(HubDbContext db, TimeProvider time, PracticeLib
             }
             row = new LibraryPractice { Id = Guid.NewGuid(), CongregationId = congregationId, Slug = slug, CreatedAt = now };
             db.LibraryPractices.Add(row);
-            before = congregationId is null ? library.Find(slug)?.SourceText : null;
+            before = congregationId is null ? library.FindEnglish(slug)?.SourceText : null;
         }
         else
         {
