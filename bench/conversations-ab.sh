@@ -36,7 +36,7 @@ token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"
 cp -r "$WORK/data" "$WORK/seeded"
 if [ -n "$PG_SERVER" ]; then
   psql "$(psql_of "$PG_SERVER")" -qc "CREATE DATABASE hub_conv_${STAMP}_seed" >/dev/null
-  ( cd "$WORK" && Database__Provider=postgres "ConnectionStrings__Hub=${PG_SERVER/Database=postgres/Database=hub_conv_${STAMP}_seed}" \
+  ( cd "$WORK" && env Database__Provider=postgres "ConnectionStrings__Hub=${PG_SERVER/Database=postgres/Database=hub_conv_${STAMP}_seed}" \
       dotnet "$AFTER" seed --members 40000 --congregations 200 --posts 100000 >"$WORK/seed-postgres.log" )
 fi
 

@@ -91,7 +91,8 @@ public static class ConversationThreadHtml
 
     /// <summary>
     /// The two reaction buttons of a post, for a reader (pressed where they reacted) or, with no reader, for anyone who
-    /// has not. Each button's accessible name says the count apart from the word ("Thank you (2)"); its title names who.
+    /// has not. A screen reader hears the count apart from the word ("Thank you (2)", the brackets hidden from sight, so
+    /// the name still holds what the button shows); the title names who.
     /// </summary>
     public static string Reactions(KeptPost post, string? reader, Words words, HtmlEncoder encoder)
     {
@@ -114,9 +115,9 @@ public static class ConversationThreadHtml
             var label = encoder.Encode(words.Label(kind));
             html.Append("<button type=\"submit\" form=\"").Append(FormId).Append("\" name=\"reaction\" value=\"").Append(kind).Append(':').Append(post.Id.ToString("N"))
                 .Append(pressed ? "\" class=\"reaction pressed\" aria-pressed=\"true\"" : "\" class=\"reaction\" aria-pressed=\"false\"")
-                .Append(" aria-label=\"").Append(label).Append(" (").Append(count.ToString(CultureInfo.InvariantCulture)).Append(")\" title=\"")
-                .Append(encoder.Encode(count > 0 ? who.ToString() : words.Nobody)).Append("\">")
-                .Append(label).Append(" <span class=\"count\">").Append(count.ToString(CultureInfo.InvariantCulture)).Append("</span></button>\n");
+                .Append(" title=\"").Append(encoder.Encode(count > 0 ? who.ToString() : words.Nobody)).Append("\">")
+                .Append(label).Append(" <span class=\"count\"><span class=\"visually-hidden\">(</span>").Append(count.ToString(CultureInfo.InvariantCulture))
+                .Append("<span class=\"visually-hidden\">)</span></span></button>\n");
         }
         return html.ToString();
     }
