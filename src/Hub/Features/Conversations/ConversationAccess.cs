@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,6 +9,7 @@ using Microsolidarity.Hub.Data.Dyads;
 using Microsolidarity.Hub.Features.Congregations;
 using Microsolidarity.Hub.Platform.Contracts;
 using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
@@ -81,7 +83,7 @@ public sealed record ConversationSpace(ConversationSpaceKind Kind, Guid Id, stri
 }
 
 /// <summary>Loads spaces for a viewer; null means the space is not there for them.</summary>
-public sealed class ConversationAccess(HubDbContext db, CongregationAccess congregations, IStringLocalizer<Strings> strings)
+public sealed class ConversationAccess(HubDbContext db, CongregationAccess congregations, IStringLocalizer<Strings> strings, SharedReadCache reads)
 {
     public async Task<ConversationSpace?> ForCongregationAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -194,34 +196,83 @@ public sealed class ConversationAccess(HubDbContext db, CongregationAccess congr
         return new ConversationSpace(kind, id, strings["Conversations.Dyad.Name", other], $"/dyads/{id}/conversations", userId, IsMember: true, IsHost: true);
     }
 
-    /// <summary>One thread with its posts, oldest first; a hidden thread only for those who may hide (hosts).</summary>
+    /// <summary>
+    /// One thread with its posts, oldest first; a hidden thread only for those who may hide (hosts). The thread as read
+    /// is the same for every member of the space, so it is kept per thread in the shared reads (region
+    /// <see cref="SharedReadCache.Conversations"/>: emptied on every node when a thread, post, reaction or account is
+    /// saved), after the space has let this person in.
+    /// </summary>
     public async Task<ConversationThreadView?> LoadAsync(ConversationSpace space, Guid threadId, CancellationToken cancellationToken = default)
     {
         if (!space.IsMember)
         {
             return null;
         }
+        var kept = await reads.GetOrLoadAsync(SharedReadCache.Conversations, $"thread:{space.Kind}:{space.Id}:{threadId}", () => ReadAsync(space, threadId, cancellationToken));
+        return kept is null || (kept.Thread.HiddenAt is not null && !space.CanHide) ? null : new ConversationThreadView(space, kept);
+    }
+
+    private async Task<KeptThread?> ReadAsync(ConversationSpace space, Guid threadId, CancellationToken cancellationToken)
+    {
         var thread = await space.Threads(db).AsNoTracking().SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken);
-        if (thread is null || (thread.HiddenAt is not null && !space.CanHide))
+        if (thread is null)
         {
             return null;
         }
+        // Only what the page shows: names, not whole accounts.
         var posts = await db.ConversationPosts.AsNoTracking().AsSplitQuery().Where(p => p.ThreadId == threadId)
-            .Include(p => p.Author).Include(p => p.Versions).Include(p => p.Reactions).ThenInclude(r => r.User)
-            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Select(p => new KeptPost(p.Id, p.AuthorUserId, p.Author == null ? null : p.Author.DisplayName, p.Text, p.CreatedAt, p.EditedAt, p.DeletedAt,
+                p.Versions.OrderByDescending(v => v.WrittenAt).Select(v => new KeptVersion(v.Text, v.WrittenAt, v.ReplacedAt)).ToList(),
+                p.Reactions.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(r => new KeptReaction(r.Kind, r.UserId, r.User.DisplayName)).ToList()))
+            .ToListAsync(cancellationToken);
         var moderator = thread.ModeratedByUserId is { } by
             ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
-        return new ConversationThreadView(space, thread, posts, moderator);
+        return new KeptThread(thread, posts, moderator);
     }
 }
 
-/// <summary>A thread as one member sees it.</summary>
-public sealed record ConversationThreadView(ConversationSpace Space, ConversationThread Thread, IReadOnlyList<ConversationPost> Posts, string? ModeratorName)
+/// <summary>A post as every member of its space sees it; shared between requests, never changed.</summary>
+public sealed record KeptPost(Guid Id, string? AuthorUserId, string? AuthorName, string Text, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt,
+    IReadOnlyList<KeptVersion> Versions, IReadOnlyList<KeptReaction> Reactions)
 {
+    public bool ReactedBy(string? userId) => userId is not null && Reactions.Any(r => r.UserId == userId);
+}
+
+/// <summary>An earlier text of an edited post.</summary>
+public sealed record KeptVersion(string Text, DateTime WrittenAt, DateTime ReplacedAt);
+
+/// <summary>A reaction and who gave it, in the order they were given.</summary>
+public sealed record KeptReaction(ConversationReactionKind Kind, string UserId, string? Name);
+
+/// <summary>
+/// A thread as read for every member of its space, with its posts' shared HTML once rendered per language and zone
+/// (<see cref="ConversationThreadHtml"/>); dropped with the entry that keeps it.
+/// </summary>
+public sealed class KeptThread(ConversationThread thread, IReadOnlyList<KeptPost> posts, string? moderatorName)
+{
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<ConversationThreadHtml.Post>>> rendered = new();
+
+    public ConversationThread Thread => thread;
+    public IReadOnlyList<KeptPost> Posts => posts;
+    public string? ModeratorName => moderatorName;
+
+    /// <summary>The posts' HTML for one language and zone: rendered by the first request that needs it, which the others at that moment wait for.</summary>
+    public IReadOnlyList<ConversationThreadHtml.Post> Rendered(string key, Func<IReadOnlyList<ConversationThreadHtml.Post>> render) =>
+        rendered.GetOrAdd(key, _ => new Lazy<IReadOnlyList<ConversationThreadHtml.Post>>(render, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+}
+
+/// <summary>A thread as one member sees it.</summary>
+public sealed record ConversationThreadView(ConversationSpace Space, KeptThread Kept)
+{
+    public ConversationThread Thread => Kept.Thread;
+    public IReadOnlyList<KeptPost> Posts => Kept.Posts;
+    public string? ModeratorName => Kept.ModeratorName;
+
     /// <summary>New posts: members, while the thread is neither closed nor hidden.</summary>
     public bool CanPost => Space.IsMember && Thread.ClosedAt is null && Thread.HiddenAt is null;
 
-    public bool IsMine(ConversationPost post) => post.AuthorUserId is not null && post.AuthorUserId == Space.UserId;
+    public bool IsMine(KeptPost post) => post.AuthorUserId is not null && post.AuthorUserId == Space.UserId;
 }
 
 /// <summary>Who the network's hosts are: the hosts of every congregation on this hub, and its administrators.</summary>

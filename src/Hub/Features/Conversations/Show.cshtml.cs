@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
@@ -12,9 +13,18 @@ namespace Microsolidarity.Hub.Features.Conversations;
 /// author the forms to change or delete it; the reply form; and for hosts, closing and hiding with a reason.
 /// </summary>
 public sealed class ConversationModel(ConversationAccess access, HubDbContext db, ViewerClock clock, PostReply reply, EditPost edit, DeletePost delete,
-    ToggleReaction react, ModerateThread moderate, IStringLocalizer<Strings> strings) : ConversationPageModel(access)
+    ToggleReaction react, ModerateThread moderate, IStringLocalizer<Strings> strings, HtmlEncoder encoder, SharedReadCache reads) : ConversationPageModel(access)
 {
+    private ConversationThreadHtml.Words? words;
+
     public ConversationThreadView View { get; private set; } = null!;
+
+    /// <summary>Each post's HTML as every member sees it in this language and zone (the page adds what is the reader's own).</summary>
+    public IReadOnlyList<ConversationThreadHtml.Post> Rendered { get; private set; } = [];
+
+    public ConversationThreadHtml.Words Words => words ??= ConversationThreadHtml.Words.Of(strings);
+
+    public HtmlEncoder Encoder => encoder;
     public ViewerClock Clock => clock;
     public IReadOnlyList<(string UserId, string Name)> Members { get; private set; } = [];
 
@@ -74,12 +84,15 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
             strings["Conversations.Notice.Deleted"], ShowAsync, $"{Request.Path}#post-{post:N}");
     }
 
-    public async Task<IActionResult> OnPostReactAsync(Guid thread, Guid post, ConversationReactionKind kind)
+    /// <summary>A reaction button of the page's one reaction form: its value names the reaction and the post ("ThankYou:{post}").</summary>
+    public async Task<IActionResult> OnPostReactAsync(Guid thread, string? reaction)
     {
         if (await LoadThreadAsync(thread) is { } refused)
         {
             return refused;
         }
+        var (kind, post) = reaction?.Split(':') is [var named, var id] && Enum.TryParse<ConversationReactionKind>(named, out var parsed) && Guid.TryParseExact(id, "N", out var postId)
+            ? (parsed, postId) : ((ConversationReactionKind)(-1), Guid.Empty); // refused below as no reaction there is
         return await AfterAsync(await react.RunAsync(Space, thread, post, kind, HttpContext.RequestAborted), "", ShowAsync, $"{Request.Path}#post-{post:N}");
     }
 
@@ -139,8 +152,13 @@ public sealed class ConversationModel(ConversationAccess access, HubDbContext db
 
     private async Task<IActionResult> ShowAsync()
     {
-        await clock.ZoneAsync();
-        Members = await Space.MembersAsync(db, HttpContext.RequestAborted);
+        var zone = await clock.ZoneAsync();
+        Rendered = View.Kept.Rendered(ConversationThreadHtml.KeyFor(zone), () => ConversationThreadHtml.Render(View.Posts, strings, encoder, zone));
+        // Who can be mentioned (the hint under the reply): the same for every member, kept a few seconds like the thread,
+        // and read again at once when a membership or an account changes (their regions' versions are in the key).
+        Members = await reads.GetOrLoadAsync<IReadOnlyList<(string, string)>>(SharedReadCache.Conversations,
+            $"members:{Space.Kind}:{Space.Id}:{reads.Version(SharedReadCache.Congregations)}:{reads.Version(SharedReadCache.Care)}",
+            async () => await Space.MembersAsync(db, HttpContext.RequestAborted));
         if (Editing is null && Edit is { } editing && View.Posts.FirstOrDefault(p => p.Id == editing) is { } post && View.IsMine(post))
         {
             Text = post.Text;

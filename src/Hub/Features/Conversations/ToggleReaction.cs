@@ -4,11 +4,12 @@ using Microsolidarity.Hub.Data;
 using Microsolidarity.Hub.Data.Conversations;
 using Microsolidarity.Hub.Platform;
 using Microsolidarity.Hub.Platform.Localization;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Conversations;
 
 /// <summary>"Thank you" or "+1" on a post: the first press adds it, the next takes it back.</summary>
-public sealed class ToggleReaction(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings)
+public sealed class ToggleReaction(HubDbContext db, TimeProvider time, IStringLocalizer<Strings> strings, CacheEviction eviction)
 {
     public async Task<Outcome> RunAsync(ConversationSpace space, Guid threadId, Guid postId, ConversationReactionKind kind, CancellationToken cancellationToken = default)
     {
@@ -36,6 +37,13 @@ public sealed class ToggleReaction(HubDbContext db, TimeProvider time, IStringLo
                 // A second press at the same moment added the same reaction first: it stands once.
                 db.ChangeTracker.Clear();
             }
+        }
+        // A reaction is neither a thread nor a post, and taking one back passes no save: the kept threads are dropped
+        // here, on this node and (on PostgreSQL) on the others.
+        await eviction.EvictHereAsync(SharedReadCache.Conversations);
+        if (db.Database.IsNpgsql())
+        {
+            await eviction.TellOtherNodesAsync(db, [SharedReadCache.Conversations]);
         }
         return Outcome.Done;
     }

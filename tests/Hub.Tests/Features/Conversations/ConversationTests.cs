@@ -216,11 +216,19 @@ public sealed class ConversationTests(SharedHub shared) : IClassFixture<SharedHu
 
         // Reactions toggle, with counts and names.
         var piaPost = await DbAsync(db => db.ConversationPosts.Where(p => p.ThreadId == threadId && p.AuthorUserId == pia.Id).Select(p => p.Id).SingleAsync());
-        await kai.Client.SubmitAsync(path, new Dictionary<string, string> { ["kind"] = "ThankYou" }, $"React&post={piaPost}");
+        await kai.Client.SubmitAsync(path, new Dictionary<string, string> { ["reaction"] = $"ThankYou:{piaPost:N}" }, "React");
         (_, thread) = await ash.Client.GetAsync(path);
         Assert.Contains($"Thank you: {kai.Name}", thread.QuerySelector($"#post-{piaPost:N} .reaction-who")!.TextContent);
-        await kai.Client.SubmitAsync(path, new Dictionary<string, string> { ["kind"] = "ThankYou" }, $"React&post={piaPost}");
+        Assert.Equal("false", thread.QuerySelector($"#post-{piaPost:N} button[value='ThankYou:{piaPost:N}']")!.GetAttribute("aria-pressed"));
+        (_, thread) = await kai.Client.GetAsync(path);
+        var thanks = thread.QuerySelector($"#post-{piaPost:N} button[value='ThankYou:{piaPost:N}']")!;
+        Assert.Equal(("true", "Thank you (1)"), (thanks.GetAttribute("aria-pressed"), thanks.TextContent));
+        Assert.Contains("Thank you: you", thread.QuerySelector($"#post-{piaPost:N} .reaction-who")!.TextContent);
+        await kai.Client.SubmitAsync(path, new Dictionary<string, string> { ["reaction"] = $"ThankYou:{piaPost:N}" }, "React");
         Assert.Equal(0, await DbAsync(db => db.ConversationReactions.CountAsync(r => r.PostId == piaPost)));
+        // Taking it back passes no save of a post: the thread kept for its members is dropped all the same.
+        (_, thread) = await ash.Client.GetAsync(path);
+        Assert.Null(thread.QuerySelector($"#post-{piaPost:N} .reaction-who"));
 
         // Deleting asks first, then leaves "deleted" in place.
         var (asked, askPage) = await ash.Client.SubmitAsync(path, new Dictionary<string, string>(), $"Delete&post={ashPost}");

@@ -286,7 +286,7 @@ public sealed class HtmlValidityTests
         var conversation = startedThread.Headers.Location!.OriginalString;
         await admin.SubmitAsync(conversation, new Dictionary<string, string> { ["Text"] = "@Kim, I bring the kettle & cups." }, "Reply");
         var kimPost = await hub.FromDbAsync(db => db.ConversationPosts.Where(p => p.Thread.Title.StartsWith("Tea & ") && p.Author!.Email == "kim@test.example").Select(p => p.Id).SingleAsync());
-        await admin.SubmitAsync(conversation, new Dictionary<string, string> { ["kind"] = "ThankYou" }, $"React&post={kimPost}");
+        await admin.SubmitAsync(conversation, new Dictionary<string, string> { ["reaction"] = $"ThankYou:{kimPost:N}" }, "React");
         await kim.SubmitAsync($"{conversation}?edit={kimPost}", new Dictionary<string, string> { ["Text"] = "Who **bakes**? I bring scones." }, "Edit");
         pages["conversation thread, member"] = await (await kim.Http.GetAsync(conversation)).Content.ReadAsStringAsync();
         Assert.Contains("I bring scones", pages["conversation thread, member"]);
