@@ -67,13 +67,13 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var ownPlan = await db.MeetingRooms.AsNoTracking().Where(r => r.MeetingId == meeting.Id).Select(r => r.Plan).FirstOrDefaultAsync(cancellationToken);
         var planned = MeetingPlan.Parse(ownPlan is { Length: > 0 } ? ownPlan
             : await db.CrewPlans.AsNoTracking().Where(p => p.CrewId == crew.Id).Select(p => p.Steps).FirstOrDefaultAsync(cancellationToken));
-        var library = await practices.AllAsync(cancellationToken);
         var meetingUrl = address.Absolute($"/crews/{crew.Id}/meetings/{meeting.Number}");
         foreach (var member in members)
         {
             // A job has no request: each member's own language, and the time in their own zone.
             using var language = RecipientLanguage.Of(member.Language);
-            var plan = MeetingPlan.Describe(planned, library, strings);
+            // The library answers in the language in force: read inside each member's, so the plan's practices are in theirs.
+            var plan = MeetingPlan.Describe(planned, await practices.AllAsync(cancellationToken), strings);
             var prepare = member.UserId == meeting.FocusUserId
                 ? strings["Crew.Reminder.PrepareCase", meetingUrl]
                 : focus is null ? strings["Crew.Reminder.PrepareCommitments"] : strings["Crew.Reminder.PrepareOthersCase", focus, meetingUrl];

@@ -292,6 +292,8 @@ public sealed class CrewReminderTests : IAsyncLifetime
         Assert.Contains("Lantern crew now meets every week on Thursdays at 08:00 (Europe/Lisbon)", notices.QuerySelector(".notices")!.TextContent);
 
         // The day before the moved meeting, the reminder names its new time, in Pia's zone.
+        // Quin reads Portuguese: his reminder names the plan's practices in the library's Portuguese.
+        await WithDbAsync(db => db.Users.Where(u => u.Id == ids["quin"]).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, "pt-PT")));
         var clock = new ShiftedClock();
         clock.Advance(toCome[0].StartsAt.AddHours(-12) - DateTime.UtcNow);
         await using (var later = hub.WithClock(clock))
@@ -302,6 +304,9 @@ public sealed class CrewReminderTests : IAsyncLifetime
             Assert.Contains($"Your crew meets on {InZone(toCome[0].StartsAt, "America/New_York")}.", reminder.TextBody);
             // Nobody planned this meeting or the crew's meetings: the reminder carries the hub's plan for a crew meeting.
             Assert.Contains("The plan: Check-in round (12 min) → Case clinic (55 min) → Check-out round (7 min).", Lines(reminder.TextBody));
+            var his = await hub.Smtp.WaitForAsync("quin@test.example", "Amanhã: Lantern crew, encontro 3");
+            Assert.Contains("Ronda de check-in", his.TextBody);
+            Assert.Contains("Clínica de casos", his.TextBody);
         }
 
         // The caller ends the term early: the meetings not held leave the crew page and the calendar with it.
