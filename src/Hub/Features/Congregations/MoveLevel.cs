@@ -32,11 +32,11 @@ public sealed class MoveLevel(HubDbContext db, TimeProvider time, IStringLocaliz
         var other = earlier ? at - 1 : at + 1;
         if (other < 0)
         {
-            return Outcome.Refused($"{level.Name} is the first level already: it is where people join.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelFirst", level.Name]);
         }
         if (other >= levels.Count)
         {
-            return Outcome.Refused($"{level.Name} is the last level already.");
+            return Outcome.Refused(strings["Congregations.Refused.LevelLast", level.Name]);
         }
         var firstBefore = levels[0];
         (levels[at], levels[other]) = (levels[other], levels[at]);
