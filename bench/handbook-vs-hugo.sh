@@ -8,6 +8,8 @@
 #   FOLDER defaults to the shared corpus (../shared/corpus/gitbook/opencollective-docs); 5 rounds of 2 runs.
 #   HUB_BEFORE: a folder holding an earlier `dotnet publish` of the hub (e.g. of the commit before a change);
 #   it is timed in the same rounds as a third command, "before", so a change is measured under the same load.
+#   HUB_AFTER: a folder holding a publish of this checkout, timed as "hub" instead of publishing it here (the
+#   publish takes minutes on a busy machine, and a benchmark waiting for its turn need not hold the others up).
 # Needs: the .NET SDK (the hub is published as docs/self-hosting.md deploys it), hugo and hyperfine
 # (Debian: apt-get install hugo hyperfine), python3 for the summary.
 set -euo pipefail
@@ -17,7 +19,11 @@ ROUNDS="${2:-5}"
 RUNS="${3:-2}"
 WORK="$(mktemp -d /tmp/hub-vs-hugo.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-dotnet publish src/Hub -c Release -o "$WORK/hub" -v q >/dev/null
+if [ -n "${HUB_AFTER:-}" ]; then
+  cp -r "$(realpath "$HUB_AFTER")" "$WORK/hub"
+else
+  dotnet publish src/Hub -c Release -o "$WORK/hub" -v q >/dev/null
+fi
 
 # The same files for both: the hub reads the folder as it is; Hugo gets the Markdown as content and every
 # other file (images, downloads) as static files, which it copies as they are.

@@ -62,12 +62,16 @@ command.Handbook?.PrepareAhead();
 
 // Settings and static files come from beside the executable; ./data comes from the working directory.
 // A command that does one thing and exits has no use for watching appsettings.json for changes (a watcher
-// thread and inotify handles set up at every start), so only `serve` reloads its settings.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+// thread and inotify handles set up at every start), so only `serve` reloads its settings. Nor does it serve:
+// the slim builder reads the same settings (appsettings, environment, command line) and logs to the console, but
+// leaves out what only a server uses (Kestrel's HTTPS and QUIC set-up, IIS, host filtering), a few hundredths of
+// a second of every command's start (docs/benchmarks.md). The features below register the same services either way.
+var options = new WebApplicationOptions
 {
     Args = command.Verb == HubVerb.Serve ? command.HostArgs : ["--hostBuilder:reloadConfigOnChange=false", .. command.HostArgs],
     ContentRootPath = AppContext.BaseDirectory,
-});
+};
+var builder = command.Verb == HubVerb.Serve ? WebApplication.CreateBuilder(options) : WebApplication.CreateSlimBuilder(options);
 builder.AddHubConfiguration(command);
 
 // Platform: what every feature stands on.

@@ -59,12 +59,24 @@ public sealed class CheckHandbookSource(IOptions<HubOptions> hub, IOptions<Handb
     }
 
     /// <summary>Why this folder can never be imported (it is, holds or lies inside the data folder), or null.</summary>
-    public string? DataFolderProblem(string realFolder)
+    public string? DataFolderProblem(string realFolder) =>
+        TouchesDataFolder(realFolder, hub.Value.DataDirectoryFullPath) ? strings["Handbook.Refused.DataFolder", realFolder].Value : null;
+
+    private static bool TouchesDataFolder(string realFolder, string dataDirectory)
     {
-        var data = HandbookPaths.RealPath(hub.Value.DataDirectoryFullPath);
-        return HandbookPaths.IsSameOrInside(realFolder, data) || HandbookPaths.IsSameOrInside(data, realFolder)
-            ? strings["Handbook.Refused.DataFolder", realFolder].Value
-            : null;
+        var data = HandbookPaths.RealPath(dataDirectory);
+        return HandbookPaths.IsSameOrInside(realFolder, data) || HandbookPaths.IsSameOrInside(data, realFolder);
+    }
+
+    /// <summary>
+    /// The real path of a folder that the command line may read ahead, before the import's own check (the same
+    /// tests as <see cref="RunAsync"/> makes of a folder given on the command line), or null. It needs only the data
+    /// folder's path, so reading can start before anything else is set up; the import checks again and reports.
+    /// </summary>
+    public static string? FolderToReadAhead(string source, string dataDirectory)
+    {
+        var folder = HandbookPaths.RealPath(source);
+        return !TouchesDataFolder(folder, dataDirectory) && Directory.Exists(folder) ? folder : null;
     }
 
     private async Task<Result> CheckGitAsync(string source, CancellationToken cancel)

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using Microsolidarity.Hub.Data.Handbook;
 using Microsolidarity.Hub.Platform.Cli;
+using Microsolidarity.Hub.Platform.Configuration;
 using Microsolidarity.Hub.Platform.Files;
 using Microsolidarity.Hub.Platform.Localization;
 
@@ -135,12 +137,13 @@ public sealed class HandbookCommand
         Task<RenderedHandbook>? readAhead = null;
         if (Action == "import" && !FetchHandbookSource.IsGitUrl(Source))
         {
-            // Only a folder the import may read (never the data folder): the import checks again, and reports.
-            using var checkScope = services.CreateScope();
-            if (await checkScope.ServiceProvider.GetRequiredService<CheckHandbookSource>().RunAsync(Source, fromWeb: false) is CheckHandbookSource.Folder folder)
+            // Only a folder the import may read (never the data folder): the import checks again, and reports. Without
+            // a scope or the refusals' words, which the import sets up while the pages render.
+            var dataDirectory = services.GetRequiredService<IOptions<HubOptions>>().Value.DataDirectoryFullPath;
+            if (CheckHandbookSource.FolderToReadAhead(Source, dataDirectory) is { } folder)
             {
-                var language = checkScope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HandbookOptions>>().Value.Language;
-                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder.Path, new Dictionary<string, GitFileHistory>(), progress, CancellationToken.None, language: language));
+                var language = services.GetRequiredService<IOptions<HandbookOptions>>().Value.Language; // the words written into pages
+                readAhead = Task.Run(() => RenderHandbookFolder.Run(folder, new Dictionary<string, GitFileHistory>(), progress, CancellationToken.None, language: language));
             }
         }
         await Platform.Data.DatabaseStartup.MigrateAsync(services, force: false);
