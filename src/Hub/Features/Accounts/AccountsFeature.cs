@@ -47,6 +47,7 @@ public static class AccountsFeature
         builder.Services.AddDataProtection()
             .SetApplicationName("microsolidarity-hub")
             .PersistKeysToDbContext<HubDbContext>();
+        Platform.Web.KeptFormTokens.Register(builder.Services); // the anti-forgery cookie decrypted once a minute, not on every form
 
         builder.Services.AddIdentity<HubUser, IdentityRole>(identity =>
             {

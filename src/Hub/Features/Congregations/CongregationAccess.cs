@@ -34,9 +34,16 @@ public sealed class CongregationAccess(HubDbContext db, SharedReadCache reads)
             return null;
         }
         var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        var membership = userId is null ? null : await db.Memberships.AsNoTracking()
-            .Include(m => m.Level)
-            .SingleOrDefaultAsync(m => m.CongregationId == congregation.Id && m.UserId == userId, cancellationToken);
+        // The viewer's membership (or that they have none) is kept the same few seconds per congregation and person,
+        // in the same region: any saved change to a membership or a level empties it at once, here and on the other
+        // nodes, as it does the congregation's counts. It was a query of its own on every view of every page here.
+        var membership = userId is null ? null : (await reads.GetOrLoadAsync(SharedReadCache.Congregations, $"membership:{congregation.Id}:{userId}",
+            async () => new KeptMembership(await db.Memberships.AsNoTracking()
+                .Include(m => m.Level)
+                .SingleOrDefaultAsync(m => m.CongregationId == congregation.Id && m.UserId == userId, cancellationToken)))).Membership;
         return new CongregationView(congregation, membership, userId, user.IsInRole(HubRoles.Admin));
     }
+
+    /// <summary>Kept even when there is none: "not a member" is read as often as a membership.</summary>
+    private sealed record KeptMembership(Membership? Membership);
 }

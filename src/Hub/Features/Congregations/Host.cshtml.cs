@@ -12,7 +12,7 @@ namespace Microsolidarity.Hub.Features.Congregations;
 
 /// <summary>What hosts tend: requests to answer, invitations still open, the page's cover and the congregation's place on the map.</summary>
 [UploadLimit(CoverImages.MaxUploadBytes)]
-public sealed class HostModel(CongregationAccess access, HubDbContext db, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time, SetMembersEvents membersEvents,
+public sealed class HostModel(CongregationAccess access, HubDbContext db, SharedReadCache reads, DecideJoinRequest decide, RevokeInvitation revoke, SetCongregationCover cover, PlaceCongregation place, TimeProvider time, SetMembersEvents membersEvents,
     ViewerClock clock, IStringLocalizer<Strings> t)
     : CongregationPageModel(access)
 {
@@ -100,35 +100,56 @@ public sealed class HostModel(CongregationAccess access, HubDbContext db, Decide
             Longitude = c.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture);
             City = c.Latitude is null ? Cities.ForPlace(c.Place)?.Label : null;
         }
+        // The same for every host of the congregation: read once per few seconds, and read again at once after any
+        // saved change to what it shows (SharedReadCache.Hosting). Names of people who left are worded here, in the
+        // viewer's language.
         var id = View.Congregation.Id;
-        var now = time.GetUtcNow().UtcDateTime;
+        var kept = await reads.GetOrLoadAsync(SharedReadCache.Hosting, id.ToString(), () => ReadAsync(id));
         string formerMember = t["Congregations.Host.FormerMember"], someoneLeft = t["Congregations.Host.SomeoneLeft"];
-        Requests = await db.JoinRequests.AsNoTracking().Where(r => r.CongregationId == id && r.Status == JoinRequestStatus.Pending)
-            .OrderBy(r => r.CreatedAt).Select(r => new PendingRequest(r.Id, r.User.DisplayName, r.Answers, r.CreatedAt)).ToListAsync();
-        Invitations = await db.Invitations.AsNoTracking()
-            .Where(i => i.CongregationId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .OrderBy(i => i.ExpiresAt)
-            .Select(i => new OpenInvitation(i.Id, i.Email, db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? formerMember, i.ExpiresAt))
-            .ToListAsync();
-        Proposals = await db.GatheringEvents.AsNoTracking()
-            .Where(e => e.CongregationId == id && e.Approval == Data.Gatherings.EventApproval.Proposed && e.CancelledAt == null)
-            .OrderBy(e => e.StartsAt)
-            .Select(e => new ProposedEvent(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? someoneLeft, e.StartsAt))
-            .ToListAsync();
-        var actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
-            .Select(a => new
-            {
-                By = db.Users.Where(u => u.Id == a.ByUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                About = db.Users.Where(u => u.Id == a.AboutUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                a.What,
-                a.Reason,
-                a.At,
-            })
-            .ToListAsync();
-        Actions = [.. actions.Select(a => new Action(a.By ?? t["Congregations.Host.SomeoneLeftName"], HostActions.Words(t, a.What, a.About), a.Reason, a.At))];
-        CareContacts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.IsCareContact).OrderBy(m => m.JoinedAt)
-            .Select(m => m.User.DisplayName).ToListAsync();
+        Requests = kept.Requests;
+        Invitations = [.. kept.Invitations.Select(i => new OpenInvitation(i.Id, i.Email, i.InvitedBy ?? formerMember, i.ExpiresAt))];
+        Proposals = [.. kept.Proposals.Select(p => new ProposedEvent(p.Id, p.Title, p.ProposedBy ?? someoneLeft, p.StartsAt))];
+        Actions = [.. kept.Actions.Select(a => new Action(a.By ?? t["Congregations.Host.SomeoneLeftName"], HostActions.Words(t, a.What, a.About), a.Reason, a.At))];
+        CareContacts = kept.CareContacts;
         Zone = await clock.ZoneAsync();
         return Page();
+    }
+
+    /// <summary>What the dashboard shows, as read; a null name is someone who has left. Shared between requests: never changed.</summary>
+    private sealed record Kept(IReadOnlyList<PendingRequest> Requests, IReadOnlyList<KeptInvitation> Invitations, IReadOnlyList<KeptProposal> Proposals,
+        IReadOnlyList<KeptAction> Actions, IReadOnlyList<string> CareContacts);
+
+    private sealed record KeptInvitation(Guid Id, string Email, string? InvitedBy, DateTime ExpiresAt);
+
+    private sealed record KeptProposal(Guid Id, string Title, string? ProposedBy, DateTime StartsAt);
+
+    private sealed record KeptAction(string? By, string? About, string What, string Reason, DateTime At);
+
+    private async Task<Kept> ReadAsync(Guid id)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var requests = await db.JoinRequests.AsNoTracking().Where(r => r.CongregationId == id && r.Status == JoinRequestStatus.Pending)
+            .OrderBy(r => r.CreatedAt).Select(r => new PendingRequest(r.Id, r.User.DisplayName, r.Answers, r.CreatedAt)).ToListAsync();
+        var invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.CongregationId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.ExpiresAt)
+            .Select(i => new KeptInvitation(i.Id, i.Email, db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(), i.ExpiresAt))
+            .ToListAsync();
+        var proposals = await db.GatheringEvents.AsNoTracking()
+            .Where(e => e.CongregationId == id && e.Approval == Data.Gatherings.EventApproval.Proposed && e.CancelledAt == null)
+            .OrderBy(e => e.StartsAt)
+            .Select(e => new KeptProposal(e.Id, e.Title, db.Users.Where(u => u.Id == e.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault(), e.StartsAt))
+            .ToListAsync();
+        var actions = await db.CongregationHostActions.AsNoTracking().Where(a => a.CongregationId == id).OrderByDescending(a => a.At).Take(50)
+            .Select(a => new KeptAction(
+                db.Users.Where(u => u.Id == a.ByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == a.AboutUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.What,
+                a.Reason,
+                a.At))
+            .ToListAsync();
+        var careContacts = await db.Memberships.AsNoTracking().Where(m => m.CongregationId == id && m.IsCareContact).OrderBy(m => m.JoinedAt)
+            .Select(m => m.User.DisplayName).ToListAsync();
+        return new Kept(requests, invitations, proposals, actions, careContacts);
     }
 }

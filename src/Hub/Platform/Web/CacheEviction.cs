@@ -19,6 +19,7 @@ public sealed class CacheEviction(IOutputCacheStore store, SharedReadCache reads
         [SharedReadCache.Handbook] = PublicPageCache.HandbookTag,
         [SharedReadCache.Care] = null,
         [SharedReadCache.Conversations] = null, // members' pages only
+        [SharedReadCache.Hosting] = null, // hosts' pages only
     };
 
     /// <summary>This node, so that it does not evict a second time what it evicted when it saved.</summary>

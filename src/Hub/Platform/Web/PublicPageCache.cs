@@ -108,6 +108,12 @@ public static class PublicPageCache
                 {
                     regions.Add(SharedReadCache.Conversations);
                 }
+                // What a host dashboard reads (HostModel): requests to join, invitations, proposed events, what hosts did,
+                // the care contacts among the members, and the names of the people in them.
+                if (changedEntities.Any(e => e is JoinRequest or Invitation or GatheringEvent or CongregationHostAction or Membership or HubUser))
+                {
+                    regions.Add(SharedReadCache.Hosting);
+                }
                 if (changedEntities.Any(e => e is HandbookPage or HandbookInfo or HandbookImport))
                 {
                     regions.Add(SharedReadCache.Handbook);

@@ -24,6 +24,9 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
     /// <summary>What a congregation's care view reads: memberships, crews and their members and meetings, notes from hosts, answers to gatherings, open calls.</summary>
     public const string Care = "care";
 
+    /// <summary>What a congregation's host dashboard reads: requests to join, open invitations, proposed events, what hosts did, care contacts.</summary>
+    public const string Hosting = "hosting";
+
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(configuration.GetValue("Web:PublicCacheSeconds", 5));
     private readonly Dictionary<string, CancellationTokenSource> regions = new()
     {
@@ -31,8 +34,9 @@ public sealed class SharedReadCache(IMemoryCache cache, IConfiguration configura
         [Handbook] = new(),
         [Care] = new(),
         [Conversations] = new(),
+        [Hosting] = new(),
     };
-    private readonly Dictionary<string, long> versions = new() { [Congregations] = 0, [Handbook] = 0, [Care] = 0, [Conversations] = 0 };
+    private readonly Dictionary<string, long> versions = new() { [Congregations] = 0, [Handbook] = 0, [Care] = 0, [Conversations] = 0, [Hosting] = 0 };
     private readonly Lock swap = new();
 
     /// <summary>

@@ -19,8 +19,14 @@ public sealed class AcceptAgreements(HubDbContext db, TimeProvider time, IString
         {
             return Outcome.Refused(strings["Congregations.Refused.NoAgreements"]);
         }
-        await db.Memberships.Where(m => m.Id == membership.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgreementsAcceptedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        // Saved through the change tracker, not in bulk: the saved membership empties the kept copies of it
+        // (CongregationAccess), so the page no longer asks.
+        if (await db.Memberships.SingleOrDefaultAsync(m => m.Id == membership.Id, cancellationToken) is not { } own)
+        {
+            return Outcome.Refused(strings["Congregations.Refused.AcceptJoinFirst"]);
+        }
+        own.AgreementsAcceptedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
 

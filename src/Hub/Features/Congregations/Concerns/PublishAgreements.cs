@@ -42,11 +42,13 @@ public sealed class PublishAgreements(HubDbContext db, TimeProvider time, IStrin
         var congregation = await db.Congregations.SingleAsync(x => x.Id == c.Id, cancellationToken);
         congregation.AgreementsPublishedAt = now;
         HostActions.Record(db, c.Id, view.UserId, StoredWords.Of(current is null ? "Log.Congregation.AgreementsPublished" : "Log.Congregation.AgreementsChanged"), "", now);
-        await db.SaveChangesAsync(cancellationToken);
-        if (view.Membership is { } own)
+        // The host who publishes them has accepted them; saved through the change tracker, so the kept copy of their
+        // membership (CongregationAccess) is emptied with the congregation's.
+        if (view.Membership is { } mine && await db.Memberships.SingleOrDefaultAsync(m => m.Id == mine.Id, cancellationToken) is { } own)
         {
-            await db.Memberships.Where(m => m.Id == own.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgreementsAcceptedAt, now), cancellationToken);
+            own.AgreementsAcceptedAt = now;
         }
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;
     }
