@@ -10,6 +10,12 @@ public static class ConfigurationServices
         {
             builder.Configuration["Hub:SeedDemo"] = "false";
         }
+        if (command.Verb != HubVerb.Serve)
+        {
+            // Run-once verbs start from the slim builder, whose console logger is fixed to the simple format: bind the
+            // operator's Logging:Console settings again (JSON logs, timestamps), so every verb logs as `serve` does.
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
+        }
         builder.Services.AddOptions<HubOptions>()
             .Bind(builder.Configuration.GetSection(HubOptions.Section))
             .ValidateDataAnnotations()
