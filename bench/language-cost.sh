@@ -3,7 +3,7 @@
 # measurable time"). One build, one demo hub with the pseudo-locale on; signed in as the first administrator, each page
 # is measured with wrk (2 threads, 16 connections, 8 s) in English, German and the pseudo-locale, in alternating rounds:
 # requests a second, p99, and the hub process's CPU per request (user + system, from /proc).
-# Usage: flock /tmp/bench.lock bench/language-cost.sh   (ROUNDS=3 by default)
+# Usage: bench/language-cost.sh   (ROUNDS=3 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }

@@ -6,8 +6,7 @@
 # 32 connections, 10 s): requests a second, p99, and the hub process's CPU per request (user + system, from /proc),
 # so a busy machine moves the times more than the CPU. Pages: the directory (a visitor's cached copy, and signed in),
 # the first congregation's page, its host dashboard and its care view, and /me/journal.
-# Usage: flock -o /tmp/bench.lock bench/signed-in-cost.sh [BEFORE_HUB_DLL]   (the working tree, built in Release, is "after";
-#   -o: the hubs it starts do not hold the lock)
+# Usage: bench/signed-in-cost.sh [BEFORE_HUB_DLL]   (the working tree, built in Release, is "after")
 #   ROUNDS=3 (default)
 #   PG="Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"   on PostgreSQL instead of SQLite: the seed goes
 #   into a database of its own, and each run gets a copy of it (CREATE DATABASE ... TEMPLATE)
@@ -23,7 +22,7 @@ PORT=5195
 URL="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d /tmp/hub-cost.XXXXXX)"
 HUB_PID=""
-# A hub left running would hold the port, and the bench lock's descriptor, which it inherited.
+# A hub left running would hold the port (and any lock the caller took around this script, which it inherits).
 stop_hub() {
   if [ -n "$HUB_PID" ]; then kill "$HUB_PID" 2>/dev/null || true; wait "$HUB_PID" 2>/dev/null || true; fi
   HUB_PID=""
