@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsolidarity.Hub.Platform.Web;
 
 namespace Microsolidarity.Hub.Features.Accounts;
 
@@ -16,10 +16,7 @@ namespace Microsolidarity.Hub.Features.Accounts;
 /// </summary>
 public sealed class KeptCookieTickets(ISecureDataFormat<AuthenticationTicket> inner) : ISecureDataFormat<AuthenticationTicket>
 {
-    /// <summary>More than the people signed in through one node within a minute; past it, the memory starts again.</summary>
-    private const int Most = 10_000;
-    private static readonly long Lifetime = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
-    private readonly ConcurrentDictionary<string, (AuthenticationTicket Ticket, long Until)> kept = new(StringComparer.Ordinal);
+    private readonly KeptDecryptions<string, AuthenticationTicket> kept = new(StringComparer.Ordinal);
 
     public string Protect(AuthenticationTicket data) => inner.Protect(data);
 
@@ -33,19 +30,14 @@ public sealed class KeptCookieTickets(ISecureDataFormat<AuthenticationTicket> in
         {
             return inner.Unprotect(protectedText, purpose);
         }
-        var now = Environment.TickCount64;
-        if (kept.TryGetValue(protectedText, out var entry) && entry.Until > now)
+        if (kept.TryGet(protectedText, out var known))
         {
-            return entry.Ticket.Clone();
+            return known.Clone();
         }
         var ticket = inner.Unprotect(protectedText);
         if (ticket is not null)
         {
-            if (kept.Count >= Most)
-            {
-                kept.Clear();
-            }
-            kept[protectedText] = (ticket.Clone(), now + Lifetime);
+            kept.Keep(protectedText, ticket.Clone());
         }
         return ticket;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsolidarity.Hub.Data;
@@ -68,12 +69,18 @@ public sealed class SendCrewReminders(HubDbContext db, Notifier notifier, EmailT
         var planned = MeetingPlan.Parse(ownPlan is { Length: > 0 } ? ownPlan
             : await db.CrewPlans.AsNoTracking().Where(p => p.CrewId == crew.Id).Select(p => p.Steps).FirstOrDefaultAsync(cancellationToken));
         var meetingUrl = address.Absolute($"/crews/{crew.Id}/meetings/{meeting.Number}");
+        var libraries = new Dictionary<string, IReadOnlyList<Practice>>();
         foreach (var member in members)
         {
             // A job has no request: each member's own language, and the time in their own zone.
             using var language = RecipientLanguage.Of(member.Language);
-            // The library answers in the language in force: read inside each member's, so the plan's practices are in theirs.
-            var plan = MeetingPlan.Describe(planned, await practices.AllAsync(cancellationToken), strings);
+            // The library answers in the language in force: read inside each member's, once per language, so the plan's practices are in theirs.
+            var culture = CultureInfo.CurrentUICulture.Name;
+            if (!libraries.TryGetValue(culture, out var library))
+            {
+                libraries[culture] = library = await practices.AllAsync(cancellationToken);
+            }
+            var plan = MeetingPlan.Describe(planned, library, strings);
             var prepare = member.UserId == meeting.FocusUserId
                 ? strings["Crew.Reminder.PrepareCase", meetingUrl]
                 : focus is null ? strings["Crew.Reminder.PrepareCommitments"] : strings["Crew.Reminder.PrepareOthersCase", focus, meetingUrl];

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Microsolidarity.Hub.Platform.Web;
@@ -16,10 +15,7 @@ public sealed class KeptFormTokens(IDataProtector inner) : IDataProtector
     /// <summary>The purpose ASP.NET's anti-forgery serializer asks its protector for (DefaultAntiforgeryTokenSerializer).</summary>
     public const string Purpose = "Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1";
 
-    /// <summary>More than the browsers that open a form through one node within a minute; past it, the memory starts again.</summary>
-    private const int Most = 10_000;
-    private static readonly long Lifetime = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
-    private readonly ConcurrentDictionary<byte[], (byte[] Plain, long Until)> kept = new(Bytes.Comparer);
+    private readonly KeptDecryptions<byte[], byte[]> kept = new(Bytes.Comparer);
 
     public IDataProtector CreateProtector(string purpose) => inner.CreateProtector(purpose);
 
@@ -27,17 +23,12 @@ public sealed class KeptFormTokens(IDataProtector inner) : IDataProtector
 
     public byte[] Unprotect(byte[] protectedData)
     {
-        var now = Environment.TickCount64;
-        if (kept.TryGetValue(protectedData, out var entry) && entry.Until > now)
+        if (kept.TryGet(protectedData, out var known))
         {
-            return (byte[])entry.Plain.Clone();
+            return (byte[])known.Clone();
         }
         var plain = inner.Unprotect(protectedData); // throws on anything that does not decrypt: nothing is kept
-        if (kept.Count >= Most)
-        {
-            kept.Clear();
-        }
-        kept[(byte[])protectedData.Clone()] = ((byte[])plain.Clone(), now + Lifetime);
+        kept.Keep((byte[])protectedData.Clone(), (byte[])plain.Clone());
         return plain;
     }
 
